@@ -1,0 +1,114 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings shared by every Stratus target: Swift 6 language mode with strict concurrency checking.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Stratus",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "bootstrap", targets: ["bootstrap"]),
+        .executable(name: "stratus", targets: ["stratus"]),
+        .library(name: "LambdaEvents", targets: ["LambdaEvents"]),
+        .library(name: "LambdaRuntime", targets: ["LambdaRuntime"]),
+        .library(name: "Cloud", targets: ["Cloud"]),
+        .library(name: "LocalCloud", targets: ["LocalCloud"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+    ],
+    targets: [
+        .target(
+            name: "LambdaEvents",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "LambdaRuntime",
+            dependencies: [
+                "LambdaEvents",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Cloud",
+            dependencies: ["LambdaRuntime"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "LocalCloud",
+            dependencies: [
+                "Cloud",
+                "LambdaRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Services",
+            dependencies: ["Cloud", "LambdaRuntime", "LambdaEvents"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "App",
+            dependencies: ["Services", "Cloud"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "bootstrap",
+            dependencies: ["App", "Cloud", "LambdaRuntime"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "stratus",
+            dependencies: [
+                "App",
+                "Cloud",
+                "LocalCloud",
+                "LambdaRuntime",
+                "LambdaEvents",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "RuntimeFixtures",
+            dependencies: ["Cloud", "LambdaRuntime"],
+            path: "Tests/Fixtures/RuntimeFixtures",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LambdaEventsTests",
+            dependencies: ["LambdaEvents"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LambdaRuntimeTests",
+            dependencies: ["LambdaRuntime", "LambdaEvents", .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LocalCloudTests",
+            dependencies: ["LocalCloud", "Cloud", "LambdaRuntime", "App"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

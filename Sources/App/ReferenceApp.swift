@@ -1,0 +1,19 @@
+public import Cloud
+import LambdaRuntime
+import Services
+
+/// The manifest of the Stratus reference system.
+public enum ReferenceApp {
+    public static let version = StratusVersion.current
+
+    public static let manifest = AppManifest("orders-platform", version: version) {
+        Function("health", memoryMB: 128, timeout: .seconds(3)) { _ in
+            HealthHandler(version: version)
+        }
+        .http("GET /health")
+
+        Function("echo", memoryMB: 128, timeout: .seconds(3)) { _ in
+            EchoHandler()
+        }
+    }
+}

@@ -1,0 +1,57 @@
+public import LambdaRuntime
+
+/// A function of the app: its name, its Lambda settings, how its handler is built, and what triggers it.
+public struct Function: Sendable {
+    public let name: String
+    /// Memory in MB (128–10240); on Lambda it also sets the CPU share.
+    public let memoryMB: Int
+    /// How long one invocation may run.
+    public let timeout: Duration
+    /// At most this many invocations at once; `nil` for the account's unreserved pool.
+    public let reservedConcurrency: Int?
+    /// The HTTP API routes that invoke this function.
+    public private(set) var routes: [HTTPRoute] = []
+    /// Builds the handler once per container.
+    public let makeHandler: LambdaHandlerFactory
+
+    /// Declares a function whose handler takes and returns JSON.
+    public init<Handler: LambdaHandler>(
+        _ name: String,
+        memoryMB: Int = 128,
+        timeout: Duration = .seconds(3),
+        reservedConcurrency: Int? = nil,
+        handler: @escaping @Sendable (LambdaInitializationContext) async throws -> Handler
+    ) {
+        self.init(name, memoryMB: memoryMB, timeout: timeout, reservedConcurrency: reservedConcurrency) { context in
+            CodableLambdaHandler(try await handler(context))
+        }
+    }
+
+    /// Declares a function whose handler works on raw bytes.
+    public init<Handler: ByteBufferLambdaHandler>(
+        _ name: String,
+        memoryMB: Int = 128,
+        timeout: Duration = .seconds(3),
+        reservedConcurrency: Int? = nil,
+        handler: @escaping @Sendable (LambdaInitializationContext) async throws -> Handler
+    ) {
+        self.name = name
+        self.memoryMB = memoryMB
+        self.timeout = timeout
+        self.reservedConcurrency = reservedConcurrency
+        self.makeHandler = { context in try await handler(context) }
+    }
+
+    /// Routes HTTP API requests to this function, each given as a route key such as `GET /orders/{id}`.
+    public func http(_ routeKeys: String...) -> Function {
+        var copy = self
+        copy.routes += routeKeys.map(HTTPRoute.init(routeKey:))
+        return copy
+    }
+
+    /// Whether `name` is a valid Lambda function name: 1–64 letters, digits, hyphens or underscores.
+    static func isValidName(_ name: String) -> Bool {
+        !name.isEmpty && name.count <= 64
+            && name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }
+    }
+}

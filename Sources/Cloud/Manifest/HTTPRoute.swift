@@ -1,0 +1,22 @@
+/// An HTTP API route key: a method (or `ANY`) and a path template such as `/orders/{id}` or `/files/{proxy+}`.
+public struct HTTPRoute: Sendable, Hashable, CustomStringConvertible {
+    /// The route key exactly as declared, e.g. `GET /orders/{id}`.
+    public let routeKey: String
+
+    public init(routeKey: String) {
+        self.routeKey = routeKey
+    }
+
+    /// The method part, upper-cased as declared.
+    public var method: String {
+        String(self.routeKey.prefix { $0 != " " })
+    }
+
+    /// The path template part.
+    public var path: String {
+        guard let space = self.routeKey.firstIndex(of: " ") else { return "" }
+        return String(self.routeKey[self.routeKey.index(after: space)...])
+    }
+
+    public var description: String { self.routeKey }
+}

@@ -1,0 +1,32 @@
+public import LambdaRuntime
+
+/// The app manifest is inconsistent, or names no function with the requested name.
+public enum ManifestError: LambdaReportableError, Equatable {
+    case unknownFunction(String, known: [String])
+    case invalidFunctionName(String)
+    case duplicateFunction(String)
+    case duplicateRoute(String, functions: [String])
+    case invalidSetting(function: String, String)
+
+    public var errorType: String {
+        switch self {
+        case .unknownFunction: "Runtime.HandlerNotFound"
+        default: "Runtime.ConfigInvalid"
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .unknownFunction(let name, let known):
+            "No function named '\(name)'. Known functions: \(known.joined(separator: ", "))"
+        case .invalidFunctionName(let name):
+            "Invalid function name '\(name)': use 1–64 letters, digits, hyphens or underscores"
+        case .duplicateFunction(let name):
+            "The function name '\(name)' is declared twice"
+        case .duplicateRoute(let route, let functions):
+            "The route '\(route)' is claimed by both \(functions.joined(separator: " and "))"
+        case .invalidSetting(let function, let problem):
+            "Function '\(function)': \(problem)"
+        }
+    }
+}

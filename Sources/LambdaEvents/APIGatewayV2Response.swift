@@ -1,0 +1,71 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// The response a Lambda function gives an API Gateway HTTP API (payload format 2.0).
+///
+/// Each entry of ``cookies`` becomes its own `set-cookie` header. A binary body travels base64-encoded with
+/// ``isBase64Encoded`` set.
+public struct APIGatewayV2Response: Codable, Sendable, Equatable {
+    public var statusCode: Int
+    public var headers: [String: String]?
+    public var cookies: [String]?
+    public var body: String?
+    public var isBase64Encoded: Bool?
+
+    public init(
+        statusCode: Int,
+        headers: [String: String]? = nil,
+        cookies: [String]? = nil,
+        body: String? = nil,
+        isBase64Encoded: Bool? = nil
+    ) {
+        self.statusCode = statusCode
+        self.headers = headers
+        self.cookies = cookies
+        self.body = body
+        self.isBase64Encoded = isBase64Encoded
+    }
+}
+
+extension APIGatewayV2Response {
+    /// Why a function's output could not be read as an HTTP API response; API Gateway answers such output with 500.
+    public struct MalformedOutput: Error, Sendable, Equatable, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Reads a function's raw output the way API Gateway does for payload format 2.0.
+    ///
+    /// A JSON object with a `statusCode` is a full response. Any other valid JSON is the shortcut form: status 200,
+    /// `content-type: application/json`, and the output itself as the body (a JSON string gives its text).
+    /// - Throws: ``MalformedOutput`` when the output is not JSON or its `statusCode` object is not a valid response.
+    public init(lambdaOutput: some Collection<UInt8>) throws(MalformedOutput) {
+        let data = Data(lambdaOutput)
+        let value: JSONValue
+        do {
+            value = try JSONDecoder().decode(JSONValue.self, from: data)
+        } catch {
+            throw MalformedOutput(description: "The function output is not valid JSON")
+        }
+        if let members = value.objectValue, members["statusCode"] != nil {
+            do {
+                self = try JSONDecoder().decode(APIGatewayV2Response.self, from: data)
+            } catch {
+                throw MalformedOutput(description: "The function output has a statusCode but is not a valid response: \(error)")
+            }
+            return
+        }
+        let body = value.stringValue ?? String(decoding: data, as: UTF8.self)
+        self.init(statusCode: 200, headers: ["content-type": "application/json"], body: body, isBase64Encoded: false)
+    }
+
+    /// The body's bytes: base64-decoded when ``isBase64Encoded`` is set, UTF-8 otherwise.
+    /// - Returns: `nil` when the body claims base64 but is not.
+    public func bodyBytes() -> [UInt8]? {
+        guard let body else { return [] }
+        guard self.isBase64Encoded == true else { return Array(body.utf8) }
+        return Data(base64Encoded: body).map { Array($0) }
+    }
+}

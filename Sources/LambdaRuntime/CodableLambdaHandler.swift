@@ -1,0 +1,45 @@
+public import NIOCore
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Adapts a typed ``LambdaHandler`` to raw bytes: decodes the event from JSON and encodes the output as JSON.
+public struct CodableLambdaHandler<Handler: LambdaHandler>: ByteBufferLambdaHandler {
+    public let handler: Handler
+
+    public init(_ handler: Handler) {
+        self.handler = handler
+    }
+
+    public func handle(_ event: ByteBuffer, context: LambdaContext) async throws -> ByteBuffer {
+        let decoded: Handler.Event
+        do {
+            decoded = try JSONDecoder().decode(Handler.Event.self, from: Data(event.readableBytesView))
+        } catch {
+            throw LambdaEventDecodingError(eventType: "\(Handler.Event.self)", underlying: error)
+        }
+        let output = try await self.handler.handle(decoded, context: context)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return ByteBuffer(bytes: try encoder.encode(output))
+    }
+}
+
+/// The event could not be decoded as the handler's event type.
+public struct LambdaEventDecodingError: LambdaReportableError {
+    public var eventType: String
+    public var underlying: any Error
+
+    public var errorType: String { "Runtime.EventDecodingError" }
+    public var description: String { "The event is not a valid \(self.eventType): \(self.underlying)" }
+}
+
+extension LambdaHandler {
+    /// This handler as a ``ByteBufferLambdaHandler`` that speaks JSON.
+    public func eraseToByteBufferHandler() -> some ByteBufferLambdaHandler {
+        CodableLambdaHandler(self)
+    }
+}

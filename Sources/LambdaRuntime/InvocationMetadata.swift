@@ -1,0 +1,43 @@
+/// The facts the Runtime API hands over with each invocation, in its `Lambda-Runtime-*` headers.
+///
+/// Client context and Cognito identity stay raw here: they are decoded into the ``LambdaContext``, where a malformed
+/// one fails only that invocation.
+public struct InvocationMetadata: Sendable, Equatable {
+    public var requestID: String
+    public var deadline: LambdaDeadline
+    public var invokedFunctionARN: String
+    public var traceID: String?
+    public var clientContext: String?
+    public var cognitoIdentity: String?
+    public var tenantID: String?
+
+    public init(
+        requestID: String,
+        deadline: LambdaDeadline,
+        invokedFunctionARN: String,
+        traceID: String? = nil,
+        clientContext: String? = nil,
+        cognitoIdentity: String? = nil,
+        tenantID: String? = nil
+    ) {
+        self.requestID = requestID
+        self.deadline = deadline
+        self.invokedFunctionARN = invokedFunctionARN
+        self.traceID = traceID
+        self.clientContext = clientContext
+        self.cognitoIdentity = cognitoIdentity
+        self.tenantID = tenantID
+    }
+}
+
+/// The names of the Runtime API's headers.
+public enum RuntimeAPIHeader {
+    public static let requestID = "Lambda-Runtime-Aws-Request-Id"
+    public static let deadline = "Lambda-Runtime-Deadline-Ms"
+    public static let invokedFunctionARN = "Lambda-Runtime-Invoked-Function-Arn"
+    public static let traceID = "Lambda-Runtime-Trace-Id"
+    public static let clientContext = "Lambda-Runtime-Client-Context"
+    public static let cognitoIdentity = "Lambda-Runtime-Cognito-Identity"
+    public static let tenantID = "Lambda-Runtime-Aws-Tenant-Id"
+    public static let functionErrorType = "Lambda-Runtime-Function-Error-Type"
+}

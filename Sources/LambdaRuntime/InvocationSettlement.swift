@@ -1,0 +1,16 @@
+import Synchronization
+
+/// Settles an invocation exactly once: either its handler finished, or its deadline passed first.
+public final class InvocationSettlement: Sendable {
+    public init() {}
+
+    private let settled = Mutex(false)
+
+    /// - Returns: `true` for the first caller only.
+    public func settle() -> Bool {
+        self.settled.withLock { settled in
+            defer { settled = true }
+            return !settled
+        }
+    }
+}

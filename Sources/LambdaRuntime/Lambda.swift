@@ -1,0 +1,86 @@
+import Logging
+import NIOCore
+import NIOPosix
+
+/// The entry point of a function process on Lambda.
+public enum Lambda {
+    /// Runs this process as a Lambda function, and never returns.
+    ///
+    /// Reads the configuration from the environment, builds the handler once with `makeHandler` (the cold start) and
+    /// serves invocations from the Runtime API until SIGTERM, when it finishes the invocations in flight and exits 0.
+    /// Any failure before the first invocation is reported to `/init/error` and ends the process with status 1.
+    public static func main(makeHandler: @escaping LambdaHandlerFactory) async -> Never {
+        let environment = ProcessEnvironment.current()
+        let status = await LambdaProcess(environment: environment, makeHandler: makeHandler).run()
+        ProcessEnvironment.terminate(status: status)
+    }
+}
+
+/// One function process: its initialisation, its workers, and its shutdown.
+struct LambdaProcess {
+    let environment: [String: String]
+    let makeHandler: LambdaHandlerFactory
+
+    /// Runs the process and returns its exit status.
+    func run() async -> Int32 {
+        let eventLoop = MultiThreadedEventLoopGroup.singleton.next()
+        let configuration: LambdaConfiguration
+        do {
+            configuration = try LambdaConfiguration(environment: self.environment)
+        } catch {
+            await Self.reportEarlyFailure(LambdaErrorReport(describing: error), environment: self.environment, on: eventLoop)
+            return 1
+        }
+        LoggingSystem.bootstrap { _ in
+            LambdaLogHandler(sink: StandardOutputLogSink(), logLevel: configuration.logLevel)
+        }
+        let logger = Logger(label: "stratus.runtime")
+
+        let firstConnection: RuntimeAPIConnection
+        do {
+            firstConnection = try await RuntimeAPIConnection.connect(to: configuration.runtimeAPI, on: eventLoop)
+        } catch {
+            ProcessEnvironment.writeToStandardError("Cannot reach the Runtime API at \(configuration.runtimeAPI): \(error)")
+            return 1
+        }
+        let firstClient = RuntimeAPIClient(connection: firstConnection)
+
+        let handler: any ByteBufferLambdaHandler
+        do {
+            handler = try await self.makeHandler(
+                LambdaInitializationContext(
+                    handlerName: configuration.handlerName,
+                    function: configuration.function,
+                    environment: self.environment,
+                    logger: logger
+                )
+            )
+        } catch {
+            let report = LambdaErrorReport(describing: error)
+            logger.critical("Initialisation failed", metadata: ["errorType": "\(report.errorType)", "errorMessage": "\(report.errorMessage)"])
+            try? await firstClient.reportInitError(report)
+            return 1
+        }
+
+        let server = InvocationServer(
+            configuration: configuration,
+            executor: InvocationExecutor(handler: handler),
+            logger: logger
+        )
+        return await server.serve(firstConnection: firstConnection, on: eventLoop)
+    }
+
+    /// Reports a failure that happened before the configuration could be read: to `/init/error` when the Runtime API
+    /// address is known, and always to standard error.
+    private static func reportEarlyFailure(
+        _ report: LambdaErrorReport,
+        environment: [String: String],
+        on eventLoop: any EventLoop
+    ) async {
+        ProcessEnvironment.writeToStandardError("\(report.errorType): \(report.errorMessage)")
+        guard let address = environment["AWS_LAMBDA_RUNTIME_API"].flatMap(RuntimeAPIAddress.init) else { return }
+        guard let connection = try? await RuntimeAPIConnection.connect(to: address, on: eventLoop) else { return }
+        try? await RuntimeAPIClient(connection: connection).reportInitError(report)
+        connection.close()
+    }
+}

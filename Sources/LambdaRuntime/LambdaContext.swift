@@ -1,0 +1,107 @@
+public import Logging
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Everything a handler may know about the invocation it serves and the function it runs in.
+public struct LambdaContext: Sendable {
+    /// The invocation's request id, unique per invocation.
+    public let requestID: String
+    /// The X-Ray trace header (`Root=...;Parent=...;Sampled=...`), when the invocation is traced.
+    public let traceID: String?
+    /// The ARN the caller invoked, including a version or alias qualifier when one was used.
+    public let invokedFunctionARN: String
+    /// When the invocation must have answered.
+    public let deadline: LambdaDeadline
+    /// The mobile client context, when the caller sent one.
+    public let clientContext: ClientContext?
+    /// The caller's Cognito identity, when the caller sent one.
+    public let cognitoIdentity: CognitoIdentity?
+    /// The tenant of a tenant-isolated function, when Lambda names one.
+    public let tenantID: String?
+    /// The function's own configuration.
+    public let function: FunctionMetadata
+    /// Whether this is the first invocation this container serves.
+    public let isColdStart: Bool
+    /// A logger that tags each line with the request id.
+    public var logger: Logger
+
+    public init(
+        requestID: String,
+        traceID: String? = nil,
+        invokedFunctionARN: String,
+        deadline: LambdaDeadline,
+        clientContext: ClientContext? = nil,
+        cognitoIdentity: CognitoIdentity? = nil,
+        tenantID: String? = nil,
+        function: FunctionMetadata,
+        isColdStart: Bool,
+        logger: Logger
+    ) {
+        self.requestID = requestID
+        self.traceID = traceID
+        self.invokedFunctionARN = invokedFunctionARN
+        self.deadline = deadline
+        self.clientContext = clientContext
+        self.cognitoIdentity = cognitoIdentity
+        self.tenantID = tenantID
+        self.function = function
+        self.isColdStart = isColdStart
+        var logger = logger
+        logger[metadataKey: LambdaContext.requestIDMetadataKey] = .string(requestID)
+        self.logger = logger
+    }
+
+    /// Builds the context of an invocation from the Runtime API's metadata.
+    /// - Throws: ``LambdaContextError`` when the client context or Cognito identity header is not the JSON it must be.
+    public init(
+        metadata: InvocationMetadata,
+        function: FunctionMetadata,
+        isColdStart: Bool,
+        logger: Logger
+    ) throws(LambdaContextError) {
+        self.init(
+            requestID: metadata.requestID,
+            traceID: metadata.traceID,
+            invokedFunctionARN: metadata.invokedFunctionARN,
+            deadline: metadata.deadline,
+            clientContext: try Self.decodeHeader(ClientContext.self, metadata.clientContext, name: "client context"),
+            cognitoIdentity: try Self.decodeHeader(CognitoIdentity.self, metadata.cognitoIdentity, name: "Cognito identity"),
+            tenantID: metadata.tenantID,
+            function: function,
+            isColdStart: isColdStart,
+            logger: logger
+        )
+    }
+
+    /// The time left until ``deadline``.
+    public var remainingTime: Duration {
+        self.deadline.remainingTime()
+    }
+
+    /// The logger metadata key under which each line carries the request id.
+    public static let requestIDMetadataKey = "aws-request-id"
+
+    private static func decodeHeader<Value: Decodable>(
+        _ type: Value.Type,
+        _ header: String?,
+        name: String
+    ) throws(LambdaContextError) -> Value? {
+        guard let header, !header.isEmpty else { return nil }
+        do {
+            return try JSONDecoder().decode(Value.self, from: Data(header.utf8))
+        } catch {
+            throw LambdaContextError(message: "Unable to parse \(name) JSON: \(error)")
+        }
+    }
+}
+
+/// The Runtime API handed over a context header that is not valid; the invocation fails with this error.
+public struct LambdaContextError: LambdaReportableError, Equatable {
+    public var message: String
+    public var errorType: String { "Runtime.LambdaContextUnmarshalError" }
+    public var description: String { self.message }
+}

@@ -1,0 +1,57 @@
+/// The JSON body the Runtime API takes on `/invocation/{id}/error` and `/init/error`.
+public struct LambdaErrorReport: Codable, Sendable, Equatable, Error {
+    public var errorMessage: String
+    public var errorType: String
+    public var stackTrace: [String]
+
+    public init(errorMessage: String, errorType: String, stackTrace: [String] = []) {
+        self.errorMessage = errorMessage
+        self.errorType = errorType
+        self.stackTrace = stackTrace
+    }
+
+    /// Describes any error thrown by a handler or an initialiser.
+    ///
+    /// A ``LambdaReportableError`` names its own type; any other error is named by its Swift type.
+    public init(describing error: any Error) {
+        if let report = error as? LambdaErrorReport {
+            self = report
+        } else if let reportable = error as? any LambdaReportableError {
+            self.init(errorMessage: reportable.description, errorType: reportable.errorType)
+        } else {
+            self.init(errorMessage: String(describing: error), errorType: String(describing: type(of: error)))
+        }
+    }
+
+    /// The report for an invocation that was still running at its deadline.
+    public static func timeout(after duration: Duration) -> LambdaErrorReport {
+        let seconds = (duration.inMilliseconds / 1000).formattedWithTwoDecimals
+        return LambdaErrorReport(errorMessage: "Task timed out after \(seconds) seconds", errorType: Self.timeoutErrorType)
+    }
+
+    /// The `errorType` Lambda gives an invocation that ran past its deadline.
+    public static let timeoutErrorType = "Sandbox.Timedout"
+
+    /// The report for a response larger than Lambda lets a function return.
+    public static func responseTooLarge(bytes: Int) -> LambdaErrorReport {
+        LambdaErrorReport(
+            errorMessage: "Response payload size (\(bytes) bytes) exceeded maximum allowed payload size "
+                + "(\(LambdaLimits.maxResponseBytes) bytes).",
+            errorType: "Function.ResponseSizeTooLarge"
+        )
+    }
+}
+
+/// An error that names the `errorType` Lambda reports for it, such as `Runtime.HandlerNotFound`.
+public protocol LambdaReportableError: Error, Sendable, CustomStringConvertible {
+    var errorType: String { get }
+}
+
+/// Lambda's fixed limits that the runtime enforces itself.
+public enum LambdaLimits {
+    /// The largest response a synchronously invoked function may return: Lambda reports larger ones as
+    /// `Function.ResponseSizeTooLarge` with this number of bytes.
+    public static let maxResponseBytes = 6_291_556
+    /// The largest event a synchronous invocation may carry.
+    public static let maxEventBytes = 6_291_456
+}

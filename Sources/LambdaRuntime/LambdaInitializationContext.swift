@@ -1,0 +1,24 @@
+public import Logging
+
+/// What a handler's initialiser may know at the cold start, before the first invocation.
+public struct LambdaInitializationContext: Sendable {
+    /// The handler name the function was configured with (`_HANDLER`).
+    public let handlerName: String
+    /// The function's own configuration.
+    public let function: FunctionMetadata
+    /// The process environment, as the function was started with it.
+    public let environment: [String: String]
+    /// A logger for initialisation messages.
+    public let logger: Logger
+
+    public init(handlerName: String, function: FunctionMetadata, environment: [String: String], logger: Logger) {
+        self.handlerName = handlerName
+        self.function = function
+        self.environment = environment
+        self.logger = logger
+    }
+}
+
+/// Builds a function's handler once per container.
+public typealias LambdaHandlerFactory =
+    @Sendable (LambdaInitializationContext) async throws -> any ByteBufferLambdaHandler

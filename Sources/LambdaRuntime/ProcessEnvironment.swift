@@ -1,0 +1,45 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The process environment and the few changes the runtime makes to it.
+public enum ProcessEnvironment {
+    /// Every variable of the process environment.
+    public static func current() -> [String: String] {
+        var variables: [String: String] = [:]
+        var cursor = environ
+        while let entry = cursor.pointee {
+            let text = String(cString: entry)
+            if let equals = text.firstIndex(of: "=") {
+                variables[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            }
+            cursor += 1
+        }
+        return variables
+    }
+
+    /// Sets `_X_AMZN_TRACE_ID` to the trace of the invocation being served, or removes it when there is none,
+    /// as Lambda's own runtimes do for the X-Ray SDKs and anything else that reads it.
+    static func exportTraceID(_ traceID: String?) {
+        if let traceID {
+            setenv("_X_AMZN_TRACE_ID", traceID, 1)
+        } else {
+            unsetenv("_X_AMZN_TRACE_ID")
+        }
+    }
+
+    /// Ends the process at once with `status`, after flushing what `print` may have buffered.
+    static func terminate(status: Int32) -> Never {
+        fflush(nil)
+        _exit(status)
+    }
+
+    /// Writes a line to standard error, for failures that happen before the Runtime API can be told.
+    static func writeToStandardError(_ line: String) {
+        writeFully(to: STDERR_FILENO, line + "\n")
+    }
+}

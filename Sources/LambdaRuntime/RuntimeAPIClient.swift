@@ -1,0 +1,111 @@
+import NIOCore
+import NIOHTTP1
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// An invocation received from the Runtime API.
+struct Invocation: Sendable {
+    var metadata: InvocationMetadata
+    var event: ByteBuffer
+}
+
+/// The Runtime API's operations over one connection.
+struct RuntimeAPIClient: Sendable {
+    let connection: RuntimeAPIConnection
+
+    private static let base = "/2018-06-01/runtime"
+
+    /// Waits, without a time limit, for the next invocation.
+    func nextInvocation() async throws -> Invocation {
+        let response = try await self.connection.send(
+            RuntimeAPIRequest(method: .GET, path: "\(Self.base)/invocation/next")
+        ).get()
+        guard response.status == .ok else {
+            throw RuntimeAPIError(description: "GET /invocation/next answered \(response.status.code): \(String(buffer: response.body))")
+        }
+        let headers = response.headers
+        guard let requestID = headers.first(name: RuntimeAPIHeader.requestID), !requestID.isEmpty else {
+            throw RuntimeAPIError(description: "The invocation has no \(RuntimeAPIHeader.requestID) header")
+        }
+        guard let deadlineText = headers.first(name: RuntimeAPIHeader.deadline), let deadline = Int64(deadlineText) else {
+            throw RuntimeAPIError(description: "The invocation has no valid \(RuntimeAPIHeader.deadline) header")
+        }
+        guard let arn = headers.first(name: RuntimeAPIHeader.invokedFunctionARN) else {
+            throw RuntimeAPIError(description: "The invocation has no \(RuntimeAPIHeader.invokedFunctionARN) header")
+        }
+        let metadata = InvocationMetadata(
+            requestID: requestID,
+            deadline: LambdaDeadline(millisecondsSinceEpoch: deadline),
+            invokedFunctionARN: arn,
+            traceID: headers.first(name: RuntimeAPIHeader.traceID),
+            clientContext: headers.first(name: RuntimeAPIHeader.clientContext),
+            cognitoIdentity: headers.first(name: RuntimeAPIHeader.cognitoIdentity),
+            tenantID: headers.first(name: RuntimeAPIHeader.tenantID)
+        )
+        return Invocation(metadata: metadata, event: response.body)
+    }
+
+    /// Reports an invocation's outcome.
+    func report(_ outcome: InvocationOutcome, for requestID: String) -> EventLoopFuture<Void> {
+        switch outcome {
+        case .response(let body):
+            return self.post(
+                RuntimeAPIRequest(
+                    method: .POST,
+                    path: "\(Self.base)/invocation/\(requestID)/response",
+                    headers: [("content-type", "application/json")],
+                    body: body
+                )
+            )
+        case .error(let report):
+            return self.post(Self.errorRequest(path: "\(Self.base)/invocation/\(requestID)/error", report: report))
+        }
+    }
+
+    /// Reports a failure before the first invocation.
+    func reportInitError(_ report: LambdaErrorReport) async throws {
+        try await self.post(Self.errorRequest(path: "\(Self.base)/init/error", report: report)).get()
+    }
+
+    private static func errorRequest(path: String, report: LambdaErrorReport) -> RuntimeAPIRequest {
+        let body = (try? JSONEncoder().encode(report)).map { ByteBuffer(bytes: $0) } ?? ByteBuffer()
+        return RuntimeAPIRequest(
+            method: .POST,
+            path: path,
+            headers: [
+                ("content-type", "application/json"),
+                (RuntimeAPIHeader.functionErrorType, report.errorType),
+            ],
+            body: body
+        )
+    }
+
+    /// Posts and expects `202 Accepted`. A 4xx is the API refusing this one report (logged by the caller);
+    /// anything else means the environment is broken and the runtime must exit.
+    private func post(_ request: RuntimeAPIRequest) -> EventLoopFuture<Void> {
+        let path = request.path
+        return self.connection.send(request).flatMapThrowing { response in
+            switch response.status.code {
+            case 202:
+                return
+            case 400..<500:
+                throw RuntimeAPIRejection(path: path, status: Int(response.status.code), body: String(buffer: response.body))
+            default:
+                throw RuntimeAPIError(description: "POST \(path) answered \(response.status.code): \(String(buffer: response.body))")
+            }
+        }
+    }
+}
+
+/// The Runtime API refused one report (for example an unknown request id, or a response over the size limit).
+struct RuntimeAPIRejection: Error, CustomStringConvertible {
+    var path: String
+    var status: Int
+    var body: String
+
+    var description: String { "POST \(self.path) was refused with \(self.status): \(self.body)" }
+}

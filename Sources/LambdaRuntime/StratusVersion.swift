@@ -1,0 +1,4 @@
+/// The version of Stratus, reported in the Runtime API `User-Agent` and by the `health` function.
+public enum StratusVersion {
+    public static let current = "0.1.0"
+}

@@ -1,0 +1,108 @@
+public import Cloud
+public import Histogram
+public import LambdaRuntime
+public import NIOCore
+
+/// Measures a Lambda runtime executable through the Runtime API emulator: cold start (process spawn to first
+/// response), warm invocation round trips, and peak resident memory.
+public struct RuntimeBenchmark: Sendable {
+    /// The runtime under test.
+    public struct Subject: Sendable {
+        public var name: String
+        public var executable: String
+        public var arguments: [String]
+
+        public init(name: String, executable: String, arguments: [String] = []) {
+            self.name = name
+            self.executable = executable
+            self.arguments = arguments
+        }
+    }
+
+    /// What one subject measured.
+    public struct Measurement: Sendable {
+        public var subject: String
+        /// Spawn to first response, in microseconds, one per cold start.
+        public var coldStartMicroseconds: Histogram<UInt64>
+        /// Warm invocation round trips, in microseconds.
+        public var warmMicroseconds: Histogram<UInt64>
+        /// The largest peak RSS seen over the cold starts and the warm run.
+        public var peakResidentBytes: Int
+    }
+
+    public var function: Function
+    public var event: ByteBuffer
+    public var coldStarts: Int
+    public var warmInvocations: Int
+    public var warmUpInvocations: Int
+
+    public init(function: Function, event: ByteBuffer, coldStarts: Int, warmInvocations: Int, warmUpInvocations: Int = 50) {
+        self.function = function
+        self.event = event
+        self.coldStarts = coldStarts
+        self.warmInvocations = warmInvocations
+        self.warmUpInvocations = warmUpInvocations
+    }
+
+    /// The subject's answer was not a successful response, so its timings would mean nothing.
+    public struct FailedInvocation: Error, CustomStringConvertible {
+        public var subject: String
+        public var report: LambdaErrorReport
+        public var description: String { "\(self.subject) failed: \(self.report.errorType): \(self.report.errorMessage)" }
+    }
+
+    public func measure(_ subject: Subject, logSink: any LogSink) async throws -> Measurement {
+        var cold = Histogram<UInt64>(highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: .three)
+        var warm = Histogram<UInt64>(highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: .three)
+        var peak = 0
+        let metadata = FunctionMetadata(name: self.function.name, memoryLimitInMB: self.function.memoryMB)
+
+        for _ in 0..<self.coldStarts {
+            let instance = try await ProcessFunctionInstance.start(
+                executable: subject.executable,
+                arguments: subject.arguments,
+                function: self.function,
+                metadata: metadata,
+                logSink: logSink
+            )
+            let result = await instance.invoke(InvocationRequest(event: self.event))
+            let elapsed = ContinuousClock.now - instance.spawnedAt
+            peak = max(peak, result.peakMemoryBytes ?? 0)
+            await instance.stop()
+            try self.check(result, subject: subject)
+            _ = cold.record(UInt64(elapsed.inMilliseconds * 1000))
+        }
+
+        let instance = try await ProcessFunctionInstance.start(
+            executable: subject.executable,
+            arguments: subject.arguments,
+            function: self.function,
+            metadata: metadata,
+            logSink: logSink
+        )
+        do {
+            for _ in 0..<self.warmUpInvocations {
+                try self.check(await instance.invoke(InvocationRequest(event: self.event)), subject: subject)
+            }
+            for _ in 0..<self.warmInvocations {
+                let started = ContinuousClock.now
+                let result = await instance.invoke(InvocationRequest(event: self.event))
+                let elapsed = ContinuousClock.now - started
+                try self.check(result, subject: subject)
+                _ = warm.record(UInt64(elapsed.inMilliseconds * 1000))
+            }
+            peak = max(peak, instance.peakMemoryBytes ?? 0)
+        } catch {
+            await instance.stop()
+            throw error
+        }
+        await instance.stop()
+        return Measurement(subject: subject.name, coldStartMicroseconds: cold, warmMicroseconds: warm, peakResidentBytes: peak)
+    }
+
+    private func check(_ result: InvocationResult, subject: Subject) throws {
+        if let report = result.error {
+            throw FailedInvocation(subject: subject.name, report: report)
+        }
+    }
+}

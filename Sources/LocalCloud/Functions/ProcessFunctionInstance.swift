@@ -1,0 +1,188 @@
+public import Cloud
+public import LambdaRuntime
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A function running as a real `bootstrap` child process against its own Runtime API emulator, exactly as on Lambda:
+/// same environment variables, same protocol, same deadline and exit semantics.
+///
+/// After a timeout or a crash the process is gone, as on Lambda; ``isAlive`` tells the owner to start a new instance.
+public final class ProcessFunctionInstance: FunctionInstance {
+    public let function: Function
+    public let metadata: FunctionMetadata
+    private let emulator: RuntimeAPIEmulator
+    private let server: Task<Void, any Error>
+    private let process: ChildProcess
+    /// When the process was spawned.
+    public let spawnedAt: ContinuousClock.Instant
+    private let initDurationTaken = ColdStartFlag()
+
+    /// Starts the Runtime API emulator, then `executable` as the function's process.
+    /// - Parameters:
+    ///   - executable: the `bootstrap` (or any other Lambda runtime) to run.
+    ///   - arguments: arguments for `executable`, e.g. the handler of a runtime that takes it on the command line.
+    ///   - environment: extra variables, on top of those Lambda sets.
+    ///   - concurrency: invocations served at once; above 1 the process runs as a Lambda Managed Instance
+    ///     (`AWS_LAMBDA_MAX_CONCURRENCY`).
+    ///   - logSink: receives every line the process writes.
+    public static func start(
+        executable: String,
+        arguments: [String] = [],
+        function: Function,
+        metadata: FunctionMetadata,
+        environment: [String: String] = [:],
+        concurrency: Int = 1,
+        logSink: any LogSink
+    ) async throws -> ProcessFunctionInstance {
+        let killSwitch = Mutex<ChildProcess?>(nil)
+        let emulator = RuntimeAPIEmulator(function: metadata, timeout: function.timeout, concurrency: concurrency) { _ in
+            // Lambda ends an execution environment whose invocation timed out.
+            killSwitch.withLock { $0 }?.send(signal: SIGKILL)
+        }
+        let server = Task { try await emulator.run() }
+        let address: RuntimeAPIAddress
+        do {
+            address = try await emulator.listeningAddress()
+        } catch {
+            server.cancel()
+            throw error
+        }
+        var variables = Self.lambdaEnvironment(function: function, metadata: metadata, runtimeAPI: address)
+        if concurrency > 1 {
+            variables["AWS_LAMBDA_MAX_CONCURRENCY"] = String(concurrency)
+        }
+        variables.merge(environment) { _, extra in extra }
+        let startedAt = ContinuousClock.now
+        let process: ChildProcess
+        do {
+            process = try ChildProcess(executable: executable, arguments: arguments, environment: variables, output: logSink)
+        } catch {
+            server.cancel()
+            throw error
+        }
+        killSwitch.withLock { $0 = process }
+        let instance = ProcessFunctionInstance(
+            function: function,
+            metadata: metadata,
+            emulator: emulator,
+            server: server,
+            process: process,
+            spawnedAt: startedAt
+        )
+        Task {
+            let status = await process.waitForExit()
+            emulator.runtimeGone(
+                LambdaErrorReport(
+                    errorMessage: "Runtime exited with error: exit status \(status)",
+                    errorType: "Runtime.ExitError"
+                )
+            )
+        }
+        return instance
+    }
+
+    private init(
+        function: Function,
+        metadata: FunctionMetadata,
+        emulator: RuntimeAPIEmulator,
+        server: Task<Void, any Error>,
+        process: ChildProcess,
+        spawnedAt: ContinuousClock.Instant
+    ) {
+        self.function = function
+        self.metadata = metadata
+        self.emulator = emulator
+        self.server = server
+        self.process = process
+        self.spawnedAt = spawnedAt
+    }
+
+    /// The variables Lambda sets for a function process on a custom runtime.
+    static func lambdaEnvironment(
+        function: Function,
+        metadata: FunctionMetadata,
+        runtimeAPI: RuntimeAPIAddress
+    ) -> [String: String] {
+        [
+            "AWS_LAMBDA_RUNTIME_API": runtimeAPI.description,
+            "_HANDLER": function.name,
+            "AWS_LAMBDA_FUNCTION_NAME": metadata.name,
+            "AWS_LAMBDA_FUNCTION_VERSION": metadata.version,
+            "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": String(metadata.memoryLimitInMB),
+            "AWS_LAMBDA_LOG_GROUP_NAME": metadata.logGroupName,
+            "AWS_LAMBDA_LOG_STREAM_NAME": metadata.logStreamName,
+            "AWS_LAMBDA_INITIALIZATION_TYPE": "on-demand",
+            "AWS_REGION": metadata.region,
+            "AWS_DEFAULT_REGION": metadata.region,
+            "AWS_EXECUTION_ENV": "AWS_Lambda_provided.al2023",
+            "TZ": ":UTC",
+            "LANG": "en_US.UTF-8",
+            "PATH": "/usr/local/bin:/usr/bin:/bin",
+        ]
+    }
+
+    public func invoke(_ request: InvocationRequest) async -> InvocationResult {
+        var result = await self.emulator.invoke(request)
+        if let initEnded = self.emulator.initializationEndedAt ?? (result.error != nil ? ContinuousClock.now : nil),
+            self.initDurationTaken.take()
+        {
+            result.initDuration = initEnded - self.spawnedAt
+        }
+        result.peakMemoryBytes = self.process.peakMemoryBytes()
+        return result
+    }
+
+    /// Whether the process still runs; after a timeout or a crash it does not, and a new instance is needed.
+    public var isAlive: Bool {
+        self.process.exitStatus == nil
+    }
+
+    /// The peak resident memory of the function's process, in bytes.
+    public var peakMemoryBytes: Int? {
+        self.process.peakMemoryBytes()
+    }
+
+    /// The process id of the function's process.
+    public var processIdentifier: Int32 {
+        self.process.processIdentifier
+    }
+
+    /// Sends SIGTERM, waits up to `grace` for the process to finish its invocation and exit, then kills it.
+    /// - Returns: the process's exit status.
+    @discardableResult
+    public func stop(grace: Duration = .seconds(2)) async -> Int32 {
+        self.process.send(signal: SIGTERM)
+        let process = self.process
+        let status = await withTaskGroup(of: Int32?.self) { group in
+            group.addTask { await process.waitForExit() }
+            group.addTask {
+                try? await Task.sleep(for: grace)
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+        let finalStatus: Int32
+        if let status {
+            finalStatus = status
+        } else {
+            process.send(signal: SIGKILL)
+            finalStatus = await process.waitForExit()
+        }
+        self.server.cancel()
+        return finalStatus
+    }
+
+    /// Waits for the process to exit on its own and returns its status.
+    public func waitForExit() async -> Int32 {
+        await self.process.waitForExit()
+    }
+
+    public func shutdown() async {
+        await self.stop()
+    }
+}

@@ -1,0 +1,32 @@
+#if canImport(FoundationEssentials)
+public import FoundationEssentials
+#else
+public import Foundation
+#endif
+public import NIOCore
+
+/// One invocation as a caller asks for it: the event and the optional facts Lambda passes along with it.
+public struct InvocationRequest: Sendable {
+    public var requestID: String
+    public var event: ByteBuffer
+    /// The X-Ray trace header to continue, if the caller is traced.
+    public var traceID: String?
+    /// The client context JSON, as the mobile SDK sends it.
+    public var clientContext: String?
+    /// The Cognito identity JSON, as the mobile SDK sends it.
+    public var cognitoIdentity: String?
+
+    public init(
+        requestID: String = UUID().uuidString.lowercased(),
+        event: ByteBuffer,
+        traceID: String? = nil,
+        clientContext: String? = nil,
+        cognitoIdentity: String? = nil
+    ) {
+        self.requestID = requestID
+        self.event = event
+        self.traceID = traceID
+        self.clientContext = clientContext
+        self.cognitoIdentity = cognitoIdentity
+    }
+}

@@ -1,0 +1,56 @@
+public import LambdaRuntime
+
+/// What came of one invocation, with the figures Lambda puts on its `REPORT` line.
+public struct InvocationResult: Sendable {
+    public var requestID: String
+    public var outcome: InvocationOutcome
+    /// From the moment the function received the event to its answer.
+    public var duration: Duration
+    /// The initialisation that preceded this invocation, when it was a cold start.
+    public var initDuration: Duration?
+    /// The largest resident memory the function's process reached, in bytes, when it could be read.
+    public var peakMemoryBytes: Int?
+
+    public init(
+        requestID: String,
+        outcome: InvocationOutcome,
+        duration: Duration,
+        initDuration: Duration? = nil,
+        peakMemoryBytes: Int? = nil
+    ) {
+        self.requestID = requestID
+        self.outcome = outcome
+        self.duration = duration
+        self.initDuration = initDuration
+        self.peakMemoryBytes = peakMemoryBytes
+    }
+
+    /// The error Lambda reports for this invocation, or `nil` when it succeeded.
+    public var error: LambdaErrorReport? {
+        if case .error(let report) = self.outcome { return report }
+        return nil
+    }
+
+    /// Lambda's `REPORT` line for this invocation.
+    public func reportLine(memorySizeMB: Int) -> String {
+        let billedMilliseconds = (self.duration + (self.initDuration ?? .zero)).inMilliseconds.rounded(.up)
+        var fields = [
+            "REPORT RequestId: \(self.requestID)",
+            "Duration: \(self.duration.inMilliseconds.formattedWithTwoDecimals) ms",
+            "Billed Duration: \(Int(billedMilliseconds)) ms",
+            "Memory Size: \(memorySizeMB) MB",
+        ]
+        if let peakMemoryBytes {
+            fields.append("Max Memory Used: \((peakMemoryBytes + 1_048_575) / 1_048_576) MB")
+        }
+        if let initDuration {
+            fields.append("Init Duration: \(initDuration.inMilliseconds.formattedWithTwoDecimals) ms")
+        }
+        if let error, error.errorType == LambdaErrorReport.timeoutErrorType {
+            fields.append("Status: timeout")
+        } else if let error {
+            fields.append("Status: error\tError Type: \(error.errorType)")
+        }
+        return fields.joined(separator: "\t")
+    }
+}

@@ -1,0 +1,4 @@
+import App
+import LambdaRuntime
+
+await Lambda.main(makeHandler: ReferenceApp.manifest.makeHandler)

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The Stratus command line.
+@main
+struct Stratus: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stratus",
+        abstract: "Build, run and measure Swift serverless backends.",
+        subcommands: [InvokeCommand.self, BenchCommand.self]
+    )
+}

@@ -1,0 +1,3 @@
+import LambdaRuntime
+
+await Lambda.main(makeHandler: FixtureApp.manifest.makeHandler)
