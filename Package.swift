@@ -107,7 +107,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LocalCloudTests",
-            dependencies: ["LocalCloud", "Cloud", "LambdaRuntime", "App"],
+            dependencies: ["LocalCloud", "Cloud", "LambdaRuntime", "App", "Services"],
             swiftSettings: strictSettings
         ),
     ]

@@ -44,4 +44,10 @@ public struct HealthStatus: Codable, Sendable, Equatable {
     public var status: String
     public var version: String
     public var coldStart: Bool
+
+    public init(status: String, version: String, coldStart: Bool) {
+        self.status = status
+        self.version = version
+        self.coldStart = coldStart
+    }
 }

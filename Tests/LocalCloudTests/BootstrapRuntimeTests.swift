@@ -1,0 +1,123 @@
+import App
+import Services
+import Cloud
+import Foundation
+import LambdaRuntime
+import LocalCloud
+import NIOCore
+import Testing
+
+/// The real `bootstrap` executable against the Runtime API emulator.
+@Suite("bootstrap against the Runtime API emulator", .serialized)
+struct BootstrapRuntimeTests {
+    static let health = ReferenceApp.manifest.function(named: "health")!
+    static let echo = ReferenceApp.manifest.function(named: "echo")!
+    static let healthEvent = try! String(
+        contentsOf: TestEnvironment.packageRoot.appendingPathComponent("Examples/events/health.json"),
+        encoding: .utf8
+    )
+
+    @Test func healthAnswersAndReportsItsColdStartOnce() async throws {
+        try await withProcessInstance(executable: TestEnvironment.bootstrap, function: Self.health) { instance in
+            let first = await instance.invoke(InvocationRequest(event: ByteBuffer(string: Self.healthEvent)))
+            let second = await instance.invoke(InvocationRequest(event: ByteBuffer(string: Self.healthEvent)))
+            for (result, coldStart) in [(first, true), (second, false)] {
+                let response = try result.responseJSON()
+                #expect(response["statusCode"] as? Int == 200)
+                let body = try #require((response["body"] as? String)?.data(using: .utf8))
+                let status = try JSONDecoder().decode(HealthStatus.self, from: body)
+                #expect(status == HealthStatus(status: "ok", version: ReferenceApp.version, coldStart: coldStart))
+            }
+            #expect(first.initDuration != nil)
+            #expect(second.initDuration == nil)
+            #expect((first.peakMemoryBytes ?? 0) > 0)
+        }
+    }
+
+    @Test func echoSeesTheWholeContext() async throws {
+        try await withProcessInstance(executable: TestEnvironment.bootstrap, function: Self.echo) { instance in
+            let trace = "Root=1-6740d5a1-0123456789abcdef01234567;Parent=0123456789abcdef;Sampled=1"
+            let request = InvocationRequest(
+                event: ByteBuffer(string: #"{"order":{"id":42}}"#),
+                traceID: trace,
+                clientContext: #"{"client":{"app_title":"Shop"},"custom":{"k":"v"},"env":{"platform":"iOS"}}"#,
+                cognitoIdentity: #"{"cognitoIdentityId":"us-east-1:abc","cognitoIdentityPoolId":"us-east-1:pool"}"#
+            )
+            let response = try await instance.invoke(request).responseJSON()
+            #expect((response["event"] as? [String: Any])?["order"] as? [String: Int] == ["id": 42])
+            let context = try #require(response["context"] as? [String: Any])
+            #expect(context["requestId"] as? String == request.requestID)
+            #expect(context["functionName"] as? String == "echo")
+            #expect(context["invokedFunctionArn"] as? String == "arn:aws:lambda:us-east-1:123456789012:function:echo")
+            #expect(context["memoryLimitInMB"] as? Int == 128)
+            #expect(context["logGroupName"] as? String == "/aws/lambda/echo")
+            #expect(context["traceId"] as? String == trace)
+            #expect((context["remainingTimeMs"] as? Int).map { $0 > 2000 && $0 <= 3000 } == true)
+            #expect(((context["clientContext"] as? [String: Any])?["client"] as? [String: String])?["app_title"] == "Shop")
+            #expect((context["identity"] as? [String: String])?["cognitoIdentityPoolId"] == "us-east-1:pool")
+        }
+    }
+
+    @Test func anEventTheHandlerCannotDecodeIsAFunctionErrorAndTheInstanceLivesOn() async throws {
+        try await withProcessInstance(executable: TestEnvironment.bootstrap, function: Self.health) { instance in
+            let failed = await instance.invoke(InvocationRequest(event: ByteBuffer(string: #"{"not":"an http event"}"#)))
+            let report = try #require(failed.error)
+            #expect(report.errorType == "Runtime.EventDecodingError")
+            #expect(report.errorMessage.contains("APIGatewayV2Request"))
+            #expect(instance.isAlive)
+            let next = await instance.invoke(InvocationRequest(event: ByteBuffer(string: Self.healthEvent)))
+            #expect(next.error == nil)
+        }
+    }
+
+    @Test func anUnknownHandlerIsAnInitErrorThatListsTheKnownFunctions() async throws {
+        try await withProcessInstance(
+            executable: TestEnvironment.bootstrap,
+            function: Self.echo,
+            environment: ["_HANDLER": "orders"]
+        ) { instance in
+            let result = await instance.invoke(InvocationRequest(event: ByteBuffer(string: "{}")))
+            #expect(
+                result.error
+                    == LambdaErrorReport(
+                        errorMessage: "No function named 'orders'. Known functions: health, echo",
+                        errorType: "Runtime.HandlerNotFound"
+                    )
+            )
+            #expect(await instance.waitForExit() == 1)
+        }
+    }
+
+    @Test func aMalformedConfigurationIsAnInitError() async throws {
+        try await withProcessInstance(
+            executable: TestEnvironment.bootstrap,
+            function: Self.echo,
+            environment: ["AWS_LAMBDA_FUNCTION_MEMORY_SIZE": "lots"]
+        ) { instance in
+            let result = await instance.invoke(InvocationRequest(event: ByteBuffer(string: "{}")))
+            #expect(result.error?.errorType == "Runtime.ConfigInvalid")
+            #expect(result.error?.errorMessage == "AWS_LAMBDA_FUNCTION_MEMORY_SIZE must be a positive integer, got 'lots'")
+            #expect(await instance.waitForExit() == 1)
+        }
+    }
+
+    @Test func anOversizedResponseIsReportedAndTheInstanceLivesOn() async throws {
+        try await withProcessInstance(executable: TestEnvironment.bootstrap, function: Self.echo) { instance in
+            let bigString = String(repeating: "x", count: 6_291_200)
+            let result = await instance.invoke(InvocationRequest(event: ByteBuffer(string: "\"\(bigString)\"")))
+            #expect(result.error?.errorType == "Function.ResponseSizeTooLarge")
+            #expect(result.error?.errorMessage.hasPrefix("Response payload size (6291") == true)
+            #expect(instance.isAlive)
+            #expect(await instance.invoke(InvocationRequest(event: ByteBuffer(string: "{}"))).error == nil)
+        }
+    }
+
+    @Test func sigtermWhileIdleExitsCleanly() async throws {
+        try await withProcessInstance(executable: TestEnvironment.bootstrap, function: Self.echo) { instance in
+            #expect(await instance.invoke(InvocationRequest(event: ByteBuffer(string: "{}"))).error == nil)
+            let started = ContinuousClock.now
+            #expect(await instance.stop(grace: .seconds(5)) == 0)
+            #expect(ContinuousClock.now - started < .seconds(1))
+        }
+    }
+}

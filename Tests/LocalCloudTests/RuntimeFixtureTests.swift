@@ -1,0 +1,98 @@
+import Cloud
+import Foundation
+import LambdaRuntime
+import LocalCloud
+import NIOCore
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The runtime's deadline, SIGTERM, trace and concurrency behaviour, through a fixture executable that runs
+/// misbehaving functions with the same `Lambda.main` as `bootstrap`.
+@Suite("Runtime behaviour under stress", .serialized)
+struct RuntimeFixtureTests {
+    static func fixture(_ name: String, timeout: Duration = .seconds(1)) -> Function {
+        externalFunction(name, timeout: timeout)
+    }
+
+    @Test(arguments: [false, true])
+    func anInvocationPastItsDeadlineIsReportedByTheRuntimeWhichThenExits(blocking: Bool) async throws {
+        try await withProcessInstance(executable: TestEnvironment.runtimeFixtures, function: Self.fixture("sleep")) { instance in
+            let started = ContinuousClock.now
+            let result = await instance.invoke(
+                InvocationRequest(event: ByteBuffer(string: #"{"milliseconds": 5000, "blocking": \#(blocking)}"#))
+            )
+            #expect(result.error?.errorType == "Sandbox.Timedout")
+            #expect(result.error?.errorMessage.hasPrefix("Task timed out after 1.0") == true)
+            #expect(ContinuousClock.now - started < .seconds(3))
+            // Status 1 is the runtime's own exit; the emulator's kill would give 137.
+            #expect(await instance.waitForExit() == 1)
+        }
+    }
+
+    @Test func sigtermLetsTheInvocationInFlightFinishThenExitsZero() async throws {
+        try await withProcessInstance(executable: TestEnvironment.runtimeFixtures, function: Self.fixture("sleep")) { instance in
+            _ = await instance.invoke(InvocationRequest(event: ByteBuffer(string: #"{"milliseconds": 1}"#)))
+            async let slow = instance.invoke(InvocationRequest(event: ByteBuffer(string: #"{"milliseconds": 600}"#)))
+            try await Task.sleep(for: .milliseconds(200))
+            kill(instance.processIdentifier, SIGTERM)
+            let result = await slow
+            #expect(try result.responseJSON()["slept"] as? Int == 600)
+            #expect(await instance.waitForExit() == 0)
+        }
+    }
+
+    @Test func aThrowingInitialiserIsAnInitError() async throws {
+        try await withProcessInstance(executable: TestEnvironment.runtimeFixtures, function: Self.fixture("failing-init")) { instance in
+            let result = await instance.invoke(InvocationRequest(event: ByteBuffer(string: "{}")))
+            #expect(result.error == LambdaErrorReport(errorMessage: "the database is unreachable", errorType: "FixtureError"))
+            #expect(await instance.waitForExit() == 1)
+        }
+    }
+
+    @Test func aHandlerErrorIsReportedWithItsType() async throws {
+        try await withProcessInstance(executable: TestEnvironment.runtimeFixtures, function: Self.fixture("fail")) { instance in
+            let result = await instance.invoke(InvocationRequest(event: ByteBuffer(string: "{}")))
+            #expect(result.error == LambdaErrorReport(errorMessage: "payment declined", errorType: "FixtureError"))
+        }
+    }
+
+    @Test func theTraceIDIsExportedAsXAmznTraceIDDuringTheInvocation() async throws {
+        try await withProcessInstance(executable: TestEnvironment.runtimeFixtures, function: Self.fixture("trace-env")) { instance in
+            let trace = "Root=1-6740d5a1-00000000000000000000000a;Parent=000000000000000b;Sampled=1"
+            let response = try await instance.invoke(InvocationRequest(event: ByteBuffer(string: "{}"), traceID: trace)).responseJSON()
+            #expect(response["context"] as? String == trace)
+            #expect(response["environment"] as? String == trace)
+        }
+    }
+
+    @Test func aRuntimeThatDiesMidInvocationIsAnExitError() async throws {
+        try await withProcessInstance(executable: TestEnvironment.runtimeFixtures, function: Self.fixture("crash")) { instance in
+            let result = await instance.invoke(InvocationRequest(event: ByteBuffer(string: "{}")))
+            #expect(result.error == LambdaErrorReport(errorMessage: "Runtime exited with error: exit status 3", errorType: "Runtime.ExitError"))
+        }
+    }
+
+    @Test func managedInstancesServeInvocationsConcurrentlyInOneProcess() async throws {
+        try await withProcessInstance(
+            executable: TestEnvironment.runtimeFixtures,
+            function: Self.fixture("sleep", timeout: .seconds(5)),
+            concurrency: 3
+        ) { instance in
+            _ = await instance.invoke(InvocationRequest(event: ByteBuffer(string: #"{"milliseconds": 1}"#)))
+            let started = ContinuousClock.now
+            let results = await withTaskGroup(of: InvocationResult.self) { group in
+                for _ in 0..<3 {
+                    group.addTask { await instance.invoke(InvocationRequest(event: ByteBuffer(string: #"{"milliseconds": 700}"#))) }
+                }
+                return await group.reduce(into: []) { $0.append($1) }
+            }
+            let elapsed = ContinuousClock.now - started
+            let processIDs = try Set(results.map { try $0.responseJSON()["processID"] as? Int })
+            #expect(processIDs == [Int(instance.processIdentifier)])
+            #expect(elapsed < .milliseconds(1400), "three 700 ms invocations took \(elapsed): they did not overlap")
+        }
+    }
+}

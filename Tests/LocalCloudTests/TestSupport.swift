@@ -1,0 +1,133 @@
+import Cloud
+import Foundation
+import LambdaRuntime
+import LocalCloud
+import NIOCore
+import Synchronization
+import Testing
+
+/// Keeps every line written to it.
+final class CapturingLogSink: LogSink {
+    private let captured = Mutex<[String]>([])
+
+    func write(line: String) {
+        self.captured.withLock { $0.append(line) }
+    }
+
+    var lines: [String] {
+        self.captured.withLock { $0 }
+    }
+}
+
+/// Paths and tools the integration tests need.
+enum TestEnvironment {
+    /// The folder that holds the test runner and every executable `swift build --build-tests` built.
+    static let buildDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        .path.replacingOccurrences(of: "/StratusPackageTests.xctest/Contents/MacOS", with: "")
+
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    static var bootstrap: String { Self.executable("bootstrap") }
+    static var runtimeFixtures: String { Self.executable("RuntimeFixtures") }
+    static var stratus: String { Self.executable("stratus") }
+
+    private static func executable(_ name: String) -> String {
+        let candidates = [
+            "\(Self.buildDirectory)/\(name)",
+            Self.packageRoot.appendingPathComponent(".build/debug/\(name)").path,
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
+    }
+
+    /// The Python with `awslambdaric` installed: `STRATUS_PYTHON`, else the project's `.venv`.
+    static let python: String? = {
+        let candidates = [
+            ProcessInfo.processInfo.environment["STRATUS_PYTHON"],
+            Self.packageRoot.appendingPathComponent(".venv/bin/python").path,
+        ].compactMap { $0 }
+        return candidates.first { path in
+            guard FileManager.default.isExecutableFile(atPath: path) else { return false }
+            let probe = Process()
+            probe.executableURL = URL(fileURLWithPath: path)
+            probe.arguments = ["-c", "import awslambdaric"]
+            probe.standardOutput = FileHandle.nullDevice
+            probe.standardError = FileHandle.nullDevice
+            guard (try? probe.run()) != nil else { return false }
+            probe.waitUntilExit()
+            return probe.terminationStatus == 0
+        }
+    }()
+
+    /// Whether this run is CI, where a missing tool fails the tests instead of skipping them.
+    static let isCI = ProcessInfo.processInfo.environment["CI"] == "true"
+
+    /// Tests that need `awslambdaric` run when it is installed, and always on CI (where its absence is a failure).
+    static var awsLambdaRICAvailable: Bool { Self.python != nil || Self.isCI }
+}
+
+extension ByteBuffer {
+    /// The buffer's bytes as UTF-8 text.
+    var text: String { String(buffer: self) }
+}
+
+extension InvocationResult {
+    /// The response body, recording an issue when the invocation failed.
+    func responseText(sourceLocation: SourceLocation = #_sourceLocation) -> String? {
+        switch self.outcome {
+        case .response(let body):
+            return body.text
+        case .error(let report):
+            Issue.record("expected a response, got \(report.errorType): \(report.errorMessage)", sourceLocation: sourceLocation)
+            return nil
+        }
+    }
+
+    /// The response decoded as JSON.
+    func responseJSON(sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: Any] {
+        let text = try #require(self.responseText(sourceLocation: sourceLocation), sourceLocation: sourceLocation)
+        return try #require(
+            try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
+            sourceLocation: sourceLocation
+        )
+    }
+}
+
+/// A function declaration for a runtime whose handler is not ours (the C baseline, awslambdaric).
+func externalFunction(_ name: String, timeout: Duration = .seconds(3)) -> Function {
+    Function(name, timeout: timeout) { _ -> ForeignHandler in ForeignHandler() }
+}
+
+/// Stands in for a handler that lives in another process.
+struct ForeignHandler: ByteBufferLambdaHandler {
+    func handle(_ event: ByteBuffer, context: LambdaContext) async throws -> ByteBuffer { event }
+}
+
+/// Starts `executable` as a function instance, runs `body`, and always stops the process.
+func withProcessInstance<T>(
+    executable: String,
+    arguments: [String] = [],
+    function: Function,
+    environment: [String: String] = [:],
+    concurrency: Int = 1,
+    logSink: any LogSink = CapturingLogSink(),
+    _ body: (ProcessFunctionInstance) async throws -> T
+) async throws -> T {
+    let instance = try await ProcessFunctionInstance.start(
+        executable: executable,
+        arguments: arguments,
+        function: function,
+        metadata: FunctionMetadata(name: function.name, memoryLimitInMB: function.memoryMB),
+        environment: environment,
+        concurrency: concurrency,
+        logSink: logSink
+    )
+    do {
+        let result = try await body(instance)
+        await instance.stop(grace: .milliseconds(500))
+        return result
+    } catch {
+        await instance.stop(grace: .milliseconds(500))
+        throw error
+    }
+}
