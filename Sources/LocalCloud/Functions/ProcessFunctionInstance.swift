@@ -155,24 +155,12 @@ public final class ProcessFunctionInstance: FunctionInstance {
     @discardableResult
     public func stop(grace: Duration = .seconds(2)) async -> Int32 {
         self.process.send(signal: SIGTERM)
-        let process = self.process
-        let status = await withTaskGroup(of: Int32?.self) { group in
-            group.addTask { await process.waitForExit() }
-            group.addTask {
-                try? await Task.sleep(for: grace)
-                return nil
-            }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first
+        let deadline = ContinuousClock.now + grace
+        while self.process.exitStatus == nil, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(5))
         }
-        let finalStatus: Int32
-        if let status {
-            finalStatus = status
-        } else {
-            process.send(signal: SIGKILL)
-            finalStatus = await process.waitForExit()
-        }
+        self.process.send(signal: SIGKILL)
+        let finalStatus = await self.process.waitForExit()
         self.server.cancel()
         return finalStatus
     }

@@ -2,30 +2,67 @@ import Foundation
 import LambdaRuntime
 import Synchronization
 
-/// A child process whose output is read line by line into a log sink, and whose exit can be awaited.
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A child process started the way Lambda starts a runtime: a clean signal mask and default signal handlers
+/// (whatever this process blocks or ignores, the child does not), standard input from `/dev/null`, and each line it
+/// writes to standard output or standard error delivered to a log sink.
 final class ChildProcess: Sendable {
-    private let process: Process
+    let processIdentifier: Int32
+    private let output: FileHandle
     private let exit = ExitRecord()
     private let lastPeakMemory = Mutex<Int?>(nil)
 
-    /// Starts `executable` with exactly `environment`; each line it writes to stdout or stderr goes to `output`.
+    /// Starts `executable` with exactly `environment`.
     init(executable: String, arguments: [String] = [], environment: [String: String], output: any LogSink) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = Self.linePipe(to: output)
-        process.standardError = Self.linePipe(to: output)
-        self.process = process
-        process.terminationHandler = { [exit] finished in
-            let signalled = finished.terminationReason == .uncaughtSignal
-            exit.record(signalled ? 128 + finished.terminationStatus : finished.terminationStatus)
-        }
-        try process.run()
-    }
+        let (outputRead, outputWrite) = try Self.makePipe()
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, outputWrite, STDOUT_FILENO)
+        posix_spawn_file_actions_adddup2(&actions, outputWrite, STDERR_FILENO)
+        posix_spawn_file_actions_addclose(&actions, outputRead)
+        posix_spawn_file_actions_addclose(&actions, outputWrite)
 
-    var processIdentifier: Int32 { self.process.processIdentifier }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        var allSignals = sigset_t()
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let status = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        close(outputWrite)
+        guard status == 0 else {
+            close(outputRead)
+            throw ChildProcessError(executable: executable, reason: String(cString: strerror(status)))
+        }
+        let childID = pid
+        self.processIdentifier = childID
+        self.output = Self.forwardLines(from: outputRead, to: output)
+        let exit = self.exit
+        Thread.detachNewThread {
+            var waitStatus: Int32 = 0
+            while waitpid(childID, &waitStatus, 0) == -1 && errno == EINTR {}
+            // WIFSIGNALED / WTERMSIG / WEXITSTATUS, spelled out: Glibc's macros are not visible to Swift.
+            let signal = waitStatus & 0x7f
+            exit.record(signal != 0 ? 128 + signal : (waitStatus >> 8) & 0xff)
+        }
+    }
 
     /// Waits for the process to end and returns its status (128 + signal number when a signal ended it).
     func waitForExit() async -> Int32 {
@@ -40,22 +77,35 @@ final class ChildProcess: Sendable {
     /// Sends `signal` to the process, if it still runs.
     func send(signal: Int32) {
         guard self.exitStatus == nil else { return }
-        kill(self.process.processIdentifier, signal)
+        kill(self.processIdentifier, signal)
     }
 
     /// The peak resident memory of the process (`VmHWM`) in bytes; the last value read once it has exited.
     func peakMemoryBytes() -> Int? {
-        if let current = MemoryStatus.peakResidentBytes(processID: self.process.processIdentifier), self.exitStatus == nil {
+        if self.exitStatus == nil, let current = MemoryStatus.peakResidentBytes(processID: self.processIdentifier) {
             self.lastPeakMemory.withLock { $0 = current }
             return current
         }
         return self.lastPeakMemory.withLock { $0 }
     }
 
-    private static func linePipe(to sink: any LogSink) -> Pipe {
-        let pipe = Pipe()
+    private static func makePipe() throws -> (read: Int32, write: Int32) {
+        var descriptors: [Int32] = [0, 0]
+        guard pipe(&descriptors) == 0 else {
+            throw ChildProcessError(executable: "pipe", reason: String(cString: strerror(errno)))
+        }
+        // Close-on-exec, so that no other child inherits them; dup2 in the child clears the flag on 1 and 2.
+        for descriptor in descriptors {
+            _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+        }
+        return (descriptors[0], descriptors[1])
+    }
+
+    /// Reads lines from `descriptor` into `sink` until end of file; the handle must live as long as the process.
+    private static func forwardLines(from descriptor: Int32, to sink: any LogSink) -> FileHandle {
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         let splitter = LineSplitter(sink: sink)
-        pipe.fileHandleForReading.readabilityHandler = { handle in
+        handle.readabilityHandler = { handle in
             let data = handle.availableData
             if data.isEmpty {
                 handle.readabilityHandler = nil
@@ -64,8 +114,15 @@ final class ChildProcess: Sendable {
                 splitter.append(data)
             }
         }
-        return pipe
+        return handle
     }
+}
+
+/// A process could not be started.
+struct ChildProcessError: Error, CustomStringConvertible {
+    var executable: String
+    var reason: String
+    var description: String { "Cannot start \(self.executable): \(self.reason)" }
 }
 
 /// The exit status of a process, once known, and the tasks waiting for it.

@@ -26,7 +26,8 @@ final class RuntimeAPIState: Sendable {
         var inFlight: [String: Pending] = [:]
         var initFailure: LambdaErrorReport?
         var firstPollAt: ContinuousClock.Instant?
-        var isClosed = false
+        /// Set once the runtime is gone: what every later invocation fails with.
+        var closedWith: LambdaErrorReport?
     }
 
     private let state = Mutex(State())
@@ -46,8 +47,8 @@ final class RuntimeAPIState: Sendable {
                     completion.resume(returning: (.error(failure), .zero))
                     return
                 }
-                if state.isClosed {
-                    completion.resume(returning: (.error(RuntimeAPIRefusal.runtimeGone.report), .zero))
+                if let report = state.closedWith {
+                    completion.resume(returning: (.error(report), .zero))
                     return
                 }
                 let pending = Pending(request: request, completion: completion)
@@ -65,7 +66,7 @@ final class RuntimeAPIState: Sendable {
     func nextInvocation() async -> Poll {
         await withCheckedContinuation { poll in
             self.state.withLock { state in
-                if state.isClosed {
+                if state.closedWith != nil {
                     poll.resume(returning: .refused(.runtimeGone))
                 } else if state.initFailure != nil {
                     poll.resume(returning: .refused(.invalidStateTransition("the runtime reported an init error")))
@@ -132,7 +133,8 @@ final class RuntimeAPIState: Sendable {
     /// The runtime went away (its process exited, or the emulator stops): everything waiting fails with `report`.
     func close(reporting report: LambdaErrorReport) {
         self.state.withLock { state in
-            state.isClosed = true
+            guard state.closedWith == nil else { return }
+            state.closedWith = report
             for poll in state.waitingPolls {
                 poll.resume(returning: .refused(.runtimeGone))
             }
