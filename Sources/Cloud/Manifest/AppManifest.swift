@@ -38,7 +38,8 @@ public struct AppManifest: Sendable {
         return try await function.makeHandler(context)
     }
 
-    /// Checks that function names are unique and well-formed, and that no HTTP route is claimed twice.
+    /// Checks that function names are unique and well-formed, settings within Lambda's limits, and routes well-formed
+    /// and claimed once.
     public func validate() throws(ManifestError) {
         var names: Set<String> = []
         var routes: [HTTPRoute: String] = [:]
@@ -52,6 +53,7 @@ public struct AppManifest: Sendable {
                 throw .invalidSetting(function: function.name, "timeout must be more than 0 s and at most 900 s")
             }
             for route in function.routes {
+                guard route.isWellFormed else { throw .invalidRoute(route.routeKey, function: function.name) }
                 if let owner = routes.updateValue(function.name, forKey: route) {
                     throw .duplicateRoute(route.routeKey, functions: [owner, function.name])
                 }

@@ -18,5 +18,11 @@ public struct HTTPRoute: Sendable, Hashable, CustomStringConvertible {
         return String(self.routeKey[self.routeKey.index(after: space)...])
     }
 
+    /// Whether the key is `METHOD /path`, with a method API Gateway knows (or `ANY`) and a path starting with `/`.
+    public var isWellFormed: Bool {
+        let methods: Set = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"]
+        return methods.contains(self.method) && self.path.hasPrefix("/") && !self.path.contains(" ")
+    }
+
     public var description: String { self.routeKey }
 }

@@ -6,6 +6,7 @@ public enum ManifestError: LambdaReportableError, Equatable {
     case invalidFunctionName(String)
     case duplicateFunction(String)
     case duplicateRoute(String, functions: [String])
+    case invalidRoute(String, function: String)
     case invalidSetting(function: String, String)
 
     public var errorType: String {
@@ -25,6 +26,8 @@ public enum ManifestError: LambdaReportableError, Equatable {
             "The function name '\(name)' is declared twice"
         case .duplicateRoute(let route, let functions):
             "The route '\(route)' is claimed by both \(functions.joined(separator: " and "))"
+        case .invalidRoute(let route, let function):
+            "Function '\(function)': the route '\(route)' is not 'METHOD /path'"
         case .invalidSetting(let function, let problem):
             "Function '\(function)': \(problem)"
         }

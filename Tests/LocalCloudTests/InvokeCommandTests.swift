@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+/// `stratus invoke` as a user runs it: the real executable, its output streams and exit status.
+@Suite("stratus invoke", .serialized)
+struct InvokeCommandTests {
+    struct Run {
+        var status: Int32
+        var standardOutput: String
+        var standardError: String
+    }
+
+    static func stratus(_ arguments: [String], input: String? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: TestEnvironment.stratus)
+        process.arguments = arguments
+        process.currentDirectoryURL = TestEnvironment.packageRoot
+        let output = Pipe()
+        let error = Pipe()
+        let stdin = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        process.standardInput = stdin
+        try process.run()
+        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        try stdin.fileHandleForWriting.close()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus,
+            standardOutput: String(decoding: outData, as: UTF8.self),
+            standardError: String(decoding: errData, as: UTF8.self)
+        )
+    }
+
+    @Test(arguments: [false, true])
+    func healthPrintsTheResponseTheLogAndAReportLine(process: Bool) throws {
+        let run = try Self.stratus(
+            ["invoke", "health", "--event", "Examples/events/health.json"] + (process ? ["--process", "--bootstrap", TestEnvironment.bootstrap] : [])
+        )
+        #expect(run.status == 0)
+        let response = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        #expect(response["statusCode"] as? Int == 200)
+        #expect((response["body"] as? String)?.contains(#""coldStart":true"#) == true)
+        let lines = run.standardError.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("START RequestId: ") == true)
+        let report = try #require(lines.first { $0.hasPrefix("REPORT RequestId: ") })
+        #expect(report.contains("\tMemory Size: 128 MB\tMax Memory Used: ") && report.contains("\tInit Duration: "))
+    }
+
+    @Test func echoReadsTheEventFromStandardInputAndShowsItsLogLine() throws {
+        let run = try Self.stratus(["invoke", "echo", "--event", "-"], input: #"{"hello":"world"}"#)
+        #expect(run.status == 0)
+        #expect(run.standardOutput.contains(#""event":{"hello":"world"}"#))
+        #expect(run.standardError.contains("\tINFO\tEchoing an event"))
+    }
+
+    @Test func aFunctionErrorPrintsTheErrorAndExitsOne() throws {
+        let run = try Self.stratus(["invoke", "health", "--event", "-"], input: #"{"not":"http"}"#)
+        #expect(run.status == 1)
+        #expect(run.standardOutput.contains(#""errorType":"Runtime.EventDecodingError""#))
+        #expect(run.standardError.contains("Status: error\tError Type: Runtime.EventDecodingError"))
+    }
+
+    @Test(arguments: [
+        (["invoke", "orders"], nil, "No function named 'orders'. Known functions: health, echo"),
+        (["invoke", "echo", "--event", "/no/such/file.json"], nil, "Cannot read the event file '/no/such/file.json'"),
+        (["invoke", "echo", "--event", "-"], "{not json", "The event is not valid JSON (standard input)"),
+        (["invoke", "echo", "--process", "--bootstrap", "/no/bootstrap"], nil, "No bootstrap executable at /no/bootstrap"),
+    ] as [([String], String?, String)])
+    func badInputIsOneLineAndANonZeroExit(arguments: [String], input: String?, message: String) throws {
+        let run = try Self.stratus(arguments, input: input)
+        #expect(run.status != 0)
+        #expect(run.standardOutput.isEmpty)
+        let lines = run.standardError.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(lines.first?.contains(message) == true, "stderr: \(run.standardError)")
+    }
+}
