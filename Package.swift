@@ -1,10 +1,12 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-/// Settings shared by every Stratus target: Swift 6 language mode with strict concurrency checking.
+/// Settings shared by every Stratus target: Swift 6 language mode with strict concurrency checking, and async
+/// functions that run on their caller's executor unless marked `@concurrent`.
 let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("NonisolatedNonsendingByDefault"),
 ]
 
 let package = Package(

@@ -23,27 +23,29 @@ struct LambdaProcess {
 
     /// Runs the process and returns its exit status.
     func run() async -> Int32 {
-        let eventLoop = MultiThreadedEventLoopGroup.singleton.next()
         let configuration: LambdaConfiguration
         do {
             configuration = try LambdaConfiguration(environment: self.environment)
         } catch {
-            await Self.reportEarlyFailure(LambdaErrorReport(describing: error), environment: self.environment, on: eventLoop)
+            await Self.reportEarlyFailure(LambdaErrorReport(describing: error), environment: self.environment)
             return 1
         }
         LoggingSystem.bootstrap { _ in
             LambdaLogHandler(sink: StandardOutputLogSink(), logLevel: configuration.logLevel)
         }
         let logger = Logger(label: "stratus.runtime")
+        // One event loop per worker, and one more for the deadline watchdog.
+        let loops = MultiThreadedEventLoopGroup(numberOfThreads: configuration.maxConcurrency + 1)
+        let eventLoops = Array(loops.makeIterator())
+        let workerLoops = Array(eventLoops.dropLast())
 
         let firstConnection: RuntimeAPIConnection
         do {
-            firstConnection = try await RuntimeAPIConnection.connect(to: configuration.runtimeAPI, on: eventLoop)
+            firstConnection = try await RuntimeAPIConnection.connect(to: configuration.runtimeAPI, on: workerLoops[0])
         } catch {
             ProcessEnvironment.writeToStandardError("Cannot reach the Runtime API at \(configuration.runtimeAPI): \(error)")
             return 1
         }
-        let firstClient = RuntimeAPIClient(connection: firstConnection)
 
         let handler: any ByteBufferLambdaHandler
         do {
@@ -58,27 +60,25 @@ struct LambdaProcess {
         } catch {
             let report = LambdaErrorReport(describing: error)
             logger.critical("Initialisation failed", metadata: ["errorType": "\(report.errorType)", "errorMessage": "\(report.errorMessage)"])
-            try? await firstClient.reportInitError(report)
+            try? await RuntimeAPIClient(connection: firstConnection).reportInitError(report)
             return 1
         }
 
         let server = InvocationServer(
             configuration: configuration,
             executor: InvocationExecutor(handler: handler),
-            logger: logger
+            logger: logger,
+            watchdog: DeadlineWatchdog(eventLoop: eventLoops[eventLoops.count - 1], runtimeAPI: configuration.runtimeAPI, logger: logger)
         )
-        return await server.serve(firstConnection: firstConnection, on: eventLoop)
+        return await server.serve(firstConnection: firstConnection, workerLoops: workerLoops)
     }
 
     /// Reports a failure that happened before the configuration could be read: to `/init/error` when the Runtime API
     /// address is known, and always to standard error.
-    private static func reportEarlyFailure(
-        _ report: LambdaErrorReport,
-        environment: [String: String],
-        on eventLoop: any EventLoop
-    ) async {
+    private static func reportEarlyFailure(_ report: LambdaErrorReport, environment: [String: String]) async {
         ProcessEnvironment.writeToStandardError("\(report.errorType): \(report.errorMessage)")
         guard let address = environment["AWS_LAMBDA_RUNTIME_API"].flatMap(RuntimeAPIAddress.init) else { return }
+        let eventLoop = MultiThreadedEventLoopGroup.singleton.next()
         guard let connection = try? await RuntimeAPIConnection.connect(to: address, on: eventLoop) else { return }
         try? await RuntimeAPIClient(connection: connection).reportInitError(report)
         connection.close()

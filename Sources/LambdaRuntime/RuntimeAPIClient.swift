@@ -23,7 +23,7 @@ struct RuntimeAPIClient: Sendable {
     func nextInvocation() async throws -> Invocation {
         let response = try await self.connection.send(
             RuntimeAPIRequest(method: .GET, path: "\(Self.base)/invocation/next")
-        ).get()
+        ).value()
         guard response.status == .ok else {
             throw RuntimeAPIError(description: "GET /invocation/next answered \(response.status.code): \(String(buffer: response.body))")
         }
@@ -68,7 +68,7 @@ struct RuntimeAPIClient: Sendable {
 
     /// Reports a failure before the first invocation.
     func reportInitError(_ report: LambdaErrorReport) async throws {
-        try await self.post(Self.errorRequest(path: "\(Self.base)/init/error", report: report)).get()
+        try await self.post(Self.errorRequest(path: "\(Self.base)/init/error", report: report)).value()
     }
 
     private static func errorRequest(path: String, report: LambdaErrorReport) -> RuntimeAPIRequest {

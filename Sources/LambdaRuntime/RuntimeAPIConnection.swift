@@ -17,7 +17,12 @@ final class RuntimeAPIConnection: Sendable {
 
     /// Connects to the Runtime API.
     static func connect(to address: RuntimeAPIAddress, on eventLoop: any EventLoop) async throws -> RuntimeAPIConnection {
-        let channel = try await ClientBootstrap(group: eventLoop)
+        try await Self.connecting(to: address, on: eventLoop).value()
+    }
+
+    /// Connects to the Runtime API without leaving the event loop, for callers that cannot await.
+    static func connecting(to address: RuntimeAPIAddress, on eventLoop: any EventLoop) -> EventLoopFuture<RuntimeAPIConnection> {
+        ClientBootstrap(group: eventLoop)
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .connectTimeout(.seconds(2))
             .channelInitializer { channel in
@@ -30,8 +35,7 @@ final class RuntimeAPIConnection: Sendable {
                 }
             }
             .connect(host: address.host, port: address.port)
-            .get()
-        return RuntimeAPIConnection(channel: channel, address: address)
+            .map { RuntimeAPIConnection(channel: $0, address: address) }
     }
 
     var eventLoop: any EventLoop { self.channel.eventLoop }

@@ -1,0 +1,73 @@
+import Logging
+import NIOCore
+
+/// Serves invocations one after another over one Runtime API connection, isolated to that connection's event loop:
+/// receiving the event, running the handler and posting its outcome happen on one thread, with no hop in between.
+actor InvocationWorker {
+    nonisolated let unownedExecutor: UnownedSerialExecutor
+    private let index: Int
+    private let connection: RuntimeAPIConnection
+    private let server: InvocationServer
+
+    init(index: Int, connection: RuntimeAPIConnection, server: InvocationServer) {
+        self.index = index
+        self.connection = connection
+        self.server = server
+        self.unownedExecutor = connection.eventLoop.executor.asUnownedSerialExecutor()
+    }
+
+    /// Serves until SIGTERM (status 0) or a broken Runtime API connection (status 1).
+    func run() async -> Int32 {
+        let client = RuntimeAPIClient(connection: self.connection)
+        while self.server.shutdown.willWaitForNext(worker: self.index, on: self.connection) {
+            let invocation: Invocation
+            do {
+                invocation = try await client.nextInvocation()
+            } catch {
+                if self.server.shutdown.isDraining { return 0 }
+                self.server.logger.critical("Lost the Runtime API: \(error)")
+                return 1
+            }
+            self.server.shutdown.didReceiveInvocation(worker: self.index)
+            do {
+                guard try await self.serve(invocation, with: client) else { return 1 }
+            } catch {
+                self.server.logger.critical("Cannot report to the Runtime API: \(error)")
+                return 1
+            }
+        }
+        self.connection.close()
+        return 0
+    }
+
+    /// Runs one invocation under its deadline and reports its outcome.
+    /// - Returns: `false` when the deadline won and the process is ending.
+    private func serve(_ invocation: Invocation, with client: RuntimeAPIClient) async throws -> Bool {
+        let metadata = invocation.metadata
+        let settlement = InvocationSettlement()
+        let watchdog = self.server.watchdog.arm(for: metadata, settlement: settlement)
+        let outcome: InvocationOutcome
+        do {
+            let context = try LambdaContext(
+                metadata: metadata,
+                function: self.server.configuration.function,
+                isColdStart: self.server.coldStart.take(),
+                logger: self.server.logger
+            )
+            if self.server.configuration.maxConcurrency == 1 {
+                ProcessEnvironment.exportTraceID(metadata.traceID)
+            }
+            outcome = await self.server.executor.invoke(event: invocation.event, context: context)
+        } catch {
+            outcome = .error(LambdaErrorReport(describing: error))
+        }
+        guard settlement.settle() else { return false }
+        watchdog.cancel()
+        do {
+            try await client.report(outcome, for: metadata.requestID).value()
+        } catch let rejection as RuntimeAPIRejection {
+            self.server.logger.warning("\(rejection)", metadata: [LambdaContext.requestIDMetadataKey: "\(metadata.requestID)"])
+        }
+        return true
+    }
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs every Stratus test on a fresh machine: installs what the tests need, builds, and runs them.
+#   bash scripts/test.sh            all tests
+#   bash scripts/test.sh FILTER     only tests matching FILTER (swift test --filter)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# The Python virtualenv with AWS's runtime interface client (awslambdaric), which the runtime tests drive.
+if ! python3 -m venv --help >/dev/null 2>&1; then
+    apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null
+fi
+if [ ! -x .venv/bin/python ]; then
+    python3 -m venv .venv
+fi
+.venv/bin/pip install --quiet --disable-pip-version-check -r scripts/requirements-test.txt
+export STRATUS_PYTHON="$PWD/.venv/bin/python"
+
+swift build --build-tests
+if [ $# -gt 0 ]; then
+    swift test --skip-build --filter "$1"
+else
+    swift test --skip-build
+fi
