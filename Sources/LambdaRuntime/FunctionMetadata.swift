@@ -22,4 +22,9 @@ public struct FunctionMetadata: Sendable, Equatable {
         self.logStreamName = logStreamName
         self.region = region
     }
+
+    /// The function's unqualified ARN in `account`.
+    public func arn(account: String) -> String {
+        "arn:aws:lambda:\(self.region):\(account):function:\(self.name)"
+    }
 }

@@ -1,25 +1,11 @@
 import LambdaRuntime
 import Logging
-import Synchronization
 import Testing
-
-/// Keeps every line written to it.
-final class CapturingLogSink: LogSink {
-    private let captured = Mutex<[String]>([])
-
-    func write(line: String) {
-        self.captured.withLock { $0.append(line) }
-    }
-
-    var lines: [String] {
-        self.captured.withLock { $0 }
-    }
-}
 
 @Suite("Lambda text log lines")
 struct LambdaLogHandlerTests {
     @Test func linesCarryTimestampRequestIDLevelAndMetadata() throws {
-        let sink = CapturingLogSink()
+        let sink = InMemoryLogSink()
         var logger = Logger(label: "t") { _ in LambdaLogHandler(sink: sink, logLevel: .info) }
         logger[metadataKey: LambdaContext.requestIDMetadataKey] = "r-9"
         logger.debug("hidden")

@@ -20,7 +20,7 @@ struct InProcessFunctionInstanceTests {
         let count = Mutex(0)
     }
 
-    static func instance(_ function: Function, sink: CapturingLogSink = CapturingLogSink()) -> InProcessFunctionInstance {
+    static func instance(_ function: Function, sink: InMemoryLogSink = InMemoryLogSink()) -> InProcessFunctionInstance {
         InProcessFunctionInstance(function: function, metadata: FunctionMetadata(name: function.name), logSink: sink)
     }
 
@@ -40,7 +40,7 @@ struct InProcessFunctionInstanceTests {
     }
 
     @Test func anInvocationPastItsTimeoutIsReportedAtTheDeadline() async {
-        let sink = CapturingLogSink()
+        let sink = InMemoryLogSink()
         let instance = Self.instance(Function("sleeper", timeout: .milliseconds(200)) { _ in Sleeper() }, sink: sink)
         let started = ContinuousClock.now
         let result = await instance.invoke(InvocationRequest(event: ByteBuffer(string: #"{"milliseconds": 5000}"#)))

@@ -3,21 +3,7 @@ import Foundation
 import LambdaRuntime
 import LocalCloud
 import NIOCore
-import Synchronization
 import Testing
-
-/// Keeps every line written to it.
-final class CapturingLogSink: LogSink {
-    private let captured = Mutex<[String]>([])
-
-    func write(line: String) {
-        self.captured.withLock { $0.append(line) }
-    }
-
-    var lines: [String] {
-        self.captured.withLock { $0 }
-    }
-}
 
 /// Paths and tools the integration tests need.
 enum TestEnvironment {
@@ -110,7 +96,7 @@ func withProcessInstance<T>(
     function: Function,
     environment: [String: String] = [:],
     concurrency: Int = 1,
-    logSink: any LogSink = CapturingLogSink(),
+    logSink: any LogSink = InMemoryLogSink(),
     _ body: (ProcessFunctionInstance) async throws -> T
 ) async throws -> T {
     let instance = try await ProcessFunctionInstance.start(

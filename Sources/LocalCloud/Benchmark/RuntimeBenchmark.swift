@@ -55,16 +55,8 @@ public struct RuntimeBenchmark: Sendable {
         var cold = Histogram<UInt64>(highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: .three)
         var warm = Histogram<UInt64>(highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: .three)
         var peak = 0
-        let metadata = FunctionMetadata(name: self.function.name, memoryLimitInMB: self.function.memoryMB)
-
         for _ in 0..<self.coldStarts {
-            let instance = try await ProcessFunctionInstance.start(
-                executable: subject.executable,
-                arguments: subject.arguments,
-                function: self.function,
-                metadata: metadata,
-                logSink: logSink
-            )
+            let instance = try await self.start(subject, logSink: logSink)
             let result = await instance.invoke(InvocationRequest(event: self.event))
             let elapsed = ContinuousClock.now - instance.spawnedAt
             peak = max(peak, result.peakMemoryBytes ?? 0)
@@ -73,13 +65,7 @@ public struct RuntimeBenchmark: Sendable {
             _ = cold.record(UInt64(elapsed.inMilliseconds * 1000))
         }
 
-        let instance = try await ProcessFunctionInstance.start(
-            executable: subject.executable,
-            arguments: subject.arguments,
-            function: self.function,
-            metadata: metadata,
-            logSink: logSink
-        )
+        let instance = try await self.start(subject, logSink: logSink)
         do {
             for _ in 0..<self.warmUpInvocations {
                 try self.check(await instance.invoke(InvocationRequest(event: self.event)), subject: subject)
@@ -98,6 +84,16 @@ public struct RuntimeBenchmark: Sendable {
         }
         await instance.stop()
         return Measurement(subject: subject.name, coldStartMicroseconds: cold, warmMicroseconds: warm, peakResidentBytes: peak)
+    }
+
+    private func start(_ subject: Subject, logSink: any LogSink) async throws -> ProcessFunctionInstance {
+        try await ProcessFunctionInstance.start(
+            executable: subject.executable,
+            arguments: subject.arguments,
+            function: self.function,
+            metadata: FunctionMetadata(name: self.function.name, memoryLimitInMB: self.function.memoryMB),
+            logSink: logSink
+        )
     }
 
     private func check(_ result: InvocationResult, subject: Subject) throws {

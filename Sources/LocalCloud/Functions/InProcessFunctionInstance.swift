@@ -97,7 +97,7 @@ public final class InProcessFunctionInstance: FunctionInstance {
         let metadata = InvocationMetadata(
             requestID: request.requestID,
             deadline: .after(self.function.timeout),
-            invokedFunctionARN: "arn:aws:lambda:\(self.metadata.region):123456789012:function:\(self.metadata.name)",
+            invokedFunctionARN: self.metadata.arn(account: LocalAccount.id),
             traceID: request.traceID,
             clientContext: request.clientContext,
             cognitoIdentity: request.cognitoIdentity

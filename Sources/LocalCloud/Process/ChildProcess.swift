@@ -11,7 +11,6 @@ import Glibc
 /// writes to standard output or standard error delivered to a log sink.
 final class ChildProcess: Sendable {
     let processIdentifier: Int32
-    private let output: FileHandle
     private let exit = ExitRecord()
     private let lastPeakMemory = Mutex<Int?>(nil)
 
@@ -53,7 +52,7 @@ final class ChildProcess: Sendable {
         }
         let childID = pid
         self.processIdentifier = childID
-        self.output = Self.forwardLines(from: outputRead, to: output)
+        Self.forwardLines(from: outputRead, to: output)
         let exit = self.exit
         Thread.detachNewThread {
             var waitStatus: Int32 = 0
@@ -101,20 +100,24 @@ final class ChildProcess: Sendable {
         return (descriptors[0], descriptors[1])
     }
 
-    /// Reads lines from `descriptor` into `sink` until end of file; the handle must live as long as the process.
-    private static func forwardLines(from descriptor: Int32, to sink: any LogSink) -> FileHandle {
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+    /// Reads lines from `descriptor` into `sink` on a thread of its own until end of file, then closes it.
+    private static func forwardLines(from descriptor: Int32, to sink: any LogSink) {
         let splitter = LineSplitter(sink: sink)
-        handle.readabilityHandler = { handle in
-            let data = handle.availableData
-            if data.isEmpty {
-                handle.readabilityHandler = nil
-                splitter.finish()
-            } else {
-                splitter.append(data)
+        Thread.detachNewThread {
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+                if count > 0 {
+                    splitter.append(buffer[..<count])
+                } else if count < 0 && errno == EINTR {
+                    continue
+                } else {
+                    break
+                }
             }
+            splitter.finish()
+            close(descriptor)
         }
-        return handle
     }
 }
 
@@ -167,7 +170,7 @@ private final class LineSplitter: Sendable {
         self.sink = sink
     }
 
-    func append(_ data: Data) {
+    func append(_ data: ArraySlice<UInt8>) {
         let lines = self.pending.withLock { pending -> [String] in
             pending.append(contentsOf: data)
             var lines: [String] = []

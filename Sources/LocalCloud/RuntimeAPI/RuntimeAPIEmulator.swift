@@ -33,7 +33,7 @@ public final class RuntimeAPIEmulator: Sendable {
         function: FunctionMetadata,
         timeout: Duration,
         timeoutGrace: Duration = .milliseconds(250),
-        accountID: String = "123456789012",
+        accountID: String = LocalAccount.id,
         host: String = "127.0.0.1",
         port: Int = 0,
         concurrency: Int = 1,
@@ -52,7 +52,7 @@ public final class RuntimeAPIEmulator: Sendable {
 
     /// The function's ARN, as the runtime receives it in `Lambda-Runtime-Invoked-Function-Arn`.
     public var functionARN: String {
-        "arn:aws:lambda:\(self.function.region):\(self.accountID):function:\(self.function.name)"
+        self.function.arn(account: self.accountID)
     }
 
     /// Serves the Runtime API until the surrounding task is cancelled.

@@ -1,0 +1,87 @@
+"""A second, independent Runtime API: the smallest server AWS's Runtime API documentation describes, written with the
+standard library only. It serves the given events to a runtime one by one, records every request the runtime makes,
+then sends SIGTERM and prints what happened as JSON.
+
+Usage: python3 minimal_runtime_api.py RUNTIME HANDLER EVENT_FILE [EVENT_FILE ...]
+"""
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+runtime, handler, event_files = sys.argv[1], sys.argv[2], sys.argv[3:]
+events = [open(path, "rb").read() for path in event_files]
+pending = list(events)
+requests = []
+results = []
+done = threading.Event()
+lock = threading.Lock()
+
+
+class RuntimeAPI(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):
+        pass
+
+    def reply(self, status, body=b"", headers=None):
+        self.send_response(status)
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self):
+        with lock:
+            requests.append({"method": "GET", "path": self.path})
+        if self.path != "/2018-06-01/runtime/invocation/next":
+            return self.reply(404)
+        while True:
+            with lock:
+                event = pending.pop(0) if pending else None
+            if event is not None:
+                break
+            if done.wait(0.05):
+                return self.reply(410)
+        deadline = int(time.time() * 1000) + 3000
+        self.reply(200, event, {
+            "Lambda-Runtime-Aws-Request-Id": str(uuid.uuid4()),
+            "Lambda-Runtime-Deadline-Ms": str(deadline),
+            "Lambda-Runtime-Invoked-Function-Arn": "arn:aws:lambda:eu-west-1:210987654321:function:" + handler,
+        })
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        with lock:
+            requests.append({"method": "POST", "path": self.path,
+                             "errorType": self.headers.get("Lambda-Runtime-Function-Error-Type")})
+            results.append({"path": self.path, "body": body.decode()})
+            if len(results) == len(events):
+                threading.Timer(0.1, done.set).start()
+        self.reply(202, b'{"status":"OK"}')
+
+
+server = ThreadingHTTPServer(("127.0.0.1", 0), RuntimeAPI)
+threading.Thread(target=server.serve_forever, daemon=True).start()
+environment = {
+    "AWS_LAMBDA_RUNTIME_API": "127.0.0.1:%d" % server.server_address[1],
+    "_HANDLER": handler,
+    "AWS_LAMBDA_FUNCTION_NAME": handler,
+    "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+}
+process = subprocess.Popen([runtime], env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+finished = done.wait(20)
+process.send_signal(signal.SIGTERM)
+try:
+    status = process.wait(5)
+except subprocess.TimeoutExpired:
+    process.kill()
+    status = "killed"
+server.shutdown()
+print(json.dumps({"finished": finished, "exitStatus": status, "requests": requests, "results": results}))

@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+
+/// The `bootstrap` against a Runtime API that is not ours: a minimal server written from AWS's documentation with
+/// Python's standard library, which sends only the required headers.
+@Suite("bootstrap against an independent Runtime API")
+struct IndependentRuntimeAPITests {
+    @Test func servesEveryInvocationAndExitsZeroOnSIGTERM() throws {
+        let fixtures = TestEnvironment.packageRoot.appendingPathComponent("Tests/Fixtures/python")
+        let event = TestEnvironment.packageRoot.appendingPathComponent("Examples/events/health.json").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "python3", fixtures.appendingPathComponent("minimal_runtime_api.py").path,
+            TestEnvironment.bootstrap, "health", event, event,
+        ]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let summary = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(summary["finished"] as? Bool == true)
+        #expect(summary["exitStatus"] as? Int == 0)
+        let requests = try #require(summary["requests"] as? [[String: Any]])
+        let shape = requests.map { "\($0["method"] ?? "") \(($0["path"] as? String)?.split(separator: "/").last ?? "")" }
+        #expect(Array(shape.prefix(4)) == ["GET next", "POST response", "GET next", "POST response"])
+        let results = try #require(summary["results"] as? [[String: String]])
+        #expect(results.count == 2)
+        let first = try #require(results.first?["body"]?.data(using: .utf8))
+        let response = try #require(try JSONSerialization.jsonObject(with: first) as? [String: Any])
+        #expect(response["statusCode"] as? Int == 200)
+        #expect((response["body"] as? String)?.contains(#""coldStart":true"#) == true)
+        let second = try #require(results.last?["body"])
+        #expect(second.contains(#"\"coldStart\":false"#))
+    }
+}
