@@ -1,7 +1,7 @@
 import NIOCore
 import NIOHTTP1
 
-/// A request to the Runtime API, with the promise of its response.
+/// A request to the Runtime API.
 struct RuntimeAPIRequest: Sendable {
     var method: HTTPMethod
     var path: String
