@@ -61,7 +61,11 @@ actor InvocationWorker {
         } catch {
             outcome = .error(LambdaErrorReport(describing: error))
         }
-        guard settlement.settle() else { return false }
+        guard settlement.settle() else {
+            // The deadline won: the watchdog is reporting the timeout and ends the process when it is sent.
+            try? await Task.sleep(for: .seconds(10))
+            return false
+        }
         watchdog.cancel()
         do {
             try await client.report(outcome, for: metadata.requestID).value()

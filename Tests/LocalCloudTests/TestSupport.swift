@@ -95,6 +95,7 @@ func withProcessInstance<T>(
     arguments: [String] = [],
     function: Function,
     environment: [String: String] = [:],
+    timeoutGrace: Duration = .milliseconds(250),
     concurrency: Int = 1,
     logSink: any LogSink = InMemoryLogSink(),
     _ body: (ProcessFunctionInstance) async throws -> T
@@ -105,6 +106,7 @@ func withProcessInstance<T>(
         function: function,
         metadata: FunctionMetadata(name: function.name, memoryLimitInMB: function.memoryMB),
         environment: environment,
+        timeoutGrace: timeoutGrace,
         concurrency: concurrency,
         logSink: logSink
     )

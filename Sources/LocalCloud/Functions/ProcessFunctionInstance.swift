@@ -25,6 +25,8 @@ public final class ProcessFunctionInstance: FunctionInstance {
     ///   - executable: the `bootstrap` (or any other Lambda runtime) to run.
     ///   - arguments: arguments for `executable`, e.g. the handler of a runtime that takes it on the command line.
     ///   - environment: extra variables, on top of those Lambda sets.
+    ///   - timeoutGrace: how long after a deadline the runtime may take to report the timeout itself before the
+    ///     emulator declares it and ends the process.
     ///   - concurrency: invocations served at once; above 1 the process runs as a Lambda Managed Instance
     ///     (`AWS_LAMBDA_MAX_CONCURRENCY`).
     ///   - logSink: receives every line the process writes.
@@ -34,11 +36,17 @@ public final class ProcessFunctionInstance: FunctionInstance {
         function: Function,
         metadata: FunctionMetadata,
         environment: [String: String] = [:],
+        timeoutGrace: Duration = .milliseconds(250),
         concurrency: Int = 1,
         logSink: any LogSink
     ) async throws -> ProcessFunctionInstance {
         let killSwitch = Mutex<ChildProcess?>(nil)
-        let emulator = RuntimeAPIEmulator(function: metadata, timeout: function.timeout, concurrency: concurrency) { _ in
+        let emulator = RuntimeAPIEmulator(
+            function: metadata,
+            timeout: function.timeout,
+            timeoutGrace: timeoutGrace,
+            concurrency: concurrency
+        ) { _ in
             // Lambda ends an execution environment whose invocation timed out.
             killSwitch.withLock { $0 }?.send(signal: SIGKILL)
         }
