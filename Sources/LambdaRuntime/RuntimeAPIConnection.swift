@@ -21,8 +21,11 @@ final class RuntimeAPIConnection: Sendable {
     }
 
     /// Connects to the Runtime API without leaving the event loop, for callers that cannot await.
+    ///
+    /// An IP address (what Lambda gives) is connected to directly; only a host name goes through the resolver and
+    /// Happy Eyeballs, which cost about a millisecond of cold start.
     static func connecting(to address: RuntimeAPIAddress, on eventLoop: any EventLoop) -> EventLoopFuture<RuntimeAPIConnection> {
-        ClientBootstrap(group: eventLoop)
+        let bootstrap = ClientBootstrap(group: eventLoop)
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .connectTimeout(.seconds(2))
             .channelInitializer { channel in
@@ -34,8 +37,13 @@ final class RuntimeAPIConnection: Sendable {
                     )
                 }
             }
-            .connect(host: address.host, port: address.port)
-            .map { RuntimeAPIConnection(channel: $0, address: address) }
+        let connected: EventLoopFuture<any Channel>
+        if let ip = try? SocketAddress(ipAddress: address.host, port: address.port) {
+            connected = bootstrap.connect(to: ip)
+        } else {
+            connected = bootstrap.connect(host: address.host, port: address.port)
+        }
+        return connected.map { RuntimeAPIConnection(channel: $0, address: address) }
     }
 
     var eventLoop: any EventLoop { self.channel.eventLoop }
