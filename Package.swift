@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "stratus", targets: ["stratus"]),
         .library(name: "LambdaEvents", targets: ["LambdaEvents"]),
         .library(name: "LambdaRuntime", targets: ["LambdaRuntime"]),
+        .library(name: "Middleware", targets: ["Middleware"]),
         .library(name: "Cloud", targets: ["Cloud"]),
         .library(name: "LocalCloud", targets: ["LocalCloud"]),
     ],
@@ -42,6 +43,11 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Middleware",
+            dependencies: ["LambdaRuntime", "LambdaEvents"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -105,6 +111,11 @@ let package = Package(
         .testTarget(
             name: "LambdaRuntimeTests",
             dependencies: ["LambdaRuntime", "LambdaEvents", .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MiddlewareTests",
+            dependencies: ["Middleware", "LambdaRuntime", "LambdaEvents", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         .testTarget(

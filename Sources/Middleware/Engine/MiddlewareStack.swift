@@ -1,0 +1,60 @@
+public import LambdaRuntime
+
+/// A handler wrapped in middlewares, run in Middy's order; itself a ``LambdaHandler``.
+///
+/// ```swift
+/// let handler = MiddlewareStack(OrdersAPI())
+///     .use(CorrelationIDs())
+///     .use(ErrorResponses())
+/// ```
+public struct MiddlewareStack<Handler: LambdaHandler>: LambdaHandler {
+    public typealias Event = Handler.Event
+    public typealias Output = Handler.Output
+
+    public let handler: Handler
+    public private(set) var middlewares: [any Middleware<Event, Output>] = []
+
+    public init(_ handler: Handler) {
+        self.handler = handler
+    }
+
+    /// Attaches a middleware; its `before` phase runs after those attached earlier, its `after` and `onError`
+    /// phases before theirs.
+    public func use(_ middleware: some Middleware<Event, Output>) -> MiddlewareStack {
+        var copy = self
+        copy.middlewares.append(middleware)
+        return copy
+    }
+
+    public func handle(_ event: Event, context: LambdaContext) async throws -> Output {
+        var request = MiddlewareRequest<Event, Output>(event: event, context: context)
+        do {
+            for middleware in self.middlewares {
+                if let early = try await middleware.before(&request) {
+                    return early
+                }
+            }
+            request.response = try await self.handler.handle(request.event, context: request.context)
+            for middleware in self.middlewares.reversed() {
+                try await middleware.after(&request)
+            }
+        } catch {
+            request.error = error
+            request.response = nil
+            for middleware in self.middlewares.reversed() {
+                if let early = try await middleware.onError(&request) {
+                    return early
+                }
+            }
+        }
+        guard let response = request.response else {
+            throw request.error ?? MiddlewareStackError.noResponse
+        }
+        return response
+    }
+}
+
+/// The stack finished without a response and without an error to report.
+public enum MiddlewareStackError: Error, Sendable {
+    case noResponse
+}
