@@ -1,0 +1,46 @@
+public import LambdaEvents
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// An HTTP API request as a route handler sees it: the event, the path parameters of the matched route, and helpers.
+public struct HTTPRequest: Sendable {
+    public let event: APIGatewayV2Request
+    public let pathParameters: [String: String]
+
+    public init(event: APIGatewayV2Request, pathParameters: [String: String]) {
+        self.event = event
+        self.pathParameters = pathParameters
+    }
+
+    public var method: String { self.event.requestContext.http.method }
+    public var path: String { self.event.rawPath }
+    public var requestID: String { self.event.requestContext.requestId }
+
+    /// A header's value; names are matched case-insensitively.
+    public func header(_ name: String) -> String? {
+        self.event.headers[name.lowercased()]
+    }
+
+    /// A query parameter's value (comma-joined when repeated, as API Gateway sends it).
+    public func query(_ name: String) -> String? {
+        self.event.queryStringParameters?[name]
+    }
+
+    /// The verified JWT claims that API Gateway's authorizer passed on, if the route required them.
+    public var claims: [String: String]? {
+        self.event.requestContext.authorizer?.jwt?.claims
+    }
+
+    /// The body's bytes, base64-decoded when API Gateway encoded it.
+    /// - Throws: ``HTTPError/badRequest(_:)`` when the body claims base64 but is not.
+    public func bodyBytes() throws(HTTPError) -> [UInt8] {
+        guard let body = self.event.body else { return [] }
+        guard self.event.isBase64Encoded else { return Array(body.utf8) }
+        guard let data = Data(base64Encoded: body) else { throw .badRequest("The body is not valid base64") }
+        return Array(data)
+    }
+}

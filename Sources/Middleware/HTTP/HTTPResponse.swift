@@ -1,0 +1,24 @@
+/// What a route handler answers: a status, headers, and a body encoded as JSON.
+public struct HTTPResponse<Body: Encodable & Sendable>: Sendable {
+    public var status: Int
+    public var headers: [String: String]
+    public var body: Body?
+
+    public init(status: Int = 200, headers: [String: String] = [:], body: Body?) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+}
+
+/// The body of an answer that has none, such as 204.
+public struct NoContent: Codable, Sendable, Equatable {
+    public init() {}
+}
+
+extension HTTPResponse where Body == NoContent {
+    /// A `204 No Content` answer.
+    public static func noContent(headers: [String: String] = [:]) -> HTTPResponse {
+        HTTPResponse(status: 204, headers: headers, body: nil)
+    }
+}

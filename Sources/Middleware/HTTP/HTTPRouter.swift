@@ -1,0 +1,104 @@
+public import LambdaEvents
+public import LambdaRuntime
+import Logging
+
+/// Routes HTTP API (payload 2.0) events to their route's handler, and answers everything else the way a careful API
+/// does: 404 for unknown paths, 405 with `Allow` for a known path and another method, CORS preflights, 413 past the
+/// body limit, problem bodies for every error, and 500 without internals for anything unexpected (logged with its
+/// cause). Every answer carries the security headers.
+public struct HTTPRouter: LambdaHandler {
+    public let routes: [Route]
+    public let configuration: Configuration
+
+    /// How the router answers beyond its routes.
+    public struct Configuration: Sendable {
+        /// The largest request body accepted, in bytes (after base64 decoding).
+        public var maxBodyBytes: Int
+        /// CORS for browser callers; `nil` answers no preflight and sends no CORS headers.
+        public var cors: CORSConfiguration?
+        /// Headers added to every answer.
+        public var securityHeaders: [String: String]
+
+        public init(maxBodyBytes: Int = 1_048_576, cors: CORSConfiguration? = nil, securityHeaders: [String: String] = Self.defaultSecurityHeaders) {
+            self.maxBodyBytes = maxBodyBytes
+            self.cors = cors
+            self.securityHeaders = securityHeaders
+        }
+
+        /// Headers that keep an API answer from being sniffed, framed, cached or leaking referrers.
+        public static let defaultSecurityHeaders = [
+            "x-content-type-options": "nosniff",
+            "x-frame-options": "DENY",
+            "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+            "referrer-policy": "no-referrer",
+            "strict-transport-security": "max-age=31536000; includeSubDomains",
+            "cache-control": "no-store",
+        ]
+    }
+
+    public init(configuration: Configuration = Configuration(), @RouteListBuilder routes: () -> [Route]) {
+        self.configuration = configuration
+        self.routes = routes()
+    }
+
+    public func handle(_ event: APIGatewayV2Request, context: LambdaContext) async throws -> APIGatewayV2Response {
+        var response: APIGatewayV2Response
+        do {
+            response = try await self.route(event, context: context)
+        } catch let error as HTTPError {
+            response = JSONResponseEncoding.problem(error, requestID: event.requestContext.requestId)
+        } catch {
+            context.logger.error(
+                "Unhandled error answered with 500",
+                metadata: ["error.type": "\(type(of: error))", "error.message": "\(error)"]
+            )
+            response = JSONResponseEncoding.problem(.internalServerError, requestID: event.requestContext.requestId)
+        }
+        var headers = response.headers ?? [:]
+        headers.merge(self.configuration.securityHeaders) { own, _ in own }
+        if let cors = self.configuration.cors, let origin = event.headers["origin"] {
+            headers.merge(cors.responseHeaders(origin: origin)) { own, _ in own }
+        }
+        response.headers = headers
+        return response
+    }
+
+    private func route(_ event: APIGatewayV2Request, context: LambdaContext) async throws -> APIGatewayV2Response {
+        let method = event.requestContext.http.method.uppercased()
+        let candidates = self.routes.compactMap { route in route.path.match(event.rawPath).map { (route, $0) } }
+        guard !candidates.isEmpty else { throw HTTPError.notFound("No route for \(event.rawPath)") }
+        let methods = Self.uniqueInOrder(candidates.map(\.0.method))
+
+        if method == "OPTIONS", let cors = self.configuration.cors, let origin = event.headers["origin"],
+            event.headers["access-control-request-method"] != nil, !methods.contains("OPTIONS")
+        {
+            return APIGatewayV2Response(statusCode: 204, headers: cors.preflightHeaders(origin: origin, methods: methods))
+        }
+        let matching = candidates.filter { $0.0.method == method || $0.0.method == "ANY" }
+        guard let (route, parameters) = matching.min(by: { $0.0.path.ranks.lexicographicallyPrecedes($1.0.path.ranks) }) else {
+            throw HTTPError.methodNotAllowed("\(event.rawPath) does not answer \(method)", allow: methods)
+        }
+        let request = HTTPRequest(event: event, pathParameters: parameters)
+        let size = try request.bodyBytes().count
+        guard size <= self.configuration.maxBodyBytes else {
+            throw HTTPError.contentTooLarge("The body is \(size) bytes; the limit is \(self.configuration.maxBodyBytes)")
+        }
+        return try await route.respond(request, context)
+    }
+
+    private static func uniqueInOrder(_ values: [String]) -> [String] {
+        var seen: Set<String> = []
+        return values.filter { seen.insert($0).inserted }
+    }
+}
+
+/// Collects the routes of an ``HTTPRouter``.
+@resultBuilder
+public enum RouteListBuilder {
+    public static func buildExpression(_ route: Route) -> [Route] { [route] }
+    public static func buildBlock(_ parts: [Route]...) -> [Route] { parts.flatMap { $0 } }
+    public static func buildOptional(_ part: [Route]?) -> [Route] { part ?? [] }
+    public static func buildEither(first part: [Route]) -> [Route] { part }
+    public static func buildEither(second part: [Route]) -> [Route] { part }
+    public static func buildArray(_ parts: [[Route]]) -> [Route] { parts.flatMap { $0 } }
+}

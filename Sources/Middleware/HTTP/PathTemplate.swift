@@ -1,0 +1,72 @@
+/// A route's path: literal segments, `{name}` for one segment, and a final `{name+}` for the rest of the path.
+public struct PathTemplate: Sendable, Hashable, CustomStringConvertible {
+    enum Segment: Sendable, Hashable {
+        case literal(String)
+        case parameter(String)
+        case greedy(String)
+
+        /// How specific the segment is; when several routes match, the most specific wins, segment by segment.
+        var rank: Int {
+            switch self {
+            case .literal: 0
+            case .parameter: 1
+            case .greedy: 2
+            }
+        }
+    }
+
+    public let template: String
+    let segments: [Segment]
+
+    /// - Precondition: the template starts with `/` and a greedy `{name+}` comes last (templates are code).
+    public init(_ template: String) {
+        precondition(template.hasPrefix("/"), "A path template starts with /: \(template)")
+        self.template = template
+        self.segments = template.split(separator: "/").map { part in
+            if part.hasPrefix("{") && part.hasSuffix("+}") {
+                return .greedy(String(part.dropFirst().dropLast(2)))
+            } else if part.hasPrefix("{") && part.hasSuffix("}") {
+                return .parameter(String(part.dropFirst().dropLast()))
+            }
+            return .literal(String(part))
+        }
+        if let greedy = self.segments.firstIndex(where: { if case .greedy = $0 { true } else { false } }) {
+            precondition(greedy == self.segments.count - 1, "{name+} must be the last segment: \(template)")
+        }
+    }
+
+    /// The path parameters when `path` matches, percent-decoded; `nil` otherwise.
+    func match(_ path: String) -> [String: String]? {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        var parameters: [String: String] = [:]
+        for (index, segment) in self.segments.enumerated() {
+            switch segment {
+            case .literal(let literal):
+                guard index < parts.count, parts[index] == literal else { return nil }
+            case .parameter(let name):
+                guard index < parts.count, let value = PercentDecoding.decode(parts[index]), !value.isEmpty else { return nil }
+                parameters[name] = value
+            case .greedy(let name):
+                guard index < parts.count else { return nil }
+                guard let value = PercentDecoding.decode(parts[index...].joined(separator: "/")) else { return nil }
+                parameters[name] = value
+                return parameters
+            }
+        }
+        return parts.count == self.segments.count ? parameters : nil
+    }
+
+    /// The names of the path parameters, in order.
+    public var parameterNames: [String] {
+        self.segments.compactMap {
+            switch $0 {
+            case .literal: nil
+            case .parameter(let name), .greedy(let name): name
+            }
+        }
+    }
+
+    var ranks: [Int] { self.segments.map(\.rank) }
+
+    public var description: String { self.template }
+}

@@ -1,0 +1,61 @@
+import LambdaEvents
+public import LambdaRuntime
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// One route, declared once with its method, path, authorization, and the types of its body and answer, so that the
+/// router, the local gateway and the OpenAPI document all read the same declaration.
+public struct Route: Sendable {
+    public let method: String
+    public let path: PathTemplate
+    public let authorization: RouteAuthorization
+    /// The JSON body the route takes, if any.
+    public let inputType: (any (Decodable & Sendable).Type)?
+    /// The JSON body of a successful answer.
+    public let outputType: any (Encodable & Sendable).Type
+    let respond: @Sendable (HTTPRequest, LambdaContext) async throws -> APIGatewayV2Response
+
+    /// The route key API Gateway knows it by, e.g. `GET /orders/{id}`.
+    public var routeKey: String { "\(self.method) \(self.path.template)" }
+
+    /// A route without a request body.
+    public init<Output: Encodable & Sendable>(
+        _ method: String,
+        _ path: String,
+        authorization: RouteAuthorization = .none,
+        handler: @escaping @Sendable (HTTPRequest, LambdaContext) async throws -> HTTPResponse<Output>
+    ) {
+        self.method = method
+        self.path = PathTemplate(path)
+        self.authorization = authorization
+        self.inputType = nil
+        self.outputType = Output.self
+        self.respond = { request, context in
+            try JSONResponseEncoding.response(try await handler(request, context))
+        }
+    }
+
+    /// A route whose JSON body is decoded as `Input` (and validated, when `Input` is ``Validatable``) before the
+    /// handler runs.
+    public init<Input: Decodable & Sendable, Output: Encodable & Sendable>(
+        _ method: String,
+        _ path: String,
+        authorization: RouteAuthorization = .none,
+        body: Input.Type,
+        handler: @escaping @Sendable (HTTPRequest, Input, LambdaContext) async throws -> HTTPResponse<Output>
+    ) {
+        self.method = method
+        self.path = PathTemplate(path)
+        self.authorization = authorization
+        self.inputType = Input.self
+        self.outputType = Output.self
+        self.respond = { request, context in
+            let input = try RequestBodyDecoding.decode(Input.self, from: request)
+            return try JSONResponseEncoding.response(try await handler(request, input, context))
+        }
+    }
+}

@@ -1,0 +1,57 @@
+/// A rule a value must follow, with the reason given when it does not.
+public struct ValidationRule<Value>: Sendable {
+    private let problem: @Sendable (Value) -> String?
+
+    /// A rule from a check that returns the reason for a violation, or `nil` when the value is fine.
+    public init(_ problem: @escaping @Sendable (Value) -> String?) {
+        self.problem = problem
+    }
+
+    /// The reason `value` breaks the rule, or `nil`.
+    public func violation(by value: Value) -> String? {
+        self.problem(value)
+    }
+}
+
+extension ValidationRule where Value: Comparable & Sendable {
+    /// The value lies in `range`.
+    public static func range(_ range: ClosedRange<Value>) -> ValidationRule {
+        ValidationRule { range.contains($0) ? nil : "must be between \(range.lowerBound) and \(range.upperBound)" }
+    }
+}
+
+extension ValidationRule where Value: Equatable & Sendable {
+    /// The value is one of `allowed`.
+    public static func oneOf(_ allowed: [Value]) -> ValidationRule {
+        ValidationRule { allowed.contains($0) ? nil : "must be one of \(allowed.map { "\($0)" }.joined(separator: ", "))" }
+    }
+}
+
+extension ValidationRule where Value == String {
+    /// The string has between `range.lowerBound` and `range.upperBound` characters.
+    public static func length(_ range: ClosedRange<Int>) -> ValidationRule {
+        ValidationRule { range.contains($0.count) ? nil : "must be \(range.lowerBound)–\(range.upperBound) characters long" }
+    }
+
+    /// The whole string matches `pattern`; `description` says in words what is expected.
+    /// - Precondition: `pattern` is a valid regular expression (rules are declared in code, not taken from input).
+    public static func pattern(_ pattern: String, _ description: String) -> ValidationRule {
+        do {
+            _ = try Regex(pattern)
+        } catch {
+            preconditionFailure("Invalid validation pattern \(pattern): \(error)")
+        }
+        // Compiled per check: a Regex is not Sendable, and rules are shared across concurrent invocations.
+        return ValidationRule { text in
+            let regex = try? Regex(pattern)
+            return (try? regex?.wholeMatch(in: text)) == nil ? "must be \(description)" : nil
+        }
+    }
+}
+
+extension ValidationRule where Value: Collection, Value: Sendable {
+    /// The collection has between `range.lowerBound` and `range.upperBound` elements.
+    public static func count(_ range: ClosedRange<Int>) -> ValidationRule {
+        ValidationRule { range.contains($0.count) ? nil : "must have \(range.lowerBound)–\(range.upperBound) entries" }
+    }
+}

@@ -1,0 +1,234 @@
+import Foundation
+import LambdaEvents
+import LambdaRuntime
+import Logging
+import Middleware
+import Testing
+
+/// An order request with rules declared next to it.
+struct CreateOrder: Codable, Sendable, Validatable {
+    struct Item: Codable, Sendable, Validatable {
+        var sku: String
+        var quantity: Int
+        var unitPrice: Int
+
+        func validate(_ validator: inout Validator) {
+            validator.check(self.sku, "sku", .pattern("[A-Z0-9-]{1,32}", "1–32 upper-case letters, digits or hyphens"))
+            validator.check(self.quantity, "quantity", .range(1...1000))
+            validator.check(self.unitPrice, "unitPrice", .range(0...10_000_000))
+        }
+    }
+
+    var items: [Item]
+    var currency: String
+    var note: String?
+
+    func validate(_ validator: inout Validator) {
+        validator.check(self.items, "items", .count(1...100))
+        validator.each(self.items, "items")
+        validator.check(self.currency, "currency", .oneOf(["EUR", "GBP", "USD"]))
+        validator.check(self.note, "note", required: false, .length(1...200))
+    }
+}
+
+struct Created: Codable, Sendable, Equatable {
+    var lines: Int
+    var total: Int
+}
+
+struct Unexpected: Error, CustomStringConvertible {
+    var description: String { "database password=hunter2 rejected" }
+}
+
+enum RouterFixture {
+    static let router = HTTPRouter(
+        configuration: .init(maxBodyBytes: 1024, cors: CORSConfiguration(allowedOrigins: ["https://app.example.com"]))
+    ) {
+        Route("GET", "/orders/{id}") { request, _ in
+            HTTPResponse(body: ["id": request.pathParameters["id"] ?? ""])
+        }
+        Route("GET", "/orders/latest") { _, _ in
+            HTTPResponse(body: ["id": "latest"])
+        }
+        Route("DELETE", "/orders/{id}", authorization: .jwt()) { _, _ in
+            HTTPResponse.noContent()
+        }
+        Route("POST", "/orders", authorization: .jwt(scopes: ["orders/write"]), body: CreateOrder.self) { _, order, _ in
+            HTTPResponse(status: 201, headers: ["location": "/orders/1"], body: Created(lines: order.items.count, total: order.items.reduce(0) { $0 + $1.quantity * $1.unitPrice }))
+        }
+        Route("GET", "/files/{path+}") { request, _ in
+            HTTPResponse(body: ["path": request.pathParameters["path"] ?? ""])
+        }
+        Route("GET", "/boom") { _, _ -> HTTPResponse<NoContent> in
+            throw Unexpected()
+        }
+        Route("GET", "/taken") { _, _ -> HTTPResponse<NoContent> in
+            throw HTTPError.conflict("That name is taken")
+        }
+    }
+
+    static func event(
+        _ method: String,
+        _ path: String,
+        body: String? = nil,
+        headers: [String: String] = ["content-type": "application/json"]
+    ) -> APIGatewayV2Request {
+        APIGatewayV2Request(
+            routeKey: "$default",
+            rawPath: path,
+            headers: headers,
+            requestContext: .init(
+                accountId: "123456789012",
+                apiId: "local",
+                domainName: "localhost",
+                domainPrefix: "localhost",
+                http: .init(method: method, path: path, protocol: "HTTP/1.1", sourceIp: "127.0.0.1", userAgent: "test"),
+                requestId: "req-42",
+                routeKey: "$default",
+                time: "22/Nov/2026:21:36:49 +0000",
+                timeEpoch: 1_795_383_409_000
+            ),
+            body: body
+        )
+    }
+
+    static func send(_ event: APIGatewayV2Request, context: LambdaContext = .test()) async throws -> APIGatewayV2Response {
+        try await Self.router.handle(event, context: context)
+    }
+}
+
+extension APIGatewayV2Response {
+    func json() throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data((self.body ?? "").utf8)) as? [String: Any])
+    }
+
+    func problems() throws -> [[String: String]] {
+        try #require(try self.json()["errors"] as? [[String: String]])
+    }
+}
+
+@Suite("HTTP router")
+struct HTTPRouterTests {
+    @Test func pathParametersAreDecodedAndTheMostSpecificRouteWins() async throws {
+        #expect(try await RouterFixture.send(RouterFixture.event("GET", "/orders/a%20b")).json()["id"] as? String == "a b")
+        #expect(try await RouterFixture.send(RouterFixture.event("GET", "/orders/latest")).json()["id"] as? String == "latest")
+        #expect(try await RouterFixture.send(RouterFixture.event("GET", "/files/a/b/c.txt")).json()["path"] as? String == "a/b/c.txt")
+    }
+
+    @Test func anUnknownPathIsA404ProblemWithTheRequestID() async throws {
+        let response = try await RouterFixture.send(RouterFixture.event("GET", "/nowhere"))
+        #expect(response.statusCode == 404)
+        #expect(response.headers?["content-type"] == "application/problem+json")
+        let problem = try response.json()
+        #expect(problem["type"] as? String == "about:blank")
+        #expect(problem["title"] as? String == "Not Found")
+        #expect(problem["status"] as? Int == 404)
+        #expect(problem["detail"] as? String == "No route for /nowhere")
+        #expect(problem["requestId"] as? String == "req-42")
+    }
+
+    @Test func aKnownPathWithAnotherMethodIsA405WithAllow() async throws {
+        let response = try await RouterFixture.send(RouterFixture.event("PUT", "/orders/7"))
+        #expect(response.statusCode == 405)
+        #expect(response.headers?["allow"] == "GET, DELETE")
+    }
+
+    @Test func aValidBodyReachesTheHandler() async throws {
+        let body = #"{"items":[{"sku":"A-1","quantity":2,"unitPrice":1999}],"currency":"EUR"}"#
+        let response = try await RouterFixture.send(RouterFixture.event("POST", "/orders", body: body))
+        #expect(response.statusCode == 201)
+        #expect(response.headers?["location"] == "/orders/1")
+        #expect(try response.json()["total"] as? Int == 3998)
+    }
+
+    @Test func everyBrokenRuleIsListedWithItsFieldPath() async throws {
+        let body = #"{"items":[{"sku":"A-1","quantity":2,"unitPrice":1},{"sku":"bad sku","quantity":0,"unitPrice":-5}],"currency":"XYZ","note":""}"#
+        let response = try await RouterFixture.send(RouterFixture.event("POST", "/orders", body: body))
+        #expect(response.statusCode == 422)
+        let problems = Set(try response.problems().map { "\($0["field"]!): \($0["reason"]!)" })
+        #expect(problems == [
+            "items[1].sku: must be 1–32 upper-case letters, digits or hyphens",
+            "items[1].quantity: must be between 1 and 1000",
+            "items[1].unitPrice: must be between 0 and 10000000",
+            "currency: must be one of EUR, GBP, USD",
+            "note: must be 1–200 characters long",
+        ])
+    }
+
+    @Test func aMissingOrMistypedFieldIs422WithItsPath() async throws {
+        let missing = try await RouterFixture.send(RouterFixture.event("POST", "/orders", body: #"{"items":[{"sku":"A","unitPrice":1}],"currency":"EUR"}"#))
+        #expect(missing.statusCode == 422)
+        #expect(try missing.problems() == [["field": "items[0].quantity", "reason": "is required"]])
+        let mistyped = try await RouterFixture.send(RouterFixture.event("POST", "/orders", body: #"{"items":[],"currency":7}"#))
+        #expect(try mistyped.problems() == [["field": "currency", "reason": "must be a string"]])
+    }
+
+    @Test func malformedJSONIs400AndAnotherContentTypeIs415() async throws {
+        #expect(try await RouterFixture.send(RouterFixture.event("POST", "/orders", body: "{items:")).statusCode == 400)
+        #expect(try await RouterFixture.send(RouterFixture.event("POST", "/orders", body: nil)).statusCode == 400)
+        let form = RouterFixture.event("POST", "/orders", body: "items=1", headers: ["content-type": "application/x-www-form-urlencoded"])
+        #expect(try await RouterFixture.send(form).statusCode == 415)
+        let charset = RouterFixture.event("POST", "/orders", body: #"{"items":[],"currency":"EUR"}"#, headers: ["content-type": "application/json; charset=utf-8"])
+        #expect(try await RouterFixture.send(charset).statusCode == 422)
+    }
+
+    @Test func aBodyOverTheLimitIs413() async throws {
+        let big = RouterFixture.event("POST", "/orders", body: String(repeating: " ", count: 1025))
+        #expect(try await RouterFixture.send(big).statusCode == 413)
+    }
+
+    @Test func anUnexpectedErrorIs500WithoutInternalsAndIsLoggedWithItsCause() async throws {
+        let sink = InMemoryLogSink()
+        let context = LambdaContext(
+            requestID: "req-42",
+            invokedFunctionARN: "arn",
+            deadline: .after(.seconds(3)),
+            function: FunctionMetadata(name: "orders"),
+            isColdStart: false,
+            logger: Logger(label: "t") { _ in LambdaLogHandler(sink: sink, logLevel: .info) }
+        )
+        let response = try await RouterFixture.send(RouterFixture.event("GET", "/boom"), context: context)
+        #expect(response.statusCode == 500)
+        #expect(response.body?.contains("hunter2") == false)
+        #expect(response.body?.contains("Unexpected") == false)
+        #expect(sink.lines.contains { $0.contains("error.type=Unexpected") })
+        let conflict = try await RouterFixture.send(RouterFixture.event("GET", "/taken"))
+        #expect(conflict.statusCode == 409)
+        #expect(try conflict.json()["detail"] as? String == "That name is taken")
+    }
+
+    @Test func corsPreflightAndHeadersFollowTheConfiguration() async throws {
+        let preflight = RouterFixture.event(
+            "OPTIONS",
+            "/orders/7",
+            headers: ["origin": "https://app.example.com", "access-control-request-method": "DELETE"]
+        )
+        let answer = try await RouterFixture.send(preflight)
+        #expect(answer.statusCode == 204)
+        #expect(answer.headers?["access-control-allow-origin"] == "https://app.example.com")
+        #expect(answer.headers?["access-control-allow-methods"] == "GET, DELETE")
+        #expect(answer.headers?["access-control-allow-headers"]?.contains("authorization") == true)
+
+        let allowed = try await RouterFixture.send(RouterFixture.event("GET", "/orders/7", headers: ["origin": "https://app.example.com"]))
+        #expect(allowed.headers?["access-control-allow-origin"] == "https://app.example.com")
+        let foreign = try await RouterFixture.send(RouterFixture.event("GET", "/orders/7", headers: ["origin": "https://evil.example"]))
+        #expect(foreign.headers?["access-control-allow-origin"] == nil)
+    }
+
+    @Test func everyAnswerCarriesTheSecurityHeaders() async throws {
+        for event in [RouterFixture.event("GET", "/orders/7"), RouterFixture.event("GET", "/nowhere"), RouterFixture.event("GET", "/boom")] {
+            let headers = try await RouterFixture.send(event).headers ?? [:]
+            #expect(headers["x-content-type-options"] == "nosniff")
+            #expect(headers["cache-control"] == "no-store")
+            #expect(headers["content-security-policy"] == "default-src 'none'; frame-ancestors 'none'")
+        }
+    }
+
+    @Test func routesKeepTheirDeclarationForTheGatewayAndOpenAPI() {
+        let post = RouterFixture.router.routes.first { $0.routeKey == "POST /orders" }
+        #expect(post?.authorization == .jwt(scopes: ["orders/write"]))
+        #expect(post?.inputType == CreateOrder.self)
+        #expect(post?.outputType == Created.self)
+        #expect(RouterFixture.router.routes.first { $0.routeKey == "GET /files/{path+}" }?.path.parameterNames == ["path"])
+    }
+}
