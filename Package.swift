@@ -70,7 +70,7 @@ let package = Package(
         ),
         .target(
             name: "Services",
-            dependencies: ["Cloud", "LambdaRuntime", "LambdaEvents"],
+            dependencies: ["Cloud", "Middleware", "LambdaRuntime", "LambdaEvents"],
             swiftSettings: strictSettings
         ),
         .target(

@@ -1,41 +1,22 @@
 public import LambdaEvents
 public import LambdaRuntime
-
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import Middleware
 
 /// `GET /health`: tells a load balancer or a person that the function answers, which version runs, and whether
 /// this answer came from a cold start.
 public struct HealthHandler: LambdaHandler {
-    public let version: String
+    private let router: HTTPRouter
 
     public init(version: String) {
-        self.version = version
+        self.router = HTTPRouter {
+            Route("GET", "/health") { _, context in
+                HTTPResponse(body: HealthStatus(status: "ok", version: version, coldStart: context.isColdStart))
+            }
+        }
     }
 
     public func handle(_ request: APIGatewayV2Request, context: LambdaContext) async throws -> APIGatewayV2Response {
-        guard request.rawPath == "/health" else {
-            return HTTPProblem(status: 404, title: "Not Found", detail: "No route for \(request.rawPath)")
-                .response(requestID: request.requestContext.requestId)
-        }
-        guard request.requestContext.http.method == "GET" else {
-            var response = HTTPProblem(
-                status: 405,
-                title: "Method Not Allowed",
-                detail: "/health answers GET only"
-            ).response(requestID: request.requestContext.requestId)
-            response.headers?["allow"] = "GET"
-            return response
-        }
-        let status = HealthStatus(status: "ok", version: self.version, coldStart: context.isColdStart)
-        return APIGatewayV2Response(
-            statusCode: 200,
-            headers: ["content-type": "application/json", "cache-control": "no-store"],
-            body: String(decoding: try JSONEncoder().encode(status), as: UTF8.self)
-        )
+        try await self.router.handle(request, context: context)
     }
 }
 
