@@ -9,6 +9,12 @@ import Foundation
 /// Adapts a typed ``LambdaHandler`` to raw bytes: decodes the event from JSON and encodes the output as JSON.
 public struct CodableLambdaHandler<Handler: LambdaHandler>: ByteBufferLambdaHandler {
     public let handler: Handler
+    private let decoder = JSONDecoder()
+    private let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
 
     public init(_ handler: Handler) {
         self.handler = handler
@@ -17,14 +23,12 @@ public struct CodableLambdaHandler<Handler: LambdaHandler>: ByteBufferLambdaHand
     public func handle(_ event: ByteBuffer, context: LambdaContext) async throws -> ByteBuffer {
         let decoded: Handler.Event
         do {
-            decoded = try JSONDecoder().decode(Handler.Event.self, from: Data(event.readableBytesView))
+            decoded = try self.decoder.decode(Handler.Event.self, from: Data(event.readableBytesView))
         } catch {
             throw LambdaEventDecodingError(eventType: "\(Handler.Event.self)", underlying: error)
         }
         let output = try await self.handler.handle(decoded, context: context)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return ByteBuffer(bytes: try encoder.encode(output))
+        return ByteBuffer(bytes: try self.encoder.encode(output))
     }
 }
 

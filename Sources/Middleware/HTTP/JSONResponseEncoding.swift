@@ -26,9 +26,9 @@ enum JSONResponseEncoding {
         return APIGatewayV2Response(statusCode: error.status, headers: headers, body: body, isBase64Encoded: false)
     }
 
-    private static var encoder: JSONEncoder {
+    private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
-    }
+    }()
 }

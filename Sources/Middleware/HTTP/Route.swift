@@ -17,7 +17,7 @@ public struct Route: Sendable {
     public let inputType: (any (Decodable & Sendable).Type)?
     /// The JSON body of a successful answer.
     public let outputType: any (Encodable & Sendable).Type
-    let respond: @Sendable (HTTPRequest, LambdaContext) async throws -> APIGatewayV2Response
+    let respond: nonisolated(nonsending) @Sendable (HTTPRequest, LambdaContext) async throws -> APIGatewayV2Response
 
     /// The route key API Gateway knows it by, e.g. `GET /orders/{id}`.
     public var routeKey: String { "\(self.method) \(self.path.template)" }
@@ -27,7 +27,7 @@ public struct Route: Sendable {
         _ method: String,
         _ path: String,
         authorization: RouteAuthorization = .none,
-        handler: @escaping @Sendable (HTTPRequest, LambdaContext) async throws -> HTTPResponse<Output>
+        handler: nonisolated(nonsending) @escaping @Sendable (HTTPRequest, LambdaContext) async throws -> HTTPResponse<Output>
     ) {
         self.method = method
         self.path = PathTemplate(path)
@@ -46,7 +46,7 @@ public struct Route: Sendable {
         _ path: String,
         authorization: RouteAuthorization = .none,
         body: Input.Type,
-        handler: @escaping @Sendable (HTTPRequest, Input, LambdaContext) async throws -> HTTPResponse<Output>
+        handler: nonisolated(nonsending) @escaping @Sendable (HTTPRequest, Input, LambdaContext) async throws -> HTTPResponse<Output>
     ) {
         self.method = method
         self.path = PathTemplate(path)
