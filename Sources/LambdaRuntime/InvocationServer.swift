@@ -35,7 +35,7 @@ struct InvocationServer: Sendable {
             }
             let status = await withTaskGroup(of: Int32.self) { workers in
                 for (index, eventLoop) in workerLoops.enumerated() {
-                    workers.addTask {
+                    workers.addTask(executorPreference: EventLoopTaskExecutor(eventLoop)) {
                         let connection: RuntimeAPIConnection
                         if index == 0 {
                             connection = firstConnection

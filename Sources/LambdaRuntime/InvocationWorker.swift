@@ -45,7 +45,7 @@ actor InvocationWorker {
     private func serve(_ invocation: Invocation, with client: RuntimeAPIClient) async throws -> Bool {
         let metadata = invocation.metadata
         let settlement = InvocationSettlement()
-        let watchdog = self.server.watchdog.arm(for: metadata, settlement: settlement)
+        let watchdogToken = self.server.watchdog.arm(for: metadata, settlement: settlement)
         let outcome: InvocationOutcome
         do {
             let context = try LambdaContext(
@@ -66,7 +66,7 @@ actor InvocationWorker {
             try? await Task.sleep(for: .seconds(10))
             return false
         }
-        watchdog.cancel()
+        self.server.watchdog.disarm(watchdogToken)
         do {
             try await client.report(outcome, for: metadata.requestID).value()
         } catch let rejection as RuntimeAPIRejection {
