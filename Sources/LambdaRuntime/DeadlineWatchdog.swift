@@ -1,5 +1,6 @@
 import Logging
 import NIOCore
+import NIOPosix
 import Synchronization
 
 /// Enforces invocation deadlines from an event loop of its own, so that a handler blocking its thread cannot stop
@@ -8,7 +9,8 @@ import Synchronization
 ///
 /// Arming and disarming touch only a table: the watchdog's loop scans it every ``scanInterval`` and schedules an
 /// exact timer for any deadline due before the next scan, so an invocation that finishes in time costs no wake-up
-/// of another thread.
+/// of another thread. The loop's thread starts off the cold-start path (``start()``); invocations armed before it
+/// runs are caught by its first scan.
 final class DeadlineWatchdog: Sendable {
     /// A handle to disarm the watchdog for one invocation.
     struct Token: Sendable {
@@ -28,17 +30,20 @@ final class DeadlineWatchdog: Sendable {
 
     static let scanInterval: TimeAmount = .milliseconds(100)
 
-    private let eventLoop: any EventLoop
     private let runtimeAPI: RuntimeAPIAddress
     private let logger: Logger
     private let table = Mutex(Table())
 
-    init(eventLoop: any EventLoop, runtimeAPI: RuntimeAPIAddress, logger: Logger) {
-        self.eventLoop = eventLoop
+    init(runtimeAPI: RuntimeAPIAddress, logger: Logger) {
         self.runtimeAPI = runtimeAPI
         self.logger = logger
-        eventLoop.scheduleRepeatedTask(initialDelay: Self.scanInterval, delay: Self.scanInterval) { [weak self] _ in
-            self?.scan()
+    }
+
+    /// Starts the watchdog's own event loop and its scans; they run until the process ends.
+    func start() {
+        let eventLoop = MultiThreadedEventLoopGroup(numberOfThreads: 1).next()
+        eventLoop.scheduleRepeatedTask(initialDelay: .zero, delay: Self.scanInterval) { _ in
+            self.scan(on: eventLoop)
         }
     }
 
@@ -58,7 +63,7 @@ final class DeadlineWatchdog: Sendable {
     }
 
     /// Schedules an exact timer for every deadline due before the next scan.
-    private func scan() {
+    private func scan(on eventLoop: any EventLoop) {
         let horizon = WallClock.nowMilliseconds() + Int64(Self.scanInterval.nanoseconds / 1_000_000)
         let due = self.table.withLock { table -> [Armed] in
             let ids = table.armed.filter { $0.value.metadata.deadline.millisecondsSinceEpoch <= horizon }.map(\.key)
@@ -66,17 +71,17 @@ final class DeadlineWatchdog: Sendable {
         }
         for armed in due {
             let remaining = armed.metadata.deadline.millisecondsSinceEpoch - WallClock.nowMilliseconds()
-            self.eventLoop.scheduleTask(in: .milliseconds(max(0, remaining))) { self.fire(armed) }
+            eventLoop.scheduleTask(in: .milliseconds(max(0, remaining))) { self.fire(armed, on: eventLoop) }
         }
     }
 
-    private func fire(_ armed: Armed) {
+    private func fire(_ armed: Armed, on eventLoop: any EventLoop) {
         guard armed.settlement.settle() else { return }
         let metadata = armed.metadata
         let report = LambdaErrorReport.timeout(after: ContinuousClock.now - armed.receivedAt)
         self.logger.error("\(report.errorMessage)", metadata: [LambdaContext.requestIDMetadataKey: "\(metadata.requestID)"])
-        self.eventLoop.scheduleTask(in: .seconds(2)) { ProcessEnvironment.terminate(status: 1) }
-        RuntimeAPIConnection.connecting(to: self.runtimeAPI, on: self.eventLoop)
+        eventLoop.scheduleTask(in: .seconds(2)) { ProcessEnvironment.terminate(status: 1) }
+        RuntimeAPIConnection.connecting(to: self.runtimeAPI, on: eventLoop)
             .flatMap { RuntimeAPIClient(connection: $0).report(.error(report), for: metadata.requestID) }
             .whenComplete { _ in ProcessEnvironment.terminate(status: 1) }
     }

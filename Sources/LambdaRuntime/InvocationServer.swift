@@ -26,6 +26,7 @@ struct InvocationServer: Sendable {
     func serve(firstConnection: RuntimeAPIConnection, workerLoops: [any EventLoop]) async -> Int32 {
         let terminations = SignalObserver(signal: SIGTERM)
         return await withTaskGroup(of: Void.self) { group in
+            group.addTask { self.watchdog.start() }
             group.addTask {
                 for await _ in terminations.signals {
                     self.logger.info("SIGTERM received: finishing the invocations in flight")

@@ -34,10 +34,8 @@ struct LambdaProcess {
             LambdaLogHandler(sink: StandardOutputLogSink(), logLevel: configuration.logLevel)
         }
         let logger = Logger(label: "stratus.runtime")
-        // One event loop per worker, and one more for the deadline watchdog.
-        let loops = MultiThreadedEventLoopGroup(numberOfThreads: configuration.maxConcurrency + 1)
-        let eventLoops = Array(loops.makeIterator())
-        let workerLoops = Array(eventLoops.dropLast())
+        // One event loop per worker; the deadline watchdog starts its own once serving has begun.
+        let workerLoops = Array(MultiThreadedEventLoopGroup(numberOfThreads: configuration.maxConcurrency).makeIterator())
 
         let firstConnection: RuntimeAPIConnection
         do {
@@ -68,7 +66,7 @@ struct LambdaProcess {
             configuration: configuration,
             executor: InvocationExecutor(handler: handler),
             logger: logger,
-            watchdog: DeadlineWatchdog(eventLoop: eventLoops[eventLoops.count - 1], runtimeAPI: configuration.runtimeAPI, logger: logger)
+            watchdog: DeadlineWatchdog(runtimeAPI: configuration.runtimeAPI, logger: logger)
         )
         return await server.serve(firstConnection: firstConnection, workerLoops: workerLoops)
     }
