@@ -1,0 +1,26 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Benchmarks of Stratus (package-benchmark). Run with
+/// `swift package --package-path Benchmarks benchmark`.
+let package = Package(
+    name: "StratusBenchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(name: "Stratus", path: ".."),
+        .package(url: "https://github.com/ordo-one/package-benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "RouterBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "Middleware", package: "Stratus"),
+                .product(name: "LambdaRuntime", package: "Stratus"),
+                .product(name: "LambdaEvents", package: "Stratus"),
+            ],
+            path: "Benchmarks/RouterBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        )
+    ]
+)
