@@ -70,7 +70,7 @@ let package = Package(
         ),
         .target(
             name: "Services",
-            dependencies: ["Cloud", "Middleware", "LambdaRuntime", "LambdaEvents"],
+            dependencies: ["Cloud", "Middleware"],
             swiftSettings: strictSettings
         ),
         .target(

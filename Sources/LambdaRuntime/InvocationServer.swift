@@ -18,6 +18,8 @@ struct InvocationServer: Sendable {
     let logger: Logger
     let watchdog: DeadlineWatchdog
     let coldStart = ColdStartFlag()
+    /// Exported while one invocation runs at a time; with several, the process-wide variable could name only one.
+    let traceIDEnvironment: TraceIDEnvironment?
     let shutdown = ShutdownCoordinator()
 
     /// Serves until SIGTERM (status 0) or a broken Runtime API connection (status 1).

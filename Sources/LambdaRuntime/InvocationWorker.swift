@@ -54,9 +54,7 @@ actor InvocationWorker {
                 isColdStart: self.server.coldStart.take(),
                 logger: self.server.logger
             )
-            if self.server.configuration.maxConcurrency == 1 {
-                ProcessEnvironment.exportTraceID(metadata.traceID)
-            }
+            self.server.traceIDEnvironment?.export(metadata.traceID)
             outcome = await self.server.executor.invoke(event: invocation.event, context: context)
         } catch {
             outcome = .error(LambdaErrorReport(describing: error))

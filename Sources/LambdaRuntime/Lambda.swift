@@ -66,7 +66,8 @@ struct LambdaProcess {
             configuration: configuration,
             executor: InvocationExecutor(handler: handler),
             logger: logger,
-            watchdog: DeadlineWatchdog(runtimeAPI: configuration.runtimeAPI, logger: logger)
+            watchdog: DeadlineWatchdog(runtimeAPI: configuration.runtimeAPI, logger: logger),
+            traceIDEnvironment: configuration.maxConcurrency == 1 ? TraceIDEnvironment() : nil
         )
         return await server.serve(firstConnection: firstConnection, workerLoops: workerLoops)
     }

@@ -41,17 +41,3 @@ public struct LambdaErrorReport: Codable, Sendable, Equatable, Error {
         )
     }
 }
-
-/// An error that names the `errorType` Lambda reports for it, such as `Runtime.HandlerNotFound`.
-public protocol LambdaReportableError: Error, Sendable, CustomStringConvertible {
-    var errorType: String { get }
-}
-
-/// Lambda's fixed limits that the runtime enforces itself.
-public enum LambdaLimits {
-    /// The largest response a synchronously invoked function may return: Lambda reports larger ones as
-    /// `Function.ResponseSizeTooLarge` with this number of bytes.
-    public static let maxResponseBytes = 6_291_556
-    /// The largest event a synchronous invocation may carry.
-    public static let maxEventBytes = 6_291_456
-}

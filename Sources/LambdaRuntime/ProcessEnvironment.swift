@@ -22,16 +22,6 @@ public enum ProcessEnvironment {
         return variables
     }
 
-    /// Sets `_X_AMZN_TRACE_ID` to the trace of the invocation being served, or removes it when there is none,
-    /// as Lambda's own runtimes do for the X-Ray SDKs and anything else that reads it.
-    static func exportTraceID(_ traceID: String?) {
-        if let traceID {
-            setenv("_X_AMZN_TRACE_ID", traceID, 1)
-        } else {
-            unsetenv("_X_AMZN_TRACE_ID")
-        }
-    }
-
     /// Ends the process at once with `status`, after flushing what `print` may have buffered.
     static func terminate(status: Int32) -> Never {
         fflush(nil)

@@ -8,15 +8,3 @@ struct RuntimeAPIRequest: Sendable {
     var headers: [(String, String)] = []
     var body: ByteBuffer?
 }
-
-/// A Runtime API response: status, headers and the whole body.
-struct RuntimeAPIResponse: Sendable {
-    var status: HTTPResponseStatus
-    var headers: HTTPHeaders
-    var body: ByteBuffer
-}
-
-/// The Runtime API connection failed or answered in a way the protocol does not allow.
-public struct RuntimeAPIError: Error, Sendable, CustomStringConvertible {
-    public var description: String
-}

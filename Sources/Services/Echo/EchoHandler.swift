@@ -1,5 +1,4 @@
-public import LambdaEvents
-public import LambdaRuntime
+public import Middleware
 
 /// Returns the event it received together with what its context said: a probe for wiring and for the runtime.
 public struct EchoHandler: LambdaHandler {

@@ -1,6 +1,4 @@
-public import LambdaEvents
-public import LambdaRuntime
-import Middleware
+public import Middleware
 
 /// `GET /health`: tells a load balancer or a person that the function answers, which version runs, and whether
 /// this answer came from a cold start.
