@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         .target(
@@ -65,6 +66,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
         ),
@@ -103,6 +105,12 @@ let package = Package(
             path: "Tests/Fixtures/RuntimeFixtures",
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "StoreWriter",
+            dependencies: ["Cloud", "LocalCloud"],
+            path: "Tests/Fixtures/StoreWriter",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "LambdaEventsTests",
             dependencies: ["LambdaEvents"],
@@ -118,9 +126,20 @@ let package = Package(
             dependencies: ["Middleware", "LambdaRuntime", "LambdaEvents", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "ItemStoreContract",
+            dependencies: ["Cloud"],
+            path: "Tests/ItemStoreContract",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CloudTests",
+            dependencies: ["Cloud"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "LocalCloudTests",
-            dependencies: ["LocalCloud", "Cloud", "LambdaRuntime", "App", "Services"],
+            dependencies: ["LocalCloud", "Cloud", "LambdaRuntime", "App", "Services", "ItemStoreContract"],
             swiftSettings: strictSettings
         ),
     ]

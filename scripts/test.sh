@@ -5,6 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# GRDB links the system SQLite, which needs its headers to build.
+if [ ! -f /usr/include/sqlite3.h ]; then
+    apt-get update -qq && apt-get install -y -qq libsqlite3-dev >/dev/null
+fi
+
 # The Python virtualenv with AWS's runtime interface client (awslambdaric), which the runtime tests drive.
 if ! python3 -m venv --help >/dev/null 2>&1; then
     apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null

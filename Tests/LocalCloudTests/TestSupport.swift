@@ -17,6 +17,7 @@ enum TestEnvironment {
     static var bootstrap: String { Self.executable("bootstrap") }
     static var runtimeFixtures: String { Self.executable("RuntimeFixtures") }
     static var stratus: String { Self.executable("stratus") }
+    static var storeWriter: String { Self.executable("StoreWriter") }
 
     private static func executable(_ name: String) -> String {
         let candidates = [

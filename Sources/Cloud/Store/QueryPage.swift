@@ -1,0 +1,28 @@
+/// One page of a query's results.
+public struct QueryPage: Sendable, Hashable {
+    /// The items read and kept by the filter, in the query's order.
+    public var items: [Item]
+    /// Where the next page starts; `nil` when the query has read everything. A cursor does not promise that
+    /// another item exists (DynamoDB's `LastEvaluatedKey` does not either).
+    public var nextCursor: QueryCursor?
+    /// How many items were read before the filter.
+    public var scannedCount: Int
+
+    public init(items: [Item], nextCursor: QueryCursor?, scannedCount: Int) {
+        self.items = items
+        self.nextCursor = nextCursor
+        self.scannedCount = scannedCount
+    }
+}
+
+/// An opaque position in a query's results, safe to hand to a client and to take back from one.
+public struct QueryCursor: Sendable, Hashable, CustomStringConvertible {
+    /// The cursor's text: URL-safe, meaningful only to the store that made it.
+    public let token: String
+
+    public init(token: String) {
+        self.token = token
+    }
+
+    public var description: String { self.token }
+}

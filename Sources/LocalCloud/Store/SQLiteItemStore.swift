@@ -1,0 +1,268 @@
+public import Cloud
+import Foundation
+import GRDB
+import LambdaRuntime
+
+/// The ``ItemStore`` of the local cloud: the single table in one SQLite file in WAL mode, with DynamoDB's
+/// semantics (conditions, all-or-nothing transactions, the 400 KB item limit, TTL, the GSI1 index, cursors).
+///
+/// Each operation is one short SQLite transaction that runs on the caller's thread: SQLite serialises the writers
+/// and WAL lets readers proceed beside them, so a conditional write reads, checks and writes atomically, and two
+/// writers racing on one item never both win. A write that returned is in the WAL file, so it survives the process
+/// being killed; with ``Durability/powerLoss`` it is also synced to the disk.
+public final class SQLiteItemStore: ItemStore {
+    /// How hard a returned write is kept.
+    public enum Durability: Sendable {
+        /// Survives the process crashing or being killed (`synchronous = NORMAL`).
+        case processCrash
+        /// Survives the machine losing power too (`synchronous = FULL`): each commit waits for the disk.
+        case powerLoss
+    }
+
+    private let pool: DatabasePool
+    private let nowSeconds: @Sendable () -> Int64
+
+    /// Opens (creating if needed) the store in the SQLite file at `path`, then purges items whose TTL passed.
+    /// - Parameter nowSeconds: The clock for TTL, in seconds since the epoch; the system clock by default.
+    public init(
+        path: String,
+        durability: Durability = .processCrash,
+        nowSeconds: (@Sendable () -> Int64)? = nil
+    ) throws(ItemStoreError) {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: durability == .powerLoss ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            self.pool = try DatabasePool(path: path, configuration: configuration)
+            try self.pool.write { db in try StoreSchema.migrate(db) }
+        } catch {
+            throw .unavailable("cannot open \(path): \(error)")
+        }
+        self.nowSeconds = nowSeconds ?? { WallClock.nowMilliseconds() / 1000 }
+        _ = try self.purgeExpiredItems()
+    }
+
+    // MARK: Single-item operations
+
+    public func put(_ item: Item, condition: Condition?, returning: ReturnValues) throws(ItemStoreError) -> Item? {
+        _ = try item.validatedSize()
+        guard returning == .none || returning == .allOld else {
+            throw .validation("A put returns nothing or the old item only")
+        }
+        let row = StoredItem(item)
+        guard condition != nil || returning != .none else {
+            try self.write { db in try row.save(in: db) }
+            return nil
+        }
+        let now = self.nowSeconds()
+        return try self.writeTransaction { db in
+            let old = try StoredItem.fetchVisible(row.key, in: db, nowSeconds: now)
+            try Self.check(condition, on: old)
+            try row.save(in: db)
+            return returning.select(old: old, new: item, updated: [])
+        }
+    }
+
+    public func get(_ key: ItemKey) throws(ItemStoreError) -> Item? {
+        let now = self.nowSeconds()
+        return try self.read { db in try StoredItem.fetchVisible(key, in: db, nowSeconds: now) }
+    }
+
+    public func delete(_ key: ItemKey, condition: Condition?, returning: ReturnValues) throws(ItemStoreError) -> Item? {
+        guard returning == .none || returning == .allOld else {
+            throw .validation("A delete returns nothing or the old item only")
+        }
+        guard condition != nil || returning != .none else {
+            try self.write { db in try StoredItem.delete(key, in: db) }
+            return nil
+        }
+        let now = self.nowSeconds()
+        return try self.writeTransaction { db in
+            let old = try StoredItem.fetchVisible(key, in: db, nowSeconds: now)
+            try Self.check(condition, on: old)
+            try StoredItem.delete(key, in: db)
+            return returning.select(old: old, new: nil, updated: [])
+        }
+    }
+
+    public func update(
+        _ key: ItemKey,
+        _ update: ItemUpdate,
+        condition: Condition?,
+        returning: ReturnValues
+    ) throws(ItemStoreError) -> Item? {
+        let now = self.nowSeconds()
+        return try self.writeTransaction { db in
+            let old = try StoredItem.fetchVisible(key, in: db, nowSeconds: now)
+            try Self.check(condition, on: old)
+            let new = try update.applied(to: old ?? Item(key.attributes))
+            _ = try new.validatedSize()
+            try StoredItem(new).save(in: db)
+            return returning.select(old: old, new: new, updated: update.updatedAttributes)
+        }
+    }
+
+    // MARK: Transactions
+
+    public func transactWrite(_ actions: [TransactionAction]) throws(ItemStoreError) {
+        try Self.validate(actions)
+        let now = self.nowSeconds()
+        try self.writeTransaction { db in
+            var reasons: [TransactionCancellationReason] = []
+            var writes: [PlannedWrite] = []
+            for action in actions {
+                do {
+                    writes.append(try Self.plan(action, in: db, nowSeconds: now))
+                    reasons.append(.none)
+                } catch let error as ItemStoreError {
+                    reasons.append(try Self.cancellationReason(for: error))
+                }
+            }
+            guard reasons.allSatisfy({ $0 == .none }) else { throw ItemStoreError.transactionCanceled(reasons: reasons) }
+            for write in writes {
+                switch write {
+                case .save(let item): try StoredItem(item).save(in: db)
+                case .delete(let key): try StoredItem.delete(key, in: db)
+                case .nothing: continue
+                }
+            }
+        }
+    }
+
+    /// Checks what DynamoDB checks before it runs a transaction: 1 to 100 actions on distinct items, 4 MB in all.
+    private static func validate(_ actions: [TransactionAction]) throws(ItemStoreError) {
+        guard !actions.isEmpty, actions.count <= TableSchema.maximumTransactionActions else {
+            throw .validation("A transaction has 1 to \(TableSchema.maximumTransactionActions) actions, not \(actions.count)")
+        }
+        var keys = Set<ItemKey>()
+        var totalBytes = 0
+        for action in actions {
+            guard let key = action.key else {
+                throw .validation("One of the required keys was not given a value: \(TableSchema.partitionKey)/\(TableSchema.sortKey)")
+            }
+            guard keys.insert(key).inserted else {
+                throw .validation("Transaction request cannot include multiple operations on one item: \(key)")
+            }
+            if case .put(let item, _) = action { totalBytes += try item.validatedSize() }
+        }
+        guard totalBytes <= TableSchema.maximumTransactionBytes else {
+            throw .validation("A transaction's items exceed \(TableSchema.maximumTransactionBytes) bytes")
+        }
+    }
+
+    /// What one action of a transaction writes once every action has passed its checks.
+    private enum PlannedWrite {
+        case save(Item)
+        case delete(ItemKey)
+        case nothing
+    }
+
+    /// Checks one action against the current item and returns what it will write.
+    private static func plan(
+        _ action: TransactionAction,
+        in db: Database,
+        nowSeconds: Int64
+    ) throws -> PlannedWrite {
+        guard let key = action.key else { throw ItemStoreError.validation("The action has no key") }
+        let old = try StoredItem.fetchVisible(key, in: db, nowSeconds: nowSeconds)
+        switch action {
+        case .put(let item, let condition):
+            try Self.check(condition, on: old)
+            return .save(item)
+        case .update(_, let update, let condition):
+            try Self.check(condition, on: old)
+            let new = try update.applied(to: old ?? Item(key.attributes))
+            _ = try new.validatedSize()
+            return .save(new)
+        case .delete(_, let condition):
+            try Self.check(condition, on: old)
+            return .delete(key)
+        case .conditionCheck(_, let condition):
+            try Self.check(condition, on: old)
+            return .nothing
+        }
+    }
+
+    /// The reason an action gives for cancelling its transaction; errors that are not about the action propagate.
+    private static func cancellationReason(for error: ItemStoreError) throws(ItemStoreError) -> TransactionCancellationReason {
+        switch error {
+        case .conditionalCheckFailed(let existing): .conditionalCheckFailed(existingItem: existing)
+        case .validation(let message): .validation(message)
+        case .itemTooLarge: .validation(error.description)
+        case .transactionCanceled, .invalidCursor, .unavailable: throw error
+        }
+    }
+
+    // MARK: Queries
+
+    public func query(_ query: ItemQuery) throws(ItemStoreError) -> QueryPage {
+        if let limit = query.limit, limit < 1 {
+            throw .validation("The query limit must be at least 1, not \(limit)")
+        }
+        var start: StoreCursor?
+        if let cursor = query.cursor {
+            start = try StoreCursor(cursor, for: query)
+        }
+        let now = self.nowSeconds()
+        return try self.read { db in try StoreQuery(query, after: start, nowSeconds: now).run(in: db) }
+    }
+
+    // MARK: TTL
+
+    /// Deletes the items whose time to live has passed and returns how many; until then they are already invisible.
+    @discardableResult
+    public func purgeExpiredItems() throws(ItemStoreError) -> Int {
+        let now = self.nowSeconds()
+        return try self.write { db in
+            try db.execute(sql: "DELETE FROM items WHERE expires_at <= ?", arguments: [now])
+            return db.changesCount
+        }
+    }
+
+    // MARK: Database access
+
+    private static func check(_ condition: Condition?, on item: Item?) throws(ItemStoreError) {
+        if let condition, !condition.isSatisfied(by: item) {
+            throw .conditionalCheckFailed(existingItem: item)
+        }
+    }
+
+    private func read<T>(_ body: (Database) throws -> T) throws(ItemStoreError) -> T {
+        do {
+            return try self.pool.unsafeRead(body)
+        } catch {
+            throw Self.storeError(error)
+        }
+    }
+
+    /// One statement in SQLite's autocommit mode.
+    private func write<T>(_ body: (Database) throws -> T) throws(ItemStoreError) -> T {
+        do {
+            return try self.pool.writeWithoutTransaction(body)
+        } catch {
+            throw Self.storeError(error)
+        }
+    }
+
+    /// Several statements in one immediate transaction, rolled back when `body` throws.
+    private func writeTransaction<T>(_ body: (Database) throws -> T) throws(ItemStoreError) -> T {
+        do {
+            return try self.pool.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
+        } catch {
+            throw Self.storeError(error)
+        }
+    }
+
+    private static func storeError(_ error: any Error) -> ItemStoreError {
+        (error as? ItemStoreError) ?? .unavailable(String(describing: error))
+    }
+}

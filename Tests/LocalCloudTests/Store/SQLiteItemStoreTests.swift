@@ -1,0 +1,82 @@
+import Cloud
+import Foundation
+import LocalCloud
+import Synchronization
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the SQLite store adds to the contract: one file in WAL mode, durability, TTL purging on its own clock.
+@Suite struct SQLiteItemStoreTests {
+    @Test func itemsSurviveReopeningTheFileAndTheFileIsInWALMode() async throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("store.sqlite")
+        do {
+            let store = try SQLiteItemStore(path: path)
+            try await store.put(["PK": "USER#1", "SK": "PROFILE", "name": "Ada"])
+            #expect(FileManager.default.fileExists(atPath: path + "-wal"))
+        }
+        let reopened = try SQLiteItemStore(path: path)
+        #expect(try reopened.get(ItemKey(partition: "USER#1", sort: "PROFILE"))?["name"] == "Ada")
+    }
+
+    @Test func expiredItemsDisappearAtTheirTimeAndArePurged() async throws {
+        let directory = try TemporaryDirectory()
+        let clock = Mutex<Int64>(1_000)
+        let store = try SQLiteItemStore(path: directory.path("store.sqlite"), nowSeconds: { clock.withLock { $0 } })
+        let key = ItemKey(partition: "IDEMPOTENCY#f#k", sort: "RECORD")
+        try await store.put(Item(key.attributes.merging(["expiresAt": .int(1_010)]) { $1 }))
+        clock.withLock { $0 = 1_009 }
+        #expect(try store.get(key) != nil)
+        #expect(try store.purgeExpiredItems() == 0)
+        clock.withLock { $0 = 1_010 }
+        #expect(try store.get(key) == nil)
+        #expect(try store.purgeExpiredItems() == 1)
+        #expect(try store.purgeExpiredItems() == 0)
+    }
+
+    @Test func aFileThatIsNotADatabaseIsAClearError() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("store.sqlite")
+        try Data("this is not SQLite".utf8).write(to: URL(fileURLWithPath: path))
+        #expect {
+            try SQLiteItemStore(path: path)
+        } throws: { error in
+            guard case .unavailable(let message) = error as? ItemStoreError else { return false }
+            return message.contains(path)
+        }
+    }
+
+    /// Kills a writer with SIGKILL in the middle of its writes: every write it reported done is in the file.
+    @Test(.timeLimit(.minutes(1))) func everyReturnedWriteSurvivesKillMinus9() async throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("store.sqlite")
+        let writer = Process()
+        writer.executableURL = URL(fileURLWithPath: TestEnvironment.storeWriter)
+        writer.arguments = [path]
+        let output = Pipe()
+        writer.standardOutput = output
+        try writer.run()
+        var printed = ""
+        while printed.split(separator: "\n").count < 300 {
+            let chunk = output.fileHandleForReading.availableData
+            guard !chunk.isEmpty else { break }
+            printed += String(decoding: chunk, as: UTF8.self)
+        }
+        kill(writer.processIdentifier, SIGKILL)
+        writer.waitUntilExit()
+        printed += String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(writer.terminationReason == .uncaughtSignal)
+        // Only whole lines were acknowledged; a number cut off by the kill was not.
+        let acknowledged = printed.split(separator: "\n", omittingEmptySubsequences: true).dropLast(printed.hasSuffix("\n") ? 0 : 1)
+        #expect(acknowledged.count >= 300)
+        let store = try SQLiteItemStore(path: path)
+        var missing: [Substring] = []
+        for number in acknowledged where try store.get(ItemKey(partition: "DURABLE", sort: String(number))) == nil {
+            missing.append(number)
+        }
+        #expect(missing.isEmpty, "acknowledged writes lost: \(missing.prefix(10))")
+    }
+}
