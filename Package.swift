@@ -48,7 +48,7 @@ let package = Package(
         ),
         .target(
             name: "Middleware",
-            dependencies: ["LambdaRuntime", "LambdaEvents"],
+            dependencies: ["LambdaRuntime", "LambdaEvents", "Cloud", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         .target(
@@ -123,7 +123,10 @@ let package = Package(
         ),
         .testTarget(
             name: "MiddlewareTests",
-            dependencies: ["Middleware", "LambdaRuntime", "LambdaEvents", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "Middleware", "LambdaRuntime", "LambdaEvents", "Cloud", "LocalCloud",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(

@@ -45,7 +45,8 @@ struct InProcessFunctionInstanceTests {
         let started = ContinuousClock.now
         let result = await instance.invoke(InvocationRequest(event: ByteBuffer(string: #"{"milliseconds": 5000}"#)))
         #expect(result.error == .timeout(after: .milliseconds(200)))
-        #expect(ContinuousClock.now - started < .seconds(1))
+        // Answered at the deadline, not when the handler's 5 s sleep ends (the margin absorbs a busy test machine).
+        #expect(ContinuousClock.now - started < .seconds(3))
         #expect(sink.lines.contains { $0.contains("Task timed out after 0.20 seconds") })
         #expect(result.reportLine(memorySizeMB: 128).hasSuffix("Status: timeout"))
     }

@@ -17,24 +17,26 @@ public struct Route: Sendable {
     public let inputType: (any (Decodable & Sendable).Type)?
     /// The JSON body of a successful answer.
     public let outputType: any (Encodable & Sendable).Type
+    /// Whether the route honours an `Idempotency-Key` header.
+    public let isIdempotent: Bool
     let respond: nonisolated(nonsending) @Sendable (HTTPRequest, LambdaContext) async throws -> APIGatewayV2Response
 
     /// The route key API Gateway knows it by, e.g. `GET /orders/{id}`.
     public var routeKey: String { "\(self.method) \(self.path.template)" }
 
     /// A route without a request body.
+    ///
+    /// With `idempotency`, a request that carries an `Idempotency-Key` header is answered at most once
+    /// (see ``Idempotency/respond(to:context:operation:)``).
     public init<Output: Encodable & Sendable>(
         _ method: String,
         _ path: String,
         authorization: RouteAuthorization = .none,
+        idempotency: Idempotency? = nil,
         handler: nonisolated(nonsending) @escaping @Sendable (HTTPRequest, LambdaContext) async throws -> HTTPResponse<Output>
     ) {
-        self.method = method
-        self.path = PathTemplate(path)
-        self.authorization = authorization
-        self.inputType = nil
-        self.outputType = Output.self
-        self.respond = { request, context in
+        self.init(method, path, authorization: authorization, idempotency: idempotency, inputType: nil, outputType: Output.self) {
+            request, context in
             try JSONResponseEncoding.response(try await handler(request, context))
         }
     }
@@ -45,17 +47,38 @@ public struct Route: Sendable {
         _ method: String,
         _ path: String,
         authorization: RouteAuthorization = .none,
+        idempotency: Idempotency? = nil,
         body: Input.Type,
         handler: nonisolated(nonsending) @escaping @Sendable (HTTPRequest, Input, LambdaContext) async throws -> HTTPResponse<Output>
+    ) {
+        self.init(method, path, authorization: authorization, idempotency: idempotency, inputType: Input.self, outputType: Output.self) {
+            request, context in
+            let input = try RequestBodyDecoding.decode(Input.self, from: request)
+            return try JSONResponseEncoding.response(try await handler(request, input, context))
+        }
+    }
+
+    private init(
+        _ method: String,
+        _ path: String,
+        authorization: RouteAuthorization,
+        idempotency: Idempotency?,
+        inputType: (any (Decodable & Sendable).Type)?,
+        outputType: any (Encodable & Sendable).Type,
+        respond: nonisolated(nonsending) @escaping @Sendable (HTTPRequest, LambdaContext) async throws -> APIGatewayV2Response
     ) {
         self.method = method
         self.path = PathTemplate(path)
         self.authorization = authorization
-        self.inputType = Input.self
-        self.outputType = Output.self
-        self.respond = { request, context in
-            let input = try RequestBodyDecoding.decode(Input.self, from: request)
-            return try JSONResponseEncoding.response(try await handler(request, input, context))
+        self.inputType = inputType
+        self.outputType = outputType
+        self.isIdempotent = idempotency != nil
+        if let idempotency {
+            self.respond = { request, context in
+                try await idempotency.respond(to: request, context: context) { try await respond(request, context) }
+            }
+        } else {
+            self.respond = respond
         }
     }
 }

@@ -59,15 +59,21 @@ import Glibc
         let output = Pipe()
         writer.standardOutput = output
         try writer.run()
-        var printed = ""
-        while printed.split(separator: "\n").count < 300 {
-            let chunk = output.fileHandleForReading.availableData
-            guard !chunk.isEmpty else { break }
-            printed += String(decoding: chunk, as: UTF8.self)
+        // Read on a thread of its own: a blocking read must not hold one of the few cooperative threads.
+        let printed = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                var printed = ""
+                while printed.split(separator: "\n").count < 300 {
+                    let chunk = output.fileHandleForReading.availableData
+                    guard !chunk.isEmpty else { break }
+                    printed += String(decoding: chunk, as: UTF8.self)
+                }
+                kill(writer.processIdentifier, SIGKILL)
+                writer.waitUntilExit()
+                printed += String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                continuation.resume(returning: printed)
+            }
         }
-        kill(writer.processIdentifier, SIGKILL)
-        writer.waitUntilExit()
-        printed += String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(writer.terminationReason == .uncaughtSignal)
         // Only whole lines were acknowledged; a number cut off by the kill was not.
         let acknowledged = printed.split(separator: "\n", omittingEmptySubsequences: true).dropLast(printed.hasSuffix("\n") ? 0 : 1)

@@ -1,0 +1,51 @@
+public import LambdaEvents
+public import LambdaRuntime
+
+extension Idempotency {
+    /// The request header that carries the client's idempotency key.
+    public static let headerName = "idempotency-key"
+    /// The longest idempotency key accepted.
+    public static let maximumKeyLength = 255
+
+    /// Answers an HTTP request at most once per `Idempotency-Key`: a repeat gets the stored answer exactly, a repeat
+    /// while the first is running gets 409, the key with a different request gets 422. Requests without the header
+    /// are answered normally. Keys belong to the caller (the JWT's `sub`), so two callers never share one; answers
+    /// of 500 and above are not kept, so the client's retry runs again.
+    public func respond(
+        to request: HTTPRequest,
+        context: LambdaContext,
+        operation: () async throws -> APIGatewayV2Response
+    ) async throws -> APIGatewayV2Response {
+        guard let key = request.header(Self.headerName) else {
+            return try await operation()
+        }
+        guard (1...Self.maximumKeyLength).contains(key.utf8.count),
+            key.utf8.allSatisfy({ $0 >= 0x21 && $0 <= 0x7E })
+        else {
+            throw HTTPError.badRequest(
+                "The Idempotency-Key header must be 1 to \(Self.maximumKeyLength) visible ASCII characters")
+        }
+        let caller = request.claims?["sub"] ?? "anonymous"
+        var payload = Array("\(request.method.uppercased()) \(request.path)?\(request.event.rawQueryString)\n".utf8)
+        payload += try request.bodyBytes()
+        do {
+            return try await self.execute(
+                key: "\(caller)\n\(key)",
+                payload: payload,
+                context: context,
+                isFinal: { $0.statusCode < 500 },
+                operation: operation
+            )
+        } catch IdempotencyError.alreadyInProgress {
+            var error = HTTPError.conflict("A request with this Idempotency-Key is still in progress; retry it later")
+            error.headers["retry-after"] = "1"
+            throw error
+        } catch IdempotencyError.payloadMismatch {
+            throw HTTPError(
+                status: 422,
+                title: "Unprocessable Content",
+                detail: "This Idempotency-Key was already used with a different request"
+            )
+        }
+    }
+}
