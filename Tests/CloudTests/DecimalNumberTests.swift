@@ -19,6 +19,13 @@ import Testing
         #expect(DecimalNumber(9) < DecimalNumber(10))
         #expect(try #require(DecimalNumber("-2")) < DecimalNumber("-1.5")!)
         #expect(DecimalNumber("1999")?.intValue == 1999)
+        #expect(DecimalNumber("10.0") == DecimalNumber(10), "an integral decimal is the integer")
+        #expect(DecimalNumber("1e3") == DecimalNumber(1000))
+        #expect(Set([DecimalNumber(10), try #require(DecimalNumber("10.00"))]).count == 1)
+        let beyond64Bits = DecimalNumber(Int.max) + DecimalNumber(1)
+        #expect(beyond64Bits.description == "9223372036854775808")
+        #expect(beyond64Bits.intValue == nil)
+        #expect(beyond64Bits - DecimalNumber(1) == DecimalNumber(Int.max))
         #expect(DecimalNumber("19.99")?.intValue == nil)
     }
 }

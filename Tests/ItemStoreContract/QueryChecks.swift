@@ -130,6 +130,24 @@ extension ItemStoreContract {
                 let january2 = try await store.query(ItemQuery(index: .gsi1, partition: user, sortKey: .equal("ORDER#2026-01-02")))
                 #expect(january2.items.count == 2)
             },
+            Check(name: "updates move items in the index, and out of it or out of sight") { store, ns in
+                let user = "\(ns.prefix)#USER#carol"
+                for number in 1...3 {
+                    try await store.put(ns.item("ORDER#\(number)", "DETAILS", [
+                        "GSI1PK": .string(user), "GSI1SK": .string("ORDER#2026-01-0\(number)"),
+                    ]))
+                }
+                try await store.update(ns.key("ORDER#1"), ItemUpdate().set("GSI1SK", to: "ORDER#2026-01-09"))
+                try await store.update(ns.key("ORDER#2"), ItemUpdate().remove("GSI1SK"))
+                try await store.update(ns.key("ORDER#3"), ItemUpdate().set("expiresAt", to: .int(Int(SystemTime.nowSeconds) - 1)))
+                let listed = try await store.query(ItemQuery(index: .gsi1, partition: user))
+                #expect(listed.items.compactMap { $0["GSI1SK"]?.stringValue } == ["ORDER#2026-01-09"])
+                try await store.transactWrite([
+                    .update(ns.key("ORDER#2"), ItemUpdate().set("GSI1SK", to: "ORDER#2026-01-01")),
+                ])
+                let again = try await store.query(ItemQuery(index: .gsi1, partition: user))
+                #expect(again.items.compactMap { $0.key?.partition } == [ns.key("ORDER#2").partition, ns.key("ORDER#1").partition])
+            },
         ]
     }
 }

@@ -78,7 +78,6 @@ extension Item {
     }
 
     private static func size(of number: DecimalNumber) -> Int {
-        let digits = number.description.utf8.count { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
-        return (digits + 1) / 2 + 1
+        (number.digitCount + 1) / 2 + 1
     }
 }

@@ -4,11 +4,11 @@ public import Cloud
 /// page of items decodes without a JSON parser.
 ///
 /// Layout: item = count, (name, value)*; name = length, UTF-8; value = tag, then by tag: string/number/binary =
-/// length, bytes (a number as its canonical decimal text); list = count, value*; map = count, (name, value)*;
-/// string/number set = count, (length, bytes)*; true/false/null carry nothing.
+/// length, bytes (a number as its canonical decimal text); integer = zigzag LEB128; list = count, value*;
+/// map = count, (name, value)*; string/number set = count, (length, bytes)*; true/false/null carry nothing.
 public enum ItemBinaryCodec {
     private enum Tag: UInt8 {
-        case string = 1, number, binary, isTrue, isFalse, null, list, map, stringSet, numberSet
+        case string = 1, number, binary, isTrue, isFalse, null, list, map, stringSet, numberSet, integer
     }
 
     /// The item's bytes.
@@ -42,8 +42,13 @@ public enum ItemBinaryCodec {
             bytes.append(Tag.string.rawValue)
             appendText(string, to: &bytes)
         case .number(let number):
-            bytes.append(Tag.number.rawValue)
-            appendText(number.description, to: &bytes)
+            if let integer = number.int64Value {
+                bytes.append(Tag.integer.rawValue)
+                appendVarint(UInt64(bitPattern: (integer << 1) ^ (integer >> 63)), to: &bytes)
+            } else {
+                bytes.append(Tag.number.rawValue)
+                appendText(number.description, to: &bytes)
+            }
         case .binary(let data):
             bytes.append(Tag.binary.rawValue)
             appendLength(data.count, to: &bytes)
@@ -83,7 +88,11 @@ public enum ItemBinaryCodec {
     }
 
     private static func appendLength(_ length: Int, to bytes: inout [UInt8]) {
-        var remaining = UInt(length)
+        appendVarint(UInt64(length), to: &bytes)
+    }
+
+    private static func appendVarint(_ value: UInt64, to bytes: inout [UInt8]) {
+        var remaining = value
         while remaining >= 0x80 {
             bytes.append(UInt8(truncatingIfNeeded: remaining) | 0x80)
             remaining >>= 7
@@ -99,16 +108,26 @@ public enum ItemBinaryCodec {
         var isAtEnd: Bool { self.offset == self.bytes.count }
 
         mutating func length() -> Int? {
-            var result: UInt = 0
-            var shift: UInt = 0
-            while self.offset < self.bytes.count, shift < 63 {
+            self.varint().flatMap { Int(exactly: $0) }
+        }
+
+        mutating func varint() -> UInt64? {
+            var result: UInt64 = 0
+            var shift: UInt64 = 0
+            while self.offset < self.bytes.count, shift <= 63 {
                 let byte = self.bytes[self.offset]
                 self.offset += 1
-                result |= UInt(byte & 0x7F) << shift
-                if byte & 0x80 == 0 { return Int(exactly: result) }
+                result |= UInt64(byte & 0x7F) << shift
+                if byte & 0x80 == 0 { return result }
                 shift += 7
             }
             return nil
+        }
+
+        mutating func integer() -> DecimalNumber? {
+            guard let zigzag = self.varint() else { return nil }
+            let value = Int64(bitPattern: zigzag >> 1) ^ -Int64(bitPattern: zigzag & 1)
+            return DecimalNumber(Int(value))
         }
 
         mutating func chunk() -> UnsafeRawBufferPointer? {
@@ -131,6 +150,7 @@ public enum ItemBinaryCodec {
             switch tag {
             case .string: return self.text().map(AttributeValue.string)
             case .number: return self.number().map(AttributeValue.number)
+            case .integer: return self.integer().map(AttributeValue.number)
             case .binary: return self.chunk().map { .binary(Array($0)) }
             case .isTrue: return .bool(true)
             case .isFalse: return .bool(false)

@@ -60,7 +60,7 @@ public final class SQLiteItemStore: ItemStore {
         return try self.writeTransaction { db in
             let old = try StoredItem.fetchVisible(row.key, in: db, nowSeconds: now)
             try Self.check(condition, on: old)
-            try row.save(in: db)
+            try row.save(in: db, over: old)
             return returning.select(old: old, new: item, updated: [])
         }
     }
@@ -99,7 +99,7 @@ public final class SQLiteItemStore: ItemStore {
             try Self.check(condition, on: old)
             let new = try update.applied(to: old ?? Item(key.attributes))
             _ = try new.validatedSize()
-            try StoredItem(new).save(in: db)
+            try StoredItem(new).save(in: db, over: old)
             return returning.select(old: old, new: new, updated: update.updatedAttributes)
         }
     }
@@ -123,7 +123,7 @@ public final class SQLiteItemStore: ItemStore {
             guard reasons.allSatisfy({ $0 == .none }) else { throw ItemStoreError.transactionCanceled(reasons: reasons) }
             for write in writes {
                 switch write {
-                case .save(let item): try StoredItem(item).save(in: db)
+                case .save(let item, let old): try StoredItem(item).save(in: db, over: old)
                 case .delete(let key): try StoredItem.delete(key, in: db)
                 case .nothing: continue
                 }
@@ -154,7 +154,8 @@ public final class SQLiteItemStore: ItemStore {
 
     /// What one action of a transaction writes once every action has passed its checks.
     private enum PlannedWrite {
-        case save(Item)
+        /// Write the item over the one there now.
+        case save(Item, over: Item?)
         case delete(ItemKey)
         case nothing
     }
@@ -170,12 +171,12 @@ public final class SQLiteItemStore: ItemStore {
         switch action {
         case .put(let item, let condition):
             try Self.check(condition, on: old)
-            return .save(item)
+            return .save(item, over: old)
         case .update(_, let update, let condition):
             try Self.check(condition, on: old)
             let new = try update.applied(to: old ?? Item(key.attributes))
             _ = try new.validatedSize()
-            return .save(new)
+            return .save(new, over: old)
         case .delete(_, let condition):
             try Self.check(condition, on: old)
             return .delete(key)
@@ -246,16 +247,22 @@ public final class SQLiteItemStore: ItemStore {
         }
     }
 
-    /// Several statements in one immediate transaction, rolled back when `body` throws.
+    /// Several statements in one immediate transaction, rolled back when `body` throws. The transaction statements
+    /// are prepared once and reused.
     private func writeTransaction<T>(_ body: (Database) throws -> T) throws(ItemStoreError) -> T {
         do {
             return try self.pool.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try body(db)
-                    return .commit
+                try db.cachedStatement(sql: "BEGIN IMMEDIATE TRANSACTION").execute()
+                do {
+                    let result = try body(db)
+                    try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
+                    return result
+                } catch {
+                    if db.isInsideTransaction {
+                        try db.cachedStatement(sql: "ROLLBACK TRANSACTION").execute()
+                    }
+                    throw error
                 }
-                return result!
             }
         } catch {
             throw Self.storeError(error)

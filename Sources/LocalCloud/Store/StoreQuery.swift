@@ -18,22 +18,24 @@ struct StoreQuery {
         let (sql, arguments) = try self.statement()
         let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
         var items: [Item] = []
+        items.reserveCapacity(min(self.query.limit ?? 16, 1024))
         var scanned = 0
         var pageBytes = 0
-        var last: StoreCursor?
+        var last: Item?
         var nextCursor: QueryCursor?
         while let row = try rows.next() {
-            let bodyColumn = row.count - 1
-            let bodyBytes = try row.withUnsafeData(atIndex: bodyColumn) { $0?.count ?? 0 }
-            let limitReached = self.query.limit.map { scanned == $0 } ?? false
-            if limitReached || (scanned > 0 && pageBytes + bodyBytes > TableSchema.maximumQueryPageBytes) {
-                nextCursor = last?.queryCursor
+            if let limit = self.query.limit, scanned == limit {
+                nextCursor = last.flatMap(self.position(after:))?.queryCursor
                 break
             }
-            let item = try StoredItem.decode(row, column: bodyColumn)
+            let (item, bodyBytes) = try StoredItem.decode(row, column: 0)
+            if scanned > 0, pageBytes + bodyBytes > TableSchema.maximumQueryPageBytes {
+                nextCursor = last.flatMap(self.position(after:))?.queryCursor
+                break
+            }
             scanned += 1
             pageBytes += bodyBytes
-            last = self.position(of: row)
+            last = item
             if self.query.filter?.isSatisfied(by: item) ?? true {
                 items.append(item)
             }
@@ -41,16 +43,15 @@ struct StoreQuery {
         return QueryPage(items: items, nextCursor: nextCursor, scannedCount: scanned)
     }
 
-    /// The cursor that continues after `row`.
-    private func position(of row: Row) -> StoreCursor {
+    /// The cursor that continues after `item`.
+    private func position(after item: Item) -> StoreCursor? {
+        guard let key = item.key else { return nil }
         switch self.query.index {
         case .table:
-            let sortKey: String = row[0]
-            return StoreCursor(index: .table, partition: self.query.partition, sortKey: sortKey,
-                tableKey: ItemKey(partition: self.query.partition, sort: sortKey))
+            return StoreCursor(index: .table, partition: self.query.partition, sortKey: key.sort, tableKey: key)
         case .gsi1:
-            return StoreCursor(index: .gsi1, partition: self.query.partition, sortKey: row[0],
-                tableKey: ItemKey(partition: row[1], sort: row[2]))
+            guard let sortKey = item.string(TableSchema.indexSortKey) else { return nil }
+            return StoreCursor(index: .gsi1, partition: self.query.partition, sortKey: sortKey, tableKey: key)
         }
     }
 
@@ -59,8 +60,8 @@ struct StoreQuery {
         let sortColumn = isTable ? "sk" : "gsi1sk"
         let descending = self.query.order == .descending
         var sql = isTable
-            ? "SELECT sk, body FROM items WHERE pk = ?"
-            : "SELECT gsi1sk, pk, sk, body FROM items WHERE gsi1pk = ? AND gsi1sk IS NOT NULL"
+            ? "SELECT body FROM items WHERE pk = ?"
+            : "SELECT body FROM items WHERE gsi1pk = ? AND gsi1sk IS NOT NULL"
         var arguments: [any DatabaseValueConvertible] = [self.query.partition]
         if let condition = self.query.sortKey {
             let (clause, values) = try Self.clause(for: condition, column: sortColumn)

@@ -19,11 +19,34 @@ struct StoredItem {
             sql: "REPLACE INTO items (pk, sk, gsi1pk, gsi1sk, expires_at, body) VALUES (?, ?, ?, ?, ?, ?)"
         )
         try statement.execute(arguments: [
-            self.key.partition, self.key.sort,
-            self.item.string(TableSchema.indexPartitionKey), self.item.string(TableSchema.indexSortKey),
-            self.item.expiresAtSeconds, Data(ItemBinaryCodec.encode(self.item)),
+            self.key.partition, self.key.sort, self.indexPartition, self.indexSort, self.item.expiresAtSeconds,
+            Data(ItemBinaryCodec.encode(self.item)),
         ])
     }
+
+    /// Writes the row over `previous`, the item the row holds now, updating only the index and expiry columns
+    /// that change: SQLite then leaves the untouched indexes alone.
+    func save(in db: Database, over previous: Item?) throws {
+        guard let previous else { return try self.save(in: db) }
+        var assignments = "body = ?"
+        var arguments: [(any DatabaseValueConvertible)?] = [Data(ItemBinaryCodec.encode(self.item))]
+        let previousIndexPartition = previous.string(TableSchema.indexPartitionKey)
+        let previousIndexSort = previous.string(TableSchema.indexSortKey)
+        if previousIndexPartition != self.indexPartition || previousIndexSort != self.indexSort {
+            assignments += ", gsi1pk = ?, gsi1sk = ?"
+            arguments += [self.indexPartition, self.indexSort]
+        }
+        if previous.expiresAtSeconds != self.item.expiresAtSeconds {
+            assignments += ", expires_at = ?"
+            arguments.append(self.item.expiresAtSeconds)
+        }
+        arguments += [self.key.partition, self.key.sort]
+        try db.cachedStatement(sql: "UPDATE items SET \(assignments) WHERE pk = ? AND sk = ?")
+            .execute(arguments: StatementArguments(arguments))
+    }
+
+    private var indexPartition: String? { self.item.string(TableSchema.indexPartitionKey) }
+    private var indexSort: String? { self.item.string(TableSchema.indexSortKey) }
 
     /// Deletes the row with `key`, if there is one.
     static func delete(_ key: ItemKey, in db: Database) throws {
@@ -38,15 +61,15 @@ struct StoredItem {
         )
         let rows = try Row.fetchCursor(statement, arguments: [key.partition, key.sort, nowSeconds])
         guard let row = try rows.next() else { return nil }
-        return try Self.decode(row, column: 0)
+        return try Self.decode(row, column: 0).item
     }
 
-    /// Decodes the encoded item in `column` of `row`.
-    static func decode(_ row: Row, column: Int) throws -> Item {
-        let item = try row.withUnsafeData(atIndex: column) { data in
-            data?.withUnsafeBytes { ItemBinaryCodec.decode($0) }
+    /// Decodes the encoded item in `column` of `row`, and tells its size in bytes.
+    static func decode(_ row: Row, column: Int) throws -> (item: Item, byteCount: Int) {
+        let decoded = try row.withUnsafeData(atIndex: column) { data in
+            data?.withUnsafeBytes { bytes in ItemBinaryCodec.decode(bytes).map { ($0, bytes.count) } }
         }
-        guard let item else { throw ItemStoreError.unavailable("a stored item is corrupt") }
-        return item
+        guard let decoded else { throw ItemStoreError.unavailable("a stored item is corrupt") }
+        return decoded
     }
 }
