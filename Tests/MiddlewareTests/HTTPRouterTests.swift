@@ -170,6 +170,14 @@ struct HTTPRouterTests {
         #expect(try await RouterFixture.send(form).statusCode == 415)
         let charset = RouterFixture.event("POST", "/orders", body: #"{"items":[],"currency":"EUR"}"#, headers: ["content-type": "application/json; charset=utf-8"])
         #expect(try await RouterFixture.send(charset).statusCode == 422)
+        for json in ["Application/JSON", "application/vnd.api+json", " application/json ;charset=utf-8"] {
+            let event = RouterFixture.event("POST", "/orders", body: #"{"items":[],"currency":"EUR"}"#, headers: ["content-type": json])
+            #expect(try await RouterFixture.send(event).statusCode == 422, "\(json) is JSON")
+        }
+        for other in ["text/json", "application/jsonx", "application/+json", "application/x-json-seq"] {
+            let event = RouterFixture.event("POST", "/orders", body: #"{"items":[],"currency":"EUR"}"#, headers: ["content-type": other])
+            #expect(try await RouterFixture.send(event).statusCode == 415, "\(other) is not JSON")
+        }
     }
 
     @Test func aBodyOverTheLimitIs413() async throws {

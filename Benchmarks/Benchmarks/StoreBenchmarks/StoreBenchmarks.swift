@@ -96,8 +96,10 @@ final class RawSQLite: Sendable {
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .throughput, .mallocCountTotal],
+        // A thousand operations a sample: the figures are per operation, in steady state.
+        scalingFactor: .kilo,
         maxDuration: .seconds(3),
-        maxIterations: 50_000
+        maxIterations: 1_000
     )
 
     // Data both sides read: one order per key, and one partition of orders to page through.

@@ -35,12 +35,25 @@ public struct HTTPRequest: Sendable {
         self.event.requestContext.authorizer?.jwt?.claims
     }
 
+    /// The body's size in bytes after base64 decoding, without copying a plain body.
+    func bodyByteCount() throws(HTTPError) -> Int {
+        guard let body = self.event.body else { return 0 }
+        return self.event.isBase64Encoded ? try self.bodyData().count : body.utf8.count
+    }
+
+    /// The body as `Data`, base64-decoded when API Gateway encoded it: the one copy the JSON decoder reads.
+    func bodyData() throws(HTTPError) -> Data {
+        guard let body = self.event.body else { return Data() }
+        guard self.event.isBase64Encoded else { return Data(body.utf8) }
+        guard let data = Data(base64Encoded: body) else { throw .badRequest("The body is not valid base64") }
+        return data
+    }
+
     /// The body's bytes, base64-decoded when API Gateway encoded it.
     /// - Throws: ``HTTPError/badRequest(_:)`` when the body claims base64 but is not.
     public func bodyBytes() throws(HTTPError) -> [UInt8] {
         guard let body = self.event.body else { return [] }
         guard self.event.isBase64Encoded else { return Array(body.utf8) }
-        guard let data = Data(base64Encoded: body) else { throw .badRequest("The body is not valid base64") }
-        return Array(data)
+        return Array(try self.bodyData())
     }
 }

@@ -55,6 +55,7 @@ public struct HTTPRouter: LambdaHandler {
             response = JSONResponseEncoding.problem(.internalServerError, requestID: event.requestContext.requestId)
         }
         var headers = response.headers ?? [:]
+        headers.reserveCapacity(headers.count + self.configuration.securityHeaders.count + 4)
         headers.merge(self.configuration.securityHeaders) { own, _ in own }
         if let cors = self.configuration.cors, let origin = event.headers["origin"] {
             headers.merge(cors.responseHeaders(origin: origin)) { own, _ in own }
@@ -64,26 +65,46 @@ public struct HTTPRouter: LambdaHandler {
     }
 
     private func route(_ event: APIGatewayV2Request, context: LambdaContext) async throws -> APIGatewayV2Response {
-        let method = event.requestContext.http.method.uppercased()
-        let candidates = self.routes.compactMap { route in route.path.match(event.rawPath).map { (route, $0) } }
-        guard !candidates.isEmpty else { throw HTTPError.notFound("No route for \(event.rawPath)") }
-        let methods = Self.uniqueInOrder(candidates.map(\.0.method))
-
-        if method == "OPTIONS", let cors = self.configuration.cors, let origin = event.headers["origin"],
-            event.headers["access-control-request-method"] != nil, !methods.contains("OPTIONS")
-        {
-            return APIGatewayV2Response(statusCode: 204, headers: cors.preflightHeaders(origin: origin, methods: methods))
+        let method = Self.uppercased(event.requestContext.http.method)
+        let parts = PathTemplate.parts(of: event.rawPath)
+        var pathIsKnown = false
+        var best: (route: Route, parameters: [String: String])?
+        for route in self.routes {
+            let methodMatches = route.method == method || route.method == "ANY"
+            guard methodMatches || !pathIsKnown else { continue }
+            guard let parameters = route.path.match(parts: parts) else { continue }
+            pathIsKnown = true
+            guard methodMatches else { continue }
+            if best.map({ route.path.ranks.lexicographicallyPrecedes($0.route.path.ranks) }) ?? true {
+                best = (route, parameters)
+            }
         }
-        let matching = candidates.filter { $0.0.method == method || $0.0.method == "ANY" }
-        guard let (route, parameters) = matching.min(by: { $0.0.path.ranks.lexicographicallyPrecedes($1.0.path.ranks) }) else {
+        guard pathIsKnown else { throw HTTPError.notFound("No route for \(event.rawPath)") }
+        guard let (route, parameters) = best else {
+            let methods = self.methods(answering: parts)
+            if method == "OPTIONS", let cors = self.configuration.cors, let origin = event.headers["origin"],
+                event.headers["access-control-request-method"] != nil
+            {
+                return APIGatewayV2Response(statusCode: 204, headers: cors.preflightHeaders(origin: origin, methods: methods))
+            }
             throw HTTPError.methodNotAllowed("\(event.rawPath) does not answer \(method)", allow: methods)
         }
         let request = HTTPRequest(event: event, pathParameters: parameters)
-        let size = try request.bodyBytes().count
+        let size = try request.bodyByteCount()
         guard size <= self.configuration.maxBodyBytes else {
             throw HTTPError.contentTooLarge("The body is \(size) bytes; the limit is \(self.configuration.maxBodyBytes)")
         }
         return try await route.respond(request, context)
+    }
+
+    /// The methods of the routes whose path matches, in declaration order.
+    private func methods(answering parts: [Substring]) -> [String] {
+        Self.uniqueInOrder(self.routes.filter { $0.path.match(parts: parts) != nil }.map(\.method))
+    }
+
+    /// API Gateway sends methods in upper case; anything else is folded without allocating in the common case.
+    private static func uppercased(_ method: String) -> String {
+        method.utf8.contains { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") } ? method.uppercased() : method
     }
 
     private static func uniqueInOrder(_ values: [String]) -> [String] {

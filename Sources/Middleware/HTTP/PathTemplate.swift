@@ -17,6 +17,8 @@ public struct PathTemplate: Sendable, Hashable, CustomStringConvertible {
 
     public let template: String
     let segments: [Segment]
+    /// The segments' ranks, compared lexicographically to pick the most specific of several matching routes.
+    let ranks: [Int]
 
     /// - Precondition: the template starts with `/` and a greedy `{name+}` comes last (templates are code).
     public init(_ template: String) {
@@ -33,18 +35,33 @@ public struct PathTemplate: Sendable, Hashable, CustomStringConvertible {
         if let greedy = self.segments.firstIndex(where: { if case .greedy = $0 { true } else { false } }) {
             precondition(greedy == self.segments.count - 1, "{name+} must be the last segment: \(template)")
         }
+        self.ranks = self.segments.map(\.rank)
+    }
+
+    /// The non-empty segments of a request path, split once and matched against every template.
+    static func parts(of path: String) -> [Substring] {
+        path.split(separator: "/", omittingEmptySubsequences: true)
     }
 
     /// The path parameters when `path` matches, percent-decoded; `nil` otherwise.
     func match(_ path: String) -> [String: String]? {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        self.match(parts: Self.parts(of: path))
+    }
+
+    /// The path parameters when the path split into `parts` matches, percent-decoded; `nil` otherwise.
+    func match(parts: [Substring]) -> [String: String]? {
+        guard parts.count == self.segments.count || (parts.count > self.segments.count && self.isGreedy) else {
+            return nil
+        }
         var parameters: [String: String] = [:]
         for (index, segment) in self.segments.enumerated() {
             switch segment {
             case .literal(let literal):
                 guard index < parts.count, parts[index] == literal else { return nil }
             case .parameter(let name):
-                guard index < parts.count, let value = PercentDecoding.decode(parts[index]), !value.isEmpty else { return nil }
+                guard index < parts.count, let value = PercentDecoding.decode(String(parts[index])), !value.isEmpty else {
+                    return nil
+                }
                 parameters[name] = value
             case .greedy(let name):
                 guard index < parts.count else { return nil }
@@ -66,7 +83,9 @@ public struct PathTemplate: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    var ranks: [Int] { self.segments.map(\.rank) }
+    private var isGreedy: Bool {
+        if case .greedy? = self.segments.last { true } else { false }
+    }
 
     public var description: String { self.template }
 }

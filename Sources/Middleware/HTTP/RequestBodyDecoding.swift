@@ -9,14 +9,14 @@ import Foundation
 /// fit the type or breaks its rules.
 enum RequestBodyDecoding {
     static func decode<Input: Decodable>(_ type: Input.Type, from request: HTTPRequest) throws(HTTPError) -> Input {
-        let bytes = try request.bodyBytes()
-        guard !bytes.isEmpty else { throw .badRequest("A JSON request body is required") }
+        let body = try request.bodyData()
+        guard !body.isEmpty else { throw .badRequest("A JSON request body is required") }
         guard let contentType = request.header("content-type"), Self.isJSON(contentType) else {
             throw .unsupportedMediaType("Send the body as application/json")
         }
         let input: Input
         do {
-            input = try JSONDecoder().decode(Input.self, from: Data(bytes))
+            input = try Self.decoder.decode(Input.self, from: body)
         } catch let error as DecodingError {
             throw Self.httpError(for: error)
         } catch {
@@ -29,10 +29,22 @@ enum RequestBodyDecoding {
         return input
     }
 
-    /// `application/json` or any `+json` type, with or without parameters such as `charset`.
+    private static let decoder = JSONDecoder()
+
+    /// `application/json` or any `+json` type, with or without parameters such as `charset`; case-insensitive.
     static func isJSON(_ contentType: String) -> Bool {
-        let mediaType = (contentType.split(separator: ";").first ?? "").filter { $0 != " " && $0 != "\t" }.lowercased()
-        return mediaType == "application/json" || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json"))
+        // The media type, lower-cased, without spaces or tabs, up to the first parameter.
+        var mediaType: [UInt8] = []
+        mediaType.reserveCapacity(32)
+        for byte in contentType.utf8 {
+            if byte == UInt8(ascii: ";") { break }
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") { continue }
+            mediaType.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+        }
+        let application = Array("application/".utf8)
+        guard mediaType.starts(with: application) else { return false }
+        let subtype = mediaType[application.count...]
+        return subtype.elementsEqual("json".utf8) || (subtype.count > 5 && subtype.reversed().starts(with: "nosj+".utf8))
     }
 
     private static func httpError(for error: DecodingError) -> HTTPError {

@@ -1,13 +1,18 @@
 /// A rule a value must follow, with the reason given when it does not.
+///
+/// Rules and checks are inlinable so that a type's `validate(_:)` compiles to plain comparisons, without allocating
+/// its rules, on every request.
 public struct ValidationRule<Value>: Sendable {
-    private let problem: @Sendable (Value) -> String?
+    @usableFromInline let problem: @Sendable (Value) -> String?
 
     /// A rule from a check that returns the reason for a violation, or `nil` when the value is fine.
+    @inlinable
     public init(_ problem: @escaping @Sendable (Value) -> String?) {
         self.problem = problem
     }
 
     /// The reason `value` breaks the rule, or `nil`.
+    @inlinable
     public func violation(by value: Value) -> String? {
         self.problem(value)
     }
@@ -15,6 +20,7 @@ public struct ValidationRule<Value>: Sendable {
 
 extension ValidationRule where Value: Comparable & Sendable {
     /// The value lies in `range`.
+    @inlinable
     public static func range(_ range: ClosedRange<Value>) -> ValidationRule {
         ValidationRule { range.contains($0) ? nil : "must be between \(range.lowerBound) and \(range.upperBound)" }
     }
@@ -22,6 +28,7 @@ extension ValidationRule where Value: Comparable & Sendable {
 
 extension ValidationRule where Value: Equatable & Sendable {
     /// The value is one of `allowed`.
+    @inlinable
     public static func oneOf(_ allowed: [Value]) -> ValidationRule {
         ValidationRule { allowed.contains($0) ? nil : "must be one of \(allowed.map { "\($0)" }.joined(separator: ", "))" }
     }
@@ -29,6 +36,7 @@ extension ValidationRule where Value: Equatable & Sendable {
 
 extension ValidationRule where Value == String {
     /// The string has between `range.lowerBound` and `range.upperBound` characters.
+    @inlinable
     public static func length(_ range: ClosedRange<Int>) -> ValidationRule {
         ValidationRule { range.contains($0.count) ? nil : "must be \(range.lowerBound)–\(range.upperBound) characters long" }
     }
@@ -51,6 +59,7 @@ extension ValidationRule where Value == String {
 
 extension ValidationRule where Value: Collection, Value: Sendable {
     /// The collection has between `range.lowerBound` and `range.upperBound` elements.
+    @inlinable
     public static func count(_ range: ClosedRange<Int>) -> ValidationRule {
         ValidationRule { range.contains($0.count) ? nil : "must have \(range.lowerBound)–\(range.upperBound) entries" }
     }
