@@ -2,21 +2,64 @@
 ///
 /// Every item has the string attributes `PK` and `SK`; `GSI1PK`/`GSI1SK` put it in the global index, and a numeric
 /// `expiresAt` (seconds since the epoch) gives it a time to live.
+///
+/// An item read from a store may still be in its binary form: reading one attribute decodes only that attribute,
+/// and the first change decodes the rest.
 public struct Item: Sendable, Hashable, ExpressibleByDictionaryLiteral, Sequence {
-    /// The attributes by name.
-    public var attributes: [String: AttributeValue]
+    private enum Storage: Sendable {
+        case decoded([String: AttributeValue])
+        case encoded(EncodedItem)
+    }
+
+    private var storage: Storage
 
     public init(_ attributes: [String: AttributeValue] = [:]) {
-        self.attributes = attributes
+        self.storage = .decoded(attributes)
     }
 
     public init(dictionaryLiteral elements: (String, AttributeValue)...) {
-        self.attributes = Dictionary(elements, uniquingKeysWith: { _, last in last })
+        self.init(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    }
+
+    /// The item in its binary form (``ItemBinaryCodec``), checked now and decoded as it is read; `nil` when the
+    /// bytes are not an encoded item.
+    public init?(encoded bytes: [UInt8]) {
+        guard let encoded = EncodedItem(validating: bytes) else { return nil }
+        self.storage = .encoded(encoded)
+    }
+
+    /// The attributes by name.
+    public var attributes: [String: AttributeValue] {
+        get {
+            switch self.storage {
+            case .decoded(let attributes): attributes
+            case .encoded(let encoded): encoded.attributes
+            }
+        }
+        set {
+            self.storage = .decoded(newValue)
+        }
+    }
+
+    /// The item's bytes when it is still in its binary form.
+    var encodedBytes: [UInt8]? {
+        if case .encoded(let encoded) = self.storage { encoded.bytes } else { nil }
     }
 
     public subscript(name: String) -> AttributeValue? {
-        get { self.attributes[name] }
-        set { self.attributes[name] = newValue }
+        get {
+            switch self.storage {
+            case .decoded(let attributes): attributes[name]
+            case .encoded(let encoded): encoded.value(named: name)
+            }
+        }
+        set {
+            var attributes = self.attributes
+            // Drop the old storage first, so the dictionary is uniquely referenced and changes in place.
+            self.storage = .decoded([:])
+            attributes[name] = newValue
+            self.storage = .decoded(attributes)
+        }
     }
 
     /// The item's primary key, when it has string `PK` and `SK` attributes.
@@ -35,5 +78,13 @@ public struct Item: Sendable, Hashable, ExpressibleByDictionaryLiteral, Sequence
 
     public func makeIterator() -> Dictionary<String, AttributeValue>.Iterator {
         self.attributes.makeIterator()
+    }
+
+    public static func == (lhs: Item, rhs: Item) -> Bool {
+        lhs.attributes == rhs.attributes
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(self.attributes)
     }
 }

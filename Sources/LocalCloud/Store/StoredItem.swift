@@ -64,10 +64,10 @@ struct StoredItem {
         return try Self.decode(row, column: 0).item
     }
 
-    /// Decodes the encoded item in `column` of `row`, and tells its size in bytes.
+    /// The encoded item in `column` of `row` (checked, and decoded as it is read), and its size in bytes.
     static func decode(_ row: Row, column: Int) throws -> (item: Item, byteCount: Int) {
         let decoded = try row.withUnsafeData(atIndex: column) { data in
-            data?.withUnsafeBytes { bytes in ItemBinaryCodec.decode(bytes).map { ($0, bytes.count) } }
+            data.flatMap { data in Item(encoded: Array(data)).map { ($0, data.count) } }
         }
         guard let decoded else { throw ItemStoreError.unavailable("a stored item is corrupt") }
         return decoded

@@ -1,0 +1,133 @@
+/// The tag byte in front of each encoded value.
+enum ItemBinaryTag: UInt8 {
+    case string = 1, number, binary, isTrue, isFalse, null, list, map, stringSet, numberSet, integer
+}
+
+/// Reads values from encoded bytes; every read returns `nil` on malformed or truncated input.
+struct ItemBinaryReader {
+    let bytes: UnsafeRawBufferPointer
+    var offset = 0
+
+    var isAtEnd: Bool { self.offset == self.bytes.count }
+
+    mutating func length() -> Int? {
+        self.varint().flatMap { Int(exactly: $0) }
+    }
+
+    mutating func varint() -> UInt64? {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while self.offset < self.bytes.count, shift <= 63 {
+            let byte = self.bytes[self.offset]
+            self.offset += 1
+            result |= UInt64(byte & 0x7F) << shift
+            if byte & 0x80 == 0 { return result }
+            shift += 7
+        }
+        return nil
+    }
+
+    mutating func integer() -> DecimalNumber? {
+        guard let zigzag = self.varint() else { return nil }
+        let value = Int64(bitPattern: zigzag >> 1) ^ -Int64(bitPattern: zigzag & 1)
+        return DecimalNumber(Int(value))
+    }
+
+    mutating func chunk() -> UnsafeRawBufferPointer? {
+        guard let count = self.length(), count <= self.bytes.count - self.offset else { return nil }
+        defer { self.offset += count }
+        return UnsafeRawBufferPointer(rebasing: self.bytes[self.offset..<(self.offset + count)])
+    }
+
+    mutating func text() -> String? {
+        self.chunk().map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    mutating func number() -> DecimalNumber? {
+        self.text().flatMap { DecimalNumber($0) }
+    }
+
+    mutating func value() -> AttributeValue? {
+        guard self.offset < self.bytes.count, let tag = ItemBinaryTag(rawValue: self.bytes[self.offset]) else { return nil }
+        self.offset += 1
+        switch tag {
+        case .string: return self.text().map(AttributeValue.string)
+        case .number: return self.number().map(AttributeValue.number)
+        case .integer: return self.integer().map(AttributeValue.number)
+        case .binary: return self.chunk().map { .binary(Array($0)) }
+        case .isTrue: return .bool(true)
+        case .isFalse: return .bool(false)
+        case .null: return .null
+        case .list:
+            guard let count = self.length() else { return nil }
+            var elements: [AttributeValue] = []
+            elements.reserveCapacity(min(count, 1024))
+            for _ in 0..<count {
+                guard let element = self.value() else { return nil }
+                elements.append(element)
+            }
+            return .list(elements)
+        case .map:
+            guard let count = self.length() else { return nil }
+            var entries: [String: AttributeValue] = [:]
+            for _ in 0..<count {
+                guard let name = self.text(), let element = self.value() else { return nil }
+                entries[name] = element
+            }
+            return .map(entries)
+        case .stringSet:
+            guard let count = self.length() else { return nil }
+            var elements = Set<String>()
+            for _ in 0..<count {
+                guard let element = self.text() else { return nil }
+                elements.insert(element)
+            }
+            return .stringSet(elements)
+        case .numberSet:
+            guard let count = self.length() else { return nil }
+            var elements = Set<DecimalNumber>()
+            for _ in 0..<count {
+                guard let element = self.number() else { return nil }
+                elements.insert(element)
+            }
+            return .numberSet(elements)
+        }
+    }
+
+    /// Moves past one value without building it; `false` on malformed input. Decimal texts are checked, so a value
+    /// that was skipped can later be decoded.
+    mutating func skipValue() -> Bool {
+        guard self.offset < self.bytes.count, let tag = ItemBinaryTag(rawValue: self.bytes[self.offset]) else {
+            return false
+        }
+        self.offset += 1
+        switch tag {
+        case .string, .binary: return self.chunk() != nil
+        case .number: return self.number() != nil
+        case .integer: return self.varint() != nil
+        case .isTrue, .isFalse, .null: return true
+        case .list:
+            guard let count = self.length() else { return false }
+            for _ in 0..<count where !self.skipValue() { return false }
+            return true
+        case .map:
+            guard let count = self.length() else { return false }
+            for _ in 0..<count where self.chunk() == nil || !self.skipValue() { return false }
+            return true
+        case .stringSet:
+            guard let count = self.length() else { return false }
+            for _ in 0..<count where self.chunk() == nil { return false }
+            return true
+        case .numberSet:
+            guard let count = self.length() else { return false }
+            for _ in 0..<count where self.number() == nil { return false }
+            return true
+        }
+    }
+
+    /// Reads a name and tells whether its bytes are `name`'s UTF-8.
+    mutating func nameMatches(_ name: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard let chunk = self.chunk() else { return nil }
+        return chunk.count == name.count && chunk.elementsEqual(UnsafeRawBufferPointer(name))
+    }
+}

@@ -1,0 +1,56 @@
+import Cloud
+import Testing
+
+@Suite struct ItemBinaryCodecTests {
+    @Test func everyTypeRoundTrips() {
+        let item: Item = [
+            "PK": "ORDER#1", "SK": "DETAILS", "total": .number(DecimalNumber("-12345678901234567890.5")!),
+            "blob": .binary(Array(0...255)), "flags": [true, false, nil], "nested": ["a": ["b": ["c": "d"]]],
+            "tags": .stringSet(["x", "ÿ"]), "scores": .numberSet([DecimalNumber(3), DecimalNumber("0.25")!]),
+            "long": .string(String(repeating: "é", count: 70_000)),
+        ]
+        let bytes = ItemBinaryCodec.encode(item)
+        #expect(bytes.withUnsafeBytes { ItemBinaryCodec.decode($0) } == item)
+    }
+
+    @Test func truncatedOrForeignBytesAreRejectedNotMisread() {
+        let bytes = ItemBinaryCodec.encode(["PK": "A", "SK": "B", "list": ["x", .int(1)]])
+        for length in 0..<bytes.count {
+            #expect(bytes[..<length].withUnsafeBytes { ItemBinaryCodec.decode($0) } == nil, "prefix of \(length) bytes")
+        }
+        let foreign: [UInt8] = [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01]
+        #expect(foreign.withUnsafeBytes { ItemBinaryCodec.decode($0) } == nil)
+        #expect((bytes + [0]).withUnsafeBytes { ItemBinaryCodec.decode($0) } == nil)
+    }
+
+    @Test func anEncodedItemReadsOneAttributeAtATimeAndEqualsItsDecodedSelf() throws {
+        let item: Item = [
+            "PK": "ORDER#1", "SK": "DETAILS", "total": .int(-1999), "price": .number(DecimalNumber("19.99")!),
+            "items": [["sku": "A", "quantity": .int(2)]], "tags": .stringSet(["a"]), "flag": true, "none": nil,
+        ]
+        let encoded = try #require(Item(encoded: ItemBinaryCodec.encode(item)))
+        #expect(encoded["total"] == .int(-1999))
+        #expect(encoded["price"] == .number(DecimalNumber("19.99")!))
+        #expect(encoded["items"] == [["sku": "A", "quantity": .int(2)]])
+        #expect(encoded["none"] == .null)
+        #expect(encoded["missing"] == nil)
+        #expect(encoded.key == ItemKey(partition: "ORDER#1", sort: "DETAILS"))
+        #expect(encoded == item)
+        #expect(encoded.hashValue == item.hashValue)
+        #expect(ItemBinaryCodec.encode(encoded) == ItemBinaryCodec.encode(item) || encoded == item)
+        var changed = encoded
+        changed["flag"] = false
+        #expect(changed["flag"] == false)
+        #expect(changed["total"] == .int(-1999), "a change keeps the other attributes")
+        #expect(encoded["flag"] == true, "items are values")
+    }
+
+    @Test func malformedBytesAreNoItem() {
+        let bytes = ItemBinaryCodec.encode(["PK": "A", "SK": "B", "list": ["x", .int(1)], "n": .number(DecimalNumber("1.5")!)])
+        for length in 0..<bytes.count {
+            #expect(Item(encoded: Array(bytes[..<length])) == nil, "prefix of \(length) bytes")
+        }
+        #expect(Item(encoded: bytes + [0]) == nil)
+        #expect(Item(encoded: bytes) != nil)
+    }
+}
