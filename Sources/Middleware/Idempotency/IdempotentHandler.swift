@@ -1,0 +1,42 @@
+public import LambdaRuntime
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Any handler made idempotent: the key comes from the part of the event that `key` picks (an SQS message id, an
+/// EventBridge event id, a field of the payload), the payload fingerprint from the whole event. An event without a
+/// key is handled as usual, as in Powertools.
+///
+/// ```swift
+/// let handler = IdempotentHandler(ChargeHandler(), idempotency: idempotency) { event in event.paymentId }
+/// ```
+public struct IdempotentHandler<Handler: LambdaHandler>: LambdaHandler
+where Handler.Event: Encodable, Handler.Output: Codable {
+    public typealias Event = Handler.Event
+    public typealias Output = Handler.Output
+
+    public let handler: Handler
+    public let idempotency: Idempotency
+    private let key: @Sendable (Event) -> String?
+
+    public init(_ handler: Handler, idempotency: Idempotency, key: @escaping @Sendable (Event) -> String?) {
+        self.handler = handler
+        self.idempotency = idempotency
+        self.key = key
+    }
+
+    public func handle(_ event: Event, context: LambdaContext) async throws -> Output {
+        guard let key = self.key(event) else {
+            return try await self.handler.handle(event, context: context)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let payload = try encoder.encode(event)
+        return try await self.idempotency.execute(key: key, payload: payload, context: context) {
+            try await self.handler.handle(event, context: context)
+        }
+    }
+}
