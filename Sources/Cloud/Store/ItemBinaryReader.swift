@@ -59,39 +59,28 @@ struct ItemBinaryReader {
         case .isFalse: return .bool(false)
         case .null: return .null
         case .list:
-            guard let count = self.length() else { return nil }
-            var elements: [AttributeValue] = []
-            elements.reserveCapacity(min(count, 1024))
-            for _ in 0..<count {
-                guard let element = self.value() else { return nil }
-                elements.append(element)
-            }
-            return .list(elements)
+            return self.sequence { $0.value() }.map(AttributeValue.list)
         case .map:
-            guard let count = self.length() else { return nil }
-            var entries: [String: AttributeValue] = [:]
-            for _ in 0..<count {
-                guard let name = self.text(), let element = self.value() else { return nil }
-                entries[name] = element
-            }
-            return .map(entries)
+            let entries = self.sequence { reader in reader.text().flatMap { name in reader.value().map { (name, $0) } } }
+            return entries.map { .map(Dictionary($0, uniquingKeysWith: { _, last in last })) }
         case .stringSet:
-            guard let count = self.length() else { return nil }
-            var elements = Set<String>()
-            for _ in 0..<count {
-                guard let element = self.text() else { return nil }
-                elements.insert(element)
-            }
-            return .stringSet(elements)
+            return self.sequence { $0.text() }.map { .stringSet(Set($0)) }
         case .numberSet:
-            guard let count = self.length() else { return nil }
-            var elements = Set<DecimalNumber>()
-            for _ in 0..<count {
-                guard let element = self.number() else { return nil }
-                elements.insert(element)
-            }
-            return .numberSet(elements)
+            return self.sequence { $0.number() }.map { .numberSet(Set($0)) }
         }
+    }
+
+    /// Reads a count, then that many elements with `read`. A count larger than the bytes left (every element takes
+    /// at least one) is malformed, so no read reserves memory for more than the input could hold.
+    mutating func sequence<Element>(_ read: (inout ItemBinaryReader) -> Element?) -> [Element]? {
+        guard let count = self.length(), count <= self.bytes.count - self.offset else { return nil }
+        var elements: [Element] = []
+        elements.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let element = read(&self) else { return nil }
+            elements.append(element)
+        }
+        return elements
     }
 
     /// Moves past one value without building it; `false` on malformed input. Decimal texts are checked, so a value

@@ -20,6 +20,7 @@ pending = list(events)
 requests = []
 results = []
 done = threading.Event()
+stopped = threading.Event()
 lock = threading.Lock()
 
 
@@ -50,8 +51,10 @@ class RuntimeAPI(BaseHTTPRequestHandler):
                 event = pending.pop(0) if pending else None
             if event is not None:
                 break
-            if done.wait(0.05):
-                return self.reply(410)
+            # Like Lambda, the long poll stays open while the runtime is being shut down: an answer here would race
+            # with SIGTERM.
+            if stopped.wait(0.05):
+                return
         deadline = int(time.time() * 1000) + 3000
         self.reply(200, event, {
             "Lambda-Runtime-Aws-Request-Id": str(uuid.uuid4()),
@@ -86,5 +89,6 @@ try:
 except subprocess.TimeoutExpired:
     process.kill()
     status = "killed"
+stopped.set()
 server.shutdown()
 print(json.dumps({"finished": finished, "exitStatus": status, "requests": requests, "results": results}))
