@@ -1,3 +1,4 @@
+public import Cloud
 import LambdaEvents
 public import LambdaRuntime
 

@@ -1,12 +1,13 @@
-/// A route's path: literal segments, `{name}` for one segment, and a final `{name+}` for the rest of the path.
+/// A route's path, as API Gateway reads route keys and the router matches them: literal segments, `{name}` for one segment, and a final `{name+}` for the rest of the path.
 public struct PathTemplate: Sendable, Hashable, CustomStringConvertible {
-    enum Segment: Sendable, Hashable {
+    /// One segment of a template.
+    public enum Segment: Sendable, Hashable {
         case literal(String)
         case parameter(String)
         case greedy(String)
 
         /// How specific the segment is; when several routes match, the most specific wins, segment by segment.
-        var rank: Int {
+        public var rank: Int {
             switch self {
             case .literal: 0
             case .parameter: 1
@@ -16,9 +17,9 @@ public struct PathTemplate: Sendable, Hashable, CustomStringConvertible {
     }
 
     public let template: String
-    let segments: [Segment]
+    public let segments: [Segment]
     /// The segments' ranks, compared lexicographically to pick the most specific of several matching routes.
-    let ranks: [Int]
+    public let ranks: [Int]
 
     /// - Precondition: the template starts with `/` and a greedy `{name+}` comes last (templates are code).
     public init(_ template: String) {
@@ -39,17 +40,17 @@ public struct PathTemplate: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The non-empty segments of a request path, split once and matched against every template.
-    static func parts(of path: String) -> [Substring] {
+    public static func parts(of path: String) -> [Substring] {
         path.split(separator: "/", omittingEmptySubsequences: true)
     }
 
     /// The path parameters when `path` matches, percent-decoded; `nil` otherwise.
-    func match(_ path: String) -> [String: String]? {
+    public func match(_ path: String) -> [String: String]? {
         self.match(parts: Self.parts(of: path))
     }
 
     /// The path parameters when the path split into `parts` matches, percent-decoded; `nil` otherwise.
-    func match(parts: [Substring]) -> [String: String]? {
+    public func match(parts: [Substring]) -> [String: String]? {
         guard parts.count == self.segments.count || (parts.count > self.segments.count && self.isGreedy) else {
             return nil
         }

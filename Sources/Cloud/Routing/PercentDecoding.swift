@@ -1,7 +1,7 @@
 /// Decodes `%XX` escapes in a URL path segment.
-enum PercentDecoding {
+public enum PercentDecoding {
     /// The decoded text, or `nil` when an escape is malformed or the bytes are not UTF-8.
-    static func decode(_ text: String) -> String? {
+    public static func decode(_ text: String) -> String? {
         guard text.contains("%") else { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)

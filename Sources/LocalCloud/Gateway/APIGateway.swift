@@ -1,0 +1,107 @@
+public import Cloud
+import Foundation
+import LambdaEvents
+public import LambdaRuntime
+import NIOCore
+
+/// The local API gateway: routes HTTP requests to the manifest's functions as HTTP API payload 2.0 events, invokes
+/// them in-process with a proper `LambdaContext`, and maps their answers back, with API Gateway's limits: the
+/// function's timeout (504), its reserved concurrency (429), the 10 MB request limit (413), and an
+/// `apigw-requestid` on every answer.
+public final class APIGateway: Sendable {
+    /// API Gateway's largest request payload: 10 MB.
+    public static let maximumRequestBytes = 10 * 1024 * 1024
+
+    public let routes: GatewayRouteTable
+    private let instances: [String: InProcessFunctionInstance]
+    private let limiters: [String: ConcurrencyLimiter]
+    private let eventBuilder: APIGatewayEventBuilder
+
+    /// A gateway for every HTTP route of `manifest`; function output and logs go to `logSink`.
+    public init(manifest: AppManifest, logSink: any LogSink, eventBuilder: APIGatewayEventBuilder = APIGatewayEventBuilder()) {
+        self.routes = GatewayRouteTable(manifest)
+        var instances: [String: InProcessFunctionInstance] = [:]
+        var limiters: [String: ConcurrencyLimiter] = [:]
+        for function in manifest.functions where !function.routes.isEmpty {
+            instances[function.name] = InProcessFunctionInstance(
+                function: function,
+                metadata: FunctionMetadata(name: function.name, memoryLimitInMB: function.memoryMB),
+                logSink: logSink
+            )
+            if let reserved = function.reservedConcurrency {
+                limiters[function.name] = ConcurrencyLimiter(limit: reserved)
+            }
+        }
+        self.instances = instances
+        self.limiters = limiters
+        self.eventBuilder = eventBuilder
+    }
+
+    /// Answers one HTTP request.
+    public func handle(_ request: GatewayRequest) async -> GatewayResponse {
+        let requestID = Self.makeRequestID()
+        guard request.body.count <= Self.maximumRequestBytes else {
+            return GatewayProblem.response(status: 413, title: "Request Entity Too Large",
+                detail: "The request body is over \(Self.maximumRequestBytes) bytes", requestID: requestID)
+        }
+        guard let (route, parameters) = self.routes.route(method: request.method.uppercased(), path: request.path),
+            let instance = self.instances[route.functionName]
+        else {
+            return GatewayProblem.response(status: 404, title: "Not Found",
+                detail: "No route for \(request.method) \(request.path)", requestID: requestID)
+        }
+        let limiter = self.limiters[route.functionName]
+        if let limiter, !limiter.tryAcquire() {
+            return GatewayProblem.response(status: 429, title: "Too Many Requests",
+                detail: "\(route.functionName) is at its reserved concurrency of \(limiter.limit)", requestID: requestID)
+        }
+        defer { limiter?.release() }
+
+        let event = self.eventBuilder.event(
+            for: request, route: route, pathParameters: parameters, requestID: requestID,
+            receivedAtMilliseconds: WallClock.nowMilliseconds()
+        )
+        let payload: Data
+        do {
+            payload = try JSONEncoder().encode(event)
+        } catch {
+            return GatewayProblem.response(status: 500, title: "Internal Server Error",
+                detail: "The request could not be turned into an event", requestID: requestID)
+        }
+        let result = await instance.invoke(InvocationRequest(event: ByteBuffer(bytes: payload)))
+        return Self.response(for: result.outcome, requestID: requestID)
+    }
+
+    /// Stops every function instance.
+    public func shutdown() async {
+        for instance in self.instances.values {
+            await instance.shutdown()
+        }
+    }
+
+    private static func response(for outcome: InvocationOutcome, requestID: String) -> GatewayResponse {
+        switch outcome {
+        case .error(let report) where report.errorType == LambdaErrorReport.timeoutErrorType:
+            return GatewayProblem.response(status: 504, title: "Gateway Timeout",
+                detail: "The function did not answer within its timeout", requestID: requestID)
+        case .error:
+            return GatewayProblem.response(status: 500, title: "Internal Server Error",
+                detail: "The function failed; its log has the cause", requestID: requestID)
+        case .response(let buffer):
+            guard let answer = try? APIGatewayV2Response(lambdaOutput: buffer.readableBytesView) else {
+                return GatewayProblem.response(status: 500, title: "Internal Server Error",
+                    detail: "The function's answer is not a valid HTTP API response", requestID: requestID)
+            }
+            var headers = (answer.headers ?? [:]).sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) }
+            headers += (answer.cookies ?? []).map { (name: "set-cookie", value: $0) }
+            headers.append((name: "apigw-requestid", value: requestID))
+            return GatewayResponse(status: answer.statusCode, headers: headers, body: answer.bodyBytes() ?? [])
+        }
+    }
+
+    /// An id in the shape API Gateway gives its requests (`apigw-requestid`), e.g. `dGhpcyBpcyBhbg=`.
+    private static func makeRequestID() -> String {
+        let bytes = (0..<11).map { _ in UInt8.random(in: 0...255) }
+        return Data(bytes).base64EncodedString().replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "+", with: "-")
+    }
+}

@@ -1,0 +1,106 @@
+import Cloud
+import Foundation
+public import LambdaEvents
+
+/// Turns an HTTP request into the HTTP API payload 2.0 event API Gateway hands a function: lower-cased headers
+/// (repeats joined with commas), cookies apart, the raw and the parsed query string, path parameters, and the
+/// request context with the route key, request id, `$default` stage and times.
+public struct APIGatewayEventBuilder: Sendable {
+    public let accountID: String
+    public let apiID: String
+    public let domainName: String
+
+    public init(accountID: String = LocalAccount.id, apiID: String = "local", domainName: String = "localhost") {
+        self.accountID = accountID
+        self.apiID = apiID
+        self.domainName = domainName
+    }
+
+    public func event(
+        for request: GatewayRequest,
+        route: GatewayRoute,
+        pathParameters: [String: String],
+        requestID: String,
+        receivedAtMilliseconds: Int64
+    ) -> APIGatewayV2Request {
+        var headers: [String: String] = [:]
+        var cookies: [String] = []
+        for (name, value) in request.headers {
+            let name = name.lowercased()
+            if name == "cookie" {
+                cookies += value.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                continue
+            }
+            headers[name] = headers[name].map { "\($0),\(value)" } ?? value
+        }
+        let (body, isBase64Encoded) = Self.body(request.body, contentType: headers["content-type"])
+        return APIGatewayV2Request(
+            routeKey: route.routeKey,
+            rawPath: request.path,
+            rawQueryString: request.rawQueryString,
+            cookies: cookies.isEmpty ? nil : cookies,
+            headers: headers,
+            queryStringParameters: Self.queryParameters(request.rawQueryString),
+            pathParameters: pathParameters.isEmpty ? nil : pathParameters,
+            requestContext: .init(
+                accountId: self.accountID,
+                apiId: self.apiID,
+                domainName: self.domainName,
+                domainPrefix: self.domainName.split(separator: ".").first.map(String.init) ?? self.domainName,
+                http: .init(
+                    method: request.method,
+                    path: request.path,
+                    protocol: "HTTP/1.1",
+                    sourceIp: request.sourceIP,
+                    userAgent: headers["user-agent"] ?? ""
+                ),
+                requestId: requestID,
+                routeKey: route.routeKey,
+                time: Self.requestTime(milliseconds: receivedAtMilliseconds),
+                timeEpoch: receivedAtMilliseconds
+            ),
+            body: body,
+            isBase64Encoded: isBase64Encoded
+        )
+    }
+
+    /// Query parameters, percent-decoded, repeated names joined with commas; `nil` when there are none.
+    static func queryParameters(_ rawQuery: String) -> [String: String]? {
+        var parameters: [String: String] = [:]
+        for pair in rawQuery.split(separator: "&") where !pair.isEmpty {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = Self.decodeQueryComponent(parts[0])
+            let value = parts.count > 1 ? Self.decodeQueryComponent(parts[1]) : ""
+            parameters[name] = parameters[name].map { "\($0),\(value)" } ?? value
+        }
+        return parameters.isEmpty ? nil : parameters
+    }
+
+    private static func decodeQueryComponent(_ component: Substring) -> String {
+        let text = component.replacingOccurrences(of: "+", with: " ")
+        return PercentDecoding.decode(text) ?? text
+    }
+
+    /// A text body as it is; anything else (or a body that is not UTF-8) base64-encoded, as API Gateway does.
+    private static func body(_ bytes: [UInt8], contentType: String?) -> (String?, Bool) {
+        guard !bytes.isEmpty else { return (nil, false) }
+        let type = contentType?.lowercased() ?? ""
+        let isText = type.isEmpty || type.hasPrefix("text/") || type.contains("json") || type.contains("xml")
+            || type.hasPrefix("application/x-www-form-urlencoded") || type.contains("javascript")
+        if isText, let text = String(validating: bytes, as: UTF8.self) {
+            return (text, false)
+        }
+        return (Data(bytes).base64EncodedString(), true)
+    }
+
+    /// API Gateway's `requestContext.time`: `22/Nov/2026:21:36:49 +0000`.
+    static func requestTime(milliseconds: Int64) -> String {
+        var seconds = time_t(milliseconds / 1000)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(two(parts.tm_mday))/\(months[Int(parts.tm_mon)])/\(parts.tm_year + 1900):"
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)) +0000"
+    }
+}

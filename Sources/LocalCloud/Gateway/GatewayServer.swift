@@ -1,0 +1,71 @@
+import HTTPTypes
+public import Hummingbird
+public import Logging
+import NIOCore
+
+/// The local API gateway on HTTP (Hummingbird): every request goes to ``APIGateway``.
+public struct GatewayServer: Sendable {
+    public let gateway: APIGateway
+    public let host: String
+    public let port: Int
+
+    public init(gateway: APIGateway, host: String, port: Int) {
+        self.gateway = gateway
+        self.host = host
+        self.port = port
+    }
+
+    /// The server as a Hummingbird application; `onRunning` receives the port it listens on (useful with port 0).
+    public func makeApplication(
+        logger: Logger,
+        onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        Application(
+            responder: GatewayResponder(gateway: self.gateway),
+            configuration: .init(address: .hostname(self.host, port: self.port), serverName: nil),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
+            logger: logger
+        )
+    }
+}
+
+/// Turns Hummingbird requests into ``GatewayRequest``s and the gateway's answers into responses.
+struct GatewayResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+
+    let gateway: APIGateway
+
+    func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
+        var request = request
+        let body: ByteBuffer
+        do {
+            // One byte over the limit is enough to know the request is too large.
+            body = try await request.collectBody(upTo: APIGateway.maximumRequestBytes + 1)
+        } catch {
+            return Self.response(GatewayProblem.response(status: 413, title: "Request Entity Too Large",
+                detail: "The request body is over \(APIGateway.maximumRequestBytes) bytes", requestID: "-"))
+        }
+        let gatewayRequest = GatewayRequest(
+            method: request.method.rawValue,
+            path: request.uri.path,
+            rawQueryString: request.uri.query ?? "",
+            headers: request.headers.map { (name: $0.name.rawName, value: $0.value) },
+            body: Array(body.readableBytesView)
+        )
+        return Self.response(await self.gateway.handle(gatewayRequest))
+    }
+
+    private static func response(_ answer: GatewayResponse) -> Response {
+        var fields = HTTPFields()
+        for (name, value) in answer.headers {
+            if let fieldName = HTTPField.Name(name) {
+                fields.append(HTTPField(name: fieldName, value: value))
+            }
+        }
+        return Response(
+            status: HTTPResponse.Status(code: answer.status),
+            headers: fields,
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body))
+        )
+    }
+}

@@ -1,0 +1,77 @@
+import App
+import ArgumentParser
+import Cloud
+import Foundation
+import Hummingbird
+import LocalCloud
+import Logging
+
+/// `stratus serve`: the whole system on this machine, behind a local API gateway.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run every function behind a local API gateway, with the data kept in --data-dir.",
+        discussion: "Stops cleanly on Ctrl-C or SIGTERM. Function logs go to standard error."
+    )
+
+    @Option(name: .long, help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(name: .long, help: "The port to listen on; 0 picks a free one.")
+    var port = 3000
+
+    @Option(name: .customLong("data-dir"), help: "Where the local cloud keeps its data.")
+    var dataDirectory = ".stratus"
+
+    /// How often expired items are purged from the store.
+    static let purgeInterval = Duration.seconds(60)
+
+    func validate() throws {
+        guard (0...65_535).contains(self.port) else {
+            throw ValidationError("--port must be between 0 and 65535, not \(self.port)")
+        }
+    }
+
+    func run() async throws {
+        let manifest = ReferenceApp.manifest
+        try manifest.validate()
+        do {
+            try FileManager.default.createDirectory(atPath: self.dataDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw CommandLineError("Cannot create the data directory \(self.dataDirectory): \(error.localizedDescription)")
+        }
+        let storePath = URL(fileURLWithPath: self.dataDirectory).appendingPathComponent("store.sqlite").path
+        let store: SQLiteItemStore
+        do {
+            store = try SQLiteItemStore(path: storePath)
+        } catch {
+            throw CommandLineError("Cannot open the store: \(error)")
+        }
+        let gateway = APIGateway(manifest: manifest, logSink: StandardErrorLogSink())
+        Self.print(FunctionTable(manifest: manifest).rendered)
+        let host = self.host
+        let application = GatewayServer(gateway: gateway, host: host, port: self.port).makeApplication(
+            logger: Logger(label: "stratus.serve") { _ in SwiftLogNoOpLogHandler() },
+            onRunning: { port in
+                Self.print("Stratus local cloud on http://\(host):\(port) (data in \(storePath))")
+            }
+        )
+        try await withThrowingDiscardingTaskGroup { group in
+            group.addTask {
+                while true {
+                    try? await Task.sleep(for: Self.purgeInterval)
+                    guard !Task.isCancelled else { return }
+                    _ = try? store.purgeExpiredItems()
+                }
+            }
+            try await application.runService()
+            group.cancelAll()
+        }
+        await gateway.shutdown()
+        Self.print("Stratus local cloud stopped")
+    }
+
+    private static func print(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+}

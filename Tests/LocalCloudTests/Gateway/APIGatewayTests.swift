@@ -1,0 +1,155 @@
+import Cloud
+import Foundation
+import LambdaEvents
+import LambdaRuntime
+import LocalCloud
+import Testing
+
+/// Functions that show what the gateway hands over and how it treats their answers.
+enum GatewayFixture {
+    struct Describe: LambdaHandler {
+        func handle(_ event: APIGatewayV2Request, context: LambdaContext) async throws -> APIGatewayV2Request { event }
+    }
+
+    struct Sleep: LambdaHandler {
+        func handle(_ event: APIGatewayV2Request, context: LambdaContext) async throws -> [String: String] {
+            try await Task.sleep(for: .milliseconds(Int(event.queryStringParameters?["ms"] ?? "0") ?? 0))
+            return ["slept": "yes", "memory": "\(context.function.memoryLimitInMB)"]
+        }
+    }
+
+    struct Cookies: LambdaHandler {
+        func handle(_ event: APIGatewayV2Request, context: LambdaContext) async throws -> APIGatewayV2Response {
+            APIGatewayV2Response(
+                statusCode: 201,
+                headers: ["content-type": "application/octet-stream"],
+                cookies: ["session=abc; HttpOnly", "theme=dark"],
+                body: Data([0, 1, 2, 255]).base64EncodedString(),
+                isBase64Encoded: true
+            )
+        }
+    }
+
+    struct Failure: Error {}
+
+    struct Boom: LambdaHandler {
+        func handle(_ event: APIGatewayV2Request, context: LambdaContext) async throws -> [String: String] {
+            throw Failure()
+        }
+    }
+
+    static let manifest = AppManifest("gateway-fixture", version: "test") {
+        Function("describe", memoryMB: 256) { _ in Describe() }.http("GET /items/{id}", "POST /items/{id}", "ANY /files/{proxy+}")
+        Function("special") { _ in Describe() }.http("GET /items/special")
+        Function("sleep", timeout: .milliseconds(300)) { _ in Sleep() }.http("GET /sleep")
+        Function("single", reservedConcurrency: 1) { _ in Sleep() }.http("GET /single")
+        Function("cookies") { _ in Cookies() }.http("GET /cookies")
+        Function("boom") { _ in Boom() }.http("GET /boom")
+    }
+
+    static let gateway = APIGateway(manifest: manifest, logSink: InMemoryLogSink())
+
+    static func send(
+        _ method: String,
+        _ path: String,
+        query: String = "",
+        headers: [(name: String, value: String)] = [],
+        body: [UInt8] = []
+    ) async -> GatewayResponse {
+        await gateway.handle(GatewayRequest(method: method, path: path, rawQueryString: query, headers: headers, body: body))
+    }
+}
+
+extension GatewayResponse {
+    func json() throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(self.body)) as? [String: Any])
+    }
+}
+
+@Suite("Local API gateway")
+struct APIGatewayTests {
+    @Test func theEventIsAnHTTPAPIPayload2Event() async throws {
+        let response = await GatewayFixture.send(
+            "POST", "/items/a%20b", query: "tag=x&tag=y&q=hello+world",
+            headers: [("Content-Type", "application/json"), ("X-Custom", "1"), ("x-custom", "2"), ("Cookie", "a=1; b=2"),
+                      ("User-Agent", "curl/8")],
+            body: Array(#"{"n":1}"#.utf8)
+        )
+        #expect(response.status == 200)
+        let requestID = try #require(response.header("apigw-requestid"))
+        let event = try JSONDecoder().decode(APIGatewayV2Request.self, from: Data(response.body))
+        #expect(event.version == "2.0")
+        #expect(event.routeKey == "POST /items/{id}")
+        #expect(event.rawPath == "/items/a%20b")
+        #expect(event.rawQueryString == "tag=x&tag=y&q=hello+world")
+        #expect(event.queryStringParameters == ["tag": "x,y", "q": "hello world"])
+        #expect(event.pathParameters == ["id": "a b"])
+        #expect(event.headers["x-custom"] == "1,2")
+        #expect(event.headers["cookie"] == nil)
+        #expect(event.cookies == ["a=1", "b=2"])
+        #expect(event.body == #"{"n":1}"#)
+        #expect(event.isBase64Encoded == false)
+        #expect(event.requestContext.requestId == requestID)
+        #expect(event.requestContext.stage == "$default")
+        #expect(event.requestContext.http.method == "POST")
+        #expect(event.requestContext.http.sourceIp == "127.0.0.1")
+        #expect(event.requestContext.http.userAgent == "curl/8")
+        #expect(event.requestContext.routeKey == "POST /items/{id}")
+        #expect(event.requestContext.time.wholeMatch(of: /\d\d\/[A-Z][a-z]{2}\/\d{4}:\d\d:\d\d:\d\d \+0000/) != nil)
+        #expect(abs(event.requestContext.timeEpoch - Int64(Date().timeIntervalSince1970 * 1000)) < 10_000)
+    }
+
+    @Test func binaryBodiesArriveBase64Encoded() async throws {
+        let response = await GatewayFixture.send("POST", "/items/1", headers: [("content-type", "image/png")], body: [0x89, 0x50, 0xFF])
+        let event = try JSONDecoder().decode(APIGatewayV2Request.self, from: Data(response.body))
+        #expect(event.isBase64Encoded == true)
+        #expect(event.body == Data([0x89, 0x50, 0xFF]).base64EncodedString())
+    }
+
+    @Test func theMostSpecificRouteWinsAndUnknownRoutesAre404Problems() async throws {
+        let special = try JSONDecoder().decode(APIGatewayV2Request.self, from: Data(await GatewayFixture.send("GET", "/items/special").body))
+        #expect(special.routeKey == "GET /items/special")
+        let item = try JSONDecoder().decode(APIGatewayV2Request.self, from: Data(await GatewayFixture.send("GET", "/items/7").body))
+        #expect(item.routeKey == "GET /items/{id}")
+        let greedy = try JSONDecoder().decode(APIGatewayV2Request.self, from: Data(await GatewayFixture.send("DELETE", "/files/a/b/c").body))
+        #expect(greedy.routeKey == "ANY /files/{proxy+}")
+        #expect(greedy.pathParameters == ["proxy": "a/b/c"])
+        let missing = await GatewayFixture.send("POST", "/sleep")
+        #expect(missing.status == 404)
+        #expect(missing.header("content-type") == "application/problem+json")
+        #expect(try missing.json()["requestId"] as? String == missing.header("apigw-requestid"))
+    }
+
+    @Test func theAnswerIsMappedBackWithCookiesAndDecodedBinary() async throws {
+        let response = await GatewayFixture.send("GET", "/cookies")
+        #expect(response.status == 201)
+        #expect(response.body == [0, 1, 2, 255])
+        #expect(response.headers.filter { $0.name == "set-cookie" }.map(\.value) == ["session=abc; HttpOnly", "theme=dark"])
+        #expect(response.header("apigw-requestid") != nil)
+        let shortcut = await GatewayFixture.send("GET", "/sleep")
+        #expect(shortcut.status == 200)
+        #expect(shortcut.header("content-type") == "application/json")
+        #expect(try shortcut.json()["memory"] as? String == "128")
+    }
+
+    @Test func timeoutsAre504ErrorsAre500AndOversizedBodiesAre413() async throws {
+        let started = ContinuousClock.now
+        let timedOut = await GatewayFixture.send("GET", "/sleep", query: "ms=3000")
+        #expect(timedOut.status == 504)
+        #expect(ContinuousClock.now - started < .seconds(2))
+        let failed = await GatewayFixture.send("GET", "/boom")
+        #expect(failed.status == 500)
+        #expect(String(decoding: failed.body, as: UTF8.self).contains("Failure") == false)
+        let oversized = await GatewayFixture.send("POST", "/items/1", body: [UInt8](repeating: 0x20, count: APIGateway.maximumRequestBytes + 1))
+        #expect(oversized.status == 413)
+    }
+
+    @Test func reservedConcurrencyThrottlesWith429() async throws {
+        async let first = GatewayFixture.send("GET", "/single", query: "ms=400")
+        try await Task.sleep(for: .milliseconds(100))
+        let second = await GatewayFixture.send("GET", "/single")
+        #expect(second.status == 429)
+        #expect(await first.status == 200)
+        #expect(await GatewayFixture.send("GET", "/single").status == 200, "the slot is free again")
+    }
+}
