@@ -7,8 +7,8 @@ public enum ReferenceApp {
     public static let version = StratusVersion.current
 
     public static let manifest = AppManifest("orders-platform", version: version) {
-        Function("health", memoryMB: 128, timeout: .seconds(3)) { _ in
-            HealthHandler(version: version)
+        Function("health", memoryMB: 128, timeout: .seconds(3)) { context in
+            HealthHandler(version: version, store: context.ports.store)
         }
         .http("GET /health")
 

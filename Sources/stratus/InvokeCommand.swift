@@ -35,6 +35,9 @@ struct InvokeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "An X-Ray trace header to continue (Root=...;Parent=...;Sampled=1).")
     var traceID: String?
 
+    @Option(name: .customLong("data-dir"), help: "Where the local cloud keeps its data (in-process runs use its store).")
+    var dataDirectory = ".stratus"
+
     func run() async throws {
         let manifest = ReferenceApp.manifest
         try manifest.validate()
@@ -57,7 +60,10 @@ struct InvokeCommand: AsyncParsableCommand {
                 logSink: sink
             )
         } else {
-            instance = InProcessFunctionInstance(function: function, metadata: metadata, logSink: sink)
+            let store = try LocalDataDirectory(path: self.dataDirectory).openStore()
+            instance = InProcessFunctionInstance(
+                function: function, metadata: metadata, ports: CloudPorts(store: store), logSink: sink
+            )
         }
 
         let request = InvocationRequest(event: event, traceID: self.traceID, clientContext: self.clientContext)

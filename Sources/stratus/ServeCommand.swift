@@ -35,19 +35,10 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let manifest = ReferenceApp.manifest
         try manifest.validate()
-        do {
-            try FileManager.default.createDirectory(atPath: self.dataDirectory, withIntermediateDirectories: true)
-        } catch {
-            throw CommandLineError("Cannot create the data directory \(self.dataDirectory): \(error.localizedDescription)")
-        }
-        let storePath = URL(fileURLWithPath: self.dataDirectory).appendingPathComponent("store.sqlite").path
-        let store: SQLiteItemStore
-        do {
-            store = try SQLiteItemStore(path: storePath)
-        } catch {
-            throw CommandLineError("Cannot open the store: \(error)")
-        }
-        let gateway = APIGateway(manifest: manifest, logSink: StandardErrorLogSink())
+        let dataDirectory = LocalDataDirectory(path: self.dataDirectory)
+        let store = try dataDirectory.openStore()
+        let storePath = dataDirectory.storePath
+        let gateway = APIGateway(manifest: manifest, ports: CloudPorts(store: store), logSink: StandardErrorLogSink())
         Self.print(FunctionTable(manifest: manifest).rendered)
         let host = self.host
         let application = GatewayServer(gateway: gateway, host: host, port: self.port).makeApplication(

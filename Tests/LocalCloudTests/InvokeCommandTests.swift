@@ -36,12 +36,16 @@ struct InvokeCommandTests {
 
     @Test(arguments: [false, true])
     func healthPrintsTheResponseTheLogAndAReportLine(process: Bool) throws {
+        let data = try TemporaryDirectory()
         let run = try Self.stratus(
-            ["invoke", "health", "--event", "Examples/events/health.json"] + (process ? ["--process", "--bootstrap", TestEnvironment.bootstrap] : [])
+            ["invoke", "health", "--event", "Examples/events/health.json", "--data-dir", data.path("data")]
+                + (process ? ["--process", "--bootstrap", TestEnvironment.bootstrap] : [])
         )
         #expect(run.status == 0)
         let response = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
-        #expect(response["statusCode"] as? Int == 200)
+        // In-process, the function gets the local store; the Lambda binary has no store adapter yet.
+        #expect(response["statusCode"] as? Int == (process ? 503 : 200))
+        #expect((response["body"] as? String)?.contains(#""store":"\#(process ? "unavailable" : "ok")""#) == true)
         #expect((response["body"] as? String)?.contains(#""coldStart":true"#) == true)
         let lines = run.standardError.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("START RequestId: ") == true)

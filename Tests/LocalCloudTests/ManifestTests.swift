@@ -50,7 +50,7 @@ struct ManifestTests {
             logger: Logger(label: "t")
         )
         await #expect(throws: ManifestError.unknownFunction("orders", known: ["health", "echo"])) {
-            _ = try await ReferenceApp.manifest.makeHandler(context)
+            _ = try await ReferenceApp.manifest.makeHandler(context, ports: .unconfigured("no store in this test"))
         }
     }
 }

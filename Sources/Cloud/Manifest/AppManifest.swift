@@ -25,17 +25,23 @@ public struct AppManifest: Sendable {
         self.functions.map(\.name)
     }
 
-    /// Finds the function the context names (`_HANDLER`) and builds its handler: a ``LambdaHandlerFactory`` for the
-    /// whole app.
+    /// Finds the function the context names (`_HANDLER`) and builds its handler with `ports`.
     /// - Throws: ``ManifestError`` when the manifest is invalid or names no such function, or whatever the
     ///   function's initialiser throws.
-    @Sendable
-    public func makeHandler(_ context: LambdaInitializationContext) async throws -> any ByteBufferLambdaHandler {
+    public func makeHandler(
+        _ context: LambdaInitializationContext,
+        ports: CloudPorts
+    ) async throws -> any ByteBufferLambdaHandler {
         try self.validate()
         guard let function = self.function(named: context.handlerName) else {
             throw ManifestError.unknownFunction(context.handlerName, known: self.functionNames)
         }
-        return try await function.makeHandler(context)
+        return try await function.makeHandler(FunctionContext(initialization: context, ports: ports))
+    }
+
+    /// The handler factory for `Lambda.main`: the whole app, its functions built with `ports`.
+    public func handlerFactory(ports: CloudPorts) -> LambdaHandlerFactory {
+        { context in try await self.makeHandler(context, ports: ports) }
     }
 
     /// Checks that function names are unique and well-formed, settings within Lambda's limits, and routes well-formed

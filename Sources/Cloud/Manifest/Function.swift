@@ -12,7 +12,7 @@ public struct Function: Sendable {
     /// The HTTP API routes that invoke this function.
     public private(set) var routes: [HTTPRoute] = []
     /// Builds the handler once per container.
-    public let makeHandler: LambdaHandlerFactory
+    public let makeHandler: @Sendable (FunctionContext) async throws -> any ByteBufferLambdaHandler
 
     /// Declares a function whose handler takes and returns JSON.
     public init<Handler: LambdaHandler>(
@@ -20,7 +20,7 @@ public struct Function: Sendable {
         memoryMB: Int = 128,
         timeout: Duration = .seconds(3),
         reservedConcurrency: Int? = nil,
-        handler: @escaping @Sendable (LambdaInitializationContext) async throws -> Handler
+        handler: @escaping @Sendable (FunctionContext) async throws -> Handler
     ) {
         self.init(name, memoryMB: memoryMB, timeout: timeout, reservedConcurrency: reservedConcurrency) { context in
             CodableLambdaHandler(try await handler(context))
@@ -33,7 +33,7 @@ public struct Function: Sendable {
         memoryMB: Int = 128,
         timeout: Duration = .seconds(3),
         reservedConcurrency: Int? = nil,
-        handler: @escaping @Sendable (LambdaInitializationContext) async throws -> Handler
+        handler: @escaping @Sendable (FunctionContext) async throws -> Handler
     ) {
         self.name = name
         self.memoryMB = memoryMB

@@ -12,6 +12,7 @@ public final class InProcessFunctionInstance: FunctionInstance {
     public let function: Function
     public let metadata: FunctionMetadata
     private let environment: [String: String]
+    private let ports: CloudPorts
     private let logSink: any LogSink
     private let logLevel: Logger.Level
     private let coldStart = ColdStartFlag()
@@ -21,12 +22,14 @@ public final class InProcessFunctionInstance: FunctionInstance {
         function: Function,
         metadata: FunctionMetadata,
         environment: [String: String] = [:],
+        ports: CloudPorts = .unconfigured("This function instance was given no store"),
         logSink: any LogSink,
         logLevel: Logger.Level = .info
     ) {
         self.function = function
         self.metadata = metadata
         self.environment = environment
+        self.ports = ports
         self.logSink = logSink
         self.logLevel = logLevel
     }
@@ -76,9 +79,9 @@ public final class InProcessFunctionInstance: FunctionInstance {
                 environment: self.environment,
                 logger: self.logger
             )
-            let task = Task { [function] in
+            let task = Task { [function, ports] in
                 let started = ContinuousClock.now
-                let handler = try await function.makeHandler(context)
+                let handler = try await function.makeHandler(FunctionContext(initialization: context, ports: ports))
                 return (InvocationExecutor(handler: handler), ContinuousClock.now - started)
             }
             slot = task

@@ -17,8 +17,13 @@ public final class APIGateway: Sendable {
     private let limiters: [String: ConcurrencyLimiter]
     private let eventBuilder: APIGatewayEventBuilder
 
-    /// A gateway for every HTTP route of `manifest`; function output and logs go to `logSink`.
-    public init(manifest: AppManifest, logSink: any LogSink, eventBuilder: APIGatewayEventBuilder = APIGatewayEventBuilder()) {
+    /// A gateway for every HTTP route of `manifest`, its functions built with `ports`; their logs go to `logSink`.
+    public init(
+        manifest: AppManifest,
+        ports: CloudPorts,
+        logSink: any LogSink,
+        eventBuilder: APIGatewayEventBuilder = APIGatewayEventBuilder()
+    ) {
         self.routes = GatewayRouteTable(manifest)
         var instances: [String: InProcessFunctionInstance] = [:]
         var limiters: [String: ConcurrencyLimiter] = [:]
@@ -26,6 +31,7 @@ public final class APIGateway: Sendable {
             instances[function.name] = InProcessFunctionInstance(
                 function: function,
                 metadata: FunctionMetadata(name: function.name, memoryLimitInMB: function.memoryMB),
+                ports: ports,
                 logSink: logSink
             )
             if let reserved = function.reservedConcurrency {

@@ -1,14 +1,25 @@
+public import Cloud
 public import Middleware
 
-/// `GET /health`: tells a load balancer or a person that the function answers, which version runs, and whether
-/// this answer came from a cold start.
+/// `GET /health`, without authentication: the version, whether this was a cold start, and a check of each
+/// dependency. All checks passing answers 200 with status `ok`; any failing answers 503 with status `degraded`.
 public struct HealthHandler: LambdaHandler {
     private let router: HTTPRouter
 
-    public init(version: String) {
+    public init(version: String, store: any ItemStore) {
         self.router = HTTPRouter {
             Route("GET", "/health") { _, context in
-                HTTPResponse(body: HealthStatus(status: "ok", version: version, coldStart: context.isColdStart))
+                let checks = ["store": await Self.check(store)]
+                let healthy = checks.values.allSatisfy { $0 == HealthStatus.passing }
+                return HTTPResponse(
+                    status: healthy ? 200 : 503,
+                    body: HealthStatus(
+                        status: healthy ? "ok" : "degraded",
+                        version: version,
+                        coldStart: context.isColdStart,
+                        checks: checks
+                    )
+                )
             }
         }
     }
@@ -16,17 +27,14 @@ public struct HealthHandler: LambdaHandler {
     public func handle(_ request: APIGatewayV2Request, context: LambdaContext) async throws -> APIGatewayV2Response {
         try await self.router.handle(request, context: context)
     }
-}
 
-/// The body of a `GET /health` answer.
-public struct HealthStatus: Codable, Sendable, Equatable {
-    public var status: String
-    public var version: String
-    public var coldStart: Bool
-
-    public init(status: String, version: String, coldStart: Bool) {
-        self.status = status
-        self.version = version
-        self.coldStart = coldStart
+    /// Reads one key: the store answers (`ok`) or it does not (`unavailable`).
+    private static func check(_ store: any ItemStore) async -> String {
+        do {
+            _ = try await store.get(ItemKey(partition: "HEALTH", sort: "CHECK"))
+            return HealthStatus.passing
+        } catch {
+            return HealthStatus.failing
+        }
     }
 }

@@ -47,7 +47,7 @@ enum GatewayFixture {
         Function("boom") { _ in Boom() }.http("GET /boom")
     }
 
-    static let gateway = APIGateway(manifest: manifest, logSink: InMemoryLogSink())
+    static let gateway = APIGateway(manifest: manifest, ports: .unconfigured("The gateway fixture has no store"), logSink: InMemoryLogSink())
 
     static func send(
         _ method: String,

@@ -46,6 +46,7 @@ struct ServeCommandTests {
         #expect(http.value(forHTTPHeaderField: "apigw-requestid") != nil)
         let health = try #require(try JSONSerialization.jsonObject(with: body) as? [String: Any])
         #expect(health["status"] as? String == "ok")
+        #expect(health["checks"] as? [String: String] == ["store": "ok"])
 
         let (problem, missing) = try await URLSession.shared.data(from: url.appendingPathComponent("no-such-route"))
         #expect((missing as? HTTPURLResponse)?.statusCode == 404)

@@ -1,0 +1,26 @@
+import Foundation
+import LocalCloud
+
+/// The folder where the local cloud keeps its state (`--data-dir`, `.stratus` by default).
+struct LocalDataDirectory {
+    let path: String
+
+    /// The store's file in the folder.
+    var storePath: String {
+        URL(fileURLWithPath: self.path).appendingPathComponent("store.sqlite").path
+    }
+
+    /// Creates the folder if needed and opens the store in it.
+    func openStore() throws -> SQLiteItemStore {
+        do {
+            try FileManager.default.createDirectory(atPath: self.path, withIntermediateDirectories: true)
+        } catch {
+            throw CommandLineError("Cannot create the data directory \(self.path): \(error.localizedDescription)")
+        }
+        do {
+            return try SQLiteItemStore(path: self.storePath)
+        } catch {
+            throw CommandLineError("Cannot open the store: \(error)")
+        }
+    }
+}
