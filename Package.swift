@@ -138,6 +138,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "ServicesTests",
+            dependencies: ["Services", "Cloud", "LocalCloud", "Middleware"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "CloudTests",
             dependencies: ["Cloud"],
             swiftSettings: strictSettings

@@ -12,6 +12,11 @@ public enum ReferenceApp {
         }
         .http("GET /health")
 
+        Function("orders", memoryMB: 256, timeout: .seconds(10)) { context in
+            OrdersAPI(store: context.ports.store)
+        }
+        .http("POST /orders", "GET /orders", "GET /orders/{id}", "PATCH /orders/{id}/status")
+
         Function("echo", memoryMB: 128, timeout: .seconds(3)) { _ in
             EchoHandler()
         }

@@ -76,13 +76,13 @@ struct BootstrapRuntimeTests {
         try await withProcessInstance(
             executable: TestEnvironment.bootstrap,
             function: Self.echo,
-            environment: ["_HANDLER": "orders"]
+            environment: ["_HANDLER": "payments"]
         ) { instance in
             let result = await instance.invoke(InvocationRequest(event: ByteBuffer(string: "{}")))
             #expect(
                 result.error
                     == LambdaErrorReport(
-                        errorMessage: "No function named 'orders'. Known functions: health, echo",
+                        errorMessage: "No function named 'payments'. Known functions: health, orders, echo",
                         errorType: "Runtime.HandlerNotFound"
                     )
             )

@@ -12,7 +12,7 @@ struct ManifestTests {
 
     @Test func theReferenceAppIsValidAndRoutesHealth() throws {
         try ReferenceApp.manifest.validate()
-        #expect(ReferenceApp.manifest.functionNames == ["health", "echo"])
+        #expect(ReferenceApp.manifest.functionNames == ["health", "orders", "echo"])
         let health = try #require(ReferenceApp.manifest.function(named: "health"))
         #expect(health.routes.map(\.routeKey) == ["GET /health"])
         #expect(health.routes.first?.method == "GET" && health.routes.first?.path == "/health")
@@ -44,12 +44,12 @@ struct ManifestTests {
 
     @Test func anUnknownFunctionNamesTheKnownOnes() async {
         let context = LambdaInitializationContext(
-            handlerName: "orders",
-            function: FunctionMetadata(name: "orders"),
+            handlerName: "payments",
+            function: FunctionMetadata(name: "payments"),
             environment: [:],
             logger: Logger(label: "t")
         )
-        await #expect(throws: ManifestError.unknownFunction("orders", known: ["health", "echo"])) {
+        await #expect(throws: ManifestError.unknownFunction("payments", known: ["health", "orders", "echo"])) {
             _ = try await ReferenceApp.manifest.makeHandler(context, ports: .unconfigured("no store in this test"))
         }
     }

@@ -67,11 +67,14 @@ enum RouterFixture {
         }
     }
 
+    /// An event as API Gateway sends it after its JWT authorizer accepted a token for `alice` with `scopes`
+    /// (`nil`: no token).
     static func event(
         _ method: String,
         _ path: String,
         body: String? = nil,
-        headers: [String: String] = ["content-type": "application/json"]
+        headers: [String: String] = ["content-type": "application/json"],
+        scopes: [String]? = ["orders/write"]
     ) -> APIGatewayV2Request {
         APIGatewayV2Request(
             routeKey: "$default",
@@ -80,6 +83,7 @@ enum RouterFixture {
             requestContext: .init(
                 accountId: "123456789012",
                 apiId: "local",
+                authorizer: scopes.map { .init(jwt: .init(claims: ["sub": "alice"], scopes: $0)) },
                 domainName: "localhost",
                 domainPrefix: "localhost",
                 http: .init(method: method, path: path, protocol: "HTTP/1.1", sourceIp: "127.0.0.1", userAgent: "test"),
@@ -161,6 +165,17 @@ struct HTTPRouterTests {
         #expect(try missing.problems() == [["field": "items[0].quantity", "reason": "is required"]])
         let mistyped = try await RouterFixture.send(RouterFixture.event("POST", "/orders", body: #"{"items":[],"currency":7}"#))
         #expect(try mistyped.problems() == [["field": "currency", "reason": "must be a string"]])
+    }
+
+    @Test func aRouteThatNeedsATokenIs401WithoutOneAnd403WithoutItsScope() async throws {
+        let body = #"{"items":[],"currency":"EUR"}"#
+        let anonymous = try await RouterFixture.send(RouterFixture.event("POST", "/orders", body: body, scopes: nil))
+        #expect(anonymous.statusCode == 401)
+        #expect(anonymous.headers?["www-authenticate"] == "Bearer")
+        let readOnly = try await RouterFixture.send(RouterFixture.event("POST", "/orders", body: body, scopes: ["orders/read"]))
+        #expect(readOnly.statusCode == 403)
+        let allowed = try await RouterFixture.send(RouterFixture.event("POST", "/orders", body: body))
+        #expect(allowed.statusCode == 422, "with the scope the body is checked")
     }
 
     @Test func malformedJSONIs400AndAnotherContentTypeIs415() async throws {

@@ -60,6 +60,7 @@ let event = APIGatewayV2Request(
     requestContext: .init(
         accountId: "123456789012",
         apiId: "local",
+        authorizer: .init(jwt: .init(claims: ["sub": "alice"], scopes: [])),
         domainName: "localhost",
         domainPrefix: "localhost",
         http: .init(method: "POST", path: "/orders", protocol: "HTTP/1.1", sourceIp: "127.0.0.1", userAgent: "bench"),

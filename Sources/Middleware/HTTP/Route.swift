@@ -76,10 +76,14 @@ public struct Route: Sendable {
         self.isIdempotent = idempotency != nil
         if let idempotency {
             self.respond = { request, context in
-                try await idempotency.respond(to: request, context: context) { try await respond(request, context) }
+                try authorization.authorize(request)
+                return try await idempotency.respond(to: request, context: context) { try await respond(request, context) }
             }
         } else {
-            self.respond = respond
+            self.respond = { request, context in
+                try authorization.authorize(request)
+                return try await respond(request, context)
+            }
         }
     }
 }

@@ -1,0 +1,69 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// A domain event in EventBridge's envelope, written as an outbox item in the same transaction as the change it
+/// reports (ARCHITECTURE §4); a relay publishes it later and deletes the item.
+public struct OutboxEvent: Sendable {
+    /// How many outbox partitions events spread over.
+    public static let shardCount = 4
+
+    public let id: String
+    public let detailType: String
+    /// ISO 8601 UTC, e.g. `2026-11-22T21:36:49.123Z`.
+    public let time: String
+    /// The whole EventBridge envelope as JSON.
+    public let envelope: String
+
+    public init<Detail: Encodable>(
+        id: String? = nil,
+        source: String,
+        detailType: String,
+        time: String,
+        detail: Detail,
+        account: String = "000000000000",
+        region: String = "us-east-1"
+    ) throws {
+        let id = id ?? UUID().uuidString.lowercased()
+        self.id = id
+        self.detailType = detailType
+        self.time = time
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let envelope = Envelope(
+            id: id, source: source, detailType: detailType, time: time, account: account, region: region, detail: detail
+        )
+        self.envelope = String(decoding: try encoder.encode(envelope), as: UTF8.self)
+    }
+
+    /// The outbox item: `OUTBOX#<shard>` / `<time>#<id>`, holding the envelope.
+    public var item: Item {
+        let shard = self.id.utf8.reduce(UInt32(0)) { $0 &* 31 &+ UInt32($1) } % UInt32(Self.shardCount)
+        return [
+            TableSchema.partitionKey: .string("OUTBOX#\(shard)"),
+            TableSchema.sortKey: .string("\(self.time)#\(self.id)"),
+            "eventId": .string(self.id),
+            "detailType": .string(self.detailType),
+            "envelope": .string(self.envelope),
+        ]
+    }
+
+    private struct Envelope<Body: Encodable>: Encodable {
+        var version = "0"
+        var id: String
+        var source: String
+        var detailType: String
+        var time: String
+        var account: String
+        var region: String
+        var resources: [String] = []
+        var detail: Body
+
+        enum CodingKeys: String, CodingKey {
+            case version, id, source, time, account, region, resources, detail
+            case detailType = "detail-type"
+        }
+    }
+}

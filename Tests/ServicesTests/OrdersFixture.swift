@@ -1,0 +1,86 @@
+import Cloud
+import Foundation
+import LocalCloud
+import Middleware
+import Services
+
+/// The orders function on a SQLite store in a temporary folder, and events as the gateway would send them.
+final class OrdersFixture: Sendable {
+    let directory: URL
+    let store: SQLiteItemStore
+    let api: OrdersAPI
+
+    init() throws {
+        self.directory = FileManager.default.temporaryDirectory.appendingPathComponent("stratus-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: self.directory, withIntermediateDirectories: true)
+        self.store = try SQLiteItemStore(path: self.directory.appendingPathComponent("store.sqlite").path)
+        self.api = OrdersAPI(store: self.store)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: self.directory)
+    }
+
+    /// Sends a request as `user` (nil: no token), returning the answer.
+    func send(
+        _ method: String,
+        _ path: String,
+        body: String? = nil,
+        as user: String? = "alice",
+        groups: String? = nil,
+        headers: [String: String] = [:],
+        query: [String: String]? = nil
+    ) async throws -> APIGatewayV2Response {
+        var claims: [String: String] = [:]
+        claims["sub"] = user
+        claims["cognito:groups"] = groups
+        var allHeaders = ["content-type": "application/json"]
+        allHeaders.merge(headers) { _, new in new }
+        let event = APIGatewayV2Request(
+            routeKey: "\(method) \(path)",
+            rawPath: path,
+            headers: allHeaders,
+            queryStringParameters: query,
+            requestContext: .init(
+                accountId: "123456789012", apiId: "local", authorizer: user == nil ? nil : .init(jwt: .init(claims: claims)),
+                domainName: "localhost", domainPrefix: "localhost",
+                http: .init(method: method, path: path, protocol: "HTTP/1.1", sourceIp: "127.0.0.1", userAgent: "test"),
+                requestId: "req-\(UUID().uuidString)", routeKey: "\(method) \(path)",
+                time: "22/Nov/2026:21:36:49 +0000", timeEpoch: 1_795_383_409_000
+            ),
+            body: body
+        )
+        return try await self.api.handle(event, context: .test())
+    }
+
+    /// Creates an order for `user` and returns it.
+    func create(as user: String = "alice", body: String = OrdersFixture.twoLines) async throws -> Order {
+        let response = try await self.send("POST", "/orders", body: body, as: user)
+        precondition(response.statusCode == 201, "create failed: \(response.body ?? "")")
+        return try JSONDecoder().decode(Order.self, from: Data((response.body ?? "").utf8))
+    }
+
+    /// Every outbox envelope, parsed.
+    func outbox() throws -> [[String: Any]] {
+        var events: [[String: Any]] = []
+        for shard in 0..<OutboxEvent.shardCount {
+            for item in try self.store.query(ItemQuery(partition: "OUTBOX#\(shard)")).items {
+                let envelope = try JSONSerialization.jsonObject(with: Data((item.string("envelope") ?? "").utf8))
+                events.append(envelope as? [String: Any] ?? [:])
+            }
+        }
+        return events
+    }
+
+    static let twoLines = #"{"items":[{"sku":"A-1","quantity":2,"unitPrice":1999},{"sku":"B-2","quantity":1,"unitPrice":4500}],"currency":"EUR"}"#
+}
+
+extension APIGatewayV2Response {
+    func json() throws -> [String: Any] {
+        (try JSONSerialization.jsonObject(with: Data((self.body ?? "").utf8)) as? [String: Any]) ?? [:]
+    }
+
+    func order() throws -> Order {
+        try JSONDecoder().decode(Order.self, from: Data((self.body ?? "").utf8))
+    }
+}

@@ -1,0 +1,16 @@
+import LambdaRuntime
+import Logging
+
+extension LambdaContext {
+    /// A context for handlers run directly in tests.
+    static func test() -> LambdaContext {
+        LambdaContext(
+            requestID: "req-1",
+            invokedFunctionARN: "arn:aws:lambda:us-east-1:123456789012:function:orders",
+            deadline: .after(.seconds(10)),
+            function: FunctionMetadata(name: "orders"),
+            isColdStart: false,
+            logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+        )
+    }
+}
