@@ -5,9 +5,9 @@ import LocalCloud
 struct LocalDataDirectory {
     let path: String
 
-    /// The store's file in the folder.
+    /// The store's file in the folder (relative when the folder is).
     var storePath: String {
-        URL(fileURLWithPath: self.path).appendingPathComponent("store.sqlite").path
+        self.path.hasSuffix("/") ? self.path + "store.sqlite" : self.path + "/store.sqlite"
     }
 
     /// Creates the folder if needed and opens the store in it.

@@ -11,14 +11,15 @@ public enum ReturnValues: Sendable, Hashable {
     /// The attributes the update wrote, as they are after (updates only).
     case updatedNew
 
-    /// The item to return from a write that turned `old` into `new`, where `updated` names the written attributes.
-    public func select(old: Item?, new: Item?, updated: Set<String>) -> Item? {
+    /// The item to return from a write that turned `old` into `new`, where `updated` names the written attributes
+    /// (worked out only when needed).
+    public func select(old: Item?, new: Item?, updated: @autoclosure () -> Set<String>) -> Item? {
         switch self {
         case .none: nil
         case .allOld: old
         case .allNew: new
-        case .updatedOld: old.map { Self.only(updated, of: $0) }
-        case .updatedNew: new.map { Self.only(updated, of: $0) }
+        case .updatedOld: old.map { Self.only(updated(), of: $0) }
+        case .updatedNew: new.map { Self.only(updated(), of: $0) }
         }
     }
 
