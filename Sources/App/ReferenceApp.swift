@@ -15,7 +15,7 @@ public enum ReferenceApp {
         Function("orders", memoryMB: 256, timeout: .seconds(10)) { context in
             OrdersAPI(store: context.ports.store)
         }
-        .http("POST /orders", "GET /orders", "GET /orders/{id}", "PATCH /orders/{id}/status")
+        .http("POST /orders", "GET /orders", "GET /orders/{id}", "PATCH /orders/{id}/status", authorization: .jwt())
 
         Function("echo", memoryMB: 128, timeout: .seconds(3)) { _ in
             EchoHandler()

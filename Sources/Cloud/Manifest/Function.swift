@@ -42,10 +42,11 @@ public struct Function: Sendable {
         self.makeHandler = { context in try await handler(context) }
     }
 
-    /// Routes HTTP API requests to this function, each given as a route key such as `GET /orders/{id}`.
-    public func http(_ routeKeys: String...) -> Function {
+    /// Routes HTTP API requests to this function, each given as a route key such as `GET /orders/{id}`; with
+    /// `authorization`, the gateway lets only callers with a valid token (and one of its scopes) through.
+    public func http(_ routeKeys: String..., authorization: RouteAuthorization = .none) -> Function {
         var copy = self
-        copy.routes += routeKeys.map(HTTPRoute.init(routeKey:))
+        copy.routes += routeKeys.map { HTTPRoute(routeKey: $0, authorization: authorization) }
         return copy
     }
 

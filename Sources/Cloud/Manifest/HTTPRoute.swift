@@ -2,9 +2,21 @@
 public struct HTTPRoute: Sendable, Hashable, CustomStringConvertible {
     /// The route key exactly as declared, e.g. `GET /orders/{id}`.
     public let routeKey: String
+    /// Who may call the route; the gateway's JWT authorizer enforces it before the function runs.
+    public let authorization: RouteAuthorization
 
-    public init(routeKey: String) {
+    public init(routeKey: String, authorization: RouteAuthorization = .none) {
         self.routeKey = routeKey
+        self.authorization = authorization
+    }
+
+    /// Two routes are the same route when their keys are: a key can be claimed once, whatever its authorization.
+    public static func == (lhs: HTTPRoute, rhs: HTTPRoute) -> Bool {
+        lhs.routeKey == rhs.routeKey
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(self.routeKey)
     }
 
     /// The method part, upper-cased as declared.

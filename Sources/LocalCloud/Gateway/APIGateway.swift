@@ -16,12 +16,15 @@ public final class APIGateway: Sendable {
     private let instances: [String: InProcessFunctionInstance]
     private let limiters: [String: ConcurrencyLimiter]
     private let eventBuilder: APIGatewayEventBuilder
+    private let authorizer: JWTAuthorizer?
 
     /// A gateway for every HTTP route of `manifest`, its functions built with `ports`; their logs go to `logSink`.
+    /// Routes that need a token are refused (401) unless `authorizer` accepts the caller's.
     public init(
         manifest: AppManifest,
         ports: CloudPorts,
         logSink: any LogSink,
+        authorizer: JWTAuthorizer? = nil,
         eventBuilder: APIGatewayEventBuilder = APIGatewayEventBuilder()
     ) {
         self.routes = GatewayRouteTable(manifest)
@@ -41,6 +44,7 @@ public final class APIGateway: Sendable {
         self.instances = instances
         self.limiters = limiters
         self.eventBuilder = eventBuilder
+        self.authorizer = authorizer
     }
 
     /// Answers one HTTP request.
@@ -56,6 +60,16 @@ public final class APIGateway: Sendable {
             return GatewayProblem.response(status: 404, title: "Not Found",
                 detail: "No route for \(request.method) \(request.path)", requestID: requestID)
         }
+        let receivedAt = WallClock.nowMilliseconds()
+        let authorizer: APIGatewayV2Request.Authorizer?
+        do throws(JWTRejection) {
+            authorizer = try self.authorize(request, for: route, nowSeconds: receivedAt / 1000)
+        } catch {
+            var refusal = GatewayProblem.response(status: error.status, title: error.status == 403 ? "Forbidden" : "Unauthorized",
+                detail: error.detail, requestID: requestID)
+            refusal.headers.append((name: "www-authenticate", value: error.authenticateHeader))
+            return refusal
+        }
         let limiter = self.limiters[route.functionName]
         if let limiter, !limiter.tryAcquire() {
             return GatewayProblem.response(status: 429, title: "Too Many Requests",
@@ -65,7 +79,7 @@ public final class APIGateway: Sendable {
 
         let event = self.eventBuilder.event(
             for: request, route: route, pathParameters: parameters, requestID: requestID,
-            receivedAtMilliseconds: WallClock.nowMilliseconds()
+            receivedAtMilliseconds: receivedAt, authorizer: authorizer
         )
         let payload: Data
         do {
@@ -76,6 +90,19 @@ public final class APIGateway: Sendable {
         }
         let result = await instance.invoke(InvocationRequest(event: ByteBuffer(bytes: payload)))
         return Self.response(for: result.outcome, requestID: requestID)
+    }
+
+    /// What the JWT authorizer established for a route that needs a token; `nil` for routes open to anyone.
+    private func authorize(
+        _ request: GatewayRequest,
+        for route: GatewayRoute,
+        nowSeconds: Int64
+    ) throws(JWTRejection) -> APIGatewayV2Request.Authorizer? {
+        guard case .jwt(let scopes) = route.authorization else { return nil }
+        guard let authorizer = self.authorizer else { throw .invalidToken("no token issuer is configured") }
+        let header = request.headers.first { $0.name.lowercased() == "authorization" }?.value
+        let jwt = try authorizer.authorize(authorization: header, requiredScopes: scopes, nowSeconds: nowSeconds)
+        return APIGatewayV2Request.Authorizer(jwt: jwt)
     }
 
     /// Stops every function instance.

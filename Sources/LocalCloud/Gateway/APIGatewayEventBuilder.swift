@@ -21,7 +21,8 @@ public struct APIGatewayEventBuilder: Sendable {
         route: GatewayRoute,
         pathParameters: [String: String],
         requestID: String,
-        receivedAtMilliseconds: Int64
+        receivedAtMilliseconds: Int64,
+        authorizer: APIGatewayV2Request.Authorizer? = nil
     ) -> APIGatewayV2Request {
         var headers: [String: String] = [:]
         var cookies: [String] = []
@@ -45,6 +46,7 @@ public struct APIGatewayEventBuilder: Sendable {
             requestContext: .init(
                 accountId: self.accountID,
                 apiId: self.apiID,
+                authorizer: authorizer,
                 domainName: self.domainName,
                 domainPrefix: self.domainName.split(separator: ".").first.map(String.init) ?? self.domainName,
                 http: .init(

@@ -6,9 +6,11 @@ public struct GatewayRoute: Sendable {
     public let method: String
     public let path: PathTemplate
     public let functionName: String
+    public let authorization: RouteAuthorization
 
     public init(_ route: HTTPRoute, functionName: String) {
         self.routeKey = route.routeKey
+        self.authorization = route.authorization
         self.method = route.method
         self.path = PathTemplate(route.path)
         self.functionName = functionName

@@ -1,9 +1,4 @@
-/// Who may call a route: anyone, or a caller with a valid JWT (holding at least one of `scopes`, when given), as the
-/// API Gateway JWT authorizer checks it before the function runs.
-public enum RouteAuthorization: Sendable, Hashable {
-    case none
-    case jwt(scopes: [String] = [])
-}
+import Cloud
 
 extension RouteAuthorization {
     /// Checks what API Gateway's authorizer established before the route does anything else, as a second line behind

@@ -1,0 +1,144 @@
+import Crypto
+import _CryptoExtras
+import Foundation
+public import LambdaEvents
+
+/// The gateway's JWT authorizer, checking tokens as API Gateway's does: the bearer token from `Authorization`,
+/// an RS256 signature by a key of the issuer's key set (by `kid`), `iss`, `aud` (or `client_id` when there is no
+/// `aud`), `exp`, `nbf`, `iat`, `token_use`, and the route's scopes. It passes the claims on as strings, the way
+/// `requestContext.authorizer.jwt.claims` carries them.
+public struct JWTAuthorizer: Sendable {
+    /// What the authorizer trusts.
+    public struct Configuration: Sendable {
+        public var issuer: String
+        /// The accepted audiences (app client ids).
+        public var audiences: Set<String>
+        /// The accepted `token_use` values: access tokens only, by default.
+        public var tokenUses: Set<String>
+
+        public init(issuer: String, audiences: Set<String>, tokenUses: Set<String> = ["access"]) {
+            self.issuer = issuer
+            self.audiences = audiences
+            self.tokenUses = tokenUses
+        }
+    }
+
+    /// The largest token accepted, in bytes.
+    public static let maximumTokenBytes = 8 * 1024
+
+    public let configuration: Configuration
+    public let keys: JSONWebKeySet
+
+    public init(configuration: Configuration, keys: JSONWebKeySet) {
+        self.configuration = configuration
+        self.keys = keys
+    }
+
+    /// The authorizer's view of the request: its verified claims and scopes, or why it is refused.
+    public func authorize(
+        authorization header: String?,
+        requiredScopes: [String],
+        nowSeconds: Int64
+    ) throws(JWTRejection) -> APIGatewayV2Request.JWT {
+        let token = try Self.token(from: header)
+        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, let headerData = Base64URL.decode(parts[0]), let payloadData = Base64URL.decode(parts[1]),
+            let signature = Base64URL.decode(parts[2]),
+            let tokenHeader = try? JSONDecoder().decode([String: JSONValue].self, from: headerData),
+            let claims = try? JSONDecoder().decode([String: JSONValue].self, from: payloadData)
+        else {
+            throw .invalidToken("the token is malformed")
+        }
+        guard tokenHeader["alg"]?.stringValue == "RS256" else {
+            throw .invalidToken("the token is not signed with RS256")
+        }
+        guard let kid = tokenHeader["kid"]?.stringValue, let key = self.keys.keys[kid] else {
+            throw .invalidToken("the token's signing key is not one of the issuer's keys")
+        }
+        let signedPart = Data(token.utf8.prefix(parts[0].utf8.count + 1 + parts[1].utf8.count))
+        guard key.isValidSignature(
+            _RSA.Signing.RSASignature(rawRepresentation: signature),
+            for: SHA256.hash(data: signedPart),
+            padding: .insecurePKCS1v1_5
+        ) else {
+            throw .invalidToken("the token's signature is not valid")
+        }
+        try self.checkClaims(claims, nowSeconds: nowSeconds)
+        let scopes = Self.scopes(in: claims)
+        guard requiredScopes.isEmpty || !Set(scopes).isDisjoint(with: requiredScopes) else {
+            throw .insufficientScope(requiredScopes)
+        }
+        return APIGatewayV2Request.JWT(claims: claims.mapValues(Self.claimText), scopes: scopes.isEmpty ? nil : scopes)
+    }
+
+    private func checkClaims(_ claims: [String: JSONValue], nowSeconds: Int64) throws(JWTRejection) {
+        guard claims["iss"]?.stringValue == self.configuration.issuer else {
+            throw .invalidToken("the token does not have a valid issuer")
+        }
+        let audiences: [String]
+        switch claims["aud"] {
+        case .string(let audience)?: audiences = [audience]
+        case .array(let values)?: audiences = values.compactMap(\.stringValue)
+        default: audiences = claims["client_id"]?.stringValue.map { [$0] } ?? []
+        }
+        guard !self.configuration.audiences.isDisjoint(with: audiences) else {
+            throw .invalidToken("the token does not have a valid audience")
+        }
+        guard let expiry = Self.seconds(claims["exp"]), expiry > nowSeconds else {
+            throw .invalidToken("the token has expired")
+        }
+        if claims["nbf"] != nil {
+            guard let notBefore = Self.seconds(claims["nbf"]), notBefore <= nowSeconds else {
+                throw .invalidToken("the token is not valid yet")
+            }
+        }
+        if claims["iat"] != nil {
+            guard let issuedAt = Self.seconds(claims["iat"]), issuedAt <= nowSeconds else {
+                throw .invalidToken("the token was issued in the future")
+            }
+        }
+        guard let use = claims["token_use"]?.stringValue, self.configuration.tokenUses.contains(use) else {
+            throw .invalidToken("the token is not an access token")
+        }
+    }
+
+    private static func token(from header: String?) throws(JWTRejection) -> String {
+        guard var token = header?.trimmingCharacters(in: .whitespaces), !token.isEmpty else { throw .missingToken }
+        if token.lowercased().hasPrefix("bearer ") {
+            token = String(token.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
+        }
+        guard !token.isEmpty else { throw .missingToken }
+        guard token.utf8.count <= Self.maximumTokenBytes else { throw .invalidToken("the token is too large") }
+        return token
+    }
+
+    private static func seconds(_ value: JSONValue?) -> Int64? {
+        switch value {
+        case .integer(let seconds)?: seconds
+        case .number(let seconds)?: Int64(exactly: seconds.rounded(.down))
+        default: nil
+        }
+    }
+
+    /// `scope` (space-separated) or `scp` (a list or a string).
+    private static func scopes(in claims: [String: JSONValue]) -> [String] {
+        switch claims["scope"] ?? claims["scp"] {
+        case .string(let text)?: text.split(separator: " ").map(String.init)
+        case .array(let values)?: values.compactMap(\.stringValue)
+        default: []
+        }
+    }
+
+    /// A claim as API Gateway passes it: text as is, lists as `[a b]`, anything else as its JSON.
+    private static func claimText(_ value: JSONValue) -> String {
+        switch value {
+        case .string(let text): text
+        case .integer(let number): String(number)
+        case .number(let number): String(number)
+        case .bool(let flag): String(flag)
+        case .null: "null"
+        case .array(let values): "[" + values.map(Self.claimText).joined(separator: " ") + "]"
+        case .object: (try? JSONEncoder().encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        }
+    }
+}
