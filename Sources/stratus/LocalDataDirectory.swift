@@ -10,6 +10,16 @@ struct LocalDataDirectory {
         self.path.hasSuffix("/") ? self.path + "store.sqlite" : self.path + "/store.sqlite"
     }
 
+    /// The local token issuer, whose signing key lives in `identity/` (created on first use).
+    func tokenIssuer() throws -> LocalTokenIssuer {
+        let directory = self.path.hasSuffix("/") ? self.path + "identity" : self.path + "/identity"
+        do {
+            return try LocalTokenIssuer(directory: directory)
+        } catch {
+            throw CommandLineError("Cannot load or create the signing key in \(directory): \(error)")
+        }
+    }
+
     /// Creates the folder if needed and opens the store in it.
     func openStore() throws -> SQLiteItemStore {
         do {

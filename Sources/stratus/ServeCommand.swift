@@ -38,7 +38,14 @@ struct ServeCommand: AsyncParsableCommand {
         let dataDirectory = LocalDataDirectory(path: self.dataDirectory)
         let store = try dataDirectory.openStore()
         let storePath = dataDirectory.storePath
-        let gateway = APIGateway(manifest: manifest, ports: CloudPorts(store: store), logSink: StandardErrorLogSink())
+        let issuer = try dataDirectory.tokenIssuer()
+        let gateway = APIGateway(
+            manifest: manifest,
+            ports: CloudPorts(store: store),
+            logSink: StandardErrorLogSink(),
+            authorizer: issuer.authorizer,
+            publicDocuments: ["/.well-known/jwks.json": try issuer.jwksDocument()]
+        )
         Self.print(FunctionTable(manifest: manifest).rendered)
         let host = self.host
         let application = GatewayServer(gateway: gateway, host: host, port: self.port).makeApplication(

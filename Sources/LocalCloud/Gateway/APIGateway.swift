@@ -1,5 +1,5 @@
 public import Cloud
-import Foundation
+public import Foundation
 import LambdaEvents
 public import LambdaRuntime
 import NIOCore
@@ -17,14 +17,17 @@ public final class APIGateway: Sendable {
     private let limiters: [String: ConcurrencyLimiter]
     private let eventBuilder: APIGatewayEventBuilder
     private let authorizer: JWTAuthorizer?
+    private let publicDocuments: [String: Data]
 
     /// A gateway for every HTTP route of `manifest`, its functions built with `ports`; their logs go to `logSink`.
-    /// Routes that need a token are refused (401) unless `authorizer` accepts the caller's.
+    /// Routes that need a token are refused (401) unless `authorizer` accepts the caller's. `publicDocuments` are
+    /// JSON documents the gateway itself answers `GET` with, by path (the issuer's `/.well-known/jwks.json`).
     public init(
         manifest: AppManifest,
         ports: CloudPorts,
         logSink: any LogSink,
         authorizer: JWTAuthorizer? = nil,
+        publicDocuments: [String: Data] = [:],
         eventBuilder: APIGatewayEventBuilder = APIGatewayEventBuilder()
     ) {
         self.routes = GatewayRouteTable(manifest)
@@ -45,6 +48,7 @@ public final class APIGateway: Sendable {
         self.limiters = limiters
         self.eventBuilder = eventBuilder
         self.authorizer = authorizer
+        self.publicDocuments = publicDocuments
     }
 
     /// Answers one HTTP request.
@@ -53,6 +57,13 @@ public final class APIGateway: Sendable {
         guard request.body.count <= Self.maximumRequestBytes else {
             return GatewayProblem.response(status: 413, title: "Request Entity Too Large",
                 detail: "The request body is over \(Self.maximumRequestBytes) bytes", requestID: requestID)
+        }
+        if request.method.uppercased() == "GET", let document = self.publicDocuments[request.path] {
+            return GatewayResponse(
+                status: 200,
+                headers: [("content-type", "application/json"), ("cache-control", "max-age=300"), ("apigw-requestid", requestID)],
+                body: Array(document)
+            )
         }
         guard let (route, parameters) = self.routes.route(method: request.method.uppercased(), path: request.path),
             let instance = self.instances[route.functionName]

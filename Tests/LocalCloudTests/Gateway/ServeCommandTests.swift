@@ -61,6 +61,78 @@ struct ServeCommandTests {
         #expect(rest.contains("Stratus local cloud stopped"))
     }
 
+    /// Runs `stratus token` against `dataDirectory` and returns the token.
+    static func token(_ arguments: [String], dataDirectory: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: TestEnvironment.stratus)
+        process.arguments = ["token", "--data-dir", dataDirectory] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let token = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return token.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    static func send(
+        _ method: String, _ url: URL, token: String?, body: String? = nil, headers: [String: String] = [:]
+    ) async throws -> (Int, [String: Any], HTTPURLResponse) {
+        var request = URLRequest(url: url)
+        request.httpMethod = method
+        request.setValue("application/json", forHTTPHeaderField: "content-type")
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "authorization") }
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        request.httpBody = body.map { Data($0.utf8) }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let http = try #require(response as? HTTPURLResponse)
+        return (http.statusCode, (try? JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:], http)
+    }
+
+    @Test(.timeLimit(.minutes(1))) func ordersWorkEndToEndWithLocalTokensAndSurviveARestart() async throws {
+        let directory = try TemporaryDirectory()
+        let data = directory.path("data")
+        var (process, url, _) = try await Self.start(dataDirectory: data)
+        defer { if process.isRunning { process.terminate() } }
+        let alice = try Self.token(["--sub", "alice", "--email", "alice@example.com"], dataDirectory: data)
+        let staff = try Self.token(["--sub", "sam", "--group", "staff"], dataDirectory: data)
+
+        let (keysStatus, keys, _) = try await Self.send("GET", url.appendingPathComponent(".well-known/jwks.json"), token: nil)
+        #expect(keysStatus == 200)
+        #expect((keys["keys"] as? [[String: Any]])?.first?["alg"] as? String == "RS256")
+
+        let order = #"{"items":[{"sku":"A-1","quantity":2,"unitPrice":1999}],"currency":"EUR"}"#
+        let (created, body, createdResponse) = try await Self.send("POST", url.appendingPathComponent("orders"), token: alice, body: order)
+        #expect(created == 201)
+        let orderID = try #require(body["orderId"] as? String)
+        #expect(createdResponse.value(forHTTPHeaderField: "location") == "/orders/\(orderID)")
+        #expect(body["total"] as? Int == 3998)
+
+        let (unauthorized, _, refusal) = try await Self.send("POST", url.appendingPathComponent("orders"), token: nil, body: order)
+        #expect(unauthorized == 401)
+        #expect(refusal.value(forHTTPHeaderField: "www-authenticate")?.hasPrefix("Bearer") == true)
+        let (forged, _, _) = try await Self.send("GET", url.appendingPathComponent("orders"), token: alice + "x")
+        #expect(forged == 401)
+
+        let (moved, movedBody, _) = try await Self.send(
+            "PATCH", url.appendingPathComponent("orders/\(orderID)/status"), token: staff,
+            body: #"{"status":"CONFIRMED"}"#, headers: ["if-match": "\"1\""])
+        #expect(moved == 200)
+        #expect(movedBody["status"] as? String == "CONFIRMED")
+
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        (process, url, _) = try await Self.start(dataDirectory: data)
+        let (listed, list, _) = try await Self.send("GET", url.appendingPathComponent("orders"), token: alice)
+        #expect(listed == 200)
+        let orders = try #require(list["orders"] as? [[String: Any]])
+        #expect(orders.map { $0["orderId"] as? String } == [orderID], "the order and its status survive a restart")
+        #expect(orders.first?["status"] as? String == "CONFIRMED")
+        let (stillValid, _, _) = try await Self.send("GET", url.appendingPathComponent("orders/\(orderID)"), token: alice)
+        #expect(stillValid == 200, "the signing key survives a restart too")
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+    }
+
     @Test func aBadPortIsAClearErrorAndANonZeroExit() throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: TestEnvironment.stratus)

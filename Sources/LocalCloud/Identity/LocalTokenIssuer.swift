@@ -1,0 +1,75 @@
+import Crypto
+import _CryptoExtras
+public import Foundation
+import LambdaRuntime
+
+/// The local cloud's token issuer: one RSA key kept in the data directory (created on first use, readable by its
+/// owner only), access tokens signed RS256 with Cognito's claims, the key set as a JWKS document, and the gateway
+/// authorizer that trusts exactly this issuer.
+public struct LocalTokenIssuer: Sendable {
+    /// The `iss` of every local token.
+    public static let issuer = "stratus-local-identity"
+    /// The local app client, the tokens' `client_id`.
+    public static let clientID = "stratus-local"
+
+    private let key: _RSA.Signing.PrivateKey
+    /// The key's id (`kid`): derived from its public part, so it changes only with the key.
+    public let keyID: String
+
+    /// Loads the key from `directory`, creating the directory and the key when they do not exist.
+    public init(directory: String) throws {
+        let path = URL(fileURLWithPath: directory).appendingPathComponent("signing-key.pem").path
+        let manager = FileManager.default
+        if let pem = manager.contents(atPath: path).map({ String(decoding: $0, as: UTF8.self) }) {
+            self.key = try _RSA.Signing.PrivateKey(pemRepresentation: pem)
+        } else {
+            try manager.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            self.key = try _RSA.Signing.PrivateKey(keySize: .bits2048)
+            guard manager.createFile(atPath: path, contents: Data(self.key.pemRepresentation.utf8), attributes: [.posixPermissions: 0o600])
+            else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        }
+        let modulus = try self.key.publicKey.getKeyPrimitives().modulus
+        self.keyID = String(Base64URL.encode(Data(SHA256.hash(data: modulus))).prefix(16))
+    }
+
+    /// An access token for `subject`, valid for `lifetime`, with Cognito's claims.
+    public func accessToken(
+        subject: String,
+        email: String? = nil,
+        groups: [String] = [],
+        scopes: [String] = [],
+        lifetime: Duration = .seconds(3600)
+    ) throws -> String {
+        let now = WallClock.nowMilliseconds() / 1000
+        var claims: [String: any Sendable] = [
+            "sub": subject, "iss": Self.issuer, "client_id": Self.clientID, "token_use": "access",
+            "iat": now, "nbf": now, "exp": now + lifetime.components.seconds, "jti": UUID().uuidString.lowercased(),
+        ]
+        claims["email"] = email
+        if !groups.isEmpty { claims["cognito:groups"] = groups }
+        if !scopes.isEmpty { claims["scope"] = scopes.joined(separator: " ") }
+        let header = try JSONSerialization.data(withJSONObject: ["alg": "RS256", "kid": self.keyID, "typ": "JWT"], options: [.sortedKeys])
+        let payload = try JSONSerialization.data(withJSONObject: claims, options: [.sortedKeys, .withoutEscapingSlashes])
+        let signingInput = Base64URL.encode(header) + "." + Base64URL.encode(payload)
+        let signature = try self.key.signature(for: SHA256.hash(data: Data(signingInput.utf8)), padding: .insecurePKCS1v1_5)
+        return signingInput + "." + Base64URL.encode(signature.rawRepresentation)
+    }
+
+    /// The public key set, as `GET /.well-known/jwks.json` publishes it.
+    public func jwksDocument() throws -> Data {
+        let primitives = try self.key.publicKey.getKeyPrimitives()
+        let document = ["keys": [[
+            "kty": "RSA", "kid": self.keyID, "use": "sig", "alg": "RS256",
+            "n": Base64URL.encode(primitives.modulus), "e": Base64URL.encode(primitives.publicExponent),
+        ]]]
+        return try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys])
+    }
+
+    /// The gateway authorizer that accepts this issuer's access tokens.
+    public var authorizer: JWTAuthorizer {
+        JWTAuthorizer(
+            configuration: .init(issuer: Self.issuer, audiences: [Self.clientID]),
+            keys: JSONWebKeySet(keys: [self.keyID: self.key.publicKey])
+        )
+    }
+}
