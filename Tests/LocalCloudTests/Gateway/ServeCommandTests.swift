@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -133,6 +134,53 @@ struct ServeCommandTests {
         process.waitUntilExit()
     }
 
+    /// Creates orders from four clients at once, kills the server with SIGKILL in the middle, restarts it on the same
+    /// data directory, and finds every order that was answered 201.
+    @Test(.timeLimit(.minutes(1))) func noOrderAnswered201IsLostWhenTheServerIsKilled() async throws {
+        let directory = try TemporaryDirectory()
+        let data = directory.path("data")
+        var (process, url, _) = try await Self.start(dataDirectory: data)
+        defer { if process.isRunning { process.terminate() } }
+        let token = try Self.token(["--sub", "alice"], dataDirectory: data)
+        let order = #"{"items":[{"sku":"A-1","quantity":1,"unitPrice":100}],"currency":"EUR"}"#
+        let killed = Flag()
+        let ordersURL = url.appendingPathComponent("orders")
+        let serverID = process.processIdentifier
+        let answered = try await withThrowingTaskGroup(of: [String].self) { group in
+            for _ in 0..<4 {
+                group.addTask {
+                    var created: [String] = []
+                    while !killed.isSet {
+                        guard let (status, body, _) = try? await Self.send("POST", ordersURL, token: token, body: order)
+                        else { break }  // the server is gone
+                        if status == 201, let id = body["orderId"] as? String { created.append(id) }
+                    }
+                    return created
+                }
+            }
+            group.addTask {
+                try await Task.sleep(for: .milliseconds(700))
+                kill(serverID, SIGKILL)
+                killed.set()
+                return []
+            }
+            return try await group.reduce(into: []) { $0 += $1 }
+        }
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(answered.count >= 10, "enough orders were created before the kill")
+
+        (process, url, _) = try await Self.start(dataDirectory: data)
+        var missing: [String] = []
+        for id in answered {
+            let (status, _, _) = try await Self.send("GET", url.appendingPathComponent("orders/\(id)"), token: token)
+            if status != 200 { missing.append(id) }
+        }
+        #expect(missing.isEmpty, "orders answered 201 but lost: \(missing)")
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+    }
+
     @Test func aBadPortIsAClearErrorAndANonZeroExit() throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: TestEnvironment.stratus)
@@ -145,5 +193,16 @@ struct ServeCommandTests {
         #expect(process.terminationStatus != 0)
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(message.contains("--port must be between 0 and 65535"))
+    }
+}
+
+/// A one-way switch shared between tasks.
+final class Flag: Sendable {
+    private let value = Mutex(false)
+
+    var isSet: Bool { self.value.withLock { $0 } }
+
+    func set() {
+        self.value.withLock { $0 = true }
     }
 }
