@@ -29,7 +29,7 @@ public struct Idempotency: Sendable {
     /// What the keys belong to, usually the function's name; part of every record's partition key.
     public let scope: String
     public let configuration: IdempotencyConfiguration
-    private let cache: IdempotencyCache?
+    private let cache: LRUCache<String, CompletedRecord>?
     private let nowMilliseconds: @Sendable () -> Int64
 
     /// - Parameter nowMilliseconds: The clock, in milliseconds since the epoch; the system clock by default.
@@ -42,7 +42,7 @@ public struct Idempotency: Sendable {
         self.store = store
         self.scope = scope
         self.configuration = configuration
-        self.cache = configuration.localCacheCapacity.map(IdempotencyCache.init(capacity:))
+        self.cache = configuration.localCacheCapacity.map { LRUCache(capacity: $0) }
         self.nowMilliseconds = nowMilliseconds ?? { WallClock.nowMilliseconds() }
     }
 
@@ -62,7 +62,7 @@ public struct Idempotency: Sendable {
         let recordKey = ItemKey(partition: "IDEMPOTENCY#\(self.scope)#\(SHA256.hexDigest(key))", sort: "RECORD")
         let payloadHash = SHA256.hex(SHA256.hash(payload))
         let now = self.nowMilliseconds()
-        if let cached = self.cache?.entry(for: recordKey.partition, nowMilliseconds: now) {
+        if let cached = self.cache?.value(for: recordKey.partition, isValid: { $0.expiresAtMilliseconds > now }) {
             guard cached.payloadHash == payloadHash else { throw IdempotencyError.payloadMismatch }
             return try Self.decode(cached.response)
         }
@@ -99,7 +99,7 @@ public struct Idempotency: Sendable {
         do throws(ItemStoreError) {
             try await self.store.put(record.item(key: recordKey), condition: IdempotencyRecord.heldBy(attempt))
             self.cache?.store(
-                IdempotencyCache.Entry(payloadHash: payloadHash, expiresAtMilliseconds: record.expiresAtSeconds * 1000, response: response),
+                CompletedRecord(payloadHash: payloadHash, expiresAtMilliseconds: record.expiresAtSeconds * 1000, response: response),
                 for: recordKey.partition
             )
         } catch {

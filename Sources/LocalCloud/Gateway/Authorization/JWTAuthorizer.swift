@@ -1,5 +1,6 @@
 import Crypto
 import _CryptoExtras
+import Cloud
 import Foundation
 public import LambdaEvents
 
@@ -28,10 +29,21 @@ public struct JWTAuthorizer: Sendable {
 
     public let configuration: Configuration
     public let keys: JSONWebKeySet
+    /// Tokens already checked, so a repeated token costs a lookup, not an RSA verification and two JSON parses.
+    private let verified: LRUCache<String, VerifiedToken>
 
-    public init(configuration: Configuration, keys: JSONWebKeySet) {
+    public init(configuration: Configuration, keys: JSONWebKeySet, cacheCapacity: Int = 4096) {
         self.configuration = configuration
         self.keys = keys
+        self.verified = LRUCache(capacity: cacheCapacity)
+    }
+
+    /// A token whose signature and claims passed, and the window in which it stays valid.
+    private struct VerifiedToken: Sendable {
+        var jwt: APIGatewayV2Request.JWT
+        var scopes: [String]
+        var notBefore: Int64
+        var expiry: Int64
     }
 
     /// The authorizer's view of the request: its verified claims and scopes, or why it is refused.
@@ -41,6 +53,21 @@ public struct JWTAuthorizer: Sendable {
         nowSeconds: Int64
     ) throws(JWTRejection) -> APIGatewayV2Request.JWT {
         let token = try Self.token(from: header)
+        let cached = self.verified.value(for: token) { $0.notBefore <= nowSeconds && nowSeconds < $0.expiry }
+        let verified: VerifiedToken
+        if let cached {
+            verified = cached
+        } else {
+            verified = try self.verify(token, nowSeconds: nowSeconds)
+        }
+        guard requiredScopes.isEmpty || !Set(verified.scopes).isDisjoint(with: requiredScopes) else {
+            throw .insufficientScope(requiredScopes)
+        }
+        return verified.jwt
+    }
+
+    /// Checks the token's signature and claims, and remembers it when it passes.
+    private func verify(_ token: String, nowSeconds: Int64) throws(JWTRejection) -> VerifiedToken {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, let headerData = Base64URL.decode(parts[0]), let payloadData = Base64URL.decode(parts[1]),
             let signature = Base64URL.decode(parts[2]),
@@ -65,10 +92,14 @@ public struct JWTAuthorizer: Sendable {
         }
         try self.checkClaims(claims, nowSeconds: nowSeconds)
         let scopes = Self.scopes(in: claims)
-        guard requiredScopes.isEmpty || !Set(scopes).isDisjoint(with: requiredScopes) else {
-            throw .insufficientScope(requiredScopes)
-        }
-        return APIGatewayV2Request.JWT(claims: claims.mapValues(Self.claimText), scopes: scopes.isEmpty ? nil : scopes)
+        let verified = VerifiedToken(
+            jwt: APIGatewayV2Request.JWT(claims: claims.mapValues(Self.claimText), scopes: scopes.isEmpty ? nil : scopes),
+            scopes: scopes,
+            notBefore: Self.seconds(claims["nbf"]) ?? Self.seconds(claims["iat"]) ?? Int64.min,
+            expiry: Self.seconds(claims["exp"]) ?? Int64.min
+        )
+        self.verified.store(verified, for: token)
+        return verified
     }
 
     private func checkClaims(_ claims: [String: JSONValue], nowSeconds: Int64) throws(JWTRejection) {
