@@ -23,6 +23,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("data-dir"), help: "Where the local cloud keeps its data.")
     var dataDirectory = ".stratus"
 
+    @Option(name: .customLong("cors-origin"), help: "A browser origin allowed to call the API, e.g. http://localhost:5173 (repeatable).")
+    var corsOrigins: [String] = []
+
     /// How often expired items are purged from the store.
     static let purgeInterval = Duration.seconds(60)
 
@@ -44,7 +47,8 @@ struct ServeCommand: AsyncParsableCommand {
             ports: CloudPorts(store: store),
             logSink: StandardErrorLogSink(),
             authorizer: issuer.authorizer,
-            publicDocuments: ["/.well-known/jwks.json": try issuer.jwksDocument()]
+            publicDocuments: ["/.well-known/jwks.json": try issuer.jwksDocument()],
+            cors: self.corsOrigins.isEmpty ? nil : CORSConfiguration(allowedOrigins: self.corsOrigins)
         )
         Self.print(FunctionTable(manifest: manifest).rendered)
         let host = self.host

@@ -18,16 +18,20 @@ public final class APIGateway: Sendable {
     private let eventBuilder: APIGatewayEventBuilder
     private let authorizer: JWTAuthorizer?
     private let publicDocuments: [String: Data]
+    private let cors: CORSConfiguration?
 
     /// A gateway for every HTTP route of `manifest`, its functions built with `ports`; their logs go to `logSink`.
     /// Routes that need a token are refused (401) unless `authorizer` accepts the caller's. `publicDocuments` are
     /// JSON documents the gateway itself answers `GET` with, by path (the issuer's `/.well-known/jwks.json`).
+    /// With `cors`, the gateway answers preflights itself and adds the CORS headers to every answer, as API Gateway
+    /// does when CORS is configured.
     public init(
         manifest: AppManifest,
         ports: CloudPorts,
         logSink: any LogSink,
         authorizer: JWTAuthorizer? = nil,
         publicDocuments: [String: Data] = [:],
+        cors: CORSConfiguration? = nil,
         eventBuilder: APIGatewayEventBuilder = APIGatewayEventBuilder()
     ) {
         self.routes = GatewayRouteTable(manifest)
@@ -49,10 +53,33 @@ public final class APIGateway: Sendable {
         self.eventBuilder = eventBuilder
         self.authorizer = authorizer
         self.publicDocuments = publicDocuments
+        self.cors = cors
     }
 
     /// Answers one HTTP request.
     public func handle(_ request: GatewayRequest) async -> GatewayResponse {
+        let origin = request.headers.first { $0.name.lowercased() == "origin" }?.value
+        guard let cors = self.cors, let origin else { return await self.answer(request) }
+        let isPreflight = request.method.uppercased() == "OPTIONS"
+            && request.headers.contains { $0.name.lowercased() == "access-control-request-method" }
+        if isPreflight {
+            let methods = self.routes.methods(forPath: request.path)
+            guard !methods.isEmpty else {
+                return GatewayProblem.response(status: 404, title: "Not Found",
+                    detail: "No route for \(request.path)", requestID: Self.makeRequestID())
+            }
+            let headers = cors.preflightHeaders(origin: origin, methods: methods).sorted { $0.key < $1.key }
+            return GatewayResponse(status: 204, headers: headers.map { (name: $0.key, value: $0.value) }
+                + [(name: "apigw-requestid", value: Self.makeRequestID())])
+        }
+        var response = await self.answer(request)
+        let corsHeaders = cors.responseHeaders(origin: origin)
+        response.headers.removeAll { corsHeaders[$0.name.lowercased()] != nil }
+        response.headers += corsHeaders.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) }
+        return response
+    }
+
+    private func answer(_ request: GatewayRequest) async -> GatewayResponse {
         let requestID = Self.makeRequestID()
         guard request.body.count <= Self.maximumRequestBytes else {
             return GatewayProblem.response(status: 413, title: "Request Entity Too Large",

@@ -31,4 +31,14 @@ public struct GatewayRouteTable: Sendable {
         }
         return route.method != "ANY" && other.method == "ANY"
     }
+
+    /// The methods of the routes whose path matches `path`, in declaration order (for CORS preflights).
+    public func methods(forPath path: String) -> [String] {
+        let parts = PathTemplate.parts(of: path)
+        var methods: [String] = []
+        for route in self.routes where route.path.match(parts: parts) != nil && !methods.contains(route.method) {
+            methods.append(route.method)
+        }
+        return methods
+    }
 }

@@ -1,4 +1,4 @@
-import Cloud
+public import Cloud
 public import LambdaEvents
 public import LambdaRuntime
 import Logging

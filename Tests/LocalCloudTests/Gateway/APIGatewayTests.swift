@@ -153,4 +153,28 @@ struct APIGatewayTests {
         #expect(await first.status == 200)
         #expect(await GatewayFixture.send("GET", "/single").status == 200, "the slot is free again")
     }
+
+    @Test func withCORSTheGatewayAnswersPreflightsAndMarksEveryAnswer() async throws {
+        let gateway = APIGateway(
+            manifest: GatewayFixture.manifest, ports: .unconfigured("no store"), logSink: InMemoryLogSink(),
+            cors: CORSConfiguration(allowedOrigins: ["https://app.example.com"])
+        )
+        let preflight = await gateway.handle(GatewayRequest(method: "OPTIONS", path: "/items/7", headers: [
+            ("Origin", "https://app.example.com"), ("Access-Control-Request-Method", "POST"),
+        ]))
+        #expect(preflight.status == 204)
+        #expect(preflight.header("access-control-allow-origin") == "https://app.example.com")
+        #expect(preflight.header("access-control-allow-methods") == "GET, POST")
+        #expect(preflight.header("access-control-allow-headers")?.contains("authorization") == true)
+        let answer = await gateway.handle(GatewayRequest(method: "GET", path: "/cookies", headers: [("Origin", "https://app.example.com")]))
+        #expect(answer.status == 201)
+        #expect(answer.header("access-control-allow-origin") == "https://app.example.com")
+        #expect(answer.header("access-control-expose-headers")?.contains("apigw-requestid") == true)
+        let stranger = await gateway.handle(GatewayRequest(method: "GET", path: "/cookies", headers: [("Origin", "https://evil.example")]))
+        #expect(stranger.header("access-control-allow-origin") == nil)
+        let unknown = await gateway.handle(GatewayRequest(method: "OPTIONS", path: "/nowhere", headers: [
+            ("Origin", "https://app.example.com"), ("Access-Control-Request-Method", "GET"),
+        ]))
+        #expect(unknown.status == 404)
+    }
 }

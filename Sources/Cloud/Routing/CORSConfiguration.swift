@@ -1,4 +1,5 @@
-/// Which browser origins may call the API, and what they may send and read.
+/// Which browser origins may call the API, and what they may send and read; the router and the local gateway both
+/// answer by it.
 public struct CORSConfiguration: Sendable, Equatable {
     /// Allowed origins (`https://app.example.com`), or `["*"]` for any origin without credentials.
     public var allowedOrigins: [String]
@@ -22,14 +23,14 @@ public struct CORSConfiguration: Sendable, Equatable {
     }
 
     /// The value for `access-control-allow-origin` when `origin` may call, or `nil`.
-    func allowOrigin(for origin: String) -> String? {
+    public func allowOrigin(for origin: String) -> String? {
         if self.allowedOrigins.contains(origin) { return origin }
         if self.allowedOrigins.contains("*") && !self.allowCredentials { return "*" }
         return nil
     }
 
     /// The headers every answer to an allowed origin carries.
-    func responseHeaders(origin: String) -> [String: String] {
+    public func responseHeaders(origin: String) -> [String: String] {
         guard let allowed = self.allowOrigin(for: origin) else { return [:] }
         var headers = ["access-control-allow-origin": allowed, "vary": "origin"]
         if !self.exposedHeaders.isEmpty { headers["access-control-expose-headers"] = self.exposedHeaders.joined(separator: ", ") }
@@ -38,7 +39,7 @@ public struct CORSConfiguration: Sendable, Equatable {
     }
 
     /// The headers of a preflight answer for `methods`.
-    func preflightHeaders(origin: String, methods: [String]) -> [String: String] {
+    public func preflightHeaders(origin: String, methods: [String]) -> [String: String] {
         var headers = self.responseHeaders(origin: origin)
         guard !headers.isEmpty else { return [:] }
         headers["access-control-allow-methods"] = methods.joined(separator: ", ")
