@@ -171,7 +171,7 @@ public final class APIGateway: Sendable {
     }
 
     /// An id in the shape API Gateway gives its requests (`apigw-requestid`), e.g. `dGhpcyBpcyBhbg=`.
-    private static func makeRequestID() -> String {
+    static func makeRequestID() -> String {
         let bytes = (0..<11).map { _ in UInt8.random(in: 0...255) }
         return Data(bytes).base64EncodedString().replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "+", with: "-")
     }

@@ -43,7 +43,7 @@ struct GatewayResponder: HTTPResponder {
             body = try await request.collectBody(upTo: APIGateway.maximumRequestBytes + 1)
         } catch {
             return Self.response(GatewayProblem.response(status: 413, title: "Request Entity Too Large",
-                detail: "The request body is over \(APIGateway.maximumRequestBytes) bytes", requestID: "-"))
+                detail: "The request body is over \(APIGateway.maximumRequestBytes) bytes", requestID: APIGateway.makeRequestID()))
         }
         let gatewayRequest = GatewayRequest(
             method: request.method.rawValue,
