@@ -12,6 +12,19 @@ public enum ReferenceApp {
         }
         .http("GET /health")
 
+        Function("auth", memoryMB: 256, timeout: .seconds(10)) { context in
+            AuthAPI(identity: context.ports.identity, store: context.ports.store)
+        }
+        .http(
+            "POST /auth/register", "POST /auth/login", "POST /auth/refresh", "POST /auth/logout",
+            "POST /auth/forgot-password", "POST /auth/confirm-forgot-password"
+        )
+
+        Function("users", memoryMB: 128, timeout: .seconds(5)) { context in
+            UsersAPI(store: context.ports.store)
+        }
+        .http("GET /users/me", "PUT /users/me", authorization: .jwt())
+
         Function("orders", memoryMB: 256, timeout: .seconds(10)) { context in
             OrdersAPI(store: context.ports.store)
         }

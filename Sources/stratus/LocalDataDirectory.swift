@@ -6,31 +6,59 @@ struct LocalDataDirectory {
     let path: String
 
     /// The store's file in the folder (relative when the folder is).
-    var storePath: String {
-        self.path.hasSuffix("/") ? self.path + "store.sqlite" : self.path + "/store.sqlite"
-    }
+    var storePath: String { self.file("store.sqlite") }
+
+    /// The local notification log, where emails such as password-reset codes go.
+    var notificationLogPath: String { self.file("notifications.log") }
+
+    /// The identity provider's folder: its signing key and its user directory.
+    private var identityPath: String { self.file("identity") }
 
     /// The local token issuer, whose signing key lives in `identity/` (created on first use).
     func tokenIssuer() throws -> LocalTokenIssuer {
-        let directory = self.path.hasSuffix("/") ? self.path + "identity" : self.path + "/identity"
         do {
-            return try LocalTokenIssuer(directory: directory)
+            return try LocalTokenIssuer(directory: self.identityPath)
         } catch {
-            throw CommandLineError("Cannot load or create the signing key in \(directory): \(error)")
+            throw CommandLineError("Cannot load or create the signing key in \(self.identityPath): \(error)")
         }
+    }
+
+    /// The identity provider's user directory, `identity/directory.sqlite`.
+    func openIdentityDirectory() throws -> SQLiteItemStore {
+        try self.open(file: "identity/directory.sqlite", in: self.identityPath)
+    }
+
+    /// The local identity provider on `directory`: tokens from `issuer`, codes to the notification log.
+    func identityProvider(
+        directory: SQLiteItemStore,
+        issuer: LocalTokenIssuer,
+        hashing cost: PasswordHasher.Cost = .standard
+    ) -> LocalIdentityProvider {
+        LocalIdentityProvider(
+            store: directory, issuer: issuer, notifications: NotificationLog(path: self.notificationLogPath),
+            hasher: PasswordHasher(cost: cost)
+        )
     }
 
     /// Creates the folder if needed and opens the store in it.
     func openStore() throws -> SQLiteItemStore {
+        try self.open(file: "store.sqlite", in: self.path)
+    }
+
+    private func open(file: String, in folder: String) throws -> SQLiteItemStore {
         do {
-            try FileManager.default.createDirectory(atPath: self.path, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
-            throw CommandLineError("Cannot create the data directory \(self.path): \(error.localizedDescription)")
+            throw CommandLineError("Cannot create the folder \(folder): \(error.localizedDescription)")
         }
         do {
-            return try SQLiteItemStore(path: self.storePath)
+            return try SQLiteItemStore(path: self.file(file))
         } catch {
-            throw CommandLineError("Cannot open the store: \(error)")
+            throw CommandLineError("Cannot open \(self.file(file)): \(error)")
         }
+    }
+
+    private func file(_ name: String) -> String {
+        self.path.hasSuffix("/") ? self.path + name : self.path + "/" + name
     }
 }

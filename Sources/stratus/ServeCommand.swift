@@ -26,6 +26,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("cors-origin"), help: "A browser origin allowed to call the API, e.g. http://localhost:5173 (repeatable).")
     var corsOrigins: [String] = []
 
+    @Flag(name: .customLong("insecure-fast-password-hashing"), help: .hidden)
+    var fastPasswordHashing = false
+
     /// How often expired items are purged from the store.
     static let purgeInterval = Duration.seconds(60)
 
@@ -42,9 +45,12 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try dataDirectory.openStore()
         let storePath = dataDirectory.storePath
         let issuer = try dataDirectory.tokenIssuer()
+        let directory = try dataDirectory.openIdentityDirectory()
+        let identity = dataDirectory.identityProvider(
+            directory: directory, issuer: issuer, hashing: self.fastPasswordHashing ? .insecureFast : .standard)
         let gateway = APIGateway(
             manifest: manifest,
-            ports: CloudPorts(store: store),
+            ports: CloudPorts(store: store, identity: identity),
             logSink: StandardErrorLogSink(),
             authorizer: issuer.authorizer,
             publicDocuments: ["/.well-known/jwks.json": try issuer.jwksDocument()],
@@ -64,6 +70,7 @@ struct ServeCommand: AsyncParsableCommand {
                     try? await Task.sleep(for: Self.purgeInterval)
                     guard !Task.isCancelled else { return }
                     _ = try? store.purgeExpiredItems()
+                    _ = try? directory.purgeExpiredItems()
                 }
             }
             try await application.runService()

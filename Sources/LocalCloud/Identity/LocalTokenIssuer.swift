@@ -4,7 +4,7 @@ public import Foundation
 import LambdaRuntime
 
 /// The local cloud's token issuer: one RSA key kept in the data directory (created on first use, readable by its
-/// owner only), access tokens signed RS256 with Cognito's claims, the key set as a JWKS document, and the gateway
+/// owner only), access and id tokens signed RS256 with Cognito's claims, the key set as a JWKS document, and the gateway
 /// authorizer that trusts exactly this issuer.
 public struct LocalTokenIssuer: Sendable {
     /// The `iss` of every local token.
@@ -40,14 +40,39 @@ public struct LocalTokenIssuer: Sendable {
         scopes: [String] = [],
         lifetime: Duration = .seconds(3600)
     ) throws -> String {
-        let now = WallClock.nowMilliseconds() / 1000
-        var claims: [String: any Sendable] = [
-            "sub": subject, "iss": Self.issuer, "client_id": Self.clientID, "token_use": "access",
-            "iat": now, "nbf": now, "exp": now + lifetime.components.seconds, "jti": UUID().uuidString.lowercased(),
-        ]
+        var claims: [String: any Sendable] = ["client_id": Self.clientID, "token_use": "access", "username": subject]
         claims["email"] = email
         if !groups.isEmpty { claims["cognito:groups"] = groups }
         if !scopes.isEmpty { claims["scope"] = scopes.joined(separator: " ") }
+        return try self.sign(subject: subject, claims: claims, lifetime: lifetime)
+    }
+
+    /// An id token for `subject`, for the app client (`aud`), with the user's attributes as Cognito puts them.
+    public func idToken(
+        subject: String,
+        email: String,
+        name: String,
+        groups: [String] = [],
+        lifetime: Duration = .seconds(3600)
+    ) throws -> String {
+        var claims: [String: any Sendable] = [
+            "aud": Self.clientID, "token_use": "id", "cognito:username": subject,
+            "email": email, "email_verified": false, "name": name,
+        ]
+        if !groups.isEmpty { claims["cognito:groups"] = groups }
+        return try self.sign(subject: subject, claims: claims, lifetime: lifetime)
+    }
+
+    /// A JWT signed RS256 with this issuer's key: `claims` plus `sub`, `iss`, `iat`, `nbf`, `exp` and a fresh `jti`.
+    private func sign(subject: String, claims: [String: any Sendable], lifetime: Duration) throws -> String {
+        let now = WallClock.nowMilliseconds() / 1000
+        var claims = claims
+        claims["sub"] = subject
+        claims["iss"] = Self.issuer
+        claims["iat"] = now
+        claims["nbf"] = now
+        claims["exp"] = now + lifetime.components.seconds
+        claims["jti"] = UUID().uuidString.lowercased()
         let header = try JSONSerialization.data(withJSONObject: ["alg": "RS256", "kid": self.keyID, "typ": "JWT"], options: [.sortedKeys])
         let payload = try JSONSerialization.data(withJSONObject: claims, options: [.sortedKeys, .withoutEscapingSlashes])
         let signingInput = Base64URL.encode(header) + "." + Base64URL.encode(payload)

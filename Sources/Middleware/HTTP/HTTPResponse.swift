@@ -1,10 +1,11 @@
 /// What a route handler answers: a status, headers, and a body encoded as JSON.
 public struct HTTPResponse<Body: Encodable & Sendable>: Sendable {
-    public var status: Int
+    /// The status; `nil` answers the route's declared success status.
+    public var status: Int?
     public var headers: [String: String]
     public var body: Body?
 
-    public init(status: Int = 200, headers: [String: String] = [:], body: Body?) {
+    public init(status: Int? = nil, headers: [String: String] = [:], body: Body?) {
         self.status = status
         self.headers = headers
         self.body = body

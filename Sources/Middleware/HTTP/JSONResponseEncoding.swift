@@ -8,14 +8,14 @@ import Foundation
 
 /// Turns typed answers and problems into HTTP API responses.
 enum JSONResponseEncoding {
-    static func response<Body: Encodable>(_ response: HTTPResponse<Body>) throws -> APIGatewayV2Response {
+    static func response<Body: Encodable>(_ response: HTTPResponse<Body>, defaultStatus: Int) throws -> APIGatewayV2Response {
         var headers = response.headers
         var body: String?
         if let value = response.body {
             headers["content-type"] = headers["content-type"] ?? "application/json"
             body = String(decoding: try Self.encoder.encode(value), as: UTF8.self)
         }
-        return APIGatewayV2Response(statusCode: response.status, headers: headers, body: body, isBase64Encoded: false)
+        return APIGatewayV2Response(statusCode: response.status ?? defaultStatus, headers: headers, body: body, isBase64Encoded: false)
     }
 
     static func problem(_ error: HTTPError, requestID: String) -> APIGatewayV2Response {

@@ -20,25 +20,51 @@ public struct Route: Sendable {
     public let outputType: any (Encodable & Sendable).Type
     /// Whether the route honours an `Idempotency-Key` header.
     public let isIdempotent: Bool
+    /// What the route does, in a few words, for the API's documentation.
+    public let summary: String?
+    /// The status of a successful answer (a handler's ``HTTPResponse`` without a status gets it).
+    public let successStatus: Int
+    /// The error statuses the handler itself answers with; those that follow from the declaration (a body, a token,
+    /// idempotency) are in ``errorStatuses``.
+    public let handlerErrorStatuses: [Int]
     let respond: nonisolated(nonsending) @Sendable (HTTPRequest, LambdaContext) async throws -> APIGatewayV2Response
 
     /// The route key API Gateway knows it by, e.g. `GET /orders/{id}`.
     public var routeKey: String { "\(self.method) \(self.path.template)" }
 
+    /// Every error status the route can answer with: the handler's own, and those its declaration implies.
+    public var errorStatuses: [Int] {
+        var statuses = Set(self.handlerErrorStatuses)
+        statuses.insert(500)
+        if self.inputType != nil { statuses.formUnion([400, 413, 415, 422]) }
+        if case .jwt(let scopes) = self.authorization {
+            statuses.insert(401)
+            if !scopes.isEmpty { statuses.insert(403) }
+        }
+        if self.isIdempotent { statuses.formUnion([400, 409, 422]) }
+        return statuses.sorted()
+    }
+
     /// A route without a request body.
     ///
     /// With `idempotency`, a request that carries an `Idempotency-Key` header is answered at most once
-    /// (see ``Idempotency/respond(to:context:operation:)``).
+    /// (see ``Idempotency/respond(to:context:operation:)``). `summary`, `status` (of a successful answer) and
+    /// `errors` (the statuses the handler throws) describe the route in the API's documentation.
     public init<Output: Encodable & Sendable>(
         _ method: String,
         _ path: String,
         authorization: RouteAuthorization = .none,
         idempotency: Idempotency? = nil,
+        summary: String? = nil,
+        status: Int = 200,
+        errors: [Int] = [],
         handler: nonisolated(nonsending) @escaping @Sendable (HTTPRequest, LambdaContext) async throws -> HTTPResponse<Output>
     ) {
-        self.init(method, path, authorization: authorization, idempotency: idempotency, inputType: nil, outputType: Output.self) {
-            request, context in
-            try JSONResponseEncoding.response(try await handler(request, context))
+        self.init(
+            method, path, authorization: authorization, idempotency: idempotency, summary: summary, status: status,
+            errors: errors, inputType: nil, outputType: Output.self
+        ) { request, context in
+            try JSONResponseEncoding.response(try await handler(request, context), defaultStatus: status)
         }
     }
 
@@ -49,13 +75,18 @@ public struct Route: Sendable {
         _ path: String,
         authorization: RouteAuthorization = .none,
         idempotency: Idempotency? = nil,
+        summary: String? = nil,
+        status: Int = 200,
         body: Input.Type,
+        errors: [Int] = [],
         handler: nonisolated(nonsending) @escaping @Sendable (HTTPRequest, Input, LambdaContext) async throws -> HTTPResponse<Output>
     ) {
-        self.init(method, path, authorization: authorization, idempotency: idempotency, inputType: Input.self, outputType: Output.self) {
-            request, context in
+        self.init(
+            method, path, authorization: authorization, idempotency: idempotency, summary: summary, status: status,
+            errors: errors, inputType: Input.self, outputType: Output.self
+        ) { request, context in
             let input = try RequestBodyDecoding.decode(Input.self, from: request)
-            return try JSONResponseEncoding.response(try await handler(request, input, context))
+            return try JSONResponseEncoding.response(try await handler(request, input, context), defaultStatus: status)
         }
     }
 
@@ -64,6 +95,9 @@ public struct Route: Sendable {
         _ path: String,
         authorization: RouteAuthorization,
         idempotency: Idempotency?,
+        summary: String?,
+        status: Int,
+        errors: [Int],
         inputType: (any (Decodable & Sendable).Type)?,
         outputType: any (Encodable & Sendable).Type,
         respond: nonisolated(nonsending) @escaping @Sendable (HTTPRequest, LambdaContext) async throws -> APIGatewayV2Response
@@ -74,6 +108,9 @@ public struct Route: Sendable {
         self.inputType = inputType
         self.outputType = outputType
         self.isIdempotent = idempotency != nil
+        self.summary = summary
+        self.successStatus = status
+        self.handlerErrorStatuses = errors
         if let idempotency {
             self.respond = { request, context in
                 try authorization.authorize(request)

@@ -1,0 +1,121 @@
+import Cloud
+import Crypto
+import _CryptoExtras
+import Foundation
+public import NIOPosix
+
+/// Hashes passwords with scrypt, a slow, memory-hard, salted key derivation function, and checks passwords against
+/// such hashes in constant time. The work runs on a thread pool of its own, so a burst of sign-ins does not stall
+/// the threads that serve requests.
+///
+/// A hash is stored as `$scrypt$ln=<log2 N>,r=<r>,p=<p>$<salt>$<key>` (base64), so that a change of cost applies to
+/// new hashes while old ones still verify.
+public struct PasswordHasher: Sendable {
+    /// scrypt's cost parameters.
+    public struct Cost: Sendable, Equatable {
+        /// log2 of N, the number of rounds; memory is 128 · r · N bytes.
+        public var logRounds: Int
+        public var blockSize: Int
+        public var parallelism: Int
+
+        /// N = 2^15, r = 8, p = 1: 32 MiB and tens of milliseconds per hash (OWASP's minimum for scrypt).
+        public static let standard = Cost(logRounds: 15, blockSize: 8, parallelism: 1)
+        /// A cheap cost for tests and benchmarks that create many accounts. Never for real passwords.
+        public static let insecureFast = Cost(logRounds: 10, blockSize: 8, parallelism: 1)
+
+        public init(logRounds: Int, blockSize: Int, parallelism: Int) {
+            self.logRounds = logRounds
+            self.blockSize = blockSize
+            self.parallelism = parallelism
+        }
+
+        /// Costs a stored hash may name: anything else is refused instead of being computed.
+        var isAcceptable: Bool {
+            (10...20).contains(self.logRounds) && (1...16).contains(self.blockSize) && (1...16).contains(self.parallelism)
+        }
+    }
+
+    public let cost: Cost
+    private let pool: NIOThreadPool
+
+    private static let saltByteCount = 16
+    private static let keyByteCount = 32
+
+    /// A hasher for new hashes at `cost`, working on `pool` (a shared two-thread pool by default).
+    public init(cost: Cost = .standard, pool: NIOThreadPool = PasswordHasher.sharedPool) {
+        precondition(cost.isAcceptable, "scrypt cost out of range")
+        self.cost = cost
+        self.pool = pool
+    }
+
+    /// Two threads: enough to use both cores of a laptop, few enough to bound scrypt's memory.
+    public static let sharedPool: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: 2)
+        pool.start()
+        return pool
+    }()
+
+    /// A new hash of `password`, with a fresh random salt.
+    public func hash(_ password: String) async throws -> String {
+        let salt = (0..<Self.saltByteCount).map { _ in UInt8.random(in: .min ... .max) }
+        let cost = self.cost
+        let key = try await self.pool.runIfActive { try Self.derive(password, salt: salt, cost: cost) }
+        return "$scrypt$ln=\(cost.logRounds),r=\(cost.blockSize),p=\(cost.parallelism)$"
+            + Data(salt).base64EncodedString() + "$" + Data(key).base64EncodedString()
+    }
+
+    /// Whether `password` is the one `storedHash` was made from. A malformed hash verifies nothing.
+    public func verify(_ password: String, against storedHash: String) async -> Bool {
+        guard let stored = StoredHash(storedHash) else { return false }
+        let key = try? await self.pool.runIfActive { try Self.derive(password, salt: stored.salt, cost: stored.cost) }
+        guard let key else { return false }
+        return ConstantTime.equal(key, stored.key)
+    }
+
+    /// Spends the time a verification against a real hash would, for an account that does not exist, so that the
+    /// answer's timing does not tell which emails have accounts.
+    public func verifyNothing(_ password: String) async {
+        _ = await self.verify(password, against: self.decoy)
+    }
+
+    private var decoy: String {
+        let zeros = Data(count: Self.saltByteCount).base64EncodedString()
+        let key = Data(count: Self.keyByteCount).base64EncodedString()
+        return "$scrypt$ln=\(self.cost.logRounds),r=\(self.cost.blockSize),p=\(self.cost.parallelism)$\(zeros)$\(key)"
+    }
+
+    private static func derive(_ password: String, salt: [UInt8], cost: Cost) throws -> [UInt8] {
+        let key = try KDF.Scrypt.deriveKey(
+            from: Array(password.utf8), salt: salt, outputByteCount: Self.keyByteCount,
+            rounds: 1 << cost.logRounds, blockSize: cost.blockSize, parallelism: cost.parallelism
+        )
+        return key.withUnsafeBytes { Array($0) }
+    }
+
+    /// A stored hash, parsed.
+    private struct StoredHash {
+        let cost: Cost
+        let salt: [UInt8]
+        let key: [UInt8]
+
+        init?(_ text: String) {
+            let fields = text.split(separator: "$", omittingEmptySubsequences: false)
+            guard fields.count == 5, fields[0].isEmpty, fields[1] == "scrypt" else { return nil }
+            var parameters: [Substring: Int] = [:]
+            for pair in fields[2].split(separator: ",") {
+                let parts = pair.split(separator: "=")
+                guard parts.count == 2, let value = Int(parts[1]) else { return nil }
+                parameters[parts[0]] = value
+            }
+            guard let logRounds = parameters["ln"], let blockSize = parameters["r"], let parallelism = parameters["p"],
+                let salt = Data(base64Encoded: String(fields[3])), let key = Data(base64Encoded: String(fields[4])),
+                key.count == PasswordHasher.keyByteCount
+            else { return nil }
+            let cost = Cost(logRounds: logRounds, blockSize: blockSize, parallelism: parallelism)
+            guard cost.isAcceptable else { return nil }
+            self.cost = cost
+            self.salt = Array(salt)
+            self.key = Array(key)
+        }
+    }
+}

@@ -1,0 +1,64 @@
+public import Foundation
+import LambdaRuntime
+import Synchronization
+
+/// The local cloud's outbox to people: every email or text message the system would send is appended to one file as
+/// a JSON line (`time`, `channel`, `to`, `subject`, `message`), readable by its owner only. Password-reset codes
+/// reach a developer here.
+public final class NotificationLog: Sendable {
+    /// One message as it is written to the log.
+    public struct Entry: Codable, Sendable, Equatable {
+        public var time: String
+        public var channel: String
+        public var to: String
+        public var subject: String
+        public var message: String
+
+        public init(time: String, channel: String, to: String, subject: String, message: String) {
+            self.time = time
+            self.channel = channel
+            self.to = to
+            self.subject = subject
+            self.message = message
+        }
+    }
+
+    public let path: String
+    private let lock = Mutex<Void>(())
+
+    /// A log at `path`; the file is created on the first message.
+    public init(path: String) {
+        self.path = path
+    }
+
+    /// Appends an email to `address`.
+    public func sendEmail(to address: String, subject: String, message: String) throws {
+        let entry = Entry(
+            time: WallClock.iso8601(milliseconds: WallClock.nowMilliseconds()),
+            channel: "email", to: address, subject: subject, message: message
+        )
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var line = try encoder.encode(entry)
+        line.append(UInt8(ascii: "\n"))
+        try self.lock.withLock { _ in
+            let manager = FileManager.default
+            if !manager.fileExists(atPath: self.path) {
+                guard manager.createFile(atPath: self.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: self.path])
+                }
+            }
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: self.path))
+            defer { try? handle.close() }
+            try handle.seekToEnd()
+            try handle.write(contentsOf: line)
+        }
+    }
+
+    /// Every message in the log, oldest first.
+    public func entries() throws -> [Entry] {
+        guard let data = FileManager.default.contents(atPath: self.path) else { return [] }
+        let decoder = JSONDecoder()
+        return try data.split(separator: UInt8(ascii: "\n")).map { try decoder.decode(Entry.self, from: Data($0)) }
+    }
+}

@@ -1,0 +1,94 @@
+public import Cloud
+public import Middleware
+
+/// The auth function: registration, sign-in, token refresh and revocation, and password reset, in front of the
+/// identity provider. Every route is open (it is how a caller gets a token); registration also creates the user's
+/// profile and its `UserRegistered` event.
+public struct AuthAPI: LambdaHandler {
+    private let router: HTTPRouter
+
+    public init(identity: any IdentityProvider, store: any ItemStore) {
+        let profiles = ProfileRepository(store: store)
+        self.router = HTTPRouter {
+            Route("POST", "/auth/register", summary: "Create an account", status: 201, body: RegisterRequest.self,
+                errors: [409, 503]) { _, body, context in
+                let account = try await Self.call(context) { () async throws(IdentityError) in
+                    try await identity.signUp(email: body.email, password: body.password, name: body.name)
+                }
+                do {
+                    _ = try await profiles.create(userID: account.userID, email: account.email, name: body.name)
+                } catch {
+                    // Without its profile the account would be half made: take it back, so the email can register again.
+                    try? await identity.deleteUser(id: account.userID)
+                    throw error
+                }
+                return HTTPResponse(headers: ["location": "/users/me"],
+                    body: RegisteredUser(userId: account.userID, email: account.email))
+            }
+            Route("POST", "/auth/login", summary: "Sign in with email and password", body: LoginRequest.self,
+                errors: [401, 429, 503]) { _, body, context in
+                HTTPResponse(body: try await Self.call(context) { () async throws(IdentityError) in
+                    try await identity.signIn(email: body.email, password: body.password)
+                })
+            }
+            Route("POST", "/auth/refresh", summary: "New access and id tokens for a refresh token",
+                body: RefreshTokenRequest.self, errors: [401, 503]) { _, body, context in
+                do throws(IdentityError) {
+                    return HTTPResponse(body: try await identity.refresh(refreshToken: body.refreshToken))
+                } catch .notAuthorized {
+                    throw HTTPError.unauthorized("The refresh token is not valid")
+                } catch {
+                    throw Self.answer(error, context: context)
+                }
+            }
+            Route("POST", "/auth/logout", summary: "Revoke a refresh token", status: 204,
+                body: RefreshTokenRequest.self, errors: [503]) { _, body, context in
+                try await Self.call(context) { () async throws(IdentityError) in
+                    try await identity.revoke(refreshToken: body.refreshToken)
+                }
+                return .noContent()
+            }
+            Route("POST", "/auth/forgot-password", summary: "Send a password reset code to the email", status: 202,
+                body: ForgotPasswordRequest.self, errors: [503]) { _, body, context in
+                try await Self.call(context) { () async throws(IdentityError) in
+                    try await identity.forgotPassword(email: body.email)
+                }
+                return HTTPResponse(body: PasswordResetRequested(
+                    message: "If an account has this email, a reset code is on its way"))
+            }
+            Route("POST", "/auth/confirm-forgot-password", summary: "Set a new password with the code that was sent",
+                status: 204, body: ConfirmForgotPasswordRequest.self, errors: [503]) { _, body, context in
+                do throws(IdentityError) {
+                    try await identity.confirmForgotPassword(email: body.email, code: body.code, newPassword: body.newPassword)
+                } catch {
+                    throw Self.answer(error, passwordField: "newPassword", context: context)
+                }
+                return .noContent()
+            }
+        }
+    }
+
+    public func handle(_ request: APIGatewayV2Request, context: LambdaContext) async throws -> APIGatewayV2Response {
+        try await self.router.handle(request, context: context)
+    }
+
+    /// Runs an identity operation, answering its failure as the HTTP error a client should see.
+    private static func call<T>(
+        _ context: LambdaContext,
+        _ operation: () async throws(IdentityError) -> T
+    ) async throws(HTTPError) -> T {
+        do {
+            return try await operation()
+        } catch {
+            throw Self.answer(error, context: context)
+        }
+    }
+
+    /// The client's answer to `error`; a failing directory is logged with its cause, which the client never sees.
+    private static func answer(_ error: IdentityError, passwordField: String = "password", context: LambdaContext) -> HTTPError {
+        if case .unavailable(let cause) = error {
+            context.logger.error("The identity provider failed", metadata: ["error.message": "\(cause)"])
+        }
+        return error.httpError(passwordField: passwordField)
+    }
+}

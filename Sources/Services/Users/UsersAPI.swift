@@ -1,0 +1,29 @@
+public import Cloud
+public import Middleware
+
+/// The users function: the caller's own profile. Both routes need a valid token.
+public struct UsersAPI: LambdaHandler {
+    private let router: HTTPRouter
+
+    public init(store: any ItemStore) {
+        let profiles = ProfileRepository(store: store)
+        self.router = HTTPRouter {
+            Route("GET", "/users/me", authorization: .jwt(), summary: "The caller's profile", errors: [404]) {
+                request, _ in
+                let profile = try await profiles.find(try request.caller().userID)
+                return HTTPResponse(headers: ["etag": "\"\(profile.version)\""], body: profile)
+            }
+            Route("PUT", "/users/me", authorization: .jwt(), summary: "Replace the caller's profile",
+                body: UpdateProfileRequest.self, errors: [404, 412, 428]) { request, body, _ in
+                let profile = try await profiles.update(
+                    try request.caller().userID, with: body, expectedVersion: try request.expectedVersion(of: "profile")
+                )
+                return HTTPResponse(headers: ["etag": "\"\(profile.version)\""], body: profile)
+            }
+        }
+    }
+
+    public func handle(_ request: APIGatewayV2Request, context: LambdaContext) async throws -> APIGatewayV2Response {
+        try await self.router.handle(request, context: context)
+    }
+}
