@@ -34,22 +34,7 @@ final class OrdersFixture: Sendable {
         var claims: [String: String] = [:]
         claims["sub"] = user
         claims["cognito:groups"] = groups
-        var allHeaders = ["content-type": "application/json"]
-        allHeaders.merge(headers) { _, new in new }
-        let event = APIGatewayV2Request(
-            routeKey: "\(method) \(path)",
-            rawPath: path,
-            headers: allHeaders,
-            queryStringParameters: query,
-            requestContext: .init(
-                accountId: "123456789012", apiId: "local", authorizer: user == nil ? nil : .init(jwt: .init(claims: claims)),
-                domainName: "localhost", domainPrefix: "localhost",
-                http: .init(method: method, path: path, protocol: "HTTP/1.1", sourceIp: "127.0.0.1", userAgent: "test"),
-                requestId: "req-\(UUID().uuidString)", routeKey: "\(method) \(path)",
-                time: "22/Nov/2026:21:36:49 +0000", timeEpoch: 1_795_383_409_000
-            ),
-            body: body
-        )
+        let event = APIGatewayV2Request.test(method, path, body: body, claims: user == nil ? nil : claims, headers: headers, query: query)
         return try await self.api.handle(event, context: .test())
     }
 
@@ -62,17 +47,24 @@ final class OrdersFixture: Sendable {
 
     /// Every outbox envelope, parsed.
     func outbox() throws -> [[String: Any]] {
+        try self.store.outboxEnvelopes()
+    }
+
+    static let twoLines = #"{"items":[{"sku":"A-1","quantity":2,"unitPrice":1999},{"sku":"B-2","quantity":1,"unitPrice":4500}],"currency":"EUR"}"#
+}
+
+extension SQLiteItemStore {
+    /// Every outbox envelope, parsed.
+    func outboxEnvelopes() throws -> [[String: Any]] {
         var events: [[String: Any]] = []
         for shard in 0..<OutboxEvent.shardCount {
-            for item in try self.store.query(ItemQuery(partition: "OUTBOX#\(shard)")).items {
+            for item in try self.query(ItemQuery(partition: "OUTBOX#\(shard)")).items {
                 let envelope = try JSONSerialization.jsonObject(with: Data((item.string("envelope") ?? "").utf8))
                 events.append(envelope as? [String: Any] ?? [:])
             }
         }
         return events
     }
-
-    static let twoLines = #"{"items":[{"sku":"A-1","quantity":2,"unitPrice":1999},{"sku":"B-2","quantity":1,"unitPrice":4500}],"currency":"EUR"}"#
 }
 
 extension APIGatewayV2Response {

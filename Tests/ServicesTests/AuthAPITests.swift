@@ -1,0 +1,130 @@
+import Foundation
+import LambdaRuntime
+import Services
+import Testing
+
+@Suite struct AuthAPITests {
+    @Test func registrationCreatesTheAccountItsProfileAndItsEventAndRefusesADuplicate() async throws {
+        let fixture = try AccountsFixture()
+        let response = try await fixture.auth("/auth/register", #"{"email":"Ada@Example.com","password":"Correct-Horse-7","name":"Ada"}"#)
+        #expect(response.statusCode == 201)
+        #expect(response.headers?["location"] == "/users/me")
+        let body = try response.json()
+        let userID = try #require(body["userId"] as? String)
+        #expect(body["email"] as? String == "ada@example.com")
+        #expect(body["password"] == nil)
+
+        let profile = try await fixture.users("GET", as: userID)
+        #expect(profile.statusCode == 200)
+        #expect(try profile.json()["name"] as? String == "Ada")
+        let events = try fixture.store.outboxEnvelopes()
+        #expect(events.count == 1)
+        #expect(events.first?["detail-type"] as? String == "UserRegistered")
+        #expect(events.first?["source"] as? String == "stratus.users")
+        #expect((events.first?["detail"] as? [String: Any])?["userId"] as? String == userID)
+
+        let duplicate = try await fixture.auth("/auth/register", #"{"email":"ada@example.com","password":"Correct-Horse-7","name":"Ada"}"#)
+        #expect(duplicate.statusCode == 409)
+        #expect(try fixture.store.outboxEnvelopes().count == 1, "a refused registration writes nothing")
+    }
+
+    @Test func aWeakPasswordOrABadEmailIs422ListingEveryProblemWithoutEchoingThePassword() async throws {
+        let fixture = try AccountsFixture()
+        let response = try await fixture.auth("/auth/register", #"{"email":"not-an-email","password":"short","name":""}"#)
+        #expect(response.statusCode == 422)
+        let problems = try #require(try response.json()["errors"] as? [[String: String]])
+        #expect(problems.map { $0["field"] } == ["email", "password", "name"])
+        #expect(problems[1]["reason"]?.contains("at least 8 characters") == true)
+        #expect(response.body?.contains("short") == false)
+        for email in ["a@b", "@example.com", "a b@example.com", "a@-example.com", "a@example.c0m", String(repeating: "a", count: 250) + "@example.com"] {
+            let refused = try await fixture.auth("/auth/register", #"{"email":"\#(email)","password":"Correct-Horse-7","name":"A"}"#)
+            #expect(refused.statusCode == 422, "\(email)")
+        }
+        let wrongType = try await fixture.auth("/auth/register", #"{"email":"a@example.com","password":12345678,"name":"A"}"#)
+        #expect(wrongType.statusCode == 422)
+        #expect(try wrongType.json()["errors"] as? [[String: String]] == [["field": "password", "reason": "must be a string"]])
+    }
+
+    @Test func loginAnswersTokensAndTheSame401ForAWrongPasswordOrAnUnknownUserThenSlowsDown() async throws {
+        let fixture = try AccountsFixture()
+        let userID = try await fixture.register("ada@example.com")
+        let login = try await fixture.auth("/auth/login", #"{"email":"ada@example.com","password":"Correct-Horse-7"}"#)
+        #expect(login.statusCode == 200)
+        let tokens = try login.json()
+        #expect(tokens["tokenType"] as? String == "Bearer")
+        #expect(tokens["expiresIn"] as? Int == 3600)
+        let claims = try fixture.issuer.authorizer.authorize(
+            authorization: tokens["accessToken"] as? String, requiredScopes: [], nowSeconds: Int64(Date().timeIntervalSince1970)
+        ).claims
+        #expect(claims["sub"] == userID)
+
+        let wrong = try await fixture.auth("/auth/login", #"{"email":"ada@example.com","password":"Wrong-Horse-7"}"#)
+        let unknown = try await fixture.auth("/auth/login", #"{"email":"bob@example.com","password":"Wrong-Horse-7"}"#)
+        #expect(wrong.statusCode == 401)
+        #expect(unknown.statusCode == 401)
+        #expect(try wrong.json()["detail"] as? String == (try unknown.json()["detail"] as? String))
+        for _ in 0..<4 {
+            _ = try await fixture.auth("/auth/login", #"{"email":"ada@example.com","password":"Wrong-Horse-7"}"#)
+        }
+        let throttled = try await fixture.auth("/auth/login", #"{"email":"ada@example.com","password":"Correct-Horse-7"}"#)
+        #expect(throttled.statusCode == 429)
+        #expect(Int(throttled.headers?["retry-after"] ?? "") ?? 0 >= 1)
+    }
+
+    @Test func refreshGivesANewAccessTokenUntilLogoutRevokesIt() async throws {
+        let fixture = try AccountsFixture()
+        _ = try await fixture.register("ada@example.com")
+        let login = try await fixture.auth("/auth/login", #"{"email":"ada@example.com","password":"Correct-Horse-7"}"#).json()
+        let refreshToken = try #require(login["refreshToken"] as? String)
+        let refreshed = try await fixture.auth("/auth/refresh", #"{"refreshToken":"\#(refreshToken)"}"#)
+        #expect(refreshed.statusCode == 200)
+        #expect(try refreshed.json()["accessToken"] as? String != nil)
+        #expect(try refreshed.json()["refreshToken"] == nil)
+        let logout = try await fixture.auth("/auth/logout", #"{"refreshToken":"\#(refreshToken)"}"#)
+        #expect(logout.statusCode == 204)
+        #expect(logout.body == nil)
+        let revoked = try await fixture.auth("/auth/refresh", #"{"refreshToken":"\#(refreshToken)"}"#)
+        #expect(revoked.statusCode == 401)
+        #expect(revoked.headers?["www-authenticate"] == "Bearer")
+    }
+
+    @Test func forgotPasswordIs202ForAnyEmailAndTheMailedCodeSetsANewPassword() async throws {
+        let fixture = try AccountsFixture()
+        _ = try await fixture.register("ada@example.com")
+        let unknown = try await fixture.auth("/auth/forgot-password", #"{"email":"nobody@example.com"}"#)
+        let known = try await fixture.auth("/auth/forgot-password", #"{"email":"ada@example.com"}"#)
+        #expect(unknown.statusCode == 202)
+        #expect(known.statusCode == 202)
+        #expect(unknown.body == known.body, "no account enumeration")
+        let entries = try fixture.notifications.entries()
+        #expect(entries.map(\.to) == ["ada@example.com"])
+        let code = String(try #require(entries[0].message.firstMatch(of: /\d{6}/)).output)
+
+        let weak = try await fixture.auth("/auth/confirm-forgot-password",
+            #"{"email":"ada@example.com","code":"\#(code)","newPassword":"weak"}"#)
+        #expect(weak.statusCode == 422)
+        #expect((try weak.json()["errors"] as? [[String: String]])?.first?["field"] == "newPassword")
+        let malformed = try await fixture.auth("/auth/confirm-forgot-password",
+            #"{"email":"ada@example.com","code":"12ab","newPassword":"New-Horse-8"}"#)
+        #expect(malformed.statusCode == 422)
+        let confirmed = try await fixture.auth("/auth/confirm-forgot-password",
+            #"{"email":"ada@example.com","code":"\#(code)","newPassword":"New-Horse-8"}"#)
+        #expect(confirmed.statusCode == 204)
+        let reused = try await fixture.auth("/auth/confirm-forgot-password",
+            #"{"email":"ada@example.com","code":"\#(code)","newPassword":"New-Horse-9"}"#)
+        #expect(reused.statusCode == 400)
+        let login = try await fixture.auth("/auth/login", #"{"email":"ada@example.com","password":"New-Horse-8"}"#)
+        #expect(login.statusCode == 200)
+    }
+
+    @Test func noPasswordReachesTheLogs() async throws {
+        let fixture = try AccountsFixture()
+        let sink = InMemoryLogSink()
+        let context = LambdaContext.test(logSink: sink)
+        _ = try await fixture.auth.handle(.test("POST", "/auth/register",
+            body: #"{"email":"ada@example.com","password":"Correct-Horse-7","name":"Ada"}"#), context: context)
+        _ = try await fixture.auth.handle(.test("POST", "/auth/login",
+            body: #"{"email":"ada@example.com","password":"Wrong-Horse-7"}"#), context: context)
+        #expect(!sink.lines.joined().contains("Horse"))
+    }
+}
