@@ -54,7 +54,7 @@ let package = Package(
         ),
         .target(
             name: "Cloud",
-            dependencies: ["LambdaRuntime"],
+            dependencies: ["LambdaRuntime", "LambdaEvents", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         .target(

@@ -48,12 +48,14 @@ struct ServeCommand: AsyncParsableCommand {
         let directory = try dataDirectory.openIdentityDirectory()
         let identity = dataDirectory.identityProvider(
             directory: directory, issuer: issuer, hashing: self.fastPasswordHashing ? .insecureFast : .standard)
+        let ports = CloudPorts(store: store, identity: identity)
+        let openAPI = try await OpenAPICommand.document(ports: ports, serverURL: nil, pretty: false)
         let gateway = APIGateway(
             manifest: manifest,
-            ports: CloudPorts(store: store, identity: identity),
+            ports: ports,
             logSink: StandardErrorLogSink(),
             authorizer: issuer.authorizer,
-            publicDocuments: ["/.well-known/jwks.json": try issuer.jwksDocument()],
+            publicDocuments: ["/.well-known/jwks.json": try issuer.jwksDocument(), "/openapi.json": openAPI],
             cors: self.corsOrigins.isEmpty ? nil : CORSConfiguration(allowedOrigins: self.corsOrigins)
         )
         Self.print(FunctionTable(manifest: manifest).rendered)

@@ -27,7 +27,8 @@ enum TestEnvironment {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
     }
 
-    /// The Python with `awslambdaric` installed: `STRATUS_PYTHON`, else the project's `.venv`.
+    /// The Python with the test tools installed (`awslambdaric`, `openapi-spec-validator`): `STRATUS_PYTHON`, else
+    /// the project's `.venv`.
     static let python: String? = {
         let candidates = [
             ProcessInfo.processInfo.environment["STRATUS_PYTHON"],
@@ -37,7 +38,7 @@ enum TestEnvironment {
             guard FileManager.default.isExecutableFile(atPath: path) else { return false }
             let probe = Process()
             probe.executableURL = URL(fileURLWithPath: path)
-            probe.arguments = ["-c", "import awslambdaric"]
+            probe.arguments = ["-c", "import awslambdaric, openapi_spec_validator"]
             probe.standardOutput = FileHandle.nullDevice
             probe.standardError = FileHandle.nullDevice
             guard (try? probe.run()) != nil else { return false }

@@ -13,6 +13,8 @@ public struct Function: Sendable {
     public private(set) var routes: [HTTPRoute] = []
     /// Builds the handler once per container.
     public let makeHandler: @Sendable (FunctionContext) async throws -> any ByteBufferLambdaHandler
+    /// Builds the handler and asks it for its HTTP API's operations (none unless it is ``APIDescribing``).
+    public let describeAPI: @Sendable (FunctionContext) async throws -> [APIOperation]
 
     /// Declares a function whose handler takes and returns JSON.
     public init<Handler: LambdaHandler>(
@@ -22,9 +24,11 @@ public struct Function: Sendable {
         reservedConcurrency: Int? = nil,
         handler: @escaping @Sendable (FunctionContext) async throws -> Handler
     ) {
-        self.init(name, memoryMB: memoryMB, timeout: timeout, reservedConcurrency: reservedConcurrency) { context in
-            CodableLambdaHandler(try await handler(context))
-        }
+        self.init(
+            name, memoryMB: memoryMB, timeout: timeout, reservedConcurrency: reservedConcurrency,
+            makeHandler: { context in CodableLambdaHandler(try await handler(context)) },
+            describeAPI: { context in (try await handler(context) as? any APIDescribing)?.apiOperations ?? [] }
+        )
     }
 
     /// Declares a function whose handler works on raw bytes.
@@ -35,11 +39,27 @@ public struct Function: Sendable {
         reservedConcurrency: Int? = nil,
         handler: @escaping @Sendable (FunctionContext) async throws -> Handler
     ) {
+        self.init(
+            name, memoryMB: memoryMB, timeout: timeout, reservedConcurrency: reservedConcurrency,
+            makeHandler: { context in try await handler(context) },
+            describeAPI: { context in (try await handler(context) as? any APIDescribing)?.apiOperations ?? [] }
+        )
+    }
+
+    private init(
+        _ name: String,
+        memoryMB: Int,
+        timeout: Duration,
+        reservedConcurrency: Int?,
+        makeHandler: @escaping @Sendable (FunctionContext) async throws -> any ByteBufferLambdaHandler,
+        describeAPI: @escaping @Sendable (FunctionContext) async throws -> [APIOperation]
+    ) {
         self.name = name
         self.memoryMB = memoryMB
         self.timeout = timeout
         self.reservedConcurrency = reservedConcurrency
-        self.makeHandler = { context in try await handler(context) }
+        self.makeHandler = makeHandler
+        self.describeAPI = describeAPI
     }
 
     /// Routes HTTP API requests to this function, each given as a route key such as `GET /orders/{id}`; with

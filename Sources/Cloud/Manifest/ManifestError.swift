@@ -8,6 +8,8 @@ public enum ManifestError: LambdaReportableError, Equatable {
     case duplicateRoute(String, functions: [String])
     case invalidRoute(String, function: String)
     case invalidSetting(function: String, String)
+    /// The manifest's routes for a function and the routes its handler declares differ.
+    case routesDisagree(function: String, manifestOnly: [String], handlerOnly: [String])
 
     public var errorType: String {
         switch self {
@@ -26,6 +28,8 @@ public enum ManifestError: LambdaReportableError, Equatable {
             "The function name '\(name)' is declared twice"
         case .duplicateRoute(let route, let functions):
             "The route '\(route)' is claimed by both \(functions.joined(separator: " and "))"
+        case .routesDisagree(let function, let manifestOnly, let handlerOnly):
+            "Function '\(function)': the manifest routes \(manifestOnly) but its handler does not, and the handler routes \(handlerOnly) but the manifest does not"
         case .invalidRoute(let route, let function):
             "Function '\(function)': the route '\(route)' is not 'METHOD /path'"
         case .invalidSetting(let function, let problem):

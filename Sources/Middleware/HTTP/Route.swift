@@ -27,6 +27,8 @@ public struct Route: Sendable {
     /// The error statuses the handler itself answers with; those that follow from the declaration (a body, a token,
     /// idempotency) are in ``errorStatuses``.
     public let handlerErrorStatuses: [Int]
+    /// The query parameters the handler reads.
+    public let queryParameters: [QueryParameter]
     let respond: nonisolated(nonsending) @Sendable (HTTPRequest, LambdaContext) async throws -> APIGatewayV2Response
 
     /// The route key API Gateway knows it by, e.g. `GET /orders/{id}`.
@@ -48,8 +50,9 @@ public struct Route: Sendable {
     /// A route without a request body.
     ///
     /// With `idempotency`, a request that carries an `Idempotency-Key` header is answered at most once
-    /// (see ``Idempotency/respond(to:context:operation:)``). `summary`, `status` (of a successful answer) and
-    /// `errors` (the statuses the handler throws) describe the route in the API's documentation.
+    /// (see ``Idempotency/respond(to:context:operation:)``). `summary`, `status` (of a successful answer), `query`
+    /// (the parameters the handler reads) and `errors` (the statuses the handler throws) describe the route in the
+    /// API's documentation.
     public init<Output: Encodable & Sendable>(
         _ method: String,
         _ path: String,
@@ -57,12 +60,13 @@ public struct Route: Sendable {
         idempotency: Idempotency? = nil,
         summary: String? = nil,
         status: Int = 200,
+        query: [QueryParameter] = [],
         errors: [Int] = [],
         handler: nonisolated(nonsending) @escaping @Sendable (HTTPRequest, LambdaContext) async throws -> HTTPResponse<Output>
     ) {
         self.init(
             method, path, authorization: authorization, idempotency: idempotency, summary: summary, status: status,
-            errors: errors, inputType: nil, outputType: Output.self
+            query: query, errors: errors, inputType: nil, outputType: Output.self
         ) { request, context in
             try JSONResponseEncoding.response(try await handler(request, context), defaultStatus: status)
         }
@@ -83,7 +87,7 @@ public struct Route: Sendable {
     ) {
         self.init(
             method, path, authorization: authorization, idempotency: idempotency, summary: summary, status: status,
-            errors: errors, inputType: Input.self, outputType: Output.self
+            query: [], errors: errors, inputType: Input.self, outputType: Output.self
         ) { request, context in
             let input = try RequestBodyDecoding.decode(Input.self, from: request)
             return try JSONResponseEncoding.response(try await handler(request, input, context), defaultStatus: status)
@@ -97,6 +101,7 @@ public struct Route: Sendable {
         idempotency: Idempotency?,
         summary: String?,
         status: Int,
+        query: [QueryParameter],
         errors: [Int],
         inputType: (any (Decodable & Sendable).Type)?,
         outputType: any (Encodable & Sendable).Type,
@@ -111,6 +116,7 @@ public struct Route: Sendable {
         self.summary = summary
         self.successStatus = status
         self.handlerErrorStatuses = errors
+        self.queryParameters = query
         if let idempotency {
             self.respond = { request, context in
                 try authorization.authorize(request)

@@ -5,12 +5,14 @@ extension ValidationRule where Value == String {
     /// and a domain of dot-separated labels of letters, digits and hyphens, ending in a label of two or more
     /// letters; 254 characters at most.
     public static var emailAddress: ValidationRule {
-        ValidationRule { EmailAddressFormat.isPlausible($0) ? nil : "must be an email address, such as ada@example.com" }
+        ValidationRule(constraint: .format("email")) {
+            EmailAddressFormat.isPlausible($0) ? nil : "must be an email address, such as ada@example.com"
+        }
     }
 
     /// A phone number in E.164 form: `+`, then 2 to 15 digits, the first not 0.
     public static var e164PhoneNumber: ValidationRule {
-        ValidationRule { text in
+        ValidationRule(constraint: .pattern("^\\+[1-9][0-9]{1,14}$")) { text in
             let bytes = Array(text.utf8)
             let isValid = bytes.count >= 3 && bytes.count <= 16 && bytes[0] == UInt8(ascii: "+")
                 && bytes[1] != UInt8(ascii: "0") && bytes.dropFirst().allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
@@ -46,7 +48,7 @@ enum EmailAddressFormat {
 extension ValidationRule where Value == String {
     /// A password `policy` accepts; a broken policy reads as one reason listing every rule it breaks.
     public static func password(_ policy: PasswordPolicy) -> ValidationRule {
-        ValidationRule { password in
+        ValidationRule(constraint: .length(policy.minimumLength, policy.maximumLength)) { password in
             let violations = policy.violations(of: password)
             return violations.isEmpty ? nil : violations.joined(separator: "; ")
         }

@@ -4,10 +4,14 @@
 /// its rules, on every request.
 public struct ValidationRule<Value>: Sendable {
     @usableFromInline let problem: @Sendable (Value) -> String?
+    /// What the rule requires, for the API's documentation.
+    public let constraint: SchemaConstraint
 
-    /// A rule from a check that returns the reason for a violation, or `nil` when the value is fine.
+    /// A rule from a check that returns the reason for a violation, or `nil` when the value is fine; `constraint`
+    /// states the rule in JSON Schema's terms where it can.
     @inlinable
-    public init(_ problem: @escaping @Sendable (Value) -> String?) {
+    public init(constraint: SchemaConstraint = .none, _ problem: @escaping @Sendable (Value) -> String?) {
+        self.constraint = constraint
         self.problem = problem
     }
 
@@ -26,6 +30,16 @@ extension ValidationRule where Value: Comparable & Sendable {
     }
 }
 
+extension ValidationRule where Value: FixedWidthInteger & Sendable {
+    /// The integer lies in `range`.
+    @inlinable
+    public static func range(_ range: ClosedRange<Value>) -> ValidationRule {
+        ValidationRule(constraint: .integerRange(Int64(clamping: range.lowerBound), Int64(clamping: range.upperBound))) {
+            range.contains($0) ? nil : "must be between \(range.lowerBound) and \(range.upperBound)"
+        }
+    }
+}
+
 extension ValidationRule where Value: Equatable & Sendable {
     /// The value is one of `allowed`.
     @inlinable
@@ -38,7 +52,9 @@ extension ValidationRule where Value == String {
     /// The string has between `range.lowerBound` and `range.upperBound` characters.
     @inlinable
     public static func length(_ range: ClosedRange<Int>) -> ValidationRule {
-        ValidationRule { range.contains($0.count) ? nil : "must be \(range.lowerBound)–\(range.upperBound) characters long" }
+        ValidationRule(constraint: .length(range.lowerBound, range.upperBound)) {
+            range.contains($0.count) ? nil : "must be \(range.lowerBound)–\(range.upperBound) characters long"
+        }
     }
 
     /// The whole string matches `pattern`; `description` says in words what is expected.
@@ -50,7 +66,7 @@ extension ValidationRule where Value == String {
             preconditionFailure("Invalid validation pattern \(pattern): \(error)")
         }
         // Compiled per check: a Regex is not Sendable, and rules are shared across concurrent invocations.
-        return ValidationRule { text in
+        return ValidationRule(constraint: .pattern("^(?:\(pattern))$")) { text in
             let regex = try? Regex(pattern)
             return (try? regex?.wholeMatch(in: text)) == nil ? "must be \(description)" : nil
         }
@@ -61,6 +77,8 @@ extension ValidationRule where Value: Collection, Value: Sendable {
     /// The collection has between `range.lowerBound` and `range.upperBound` elements.
     @inlinable
     public static func count(_ range: ClosedRange<Int>) -> ValidationRule {
-        ValidationRule { range.contains($0.count) ? nil : "must have \(range.lowerBound)–\(range.upperBound) entries" }
+        ValidationRule(constraint: .count(range.lowerBound, range.upperBound)) {
+            range.contains($0.count) ? nil : "must have \(range.lowerBound)–\(range.upperBound) entries"
+        }
     }
 }

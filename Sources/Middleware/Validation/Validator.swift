@@ -3,12 +3,24 @@ public struct Validator: Sendable {
     /// Every problem found so far.
     public var problems: [FieldProblem] { self.recorded }
     @usableFromInline var recorded: [FieldProblem] = []
+    /// When describing a type rather than checking a value: the constraint of every rule, by field path.
+    @usableFromInline var described: [(field: String, constraint: SchemaConstraint)]?
 
     public init() {}
+
+    /// A validator that checks nothing and notes the constraint of every rule it is given instead, with the field's
+    /// path: how the API's documentation learns a type's rules.
+    init(describing: Void) {
+        self.described = []
+    }
+
+    /// The constraints noted by a describing validator.
+    var describedConstraints: [(field: String, constraint: SchemaConstraint)] { self.described ?? [] }
 
     /// Checks `value` of the field `name` against each rule, recording every violation.
     @inlinable
     public mutating func check<Value>(_ value: Value, _ name: String, _ rules: ValidationRule<Value>...) {
+        if self.described != nil { return self.describe(name, rules) }
         for rule in rules {
             if let reason = rule.violation(by: value) {
                 self.recorded.append(FieldProblem(field: name, reason: reason))
@@ -19,6 +31,7 @@ public struct Validator: Sendable {
     /// Checks an optional field: a missing value is a problem only when `required`.
     @inlinable
     public mutating func check<Value>(_ value: Value?, _ name: String, required: Bool, _ rules: ValidationRule<Value>...) {
+        if self.described != nil { return self.describe(name, rules) }
         guard let value else {
             if required { self.recorded.append(FieldProblem(field: name, reason: "is required")) }
             return
@@ -42,6 +55,11 @@ public struct Validator: Sendable {
         }
     }
 
+    @usableFromInline
+    mutating func describe<Value>(_ name: String, _ rules: [ValidationRule<Value>]) {
+        self.described?.append(contentsOf: rules.map { (field: name, constraint: $0.constraint) })
+    }
+
     /// Records a problem no single rule describes, e.g. one that involves several fields.
     public mutating func fail(_ name: String, _ reason: String) {
         self.recorded.append(FieldProblem(field: name, reason: reason))
@@ -50,13 +68,21 @@ public struct Validator: Sendable {
     /// Validates `value` and files its problems under the path `prefix` makes, which is built only when there are
     /// problems: valid requests, the common case, build no paths at all.
     private mutating func collect(_ value: some Validatable, under prefix: () -> String) {
-        var inner = Validator()
+        var inner = self.described == nil ? Validator() : Validator(describing: ())
         value.validate(&inner)
+        if let constraints = inner.described {
+            let path = prefix()
+            self.described?.append(contentsOf: constraints.map { (field: Self.join(path, $0.field), constraint: $0.constraint) })
+            return
+        }
         guard !inner.problems.isEmpty else { return }
         let path = prefix()
         for problem in inner.problems {
-            let field = problem.field.hasPrefix("[") ? path + problem.field : "\(path).\(problem.field)"
-            self.recorded.append(FieldProblem(field: field, reason: problem.reason))
+            self.recorded.append(FieldProblem(field: Self.join(path, problem.field), reason: problem.reason))
         }
+    }
+
+    private static func join(_ path: String, _ field: String) -> String {
+        field.hasPrefix("[") ? path + field : "\(path).\(field)"
     }
 }

@@ -4,8 +4,8 @@ public import Middleware
 /// The auth function: registration, sign-in, token refresh and revocation, and password reset, in front of the
 /// identity provider. Every route is open (it is how a caller gets a token); registration also creates the user's
 /// profile and its `UserRegistered` event.
-public struct AuthAPI: LambdaHandler {
-    private let router: HTTPRouter
+public struct AuthAPI: HTTPAPI {
+    public let router: HTTPRouter
 
     public init(identity: any IdentityProvider, store: any ItemStore) {
         let profiles = ProfileRepository(store: store)
@@ -66,10 +66,6 @@ public struct AuthAPI: LambdaHandler {
                 return .noContent()
             }
         }
-    }
-
-    public func handle(_ request: APIGatewayV2Request, context: LambdaContext) async throws -> APIGatewayV2Response {
-        try await self.router.handle(request, context: context)
     }
 
     /// Runs an identity operation, answering its failure as the HTTP error a client should see.

@@ -3,8 +3,8 @@ public import Middleware
 
 /// `GET /health`, without authentication: the version, whether this was a cold start, and a check of each
 /// dependency. All checks passing answers 200 with status `ok`; any failing answers 503 with status `degraded`.
-public struct HealthHandler: LambdaHandler {
-    private let router: HTTPRouter
+public struct HealthHandler: HTTPAPI {
+    public let router: HTTPRouter
 
     public init(version: String, store: any ItemStore) {
         self.router = HTTPRouter {
@@ -22,10 +22,6 @@ public struct HealthHandler: LambdaHandler {
                 )
             }
         }
-    }
-
-    public func handle(_ request: APIGatewayV2Request, context: LambdaContext) async throws -> APIGatewayV2Response {
-        try await self.router.handle(request, context: context)
     }
 
     /// Reads one key: the store answers (`ok`) or it does not (`unavailable`).

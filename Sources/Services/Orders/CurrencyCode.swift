@@ -1,7 +1,14 @@
+import Middleware
+
 /// ISO 4217 currency codes in circulation.
 enum CurrencyCode {
     static func isKnown(_ code: String) -> Bool {
         Self.codes.contains(code)
+    }
+
+    /// The rule a request's currency follows; the documentation lists every code.
+    static let rule = ValidationRule<String>(constraint: .enumeration(Self.codes.sorted())) { code in
+        Self.isKnown(code) ? nil : "must be an ISO 4217 currency code, such as EUR or USD"
     }
 
     private static let codes: Set<String> = [

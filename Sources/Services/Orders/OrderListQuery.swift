@@ -6,6 +6,13 @@ struct OrderListQuery {
     static let defaultLimit = 20
     static let maximumLimit = 100
 
+    /// The parameters as the API's documentation shows them.
+    static let parameters = [
+        QueryParameter("status", "Only orders in this status", schema: ["type": "string", "enum": .array(OrderStatus.schemaValues.map(JSONValue.string))]),
+        QueryParameter("limit", "Orders per page", schema: ["type": "integer", "minimum": 1, "maximum": .integer(Int64(maximumLimit)), "default": .integer(Int64(defaultLimit))]),
+        QueryParameter("cursor", "The nextCursor of the previous page", schema: ["type": "string", "maxLength": 2048]),
+    ]
+
     var status: OrderStatus?
     var limit: Int
     var cursor: QueryCursor?

@@ -10,9 +10,7 @@ public struct CreateOrderRequest: Codable, Sendable, Validatable {
     public func validate(_ validator: inout Validator) {
         validator.check(self.items, "items", .count(1...Self.maximumItems))
         validator.each(self.items, "items")
-        if !CurrencyCode.isKnown(self.currency) {
-            validator.fail("currency", "must be an ISO 4217 currency code, such as EUR or USD")
-        }
+        validator.check(self.currency, "currency", CurrencyCode.rule)
     }
 
     /// The sum of the lines, or `nil` when it does not fit an `Int`.

@@ -1,5 +1,7 @@
+public import Middleware
+
 /// Where an order is in its life: PENDING → CONFIRMED → SHIPPED → DELIVERED, and PENDING or CONFIRMED → CANCELLED.
-public enum OrderStatus: String, Codable, Sendable, CaseIterable {
+public enum OrderStatus: String, Codable, Sendable, CaseIterable, SchemaEnumerable {
     case pending = "PENDING"
     case confirmed = "CONFIRMED"
     case shipped = "SHIPPED"

@@ -4,11 +4,11 @@ public import Middleware
 /// The orders function: create, read, list and move orders through their states. Every route needs a valid token;
 /// customers see and cancel their own orders, staff manage every order. Each change writes its event to the outbox
 /// in the same transaction.
-public struct OrdersAPI: LambdaHandler {
+public struct OrdersAPI: HTTPAPI {
     /// The events' `source`.
     public static let eventSource = "stratus.orders"
 
-    private let router: HTTPRouter
+    public let router: HTTPRouter
 
     public init(store: any ItemStore, idempotency: Idempotency? = nil) {
         let orders = OrderRepository(store: store)
@@ -28,7 +28,7 @@ public struct OrdersAPI: LambdaHandler {
                 return HTTPResponse(headers: ["etag": "\"\(order.version)\""], body: order)
             }
             Route("GET", "/orders", authorization: .jwt(), summary: "The caller's orders, newest first",
-                errors: [400]) { request, _ in
+                query: OrderListQuery.parameters, errors: [400]) { request, _ in
                 HTTPResponse(body: try await orders.list(for: try request.caller(), query: try OrderListQuery(request)))
             }
             Route("PATCH", "/orders/{id}/status", authorization: .jwt(), summary: "Move an order to another status",
@@ -42,9 +42,5 @@ public struct OrdersAPI: LambdaHandler {
                 return HTTPResponse(headers: ["etag": "\"\(order.version)\""], body: order)
             }
         }
-    }
-
-    public func handle(_ request: APIGatewayV2Request, context: LambdaContext) async throws -> APIGatewayV2Response {
-        try await self.router.handle(request, context: context)
     }
 }

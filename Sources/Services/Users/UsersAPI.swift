@@ -2,8 +2,8 @@ public import Cloud
 public import Middleware
 
 /// The users function: the caller's own profile. Both routes need a valid token.
-public struct UsersAPI: LambdaHandler {
-    private let router: HTTPRouter
+public struct UsersAPI: HTTPAPI {
+    public let router: HTTPRouter
 
     public init(store: any ItemStore) {
         let profiles = ProfileRepository(store: store)
@@ -21,9 +21,5 @@ public struct UsersAPI: LambdaHandler {
                 return HTTPResponse(headers: ["etag": "\"\(profile.version)\""], body: profile)
             }
         }
-    }
-
-    public func handle(_ request: APIGatewayV2Request, context: LambdaContext) async throws -> APIGatewayV2Response {
-        try await self.router.handle(request, context: context)
     }
 }

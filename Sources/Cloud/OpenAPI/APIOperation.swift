@@ -1,0 +1,26 @@
+public import LambdaEvents
+
+/// One operation of an HTTP API, as the OpenAPI document lists it: its route and its OpenAPI operation object, with
+/// the schemas the object refers to (`#/components/schemas/<name>`).
+public struct APIOperation: Sendable, Equatable {
+    public var method: String
+    /// The path template, e.g. `/orders/{id}`.
+    public var path: String
+    public var operation: [String: JSONValue]
+    public var schemas: [String: JSONValue]
+
+    public init(method: String, path: String, operation: [String: JSONValue], schemas: [String: JSONValue]) {
+        self.method = method
+        self.path = path
+        self.operation = operation
+        self.schemas = schemas
+    }
+
+    /// The route key, e.g. `GET /orders/{id}`.
+    public var routeKey: String { "\(self.method) \(self.path)" }
+}
+
+/// A handler that can describe its HTTP API: the router, and every function built on it.
+public protocol APIDescribing: Sendable {
+    var apiOperations: [APIOperation] { get }
+}

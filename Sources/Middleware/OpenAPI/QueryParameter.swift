@@ -1,0 +1,15 @@
+public import LambdaEvents
+
+/// A query parameter a route reads, declared with the route so that its documentation shows it.
+public struct QueryParameter: Sendable {
+    public var name: String
+    public var description: String
+    /// Its JSON Schema, e.g. `["type": "integer", "minimum": 1]`.
+    public var schema: [String: JSONValue]
+
+    public init(_ name: String, _ description: String, schema: [String: JSONValue]) {
+        self.name = name
+        self.description = description
+        self.schema = schema
+    }
+}
