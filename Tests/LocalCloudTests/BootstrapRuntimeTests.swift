@@ -82,7 +82,7 @@ struct BootstrapRuntimeTests {
             #expect(
                 result.error
                     == LambdaErrorReport(
-                        errorMessage: "No function named 'payments'. Known functions: health, orders, echo",
+                        errorMessage: "No function named 'payments'. Known functions: health, auth, users, orders, echo",
                         errorType: "Runtime.HandlerNotFound"
                     )
             )

@@ -68,7 +68,7 @@ struct InvokeCommandTests {
     }
 
     @Test(arguments: [
-        (["invoke", "payments"], nil, "No function named 'payments'. Known functions: health, orders, echo"),
+        (["invoke", "payments"], nil, "No function named 'payments'. Known functions: health, auth, users, orders, echo"),
         (["invoke", "echo", "--event", "/no/such/file.json"], nil, "Cannot read the event file '/no/such/file.json'"),
         (["invoke", "echo", "--event", "-"], "{not json", "The event is not valid JSON (standard input)"),
         (["invoke", "echo", "--process", "--bootstrap", "/no/bootstrap"], nil, "No bootstrap executable at /no/bootstrap"),

@@ -12,7 +12,7 @@ struct ManifestTests {
 
     @Test func theReferenceAppIsValidAndRoutesHealth() throws {
         try ReferenceApp.manifest.validate()
-        #expect(ReferenceApp.manifest.functionNames == ["health", "orders", "echo"])
+        #expect(ReferenceApp.manifest.functionNames == ["health", "auth", "users", "orders", "echo"])
         let health = try #require(ReferenceApp.manifest.function(named: "health"))
         #expect(health.routes.map(\.routeKey) == ["GET /health"])
         #expect(health.routes.first?.method == "GET" && health.routes.first?.path == "/health")
@@ -49,7 +49,7 @@ struct ManifestTests {
             environment: [:],
             logger: Logger(label: "t")
         )
-        await #expect(throws: ManifestError.unknownFunction("payments", known: ["health", "orders", "echo"])) {
+        await #expect(throws: ManifestError.unknownFunction("payments", known: ["health", "auth", "users", "orders", "echo"])) {
             _ = try await ReferenceApp.manifest.makeHandler(context, ports: .unconfigured("no store in this test"))
         }
     }

@@ -68,31 +68,16 @@ import Testing
     }
 
     @Test(.enabled(if: TestEnvironment.awsLambdaRICAvailable, "needs the test virtualenv (openapi-spec-validator)"))
-    func theDocumentValidatesAsOpenAPI31() throws {
+    func theDocumentValidatesAsOpenAPI31() async throws {
         let python = try #require(TestEnvironment.python, "scripts/test.sh installs the test virtualenv")
         let directory = try TemporaryDirectory()
         let path = directory.path("openapi.json")
-        let generate = Process()
-        generate.executableURL = URL(fileURLWithPath: TestEnvironment.stratus)
-        generate.arguments = ["openapi", "--server", "http://127.0.0.1:3000"]
-        let output = Pipe()
-        generate.standardOutput = output
-        try generate.run()
-        let document = output.fileHandleForReading.readDataToEndOfFile()
-        generate.waitUntilExit()
-        #expect(generate.terminationStatus == 0)
+        let (generated, document) = try await runToCompletion(TestEnvironment.stratus, ["openapi", "--server", "http://127.0.0.1:3000"])
+        #expect(generated == 0)
         try document.write(to: URL(fileURLWithPath: path))
-
-        let validate = Process()
-        validate.executableURL = URL(fileURLWithPath: python)
-        validate.arguments = ["-m", "openapi_spec_validator", path]
-        let report = Pipe()
-        validate.standardOutput = report
-        validate.standardError = report
-        try validate.run()
-        let text = String(decoding: report.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        validate.waitUntilExit()
-        #expect(validate.terminationStatus == 0, "\(text)")
+        let (validated, report) = try await runToCompletion(python, ["-m", "openapi_spec_validator", path])
+        let text = String(decoding: report, as: UTF8.self)
+        #expect(validated == 0, "\(text)")
         #expect(text.contains("OK"))
     }
 }

@@ -121,3 +121,22 @@ func withProcessInstance<T>(
         throw error
     }
 }
+
+/// Runs a program to its end on a thread of its own (a blocking wait must not hold a cooperative thread, which the
+/// timing tests running alongside need), and returns its exit status and everything it wrote.
+func runToCompletion(_ executable: String, _ arguments: [String]) async throws -> (status: Int32, output: Data) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = output
+    try process.run()
+    return await withCheckedContinuation { continuation in
+        DispatchQueue.global().async {
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            continuation.resume(returning: (process.terminationStatus, data))
+        }
+    }
+}
