@@ -13,7 +13,8 @@ struct ServeCommandTests {
     static func start(dataDirectory: String) async throws -> (Process, URL, Pipe) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: TestEnvironment.stratus)
-        process.arguments = ["serve", "--port", "0", "--data-dir", dataDirectory]
+        // Cheap password hashes: the end-to-end tests create many accounts on a debug build.
+        process.arguments = ["serve", "--port", "0", "--data-dir", dataDirectory, "--insecure-fast-password-hashing"]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -78,12 +79,20 @@ struct ServeCommandTests {
     static func send(
         _ method: String, _ url: URL, token: String?, body: String? = nil, headers: [String: String] = [:]
     ) async throws -> (Int, [String: Any], HTTPURLResponse) {
+        try await Self.send(method, url, token: token, bytes: body.map { Data($0.utf8) }, headers: headers)
+    }
+
+    /// Sends `bytes` as the body (JSON unless `headers` say otherwise) and answers the status, the JSON body (empty
+    /// when it is not JSON) and the response.
+    static func send(
+        _ method: String, _ url: URL, token: String?, bytes: Data?, headers: [String: String] = [:]
+    ) async throws -> (Int, [String: Any], HTTPURLResponse) {
         var request = URLRequest(url: url)
         request.httpMethod = method
         request.setValue("application/json", forHTTPHeaderField: "content-type")
         if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "authorization") }
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        request.httpBody = body.map { Data($0.utf8) }
+        request.httpBody = bytes
         let (data, response) = try await URLSession.shared.data(for: request)
         let http = try #require(response as? HTTPURLResponse)
         return (http.statusCode, (try? JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:], http)
