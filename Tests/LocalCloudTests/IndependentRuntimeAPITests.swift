@@ -5,20 +5,13 @@ import Testing
 /// Python's standard library, which sends only the required headers.
 @Suite("bootstrap against an independent Runtime API")
 struct IndependentRuntimeAPITests {
-    @Test func servesEveryInvocationAndExitsZeroOnSIGTERM() throws {
+    @Test func servesEveryInvocationAndExitsZeroOnSIGTERM() async throws {
         let fixtures = TestEnvironment.packageRoot.appendingPathComponent("Tests/Fixtures/python")
         let event = TestEnvironment.packageRoot.appendingPathComponent("Examples/events/health.json").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
+        let data = try await runToCompletion("/usr/bin/env", [
             "python3", fixtures.appendingPathComponent("minimal_runtime_api.py").path,
             TestEnvironment.bootstrap, "health", event, event,
-        ]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        ]).output
         let summary = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(summary["finished"] as? Bool == true)
         #expect(summary["exitStatus"] as? Int == 0)

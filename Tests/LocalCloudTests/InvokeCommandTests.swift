@@ -10,34 +10,16 @@ struct InvokeCommandTests {
         var standardError: String
     }
 
-    static func stratus(_ arguments: [String], input: String? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: TestEnvironment.stratus)
-        process.arguments = arguments
-        process.currentDirectoryURL = TestEnvironment.packageRoot
-        let output = Pipe()
-        let error = Pipe()
-        let stdin = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = stdin
-        try process.run()
-        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-        try stdin.fileHandleForWriting.close()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus,
-            standardOutput: String(decoding: outData, as: UTF8.self),
-            standardError: String(decoding: errData, as: UTF8.self)
-        )
+    static func stratus(_ arguments: [String], input: String? = nil) async throws -> Run {
+        let run = try await runToCompletion(TestEnvironment.stratus, arguments, input: input.map { Data($0.utf8) },
+            currentDirectory: TestEnvironment.packageRoot)
+        return Run(status: run.status, standardOutput: run.outputText, standardError: run.errorText)
     }
 
     @Test(arguments: [false, true])
-    func healthPrintsTheResponseTheLogAndAReportLine(process: Bool) throws {
+    func healthPrintsTheResponseTheLogAndAReportLine(process: Bool) async throws {
         let data = try TemporaryDirectory()
-        let run = try Self.stratus(
+        let run = try await Self.stratus(
             ["invoke", "health", "--event", "Examples/events/health.json", "--data-dir", data.path("data")]
                 + (process ? ["--process", "--bootstrap", TestEnvironment.bootstrap] : [])
         )
@@ -53,15 +35,15 @@ struct InvokeCommandTests {
         #expect(report.contains("\tMemory Size: 128 MB\tMax Memory Used: ") && report.contains("\tInit Duration: "))
     }
 
-    @Test func echoReadsTheEventFromStandardInputAndShowsItsLogLine() throws {
-        let run = try Self.stratus(["invoke", "echo", "--event", "-"], input: #"{"hello":"world"}"#)
+    @Test func echoReadsTheEventFromStandardInputAndShowsItsLogLine() async throws {
+        let run = try await Self.stratus(["invoke", "echo", "--event", "-"], input: #"{"hello":"world"}"#)
         #expect(run.status == 0)
         #expect(run.standardOutput.contains(#""event":{"hello":"world"}"#))
         #expect(run.standardError.contains("\tINFO\tEchoing an event"))
     }
 
-    @Test func aFunctionErrorPrintsTheErrorAndExitsOne() throws {
-        let run = try Self.stratus(["invoke", "health", "--event", "-"], input: #"{"not":"http"}"#)
+    @Test func aFunctionErrorPrintsTheErrorAndExitsOne() async throws {
+        let run = try await Self.stratus(["invoke", "health", "--event", "-"], input: #"{"not":"http"}"#)
         #expect(run.status == 1)
         #expect(run.standardOutput.contains(#""errorType":"Runtime.EventDecodingError""#))
         #expect(run.standardError.contains("Status: error\tError Type: Runtime.EventDecodingError"))
@@ -73,8 +55,8 @@ struct InvokeCommandTests {
         (["invoke", "echo", "--event", "-"], "{not json", "The event is not valid JSON (standard input)"),
         (["invoke", "echo", "--process", "--bootstrap", "/no/bootstrap"], nil, "No bootstrap executable at /no/bootstrap"),
     ] as [([String], String?, String)])
-    func badInputIsOneLineAndANonZeroExit(arguments: [String], input: String?, message: String) throws {
-        let run = try Self.stratus(arguments, input: input)
+    func badInputIsOneLineAndANonZeroExit(arguments: [String], input: String?, message: String) async throws {
+        let run = try await Self.stratus(arguments, input: input)
         #expect(run.status != 0)
         #expect(run.standardOutput.isEmpty)
         let lines = run.standardError.split(separator: "\n")

@@ -5,18 +5,18 @@ import Testing
 /// stays working; the real measurement (release build, hundreds of samples) is `scripts/bench-runtime.sh`.
 @Suite("stratus bench runtime (smoke)")
 struct RuntimeBenchSmokeTests {
-    @Test func measuresBothRuntimesAndReportsRatios() throws {
+    @Test func measuresBothRuntimesAndReportsRatios() async throws {
         let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("stratus-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: workspace) }
         let baseline = workspace.appendingPathComponent("baseline-runtime").path
-        let compile = try Self.run(
+        let compile = try await Self.run(
             "/usr/bin/env",
             ["cc", "-O2", "-o", baseline, TestEnvironment.packageRoot.appendingPathComponent("scripts/bench/baseline-runtime.c").path]
         )
         #expect(compile.status == 0, "\(compile.output)")
 
-        let bench = try Self.run(TestEnvironment.stratus, [
+        let bench = try await Self.run(TestEnvironment.stratus, [
             "bench", "runtime",
             "--bootstrap", TestEnvironment.bootstrap,
             "--baseline", baseline,
@@ -32,16 +32,8 @@ struct RuntimeBenchSmokeTests {
         #expect(lines.contains { $0.contains("cold start p50 ≤ 5× baseline") })
     }
 
-    static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    static func run(_ executable: String, _ arguments: [String]) async throws -> (status: Int32, output: String) {
+        let run = try await runToCompletion(executable, arguments, mergingErrors: true)
+        return (run.status, run.outputText)
     }
 }

@@ -38,7 +38,8 @@ enum TestEnvironment {
             guard FileManager.default.isExecutableFile(atPath: path) else { return false }
             let probe = Process()
             probe.executableURL = URL(fileURLWithPath: path)
-            probe.arguments = ["-c", "import awslambdaric, openapi_spec_validator"]
+            // Looked up, not imported: importing them takes a second, and this runs while other tests do.
+            probe.arguments = ["-c", "import importlib.util as u, sys; sys.exit(0 if u.find_spec('awslambdaric') and u.find_spec('openapi_spec_validator') else 1)"]
             probe.standardOutput = FileHandle.nullDevice
             probe.standardError = FileHandle.nullDevice
             guard (try? probe.run()) != nil else { return false }
@@ -122,21 +123,68 @@ func withProcessInstance<T>(
     }
 }
 
-/// Runs a program to its end on a thread of its own (a blocking wait must not hold a cooperative thread, which the
-/// timing tests running alongside need), and returns its exit status and everything it wrote.
-func runToCompletion(_ executable: String, _ arguments: [String]) async throws -> (status: Int32, output: Data) {
+/// What a program run to its end printed, and how it ended.
+struct ProcessRun {
+    var status: Int32
+    var output: Data
+    var errors: Data
+
+    var outputText: String { String(decoding: self.output, as: UTF8.self) }
+    var errorText: String { String(decoding: self.errors, as: UTF8.self) }
+}
+
+/// Runs a program to its end, waiting on threads of their own (a blocking wait must not hold one of the few
+/// cooperative threads, which the timing tests running alongside need). With `mergingErrors`, standard error goes
+/// to `output` too.
+func runToCompletion(
+    _ executable: String,
+    _ arguments: [String],
+    input: Data? = nil,
+    currentDirectory: URL? = nil,
+    mergingErrors: Bool = false
+) async throws -> ProcessRun {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
+    if let currentDirectory { process.currentDirectoryURL = currentDirectory }
     let output = Pipe()
+    let errors = mergingErrors ? output : Pipe()
+    let standardInput = Pipe()
     process.standardOutput = output
-    process.standardError = output
+    process.standardError = errors
+    process.standardInput = standardInput
     try process.run()
     return await withCheckedContinuation { continuation in
         DispatchQueue.global().async {
+            if let input { standardInput.fileHandleForWriting.write(input) }
+            try? standardInput.fileHandleForWriting.close()
+            // Standard error is drained on another thread, so that neither pipe can fill up and stall the program.
+            let errorData = ErrorDrain(mergingErrors ? nil : errors)
             let data = output.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
-            continuation.resume(returning: (process.terminationStatus, data))
+            continuation.resume(returning: ProcessRun(status: process.terminationStatus, output: data, errors: errorData.wait()))
         }
+    }
+}
+
+/// Reads a pipe to its end on a thread of its own.
+private final class ErrorDrain: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ pipe: Pipe?) {
+        guard let pipe else {
+            self.done.signal()
+            return
+        }
+        DispatchQueue.global().async {
+            self.data = pipe.fileHandleForReading.readDataToEndOfFile()
+            self.done.signal()
+        }
+    }
+
+    func wait() -> Data {
+        self.done.wait()
+        return self.data
     }
 }

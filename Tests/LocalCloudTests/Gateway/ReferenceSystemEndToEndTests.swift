@@ -50,8 +50,9 @@ struct ReferenceSystemEndToEndTests {
 
         /// Runs `stratus users …` on the server's data directory.
         func users(_ arguments: [String]) async throws -> (status: Int32, output: String) {
-            let (status, output) = try await runToCompletion(TestEnvironment.stratus, ["users"] + arguments + ["--data-dir", self.data])
-            return (status, String(decoding: output, as: UTF8.self))
+            let run = try await runToCompletion(TestEnvironment.stratus, ["users"] + arguments + ["--data-dir", self.data],
+                mergingErrors: true)
+            return (run.status, run.outputText)
         }
 
         /// The reset code in the newest email to `address` in the local notification log.

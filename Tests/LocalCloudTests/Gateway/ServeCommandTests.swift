@@ -64,16 +64,9 @@ struct ServeCommandTests {
     }
 
     /// Runs `stratus token` against `dataDirectory` and returns the token.
-    static func token(_ arguments: [String], dataDirectory: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: TestEnvironment.stratus)
-        process.arguments = ["token", "--data-dir", dataDirectory] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let token = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return token.trimmingCharacters(in: .whitespacesAndNewlines)
+    static func token(_ arguments: [String], dataDirectory: String) async throws -> String {
+        let run = try await runToCompletion(TestEnvironment.stratus, ["token", "--data-dir", dataDirectory] + arguments)
+        return run.outputText.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     static func send(
@@ -103,8 +96,8 @@ struct ServeCommandTests {
         let data = directory.path("data")
         var (process, url, _) = try await Self.start(dataDirectory: data)
         defer { if process.isRunning { process.terminate() } }
-        let alice = try Self.token(["--sub", "alice", "--email", "alice@example.com"], dataDirectory: data)
-        let staff = try Self.token(["--sub", "sam", "--group", "staff"], dataDirectory: data)
+        let alice = try await Self.token(["--sub", "alice", "--email", "alice@example.com"], dataDirectory: data)
+        let staff = try await Self.token(["--sub", "sam", "--group", "staff"], dataDirectory: data)
 
         let (keysStatus, keys, _) = try await Self.send("GET", url.appendingPathComponent(".well-known/jwks.json"), token: nil)
         #expect(keysStatus == 200)
@@ -150,7 +143,7 @@ struct ServeCommandTests {
         let data = directory.path("data")
         var (process, url, _) = try await Self.start(dataDirectory: data)
         defer { if process.isRunning { process.terminate() } }
-        let token = try Self.token(["--sub", "alice"], dataDirectory: data)
+        let token = try await Self.token(["--sub", "alice"], dataDirectory: data)
         let order = #"{"items":[{"sku":"A-1","quantity":1,"unitPrice":100}],"currency":"EUR"}"#
         let killed = Flag()
         let ordersURL = url.appendingPathComponent("orders")
