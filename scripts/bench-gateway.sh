@@ -11,7 +11,7 @@ duration=${DURATION:-10s}
 connections=${CONNECTIONS:-16}
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-swift build -c release --scratch-path "$scratch" --product stratus
+[ -n "${SKIP_BUILD:-}" ] || swift build -c release --scratch-path "$scratch" --product stratus
 stratus="$scratch/release/stratus"
 
 work=$(mktemp -d)

@@ -6,8 +6,9 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// Adapts a typed ``LambdaHandler`` to raw bytes: decodes the event from JSON and encodes the output as JSON.
-public struct CodableLambdaHandler<Handler: LambdaHandler>: ByteBufferLambdaHandler {
+/// Adapts a typed ``LambdaHandler`` to raw bytes: decodes the event from JSON and encodes the output as JSON; a
+/// caller in the same process may hand it the event as a value instead.
+public struct CodableLambdaHandler<Handler: LambdaHandler>: ValueLambdaHandler {
     public let handler: Handler
     private let decoder = JSONDecoder()
     private let encoder: JSONEncoder = {
@@ -29,5 +30,10 @@ public struct CodableLambdaHandler<Handler: LambdaHandler>: ByteBufferLambdaHand
         }
         let output = try await self.handler.handle(decoded, context: context)
         return ByteBuffer(bytes: try self.encoder.encode(output))
+    }
+
+    public func handle(value event: any Sendable, context: LambdaContext) async throws -> (any Sendable)? {
+        guard let event = event as? Handler.Event else { return nil }
+        return try await self.handler.handle(event, context: context)
     }
 }

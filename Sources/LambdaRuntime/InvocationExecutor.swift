@@ -1,9 +1,22 @@
 public import NIOCore
 
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// What an invocation produced: the response bytes, or the error to report.
 public enum InvocationOutcome: Sendable, Equatable {
     case response(ByteBuffer)
     case error(LambdaErrorReport)
+}
+
+/// What an invocation with the event as a value produced: the handler's output as a value, when the handler took the
+/// event as it is, or else the outcome of invoking it with the event's JSON.
+public enum InvocationValueOutcome: Sendable {
+    case value(any Sendable)
+    case outcome(InvocationOutcome)
 }
 
 /// Runs one invocation of a handler and turns whatever happens into the outcome Lambda would report.
@@ -26,9 +39,33 @@ public struct InvocationExecutor: Sendable {
             }
             return .response(response)
         } catch {
-            let report = LambdaErrorReport(describing: error)
-            context.logger.error("Invocation failed", metadata: ["errorType": "\(report.errorType)", "errorMessage": "\(report.errorMessage)"])
-            return .error(report)
+            return .error(Self.report(error, context: context))
         }
+    }
+
+    /// Invokes the handler with `event` as a value when it is a ``ValueLambdaHandler`` for `Event`, and with
+    /// `event`'s JSON otherwise.
+    public func invoke<Event: Encodable & Sendable>(value event: Event, context: LambdaContext) async -> InvocationValueOutcome {
+        if let handler = self.handler as? any ValueLambdaHandler {
+            do {
+                if let output = try await handler.handle(value: event, context: context) { return .value(output) }
+            } catch {
+                return .outcome(.error(Self.report(error, context: context)))
+            }
+        }
+        let bytes: ByteBuffer
+        do {
+            bytes = ByteBuffer(bytes: try JSONEncoder().encode(event))
+        } catch {
+            return .outcome(.error(LambdaErrorReport(describing: error)))
+        }
+        return .outcome(await self.invoke(event: bytes, context: context))
+    }
+
+    /// Logs a handler's failure and answers the report Lambda would send.
+    private static func report(_ error: any Error, context: LambdaContext) -> LambdaErrorReport {
+        let report = LambdaErrorReport(describing: error)
+        context.logger.error("Invocation failed", metadata: ["errorType": "\(report.errorType)", "errorMessage": "\(report.errorMessage)"])
+        return report
     }
 }

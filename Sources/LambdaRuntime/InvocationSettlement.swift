@@ -6,6 +6,11 @@ public final class InvocationSettlement: Sendable {
 
     private let settled = Mutex(false)
 
+    /// Whether the invocation has settled.
+    public var isSettled: Bool {
+        self.settled.withLock { $0 }
+    }
+
     /// - Returns: `true` for the first caller only.
     public func settle() -> Bool {
         self.settled.withLock { settled in

@@ -26,16 +26,14 @@ public struct OutboxEvent: Sendable {
         account: String = "000000000000",
         region: String = "us-east-1"
     ) throws {
-        let id = id ?? UUID().uuidString.lowercased()
+        let id = id ?? RandomUUID.make()
         self.id = id
         self.detailType = detailType
         self.time = time
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let envelope = Envelope(
             id: id, source: source, detailType: detailType, time: time, account: account, region: region, detail: detail
         )
-        self.envelope = String(decoding: try encoder.encode(envelope), as: UTF8.self)
+        self.envelope = String(decoding: try StreamingJSONEncoder().encode(envelope), as: UTF8.self)
     }
 
     /// The outbox item: `OUTBOX#<shard>` / `<time>#<id>`, holding the envelope.

@@ -1,13 +1,17 @@
 public import Cloud
 public import LambdaRuntime
 public import Logging
+import NIOCore
 import Synchronization
 
 /// A function running inside this process: its handler is built once, on the first invocation, exactly as a
 /// `bootstrap` process builds it at its cold start, and every invocation gets a full ``LambdaContext``.
 ///
-/// The deadline is enforced: the caller gets `Sandbox.Timedout` at the deadline. Unlike a process, a handler task
-/// that ignores cancellation cannot be stopped; it finishes in the background and its result is dropped.
+/// The handler runs on the caller's thread until it first suspends, so a warm invocation costs no thread hop. The
+/// deadline is enforced for a handler that awaits: the caller gets `Sandbox.Timedout` at the deadline, and the handler
+/// is cancelled. Unlike a process, a handler that ignores cancellation cannot be stopped: it finishes in the
+/// background and its result is dropped; one that blocks its thread without awaiting holds its caller until it
+/// returns (run it as a process, `--process`, to have such a handler killed at its deadline).
 public final class InProcessFunctionInstance: FunctionInstance {
     public let function: Function
     public let metadata: FunctionMetadata
@@ -17,6 +21,8 @@ public final class InProcessFunctionInstance: FunctionInstance {
     private let logLevel: Logger.Level
     private let coldStart = ColdStartFlag()
     private let initialization = Mutex<Task<(InvocationExecutor, Duration), any Error>?>(nil)
+    /// The handler once it is built: a warm invocation takes it without awaiting the initialisation again.
+    private let ready = Mutex<InvocationExecutor?>(nil)
 
     public init(
         function: Function,
@@ -48,7 +54,13 @@ public final class InProcessFunctionInstance: FunctionInstance {
             )
         }
         let started = ContinuousClock.now
-        let outcome = await self.run(request, on: executor)
+        let outcome = await self.run(
+            requestID: request.requestID, traceID: request.traceID,
+            clientContext: request.clientContext, cognitoIdentity: request.cognitoIdentity,
+            failed: InvocationOutcome.error
+        ) { context in
+            await executor.invoke(event: request.event, context: context)
+        }
         return InvocationResult(
             requestID: request.requestID,
             outcome: outcome,
@@ -56,6 +68,27 @@ public final class InProcessFunctionInstance: FunctionInstance {
             initDuration: initDuration,
             peakMemoryBytes: MemoryStatus.peakResidentBytesOfCurrentProcess()
         )
+    }
+
+    /// Invokes the function with `event` as a value: a handler that takes `Event` gets it without the JSON round trip
+    /// (its output comes back as a value); any other handler gets its JSON. The gateway's path for HTTP API events.
+    public func invoke<Event: Encodable & Sendable>(
+        value event: Event,
+        requestID: String,
+        traceID: String? = nil
+    ) async -> InvocationValueOutcome {
+        let executor: InvocationExecutor
+        do {
+            (executor, _) = try await self.initialize()
+        } catch {
+            return .outcome(.error(LambdaErrorReport(describing: error)))
+        }
+        return await self.run(
+            requestID: requestID, traceID: traceID, clientContext: nil, cognitoIdentity: nil,
+            failed: { .outcome(.error($0)) }
+        ) { context in
+            await executor.invoke(value: event, context: context)
+        }
     }
 
     public func shutdown() async {}
@@ -71,6 +104,7 @@ public final class InProcessFunctionInstance: FunctionInstance {
     /// Builds the handler on first use. Returns the init duration only to the invocation that paid for it;
     /// a failed initialisation is tried again by the next invocation, as Lambda does.
     private func initialize() async throws -> (InvocationExecutor, Duration?) {
+        if let executor = self.ready.withLock({ $0 }) { return (executor, nil) }
         let (task, isOwner) = self.initialization.withLock { slot in
             if let task = slot { return (task, false) }
             let context = LambdaInitializationContext(
@@ -89,6 +123,7 @@ public final class InProcessFunctionInstance: FunctionInstance {
         }
         do {
             let (executor, duration) = try await task.value
+            self.ready.withLock { $0 = executor }
             return (executor, isOwner ? duration : nil)
         } catch {
             self.initialization.withLock { $0 = nil }
@@ -96,14 +131,23 @@ public final class InProcessFunctionInstance: FunctionInstance {
         }
     }
 
-    private func run(_ request: InvocationRequest, on executor: InvocationExecutor) async -> InvocationOutcome {
+    /// Runs `work` with a fresh context and answers its result, or what `failed` makes of Lambda's report when the
+    /// deadline passes first (or the context cannot be made).
+    private func run<Outcome: Sendable>(
+        requestID: String,
+        traceID: String?,
+        clientContext: String?,
+        cognitoIdentity: String?,
+        failed: @escaping @Sendable (LambdaErrorReport) -> Outcome,
+        work: @escaping @Sendable (LambdaContext) async -> Outcome
+    ) async -> Outcome {
         let metadata = InvocationMetadata(
-            requestID: request.requestID,
+            requestID: requestID,
             deadline: .after(self.function.timeout),
             invokedFunctionARN: self.metadata.arn(account: LocalAccount.id),
-            traceID: request.traceID,
-            clientContext: request.clientContext,
-            cognitoIdentity: request.cognitoIdentity
+            traceID: traceID,
+            clientContext: clientContext,
+            cognitoIdentity: cognitoIdentity
         )
         let context: LambdaContext
         do {
@@ -114,25 +158,32 @@ public final class InProcessFunctionInstance: FunctionInstance {
                 logger: self.logger
             )
         } catch {
-            return .error(LambdaErrorReport(describing: error))
+            return failed(LambdaErrorReport(describing: error))
         }
         let timeout = self.function.timeout
+        let remaining = metadata.deadline.remainingTime().components
         let settlement = InvocationSettlement()
+        let deadlines = InvocationDeadlines.shared
         return await withCheckedContinuation { continuation in
-            let work = Task { await executor.invoke(event: request.event, context: context) }
-            let timer = Task {
-                try? await Task.sleep(for: metadata.deadline.remainingTime())
-                guard !Task.isCancelled, settlement.settle() else { return }
-                work.cancel()
-                let report = LambdaErrorReport.timeout(after: timeout)
-                context.logger.error("\(report.errorMessage)")
-                continuation.resume(returning: .error(report))
-            }
-            Task {
-                let outcome = await work.value
-                timer.cancel()
+            // The handler starts on this thread, without a hop to another; its end or the deadline, whichever comes
+            // first, answers the caller.
+            let running = Task.immediate {
+                let outcome = await work(context)
+                deadlines.disarm(settlement)
                 if settlement.settle() { continuation.resume(returning: outcome) }
             }
+            // A handler that finished without suspending needs no watch; one still running is answered at its
+            // deadline if it has not answered by then (a disarm that came first is repeated after arming).
+            guard !settlement.isSettled else { return }
+            let deadline = NIODeadline.now() + .seconds(remaining.seconds) + .nanoseconds(remaining.attoseconds / 1_000_000_000)
+            deadlines.arm(settlement, at: deadline) {
+                guard settlement.settle() else { return }
+                running.cancel()
+                let report = LambdaErrorReport.timeout(after: timeout)
+                context.logger.error("\(report.errorMessage)")
+                continuation.resume(returning: failed(report))
+            }
+            if settlement.isSettled { deadlines.disarm(settlement) }
         }
     }
 }

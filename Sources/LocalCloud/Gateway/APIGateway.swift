@@ -119,15 +119,18 @@ public final class APIGateway: Sendable {
             for: request, route: route, pathParameters: parameters, requestID: requestID,
             receivedAtMilliseconds: receivedAt, authorizer: authorizer
         )
-        let payload: Data
-        do {
-            payload = try JSONEncoder().encode(event)
-        } catch {
-            return GatewayProblem.response(status: 500, title: "Internal Server Error",
-                detail: "The request could not be turned into an event", requestID: requestID)
+        switch await instance.invoke(value: event, requestID: RandomUUID.make()) {
+        case .value(let answer as APIGatewayV2Response):
+            return Self.response(for: answer, requestID: requestID)
+        case .value(let other):
+            // Any other output reaches API Gateway as JSON, and is read as its plain-JSON shortcut.
+            guard let encodable = other as? any Encodable, let bytes = try? JSONEncoder().encode(encodable) else {
+                return Self.malformedAnswer(requestID: requestID)
+            }
+            return Self.response(for: .response(ByteBuffer(bytes: bytes)), requestID: requestID)
+        case .outcome(let outcome):
+            return Self.response(for: outcome, requestID: requestID)
         }
-        let result = await instance.invoke(InvocationRequest(event: ByteBuffer(bytes: payload)))
-        return Self.response(for: result.outcome, requestID: requestID)
     }
 
     /// What the JWT authorizer established for a route that needs a token; `nil` for routes open to anyone.
@@ -160,19 +163,54 @@ public final class APIGateway: Sendable {
                 detail: "The function failed; its log has the cause", requestID: requestID)
         case .response(let buffer):
             guard let answer = try? APIGatewayV2Response(lambdaOutput: buffer.readableBytesView) else {
-                return GatewayProblem.response(status: 500, title: "Internal Server Error",
-                    detail: "The function's answer is not a valid HTTP API response", requestID: requestID)
+                return Self.malformedAnswer(requestID: requestID)
             }
-            var headers = (answer.headers ?? [:]).sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) }
-            headers += (answer.cookies ?? []).map { (name: "set-cookie", value: $0) }
-            headers.append((name: "apigw-requestid", value: requestID))
-            return GatewayResponse(status: answer.statusCode, headers: headers, body: answer.bodyBytes() ?? [])
+            return Self.response(for: answer, requestID: requestID)
         }
     }
 
-    /// An id in the shape API Gateway gives its requests (`apigw-requestid`), e.g. `dGhpcyBpcyBhbg=`.
-    static func makeRequestID() -> String {
-        let bytes = (0..<11).map { _ in UInt8.random(in: 0...255) }
-        return Data(bytes).base64EncodedString().replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "+", with: "-")
+    /// The client's answer for the function's HTTP API response.
+    private static func response(for answer: APIGatewayV2Response, requestID: String) -> GatewayResponse {
+        guard let body = answer.bodyBytes() else { return Self.malformedAnswer(requestID: requestID) }
+        guard body.count <= LambdaLimits.maxResponseBytes else {
+            return GatewayProblem.response(status: 500, title: "Internal Server Error",
+                detail: "The function's answer is over the 6 MB response limit", requestID: requestID)
+        }
+        var headers = (answer.headers ?? [:]).sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) }
+        headers += (answer.cookies ?? []).map { (name: "set-cookie", value: $0) }
+        headers.append((name: "apigw-requestid", value: requestID))
+        return GatewayResponse(status: answer.statusCode, headers: headers, body: body)
     }
+
+    private static func malformedAnswer(requestID: String) -> GatewayResponse {
+        GatewayProblem.response(status: 500, title: "Internal Server Error",
+            detail: "The function's answer is not a valid HTTP API response", requestID: requestID)
+    }
+
+    /// An id in the shape API Gateway gives its requests (`apigw-requestid`): 11 random bytes in URL-safe base64,
+    /// e.g. `dGhpcyBpcyBhbg=`. Encoded by hand, as every request needs one.
+    static func makeRequestID() -> String {
+        // Two draws of the system generator (each one a system call), not one per byte.
+        var random = SystemRandomNumberGenerator()
+        let high: UInt64 = random.next()
+        let low: UInt64 = random.next()
+        let bytes = (0..<11).map { index in UInt8(truncatingIfNeeded: (index < 8 ? high : low) >> UInt64(8 * (index % 8))) }
+        let alphabet = Self.requestIDAlphabet
+        return String(unsafeUninitializedCapacity: 16) { output in
+            // Three groups of three bytes make twelve characters; the last two bytes make three and a pad.
+            for group in 0..<4 {
+                let first = group * 3
+                let value = UInt32(bytes[first]) << 16 | UInt32(bytes[first + 1]) << 8
+                    | (first + 2 < bytes.count ? UInt32(bytes[first + 2]) : 0)
+                let characters = group < 3 ? 4 : 3
+                for offset in 0..<characters {
+                    output[group * 4 + offset] = alphabet[Int((value >> UInt32(18 - 6 * offset)) & 0x3F)]
+                }
+            }
+            output[15] = UInt8(ascii: "=")
+            return 16
+        }
+    }
+
+    private static let requestIDAlphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 }

@@ -49,7 +49,7 @@ public struct LocalIdentityProvider: IdentityProvider {
         let email = Self.normalized(email)
         let violations = self.policy.violations(of: password)
         guard violations.isEmpty else { throw .invalidPassword(violations) }
-        let userID = UUID().uuidString.lowercased()
+        let userID = RandomUUID.make()
         let passwordHash = try await self.hash(password)
         let account: Item = [
             TableSchema.partitionKey: .string(DirectoryKeys.account(userID).partition),

@@ -1,3 +1,4 @@
+import Cloud
 import Crypto
 import _CryptoExtras
 public import Foundation
@@ -72,7 +73,7 @@ public struct LocalTokenIssuer: Sendable {
         claims["iat"] = now
         claims["nbf"] = now
         claims["exp"] = now + lifetime.components.seconds
-        claims["jti"] = UUID().uuidString.lowercased()
+        claims["jti"] = RandomUUID.make()
         let header = try JSONSerialization.data(withJSONObject: ["alg": "RS256", "kid": self.keyID, "typ": "JWT"], options: [.sortedKeys])
         let payload = try JSONSerialization.data(withJSONObject: claims, options: [.sortedKeys, .withoutEscapingSlashes])
         let signingInput = Base64URL.encode(header) + "." + Base64URL.encode(payload)

@@ -1,3 +1,4 @@
+import Cloud
 import LambdaEvents
 
 #if canImport(FoundationEssentials)
@@ -26,9 +27,5 @@ enum JSONResponseEncoding {
         return APIGatewayV2Response(statusCode: error.status, headers: headers, body: body, isBase64Encoded: false)
     }
 
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
+    private static let encoder = StreamingJSONEncoder()
 }

@@ -17,7 +17,7 @@ struct OrderRepository: Sendable {
         }
         let now = WallClock.iso8601(milliseconds: WallClock.nowMilliseconds())
         let order = Order(
-            orderId: UUID().uuidString.lowercased(), customerId: caller.userID, status: .pending, items: request.items,
+            orderId: RandomUUID.make(), customerId: caller.userID, status: .pending, items: request.items,
             currency: request.currency, total: total, createdAt: now, updatedAt: now, version: 1
         )
         let event = try OutboxEvent(
@@ -103,7 +103,7 @@ struct OrderRepository: Sendable {
 
     /// Order ids are UUIDs; anything else cannot name an order.
     private static func isWellFormedID(_ id: String) -> Bool {
-        UUID(uuidString: id) != nil
+        RandomUUID.isWellFormed(id)
     }
 }
 

@@ -133,14 +133,24 @@ public struct JWTAuthorizer: Sendable {
         }
     }
 
+    /// The token in an `Authorization` header: `Bearer <token>` (the scheme in any case) or the bare token, without
+    /// surrounding spaces. Read on bytes: this runs for every request to a guarded route.
     private static func token(from header: String?) throws(JWTRejection) -> String {
-        guard var token = header?.trimmingCharacters(in: .whitespaces), !token.isEmpty else { throw .missingToken }
-        if token.lowercased().hasPrefix("bearer ") {
-            token = String(token.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
+        guard let header else { throw .missingToken }
+        var bytes = header.utf8[...]
+        bytes = bytes.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        let scheme = "bearer ".utf8
+        if bytes.count >= scheme.count,
+            zip(bytes.prefix(scheme.count), scheme).allSatisfy({ $0 | 0x20 == $1 })
+        {
+            bytes = bytes.dropFirst(scheme.count).drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
         }
-        guard !token.isEmpty else { throw .missingToken }
-        guard token.utf8.count <= Self.maximumTokenBytes else { throw .invalidToken("the token is too large") }
-        return token
+        while let last = bytes.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") {
+            bytes = bytes.dropLast()
+        }
+        guard !bytes.isEmpty else { throw .missingToken }
+        guard bytes.count <= Self.maximumTokenBytes else { throw .invalidToken("the token is too large") }
+        return String(Substring(bytes))
     }
 
     private static func seconds(_ value: JSONValue?) -> Int64? {

@@ -1,0 +1,44 @@
+/// Random (version 4) UUIDs in their lower-case text form, made from the system's secure generator without
+/// Foundation, whose `UUID()` opens `/dev/urandom` for every id on Linux: ids are made on every request.
+public enum RandomUUID {
+    /// A new id, e.g. `3f2b8c1e-9d4a-4f6b-8e2a-5c7d9e0f1a2b`.
+    public static func make() -> String {
+        var random = SystemRandomNumberGenerator()
+        var high: UInt64 = random.next()
+        var low: UInt64 = random.next()
+        high = (high & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_4000  // version 4
+        low = (low & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000  // RFC 9562 variant
+        let digits = Array("0123456789abcdef".utf8)
+        return String(unsafeUninitializedCapacity: 36) { output in
+            var position = 0
+            for (index, word) in [high, low].enumerated() {
+                for nibble in 0..<16 {
+                    let digit = nibble + 16 * index
+                    if digit == 8 || digit == 12 || digit == 16 || digit == 20 {
+                        output[position] = UInt8(ascii: "-")
+                        position += 1
+                    }
+                    output[position] = digits[Int((word >> UInt64(60 - 4 * nibble)) & 0xF)]
+                    position += 1
+                }
+            }
+            return position
+        }
+    }
+
+    /// Whether `text` is a UUID in text form (`8-4-4-4-12` hexadecimal digits, either case).
+    public static func isWellFormed(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard bytes.count == 36 else { return false }
+        for (index, byte) in bytes.enumerated() {
+            if index == 8 || index == 13 || index == 18 || index == 23 {
+                guard byte == UInt8(ascii: "-") else { return false }
+            } else {
+                let isHex = (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                    || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "f"))
+                guard isHex else { return false }
+            }
+        }
+        return true
+    }
+}

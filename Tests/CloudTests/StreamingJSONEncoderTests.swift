@@ -1,0 +1,82 @@
+import Cloud
+import Foundation
+import LambdaEvents
+import Testing
+
+@Suite struct StreamingJSONEncoderTests {
+    enum Status: String, Codable { case pending = "PENDING", shipped }
+
+    struct Line: Codable, Equatable {
+        var sku: String
+        var quantity: Int
+        var note: String?
+    }
+
+    struct Sample: Codable, Equatable {
+        var id: String
+        var count: Int
+        var big: Int64
+        var ratio: Double
+        var whole: Double
+        var flag: Bool
+        var status: Status
+        var lines: [Line]
+        var tags: [String]
+        var checks: [String: String]
+        var nested: [String: [Int]]
+        var missing: String?
+        var present: String?
+        var anything: JSONValue
+        var empty: [Line]
+    }
+
+    static let sample = Sample(
+        id: "quote \" backslash \\ slash / newline \n tab \t bell \u{07} é 😀", count: -42, big: Int64.max, ratio: 0.25,
+        whole: 3, flag: true, status: .pending,
+        lines: [Line(sku: "A-1", quantity: 2, note: nil), Line(sku: "B-2", quantity: 1, note: "gift")],
+        tags: ["a", "b"], checks: ["store": "ok", "bus": "ok", "auth": "degraded"], nested: ["z": [1, 2], "a": []],
+        missing: nil, present: "here",
+        anything: .object(["n": .integer(1), "list": .array([.bool(false), .null, .string("x"), .number(1.5)])]), empty: []
+    )
+
+    @Test func itWritesWhatFoundationWritesInDeclarationOrderWithDictionariesSorted() throws {
+        let streamed = try StreamingJSONEncoder().encode(Self.sample)
+        let foundation = try JSONEncoder().encode(Self.sample)
+        let parsedStreamed = try JSONDecoder().decode(JSONValue.self, from: Data(streamed))
+        let parsedFoundation = try JSONDecoder().decode(JSONValue.self, from: foundation)
+        #expect(parsedStreamed == parsedFoundation)
+        #expect(try JSONDecoder().decode(Sample.self, from: Data(streamed)) == Self.sample)
+        let text = String(decoding: streamed, as: UTF8.self)
+        #expect(text.hasPrefix(#"{"id":"quote \" backslash \\ slash / newline \n tab \t bell \u0007 é 😀","count":-42,"#))
+        #expect(text.contains(#""checks":{"auth":"degraded","bus":"ok","store":"ok"}"#))
+        #expect(text.contains(#""whole":3,"#))
+        #expect(!text.contains("missing"), "an absent optional is left out, as Foundation does")
+        #expect(try StreamingJSONEncoder().encode(Self.sample) == streamed, "the same value gives the same bytes")
+    }
+
+    @Test func topLevelScalarsArraysAndEmptyValues() throws {
+        #expect(String(decoding: try StreamingJSONEncoder().encode("text"), as: UTF8.self) == #""text""#)
+        #expect(String(decoding: try StreamingJSONEncoder().encode([1, 2, 3]), as: UTF8.self) == "[1,2,3]")
+        #expect(String(decoding: try StreamingJSONEncoder().encode([String: Int]()), as: UTF8.self) == "{}")
+        #expect(String(decoding: try StreamingJSONEncoder().encode(Optional<Int>.none), as: UTF8.self) == "null")
+        #expect(throws: EncodingError.self) { try StreamingJSONEncoder().encode(Double.nan) }
+    }
+
+    struct HandWritten: Encodable {
+        var when: Date
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            var inner = container.nestedContainer(keyedBy: CodingKeys.self, forKey: .when)
+            try inner.encode(self.when, forKey: .when)
+        }
+        enum CodingKeys: String, CodingKey { case when }
+    }
+
+    @Test func valuesItCannotStreamAreEncodedByFoundation() throws {
+        let value = HandWritten(when: Date(timeIntervalSinceReferenceDate: 10))
+        let streamed = try StreamingJSONEncoder().encode(value)
+        #expect(String(decoding: streamed, as: UTF8.self) == #"{"when":{"when":10}}"#)
+        #expect(String(decoding: try StreamingJSONEncoder().encode(["at": Date(timeIntervalSinceReferenceDate: 1)]), as: UTF8.self)
+            == #"{"at":1}"#)
+    }
+}
