@@ -57,6 +57,8 @@ import Testing
     @Test func topLevelScalarsArraysAndEmptyValues() throws {
         #expect(String(decoding: try StreamingJSONEncoder().encode("text"), as: UTF8.self) == #""text""#)
         #expect(String(decoding: try StreamingJSONEncoder().encode([1, 2, 3]), as: UTF8.self) == "[1,2,3]")
+        #expect(String(decoding: try StreamingJSONEncoder().encode([0, -7, Int.max, Int.min]), as: UTF8.self)
+            == "[0,-7,\(Int.max),\(Int.min)]")
         #expect(String(decoding: try StreamingJSONEncoder().encode([String: Int]()), as: UTF8.self) == "{}")
         #expect(String(decoding: try StreamingJSONEncoder().encode(Optional<Int>.none), as: UTF8.self) == "null")
         #expect(throws: EncodingError.self) { try StreamingJSONEncoder().encode(Double.nan) }

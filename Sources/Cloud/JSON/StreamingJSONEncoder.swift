@@ -33,23 +33,32 @@ public struct StreamingJSONEncoder: Sendable {
 
 /// The buffer, and the writing of one value into it.
 final class JSONOutput {
-    var bytes: [UInt8] = []
+    // Only the encoding that owns the buffer touches it, one call at a time: no runtime exclusivity checks.
+    @exclusivity(unchecked) var bytes: [UInt8] = []
 
     init() {
         self.bytes.reserveCapacity(512)
     }
 
-    /// Writes `value`, closing any container its encoding opened.
+    /// Writes `value`, closing any container its encoding opened. Types are told apart by comparing metadata,
+    /// which is cheaper than a cast for the many values that are none of them.
     func write<Value: Encodable>(_ value: Value, codingPath: [any CodingKey]) throws {
-        switch value {
-        case let text as String: self.writeString(text)
-        case let flag as Bool: self.append(flag ? "true" : "false")
-        case let number as Int: self.append(String(number))
-        case let number as Int64: self.append(String(number))
-        case let number as Double: try self.writeDouble(number)
-        case is Date, is Data, is Decimal, is URL: throw StreamingJSONEncoder.NeedsFoundation()
-        case let dictionary as any SortedJSONObject: try dictionary.writeSorted(into: self, codingPath: codingPath)
-        default:
+        let type = Value.self
+        if type == String.self {
+            self.writeString(value as! String)
+        } else if type == Int.self {
+            self.writeInteger(value as! Int)
+        } else if type == Bool.self {
+            self.append(value as! Bool ? "true" : "false")
+        } else if type == Int64.self {
+            self.writeInteger(value as! Int64)
+        } else if type == Double.self {
+            try self.writeDouble(value as! Double)
+        } else if type == Date.self || type == Data.self || type == Decimal.self || type == URL.self {
+            throw StreamingJSONEncoder.NeedsFoundation()
+        } else if let dictionary = value as? any SortedJSONObject {
+            try dictionary.writeSorted(into: self, codingPath: codingPath)
+        } else {
             let encoder = StreamingEncoder(output: self, codingPath: codingPath)
             try value.encode(to: encoder)
             encoder.finish()
@@ -60,20 +69,46 @@ final class JSONOutput {
         self.bytes.append(contentsOf: text.utf8)
     }
 
+    /// An integer's decimal digits, written without making a string.
+    func writeInteger<Integer: FixedWidthInteger>(_ value: Integer) {
+        guard value != 0 else { return self.bytes.append(UInt8(ascii: "0")) }
+        if value < 0 { self.bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 24 digits, more than any 64-bit integer has
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while magnitude > 0 {
+                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            }
+            for index in stride(from: count - 1, through: 0, by: -1) {
+                self.bytes.append(buffer[index])
+            }
+        }
+    }
+
     func writeDouble(_ number: Double) throws {
         guard number.isFinite else {
             throw EncodingError.invalidValue(number, .init(codingPath: [], debugDescription: "JSON has no \(number)"))
         }
         if number == number.rounded(), abs(number) < 1e15 {
-            self.append(String(Int64(number)))
+            self.writeInteger(Int64(number))
         } else {
             self.append(number.description)
         }
     }
 
-    /// A string literal: quotes, backslashes and control characters escaped; everything else as UTF-8.
+    /// A string literal: quotes, backslashes and control characters escaped; everything else as UTF-8. Most strings
+    /// need no escape and are copied whole.
     func writeString(_ text: String) {
         self.bytes.append(UInt8(ascii: "\""))
+        let needsEscape = text.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+        guard needsEscape else {
+            self.bytes.append(contentsOf: text.utf8)
+            self.bytes.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): self.bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
@@ -195,7 +230,9 @@ struct StreamingKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         try self.encoder.beginMember(key.stringValue)
-        try self.encoder.output.write(value, codingPath: self.codingPath + [key])
+        // The coding path is not extended per member: only Foundation's errors would read it, and building it would
+        // allocate for every member.
+        try self.encoder.output.write(value, codingPath: self.codingPath)
     }
 
     // The common scalars, written without a dynamic cast.
@@ -206,7 +243,7 @@ struct StreamingKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     mutating func encode(_ value: Int, forKey key: Key) throws {
         try self.encoder.beginMember(key.stringValue)
-        self.encoder.output.append(String(value))
+        self.encoder.output.writeInteger(value)
     }
 
     mutating func encode(_ value: Bool, forKey key: Key) throws {

@@ -29,13 +29,44 @@ public struct GatewayServer: Sendable {
     }
 }
 
+/// What the gateway keeps of each connection: the client's address (the event's `sourceIp`) and the connection's
+/// event loop, which runs the gateway's work for its requests.
+struct GatewayRequestContext: RequestContext {
+    var coreContext: CoreRequestContextStorage
+    let sourceIP: String
+    let executor: EventLoopExecutor
+
+    init(source: ApplicationRequestContextSource) {
+        self.coreContext = .init(source: source)
+        self.sourceIP = source.channel.remoteAddress?.ipAddress ?? "127.0.0.1"
+        self.executor = EventLoopExecutor(source.channel.eventLoop)
+    }
+}
+
+/// Runs a task's work on one event loop: the gateway's work for a request stays on its connection's thread instead of
+/// hopping to the global executor and back.
+final class EventLoopExecutor: TaskExecutor {
+    private let eventLoop: any EventLoop
+
+    init(_ eventLoop: any EventLoop) {
+        self.eventLoop = eventLoop
+    }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        self.eventLoop.execute {
+            job.runSynchronously(on: self.asUnownedTaskExecutor())
+        }
+    }
+}
+
 /// Turns Hummingbird requests into ``GatewayRequest``s and the gateway's answers into responses.
 struct GatewayResponder: HTTPResponder {
-    typealias Context = BasicRequestContext
+    typealias Context = GatewayRequestContext
 
     let gateway: APIGateway
 
-    func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
+    func respond(to request: Request, context: GatewayRequestContext) async throws -> Response {
         var request = request
         let body: ByteBuffer
         do {
@@ -50,9 +81,13 @@ struct GatewayResponder: HTTPResponder {
             path: request.uri.path,
             rawQueryString: request.uri.query ?? "",
             headers: request.headers.map { (name: $0.name.rawName, value: $0.value) },
-            body: Array(body.readableBytesView)
+            body: Array(body.readableBytesView),
+            sourceIP: context.sourceIP
         )
-        return Self.response(await self.gateway.handle(gatewayRequest))
+        let gateway = self.gateway
+        return await withTaskExecutorPreference(context.executor) {
+            Self.response(await gateway.handle(gatewayRequest))
+        }
     }
 
     private static func response(_ answer: GatewayResponse) -> Response {
