@@ -1,15 +1,15 @@
-import NIOCore
+public import NIOCore
 
-/// Runs a task's nonisolated work on one event loop, so that a worker's awaits resume on its own loop instead of
-/// going through the global executor (a thread switch each way).
-final class EventLoopTaskExecutor: TaskExecutor {
+/// Runs a task's nonisolated work on one event loop, so that its awaits resume on that loop instead of going through
+/// the global executor (a thread switch each way): a runtime worker's invocations, a gateway connection's requests.
+public final class EventLoopTaskExecutor: TaskExecutor {
     private let eventLoop: any EventLoop
 
-    init(_ eventLoop: any EventLoop) {
+    public init(_ eventLoop: any EventLoop) {
         self.eventLoop = eventLoop
     }
 
-    func enqueue(_ job: consuming ExecutorJob) {
+    public func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
         self.eventLoop.execute {
             job.runSynchronously(on: self.asUnownedTaskExecutor())

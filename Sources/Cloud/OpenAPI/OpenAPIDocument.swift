@@ -1,5 +1,5 @@
 public import LambdaEvents
-public import LambdaRuntime
+import LambdaRuntime
 import Logging
 
 /// The OpenAPI 3.1 document of an app's HTTP API, generated from the route declarations of its functions (each

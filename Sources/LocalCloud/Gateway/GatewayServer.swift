@@ -1,4 +1,5 @@
 import HTTPTypes
+import LambdaRuntime
 public import Hummingbird
 public import Logging
 import NIOCore
@@ -34,29 +35,12 @@ public struct GatewayServer: Sendable {
 struct GatewayRequestContext: RequestContext {
     var coreContext: CoreRequestContextStorage
     let sourceIP: String
-    let executor: EventLoopExecutor
+    let executor: EventLoopTaskExecutor
 
     init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
         self.sourceIP = source.channel.remoteAddress?.ipAddress ?? "127.0.0.1"
-        self.executor = EventLoopExecutor(source.channel.eventLoop)
-    }
-}
-
-/// Runs a task's work on one event loop: the gateway's work for a request stays on its connection's thread instead of
-/// hopping to the global executor and back.
-final class EventLoopExecutor: TaskExecutor {
-    private let eventLoop: any EventLoop
-
-    init(_ eventLoop: any EventLoop) {
-        self.eventLoop = eventLoop
-    }
-
-    func enqueue(_ job: consuming ExecutorJob) {
-        let job = UnownedJob(job)
-        self.eventLoop.execute {
-            job.runSynchronously(on: self.asUnownedTaskExecutor())
-        }
+        self.executor = EventLoopTaskExecutor(source.channel.eventLoop)
     }
 }
 

@@ -1,4 +1,4 @@
-public import LambdaEvents
+import LambdaEvents
 
 /// A JSON Schema under construction: the shape ``SchemaDecoder`` finds, then the constraints of the type's rules.
 final class SchemaNode {
