@@ -1,5 +1,4 @@
 import HTTPTypes
-import LambdaRuntime
 public import Hummingbird
 public import Logging
 import NIOCore
@@ -23,6 +22,7 @@ public struct GatewayServer: Sendable {
     ) -> some ApplicationProtocol {
         Application(
             responder: GatewayResponder(gateway: self.gateway),
+            server: .http1OnConnectionEventLoop(),
             configuration: .init(address: .hostname(self.host, port: self.port), serverName: nil),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: logger
@@ -30,17 +30,14 @@ public struct GatewayServer: Sendable {
     }
 }
 
-/// What the gateway keeps of each connection: the client's address (the event's `sourceIp`) and the connection's
-/// event loop, which runs the gateway's work for its requests.
+/// What the gateway keeps of each connection: the client's address (the event's `sourceIp`).
 struct GatewayRequestContext: RequestContext {
     var coreContext: CoreRequestContextStorage
     let sourceIP: String
-    let executor: EventLoopTaskExecutor
 
     init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
         self.sourceIP = source.channel.remoteAddress?.ipAddress ?? "127.0.0.1"
-        self.executor = EventLoopTaskExecutor(source.channel.eventLoop)
     }
 }
 
@@ -68,10 +65,7 @@ struct GatewayResponder: HTTPResponder {
             body: Array(body.readableBytesView),
             sourceIP: context.sourceIP
         )
-        let gateway = self.gateway
-        return await withTaskExecutorPreference(context.executor) {
-            Self.response(await gateway.handle(gatewayRequest))
-        }
+        return Self.response(await self.gateway.handle(gatewayRequest))
     }
 
     private static func response(_ answer: GatewayResponse) -> Response {
