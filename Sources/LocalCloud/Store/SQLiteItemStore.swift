@@ -20,6 +20,7 @@ public final class SQLiteItemStore: ItemStore {
     }
 
     private let pool: DatabasePool
+    private let pointReader: SQLitePointReader
     private let nowSeconds: @Sendable () -> Int64
 
     /// Opens (creating if needed) the store in the SQLite file at `path`, then purges items whose TTL passed.
@@ -40,6 +41,7 @@ public final class SQLiteItemStore: ItemStore {
         } catch {
             throw .unavailable("cannot open \(path): \(error)")
         }
+        self.pointReader = SQLitePointReader(path: path)
         self.nowSeconds = nowSeconds ?? { WallClock.nowMilliseconds() / 1000 }
         _ = try self.purgeExpiredItems()
     }
@@ -66,8 +68,7 @@ public final class SQLiteItemStore: ItemStore {
     }
 
     public func get(_ key: ItemKey) throws(ItemStoreError) -> Item? {
-        let now = self.nowSeconds()
-        return try self.read { db in try StoredItem.fetchVisible(key, in: db, nowSeconds: now) }
+        try self.pointReader.item(key, nowSeconds: self.nowSeconds())
     }
 
     public func delete(_ key: ItemKey, condition: Condition?, returning: ReturnValues) throws(ItemStoreError) -> Item? {

@@ -37,6 +37,60 @@ import Glibc
         #expect(try store.purgeExpiredItems() == 0)
     }
 
+    /// Point reads have connections of their own: they see a write the moment it returns, also one made through
+    /// another store on the same file, and many threads reading and writing at once each see their own last write.
+    @Test func pointReadsSeeEveryReturnedWriteFromAnyWriterAndThread() async throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("store.sqlite")
+        let reader = try SQLiteItemStore(path: path)
+        let writer = try SQLiteItemStore(path: path)
+        let key = ItemKey(partition: "USER#1", sort: "PROFILE")
+        #expect(try reader.get(key) == nil)
+        for version in 1...20 {
+            try await writer.put(Item(key.attributes.merging(["version": .int(version)]) { $1 }))
+            #expect(try reader.get(key)?["version"] == .int(version))
+        }
+        try await writer.delete(key)
+        #expect(try reader.get(key) == nil)
+
+        try await withThrowingTaskGroup { group in
+            for worker in 0..<8 {
+                group.addTask {
+                    let key = ItemKey(partition: "WORKER#\(worker)", sort: "STATE")
+                    for step in 0..<50 {
+                        try await reader.put(Item(key.attributes.merging(["step": .int(step)]) { $1 }))
+                        guard try reader.get(key)?["step"] == .int(step) else {
+                            throw ItemStoreError.unavailable("worker \(worker) lost step \(step)")
+                        }
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+    }
+
+    /// A row whose body is not an encoded item is reported, not decoded into something else or crashed on.
+    @Test func aCorruptStoredItemIsAClearError() async throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("store.sqlite")
+        let store = try SQLiteItemStore(path: path)
+        try await store.put(["PK": "ORDER#1", "SK": "ORDER", "total": 100])
+        let corrupt = Process()
+        corrupt.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        corrupt.arguments = ["-c", """
+            import sqlite3, sys
+            db = sqlite3.connect(sys.argv[1])
+            db.execute("UPDATE items SET body = x'00ff00ff' WHERE pk = 'ORDER#1'")
+            db.commit()
+            """, path]
+        try corrupt.run()
+        corrupt.waitUntilExit()
+        #expect(corrupt.terminationStatus == 0)
+        #expect(throws: ItemStoreError.unavailable("a stored item is corrupt")) {
+            try store.get(ItemKey(partition: "ORDER#1", sort: "ORDER"))
+        }
+    }
+
     @Test func aFileThatIsNotADatabaseIsAClearError() throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("store.sqlite")
