@@ -120,6 +120,23 @@ struct HTTPRouterTests {
         #expect(try await RouterFixture.send(RouterFixture.event("GET", "/files/a/b/c.txt")).json()["path"] as? String == "a/b/c.txt")
     }
 
+    /// Behind a named stage `rawPath` starts with the stage, and API Gateway's route key and decoded path parameters
+    /// say which route it matched: the router takes that route. Without the parameters it needs, or with a route key
+    /// it does not declare, the router matches the path itself.
+    @Test func theRouteTheGatewayChoseIsTakenWithItsParametersAlsoBehindANamedStage() async throws {
+        var staged = RouterFixture.event("GET", "/prod/orders/a%2Fb")
+        staged.routeKey = "GET /orders/{id}"
+        staged.pathParameters = ["id": "a/b"]
+        #expect(try await RouterFixture.send(staged).json()["id"] as? String == "a/b")
+        staged.pathParameters = nil
+        #expect(try await RouterFixture.send(staged).statusCode == 404)
+
+        var undeclared = RouterFixture.event("GET", "/orders/7")
+        undeclared.routeKey = "GET /somewhere/{else}"
+        undeclared.pathParameters = ["else": "x"]
+        #expect(try await RouterFixture.send(undeclared).json()["id"] as? String == "7")
+    }
+
     @Test func anUnknownPathIsA404ProblemWithTheRequestID() async throws {
         let response = try await RouterFixture.send(RouterFixture.event("GET", "/nowhere"))
         #expect(response.statusCode == 404)

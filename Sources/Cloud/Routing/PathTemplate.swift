@@ -20,6 +20,8 @@ public struct PathTemplate: Sendable, Hashable, CustomStringConvertible {
     public let segments: [Segment]
     /// The segments' ranks, compared lexicographically to pick the most specific of several matching routes.
     public let ranks: [Int]
+    /// The names of the path parameters, in order.
+    public let parameterNames: [String]
 
     /// - Precondition: the template starts with `/` and a greedy `{name+}` comes last (templates are code).
     public init(_ template: String) {
@@ -37,11 +39,18 @@ public struct PathTemplate: Sendable, Hashable, CustomStringConvertible {
             precondition(greedy == self.segments.count - 1, "{name+} must be the last segment: \(template)")
         }
         self.ranks = self.segments.map(\.rank)
+        self.parameterNames = self.segments.compactMap {
+            switch $0 {
+            case .literal: nil
+            case .parameter(let name), .greedy(let name): name
+            }
+        }
     }
 
-    /// The non-empty segments of a request path, split once and matched against every template.
+    /// The non-empty segments of a request path, split once and matched against every template. The split runs on
+    /// the UTF-8 bytes (`/` is one byte and never part of another character), not on grapheme clusters.
     public static func parts(of path: String) -> [Substring] {
-        path.split(separator: "/", omittingEmptySubsequences: true)
+        path.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
     }
 
     /// The path parameters when `path` matches, percent-decoded; `nil` otherwise.
@@ -72,16 +81,6 @@ public struct PathTemplate: Sendable, Hashable, CustomStringConvertible {
             }
         }
         return parts.count == self.segments.count ? parameters : nil
-    }
-
-    /// The names of the path parameters, in order.
-    public var parameterNames: [String] {
-        self.segments.compactMap {
-            switch $0 {
-            case .literal: nil
-            case .parameter(let name), .greedy(let name): name
-            }
-        }
     }
 
     private var isGreedy: Bool {

@@ -10,6 +10,9 @@ import Logging
 public struct HTTPRouter: LambdaHandler {
     public let routes: [Route]
     public let configuration: Configuration
+    /// The routes by their route key (`GET /orders/{id}`), the first declared winning, for events whose route
+    /// API Gateway already chose.
+    private let routesByKey: [String: Route]
 
     /// How the router answers beyond its routes.
     public struct Configuration: Sendable {
@@ -40,6 +43,7 @@ public struct HTTPRouter: LambdaHandler {
     public init(configuration: Configuration = Configuration(), @RouteListBuilder routes: () -> [Route]) {
         self.configuration = configuration
         self.routes = routes()
+        self.routesByKey = Dictionary(self.routes.map { ($0.routeKey, $0) }) { first, _ in first }
     }
 
     public func handle(_ event: APIGatewayV2Request, context: LambdaContext) async throws -> APIGatewayV2Response {
@@ -66,6 +70,9 @@ public struct HTTPRouter: LambdaHandler {
     }
 
     private func route(_ event: APIGatewayV2Request, context: LambdaContext) async throws -> APIGatewayV2Response {
+        if let (route, parameters) = self.routeChosenByTheGateway(event) {
+            return try await self.respond(route, parameters: parameters, event: event, context: context)
+        }
         let method = Self.uppercased(event.requestContext.http.method)
         let parts = PathTemplate.parts(of: event.rawPath)
         var pathIsKnown = false
@@ -90,6 +97,23 @@ public struct HTTPRouter: LambdaHandler {
             }
             throw HTTPError.methodNotAllowed("\(event.rawPath) does not answer \(method)", allow: methods)
         }
+        return try await self.respond(route, parameters: parameters, event: event, context: context)
+    }
+
+    /// The route API Gateway chose for `event` (its `routeKey`), with the path parameters it decoded, when this
+    /// router declares that route and the event carries every parameter of it. API Gateway matched the path without
+    /// the stage, which a named stage puts in front of `rawPath`; an event for the `$default` route, or one built by
+    /// hand, is matched on its path instead.
+    private func routeChosenByTheGateway(_ event: APIGatewayV2Request) -> (Route, [String: String])? {
+        guard let route = self.routesByKey[event.routeKey] else { return nil }
+        let parameters = event.pathParameters ?? [:]
+        guard route.path.parameterNames.allSatisfy({ parameters[$0] != nil }) else { return nil }
+        return (route, parameters)
+    }
+
+    private func respond(
+        _ route: Route, parameters: [String: String], event: APIGatewayV2Request, context: LambdaContext
+    ) async throws -> APIGatewayV2Response {
         let request = HTTPRequest(event: event, pathParameters: parameters)
         let size = try request.bodyByteCount()
         guard size <= self.configuration.maxBodyBytes else {
