@@ -48,6 +48,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "Observability",
+            dependencies: ["LambdaRuntime", "LambdaEvents", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "Middleware",
             dependencies: ["LambdaRuntime", "LambdaEvents", "Cloud", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
@@ -146,6 +151,11 @@ let package = Package(
         .testTarget(
             name: "ServicesTests",
             dependencies: ["Services", "Cloud", "LocalCloud", "Middleware"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ObservabilityTests",
+            dependencies: ["Observability", "LambdaRuntime", "LambdaEvents", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         .testTarget(

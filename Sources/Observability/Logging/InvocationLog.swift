@@ -1,0 +1,119 @@
+public import LambdaRuntime
+public import Logging
+import Synchronization
+
+/// One invocation's logging: its logger (with the invocation's context keys and level), and its buffered lines.
+public final class InvocationLog: Sendable {
+    /// The invocation's logger; give it to the handler (``LambdaContext/logger``).
+    public let logger: Logger
+    let state: State
+
+    init(owner: PowertoolsLogger, context: LambdaContext, correlationID: String?, sampled: Bool) {
+        let state = State(owner: owner, context: context, correlationID: correlationID, sampled: sampled)
+        self.state = state
+        var logger = Logger(label: owner.configuration.service) { _ in
+            PowertoolsLogHandler(owner: owner, invocation: state, logLevel: state.handlerLevel)
+        }
+        for (key, value) in context.logger.handler.metadata where key != LambdaContext.requestIDMetadataKey {
+            logger[metadataKey: key] = value
+        }
+        self.logger = logger
+    }
+
+    /// Whether this invocation logs at debug because it was sampled.
+    public var isSampled: Bool { self.state.sampled }
+
+    /// Ends the invocation: a failed one writes its buffered lines first (as if it had logged an error), any other
+    /// drops them.
+    public func end(failed: Bool) {
+        if failed { self.state.flushBuffer() } else { self.state.dropBuffer() }
+    }
+}
+
+extension InvocationLog {
+    /// What every line of the invocation shares, and its buffer.
+    final class State: Sendable {
+        let owner: PowertoolsLogger
+        let sampled: Bool
+        /// The level lines must reach to be written now.
+        let level: Logger.Level
+        /// The level swift-log lets through: lower than ``level`` when lines below it are buffered.
+        let handlerLevel: Logger.Level
+        /// The context members, encoded once: `cold_start` … `xray_trace_id`.
+        let contextMembers: [(key: String, raw: String)]
+        private let buffer = Mutex(LogLineBuffer())
+
+        init(owner: PowertoolsLogger, context: LambdaContext, correlationID: String?, sampled: Bool) {
+            self.owner = owner
+            self.sampled = sampled
+            self.level = sampled ? .debug : owner.configuration.level
+            if let buffering = owner.configuration.buffering, buffering.bufferedLevel < self.level {
+                self.handlerLevel = buffering.bufferedLevel
+            } else {
+                self.handlerLevel = self.level
+            }
+            var members: [(String, String)] = [
+                ("cold_start", context.isColdStart ? "true" : "false"),
+                ("function_name", JSONText.quoted(context.function.name)),
+                ("function_memory_size", String(context.function.memoryLimitInMB)),
+                ("function_arn", JSONText.quoted(context.invokedFunctionARN)),
+                ("function_request_id", JSONText.quoted(context.requestID)),
+            ]
+            if let correlationID { members.append(("correlation_id", JSONText.quoted(correlationID))) }
+            if let root = context.traceID.flatMap(TraceRoot.init(header:)) {
+                members.append(("xray_trace_id", JSONText.quoted(root.value)))
+            }
+            self.contextMembers = members
+        }
+
+        func shouldBuffer(_ level: Logger.Level) -> Bool {
+            guard let buffering = self.owner.configuration.buffering else { return false }
+            return level < self.level && level <= buffering.bufferedLevel
+        }
+
+        func buffer(_ line: String) {
+            guard let maxBytes = self.owner.configuration.buffering?.maxBytes else { return }
+            self.buffer.withLock { $0.append(line, maxBytes: maxBytes) }
+        }
+
+        func flushBuffer() {
+            let (lines, evicted) = self.buffer.withLock { $0.take() }
+            if evicted > 0 {
+                self.owner.sink.write(line: PowertoolsLogHandler.notice(
+                    "\(evicted) buffered log lines were dropped to keep the buffer within its size", owner: self.owner, invocation: self
+                ))
+            }
+            for line in lines { self.owner.sink.write(line: line) }
+        }
+
+        func dropBuffer() {
+            _ = self.buffer.withLock { $0.take() }
+        }
+    }
+}
+
+/// Lines kept for one invocation, oldest first, within a byte budget.
+struct LogLineBuffer: Sendable {
+    private var lines: [String] = []
+    private var first = 0
+    private var bytes = 0
+    private var evicted = 0
+
+    mutating func append(_ line: String, maxBytes: Int) {
+        let size = line.utf8.count
+        guard size <= maxBytes else { return self.evicted += 1 }
+        self.lines.append(line)
+        self.bytes += size
+        while self.bytes > maxBytes {
+            self.bytes -= self.lines[self.first].utf8.count
+            self.first += 1
+            self.evicted += 1
+        }
+    }
+
+    /// The kept lines and how many were dropped, emptying the buffer.
+    mutating func take() -> (lines: ArraySlice<String>, evicted: Int) {
+        defer { self = LogLineBuffer() }
+        return (self.lines[self.first...], self.evicted)
+    }
+}
