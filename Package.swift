@@ -30,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
     ],
     targets: [
         .target(
@@ -49,7 +50,11 @@ let package = Package(
         ),
         .target(
             name: "Observability",
-            dependencies: ["LambdaRuntime", "LambdaEvents", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "LambdaRuntime", "LambdaEvents",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(
@@ -155,7 +160,11 @@ let package = Package(
         ),
         .testTarget(
             name: "ObservabilityTests",
-            dependencies: ["Observability", "LambdaRuntime", "LambdaEvents", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "Observability", "LambdaRuntime", "LambdaEvents",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
