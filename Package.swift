@@ -59,7 +59,7 @@ let package = Package(
         ),
         .target(
             name: "Middleware",
-            dependencies: ["LambdaRuntime", "LambdaEvents", "Cloud", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["LambdaRuntime", "LambdaEvents", "Cloud", "Observability", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         .target(
@@ -93,7 +93,7 @@ let package = Package(
         ),
         .target(
             name: "App",
-            dependencies: ["Services", "Cloud"],
+            dependencies: ["Services", "Middleware", "Cloud"],
             swiftSettings: strictSettings
         ),
         .executableTarget(

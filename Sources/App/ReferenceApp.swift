@@ -1,5 +1,6 @@
 public import Cloud
 import LambdaRuntime
+import Middleware
 import Services
 
 /// The manifest of the Stratus reference system.
@@ -8,12 +9,12 @@ public enum ReferenceApp {
 
     public static let manifest = AppManifest("orders-platform", version: version) {
         Function("health", memoryMB: 128, timeout: .seconds(3)) { context in
-            HealthHandler(version: version, store: context.ports.store)
+            HealthHandler(version: version, store: context.ports.store).observed(context.initialization)
         }
         .http("GET /health")
 
         Function("auth", memoryMB: 256, timeout: .seconds(10)) { context in
-            AuthAPI(identity: context.ports.identity, store: context.ports.store)
+            AuthAPI(identity: context.ports.identity, store: context.ports.store).observed(context.initialization)
         }
         .http(
             "POST /auth/register", "POST /auth/login", "POST /auth/refresh", "POST /auth/logout",
@@ -21,17 +22,17 @@ public enum ReferenceApp {
         )
 
         Function("users", memoryMB: 128, timeout: .seconds(5)) { context in
-            UsersAPI(store: context.ports.store)
+            UsersAPI(store: context.ports.store).observed(context.initialization)
         }
         .http("GET /users/me", "PUT /users/me", authorization: .jwt())
 
         Function("orders", memoryMB: 256, timeout: .seconds(10)) { context in
-            OrdersAPI(store: context.ports.store)
+            OrdersAPI(store: context.ports.store).observed(context.initialization)
         }
         .http("POST /orders", "GET /orders", "GET /orders/{id}", "PATCH /orders/{id}/status", authorization: .jwt())
 
-        Function("echo", memoryMB: 128, timeout: .seconds(3)) { _ in
-            EchoHandler()
+        Function("echo", memoryMB: 128, timeout: .seconds(3)) { context in
+            EchoHandler().observed(context.initialization)
         }
     }
 }

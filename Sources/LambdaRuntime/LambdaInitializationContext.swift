@@ -10,12 +10,22 @@ public struct LambdaInitializationContext: Sendable {
     public let environment: [String: String]
     /// A logger for initialisation messages.
     public let logger: Logger
+    /// Where the function's own lines go (structured logs, EMF documents): standard output on Lambda, the local
+    /// cloud's collector for in-process functions.
+    public let logSink: any LogSink
 
-    public init(handlerName: String, function: FunctionMetadata, environment: [String: String], logger: Logger) {
+    public init(
+        handlerName: String,
+        function: FunctionMetadata,
+        environment: [String: String],
+        logger: Logger,
+        logSink: any LogSink = StandardOutputLogSink()
+    ) {
         self.handlerName = handlerName
         self.function = function
         self.environment = environment
         self.logger = logger
+        self.logSink = logSink
     }
 }
 

@@ -53,6 +53,7 @@ struct ServeCommand: AsyncParsableCommand {
         let gateway = APIGateway(
             manifest: manifest,
             ports: ports,
+            environment: Self.functionEnvironment(ProcessInfo.processInfo.environment),
             logSink: StandardErrorLogSink(),
             authorizer: issuer.authorizer,
             publicDocuments: ["/.well-known/jwks.json": try issuer.jwksDocument(), "/openapi.json": openAPI],
@@ -84,5 +85,11 @@ struct ServeCommand: AsyncParsableCommand {
 
     private static func print(_ line: String) {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    /// What the functions see of the command's environment: Powertools' settings and Lambda's log level, so that
+    /// `POWERTOOLS_LOG_LEVEL=DEBUG stratus serve` behaves as the same variables on the functions would on AWS.
+    static func functionEnvironment(_ environment: [String: String]) -> [String: String] {
+        environment.filter { $0.key.hasPrefix("POWERTOOLS_") || $0.key == "AWS_LAMBDA_LOG_LEVEL" }
     }
 }

@@ -39,7 +39,12 @@ struct InvokeCommandTests {
         let run = try await Self.stratus(["invoke", "echo", "--event", "-"], input: #"{"hello":"world"}"#)
         #expect(run.status == 0)
         #expect(run.standardOutput.contains(#""event":{"hello":"world"}"#))
-        #expect(run.standardError.contains("\tINFO\tEchoing an event"))
+        let line = try #require(run.standardError.split(separator: "\n").first { $0.contains("Echoing an event") })
+        let logged = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(logged["level"] as? String == "INFO")
+        #expect(logged["service"] as? String == "echo")
+        #expect(logged["function_name"] as? String == "echo")
+        #expect(logged["cold_start"] as? Bool == true)
     }
 
     @Test func aFunctionErrorPrintsTheErrorAndExitsOne() async throws {

@@ -111,7 +111,8 @@ public final class InProcessFunctionInstance: FunctionInstance {
                 handlerName: self.function.name,
                 function: self.metadata,
                 environment: self.environment,
-                logger: self.logger
+                logger: self.logger,
+                logSink: self.logSink
             )
             let task = Task { [function, ports] in
                 let started = ContinuousClock.now

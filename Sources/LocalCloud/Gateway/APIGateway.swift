@@ -20,7 +20,8 @@ public final class APIGateway: Sendable {
     private let publicDocuments: [String: Data]
     private let cors: CORSConfiguration?
 
-    /// A gateway for every HTTP route of `manifest`, its functions built with `ports`; their logs go to `logSink`.
+    /// A gateway for every HTTP route of `manifest`, its functions built with `ports` and started with
+    /// `environment`; their logs go to `logSink`.
     /// Routes that need a token are refused (401) unless `authorizer` accepts the caller's. `publicDocuments` are
     /// JSON documents the gateway itself answers `GET` with, by path (the issuer's `/.well-known/jwks.json`).
     /// With `cors`, the gateway answers preflights itself and adds the CORS headers to every answer, as API Gateway
@@ -28,6 +29,7 @@ public final class APIGateway: Sendable {
     public init(
         manifest: AppManifest,
         ports: CloudPorts,
+        environment: [String: String] = [:],
         logSink: any LogSink,
         authorizer: JWTAuthorizer? = nil,
         publicDocuments: [String: Data] = [:],
@@ -41,6 +43,7 @@ public final class APIGateway: Sendable {
             instances[function.name] = InProcessFunctionInstance(
                 function: function,
                 metadata: FunctionMetadata(name: function.name, memoryLimitInMB: function.memoryMB),
+                environment: environment,
                 ports: ports,
                 logSink: logSink
             )

@@ -10,8 +10,8 @@ import Logging
 public struct HTTPRouter: LambdaHandler {
     public let routes: [Route]
     public let configuration: Configuration
-    /// The routes by their route key (`GET /orders/{id}`), the first declared winning, for events whose route
-    /// API Gateway already chose.
+    /// The routes by their route key (`GET /orders/{id}`), the first declared winning: the route API Gateway chose
+    /// is tried first, and only when it does not match the event is every route scanned.
     private let routesByKey: [String: Route]
 
     /// How the router answers beyond its routes.
@@ -70,11 +70,13 @@ public struct HTTPRouter: LambdaHandler {
     }
 
     private func route(_ event: APIGatewayV2Request, context: LambdaContext) async throws -> APIGatewayV2Response {
-        if let (route, parameters) = self.routeChosenByTheGateway(event) {
+        let method = Self.uppercased(event.requestContext.http.method)
+        let parts = Self.pathParts(of: event)
+        if let route = self.routesByKey[event.routeKey], route.method == method || route.method == "ANY",
+            let parameters = route.path.match(parts: parts)
+        {
             return try await self.respond(route, parameters: parameters, event: event, context: context)
         }
-        let method = Self.uppercased(event.requestContext.http.method)
-        let parts = PathTemplate.parts(of: event.rawPath)
         var pathIsKnown = false
         var best: (route: Route, parameters: [String: String])?
         for route in self.routes {
@@ -100,15 +102,15 @@ public struct HTTPRouter: LambdaHandler {
         return try await self.respond(route, parameters: parameters, event: event, context: context)
     }
 
-    /// The route API Gateway chose for `event` (its `routeKey`), with the path parameters it decoded, when this
-    /// router declares that route and the event carries every parameter of it. API Gateway matched the path without
-    /// the stage, which a named stage puts in front of `rawPath`; an event for the `$default` route, or one built by
-    /// hand, is matched on its path instead.
-    private func routeChosenByTheGateway(_ event: APIGatewayV2Request) -> (Route, [String: String])? {
-        guard let route = self.routesByKey[event.routeKey] else { return nil }
-        let parameters = event.pathParameters ?? [:]
-        guard route.path.parameterNames.allSatisfy({ parameters[$0] != nil }) else { return nil }
-        return (route, parameters)
+    /// The segments of the path the routes match: `rawPath` without the stage, which a named stage (anything but
+    /// `$default`) puts in front of it, as API Gateway matches routes.
+    private static func pathParts(of event: APIGatewayV2Request) -> [Substring] {
+        var parts = PathTemplate.parts(of: event.rawPath)
+        let stage = event.requestContext.stage
+        if !stage.isEmpty, stage != "$default", parts.first.map({ $0 == stage }) == true {
+            parts.removeFirst()
+        }
+        return parts
     }
 
     private func respond(

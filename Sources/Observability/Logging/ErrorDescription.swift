@@ -1,13 +1,13 @@
 /// An error as a log line shows it: `{"name": type, "message": description}`. Logging `.stringConvertible(error)`
 /// or passing `error:` gives the same object.
-struct ErrorDescription: CustomStringConvertible, Sendable {
-    let name: String
-    let message: String
+public struct ErrorDescription: CustomStringConvertible, Sendable {
+    public let name: String
+    public let message: String
 
-    init(_ error: any Error) {
+    public init(_ error: any Error) {
         self.name = String(describing: type(of: error))
         self.message = String(describing: error)
     }
 
-    var description: String { "\(self.name): \(self.message)" }
+    public var description: String { "\(self.name): \(self.message)" }
 }

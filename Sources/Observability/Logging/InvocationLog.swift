@@ -26,7 +26,7 @@ public final class InvocationLog: Sendable {
     /// Ends the invocation: a failed one writes its buffered lines first (as if it had logged an error), any other
     /// drops them.
     public func end(failed: Bool) {
-        if failed { self.state.flushBuffer() } else { self.state.dropBuffer() }
+        self.state.end(failed: failed)
     }
 }
 
@@ -86,8 +86,8 @@ extension InvocationLog {
             for line in lines { self.owner.sink.write(line: line) }
         }
 
-        func dropBuffer() {
-            _ = self.buffer.withLock { $0.take() }
+        func end(failed: Bool) {
+            if failed { self.flushBuffer() } else { _ = self.buffer.withLock { $0.take() } }
         }
     }
 }

@@ -63,4 +63,10 @@ public final class PowertoolsLogger: Sendable {
         }
         return invocation
     }
+
+    /// Ends the invocation whose logger is `logger` (one from ``startInvocation(_:correlationID:event:)``, or a copy
+    /// of it with more metadata); any other logger is left alone.
+    public static func endInvocation(of logger: Logger, failed: Bool) {
+        (logger.handler as? PowertoolsLogHandler)?.invocation?.end(failed: failed)
+    }
 }

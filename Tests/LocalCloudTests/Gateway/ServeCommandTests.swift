@@ -10,14 +10,18 @@ import FoundationNetworking
 @Suite("stratus serve")
 struct ServeCommandTests {
     /// Starts `stratus serve` on a free port and returns the process, its base URL and everything it printed so far.
-    static func start(dataDirectory: String) async throws -> (Process, URL, Pipe) {
+    /// Starts `stratus serve` with `environment` added to the test's own; the functions' lines go to `standardError`.
+    static func start(
+        dataDirectory: String, environment: [String: String] = [:], standardError: FileHandle = .nullDevice
+    ) async throws -> (Process, URL, Pipe) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: TestEnvironment.stratus)
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         // Cheap password hashes: the end-to-end tests create many accounts on a debug build.
         process.arguments = ["serve", "--port", "0", "--data-dir", dataDirectory, "--insecure-fast-password-hashing"]
         let output = Pipe()
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        process.standardError = standardError
         try process.run()
         // Read the banner on a thread of its own: a blocking read must not hold a cooperative thread.
         let banner = await withCheckedContinuation { continuation in

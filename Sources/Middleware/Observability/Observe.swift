@@ -1,0 +1,54 @@
+import FoundationEssentials
+public import LambdaEvents
+public import LambdaRuntime
+import Logging
+public import Observability
+
+/// The observability middleware: gives each invocation its Powertools logger (context keys, correlation id, trace id,
+/// sampling, the event when configured), prints the `ColdStart` metric on the first invocation, and at the end
+/// drops or (after an error) writes buffered lines and flushes the metrics.
+public struct Observe<Event: Sendable & Encodable, Output: Sendable>: Middleware {
+    public let observability: FunctionObservability
+
+    public init(_ observability: FunctionObservability) {
+        self.observability = observability
+    }
+
+    public func before(_ request: inout MiddlewareRequest<Event, Output>) async throws -> Output? {
+        let correlationID = (request.event as? any CorrelationIDCarrying)?.correlationID
+        let event = self.observability.logger.configuration.logsEvent ? Self.json(request.event) : nil
+        request.context.logger = self.observability.logger
+            .startInvocation(request.context, correlationID: correlationID, event: event).logger
+        if request.context.isColdStart {
+            self.observability.metrics.captureColdStart(functionName: request.context.function.name)
+        }
+        return nil
+    }
+
+    public func after(_ request: inout MiddlewareRequest<Event, Output>) async throws {
+        PowertoolsLogger.endInvocation(of: request.context.logger, failed: false)
+        self.observability.metrics.flush()
+    }
+
+    public func onError(_ request: inout MiddlewareRequest<Event, Output>) async throws -> Output? {
+        if let error = request.error {
+            request.context.logger.error("Invocation failed", metadata: ["error": .stringConvertible(ErrorDescription(error))])
+        }
+        PowertoolsLogger.endInvocation(of: request.context.logger, failed: true)
+        self.observability.metrics.flush()
+        return nil
+    }
+
+    private static func json(_ event: Event) -> JSONValue? {
+        guard let data = try? JSONEncoder().encode(event) else { return nil }
+        return try? JSONDecoder().decode(JSONValue.self, from: data)
+    }
+}
+
+extension LambdaHandler where Event: Encodable {
+    /// This handler with the observability stack (``Observe``), configured from `initialization`'s environment:
+    /// the one line that makes a function observable.
+    public func observed(_ initialization: LambdaInitializationContext) -> MiddlewareStack<Self> {
+        MiddlewareStack(self).use(Observe(FunctionObservability(initialization)))
+    }
+}
