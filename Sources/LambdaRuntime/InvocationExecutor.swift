@@ -24,9 +24,12 @@ public enum InvocationValueOutcome: Sendable {
 /// Both the Runtime API loop and in-process local invocation go through here, so a handler behaves the same in both.
 public struct InvocationExecutor: Sendable {
     public let handler: any ByteBufferLambdaHandler
+    /// The handler when it also takes events as values; asked once, not on every invocation.
+    private let valueHandler: (any ValueLambdaHandler)?
 
     public init(handler: any ByteBufferLambdaHandler) {
         self.handler = handler
+        self.valueHandler = handler as? any ValueLambdaHandler
     }
 
     public func invoke(event: ByteBuffer, context: LambdaContext) async -> InvocationOutcome {
@@ -46,7 +49,7 @@ public struct InvocationExecutor: Sendable {
     /// Invokes the handler with `event` as a value when it is a ``ValueLambdaHandler`` for `Event`, and with
     /// `event`'s JSON otherwise.
     public func invoke<Event: Encodable & Sendable>(value event: Event, context: LambdaContext) async -> InvocationValueOutcome {
-        if let handler = self.handler as? any ValueLambdaHandler {
+        if let handler = self.valueHandler {
             do {
                 if let output = try await handler.handle(value: event, context: context) { return .value(output) }
             } catch {

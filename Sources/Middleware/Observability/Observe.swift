@@ -9,13 +9,21 @@ public import Observability
 /// drops or (after an error) writes buffered lines and flushes the metrics.
 public struct Observe<Event: Sendable & Encodable, Output: Sendable>: Middleware {
     public let observability: FunctionObservability
+    private let correlationID: @Sendable (Event) -> String?
 
+    /// Observes invocations of an event type that names no correlation id.
     public init(_ observability: FunctionObservability) {
+        self.init(observability) { _ in nil }
+    }
+
+    /// Observes invocations whose lines carry `correlationID` of their event.
+    public init(_ observability: FunctionObservability, correlationID: @escaping @Sendable (Event) -> String?) {
         self.observability = observability
+        self.correlationID = correlationID
     }
 
     public func before(_ request: inout MiddlewareRequest<Event, Output>) async throws -> Output? {
-        let correlationID = (request.event as? any CorrelationIDCarrying)?.correlationID
+        let correlationID = self.correlationID(request.event)
         let event = self.observability.logger.configuration.logsEvent ? Self.json(request.event) : nil
         request.context.logger = self.observability.logger
             .startInvocation(request.context, correlationID: correlationID, event: event).logger
@@ -50,5 +58,12 @@ extension LambdaHandler where Event: Encodable {
     /// the one line that makes a function observable.
     public func observed(_ initialization: LambdaInitializationContext) -> MiddlewareStack<Self> {
         MiddlewareStack(self).use(Observe(FunctionObservability(initialization)))
+    }
+}
+
+extension LambdaHandler where Event: Encodable & CorrelationIDCarrying {
+    /// This handler with the observability stack, its lines carrying each event's correlation id.
+    public func observed(_ initialization: LambdaInitializationContext) -> MiddlewareStack<Self> {
+        MiddlewareStack(self).use(Observe(FunctionObservability(initialization)) { $0.correlationID })
     }
 }

@@ -39,31 +39,38 @@ extension InvocationLog {
         let level: Logger.Level
         /// The level swift-log lets through: lower than ``level`` when lines below it are buffered.
         let handlerLevel: Logger.Level
-        /// The context members, encoded once: `cold_start` … `xray_trace_id`.
-        let contextMembers: [(key: String, raw: String)]
+        private let context: LambdaContext
+        private let correlationID: String?
         private let buffer = Mutex(LogLineBuffer())
 
         init(owner: PowertoolsLogger, context: LambdaContext, correlationID: String?, sampled: Bool) {
             self.owner = owner
             self.sampled = sampled
+            self.context = context
+            self.correlationID = correlationID
             self.level = sampled ? .debug : owner.configuration.level
             if let buffering = owner.configuration.buffering, buffering.bufferedLevel < self.level {
                 self.handlerLevel = buffering.bufferedLevel
             } else {
                 self.handlerLevel = self.level
             }
+        }
+
+        /// The context members, `cold_start` … `xray_trace_id`, encoded when a line is written: most invocations
+        /// of a busy function write none.
+        var contextMembers: [(key: String, raw: String)] {
             var members: [(String, String)] = [
-                ("cold_start", context.isColdStart ? "true" : "false"),
-                ("function_name", JSONText.quoted(context.function.name)),
-                ("function_memory_size", String(context.function.memoryLimitInMB)),
-                ("function_arn", JSONText.quoted(context.invokedFunctionARN)),
-                ("function_request_id", JSONText.quoted(context.requestID)),
+                ("cold_start", self.context.isColdStart ? "true" : "false"),
+                ("function_name", JSONText.quoted(self.context.function.name)),
+                ("function_memory_size", String(self.context.function.memoryLimitInMB)),
+                ("function_arn", JSONText.quoted(self.context.invokedFunctionARN)),
+                ("function_request_id", JSONText.quoted(self.context.requestID)),
             ]
-            if let correlationID { members.append(("correlation_id", JSONText.quoted(correlationID))) }
-            if let root = context.traceID.flatMap(TraceRoot.init(header:)) {
+            if let correlationID = self.correlationID { members.append(("correlation_id", JSONText.quoted(correlationID))) }
+            if let root = self.context.traceID.flatMap(TraceRoot.init(header:)) {
                 members.append(("xray_trace_id", JSONText.quoted(root.value)))
             }
-            self.contextMembers = members
+            return members
         }
 
         func shouldBuffer(_ level: Logger.Level) -> Bool {
