@@ -26,22 +26,25 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Starts a server in the background and prints the base URL it announces.
+# Starts a server in the background and sets `started` to the base URL it announces. Not called in a command
+# substitution: that would be a subshell, and the trap would never learn the server's process id.
 start() {
     local log="$work/$1.log"
     shift
     "$@" >"$log" 2>/dev/null &
     pids+=("$!")
     for _ in $(seq 1 100); do
-        if grep -qo 'http://127\.0\.0\.1:[0-9]*' "$log"; then grep -o 'http://127\.0\.0\.1:[0-9]*' "$log" | head -1; return; fi
+        if grep -qo 'http://127\.0\.0\.1:[0-9]*' "$log"; then started=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$log" | head -1); return; fi
         sleep 0.1
     done
     echo "server did not start: $*" >&2
     exit 1
 }
 
-bare=$(start bare "$stratus" bench bare-http --port 0)
-gateway=$(start gateway "$stratus" serve --port 0 --data-dir "$work/data")
+start bare "$stratus" bench bare-http --port 0
+bare=$started
+start gateway "$stratus" serve --port 0 --data-dir "$work/data"
+gateway=$started
 token=$("$stratus" token --sub bench-user --data-dir "$work/data")
 body='{"items":[{"sku":"A-1","quantity":2,"unitPrice":1999},{"sku":"B-2","quantity":1,"unitPrice":4500}],"currency":"EUR"}'
 order_id=$(curl -sf -X POST "$gateway/orders" -H "authorization: Bearer $token" -H 'content-type: application/json' -d "$body" \
