@@ -77,7 +77,8 @@ struct EMFMetricsTests {
         metrics.flush()
         let documents = try self.documents()
         #expect(documents.map { $0["reason"] as? String } == ["password", "throttled"])
-        #expect(documents.map { String(describing: $0["LoginFailed"]!) } == [String(describing: [1, 1]), "1"])
+        #expect(documents[0]["LoginFailed"] as? [Int] == [1, 1])
+        #expect(documents[1]["LoginFailed"] as? Int == 1)
     }
 
     @Test func whatEMFForbidsIsAClearError() throws {

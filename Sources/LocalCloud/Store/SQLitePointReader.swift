@@ -10,8 +10,6 @@ import Synchronization
 /// opened `query_only`. There are never more connections than threads that read at once; one that reports an error is
 /// closed rather than reused.
 final class SQLitePointReader: Sendable {
-    private static let lookup = "SELECT body FROM items WHERE pk = ? AND sk = ? AND (expires_at IS NULL OR expires_at > ?)"
-
     private let path: String
     private let busyTimeoutMilliseconds: Int32
     private let idle = Mutex<[Connection]>([])
@@ -27,14 +25,12 @@ final class SQLitePointReader: Sendable {
         if let idle = self.idle.withLock({ $0.popLast() }) {
             connection = idle
         } else {
-            connection = try Connection(path: self.path, lookup: Self.lookup, busyTimeoutMilliseconds: self.busyTimeoutMilliseconds)
+            connection = try Connection(path: self.path, lookup: StoredItem.visibleLookup, busyTimeoutMilliseconds: self.busyTimeoutMilliseconds)
         }
         // A connection that failed is not handed back: it closes as it goes out of scope.
         let body = try connection.lookup(partition: key.partition, sort: key.sort, nowSeconds: nowSeconds)
         self.idle.withLock { $0.append(connection) }
-        guard let body else { return nil }
-        guard let item = Item(encoded: body) else { throw .unavailable("a stored item is corrupt") }
-        return item
+        return try body.map(StoredItem.item(encoded:))
     }
 }
 

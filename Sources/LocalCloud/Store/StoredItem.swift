@@ -54,11 +54,12 @@ struct StoredItem {
         try statement.execute(arguments: [key.partition, key.sort])
     }
 
+    /// The lookup of one visible item: its key (`pk`, `sk`) and the time in seconds its expiry must be after.
+    static let visibleLookup = "SELECT body FROM items WHERE pk = ? AND sk = ? AND (expires_at IS NULL OR expires_at > ?)"
+
     /// The item with `key`, unless it is absent or its time to live has passed.
     static func fetchVisible(_ key: ItemKey, in db: Database, nowSeconds: Int64) throws -> Item? {
-        let statement = try db.cachedStatement(
-            sql: "SELECT body FROM items WHERE pk = ? AND sk = ? AND (expires_at IS NULL OR expires_at > ?)"
-        )
+        let statement = try db.cachedStatement(sql: Self.visibleLookup)
         let rows = try Row.fetchCursor(statement, arguments: [key.partition, key.sort, nowSeconds])
         guard let row = try rows.next() else { return nil }
         return try Self.decode(row, column: 0).item
@@ -66,10 +67,13 @@ struct StoredItem {
 
     /// The encoded item in `column` of `row` (checked, and decoded as it is read), and its size in bytes.
     static func decode(_ row: Row, column: Int) throws -> (item: Item, byteCount: Int) {
-        let decoded = try row.withUnsafeData(atIndex: column) { data in
-            data.flatMap { data in Item(encoded: Array(data)).map { ($0, data.count) } }
-        }
-        guard let decoded else { throw ItemStoreError.unavailable("a stored item is corrupt") }
-        return decoded
+        let bytes = try row.withUnsafeData(atIndex: column) { data in data.map { Array($0) } }
+        return (try Self.item(encoded: bytes ?? []), bytes?.count ?? 0)
+    }
+
+    /// The item a row's body holds; a body that is not an encoded item is reported, never decoded into another one.
+    static func item(encoded bytes: [UInt8]) throws(ItemStoreError) -> Item {
+        guard let item = Item(encoded: bytes) else { throw .unavailable("a stored item is corrupt") }
+        return item
     }
 }

@@ -1,3 +1,4 @@
+import LambdaEvents
 public import LambdaRuntime
 public import Logging
 import Synchronization
@@ -61,14 +62,14 @@ extension InvocationLog {
         var contextMembers: [(key: String, raw: String)] {
             var members: [(String, String)] = [
                 ("cold_start", self.context.isColdStart ? "true" : "false"),
-                ("function_name", JSONText.quoted(self.context.function.name)),
+                ("function_name", JSONStringLiteral.quoted(self.context.function.name)),
                 ("function_memory_size", String(self.context.function.memoryLimitInMB)),
-                ("function_arn", JSONText.quoted(self.context.invokedFunctionARN)),
-                ("function_request_id", JSONText.quoted(self.context.requestID)),
+                ("function_arn", JSONStringLiteral.quoted(self.context.invokedFunctionARN)),
+                ("function_request_id", JSONStringLiteral.quoted(self.context.requestID)),
             ]
-            if let correlationID = self.correlationID { members.append(("correlation_id", JSONText.quoted(correlationID))) }
+            if let correlationID = self.correlationID { members.append(("correlation_id", JSONStringLiteral.quoted(correlationID))) }
             if let root = self.context.traceID.flatMap(TraceRoot.init(header:)) {
-                members.append(("xray_trace_id", JSONText.quoted(root.value)))
+                members.append(("xray_trace_id", JSONStringLiteral.quoted(root.value)))
             }
             return members
         }

@@ -1,3 +1,4 @@
+import LambdaEvents
 import Logging
 
 /// Writes one JSON log line into bytes: members in the order they are written, strings escaped, metadata as JSON
@@ -93,41 +94,11 @@ struct LogLineWriter {
     }
 
     private mutating func string(_ text: String) {
-        JSONText.appendQuoted(text, to: &self.bytes)
+        JSONStringLiteral.append(text, to: &self.bytes)
     }
 
     /// Appends members encoded before (``InvocationLog``'s context), each value already JSON.
     mutating func members(_ encoded: [(key: String, raw: String)]) {
         for (key, raw) in encoded { self.member(key, raw: raw) }
-    }
-}
-
-/// JSON string literals.
-enum JSONText {
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    /// `text` as a quoted JSON string.
-    static func quoted(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + 2)
-        Self.appendQuoted(text, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), byte])
-            case UInt8(ascii: "\n"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case UInt8(ascii: "\r"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case UInt8(ascii: "\t"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0..<0x20:
-                bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-                bytes.append(contentsOf: [Self.hexDigits[Int(byte >> 4)], Self.hexDigits[Int(byte & 0xF)]])
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
     }
 }

@@ -1,3 +1,5 @@
+import LambdaEvents
+
 /// The metrics gathered for one dimension set, in the order they were first added, and their EMF documents.
 struct MetricGroup: Sendable {
     struct Metric: Sendable {
@@ -54,7 +56,7 @@ struct MetricGroup: Sendable {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(256 + slices.count * 64)
         func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
-        func quoted(_ text: String) { JSONText.appendQuoted(text, to: &bytes) }
+        func quoted(_ text: String) { JSONStringLiteral.append(text, to: &bytes) }
         append(#"{"_aws":{"Timestamp":\#(timestamp),"CloudWatchMetrics":[{"Namespace":"#)
         quoted(namespace)
         append(#","Dimensions":[["#)
