@@ -31,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-distributed-tracing.git", from: "1.7.3"),
     ],
     targets: [
         .target(
@@ -54,17 +55,26 @@ let package = Package(
                 "LambdaRuntime", "LambdaEvents",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
             ],
             swiftSettings: strictSettings
         ),
         .target(
             name: "Middleware",
-            dependencies: ["LambdaRuntime", "LambdaEvents", "Cloud", "Observability", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "LambdaRuntime", "LambdaEvents", "Cloud", "Observability",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(
             name: "Cloud",
-            dependencies: ["LambdaRuntime", "LambdaEvents", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "LambdaRuntime", "LambdaEvents",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(
@@ -72,6 +82,9 @@ let package = Package(
             dependencies: [
                 "Cloud",
                 "LambdaRuntime",
+                "LambdaEvents",
+                "Observability",
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -98,7 +111,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "bootstrap",
-            dependencies: ["App", "Cloud", "LambdaRuntime"],
+            dependencies: ["App", "Cloud", "LambdaRuntime", "Observability"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -109,6 +122,7 @@ let package = Package(
                 "LocalCloud",
                 "LambdaRuntime",
                 "LambdaEvents",
+                "Observability",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
                 .product(name: "NIOCore", package: "swift-nio"),

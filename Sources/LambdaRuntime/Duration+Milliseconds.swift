@@ -8,6 +8,11 @@ extension Duration {
     public var wholeMilliseconds: Int64 {
         self.components.seconds * 1000 + self.components.attoseconds / 1_000_000_000_000_000
     }
+
+    /// The whole microseconds of the duration, rounded down.
+    public var wholeMicroseconds: Int64 {
+        self.components.seconds * 1_000_000 + self.components.attoseconds / 1_000_000_000_000
+    }
 }
 
 extension Double {

@@ -40,17 +40,34 @@ struct LocalDataDirectory {
         )
     }
 
+    /// The telemetry store's file: logs, metrics, invocations and traces.
+    var telemetryPath: String { self.file("telemetry.sqlite") }
+
+    /// Creates the folder if needed and opens the telemetry store in it.
+    func openTelemetryStore() throws -> TelemetryStore {
+        try self.createFolder(self.path)
+        do {
+            return try TelemetryStore(path: self.telemetryPath)
+        } catch {
+            throw CommandLineError("Cannot open \(self.telemetryPath): \(error)")
+        }
+    }
+
     /// Creates the folder if needed and opens the store in it.
     func openStore() throws -> SQLiteItemStore {
         try self.open(file: "store.sqlite", in: self.path)
     }
 
-    private func open(file: String, in folder: String) throws -> SQLiteItemStore {
+    private func createFolder(_ folder: String) throws {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
             throw CommandLineError("Cannot create the folder \(folder): \(error.localizedDescription)")
         }
+    }
+
+    private func open(file: String, in folder: String) throws -> SQLiteItemStore {
+        try self.createFolder(folder)
         do {
             return try SQLiteItemStore(path: self.file(file))
         } catch {

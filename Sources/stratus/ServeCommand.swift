@@ -5,13 +5,18 @@ import Foundation
 import Hummingbird
 import LocalCloud
 import Logging
+import Observability
 
 /// `stratus serve`: the whole system on this machine, behind a local API gateway.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Run every function behind a local API gateway, with the data kept in --data-dir.",
-        discussion: "Stops cleanly on Ctrl-C or SIGTERM. Function logs go to standard error."
+        discussion: """
+            Stops cleanly on Ctrl-C or SIGTERM. Function logs go to standard error, and with the invocations, metrics \
+            and traces to the telemetry store in --data-dir, read through /_stratus/api/, `stratus logs` and \
+            `stratus traces`.
+            """
     )
 
     @Option(name: .long, help: "The address to listen on.")
@@ -26,6 +31,18 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("cors-origin"), help: "A browser origin allowed to call the API, e.g. http://localhost:5173 (repeatable).")
     var corsOrigins: [String] = []
 
+    @Option(name: .customLong("xray-port"), help: "The UDP port of the local X-Ray daemon the functions send segments to; 0 picks a free one.")
+    var xrayPort = 2000
+
+    @Option(name: .customLong("trace-reservoir"), help: "New traces per second that are always sampled.")
+    var traceReservoir = 1
+
+    @Option(name: .customLong("trace-rate"), help: "The fraction (0 to 1) of the other new traces that are sampled.")
+    var traceRate = 0.05
+
+    @Option(name: .long, help: "How long logs, metrics and traces are kept: 30m, 24h, 7d.")
+    var retention = "24h"
+
     @Flag(name: .customLong("insecure-fast-password-hashing"), help: .hidden)
     var fastPasswordHashing = false
 
@@ -35,6 +52,18 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard (0...65_535).contains(self.port) else {
             throw ValidationError("--port must be between 0 and 65535, not \(self.port)")
+        }
+        guard (0...65_535).contains(self.xrayPort) else {
+            throw ValidationError("--xray-port must be between 0 and 65535, not \(self.xrayPort)")
+        }
+        guard self.traceReservoir >= 0 else {
+            throw ValidationError("--trace-reservoir must be 0 or more, not \(self.traceReservoir)")
+        }
+        guard (0...1).contains(self.traceRate) else {
+            throw ValidationError("--trace-rate must be between 0 and 1, not \(self.traceRate)")
+        }
+        guard let retention = TimeParameter.spanMilliseconds(self.retention), retention > 0 else {
+            throw ValidationError("--retention must be a span such as 30m, 24h or 7d, not \(self.retention)")
         }
     }
 
@@ -48,26 +77,43 @@ struct ServeCommand: AsyncParsableCommand {
         let directory = try dataDirectory.openIdentityDirectory()
         let identity = dataDirectory.identityProvider(
             directory: directory, issuer: issuer, hashing: self.fastPasswordHashing ? .insecureFast : .standard)
-        let ports = CloudPorts(store: store, identity: identity)
+        let recorder = TelemetryRecorder(
+            store: try dataDirectory.openTelemetryStore(),
+            retention: .milliseconds(TimeParameter.spanMilliseconds(self.retention) ?? 86_400_000)
+        )
+        let daemon: XRayDaemonListener
+        do {
+            daemon = try await XRayDaemonListener.start(port: self.xrayPort, recorder: recorder)
+        } catch {
+            throw CommandLineError("Cannot listen for X-Ray segments on UDP port \(self.xrayPort) (another stratus serve?); pick another with --xray-port: \(error)")
+        }
+        let ports = CloudPorts(store: store, identity: identity).traced(by: XRayTracer(emitter: recorder), tableName: Self.tableName)
         let openAPI = try await OpenAPICommand.document(ports: ports, serverURL: nil, pretty: false)
+        var environment = Self.functionEnvironment(ProcessInfo.processInfo.environment)
+        environment["AWS_XRAY_DAEMON_ADDRESS"] = daemon.address()
         let gateway = APIGateway(
             manifest: manifest,
             ports: ports,
-            environment: Self.functionEnvironment(ProcessInfo.processInfo.environment),
+            environment: environment,
             logSink: StandardErrorLogSink(),
             authorizer: issuer.authorizer,
             publicDocuments: ["/.well-known/jwks.json": try issuer.jwksDocument(), "/openapi.json": openAPI],
-            cors: self.corsOrigins.isEmpty ? nil : CORSConfiguration(allowedOrigins: self.corsOrigins)
+            cors: self.corsOrigins.isEmpty ? nil : CORSConfiguration(allowedOrigins: self.corsOrigins),
+            recorder: recorder,
+            tracing: GatewayTracing(emitter: recorder, sampler: TraceSampler(reservoirPerSecond: self.traceReservoir, fixedRate: self.traceRate))
         )
         Self.print(FunctionTable(manifest: manifest).rendered)
         let host = self.host
-        let application = GatewayServer(gateway: gateway, host: host, port: self.port).makeApplication(
+        let telemetryAPI = TelemetryAPI(recorder: recorder, functions: manifest.functions.map(\.name))
+        let application = GatewayServer(gateway: gateway, telemetryAPI: telemetryAPI, host: host, port: self.port).makeApplication(
             logger: Logger(label: "stratus.serve") { _ in SwiftLogNoOpLogHandler() },
-            onRunning: { port in
+            onRunning: { [daemon] port in
+                Self.print("X-Ray daemon on udp://\(daemon.address()); telemetry on http://\(host):\(port)\(TelemetryAPI.pathPrefix)")
                 Self.print("Stratus local cloud on http://\(host):\(port) (data in \(storePath))")
             }
         )
         try await withThrowingDiscardingTaskGroup { group in
+            group.addTask { await recorder.run() }
             group.addTask {
                 while true {
                     try? await Task.sleep(for: Self.purgeInterval)
@@ -80,8 +126,13 @@ struct ServeCommand: AsyncParsableCommand {
             group.cancelAll()
         }
         await gateway.shutdown()
+        await daemon.close()
+        try? recorder.flush()
         Self.print("Stratus local cloud stopped")
     }
+
+    /// The table name the store's trace subsegments carry.
+    static let tableName = "stratus"
 
     private static func print(_ line: String) {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))

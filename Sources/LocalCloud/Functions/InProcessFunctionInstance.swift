@@ -91,6 +91,9 @@ public final class InProcessFunctionInstance: FunctionInstance {
         }
     }
 
+    /// Whether the handler is built: the next invocation is warm.
+    public var isInitialized: Bool { self.ready.withLock { $0 != nil } }
+
     public func shutdown() async {}
 
     private var logger: Logger {

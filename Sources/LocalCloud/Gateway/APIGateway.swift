@@ -7,7 +7,8 @@ import NIOCore
 /// The local API gateway: routes HTTP requests to the manifest's functions as HTTP API payload 2.0 events, invokes
 /// them in-process with a proper `LambdaContext`, and maps their answers back, with API Gateway's limits: the
 /// function's timeout (504), its reserved concurrency (429), the 10 MB request limit (413), and an
-/// `apigw-requestid` on every answer.
+/// `apigw-requestid` on every answer. With a telemetry recorder it traces each request (``GatewayTracing``),
+/// records each invocation and captures every line the functions write, as CloudWatch and X-Ray would.
 public final class APIGateway: Sendable {
     /// API Gateway's largest request payload: 10 MB.
     public static let maximumRequestBytes = 10 * 1024 * 1024
@@ -19,13 +20,16 @@ public final class APIGateway: Sendable {
     private let authorizer: JWTAuthorizer?
     private let publicDocuments: [String: Data]
     private let cors: CORSConfiguration?
+    private let recorder: TelemetryRecorder?
+    private let tracing: GatewayTracing?
 
     /// A gateway for every HTTP route of `manifest`, its functions built with `ports` and started with
     /// `environment`; their logs go to `logSink`.
     /// Routes that need a token are refused (401) unless `authorizer` accepts the caller's. `publicDocuments` are
     /// JSON documents the gateway itself answers `GET` with, by path (the issuer's `/.well-known/jwks.json`).
     /// With `cors`, the gateway answers preflights itself and adds the CORS headers to every answer, as API Gateway
-    /// does when CORS is configured.
+    /// does when CORS is configured. With `recorder`, function lines and invocations are recorded there, and with
+    /// `tracing` each request is traced.
     public init(
         manifest: AppManifest,
         ports: CloudPorts,
@@ -34,6 +38,8 @@ public final class APIGateway: Sendable {
         authorizer: JWTAuthorizer? = nil,
         publicDocuments: [String: Data] = [:],
         cors: CORSConfiguration? = nil,
+        recorder: TelemetryRecorder? = nil,
+        tracing: GatewayTracing? = nil,
         eventBuilder: APIGatewayEventBuilder = APIGatewayEventBuilder()
     ) {
         self.routes = GatewayRouteTable(manifest)
@@ -45,7 +51,7 @@ public final class APIGateway: Sendable {
                 metadata: FunctionMetadata(name: function.name, memoryLimitInMB: function.memoryMB),
                 environment: environment,
                 ports: ports,
-                logSink: logSink
+                logSink: recorder?.capturing(function.name, forwardingTo: logSink) ?? logSink
             )
             if let reserved = function.reservedConcurrency {
                 limiters[function.name] = ConcurrencyLimiter(limit: reserved)
@@ -57,6 +63,8 @@ public final class APIGateway: Sendable {
         self.authorizer = authorizer
         self.publicDocuments = publicDocuments
         self.cors = cors
+        self.recorder = recorder
+        self.tracing = tracing
     }
 
     /// Answers one HTTP request.
@@ -83,6 +91,15 @@ public final class APIGateway: Sendable {
     }
 
     private func answer(_ request: GatewayRequest) async -> GatewayResponse {
+        guard let tracing = self.tracing else { return await self.answer(request, trace: nil) }
+        let trace = tracing.begin(request)
+        var response = await self.answer(request, trace: trace)
+        trace.end(status: response.status)
+        response.headers.append((name: "x-amzn-trace-id", value: trace.header.description))
+        return response
+    }
+
+    private func answer(_ request: GatewayRequest, trace: GatewayTrace?) async -> GatewayResponse {
         let requestID = Self.makeRequestID()
         guard request.body.count <= Self.maximumRequestBytes else {
             return GatewayProblem.response(status: 413, title: "Request Entity Too Large",
@@ -113,6 +130,9 @@ public final class APIGateway: Sendable {
         }
         let limiter = self.limiters[route.functionName]
         if let limiter, !limiter.tryAcquire() {
+            self.recorder?.record(InvocationRecord(
+                timeMilliseconds: receivedAt, function: route.functionName, durationMicroseconds: 0, outcome: .throttle, isColdStart: false
+            ))
             return GatewayProblem.response(status: 429, title: "Too Many Requests",
                 detail: "\(route.functionName) is at its reserved concurrency of \(limiter.limit)", requestID: requestID)
         }
@@ -122,7 +142,18 @@ public final class APIGateway: Sendable {
             for: request, route: route, pathParameters: parameters, requestID: requestID,
             receivedAtMilliseconds: receivedAt, authorizer: authorizer
         )
-        switch await instance.invoke(value: event, requestID: RandomUUID.make()) {
+        let invocation = trace?.invoking(route.functionName, arn: instance.metadata.arn(account: LocalAccount.id))
+        let isColdStart = !instance.isInitialized
+        let started = ContinuousClock.now
+        let result = await instance.invoke(value: event, requestID: RandomUUID.make(), traceID: invocation?.header.description)
+        let failure = Self.failure(of: result)
+        invocation?.end(failure: failure)
+        self.recorder?.record(InvocationRecord(
+            timeMilliseconds: receivedAt, function: route.functionName,
+            durationMicroseconds: (ContinuousClock.now - started).wholeMicroseconds,
+            outcome: failure == nil ? .success : .error, isColdStart: isColdStart
+        ))
+        switch result {
         case .value(let answer as APIGatewayV2Response):
             return Self.response(for: answer, requestID: requestID)
         case .value(let other):
@@ -134,6 +165,12 @@ public final class APIGateway: Sendable {
         case .outcome(let outcome):
             return Self.response(for: outcome, requestID: requestID)
         }
+    }
+
+    /// The function's error or timeout, if the invocation ended in one.
+    private static func failure(of result: InvocationValueOutcome) -> LambdaErrorReport? {
+        if case .outcome(.error(let report)) = result { return report }
+        return nil
     }
 
     /// What the JWT authorizer established for a route that needs a token; `nil` for routes open to anyone.

@@ -3,14 +3,17 @@ public import Hummingbird
 public import Logging
 import NIOCore
 
-/// The local API gateway on HTTP (Hummingbird): every request goes to ``APIGateway``.
+/// The local API gateway on HTTP (Hummingbird): requests under `/_stratus/api/` go to the telemetry API when
+/// there is one, every other to ``APIGateway``.
 public struct GatewayServer: Sendable {
     public let gateway: APIGateway
+    public let telemetryAPI: TelemetryAPI?
     public let host: String
     public let port: Int
 
-    public init(gateway: APIGateway, host: String, port: Int) {
+    public init(gateway: APIGateway, telemetryAPI: TelemetryAPI? = nil, host: String, port: Int) {
         self.gateway = gateway
+        self.telemetryAPI = telemetryAPI
         self.host = host
         self.port = port
     }
@@ -21,7 +24,7 @@ public struct GatewayServer: Sendable {
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         Application(
-            responder: GatewayResponder(gateway: self.gateway),
+            responder: GatewayResponder(gateway: self.gateway, telemetryAPI: self.telemetryAPI),
             server: .http1OnConnectionEventLoop(),
             configuration: .init(address: .hostname(self.host, port: self.port), serverName: nil),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
@@ -46,6 +49,7 @@ struct GatewayResponder: HTTPResponder {
     typealias Context = GatewayRequestContext
 
     let gateway: APIGateway
+    let telemetryAPI: TelemetryAPI?
 
     func respond(to request: Request, context: GatewayRequestContext) async throws -> Response {
         var request = request
@@ -65,6 +69,7 @@ struct GatewayResponder: HTTPResponder {
             body: Array(body.readableBytesView),
             sourceIP: context.sourceIP
         )
+        if let answer = self.telemetryAPI?.respond(to: gatewayRequest) { return Self.response(answer) }
         return Self.response(await self.gateway.handle(gatewayRequest))
     }
 

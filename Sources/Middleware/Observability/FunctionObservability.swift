@@ -1,12 +1,14 @@
 public import LambdaRuntime
 public import Observability
 
-/// A function's logger and metrics, configured from its environment as Powertools reads it: the service is
+/// A function's logger, metrics and tracer, configured from its environment as Powertools reads it: the service is
 /// `POWERTOOLS_SERVICE_NAME`, or the function's name without it; lines go where the runtime sends the function's
-/// output.
+/// output, segments to `AWS_XRAY_DAEMON_ADDRESS`.
 public struct FunctionObservability: Sendable {
     public let logger: PowertoolsLogger
     public let metrics: EMFMetrics
+    public let tracing: TracerConfiguration
+    public let tracer: XRayTracer
 
     public init(_ initialization: LambdaInitializationContext) {
         var environment = initialization.environment
@@ -15,5 +17,12 @@ public struct FunctionObservability: Sendable {
         }
         self.logger = PowertoolsLogger(configuration: LoggerConfiguration(environment: environment), sink: initialization.logSink)
         self.metrics = EMFMetrics(configuration: MetricsConfiguration(environment: environment), sink: initialization.logSink)
+        self.tracing = TracerConfiguration(environment: environment)
+        self.tracer = self.tracing.makeTracer()
+    }
+
+    /// `handler` traced by this function's tracer.
+    public func traced<Handler: LambdaHandler>(_ handler: Handler) -> TracedHandler<Handler> {
+        TracedHandler(handler, tracer: self.tracer, configuration: self.tracing)
     }
 }

@@ -24,7 +24,7 @@ public struct Observe<Event: Sendable & Encodable, Output: Sendable>: Middleware
 
     public func before(_ request: inout MiddlewareRequest<Event, Output>) async throws -> Output? {
         let correlationID = self.correlationID(request.event)
-        let event = self.observability.logger.configuration.logsEvent ? Self.json(request.event) : nil
+        let event = self.observability.logger.configuration.logsEvent ? JSONValue(encoding: request.event) : nil
         request.context.logger = self.observability.logger
             .startInvocation(request.context, correlationID: correlationID, event: event).logger
         if request.context.isColdStart {
@@ -46,24 +46,21 @@ public struct Observe<Event: Sendable & Encodable, Output: Sendable>: Middleware
         self.observability.metrics.flush()
         return nil
     }
-
-    private static func json(_ event: Event) -> JSONValue? {
-        guard let data = try? JSONEncoder().encode(event) else { return nil }
-        return try? JSONDecoder().decode(JSONValue.self, from: data)
-    }
 }
 
 extension LambdaHandler where Event: Encodable {
-    /// This handler with the observability stack (``Observe``), configured from `initialization`'s environment:
-    /// the one line that makes a function observable.
-    public func observed(_ initialization: LambdaInitializationContext) -> MiddlewareStack<Self> {
-        MiddlewareStack(self).use(Observe(FunctionObservability(initialization)))
+    /// This handler with the observability stack (``Observe`` around a ``TracedHandler``), configured from
+    /// `initialization`'s environment: the one line that makes a function observable.
+    public func observed(_ initialization: LambdaInitializationContext) -> MiddlewareStack<TracedHandler<Self>> {
+        let observability = FunctionObservability(initialization)
+        return MiddlewareStack(observability.traced(self)).use(Observe(observability))
     }
 }
 
 extension LambdaHandler where Event: Encodable & CorrelationIDCarrying {
     /// This handler with the observability stack, its lines carrying each event's correlation id.
-    public func observed(_ initialization: LambdaInitializationContext) -> MiddlewareStack<Self> {
-        MiddlewareStack(self).use(Observe(FunctionObservability(initialization)) { $0.correlationID })
+    public func observed(_ initialization: LambdaInitializationContext) -> MiddlewareStack<TracedHandler<Self>> {
+        let observability = FunctionObservability(initialization)
+        return MiddlewareStack(observability.traced(self)).use(Observe(observability) { $0.correlationID })
     }
 }

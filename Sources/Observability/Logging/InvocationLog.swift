@@ -68,8 +68,8 @@ extension InvocationLog {
                 ("function_request_id", JSONStringLiteral.quoted(self.context.requestID)),
             ]
             if let correlationID = self.correlationID { members.append(("correlation_id", JSONStringLiteral.quoted(correlationID))) }
-            if let root = self.context.traceID.flatMap(TraceRoot.init(header:)) {
-                members.append(("xray_trace_id", JSONStringLiteral.quoted(root.value)))
+            if let header = self.context.traceID.flatMap(XRayTraceHeader.init) {
+                members.append(("xray_trace_id", JSONStringLiteral.quoted(header.root)))
             }
             return members
         }

@@ -1,0 +1,73 @@
+public import Tracing
+
+/// A store whose every call is a client span named `DynamoDB`, with the `aws.operation` and `aws.table_name` X-Ray
+/// shows, and a failure's status (400 for what DynamoDB refuses, 503 when the store is unavailable) and error.
+/// Outside a traced invocation (no service context bound) a call goes straight to the store.
+public struct TracedItemStore<Tracer: Tracing.Tracer>: ItemStore {
+    public let base: any ItemStore
+    public let tracer: Tracer
+    public let tableName: String
+
+    public init(_ base: any ItemStore, tracer: Tracer, tableName: String) {
+        self.base = base
+        self.tracer = tracer
+        self.tableName = tableName
+    }
+
+    public func put(_ item: Item, condition: Condition?, returning: ReturnValues) async throws(ItemStoreError) -> Item? {
+        try await self.traced("PutItem") { () async throws(ItemStoreError) in try await self.base.put(item, condition: condition, returning: returning) }
+    }
+
+    public func get(_ key: ItemKey) async throws(ItemStoreError) -> Item? {
+        try await self.traced("GetItem") { () async throws(ItemStoreError) in try await self.base.get(key) }
+    }
+
+    public func delete(_ key: ItemKey, condition: Condition?, returning: ReturnValues) async throws(ItemStoreError) -> Item? {
+        try await self.traced("DeleteItem") { () async throws(ItemStoreError) in
+            try await self.base.delete(key, condition: condition, returning: returning)
+        }
+    }
+
+    public func update(_ key: ItemKey, _ update: ItemUpdate, condition: Condition?, returning: ReturnValues) async throws(ItemStoreError) -> Item? {
+        try await self.traced("UpdateItem") { () async throws(ItemStoreError) in
+            try await self.base.update(key, update, condition: condition, returning: returning)
+        }
+    }
+
+    public func transactWrite(_ actions: [TransactionAction]) async throws(ItemStoreError) {
+        try await self.traced("TransactWriteItems") { () async throws(ItemStoreError) in try await self.base.transactWrite(actions) }
+    }
+
+    public func query(_ query: ItemQuery) async throws(ItemStoreError) -> QueryPage {
+        try await self.traced("Query") { () async throws(ItemStoreError) in try await self.base.query(query) }
+    }
+
+    private func traced<Result>(_ operation: String, _ call: () async throws(ItemStoreError) -> Result) async throws(ItemStoreError) -> Result {
+        guard let context = ServiceContext.current else { return try await call() }
+        let span = self.tracer.startSpan("DynamoDB", context: context, ofKind: .client)
+        defer { span.end() }
+        guard span.isRecording else { return try await call() }
+        span.attributes["aws.operation"] = operation
+        span.attributes["aws.table_name"] = self.tableName
+        do throws(ItemStoreError) {
+            return try await call()
+        } catch {
+            if case .unavailable = error {
+                span.attributes["http.response.status_code"] = 503
+            } else {
+                span.attributes["http.response.status_code"] = 400
+            }
+            span.recordError(error)
+            throw error
+        }
+    }
+}
+
+extension CloudPorts {
+    /// These ports with the store's calls traced by `tracer`.
+    public func traced(by tracer: some Tracing.Tracer, tableName: String) -> CloudPorts {
+        var ports = self
+        ports.store = TracedItemStore(self.store, tracer: tracer, tableName: tableName)
+        return ports
+    }
+}

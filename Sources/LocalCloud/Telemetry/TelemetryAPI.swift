@@ -1,0 +1,199 @@
+import Cloud
+import Foundation
+public import LambdaRuntime
+
+/// The local cloud's JSON API over what it recorded, under `/_stratus/api/`:
+///
+/// - `GET functions?window=5m`: per function, invocations, errors, throttles, cold starts and duration p50/p90/p99;
+/// - `GET logs?function=&level=&correlationId=&traceId=&since=&after=&limit=`: log events, oldest first;
+/// - `GET traces?since=&limit=`: traces, newest first; `GET traces/{traceId}`: one trace's segment tree;
+/// - `GET metrics?namespace=&name=&since=`: EMF metric values.
+///
+/// Times (`since`, `window`) are ISO 8601, epoch milliseconds, or a span back from now (`30s`, `15m`, `2h`, `1d`).
+public struct TelemetryAPI: Sendable {
+    public static let pathPrefix = "/_stratus/api/"
+
+    public let recorder: TelemetryRecorder
+    /// Functions listed by `functions` even before their first invocation.
+    public let functions: [String]
+    private let nowMilliseconds: @Sendable () -> Int64
+
+    public init(recorder: TelemetryRecorder, functions: [String], nowMilliseconds: @escaping @Sendable () -> Int64 = WallClock.nowMilliseconds) {
+        self.recorder = recorder
+        self.functions = functions
+        self.nowMilliseconds = nowMilliseconds
+    }
+
+    /// The answer to `request`, or `nil` when its path is not the API's.
+    func respond(to request: GatewayRequest) -> GatewayResponse? {
+        guard request.path.hasPrefix(Self.pathPrefix) else { return nil }
+        let requestID = APIGateway.makeRequestID()
+        guard request.method.uppercased() == "GET" else {
+            return GatewayProblem.response(status: 405, title: "Method Not Allowed", detail: "The telemetry API only reads (GET)", requestID: requestID)
+        }
+        let resource = request.path.dropFirst(Self.pathPrefix.count).split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let query = APIGatewayEventBuilder.queryParameters(request.rawQueryString) ?? [:]
+        do throws(TelemetryAPIError) {
+            try? self.recorder.flush()
+            let body: any Encodable = switch resource.count == 1 ? resource[0] : resource.count == 2 && resource[0] == "traces" ? "trace" : "" {
+            case "functions": try self.functions(query)
+            case "logs": try self.logs(query)
+            case "traces": try self.traces(query)
+            case "trace": try self.trace(PercentDecoding.decode(resource[1]) ?? resource[1])
+            case "metrics": try self.metrics(query)
+            default: throw TelemetryAPIError.notFound("No telemetry resource at \(request.path)")
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            guard let data = try? encoder.encode(body) else { throw TelemetryAPIError.unreadable }
+            return GatewayResponse(status: 200, headers: [("content-type", "application/json"), ("apigw-requestid", requestID)], body: Array(data))
+        } catch {
+            return GatewayProblem.response(status: error.status, title: error.title, detail: error.detail, requestID: requestID)
+        }
+    }
+
+    private func functions(_ query: [String: String]) throws(TelemetryAPIError) -> [String: [FunctionStatistics]] {
+        let since = try self.time(query["window"] ?? "5m", named: "window")
+        let records = try self.read { try self.recorder.store.invocations(since: since) }
+        return ["functions": FunctionStatistics.of(self.functions, records: records)]
+    }
+
+    private func logs(_ query: [String: String]) throws(TelemetryAPIError) -> LogPage {
+        let filter = LogFilter(
+            function: query["function"], level: query["level"], correlationID: query["correlationId"], traceID: query["traceId"],
+            sinceMilliseconds: try query["since"].map { text throws(TelemetryAPIError) in try self.time(text, named: "since") },
+            afterSequence: try query["after"].map { text throws(TelemetryAPIError) in
+                guard let after = Int64(text), after >= 0 else { throw .badParameter("after must be a sequence number, not \(text)") }
+                return after
+            },
+            limit: try self.limit(query["limit"], default: 100, maximum: 10_000)
+        )
+        let records = try self.read { try self.recorder.store.logs(filter) }
+        return LogPage(logs: records.map(LogPage.Event.init), lastSequence: records.last?.sequence ?? filter.afterSequence ?? 0)
+    }
+
+    private func traces(_ query: [String: String]) throws(TelemetryAPIError) -> [String: [TraceSummary]] {
+        let since = try self.time(query["since"] ?? "1h", named: "since")
+        let limit = try self.limit(query["limit"], default: 50, maximum: 1000)
+        let byTrace = try self.read { try self.recorder.store.segmentsByTrace(since: since) }
+        let summaries = byTrace.compactMap { TraceTree(traceID: $0.key, documents: $0.value).map(TraceSummary.init) }
+            .sorted { $0.startTime > $1.startTime }
+        return ["traces": Array(summaries.prefix(limit))]
+    }
+
+    private func trace(_ traceID: String) throws(TelemetryAPIError) -> TraceTree {
+        let documents = try self.read { try self.recorder.store.segments(ofTrace: traceID) }
+        guard let tree = TraceTree(traceID: traceID, documents: documents) else { throw .notFound("No trace \(traceID) is recorded") }
+        return tree
+    }
+
+    private func metrics(_ query: [String: String]) throws(TelemetryAPIError) -> [String: [MetricValue]] {
+        let since = try self.time(query["since"] ?? "1h", named: "since")
+        let points = try self.read { try self.recorder.store.metrics(namespace: query["namespace"], name: query["name"], since: since) }
+        return ["metrics": points.map(MetricValue.init)]
+    }
+
+    private func time(_ text: String, named name: String) throws(TelemetryAPIError) -> Int64 {
+        guard let milliseconds = TimeParameter.milliseconds(text, nowMilliseconds: self.nowMilliseconds()) else {
+            throw .badParameter("\(name) must be ISO 8601, epoch milliseconds or a span such as 15m, not \(text)")
+        }
+        return milliseconds
+    }
+
+    private func limit(_ text: String?, default standard: Int, maximum: Int) throws(TelemetryAPIError) -> Int {
+        guard let text else { return standard }
+        guard let limit = Int(text), (1...maximum).contains(limit) else { throw .badParameter("limit must be between 1 and \(maximum), not \(text)") }
+        return limit
+    }
+
+    private func read<T>(_ query: () throws -> T) throws(TelemetryAPIError) -> T {
+        do {
+            return try query()
+        } catch {
+            throw .storeUnavailable("\(error)")
+        }
+    }
+}
+
+/// A page of log events, and the sequence to ask `after` for the next.
+struct LogPage: Encodable {
+    let logs: [Event]
+    let lastSequence: Int64
+
+    struct Event: Encodable {
+        let sequence: Int64
+        let timestamp: String
+        let function: String
+        let level: String?
+        let message: String?
+        let correlationId: String?
+        let traceId: String?
+        let requestId: String?
+        let line: String
+
+        init(_ record: LogRecord) {
+            self.sequence = record.sequence
+            self.timestamp = WallClock.iso8601(milliseconds: record.timeMilliseconds)
+            self.function = record.function
+            self.level = record.level
+            self.message = record.message
+            self.correlationId = record.correlationID
+            self.traceId = record.traceID
+            self.requestId = record.requestID
+            self.line = record.line
+        }
+    }
+}
+
+/// A metric value as the API lists it.
+struct MetricValue: Encodable {
+    let timestamp: String
+    let function: String
+    let namespace: String
+    let name: String
+    let unit: String?
+    let value: Double
+    let dimensions: [String: String]
+
+    init(_ point: MetricPoint) {
+        self.timestamp = WallClock.iso8601(milliseconds: point.timeMilliseconds)
+        self.function = point.function
+        self.namespace = point.namespace
+        self.name = point.name
+        self.unit = point.unit
+        self.value = point.value
+        self.dimensions = point.dimensions
+    }
+}
+
+/// Why the telemetry API refused a request.
+enum TelemetryAPIError: Error {
+    case badParameter(String)
+    case notFound(String)
+    case storeUnavailable(String)
+    case unreadable
+
+    var status: Int {
+        switch self {
+        case .badParameter: 400
+        case .notFound: 404
+        case .storeUnavailable, .unreadable: 500
+        }
+    }
+
+    var title: String {
+        switch self {
+        case .badParameter: "Bad Request"
+        case .notFound: "Not Found"
+        case .storeUnavailable, .unreadable: "Internal Server Error"
+        }
+    }
+
+    var detail: String {
+        switch self {
+        case .badParameter(let detail), .notFound(let detail): detail
+        case .storeUnavailable(let reason): "The telemetry store cannot be read: \(reason)"
+        case .unreadable: "The answer could not be encoded"
+        }
+    }
+}

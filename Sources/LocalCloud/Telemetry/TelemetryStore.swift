@@ -1,0 +1,215 @@
+import Foundation
+import GRDB
+import LambdaEvents
+public import Observability
+
+/// The local cloud's logs, metrics, invocations and trace segments, in their own SQLite file beside the item
+/// store, kept for a retention period.
+public final class TelemetryStore: Sendable {
+    private let queue: DatabaseQueue
+
+    /// Opens (creating if needed) the file at `path`; `nil` path keeps everything in memory.
+    public init(path: String?) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            if db.configuration.readonly == false { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        }
+        self.queue = try path.map { try DatabaseQueue(path: $0, configuration: configuration) } ?? DatabaseQueue(configuration: configuration)
+        try self.queue.write { db in
+            if path != nil { try db.execute(sql: "PRAGMA journal_mode = WAL") }
+            try db.execute(sql: Self.schema)
+        }
+    }
+
+    private static let schema = """
+        CREATE TABLE IF NOT EXISTS log_events (
+            sequence INTEGER PRIMARY KEY AUTOINCREMENT, time_ms INTEGER NOT NULL, function TEXT NOT NULL, level TEXT,
+            message TEXT, correlation_id TEXT, trace_id TEXT, request_id TEXT, line TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS log_events_time ON log_events(time_ms);
+        CREATE INDEX IF NOT EXISTS log_events_correlation ON log_events(correlation_id) WHERE correlation_id IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS log_events_trace ON log_events(trace_id) WHERE trace_id IS NOT NULL;
+        CREATE TABLE IF NOT EXISTS metric_points (
+            time_ms INTEGER NOT NULL, function TEXT NOT NULL, namespace TEXT NOT NULL, name TEXT NOT NULL, unit TEXT,
+            value REAL NOT NULL, dimensions TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS metric_points_name ON metric_points(namespace, name, time_ms);
+        CREATE TABLE IF NOT EXISTS invocations (
+            time_ms INTEGER NOT NULL, function TEXT NOT NULL, duration_us INTEGER NOT NULL, outcome TEXT NOT NULL,
+            cold_start INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS invocations_time ON invocations(time_ms);
+        CREATE TABLE IF NOT EXISTS segments (
+            trace_id TEXT NOT NULL, id TEXT NOT NULL, parent_id TEXT, start_time REAL NOT NULL, received_ms INTEGER NOT NULL,
+            document TEXT NOT NULL, PRIMARY KEY (trace_id, id));
+        CREATE INDEX IF NOT EXISTS segments_received ON segments(received_ms);
+        """
+
+    /// What the recorder gathered since its last flush.
+    struct Batch {
+        var logs: [LogRecord] = []
+        var metrics: [MetricPoint] = []
+        var invocations: [InvocationRecord] = []
+        var segments: [(document: SegmentDocument, receivedMilliseconds: Int64)] = []
+
+        var isEmpty: Bool { self.logs.isEmpty && self.metrics.isEmpty && self.invocations.isEmpty && self.segments.isEmpty }
+    }
+
+    /// Writes a batch in one transaction. A segment replaces an earlier one with its id (a complete segment
+    /// overwrites its in-progress version).
+    func write(_ batch: Batch) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        try self.queue.write { db in
+            for log in batch.logs {
+                try db.execute(
+                    sql: """
+                        INSERT INTO log_events (time_ms, function, level, message, correlation_id, trace_id, request_id, line)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [log.timeMilliseconds, log.function, log.level, log.message, log.correlationID, log.traceID, log.requestID, log.line]
+                )
+            }
+            for point in batch.metrics {
+                let dimensions = String(decoding: try encoder.encode(point.dimensions), as: UTF8.self)
+                try db.execute(
+                    sql: "INSERT INTO metric_points (time_ms, function, namespace, name, unit, value, dimensions) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    arguments: [point.timeMilliseconds, point.function, point.namespace, point.name, point.unit, point.value, dimensions]
+                )
+            }
+            for invocation in batch.invocations {
+                try db.execute(
+                    sql: "INSERT INTO invocations (time_ms, function, duration_us, outcome, cold_start) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [invocation.timeMilliseconds, invocation.function, invocation.durationMicroseconds, invocation.outcome.rawValue, invocation.isColdStart]
+                )
+            }
+            for (document, received) in batch.segments {
+                guard let traceID = document.traceID else { continue }
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO segments (trace_id, id, parent_id, start_time, received_ms, document) VALUES (?, ?, ?, ?, ?, ?)",
+                    arguments: [traceID, document.id, document.parentID, document.startTime, received, String(decoding: try encoder.encode(document), as: UTF8.self)]
+                )
+            }
+        }
+    }
+
+    /// Deletes everything recorded before `cutoffMilliseconds`; returns how many rows went.
+    @discardableResult
+    public func purge(before cutoffMilliseconds: Int64) throws -> Int {
+        try self.queue.write { db in
+            var removed = 0
+            for (table, column) in [("log_events", "time_ms"), ("metric_points", "time_ms"), ("invocations", "time_ms"), ("segments", "received_ms")] {
+                try db.execute(sql: "DELETE FROM \(table) WHERE \(column) < ?", arguments: [cutoffMilliseconds])
+                removed += db.changesCount
+            }
+            return removed
+        }
+    }
+
+    // MARK: Reading
+
+    /// Log events matching `filter`, oldest first.
+    public func logs(_ filter: LogFilter) throws -> [LogRecord] {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let function = filter.function { conditions.append("function = ?"); arguments += [function] }
+        if let level = filter.level { conditions.append("level = ?"); arguments += [level.uppercased()] }
+        if let correlationID = filter.correlationID { conditions.append("correlation_id = ?"); arguments += [correlationID] }
+        if let traceID = filter.traceID { conditions.append("trace_id = ?"); arguments += [traceID] }
+        if let since = filter.sinceMilliseconds { conditions.append("time_ms >= ?"); arguments += [since] }
+        if let after = filter.afterSequence { conditions.append("sequence > ?"); arguments += [after] }
+        let condition = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        // The newest `limit` lines, answered oldest first.
+        let sql = "SELECT * FROM (SELECT * FROM log_events \(condition) ORDER BY sequence DESC LIMIT ?) ORDER BY sequence"
+        arguments += [filter.limit]
+        return try self.queue.read { db in
+            try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                LogRecord(
+                    sequence: row["sequence"], timeMilliseconds: row["time_ms"], function: row["function"], level: row["level"],
+                    message: row["message"], correlationID: row["correlation_id"], traceID: row["trace_id"],
+                    requestID: row["request_id"], line: row["line"]
+                )
+            }
+        }
+    }
+
+    /// Invocations since `sinceMilliseconds`.
+    public func invocations(since sinceMilliseconds: Int64) throws -> [InvocationRecord] {
+        try self.queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM invocations WHERE time_ms >= ? ORDER BY time_ms", arguments: [sinceMilliseconds]).map { row in
+                InvocationRecord(
+                    timeMilliseconds: row["time_ms"], function: row["function"], durationMicroseconds: row["duration_us"],
+                    outcome: InvocationRecord.Outcome(rawValue: row["outcome"]) ?? .error, isColdStart: row["cold_start"]
+                )
+            }
+        }
+    }
+
+    /// Metric values since `sinceMilliseconds`, optionally of one namespace and name.
+    public func metrics(namespace: String?, name: String?, since sinceMilliseconds: Int64) throws -> [MetricPoint] {
+        var sql = "SELECT * FROM metric_points WHERE time_ms >= ?"
+        var arguments: StatementArguments = [sinceMilliseconds]
+        if let namespace { sql += " AND namespace = ?"; arguments += [namespace] }
+        if let name { sql += " AND name = ?"; arguments += [name] }
+        sql += " ORDER BY time_ms"
+        return try self.queue.read { db in
+            try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                let dimensions = (try? JSONDecoder().decode([String: String].self, from: Data((row["dimensions"] as String).utf8))) ?? [:]
+                return MetricPoint(
+                    timeMilliseconds: row["time_ms"], function: row["function"], namespace: row["namespace"], name: row["name"],
+                    unit: row["unit"], value: row["value"], dimensions: dimensions
+                )
+            }
+        }
+    }
+
+    /// The segment documents of the traces that received segments since `sinceMilliseconds`, by trace id.
+    public func segmentsByTrace(since sinceMilliseconds: Int64) throws -> [String: [SegmentDocument]] {
+        try self.queue.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: "SELECT trace_id, document FROM segments WHERE trace_id IN (SELECT DISTINCT trace_id FROM segments WHERE received_ms >= ?)",
+                arguments: [sinceMilliseconds]
+            )
+            return Dictionary(grouping: rows.compactMap { row -> (String, SegmentDocument)? in
+                Self.document(row).map { (row["trace_id"], $0) }
+            }, by: \.0).mapValues { $0.map(\.1) }
+        }
+    }
+
+    /// The segment documents of one trace.
+    public func segments(ofTrace traceID: String) throws -> [SegmentDocument] {
+        try self.queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT document FROM segments WHERE trace_id = ? ORDER BY start_time", arguments: [traceID])
+                .compactMap(Self.document)
+        }
+    }
+
+    private static func document(_ row: Row) -> SegmentDocument? {
+        try? JSONDecoder().decode(SegmentDocument.self, from: Data((row["document"] as String).utf8))
+    }
+}
+
+/// Which log events to read.
+public struct LogFilter: Sendable, Equatable {
+    public var function: String?
+    public var level: String?
+    public var correlationID: String?
+    public var traceID: String?
+    public var sinceMilliseconds: Int64?
+    /// Only events stored after this sequence number (for following the log).
+    public var afterSequence: Int64?
+    /// At most this many, the newest.
+    public var limit: Int
+
+    public init(
+        function: String? = nil, level: String? = nil, correlationID: String? = nil, traceID: String? = nil,
+        sinceMilliseconds: Int64? = nil, afterSequence: Int64? = nil, limit: Int = 1000
+    ) {
+        self.function = function
+        self.level = level
+        self.correlationID = correlationID
+        self.traceID = traceID
+        self.sinceMilliseconds = sinceMilliseconds
+        self.afterSequence = afterSequence
+        self.limit = limit
+    }
+}

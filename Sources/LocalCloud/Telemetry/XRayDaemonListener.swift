@@ -1,0 +1,70 @@
+import NIOCore
+import NIOPosix
+import Synchronization
+
+/// An X-Ray daemon on UDP, as functions find it through `AWS_XRAY_DAEMON_ADDRESS`: each datagram that carries a
+/// valid header and segment document goes to the recorder; the others are counted and dropped.
+public final class XRayDaemonListener: Sendable {
+    /// The port it listens on (the one picked, when asked for port 0).
+    public let port: Int
+    private let channel: any Channel
+    private let refusals: RefusalCounter
+
+    private init(port: Int, channel: any Channel, refusals: RefusalCounter) {
+        self.port = port
+        self.channel = channel
+        self.refusals = refusals
+    }
+
+    /// Starts listening on `host`:`port` (`0` picks a free port).
+    public static func start(host: String = "127.0.0.1", port: Int, recorder: TelemetryRecorder) async throws -> XRayDaemonListener {
+        let refusals = RefusalCounter()
+        let channel = try await DatagramBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .channelOption(.socketOption(.so_reuseaddr), value: 1)
+            // The daemon reads up to 64 KB per datagram.
+            .channelOption(.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: 64 * 1024))
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(DatagramHandler(recorder: recorder, refusals: refusals))
+                }
+            }
+            .bind(host: host, port: port)
+            .get()
+        return XRayDaemonListener(port: channel.localAddress?.port ?? port, channel: channel, refusals: refusals)
+    }
+
+    /// `host:port`, for `AWS_XRAY_DAEMON_ADDRESS`.
+    public func address(host: String = "127.0.0.1") -> String { "\(host):\(self.port)" }
+
+    /// How many datagrams were dropped as invalid.
+    public var refusedDatagrams: Int { self.refusals.count.load(ordering: .relaxed) }
+
+    public func close() async {
+        try? await self.channel.close()
+    }
+
+    final class RefusalCounter: Sendable {
+        let count = Atomic<Int>(0)
+    }
+
+    private final class DatagramHandler: ChannelInboundHandler, Sendable {
+        typealias InboundIn = AddressedEnvelope<ByteBuffer>
+
+        let recorder: TelemetryRecorder
+        let refusals: RefusalCounter
+
+        init(recorder: TelemetryRecorder, refusals: RefusalCounter) {
+            self.recorder = recorder
+            self.refusals = refusals
+        }
+
+        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+            let envelope = Self.unwrapInboundIn(data)
+            do {
+                self.recorder.emit(try DaemonDatagram.document(from: envelope.data.readableBytesView))
+            } catch {
+                self.refusals.count.add(1, ordering: .relaxed)
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+public import Cloud
+public import LambdaRuntime
+import LambdaEvents
+public import Observability
+import Tracing
+
+/// A handler traced as Powertools' `capture_lambda_handler` does: when the invocation's trace is sampled, a
+/// subsegment `## <function>` under the segment Lambda opened, with the annotations `ColdStart` and `Service`, the
+/// response or the error as metadata, and every span the handler starts (store, bus, queue and HTTP calls) nested
+/// in it. Unsampled or with tracing off, the handler runs as it is.
+public struct TracedHandler<Handler: LambdaHandler>: LambdaHandler {
+    public typealias Event = Handler.Event
+    public typealias Output = Handler.Output
+
+    public let handler: Handler
+    public let tracer: XRayTracer
+    public let configuration: TracerConfiguration
+
+    public init(_ handler: Handler, tracer: XRayTracer, configuration: TracerConfiguration) {
+        self.handler = handler
+        self.tracer = tracer
+        self.configuration = configuration
+    }
+
+    public func handle(_ event: Event, context: LambdaContext) async throws -> Output {
+        guard self.tracer.isEnabled, let header = context.traceID.flatMap(XRayTraceHeader.init), header.sampled == true else {
+            return try await self.handler.handle(event, context: context)
+        }
+        var traceContext = ServiceContext.topLevel
+        traceContext.xrayTraceHeader = header
+        let name = "## \(context.function.name)"
+        // Not a server span: on Lambda the function's segment is Lambda's, this is a subsegment of it.
+        let span = self.tracer.startSpan(name, context: traceContext, ofKind: .internal)
+        let namespace = self.configuration.service ?? context.function.name
+        span.annotate("ColdStart", .bool(context.isColdStart))
+        span.annotate("Service", .string(namespace))
+        defer { span.end() }
+        do {
+            let output = try await ServiceContext.withValue(span.context) {
+                try await self.handler.handle(event, context: context)
+            }
+            if self.configuration.capturesResponse, let response = JSONValue(encoding: output) {
+                span.addMetadata("\(name) response", response, namespace: namespace)
+            }
+            return output
+        } catch {
+            if self.configuration.capturesError {
+                span.addMetadata("\(name) error", .string(String(describing: error)), namespace: namespace)
+            }
+            span.recordError(error)
+            throw error
+        }
+    }
+}
+
+extension TracedHandler: APIDescribing where Handler: APIDescribing {
+    public var apiOperations: [APIOperation] { self.handler.apiOperations }
+}

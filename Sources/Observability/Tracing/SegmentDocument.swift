@@ -1,0 +1,164 @@
+public import LambdaEvents
+
+/// An X-Ray segment or subsegment document, as the daemon receives it and `PutTraceSegments` uploads it.
+///
+/// A segment stands for a service's work on a request; subsegments for the calls it made, nested in
+/// ``subsegments`` or sent on their own (``type`` `"subsegment"`, with ``traceID`` and ``parentID``).
+public struct SegmentDocument: Codable, Sendable, Equatable {
+    public var name: String
+    /// 16 hex digits, unique within the trace.
+    public var id: String
+    /// Set on segments and on subsegments sent on their own.
+    public var traceID: String?
+    public var parentID: String?
+    /// `"subsegment"` for a subsegment sent on its own.
+    public var type: String?
+    /// Epoch seconds.
+    public var startTime: Double
+    public var endTime: Double?
+    public var inProgress: Bool?
+    /// `aws` for AWS calls, `remote` for other downstream calls.
+    public var namespace: String?
+    /// The kind of service, such as `AWS::Lambda::Function`.
+    public var origin: String?
+    public var http: HTTPBlock?
+    public var aws: [String: JSONValue]?
+    /// Indexed values: strings, numbers and booleans.
+    public var annotations: [String: JSONValue]?
+    /// Any JSON, by namespace.
+    public var metadata: [String: [String: JSONValue]]?
+    /// A client error (4xx).
+    public var error: Bool?
+    /// Throttled (429).
+    public var throttle: Bool?
+    /// A server error (5xx).
+    public var fault: Bool?
+    public var cause: Cause?
+    public var subsegments: [SegmentDocument]?
+
+    public init(name: String, id: String, traceID: String? = nil, parentID: String? = nil, startTime: Double) {
+        self.name = Self.acceptableName(name)
+        self.id = id
+        self.traceID = traceID
+        self.parentID = parentID
+        self.startTime = startTime
+    }
+
+    /// The `http` block: what was asked and what came back.
+    public struct HTTPBlock: Codable, Sendable, Equatable {
+        public var request: Request?
+        public var response: Response?
+
+        public init(request: Request? = nil, response: Response? = nil) {
+            self.request = request
+            self.response = response
+        }
+
+        public struct Request: Codable, Sendable, Equatable {
+            public var method: String?
+            public var url: String?
+            public var userAgent: String?
+            public var clientIP: String?
+            /// On subsegments: whether the callee continues the trace.
+            public var traced: Bool?
+
+            public init(method: String? = nil, url: String? = nil, userAgent: String? = nil, clientIP: String? = nil, traced: Bool? = nil) {
+                self.method = method
+                self.url = url
+                self.userAgent = userAgent
+                self.clientIP = clientIP
+                self.traced = traced
+            }
+
+            enum CodingKeys: String, CodingKey {
+                case method, url, traced
+                case userAgent = "user_agent"
+                case clientIP = "client_ip"
+            }
+        }
+
+        public struct Response: Codable, Sendable, Equatable {
+            public var status: Int?
+            public var contentLength: Int?
+
+            public init(status: Int? = nil, contentLength: Int? = nil) {
+                self.status = status
+                self.contentLength = contentLength
+            }
+
+            enum CodingKeys: String, CodingKey {
+                case status
+                case contentLength = "content_length"
+            }
+        }
+    }
+
+    /// Why the work failed: the errors it saw.
+    public struct Cause: Codable, Sendable, Equatable {
+        public var exceptions: [Exception]
+
+        public init(exceptions: [Exception]) {
+            self.exceptions = exceptions
+        }
+
+        /// Reads either form X-Ray accepts: the object, or the id of an exception recorded in another subsegment
+        /// (read as no exceptions of its own).
+        public init(from decoder: any Decoder) throws {
+            if (try? decoder.singleValueContainer().decode(String.self)) != nil {
+                self.exceptions = []
+                return
+            }
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.exceptions = (try? container.decodeIfPresent([Exception].self, forKey: .exceptions)) ?? []
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case exceptions
+        }
+
+        public struct Exception: Codable, Sendable, Equatable {
+            /// 16 hex digits.
+            public var id: String
+            public var message: String?
+            public var type: String?
+            public var remote: Bool?
+
+            public init(id: String, message: String?, type: String?, remote: Bool? = nil) {
+                self.id = id
+                self.message = message
+                self.type = type
+                self.remote = remote
+            }
+        }
+    }
+
+    /// Marks the outcome by an HTTP status, as X-Ray reads one: 4xx an error, 429 also a throttle, 5xx a fault.
+    public mutating func flagOutcome(status: Int) {
+        if (400..<500).contains(status) { self.error = true }
+        if status == 429 { self.throttle = true }
+        if status >= 500 { self.fault = true }
+    }
+
+    /// The longest name X-Ray keeps.
+    public static let maximumNameLength = 200
+
+    /// `name` in the characters X-Ray accepts (Unicode letters and digits, whitespace and `_ . : / % & # = + \ - @`),
+    /// others replaced by `_`, cut to ``maximumNameLength``.
+    public static func acceptableName(_ name: String) -> String {
+        let allowed = Set("_.:/%&#=+\\-@")
+        var result = ""
+        for character in name.prefix(Self.maximumNameLength) {
+            result.append(character.isLetter || character.isNumber || character.isWhitespace || allowed.contains(character) ? character : "_")
+        }
+        return result.isEmpty ? "_" : result
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, id, type, namespace, origin, http, aws, annotations, metadata, error, throttle, fault, cause, subsegments
+        case traceID = "trace_id"
+        case parentID = "parent_id"
+        case startTime = "start_time"
+        case endTime = "end_time"
+        case inProgress = "in_progress"
+    }
+}

@@ -1,0 +1,25 @@
+/// Where the X-Ray daemon listens for segments, from `AWS_XRAY_DAEMON_ADDRESS`: `host:port`, or
+/// `tcp:host:port udp:host:port` (the UDP one is used). The default is `127.0.0.1:2000`.
+public struct XRayDaemonAddress: Sendable, Hashable, CustomStringConvertible {
+    public var host: String
+    public var port: UInt16
+
+    public init(host: String, port: UInt16) {
+        self.host = host
+        self.port = port
+    }
+
+    public static let standard = XRayDaemonAddress(host: "127.0.0.1", port: 2000)
+
+    /// Reads the variable's value; `nil` when it names no usable UDP address.
+    public init?(_ text: String) {
+        let forms = text.split(separator: " ")
+        let chosen = forms.count == 1 ? forms[0] : forms.first { $0.hasPrefix("udp:") }.map { $0.dropFirst(4) }
+        guard let chosen, let colon = chosen.lastIndex(of: ":") else { return nil }
+        let host = chosen[..<colon]
+        guard !host.isEmpty, !host.contains(":"), let port = UInt16(chosen[chosen.index(after: colon)...]), port > 0 else { return nil }
+        self.init(host: String(host), port: port)
+    }
+
+    public var description: String { "\(self.host):\(self.port)" }
+}

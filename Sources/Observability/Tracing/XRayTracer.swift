@@ -1,0 +1,76 @@
+public import Tracing
+
+/// A swift-distributed-tracing `Tracer` that records X-Ray segments and hands finished ones to an emitter.
+///
+/// It never starts a trace: a span is recorded only inside a trace that is sampled, either one handed in (an
+/// ``XRayTraceHeader`` in the context, from ``extract(_:into:using:)`` or ``ServiceContext/xrayTraceHeader``) or one a
+/// recording span opened. The first span of a handed-in trace is a segment when it is a server span (its
+/// `parent_id` the header's `Parent`, if any) and otherwise a subsegment of the header's `Parent`, as a Lambda
+/// function's work is of the segment Lambda records; later spans nest in the span open around them. Elsewhere
+/// spans cost nothing.
+public struct XRayTracer: Tracer {
+    public typealias Span = XRaySpan
+
+    /// The header that carries the trace between services.
+    public static let headerName = "X-Amzn-Trace-Id"
+
+    private let emitter: (any SegmentEmitter)?
+
+    /// - Parameter emitter: Where finished segments go; `nil` turns tracing off.
+    public init(emitter: (any SegmentEmitter)?) {
+        self.emitter = emitter
+    }
+
+    /// A tracer that records nothing.
+    public static let disabled = XRayTracer(emitter: nil)
+
+    public var isEnabled: Bool { self.emitter != nil }
+
+    public func startSpan<Instant: TracerInstant>(
+        _ operationName: String,
+        context: @autoclosure () -> ServiceContext,
+        ofKind kind: SpanKind,
+        at instant: @autoclosure () -> Instant,
+        function: String,
+        file fileID: String,
+        line: UInt
+    ) -> XRaySpan {
+        guard let emitter else { return XRaySpan(record: nil, context: context()) }
+        var context = context()
+        let startTime = Self.epochSeconds(instant())
+        let record: XRaySpanRecord
+        if let open = context[XRayOpenSpanKey.self] {
+            record = XRaySpanRecord(
+                name: operationName, traceID: open.traceID, parent: open, parentID: nil, kind: kind, startTime: startTime, emitter: emitter
+            )
+        } else if let header = context[XRayTraceHeaderKey.self], header.sampled == true {
+            record = XRaySpanRecord(
+                name: operationName, traceID: header.root, parent: nil, parentID: header.parent, kind: kind, startTime: startTime, emitter: emitter
+            )
+        } else {
+            return XRaySpan(record: nil, context: context)
+        }
+        context[XRayOpenSpanKey.self] = record
+        return XRaySpan(record: record, context: context)
+    }
+
+    public func forceFlush() {}
+
+    public func extract<Carrier, Extract: Extractor>(_ carrier: Carrier, into context: inout ServiceContext, using extractor: Extract)
+    where Extract.Carrier == Carrier {
+        if let value = extractor.extract(key: Self.headerName, from: carrier), let header = XRayTraceHeader(value) {
+            context.xrayTraceHeader = header
+        }
+    }
+
+    public func inject<Carrier, Inject: Injector>(_ context: ServiceContext, into carrier: inout Carrier, using injector: Inject)
+    where Inject.Carrier == Carrier {
+        if let header = context.xrayTraceHeader {
+            injector.inject(header.description, forKey: Self.headerName, into: &carrier)
+        }
+    }
+
+    static func epochSeconds(_ instant: some TracerInstant) -> Double {
+        Double(instant.nanosecondsSinceEpoch) / 1_000_000_000
+    }
+}
