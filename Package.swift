@@ -101,7 +101,7 @@ let package = Package(
         ),
         .target(
             name: "Services",
-            dependencies: ["Cloud", "Middleware"],
+            dependencies: ["Cloud", "Middleware", "Observability"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -169,7 +169,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ServicesTests",
-            dependencies: ["Services", "Cloud", "LocalCloud", "Middleware"],
+            dependencies: ["Services", "Cloud", "LocalCloud", "Middleware", "Observability", "LambdaEvents", "LambdaRuntime"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -178,6 +178,7 @@ let package = Package(
                 "Observability", "LambdaRuntime", "LambdaEvents",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
             ],
             swiftSettings: strictSettings
         ),
@@ -189,7 +190,7 @@ let package = Package(
         .testTarget(
             name: "LocalCloudTests",
             dependencies: [
-                "LocalCloud", "Cloud", "LambdaRuntime", "App", "Services", "ItemStoreContract",
+                "LocalCloud", "Cloud", "LambdaRuntime", "LambdaEvents", "App", "Services", "ItemStoreContract", "Observability",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],

@@ -14,7 +14,9 @@ public enum ReferenceApp {
         .http("GET /health")
 
         Function("auth", memoryMB: 256, timeout: .seconds(10)) { context in
-            AuthAPI(identity: context.ports.identity, store: context.ports.store).observed(context.initialization)
+            let observability = FunctionObservability(context.initialization)
+            return AuthAPI(identity: context.ports.identity, store: context.ports.store, metrics: observability.metrics)
+                .observed(by: observability)
         }
         .http(
             "POST /auth/register", "POST /auth/login", "POST /auth/refresh", "POST /auth/logout",
@@ -27,7 +29,8 @@ public enum ReferenceApp {
         .http("GET /users/me", "PUT /users/me", authorization: .jwt())
 
         Function("orders", memoryMB: 256, timeout: .seconds(10)) { context in
-            OrdersAPI(store: context.ports.store).observed(context.initialization)
+            let observability = FunctionObservability(context.initialization)
+            return OrdersAPI(store: context.ports.store, metrics: observability.metrics).observed(by: observability)
         }
         .http("POST /orders", "GET /orders", "GET /orders/{id}", "PATCH /orders/{id}/status", authorization: .jwt())
 

@@ -6,6 +6,9 @@ struct Stratus: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stratus",
         abstract: "Build, run and measure Swift serverless backends.",
-        subcommands: [ServeCommand.self, UsersCommand.self, TokenCommand.self, OpenAPICommand.self, InvokeCommand.self, BenchCommand.self]
+        subcommands: [
+            ServeCommand.self, LogsCommand.self, TracesCommand.self, UsersCommand.self, TokenCommand.self, OpenAPICommand.self,
+            InvokeCommand.self, BenchCommand.self,
+        ]
     )
 }

@@ -27,7 +27,7 @@ enum TestEnvironment {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
     }
 
-    /// The Python with the test tools installed (`awslambdaric`, `openapi-spec-validator`): `STRATUS_PYTHON`, else
+    /// The Python with the test tools installed (`awslambdaric`, `openapi-spec-validator`, `aws-xray-sdk`): `STRATUS_PYTHON`, else
     /// the project's `.venv`.
     static let python: String? = {
         let candidates = [
@@ -39,7 +39,7 @@ enum TestEnvironment {
             let probe = Process()
             probe.executableURL = URL(fileURLWithPath: path)
             // Looked up, not imported: importing them takes a second, and this runs while other tests do.
-            probe.arguments = ["-c", "import importlib.util as u, sys; sys.exit(0 if u.find_spec('awslambdaric') and u.find_spec('openapi_spec_validator') else 1)"]
+            probe.arguments = ["-c", "import importlib.util as u, sys; sys.exit(0 if u.find_spec('awslambdaric') and u.find_spec('openapi_spec_validator') and u.find_spec('aws_xray_sdk') else 1)"]
             probe.standardOutput = FileHandle.nullDevice
             probe.standardError = FileHandle.nullDevice
             guard (try? probe.run()) != nil else { return false }

@@ -16,6 +16,9 @@ public struct OutboxEvent: Sendable {
     public let time: String
     /// The whole EventBridge envelope as JSON.
     public let envelope: String
+    /// The X-Ray trace header of the work that raised the event: the relay hands it on (as SQS's `AWSTraceHeader`)
+    /// so consumers continue the same trace.
+    public let traceHeader: String?
 
     public init<Detail: Encodable>(
         id: String? = nil,
@@ -24,29 +27,36 @@ public struct OutboxEvent: Sendable {
         time: String,
         detail: Detail,
         account: String = "000000000000",
-        region: String = "us-east-1"
+        region: String = "us-east-1",
+        traceHeader: String? = nil
     ) throws {
         let id = id ?? RandomUUID.make()
         self.id = id
         self.detailType = detailType
         self.time = time
+        self.traceHeader = traceHeader
         let envelope = Envelope(
             id: id, source: source, detailType: detailType, time: time, account: account, region: region, detail: detail
         )
         self.envelope = String(decoding: try StreamingJSONEncoder().encode(envelope), as: UTF8.self)
     }
 
-    /// The outbox item: `OUTBOX#<shard>` / `<time>#<id>`, holding the envelope.
+    /// The outbox item: `OUTBOX#<shard>` / `<time>#<id>`, holding the envelope and the trace header.
     public var item: Item {
         let shard = self.id.utf8.reduce(UInt32(0)) { $0 &* 31 &+ UInt32($1) } % UInt32(Self.shardCount)
-        return [
+        var item: Item = [
             TableSchema.partitionKey: .string("OUTBOX#\(shard)"),
             TableSchema.sortKey: .string("\(self.time)#\(self.id)"),
             "eventId": .string(self.id),
             "detailType": .string(self.detailType),
             "envelope": .string(self.envelope),
         ]
+        if let traceHeader { item[Self.traceHeaderAttribute] = .string(traceHeader) }
+        return item
     }
+
+    /// The outbox item's attribute holding ``traceHeader``, named as SQS names it.
+    public static let traceHeaderAttribute = "AWSTraceHeader"
 
     private struct Envelope<Body: Encodable>: Encodable {
         var version = "0"

@@ -25,7 +25,7 @@ public struct TelemetryAPI: Sendable {
     }
 
     /// The answer to `request`, or `nil` when its path is not the API's.
-    func respond(to request: GatewayRequest) -> GatewayResponse? {
+    public func respond(to request: GatewayRequest) -> GatewayResponse? {
         guard request.path.hasPrefix(Self.pathPrefix) else { return nil }
         let requestID = APIGateway.makeRequestID()
         guard request.method.uppercased() == "GET" else {

@@ -52,15 +52,24 @@ extension LambdaHandler where Event: Encodable {
     /// This handler with the observability stack (``Observe`` around a ``TracedHandler``), configured from
     /// `initialization`'s environment: the one line that makes a function observable.
     public func observed(_ initialization: LambdaInitializationContext) -> MiddlewareStack<TracedHandler<Self>> {
-        let observability = FunctionObservability(initialization)
-        return MiddlewareStack(observability.traced(self)).use(Observe(observability))
+        self.observed(by: FunctionObservability(initialization))
+    }
+
+    /// This handler with the observability stack of `observability`, for a handler that records metrics of its own
+    /// in `observability.metrics`.
+    public func observed(by observability: FunctionObservability) -> MiddlewareStack<TracedHandler<Self>> {
+        MiddlewareStack(observability.traced(self)).use(Observe(observability))
     }
 }
 
 extension LambdaHandler where Event: Encodable & CorrelationIDCarrying {
     /// This handler with the observability stack, its lines carrying each event's correlation id.
     public func observed(_ initialization: LambdaInitializationContext) -> MiddlewareStack<TracedHandler<Self>> {
-        let observability = FunctionObservability(initialization)
-        return MiddlewareStack(observability.traced(self)).use(Observe(observability) { $0.correlationID })
+        self.observed(by: FunctionObservability(initialization))
+    }
+
+    /// This handler with the observability stack of `observability`, its lines carrying each event's correlation id.
+    public func observed(by observability: FunctionObservability) -> MiddlewareStack<TracedHandler<Self>> {
+        MiddlewareStack(observability.traced(self)).use(Observe(observability) { $0.correlationID })
     }
 }

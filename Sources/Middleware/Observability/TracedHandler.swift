@@ -7,7 +7,8 @@ import Tracing
 /// A handler traced as Powertools' `capture_lambda_handler` does: when the invocation's trace is sampled, a
 /// subsegment `## <function>` under the segment Lambda opened, with the annotations `ColdStart` and `Service`, the
 /// response or the error as metadata, and every span the handler starts (store, bus, queue and HTTP calls) nested
-/// in it. Unsampled or with tracing off, the handler runs as it is.
+/// in it. Unsampled or with tracing off, the handler runs with only the trace header in its service context, so
+/// the events it raises still carry the trace on (``XRayTraceHeader/current``).
 public struct TracedHandler<Handler: LambdaHandler>: LambdaHandler {
     public typealias Event = Handler.Event
     public typealias Output = Handler.Output
@@ -23,11 +24,16 @@ public struct TracedHandler<Handler: LambdaHandler>: LambdaHandler {
     }
 
     public func handle(_ event: Event, context: LambdaContext) async throws -> Output {
-        guard self.tracer.isEnabled, let header = context.traceID.flatMap(XRayTraceHeader.init), header.sampled == true else {
+        guard let header = context.traceID.flatMap(XRayTraceHeader.init) else {
             return try await self.handler.handle(event, context: context)
         }
         var traceContext = ServiceContext.topLevel
         traceContext.xrayTraceHeader = header
+        guard self.tracer.isEnabled, header.sampled == true else {
+            return try await ServiceContext.withValue(traceContext) {
+                try await self.handler.handle(event, context: context)
+            }
+        }
         let name = "## \(context.function.name)"
         // Not a server span: on Lambda the function's segment is Lambda's, this is a subsegment of it.
         let span = self.tracer.startSpan(name, context: traceContext, ofKind: .internal)

@@ -12,6 +12,12 @@ enum XRayOpenSpanKey: ServiceContextKey {
     static var nameOverride: String? { "xray-open-span" }
 }
 
+extension XRayTraceHeader {
+    /// The trace header of the work running now: the invocation's trace, continued under the open span when one is
+    /// recording. What events and messages carry on so their consumers continue the trace.
+    public static var current: XRayTraceHeader? { ServiceContext.current?.xrayTraceHeader }
+}
+
 extension ServiceContext {
     /// The X-Ray trace this context belongs to: the one handed in, continued under the open span if there is one.
     public var xrayTraceHeader: XRayTraceHeader? {

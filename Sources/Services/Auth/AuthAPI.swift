@@ -1,13 +1,15 @@
 public import Cloud
 public import Middleware
+public import Observability
 
 /// The auth function: registration, sign-in, token refresh and revocation, and password reset, in front of the
 /// identity provider. Every route is open (it is how a caller gets a token); registration also creates the user's
-/// profile and its `UserRegistered` event.
+/// profile and its `UserRegistered` event. With `metrics`, it records `UserRegistered` and `LoginFailed` (by
+/// `reason`: `credentials` or `throttled`).
 public struct AuthAPI: HTTPAPI {
     public let router: HTTPRouter
 
-    public init(identity: any IdentityProvider, store: any ItemStore) {
+    public init(identity: any IdentityProvider, store: any ItemStore, metrics: EMFMetrics? = nil) {
         let profiles = ProfileRepository(store: store)
         self.router = HTTPRouter {
             Route("POST", "/auth/register", summary: "Create an account", status: 201, body: RegisterRequest.self,
@@ -22,13 +24,21 @@ public struct AuthAPI: HTTPAPI {
                     try? await identity.deleteUser(id: account.userID)
                     throw error
                 }
+                try? metrics?.add("UserRegistered", value: 1)
                 return HTTPResponse(headers: ["location": "/users/me"],
                     body: RegisteredUser(userId: account.userID, email: account.email))
             }
             Route("POST", "/auth/login", summary: "Sign in with email and password", body: LoginRequest.self,
                 errors: [401, 429, 503]) { _, body, context in
                 HTTPResponse(body: try await Self.call(context) { () async throws(IdentityError) in
-                    try await identity.signIn(email: body.email, password: body.password)
+                    do throws(IdentityError) {
+                        return try await identity.signIn(email: body.email, password: body.password)
+                    } catch {
+                        if let reason = Self.loginFailureReason(error) {
+                            try? metrics?.add("LoginFailed", value: 1, dimensions: [("reason", reason)])
+                        }
+                        throw error
+                    }
                 })
             }
             Route("POST", "/auth/refresh", summary: "New access and id tokens for a refresh token",
@@ -81,6 +91,16 @@ public struct AuthAPI: HTTPAPI {
     }
 
     /// The client's answer to `error`; a failing directory is logged with its cause, which the client never sees.
+    /// How a failed sign-in counts in `LoginFailed`: wrong credentials, or refused by the throttle; other failures
+    /// (the directory unavailable) are not failed logins.
+    private static func loginFailureReason(_ error: IdentityError) -> String? {
+        switch error {
+        case .notAuthorized, .userNotFound: "credentials"
+        case .tooManyFailedAttempts: "throttled"
+        default: nil
+        }
+    }
+
     private static func answer(_ error: IdentityError, passwordField: String = "password", context: LambdaContext) -> HTTPError {
         if case .unavailable(let cause) = error {
             context.logger.error("The identity provider failed", metadata: ["error.message": "\(cause)"])

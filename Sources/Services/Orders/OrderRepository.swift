@@ -1,5 +1,6 @@
 import Cloud
 import Middleware
+import Observability
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -22,7 +23,8 @@ struct OrderRepository: Sendable {
         )
         let event = try OutboxEvent(
             source: OrdersAPI.eventSource, detailType: "OrderCreated", time: now,
-            detail: OrderCreatedDetail(orderId: order.orderId, customerId: order.customerId, currency: order.currency, total: total)
+            detail: OrderCreatedDetail(orderId: order.orderId, customerId: order.customerId, currency: order.currency, total: total),
+            traceHeader: XRayTraceHeader.current?.description
         )
         try await self.store.transactWrite([
             .put(order.item, condition: .attributeNotExists(AttributePath(TableSchema.partitionKey))),
@@ -80,7 +82,8 @@ struct OrderRepository: Sendable {
         let event = try OutboxEvent(
             source: OrdersAPI.eventSource, detailType: "OrderStatusChanged", time: order.updatedAt,
             detail: OrderStatusChangedDetail(orderId: order.orderId, customerId: order.customerId,
-                from: previous, to: status, version: order.version)
+                from: previous, to: status, version: order.version),
+            traceHeader: XRayTraceHeader.current?.description
         )
         do {
             try await self.store.transactWrite([

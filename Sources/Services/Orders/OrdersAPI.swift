@@ -1,22 +1,26 @@
 public import Cloud
 public import Middleware
+public import Observability
 
 /// The orders function: create, read, list and move orders through their states. Every route needs a valid token;
 /// customers see and cancel their own orders, staff manage every order. Each change writes its event to the outbox
-/// in the same transaction.
+/// in the same transaction. With `metrics`, it records `OrderCreated`, `OrderValue` (the total in minor units, by
+/// `currency`) and `OrderStatusChanged` (by `status`).
 public struct OrdersAPI: HTTPAPI {
     /// The events' `source`.
     public static let eventSource = "stratus.orders"
 
     public let router: HTTPRouter
 
-    public init(store: any ItemStore, idempotency: Idempotency? = nil) {
+    public init(store: any ItemStore, idempotency: Idempotency? = nil, metrics: EMFMetrics? = nil) {
         let orders = OrderRepository(store: store)
         let idempotency = idempotency ?? Idempotency(store: store, scope: "orders")
         self.router = HTTPRouter {
             Route("POST", "/orders", authorization: .jwt(), idempotency: idempotency, summary: "Place an order",
                 status: 201, body: CreateOrderRequest.self) { request, body, _ in
                 let order = try await orders.create(body, for: try request.caller())
+                try? metrics?.add("OrderCreated", value: 1)
+                try? metrics?.add("OrderValue", value: Double(order.total), unit: .none, dimensions: [("currency", order.currency)])
                 return HTTPResponse(
                     headers: ["location": "/orders/\(order.orderId)", "etag": "\"\(order.version)\""],
                     body: order
@@ -39,6 +43,7 @@ public struct OrdersAPI: HTTPAPI {
                     expectedVersion: try request.expectedVersion(of: "order"),
                     by: try request.caller()
                 )
+                try? metrics?.add("OrderStatusChanged", value: 1, dimensions: [("status", order.status.rawValue)])
                 return HTTPResponse(headers: ["etag": "\"\(order.version)\""], body: order)
             }
         }

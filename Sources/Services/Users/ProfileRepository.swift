@@ -1,5 +1,6 @@
 import Cloud
 import Middleware
+import Observability
 
 /// Profiles over the store: created with the account, read and changed by their owner with optimistic locking, each
 /// change written together with its outbox event.
@@ -17,7 +18,7 @@ struct ProfileRepository: Sendable {
         let event: OutboxEvent
         do {
             event = try OutboxEvent(source: Self.eventSource, detailType: "UserRegistered", time: now,
-                detail: UserRegisteredDetail(userId: userID, email: email))
+                detail: UserRegisteredDetail(userId: userID, email: email), traceHeader: XRayTraceHeader.current?.description)
         } catch {
             throw .validation("The UserRegistered event could not be encoded: \(error)")
         }
@@ -48,7 +49,8 @@ struct ProfileRepository: Sendable {
         profile.updatedAt = WallClock.iso8601(milliseconds: WallClock.nowMilliseconds())
         profile.version += 1
         let event = try OutboxEvent(source: Self.eventSource, detailType: "UserProfileUpdated", time: profile.updatedAt,
-            detail: UserProfileUpdatedDetail(userId: userID, version: profile.version))
+            detail: UserProfileUpdatedDetail(userId: userID, version: profile.version),
+            traceHeader: XRayTraceHeader.current?.description)
         do {
             try await self.store.transactWrite([
                 .put(profile.item, condition: .equal("version", .int(expectedVersion))),

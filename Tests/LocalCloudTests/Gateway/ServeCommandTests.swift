@@ -12,13 +12,13 @@ struct ServeCommandTests {
     /// Starts `stratus serve` on a free port and returns the process, its base URL and everything it printed so far.
     /// Starts `stratus serve` with `environment` added to the test's own; the functions' lines go to `standardError`.
     static func start(
-        dataDirectory: String, environment: [String: String] = [:], standardError: FileHandle = .nullDevice
+        dataDirectory: String, arguments: [String] = [], environment: [String: String] = [:], standardError: FileHandle = .nullDevice
     ) async throws -> (Process, URL, Pipe) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: TestEnvironment.stratus)
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         // Cheap password hashes: the end-to-end tests create many accounts on a debug build.
-        process.arguments = ["serve", "--port", "0", "--data-dir", dataDirectory, "--insecure-fast-password-hashing"]
+        process.arguments = ["serve", "--port", "0", "--xray-port", "0", "--data-dir", dataDirectory, "--insecure-fast-password-hashing"] + arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = standardError

@@ -1,0 +1,47 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Reads a running `stratus serve`'s telemetry API (`/_stratus/api/`).
+struct TelemetryClient {
+    let endpoint: URL
+
+    init(endpoint: String) throws {
+        guard let url = URL(string: endpoint), url.scheme == "http" || url.scheme == "https", url.host != nil else {
+            throw CommandLineError("--endpoint must be an http URL such as http://127.0.0.1:3000, not \(endpoint)")
+        }
+        self.endpoint = url
+    }
+
+    /// `GET /_stratus/api/<resource>?<query>`, decoded; a refusal or an unreachable server is a ``CommandLineError``.
+    func get<Answer: Decodable>(_ resource: String, query: [(String, String?)] = [], as type: Answer.Type) async throws -> Answer {
+        var components = URLComponents(url: self.endpoint, resolvingAgainstBaseURL: false)!
+        components.path = "/_stratus/api/" + resource
+        let items = query.compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } }
+        components.queryItems = items.isEmpty ? nil : items
+        var request = URLRequest(url: components.url!)
+        request.timeoutInterval = 10
+        let data: Data
+        let response: URLResponse
+        do {
+            (data, response) = try await URLSession.shared.data(for: request)
+        } catch {
+            throw CommandLineError("Cannot reach stratus serve at \(self.endpoint.absoluteString) (is it running?): \(error.localizedDescription)")
+        }
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        guard status == 200 else {
+            let problem = try? JSONDecoder().decode(Problem.self, from: data)
+            throw CommandLineError(problem?.detail ?? "stratus serve answered \(status) for \(components.path)")
+        }
+        do {
+            return try JSONDecoder().decode(Answer.self, from: data)
+        } catch {
+            throw CommandLineError("stratus serve's answer for \(components.path) is not what this CLI reads: \(error)")
+        }
+    }
+
+    private struct Problem: Decodable {
+        let detail: String
+    }
+}

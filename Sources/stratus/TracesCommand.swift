@@ -1,0 +1,160 @@
+import ArgumentParser
+import Foundation
+
+/// `stratus traces`: the recent traces of a running `stratus serve`, or one trace as an indented timeline.
+struct TracesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "traces",
+        abstract: "List the traces recorded by a running stratus serve, or print one as a timeline.",
+        discussion: "A request's trace id is in its x-amzn-trace-id answer header (Root=…) and its log lines' xray_trace_id."
+    )
+
+    @Argument(help: "The trace to print (1-xxxxxxxx-xxxxxxxxxxxxxxxxxxxxxxxx); without it, the recent traces.")
+    var traceID: String?
+
+    @Option(name: .long, help: "Traces since: ISO 8601, epoch milliseconds, or a span back from now (30s, 15m, 2h, 1d).")
+    var since = "1h"
+
+    @Option(name: .long, help: "At most this many traces (the newest).")
+    var limit = 20
+
+    @Option(name: .long, help: "The running stratus serve.")
+    var endpoint = "http://127.0.0.1:3000"
+
+    func validate() throws {
+        guard (1...1000).contains(self.limit) else { throw ValidationError("--limit must be between 1 and 1000, not \(self.limit)") }
+    }
+
+    func run() async throws {
+        let client = try TelemetryClient(endpoint: self.endpoint)
+        if let traceID {
+            let trace = try await client.get("traces/\(traceID)", as: TraceTimeline.Trace.self)
+            print(TraceTimeline.render(trace))
+        } else {
+            let list = try await client.get("traces", query: [("since", self.since), ("limit", String(self.limit))], as: List.self)
+            print(Self.table(list.traces))
+        }
+    }
+
+    struct List: Decodable {
+        let traces: [Summary]
+    }
+
+    struct Summary: Decodable {
+        let traceId: String
+        let startTime: String
+        let durationMilliseconds: Double
+        let method: String?
+        let url: String?
+        let status: Int?
+        let segmentCount: Int
+        let error: Bool
+        let fault: Bool
+    }
+
+    static func table(_ traces: [Summary]) -> String {
+        guard !traces.isEmpty else { return "No traces recorded in that time." }
+        var lines = ["TRACE ID                              START                     DURATION  STATUS  SEGMENTS  REQUEST"]
+        for trace in traces {
+            let status = trace.status.map(String.init) ?? (trace.fault ? "fault" : trace.error ? "error" : "-")
+            lines.append([
+                trace.traceId.padding(toLength: 36, withPad: " ", startingAt: 0),
+                trace.startTime.padding(toLength: 24, withPad: " ", startingAt: 0),
+                TraceTimeline.milliseconds(trace.durationMilliseconds).leftPadded(to: 9),
+                status.leftPadded(to: 6),
+                String(trace.segmentCount).leftPadded(to: 8),
+                [trace.method, trace.url].compactMap { $0 }.joined(separator: " "),
+            ].joined(separator: "  "))
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// One trace as a terminal timeline: a line per segment, indented under its parent, with its offset and duration
+/// and a bar showing where in the trace it ran.
+enum TraceTimeline {
+    static let barWidth = 30
+
+    struct Trace: Decodable {
+        let traceId: String
+        let startTime: String
+        let durationMilliseconds: Double
+        let segments: [Node]
+    }
+
+    struct Node: Decodable {
+        let name: String
+        let origin: String?
+        let namespace: String?
+        let offsetMilliseconds: Double
+        let durationMilliseconds: Double?
+        let error: Bool?
+        let throttle: Bool?
+        let fault: Bool?
+        let http: HTTP?
+        let aws: [String: AWSValue]?
+        let cause: Cause?
+        let subsegments: [Node]
+    }
+
+    struct HTTP: Decodable {
+        struct Request: Decodable { let method: String?; let url: String? }
+        struct Response: Decodable { let status: Int? }
+        let request: Request?
+        let response: Response?
+    }
+
+    /// An `aws` block value; only strings are shown.
+    struct AWSValue: Decodable {
+        let text: String?
+        init(from decoder: any Decoder) throws {
+            self.text = try? decoder.singleValueContainer().decode(String.self)
+        }
+    }
+
+    struct Cause: Decodable {
+        struct Exception: Decodable { let message: String?; let type: String? }
+        let exceptions: [Exception]?
+    }
+
+    static func render(_ trace: Trace) -> String {
+        var lines = ["Trace \(trace.traceId)  started \(trace.startTime)  took \(Self.milliseconds(trace.durationMilliseconds))"]
+        let total = max(trace.durationMilliseconds, 0.001)
+        func visit(_ node: Node, depth: Int) {
+            let label = String(repeating: "  ", count: depth) + node.name + Self.details(node)
+            let start = min(Self.barWidth - 1, Int(node.offsetMilliseconds / total * Double(Self.barWidth)))
+            let length = max(1, min(Self.barWidth - start, Int(((node.durationMilliseconds ?? 0) / total * Double(Self.barWidth)).rounded())))
+            let bar = String(repeating: " ", count: start) + String(repeating: "█", count: length)
+                + String(repeating: " ", count: Self.barWidth - start - length)
+            let duration = node.durationMilliseconds.map(Self.milliseconds) ?? "running"
+            lines.append("\(Self.milliseconds(node.offsetMilliseconds).leftPadded(to: 10)) \(duration.leftPadded(to: 10))  |\(bar)|  \(label)")
+            for child in node.subsegments { visit(child, depth: depth + 1) }
+        }
+        for segment in trace.segments { visit(segment, depth: 0) }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func details(_ node: Node) -> String {
+        var parts: [String] = []
+        if let origin = node.origin { parts.append(origin) }
+        if let operation = node.aws?["operation"]?.text {
+            parts.append([operation, node.aws?["table_name"]?.text ?? node.aws?["function_name"]?.text].compactMap { $0 }.joined(separator: " "))
+        }
+        if let request = node.http?.request { parts.append([request.method, request.url].compactMap { $0 }.joined(separator: " ")) }
+        if let status = node.http?.response?.status { parts.append(String(status)) }
+        if node.fault == true { parts.append("FAULT") } else if node.throttle == true { parts.append("THROTTLE") } else if node.error == true { parts.append("ERROR") }
+        if let exception = node.cause?.exceptions?.first { parts.append("\(exception.type ?? "error"): \(exception.message ?? "")") }
+        return parts.isEmpty ? "" : "  (" + parts.joined(separator: ", ") + ")"
+    }
+
+    static func milliseconds(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        return "\(hundredths / 100).\(String(hundredths % 100).leftPadded(to: 2, with: "0")) ms"
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int, with pad: Character = " ") -> String {
+        self.count >= width ? self : String(repeating: pad, count: width - self.count) + self
+    }
+}

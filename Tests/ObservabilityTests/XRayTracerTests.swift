@@ -1,0 +1,195 @@
+import Foundation
+import LambdaEvents
+@testable import Observability
+import Synchronization
+import Testing
+import Tracing
+
+/// Collects what a tracer emits.
+final class CollectingEmitter: SegmentEmitter {
+    private let documents = Mutex<[SegmentDocument]>([])
+
+    func emit(_ document: SegmentDocument) {
+        self.documents.withLock { $0.append(document) }
+    }
+
+    var emitted: [SegmentDocument] { self.documents.withLock { $0 } }
+}
+
+@Suite struct XRayTracerTests {
+    static let root = "1-5759e988-bd862e3fe1be46a994272793"
+
+    static func context(sampled: Bool?, parent: String? = "53995c3f42cd8ad8") -> ServiceContext {
+        var context = ServiceContext.topLevel
+        context.xrayTraceHeader = XRayTraceHeader(root: Self.root, parent: parent, sampled: sampled)
+        return context
+    }
+
+    @Test func headersRoundTripAndMalformedRootsAreRefused() throws {
+        let header = try #require(XRayTraceHeader("Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1;Lineage=a87bd80c:1"))
+        #expect(header == XRayTraceHeader(root: Self.root, parent: "53995c3f42cd8ad8", sampled: true))
+        #expect(header.description == "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1")
+        #expect(XRayTraceHeader("Root=1-5759e988-bd862e3fe1be46a994272793")?.sampled == nil)
+        #expect(XRayTraceHeader("Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=?")?.sampled == nil)
+        for malformed in ["", "Parent=53995c3f42cd8ad8", "Root=2-5759e988-bd862e3fe1be46a994272793", "Root=1-5759e98-bd862e3fe1be46a9942727931",
+                          "Root=1-5759e988-bd862e3fe1be46a99427279z"] {
+            #expect(XRayTraceHeader(malformed) == nil, "\(malformed)")
+        }
+        let fresh = XRayTraceHeader.newTraceID(nowMilliseconds: 1_796_169_404_013)
+        #expect(XRayTraceHeader.isTraceID(fresh) && fresh.hasPrefix("1-6b0f5ebc-"))
+        #expect(XRayTraceHeader.isSegmentID(XRayTraceHeader.newSegmentID()))
+    }
+
+    @Test func unsampledOrDisabledTracesRecordNothing() {
+        let emitter = CollectingEmitter()
+        let tracer = XRayTracer(emitter: emitter)
+        for context in [Self.context(sampled: false), Self.context(sampled: nil), ServiceContext.topLevel] {
+            let span = tracer.startSpan("## handler", context: context, ofKind: .internal)
+            #expect(!span.isRecording)
+            span.attributes["aws.operation"] = "GetItem"
+            span.end()
+        }
+        let disabled = XRayTracer.disabled.startSpan("## handler", context: Self.context(sampled: true), ofKind: .internal)
+        #expect(!disabled.isRecording)
+        disabled.end()
+        #expect(emitter.emitted.isEmpty)
+    }
+
+    @Test func aFunctionsSpanIsASubsegmentOfLambdasSegmentWithItsCallsNestedInIt() throws {
+        let emitter = CollectingEmitter()
+        let tracer = XRayTracer(emitter: emitter)
+        let handler = tracer.startSpan("## orders", context: Self.context(sampled: true), ofKind: .internal)
+        handler.annotate("ColdStart", .bool(true))
+        let call = tracer.startSpan("DynamoDB", context: handler.context, ofKind: .client)
+        call.attributes["aws.operation"] = "PutItem"
+        call.attributes["aws.table_name"] = "stratus"
+        call.end()
+        let remote = tracer.startSpan("payments.example", context: handler.context, ofKind: .client)
+        remote.attributes["http.request.method"] = "POST"
+        remote.attributes["url.full"] = "https://payments.example/charge"
+        remote.attributes["http.response.status_code"] = 429
+        remote.end()
+        #expect(emitter.emitted.isEmpty, "children wait for their parent")
+        handler.end()
+
+        let document = try #require(emitter.emitted.only)
+        #expect(document.type == "subsegment")
+        #expect(document.traceID == Self.root)
+        #expect(document.parentID == "53995c3f42cd8ad8")
+        #expect(document.annotations == ["ColdStart": .bool(true)])
+        #expect((document.endTime ?? 0) >= document.startTime)
+        let children = try #require(document.subsegments)
+        #expect(children.count == 2)
+        #expect(children[0].name == "DynamoDB" && children[0].namespace == "aws")
+        #expect(children[0].aws == ["operation": .string("PutItem"), "table_name": .string("stratus")])
+        #expect(children[0].traceID == nil && children[0].type == nil)
+        #expect(children[1].namespace == "remote")
+        #expect(children[1].http == .init(request: .init(method: "POST", url: "https://payments.example/charge"), response: .init(status: 429)))
+        #expect(children[1].error == true && children[1].throttle == true && children[1].fault == nil)
+    }
+
+    @Test func aServerSpanIsASegmentUnderItsCallerAndErrorsAreFaultsWithTheirCause() throws {
+        let emitter = CollectingEmitter()
+        let tracer = XRayTracer(emitter: emitter)
+        let segment = tracer.startSpan("stratus/default", context: Self.context(sampled: true), ofKind: .server)
+        segment.recordError(LambdaEventsTestError.broken)
+        segment.end()
+        let document = try #require(emitter.emitted.only)
+        #expect(document.type == nil && document.parentID == "53995c3f42cd8ad8" && document.traceID == Self.root)
+        #expect(document.fault == true)
+        let exception = try #require(document.cause?.exceptions.only)
+        #expect(exception.type?.contains("LambdaEventsTestError") == true)
+        #expect(XRayTraceHeader.isSegmentID(exception.id))
+    }
+
+    @Test func aChildThatOutlivesItsParentIsSentOnItsOwn() throws {
+        let emitter = CollectingEmitter()
+        let tracer = XRayTracer(emitter: emitter)
+        let parent = tracer.startSpan("## handler", context: Self.context(sampled: true), ofKind: .internal)
+        let child = tracer.startSpan("late", context: parent.context, ofKind: .internal)
+        #expect(child.context.xrayTraceHeader == XRayTraceHeader(root: Self.root, parent: child.segmentID, sampled: true))
+        parent.end()
+        child.end()
+        let documents = emitter.emitted
+        #expect(documents.count == 2)
+        #expect(documents[1].name == "late" && documents[1].type == "subsegment")
+        #expect(documents[1].parentID == parent.segmentID && documents[1].traceID == Self.root)
+    }
+
+    @Test func theTraceHeaderTravelsThroughInjectAndExtract() {
+        let tracer = XRayTracer(emitter: CollectingEmitter())
+        var headers: [String: String] = [:]
+        let span = tracer.startSpan("## handler", context: Self.context(sampled: true), ofKind: .internal)
+        tracer.inject(span.context, into: &headers, using: DictionaryInjector())
+        #expect(headers["X-Amzn-Trace-Id"] == "Root=\(Self.root);Parent=\(span.segmentID!);Sampled=1")
+        var extracted = ServiceContext.topLevel
+        tracer.extract(headers, into: &extracted, using: DictionaryExtractor())
+        #expect(extracted.xrayTraceHeader?.parent == span.segmentID)
+        span.end()
+    }
+
+    @Test func datagramsStayWithinTheDaemonsLimitBySplittingAndTrimming() throws {
+        var parent = SegmentDocument(name: "## handler", id: "1111111111111111", traceID: Self.root, parentID: "53995c3f42cd8ad8", startTime: 1)
+        parent.type = "subsegment"
+        parent.endTime = 2
+        let big = JSONValue.string(String(repeating: "x", count: 20_000))
+        parent.subsegments = (0..<5).map { index in
+            var child = SegmentDocument(name: "call \(index)", id: "22222222222222a\(index)", startTime: 1.5)
+            child.endTime = 1.6
+            child.metadata = ["default": ["payload": big]]
+            return child
+        }
+        var huge = SegmentDocument(name: "huge", id: "3333333333333333", startTime: 1.7)
+        huge.endTime = 1.8
+        huge.metadata = ["default": ["payload": .string(String(repeating: "y", count: 70_000))]]
+        parent.subsegments?.append(huge)
+
+        let datagrams = SegmentDatagrams.datagrams(for: parent)
+        #expect(datagrams.count == 7)
+        for datagram in datagrams {
+            #expect(datagram.count <= 64 * 1024)
+            let text = String(decoding: datagram, as: UTF8.self)
+            #expect(text.hasPrefix(#"{"format": "json", "version": 1}"# + "\n"))
+        }
+        let documents = try datagrams.map { datagram in
+            try JSONDecoder().decode(SegmentDocument.self, from: Data(datagram.drop { $0 != UInt8(ascii: "\n") }.dropFirst()))
+        }
+        #expect(documents[0].id == parent.id && documents[0].subsegments == nil)
+        for child in documents.dropFirst() {
+            #expect(child.type == "subsegment" && child.traceID == Self.root && child.parentID == parent.id)
+        }
+        #expect(documents.last?.metadata == ["stratus": ["truncated": .bool(true)]])
+    }
+
+    @Test func daemonAddressesAreReadAsTheSDKsReadThem() {
+        #expect(XRayDaemonAddress("127.0.0.1:2000") == XRayDaemonAddress(host: "127.0.0.1", port: 2000))
+        #expect(XRayDaemonAddress("tcp:127.0.0.1:2001 udp:127.0.0.2:2002") == XRayDaemonAddress(host: "127.0.0.2", port: 2002))
+        for bad in ["", "127.0.0.1", "127.0.0.1:0", "127.0.0.1:99999", "tcp:127.0.0.1:2000 tcp:1.1.1.1:3"] {
+            #expect(XRayDaemonAddress(bad) == nil, "\(bad)")
+        }
+        #expect(TracerConfiguration(environment: [:]).makeTracer().isEnabled == false)
+        #expect(TracerConfiguration(environment: ["AWS_XRAY_DAEMON_ADDRESS": "127.0.0.1:2000", "POWERTOOLS_TRACE_DISABLED": "true"]).makeTracer().isEnabled == false)
+        #expect(TracerConfiguration(environment: ["AWS_XRAY_DAEMON_ADDRESS": "127.0.0.1:2000"]).makeTracer().isEnabled)
+    }
+}
+
+enum LambdaEventsTestError: Error {
+    case broken
+}
+
+struct DictionaryInjector: Injector {
+    func inject(_ value: String, forKey key: String, into carrier: inout [String: String]) {
+        carrier[key] = value
+    }
+}
+
+struct DictionaryExtractor: Extractor {
+    func extract(key: String, from carrier: [String: String]) -> String? {
+        carrier[key]
+    }
+}
+
+extension Array {
+    /// The single element, or `nil` when there are none or several.
+    var only: Element? { self.count == 1 ? self[0] : nil }
+}
