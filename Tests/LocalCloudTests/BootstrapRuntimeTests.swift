@@ -5,6 +5,7 @@ import Foundation
 import LambdaRuntime
 import LocalCloud
 import NIOCore
+import Observability
 import Testing
 
 /// The real `bootstrap` executable against the Runtime API emulator.
@@ -120,6 +121,40 @@ struct BootstrapRuntimeTests {
             let started = ContinuousClock.now
             #expect(await instance.stop(grace: .seconds(5)) == 0)
             #expect(ContinuousClock.now - started < .seconds(1))
+        }
+    }
+
+    @Test func tracedInvocationsSendSegmentsOfTheHandedOverTraceToTheDaemonAndTheirLinesAreCaptured() async throws {
+        let recorder = TelemetryRecorder(store: try TelemetryStore(path: nil))
+        let daemon = try await XRayDaemonListener.start(port: 0, recorder: recorder)
+        defer { Task { await daemon.close() } }
+        let root = XRayTraceHeader.newTraceID()
+        let lambdaSegment = XRayTraceHeader.newSegmentID()
+        try await withProcessInstance(
+            executable: TestEnvironment.bootstrap, function: Self.health,
+            environment: ["AWS_XRAY_DAEMON_ADDRESS": daemon.address()],
+            logSink: recorder.capturing("health", forwardingTo: InMemoryLogSink())
+        ) { instance in
+            let sampled = InvocationRequest(event: ByteBuffer(string: Self.healthEvent), traceID: "Root=\(root);Parent=\(lambdaSegment);Sampled=1")
+            _ = try await instance.invoke(sampled).responseJSON()
+            let unsampled = XRayTraceHeader.newTraceID()
+            _ = try await instance.invoke(InvocationRequest(event: ByteBuffer(string: Self.healthEvent), traceID: "Root=\(unsampled);Sampled=0")).responseJSON()
+
+            let documents = try await segments(of: root, in: recorder)
+            let handler = try #require(documents.first)
+            #expect(documents.count == 1)
+            #expect(handler.name == "## health" && handler.type == "subsegment")
+            #expect(handler.traceID == root && handler.parentID == lambdaSegment)
+            #expect(handler.annotations == ["ColdStart": .bool(true), "Service": .string("health")])
+            // The health check reads the store: its call is a DynamoDB subsegment, failed since the binary has no store.
+            let call = try #require(handler.subsegments?.first)
+            #expect(call.name == "DynamoDB" && call.namespace == "aws" && call.fault == true)
+            #expect(try recorder.store.segments(ofTrace: unsampled).isEmpty)
+
+            // Its output reached the recorder as CloudWatch would read it: the ColdStart EMF document.
+            let lines = try recorder.store.logs(LogFilter(function: "health"))
+            #expect(lines.contains { $0.level == "METRIC" && $0.line.contains(#""ColdStart":1"#) })
+            #expect(try recorder.store.metrics(namespace: nil, name: "ColdStart", since: 0).count == 1)
         }
     }
 }

@@ -12,14 +12,13 @@ public final class TelemetryStore: Sendable {
     public init(path: String?) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
-        configuration.prepareDatabase { db in
-            if db.configuration.readonly == false { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
-        }
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         self.queue = try path.map { try DatabaseQueue(path: $0, configuration: configuration) } ?? DatabaseQueue(configuration: configuration)
-        try self.queue.write { db in
-            if path != nil { try db.execute(sql: "PRAGMA journal_mode = WAL") }
-            try db.execute(sql: Self.schema)
+        if path != nil {
+            // Readers (the API) do not wait for the recorder's writes.
+            try self.queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
         }
+        try self.queue.write { db in try db.execute(sql: Self.schema) }
     }
 
     private static let schema = """

@@ -35,7 +35,7 @@ public struct Observe<Event: Sendable & Encodable, Output: Sendable>: Middleware
 
     public func after(_ request: inout MiddlewareRequest<Event, Output>) async throws {
         PowertoolsLogger.endInvocation(of: request.context.logger, failed: false)
-        self.observability.metrics.flush()
+        self.flushMetrics(of: request)
     }
 
     public func onError(_ request: inout MiddlewareRequest<Event, Output>) async throws -> Output? {
@@ -43,8 +43,18 @@ public struct Observe<Event: Sendable & Encodable, Output: Sendable>: Middleware
             request.context.logger.error("Invocation failed", metadata: ["error": .stringConvertible(ErrorDescription(error))])
         }
         PowertoolsLogger.endInvocation(of: request.context.logger, failed: true)
-        self.observability.metrics.flush()
+        self.flushMetrics(of: request)
         return nil
+    }
+
+    /// Prints the invocation's metrics with its request, correlation and trace ids, as the lines around them have.
+    private func flushMetrics(of request: MiddlewareRequest<Event, Output>) {
+        self.observability.metrics.flush {
+            var metadata = [(name: "function_request_id", value: request.context.requestID)]
+            if let correlationID = self.correlationID(request.event) { metadata.append(("correlation_id", correlationID)) }
+            if let trace = request.context.traceID.flatMap(XRayTraceHeader.init) { metadata.append(("xray_trace_id", trace.root)) }
+            return metadata
+        }
     }
 }
 

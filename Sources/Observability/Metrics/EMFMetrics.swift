@@ -49,14 +49,19 @@ public final class EMFMetrics: Sendable {
     }
 
     /// Prints every gathered value as EMF documents and starts over; prints nothing when nothing was gathered.
-    public func flush() {
+    /// - Parameter metadata: Properties each document carries besides its metrics and dimensions (such as the request,
+    ///   correlation and trace ids, to find an invocation's metrics in its log); asked for only when there is
+    ///   something to print.
+    public func flush(metadata: () -> [(name: String, value: String)] = { [] }) {
         let groups = self.pending.withLock { groups in
             defer { groups = [] }
             return groups
         }
+        guard !groups.isEmpty else { return }
         let timestamp = self.nowMilliseconds()
+        let metadata = metadata()
         for group in groups {
-            for document in group.documents(namespace: self.configuration.namespace, timestamp: timestamp) {
+            for document in group.documents(namespace: self.configuration.namespace, timestamp: timestamp, metadata: metadata) {
                 self.sink.write(line: document)
             }
         }

@@ -33,7 +33,9 @@ struct MetricGroup: Sendable {
 
     /// The EMF documents holding every value: metrics in chunks of 100 per document, and for a metric with more
     /// than 100 values, its next 100 in the next document of its chunk.
-    func documents(namespace: String, timestamp: Int64) -> [String] {
+    /// - Parameter metadata: Members added to each document as plain properties (not dimensions), such as the request
+    ///   and trace ids, leaving out any whose name is a dimension's or a metric's.
+    func documents(namespace: String, timestamp: Int64, metadata: [(name: String, value: String)] = []) -> [String] {
         var documents: [String] = []
         var start = 0
         while start < self.metrics.count {
@@ -45,14 +47,16 @@ struct MetricGroup: Sendable {
                     guard from < metric.values.count else { return nil }
                     return (metric, metric.values[from..<min(from + EMFLimits.maximumValuesPerMetric, metric.values.count)])
                 }
-                documents.append(self.document(slices, namespace: namespace, timestamp: timestamp))
+                documents.append(self.document(slices, namespace: namespace, timestamp: timestamp, metadata: metadata))
             }
             start += EMFLimits.maximumMetricsPerDocument
         }
         return documents
     }
 
-    private func document(_ slices: [(metric: Metric, values: ArraySlice<Double>)], namespace: String, timestamp: Int64) -> String {
+    private func document(
+        _ slices: [(metric: Metric, values: ArraySlice<Double>)], namespace: String, timestamp: Int64, metadata: [(name: String, value: String)]
+    ) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(256 + slices.count * 64)
         func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
@@ -79,6 +83,13 @@ struct MetricGroup: Sendable {
             quoted(dimension.name)
             append(":")
             quoted(dimension.value)
+        }
+        for member in metadata where !self.dimensions.contains(where: { $0.name == member.name })
+            && !self.metrics.contains(where: { $0.name == member.name }) {
+            append(",")
+            quoted(member.name)
+            append(":")
+            quoted(member.value)
         }
         for slice in slices {
             append(",")

@@ -1,5 +1,6 @@
 import Foundation
 import LocalCloud
+import Observability
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -11,7 +12,7 @@ import FoundationNetworking
 struct ObservedFunctionsTests {
     static let requiredKeys = [
         "level", "location", "message", "timestamp", "service", "cold_start", "function_name", "function_memory_size",
-        "function_arn", "function_request_id", "correlation_id",
+        "function_arn", "function_request_id", "correlation_id", "xray_trace_id",
     ]
 
     @Test(.timeLimit(.minutes(2))) func everyLineIsPowertoolsJSONSharesItsRequestsCorrelationIDAndHoldsNoSecret() async throws {
@@ -70,6 +71,10 @@ struct ObservedFunctionsTests {
             let gatewayRequestID = try #require(response.value(forHTTPHeaderField: "apigw-requestid"))
             let event = lines.first { $0["correlation_id"] as? String == gatewayRequestID && $0["message"] as? String == "Lambda invocation event" }
             #expect(event != nil, "no event line for \(gatewayRequestID)")
+            // ... and the request's trace id, the one its answer names.
+            let traceID = try #require(response.value(forHTTPHeaderField: "x-amzn-trace-id").flatMap(XRayTraceHeader.init)?.root)
+            let traceIDs = Set(lines.filter { $0["correlation_id"] as? String == gatewayRequestID }.compactMap { $0["xray_trace_id"] as? String })
+            #expect(traceIDs == [traceID])
         }
         #expect(lines.first { $0["function_name"] as? String == "auth" }?["cold_start"] as? Bool == true)
     }

@@ -133,6 +133,16 @@ import Testing
         #expect(try recorder.store.logs(LogFilter()).isEmpty)
     }
 
+    @Test func aTelemetryFileKeepsItsRecordsAcrossReopening() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("telemetry.sqlite")
+        let first = TelemetryRecorder(store: try TelemetryStore(path: path), nowMilliseconds: { Self.now })
+        first.capture(line: "before the restart", function: "orders")
+        try first.flush()
+        let reopened = try TelemetryStore(path: path)
+        #expect(try reopened.logs(LogFilter()).map(\.message) == ["before the restart"])
+    }
+
     @Test func theSamplerTakesItsReservoirEachSecondThenItsRate() {
         let clock = Mutex<Int64>(1_000)
         let draws = Mutex<[Double]>([0.9, 0.01, 0.9])
