@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "LambdaEvents", targets: ["LambdaEvents"]),
         .library(name: "LambdaRuntime", targets: ["LambdaRuntime"]),
         .library(name: "Middleware", targets: ["Middleware"]),
+        .library(name: "Observability", targets: ["Observability"]),
         .library(name: "Cloud", targets: ["Cloud"]),
         .library(name: "LocalCloud", targets: ["LocalCloud"]),
     ],

@@ -24,6 +24,18 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
         .executableTarget(
+            name: "ObservabilityBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "Middleware", package: "Stratus"),
+                .product(name: "Observability", package: "Stratus"),
+                .product(name: "LambdaRuntime", package: "Stratus"),
+                .product(name: "LambdaEvents", package: "Stratus"),
+            ],
+            path: "Benchmarks/ObservabilityBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+        .executableTarget(
             name: "StoreBenchmarks",
             dependencies: [
                 .product(name: "Benchmark", package: "package-benchmark"),

@@ -4,6 +4,7 @@ import Cloud
 import Foundation
 import LambdaRuntime
 import LocalCloud
+import Observability
 import NIOCore
 
 /// `stratus invoke FUNCTION --event FILE|-`: one invocation, printed like Lambda prints it.
@@ -50,20 +51,32 @@ struct InvokeCommand: AsyncParsableCommand {
             memoryLimitInMB: function.memoryMB,
             logStreamName: Self.logStreamName()
         )
-        let sink = StandardErrorLogSink()
+        // What the invocation writes and traces is kept in the data folder's telemetry, as `stratus serve` keeps it.
+        let dataDirectory = LocalDataDirectory(path: self.dataDirectory)
+        let recorder = TelemetryRecorder(store: try dataDirectory.openTelemetryStore())
+        let daemon = try await XRayDaemonListener.start(port: 0, recorder: recorder)
+        let environment = ["AWS_XRAY_DAEMON_ADDRESS": daemon.address()]
+        let sink = recorder.capturing(function.name, forwardingTo: StandardErrorLogSink())
         let instance: any FunctionInstance
-        if self.process {
-            instance = try await ProcessFunctionInstance.start(
-                executable: try BootstrapLocator.locate(self.bootstrap),
-                function: function,
-                metadata: metadata,
-                logSink: sink
-            )
-        } else {
-            let store = try LocalDataDirectory(path: self.dataDirectory).openStore()
-            instance = InProcessFunctionInstance(
-                function: function, metadata: metadata, ports: CloudPorts(store: store), logSink: sink
-            )
+        do {
+            if self.process {
+                instance = try await ProcessFunctionInstance.start(
+                    executable: try BootstrapLocator.locate(self.bootstrap),
+                    function: function,
+                    metadata: metadata,
+                    environment: environment,
+                    logSink: sink
+                )
+            } else {
+                let ports = CloudPorts(store: try dataDirectory.openStore())
+                    .traced(by: XRayTracer(emitter: recorder), tableName: ServeCommand.tableName)
+                instance = InProcessFunctionInstance(
+                    function: function, metadata: metadata, environment: environment, ports: ports, logSink: sink
+                )
+            }
+        } catch {
+            await daemon.close()
+            throw error
         }
 
         let request = InvocationRequest(event: event, traceID: self.traceID, clientContext: self.clientContext)
@@ -72,6 +85,17 @@ struct InvokeCommand: AsyncParsableCommand {
         sink.write(line: "END RequestId: \(request.requestID)")
         sink.write(line: result.reportLine(memorySizeMB: metadata.memoryLimitInMB))
         await instance.shutdown()
+        recorder.record(InvocationRecord(
+            timeMilliseconds: WallClock.nowMilliseconds() - result.duration.wholeMilliseconds, function: function.name,
+            durationMicroseconds: result.duration.wholeMicroseconds, outcome: result.error == nil ? .success : .error,
+            isColdStart: true
+        ))
+        if self.traceID.flatMap(XRayTraceHeader.init)?.sampled == true {
+            // The function's segments left before its answer; give the datagrams a moment to be read.
+            try? await Task.sleep(for: .milliseconds(100))
+        }
+        await daemon.close()
+        try? recorder.flush()
 
         switch result.outcome {
         case .response(let body):

@@ -53,9 +53,9 @@ struct LogsCommand: AsyncParsableCommand {
                 ("level", self.level), ("since", after == nil ? self.since : nil), ("after", after.map(String.init)),
                 ("limit", String(self.limit)),
             ], as: Page.self)
-            for event in page.logs {
-                print(self.raw ? event.line : LogLineRendering.render(event))
-            }
+            // Written out at once, not when a pipe's buffer fills: a follower sees each line as it arrives.
+            let text = page.logs.map { (self.raw ? $0.line : LogLineRendering.render($0)) + "\n" }.joined()
+            if !text.isEmpty { FileHandle.standardOutput.write(Data(text.utf8)) }
             after = page.lastSequence
             if self.follow { try await Task.sleep(for: Self.followInterval) }
         } while self.follow

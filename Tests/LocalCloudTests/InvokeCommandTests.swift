@@ -1,4 +1,6 @@
 import Foundation
+import LocalCloud
+import Observability
 import Testing
 
 /// `stratus invoke` as a user runs it: the real executable, its output streams and exit status.
@@ -33,6 +35,26 @@ struct InvokeCommandTests {
         #expect(lines.first?.hasPrefix("START RequestId: ") == true)
         let report = try #require(lines.first { $0.hasPrefix("REPORT RequestId: ") })
         #expect(report.contains("\tMemory Size: 128 MB\tMax Memory Used: ") && report.contains("\tInit Duration: "))
+    }
+
+    @Test(arguments: [false, true])
+    func anInvocationsLinesAndSegmentsAreKeptInTheDataFolder(process: Bool) async throws {
+        let data = try TemporaryDirectory()
+        let root = XRayTraceHeader.newTraceID()
+        let run = try await Self.stratus(
+            ["invoke", "health", "--event", "Examples/events/health.json", "--data-dir", data.path("data"),
+             "--trace-id", "Root=\(root);Parent=0123456789abcdef;Sampled=1"]
+                + (process ? ["--process", "--bootstrap", TestEnvironment.bootstrap] : [])
+        )
+        #expect(run.status == 0)
+        let store = try TelemetryStore(path: data.path("data/telemetry.sqlite"))
+        let lines = try store.logs(LogFilter(function: "health"))
+        #expect(lines.contains { $0.line.hasPrefix("START RequestId: ") })
+        #expect(lines.contains { $0.level == "METRIC" && $0.line.contains(#""ColdStart":1"#) })
+        let handler = try #require(try store.segments(ofTrace: root).first)
+        #expect(handler.name == "## health" && handler.parentID == "0123456789abcdef")
+        #expect(handler.subsegments?.first?.name == "DynamoDB")
+        #expect(try store.invocations(since: 0).map(\.function) == ["health"])
     }
 
     @Test func echoReadsTheEventFromStandardInputAndShowsItsLogLine() async throws {

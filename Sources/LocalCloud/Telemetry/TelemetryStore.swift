@@ -58,34 +58,43 @@ public final class TelemetryStore: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         try self.queue.write { db in
+            // Prepared once per connection: a batch is thousands of rows under load.
+            let insertLog = try db.cachedStatement(sql: """
+                INSERT INTO log_events (time_ms, function, level, message, correlation_id, trace_id, request_id, line)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
             for log in batch.logs {
-                try db.execute(
-                    sql: """
-                        INSERT INTO log_events (time_ms, function, level, message, correlation_id, trace_id, request_id, line)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [log.timeMilliseconds, log.function, log.level, log.message, log.correlationID, log.traceID, log.requestID, log.line]
-                )
+                try insertLog.execute(arguments: [
+                    log.timeMilliseconds, log.function, log.level, log.message, log.correlationID, log.traceID, log.requestID, log.line,
+                ])
             }
+            let insertMetric = try db.cachedStatement(
+                sql: "INSERT INTO metric_points (time_ms, function, namespace, name, unit, value, dimensions) VALUES (?, ?, ?, ?, ?, ?, ?)"
+            )
             for point in batch.metrics {
                 let dimensions = String(decoding: try encoder.encode(point.dimensions), as: UTF8.self)
-                try db.execute(
-                    sql: "INSERT INTO metric_points (time_ms, function, namespace, name, unit, value, dimensions) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    arguments: [point.timeMilliseconds, point.function, point.namespace, point.name, point.unit, point.value, dimensions]
-                )
+                try insertMetric.execute(arguments: [
+                    point.timeMilliseconds, point.function, point.namespace, point.name, point.unit, point.value, dimensions,
+                ])
             }
+            let insertInvocation = try db.cachedStatement(
+                sql: "INSERT INTO invocations (time_ms, function, duration_us, outcome, cold_start) VALUES (?, ?, ?, ?, ?)"
+            )
             for invocation in batch.invocations {
-                try db.execute(
-                    sql: "INSERT INTO invocations (time_ms, function, duration_us, outcome, cold_start) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [invocation.timeMilliseconds, invocation.function, invocation.durationMicroseconds, invocation.outcome.rawValue, invocation.isColdStart]
-                )
+                try insertInvocation.execute(arguments: [
+                    invocation.timeMilliseconds, invocation.function, invocation.durationMicroseconds, invocation.outcome.rawValue,
+                    invocation.isColdStart,
+                ])
             }
+            let insertSegment = try db.cachedStatement(
+                sql: "INSERT OR REPLACE INTO segments (trace_id, id, parent_id, start_time, received_ms, document) VALUES (?, ?, ?, ?, ?, ?)"
+            )
             for (document, received) in batch.segments {
                 guard let traceID = document.traceID else { continue }
-                try db.execute(
-                    sql: "INSERT OR REPLACE INTO segments (trace_id, id, parent_id, start_time, received_ms, document) VALUES (?, ?, ?, ?, ?, ?)",
-                    arguments: [traceID, document.id, document.parentID, document.startTime, received, String(decoding: try encoder.encode(document), as: UTF8.self)]
-                )
+                try insertSegment.execute(arguments: [
+                    traceID, document.id, document.parentID, document.startTime, received,
+                    String(decoding: try encoder.encode(document), as: UTF8.self),
+                ])
             }
         }
     }

@@ -1,5 +1,5 @@
 import FoundationEssentials
-public import LambdaEvents
+import LambdaEvents
 
 extension JSONValue {
     /// `value` as JSON, for logging or tracing it; `nil` when it does not encode.

@@ -1,5 +1,5 @@
 import FoundationEssentials
-public import LambdaEvents
+import LambdaEvents
 public import LambdaRuntime
 import Logging
 public import Observability

@@ -1,5 +1,5 @@
 import LambdaEvents
-public import LambdaRuntime
+import LambdaRuntime
 public import Logging
 import Synchronization
 
@@ -43,6 +43,7 @@ extension InvocationLog {
         private let context: LambdaContext
         private let correlationID: String?
         private let buffer = Mutex(LogLineBuffer())
+        private let encodedContext = Mutex<[(key: String, raw: String)]?>(nil)
 
         init(owner: PowertoolsLogger, context: LambdaContext, correlationID: String?, sampled: Bool) {
             self.owner = owner
@@ -57,9 +58,16 @@ extension InvocationLog {
             }
         }
 
-        /// The context members, `cold_start` … `xray_trace_id`, encoded when a line is written: most invocations
-        /// of a busy function write none.
+        /// The context members, `cold_start` … `xray_trace_id`, encoded when the first line is written (most
+        /// invocations of a busy function write none) and kept for the others.
         var contextMembers: [(key: String, raw: String)] {
+            if let encoded = self.encodedContext.withLock({ $0 }) { return encoded }
+            let members = self.encodeContext()
+            self.encodedContext.withLock { $0 = members }
+            return members
+        }
+
+        private func encodeContext() -> [(key: String, raw: String)] {
             var members: [(String, String)] = [
                 ("cold_start", self.context.isColdStart ? "true" : "false"),
                 ("function_name", JSONStringLiteral.quoted(self.context.function.name)),

@@ -48,9 +48,14 @@ public struct PowertoolsLogHandler: LogHandler {
         writer.member("service", self.owner.configuration.service)
         if let rate = self.owner.configuration.sampleRate { writer.member("sampling_rate", raw: String(rate)) }
         if let invocation = self.invocation { writer.members(invocation.contextMembers) }
+        // Merged only when there is more than one source, as most lines have only their own.
         var keys = self.owner.currentPersistentKeys
-        keys.merge(self.metadata) { _, new in new }
-        if let own = event.metadata { keys.merge(own) { _, new in new } }
+        if keys.isEmpty, self.metadata.isEmpty {
+            keys = event.metadata ?? [:]
+        } else {
+            keys.merge(self.metadata) { _, new in new }
+            if let own = event.metadata { keys.merge(own) { _, new in new } }
+        }
         for (key, value) in keys.sorted(by: { $0.key < $1.key }) where !Self.reservedKeys.contains(key) {
             writer.member(key, value)
         }

@@ -7,18 +7,33 @@ public struct SensitiveKeys: Sendable {
     /// What replaces a sensitive value.
     public static let redacted = "[REDACTED]"
 
-    private let words: [String]
+    /// The words, normalized, as UTF-8.
+    private let words: [[UInt8]]
 
     public init(adding words: [String] = []) {
-        self.words = Self.standard + words.map(Self.normalized).filter { !$0.isEmpty }
+        self.words = (Self.standard + words).map(Self.normalized).filter { !$0.isEmpty }
     }
 
+    /// Checked on every logged key, so on bytes: ASCII letters lower-cased, `-` and `_` dropped, then a plain search.
     public func isSensitive(_ key: String) -> Bool {
         let key = Self.normalized(key)
-        return self.words.contains { key.contains($0) }
+        return self.words.contains { word in Self.contains(word, in: key) }
     }
 
-    private static func normalized(_ key: String) -> String {
-        String(key.lowercased().unicodeScalars.filter { $0 != "-" && $0 != "_" })
+    private static func normalized(_ key: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(key.utf8.count)
+        for byte in key.utf8 where byte != UInt8(ascii: "-") && byte != UInt8(ascii: "_") {
+            bytes.append((UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte)
+        }
+        return bytes
+    }
+
+    private static func contains(_ word: [UInt8], in key: [UInt8]) -> Bool {
+        guard word.count <= key.count else { return false }
+        for start in 0...(key.count - word.count) where key[start] == word[0] {
+            if key[start..<(start + word.count)].elementsEqual(word) { return true }
+        }
+        return false
     }
 }

@@ -16,25 +16,44 @@ public struct XRayTraceHeader: Sendable, Hashable, CustomStringConvertible {
         self.sampled = sampled
     }
 
-    /// Reads a header; `nil` when it has no well-formed `Root`. Unknown fields (`Lineage`, `Self`) are ignored.
+    /// Reads a header; `nil` when it has no well-formed `Root`. Unknown fields (`Lineage`, `Self`) are ignored, and
+    /// so is a malformed `Parent` or `Sampled`. Read on the bytes in one pass: every invocation's header is read.
     public init?(_ header: String) {
+        var header = header
+        guard let fields = header.withUTF8({ Self.fields(of: $0) }) else { return nil }
+        self.init(root: fields.root, parent: fields.parent, sampled: fields.sampled)
+    }
+
+    private static func fields(of bytes: UnsafeBufferPointer<UInt8>) -> (root: String, parent: String?, sampled: Bool?)? {
         var root: String?
         var parent: String?
         var sampled: Bool?
-        for field in header.utf8.split(separator: UInt8(ascii: ";")) {
-            let parts = field.split(separator: UInt8(ascii: "="), maxSplits: 1)
-            guard parts.count == 2 else { continue }
-            let name = String(decoding: parts[0], as: UTF8.self).trimmingSpaces
-            let value = String(decoding: parts[1], as: UTF8.self).trimmingSpaces
-            switch name {
-            case "Root": root = value
-            case "Parent": parent = Self.isSegmentID(value) ? value : nil
-            case "Sampled": sampled = value == "1" ? true : value == "0" ? false : nil
-            default: continue
+        var index = 0
+        while index < bytes.count {
+            let start = index
+            while index < bytes.count, bytes[index] != UInt8(ascii: ";") { index += 1 }
+            let field = UnsafeBufferPointer(rebasing: bytes[start..<index])
+            index += 1
+            guard let equals = field.firstIndex(of: UInt8(ascii: "=")) else { continue }
+            let name = Self.trimmed(UnsafeBufferPointer(rebasing: field[..<equals]))
+            let value = Self.trimmed(UnsafeBufferPointer(rebasing: field[(equals + 1)...]))
+            if name.elementsEqual("Root".utf8) {
+                root = Self.isTraceID(value) ? String(decoding: value, as: UTF8.self) : nil
+            } else if name.elementsEqual("Parent".utf8) {
+                parent = Self.isSegmentID(value) ? String(decoding: value, as: UTF8.self) : nil
+            } else if name.elementsEqual("Sampled".utf8) {
+                sampled = value.elementsEqual("1".utf8) ? true : value.elementsEqual("0".utf8) ? false : nil
             }
         }
-        guard let root, Self.isTraceID(root) else { return nil }
-        self.init(root: root, parent: parent, sampled: sampled)
+        guard let root else { return nil }
+        return (root, parent, sampled)
+    }
+
+    private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var slice = bytes[...]
+        while slice.first == UInt8(ascii: " ") { slice = slice.dropFirst() }
+        while slice.last == UInt8(ascii: " ") { slice = slice.dropLast() }
+        return UnsafeBufferPointer(rebasing: slice)
     }
 
     /// The header's text, fields in X-Ray's order.
@@ -63,14 +82,28 @@ public struct XRayTraceHeader: Sendable, Hashable, CustomStringConvertible {
 
     /// Whether `text` is a trace id: `1-` + 8 hex + `-` + 24 hex.
     public static func isTraceID(_ text: String) -> Bool {
-        let parts = text.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
-        return parts.count == 3 && parts[0].elementsEqual("1".utf8) && parts[1].count == 8 && parts[2].count == 24
-            && parts[1].allSatisfy(\.isHexDigit) && parts[2].allSatisfy(\.isHexDigit)
+        Self.isTraceID(text.utf8)
     }
 
     /// Whether `text` is a segment id: 16 hex digits.
     public static func isSegmentID(_ text: String) -> Bool {
-        text.utf8.count == 16 && text.utf8.allSatisfy(\.isHexDigit)
+        Self.isSegmentID(text.utf8)
+    }
+
+    private static func isTraceID(_ bytes: some Collection<UInt8>) -> Bool {
+        guard bytes.count == 35 else { return false }
+        for (offset, byte) in bytes.enumerated() {
+            switch offset {
+            case 0: guard byte == UInt8(ascii: "1") else { return false }
+            case 1, 10: guard byte == UInt8(ascii: "-") else { return false }
+            default: guard byte.isHexDigit else { return false }
+            }
+        }
+        return true
+    }
+
+    private static func isSegmentID(_ bytes: some Collection<UInt8>) -> Bool {
+        bytes.count == 16 && bytes.allSatisfy(\.isHexDigit)
     }
 
     private static func hex(_ value: UInt64, digits: Int) -> String {
@@ -83,12 +116,5 @@ extension UInt8 {
     fileprivate var isHexDigit: Bool {
         (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(self)
             || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(self)
-    }
-}
-
-extension String {
-    fileprivate var trimmingSpaces: String {
-        guard self.utf8.first == UInt8(ascii: " ") || self.utf8.last == UInt8(ascii: " ") else { return self }
-        return String(self.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
     }
 }

@@ -1,0 +1,52 @@
+"""Reads package-benchmark's text tables on stdin and prints the figures the observability issue promises.
+
+- Stack: p50 wall-clock time per invocation of "Observed stack: unsampled trace" minus "Bare handler (baseline)".
+- Logger: p50 throughput of "Logger: Powertools JSON" as a ratio of "Logger: swift-log StreamLogHandler (baseline)".
+"""
+import re
+import sys
+
+UNITS = {"#": 1, "K": 1_000, "M": 1_000_000}
+TIME_UNITS = {"ns": 1e-3, "μs": 1, "us": 1, "ms": 1_000, "s": 1_000_000}
+
+name = None
+throughput = {}
+wall_us = {}
+for line in sys.stdin:
+    line = line.rstrip("\n")
+    if line and not line.startswith(("│", "╒", "╞", "├", "╘", " ")) and "warning" not in line:
+        name = line.strip()
+        continue
+    cells = [cell.strip() for cell in line.split("│")]
+    if name is None or len(cells) < 5:
+        continue
+    metric, p50 = cells[1], cells[4]
+    if match := re.match(r"Throughput \(# / s\) \((#|K|M)\)", metric):
+        throughput[name] = float(p50) * UNITS[match.group(1)]
+    elif match := re.match(r"Time \(wall clock\) \((ns|μs|us|ms|s)\)", metric):
+        wall_us[name] = float(p50) * TIME_UNITS[match.group(1)]
+
+failed = False
+bare = wall_us.get("Bare handler (baseline)")
+stack = wall_us.get("Observed stack: unsampled trace")
+sampled = wall_us.get("Observed stack: sampled trace (informative)")
+if bare is None or stack is None:
+    print("missing the stack or bare handler figures")
+    sys.exit(1)
+added = stack - bare
+verdict = "met" if added <= 20 else "MISSED"
+failed |= added > 20
+print(f"{verdict:<7} observability stack adds {added:.2f} µs per invocation at p50 (stack {stack:.2f} µs, bare {bare:.3f} µs; ≤ 20 µs)")
+if sampled is not None:
+    print(f"        sampled invocations (segment sent over UDP) add {sampled - bare:.2f} µs")
+
+powertools = throughput.get("Logger: Powertools JSON")
+stream = throughput.get("Logger: swift-log StreamLogHandler (baseline)")
+if powertools is None or stream is None:
+    print("missing the logger figures")
+    sys.exit(1)
+ratio = powertools / stream
+verdict = "met" if ratio >= 1 else "MISSED"
+failed |= ratio < 1
+print(f"{verdict:<7} Powertools logger {powertools:,.0f} lines/s, StreamLogHandler {stream:,.0f} lines/s: ratio {ratio:.2f} (≥ 1)")
+sys.exit(1 if failed else 0)
