@@ -11,20 +11,38 @@ enum DaemonDatagram {
         case invalidDocument(String)
     }
 
-    static func document(from bytes: some Collection<UInt8>) throws(Refusal) -> SegmentDocument {
+    /// The segment in `bytes`, read only as far as the store needs (its ids and start); the document is kept whole.
+    static func segment(from bytes: some Collection<UInt8>) throws(Refusal) -> ReceivedSegment {
         guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) else { throw .noHeader }
-        let header = try? JSONDecoder().decode(JSONValue.self, from: Data(bytes[..<newline]))
-        guard header?["format"]?.stringValue?.lowercased() == "json", header?["version"] == .integer(1) else { throw .invalidHeader }
+        guard let header = try? JSONDecoder().decode(Header.self, from: Data(bytes[..<newline])),
+            header.format.lowercased() == "json", header.version == 1
+        else { throw .invalidHeader }
+        let body = Data(bytes[bytes.index(after: newline)...])
+        let fields: IndexFields
         do {
-            let document = try JSONDecoder().decode(SegmentDocument.self, from: Data(bytes[bytes.index(after: newline)...]))
-            guard document.traceID.map(XRayTraceHeader.isTraceID) == true, XRayTraceHeader.isSegmentID(document.id) else {
-                throw Refusal.invalidDocument("a segment needs a trace_id and a 16-digit id")
-            }
-            return document
-        } catch let refusal as Refusal {
-            throw refusal
+            fields = try JSONDecoder().decode(IndexFields.self, from: body)
         } catch {
             throw .invalidDocument("\(error)")
         }
+        guard XRayTraceHeader.isTraceID(fields.trace_id), XRayTraceHeader.isSegmentID(fields.id) else {
+            throw .invalidDocument("a segment needs a trace_id and a 16-digit id")
+        }
+        return ReceivedSegment(
+            traceID: fields.trace_id, id: fields.id, parentID: fields.parent_id, startTime: fields.start_time,
+            json: String(decoding: body, as: UTF8.self)
+        )
+    }
+
+    private struct Header: Decodable {
+        let format: String
+        let version: Int
+    }
+
+    /// The members the store indexes a document by; the decoder skips the rest.
+    private struct IndexFields: Decodable {
+        let trace_id: String
+        let id: String
+        let parent_id: String?
+        let start_time: Double
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import LambdaEvents
 
 /// What a line of a function's output says, read as CloudWatch reads it: an EMF document (a JSON object with
 /// `_aws.CloudWatchMetrics`) yields metric values, a Powertools JSON line its keys, a line in Lambda's text format
@@ -11,17 +10,18 @@ struct FunctionOutputLine {
     init(line: String, function: String, timeMilliseconds: Int64) {
         var record = LogRecord(timeMilliseconds: timeMilliseconds, function: function, line: line)
         var metrics: [MetricPoint] = []
-        if line.utf8.first == UInt8(ascii: "{"), let object = (try? JSONDecoder().decode(JSONValue.self, from: Data(line.utf8)))?.objectValue {
-            if let emf = object["_aws"]?.objectValue {
-                metrics = Self.metricPoints(emf: emf, document: object, function: function, fallbackTime: timeMilliseconds)
-                record.level = "METRIC"
-            } else {
-                record.level = object["level"]?.stringValue
-                record.message = object["message"]?.stringValue
+        if line.utf8.first == UInt8(ascii: "{"), let fields = try? JSONDecoder().decode(JSONLine.self, from: Data(line.utf8)) {
+            record.level = fields.metrics.isEmpty && fields.namespaces.isEmpty ? fields.level : "METRIC"
+            record.message = fields.message
+            record.correlationID = fields.correlationID
+            record.traceID = fields.traceID
+            record.requestID = fields.requestID
+            metrics = fields.metrics.map { metric in
+                MetricPoint(
+                    timeMilliseconds: fields.timestamp ?? timeMilliseconds, function: function, namespace: metric.namespace,
+                    name: metric.name, unit: metric.unit, value: metric.value, dimensions: metric.dimensions
+                )
             }
-            record.correlationID = object["correlation_id"]?.stringValue
-            record.traceID = object["xray_trace_id"]?.stringValue
-            record.requestID = object["function_request_id"]?.stringValue
         } else {
             let fields = line.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false)
             if fields.count == 4, Self.textLevels.contains(String(fields[2])) {
@@ -37,42 +37,81 @@ struct FunctionOutputLine {
     }
 
     private static let textLevels: Set<String> = ["TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"]
+}
 
-    private static func metricPoints(emf: [String: JSONValue], document: [String: JSONValue], function: String, fallbackTime: Int64) -> [MetricPoint] {
-        let time = emf["Timestamp"].flatMap(Self.integer) ?? fallbackTime
-        var points: [MetricPoint] = []
-        for directive in emf["CloudWatchMetrics"]?.arrayValue ?? [] {
-            guard let namespace = directive["Namespace"]?.stringValue else { continue }
-            let dimensionNames = Set((directive["Dimensions"]?.arrayValue ?? []).flatMap { $0.arrayValue ?? [] }.compactMap(\.stringValue))
+/// The members of a JSON line the local cloud reads, decoded in one pass without building the whole tree: the
+/// Powertools keys, and for an EMF document its directives with the values and dimensions they name.
+private struct JSONLine: Decodable {
+    struct Metric {
+        let namespace: String
+        let name: String
+        let unit: String?
+        let value: Double
+        let dimensions: [String: String]
+    }
+
+    let level: String?
+    let message: String?
+    let correlationID: String?
+    let traceID: String?
+    let requestID: String?
+    let timestamp: Int64?
+    let namespaces: [String]
+    let metrics: [Metric]
+
+    private struct Key: CodingKey {
+        let stringValue: String
+        var intValue: Int? { nil }
+        init(_ name: String) { self.stringValue = name }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    private struct EMFMetadata: Decodable {
+        struct Directive: Decodable {
+            struct Definition: Decodable {
+                let Name: String
+                let Unit: String?
+            }
+
+            let Namespace: String
+            let Dimensions: [[String]]?
+            let Metrics: [Definition]
+        }
+
+        let Timestamp: Int64?
+        let CloudWatchMetrics: [Directive]
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Key.self)
+        func text(_ name: String) -> String? { try? container.decodeIfPresent(String.self, forKey: Key(name)) }
+        self.level = text("level")
+        self.message = text("message")
+        self.correlationID = text("correlation_id")
+        self.traceID = text("xray_trace_id")
+        self.requestID = text("function_request_id")
+        guard let emf = try? container.decodeIfPresent(EMFMetadata.self, forKey: Key("_aws")) else {
+            self.timestamp = nil
+            self.namespaces = []
+            self.metrics = []
+            return
+        }
+        var metrics: [Metric] = []
+        for directive in emf.CloudWatchMetrics {
             var dimensions: [String: String] = [:]
-            for name in dimensionNames { dimensions[name] = document[name]?.stringValue }
-            for definition in directive["Metrics"]?.arrayValue ?? [] {
-                guard let name = definition["Name"]?.stringValue, let value = document[name] else { continue }
-                let values = value.arrayValue ?? [value]
-                for number in values.compactMap(Self.number) {
-                    points.append(MetricPoint(
-                        timeMilliseconds: time, function: function, namespace: namespace, name: name,
-                        unit: definition["Unit"]?.stringValue, value: number, dimensions: dimensions
-                    ))
+            for name in Set((directive.Dimensions ?? []).joined()) { dimensions[name] = text(name) }
+            for definition in directive.Metrics {
+                let key = Key(definition.Name)
+                // One value is the usual form, an array of up to 100 the other.
+                let values = (try? container.decode(Double.self, forKey: key)).map { [$0] } ?? (try? container.decode([Double].self, forKey: key)) ?? []
+                for value in values {
+                    metrics.append(Metric(namespace: directive.Namespace, name: definition.Name, unit: definition.Unit, value: value, dimensions: dimensions))
                 }
             }
         }
-        return points
-    }
-
-    private static func number(_ value: JSONValue) -> Double? {
-        switch value {
-        case .integer(let integer): Double(integer)
-        case .number(let number): number
-        default: nil
-        }
-    }
-
-    private static func integer(_ value: JSONValue) -> Int64? {
-        switch value {
-        case .integer(let integer): integer
-        case .number(let number): Int64(exactly: number.rounded())
-        default: nil
-        }
+        self.timestamp = emf.Timestamp
+        self.namespaces = emf.CloudWatchMetrics.map(\.Namespace)
+        self.metrics = metrics
     }
 }

@@ -20,7 +20,7 @@ public final class TelemetryRecorder: SegmentEmitter, Sendable {
     private struct Pending {
         var lines: [(line: String, function: String, timeMilliseconds: Int64)] = []
         var invocations: [InvocationRecord] = []
-        var segments: [(document: SegmentDocument, receivedMilliseconds: Int64)] = []
+        var segments: [(segment: ReceivedSegment, receivedMilliseconds: Int64)] = []
         var droppedLines = 0
     }
 
@@ -55,9 +55,15 @@ public final class TelemetryRecorder: SegmentEmitter, Sendable {
 
     /// Records a finished segment (the gateway's and Lambda's own segments arrive here directly).
     public func emit(_ document: SegmentDocument) {
+        guard let segment = ReceivedSegment(document) else { return }
+        self.receive(segment)
+    }
+
+    /// Records a segment the daemon received.
+    func receive(_ segment: ReceivedSegment) {
         let now = self.nowMilliseconds()
         self.pending.withLock { pending in
-            if pending.segments.count < Self.maximumPending { pending.segments.append((document, now)) }
+            if pending.segments.count < Self.maximumPending { pending.segments.append((segment, now)) }
         }
     }
 

@@ -47,7 +47,7 @@ public final class TelemetryStore: Sendable {
         var logs: [LogRecord] = []
         var metrics: [MetricPoint] = []
         var invocations: [InvocationRecord] = []
-        var segments: [(document: SegmentDocument, receivedMilliseconds: Int64)] = []
+        var segments: [(segment: ReceivedSegment, receivedMilliseconds: Int64)] = []
 
         var isEmpty: Bool { self.logs.isEmpty && self.metrics.isEmpty && self.invocations.isEmpty && self.segments.isEmpty }
     }
@@ -89,12 +89,8 @@ public final class TelemetryStore: Sendable {
             let insertSegment = try db.cachedStatement(
                 sql: "INSERT OR REPLACE INTO segments (trace_id, id, parent_id, start_time, received_ms, document) VALUES (?, ?, ?, ?, ?, ?)"
             )
-            for (document, received) in batch.segments {
-                guard let traceID = document.traceID else { continue }
-                try insertSegment.execute(arguments: [
-                    traceID, document.id, document.parentID, document.startTime, received,
-                    String(decoding: try encoder.encode(document), as: UTF8.self),
-                ])
+            for (segment, received) in batch.segments {
+                try insertSegment.execute(arguments: [segment.traceID, segment.id, segment.parentID, segment.startTime, received, segment.json])
             }
         }
     }

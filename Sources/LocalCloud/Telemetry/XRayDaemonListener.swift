@@ -61,7 +61,7 @@ public final class XRayDaemonListener: Sendable {
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
             let envelope = Self.unwrapInboundIn(data)
             do {
-                self.recorder.emit(try DaemonDatagram.document(from: envelope.data.readableBytesView))
+                self.recorder.receive(try DaemonDatagram.segment(from: envelope.data.readableBytesView))
             } catch {
                 self.refusals.count.add(1, ordering: .relaxed)
             }

@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 /// Segment documents as daemon datagrams: the header line `{"format": "json", "version": 1}`, a newline and one
 /// document, each datagram within the daemon's 64 KB. A document too large goes as its parent without subsegments and
 /// each subsegment on its own (`type` `subsegment`, with the trace and parent ids), recursively; a single subsegment
@@ -39,8 +33,6 @@ enum SegmentDatagrams {
     }
 
     private static func encode(_ document: SegmentDocument) -> [UInt8]? {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(document)).map(Array.init)
+        document.jsonBytes
     }
 }

@@ -72,12 +72,13 @@ public struct XRayTraceHeader: Sendable, Hashable, CustomStringConvertible {
     /// A new trace id starting at `nowMilliseconds`.
     public static func newTraceID(nowMilliseconds: Int64 = WallClock.nowMilliseconds()) -> String {
         let seconds = UInt64(UInt32(truncatingIfNeeded: nowMilliseconds / 1000))
-        return "1-" + hex(seconds, digits: 8) + "-" + hex(.random(in: 0 ... .max), digits: 8) + hex(.random(in: 0 ... .max), digits: 16)
+        return "1-" + TraceIdentifierSource.hex([(seconds, 8)]) + "-"
+            + TraceIdentifierSource.hex([(TraceIdentifierSource.next(), 8), (TraceIdentifierSource.next(), 16)])
     }
 
-    /// A new segment or subsegment id: 16 hex digits.
+    /// A new segment or subsegment id: 16 hex digits, never all zeros.
     public static func newSegmentID() -> String {
-        hex(.random(in: 1 ... .max), digits: 16)
+        TraceIdentifierSource.hex([(TraceIdentifierSource.next() | 1, 16)])
     }
 
     /// Whether `text` is a trace id: `1-` + 8 hex + `-` + 24 hex.
@@ -104,11 +105,6 @@ public struct XRayTraceHeader: Sendable, Hashable, CustomStringConvertible {
 
     private static func isSegmentID(_ bytes: some Collection<UInt8>) -> Bool {
         bytes.count == 16 && bytes.allSatisfy(\.isHexDigit)
-    }
-
-    private static func hex(_ value: UInt64, digits: Int) -> String {
-        let text = String(value, radix: 16)
-        return String(repeating: "0", count: max(0, digits - text.count)) + text.suffix(digits)
     }
 }
 

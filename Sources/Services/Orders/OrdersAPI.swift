@@ -4,8 +4,8 @@ public import Observability
 
 /// The orders function: create, read, list and move orders through their states. Every route needs a valid token;
 /// customers see and cancel their own orders, staff manage every order. Each change writes its event to the outbox
-/// in the same transaction. With `metrics`, it records `OrderCreated`, `OrderValue` (the total in minor units, by
-/// `currency`) and `OrderStatusChanged` (by `status`).
+/// in the same transaction. With `metrics`, it records `OrderCreated` and `OrderValue` (the total in minor units),
+/// both by `currency`, and `OrderStatusChanged` (by `status`).
 public struct OrdersAPI: HTTPAPI {
     /// The events' `source`.
     public static let eventSource = "stratus.orders"
@@ -19,7 +19,8 @@ public struct OrdersAPI: HTTPAPI {
             Route("POST", "/orders", authorization: .jwt(), idempotency: idempotency, summary: "Place an order",
                 status: 201, body: CreateOrderRequest.self) { request, body, _ in
                 let order = try await orders.create(body, for: try request.caller())
-                try? metrics?.add("OrderCreated", value: 1)
+                // Both by currency: one EMF document per order.
+                try? metrics?.add("OrderCreated", value: 1, dimensions: [("currency", order.currency)])
                 try? metrics?.add("OrderValue", value: Double(order.total), unit: .none, dimensions: [("currency", order.currency)])
                 return HTTPResponse(
                     headers: ["location": "/orders/\(order.orderId)", "etag": "\"\(order.version)\""],
