@@ -43,7 +43,7 @@ start() {
 
 start bare "$stratus" bench bare-http --port 0
 bare=$started
-start gateway "$stratus" serve --port 0 --xray-port 0 --data-dir "$work/data"
+start gateway "$stratus" serve --port 0 --xray-port 0 --data-dir "$work/data" ${SERVE_ARGS:-}
 gateway=$started
 token=$("$stratus" token --sub bench-user --data-dir "$work/data")
 body='{"items":[{"sku":"A-1","quantity":2,"unitPrice":1999},{"sku":"B-2","quantity":1,"unitPrice":4500}],"currency":"EUR"}'

@@ -69,10 +69,10 @@ public final class APIGateway: Sendable {
 
     /// Answers one HTTP request.
     public func handle(_ request: GatewayRequest) async -> GatewayResponse {
-        let origin = request.headers.first { $0.name.lowercased() == "origin" }?.value
+        let origin = request.header("origin")
         guard let cors = self.cors, let origin else { return await self.answer(request) }
         let isPreflight = request.method.uppercased() == "OPTIONS"
-            && request.headers.contains { $0.name.lowercased() == "access-control-request-method" }
+            && request.header("access-control-request-method") != nil
         if isPreflight {
             let methods = self.routes.methods(forPath: request.path)
             guard !methods.isEmpty else {
@@ -181,7 +181,7 @@ public final class APIGateway: Sendable {
     ) throws(JWTRejection) -> APIGatewayV2Request.Authorizer? {
         guard case .jwt(let scopes) = route.authorization else { return nil }
         guard let authorizer = self.authorizer else { throw .invalidToken("no token issuer is configured") }
-        let header = request.headers.first { $0.name.lowercased() == "authorization" }?.value
+        let header = request.header("authorization")
         let jwt = try authorizer.authorize(authorization: header, requiredScopes: scopes, nowSeconds: nowSeconds)
         return APIGatewayV2Request.Authorizer(jwt: jwt)
     }

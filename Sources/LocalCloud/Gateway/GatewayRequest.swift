@@ -25,4 +25,17 @@ public struct GatewayRequest: Sendable {
         self.body = body
         self.sourceIP = sourceIP
     }
+
+    /// The first value of the header `name` (given in lower case), matched without regard to case and without
+    /// allocating: every request is asked for several.
+    public func header(_ name: String) -> String? {
+        self.headers.first { Self.equalsIgnoringASCIICase($0.name, lowercased: name) }?.value
+    }
+
+    private static func equalsIgnoringASCIICase(_ text: String, lowercased: String) -> Bool {
+        guard text.utf8.count == lowercased.utf8.count else { return false }
+        return zip(text.utf8, lowercased.utf8).allSatisfy { byte, lower in
+            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 == lower : byte == lower
+        }
+    }
 }

@@ -20,7 +20,7 @@ public struct GatewayTracing: Sendable {
 
     /// Opens the trace of a request.
     func begin(_ request: GatewayRequest) -> GatewayTrace {
-        let incoming = request.headers.first { $0.name.lowercased() == "x-amzn-trace-id" }.flatMap { XRayTraceHeader($0.value) }
+        let incoming = request.header("x-amzn-trace-id").flatMap(XRayTraceHeader.init)
         let sampled = incoming?.sampled ?? self.sampler.shouldSample()
         let header = XRayTraceHeader(root: incoming?.root ?? XRayTraceHeader.newTraceID(), parent: incoming?.parent, sampled: sampled)
         guard sampled else { return GatewayTrace(header: header, stage: nil, tracer: self.tracer) }
@@ -31,7 +31,7 @@ public struct GatewayTracing: Sendable {
         stage.attributes["http.request.method"] = request.method.uppercased()
         stage.attributes["url.full"] = request.path + (request.rawQueryString.isEmpty ? "" : "?" + request.rawQueryString)
         stage.attributes["client.address"] = request.sourceIP
-        if let agent = request.headers.first(where: { $0.name.lowercased() == "user-agent" })?.value {
+        if let agent = request.header("user-agent") {
             stage.attributes["user_agent.original"] = agent
         }
         return GatewayTrace(header: header, stage: stage, tracer: self.tracer)
