@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LambdaEvents
+import LocalCloud
 
 /// `stratus logs`: the functions' log lines from a running `stratus serve`, one readable line each.
 struct LogsCommand: AsyncParsableCommand {
@@ -52,7 +53,7 @@ struct LogsCommand: AsyncParsableCommand {
                 ("function", self.function), ("correlationId", self.correlationID), ("traceId", self.traceID),
                 ("level", self.level), ("since", after == nil ? self.since : nil), ("after", after.map(String.init)),
                 ("limit", String(self.limit)),
-            ], as: Page.self)
+            ], as: LogPage.self)
             // Written out at once, not when a pipe's buffer fills: a follower sees each line as it arrives.
             let text = page.logs.map { (self.raw ? $0.line : LogLineRendering.render($0)) + "\n" }.joined()
             if !text.isEmpty { FileHandle.standardOutput.write(Data(text.utf8)) }
@@ -61,18 +62,6 @@ struct LogsCommand: AsyncParsableCommand {
         } while self.follow
     }
 
-    struct Page: Decodable {
-        let logs: [Event]
-        let lastSequence: Int64
-    }
-
-    struct Event: Decodable {
-        let timestamp: String
-        let function: String
-        let level: String?
-        let message: String?
-        let line: String
-    }
 }
 
 /// A log event as one terminal line.
@@ -83,7 +72,7 @@ enum LogLineRendering {
         "sampling_rate",
     ]
 
-    static func render(_ event: LogsCommand.Event) -> String {
+    static func render(_ event: LogPage.Event) -> String {
         let head = "\(event.timestamp)  \(event.function.padding(toLength: 8, withPad: " ", startingAt: 0)) "
             + (event.level ?? "-").padding(toLength: 6, withPad: " ", startingAt: 0)
         guard let object = (try? JSONDecoder().decode(JSONValue.self, from: Data(event.line.utf8)))?.objectValue else {

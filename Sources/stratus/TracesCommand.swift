@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+import LambdaEvents
+import LocalCloud
+import Observability
 
 /// `stratus traces`: the recent traces of a running `stratus serve`, or one trace as an indented timeline.
 struct TracesCommand: AsyncParsableCommand {
@@ -28,37 +31,21 @@ struct TracesCommand: AsyncParsableCommand {
     func run() async throws {
         let client = try TelemetryClient(endpoint: self.endpoint)
         if let traceID {
-            let trace = try await client.get("traces/\(traceID)", as: TraceTimeline.Trace.self)
+            let trace = try await client.get("traces/\(traceID)", as: TraceTree.self)
             print(TraceTimeline.render(trace))
         } else {
-            let list = try await client.get("traces", query: [("since", self.since), ("limit", String(self.limit))], as: List.self)
+            let list = try await client.get("traces", query: [("since", self.since), ("limit", String(self.limit))], as: TraceList.self)
             print(Self.table(list.traces))
         }
     }
 
-    struct List: Decodable {
-        let traces: [Summary]
-    }
-
-    struct Summary: Decodable {
-        let traceId: String
-        let startTime: String
-        let durationMilliseconds: Double
-        let method: String?
-        let url: String?
-        let status: Int?
-        let segmentCount: Int
-        let error: Bool
-        let fault: Bool
-    }
-
-    static func table(_ traces: [Summary]) -> String {
+    static func table(_ traces: [TraceSummary]) -> String {
         guard !traces.isEmpty else { return "No traces recorded in that time." }
         var lines = ["TRACE ID                              START                     DURATION  STATUS  SEGMENTS  REQUEST"]
         for trace in traces {
-            let status = trace.status.map(String.init) ?? (trace.fault ? "fault" : trace.error ? "error" : "-")
+            let status = trace.status.map(String.init) ?? (trace.hasFault ? "fault" : trace.hasError ? "error" : "-")
             lines.append([
-                trace.traceId.padding(toLength: 36, withPad: " ", startingAt: 0),
+                trace.traceID.padding(toLength: 36, withPad: " ", startingAt: 0),
                 trace.startTime.padding(toLength: 24, withPad: " ", startingAt: 0),
                 TraceTimeline.milliseconds(trace.durationMilliseconds).leftPadded(to: 9),
                 status.leftPadded(to: 6),
@@ -75,52 +62,10 @@ struct TracesCommand: AsyncParsableCommand {
 enum TraceTimeline {
     static let barWidth = 30
 
-    struct Trace: Decodable {
-        let traceId: String
-        let startTime: String
-        let durationMilliseconds: Double
-        let segments: [Node]
-    }
-
-    struct Node: Decodable {
-        let name: String
-        let origin: String?
-        let namespace: String?
-        let offsetMilliseconds: Double
-        let durationMilliseconds: Double?
-        let error: Bool?
-        let throttle: Bool?
-        let fault: Bool?
-        let http: HTTP?
-        let aws: [String: AWSValue]?
-        let cause: Cause?
-        let subsegments: [Node]
-    }
-
-    struct HTTP: Decodable {
-        struct Request: Decodable { let method: String?; let url: String? }
-        struct Response: Decodable { let status: Int? }
-        let request: Request?
-        let response: Response?
-    }
-
-    /// An `aws` block value; only strings are shown.
-    struct AWSValue: Decodable {
-        let text: String?
-        init(from decoder: any Decoder) throws {
-            self.text = try? decoder.singleValueContainer().decode(String.self)
-        }
-    }
-
-    struct Cause: Decodable {
-        struct Exception: Decodable { let message: String?; let type: String? }
-        let exceptions: [Exception]?
-    }
-
-    static func render(_ trace: Trace) -> String {
-        var lines = ["Trace \(trace.traceId)  started \(trace.startTime)  took \(Self.milliseconds(trace.durationMilliseconds))"]
+    static func render(_ trace: TraceTree) -> String {
+        var lines = ["Trace \(trace.traceID)  started \(trace.startTime)  took \(Self.milliseconds(trace.durationMilliseconds))"]
         let total = max(trace.durationMilliseconds, 0.001)
-        func visit(_ node: Node, depth: Int) {
+        func visit(_ node: TraceTree.Node, depth: Int) {
             let label = String(repeating: "  ", count: depth) + node.name + Self.details(node)
             let start = min(Self.barWidth - 1, Int(node.offsetMilliseconds / total * Double(Self.barWidth)))
             let length = max(1, min(Self.barWidth - start, Int(((node.durationMilliseconds ?? 0) / total * Double(Self.barWidth)).rounded())))
@@ -134,16 +79,17 @@ enum TraceTimeline {
         return lines.joined(separator: "\n")
     }
 
-    private static func details(_ node: Node) -> String {
+    private static func details(_ node: TraceTree.Node) -> String {
         var parts: [String] = []
         if let origin = node.origin { parts.append(origin) }
-        if let operation = node.aws?["operation"]?.text {
-            parts.append([operation, node.aws?["table_name"]?.text ?? node.aws?["function_name"]?.text].compactMap { $0 }.joined(separator: " "))
+        if let operation = node.aws?["operation"]?.stringValue {
+            let resource = node.aws?["table_name"]?.stringValue ?? node.aws?["function_name"]?.stringValue
+            parts.append([operation, resource].compactMap { $0 }.joined(separator: " "))
         }
         if let request = node.http?.request { parts.append([request.method, request.url].compactMap { $0 }.joined(separator: " ")) }
         if let status = node.http?.response?.status { parts.append(String(status)) }
         if node.fault == true { parts.append("FAULT") } else if node.throttle == true { parts.append("THROTTLE") } else if node.error == true { parts.append("ERROR") }
-        if let exception = node.cause?.exceptions?.first { parts.append("\(exception.type ?? "error"): \(exception.message ?? "")") }
+        if let exception = node.cause?.exceptions.first { parts.append("\(exception.type ?? "error"): \(exception.message ?? "")") }
         return parts.isEmpty ? "" : "  (" + parts.joined(separator: ", ") + ")"
     }
 

@@ -3,28 +3,11 @@
 - Stack: p50 wall-clock time per invocation of "Observed stack: unsampled trace" minus "Bare handler (baseline)".
 - Logger: p50 throughput of "Logger: Powertools JSON" as a ratio of "Logger: swift-log StreamLogHandler (baseline)".
 """
-import re
 import sys
 
-UNITS = {"#": 1, "K": 1_000, "M": 1_000_000}
-TIME_UNITS = {"ns": 1e-3, "μs": 1, "us": 1, "ms": 1_000, "s": 1_000_000}
+from tables import p50_figures
 
-name = None
-throughput = {}
-wall_us = {}
-for line in sys.stdin:
-    line = line.rstrip("\n")
-    if line and not line.startswith(("│", "╒", "╞", "├", "╘", " ")) and "warning" not in line:
-        name = line.strip()
-        continue
-    cells = [cell.strip() for cell in line.split("│")]
-    if name is None or len(cells) < 5:
-        continue
-    metric, p50 = cells[1], cells[4]
-    if match := re.match(r"Throughput \(# / s\) \((#|K|M)\)", metric):
-        throughput[name] = float(p50) * UNITS[match.group(1)]
-    elif match := re.match(r"Time \(wall clock\) \((ns|μs|us|ms|s)\)", metric):
-        wall_us[name] = float(p50) * TIME_UNITS[match.group(1)]
+throughput, wall_us = p50_figures(sys.stdin)
 
 failed = False
 bare = wall_us.get("Bare handler (baseline)")

@@ -3,29 +3,11 @@
 - Store: each "<operation>: store" benchmark's p50 throughput as a ratio of "<operation>: raw SQLite" (same run).
 - Router: p50 wall-clock time per request of the router minus the bare handler's.
 """
-import re
 import sys
 
-UNITS = {"#": 1, "K": 1_000, "M": 1_000_000}
-TIME_UNITS = {"ns": 1e-3, "μs": 1, "us": 1, "ms": 1_000, "s": 1_000_000}
+from tables import p50_figures
 
-name = None
-throughput = {}
-wall_us = {}
-for line in sys.stdin:
-    line = line.rstrip("\n")
-    if line and not line.startswith(("│", "╒", "╞", "├", "╘", " ")) and "warning" not in line:
-        name = line.strip()
-        continue
-    cells = [cell.strip() for cell in line.split("│")]
-    if name is None or len(cells) < 5:
-        continue
-    metric = cells[1]
-    p50 = cells[4]
-    if match := re.match(r"Throughput \(# / s\) \((#|K|M)\)", metric):
-        throughput[name] = float(p50) * UNITS[match.group(1)]
-    elif match := re.match(r"Time \(wall clock\) \((ns|μs|us|ms|s)\)", metric):
-        wall_us[name] = float(p50) * TIME_UNITS[match.group(1)]
+throughput, wall_us = p50_figures(sys.stdin)
 
 failed = False
 for store_name in sorted(n for n in throughput if n.endswith(": store")):

@@ -35,12 +35,12 @@ public struct TelemetryAPI: Sendable {
         let query = APIGatewayEventBuilder.queryParameters(request.rawQueryString) ?? [:]
         do throws(TelemetryAPIError) {
             try? self.recorder.flush()
-            let body: any Encodable = switch resource.count == 1 ? resource[0] : resource.count == 2 && resource[0] == "traces" ? "trace" : "" {
-            case "functions": try self.functions(query)
-            case "logs": try self.logs(query)
-            case "traces": try self.traces(query)
-            case "trace": try self.trace(PercentDecoding.decode(resource[1]) ?? resource[1])
-            case "metrics": try self.metrics(query)
+            let body: any Encodable = switch (resource.first, resource.count) {
+            case ("functions", 1): try self.functions(query)
+            case ("logs", 1): try self.logs(query)
+            case ("traces", 1): try self.traces(query)
+            case ("traces", 2): try self.trace(PercentDecoding.decode(resource[1]) ?? resource[1])
+            case ("metrics", 1): try self.metrics(query)
             default: throw TelemetryAPIError.notFound("No telemetry resource at \(request.path)")
             }
             let encoder = JSONEncoder()
@@ -72,13 +72,13 @@ public struct TelemetryAPI: Sendable {
         return LogPage(logs: records.map(LogPage.Event.init), lastSequence: records.last?.sequence ?? filter.afterSequence ?? 0)
     }
 
-    private func traces(_ query: [String: String]) throws(TelemetryAPIError) -> [String: [TraceSummary]] {
+    private func traces(_ query: [String: String]) throws(TelemetryAPIError) -> TraceList {
         let since = try self.time(query["since"] ?? "1h", named: "since")
         let limit = try self.limit(query["limit"], default: 50, maximum: 1000)
         let byTrace = try self.read { try self.recorder.store.segmentsByTrace(since: since) }
         let summaries = byTrace.compactMap { TraceTree(traceID: $0.key, documents: $0.value).map(TraceSummary.init) }
             .sorted { $0.startTime > $1.startTime }
-        return ["traces": Array(summaries.prefix(limit))]
+        return TraceList(traces: Array(summaries.prefix(limit)))
     }
 
     private func trace(_ traceID: String) throws(TelemetryAPIError) -> TraceTree {
@@ -115,21 +115,21 @@ public struct TelemetryAPI: Sendable {
     }
 }
 
-/// A page of log events, and the sequence to ask `after` for the next.
-struct LogPage: Encodable {
-    let logs: [Event]
-    let lastSequence: Int64
+/// A page of log events, and the sequence to ask `after` for the next: what `logs` answers and `stratus logs` reads.
+public struct LogPage: Codable, Sendable {
+    public let logs: [Event]
+    public let lastSequence: Int64
 
-    struct Event: Encodable {
-        let sequence: Int64
-        let timestamp: String
-        let function: String
-        let level: String?
-        let message: String?
-        let correlationId: String?
-        let traceId: String?
-        let requestId: String?
-        let line: String
+    public struct Event: Codable, Sendable {
+        public let sequence: Int64
+        public let timestamp: String
+        public let function: String
+        public let level: String?
+        public let message: String?
+        public let correlationId: String?
+        public let traceId: String?
+        public let requestId: String?
+        public let line: String
 
         init(_ record: LogRecord) {
             self.sequence = record.sequence

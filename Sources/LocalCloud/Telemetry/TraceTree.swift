@@ -4,8 +4,8 @@ public import Observability
 
 /// A trace as one tree: every segment and subsegment of its documents, each under its parent (embedded
 /// subsegments under their segment, documents sent on their own under their `parent_id`), children in start order,
-/// with times relative to the trace's start.
-public struct TraceTree: Encodable, Sendable {
+/// with times relative to the trace's start. What `traces/{traceId}` answers, and what `stratus traces` reads.
+public struct TraceTree: Codable, Sendable {
     public let traceID: String
     /// ISO 8601 UTC.
     public let startTime: String
@@ -13,7 +13,7 @@ public struct TraceTree: Encodable, Sendable {
     public let segments: [Node]
 
     /// One segment or subsegment.
-    public struct Node: Encodable, Sendable {
+    public struct Node: Codable, Sendable {
         public let id: String
         public let name: String
         public let origin: String?
@@ -82,8 +82,13 @@ public struct TraceTree: Encodable, Sendable {
     }
 }
 
+/// What `traces` answers: the traces, newest first.
+public struct TraceList: Codable, Sendable {
+    public let traces: [TraceSummary]
+}
+
 /// A trace in a list: when it started, how long it took, what it was, and whether anything in it failed.
-public struct TraceSummary: Encodable, Sendable {
+public struct TraceSummary: Codable, Sendable {
     public let traceID: String
     public let startTime: String
     public let durationMilliseconds: Double

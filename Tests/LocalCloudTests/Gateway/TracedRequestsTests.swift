@@ -113,7 +113,8 @@ struct TracedRequestsTests {
 
     @Test(.timeLimit(.minutes(1))) func anIncomingTraceHeaderIsContinuedWithItsSamplingDecision() async throws {
         let directory = try TemporaryDirectory()
-        let (process, url, _) = try await ServeCommandTests.start(dataDirectory: directory.path("data"), arguments: ["--trace-reservoir", "0", "--trace-rate", "0"])
+        let data = directory.path("data")
+        let (process, url, _) = try await ServeCommandTests.start(dataDirectory: data, arguments: ["--trace-reservoir", "0", "--trace-rate", "0"])
         defer { if process.isRunning { process.terminate() } }
         let unsampled = XRayTraceHeader.newTraceID()
         let (_, _, first) = try await ServeCommandTests.send("GET", url.appendingPathComponent("health"), token: nil,
@@ -128,8 +129,10 @@ struct TracedRequestsTests {
 
         let traces = try #require(try await ServeCommandTests.send("GET", URL(string: url.absoluteString + "/_stratus/api/traces")!, token: nil).1["traces"] as? [[String: Any]])
         #expect(traces.map { $0["traceId"] as? String } == [sampled])
-        // Under the caller's segment: the continued trace has its root where the caller said.
         let (status, _, _) = try await ServeCommandTests.send("GET", URL(string: url.absoluteString + "/_stratus/api/traces/\(unsampled)")!, token: nil)
-        #expect(status == 404)
+        #expect(status == 404, "an unsampled incoming trace records nothing")
+        // The continued trace hangs under the caller's segment: the stage segment's parent is the header's Parent.
+        let stage = try #require(try TelemetryStore(path: "\(data)/telemetry.sqlite").segments(ofTrace: sampled).first { $0.origin == "AWS::ApiGateway::Stage" })
+        #expect(stage.parentID == caller && stage.type == nil)
     }
 }
