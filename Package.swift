@@ -110,9 +110,10 @@ let package = Package(
             dependencies: ["Services", "Middleware", "Cloud"],
             swiftSettings: strictSettings
         ),
+        .target(name: "GlibcCompatibility"),
         .executableTarget(
             name: "bootstrap",
-            dependencies: ["App", "Cloud", "LambdaRuntime", "Observability"],
+            dependencies: ["App", "Cloud", "LambdaRuntime", "Observability", "GlibcCompatibility"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -181,6 +182,11 @@ let package = Package(
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "GlibcCompatibilityTests",
+            dependencies: ["GlibcCompatibility"],
             swiftSettings: strictSettings
         ),
         .testTarget(

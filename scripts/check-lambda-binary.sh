@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Checks that the Lambda binary loads on provided.al2023: builds the release `bootstrap` as it ships (static Swift
+# runtime), then fails, naming the symbol or library, when it needs
+#   - a glibc symbol version newer than GLIBC_2.34 (Amazon Linux 2023's glibc),
+#   - a libstdc++ symbol version newer than GLIBCXX_3.4.29 / CXXABI_1.3.13 (AL2023's GCC 11 runtime),
+#   - a shared library other than glibc's (libc, libm, the loader), libstdc++ and libgcc_s,
+#   - Foundation's full module or ICU (FoundationEssentials is fine): both cost megabytes and cold-start time.
+#   bash scripts/check-lambda-binary.sh              build, then check
+#   bash scripts/check-lambda-binary.sh PATH         check the binary at PATH
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+command -v objdump >/dev/null || { apt-get update -qq && apt-get install -y -qq binutils >/dev/null; }
+
+if [ $# -gt 0 ]; then
+    binary="$1"
+else
+    scratch=.build-bench
+    swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product bootstrap >/dev/null
+    binary="$scratch/release/bootstrap"
+fi
+
+python3 - "$binary" <<'PYTHON'
+import re, subprocess, sys
+
+binary = sys.argv[1]
+limits = {"GLIBC": (2, 34), "GLIBCXX": (3, 4, 29), "CXXABI": (1, 3, 13)}
+allowed_libraries = {"libc.so.6", "libm.so.6", "libstdc++.so.6", "libgcc_s.so.1",
+                     "ld-linux-x86-64.so.2", "ld-linux-aarch64.so.1"}
+
+dynamic_symbols = subprocess.run(["objdump", "-T", binary], check=True, capture_output=True, text=True).stdout
+problems = []
+newest = {}
+for line in dynamic_symbols.splitlines():
+    match = re.search(r"\((GLIBC|GLIBCXX|CXXABI)_([0-9.]+)\)\s+(\S+)\s*$", line)
+    if not match:
+        continue
+    family, version, symbol = match.group(1), tuple(int(p) for p in match.group(2).split(".")), match.group(3)
+    newest[family] = max(newest.get(family, version), version)
+    if version > limits[family]:
+        problems.append(f"{symbol} needs {family}_{'.'.join(map(str, version))} "
+                        f"(newer than {family}_{'.'.join(map(str, limits[family]))})")
+
+headers = subprocess.run(["objdump", "-p", binary], check=True, capture_output=True, text=True).stdout
+libraries = re.findall(r"^\s*NEEDED\s+(\S+)", headers, re.MULTILINE)
+problems += [f"links {library}, which Lambda's provided.al2023 does not promise"
+             for library in libraries if library not in allowed_libraries]
+
+symbols = subprocess.run(["nm", binary], check=True, capture_output=True, text=True).stdout
+heavy_modules = {
+    "Foundation's full module": re.compile(r"\$s10Foundation"),
+    "FoundationInternationalization": re.compile(r"\$s30FoundationInternationalization"),
+    "ICU": re.compile(r"\b(ucol_open|ubrk_open|udat_open|u_errorName)\w*"),
+}
+for module, pattern in heavy_modules.items():
+    match = pattern.search(symbols)
+    if match:
+        problems.append(f"links {module} (symbol {match.group(0)}…)")
+
+for family, version in sorted(newest.items()):
+    print(f"newest {family} version needed: {'.'.join(map(str, version))}")
+print(f"shared libraries: {', '.join(libraries)}")
+if problems:
+    for problem in problems:
+        print(f"FAIL {binary}: {problem}")
+    sys.exit(1)
+print(f"ok   {binary} loads on provided.al2023 (glibc 2.34)")
+PYTHON
