@@ -32,6 +32,38 @@ struct RuntimeBenchSmokeTests {
         #expect(lines.contains { $0.contains("cold start p50 ≤ 5× baseline") })
     }
 
+    /// The minimal Runtime API of `scripts/bench-runtime.sh` drives the debug `bootstrap` (health, with the real
+    /// API Gateway event) and the C baseline, and the summary turns its figures into ratios and targets.
+    @Test func theMinimalRuntimeAPIMeasuresTheFunctionAndTheFloor() async throws {
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("stratus-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let scripts = TestEnvironment.packageRoot.appendingPathComponent("scripts/bench")
+        let server = workspace.appendingPathComponent("minimal-runtime-api").path
+        let baseline = workspace.appendingPathComponent("baseline-runtime").path
+        for (output, source) in [(server, "minimal-runtime-api.c"), (baseline, "baseline-runtime.c")] {
+            let compile = try await Self.run("/usr/bin/env", ["cc", "-O2", "-Wall", "-Werror", "-o", output, scripts.appendingPathComponent(source).path])
+            #expect(compile.status == 0, "\(compile.output)")
+        }
+        let event = TestEnvironment.packageRoot.appendingPathComponent("Examples/events/health-apigateway.json").path
+        var lines: [String] = []
+        for runtime in [TestEnvironment.bootstrap, baseline] {
+            let run = try await Self.run(server, ["--event", event, "--cold", "2", "--warm", "20", "--warmup", "2", "--", runtime])
+            #expect(run.status == 0, "\(run.output)")
+            let line = try #require(run.output.split(separator: "\n").last.map(String.init))
+            #expect(line.hasPrefix("cold_p50_us=") && line.contains(" warm_p50_us=") && line.contains(" peak_rss_bytes="), "\(line)")
+            lines.append(line)
+        }
+        let summary = try await Self.run("/usr/bin/env", [
+            "python3", scripts.appendingPathComponent("runtime_summary.py").path, "--cold", "2", "--warm", "20",
+            "--function", lines[0], "--baseline", lines[1], "--zip-bytes", "1000", "--emulator-warm-ms", "0.5",
+        ])
+        #expect(summary.status == 0, "\(summary.output)")
+        #expect(summary.output.contains("ratio"))
+        #expect(summary.output.contains("warm p50 ≤ 2× C"))
+        #expect(summary.output.contains("emulator warm round trip ≤ 1.3× the minimal server's"))
+    }
+
     static func run(_ executable: String, _ arguments: [String]) async throws -> (status: Int32, output: String) {
         let run = try await runToCompletion(executable, arguments, mergingErrors: true)
         return (run.status, run.outputText)

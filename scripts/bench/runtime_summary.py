@@ -1,0 +1,49 @@
+"""Turns the minimal Runtime API's figures (and the emulator's) into the runtime benchmark's table, ratios and targets."""
+import argparse
+
+
+def figures(line):
+    return {key: float(value) for key, value in (pair.split("=") for pair in line.split())}
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cold", type=int, required=True)
+    parser.add_argument("--warm", type=int, required=True)
+    parser.add_argument("--baseline", required=True, help="the minimal server's line for the C runtime")
+    parser.add_argument("--function", required=True, help="the minimal server's line for bootstrap")
+    parser.add_argument("--zip-bytes", type=int, required=True)
+    parser.add_argument("--emulator-warm-ms", default="", help="the C runtime's warm p50 through our emulator, in ms")
+    arguments = parser.parse_args()
+    c, swift = figures(arguments.baseline), figures(arguments.function)
+    megabytes = lambda value: value / 1_048_576
+
+    print(f"Runtime benchmark through the minimal Runtime API: health with a real API Gateway event (sampled trace),")
+    print(f"{arguments.cold} cold starts and {arguments.warm} warm invocations per runtime")
+    print(f"{'':12}{'cold p50':>11}{'cold p99':>11}{'warm p50':>11}{'warm p99':>11}{'peak RSS':>11}")
+    for name, row in (("bootstrap", swift), ("C floor", c)):
+        print(f"{name:12}{row['cold_p50_us'] / 1000:>8.2f} ms{row['cold_p99_us'] / 1000:>8.2f} ms"
+              f"{row['warm_p50_us']:>8.1f} µs{row['warm_p99_us']:>8.1f} µs{megabytes(row['peak_rss_bytes']):>8.2f} MB")
+    cold_ratio = swift["cold_p50_us"] / c["cold_p50_us"]
+    warm_ratio = swift["warm_p50_us"] / c["warm_p50_us"]
+    print(f"{'ratio':12}{cold_ratio:>10.2f}×{'':11}{warm_ratio:>10.2f}×")
+    print(f"zipped bootstrap: {arguments.zip_bytes} bytes ({megabytes(arguments.zip_bytes):.2f} MB)")
+
+    targets = [
+        (f"cold start p50 ≤ 4× C ({cold_ratio:.2f}×)", cold_ratio <= 4),
+        (f"warm p50 ≤ 2× C ({warm_ratio:.2f}×)", warm_ratio <= 2),
+        (f"peak RSS ≤ 15 MB ({megabytes(swift['peak_rss_bytes']):.2f} MB)", swift["peak_rss_bytes"] <= 15 * 1_048_576),
+        (f"zipped bootstrap ≤ 7 MB ({megabytes(arguments.zip_bytes):.2f} MB)", arguments.zip_bytes <= 7 * 1_048_576),
+    ]
+    if arguments.emulator_warm_ms:
+        emulator_us = float(arguments.emulator_warm_ms) * 1000
+        emulator_ratio = emulator_us / c["warm_p50_us"]
+        print(f"emulator: the C runtime's warm p50 is {emulator_us:.1f} µs through our emulator, "
+              f"{c['warm_p50_us']:.1f} µs through the minimal server")
+        targets.append((f"emulator warm round trip ≤ 1.3× the minimal server's ({emulator_ratio:.2f}×)", emulator_ratio <= 1.3))
+    for name, met in targets:
+        print(f"{'met    ' if met else 'MISSED '} {name}")
+
+
+if __name__ == "__main__":
+    main()
