@@ -40,7 +40,7 @@ emulator=""
 if [ -z "${SKIP_EMULATOR:-}" ]; then
     swift build -c release --scratch-path "$scratch" --product stratus >/dev/null
     emulator=$("$scratch/release/stratus" bench runtime --bootstrap "$out/baseline-runtime" --baseline "$out/baseline-runtime" \
-        --event "$event" --cold-starts "$cold" --warm-invocations "$warm" | awk '/^C baseline/ { print $5 }')
+        --event "$event" --cold-starts "$cold" --warm-invocations "$warm" | awk '/^C baseline/ { print $7 }')
 fi
 
 python3 scripts/bench/runtime_summary.py --cold "$cold" --warm "$warm" --baseline "$baseline" --function "$function" \
