@@ -153,3 +153,23 @@ extension GatewayAttackTests {
         process.waitUntilExit()
     }
 }
+
+extension GatewayAttackTests {
+    @Test(.timeLimit(.minutes(1))) func aMegabyteNameOfCombiningMarksIs422NotAServerError() async throws {
+        let directory = try TemporaryDirectory()
+        let (process, url, _) = try await ServeCommandTests.start(dataDirectory: directory.path("data"))
+        defer { if process.isRunning { process.terminate() } }
+        // One character long, a megabyte of UTF-8: past the store's 400 KB item limit if it got that far.
+        let name = "a" + String(repeating: "\u{0301}", count: 500_000)
+        let body = try JSONSerialization.data(withJSONObject: [
+            "name": name, "email": "marks@example.com", "password": "Correct-Horse-Battery-9",
+        ])
+        let (status, problem, _) = try await ServeCommandTests.send(
+            "POST", url.appendingPathComponent("auth/register"), token: nil, bytes: body)
+        #expect(status == 422)
+        let errors = try #require(problem["errors"] as? [[String: Any]])
+        #expect(errors.map { $0["field"] as? String } == ["name"])
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+    }
+}
