@@ -74,8 +74,9 @@ public final class APIGateway: Sendable {
         await self.handle(request) { maximumBytes in request.body.count <= maximumBytes ? request.body : nil }
     }
 
-    /// Answers one HTTP request, reading its body only once it is routed, authorized and admitted: a request to
-    /// no route, or without a valid token, is refused without a byte of its body being buffered.
+    /// Answers one HTTP request, reading its body only once it is routed and authorized: a request to no route,
+    /// without a valid token, or announcing a body over ``maximumRequestBytes``, is refused without a byte of its
+    /// body being buffered.
     ///
     /// - Parameters:
     ///   - request: The request without its body (its `body` is replaced by what `readBody` reads).
@@ -147,6 +148,14 @@ public final class APIGateway: Sendable {
             refusal.headers.append((name: "www-authenticate", value: error.authenticateHeader))
             return refusal
         }
+        // Read before a concurrency slot is taken, so that a slow body cannot hold one; a body announced as too
+        // large is refused without being read.
+        let announcedBytes = request.header("content-length").flatMap { Int($0) } ?? 0
+        guard announcedBytes <= Self.maximumRequestBytes, let body = await readBody(Self.maximumRequestBytes) else {
+            return GatewayProblem.response(status: 413, title: "Request Entity Too Large",
+                detail: "The request body is over \(Self.maximumRequestBytes) bytes", requestID: requestID)
+        }
+        request.body = body
         let limiter = self.limiters[route.functionName]
         if let limiter, !limiter.tryAcquire() {
             self.recorder?.record(InvocationRecord(
@@ -156,11 +165,6 @@ public final class APIGateway: Sendable {
                 detail: "\(route.functionName) is at its reserved concurrency of \(limiter.limit)", requestID: requestID)
         }
         defer { limiter?.release() }
-        guard let body = await readBody(Self.maximumRequestBytes) else {
-            return GatewayProblem.response(status: 413, title: "Request Entity Too Large",
-                detail: "The request body is over \(Self.maximumRequestBytes) bytes", requestID: requestID)
-        }
-        request.body = body
 
         let event = self.eventBuilder.event(
             for: request, route: route, pathParameters: parameters, requestID: requestID,

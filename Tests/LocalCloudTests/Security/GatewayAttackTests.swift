@@ -59,22 +59,26 @@ struct GatewayAttackTests {
     }
 
     /// A request head announcing a 10 MB body, sent without the body: the answer must come before it.
-    static func headOfLargeRequest(_ method: String, _ path: String, headers: [String] = []) -> String {
+    static func headOfLargeRequest(
+        _ method: String, _ path: String, headers: [String] = [], bytes: Int = APIGateway.maximumRequestBytes
+    ) -> String {
         ([
-            "\(method) \(path) HTTP/1.1", "Host: 127.0.0.1", "Content-Type: application/json",
-            "Content-Length: \(APIGateway.maximumRequestBytes)",
+            "\(method) \(path) HTTP/1.1", "Host: 127.0.0.1", "Content-Type: application/json", "Content-Length: \(bytes)",
         ] + headers).joined(separator: "\r\n") + "\r\n\r\n"
     }
 
-    @Test(.timeLimit(.minutes(1))) func aLargeBodyToNoRouteOrWithoutAValidTokenIsRefusedBeforeItIsSent() async throws {
+    @Test(.timeLimit(.minutes(1))) func aLargeBodyToNoRouteWithoutAValidTokenOrOverTheLimitIsRefusedBeforeItIsSent() async throws {
         let directory = try TemporaryDirectory()
         let (process, url, _) = try await ServeCommandTests.start(dataDirectory: directory.path("data"))
         defer { if process.isRunning { process.terminate() } }
         let port = try #require(url.port)
+        let token = try await ServeCommandTests.token(["--sub", "alice"], dataDirectory: directory.path("data"))
         let cases: [(head: String, status: String)] = [
             (Self.headOfLargeRequest("POST", "/no-such-route"), "404"),
             (Self.headOfLargeRequest("POST", "/orders"), "401"),
             (Self.headOfLargeRequest("PUT", "/users/me", headers: ["Authorization: Bearer not-a-token"]), "401"),
+            (Self.headOfLargeRequest("POST", "/orders", headers: ["Authorization: Bearer \(token)"],
+                bytes: APIGateway.maximumRequestBytes + 1), "413"),
         ]
         for (head, status) in cases {
             let answer = try await RawTCPConnection.offThePool {
