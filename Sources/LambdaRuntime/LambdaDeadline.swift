@@ -25,9 +25,11 @@ public struct LambdaDeadline: Sendable, Hashable, Comparable {
         LambdaDeadline(millisecondsSinceEpoch: WallClock.nowMilliseconds() + duration.wholeMilliseconds)
     }
 
-    /// The time left until the deadline; zero once it has passed.
+    /// The time left until the deadline; zero once it has passed. Any deadline can be asked, even one no Runtime
+    /// API would state: the subtraction saturates instead of overflowing.
     public func remainingTime() -> Duration {
-        .milliseconds(max(0, self.millisecondsSinceEpoch - WallClock.nowMilliseconds()))
+        let (remaining, overflow) = self.millisecondsSinceEpoch.subtractingReportingOverflow(WallClock.nowMilliseconds())
+        return .milliseconds(overflow ? (self.millisecondsSinceEpoch < 0 ? 0 : Int64.max) : max(0, remaining))
     }
 
     public static func < (lhs: LambdaDeadline, rhs: LambdaDeadline) -> Bool {

@@ -19,4 +19,9 @@ struct InvocationHeaderTests {
             #expect(!InvocationMetadata.isSafeRequestID(requestID), "\(requestID)")
         }
     }
+
+    @Test func theTimeLeftUntilAnyDeadlineIsComputedWithoutOverflow() {
+        #expect(LambdaDeadline(millisecondsSinceEpoch: .min).remainingTime() == .zero)
+        #expect(LambdaDeadline(millisecondsSinceEpoch: .max).remainingTime() > .seconds(86_400 * 365))
+    }
 }
