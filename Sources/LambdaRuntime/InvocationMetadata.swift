@@ -30,6 +30,27 @@ public struct InvocationMetadata: Sendable, Equatable {
     }
 }
 
+extension InvocationMetadata {
+    /// The longest request id accepted; Lambda's are UUIDs (36 characters).
+    static let maximumRequestIDLength = 128
+
+    /// Whether `requestID` can stand as one segment of a Runtime API path: ASCII letters, digits, `-`, `_` and `.`,
+    /// not `.` or `..`, and at most ``maximumRequestIDLength`` characters.
+    static func isSafeRequestID(_ requestID: String) -> Bool {
+        guard (1...Self.maximumRequestIDLength).contains(requestID.utf8.count), requestID != ".", requestID != ".."
+        else { return false }
+        return requestID.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
+                true
+            default:
+                false
+            }
+        }
+    }
+}
+
 /// The names of the Runtime API's headers.
 public enum RuntimeAPIHeader {
     public static let requestID = "Lambda-Runtime-Aws-Request-Id"

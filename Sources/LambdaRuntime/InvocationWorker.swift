@@ -23,6 +23,10 @@ actor InvocationWorker {
             let invocation: Invocation
             do {
                 invocation = try await client.nextInvocation()
+            } catch let malformed as MalformedInvocation {
+                self.server.shutdown.didReceiveInvocation(worker: self.index)
+                guard await self.refuse(malformed, with: client) else { return 1 }
+                continue
             } catch {
                 if self.server.shutdown.isDraining { return 0 }
                 self.server.logger.critical("Lost the Runtime API: \(error)")
@@ -38,6 +42,26 @@ actor InvocationWorker {
         }
         self.connection.close()
         return 0
+    }
+
+    /// Fails a malformed invocation with ``MalformedInvocation`` when its request id can be reported to.
+    /// - Returns: `false` when it cannot, and the process must end.
+    private func refuse(_ malformed: MalformedInvocation, with client: RuntimeAPIClient) async -> Bool {
+        guard let requestID = malformed.requestID else {
+            self.server.logger.critical("\(malformed)")
+            return false
+        }
+        let metadata: Logger.Metadata = [LambdaContext.requestIDMetadataKey: "\(requestID)"]
+        self.server.logger.error("\(malformed)", metadata: metadata)
+        do {
+            try await client.report(.error(LambdaErrorReport(describing: malformed)), for: requestID).value()
+        } catch let rejection as RuntimeAPIRejection {
+            self.server.logger.warning("\(rejection)", metadata: metadata)
+        } catch {
+            self.server.logger.critical("Cannot report to the Runtime API: \(error)")
+            return false
+        }
+        return true
     }
 
     /// Runs one invocation under its deadline and reports its outcome.

@@ -20,6 +20,8 @@ struct RuntimeAPIClient: Sendable {
     private static let base = "/2018-06-01/runtime"
 
     /// Waits, without a time limit, for the next invocation.
+    /// - Throws: ``MalformedInvocation`` for an invocation whose headers break the protocol, ``RuntimeAPIError``
+    ///   when the Runtime API fails.
     func nextInvocation() async throws -> Invocation {
         let response = try await self.connection.send(
             RuntimeAPIRequest(method: .GET, path: "\(Self.base)/invocation/next")
@@ -28,18 +30,23 @@ struct RuntimeAPIClient: Sendable {
             throw RuntimeAPIError(description: "GET /invocation/next answered \(response.status.code): \(String(buffer: response.body))")
         }
         let headers = response.headers
-        guard let requestID = headers.first(name: RuntimeAPIHeader.requestID), !requestID.isEmpty else {
-            throw RuntimeAPIError(description: "The invocation has no \(RuntimeAPIHeader.requestID) header")
+        guard let requestID = headers.first(name: RuntimeAPIHeader.requestID), InvocationMetadata.isSafeRequestID(requestID)
+        else {
+            throw MalformedInvocation(reason: "its \(RuntimeAPIHeader.requestID) header is missing or not a URL path "
+                + "segment of at most \(InvocationMetadata.maximumRequestIDLength) letters, digits, '-', '_' and '.'")
         }
-        guard let deadlineText = headers.first(name: RuntimeAPIHeader.deadline), let deadline = Int64(deadlineText) else {
-            throw RuntimeAPIError(description: "The invocation has no valid \(RuntimeAPIHeader.deadline) header")
+        guard let deadline = headers.first(name: RuntimeAPIHeader.deadline)
+            .flatMap({ LambdaDeadline(header: $0, nowMilliseconds: WallClock.nowMilliseconds()) })
+        else {
+            throw MalformedInvocation(requestID: requestID, reason: "its \(RuntimeAPIHeader.deadline) header is missing "
+                + "or not milliseconds since the epoch within a day of now")
         }
         guard let arn = headers.first(name: RuntimeAPIHeader.invokedFunctionARN) else {
-            throw RuntimeAPIError(description: "The invocation has no \(RuntimeAPIHeader.invokedFunctionARN) header")
+            throw MalformedInvocation(requestID: requestID, reason: "it has no \(RuntimeAPIHeader.invokedFunctionARN) header")
         }
         let metadata = InvocationMetadata(
             requestID: requestID,
-            deadline: LambdaDeadline(millisecondsSinceEpoch: deadline),
+            deadline: deadline,
             invokedFunctionARN: arn,
             traceID: headers.first(name: RuntimeAPIHeader.traceID),
             clientContext: headers.first(name: RuntimeAPIHeader.clientContext),

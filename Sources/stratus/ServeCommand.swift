@@ -43,6 +43,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "How long logs, metrics and traces are kept: 30m, 24h, 7d.")
     var retention = "24h"
 
+    @Option(name: .customLong("idle-timeout"), help: "How long a connection may send nothing before it is closed: 30s, 5m.")
+    var idleTimeout = "\(GatewayServer.defaultIdleTimeout.components.seconds)s"
+
     @Flag(name: .customLong("insecure-fast-password-hashing"), help: .hidden)
     var fastPasswordHashing = false
 
@@ -64,6 +67,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         guard let retention = TimeParameter.spanMilliseconds(self.retention), retention > 0 else {
             throw ValidationError("--retention must be a span such as 30m, 24h or 7d, not \(self.retention)")
+        }
+        guard let idleTimeout = TimeParameter.spanMilliseconds(self.idleTimeout), idleTimeout > 0 else {
+            throw ValidationError("--idle-timeout must be a span such as 30s or 5m, not \(self.idleTimeout)")
         }
     }
 
@@ -105,13 +111,8 @@ struct ServeCommand: AsyncParsableCommand {
         Self.print(FunctionTable(manifest: manifest).rendered)
         let host = self.host
         let telemetryAPI = TelemetryAPI(recorder: recorder, functions: manifest.functions.map(\.name))
-        let application = GatewayServer(gateway: gateway, telemetryAPI: telemetryAPI, host: host, port: self.port).makeApplication(
-            logger: Logger(label: "stratus.serve") { _ in SwiftLogNoOpLogHandler() },
-            onRunning: { [daemon] port in
-                Self.print("X-Ray daemon on udp://\(daemon.address()); telemetry on http://\(host):\(port)\(TelemetryAPI.pathPrefix)")
-                Self.print("Stratus local cloud on http://\(host):\(port) (data in \(storePath))")
-            }
-        )
+        let server = GatewayServer(gateway: gateway, telemetryAPI: telemetryAPI, host: host, port: self.port,
+            idleTimeout: .milliseconds(TimeParameter.spanMilliseconds(self.idleTimeout) ?? 0))
         try await withThrowingDiscardingTaskGroup { group in
             group.addTask { await recorder.run() }
             group.addTask {
@@ -122,7 +123,10 @@ struct ServeCommand: AsyncParsableCommand {
                     _ = try? directory.purgeExpiredItems()
                 }
             }
-            try await application.runService()
+            try await server.run(logger: Logger(label: "stratus.serve") { _ in SwiftLogNoOpLogHandler() }) { [daemon] port in
+                Self.print("X-Ray daemon on udp://\(daemon.address()); telemetry on http://\(host):\(port)\(TelemetryAPI.pathPrefix)")
+                Self.print("Stratus local cloud on http://\(host):\(port) (data in \(storePath))")
+            }
             group.cancelAll()
         }
         await gateway.shutdown()

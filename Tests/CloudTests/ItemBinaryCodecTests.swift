@@ -13,6 +13,39 @@ import Testing
         #expect(bytes.withUnsafeBytes { ItemBinaryCodec.decode($0) } == item)
     }
 
+    /// An item `{"PK": ..., "n": [[...[null]...]]}` with `depth` nested lists, written byte by byte as a forger would.
+    static func nestedLists(_ depth: Int) -> [UInt8] {
+        let list = ItemBinaryTag.list, null = ItemBinaryTag.null
+        return [2, 2] + Array("PK".utf8) + [ItemBinaryTag.string, 1, UInt8(ascii: "A"), 1, UInt8(ascii: "n")]
+            + Array(repeating: [list, 1], count: depth).flatMap { $0 } + [null]
+    }
+
+    enum ItemBinaryTag {
+        static let string: UInt8 = 1, null: UInt8 = 6, list: UInt8 = 7
+    }
+
+    @Test func listsNestedDeeperThanDynamoDBAllowsAreRejectedNotRecursedInto() throws {
+        let deepest = Self.nestedLists(TableSchema.maximumNestingDepth)
+        #expect(deepest.withUnsafeBytes { ItemBinaryCodec.decode($0) } != nil)
+        #expect(try #require(Item(encoded: deepest))["n"] != nil)
+        // About what an 8 KB cursor holds: thousands of levels, which would overflow the stack if followed.
+        for depth in [TableSchema.maximumNestingDepth + 1, 3_000, 100_000] {
+            let forged = Self.nestedLists(depth)
+            #expect(forged.withUnsafeBytes { ItemBinaryCodec.decode($0) } == nil, "\(depth) levels")
+            #expect(Item(encoded: forged)?["n"] == nil, "\(depth) levels")
+        }
+    }
+
+    @Test func anItemNestedDeeperThan32LevelsIsNotStored() throws {
+        func nested(_ depth: Int) -> Item {
+            var value: AttributeValue = .null
+            for level in 0..<depth { value = level.isMultiple(of: 2) ? .list([value]) : .map(["m": value]) }
+            return ["PK": "A", "SK": "B", "n": value]
+        }
+        _ = try nested(TableSchema.maximumNestingDepth).validatedSize()
+        #expect(throws: ItemStoreError.self) { try nested(TableSchema.maximumNestingDepth + 1).validatedSize() }
+    }
+
     @Test func truncatedOrForeignBytesAreRejectedNotMisread() {
         let bytes = ItemBinaryCodec.encode(["PK": "A", "SK": "B", "list": ["x", .int(1)]])
         for length in 0..<bytes.count {
@@ -20,6 +53,9 @@ import Testing
         }
         let foreign: [UInt8] = [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01]
         #expect(foreign.withUnsafeBytes { ItemBinaryCodec.decode($0) } == nil)
+        // A count of attributes far beyond the bytes (the cursor `__main__` decodes to such bytes) reserves nothing.
+        let hugeCount: [UInt8] = [0xFF, 0xF9, 0x9A, 0x8A, 0x7F, 0xFF]
+        #expect(hugeCount.withUnsafeBytes { ItemBinaryCodec.decode($0) } == nil)
         #expect((bytes + [0]).withUnsafeBytes { ItemBinaryCodec.decode($0) } == nil)
     }
 

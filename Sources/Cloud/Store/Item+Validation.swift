@@ -1,6 +1,6 @@
 extension Item {
     /// Checks that the item can be stored as DynamoDB would: string `PK` and `SK` of the right lengths, string
-    /// index keys, no empty sets, at most 400 KB; returns its size in bytes.
+    /// index keys, no empty sets, lists and maps at most 32 levels deep, at most 400 KB; returns its size in bytes.
     public func validatedSize() throws(ItemStoreError) -> Int {
         try Self.validateKey(self[TableSchema.partitionKey], named: TableSchema.partitionKey,
             maximumBytes: TableSchema.maximumPartitionKeyBytes, required: true)
@@ -12,7 +12,7 @@ extension Item {
             maximumBytes: TableSchema.maximumSortKeyBytes, required: false)
         var size = 0
         for (name, value) in self.attributes {
-            size += name.utf8.count + (try Self.size(of: value, in: name))
+            size += name.utf8.count + (try Self.size(of: value, in: name, depth: 0))
         }
         guard size <= TableSchema.maximumItemBytes else { throw .itemTooLarge(bytes: size) }
         return size
@@ -53,20 +53,25 @@ extension Item {
     }
 
     /// DynamoDB's size of a value: bytes of strings and binaries, about one byte per two digits of a number,
-    /// one byte for booleans and nulls, three bytes plus one per element for lists and maps.
-    private static func size(of value: AttributeValue, in name: String) throws(ItemStoreError) -> Int {
+    /// one byte for booleans and nulls, three bytes plus one per element for lists and maps. `depth` is how many lists
+    /// and maps enclose `value`.
+    private static func size(of value: AttributeValue, in name: String, depth: Int) throws(ItemStoreError) -> Int {
         switch value {
         case .string(let string): return string.utf8.count
         case .number(let number): return Self.size(of: number)
         case .binary(let bytes): return bytes.count
         case .bool, .null: return 1
         case .list(let elements):
+            try Self.checkNesting(below: depth, in: name)
             var size = 3
-            for element in elements { size += 1 + (try Self.size(of: element, in: name)) }
+            for element in elements { size += 1 + (try Self.size(of: element, in: name, depth: depth + 1)) }
             return size
         case .map(let entries):
+            try Self.checkNesting(below: depth, in: name)
             var size = 3
-            for (key, element) in entries { size += 1 + key.utf8.count + (try Self.size(of: element, in: name)) }
+            for (key, element) in entries {
+                size += 1 + key.utf8.count + (try Self.size(of: element, in: name, depth: depth + 1))
+            }
             return size
         case .stringSet(let elements):
             guard !elements.isEmpty else { throw .validation("An empty set is not allowed: \(name)") }
@@ -74,6 +79,13 @@ extension Item {
         case .numberSet(let elements):
             guard !elements.isEmpty else { throw .validation("An empty set is not allowed: \(name)") }
             return elements.reduce(0) { $0 + Self.size(of: $1) }
+        }
+    }
+
+    /// Refuses a list or map that `depth` others already enclose when that is the deepest level allowed.
+    private static func checkNesting(below depth: Int, in name: String) throws(ItemStoreError) {
+        guard depth < TableSchema.maximumNestingDepth else {
+            throw .validation("Nesting Levels have exceeded supported limits: \(name) is nested deeper than \(TableSchema.maximumNestingDepth) levels")
         }
     }
 

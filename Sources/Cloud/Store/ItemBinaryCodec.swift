@@ -24,7 +24,7 @@ public enum ItemBinaryCodec {
     /// The item in `bytes`, decoded completely, or `nil` when they are not an encoded item.
     public static func decode(_ bytes: UnsafeRawBufferPointer) -> Item? {
         var reader = ItemBinaryReader(bytes: bytes)
-        guard let count = reader.length() else { return nil }
+        guard let count = reader.elementCount() else { return nil }
         var attributes: [String: AttributeValue] = [:]
         attributes.reserveCapacity(count)
         for _ in 0..<count {

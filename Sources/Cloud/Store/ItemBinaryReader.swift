@@ -3,15 +3,29 @@ enum ItemBinaryTag: UInt8 {
     case string = 1, number, binary, isTrue, isFalse, null, list, map, stringSet, numberSet, integer
 }
 
-/// Reads values from encoded bytes; every read returns `nil` on malformed or truncated input.
+/// Reads values from encoded bytes; every read returns `nil` on malformed or truncated input, including lists and
+/// maps nested deeper than ``TableSchema/maximumNestingDepth``, so forged bytes cannot exhaust the stack.
 struct ItemBinaryReader {
     let bytes: UnsafeRawBufferPointer
     var offset = 0
+    /// How many lists and maps enclose the value being read.
+    private var depth = 0
+
+    init(bytes: UnsafeRawBufferPointer) {
+        self.bytes = bytes
+    }
 
     var isAtEnd: Bool { self.offset == self.bytes.count }
 
     mutating func length() -> Int? {
         self.varint().flatMap { Int(exactly: $0) }
+    }
+
+    /// A count of elements that the bytes left could hold (every element takes at least one), so that no read
+    /// reserves memory for more than the input could hold; `nil` for any other.
+    mutating func elementCount() -> Int? {
+        guard let count = self.length(), count <= self.bytes.count - self.offset else { return nil }
+        return count
     }
 
     mutating func varint() -> UInt64? {
@@ -59,9 +73,11 @@ struct ItemBinaryReader {
         case .isFalse: return .bool(false)
         case .null: return .null
         case .list:
-            return self.sequence { $0.value() }.map(AttributeValue.list)
+            return self.nested { reader in reader.sequence { $0.value() } }.map(AttributeValue.list)
         case .map:
-            let entries = self.sequence { reader in reader.text().flatMap { name in reader.value().map { (name, $0) } } }
+            let entries = self.nested { reader in
+                reader.sequence { reader in reader.text().flatMap { name in reader.value().map { (name, $0) } } }
+            }
             return entries.map { .map(Dictionary($0, uniquingKeysWith: { _, last in last })) }
         case .stringSet:
             return self.sequence { $0.text() }.map { .stringSet(Set($0)) }
@@ -70,10 +86,17 @@ struct ItemBinaryReader {
         }
     }
 
-    /// Reads a count, then that many elements with `read`. A count larger than the bytes left (every element takes
-    /// at least one) is malformed, so no read reserves memory for more than the input could hold.
+    /// Reads the elements of a list or map with `read`, one level deeper; `nil` past the deepest level allowed.
+    private mutating func nested<Result>(_ read: (inout ItemBinaryReader) -> Result?) -> Result? {
+        guard self.depth < TableSchema.maximumNestingDepth else { return nil }
+        self.depth += 1
+        defer { self.depth -= 1 }
+        return read(&self)
+    }
+
+    /// Reads a count (``elementCount()``), then that many elements with `read`.
     mutating func sequence<Element>(_ read: (inout ItemBinaryReader) -> Element?) -> [Element]? {
-        guard let count = self.length(), count <= self.bytes.count - self.offset else { return nil }
+        guard let count = self.elementCount() else { return nil }
         var elements: [Element] = []
         elements.reserveCapacity(count)
         for _ in 0..<count {
@@ -96,13 +119,17 @@ struct ItemBinaryReader {
         case .integer: return self.varint() != nil
         case .isTrue, .isFalse, .null: return true
         case .list:
-            guard let count = self.length() else { return false }
-            for _ in 0..<count where !self.skipValue() { return false }
-            return true
+            return self.nested { reader in
+                guard let count = reader.length() else { return false }
+                for _ in 0..<count where !reader.skipValue() { return false }
+                return true
+            } ?? false
         case .map:
-            guard let count = self.length() else { return false }
-            for _ in 0..<count where self.chunk() == nil || !self.skipValue() { return false }
-            return true
+            return self.nested { reader in
+                guard let count = reader.length() else { return false }
+                for _ in 0..<count where reader.chunk() == nil || !reader.skipValue() { return false }
+                return true
+            } ?? false
         case .stringSet:
             guard let count = self.length() else { return false }
             for _ in 0..<count where self.chunk() == nil { return false }

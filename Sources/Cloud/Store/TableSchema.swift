@@ -9,6 +9,8 @@ public enum TableSchema {
 
     /// The largest item, counting attribute names and values: 400 KB.
     public static let maximumItemBytes = 400 * 1024
+    /// The most lists and maps that may enclose a value, as in DynamoDB: 32.
+    public static let maximumNestingDepth = 32
     /// The longest partition key value in bytes.
     public static let maximumPartitionKeyBytes = 2048
     /// The longest sort key value in bytes.

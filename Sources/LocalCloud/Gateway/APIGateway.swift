@@ -12,6 +12,8 @@ import NIOCore
 public final class APIGateway: Sendable {
     /// API Gateway's largest request payload: 10 MB.
     public static let maximumRequestBytes = 10 * 1024 * 1024
+    /// The statuses a function may answer; HTTP has no others.
+    static let validStatusCodes = 100...599
 
     public let routes: GatewayRouteTable
     private let instances: [String: InProcessFunctionInstance]
@@ -67,10 +69,24 @@ public final class APIGateway: Sendable {
         self.tracing = tracing
     }
 
-    /// Answers one HTTP request.
+    /// Answers one HTTP request whose body has already been read.
     public func handle(_ request: GatewayRequest) async -> GatewayResponse {
+        await self.handle(request) { maximumBytes in request.body.count <= maximumBytes ? request.body : nil }
+    }
+
+    /// Answers one HTTP request, reading its body only once it is routed and authorized: a request to no route,
+    /// without a valid token, or announcing a body over ``maximumRequestBytes``, is refused without a byte of its
+    /// body being buffered.
+    ///
+    /// - Parameters:
+    ///   - request: The request without its body (its `body` is replaced by what `readBody` reads).
+    ///   - readBody: Reads the whole body, or answers `nil` when it is over `maximumBytes` (a 413).
+    public func handle(
+        _ request: GatewayRequest,
+        readingBody readBody: (_ maximumBytes: Int) async -> [UInt8]?
+    ) async -> GatewayResponse {
         let origin = request.header("origin")
-        guard let cors = self.cors, let origin else { return await self.answer(request) }
+        guard let cors = self.cors, let origin else { return await self.answer(request, readingBody: readBody) }
         let isPreflight = request.method.uppercased() == "OPTIONS"
             && request.header("access-control-request-method") != nil
         if isPreflight {
@@ -83,28 +99,32 @@ public final class APIGateway: Sendable {
             return GatewayResponse(status: 204, headers: headers.map { (name: $0.key, value: $0.value) }
                 + [(name: "apigw-requestid", value: Self.makeRequestID())])
         }
-        var response = await self.answer(request)
+        var response = await self.answer(request, readingBody: readBody)
         let corsHeaders = cors.responseHeaders(origin: origin)
         response.headers.removeAll { corsHeaders[$0.name.lowercased()] != nil }
         response.headers += corsHeaders.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) }
         return response
     }
 
-    private func answer(_ request: GatewayRequest) async -> GatewayResponse {
-        guard let tracing = self.tracing else { return await self.answer(request, trace: nil) }
+    private func answer(
+        _ request: GatewayRequest,
+        readingBody readBody: (_ maximumBytes: Int) async -> [UInt8]?
+    ) async -> GatewayResponse {
+        guard let tracing = self.tracing else { return await self.answer(request, readingBody: readBody, trace: nil) }
         let trace = tracing.begin(request)
-        var response = await self.answer(request, trace: trace)
+        var response = await self.answer(request, readingBody: readBody, trace: trace)
         trace.end(status: response.status)
         response.headers.append((name: "x-amzn-trace-id", value: trace.header.description))
         return response
     }
 
-    private func answer(_ request: GatewayRequest, trace: GatewayTrace?) async -> GatewayResponse {
+    private func answer(
+        _ request: GatewayRequest,
+        readingBody readBody: (_ maximumBytes: Int) async -> [UInt8]?,
+        trace: GatewayTrace?
+    ) async -> GatewayResponse {
+        var request = request
         let requestID = Self.makeRequestID()
-        guard request.body.count <= Self.maximumRequestBytes else {
-            return GatewayProblem.response(status: 413, title: "Request Entity Too Large",
-                detail: "The request body is over \(Self.maximumRequestBytes) bytes", requestID: requestID)
-        }
         if request.method.uppercased() == "GET", let document = self.publicDocuments[request.path] {
             return GatewayResponse(
                 status: 200,
@@ -128,6 +148,14 @@ public final class APIGateway: Sendable {
             refusal.headers.append((name: "www-authenticate", value: error.authenticateHeader))
             return refusal
         }
+        // Read before a concurrency slot is taken, so that a slow body cannot hold one; a body announced as too
+        // large is refused without being read.
+        let announcedBytes = request.header("content-length").flatMap { Int($0) } ?? 0
+        guard announcedBytes <= Self.maximumRequestBytes, let body = await readBody(Self.maximumRequestBytes) else {
+            return GatewayProblem.response(status: 413, title: "Request Entity Too Large",
+                detail: "The request body is over \(Self.maximumRequestBytes) bytes", requestID: requestID)
+        }
+        request.body = body
         let limiter = self.limiters[route.functionName]
         if let limiter, !limiter.tryAcquire() {
             self.recorder?.record(InvocationRecord(
@@ -209,8 +237,13 @@ public final class APIGateway: Sendable {
         }
     }
 
-    /// The client's answer for the function's HTTP API response.
+    /// The client's answer for the function's HTTP API response; a status HTTP cannot carry is a 502, as API Gateway
+    /// answers a malformed integration response.
     private static func response(for answer: APIGatewayV2Response, requestID: String) -> GatewayResponse {
+        guard Self.validStatusCodes.contains(answer.statusCode) else {
+            return GatewayProblem.response(status: 502, title: "Bad Gateway",
+                detail: "The function answered status \(answer.statusCode), outside \(Self.validStatusCodes)", requestID: requestID)
+        }
         guard let body = answer.bodyBytes() else { return Self.malformedAnswer(requestID: requestID) }
         guard body.count <= LambdaLimits.maxResponseBytes else {
             return GatewayProblem.response(status: 500, title: "Internal Server Error",

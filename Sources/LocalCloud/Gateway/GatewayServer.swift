@@ -4,18 +4,33 @@ public import Logging
 import NIOCore
 
 /// The local API gateway on HTTP (Hummingbird): requests under `/_stratus/api/` go to the telemetry API when
-/// there is one, every other to ``APIGateway``.
+/// there is one, every other to ``APIGateway``. A connection that sends nothing for `idleTimeout`, between requests
+/// or in the middle of one, is closed, so idle connections cannot pile up (slowloris).
 public struct GatewayServer: Sendable {
+    /// How long a connection may stay idle by default: API Gateway's own idle connection timeout.
+    public static let defaultIdleTimeout = Duration.seconds(310)
+
     public let gateway: APIGateway
     public let telemetryAPI: TelemetryAPI?
     public let host: String
     public let port: Int
+    public let idleTimeout: Duration
 
-    public init(gateway: APIGateway, telemetryAPI: TelemetryAPI? = nil, host: String, port: Int) {
+    public init(
+        gateway: APIGateway, telemetryAPI: TelemetryAPI? = nil, host: String, port: Int,
+        idleTimeout: Duration = Self.defaultIdleTimeout
+    ) {
         self.gateway = gateway
         self.telemetryAPI = telemetryAPI
         self.host = host
         self.port = port
+        self.idleTimeout = idleTimeout
+    }
+
+    /// Serves until the task is cancelled or the process receives SIGTERM or SIGINT; `onRunning` receives the port
+    /// it listens on (useful with port 0).
+    public func run(logger: Logger, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        try await self.makeApplication(logger: logger, onRunning: onRunning).runService()
     }
 
     /// The server as a Hummingbird application; `onRunning` receives the port it listens on (useful with port 0).
@@ -25,7 +40,7 @@ public struct GatewayServer: Sendable {
     ) -> some ApplicationProtocol {
         Application(
             responder: GatewayResponder(gateway: self.gateway, telemetryAPI: self.telemetryAPI),
-            server: .http1OnConnectionEventLoop(),
+            server: .http1OnConnectionEventLoop(configuration: .init(idleTimeout: TimeAmount(self.idleTimeout))),
             configuration: .init(address: .hostname(self.host, port: self.port), serverName: nil),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: logger
@@ -51,26 +66,22 @@ struct GatewayResponder: HTTPResponder {
     let gateway: APIGateway
     let telemetryAPI: TelemetryAPI?
 
+    /// Answers `request`; its body is read only when the gateway has admitted the request (see
+    /// ``APIGateway/handle(_:readingBody:)``), and never for the telemetry API, whose requests have none.
     func respond(to request: Request, context: GatewayRequestContext) async throws -> Response {
-        var request = request
-        let body: ByteBuffer
-        do {
-            // One byte over the limit is enough to know the request is too large.
-            body = try await request.collectBody(upTo: APIGateway.maximumRequestBytes + 1)
-        } catch {
-            return Self.response(GatewayProblem.response(status: 413, title: "Request Entity Too Large",
-                detail: "The request body is over \(APIGateway.maximumRequestBytes) bytes", requestID: APIGateway.makeRequestID()))
-        }
-        let gatewayRequest = GatewayRequest(
+        let head = GatewayRequest(
             method: request.method.rawValue,
             path: request.uri.path,
             rawQueryString: request.uri.query ?? "",
             headers: request.headers.map { (name: $0.name.rawName, value: $0.value) },
-            body: Array(body.readableBytesView),
             sourceIP: context.sourceIP
         )
-        if let answer = self.telemetryAPI?.respond(to: gatewayRequest) { return Self.response(answer) }
-        return Self.response(await self.gateway.handle(gatewayRequest))
+        if let answer = self.telemetryAPI?.respond(to: head) { return Self.response(answer) }
+        let answer = await self.gateway.handle(head) { maximumBytes in
+            guard let body = try? await request.body.collect(upTo: maximumBytes) else { return nil }
+            return Array(body.readableBytesView)
+        }
+        return Self.response(answer)
     }
 
     private static func response(_ answer: GatewayResponse) -> Response {

@@ -9,7 +9,8 @@ extension Idempotency {
 
     /// Answers an HTTP request at most once per `Idempotency-Key`: a repeat gets the stored answer exactly, a repeat
     /// while the first is running gets 409, the key with a different request gets 422. Requests without the header
-    /// are answered normally. Keys belong to the caller (the JWT's `sub`), so two callers never share one; answers
+    /// are answered normally. Keys belong to the caller (the JWT's `sub`), so two callers never share one, and a key
+    /// sent without an authenticated caller is refused (400) rather than shared by every anonymous client; answers
     /// of 500 and above are not kept, so the client's retry runs again.
     public func respond(
         to request: HTTPRequest,
@@ -25,7 +26,9 @@ extension Idempotency {
             throw HTTPError.badRequest(
                 "The Idempotency-Key header must be 1 to \(Self.maximumKeyLength) visible ASCII characters")
         }
-        let caller = request.claims?["sub"] ?? "anonymous"
+        guard let caller = request.claims?["sub"], !caller.isEmpty else {
+            throw HTTPError.badRequest("An Idempotency-Key needs an authenticated caller, whose keys it belongs to")
+        }
         var payload = Array("\(request.method.uppercased()) \(request.path)?\(request.event.rawQueryString)\n".utf8)
         payload += try request.bodyBytes()
         do {

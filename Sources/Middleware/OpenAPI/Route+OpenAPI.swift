@@ -22,11 +22,12 @@ extension Route {
         if self.isIdempotent {
             parameters.append(["name": "Idempotency-Key", "in": "header", "required": false,
                 "description": "Makes a retry safe: the first answer for a key is repeated, a different body with it is 422",
-                "schema": ["type": "string", "minLength": 1, "maxLength": 255]])
+                "schema": ["type": "string", "minLength": 1, "maxLength": 255, "pattern": #"^[\x21-\x7E]+$"#]])
         }
         if self.handlerErrorStatuses.contains(428) {
             parameters.append(["name": "If-Match", "in": "header", "required": true,
-                "description": "The version (ETag) the change is based on", "schema": ["type": "string"]])
+                "description": "The version (ETag) the change is based on",
+                "schema": ["type": "string", "pattern": #"^"[1-9][0-9]{0,8}"$"#]])
         }
         if !parameters.isEmpty { operation["parameters"] = .array(parameters) }
 

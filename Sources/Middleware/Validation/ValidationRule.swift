@@ -49,13 +49,23 @@ extension ValidationRule where Value: Equatable & Sendable {
 }
 
 extension ValidationRule where Value == String {
-    /// The string has between `range.lowerBound` and `range.upperBound` characters.
+    /// The string has between `range.lowerBound` and `range.upperBound` characters, and at most
+    /// ``maximumUTF8BytesPerCharacter`` bytes of UTF-8 per allowed character: a character can hold any number of
+    /// combining marks, so a count of characters alone does not bound a string's size. The bytes are checked first,
+    /// so an oversized string is refused without being walked.
     @inlinable
     public static func length(_ range: ClosedRange<Int>) -> ValidationRule {
-        ValidationRule(constraint: .length(range.lowerBound, range.upperBound)) {
-            range.contains($0.count) ? nil : "must be \(range.lowerBound)–\(range.upperBound) characters long"
+        let perCharacter = maximumUTF8BytesPerCharacter
+        let maximumBytes = range.upperBound > Int.max / perCharacter ? Int.max : range.upperBound * perCharacter
+        return ValidationRule(constraint: .length(range.lowerBound, range.upperBound)) {
+            $0.utf8.count <= maximumBytes && range.contains($0.count)
+                ? nil : "must be \(range.lowerBound)–\(range.upperBound) characters long"
         }
     }
+
+    /// The UTF-8 bytes a string may have per character of its allowed length: four, the most a Unicode scalar
+    /// takes, so every string within the documented `maxLength` (which JSON Schema counts in scalars) passes.
+    public static var maximumUTF8BytesPerCharacter: Int { 4 }
 
     /// The whole string matches `pattern`; `description` says in words what is expected.
     /// - Precondition: `pattern` is a valid regular expression (rules are declared in code, not taken from input).

@@ -3,6 +3,9 @@ standard library only. It serves the given events to a runtime one by one, recor
 then sends SIGTERM and prints what happened as JSON.
 
 Usage: python3 minimal_runtime_api.py RUNTIME HANDLER EVENT_FILE [EVENT_FILE ...]
+
+With STRATUS_INVOCATION_HEADERS set to a JSON list of objects, the n-th object's headers replace the n-th
+invocation's (to send malformed invocations). It stops early when the runtime exits by itself.
 """
 import json
 import os
@@ -16,7 +19,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 runtime, handler, event_files = sys.argv[1], sys.argv[2], sys.argv[3:]
 events = [open(path, "rb").read() for path in event_files]
-pending = list(events)
+overrides = json.loads(os.environ.get("STRATUS_INVOCATION_HEADERS", "[]"))
+pending = [(event, overrides[index] if index < len(overrides) else {}) for index, event in enumerate(events)]
 requests = []
 results = []
 done = threading.Event()
@@ -48,18 +52,20 @@ class RuntimeAPI(BaseHTTPRequestHandler):
             return self.reply(404)
         while True:
             with lock:
-                event = pending.pop(0) if pending else None
-            if event is not None:
+                invocation = pending.pop(0) if pending else None
+            if invocation is not None:
                 break
             # Like Lambda, the long poll stays open while the runtime is being shut down: an answer here would race
             # with SIGTERM.
             if stopped.wait(0.05):
                 return
+        event, override = invocation
         deadline = int(time.time() * 1000) + 3000
         self.reply(200, event, {
             "Lambda-Runtime-Aws-Request-Id": str(uuid.uuid4()),
             "Lambda-Runtime-Deadline-Ms": str(deadline),
             "Lambda-Runtime-Invoked-Function-Arn": "arn:aws:lambda:eu-west-1:210987654321:function:" + handler,
+            **override,
         })
 
     def do_POST(self):
@@ -81,8 +87,11 @@ environment = {
     "AWS_LAMBDA_FUNCTION_NAME": handler,
     "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
 }
-process = subprocess.Popen([runtime], env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-finished = done.wait(20)
+process = subprocess.Popen([runtime], env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+output = []
+threading.Thread(target=lambda: output.append(process.stdout.read().decode(errors="replace")), daemon=True).start()
+threading.Thread(target=lambda: (process.wait(), done.set()), daemon=True).start()
+finished = done.wait(20) and process.poll() is None
 process.send_signal(signal.SIGTERM)
 try:
     status = process.wait(5)
@@ -91,4 +100,6 @@ except subprocess.TimeoutExpired:
     status = "killed"
 stopped.set()
 server.shutdown()
-print(json.dumps({"finished": finished, "exitStatus": status, "requests": requests, "results": results}))
+time.sleep(0.1)  # the last of its output
+print(json.dumps({"finished": finished, "exitStatus": status, "requests": requests, "results": results,
+                  "output": "".join(output)}))

@@ -33,9 +33,7 @@ import Testing
         var headers = ["content-type": "application/json"]
         headers["idempotency-key"] = key
         var event = RouterFixture.event("POST", "/payments", body: body, headers: headers)
-        if let caller {
-            event.requestContext.authorizer = .init(jwt: .init(claims: ["sub": caller]))
-        }
+        event.requestContext.authorizer = caller.map { .init(jwt: .init(claims: ["sub": $0])) }
         return event
     }
 
@@ -69,6 +67,19 @@ import Testing
         let bob = try await router.handle(Self.post(#"{"amount":1999}"#, key: "pay-1", caller: "bob"), context: fixture.context())
         #expect(alice.body != bob.body, "bob must not get alice's answer")
         #expect(fixture.runCount == 2)
+    }
+
+    @Test func aKeyWithoutAnAuthenticatedCallerIs400AndNeverShared() async throws {
+        let fixture = try IdempotencyFixture()
+        let router = Self.router(fixture)
+        let first = try await router.handle(Self.post(#"{"amount":1999}"#, key: "pay-1", caller: nil), context: fixture.context())
+        let second = try await router.handle(Self.post(#"{"amount":1999}"#, key: "pay-1", caller: nil), context: fixture.context())
+        for response in [first, second] {
+            #expect(response.statusCode == 400)
+            #expect(response.headers?["content-type"] == "application/problem+json")
+            #expect(try (response.json()["detail"] as? String)?.contains("authenticated caller") == true)
+        }
+        #expect(fixture.runCount == 0, "an anonymous key runs nothing and stores nothing")
     }
 
     @Test func badKeysAre400AndServerErrorsAreNotKept() async throws {
