@@ -3,15 +3,21 @@ import Foundation
 import FoundationNetworking
 #endif
 
-/// Reads a running `stratus serve`'s telemetry API (`/_stratus/api/`).
+/// Reads a running `stratus serve`'s telemetry API (`/_stratus/api/`), with its admin token.
 struct TelemetryClient {
     let endpoint: URL
+    /// Sent as `Authorization: Bearer`; `nil` sends none (and the server refuses).
+    let adminToken: String?
 
-    init(endpoint: String) throws {
+    /// A client of the server at `endpoint`, with the admin token of `STRATUS_ADMIN_TOKEN`, else the one the server
+    /// saved in `dataDirectory` (its `--data-dir`).
+    init(endpoint: String, dataDirectory: String) throws {
         guard let url = URL(string: endpoint), url.scheme == "http" || url.scheme == "https", url.host != nil else {
             throw CommandLineError("--endpoint must be an http URL such as http://127.0.0.1:3000, not \(endpoint)")
         }
         self.endpoint = url
+        self.adminToken = ProcessInfo.processInfo.environment["STRATUS_ADMIN_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? LocalDataDirectory(path: dataDirectory).savedAdminToken()
     }
 
     /// `GET /_stratus/api/<resource>?<query>`, decoded; a refusal or an unreachable server is a ``CommandLineError``.
@@ -22,6 +28,7 @@ struct TelemetryClient {
         components.queryItems = items.isEmpty ? nil : items
         var request = URLRequest(url: components.url!)
         request.timeoutInterval = 10
+        if let adminToken { request.setValue("Bearer \(adminToken)", forHTTPHeaderField: "authorization") }
         let data: Data
         let response: URLResponse
         do {
@@ -30,6 +37,11 @@ struct TelemetryClient {
             throw CommandLineError("Cannot reach stratus serve at \(self.endpoint.absoluteString) (is it running?): \(error.localizedDescription)")
         }
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        if status == 401 {
+            throw CommandLineError(
+                "stratus serve refused the admin token \(self.adminToken == nil ? "(none found)" : "found") for \(components.path): "
+                    + "run this command with the --data-dir of stratus serve, or set STRATUS_ADMIN_TOKEN")
+        }
         guard status == 200 else {
             let problem = try? JSONDecoder().decode(Problem.self, from: data)
             throw CommandLineError(problem?.detail ?? "stratus serve answered \(status) for \(components.path)")

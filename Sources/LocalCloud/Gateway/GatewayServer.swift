@@ -3,8 +3,8 @@ public import Hummingbird
 public import Logging
 import NIOCore
 
-/// The local API gateway on HTTP (Hummingbird): requests under `/_stratus/api/` go to the telemetry API when
-/// there is one, every other to ``APIGateway``.
+/// The local API gateway on HTTP (Hummingbird): requests under `/_stratus/` go to the telemetry API when there is
+/// one (which checks their `Host` and admin token, ``TelemetryAccess``), every other to ``APIGateway``.
 public struct GatewayServer: Sendable {
     public let gateway: APIGateway
     public let telemetryAPI: TelemetryAPI?

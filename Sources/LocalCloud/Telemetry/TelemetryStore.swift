@@ -165,13 +165,19 @@ public final class TelemetryStore: Sendable {
         }
     }
 
-    /// The segment documents of the traces that received segments since `sinceMilliseconds`, by trace id.
-    public func segmentsByTrace(since sinceMilliseconds: Int64) throws -> [String: [SegmentDocument]] {
+    /// The segment documents of the `limit` traces that started last among those that received segments since
+    /// `sinceMilliseconds`, by trace id. The limit applies in SQL: no other trace's documents are read.
+    public func segmentsByTrace(since sinceMilliseconds: Int64, limit: Int) throws -> [String: [SegmentDocument]] {
         try self.queue.read { db in
             let rows = try Row.fetchAll(
                 db,
-                sql: "SELECT trace_id, document FROM segments WHERE trace_id IN (SELECT DISTINCT trace_id FROM segments WHERE received_ms >= ?)",
-                arguments: [sinceMilliseconds]
+                sql: """
+                    SELECT trace_id, document FROM segments WHERE trace_id IN (
+                        SELECT trace_id FROM segments
+                        WHERE trace_id IN (SELECT DISTINCT trace_id FROM segments WHERE received_ms >= ?)
+                        GROUP BY trace_id ORDER BY MIN(start_time) DESC LIMIT ?)
+                    """,
+                arguments: [sinceMilliseconds, limit]
             )
             return Dictionary(grouping: rows.compactMap { row -> (String, SegmentDocument)? in
                 Self.document(row).map { (row["trace_id"], $0) }
