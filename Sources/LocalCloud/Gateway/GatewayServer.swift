@@ -65,7 +65,8 @@ struct GatewayResponder: HTTPResponder {
             method: request.method.rawValue,
             path: request.uri.path,
             rawQueryString: request.uri.query ?? "",
-            headers: request.headers.map { (name: $0.name.rawName, value: $0.value) },
+            // HTTP types keep `Host` as the authority, not among the fields: put it back, as API Gateway's events have it.
+            headers: (request.head.authority.map { [(name: "host", value: $0)] } ?? []) + request.headers.map { (name: $0.name.rawName, value: $0.value) },
             body: Array(body.readableBytesView),
             sourceIP: context.sourceIP
         )
