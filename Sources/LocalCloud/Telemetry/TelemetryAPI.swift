@@ -72,8 +72,8 @@ public struct TelemetryAPI: Sendable {
 
     private func functions(_ query: [String: String]) throws(TelemetryAPIError) -> [String: [FunctionStatistics]] {
         let since = try self.since(query["window"] ?? "5m", named: "window")
-        let records = try self.read { try self.recorder.store.invocations(since: since) }
-        return ["functions": FunctionStatistics.of(self.functions, records: records)]
+        let recorded = try self.read { try self.recorder.store.functionStatistics(since: since) }
+        return ["functions": FunctionStatistics.of(self.functions, recorded: recorded)]
     }
 
     private func logs(_ query: [String: String]) throws(TelemetryAPIError) -> LogPage {

@@ -4,8 +4,9 @@ import Observability
 import Synchronization
 import Testing
 
-/// `traces?since=&limit=` reads only what it answers, and nothing older than the retention.
-@Suite struct TraceQueryBoundsTests {
+/// The telemetry queries read only what they answer (`traces?limit=` in SQL, `functions` aggregated in SQL), and
+/// nothing older than the retention.
+@Suite struct TelemetryQueryBoundsTests {
     /// A one-segment trace started at `second` (epoch seconds).
     static func trace(_ index: Int, startingAt second: Double) -> SegmentDocument {
         var stage = SegmentDocument(name: "stratus/default", id: String(format: "%016x", index + 1), traceID: String(format: "1-6b0f5ebc-%024x", index), startTime: second)
@@ -44,5 +45,23 @@ import Testing
         #expect(traces.map { $0["traceId"] as? String } == [String(format: "1-6b0f5ebc-%024x", 2)])
         let logs = try #require(try TelemetryAPITests.get(api, "logs", "since=0").1["logs"] as? [[String: Any]])
         #expect(logs.map { $0["message"] as? String } == ["now"])
+    }
+
+    @Test func functionStatisticsAreAggregatedInTheStoreByNearestRank() throws {
+        let store = try TelemetryStore(path: nil)
+        let recorder = TelemetryRecorder(store: store, nowMilliseconds: { TelemetryAPITests.now })
+        for milliseconds in 1...10 {
+            recorder.record(InvocationRecord(timeMilliseconds: TelemetryAPITests.now, function: "auth", durationMicroseconds: Int64(milliseconds) * 1000,
+                outcome: milliseconds == 10 ? .error : .success, isColdStart: milliseconds == 1))
+        }
+        recorder.record(InvocationRecord(timeMilliseconds: TelemetryAPITests.now, function: "auth", durationMicroseconds: 0, outcome: .throttle, isColdStart: true))
+        recorder.record(InvocationRecord(timeMilliseconds: TelemetryAPITests.now, function: "orders", durationMicroseconds: 0, outcome: .throttle, isColdStart: false))
+        try recorder.flush()
+
+        let statistics = try store.functionStatistics(since: 0)
+        // Nearest rank: the 5th, 9th and 10th of 10; the throttled call is neither an invocation nor a cold start.
+        #expect(statistics.first { $0.function == "auth" } == FunctionStatistics(
+            function: "auth", invocations: 10, errors: 1, throttles: 1, coldStarts: 1, duration: .init(p50: 5, p90: 9, p99: 10)))
+        #expect(statistics.first { $0.function == "orders" } == FunctionStatistics(function: "orders", throttles: 1))
     }
 }
