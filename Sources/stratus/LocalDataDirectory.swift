@@ -65,6 +65,11 @@ struct LocalDataDirectory {
         }
     }
 
+    /// The admin token of `STRATUS_ADMIN_TOKEN`, which `stratus serve` and the CLI take before any other.
+    static func environmentAdminToken(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        environment["STRATUS_ADMIN_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
     /// The admin token a `stratus serve` on this folder saved, or `nil` when there is none.
     func savedAdminToken() -> String? {
         FileManager.default.contents(atPath: self.adminTokenPath)

@@ -45,7 +45,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "How long logs, metrics and traces are kept: 30m, 24h, 7d.")
     var retention = "24h"
 
-    @Option(name: .customLong("admin-token"), help: "The secret /_stratus/ asks for (STRATUS_ADMIN_TOKEN); a new one each run without it.")
+    @Option(name: .customLong("admin-token"), help: "The secret /_stratus/ asks for; a new one each run without it. STRATUS_ADMIN_TOKEN is safer (not shown by ps).")
     var adminToken: String?
 
     @Option(name: .customLong("allowed-host"), help: "Another name /_stratus/ may be reached by, besides 127.0.0.1, localhost, [::1] and --host (repeatable).")
@@ -83,7 +83,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// The admin token of `--admin-token`, else of `STRATUS_ADMIN_TOKEN`.
     private var givenAdminToken: String? {
-        self.adminToken ?? ProcessInfo.processInfo.environment["STRATUS_ADMIN_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        self.adminToken ?? LocalDataDirectory.environmentAdminToken()
     }
 
     func run() async throws {

@@ -8,6 +8,8 @@ struct TelemetryClient {
     let endpoint: URL
     /// Sent as `Authorization: Bearer`; `nil` sends none (and the server refuses).
     let adminToken: String?
+    /// Where the token was looked for.
+    private let tokenFolder: LocalDataDirectory
 
     /// A client of the server at `endpoint`, with the admin token of `STRATUS_ADMIN_TOKEN`, else the one the server
     /// saved in `dataDirectory` (its `--data-dir`).
@@ -16,8 +18,8 @@ struct TelemetryClient {
             throw CommandLineError("--endpoint must be an http URL such as http://127.0.0.1:3000, not \(endpoint)")
         }
         self.endpoint = url
-        self.adminToken = ProcessInfo.processInfo.environment["STRATUS_ADMIN_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? LocalDataDirectory(path: dataDirectory).savedAdminToken()
+        self.tokenFolder = LocalDataDirectory(path: dataDirectory)
+        self.adminToken = LocalDataDirectory.environmentAdminToken() ?? self.tokenFolder.savedAdminToken()
     }
 
     /// `GET /_stratus/api/<resource>?<query>`, decoded; a refusal or an unreachable server is a ``CommandLineError``.
@@ -38,9 +40,10 @@ struct TelemetryClient {
         }
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
         if status == 401 {
-            throw CommandLineError(
-                "stratus serve refused the admin token \(self.adminToken == nil ? "(none found)" : "found") for \(components.path): "
-                    + "run this command with the --data-dir of stratus serve, or set STRATUS_ADMIN_TOKEN")
+            let found = self.adminToken == nil
+                ? "No admin token in STRATUS_ADMIN_TOKEN or \(self.tokenFolder.adminTokenPath)"
+                : "stratus serve refused the admin token (is it another folder's, or an earlier run's?)"
+            throw CommandLineError("\(found): pass the --data-dir stratus serve runs with, or set STRATUS_ADMIN_TOKEN")
         }
         guard status == 200 else {
             let problem = try? JSONDecoder().decode(Problem.self, from: data)
