@@ -65,4 +65,17 @@ import Testing
         let user = try #require(documents.first { $0.id == "cccccccccccccccc" }?.metadata?["users"]?["## users response"]?["body"])
         #expect(user["userId"] == .string("u1") && user["version"] == .integer(3) && user["email"] == .string("[REDACTED]"))
     }
+
+    @Test func aDatagramFromAnotherSDKIsStoredWithoutItsSecrets() async throws {
+        let recorder = try TelemetryAPITests.recorder()
+        let listener = try await XRayDaemonListener.start(port: 0, recorder: recorder)
+        defer { Task { await listener.close() } }
+        let trace = XRayTraceHeader.newTraceID()
+        let document = #"{"name":"legacy","id":"0123456789abcdef","trace_id":"\#(trace)","start_time":100,"end_time":101,"#
+            + #""metadata":{"default":{"session":{"refresh_token":"rt-secret","otp":"otp-999","email":"ada@example.com"}}}}"#
+        UDPSocketForTests(port: listener.port).send(#"{"format": "json", "version": 1}"# + "\n" + document)
+
+        let stored = try #require(try await segments(of: trace, in: recorder).first)
+        #expect(stored.metadata?["default"]?["session"] == ["refresh_token": "[REDACTED]", "otp": "[REDACTED]", "email": "[REDACTED]"])
+    }
 }
