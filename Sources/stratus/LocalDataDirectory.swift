@@ -53,12 +53,36 @@ struct LocalDataDirectory {
         }
     }
 
+    /// The file holding the admin token of the running `stratus serve`, where `stratus logs` and `stratus traces`
+    /// find it.
+    var adminTokenPath: String { self.file("admin-token") }
+
+    /// Creates the folder if needed and writes `token` to ``adminTokenPath``, readable by its owner only.
+    func saveAdminToken(_ token: String) throws {
+        try self.createFolder(self.path)
+        guard FileManager.default.createFile(atPath: self.adminTokenPath, contents: Data(token.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw CommandLineError("Cannot write the admin token to \(self.adminTokenPath)")
+        }
+    }
+
+    /// The admin token of `STRATUS_ADMIN_TOKEN`, which `stratus serve` and the CLI take before any other.
+    static func environmentAdminToken(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        environment["STRATUS_ADMIN_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The admin token a `stratus serve` on this folder saved, or `nil` when there is none.
+    func savedAdminToken() -> String? {
+        FileManager.default.contents(atPath: self.adminTokenPath)
+            .map { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) }
+            .flatMap { $0.isEmpty ? nil : $0 }
+    }
+
     /// Creates the folder if needed and opens the store in it.
     func openStore() throws -> SQLiteItemStore {
         try self.open(file: "store.sqlite", in: self.path)
     }
 
-    private func createFolder(_ folder: String) throws {
+    func createFolder(_ folder: String) throws {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {

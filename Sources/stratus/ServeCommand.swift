@@ -15,7 +15,9 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Stops cleanly on Ctrl-C or SIGTERM. Function logs go to standard error, and with the invocations, metrics \
             and traces to the telemetry store in --data-dir, read through /_stratus/api/, `stratus logs` and \
-            `stratus traces`.
+            `stratus traces`. /_stratus/ answers only requests carrying the run's admin token (--admin-token, \
+            STRATUS_ADMIN_TOKEN, or a new one each run, kept in --data-dir/admin-token for the CLI) whose Host is this \
+            server's (127.0.0.1, localhost, [::1], --host or an --allowed-host). Files in --data-dir are its owner's alone.
             """
     )
 
@@ -46,6 +48,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("idle-timeout"), help: "How long a connection may send nothing before it is closed: 30s, 5m.")
     var idleTimeout = "\(GatewayServer.defaultIdleTimeout.components.seconds)s"
 
+    @Option(name: .customLong("admin-token"), help: "The secret /_stratus/ asks for; a new one each run without it. STRATUS_ADMIN_TOKEN is safer (not shown by ps).")
+    var adminToken: String?
+
+    @Option(name: .customLong("allowed-host"), help: "Another name /_stratus/ may be reached by, besides 127.0.0.1, localhost, [::1] and --host (repeatable).")
+    var allowedHosts: [String] = []
+
     @Flag(name: .customLong("insecure-fast-password-hashing"), help: .hidden)
     var fastPasswordHashing = false
 
@@ -71,12 +79,26 @@ struct ServeCommand: AsyncParsableCommand {
         guard let idleTimeout = TimeParameter.spanMilliseconds(self.idleTimeout), idleTimeout > 0 else {
             throw ValidationError("--idle-timeout must be a span such as 30s or 5m, not \(self.idleTimeout)")
         }
+        if let token = self.givenAdminToken, token.count < Self.minimumAdminTokenLength || token.contains(where: \.isWhitespace) {
+            throw ValidationError("--admin-token (or STRATUS_ADMIN_TOKEN) must be at least \(Self.minimumAdminTokenLength) characters without spaces")
+        }
+    }
+
+    /// The shortest admin token accepted from the command line or the environment.
+    static let minimumAdminTokenLength = 16
+
+    /// The admin token of `--admin-token`, else of `STRATUS_ADMIN_TOKEN`.
+    private var givenAdminToken: String? {
+        self.adminToken ?? LocalDataDirectory.environmentAdminToken()
     }
 
     func run() async throws {
         let manifest = ReferenceApp.manifest
         try manifest.validate()
         let dataDirectory = LocalDataDirectory(path: self.dataDirectory)
+        try dataDirectory.restrictToOwner()
+        let adminToken = self.givenAdminToken ?? TelemetryAccess.newAdminToken()
+        try dataDirectory.saveAdminToken(adminToken)
         let store = try dataDirectory.openStore()
         let storePath = dataDirectory.storePath
         let issuer = try dataDirectory.tokenIssuer()
@@ -110,7 +132,12 @@ struct ServeCommand: AsyncParsableCommand {
         )
         Self.print(FunctionTable(manifest: manifest).rendered)
         let host = self.host
-        let telemetryAPI = TelemetryAPI(recorder: recorder, functions: manifest.functions.map(\.name))
+        if let warning = Self.exposureWarning(host: host) { Self.print(warning) }
+        let telemetryAPI = TelemetryAPI(
+            recorder: recorder, functions: manifest.functions.map(\.name),
+            access: TelemetryAccess(adminToken: adminToken, serverHost: host, allowedHosts: self.allowedHosts)
+        )
+        let tokenPath = dataDirectory.adminTokenPath
         let server = GatewayServer(gateway: gateway, telemetryAPI: telemetryAPI, host: host, port: self.port,
             idleTimeout: .milliseconds(TimeParameter.spanMilliseconds(self.idleTimeout) ?? 0))
         try await withThrowingDiscardingTaskGroup { group in
@@ -124,7 +151,8 @@ struct ServeCommand: AsyncParsableCommand {
                 }
             }
             try await server.run(logger: Logger(label: "stratus.serve") { _ in SwiftLogNoOpLogHandler() }) { [daemon] port in
-                Self.print("X-Ray daemon on udp://\(daemon.address()); telemetry on http://\(host):\(port)\(TelemetryAPI.pathPrefix)")
+                Self.print("X-Ray daemon on udp://\(daemon.address())")
+                Self.print("Telemetry on http://\(host):\(port)\(TelemetryAPI.pathPrefix)functions?\(TelemetryAccess.tokenParameter)=\(adminToken) (admin token in \(tokenPath))")
                 Self.print("Stratus local cloud on http://\(host):\(port) (data in \(storePath))")
             }
             group.cancelAll()
@@ -140,6 +168,19 @@ struct ServeCommand: AsyncParsableCommand {
 
     private static func print(_ line: String) {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    /// The warning printed when `host` is not a loopback address, saying what other machines can then reach; `nil`
+    /// for a loopback address.
+    static func exposureWarning(host: String) -> String? {
+        let name = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        guard name != "localhost", name != "::1", !name.hasPrefix("127.") else { return nil }
+        return """
+            Warning: --host \(host) is not a loopback address: other machines can reach every function's API, \
+            /.well-known/jwks.json and /openapi.json, and, to whoever holds the admin token, the telemetry API under \
+            /_stratus/ (the logs, metrics and traces of every request) by the names 127.0.0.1, localhost, [::1], \(host) \
+            and each --allowed-host
+            """
     }
 
     /// What the functions see of the command's environment: Powertools' settings and Lambda's log level, so that

@@ -3,9 +3,10 @@ public import Hummingbird
 public import Logging
 import NIOCore
 
-/// The local API gateway on HTTP (Hummingbird): requests under `/_stratus/api/` go to the telemetry API when
-/// there is one, every other to ``APIGateway``. A connection that sends nothing for `idleTimeout`, between requests
-/// or in the middle of one, is closed, so idle connections cannot pile up (slowloris).
+/// The local API gateway on HTTP (Hummingbird): requests under `/_stratus/` go to the telemetry API when there is
+/// one (which checks their `Host` and admin token, ``TelemetryAccess``), every other to ``APIGateway``. A connection
+/// that sends nothing for `idleTimeout`, between requests or in the middle of one, is closed, so idle connections
+/// cannot pile up (slowloris).
 public struct GatewayServer: Sendable {
     /// How long a connection may stay idle by default: API Gateway's own idle connection timeout.
     public static let defaultIdleTimeout = Duration.seconds(310)
@@ -73,7 +74,9 @@ struct GatewayResponder: HTTPResponder {
             method: request.method.rawValue,
             path: request.uri.path,
             rawQueryString: request.uri.query ?? "",
-            headers: request.headers.map { (name: $0.name.rawName, value: $0.value) },
+            // HTTP types keep `Host` as the authority, not among the fields: put it back, as API Gateway's events have it.
+            headers: (request.head.authority.map { [(name: "host", value: $0)] } ?? [])
+                + request.headers.map { (name: $0.name.rawName, value: $0.value) },
             sourceIP: context.sourceIP
         )
         if let answer = self.telemetryAPI?.respond(to: head) { return Self.response(answer) }

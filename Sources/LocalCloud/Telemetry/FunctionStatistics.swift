@@ -12,27 +12,49 @@ public struct FunctionStatistics: Encodable, Sendable, Equatable {
         public let p50: Double
         public let p90: Double
         public let p99: Double
-    }
 
-    public init(function: String, records: [InvocationRecord]) {
-        let ran = records.filter { $0.outcome != .throttle }
-        self.function = function
-        self.invocations = ran.count
-        self.errors = ran.count { $0.outcome == .error }
-        self.throttles = records.count - ran.count
-        self.coldStarts = ran.count { $0.isColdStart }
-        let sorted = ran.map(\.durationMicroseconds).sorted()
-        func percentile(_ fraction: Double) -> Double {
-            let rank = max(1, Int((fraction * Double(sorted.count)).rounded(.up)))
-            return Double(sorted[min(rank, sorted.count) - 1]) / 1000
+        public init(p50: Double, p90: Double, p99: Double) {
+            self.p50 = p50
+            self.p90 = p90
+            self.p99 = p99
         }
-        self.duration = sorted.isEmpty ? nil : Percentiles(p50: percentile(0.5), p90: percentile(0.9), p99: percentile(0.99))
+
+        /// The percentiles of `count` values, read by `value(rank)`: the value at a 1-based rank in ascending
+        /// order (only the ranks of ``percents`` are asked for); `nil` without values.
+        init?(count: Int, value: (Int) -> Double?) {
+            guard count > 0, let p50 = value(Self.rank(ofPercent: 50, among: count)), let p90 = value(Self.rank(ofPercent: 90, among: count)),
+                let p99 = value(Self.rank(ofPercent: 99, among: count))
+            else { return nil }
+            self.init(p50: p50, p90: p90, p99: p99)
+        }
+
+        /// The percentiles given.
+        static let percents = [50, 90, 99]
+
+        /// The nearest rank of `percent` among `count` values, `⌈percent × count / 100⌉`, in integers; ``rankSQL``
+        /// computes the same in a query.
+        static func rank(ofPercent percent: Int, among count: Int) -> Int {
+            max(1, (percent * count + 99) / 100)
+        }
+
+        /// ``rank(ofPercent:among:)`` of each of ``percents`` as SQL over a column `total`, comma-separated.
+        static let rankSQL = Self.percents.map { "(total * \($0) + 99) / 100" }.joined(separator: ", ")
     }
 
-    /// Statistics of every function in `functions` and of any other that has records, by name.
-    public static func of(_ functions: [String], records: [InvocationRecord]) -> [FunctionStatistics] {
-        let byFunction = Dictionary(grouping: records, by: \.function)
+    public init(function: String, invocations: Int = 0, errors: Int = 0, throttles: Int = 0, coldStarts: Int = 0, duration: Percentiles? = nil) {
+        self.function = function
+        self.invocations = invocations
+        self.errors = errors
+        self.throttles = throttles
+        self.coldStarts = coldStarts
+        self.duration = duration
+    }
+
+    /// The statistics of every function in `functions` (none recorded yet: all zero) and of any other in
+    /// `recorded`, by name.
+    public static func of(_ functions: [String], recorded: [FunctionStatistics]) -> [FunctionStatistics] {
+        let byFunction = Dictionary(recorded.map { ($0.function, $0) }) { first, _ in first }
         let names = Set(functions).union(byFunction.keys).sorted()
-        return names.map { FunctionStatistics(function: $0, records: byFunction[$0] ?? []) }
+        return names.map { byFunction[$0] ?? FunctionStatistics(function: $0) }
     }
 }

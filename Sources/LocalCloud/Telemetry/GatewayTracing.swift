@@ -29,7 +29,9 @@ public struct GatewayTracing: Sendable {
         let stage = self.tracer.startSpan(self.stageName, context: context, ofKind: .server)
         stage.updateDocument { $0.origin = "AWS::ApiGateway::Stage" }
         stage.attributes["http.request.method"] = request.method.uppercased()
-        stage.attributes["url.full"] = request.path + (request.rawQueryString.isEmpty ? "" : "?" + request.rawQueryString)
+        // The query as the trace keeps it: a sensitive parameter's value (a code, a token) is replaced.
+        let query = request.rawQueryString.isEmpty ? "" : "?" + Redaction.traceMetadata.redacted(query: request.rawQueryString)
+        stage.attributes["url.full"] = request.path + query
         stage.attributes["client.address"] = request.sourceIP
         if let agent = request.header("user-agent") {
             stage.attributes["user_agent.original"] = agent

@@ -9,27 +9,45 @@ public import LambdaRuntime
 /// - `GET traces?since=&limit=`: traces, newest first; `GET traces/{traceId}`: one trace's segment tree;
 /// - `GET metrics?namespace=&name=&since=`: EMF metric values.
 ///
-/// Times (`since`, `window`) are ISO 8601, epoch milliseconds, or a span back from now (`30s`, `15m`, `2h`, `1d`).
+/// Times (`since`, `window`) are ISO 8601, epoch milliseconds, or a span back from now (`30s`, `15m`, `2h`, `1d`); none
+/// reaches further back than the recorder's retention.
+///
+/// Every path under `/_stratus/` is the API's, and answered only to requests ``TelemetryAccess`` lets through (the
+/// right `Host`, the run's admin token).
 public struct TelemetryAPI: Sendable {
+    /// Where the local cloud's own paths start: all of them are checked by ``access``.
+    public static let scope = "/_stratus/"
     public static let pathPrefix = "/_stratus/api/"
 
     public let recorder: TelemetryRecorder
     /// Functions listed by `functions` even before their first invocation.
     public let functions: [String]
+    /// Who may read.
+    public let access: TelemetryAccess
     private let nowMilliseconds: @Sendable () -> Int64
 
-    public init(recorder: TelemetryRecorder, functions: [String], nowMilliseconds: @escaping @Sendable () -> Int64 = WallClock.nowMilliseconds) {
+    public init(
+        recorder: TelemetryRecorder, functions: [String], access: TelemetryAccess,
+        nowMilliseconds: @escaping @Sendable () -> Int64 = WallClock.nowMilliseconds
+    ) {
         self.recorder = recorder
         self.functions = functions
+        self.access = access
         self.nowMilliseconds = nowMilliseconds
     }
 
-    /// The answer to `request`, or `nil` when its path is not the API's.
+    /// The answer to `request`, or `nil` when its path is not under ``scope``.
     public func respond(to request: GatewayRequest) -> GatewayResponse? {
-        guard request.path.hasPrefix(Self.pathPrefix) else { return nil }
+        guard request.path.hasPrefix(Self.scope) || request.path + "/" == Self.scope else { return nil }
         let requestID = APIGateway.makeRequestID()
+        if let refusal = self.access.refusal(of: request) {
+            return refusal.response(requestID: requestID)
+        }
         guard request.method.uppercased() == "GET" else {
             return GatewayProblem.response(status: 405, title: "Method Not Allowed", detail: "The telemetry API only reads (GET)", requestID: requestID)
+        }
+        guard request.path.hasPrefix(Self.pathPrefix) else {
+            return TelemetryAPIError.notFound("No telemetry resource at \(request.path)").response(requestID: requestID)
         }
         let resource = request.path.dropFirst(Self.pathPrefix.count).split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         let query = APIGatewayEventBuilder.queryParameters(request.rawQueryString) ?? [:]
@@ -48,20 +66,20 @@ public struct TelemetryAPI: Sendable {
             guard let data = try? encoder.encode(body) else { throw TelemetryAPIError.unreadable }
             return GatewayResponse(status: 200, headers: [("content-type", "application/json"), ("apigw-requestid", requestID)], body: Array(data))
         } catch {
-            return GatewayProblem.response(status: error.status, title: error.title, detail: error.detail, requestID: requestID)
+            return error.response(requestID: requestID)
         }
     }
 
     private func functions(_ query: [String: String]) throws(TelemetryAPIError) -> [String: [FunctionStatistics]] {
-        let since = try self.time(query["window"] ?? "5m", named: "window")
-        let records = try self.read { try self.recorder.store.invocations(since: since) }
-        return ["functions": FunctionStatistics.of(self.functions, records: records)]
+        let since = try self.since(query["window"] ?? "5m", named: "window")
+        let recorded = try self.read { try self.recorder.store.functionStatistics(since: since) }
+        return ["functions": FunctionStatistics.of(self.functions, recorded: recorded)]
     }
 
     private func logs(_ query: [String: String]) throws(TelemetryAPIError) -> LogPage {
         let filter = LogFilter(
             function: query["function"], level: query["level"], correlationID: query["correlationId"], traceID: query["traceId"],
-            sinceMilliseconds: try query["since"].map { text throws(TelemetryAPIError) in try self.time(text, named: "since") },
+            sinceMilliseconds: try query["since"].map { text throws(TelemetryAPIError) in try self.since(text, named: "since") } ?? self.retentionStart,
             afterSequence: try query["after"].map { text throws(TelemetryAPIError) in
                 guard let after = Int64(text), after >= 0 else { throw .badParameter("after must be a sequence number, not \(text)") }
                 return after
@@ -73,12 +91,12 @@ public struct TelemetryAPI: Sendable {
     }
 
     private func traces(_ query: [String: String]) throws(TelemetryAPIError) -> TraceList {
-        let since = try self.time(query["since"] ?? "1h", named: "since")
+        let since = try self.since(query["since"] ?? "1h", named: "since")
         let limit = try self.limit(query["limit"], default: 50, maximum: 1000)
-        let byTrace = try self.read { try self.recorder.store.segmentsByTrace(since: since) }
+        let byTrace = try self.read { try self.recorder.store.segmentsByTrace(since: since, limit: limit) }
         let summaries = byTrace.compactMap { TraceTree(traceID: $0.key, documents: $0.value).map(TraceSummary.init) }
             .sorted { $0.startTime > $1.startTime }
-        return TraceList(traces: Array(summaries.prefix(limit)))
+        return TraceList(traces: summaries)
     }
 
     private func trace(_ traceID: String) throws(TelemetryAPIError) -> TraceTree {
@@ -88,16 +106,22 @@ public struct TelemetryAPI: Sendable {
     }
 
     private func metrics(_ query: [String: String]) throws(TelemetryAPIError) -> [String: [MetricValue]] {
-        let since = try self.time(query["since"] ?? "1h", named: "since")
+        let since = try self.since(query["since"] ?? "1h", named: "since")
         let points = try self.read { try self.recorder.store.metrics(namespace: query["namespace"], name: query["name"], since: since) }
         return ["metrics": points.map(MetricValue.init)]
     }
 
-    private func time(_ text: String, named name: String) throws(TelemetryAPIError) -> Int64 {
+    /// The time `text` names, or the start of the retention if that is later: nothing older is answered.
+    private func since(_ text: String, named name: String) throws(TelemetryAPIError) -> Int64 {
         guard let milliseconds = TimeParameter.milliseconds(text, nowMilliseconds: self.nowMilliseconds()) else {
             throw .badParameter("\(name) must be ISO 8601, epoch milliseconds or a span such as 15m, not \(text)")
         }
-        return milliseconds
+        return max(milliseconds, self.retentionStart)
+    }
+
+    /// The oldest time still within the recorder's retention (older records wait for the next purge).
+    private var retentionStart: Int64 {
+        self.nowMilliseconds() - self.recorder.retention.components.seconds * 1000
     }
 
     private func limit(_ text: String?, default standard: Int, maximum: Int) throws(TelemetryAPIError) -> Int {
@@ -169,14 +193,18 @@ struct MetricValue: Encodable {
 /// Why the telemetry API refused a request.
 enum TelemetryAPIError: Error {
     case badParameter(String)
+    case unauthorized(String)
     case notFound(String)
+    case misdirected(String)
     case storeUnavailable(String)
     case unreadable
 
     var status: Int {
         switch self {
         case .badParameter: 400
+        case .unauthorized: 401
         case .notFound: 404
+        case .misdirected: 421
         case .storeUnavailable, .unreadable: 500
         }
     }
@@ -184,16 +212,25 @@ enum TelemetryAPIError: Error {
     var title: String {
         switch self {
         case .badParameter: "Bad Request"
+        case .unauthorized: "Unauthorized"
         case .notFound: "Not Found"
+        case .misdirected: "Misdirected Request"
         case .storeUnavailable, .unreadable: "Internal Server Error"
         }
     }
 
     var detail: String {
         switch self {
-        case .badParameter(let detail), .notFound(let detail): detail
+        case .badParameter(let detail), .unauthorized(let detail), .notFound(let detail), .misdirected(let detail): detail
         case .storeUnavailable(let reason): "The telemetry store cannot be read: \(reason)"
         case .unreadable: "The answer could not be encoded"
         }
+    }
+
+    /// The problem answer, with the challenge a 401 carries.
+    func response(requestID: String) -> GatewayResponse {
+        var response = GatewayProblem.response(status: self.status, title: self.title, detail: self.detail, requestID: requestID)
+        if case .unauthorized = self { response.headers.append(("www-authenticate", #"Bearer realm="stratus""#)) }
+        return response
     }
 }

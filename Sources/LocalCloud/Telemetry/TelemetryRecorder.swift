@@ -3,8 +3,8 @@ public import Observability
 import Synchronization
 
 /// Gathers what functions and the platform report (log lines, segments, invocations) in memory, and moves it to
-/// the ``TelemetryStore`` in batches, off the invocation's path: recording costs a lock and an append; reading and
-/// parsing the lines happens at the flush.
+/// the ``TelemetryStore`` in batches, off the invocation's path: recording costs a lock and an append; reading,
+/// parsing and cleaning the lines and segments (``StoredRedaction``) happens at the flush.
 ///
 /// At most ``maximumPending`` entries wait for a flush; past that the oldest lines are dropped and counted, so a
 /// function that floods its log cannot exhaust memory.
@@ -76,7 +76,7 @@ public final class TelemetryRecorder: SegmentEmitter, Sendable {
         }
         var batch = TelemetryStore.Batch()
         for (line, function, time) in taken.lines {
-            let output = FunctionOutputLine(line: line, function: function, timeMilliseconds: time)
+            let output = FunctionOutputLine(line: StoredRedaction.line(line), function: function, timeMilliseconds: time)
             batch.logs.append(output.record)
             batch.metrics += output.metrics
         }
@@ -88,7 +88,7 @@ public final class TelemetryRecorder: SegmentEmitter, Sendable {
             ))
         }
         batch.invocations = taken.invocations
-        batch.segments = taken.segments
+        batch.segments = taken.segments.map { (StoredRedaction.segment($0.segment), $0.receivedMilliseconds) }
         guard !batch.isEmpty else { return }
         try self.store.write(batch)
     }

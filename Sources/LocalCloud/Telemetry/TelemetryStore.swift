@@ -147,6 +147,36 @@ public final class TelemetryStore: Sendable {
         }
     }
 
+    /// Each function's statistics over the invocations since `sinceMilliseconds`, computed in SQL: the counts by
+    /// grouping, the percentiles by reading only the rows at their ranks.
+    public func functionStatistics(since sinceMilliseconds: Int64) throws -> [FunctionStatistics] {
+        try self.queue.read { db in
+            let counts = try Row.fetchAll(db, sql: """
+                SELECT function, SUM(outcome != 'throttle') AS invocations, SUM(outcome = 'error') AS errors,
+                    SUM(outcome = 'throttle') AS throttles, SUM(cold_start AND outcome != 'throttle') AS cold_starts
+                FROM invocations WHERE time_ms >= ? GROUP BY function
+                """, arguments: [sinceMilliseconds])
+            let ranked = try Row.fetchAll(db, sql: """
+                SELECT function, rank, duration_us FROM (
+                    SELECT function, duration_us, ROW_NUMBER() OVER (PARTITION BY function ORDER BY duration_us) AS rank,
+                        COUNT(*) OVER (PARTITION BY function) AS total
+                    FROM invocations WHERE time_ms >= ? AND outcome != 'throttle')
+                WHERE rank IN (\(FunctionStatistics.Percentiles.rankSQL))
+                """, arguments: [sinceMilliseconds])
+            var durations: [String: [Int: Int64]] = [:]
+            for row in ranked { durations[row["function"], default: [:]][row["rank"]] = row["duration_us"] }
+            return counts.map { row in
+                let function: String = row["function"]
+                let invocations: Int = row["invocations"]
+                return FunctionStatistics(
+                    function: function, invocations: invocations, errors: row["errors"], throttles: row["throttles"],
+                    coldStarts: row["cold_starts"],
+                    duration: .init(count: invocations) { rank in durations[function]?[rank].map { Double($0) / 1000 } }
+                )
+            }
+        }
+    }
+
     /// Metric values since `sinceMilliseconds`, optionally of one namespace and name.
     public func metrics(namespace: String?, name: String?, since sinceMilliseconds: Int64) throws -> [MetricPoint] {
         var sql = "SELECT * FROM metric_points WHERE time_ms >= ?"
@@ -165,13 +195,19 @@ public final class TelemetryStore: Sendable {
         }
     }
 
-    /// The segment documents of the traces that received segments since `sinceMilliseconds`, by trace id.
-    public func segmentsByTrace(since sinceMilliseconds: Int64) throws -> [String: [SegmentDocument]] {
+    /// The segment documents of the `limit` traces that started last among those that received segments since
+    /// `sinceMilliseconds`, by trace id. The limit applies in SQL: no other trace's documents are read.
+    public func segmentsByTrace(since sinceMilliseconds: Int64, limit: Int) throws -> [String: [SegmentDocument]] {
         try self.queue.read { db in
             let rows = try Row.fetchAll(
                 db,
-                sql: "SELECT trace_id, document FROM segments WHERE trace_id IN (SELECT DISTINCT trace_id FROM segments WHERE received_ms >= ?)",
-                arguments: [sinceMilliseconds]
+                sql: """
+                    SELECT trace_id, document FROM segments WHERE trace_id IN (
+                        SELECT trace_id FROM segments
+                        WHERE trace_id IN (SELECT DISTINCT trace_id FROM segments WHERE received_ms >= ?)
+                        GROUP BY trace_id ORDER BY MIN(start_time) DESC LIMIT ?)
+                    """,
+                arguments: [sinceMilliseconds, limit]
             )
             return Dictionary(grouping: rows.compactMap { row -> (String, SegmentDocument)? in
                 Self.document(row).map { (row["trace_id"], $0) }

@@ -6,7 +6,8 @@ import Tracing
 
 /// A handler traced as Powertools' `capture_lambda_handler` does: when the invocation's trace is sampled, a
 /// subsegment `## <function>` under the segment Lambda opened, with the annotations `ColdStart` and `Service`, the
-/// response or the error as metadata, and every span the handler starts (store, bus, queue and HTTP calls) nested
+/// response (cleaned by ``Redaction/traceMetadata``: no secret, no personal data, no body that is not JSON) or the
+/// error as metadata, and every span the handler starts (store, bus, queue and HTTP calls) nested
 /// in it. Unsampled or with tracing off, the handler runs with only the trace header in its service context, so
 /// the events it raises still carry the trace on (``XRayTraceHeader/current``).
 public struct TracedHandler<Handler: LambdaHandler>: LambdaHandler {
@@ -46,7 +47,7 @@ public struct TracedHandler<Handler: LambdaHandler>: LambdaHandler {
                 try await self.handler.handle(event, context: context)
             }
             if self.configuration.capturesResponse, let response = JSONValue(encoding: output) {
-                span.addMetadata("\(name) response", response, namespace: namespace)
+                span.addMetadata("\(name) response", Redaction.traceMetadata.redacted(response), namespace: namespace)
             }
             return output
         } catch {

@@ -59,7 +59,7 @@ public final class PowertoolsLogger: Sendable {
         let sampled = self.configuration.sampleRate.map { self.random() < $0 } ?? false
         let invocation = InvocationLog(owner: self, context: context, correlationID: correlationID, sampled: sampled)
         if self.configuration.logsEvent, let event {
-            invocation.logger.info("Lambda invocation event", metadata: ["event": .json(EventRedaction.loggable(event))])
+            invocation.logger.info("Lambda invocation event", metadata: ["event": .json(Redaction(sensitiveKeys: self.sensitiveKeys).redacted(event))])
         }
         return invocation
     }

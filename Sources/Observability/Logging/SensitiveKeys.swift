@@ -1,23 +1,30 @@
-/// Which keys hold secrets: a key is sensitive when, lower-cased and without `-` and `_`, it contains one of the
-/// words (`accessToken`, `x-api-key`, `Set-Cookie` and `client_secret` all do).
+/// Which keys hold secrets. A key is sensitive when, lower-cased and without `-` and `_`, it contains one of the
+/// words (`accessToken`, `idToken`, `refresh_token`, `x-api-key`, `Set-Cookie` and `client_secret` all do), or is
+/// one of the names (`code`, `OTP`), which are too short to be searched inside other keys (`statusCode` is not secret).
 public struct SensitiveKeys: Sendable {
-    /// The words every logger redacts.
+    /// The words every logger redacts wherever they appear in a key.
     public static let standard = ["password", "authorization", "cookie", "token", "secret", "apikey", "credential"]
+
+    /// The keys every logger redacts when they are the whole key: one-time codes (a password-reset `code`, an `otp`).
+    public static let standardNames = ["code", "otp"]
 
     /// What replaces a sensitive value.
     public static let redacted = "[REDACTED]"
 
-    /// The words, normalized, as UTF-8.
+    /// The words and names, normalized, as UTF-8.
     private let words: [[UInt8]]
+    private let names: [[UInt8]]
 
-    public init(adding words: [String] = []) {
+    /// The standard words and names, and `words` and `names` of the caller's.
+    public init(adding words: [String] = [], names: [String] = []) {
         self.words = (Self.standard + words).map(Self.normalized).filter { !$0.isEmpty }
+        self.names = (Self.standardNames + names).map(Self.normalized).filter { !$0.isEmpty }
     }
 
     /// Checked on every logged key, so on bytes: ASCII letters lower-cased, `-` and `_` dropped, then a plain search.
     public func isSensitive(_ key: String) -> Bool {
         let key = Self.normalized(key)
-        return self.words.contains { word in Self.contains(word, in: key) }
+        return self.names.contains(key) || self.words.contains { word in Self.contains(word, in: key) }
     }
 
     private static func normalized(_ key: String) -> [UInt8] {

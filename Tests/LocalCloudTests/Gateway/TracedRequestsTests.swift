@@ -35,16 +35,18 @@ struct TracedRequestsTests {
 
     @Test(.timeLimit(.minutes(2))) func onePostOrdersIsOneTraceFromTheGatewayThroughTheFunctionToTheStore() async throws {
         let directory = try TemporaryDirectory()
+        let data = directory.path("data")
         let (process, url, _) = try await ServeCommandTests.start(
-            dataDirectory: directory.path("data"), arguments: ["--trace-reservoir", "0", "--trace-rate", "1"]
+            dataDirectory: data, arguments: ["--trace-reservoir", "0", "--trace-rate", "1"]
         )
         defer { if process.isRunning { process.terminate() } }
+        let adminToken = try TelemetryAttackTests.adminToken(dataDirectory: data)
         func send(_ method: String, _ path: String, token: String? = nil, body: String? = nil, headers: [String: String] = [:]) async throws -> (Int, [String: Any], HTTPURLResponse) {
             try await ServeCommandTests.send(method, url.appendingPathComponent(path), token: token, body: body, headers: headers)
         }
         func api(_ path: String, _ query: String = "") async throws -> (Int, [String: Any]) {
             let target = URL(string: url.absoluteString + "/_stratus/api/" + path + (query.isEmpty ? "" : "?" + query))!
-            let (status, body, _) = try await ServeCommandTests.send("GET", target, token: nil)
+            let (status, body, _) = try await ServeCommandTests.send("GET", target, token: adminToken)
             return (status, body)
         }
 
@@ -97,17 +99,17 @@ struct TracedRequestsTests {
         #expect(orders["invocations"] as? Int == 1 && orders["coldStarts"] as? Int == 1 && orders["errors"] as? Int == 0)
 
         // The CLI reads the same.
-        let (tracesStatus, timeline) = try Self.run(["traces", header.root, "--endpoint", url.absoluteString])
+        let (tracesStatus, timeline) = try Self.run(["traces", header.root, "--endpoint", url.absoluteString, "--data-dir", data])
         #expect(tracesStatus == 0)
         for expected in ["Trace \(header.root)", "stratus/default", "      ## orders", "DynamoDB", "TransactWriteItems stratus", "POST /orders"] {
             #expect(timeline.contains(expected), "\(expected) not in:\n\(timeline)")
         }
-        let (listStatus, list) = try Self.run(["traces", "--endpoint", url.absoluteString])
+        let (listStatus, list) = try Self.run(["traces", "--endpoint", url.absoluteString, "--data-dir", data])
         #expect(listStatus == 0 && list.contains(header.root) && list.contains("POST /orders"))
-        let (logsStatus, lines) = try Self.run(["logs", "--correlation-id", requestID, "--endpoint", url.absoluteString])
+        let (logsStatus, lines) = try Self.run(["logs", "--correlation-id", requestID, "--endpoint", url.absoluteString, "--data-dir", data])
         #expect(logsStatus == 0)
         #expect(lines.contains("orders") && lines.contains("OrderCreated=1"))
-        let (missingStatus, missing) = try Self.run(["traces", "1-00000000-000000000000000000000000", "--endpoint", url.absoluteString])
+        let (missingStatus, missing) = try Self.run(["traces", "1-00000000-000000000000000000000000", "--endpoint", url.absoluteString, "--data-dir", data])
         #expect(missingStatus != 0 && missing.contains("No trace 1-00000000-000000000000000000000000 is recorded"))
     }
 
@@ -127,9 +129,10 @@ struct TracedRequestsTests {
         let (_, _, fresh) = try await ServeCommandTests.send("GET", url.appendingPathComponent("health"), token: nil)
         #expect(fresh.value(forHTTPHeaderField: "x-amzn-trace-id")?.hasSuffix(";Sampled=0") == true, "rate 0 samples no new trace")
 
-        let traces = try #require(try await ServeCommandTests.send("GET", URL(string: url.absoluteString + "/_stratus/api/traces")!, token: nil).1["traces"] as? [[String: Any]])
+        let adminToken = try TelemetryAttackTests.adminToken(dataDirectory: data)
+        let traces = try #require(try await ServeCommandTests.send("GET", URL(string: url.absoluteString + "/_stratus/api/traces")!, token: adminToken).1["traces"] as? [[String: Any]])
         #expect(traces.map { $0["traceId"] as? String } == [sampled])
-        let (status, _, _) = try await ServeCommandTests.send("GET", URL(string: url.absoluteString + "/_stratus/api/traces/\(unsampled)")!, token: nil)
+        let (status, _, _) = try await ServeCommandTests.send("GET", URL(string: url.absoluteString + "/_stratus/api/traces/\(unsampled)")!, token: adminToken)
         #expect(status == 404, "an unsampled incoming trace records nothing")
         // The continued trace hangs under the caller's segment: the stage segment's parent is the header's Parent.
         let stage = try #require(try TelemetryStore(path: "\(data)/telemetry.sqlite").segments(ofTrace: sampled).first { $0.origin == "AWS::ApiGateway::Stage" })

@@ -10,12 +10,17 @@ import Testing
     static let now: Int64 = 1_796_169_404_000
     static let trace = "1-6b0f5ebc-891b82213344a78cc2a622a1"
 
+    static let adminToken = "test-admin-token-0123456789"
+    static let access = TelemetryAccess(adminToken: Self.adminToken, serverHost: "127.0.0.1")
+    /// What a legitimate reader sends: this server's host and the admin token.
+    static let headers = [(name: "Host", value: "127.0.0.1:3000"), (name: "Authorization", value: "Bearer \(Self.adminToken)")]
+
     static func recorder(now: Int64 = Self.now) throws -> TelemetryRecorder {
         TelemetryRecorder(store: try TelemetryStore(path: nil), nowMilliseconds: { now })
     }
 
     static func get(_ api: TelemetryAPI, _ path: String, _ query: String = "") throws -> (Int, [String: Any]) {
-        let response = try #require(api.respond(to: GatewayRequest(method: "GET", path: "/_stratus/api/" + path, rawQueryString: query)))
+        let response = try #require(api.respond(to: GatewayRequest(method: "GET", path: "/_stratus/api/" + path, rawQueryString: query, headers: Self.headers)))
         let body = try #require(try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any])
         return (response.status, body)
     }
@@ -27,7 +32,7 @@ import Testing
         recorder.capture(line: "2026-12-01T23:56:44.013Z\tr2\tWARN\tslow start", function: "auth")
         recorder.capture(line: #"{"_aws":{"Timestamp":1796169404013,"CloudWatchMetrics":[{"Namespace":"stratus","Dimensions":[["service","currency"]],"Metrics":[{"Name":"OrderValue","Unit":"None"}]}]},"service":"orders","currency":"EUR","OrderValue":8498}"#, function: "orders")
         recorder.capture(line: "plain text", function: "auth")
-        let api = TelemetryAPI(recorder: recorder, functions: ["orders", "auth"], nowMilliseconds: { Self.now })
+        let api = TelemetryAPI(recorder: recorder, functions: ["orders", "auth"], access: Self.access, nowMilliseconds: { Self.now })
 
         let (status, all) = try Self.get(api, "logs")
         #expect(status == 200)
@@ -56,7 +61,7 @@ import Testing
         }
         recorder.record(InvocationRecord(timeMilliseconds: Self.now - 1000, function: "orders", durationMicroseconds: 0, outcome: .throttle, isColdStart: false))
         recorder.record(InvocationRecord(timeMilliseconds: Self.now - 600_000, function: "orders", durationMicroseconds: 999_000_000, outcome: .error, isColdStart: false))
-        let api = TelemetryAPI(recorder: recorder, functions: ["orders", "health"], nowMilliseconds: { Self.now })
+        let api = TelemetryAPI(recorder: recorder, functions: ["orders", "health"], access: Self.access, nowMilliseconds: { Self.now })
 
         let functions = try #require(try Self.get(api, "functions", "window=5m").1["functions"] as? [[String: Any]])
         #expect(functions.map { $0["function"] as? String } == ["health", "orders"])
@@ -93,7 +98,7 @@ import Testing
         var older = SegmentDocument(name: "stratus/default", id: "ffffffffffffffff", traceID: "1-6b0f5eb0-000000000000000000000000", startTime: 90)
         older.endTime = 90.5
         recorder.emit(older)
-        let api = TelemetryAPI(recorder: recorder, functions: [], nowMilliseconds: { Self.now })
+        let api = TelemetryAPI(recorder: recorder, functions: [], access: Self.access, nowMilliseconds: { Self.now })
 
         let traces = try #require(try Self.get(api, "traces").1["traces"] as? [[String: Any]])
         #expect(traces.map { $0["traceId"] as? String } == [Self.trace, "1-6b0f5eb0-000000000000000000000000"])
@@ -112,14 +117,14 @@ import Testing
     }
 
     @Test func badQueriesAreProblemsAndOtherPathsAreNotTheAPIs() throws {
-        let api = TelemetryAPI(recorder: try Self.recorder(), functions: [], nowMilliseconds: { Self.now })
+        let api = TelemetryAPI(recorder: try Self.recorder(), functions: [], access: Self.access, nowMilliseconds: { Self.now })
         for (path, query, status) in [("logs", "since=yesterday", 400), ("logs", "limit=0", 400), ("logs", "after=-1", 400),
                                       ("functions", "window=5x", 400), ("traces/1-00000000-000000000000000000000000", "", 404), ("nothing", "", 404)] {
             let (answered, problem) = try Self.get(api, path, query)
             #expect(answered == status, "\(path)?\(query)")
             #expect(problem["status"] as? Int == status && problem["detail"] is String && problem["requestId"] is String)
         }
-        let post = api.respond(to: GatewayRequest(method: "POST", path: "/_stratus/api/logs"))
+        let post = api.respond(to: GatewayRequest(method: "POST", path: "/_stratus/api/logs", headers: Self.headers))
         #expect(post?.status == 405)
         #expect(api.respond(to: GatewayRequest(method: "GET", path: "/orders")) == nil)
     }

@@ -1,0 +1,54 @@
+import Cloud
+import LambdaEvents
+import Observability
+
+/// The cleaning the local cloud applies to what it stores, whichever process sent it (a function built without
+/// Stratus' logger or tracer, any X-Ray SDK): the same ``Redaction`` the capture applies, done again before a log
+/// line or segment reaches the telemetry store and its API.
+///
+/// - a log line that is a JSON object loses its secrets (``Redaction/secrets``, as the logger redacts them);
+/// - a segment's metadata and annotations, and those of the subsegments it embeds, lose their secrets and personal
+///   data (``Redaction/traceMetadata``), and the query of its `http.request.url` its sensitive parameters.
+///
+/// A line or document with nothing to remove is kept byte for byte as it came.
+enum StoredRedaction {
+    /// `line`, cleaned when it is a JSON object.
+    static func line(_ line: String) -> String {
+        guard line.utf8.first == UInt8(ascii: "{"), let value = JSONValue(parsing: Array(line.utf8)) else { return line }
+        return Self.encoded(Redaction.secrets.redacted(value), unless: value) ?? line
+    }
+
+    /// `segment` with its document cleaned.
+    static func segment(_ segment: ReceivedSegment) -> ReceivedSegment {
+        // Most documents carry neither metadata nor a query: those are not read at all.
+        guard ["\"metadata\"", "\"annotations\"", "?"].contains(where: segment.json.contains),
+            let document = JSONValue(parsing: Array(segment.json.utf8)),
+            let json = Self.encoded(Self.cleaned(document: document), unless: document)
+        else { return segment }
+        return ReceivedSegment(traceID: segment.traceID, id: segment.id, parentID: segment.parentID, startTime: segment.startTime, json: json)
+    }
+
+    private static func cleaned(document: JSONValue) -> JSONValue {
+        guard case .object(var members) = document else { return document }
+        for key in ["metadata", "annotations"] {
+            if let value = members[key] { members[key] = Redaction.traceMetadata.redacted(value) }
+        }
+        if case .object(var http) = members["http"], case .object(var request) = http["request"], case .string(let url) = request["url"],
+            let mark = url.firstIndex(of: "?")
+        {
+            request["url"] = .string(String(url[...mark]) + Redaction.traceMetadata.redacted(query: String(url[url.index(after: mark)...])))
+            http["request"] = .object(request)
+            members["http"] = .object(http)
+        }
+        if case .array(let subsegments) = members["subsegments"] {
+            members["subsegments"] = .array(subsegments.map(Self.cleaned(document:)))
+        }
+        return .object(members)
+    }
+
+    /// `cleaned` as JSON text, or `nil` when the cleaning changed nothing (the original is kept as it came).
+    private static func encoded(_ cleaned: JSONValue, unless original: JSONValue) -> String? {
+        guard cleaned != original, let bytes = try? StreamingJSONEncoder().encode(cleaned) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

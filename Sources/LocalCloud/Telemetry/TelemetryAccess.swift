@@ -1,0 +1,75 @@
+import Cloud
+
+/// Who may use `/_stratus/` (the telemetry API and the dashboard on it), checked before anything is read:
+///
+/// 1. the `Host` header must name this server: its own `--host`, `localhost`, `127.0.0.1` or `[::1]`, on any port,
+///    or one of ``allowedHosts``. A page of another site whose name resolves to 127.0.0.1 (DNS rebinding) sends its
+///    own name, and is refused with 421 Misdirected Request;
+/// 2. the request must carry the run's admin token, as `Authorization: Bearer <token>` (what `stratus logs` and
+///    `stratus traces` send) or as the `token` query parameter (the URL `stratus serve` prints, for a browser).
+///    Without it, or with another, the answer is 401 Unauthorized. The token is compared in constant time.
+public struct TelemetryAccess: Sendable {
+    /// The host names, lower-cased, a request's `Host` may carry (IPv6 addresses in brackets, without a port).
+    public let allowedHosts: Set<String>
+    private let adminToken: [UInt8]
+
+    /// The name of the query parameter that may carry the token.
+    public static let tokenParameter = "token"
+
+    /// - Parameters:
+    ///   - adminToken: The run's secret.
+    ///   - serverHost: The address the server listens on (`--host`).
+    ///   - allowedHosts: Other names the server is reached by (`--allowed-host`).
+    public init(adminToken: String, serverHost: String, allowedHosts: [String] = []) {
+        self.adminToken = Array(adminToken.utf8)
+        self.allowedHosts = Set((["localhost", "127.0.0.1", "[::1]", serverHost] + allowedHosts).map(Self.normalized))
+    }
+
+    /// A new admin token: 32 random bytes from the system's secure generator, as 64 hexadecimal digits.
+    public static func newAdminToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in
+            let byte = UInt8.random(in: .min ... .max, using: &generator)
+            return String(byte >> 4, radix: 16) + String(byte & 0x0F, radix: 16)
+        }.joined()
+    }
+
+    /// Why `request` may not be answered, or `nil` when it may.
+    func refusal(of request: GatewayRequest) -> TelemetryAPIError? {
+        guard let host = request.header("host").map(Self.hostName), self.allowedHosts.contains(host) else {
+            return .misdirected("This server does not answer /_stratus/ for the host \(request.header("host") ?? "(none)")")
+        }
+        guard let token = self.token(of: request), ConstantTime.equal(Array(token.utf8), self.adminToken) else {
+            return .unauthorized("The telemetry API needs stratus serve's admin token, as Authorization: Bearer <token> or ?token=<token>")
+        }
+        return nil
+    }
+
+    private func token(of request: GatewayRequest) -> String? {
+        if let authorization = request.header("authorization") {
+            let scheme = "bearer "
+            guard authorization.count > scheme.count, authorization.prefix(scheme.count).lowercased() == scheme else { return nil }
+            return String(authorization.dropFirst(scheme.count))
+        }
+        return APIGatewayEventBuilder.queryParameters(request.rawQueryString)?[Self.tokenParameter]
+    }
+
+    /// The host of a `Host` header value, lower-cased, without its port or a final dot: `[::1]:3000` is `[::1]`.
+    static func hostName(_ header: String) -> String {
+        let host: Substring
+        if header.hasPrefix("["), let end = header.firstIndex(of: "]") {
+            host = header[...end]
+        } else {
+            host = header.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)[0]
+        }
+        return Self.normalized(String(host))
+    }
+
+    /// `name` as ``allowedHosts`` holds it: lower-cased, without a final dot, an IPv6 address in brackets.
+    private static func normalized(_ name: String) -> String {
+        var name = name.lowercased()
+        if name.hasSuffix(".") { name.removeLast() }
+        if name.contains(":"), !name.hasPrefix("[") { name = "[\(name)]" }
+        return name
+    }
+}
