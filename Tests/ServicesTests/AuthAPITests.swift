@@ -118,6 +118,30 @@ import Testing
         #expect(login.statusCode == 200)
     }
 
+    /// A full password-hashing queue is 503 and the limits are 429, each with the `Retry-After` the directory gave;
+    /// reset requests are limited by the event's `sourceIp`.
+    @Test func aBusyDirectoryIs503AndALimitIs429BothWithRetryAfter() async throws {
+        let busy = AuthAPI(identity: RefusingIdentityProvider(.busy(retryAfterSeconds: 1)), store: try AccountsFixture().store)
+        let login = try await busy.handle(.test("POST", "/auth/login",
+            body: #"{"email":"ada@example.com","password":"Correct-Horse-7"}"#), context: .test())
+        #expect(login.statusCode == 503)
+        #expect(login.headers?["retry-after"] == "1")
+        #expect(try login.json()["title"] as? String == "Service Unavailable")
+
+        let limits = RefusingIdentityProvider(.limitExceeded(retryAfterSeconds: 840))
+        let limited = AuthAPI(identity: limits, store: try AccountsFixture().store)
+        let forgot = try await limited.handle(.test("POST", "/auth/forgot-password", body: #"{"email":"ada@example.com"}"#),
+            context: .test())
+        #expect(forgot.statusCode == 429)
+        #expect(forgot.headers?["retry-after"] == "840")
+        #expect(limits.resetRequestAddresses == ["127.0.0.1"])
+        let confirm = try await limited.handle(.test("POST", "/auth/confirm-forgot-password",
+            body: #"{"email":"ada@example.com","code":"123456","newPassword":"New-Horse-8"}"#), context: .test())
+        #expect(confirm.statusCode == 429)
+        #expect(confirm.headers?["retry-after"] == "840")
+        #expect(try confirm.json()["status"] as? Int == 429)
+    }
+
     @Test func noPasswordReachesTheLogs() async throws {
         let fixture = try AccountsFixture()
         let sink = InMemoryLogSink()
