@@ -110,10 +110,10 @@ public struct LocalIdentityProvider: IdentityProvider {
         }
         let account = try await self.account(email: email)
         guard let account, let passwordHash = account.string("passwordHash") else {
-            try await self.hashing { () async throws in try await self.hasher.verifyNothing(password) }
+            try await self.hashing { try await self.hasher.verifyNothing(password) }
             throw .notAuthorized
         }
-        guard try await self.hashing({ () async throws in try await self.hasher.verify(password, against: passwordHash) })
+        guard try await self.hashing({ try await self.hasher.verify(password, against: passwordHash) })
         else { throw .notAuthorized }
         try await self.perform { try await self.throttle.clear(email) }
         await self.rehashIfNeeded(account, password: password, passwordHash: passwordHash)
@@ -163,7 +163,9 @@ public struct LocalIdentityProvider: IdentityProvider {
         let nowSeconds = self.now() / 1000
         try await self.reserve(self.resetRequestsPerAddress, DirectoryKeys.resetRequests(fromAddress: clientAddress), nowSeconds)
         try await self.reserve(self.resetRequestsPerEmail, DirectoryKeys.resetRequests(email), nowSeconds)
-        let userID = try await self.account(email: email)?.string("userId")
+        // Two reads either way: an unknown email's account is looked up under an id no account has.
+        let claimedID = try await self.perform { try await self.store.get(DirectoryKeys.email(email)) }?.string("userId")
+        let userID = try await self.account(id: claimedID ?? "")?.string("userId")
         let code = String(format: "%06d", UInt32.random(in: 0..<1_000_000))
         let validUntil = nowSeconds + Self.resetCodeLifetimeSeconds
         var record = Item(DirectoryKeys.resetCode(email).attributes)
@@ -286,7 +288,7 @@ public struct LocalIdentityProvider: IdentityProvider {
     }
 
     private func hash(_ password: String) async throws(IdentityError) -> String {
-        try await self.hashing { () async throws in try await self.hasher.hash(password) }
+        try await self.hashing { try await self.hasher.hash(password) }
     }
 
     /// Runs a hasher operation, reporting a full queue as the directory being busy.
