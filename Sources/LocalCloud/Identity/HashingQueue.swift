@@ -24,7 +24,7 @@ public final class HashingQueue: Sendable {
         self.capacity = capacity
     }
 
-    /// A started pool of `threads` threads, with a queue of 8 hashes per thread waiting and as many running.
+    /// A started pool of `threads` threads, with room for 2 × `threads` × 8 hashes queued or running.
     public convenience init(threads: Int) {
         let pool = NIOThreadPool(numberOfThreads: threads)
         pool.start()
