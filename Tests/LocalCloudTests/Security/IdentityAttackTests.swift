@@ -142,7 +142,8 @@ struct IdentityAttackTests {
     }
 
     /// Access tokens last what `--access-token-minutes` says, and stay valid until then after a sign-out (which
-    /// revokes the refresh token), as on AWS; a lifetime out of 5–1440 minutes is refused with a clear message.
+    /// revokes the refresh token) or a change of groups, as on AWS; a lifetime out of 5–1440 minutes is refused with a
+    /// clear message.
     @Test(.timeLimit(.minutes(1))) func accessTokensLastWhatTheServerIsToldAndOutliveASignOut() async throws {
         let directory = try TemporaryDirectory()
         let refused = try await runToCompletion(TestEnvironment.stratus,
@@ -174,6 +175,11 @@ struct IdentityAttackTests {
         #expect(loggedOut == 204)
         let (profile, _, _) = try await ServeCommandTests.send("GET", url.appendingPathComponent("users/me"), token: accessToken)
         #expect(profile == 200, "an access token stays valid until it expires, after a sign-out too")
+        let regrouped = try await runToCompletion(TestEnvironment.stratus,
+            ["users", "add-to-group", "--email", "alice@example.com", "--group", "staff", "--data-dir", directory.path("data")])
+        #expect(regrouped.status == 0)
+        let (stillValid, _, _) = try await ServeCommandTests.send("GET", url.appendingPathComponent("users/me"), token: accessToken)
+        #expect(stillValid == 200, "and after a change of groups, which its next tokens carry")
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()
     }
