@@ -13,7 +13,9 @@ public enum ReferenceApp {
         }
         .http("GET /health")
 
-        Function("auth", memoryMB: 256, timeout: .seconds(10)) { context in
+        // Reserved concurrency: a flood of sign-ins is answered 429 past 64 at once instead of taking every slot of the
+        // server; the password hasher's own queue (32) answers 503 before that.
+        Function("auth", memoryMB: 256, timeout: .seconds(10), reservedConcurrency: 64) { context in
             let observability = FunctionObservability(context.initialization)
             return AuthAPI(identity: context.ports.identity, store: context.ports.store, metrics: observability.metrics)
                 .observed(by: observability)

@@ -28,15 +28,17 @@ struct LocalDataDirectory {
         try self.open(file: "identity/directory.sqlite", in: self.identityPath)
     }
 
-    /// The local identity provider on `directory`: tokens from `issuer`, codes to the notification log.
+    /// The local identity provider on `directory`: tokens from `issuer` valid for `tokenLifetime`, codes to the
+    /// notification log.
     func identityProvider(
         directory: SQLiteItemStore,
         issuer: LocalTokenIssuer,
-        hashing cost: PasswordHasher.Cost = .standard
+        hashing cost: PasswordHasher.Cost = .standard,
+        tokenLifetime: Duration = LocalIdentityProvider.defaultTokenLifetime
     ) -> LocalIdentityProvider {
         LocalIdentityProvider(
             store: directory, issuer: issuer, notifications: NotificationLog(path: self.notificationLogPath),
-            hasher: PasswordHasher(cost: cost)
+            hasher: PasswordHasher(cost: cost), tokenLifetime: tokenLifetime
         )
     }
 

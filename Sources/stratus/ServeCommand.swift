@@ -54,6 +54,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("allowed-host"), help: "Another name /_stratus/ may be reached by, besides 127.0.0.1, localhost, [::1] and --host (repeatable).")
     var allowedHosts: [String] = []
 
+    @Option(name: .customLong("access-token-minutes"), help: "How long access and id tokens are valid, 5 to 1440 minutes (they stay valid until then, after a sign-out too, as on AWS).")
+    var accessTokenMinutes = 60
+
     @Flag(name: .customLong("insecure-fast-password-hashing"), help: .hidden)
     var fastPasswordHashing = false
 
@@ -72,6 +75,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         guard (0...1).contains(self.traceRate) else {
             throw ValidationError("--trace-rate must be between 0 and 1, not \(self.traceRate)")
+        }
+        guard (5...1440).contains(self.accessTokenMinutes) else {
+            throw ValidationError("--access-token-minutes must be between 5 and 1440, not \(self.accessTokenMinutes)")
         }
         guard let retention = TimeParameter.spanMilliseconds(self.retention), retention > 0 else {
             throw ValidationError("--retention must be a span such as 30m, 24h or 7d, not \(self.retention)")
@@ -104,7 +110,8 @@ struct ServeCommand: AsyncParsableCommand {
         let issuer = try dataDirectory.tokenIssuer()
         let directory = try dataDirectory.openIdentityDirectory()
         let identity = dataDirectory.identityProvider(
-            directory: directory, issuer: issuer, hashing: self.fastPasswordHashing ? .insecureFast : .standard)
+            directory: directory, issuer: issuer, hashing: self.fastPasswordHashing ? .insecureFast : .standard,
+            tokenLifetime: .seconds(self.accessTokenMinutes * 60))
         let recorder = TelemetryRecorder(
             store: try dataDirectory.openTelemetryStore(),
             retention: .milliseconds(TimeParameter.spanMilliseconds(self.retention) ?? 86_400_000)

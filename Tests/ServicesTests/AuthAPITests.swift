@@ -97,8 +97,9 @@ import Testing
         #expect(known.statusCode == 202)
         #expect(unknown.body == known.body, "no account enumeration")
         let entries = try fixture.notifications.entries()
-        #expect(entries.map(\.to) == ["ada@example.com"])
-        let code = String(try #require(entries[0].message.firstMatch(of: /\d{6}/)).output)
+        #expect(entries.map(\.to) == ["nobody@example.com", "ada@example.com"], "the same work for either: one email each")
+        #expect(entries[0].message.firstMatch(of: /\d{6}/) == nil, "a note to an email without an account, no code")
+        let code = String(try #require(entries[1].message.firstMatch(of: /\d{6}/)).output)
 
         let weak = try await fixture.auth("/auth/confirm-forgot-password",
             #"{"email":"ada@example.com","code":"\#(code)","newPassword":"weak"}"#)
@@ -115,6 +116,30 @@ import Testing
         #expect(reused.statusCode == 400)
         let login = try await fixture.auth("/auth/login", #"{"email":"ada@example.com","password":"New-Horse-8"}"#)
         #expect(login.statusCode == 200)
+    }
+
+    /// A full password-hashing queue is 503 and the limits are 429, each with the `Retry-After` the directory gave;
+    /// reset requests are limited by the event's `sourceIp`.
+    @Test func aBusyDirectoryIs503AndALimitIs429BothWithRetryAfter() async throws {
+        let busy = AuthAPI(identity: RefusingIdentityProvider(.busy(retryAfterSeconds: 1)), store: try AccountsFixture().store)
+        let login = try await busy.handle(.test("POST", "/auth/login",
+            body: #"{"email":"ada@example.com","password":"Correct-Horse-7"}"#), context: .test())
+        #expect(login.statusCode == 503)
+        #expect(login.headers?["retry-after"] == "1")
+        #expect(try login.json()["title"] as? String == "Service Unavailable")
+
+        let limits = RefusingIdentityProvider(.limitExceeded(retryAfterSeconds: 840))
+        let limited = AuthAPI(identity: limits, store: try AccountsFixture().store)
+        let forgot = try await limited.handle(.test("POST", "/auth/forgot-password", body: #"{"email":"ada@example.com"}"#),
+            context: .test())
+        #expect(forgot.statusCode == 429)
+        #expect(forgot.headers?["retry-after"] == "840")
+        #expect(limits.resetRequestAddresses == ["127.0.0.1"])
+        let confirm = try await limited.handle(.test("POST", "/auth/confirm-forgot-password",
+            body: #"{"email":"ada@example.com","code":"123456","newPassword":"New-Horse-8"}"#), context: .test())
+        #expect(confirm.statusCode == 429)
+        #expect(confirm.headers?["retry-after"] == "840")
+        #expect(try confirm.json()["status"] as? Int == 429)
     }
 
     @Test func noPasswordReachesTheLogs() async throws {

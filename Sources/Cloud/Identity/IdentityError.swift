@@ -8,6 +8,12 @@ public enum IdentityError: Error, Sendable, Equatable, CustomStringConvertible {
     case notAuthorized
     /// Too many failed sign-ins for the account; try again after this many seconds.
     case tooManyFailedAttempts(retryAfterSeconds: Int)
+    /// Too many password-reset requests or failed confirmations for the account or the caller
+    /// (`LimitExceededException`); try again after this many seconds.
+    case limitExceeded(retryAfterSeconds: Int)
+    /// The directory has more password checks queued than it takes on; try again after this many seconds
+    /// (`TooManyRequestsException`).
+    case busy(retryAfterSeconds: Int)
     /// The confirmation code is wrong, used, or was never sent (`CodeMismatchException`).
     case codeMismatch
     /// The confirmation code is past its lifetime (`ExpiredCodeException`).
@@ -25,6 +31,8 @@ public enum IdentityError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalidPassword(let reasons): "The password is too weak: \(reasons.joined(separator: "; "))"
         case .notAuthorized: "Incorrect email or password"
         case .tooManyFailedAttempts(let seconds): "Too many failed attempts; try again in \(seconds) s"
+        case .limitExceeded(let seconds): "Attempt limit exceeded; try again in \(seconds) s"
+        case .busy(let seconds): "Too many requests; try again in \(seconds) s"
         case .codeMismatch: "The code is not valid"
         case .expiredCode: "The code has expired"
         case .userNotFound: "No such user"

@@ -14,7 +14,8 @@ public protocol IdentityProvider: Sendable {
 
     /// Checks the password and answers a fresh set of tokens.
     /// - Throws: ``IdentityError/notAuthorized`` for a wrong password or an unknown email alike,
-    ///   ``IdentityError/tooManyFailedAttempts(retryAfterSeconds:)`` while the account is locked after failures.
+    ///   ``IdentityError/tooManyFailedAttempts(retryAfterSeconds:)`` while the account is locked after failures,
+    ///   ``IdentityError/busy(retryAfterSeconds:)`` when too many passwords are being checked at once.
     func signIn(email: String, password: String) async throws(IdentityError) -> AuthenticationTokens
 
     /// New access and id tokens for a refresh token that is valid and not revoked (no new refresh token).
@@ -23,14 +24,21 @@ public protocol IdentityProvider: Sendable {
     /// Revokes a refresh token; revoking an unknown or revoked token is not an error.
     func revoke(refreshToken: String) async throws(IdentityError)
 
-    /// Sends a password-reset code to the account's email, if there is an account; the answer is the same either
-    /// way, so callers learn nothing about which emails have accounts.
-    func forgotPassword(email: String) async throws(IdentityError)
+    /// Sends a password-reset code to the account's email, if there is an account; the answer (and the time it
+    /// takes) is the same either way, so callers learn nothing about which emails have accounts. `clientAddress` is
+    /// the caller's IP address, which requests are limited by as well as by email.
+    /// - Throws: ``IdentityError/limitExceeded(retryAfterSeconds:)`` when the email or the address asked too often.
+    func forgotPassword(email: String, clientAddress: String) async throws(IdentityError)
 
-    /// Sets a new password with the code ``forgotPassword(email:)`` sent, and revokes every refresh token of the
-    /// account.
-    /// - Throws: ``IdentityError/codeMismatch`` for a wrong, used or unknown code (or email),
-    ///   ``IdentityError/expiredCode``, ``IdentityError/invalidPassword(_:)``.
+    /// Sets a new password with the code ``forgotPassword(email:clientAddress:)`` sent, and revokes every refresh
+    /// token of the account.
+    ///
+    /// As Cognito does, one error answers every wrong case alike (a wrong code, an unknown email, no code sent, a
+    /// code used or replaced by a newer one); only the expiry of a known account's code is told apart, for a day after
+    /// it expired. Failed confirmations are counted per account across reissued codes.
+    /// - Throws: ``IdentityError/codeMismatch`` for every wrong case, ``IdentityError/expiredCode``,
+    ///   ``IdentityError/limitExceeded(retryAfterSeconds:)`` after too many failed confirmations,
+    ///   ``IdentityError/invalidPassword(_:)``.
     func confirmForgotPassword(email: String, code: String, newPassword: String) async throws(IdentityError)
 
     /// Puts the account into `group`; its next tokens carry the group in `cognito:groups`.

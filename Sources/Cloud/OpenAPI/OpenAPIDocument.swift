@@ -34,7 +34,8 @@ public enum OpenAPIDocument {
                 object["tags"] = [.string(function.name)]
                 var responses = object["responses"]?.objectValue ?? [:]
                 responses["504"] = Self.problem("The function did not answer within its timeout")
-                if function.reservedConcurrency != nil {
+                // A handler's own 429 (with its Retry-After) already covers the gateway's.
+                if function.reservedConcurrency != nil, responses["429"] == nil {
                     responses["429"] = Self.problem("The function is at its reserved concurrency")
                 }
                 object["responses"] = .object(responses)

@@ -26,7 +26,7 @@ public struct UnavailableIdentityProvider: IdentityProvider {
         throw .unavailable(self.reason)
     }
 
-    public func forgotPassword(email: String) throws(IdentityError) {
+    public func forgotPassword(email: String, clientAddress: String) throws(IdentityError) {
         throw .unavailable(self.reason)
     }
 

@@ -8,7 +8,10 @@ import Cloud
 /// | account | `USER#<sub>` | `ACCOUNT` |
 /// | email → account | `EMAIL#<email>` | `ACCOUNT` |
 /// | refresh token | `REFRESH#<sha256(token)>` | `TOKEN` |
-/// | password-reset code | `RESET#<sub>` | `CODE` |
+/// | password-reset code | `RESET#<sha256(email)>` | `CODE` |
+/// | failed reset confirmations | `RESETFAIL#<sub>` | `THROTTLE` |
+/// | password-reset requests per email | `FORGOT#<sha256(email)>` | `THROTTLE` |
+/// | password-reset requests per client address | `FORGOTFROM#<sha256(address)>` | `THROTTLE` |
 /// | failed sign-ins | `SIGNIN#<sha256(email)>` | `THROTTLE` |
 ///
 /// Tokens and emails are stored by their digests where a leak of the table must not give them away.
@@ -25,8 +28,20 @@ enum DirectoryKeys {
         ItemKey(partition: "REFRESH#\(Cloud.SHA256.hexDigest(token))", sort: "TOKEN")
     }
 
-    static func resetCode(_ userID: String) -> ItemKey {
-        ItemKey(partition: "RESET#\(userID)", sort: "CODE")
+    static func resetCode(_ email: String) -> ItemKey {
+        ItemKey(partition: "RESET#\(Cloud.SHA256.hexDigest(email))", sort: "CODE")
+    }
+
+    static func resetFailures(_ userID: String) -> ItemKey {
+        ItemKey(partition: "RESETFAIL#\(userID)", sort: "THROTTLE")
+    }
+
+    static func resetRequests(_ email: String) -> ItemKey {
+        ItemKey(partition: "FORGOT#\(Cloud.SHA256.hexDigest(email))", sort: "THROTTLE")
+    }
+
+    static func resetRequests(fromAddress address: String) -> ItemKey {
+        ItemKey(partition: "FORGOTFROM#\(Cloud.SHA256.hexDigest(address))", sort: "THROTTLE")
     }
 
     static func signInThrottle(_ email: String) -> ItemKey {

@@ -6,17 +6,31 @@ public import LambdaRuntime
 /// a password policy, groups, RS256 access and id tokens from ``LocalTokenIssuer``, revocable refresh tokens,
 /// password-reset codes delivered through the ``NotificationLog``, and sign-in throttling.
 ///
+/// Every guess is reserved before it is checked (a sign-in in the ``SignInThrottle``, a reset code in an
+/// ``AttemptLimit`` per account), so guesses sent in parallel get no more tries than guesses sent one by one.
+///
 /// Everything lives in an ``ItemStore`` of its own (see ``DirectoryKeys``), so accounts survive restarts and crashes
 /// like the rest of the local cloud's state.
 public struct LocalIdentityProvider: IdentityProvider {
-    /// How long access and id tokens are valid.
-    public static let tokenLifetime = Duration.seconds(3600)
+    /// How long access and id tokens are valid unless told otherwise: an hour, as Cognito's default.
+    public static let defaultTokenLifetime = Duration.seconds(3600)
     /// How long a refresh token is valid.
     public static let refreshTokenLifetimeSeconds: Int64 = 30 * 24 * 3600
     /// How long a password-reset code is valid.
     public static let resetCodeLifetimeSeconds: Int64 = 15 * 60
-    /// How many wrong guesses a password-reset code survives.
+    /// How many failed password-reset confirmations an account gets per ``resetFailureWindowSeconds``, whichever
+    /// codes they were for.
     public static let resetCodeAttempts = 5
+    /// The window of ``resetCodeAttempts``.
+    public static let resetFailureWindowSeconds: Int64 = 15 * 60
+    /// How many reset codes one email may ask for per hour, whether or not it has an account.
+    public static let resetRequestsPerEmail = 5
+    /// How many reset codes one client address may ask for per hour, for any emails.
+    public static let resetRequestsPerAddress = 20
+
+    /// How long access and id tokens are valid. They stay valid until then, after a sign-out or a change of
+    /// groups too, as on AWS: only refresh tokens are revoked.
+    public let tokenLifetime: Duration
 
     private let store: any ItemStore
     private let issuer: LocalTokenIssuer
@@ -24,16 +38,21 @@ public struct LocalIdentityProvider: IdentityProvider {
     private let notifications: NotificationLog
     private let policy: PasswordPolicy
     private let throttle: SignInThrottle
+    private let resetFailures: AttemptLimit
+    private let resetRequestsPerEmail: AttemptLimit
+    private let resetRequestsPerAddress: AttemptLimit
     private let now: @Sendable () -> Int64
 
-    /// A directory kept in `store`, signing with `issuer`, sending codes to `notifications`; `now` gives the time in
-    /// milliseconds since the epoch.
+    /// A directory kept in `store`, signing with `issuer` tokens valid for `tokenLifetime`, sending codes to
+    /// `notifications`; `now` gives the time in milliseconds since the epoch (the store's time to live should follow
+    /// the same clock: the limits' windows end with it).
     public init(
         store: any ItemStore,
         issuer: LocalTokenIssuer,
         notifications: NotificationLog,
         hasher: PasswordHasher = PasswordHasher(),
         policy: PasswordPolicy = .standard,
+        tokenLifetime: Duration = LocalIdentityProvider.defaultTokenLifetime,
         now: @escaping @Sendable () -> Int64 = { WallClock.nowMilliseconds() }
     ) {
         self.store = store
@@ -41,7 +60,12 @@ public struct LocalIdentityProvider: IdentityProvider {
         self.hasher = hasher
         self.notifications = notifications
         self.policy = policy
+        self.tokenLifetime = tokenLifetime
         self.throttle = SignInThrottle(store: store)
+        self.resetFailures = AttemptLimit(
+            store: store, limit: Self.resetCodeAttempts, windowSeconds: Self.resetFailureWindowSeconds)
+        self.resetRequestsPerEmail = AttemptLimit(store: store, limit: Self.resetRequestsPerEmail, windowSeconds: 3600)
+        self.resetRequestsPerAddress = AttemptLimit(store: store, limit: Self.resetRequestsPerAddress, windowSeconds: 3600)
         self.now = now
     }
 
@@ -81,22 +105,18 @@ public struct LocalIdentityProvider: IdentityProvider {
     public func signIn(email: String, password: String) async throws(IdentityError) -> AuthenticationTokens {
         let email = Self.normalized(email)
         let now = self.now()
-        if let seconds = try await self.perform({ try await self.throttle.lockedSeconds(email, nowMilliseconds: now) }) {
+        if let seconds = try await self.perform({ try await self.throttle.reserve(email, nowMilliseconds: now) }) {
             throw .tooManyFailedAttempts(retryAfterSeconds: seconds)
         }
         let account = try await self.account(email: email)
-        let isMatch: Bool
-        if let account, let passwordHash = account.string("passwordHash") {
-            isMatch = await self.hasher.verify(password, against: passwordHash)
-        } else {
-            await self.hasher.verifyNothing(password)
-            isMatch = false
-        }
-        guard isMatch, let account else {
-            try await self.perform { try await self.throttle.recordFailure(email, nowMilliseconds: now) }
+        guard let account, let passwordHash = account.string("passwordHash") else {
+            try await self.hashing { try await self.hasher.verifyNothing(password) }
             throw .notAuthorized
         }
+        guard try await self.hashing({ try await self.hasher.verify(password, against: passwordHash) })
+        else { throw .notAuthorized }
         try await self.perform { try await self.throttle.clear(email) }
+        await self.rehashIfNeeded(account, password: password, passwordHash: passwordHash)
         let refreshToken = Self.randomToken()
         let expiresAt = now / 1000 + Self.refreshTokenLifetimeSeconds
         var record = Item(DirectoryKeys.refreshToken(refreshToken).attributes)
@@ -105,6 +125,19 @@ public struct LocalIdentityProvider: IdentityProvider {
         record[TableSchema.expiresAt] = .int(Int(expiresAt))
         try await self.perform { try await self.store.put(record) }
         return try self.tokens(for: account, refreshToken: refreshToken)
+    }
+
+    /// Replaces a hash made with other parameters than the hasher's (an account created under
+    /// `--insecure-fast-password-hashing`, or before a change of cost) with a new one, now that the password is known
+    /// to be right, so that a weak hash does not outlive the setting that made it. Best effort: when the queue is full
+    /// or another sign-in changed the hash first, the next sign-in tries again.
+    private func rehashIfNeeded(_ account: Item, password: String, passwordHash: String) async {
+        guard self.hasher.needsRehash(passwordHash), let userID = account.string("userId"),
+            let rehashed = try? await self.hasher.hash(password)
+        else { return }
+        try? await self.store.update(
+            DirectoryKeys.account(userID), ItemUpdate().set("passwordHash", to: .string(rehashed)),
+            condition: .equal("passwordHash", .string(passwordHash)))
     }
 
     public func refresh(refreshToken: String) async throws(IdentityError) -> AuthenticationTokens {
@@ -122,45 +155,52 @@ public struct LocalIdentityProvider: IdentityProvider {
         try await self.perform { try await self.store.delete(DirectoryKeys.refreshToken(refreshToken)) }
     }
 
-    public func forgotPassword(email: String) async throws(IdentityError) {
+    /// Limited per client address and per email (with or without an account), then does the same work whether or
+    /// not the email has an account: the same reads, a code record written under the email, and one email sent (for
+    /// an unknown address, a note that it has no account), so that neither the answer nor its time tells them apart.
+    public func forgotPassword(email: String, clientAddress: String) async throws(IdentityError) {
         let email = Self.normalized(email)
-        guard let account = try await self.account(email: email), let userID = account.string("userId") else { return }
+        let nowSeconds = self.now() / 1000
+        try await self.reserve(self.resetRequestsPerAddress, DirectoryKeys.resetRequests(fromAddress: clientAddress), nowSeconds)
+        try await self.reserve(self.resetRequestsPerEmail, DirectoryKeys.resetRequests(email), nowSeconds)
+        // Two reads either way: an unknown email's account is looked up under an id no account has.
+        let claimedID = try await self.perform { try await self.store.get(DirectoryKeys.email(email)) }?.string("userId")
+        let userID = try await self.account(id: claimedID ?? "")?.string("userId")
         let code = String(format: "%06d", UInt32.random(in: 0..<1_000_000))
-        let validUntil = self.now() / 1000 + Self.resetCodeLifetimeSeconds
-        var record = Item(DirectoryKeys.resetCode(userID).attributes)
-        record["codeDigest"] = .string(Self.codeDigest(code, userID: userID))
+        let validUntil = nowSeconds + Self.resetCodeLifetimeSeconds
+        var record = Item(DirectoryKeys.resetCode(email).attributes)
+        record["codeDigest"] = .string(Self.codeDigest(code, userID: userID ?? ""))
         record["validUntil"] = .int(Int(validUntil))
-        record["attempts"] = 0
         // Kept a day past its validity, so that a late attempt is told the code expired rather than that it is wrong.
         record[TableSchema.expiresAt] = .int(Int(validUntil + 24 * 3600))
         try await self.perform { try await self.store.put(record) }
+        let message = userID == nil
+            ? "Someone asked to reset the password of an account with this email, but there is none. If it was you, "
+                + "you may have signed up with another email; otherwise you can ignore this message."
+            : "Your code is \(code). It is valid for \(Self.resetCodeLifetimeSeconds / 60) minutes."
         do {
-            try self.notifications.sendEmail(
-                to: email,
-                subject: "Your password reset code",
-                message: "Your code is \(code). It is valid for \(Self.resetCodeLifetimeSeconds / 60) minutes."
-            )
+            try self.notifications.sendEmail(to: email, subject: "Your password reset code", message: message)
         } catch {
             throw .unavailable("the reset code could not be delivered: \(error)")
         }
     }
 
+    /// Reserves a failed attempt of the account before the code is compared, so that parallel guesses cannot compare
+    /// more codes than ``resetCodeAttempts``; a success gives the attempts back.
     public func confirmForgotPassword(email: String, code: String, newPassword: String) async throws(IdentityError) {
         let email = Self.normalized(email)
         let violations = self.policy.violations(of: newPassword)
         guard violations.isEmpty else { throw .invalidPassword(violations) }
-        guard let account = try await self.account(email: email), let userID = account.string("userId"),
-            let record = try await self.perform({ try await self.store.get(DirectoryKeys.resetCode(userID)) }),
-            let digest = record.string("codeDigest"), let validUntil = record.int("validUntil"),
-            let attempts = record.int("attempts"), attempts < Self.resetCodeAttempts
+        guard let userID = try await self.account(email: email)?.string("userId") else { throw .codeMismatch }
+        let nowSeconds = self.now() / 1000
+        try await self.reserve(self.resetFailures, DirectoryKeys.resetFailures(userID), nowSeconds)
+        guard let record = try await self.perform({ try await self.store.get(DirectoryKeys.resetCode(email)) }),
+            let digest = record.string("codeDigest"), let validUntil = record.int("validUntil")
         else { throw .codeMismatch }
-        guard Int64(validUntil) > self.now() / 1000 else { throw .expiredCode }
         guard ConstantTime.equal(Array(Self.codeDigest(code, userID: userID).utf8), Array(digest.utf8)) else {
-            try await self.perform {
-                try await self.store.update(DirectoryKeys.resetCode(userID), ItemUpdate().add("attempts", 1))
-            }
             throw .codeMismatch
         }
+        guard Int64(validUntil) > nowSeconds else { throw .expiredCode }
         let passwordHash = try await self.hash(newPassword)
         do throws(ItemStoreError) {
             try await self.store.transactWrite([
@@ -168,13 +208,16 @@ public struct LocalIdentityProvider: IdentityProvider {
                 .update(DirectoryKeys.account(userID),
                     ItemUpdate().set("passwordHash", to: .string(passwordHash)).add("generation", 1),
                     condition: .attributeExists(AttributePath(TableSchema.partitionKey))),
-                .delete(DirectoryKeys.resetCode(userID), condition: .equal("codeDigest", .string(digest))),
+                .delete(DirectoryKeys.resetCode(email), condition: .equal("codeDigest", .string(digest))),
             ])
         } catch {
             if case .transactionCanceled = error { throw .codeMismatch }
             throw .unavailable("\(error)")
         }
-        try await self.perform { try await self.throttle.clear(email) }
+        try await self.perform {
+            try await self.resetFailures.reset(DirectoryKeys.resetFailures(userID))
+            try await self.throttle.clear(email)
+        }
     }
 
     public func addUser(email: String, toGroup group: String) async throws(IdentityError) {
@@ -221,12 +264,12 @@ public struct LocalIdentityProvider: IdentityProvider {
         do {
             return AuthenticationTokens(
                 accessToken: try self.issuer.accessToken(
-                    subject: userID, email: email, groups: groups, lifetime: Self.tokenLifetime),
+                    subject: userID, email: email, groups: groups, lifetime: self.tokenLifetime),
                 idToken: try self.issuer.idToken(
                     subject: userID, email: email, name: account.string("name") ?? "", groups: groups,
-                    lifetime: Self.tokenLifetime),
+                    lifetime: self.tokenLifetime),
                 refreshToken: refreshToken,
-                expiresIn: Int(Self.tokenLifetime.components.seconds)
+                expiresIn: Int(self.tokenLifetime.components.seconds)
             )
         } catch {
             throw .unavailable("tokens could not be signed: \(error)")
@@ -245,11 +288,25 @@ public struct LocalIdentityProvider: IdentityProvider {
     }
 
     private func hash(_ password: String) async throws(IdentityError) -> String {
+        try await self.hashing { try await self.hasher.hash(password) }
+    }
+
+    /// Runs a hasher operation, reporting a full queue as the directory being busy.
+    private func hashing<T>(_ operation: () async throws -> T) async throws(IdentityError) -> T {
         do {
-            return try await self.hasher.hash(password)
+            return try await operation()
+        } catch is HashingQueue.Overloaded {
+            throw .busy(retryAfterSeconds: 1)
         } catch {
             throw .unavailable("the password could not be hashed: \(error)")
         }
+    }
+
+    /// Reserves an attempt under `key` with `limit`, throwing ``IdentityError/limitExceeded(retryAfterSeconds:)``
+    /// when its window is spent.
+    private func reserve(_ limit: AttemptLimit, _ key: ItemKey, _ nowSeconds: Int64) async throws(IdentityError) {
+        let decision = try await self.perform { try await limit.reserve(key, nowSeconds: nowSeconds) }
+        if case .refused(let seconds) = decision { throw .limitExceeded(retryAfterSeconds: seconds) }
     }
 
     /// Runs a store operation, reporting a store failure as the directory being unavailable.

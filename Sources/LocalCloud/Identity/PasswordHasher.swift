@@ -2,11 +2,10 @@ import Cloud
 import Crypto
 import _CryptoExtras
 import Foundation
-public import NIOPosix
 
 /// Hashes passwords with scrypt, a slow, memory-hard, salted key derivation function, and checks passwords against
-/// such hashes in constant time. The work runs on a thread pool of its own, so a burst of sign-ins does not stall
-/// the threads that serve requests.
+/// such hashes in constant time. The work runs on a ``HashingQueue``'s threads, so a burst of sign-ins does not stall
+/// the threads that serve requests, and is refused at once when that queue is full.
 ///
 /// A hash is stored as `$scrypt$ln=<log2 N>,r=<r>,p=<p>$<salt>$<key>` (base64), so that a change of cost applies to
 /// new hashes while old ones still verify.
@@ -36,52 +35,58 @@ public struct PasswordHasher: Sendable {
     }
 
     public let cost: Cost
-    private let pool: NIOThreadPool
+    private let queue: HashingQueue
 
     private static let saltByteCount = 16
     private static let keyByteCount = 32
 
-    /// A hasher for new hashes at `cost`, working on `pool` (a shared two-thread pool by default).
-    public init(cost: Cost = .standard, pool: NIOThreadPool = PasswordHasher.sharedPool) {
+    /// A hasher for new hashes at `cost`, working on `queue` (a shared two-thread queue by default).
+    public init(cost: Cost = .standard, queue: HashingQueue = .shared) {
         precondition(cost.isAcceptable, "scrypt cost out of range")
         self.cost = cost
-        self.pool = pool
+        self.queue = queue
     }
 
-    /// Two threads: enough to use both cores of a laptop, few enough to bound scrypt's memory.
-    public static let sharedPool: NIOThreadPool = {
-        let pool = NIOThreadPool(numberOfThreads: 2)
-        pool.start()
-        return pool
-    }()
-
     /// A new hash of `password`, with a fresh random salt.
+    /// - Throws: ``HashingQueue/Overloaded`` when the queue is full, `CancellationError` when the task is cancelled
+    ///   while the hash waits.
     public func hash(_ password: String) async throws -> String {
         let salt = (0..<Self.saltByteCount).map { _ in UInt8.random(in: .min ... .max) }
         let cost = self.cost
-        let key = try await self.pool.runIfActive { try Self.derive(password, salt: salt, cost: cost) }
-        return "$scrypt$ln=\(cost.logRounds),r=\(cost.blockSize),p=\(cost.parallelism)$"
-            + Data(salt).base64EncodedString() + "$" + Data(key).base64EncodedString()
+        let key = try await self.queue.run { try Self.derive(password, salt: salt, cost: cost) }
+        return Self.format(cost: cost, salt: salt, key: key)
     }
 
     /// Whether `password` is the one `storedHash` was made from. A malformed hash verifies nothing.
-    public func verify(_ password: String, against storedHash: String) async -> Bool {
+    /// - Throws: as ``hash(_:)``: a verification that could not run is neither a match nor a mismatch.
+    public func verify(_ password: String, against storedHash: String) async throws -> Bool {
         guard let stored = StoredHash(storedHash) else { return false }
-        let key = try? await self.pool.runIfActive { try Self.derive(password, salt: stored.salt, cost: stored.cost) }
-        guard let key else { return false }
+        let key = try await self.queue.run { try Self.derive(password, salt: stored.salt, cost: stored.cost) }
         return ConstantTime.equal(key, stored.key)
     }
 
     /// Spends the time a verification against a real hash would, for an account that does not exist, so that the
     /// answer's timing does not tell which emails have accounts.
-    public func verifyNothing(_ password: String) async {
-        _ = await self.verify(password, against: self.decoy)
+    public func verifyNothing(_ password: String) async throws {
+        _ = try await self.verify(password, against: self.decoy)
+    }
+
+    /// Whether `storedHash` was made with other parameters than this hasher's (e.g. under
+    /// `--insecure-fast-password-hashing`), so that it should be replaced on the next successful sign-in.
+    public func needsRehash(_ storedHash: String) -> Bool {
+        StoredHash(storedHash)?.cost != self.cost
     }
 
     private var decoy: String {
-        let zeros = Data(count: Self.saltByteCount).base64EncodedString()
-        let key = Data(count: Self.keyByteCount).base64EncodedString()
-        return "$scrypt$ln=\(self.cost.logRounds),r=\(self.cost.blockSize),p=\(self.cost.parallelism)$\(zeros)$\(key)"
+        Self.format(
+            cost: self.cost, salt: [UInt8](repeating: 0, count: Self.saltByteCount),
+            key: [UInt8](repeating: 0, count: Self.keyByteCount))
+    }
+
+    /// The stored form of a hash: `$scrypt$ln=<log2 N>,r=<r>,p=<p>$<salt>$<key>`.
+    private static func format(cost: Cost, salt: [UInt8], key: [UInt8]) -> String {
+        "$scrypt$ln=\(cost.logRounds),r=\(cost.blockSize),p=\(cost.parallelism)$"
+            + Data(salt).base64EncodedString() + "$" + Data(key).base64EncodedString()
     }
 
     private static func derive(_ password: String, salt: [UInt8], cost: Cost) throws -> [UInt8] {

@@ -6,6 +6,13 @@ public import Observability
 /// identity provider. Every route is open (it is how a caller gets a token); registration also creates the user's
 /// profile and its `UserRegistered` event. With `metrics`, it records `UserRegistered` and `LoginFailed` (by
 /// `reason`: `credentials` or `throttled`).
+///
+/// Guessing is bounded everywhere: sign-ins are throttled per email (429 with `Retry-After`), a full password-hashing
+/// queue answers 503 with `Retry-After` at once, reset codes are limited per email and per client address (the
+/// event's `sourceIp`), and failed confirmations per account (429). `POST /auth/confirm-forgot-password` answers one
+/// 400 for every wrong case (a wrong code, an unknown email, no code, a used or replaced code), as Cognito's
+/// `CodeMismatchException`; only the right code of a known account past its 15 minutes, within a day, is told
+/// apart as expired (Cognito's `ExpiredCodeException`).
 public struct AuthAPI: HTTPAPI {
     public let router: HTTPRouter
 
@@ -59,15 +66,16 @@ public struct AuthAPI: HTTPAPI {
                 return .noContent()
             }
             Route("POST", "/auth/forgot-password", summary: "Send a password reset code to the email", status: 202,
-                body: ForgotPasswordRequest.self, errors: [503]) { _, body, context in
+                body: ForgotPasswordRequest.self, errors: [429, 503]) { request, body, context in
                 try await Self.call(context) { () async throws(IdentityError) in
-                    try await identity.forgotPassword(email: body.email)
+                    try await identity.forgotPassword(
+                        email: body.email, clientAddress: request.event.requestContext.http.sourceIp)
                 }
                 return HTTPResponse(body: PasswordResetRequested(
                     message: "If an account has this email, a reset code is on its way"))
             }
             Route("POST", "/auth/confirm-forgot-password", summary: "Set a new password with the code that was sent",
-                status: 204, body: ConfirmForgotPasswordRequest.self, errors: [503]) { _, body, context in
+                status: 204, body: ConfirmForgotPasswordRequest.self, errors: [429, 503]) { _, body, context in
                 do throws(IdentityError) {
                     try await identity.confirmForgotPassword(email: body.email, code: body.code, newPassword: body.newPassword)
                 } catch {

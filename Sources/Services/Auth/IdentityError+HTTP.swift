@@ -14,6 +14,11 @@ extension IdentityError {
             HTTPError.unauthorized("Incorrect email or password")
         case .tooManyFailedAttempts(let seconds):
             HTTPError.tooManyRequests("Too many failed attempts; try again later", retryAfterSeconds: seconds)
+        case .limitExceeded(let seconds):
+            HTTPError.tooManyRequests("Attempt limit exceeded; try again later", retryAfterSeconds: seconds)
+        case .busy(let seconds):
+            HTTPError(status: 503, title: "Service Unavailable", detail: "Too many sign-ins at once; try again shortly",
+                headers: ["retry-after": String(seconds)])
         case .codeMismatch:
             HTTPError.badRequest("The code is not valid for this email")
         case .expiredCode:
