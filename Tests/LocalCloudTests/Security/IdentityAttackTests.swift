@@ -46,8 +46,9 @@ struct IdentityAttackTests {
     }
 
     /// Fifty wrong passwords for one email at once: the throttle reserves each attempt before the password is
-    /// checked, so at most five are checked (401) and the rest are refused (429 with `Retry-After`), even the right
-    /// password.
+    /// checked, so at most five are checked (401) and the rest are refused (429 with `Retry-After`). (That the right
+    /// password is refused while the lock lasts is `LocalIdentityProviderTests`' to show, on a clock the test moves:
+    /// over HTTP on a busy machine the first lock, one second, can be over before another request arrives.)
     @Test(.timeLimit(.minutes(1))) func fiftyParallelWrongLoginsCheckAtMostFivePasswords() async throws {
         let server = try await Server()
         defer { server.stop() }
@@ -57,8 +58,6 @@ struct IdentityAttackTests {
         }
         #expect(answers.filter { $0.status == 401 }.count <= 5)
         for answer in answers where answer.status != 401 { Self.expectRefusal(answer, 429) }
-        Self.expectRefusal(Answer(try await server.send("POST", "auth/login",
-            body: #"{"email":"alice@example.com","password":"Correct-Horse-7"}"#)), 429)
     }
 
     /// The attack of the issue: a reset code, a hundred guesses at once, a new code, more guesses. Failed
