@@ -23,8 +23,17 @@ struct ServeCommandTests {
         process.standardOutput = output
         process.standardError = standardError
         try process.run()
-        // Read the banner on a thread of its own: a blocking read must not hold a cooperative thread.
-        let banner = await withCheckedContinuation { continuation in
+        let banner = await Self.banner(of: output)
+        let url = try #require(banner.firstMatch(of: /http:\/\/127\.0\.0\.1:\d+/).map { URL(string: String($0.output))! })
+        #expect(banner.contains("FUNCTION"))
+        #expect(banner.contains("GET /health"))
+        return (process, url, output)
+    }
+
+    /// What `stratus serve` printed on `output` up to its "Stratus local cloud on" line, read on a thread of its own:
+    /// a blocking read must not hold a cooperative thread.
+    static func banner(of output: Pipe) async -> String {
+        await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 var text = ""
                 while !text.contains("Stratus local cloud on ") || !text.hasSuffix("\n") {
@@ -35,10 +44,6 @@ struct ServeCommandTests {
                 continuation.resume(returning: text)
             }
         }
-        let url = try #require(banner.firstMatch(of: /http:\/\/127\.0\.0\.1:\d+/).map { URL(string: String($0.output))! })
-        #expect(banner.contains("FUNCTION"))
-        #expect(banner.contains("GET /health"))
-        return (process, url, output)
     }
 
     @Test(.timeLimit(.minutes(1))) func servesTheFunctionsOverHTTPAndStopsCleanlyOnSIGTERM() async throws {

@@ -68,17 +68,7 @@ struct TelemetryAttackTests {
         process.standardError = FileHandle.nullDevice
         try process.run()
         defer { if process.isRunning { process.terminate() } }
-        let banner = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                var text = ""
-                while !text.contains("Stratus local cloud on ") || !text.hasSuffix("\n") {
-                    let chunk = output.fileHandleForReading.availableData
-                    guard !chunk.isEmpty else { break }
-                    text += String(decoding: chunk, as: UTF8.self)
-                }
-                continuation.resume(returning: text)
-            }
-        }
+        let banner = await ServeCommandTests.banner(of: output)
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()
         return banner
