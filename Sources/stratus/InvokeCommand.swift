@@ -53,6 +53,7 @@ struct InvokeCommand: AsyncParsableCommand {
         )
         // What the invocation writes and traces is kept in the data folder's telemetry, as `stratus serve` keeps it.
         let dataDirectory = LocalDataDirectory(path: self.dataDirectory)
+        try dataDirectory.restrictToOwner()
         let recorder = TelemetryRecorder(store: try dataDirectory.openTelemetryStore())
         let daemon = try await XRayDaemonListener.start(port: 0, recorder: recorder)
         let environment = ["AWS_XRAY_DAEMON_ADDRESS": daemon.address()]

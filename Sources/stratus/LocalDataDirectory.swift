@@ -101,7 +101,8 @@ struct LocalDataDirectory {
         }
     }
 
-    private func file(_ name: String) -> String {
+    /// The path of `name` in the folder.
+    func file(_ name: String) -> String {
         self.path.hasSuffix("/") ? self.path + name : self.path + "/" + name
     }
 }

@@ -38,7 +38,9 @@ struct TokenCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let issuer = try LocalDataDirectory(path: self.dataDirectory).tokenIssuer()
+        let data = LocalDataDirectory(path: self.dataDirectory)
+        try data.restrictToOwner()
+        let issuer = try data.tokenIssuer()
         let token = try issuer.accessToken(
             subject: self.subject, email: self.email, groups: self.groups, scopes: self.scopes,
             lifetime: .seconds(self.minutes * 60)

@@ -31,6 +31,7 @@ struct UsersCommand: AsyncParsableCommand {
         /// Applies `change` to the local identity provider and explains a failure in one line.
         func apply(_ change: (LocalIdentityProvider) async throws(IdentityError) -> Void) async throws {
             let data = LocalDataDirectory(path: self.dataDirectory)
+            try data.restrictToOwner()
             let identity = data.identityProvider(directory: try data.openIdentityDirectory(), issuer: try data.tokenIssuer())
             do {
                 try await change(identity)

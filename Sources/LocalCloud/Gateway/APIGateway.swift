@@ -161,8 +161,11 @@ public final class APIGateway: Sendable {
             self.recorder?.record(InvocationRecord(
                 timeMilliseconds: receivedAt, function: route.functionName, durationMicroseconds: 0, outcome: .throttle, isColdStart: false
             ))
-            return GatewayProblem.response(status: 429, title: "Too Many Requests",
+            var refusal = GatewayProblem.response(status: 429, title: "Too Many Requests",
                 detail: "\(route.functionName) is at its reserved concurrency of \(limiter.limit)", requestID: requestID)
+            // A slot frees as soon as an invocation ends: the client may retry at once, after a second at the most.
+            refusal.headers.append((name: "retry-after", value: "1"))
+            return refusal
         }
         defer { limiter?.release() }
 

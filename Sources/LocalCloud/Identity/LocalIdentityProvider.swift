@@ -109,12 +109,20 @@ public struct LocalIdentityProvider: IdentityProvider {
             throw .tooManyFailedAttempts(retryAfterSeconds: seconds)
         }
         let account = try await self.account(email: email)
-        guard let account, let passwordHash = account.string("passwordHash") else {
-            try await self.hashing { try await self.hasher.verifyNothing(password) }
-            throw .notAuthorized
+        let isMatch: Bool
+        do throws(IdentityError) {
+            if let account, let passwordHash = account.string("passwordHash") {
+                isMatch = try await self.hashing { try await self.hasher.verify(password, against: passwordHash) }
+            } else {
+                try await self.hashing { try await self.hasher.verifyNothing(password) }
+                isMatch = false
+            }
+        } catch {
+            // The password was not checked: the attempt is given back, so that it counts against nobody.
+            try? await self.throttle.release(email)
+            throw error
         }
-        guard try await self.hashing({ try await self.hasher.verify(password, against: passwordHash) })
-        else { throw .notAuthorized }
+        guard isMatch, let account, let passwordHash = account.string("passwordHash") else { throw .notAuthorized }
         try await self.perform { try await self.throttle.clear(email) }
         await self.rehashIfNeeded(account, password: password, passwordHash: passwordHash)
         let refreshToken = Self.randomToken()

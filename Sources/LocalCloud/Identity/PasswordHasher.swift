@@ -28,6 +28,9 @@ public struct PasswordHasher: Sendable {
             self.parallelism = parallelism
         }
 
+        /// The work a hash takes, in units of scrypt's block mixing: N · r · p.
+        var work: Int { (1 << self.logRounds) * self.blockSize * self.parallelism }
+
         /// Costs a stored hash may name: anything else is refused instead of being computed.
         var isAcceptable: Bool {
             (10...20).contains(self.logRounds) && (1...16).contains(self.blockSize) && (1...16).contains(self.parallelism)
@@ -71,10 +74,12 @@ public struct PasswordHasher: Sendable {
         _ = try await self.verify(password, against: self.decoy)
     }
 
-    /// Whether `storedHash` was made with other parameters than this hasher's (e.g. under
-    /// `--insecure-fast-password-hashing`), so that it should be replaced on the next successful sign-in.
+    /// Whether `storedHash` was made with less work than this hasher's (e.g. under
+    /// `--insecure-fast-password-hashing`), so that it should be replaced on the next successful sign-in. A stronger
+    /// hash is kept: one run with a cheaper cost must not weaken the hashes of everyone who signs in.
     public func needsRehash(_ storedHash: String) -> Bool {
-        StoredHash(storedHash)?.cost != self.cost
+        guard let stored = StoredHash(storedHash) else { return false }
+        return stored.cost.work < self.cost.work
     }
 
     private var decoy: String {

@@ -46,6 +46,19 @@ struct SignInThrottle: Sendable {
         return 1
     }
 
+    /// Gives back an attempt reserved for `email` whose password was never checked (the hasher was too busy, or the
+    /// request was cancelled), so that a user retrying through a flood is not locked out by attempts that never ran.
+    func release(_ email: String) async throws(ItemStoreError) {
+        do throws(ItemStoreError) {
+            try await self.store.update(
+                DirectoryKeys.signInThrottle(email), ItemUpdate().add("failures", .int(-1)),
+                condition: .compare("failures", .greater, .int(0))
+            )
+        } catch .conditionalCheckFailed {
+            // Cleared or never counted: nothing to give back.
+        }
+    }
+
     /// Forgets the failures of `email`.
     func clear(_ email: String) async throws(ItemStoreError) {
         try await self.store.delete(DirectoryKeys.signInThrottle(email))

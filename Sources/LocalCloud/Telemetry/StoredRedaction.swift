@@ -12,9 +12,11 @@ import Observability
 ///
 /// A line or document with nothing to remove is kept byte for byte as it came.
 enum StoredRedaction {
-    /// `line`, cleaned when it is a JSON object.
+    /// `line`, cleaned when it is a JSON object; a line that opens like one but does not parse cannot be checked, so
+    /// only its size is kept.
     static func line(_ line: String) -> String {
-        guard line.utf8.first == UInt8(ascii: "{"), let value = JSONValue(parsing: Array(line.utf8)) else { return line }
+        guard line.utf8.first == UInt8(ascii: "{") else { return line }
+        guard let value = JSONValue(parsing: Array(line.utf8)) else { return Redaction.replacement(of: line) }
         return Self.encoded(Redaction.secrets.redacted(value), unless: value) ?? line
     }
 

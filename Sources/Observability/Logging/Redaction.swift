@@ -6,7 +6,8 @@ public import LambdaEvents
 /// - an HTTP `body` is read as the JSON it holds and cleaned in turn; a body that is not JSON (form-encoded,
 ///   base64, text) or is over ``maximumParsedBytes`` becomes `"[REDACTED: N bytes]"`, never kept as it came;
 /// - any other string holding a JSON object or array is read and cleaned the same way (one over
-///   ``maximumParsedBytes`` is replaced, since what it hides cannot be checked);
+///   ``maximumParsedBytes``, or one that opens like JSON but does not parse, is replaced, since what it hides cannot
+///   be checked);
 /// - a `rawQueryString` becomes its parameters, so that their names are checked too.
 public struct Redaction: Sendable {
     /// The keys whose values are replaced.
@@ -48,7 +49,8 @@ public struct Redaction: Sendable {
         case .string(let text):
             guard Self.looksLikeJSON(text) else { return value }
             guard text.utf8.count <= Self.maximumParsedBytes else { return .string(Self.replacement(of: text)) }
-            return JSONValue(parsing: Array(text.utf8)).map(self.redacted) ?? value
+            // A string that opens like JSON but does not parse (truncated, too deep, not quite JSON) cannot be checked.
+            return JSONValue(parsing: Array(text.utf8)).map(self.redacted) ?? .string(Self.replacement(of: text))
         default:
             return value
         }

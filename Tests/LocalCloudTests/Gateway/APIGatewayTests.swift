@@ -154,6 +154,7 @@ struct APIGatewayTests {
         try await Task.sleep(for: .milliseconds(100))
         let second = await GatewayFixture.send("GET", "/single")
         #expect(second.status == 429)
+        #expect(second.header("retry-after") == "1", "a refusal a client can act on")
         #expect(await first.status == 200)
         #expect(await GatewayFixture.send("GET", "/single").status == 200, "the slot is free again")
     }

@@ -68,6 +68,26 @@ import Testing
         #expect(queue.computedCount == 2, "the blocker and the waiting hash; the cancelled one never ran")
     }
 
+    /// A sign-in refused because the hasher is full never had its password checked, so its reserved attempt is given
+    /// back: a real user who retries through a flood more often than the throttle's free failures is not locked out.
+    @Test func signInsRefusedByAFullQueueDoNotCountAsFailures() async throws {
+        let (hasher, queue) = Self.hasher(threads: 1, capacity: 1)
+        let fixture = try IdentityFixture(hasher: hasher)
+        _ = try await fixture.identity.signUp(email: "ada@example.com", password: "Correct-Horse-7", name: "Ada")
+        let gate = DispatchSemaphore(value: 0)
+        // One hash-sized job fills the queue until the test opens the gate.
+        async let blocker: Void = queue.run { gate.wait() }
+        while queue.admittedCount < 1 { await Task.yield() }
+        for _ in 0..<(2 * SignInThrottle.freeFailures) {
+            await #expect(throws: IdentityError.busy(retryAfterSeconds: 1)) {
+                try await fixture.identity.signIn(email: "ada@example.com", password: "Correct-Horse-7")
+            }
+        }
+        gate.signal()
+        try await blocker
+        _ = try await fixture.identity.signIn(email: "ada@example.com", password: "Correct-Horse-7")
+    }
+
     /// A flood of sign-ins with random emails (each passes its own throttle) fills the hasher's queue, and the rest
     /// are refused at once instead of queueing: a real user's sign-in waits behind at most the queue's capacity of
     /// hashes, or is refused at once with a time to wait and gets in on a retry.
@@ -124,6 +144,9 @@ import Testing
         let rehashed = try #require(try await fixture.store.get(DirectoryKeys.account(try await Self.userID(fixture)))?.string("passwordHash"))
         #expect(rehashed.hasPrefix("$scrypt$ln=11,r=8,p=1$"))
         _ = try await stronger.signIn(email: "ada@example.com", password: "Correct-Horse-7")
+        _ = try await fixture.identity.signIn(email: "ada@example.com", password: "Correct-Horse-7")
+        #expect(try await fixture.store.get(DirectoryKeys.account(try await Self.userID(fixture)))?.string("passwordHash")
+            == rehashed, "a server with a cheaper cost keeps the stronger hash")
     }
 
     /// The user id behind `ada@example.com`.
