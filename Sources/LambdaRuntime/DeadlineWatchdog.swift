@@ -19,7 +19,7 @@ final class DeadlineWatchdog: Sendable {
 
     private struct Armed: Sendable {
         var metadata: InvocationMetadata
-        var settlement: InvocationSettlement
+        var settlement: FirstCallerFlag
         var receivedAt: ContinuousClock.Instant
     }
 
@@ -48,7 +48,7 @@ final class DeadlineWatchdog: Sendable {
     }
 
     /// Watches one invocation until ``disarm(_:)``.
-    func arm(for metadata: InvocationMetadata, settlement: InvocationSettlement) -> Token {
+    func arm(for metadata: InvocationMetadata, settlement: FirstCallerFlag) -> Token {
         let armed = Armed(metadata: metadata, settlement: settlement, receivedAt: .now)
         return self.table.withLock { table in
             table.nextID &+= 1
@@ -76,7 +76,7 @@ final class DeadlineWatchdog: Sendable {
     }
 
     private func fire(_ armed: Armed, on eventLoop: any EventLoop) {
-        guard armed.settlement.settle() else { return }
+        guard armed.settlement.claim() else { return }
         let metadata = armed.metadata
         let report = LambdaErrorReport.timeout(after: ContinuousClock.now - armed.receivedAt)
         self.logger.error("\(report.errorMessage)", metadata: [LambdaContext.requestIDMetadataKey: "\(metadata.requestID)"])

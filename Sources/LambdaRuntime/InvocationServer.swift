@@ -17,7 +17,7 @@ struct InvocationServer: Sendable {
     let executor: InvocationExecutor
     let logger: Logger
     let watchdog: DeadlineWatchdog
-    let coldStart = ColdStartFlag()
+    let coldStart = FirstCallerFlag()
     /// Exported while one invocation runs at a time; with several, the process-wide variable could name only one.
     let traceIDEnvironment: TraceIDEnvironment?
     let shutdown = ShutdownCoordinator()

@@ -68,14 +68,14 @@ actor InvocationWorker {
     /// - Returns: `false` when the deadline won and the process is ending.
     private func serve(_ invocation: Invocation, with client: RuntimeAPIClient) async throws -> Bool {
         let metadata = invocation.metadata
-        let settlement = InvocationSettlement()
+        let settlement = FirstCallerFlag()
         let watchdogToken = self.server.watchdog.arm(for: metadata, settlement: settlement)
         let outcome: InvocationOutcome
         do {
             let context = try LambdaContext(
                 metadata: metadata,
                 function: self.server.configuration.function,
-                isColdStart: self.server.coldStart.take(),
+                isColdStart: self.server.coldStart.claim(),
                 logger: self.server.logger
             )
             self.server.traceIDEnvironment?.export(metadata.traceID)
@@ -83,7 +83,7 @@ actor InvocationWorker {
         } catch {
             outcome = .error(LambdaErrorReport(describing: error))
         }
-        guard settlement.settle() else {
+        guard settlement.claim() else {
             // The deadline won: the watchdog is reporting the timeout and ends the process when it is sent.
             try? await Task.sleep(for: .seconds(10))
             return false

@@ -31,7 +31,7 @@ struct LambdaProcess {
             return 1
         }
         LoggingSystem.bootstrap { _ in
-            LambdaLogHandler(sink: StandardOutputLogSink(), logLevel: configuration.logLevel)
+            LambdaLogHandler(sink: StandardOutputLogSink(), logLevel: configuration.logLevel, format: configuration.logFormat)
         }
         let logger = Logger(label: "stratus.runtime")
         // One event loop per worker; the deadline watchdog starts its own once serving has begun.
@@ -41,7 +41,10 @@ struct LambdaProcess {
         do {
             firstConnection = try await RuntimeAPIConnection.connect(to: configuration.runtimeAPI, on: workerLoops[0])
         } catch {
-            ProcessEnvironment.writeToStandardError("Cannot reach the Runtime API at \(configuration.runtimeAPI): \(error)")
+            ProcessEnvironment.writeToStandardError(
+                "Cannot reach the Runtime API at \(configuration.runtimeAPI): \(error)",
+                format: configuration.logFormat
+            )
             return 1
         }
 
@@ -75,7 +78,10 @@ struct LambdaProcess {
     /// Reports a failure that happened before the configuration could be read: to `/init/error` when the Runtime API
     /// address is known, and always to standard error.
     private static func reportEarlyFailure(_ report: LambdaErrorReport, environment: [String: String]) async {
-        ProcessEnvironment.writeToStandardError("\(report.errorType): \(report.errorMessage)")
+        ProcessEnvironment.writeToStandardError(
+            "\(report.errorType): \(report.errorMessage)",
+            format: LambdaLogFormat(environment: environment)
+        )
         guard let address = environment["AWS_LAMBDA_RUNTIME_API"].flatMap(RuntimeAPIAddress.init) else { return }
         let eventLoop = MultiThreadedEventLoopGroup.singleton.next()
         guard let connection = try? await RuntimeAPIConnection.connect(to: address, on: eventLoop) else { return }

@@ -12,19 +12,23 @@ public struct LambdaConfiguration: Sendable, Equatable {
     public var maxConcurrency: Int
     /// The least severe level that is logged (`AWS_LAMBDA_LOG_LEVEL`, then `LOG_LEVEL`; `INFO` by default).
     public var logLevel: Logger.Level
+    /// The form of the runtime's own log lines (`AWS_LAMBDA_LOG_FORMAT`; text by default).
+    public var logFormat: LambdaLogFormat
 
     public init(
         runtimeAPI: RuntimeAPIAddress,
         handlerName: String,
         function: FunctionMetadata,
         maxConcurrency: Int = 1,
-        logLevel: Logger.Level = .info
+        logLevel: Logger.Level = .info,
+        logFormat: LambdaLogFormat = .text
     ) {
         self.runtimeAPI = runtimeAPI
         self.handlerName = handlerName
         self.function = function
         self.maxConcurrency = maxConcurrency
         self.logLevel = logLevel
+        self.logFormat = logFormat
     }
 
     /// Reads the configuration from a process environment.
@@ -67,7 +71,8 @@ public struct LambdaConfiguration: Sendable, Equatable {
                 region: environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"] ?? "us-east-1"
             ),
             maxConcurrency: concurrency,
-            logLevel: level
+            logLevel: level,
+            logFormat: LambdaLogFormat(environment: environment)
         )
     }
 

@@ -1,15 +1,26 @@
 public import Logging
+import LambdaEvents
 
-/// A swift-log handler writing Lambda's text log format: `timestamp<TAB>requestId<TAB>LEVEL<TAB>message`,
-/// followed by any metadata as `key=value` pairs.
+/// A swift-log handler writing the runtime's own lines in Lambda's log format (``LambdaLogFormat``): as text,
+/// `timestamp<TAB>requestId<TAB>LEVEL<TAB>message` followed by any metadata as `key=value` pairs; as JSON, one object
+/// a line with `timestamp`, `level`, `message`, `requestId` when there is one, and the metadata as string members.
 public struct LambdaLogHandler: LogHandler {
     public var metadata: Logger.Metadata = [:]
     public var logLevel: Logger.Level
     private let sink: any LogSink
+    private let format: LambdaLogFormat
+    private let nowMilliseconds: @Sendable () -> Int64
 
-    public init(sink: any LogSink, logLevel: Logger.Level) {
+    public init(
+        sink: any LogSink,
+        logLevel: Logger.Level,
+        format: LambdaLogFormat = .text,
+        nowMilliseconds: @escaping @Sendable () -> Int64 = WallClock.nowMilliseconds
+    ) {
         self.sink = sink
         self.logLevel = logLevel
+        self.format = format
+        self.nowMilliseconds = nowMilliseconds
     }
 
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
@@ -22,13 +33,51 @@ public struct LambdaLogHandler: LogHandler {
         if let extra = event.metadata {
             merged.merge(extra) { _, new in new }
         }
-        let requestID = merged.removeValue(forKey: LambdaContext.requestIDMetadataKey).map { "\($0)" } ?? "-"
-        var line = "\(WallClock.iso8601(milliseconds: WallClock.nowMilliseconds()))\t\(requestID)\t"
-        line += "\(Self.levelName(event.level))\t\(event.message)"
-        for (key, value) in merged.sorted(by: { $0.key < $1.key }) {
-            line += " \(key)=\(value)"
-        }
+        let requestID = merged.removeValue(forKey: LambdaContext.requestIDMetadataKey).map { "\($0)" }
+        let line = Self.line(
+            format: self.format,
+            timestampMilliseconds: self.nowMilliseconds(),
+            level: event.level,
+            requestID: requestID,
+            message: "\(event.message)",
+            metadata: merged
+        )
         self.sink.write(line: line)
+    }
+
+    /// One line in `format`; metadata members in key order.
+    static func line(
+        format: LambdaLogFormat,
+        timestampMilliseconds: Int64,
+        level: Logger.Level,
+        requestID: String?,
+        message: String,
+        metadata: Logger.Metadata = [:]
+    ) -> String {
+        let timestamp = WallClock.iso8601(milliseconds: timestampMilliseconds)
+        let sortedMetadata = metadata.sorted { $0.key < $1.key }
+        switch format {
+        case .text:
+            var line = "\(timestamp)\t\(requestID ?? "-")\t\(Self.levelName(level))\t\(message)"
+            for (key, value) in sortedMetadata {
+                line += " \(key)=\(value)"
+            }
+            return line
+        case .json:
+            var members = [("timestamp", timestamp), ("level", Self.levelName(level))]
+            if let requestID { members.append(("requestId", requestID)) }
+            members.append(("message", message))
+            members += sortedMetadata.map { ($0.key, "\($0.value)") }
+            var bytes: [UInt8] = [UInt8(ascii: "{")]
+            for (index, member) in members.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                JSONStringLiteral.append(member.0, to: &bytes)
+                bytes.append(UInt8(ascii: ":"))
+                JSONStringLiteral.append(member.1, to: &bytes)
+            }
+            bytes.append(UInt8(ascii: "}"))
+            return String(decoding: bytes, as: UTF8.self)
+        }
     }
 
     /// Lambda's name for a log level, as in `AWS_LAMBDA_LOG_LEVEL`.

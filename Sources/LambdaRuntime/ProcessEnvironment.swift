@@ -28,8 +28,20 @@ public enum ProcessEnvironment {
         _exit(status)
     }
 
-    /// Writes a line to standard error, for failures that happen before the Runtime API can be told.
-    static func writeToStandardError(_ line: String) {
+    /// Writes a fatal message to standard error, for failures that happen before the Runtime API can be told: as is
+    /// in the text format, as a `FATAL` line in the JSON format.
+    static func writeToStandardError(_ message: String, format: LambdaLogFormat) {
+        let line = switch format {
+        case .text: message
+        case .json:
+            LambdaLogHandler.line(
+                format: .json,
+                timestampMilliseconds: WallClock.nowMilliseconds(),
+                level: .critical,
+                requestID: nil,
+                message: message
+            )
+        }
         writeFully(to: STDERR_FILENO, line + "\n")
     }
 }

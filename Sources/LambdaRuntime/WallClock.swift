@@ -15,13 +15,6 @@ public enum WallClock {
         return Int64(spec.tv_sec) * 1000 + Int64(spec.tv_nsec) / 1_000_000
     }
 
-    /// The current time in microseconds since the Unix epoch.
-    public static func nowMicroseconds() -> Int64 {
-        var spec = timespec()
-        clock_gettime(CLOCK_REALTIME, &spec)
-        return Int64(spec.tv_sec) * 1_000_000 + Int64(spec.tv_nsec) / 1000
-    }
-
     /// Formats milliseconds since the epoch as ISO 8601 in UTC with milliseconds, e.g. `2026-11-22T21:36:49.123Z`.
     /// Written into one buffer: every log line carries a timestamp.
     public static func iso8601(milliseconds: Int64) -> String {

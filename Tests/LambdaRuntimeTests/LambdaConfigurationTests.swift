@@ -31,6 +31,13 @@ struct LambdaConfigurationTests {
         )
         #expect(configuration.maxConcurrency == 1)
         #expect(configuration.logLevel == .info)
+        #expect(configuration.logFormat == .text)
+    }
+
+    @Test func theLogFormatComesFromLambdasVariable() throws {
+        var environment = Self.lambdaEnvironment
+        environment["AWS_LAMBDA_LOG_FORMAT"] = "JSON"
+        #expect(try LambdaConfiguration(environment: environment).logFormat == .json)
     }
 
     @Test func lambdaLogLevelWinsOverLogLevel() throws {

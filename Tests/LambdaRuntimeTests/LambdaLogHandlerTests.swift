@@ -1,8 +1,9 @@
-import LambdaRuntime
+import Foundation
+@testable import LambdaRuntime
 import Logging
 import Testing
 
-@Suite("Lambda text log lines")
+@Suite("Lambda log lines, text and JSON")
 struct LambdaLogHandlerTests {
     @Test func linesCarryTimestampRequestIDLevelAndMetadata() throws {
         let sink = InMemoryLogSink()
@@ -18,6 +19,38 @@ struct LambdaLogHandlerTests {
         #expect(fields[1] == "r-9")
         #expect(fields[2] == "WARN")
         #expect(fields[3] == "disk low free=12MB")
+    }
+
+    @Test func theJSONFormatWritesOneObjectALineWithLambdasFields() throws {
+        let sink = InMemoryLogSink()
+        var logger = Logger(label: "t") { _ in
+            LambdaLogHandler(sink: sink, logLevel: .info, format: .json, nowMilliseconds: { 1_795_469_809_007 })
+        }
+        logger.info("SIGTERM received: \"quoted\"\tand tabbed")
+        logger[metadataKey: LambdaContext.requestIDMetadataKey] = "r-9"
+        logger.debug("hidden")
+        logger.error("Invocation failed", metadata: ["errorType": "Boom"])
+        #expect(sink.lines.count == 2)
+        let objects = try sink.lines.map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String]) }
+        #expect(objects[0] == ["timestamp": "2026-11-23T21:36:49.007Z", "level": "INFO", "message": "SIGTERM received: \"quoted\"\tand tabbed"])
+        #expect(objects[1] == ["timestamp": "2026-11-23T21:36:49.007Z", "level": "ERROR", "requestId": "r-9",
+                               "message": "Invocation failed", "errorType": "Boom"])
+        #expect(sink.lines[1].hasPrefix(#"{"timestamp":"2026-11-23T21:36:49.007Z","level":"ERROR","requestId":"r-9","#))
+    }
+
+    @Test func theTextFormatStaysTheDefault() {
+        let sink = InMemoryLogSink()
+        let logger = Logger(label: "t") { _ in LambdaLogHandler(sink: sink, logLevel: .info, nowMilliseconds: { 0 }) }
+        logger.critical("Initialisation failed")
+        #expect(sink.lines == ["1970-01-01T00:00:00.000Z\t-\tFATAL\tInitialisation failed"])
+    }
+
+    @Test func theFormatIsReadFromTheEnvironmentAsLambdaReadsIt() {
+        #expect(LambdaLogFormat(environment: [:]) == .text)
+        #expect(LambdaLogFormat(environment: ["AWS_LAMBDA_LOG_FORMAT": "JSON"]) == .json)
+        #expect(LambdaLogFormat(environment: ["AWS_LAMBDA_LOG_FORMAT": "json"]) == .json)
+        #expect(LambdaLogFormat(environment: ["AWS_LAMBDA_LOG_FORMAT": "Text"]) == .text)
+        #expect(LambdaLogFormat(environment: ["AWS_LAMBDA_LOG_FORMAT": "xml"]) == .text)
     }
 
     @Test func timestampsAreISO8601UTCWithMilliseconds() {

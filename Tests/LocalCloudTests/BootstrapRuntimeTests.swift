@@ -124,6 +124,61 @@ struct BootstrapRuntimeTests {
         }
     }
 
+    @Test func underTheJSONLogFormatEveryLineUpToTheShutdownIsAJSONObject() async throws {
+        let sink = InMemoryLogSink()
+        try await withProcessInstance(
+            executable: TestEnvironment.bootstrap, function: Self.echo,
+            environment: ["AWS_LAMBDA_LOG_FORMAT": "JSON"], logSink: sink
+        ) { instance in
+            #expect(await instance.invoke(InvocationRequest(event: ByteBuffer(string: "{}"))).error == nil)
+            #expect(await instance.invoke(InvocationRequest(event: ByteBuffer(string: "not json"))).error != nil)
+            #expect(await instance.stop(grace: .seconds(5)) == 0)
+        }
+        let objects = try Self.jsonObjects(sink.lines)
+        let shutdown = try #require(objects.first { ($0["message"] as? String)?.hasPrefix("SIGTERM received") == true })
+        #expect(shutdown["level"] as? String == "INFO")
+        #expect((shutdown["timestamp"] as? String)?.hasSuffix("Z") == true)
+        #expect(shutdown["requestId"] == nil)
+        let failed = try #require(objects.first { $0["message"] as? String == "Invocation failed" })
+        #expect(failed["level"] as? String == "ERROR")
+        #expect((failed["requestId"] as? String)?.isEmpty == false)
+    }
+
+    @Test func underTheJSONLogFormatAMalformedConfigurationIsAFatalJSONLine() async throws {
+        let sink = InMemoryLogSink()
+        try await withProcessInstance(
+            executable: TestEnvironment.bootstrap, function: Self.echo,
+            environment: ["AWS_LAMBDA_LOG_FORMAT": "JSON", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": "lots"], logSink: sink
+        ) { instance in
+            #expect(await instance.invoke(InvocationRequest(event: ByteBuffer(string: "{}"))).error?.errorType == "Runtime.ConfigInvalid")
+            #expect(await instance.waitForExit() == 1)
+        }
+        let objects = try Self.jsonObjects(sink.lines)
+        let fatal = try #require(objects.first { ($0["message"] as? String)?.hasPrefix("Runtime.ConfigInvalid") == true })
+        #expect(fatal["level"] as? String == "FATAL")
+    }
+
+    @Test func theLogLevelFiltersTheRuntimesOwnLines() async throws {
+        let sink = InMemoryLogSink()
+        try await withProcessInstance(
+            executable: TestEnvironment.bootstrap, function: Self.echo,
+            environment: ["AWS_LAMBDA_LOG_FORMAT": "JSON", "AWS_LAMBDA_LOG_LEVEL": "WARN"], logSink: sink
+        ) { instance in
+            #expect(await instance.invoke(InvocationRequest(event: ByteBuffer(string: "{}"))).error == nil)
+            #expect(await instance.stop(grace: .seconds(5)) == 0)
+        }
+        let objects = try Self.jsonObjects(sink.lines)
+        #expect(!objects.contains { ($0["message"] as? String)?.hasPrefix("SIGTERM received") == true })
+    }
+
+    /// Each line parsed as a JSON object; fails naming the first line that is not one.
+    static func jsonObjects(_ lines: [String]) throws -> [[String: Any]] {
+        try lines.map { line in
+            let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            return try #require(object, "not a JSON object: \(line)")
+        }
+    }
+
     @Test func tracedInvocationsSendSegmentsOfTheHandedOverTraceToTheDaemonAndTheirLinesAreCaptured() async throws {
         let recorder = TelemetryRecorder(store: try TelemetryStore(path: nil))
         let daemon = try await XRayDaemonListener.start(port: 0, recorder: recorder)

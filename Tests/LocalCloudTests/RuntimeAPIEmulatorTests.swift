@@ -2,6 +2,7 @@ import Foundation
 import LambdaRuntime
 import LocalCloud
 import NIOCore
+import Observability
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -69,7 +70,9 @@ struct RuntimeAPIEmulatorTests {
             #expect(next.headers["lambda-runtime-aws-request-id"] == "req-1")
             #expect(next.headers["lambda-runtime-invoked-function-arn"] == "arn:aws:lambda:us-east-1:123456789012:function:probe")
             #expect(next.headers["lambda-runtime-client-context"] == #"{"custom":{}}"#)
-            #expect(next.headers["lambda-runtime-trace-id"]?.hasPrefix("Root=1-") == true)
+            // An invocation that arrives without a trace is handed a new, unsampled one.
+            let trace = try #require(next.headers["lambda-runtime-trace-id"].flatMap(XRayTraceHeader.init))
+            #expect(trace.parent != nil && trace.sampled == false)
             let deadline = try #require(next.headers["lambda-runtime-deadline-ms"].flatMap(Int64.init))
             let remaining = deadline - WallClock.nowMilliseconds()
             #expect(remaining > 2000 && remaining <= 3000)

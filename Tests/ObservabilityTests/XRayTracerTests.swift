@@ -40,6 +40,16 @@ final class CollectingEmitter: SegmentEmitter {
         #expect(XRayTraceHeader.isSegmentID(XRayTraceHeader.newSegmentID()))
     }
 
+    @Test func anUnsampledTraceIsAWellFormedHeaderThatRecordsNothing() throws {
+        let text = XRayTraceHeader.unsampled(nowMilliseconds: 1_796_169_404_013).description
+        let header = try #require(XRayTraceHeader(text))
+        #expect(header.root.hasPrefix("1-6b0f5ebc-"))
+        #expect(XRayTraceHeader.isSegmentID(try #require(header.parent)))
+        #expect(header.sampled == false)
+        #expect(text == "Root=\(header.root);Parent=\(header.parent ?? "");Sampled=0")
+        #expect(XRayTraceHeader.unsampled().root != XRayTraceHeader.unsampled().root)
+    }
+
     @Test func unsampledOrDisabledTracesRecordNothing() {
         let emitter = CollectingEmitter()
         let tracer = XRayTracer(emitter: emitter)

@@ -26,12 +26,6 @@ extension Item {
         return Int64(seconds)
     }
 
-    /// Whether the item's time to live has passed at `nowSeconds`.
-    public func isExpired(nowSeconds: Int64) -> Bool {
-        guard let expiresAt = self.expiresAtSeconds else { return false }
-        return expiresAt <= nowSeconds
-    }
-
     private static func validateKey(
         _ value: AttributeValue?,
         named name: String,

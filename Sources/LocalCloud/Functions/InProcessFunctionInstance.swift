@@ -19,7 +19,7 @@ public final class InProcessFunctionInstance: FunctionInstance {
     private let ports: CloudPorts
     private let logSink: any LogSink
     private let logLevel: Logger.Level
-    private let coldStart = ColdStartFlag()
+    private let coldStart = FirstCallerFlag()
     private let initialization = Mutex<Task<(InvocationExecutor, Duration), any Error>?>(nil)
     /// The handler once it is built: a warm invocation takes it without awaiting the initialisation again.
     private let ready = Mutex<InvocationExecutor?>(nil)
@@ -158,7 +158,7 @@ public final class InProcessFunctionInstance: FunctionInstance {
             context = try LambdaContext(
                 metadata: metadata,
                 function: self.metadata,
-                isColdStart: self.coldStart.take(),
+                isColdStart: self.coldStart.claim(),
                 logger: self.logger
             )
         } catch {
@@ -166,7 +166,7 @@ public final class InProcessFunctionInstance: FunctionInstance {
         }
         let timeout = self.function.timeout
         let remaining = metadata.deadline.remainingTime().components
-        let settlement = InvocationSettlement()
+        let settlement = FirstCallerFlag()
         let deadlines = InvocationDeadlines.shared
         return await withCheckedContinuation { continuation in
             // The handler starts on this thread, without a hop to another; its end or the deadline, whichever comes
@@ -174,20 +174,20 @@ public final class InProcessFunctionInstance: FunctionInstance {
             let running = Task.immediate {
                 let outcome = await work(context)
                 deadlines.disarm(settlement)
-                if settlement.settle() { continuation.resume(returning: outcome) }
+                if settlement.claim() { continuation.resume(returning: outcome) }
             }
             // A handler that finished without suspending needs no watch; one still running is answered at its
             // deadline if it has not answered by then (a disarm that came first is repeated after arming).
-            guard !settlement.isSettled else { return }
+            guard !settlement.isClaimed else { return }
             let deadline = NIODeadline.now() + .seconds(remaining.seconds) + .nanoseconds(remaining.attoseconds / 1_000_000_000)
             deadlines.arm(settlement, at: deadline) {
-                guard settlement.settle() else { return }
+                guard settlement.claim() else { return }
                 running.cancel()
                 let report = LambdaErrorReport.timeout(after: timeout)
                 context.logger.error("\(report.errorMessage)")
                 continuation.resume(returning: failed(report))
             }
-            if settlement.isSettled { deadlines.disarm(settlement) }
+            if settlement.isClaimed { deadlines.disarm(settlement) }
         }
     }
 }

@@ -26,7 +26,7 @@ final class InvocationDeadlines: Sendable {
     private let eventLoop: any EventLoop = MultiThreadedEventLoopGroup(numberOfThreads: 1).next()
 
     /// Calls `expire` at `deadline` unless ``disarm(_:)`` comes first; `settlement` names the invocation.
-    func arm(_ settlement: InvocationSettlement, at deadline: NIODeadline, expire: @escaping @Sendable () -> Void) {
+    func arm(_ settlement: FirstCallerFlag, at deadline: NIODeadline, expire: @escaping @Sendable () -> Void) {
         let startScanning = self.table.withLock { table in
             table.entries[ObjectIdentifier(settlement)] = Entry(deadline: deadline, expire: expire)
             defer { table.isScanning = true }
@@ -36,7 +36,7 @@ final class InvocationDeadlines: Sendable {
     }
 
     /// Forgets the invocation `settlement` names; harmless when it was never armed or has fired.
-    func disarm(_ settlement: InvocationSettlement) {
+    func disarm(_ settlement: FirstCallerFlag) {
         _ = self.table.withLock { $0.entries.removeValue(forKey: ObjectIdentifier(settlement)) }
     }
 

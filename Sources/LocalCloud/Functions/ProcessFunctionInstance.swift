@@ -18,7 +18,7 @@ public final class ProcessFunctionInstance: FunctionInstance {
     private let process: ChildProcess
     /// When the process was spawned.
     public let spawnedAt: ContinuousClock.Instant
-    private let initDurationTaken = ColdStartFlag()
+    private let initDurationTaken = FirstCallerFlag()
 
     /// Starts the Runtime API emulator, then `executable` as the function's process.
     /// - Parameters:
@@ -135,7 +135,7 @@ public final class ProcessFunctionInstance: FunctionInstance {
     public func invoke(_ request: InvocationRequest) async -> InvocationResult {
         var result = await self.emulator.invoke(request)
         if let initEnded = self.emulator.initializationEndedAt ?? (result.error != nil ? ContinuousClock.now : nil),
-            self.initDurationTaken.take()
+            self.initDurationTaken.claim()
         {
             result.initDuration = initEnded - self.spawnedAt
         }

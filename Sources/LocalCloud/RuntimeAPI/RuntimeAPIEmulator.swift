@@ -4,6 +4,7 @@ public import LambdaRuntime
 import Logging
 import NIOCore
 import NIOPosix
+import Observability
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -144,7 +145,7 @@ public final class RuntimeAPIEmulator: Sendable {
             headers[Self.field(RuntimeAPIHeader.requestID)] = request.requestID
             headers[Self.field(RuntimeAPIHeader.deadline)] = String(deadline.millisecondsSinceEpoch)
             headers[Self.field(RuntimeAPIHeader.invokedFunctionARN)] = self.functionARN
-            headers[Self.field(RuntimeAPIHeader.traceID)] = request.traceID ?? TraceHeader.unsampled()
+            headers[Self.field(RuntimeAPIHeader.traceID)] = request.traceID ?? XRayTraceHeader.unsampled().description
             if let clientContext = request.clientContext {
                 headers[Self.field(RuntimeAPIHeader.clientContext)] = clientContext
             }

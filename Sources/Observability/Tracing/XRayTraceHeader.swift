@@ -69,6 +69,11 @@ public struct XRayTraceHeader: Sendable, Hashable, CustomStringConvertible {
         XRayTraceHeader(root: self.root, parent: parent, sampled: sampled ?? self.sampled)
     }
 
+    /// A new trace starting at `nowMilliseconds` that is not sampled, for an invocation that arrives without one.
+    public static func unsampled(nowMilliseconds: Int64 = WallClock.nowMilliseconds()) -> XRayTraceHeader {
+        XRayTraceHeader(root: Self.newTraceID(nowMilliseconds: nowMilliseconds), parent: Self.newSegmentID(), sampled: false)
+    }
+
     /// A new trace id starting at `nowMilliseconds`.
     public static func newTraceID(nowMilliseconds: Int64 = WallClock.nowMilliseconds()) -> String {
         let seconds = UInt64(UInt32(truncatingIfNeeded: nowMilliseconds / 1000))

@@ -87,6 +87,10 @@ environment = {
     "AWS_LAMBDA_FUNCTION_NAME": handler,
     "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
 }
+# Lambda's logging controls pass through to the runtime.
+for name in ("AWS_LAMBDA_LOG_FORMAT", "AWS_LAMBDA_LOG_LEVEL"):
+    if name in os.environ:
+        environment[name] = os.environ[name]
 process = subprocess.Popen([runtime], env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
 output = []
 threading.Thread(target=lambda: output.append(process.stdout.read().decode(errors="replace")), daemon=True).start()
