@@ -41,12 +41,17 @@ for line in dynamic_symbols.splitlines():
         problems.append(f"{symbol} needs {family}_{'.'.join(map(str, version))} "
                         f"(newer than {family}_{'.'.join(map(str, limits[family]))})")
 
+if "GLIBC" not in newest:
+    problems.append("objdump -T shows no versioned glibc symbol: the check cannot tell what the binary needs")
+
 headers = subprocess.run(["objdump", "-p", binary], check=True, capture_output=True, text=True).stdout
 libraries = re.findall(r"^\s*NEEDED\s+(\S+)", headers, re.MULTILINE)
 problems += [f"links {library}, which Lambda's provided.al2023 does not promise"
              for library in libraries if library not in allowed_libraries]
 
-symbols = subprocess.run(["nm", binary], check=True, capture_output=True, text=True).stdout
+symbols = subprocess.run(["nm", binary], capture_output=True, text=True).stdout
+if not symbols.strip():
+    problems.append("nm finds no symbols (a stripped binary?): check the unstripped build")
 heavy_modules = {
     "Foundation's full module": re.compile(r"\$s10Foundation"),
     "FoundationInternationalization": re.compile(r"\$s30FoundationInternationalization"),

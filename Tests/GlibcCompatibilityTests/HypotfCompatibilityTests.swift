@@ -24,5 +24,15 @@ struct HypotfCompatibilityTests {
         // The Glibc overlay's `hypot(Float, Float)` is the caller that pulled in `hypotf@GLIBC_2.35`.
         #expect(hypot(Float(8), Float(15)) == 17)
     }
+
+    /// The `hypotf` every caller in this process reaches (the first definition in the global scope, which starts
+    /// with the executable) is not libm's: the one linked into the executable takes its place.
+    @Test func theExecutablesOwnDefinitionIsTheOneCalled() throws {
+        let libm = try #require(dlopen("libm.so.6", RTLD_NOW))
+        defer { dlclose(libm) }
+        let librarys = try #require(dlsym(libm, "hypotf"))
+        let reached = try #require(dlsym(nil, "hypotf"))
+        #expect(reached != librarys)
+    }
 }
 #endif

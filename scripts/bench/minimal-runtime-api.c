@@ -21,6 +21,7 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -84,6 +85,10 @@ static int read_request(int fd, struct request *request) {
             for (char *line = strstr(request_buffer, "\r\n"); line != NULL && line < end_of_head; line = strstr(line + 2, "\r\n")) {
                 if (strncasecmp(line + 2, "content-length:", 15) == 0) body_length = strtoul(line + 17, NULL, 10);
             }
+            if (body_length > REQUEST_BUFFER_SIZE - 1 - head_length) {
+                errno = EMSGSIZE;
+                fail("request too large");
+            }
             if (head_length + body_length <= buffered) {
                 request->is_next = strncmp(request_buffer, "GET ", 4) == 0 && strstr(request_buffer, "/invocation/next") != NULL
                     && strstr(request_buffer, "/invocation/next") < end_of_head;
@@ -91,7 +96,7 @@ static int read_request(int fd, struct request *request) {
                 return 1;
             }
         }
-        if (buffered == REQUEST_BUFFER_SIZE) {
+        if (buffered >= REQUEST_BUFFER_SIZE - 1) {
             errno = EMSGSIZE;
             fail("request too large");
         }
@@ -208,7 +213,13 @@ static double percentile_us(uint64_t *values, int count, double fraction) {
     return (double)values[index] / 1000.0;
 }
 
+/* Accepts the runtime's connection, giving up when the runtime does not connect within 30 s (it failed to start). */
 static int accept_one(int listener) {
+    struct pollfd waiting = {.fd = listener, .events = POLLIN};
+    if (poll(&waiting, 1, 30000) != 1) {
+        fprintf(stderr, "minimal-runtime-api: the runtime did not connect within 30 s\n");
+        exit(2);
+    }
     int fd = accept(listener, NULL, NULL);
     if (fd < 0) fail("accept");
     int yes = 1;

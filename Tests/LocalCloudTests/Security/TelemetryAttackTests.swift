@@ -216,6 +216,8 @@ struct TelemetryAttackTests {
         }
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()
+        #expect(FileManager.default.fileExists(atPath: data + "/telemetry.sqlite"), "the store the telemetry was kept in")
+        // The write-ahead log is folded into the database at a clean stop, so it may be gone by now.
         for file in ["telemetry.sqlite", "telemetry.sqlite-wal"] {
             guard let bytes = FileManager.default.contents(atPath: data + "/" + file) else { continue }
             for secret in secrets + [phone, street] {
