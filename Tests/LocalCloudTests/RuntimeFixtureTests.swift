@@ -19,7 +19,8 @@ struct RuntimeFixtureTests {
 
     @Test(arguments: [false, true])
     func anInvocationPastItsDeadlineIsReportedByTheRuntimeWhichThenExits(blocking: Bool) async throws {
-        // The emulator would declare the timeout only 5 s after the deadline: an answer within 3 s is the runtime's.
+        // The emulator would declare the timeout only 5 s after the deadline, 6 s in: an answer within 5 s is the
+        // runtime's, with room for a busy machine (the exit status below tells the two apart as well).
         try await withProcessInstance(
             executable: TestEnvironment.runtimeFixtures,
             function: Self.fixture("sleep"),
@@ -33,7 +34,7 @@ struct RuntimeFixtureTests {
             let message = try #require(result.error?.errorMessage)
             let seconds = Double(message.replacingOccurrences(of: "Task timed out after ", with: "").replacingOccurrences(of: " seconds", with: ""))
             #expect(seconds.map { (0.9...1.1).contains($0) } == true, "\(message)")
-            #expect(ContinuousClock.now - started < .seconds(3))
+            #expect(ContinuousClock.now - started < .seconds(5))
             // Status 1 is the runtime's own exit; the emulator's kill would give 137.
             #expect(await instance.waitForExit() == 1)
         }
