@@ -104,7 +104,6 @@ struct ServeCommand: AsyncParsableCommand {
         let dataDirectory = LocalDataDirectory(path: self.dataDirectory)
         try dataDirectory.restrictToOwner()
         let adminToken = self.givenAdminToken ?? TelemetryAccess.newAdminToken()
-        try dataDirectory.saveAdminToken(adminToken)
         let store = try dataDirectory.openStore()
         let storePath = dataDirectory.storePath
         let issuer = try dataDirectory.tokenIssuer()
@@ -158,6 +157,13 @@ struct ServeCommand: AsyncParsableCommand {
                 }
             }
             try await server.run(logger: Logger(label: "stratus.serve") { _ in SwiftLogNoOpLogHandler() }) { [daemon] port in
+                // Saved only once this server listens, so that a second serve on the folder that cannot start does not
+                // replace the token of the one running.
+                do {
+                    try dataDirectory.saveAdminToken(adminToken)
+                } catch {
+                    Self.print("Warning: \(error); stratus logs and stratus traces need --data-dir's token from STRATUS_ADMIN_TOKEN")
+                }
                 Self.print("X-Ray daemon on udp://\(daemon.address())")
                 Self.print("Telemetry on http://\(host):\(port)\(TelemetryAPI.pathPrefix)functions?\(TelemetryAccess.tokenParameter)=\(adminToken) (admin token in \(tokenPath))")
                 Self.print("Stratus local cloud on http://\(host):\(port) (data in \(storePath))")

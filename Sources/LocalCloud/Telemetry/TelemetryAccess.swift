@@ -36,7 +36,7 @@ public struct TelemetryAccess: Sendable {
 
     /// Why `request` may not be answered, or `nil` when it may.
     func refusal(of request: GatewayRequest) -> TelemetryAPIError? {
-        guard let host = request.header("host").map(Self.hostName), self.allowedHosts.contains(host) else {
+        guard let host = request.header("host").flatMap(Self.hostName), self.allowedHosts.contains(host) else {
             return .misdirected("This server does not answer /_stratus/ for the host \(request.header("host") ?? "(none)")")
         }
         guard let token = self.token(of: request), ConstantTime.equal(Array(token.utf8), self.adminToken) else {
@@ -55,13 +55,23 @@ public struct TelemetryAccess: Sendable {
     }
 
     /// The host of a `Host` header value, lower-cased, without its port or a final dot: `[::1]:3000` is `[::1]`.
-    static func hostName(_ header: String) -> String {
+    /// `nil` when what follows the host is anything but a port (`:` and digits), as in `[::1]evil.example` or
+    /// `localhost:x@evil.example`: such a header names no host of ours.
+    static func hostName(_ header: String) -> String? {
         let host: Substring
+        let rest: Substring
         if header.hasPrefix("["), let end = header.firstIndex(of: "]") {
             host = header[...end]
+            rest = header[header.index(after: end)...]
+        } else if let colon = header.firstIndex(of: ":") {
+            host = header[..<colon]
+            rest = header[colon...]
         } else {
-            host = header.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)[0]
+            host = header[...]
+            rest = ""
         }
+        guard rest.isEmpty || (rest.count > 1 && rest.first == ":" && rest.dropFirst().allSatisfy { $0.isASCII && $0.isNumber })
+        else { return nil }
         return Self.normalized(String(host))
     }
 

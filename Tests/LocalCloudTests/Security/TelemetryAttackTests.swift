@@ -142,6 +142,21 @@ struct TelemetryAttackTests {
         #expect(short.status != 0 && short.errorText.contains("--admin-token"))
     }
 
+    /// A second `serve` on the same folder that cannot start (its port is taken) leaves the running one's token in
+    /// place, so that `stratus logs` and `stratus traces` keep reaching the server that runs.
+    @Test(.timeLimit(.minutes(1))) func aServeThatCannotStartKeepsTheRunningOnesToken() async throws {
+        let directory = try TemporaryDirectory()
+        let data = directory.path("data")
+        let (process, url, _) = try await ServeCommandTests.start(dataDirectory: data)
+        defer { if process.isRunning { process.terminate() } }
+        let token = try String(contentsOfFile: data + "/admin-token", encoding: .utf8)
+        let port = try #require(url.port)
+        let second = try await runToCompletion(
+            TestEnvironment.stratus, ["serve", "--port", String(port), "--xray-port", "0", "--data-dir", data], mergingErrors: true)
+        #expect(second.status != 0, "\(second.outputText)")
+        #expect(try String(contentsOfFile: data + "/admin-token", encoding: .utf8) == token)
+    }
+
     @Test(.timeLimit(.minutes(1))) func aNonLoopbackHostIsWarnedAbout() async throws {
         let directory = try TemporaryDirectory()
         let banner = try await Self.banner(["--host", "0.0.0.0"], dataDirectory: directory.path("data"))

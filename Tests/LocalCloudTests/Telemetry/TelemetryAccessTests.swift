@@ -36,7 +36,10 @@ import Testing
         for host in ["127.0.0.1", "127.0.0.1:3000", "localhost:3000", "LOCALHOST", "localhost.", "[::1]:3000", "[::1]"] {
             #expect(try Self.status([("Host", host), bearer]).0 == 200, "\(host)")
         }
-        for host in ["evil.example", "evil.example:3000", "127.0.0.1.evil.example", "localhost.evil.example:3000", "[::2]:3000", ""] {
+        for host in [
+            "evil.example", "evil.example:3000", "127.0.0.1.evil.example", "localhost.evil.example:3000", "[::2]:3000", "",
+            "[::1]evil.example", "localhost:x@evil.example", "localhost:", "127.0.0.1:3000:80", "localhost:３０００",
+        ] {
             let (status, response) = try Self.status([("Host", host), bearer])
             #expect(status == 421, "\(host)")
             #expect(String(decoding: response.body, as: UTF8.self).contains(#""status":421"#))
