@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
 public import FoundationEssentials
+#else
+public import Foundation
+#endif
 
 /// A number as DynamoDB stores it: an exact decimal of up to 38 significant digits, never a binary floating point.
 ///
