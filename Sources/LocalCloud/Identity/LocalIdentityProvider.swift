@@ -169,7 +169,7 @@ public struct LocalIdentityProvider: IdentityProvider {
     public func forgotPassword(email: String, clientAddress: String) async throws(IdentityError) {
         let email = Self.normalized(email)
         let nowSeconds = self.now() / 1000
-        try await self.reserve(self.resetRequestsPerAddress, DirectoryKeys.resetRequests(fromAddress: clientAddress), nowSeconds)
+        try await self.reserve(self.resetRequestsPerAddress, DirectoryKeys.resetRequests(fromAddress: ClientNetwork.of(clientAddress)), nowSeconds)
         try await self.reserve(self.resetRequestsPerEmail, DirectoryKeys.resetRequests(email), nowSeconds)
         // Two reads either way: an unknown email's account is looked up under an id no account has.
         let claimedID = try await self.perform { try await self.store.get(DirectoryKeys.email(email)) }?.string("userId")

@@ -1,6 +1,6 @@
 import Cloud
 import Foundation
-import LocalCloud
+@testable import LocalCloud
 import Testing
 
 /// Password reset against guessing: failed confirmations counted per account across reissued codes and reserved
@@ -83,6 +83,23 @@ import Testing
         try await fixture.identity.forgotPassword(email: "another@example.com", clientAddress: "198.51.100.8")
         fixture.advance(seconds: 3600)
         try await fixture.identity.forgotPassword(email: "ada@example.com", clientAddress: "198.51.100.7")
+    }
+
+    /// An IPv6 client is limited by its /64, which one subscriber commonly holds whole: rotating addresses inside it
+    /// gives no new allowance, another /64 has its own.
+    @Test func anIPv6ClientIsLimitedByItsNetworkNotByEachAddress() async throws {
+        let fixture = try IdentityFixture()
+        for index in 0..<LocalIdentityProvider.resetRequestsPerAddress {
+            try await fixture.identity.forgotPassword(email: "user\(index)@example.com", clientAddress: "2001:db8:1:2::\(index + 1)")
+        }
+        await #expect(throws: IdentityError.limitExceeded(retryAfterSeconds: 3600)) {
+            try await fixture.identity.forgotPassword(email: "another@example.com", clientAddress: "2001:db8:1:2:ffff:1:2:3")
+        }
+        try await fixture.identity.forgotPassword(email: "another@example.com", clientAddress: "2001:db8:1:3::1")
+        #expect(ClientNetwork.of("2001:DB8:1:2::1") == "20010db800010002::/64")
+        #expect(ClientNetwork.of("::ffff:192.0.2.7") == "192.0.2.7")
+        #expect(ClientNetwork.of("192.0.2.7") == "192.0.2.7")
+        #expect(ClientNetwork.of("not an address") == "not an address")
     }
 
     /// One error for every wrong case, as Cognito answers `CodeMismatchException`; only the right code of a known
