@@ -74,9 +74,7 @@ struct GatewayResponder: HTTPResponder {
             method: request.method.rawValue,
             path: request.uri.path,
             rawQueryString: request.uri.query ?? "",
-            // HTTP types keep `Host` as the authority, not among the fields: put it back, as API Gateway's events have it.
-            headers: (request.head.authority.map { [(name: "host", value: $0)] } ?? [])
-                + request.headers.map { (name: $0.name.rawName, value: $0.value) },
+            headers: Self.headers(of: request),
             sourceIP: context.sourceIP
         )
         if let answer = self.telemetryAPI?.respond(to: head) { return Self.response(answer) }
@@ -85,6 +83,16 @@ struct GatewayResponder: HTTPResponder {
             return Array(body.readableBytesView)
         }
         return Self.response(answer)
+    }
+
+    /// The request's header fields, with `Host` first: HTTP types keep it as the authority, not among the fields, and
+    /// API Gateway's events have it. One array, built once per request.
+    private static func headers(of request: Request) -> [(name: String, value: String)] {
+        var headers: [(name: String, value: String)] = []
+        headers.reserveCapacity(request.headers.count + 1)
+        if let authority = request.head.authority { headers.append((name: "host", value: authority)) }
+        for field in request.headers { headers.append((name: field.name.rawName, value: field.value)) }
+        return headers
     }
 
     private static func response(_ answer: GatewayResponse) -> Response {

@@ -1,3 +1,5 @@
+import Cloud
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -20,8 +22,6 @@ enum ClientNetwork {
         if bytes[0..<10].allSatisfy({ $0 == 0 }), bytes[10] == 0xFF, bytes[11] == 0xFF {
             return bytes[12...].map(String.init).joined(separator: ".")
         }
-        let digits = Array("0123456789abcdef")
-        let prefix = bytes[0..<8].map { String([digits[Int($0 >> 4)], digits[Int($0 & 0x0F)]]) }.joined()
-        return prefix + "::/64"
+        return Cloud.SHA256.hex(Array(bytes[0..<8])) + "::/64"
     }
 }

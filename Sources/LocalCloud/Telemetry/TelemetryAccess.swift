@@ -28,10 +28,7 @@ public struct TelemetryAccess: Sendable {
     /// A new admin token: 32 random bytes from the system's secure generator, as 64 hexadecimal digits.
     public static func newAdminToken() -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<32).map { _ in
-            let byte = UInt8.random(in: .min ... .max, using: &generator)
-            return String(byte >> 4, radix: 16) + String(byte & 0x0F, radix: 16)
-        }.joined()
+        return Cloud.SHA256.hex((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
     }
 
     /// Why `request` may not be answered, or `nil` when it may.

@@ -48,9 +48,17 @@ final class RawTCPConnection: Sendable {
 
     /// Reads until the end of a response head (a blank line), the peer closing, or `timeout` without a byte.
     func readHead(timeout: Duration) -> String {
+        self.read(timeout: timeout) { $0.contains(Array("\r\n\r\n".utf8)) }
+    }
+
+    /// Reads everything until the peer closes the connection, or `timeout` without a byte.
+    func readToEnd(timeout: Duration) -> String {
+        self.read(timeout: timeout) { _ in false }
+    }
+
+    private func read(timeout: Duration, until isComplete: ([UInt8]) -> Bool) -> String {
         var received: [UInt8] = []
-        let blankLine = Array("\r\n\r\n".utf8)
-        while !received.contains(blankLine), Self.waitUntilReadable(self.descriptor, timeout: timeout) == 1 {
+        while !isComplete(received), Self.waitUntilReadable(self.descriptor, timeout: timeout) == 1 {
             var chunk = [UInt8](repeating: 0, count: 4096)
             let count = chunk.withUnsafeMutableBytes { recv(self.descriptor, $0.baseAddress, $0.count, 0) }
             guard count > 0 else { break }

@@ -23,38 +23,14 @@ struct TelemetryAttackTests {
     /// `Host`), and answers the status and the body.
     static func rawGET(port: Int, _ path: String, headers: [String]) async throws -> (Int, String) {
         let request = (["GET \(path) HTTP/1.1"] + headers + ["Connection: close", "", ""]).joined(separator: "\r\n")
-        let answer = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(returning: Self.exchange(Array(request.utf8), port: port))
-            }
+        let text = try await RawTCPConnection.offThePool {
+            let connection = try RawTCPConnection(port: port)
+            try connection.send(request)
+            return connection.readToEnd(timeout: .seconds(10))
         }
-        let text = String(decoding: answer, as: UTF8.self)
         let status = text.split(separator: " ", maxSplits: 2).dropFirst().first.flatMap { Int($0) } ?? 0
         let body = text.range(of: "\r\n\r\n").map { String(text[$0.upperBound...]) } ?? ""
         return (status, body)
-    }
-
-    private static func exchange(_ request: [UInt8], port: Int) -> [UInt8] {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socket >= 0 else { return [] }
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { return [] }
-        _ = request.withUnsafeBytes { send(socket, $0.baseAddress, $0.count, 0) }
-        var answer: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
-            guard count > 0 else { break }
-            answer += buffer[..<count]
-        }
-        return answer
     }
 
     /// Starts `stratus serve` on free ports with `arguments`, reads what it prints up to its "Stratus local cloud on"
