@@ -205,6 +205,21 @@ struct ServeCommandTests {
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(message.contains("--port must be between 0 and 65535"))
     }
+
+    /// Every option of `serve` that takes a value refuses a bad one with a line that names it, before anything starts.
+    @Test(arguments: [
+        (["--idle-timeout", "soon"], "--idle-timeout must be a span"),
+        (["--idle-timeout", "0s"], "--idle-timeout must be a span"),
+        (["--access-token-minutes", "4"], "--access-token-minutes must be between 5 and 1440"),
+        (["--admin-token", "short"], "--admin-token (or STRATUS_ADMIN_TOKEN) must be at least 16 characters"),
+    ])
+    func aBadOptionIsAClearErrorAndANonZeroExit(arguments: [String], message: String) async throws {
+        let directory = try TemporaryDirectory()
+        let run = try await runToCompletion(TestEnvironment.stratus, ["serve", "--port", "0", "--data-dir", directory.path("data")] + arguments)
+        #expect(run.status != 0)
+        #expect(run.errorText.contains(message), "\(run.errorText)")
+        #expect(!FileManager.default.fileExists(atPath: directory.path("data")), "nothing is created for a refused command")
+    }
 }
 
 /// A one-way switch shared between tasks.
