@@ -36,6 +36,18 @@ let package = Package(
     ],
     targets: [
         .target(
+            name: "Hashing",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Identifiers",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Caching",
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "LambdaEvents",
             swiftSettings: strictSettings
         ),
@@ -63,7 +75,7 @@ let package = Package(
         .target(
             name: "Middleware",
             dependencies: [
-                "LambdaRuntime", "LambdaEvents", "Cloud", "Observability",
+                "LambdaRuntime", "LambdaEvents", "Cloud", "Observability", "Hashing", "Caching",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
             ],
@@ -72,9 +84,17 @@ let package = Package(
         .target(
             name: "Cloud",
             dependencies: [
-                "LambdaRuntime", "LambdaEvents",
+                "LambdaRuntime", "LambdaEvents", "Identifiers",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "OpenAPI",
+            dependencies: [
+                "Cloud", "LambdaRuntime", "LambdaEvents",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -85,6 +105,10 @@ let package = Package(
                 "LambdaRuntime",
                 "LambdaEvents",
                 "Observability",
+                "OpenAPI",
+                "Hashing",
+                "Identifiers",
+                "Caching",
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -102,7 +126,7 @@ let package = Package(
         ),
         .target(
             name: "Services",
-            dependencies: ["Cloud", "Middleware", "Observability"],
+            dependencies: ["Cloud", "Middleware", "Observability", "Identifiers"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -122,6 +146,7 @@ let package = Package(
                 "App",
                 "Cloud",
                 "LocalCloud",
+                "OpenAPI",
                 "LambdaRuntime",
                 "LambdaEvents",
                 "Observability",
@@ -158,7 +183,7 @@ let package = Package(
         .testTarget(
             name: "MiddlewareTests",
             dependencies: [
-                "Middleware", "LambdaRuntime", "LambdaEvents", "Cloud", "LocalCloud",
+                "Middleware", "LambdaRuntime", "LambdaEvents", "Cloud", "LocalCloud", "Hashing",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -190,6 +215,21 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "HashingTests",
+            dependencies: ["Hashing"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "IdentifiersTests",
+            dependencies: ["Identifiers"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CachingTests",
+            dependencies: ["Caching"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "CloudTests",
             dependencies: ["Cloud"],
             swiftSettings: strictSettings
@@ -198,6 +238,7 @@ let package = Package(
             name: "LocalCloudTests",
             dependencies: [
                 "LocalCloud", "Cloud", "LambdaRuntime", "LambdaEvents", "App", "Services", "ItemStoreContract", "Observability", "Middleware",
+                "OpenAPI", "Hashing", "Identifiers",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],

@@ -2,6 +2,7 @@ import App
 import ArgumentParser
 import Cloud
 import Foundation
+import OpenAPI
 
 /// `stratus openapi`: prints the OpenAPI 3.1 document of the reference system's HTTP API.
 struct OpenAPICommand: AsyncParsableCommand {

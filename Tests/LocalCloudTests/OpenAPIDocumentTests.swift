@@ -2,6 +2,7 @@ import App
 import Cloud
 import Foundation
 import LambdaEvents
+import OpenAPI
 import Services
 import Testing
 

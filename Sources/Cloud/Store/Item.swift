@@ -3,12 +3,12 @@
 /// Every item has the string attributes `PK` and `SK`; `GSI1PK`/`GSI1SK` put it in the global index, and a numeric
 /// `expiresAt` (seconds since the epoch) gives it a time to live.
 ///
-/// An item read from a store may still be in its binary form: reading one attribute decodes only that attribute,
-/// and the first change decodes the rest.
+/// An item read from a store may still be in the store's own form (``LazyItemAttributes``): reading one attribute
+/// decodes only that attribute, and the first change decodes the rest.
 public struct Item: Sendable, Hashable, ExpressibleByDictionaryLiteral, Sequence {
     private enum Storage: Sendable {
         case decoded([String: AttributeValue])
-        case encoded(EncodedItem)
+        case lazy(any LazyItemAttributes)
     }
 
     private var storage: Storage
@@ -21,11 +21,9 @@ public struct Item: Sendable, Hashable, ExpressibleByDictionaryLiteral, Sequence
         self.init(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
 
-    /// The item in its binary form (``ItemBinaryCodec``), checked now and decoded as it is read; `nil` when the
-    /// bytes are not an encoded item.
-    public init?(encoded bytes: [UInt8]) {
-        guard let encoded = EncodedItem(validating: bytes) else { return nil }
-        self.storage = .encoded(encoded)
+    /// The item whose attributes `source` decodes as they are read.
+    public init(lazy source: some LazyItemAttributes) {
+        self.storage = .lazy(source)
     }
 
     /// The attributes by name.
@@ -33,7 +31,7 @@ public struct Item: Sendable, Hashable, ExpressibleByDictionaryLiteral, Sequence
         get {
             switch self.storage {
             case .decoded(let attributes): attributes
-            case .encoded(let encoded): encoded.attributes
+            case .lazy(let source): source.attributes
             }
         }
         set {
@@ -41,16 +39,16 @@ public struct Item: Sendable, Hashable, ExpressibleByDictionaryLiteral, Sequence
         }
     }
 
-    /// The item's bytes when it is still in its binary form.
-    var encodedBytes: [UInt8]? {
-        if case .encoded(let encoded) = self.storage { encoded.bytes } else { nil }
+    /// The source of the item's attributes while none has been changed since it was read; `nil` once decoded.
+    package var lazySource: (any LazyItemAttributes)? {
+        if case .lazy(let source) = self.storage { source } else { nil }
     }
 
     public subscript(name: String) -> AttributeValue? {
         get {
             switch self.storage {
             case .decoded(let attributes): attributes[name]
-            case .encoded(let encoded): encoded.value(named: name)
+            case .lazy(let source): source.value(named: name)
             }
         }
         set {

@@ -1,5 +1,6 @@
 public import Cloud
 public import Foundation
+import Identifiers
 import LambdaEvents
 public import LambdaRuntime
 import NIOCore

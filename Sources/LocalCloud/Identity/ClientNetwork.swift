@@ -1,4 +1,5 @@
 import Cloud
+import Hashing
 
 #if canImport(Glibc)
 import Glibc
@@ -22,6 +23,6 @@ enum ClientNetwork {
         if bytes[0..<10].allSatisfy({ $0 == 0 }), bytes[10] == 0xFF, bytes[11] == 0xFF {
             return bytes[12...].map(String.init).joined(separator: ".")
         }
-        return Cloud.SHA256.hex(Array(bytes[0..<8])) + "::/64"
+        return Hashing.SHA256.hex(Array(bytes[0..<8])) + "::/64"
     }
 }

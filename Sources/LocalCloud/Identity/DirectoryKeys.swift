@@ -1,4 +1,5 @@
 import Cloud
+import Hashing
 
 /// Where the local identity provider keeps what it knows, in a table of its own (as Cognito's user pool is apart
 /// from the application's table):
@@ -25,11 +26,11 @@ enum DirectoryKeys {
     }
 
     static func refreshToken(_ token: String) -> ItemKey {
-        ItemKey(partition: "REFRESH#\(Cloud.SHA256.hexDigest(token))", sort: "TOKEN")
+        ItemKey(partition: "REFRESH#\(Hashing.SHA256.hexDigest(token))", sort: "TOKEN")
     }
 
     static func resetCode(_ email: String) -> ItemKey {
-        ItemKey(partition: "RESET#\(Cloud.SHA256.hexDigest(email))", sort: "CODE")
+        ItemKey(partition: "RESET#\(Hashing.SHA256.hexDigest(email))", sort: "CODE")
     }
 
     static func resetFailures(_ userID: String) -> ItemKey {
@@ -37,14 +38,14 @@ enum DirectoryKeys {
     }
 
     static func resetRequests(_ email: String) -> ItemKey {
-        ItemKey(partition: "FORGOT#\(Cloud.SHA256.hexDigest(email))", sort: "THROTTLE")
+        ItemKey(partition: "FORGOT#\(Hashing.SHA256.hexDigest(email))", sort: "THROTTLE")
     }
 
     static func resetRequests(fromAddress address: String) -> ItemKey {
-        ItemKey(partition: "FORGOTFROM#\(Cloud.SHA256.hexDigest(address))", sort: "THROTTLE")
+        ItemKey(partition: "FORGOTFROM#\(Hashing.SHA256.hexDigest(address))", sort: "THROTTLE")
     }
 
     static func signInThrottle(_ email: String) -> ItemKey {
-        ItemKey(partition: "SIGNIN#\(Cloud.SHA256.hexDigest(email))", sort: "THROTTLE")
+        ItemKey(partition: "SIGNIN#\(Hashing.SHA256.hexDigest(email))", sort: "THROTTLE")
     }
 }

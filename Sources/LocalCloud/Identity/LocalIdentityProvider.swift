@@ -1,5 +1,7 @@
 public import Cloud
 import Foundation
+import Hashing
+import Identifiers
 public import LambdaRuntime
 
 /// The local cloud's user directory, with Cognito's behaviour: accounts keyed by email with scrypt password hashes,
@@ -333,7 +335,7 @@ public struct LocalIdentityProvider: IdentityProvider {
 
     /// A reset code is kept as a digest bound to its account.
     private static func codeDigest(_ code: String, userID: String) -> String {
-        Cloud.SHA256.hexDigest("\(userID):\(code)")
+        Hashing.SHA256.hexDigest("\(userID):\(code)")
     }
 
     /// 32 random bytes, base64url: an opaque refresh token.

@@ -2,6 +2,8 @@ import Cloud
 import Crypto
 import _CryptoExtras
 public import Foundation
+import Hashing
+import Identifiers
 import LambdaRuntime
 
 /// The local cloud's token issuer: one RSA key kept in the data directory (created on first use, readable by its

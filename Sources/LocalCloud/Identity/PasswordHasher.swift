@@ -2,6 +2,7 @@ import Cloud
 import Crypto
 import _CryptoExtras
 import Foundation
+import Hashing
 
 /// Hashes passwords with scrypt, a slow, memory-hard, salted key derivation function, and checks passwords against
 /// such hashes in constant time. The work runs on a ``HashingQueue``'s threads, so a burst of sign-ins does not stall

@@ -1,4 +1,5 @@
 import Cloud
+import Hashing
 
 /// Who may use `/_stratus/` (the telemetry API and the dashboard on it), checked before anything is read:
 ///
@@ -28,7 +29,7 @@ public struct TelemetryAccess: Sendable {
     /// A new admin token: 32 random bytes from the system's secure generator, as 64 hexadecimal digits.
     public static func newAdminToken() -> String {
         var generator = SystemRandomNumberGenerator()
-        return Cloud.SHA256.hex((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
+        return Hashing.SHA256.hex((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
     }
 
     /// Why `request` may not be answered, or `nil` when it may.

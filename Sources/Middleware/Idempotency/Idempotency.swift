@@ -1,4 +1,6 @@
+import Caching
 public import Cloud
+import Hashing
 public import LambdaRuntime
 import Logging
 

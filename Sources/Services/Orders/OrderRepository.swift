@@ -1,4 +1,5 @@
 import Cloud
+import Identifiers
 import Middleware
 import Observability
 

@@ -2,6 +2,7 @@ import Cloud
 import Crypto
 import _CryptoExtras
 import Foundation
+import Hashing
 import LambdaEvents
 import LambdaRuntime
 import LocalCloud

@@ -2,6 +2,7 @@ import Crypto
 import _CryptoExtras
 import Foundation
 import LocalCloud
+import OpenAPI
 import Testing
 
 #if canImport(FoundationNetworking)

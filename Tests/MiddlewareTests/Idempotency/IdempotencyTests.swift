@@ -1,4 +1,5 @@
 import Cloud
+import Hashing
 import LambdaRuntime
 import Middleware
 import Testing

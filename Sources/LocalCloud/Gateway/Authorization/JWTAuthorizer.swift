@@ -1,7 +1,9 @@
+import Caching
 import Crypto
 import _CryptoExtras
 import Cloud
 import Foundation
+import Hashing
 public import LambdaEvents
 
 /// The gateway's JWT authorizer, checking tokens as API Gateway's does: the bearer token from `Authorization`,

@@ -1,4 +1,5 @@
 import Cloud
+import LocalCloud
 import Testing
 
 @Suite struct ItemBinaryCodecTests {

@@ -1,4 +1,4 @@
-import Cloud
+import Hashing
 import Testing
 
 /// FIPS 180-4 example vectors and the padding boundaries.

@@ -1,6 +1,8 @@
+public import Cloud
+
 
 /// The compact binary form of an item: a tag byte per value and LEB128 lengths, so that items are read without a
-/// JSON parser, and one attribute can be found without decoding the others (see ``Item/init(encoded:)``). The
+/// JSON parser, and one attribute can be found without decoding the others (see `Item.init(encoded:)`). The
 /// SQLite store keeps items in this form.
 ///
 /// Layout: item = count, (name, value)*; name = length, UTF-8; value = tag, then by tag: string/number/binary =
@@ -10,7 +12,7 @@ public enum ItemBinaryCodec {
 
     /// The item's bytes.
     public static func encode(_ item: Item) -> [UInt8] {
-        if let bytes = item.encodedBytes { return bytes }
+        if let encoded = item.lazySource as? EncodedItem { return encoded.bytes }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(256)
         appendLength(item.attributes.count, to: &bytes)

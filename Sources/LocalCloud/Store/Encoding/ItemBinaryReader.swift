@@ -1,3 +1,5 @@
+import Cloud
+
 /// The tag byte in front of each encoded value.
 enum ItemBinaryTag: UInt8 {
     case string = 1, number, binary, isTrue, isFalse, null, list, map, stringSet, numberSet, integer

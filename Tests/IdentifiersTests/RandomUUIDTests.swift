@@ -1,5 +1,5 @@
-import Cloud
 import Foundation
+import Identifiers
 import Testing
 
 @Suite struct RandomUUIDTests {

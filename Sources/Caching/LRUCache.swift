@@ -2,7 +2,7 @@ import Synchronization
 
 /// A bounded in-memory cache, safe to share between tasks: the least recently used entry goes first when it is full,
 /// and an entry that fails its caller's validity check (an expiry, say) is dropped when it is read.
-public final class LRUCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+package final class LRUCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     private struct Slot {
         var value: Value
         var lastUse: UInt64
@@ -13,15 +13,15 @@ public final class LRUCache<Key: Hashable & Sendable, Value: Sendable>: Sendable
         var clock: UInt64 = 0
     }
 
-    public let capacity: Int
+    package let capacity: Int
     private let state = Mutex(State())
 
-    public init(capacity: Int) {
+    package init(capacity: Int) {
         self.capacity = max(1, capacity)
     }
 
     /// The value for `key`, if there is one that `isValid` accepts.
-    public func value(for key: Key, isValid: (Value) -> Bool = { _ in true }) -> Value? {
+    package func value(for key: Key, isValid: (Value) -> Bool = { _ in true }) -> Value? {
         self.state.withLock { state in
             guard var slot = state.slots[key] else { return nil }
             guard isValid(slot.value) else {
@@ -36,7 +36,7 @@ public final class LRUCache<Key: Hashable & Sendable, Value: Sendable>: Sendable
     }
 
     /// Keeps `value` for `key`, evicting the least recently used entry when the cache is full.
-    public func store(_ value: Value, for key: Key) {
+    package func store(_ value: Value, for key: Key) {
         self.state.withLock { state in
             state.clock += 1
             state.slots[key] = Slot(value: value, lastUse: state.clock)

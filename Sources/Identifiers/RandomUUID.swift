@@ -1,8 +1,8 @@
 /// Random (version 4) UUIDs in their lower-case text form, made from the system's secure generator without
 /// Foundation, whose `UUID()` opens `/dev/urandom` for every id on Linux: ids are made on every request.
-public enum RandomUUID {
+package enum RandomUUID {
     /// A new id, e.g. `3f2b8c1e-9d4a-4f6b-8e2a-5c7d9e0f1a2b`.
-    public static func make() -> String {
+    package static func make() -> String {
         var random = SystemRandomNumberGenerator()
         var high: UInt64 = random.next()
         var low: UInt64 = random.next()
@@ -27,7 +27,7 @@ public enum RandomUUID {
     }
 
     /// Whether `text` is a UUID in text form (`8-4-4-4-12` hexadecimal digits, either case).
-    public static func isWellFormed(_ text: String) -> Bool {
+    package static func isWellFormed(_ text: String) -> Bool {
         let bytes = text.utf8
         guard bytes.count == 36 else { return false }
         for (index, byte) in bytes.enumerated() {

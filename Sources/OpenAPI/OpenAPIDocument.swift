@@ -1,3 +1,4 @@
+public import Cloud
 public import LambdaEvents
 import LambdaRuntime
 import Logging

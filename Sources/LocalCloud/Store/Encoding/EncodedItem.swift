@@ -1,6 +1,8 @@
+import Cloud
+
 /// An item kept in its binary form (``ItemBinaryCodec``), checked once when made, whose attributes are decoded one
 /// at a time as they are read: a page of items costs little more than its bytes.
-struct EncodedItem: Sendable {
+struct EncodedItem: LazyItemAttributes {
     let bytes: [UInt8]
 
     /// The item in `bytes`, if they are a well-formed encoded item.

@@ -1,10 +1,10 @@
 /// SHA-256 (FIPS 180-4), small and dependency-free so that code shipping to Lambda can hash without linking a
 /// cryptography library: idempotency keys and payload fingerprints, HMAC signatures.
-public struct SHA256: Sendable {
+package struct SHA256: Sendable {
     /// The digest length in bytes.
-    public static let digestByteCount = 32
+    package static let digestByteCount = 32
     /// The block length in bytes.
-    public static let blockByteCount = 64
+    package static let blockByteCount = 64
 
     private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
         0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
@@ -12,24 +12,24 @@ public struct SHA256: Sendable {
     private var pending: [UInt8] = []
     private var totalByteCount: UInt64 = 0
 
-    public init() {
+    package init() {
         self.pending.reserveCapacity(Self.blockByteCount)
     }
 
     /// The digest of `bytes`.
-    public static func hash(_ bytes: some Sequence<UInt8>) -> [UInt8] {
+    package static func hash(_ bytes: some Sequence<UInt8>) -> [UInt8] {
         var hasher = SHA256()
         hasher.update(bytes)
         return hasher.finalize()
     }
 
     /// The digest of `text`'s UTF-8 bytes, as lower-case hexadecimal.
-    public static func hexDigest(_ text: String) -> String {
+    package static func hexDigest(_ text: String) -> String {
         Self.hex(Self.hash(text.utf8))
     }
 
     /// `bytes` as lower-case hexadecimal.
-    public static func hex(_ bytes: [UInt8]) -> String {
+    package static func hex(_ bytes: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         text.reserveCapacity(bytes.count * 2)
@@ -41,7 +41,7 @@ public struct SHA256: Sendable {
     }
 
     /// Adds `bytes` to the message.
-    public mutating func update(_ bytes: some Sequence<UInt8>) {
+    package mutating func update(_ bytes: some Sequence<UInt8>) {
         for byte in bytes {
             self.pending.append(byte)
             if self.pending.count == Self.blockByteCount {
@@ -51,7 +51,7 @@ public struct SHA256: Sendable {
     }
 
     /// Pads the message and returns its 32-byte digest.
-    public mutating func finalize() -> [UInt8] {
+    package mutating func finalize() -> [UInt8] {
         let messageBits = (self.totalByteCount + UInt64(self.pending.count)) &* 8
         self.pending.append(0x80)
         if self.pending.count > Self.blockByteCount - 8 {
