@@ -26,7 +26,7 @@ public struct CodableLambdaHandler<Handler: LambdaHandler>: ValueLambdaHandler {
         do {
             decoded = try self.decoder.decode(Handler.Event.self, from: Data(event.readableBytesView))
         } catch {
-            throw LambdaEventDecodingError(eventType: "\(Handler.Event.self)", underlying: error)
+            throw LambdaRuntimeError(.undecodableEvent, "The event is not a valid \(Handler.Event.self): \(error)")
         }
         let output = try await self.handler.handle(decoded, context: context)
         return ByteBuffer(bytes: try self.encoder.encode(output))

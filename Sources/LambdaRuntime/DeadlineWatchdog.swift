@@ -78,7 +78,7 @@ final class DeadlineWatchdog: Sendable {
     private func fire(_ armed: Armed, on eventLoop: any EventLoop) {
         guard armed.settlement.claim() else { return }
         let metadata = armed.metadata
-        let report = LambdaErrorReport.timeout(after: ContinuousClock.now - armed.receivedAt)
+        let report = LambdaFunctionError.timeout(after: ContinuousClock.now - armed.receivedAt)
         self.logger.error("\(report.errorMessage)", metadata: [LambdaContext.requestIDMetadataKey: "\(metadata.requestID)"])
         eventLoop.scheduleTask(in: .seconds(2)) { ProcessEnvironment.terminate(status: 1) }
         RuntimeAPIConnection.connecting(to: self.runtimeAPI, on: eventLoop)

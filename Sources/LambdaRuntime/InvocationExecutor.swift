@@ -9,7 +9,7 @@ import Foundation
 /// What an invocation produced: the response bytes, or the error to report.
 public enum InvocationOutcome: Sendable, Equatable {
     case response(ByteBuffer)
-    case error(LambdaErrorReport)
+    case error(LambdaFunctionError)
 }
 
 /// What an invocation with the event as a value produced: the handler's output as a value, when the handler took the
@@ -36,7 +36,7 @@ public struct InvocationExecutor: Sendable {
         do {
             let response = try await self.handler.handle(event, context: context)
             guard response.readableBytes <= LambdaLimits.maxResponseBytes else {
-                let report = LambdaErrorReport.responseTooLarge(bytes: response.readableBytes)
+                let report = LambdaFunctionError.responseTooLarge(bytes: response.readableBytes)
                 context.logger.error("\(report.errorType): \(report.errorMessage)")
                 return .error(report)
             }
@@ -60,14 +60,14 @@ public struct InvocationExecutor: Sendable {
         do {
             bytes = ByteBuffer(bytes: try JSONEncoder().encode(event))
         } catch {
-            return .outcome(.error(LambdaErrorReport(describing: error)))
+            return .outcome(.error(LambdaFunctionError(describing: error)))
         }
         return .outcome(await self.invoke(event: bytes, context: context))
     }
 
     /// Logs a handler's failure and answers the report Lambda would send.
-    private static func report(_ error: any Error, context: LambdaContext) -> LambdaErrorReport {
-        let report = LambdaErrorReport(describing: error)
+    private static func report(_ error: any Error, context: LambdaContext) -> LambdaFunctionError {
+        let report = LambdaFunctionError(describing: error)
         context.logger.error("Invocation failed", metadata: ["errorType": "\(report.errorType)", "errorMessage": "\(report.errorMessage)"])
         return report
     }

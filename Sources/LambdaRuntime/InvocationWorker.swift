@@ -23,7 +23,7 @@ actor InvocationWorker {
             let invocation: Invocation
             do {
                 invocation = try await client.nextInvocation()
-            } catch let malformed as MalformedInvocation {
+            } catch let malformed as LambdaRuntimeError where malformed.code == .malformedInvocation {
                 self.server.shutdown.didReceiveInvocation(worker: self.index)
                 guard await self.refuse(malformed, with: client) else { return 1 }
                 continue
@@ -44,9 +44,9 @@ actor InvocationWorker {
         return 0
     }
 
-    /// Fails a malformed invocation with ``MalformedInvocation`` when its request id can be reported to.
+    /// Fails a malformed invocation with ``LambdaRuntimeError/Code/malformedInvocation`` when its request id can be reported to.
     /// - Returns: `false` when it cannot, and the process must end.
-    private func refuse(_ malformed: MalformedInvocation, with client: RuntimeAPIClient) async -> Bool {
+    private func refuse(_ malformed: LambdaRuntimeError, with client: RuntimeAPIClient) async -> Bool {
         guard let requestID = malformed.requestID else {
             self.server.logger.critical("\(malformed)")
             return false
@@ -54,9 +54,9 @@ actor InvocationWorker {
         let metadata: Logger.Metadata = [LambdaContext.requestIDMetadataKey: "\(requestID)"]
         self.server.logger.error("\(malformed)", metadata: metadata)
         do {
-            try await client.report(.error(LambdaErrorReport(describing: malformed)), for: requestID).value()
-        } catch let rejection as RuntimeAPIRejection {
-            self.server.logger.warning("\(rejection)", metadata: metadata)
+            try await client.report(.error(LambdaFunctionError(describing: malformed)), for: requestID).value()
+        } catch let refused as LambdaRuntimeError where refused.code == .reportRefused {
+            self.server.logger.warning("\(refused)", metadata: metadata)
         } catch {
             self.server.logger.critical("Cannot report to the Runtime API: \(error)")
             return false
@@ -81,7 +81,7 @@ actor InvocationWorker {
             self.server.traceIDEnvironment?.export(metadata.traceID)
             outcome = await self.server.executor.invoke(event: invocation.event, context: context)
         } catch {
-            outcome = .error(LambdaErrorReport(describing: error))
+            outcome = .error(LambdaFunctionError(describing: error))
         }
         guard settlement.claim() else {
             // The deadline won: the watchdog is reporting the timeout and ends the process when it is sent.
@@ -91,8 +91,8 @@ actor InvocationWorker {
         self.server.watchdog.disarm(watchdogToken)
         do {
             try await client.report(outcome, for: metadata.requestID).value()
-        } catch let rejection as RuntimeAPIRejection {
-            self.server.logger.warning("\(rejection)", metadata: [LambdaContext.requestIDMetadataKey: "\(metadata.requestID)"])
+        } catch let refused as LambdaRuntimeError where refused.code == .reportRefused {
+            self.server.logger.warning("\(refused)", metadata: [LambdaContext.requestIDMetadataKey: "\(metadata.requestID)"])
         }
         return true
     }

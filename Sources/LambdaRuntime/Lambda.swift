@@ -27,7 +27,7 @@ struct LambdaProcess {
         do {
             configuration = try LambdaConfiguration(environment: self.environment)
         } catch {
-            await Self.reportEarlyFailure(LambdaErrorReport(describing: error), environment: self.environment)
+            await Self.reportEarlyFailure(LambdaFunctionError(describing: error), environment: self.environment)
             return 1
         }
         LoggingSystem.bootstrap { _ in
@@ -59,7 +59,7 @@ struct LambdaProcess {
                 )
             )
         } catch {
-            let report = LambdaErrorReport(describing: error)
+            let report = LambdaFunctionError(describing: error)
             logger.critical("Initialisation failed", metadata: ["errorType": "\(report.errorType)", "errorMessage": "\(report.errorMessage)"])
             try? await RuntimeAPIClient(connection: firstConnection).reportInitError(report)
             return 1
@@ -77,7 +77,7 @@ struct LambdaProcess {
 
     /// Reports a failure that happened before the configuration could be read: to `/init/error` when the Runtime API
     /// address is known, and always to standard error.
-    private static func reportEarlyFailure(_ report: LambdaErrorReport, environment: [String: String]) async {
+    private static func reportEarlyFailure(_ report: LambdaFunctionError, environment: [String: String]) async {
         ProcessEnvironment.writeToStandardError(
             "\(report.errorType): \(report.errorMessage)",
             format: LambdaLogFormat(environment: environment)

@@ -32,16 +32,16 @@ public struct LambdaConfiguration: Sendable, Equatable {
     }
 
     /// Reads the configuration from a process environment.
-    /// - Throws: ``LambdaConfigurationError`` naming the first variable that is missing or malformed.
-    public init(environment: [String: String]) throws(LambdaConfigurationError) {
+    /// - Throws: ``LambdaRuntimeError/Code/invalidConfiguration`` naming the first variable that is missing or malformed.
+    public init(environment: [String: String]) throws(LambdaRuntimeError) {
         guard let api = environment["AWS_LAMBDA_RUNTIME_API"], !api.isEmpty else {
-            throw LambdaConfigurationError(variable: "AWS_LAMBDA_RUNTIME_API", problem: "is not set")
+            throw LambdaRuntimeError.invalidConfiguration(variable: "AWS_LAMBDA_RUNTIME_API", problem: "is not set")
         }
         guard let address = RuntimeAPIAddress(api) else {
-            throw LambdaConfigurationError(variable: "AWS_LAMBDA_RUNTIME_API", problem: "must be host:port, got '\(api)'")
+            throw LambdaRuntimeError.invalidConfiguration(variable: "AWS_LAMBDA_RUNTIME_API", problem: "must be host:port, got '\(api)'")
         }
         guard let handler = environment["_HANDLER"], !handler.isEmpty else {
-            throw LambdaConfigurationError(variable: "_HANDLER", problem: "is not set")
+            throw LambdaRuntimeError.invalidConfiguration(variable: "_HANDLER", problem: "is not set")
         }
         let memory = try Self.positiveInteger(environment, "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", default: 128)
         let concurrency = try Self.positiveInteger(environment, "AWS_LAMBDA_MAX_CONCURRENCY", default: 1)
@@ -49,7 +49,7 @@ public struct LambdaConfiguration: Sendable, Equatable {
         let level: Logger.Level
         if let levelName {
             guard let parsed = LambdaLogHandler.level(named: levelName) else {
-                throw LambdaConfigurationError(
+                throw LambdaRuntimeError.invalidConfiguration(
                     variable: environment["AWS_LAMBDA_LOG_LEVEL"] != nil ? "AWS_LAMBDA_LOG_LEVEL" : "LOG_LEVEL",
                     problem: "must be one of TRACE, DEBUG, INFO, WARN, ERROR, FATAL, got '\(levelName)'"
                 )
@@ -80,10 +80,10 @@ public struct LambdaConfiguration: Sendable, Equatable {
         _ environment: [String: String],
         _ variable: String,
         default defaultValue: Int
-    ) throws(LambdaConfigurationError) -> Int {
+    ) throws(LambdaRuntimeError) -> Int {
         guard let text = environment[variable] else { return defaultValue }
         guard let value = Int(text), value > 0 else {
-            throw LambdaConfigurationError(variable: variable, problem: "must be a positive integer, got '\(text)'")
+            throw LambdaRuntimeError.invalidConfiguration(variable: variable, problem: "must be a positive integer, got '\(text)'")
         }
         return value
     }
@@ -112,11 +112,3 @@ public struct RuntimeAPIAddress: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "\(self.host):\(self.port)" }
 }
 
-/// A variable of the function's environment is missing or malformed.
-public struct LambdaConfigurationError: LambdaReportableError, Equatable {
-    public var variable: String
-    public var problem: String
-
-    public var errorType: String { "Runtime.ConfigInvalid" }
-    public var description: String { "\(self.variable) \(self.problem)" }
-}

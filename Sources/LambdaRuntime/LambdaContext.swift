@@ -56,13 +56,13 @@ public struct LambdaContext: Sendable {
     }
 
     /// Builds the context of an invocation from the Runtime API's metadata.
-    /// - Throws: ``LambdaContextError`` when the client context or Cognito identity header is not the JSON it must be.
+    /// - Throws: ``LambdaRuntimeError/Code/invalidContext`` when the client context or Cognito identity header is not the JSON it must be.
     public init(
         metadata: InvocationMetadata,
         function: FunctionMetadata,
         isColdStart: Bool,
         logger: Logger
-    ) throws(LambdaContextError) {
+    ) throws(LambdaRuntimeError) {
         self.init(
             requestID: metadata.requestID,
             traceID: metadata.traceID,
@@ -89,19 +89,13 @@ public struct LambdaContext: Sendable {
         _ type: Value.Type,
         _ header: String?,
         name: String
-    ) throws(LambdaContextError) -> Value? {
+    ) throws(LambdaRuntimeError) -> Value? {
         guard let header, !header.isEmpty else { return nil }
         do {
             return try JSONDecoder().decode(Value.self, from: Data(header.utf8))
         } catch {
-            throw LambdaContextError(message: "Unable to parse \(name) JSON: \(error)")
+            throw LambdaRuntimeError(.invalidContext, "Unable to parse \(name) JSON: \(error)")
         }
     }
 }
 
-/// The Runtime API handed over a context header that is not valid; the invocation fails with this error.
-public struct LambdaContextError: LambdaReportableError, Equatable {
-    public var message: String
-    public var errorType: String { "Runtime.LambdaContextUnmarshalError" }
-    public var description: String { self.message }
-}

@@ -20,29 +20,29 @@ struct RuntimeAPIClient: Sendable {
     private static let base = "/2018-06-01/runtime"
 
     /// Waits, without a time limit, for the next invocation.
-    /// - Throws: ``MalformedInvocation`` for an invocation whose headers break the protocol, ``RuntimeAPIError``
+    /// - Throws: ``LambdaRuntimeError/Code/malformedInvocation`` for an invocation whose headers break the protocol, ``LambdaRuntimeError/Code/runtimeAPIFailed``
     ///   when the Runtime API fails.
     func nextInvocation() async throws -> Invocation {
         let response = try await self.connection.send(
             RuntimeAPIRequest(method: .GET, path: "\(Self.base)/invocation/next")
         ).value()
         guard response.status == .ok else {
-            throw RuntimeAPIError(description: "GET /invocation/next answered \(response.status.code): \(String(buffer: response.body))")
+            throw LambdaRuntimeError(.runtimeAPIFailed, "GET /invocation/next answered \(response.status.code): \(String(buffer: response.body))")
         }
         let headers = response.headers
         guard let requestID = headers.first(name: RuntimeAPIHeader.requestID), InvocationMetadata.isSafeRequestID(requestID)
         else {
-            throw MalformedInvocation(reason: "its \(RuntimeAPIHeader.requestID) header is missing or not a URL path "
+            throw LambdaRuntimeError.malformedInvocation(requestID: nil, "its \(RuntimeAPIHeader.requestID) header is missing or not a URL path "
                 + "segment of at most \(InvocationMetadata.maximumRequestIDLength) letters, digits, '-', '_' and '.'")
         }
         guard let deadline = headers.first(name: RuntimeAPIHeader.deadline)
             .flatMap({ LambdaDeadline(header: $0, nowMilliseconds: WallClock.nowMilliseconds()) })
         else {
-            throw MalformedInvocation(requestID: requestID, reason: "its \(RuntimeAPIHeader.deadline) header is missing "
+            throw LambdaRuntimeError.malformedInvocation(requestID: requestID, "its \(RuntimeAPIHeader.deadline) header is missing "
                 + "or not milliseconds since the epoch within a day of now")
         }
         guard let arn = headers.first(name: RuntimeAPIHeader.invokedFunctionARN) else {
-            throw MalformedInvocation(requestID: requestID, reason: "it has no \(RuntimeAPIHeader.invokedFunctionARN) header")
+            throw LambdaRuntimeError.malformedInvocation(requestID: requestID, "it has no \(RuntimeAPIHeader.invokedFunctionARN) header")
         }
         let metadata = InvocationMetadata(
             requestID: requestID,
@@ -74,11 +74,11 @@ struct RuntimeAPIClient: Sendable {
     }
 
     /// Reports a failure before the first invocation.
-    func reportInitError(_ report: LambdaErrorReport) async throws {
+    func reportInitError(_ report: LambdaFunctionError) async throws {
         try await self.post(Self.errorRequest(path: "\(Self.base)/init/error", report: report)).value()
     }
 
-    private static func errorRequest(path: String, report: LambdaErrorReport) -> RuntimeAPIRequest {
+    private static func errorRequest(path: String, report: LambdaFunctionError) -> RuntimeAPIRequest {
         let body = (try? JSONEncoder().encode(report)).map { ByteBuffer(bytes: $0) } ?? ByteBuffer()
         return RuntimeAPIRequest(
             method: .POST,
@@ -100,9 +100,9 @@ struct RuntimeAPIClient: Sendable {
             case 202:
                 return
             case 400..<500:
-                throw RuntimeAPIRejection(path: path, status: Int(response.status.code), body: String(buffer: response.body))
+                throw LambdaRuntimeError(.reportRefused, "POST \(path) was refused with \(response.status.code): \(String(buffer: response.body))")
             default:
-                throw RuntimeAPIError(description: "POST \(path) answered \(response.status.code): \(String(buffer: response.body))")
+                throw LambdaRuntimeError(.runtimeAPIFailed, "POST \(path) answered \(response.status.code): \(String(buffer: response.body))")
             }
         }
     }

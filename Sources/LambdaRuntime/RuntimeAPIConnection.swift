@@ -80,8 +80,8 @@ final class RuntimeAPIChannelHandler: ChannelDuplexHandler {
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         let exchange = self.unwrapOutboundIn(data)
         guard self.pending == nil else {
-            exchange.response.fail(RuntimeAPIError(description: "A Runtime API request is already in flight"))
-            promise?.fail(RuntimeAPIError(description: "A Runtime API request is already in flight"))
+            exchange.response.fail(LambdaRuntimeError(.runtimeAPIFailed, "A Runtime API request is already in flight"))
+            promise?.fail(LambdaRuntimeError(.runtimeAPIFailed, "A Runtime API request is already in flight"))
             return
         }
         self.pending = exchange.response
@@ -111,7 +111,7 @@ final class RuntimeAPIChannelHandler: ChannelDuplexHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let response = self.unwrapInboundIn(data)
         guard let pending = self.pending else {
-            context.fireErrorCaught(RuntimeAPIError(description: "The Runtime API sent a response nobody asked for"))
+            context.fireErrorCaught(LambdaRuntimeError(.runtimeAPIFailed, "The Runtime API sent a response nobody asked for"))
             context.close(promise: nil)
             return
         }
@@ -131,7 +131,7 @@ final class RuntimeAPIChannelHandler: ChannelDuplexHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        self.failPending(RuntimeAPIError(description: "The Runtime API closed the connection"))
+        self.failPending(LambdaRuntimeError(.runtimeAPIFailed, "The Runtime API closed the connection"))
         context.fireChannelInactive()
     }
 

@@ -56,7 +56,7 @@ struct InvocationExecutorTests {
     @Test func aThrownErrorIsNamedByItsType() async {
         let executor = InvocationExecutor(handler: CodableLambdaHandler(Declining()))
         let outcome = await executor.invoke(event: ByteBuffer(string: "{}"), context: Self.context())
-        #expect(outcome == .error(LambdaErrorReport(errorMessage: "card expired", errorType: "PaymentDeclined")))
+        #expect(outcome == .error(LambdaFunctionError(errorMessage: "card expired", errorType: "PaymentDeclined")))
     }
 
     @Test func aResponseOverSixMegabytesIsAnErrorNotACrash() async {
@@ -64,7 +64,7 @@ struct InvocationExecutorTests {
         #expect(
             outcome
                 == .error(
-                    LambdaErrorReport(
+                    LambdaFunctionError(
                         errorMessage: "Response payload size (6291557 bytes) exceeded maximum allowed payload size (6291556 bytes).",
                         errorType: "Function.ResponseSizeTooLarge"
                     )
@@ -73,7 +73,7 @@ struct InvocationExecutorTests {
     }
 
     @Test func errorReportsUseTheRuntimeAPIFieldNames() throws {
-        let json = try JSONEncoder().encode(LambdaErrorReport.timeout(after: .milliseconds(3004)))
+        let json = try JSONEncoder().encode(LambdaFunctionError.timeout(after: .milliseconds(3004)))
         let object = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
         #expect(object["errorType"] as? String == "Sandbox.Timedout")
         #expect(object["errorMessage"] as? String == "Task timed out after 3.00 seconds")

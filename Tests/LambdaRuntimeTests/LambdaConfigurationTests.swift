@@ -69,7 +69,7 @@ struct LambdaConfigurationTests {
         #expect {
             try LambdaConfiguration(environment: environment)
         } throws: { error in
-            let error = error as? LambdaConfigurationError
+            let error = error as? LambdaRuntimeError
             return error?.description == message && error?.errorType == "Runtime.ConfigInvalid"
         }
     }

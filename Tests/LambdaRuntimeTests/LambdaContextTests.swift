@@ -37,7 +37,7 @@ struct LambdaContextTests {
         #expect {
             try LambdaContext(metadata: metadata, function: Self.function, isColdStart: false, logger: Logger(label: "t"))
         } throws: { error in
-            LambdaErrorReport(describing: error).errorType == "Runtime.LambdaContextUnmarshalError"
+            LambdaFunctionError(describing: error).errorType == "Runtime.LambdaContextUnmarshalError"
         }
     }
 

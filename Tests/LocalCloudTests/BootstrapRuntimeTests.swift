@@ -82,7 +82,7 @@ struct BootstrapRuntimeTests {
             let result = await instance.invoke(InvocationRequest(event: ByteBuffer(string: "{}")))
             #expect(
                 result.error
-                    == LambdaErrorReport(
+                    == LambdaFunctionError(
                         errorMessage: "No function named 'payments'. Known functions: health, auth, users, orders, echo",
                         errorType: "Runtime.HandlerNotFound"
                     )

@@ -24,11 +24,11 @@ struct RuntimeAPIEmulatorTests {
             let base = URL(string: "http://\(address)/2018-06-01/runtime")!
             do {
                 let result = try await body(emulator, base)
-                emulator.runtimeGone(LambdaErrorReport(errorMessage: "test over", errorType: "Test.Over"))
+                emulator.runtimeGone(LambdaFunctionError(errorMessage: "test over", errorType: "Test.Over"))
                 group.cancelAll()
                 return result
             } catch {
-                emulator.runtimeGone(LambdaErrorReport(errorMessage: "test over", errorType: "Test.Over"))
+                emulator.runtimeGone(LambdaFunctionError(errorMessage: "test over", errorType: "Test.Over"))
                 group.cancelAll()
                 throw error
             }
@@ -105,7 +105,7 @@ struct RuntimeAPIEmulatorTests {
                 headers: ["Lambda-Runtime-Function-Error-Type": "Unhandled"]
             )
             #expect(error.status == 202)
-            #expect(await result.outcome == .error(LambdaErrorReport(errorMessage: "boom", errorType: "KeyError", stackTrace: ["line 1"])))
+            #expect(await result.outcome == .error(LambdaFunctionError(errorMessage: "boom", errorType: "KeyError", stackTrace: ["line 1"])))
         }
     }
 

@@ -55,7 +55,7 @@ struct RuntimeFixtureTests {
     @Test func aThrowingInitialiserIsAnInitError() async throws {
         try await withProcessInstance(executable: TestEnvironment.runtimeFixtures, function: Self.fixture("failing-init")) { instance in
             let result = await instance.invoke(InvocationRequest(event: ByteBuffer(string: "{}")))
-            #expect(result.error == LambdaErrorReport(errorMessage: "the database is unreachable", errorType: "FixtureError"))
+            #expect(result.error == LambdaFunctionError(errorMessage: "the database is unreachable", errorType: "FixtureError"))
             #expect(await instance.waitForExit() == 1)
         }
     }
@@ -63,7 +63,7 @@ struct RuntimeFixtureTests {
     @Test func aHandlerErrorIsReportedWithItsType() async throws {
         try await withProcessInstance(executable: TestEnvironment.runtimeFixtures, function: Self.fixture("fail")) { instance in
             let result = await instance.invoke(InvocationRequest(event: ByteBuffer(string: "{}")))
-            #expect(result.error == LambdaErrorReport(errorMessage: "payment declined", errorType: "FixtureError"))
+            #expect(result.error == LambdaFunctionError(errorMessage: "payment declined", errorType: "FixtureError"))
         }
     }
 
@@ -79,7 +79,7 @@ struct RuntimeFixtureTests {
     @Test func aRuntimeThatDiesMidInvocationIsAnExitError() async throws {
         try await withProcessInstance(executable: TestEnvironment.runtimeFixtures, function: Self.fixture("crash")) { instance in
             let result = await instance.invoke(InvocationRequest(event: ByteBuffer(string: "{}")))
-            #expect(result.error == LambdaErrorReport(errorMessage: "Runtime exited with error: exit status 3", errorType: "Runtime.ExitError"))
+            #expect(result.error == LambdaFunctionError(errorMessage: "Runtime exited with error: exit status 3", errorType: "Runtime.ExitError"))
         }
     }
 

@@ -23,7 +23,7 @@ struct MiddlewareStackTests {
 
     enum Failure: Error { case handler, after }
 
-    struct Recorder: Middleware {
+    struct Recorder: MiddlewareProtocol {
         let name: String
         let journal: Journal
         var answerEarly: String? = nil

@@ -47,7 +47,7 @@ public struct RuntimeBenchmark: Sendable {
     /// The subject's answer was not a successful response, so its timings would mean nothing.
     public struct FailedInvocation: Error, CustomStringConvertible {
         public var subject: String
-        public var report: LambdaErrorReport
+        public var report: LambdaFunctionError
         public var description: String { "\(self.subject) failed: \(self.report.errorType): \(self.report.errorMessage)" }
     }
 

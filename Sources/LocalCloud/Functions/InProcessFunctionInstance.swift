@@ -48,7 +48,7 @@ public final class InProcessFunctionInstance: FunctionInstance {
         } catch {
             return InvocationResult(
                 requestID: request.requestID,
-                outcome: .error(LambdaErrorReport(describing: error)),
+                outcome: .error(LambdaFunctionError(describing: error)),
                 duration: .zero,
                 peakMemoryBytes: MemoryStatus.peakResidentBytesOfCurrentProcess()
             )
@@ -81,7 +81,7 @@ public final class InProcessFunctionInstance: FunctionInstance {
         do {
             (executor, _) = try await self.initialize()
         } catch {
-            return .outcome(.error(LambdaErrorReport(describing: error)))
+            return .outcome(.error(LambdaFunctionError(describing: error)))
         }
         return await self.run(
             requestID: requestID, traceID: traceID, clientContext: nil, cognitoIdentity: nil,
@@ -142,7 +142,7 @@ public final class InProcessFunctionInstance: FunctionInstance {
         traceID: String?,
         clientContext: String?,
         cognitoIdentity: String?,
-        failed: @escaping @Sendable (LambdaErrorReport) -> Outcome,
+        failed: @escaping @Sendable (LambdaFunctionError) -> Outcome,
         work: @escaping @Sendable (LambdaContext) async -> Outcome
     ) async -> Outcome {
         let metadata = InvocationMetadata(
@@ -162,7 +162,7 @@ public final class InProcessFunctionInstance: FunctionInstance {
                 logger: self.logger
             )
         } catch {
-            return failed(LambdaErrorReport(describing: error))
+            return failed(LambdaFunctionError(describing: error))
         }
         let timeout = self.function.timeout
         let remaining = metadata.deadline.remainingTime().components
@@ -183,7 +183,7 @@ public final class InProcessFunctionInstance: FunctionInstance {
             deadlines.arm(settlement, at: deadline) {
                 guard settlement.claim() else { return }
                 running.cancel()
-                let report = LambdaErrorReport.timeout(after: timeout)
+                let report = LambdaFunctionError.timeout(after: timeout)
                 context.logger.error("\(report.errorMessage)")
                 continuation.resume(returning: failed(report))
             }

@@ -83,7 +83,7 @@ public final class ProcessFunctionInstance: FunctionInstance {
         Task {
             let status = await process.waitForExit()
             emulator.runtimeGone(
-                LambdaErrorReport(
+                LambdaFunctionError(
                     errorMessage: "Runtime exited with error: exit status \(status)",
                     errorType: "Runtime.ExitError"
                 )

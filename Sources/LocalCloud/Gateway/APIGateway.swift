@@ -200,7 +200,7 @@ public final class APIGateway: Sendable {
     }
 
     /// The function's error or timeout, if the invocation ended in one.
-    private static func failure(of result: InvocationValueOutcome) -> LambdaErrorReport? {
+    private static func failure(of result: InvocationValueOutcome) -> LambdaFunctionError? {
         if case .outcome(.error(let report)) = result { return report }
         return nil
     }
@@ -227,7 +227,7 @@ public final class APIGateway: Sendable {
 
     private static func response(for outcome: InvocationOutcome, requestID: String) -> GatewayResponse {
         switch outcome {
-        case .error(let report) where report.errorType == LambdaErrorReport.timeoutErrorType:
+        case .error(let report) where report.errorType == LambdaFunctionError.timeoutErrorType:
             return GatewayProblem.response(status: 504, title: "Gateway Timeout",
                 detail: "The function did not answer within its timeout", requestID: requestID)
         case .error:

@@ -26,7 +26,7 @@ public struct InvocationResult: Sendable {
     }
 
     /// The error Lambda reports for this invocation, or `nil` when it succeeded.
-    public var error: LambdaErrorReport? {
+    public var error: LambdaFunctionError? {
         if case .error(let report) = self.outcome { return report }
         return nil
     }
@@ -46,7 +46,7 @@ public struct InvocationResult: Sendable {
         if let initDuration {
             fields.append("Init Duration: \(initDuration.inMilliseconds.formattedWithTwoDecimals) ms")
         }
-        if let error, error.errorType == LambdaErrorReport.timeoutErrorType {
+        if let error, error.errorType == LambdaFunctionError.timeoutErrorType {
             fields.append("Status: timeout")
         } else if let error {
             fields.append("Status: error\tError Type: \(error.errorType)")

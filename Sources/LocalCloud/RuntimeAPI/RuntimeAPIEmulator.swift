@@ -90,7 +90,7 @@ public final class RuntimeAPIEmulator: Sendable {
 
     /// Tells the emulator that the runtime is gone: whatever waits for it fails with `report`
     /// (Lambda's `Runtime.ExitError` when its process exited).
-    public func runtimeGone(_ report: LambdaErrorReport) {
+    public func runtimeGone(_ report: LambdaFunctionError) {
         self.state.close(reporting: report)
     }
 
@@ -100,7 +100,7 @@ public final class RuntimeAPIEmulator: Sendable {
     }
 
     /// The failure the runtime reported to `/init/error`, if any.
-    public var initializationFailure: LambdaErrorReport? {
+    public var initializationFailure: LambdaFunctionError? {
         self.state.initFailure
     }
 
@@ -112,22 +112,22 @@ public final class RuntimeAPIEmulator: Sendable {
         }
         router.post("\(base)/invocation/:requestID/response") { request, context in
             let requestID = context.parameters.get("requestID") ?? ""
-            return await self.accept(request) { (body, size) throws(RuntimeAPIRefusal) in
+            return await self.accept(request) { (body, size) throws(RuntimeAPIRequestError) in
                 if size > LambdaLimits.maxResponseBytes {
                     try self.state.complete(requestID: requestID, with: .error(.responseTooLarge(bytes: size)))
-                    throw RuntimeAPIRefusal.payloadTooLarge(size)
+                    throw RuntimeAPIRequestError.payloadTooLarge(size)
                 }
                 try self.state.complete(requestID: requestID, with: .response(body))
             }
         }
         router.post("\(base)/invocation/:requestID/error") { request, context in
             let requestID = context.parameters.get("requestID") ?? ""
-            return await self.accept(request) { (body, _) throws(RuntimeAPIRefusal) in
+            return await self.accept(request) { (body, _) throws(RuntimeAPIRequestError) in
                 try self.state.complete(requestID: requestID, with: .error(Self.errorReport(body, request: request)))
             }
         }
         router.post("\(base)/init/error") { request, _ in
-            await self.accept(request) { (body, _) throws(RuntimeAPIRefusal) in
+            await self.accept(request) { (body, _) throws(RuntimeAPIRequestError) in
                 try self.state.failInitialization(Self.errorReport(body, request: request))
             }
         }
@@ -170,7 +170,7 @@ public final class RuntimeAPIEmulator: Sendable {
     /// Reads a report's whole body, keeping at most the response limit but counting every byte, and applies it.
     private func accept(
         _ request: Request,
-        apply: (_ body: ByteBuffer, _ size: Int) throws(RuntimeAPIRefusal) -> Void
+        apply: (_ body: ByteBuffer, _ size: Int) throws(RuntimeAPIRequestError) -> Void
     ) async -> Response {
         var body = ByteBuffer()
         var size = 0
@@ -195,19 +195,19 @@ public final class RuntimeAPIEmulator: Sendable {
         }
     }
 
-    private static func errorReport(_ body: ByteBuffer, request: Request) -> LambdaErrorReport {
+    private static func errorReport(_ body: ByteBuffer, request: Request) -> LambdaFunctionError {
         let headerType = request.headers[Self.field(RuntimeAPIHeader.functionErrorType)]
-        if let report = try? JSONDecoder().decode(ReportedError.self, from: Data(body.readableBytesView)) {
-            return LambdaErrorReport(
+        if let report = try? JSONDecoder().decode(ErrorRequestBody.self, from: Data(body.readableBytesView)) {
+            return LambdaFunctionError(
                 errorMessage: report.errorMessage ?? "",
                 errorType: report.errorType ?? headerType ?? "Unhandled",
                 stackTrace: report.stackTrace ?? []
             )
         }
-        return LambdaErrorReport(errorMessage: String(buffer: body), errorType: headerType ?? "Unhandled")
+        return LambdaFunctionError(errorMessage: String(buffer: body), errorType: headerType ?? "Unhandled")
     }
 
-    private static func refusalResponse(_ refusal: RuntimeAPIRefusal) -> Response {
+    private static func refusalResponse(_ refusal: RuntimeAPIRequestError) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
         let body = (try? JSONEncoder().encode(refusal.report)).map { ByteBuffer(bytes: $0) } ?? ByteBuffer()
@@ -220,7 +220,7 @@ public final class RuntimeAPIEmulator: Sendable {
 }
 
 /// An error report as runtimes send it, where every field may be missing.
-private struct ReportedError: Decodable {
+private struct ErrorRequestBody: Decodable {
     var errorMessage: String?
     var errorType: String?
     var stackTrace: [String]?

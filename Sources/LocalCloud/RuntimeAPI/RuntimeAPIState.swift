@@ -17,17 +17,17 @@ final class RuntimeAPIState: Sendable {
     /// What a poll of `/invocation/next` gets.
     enum Poll: Sendable {
         case invocation(InvocationRequest, LambdaDeadline)
-        case refused(RuntimeAPIRefusal)
+        case refused(RuntimeAPIRequestError)
     }
 
     private struct State {
         var queue: [Pending] = []
         var waitingPolls: [CheckedContinuation<Poll, Never>] = []
         var inFlight: [String: Pending] = [:]
-        var initFailure: LambdaErrorReport?
+        var initFailure: LambdaFunctionError?
         var firstPollAt: ContinuousClock.Instant?
         /// Set once the runtime is gone: what every later invocation fails with.
-        var closedWith: LambdaErrorReport?
+        var closedWith: LambdaFunctionError?
     }
 
     private let state = Mutex(State())
@@ -95,8 +95,8 @@ final class RuntimeAPIState: Sendable {
     }
 
     /// Completes the in-flight invocation `requestID` with `outcome`.
-    func complete(requestID: String, with outcome: InvocationOutcome) throws(RuntimeAPIRefusal) {
-        try self.state.withLock { state throws(RuntimeAPIRefusal) in
+    func complete(requestID: String, with outcome: InvocationOutcome) throws(RuntimeAPIRequestError) {
+        try self.state.withLock { state throws(RuntimeAPIRequestError) in
             guard let pending = state.inFlight.removeValue(forKey: requestID) else {
                 throw .unknownRequestID(requestID)
             }
@@ -106,8 +106,8 @@ final class RuntimeAPIState: Sendable {
     }
 
     /// Records an initialisation failure: the waiting and future invocations fail with it.
-    func failInitialization(_ report: LambdaErrorReport) throws(RuntimeAPIRefusal) {
-        try self.state.withLock { state throws(RuntimeAPIRefusal) in
+    func failInitialization(_ report: LambdaFunctionError) throws(RuntimeAPIRequestError) {
+        try self.state.withLock { state throws(RuntimeAPIRequestError) in
             guard state.firstPollAt == nil, state.initFailure == nil else {
                 throw .invalidStateTransition("init errors are accepted only before the first invocation")
             }
@@ -131,7 +131,7 @@ final class RuntimeAPIState: Sendable {
     }
 
     /// The runtime went away (its process exited, or the emulator stops): everything waiting fails with `report`.
-    func close(reporting report: LambdaErrorReport) {
+    func close(reporting report: LambdaFunctionError) {
         self.state.withLock { state in
             guard state.closedWith == nil else { return }
             state.closedWith = report
@@ -157,7 +157,7 @@ final class RuntimeAPIState: Sendable {
     }
 
     /// The initialisation failure the runtime reported, if any.
-    var initFailure: LambdaErrorReport? {
+    var initFailure: LambdaFunctionError? {
         self.state.withLock { $0.initFailure }
     }
 }

@@ -5,14 +5,14 @@ import Observability
 /// A datagram as the X-Ray daemon reads it: a header line whose `format` is `json` (any case) and whose `version`
 /// is 1, a newline, and one segment document. Anything else is refused, as the daemon drops it.
 enum DaemonDatagram {
-    enum Refusal: Error, Equatable {
+    enum ParseError: Error, Equatable {
         case noHeader
         case invalidHeader
         case invalidDocument(String)
     }
 
     /// The segment in `bytes`, read only as far as the store needs (its ids and start); the document is kept whole.
-    static func segment(from bytes: some Collection<UInt8>) throws(Refusal) -> ReceivedSegment {
+    static func segment(from bytes: some Collection<UInt8>) throws(ParseError) -> ReceivedSegment {
         guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) else { throw .noHeader }
         guard let header = try? JSONDecoder().decode(Header.self, from: Data(bytes[..<newline])),
             header.format.lowercased() == "json", header.version == 1

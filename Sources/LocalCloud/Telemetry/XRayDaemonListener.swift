@@ -8,9 +8,9 @@ public final class XRayDaemonListener: Sendable {
     /// The port it listens on (the one picked, when asked for port 0).
     public let port: Int
     private let channel: any Channel
-    private let refusals: RefusalCounter
+    private let refusals: DroppedDatagramCounter
 
-    private init(port: Int, channel: any Channel, refusals: RefusalCounter) {
+    private init(port: Int, channel: any Channel, refusals: DroppedDatagramCounter) {
         self.port = port
         self.channel = channel
         self.refusals = refusals
@@ -18,7 +18,7 @@ public final class XRayDaemonListener: Sendable {
 
     /// Starts listening on `host`:`port` (`0` picks a free port).
     public static func start(host: String = "127.0.0.1", port: Int, recorder: TelemetryRecorder) async throws -> XRayDaemonListener {
-        let refusals = RefusalCounter()
+        let refusals = DroppedDatagramCounter()
         let channel = try await DatagramBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .channelOption(.socketOption(.so_reuseaddr), value: 1)
             // The daemon reads up to 64 KB per datagram.
@@ -43,7 +43,7 @@ public final class XRayDaemonListener: Sendable {
         try? await self.channel.close()
     }
 
-    final class RefusalCounter: Sendable {
+    final class DroppedDatagramCounter: Sendable {
         let count = Atomic<Int>(0)
     }
 
@@ -51,9 +51,9 @@ public final class XRayDaemonListener: Sendable {
         typealias InboundIn = AddressedEnvelope<ByteBuffer>
 
         let recorder: TelemetryRecorder
-        let refusals: RefusalCounter
+        let refusals: DroppedDatagramCounter
 
-        init(recorder: TelemetryRecorder, refusals: RefusalCounter) {
+        init(recorder: TelemetryRecorder, refusals: DroppedDatagramCounter) {
             self.recorder = recorder
             self.refusals = refusals
         }

@@ -12,7 +12,7 @@ public struct MiddlewareStack<Handler: LambdaHandler>: LambdaHandler {
     public typealias Output = Handler.Output
 
     public let handler: Handler
-    public private(set) var middlewares: [any Middleware<Event, Output>] = []
+    public private(set) var middlewares: [any MiddlewareProtocol<Event, Output>] = []
 
     public init(_ handler: Handler) {
         self.handler = handler
@@ -20,7 +20,7 @@ public struct MiddlewareStack<Handler: LambdaHandler>: LambdaHandler {
 
     /// Attaches a middleware; its `before` phase runs after those attached earlier, its `after` and `onError`
     /// phases before theirs.
-    public func use(_ middleware: some Middleware<Event, Output>) -> MiddlewareStack {
+    public func use(_ middleware: some MiddlewareProtocol<Event, Output>) -> MiddlewareStack {
         var copy = self
         copy.middlewares.append(middleware)
         return copy

@@ -11,7 +11,7 @@ public import Observability
 /// The observability middleware: gives each invocation its Powertools logger (context keys, correlation id, trace id,
 /// sampling, the event when configured), prints the `ColdStart` metric on the first invocation, and at the end
 /// drops or (after an error) writes buffered lines and flushes the metrics.
-public struct Observe<Event: Sendable & Encodable, Output: Sendable>: Middleware {
+public struct Observe<Event: Sendable & Encodable, Output: Sendable>: MiddlewareProtocol {
     public let observability: FunctionObservability
     private let correlationID: @Sendable (Event) -> String?
 

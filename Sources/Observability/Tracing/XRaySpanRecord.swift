@@ -60,7 +60,7 @@ final class XRaySpanRecord: Sendable {
 
     /// Adds `error` to the cause, named as Lambda would report it.
     func recordError(_ error: any Error) {
-        let report = LambdaErrorReport(describing: error)
+        let report = LambdaFunctionError(describing: error)
         let exception = SegmentDocument.Cause.Exception(
             id: XRayTraceHeader.newSegmentID(), message: report.errorMessage, type: report.errorType
         )

@@ -2,7 +2,7 @@
 ///
 /// `before` phases run in the order the middlewares were attached, then the handler, then `after` phases in reverse
 /// order; when anything throws, `onError` phases run in reverse order. Every phase is optional.
-public protocol Middleware<Event, Output>: Sendable {
+public protocol MiddlewareProtocol<Event, Output>: Sendable {
     associatedtype Event: Sendable
     associatedtype Output: Sendable
 
@@ -19,7 +19,7 @@ public protocol Middleware<Event, Output>: Sendable {
     func onError(_ request: inout MiddlewareRequest<Event, Output>) async throws -> Output?
 }
 
-extension Middleware {
+extension MiddlewareProtocol {
     public func before(_ request: inout MiddlewareRequest<Event, Output>) async throws -> Output? { nil }
     public func after(_ request: inout MiddlewareRequest<Event, Output>) async throws {}
     public func onError(_ request: inout MiddlewareRequest<Event, Output>) async throws -> Output? { nil }

@@ -2,7 +2,7 @@ import LambdaRuntime
 
 /// A Runtime API request that the protocol does not allow in the instance's current state, answered as Lambda's
 /// Runtime API answers it.
-enum RuntimeAPIRefusal: Error, Sendable, Equatable {
+enum RuntimeAPIRequestError: Error, Sendable, Equatable {
     case unknownRequestID(String)
     case invalidStateTransition(String)
     case payloadTooLarge(Int)
@@ -17,19 +17,19 @@ enum RuntimeAPIRefusal: Error, Sendable, Equatable {
         }
     }
 
-    var report: LambdaErrorReport {
+    var report: LambdaFunctionError {
         switch self {
         case .unknownRequestID(let id):
-            LambdaErrorReport(errorMessage: "Invalid request ID: \(id)", errorType: "InvalidRequestID")
+            LambdaFunctionError(errorMessage: "Invalid request ID: \(id)", errorType: "InvalidRequestID")
         case .invalidStateTransition(let why):
-            LambdaErrorReport(errorMessage: "State transition is not allowed: \(why)", errorType: "InvalidStateTransition")
+            LambdaFunctionError(errorMessage: "State transition is not allowed: \(why)", errorType: "InvalidStateTransition")
         case .payloadTooLarge(let bytes):
-            LambdaErrorReport(
+            LambdaFunctionError(
                 errorMessage: "Payload of \(bytes) bytes exceeds the limit of \(LambdaLimits.maxResponseBytes) bytes",
                 errorType: "RequestEntityTooLarge"
             )
         case .runtimeGone:
-            LambdaErrorReport(errorMessage: "The function instance is shutting down", errorType: "Runtime.Gone")
+            LambdaFunctionError(errorMessage: "The function instance is shutting down", errorType: "Runtime.Gone")
         }
     }
 }

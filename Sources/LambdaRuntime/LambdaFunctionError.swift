@@ -1,5 +1,6 @@
-/// The JSON body the Runtime API takes on `/invocation/{id}/error` and `/init/error`.
-public struct LambdaErrorReport: Codable, Sendable, Equatable, Error {
+/// A function's error as Lambda reports it: the JSON body the Runtime API takes on `/invocation/{id}/error` and
+/// `/init/error`, and what an invoker receives with `X-Amz-Function-Error`.
+public struct LambdaFunctionError: Codable, Sendable, Equatable, Error {
     public var errorMessage: String
     public var errorType: String
     public var stackTrace: [String]
@@ -14,7 +15,7 @@ public struct LambdaErrorReport: Codable, Sendable, Equatable, Error {
     ///
     /// A ``LambdaReportableError`` names its own type; any other error is named by its Swift type.
     public init(describing error: any Error) {
-        if let report = error as? LambdaErrorReport {
+        if let report = error as? LambdaFunctionError {
             self = report
         } else if let reportable = error as? any LambdaReportableError {
             self.init(errorMessage: reportable.description, errorType: reportable.errorType)
@@ -24,17 +25,17 @@ public struct LambdaErrorReport: Codable, Sendable, Equatable, Error {
     }
 
     /// The report for an invocation that was still running at its deadline.
-    public static func timeout(after duration: Duration) -> LambdaErrorReport {
+    public static func timeout(after duration: Duration) -> LambdaFunctionError {
         let seconds = (duration.inMilliseconds / 1000).formattedWithTwoDecimals
-        return LambdaErrorReport(errorMessage: "Task timed out after \(seconds) seconds", errorType: Self.timeoutErrorType)
+        return LambdaFunctionError(errorMessage: "Task timed out after \(seconds) seconds", errorType: Self.timeoutErrorType)
     }
 
     /// The `errorType` Lambda gives an invocation that ran past its deadline.
     public static let timeoutErrorType = "Sandbox.Timedout"
 
     /// The report for a response larger than Lambda lets a function return.
-    public static func responseTooLarge(bytes: Int) -> LambdaErrorReport {
-        LambdaErrorReport(
+    public static func responseTooLarge(bytes: Int) -> LambdaFunctionError {
+        LambdaFunctionError(
             errorMessage: "Response payload size (\(bytes) bytes) exceeded maximum allowed payload size "
                 + "(\(LambdaLimits.maxResponseBytes) bytes).",
             errorType: "Function.ResponseSizeTooLarge"
