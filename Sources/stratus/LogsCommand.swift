@@ -35,11 +35,7 @@ struct LogsCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print each line as the function wrote it.")
     var raw = false
 
-    @Option(name: .long, help: "The running stratus serve.")
-    var endpoint = "http://127.0.0.1:3000"
-
-    @Option(name: .customLong("data-dir"), help: "The --data-dir of that stratus serve, where its admin token is (or set STRATUS_ADMIN_TOKEN).")
-    var dataDirectory = ".stratus"
+    @OptionGroup var server: RunningServerOptions
 
     /// How often --follow asks for new lines.
     static let followInterval = Duration.milliseconds(500)
@@ -49,7 +45,7 @@ struct LogsCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let client = try TelemetryClient(endpoint: self.endpoint, dataDirectory: self.dataDirectory)
+        let client = try self.server.telemetryClient()
         var after: Int64?
         repeat {
             let page = try await client.get("logs", query: [

@@ -21,18 +21,14 @@ struct TracesCommand: AsyncParsableCommand {
     @Option(name: .long, help: "At most this many traces (the newest).")
     var limit = 20
 
-    @Option(name: .long, help: "The running stratus serve.")
-    var endpoint = "http://127.0.0.1:3000"
-
-    @Option(name: .customLong("data-dir"), help: "The --data-dir of that stratus serve, where its admin token is (or set STRATUS_ADMIN_TOKEN).")
-    var dataDirectory = ".stratus"
+    @OptionGroup var server: RunningServerOptions
 
     func validate() throws {
         guard (1...1000).contains(self.limit) else { throw ValidationError("--limit must be between 1 and 1000, not \(self.limit)") }
     }
 
     func run() async throws {
-        let client = try TelemetryClient(endpoint: self.endpoint, dataDirectory: self.dataDirectory)
+        let client = try self.server.telemetryClient()
         if let traceID {
             let trace = try await client.get("traces/\(traceID)", as: TraceTree.self)
             print(TraceTimeline.render(trace))

@@ -24,11 +24,9 @@ public struct Function: Sendable {
         reservedConcurrency: Int? = nil,
         handler: @escaping @Sendable (FunctionContext) async throws -> Handler
     ) {
-        self.init(
-            name, memoryMB: memoryMB, timeout: timeout, reservedConcurrency: reservedConcurrency,
-            makeHandler: { context in CodableLambdaHandler(try await handler(context)) },
-            describeAPI: { context in (try await handler(context) as? any APIDescribing)?.apiOperations ?? [] }
-        )
+        self.init(name, memoryMB: memoryMB, timeout: timeout, reservedConcurrency: reservedConcurrency) { context in
+            CodableLambdaHandler(try await handler(context))
+        }
     }
 
     /// Declares a function whose handler works on raw bytes.
@@ -39,27 +37,12 @@ public struct Function: Sendable {
         reservedConcurrency: Int? = nil,
         handler: @escaping @Sendable (FunctionContext) async throws -> Handler
     ) {
-        self.init(
-            name, memoryMB: memoryMB, timeout: timeout, reservedConcurrency: reservedConcurrency,
-            makeHandler: { context in try await handler(context) },
-            describeAPI: { context in (try await handler(context) as? any APIDescribing)?.apiOperations ?? [] }
-        )
-    }
-
-    private init(
-        _ name: String,
-        memoryMB: Int,
-        timeout: Duration,
-        reservedConcurrency: Int?,
-        makeHandler: @escaping @Sendable (FunctionContext) async throws -> any ByteBufferLambdaHandler,
-        describeAPI: @escaping @Sendable (FunctionContext) async throws -> [APIOperation]
-    ) {
         self.name = name
         self.memoryMB = memoryMB
         self.timeout = timeout
         self.reservedConcurrency = reservedConcurrency
-        self.makeHandler = makeHandler
-        self.describeAPI = describeAPI
+        self.makeHandler = { context in try await handler(context) }
+        self.describeAPI = { context in (try await handler(context) as? any APIDescribing)?.apiOperations ?? [] }
     }
 
     /// Routes HTTP API requests to this function, each given as a route key such as `GET /orders/{id}`; with

@@ -1,3 +1,4 @@
+public import LambdaRuntime
 public import LambdaEvents
 
 /// One operation of an HTTP API, as the OpenAPI document lists it: its route and its OpenAPI operation object, with
@@ -23,4 +24,9 @@ public struct APIOperation: Sendable, Equatable {
 /// A handler that can describe its HTTP API: the router, and every function built on it.
 public protocol APIDescribing: Sendable {
     var apiOperations: [APIOperation] { get }
+}
+
+/// A JSON handler describes the API of the handler it wraps.
+extension CodableLambdaHandler: APIDescribing where Handler: APIDescribing {
+    public var apiOperations: [APIOperation] { self.handler.apiOperations }
 }

@@ -58,25 +58,29 @@ public enum ItemBinaryCodec {
         case .null:
             bytes.append(ItemBinaryTag.null.rawValue)
         case .list(let elements):
-            bytes.append(ItemBinaryTag.list.rawValue)
-            appendLength(elements.count, to: &bytes)
-            for element in elements { append(element, to: &bytes) }
+            appendCollection(.list, elements, to: &bytes) { append($0, to: &$1) }
         case .map(let entries):
-            bytes.append(ItemBinaryTag.map.rawValue)
-            appendLength(entries.count, to: &bytes)
-            for (name, element) in entries {
-                appendText(name, to: &bytes)
-                append(element, to: &bytes)
+            appendCollection(.map, entries, to: &bytes) { entry, bytes in
+                appendText(entry.key, to: &bytes)
+                append(entry.value, to: &bytes)
             }
         case .stringSet(let elements):
-            bytes.append(ItemBinaryTag.stringSet.rawValue)
-            appendLength(elements.count, to: &bytes)
-            for element in elements { appendText(element, to: &bytes) }
+            appendCollection(.stringSet, elements, to: &bytes) { appendText($0, to: &$1) }
         case .numberSet(let elements):
-            bytes.append(ItemBinaryTag.numberSet.rawValue)
-            appendLength(elements.count, to: &bytes)
-            for element in elements { appendText(element.description, to: &bytes) }
+            appendCollection(.numberSet, elements, to: &bytes) { appendText($0.description, to: &$1) }
         }
+    }
+
+    /// A container value: its tag, its element count, then each element as `appendElement` writes it.
+    private static func appendCollection<Elements: Collection>(
+        _ tag: ItemBinaryTag,
+        _ elements: Elements,
+        to bytes: inout [UInt8],
+        _ appendElement: (Elements.Element, inout [UInt8]) -> Void
+    ) {
+        bytes.append(tag.rawValue)
+        appendLength(elements.count, to: &bytes)
+        for element in elements { appendElement(element, &bytes) }
     }
 
     private static func appendText(_ text: String, to bytes: inout [UInt8]) {
