@@ -86,7 +86,6 @@ let package = Package(
             dependencies: [
                 "LambdaRuntime", "LambdaEvents", "Identifiers",
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Tracing", package: "swift-distributed-tracing"),
             ],
             swiftSettings: strictSettings
         ),
@@ -147,6 +146,7 @@ let package = Package(
                 "Cloud",
                 "LocalCloud",
                 "OpenAPI",
+                "Middleware",
                 "LambdaRuntime",
                 "LambdaEvents",
                 "Observability",

@@ -4,6 +4,7 @@ import Cloud
 import Foundation
 import LambdaRuntime
 import LocalCloud
+import Middleware
 import Observability
 import NIOCore
 

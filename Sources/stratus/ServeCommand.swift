@@ -5,6 +5,7 @@ import Foundation
 import Hummingbird
 import LocalCloud
 import Logging
+import Middleware
 import Observability
 
 /// `stratus serve`: the whole system on this machine, behind a local API gateway.

@@ -1,3 +1,4 @@
+public import Cloud
 public import Tracing
 
 /// A store whose every call is a client span named `DynamoDB`, with the `aws.operation` and `aws.table_name` X-Ray
