@@ -25,7 +25,7 @@ public struct OutboxEvent: Sendable {
 
     /// Builds the envelope around `detail`; `time` is ISO 8601 in UTC and the ID is a new UUID when `id` is `nil`.
     ///
-    /// - Throws: `EncodingError` when `detail` cannot be encoded as JSON.
+    /// - Throws: the encoding error when `detail` cannot be encoded as JSON.
     public init<Detail: Encodable>(
         id: String? = nil,
         source: String,

@@ -5,9 +5,9 @@ public import LambdaRuntime
 /// The `bootstrap` executable runs the function named by `_HANDLER` from it, the local cloud wires its routes to the
 /// same handlers, and the infrastructure is generated from it, so nothing about a function is written twice.
 public struct AppManifest: Sendable {
-    /// The application's name, used for its stack and resource names.
+    /// The application's name; the OpenAPI document's `info.title`.
     public let name: String
-    /// The application's version, e.g. `1.2.0`.
+    /// The application's version, e.g. `1.2.0`; the OpenAPI document's `info.version`.
     public let version: String
     /// The app's functions, in declaration order.
     public let functions: [Function]
