@@ -1,13 +1,13 @@
-public import Cloud
+package import Cloud
 import LambdaRuntime
 import Middleware
 import Services
 
 /// The manifest of the Stratus reference system.
-public enum ReferenceApp {
-    public static let version = StratusVersion.current
+package enum ReferenceApp {
+    package static let version = StratusVersion.current
 
-    public static let manifest = AppManifest("orders-platform", version: version) {
+    package static let manifest = AppManifest("orders-platform", version: version) {
         Function("health", memoryMB: 128, timeout: .seconds(3)) { context in
             HealthHandler(version: version, store: context.ports.store).observed(context.initialization)
         }

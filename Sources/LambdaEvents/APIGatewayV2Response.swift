@@ -9,12 +9,18 @@ import Foundation
 /// Each entry of ``cookies`` becomes its own `set-cookie` header. A binary body travels base64-encoded with
 /// ``isBase64Encoded`` set.
 public struct APIGatewayV2Response: Codable, Sendable, Equatable {
+    /// The HTTP status code API Gateway answers with.
     public var statusCode: Int
+    /// Response headers; a value with commas stays one header. `nil` sends none beyond API Gateway's own.
     public var headers: [String: String]?
+    /// Cookies to set, each `name=value; attributes` becoming its own `set-cookie` header.
     public var cookies: [String]?
+    /// The body: text, or base64 when ``isBase64Encoded`` is `true`; `nil` for an empty body.
     public var body: String?
+    /// Whether API Gateway must base64-decode ``body`` before sending it; `nil` means `false`.
     public var isBase64Encoded: Bool?
 
+    /// Creates a response; only `statusCode` is required.
     public init(
         statusCode: Int,
         headers: [String: String]? = nil,
@@ -33,6 +39,7 @@ public struct APIGatewayV2Response: Codable, Sendable, Equatable {
 extension APIGatewayV2Response {
     /// Why a function's output could not be read as an HTTP API response; API Gateway answers such output with 500.
     public struct MalformedOutput: Error, Sendable, Equatable, CustomStringConvertible {
+        /// What was wrong with the output, naming the field or the JSON error.
         public var description: String
     }
 

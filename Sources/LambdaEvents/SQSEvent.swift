@@ -1,7 +1,9 @@
 /// A batch of SQS messages delivered by a Lambda event source mapping.
 public struct SQSEvent: Codable, Sendable, Equatable {
+    /// The messages of the batch, in the order SQS delivered them (`Records` in the JSON).
     public var records: [Message]
 
+    /// Creates a batch from messages, e.g. for a test.
     public init(records: [Message]) {
         self.records = records
     }
@@ -14,17 +16,29 @@ public struct SQSEvent: Codable, Sendable, Equatable {
 extension SQSEvent {
     /// One message of the batch.
     public struct Message: Codable, Sendable, Equatable {
+        /// The message ID SQS assigned when the message was sent, a UUID.
         public var messageId: String
+        /// The handle that deletes or changes the visibility of this receipt of the message; it changes on every
+        /// receive.
         public var receiptHandle: String
+        /// The message body as the sender sent it, unchanged.
         public var body: String
+        /// The attributes SQS keeps for the message: receive count, timestamps, sender and FIFO fields.
         public var attributes: SystemAttributes
+        /// The attributes the sender attached, by name.
         public var messageAttributes: [String: MessageAttribute]
+        /// The MD5 digest of ``body`` in hex, for checking it arrived intact.
         public var md5OfBody: String
+        /// The MD5 digest of the message attributes in hex; `nil` when there are none.
         public var md5OfMessageAttributes: String?
+        /// The service the event came from, `aws:sqs`.
         public var eventSource: String
+        /// The ARN of the queue the message was received from.
         public var eventSourceARN: String
+        /// The AWS Region of the queue, e.g. `eu-west-1`.
         public var awsRegion: String
 
+        /// Creates a message, e.g. for a test.
         public init(
             messageId: String,
             receiptHandle: String,
@@ -52,9 +66,13 @@ extension SQSEvent {
 
     /// The attributes SQS itself keeps for a message; every value is a string, as SQS sends it.
     public struct SystemAttributes: Codable, Sendable, Equatable {
+        /// How many times the message has been received, this receipt included.
         public var approximateReceiveCount: String
+        /// When the message was sent, in milliseconds since the Unix epoch.
         public var sentTimestamp: String
+        /// The IAM user or role ID (or account ID) of the sender.
         public var senderId: String
+        /// When the message was first received, in milliseconds since the Unix epoch.
         public var approximateFirstReceiveTimestamp: String
         /// FIFO queues only.
         public var sequenceNumber: String?
@@ -67,6 +85,8 @@ extension SQSEvent {
         /// The queue a message came from when it was moved to a dead-letter queue.
         public var deadLetterQueueSourceArn: String?
 
+        /// Creates the system attributes of a message, e.g. for a test; timestamps are milliseconds since the Unix
+        /// epoch.
         public init(
             approximateReceiveCount: String,
             sentTimestamp: String,
@@ -104,13 +124,18 @@ extension SQSEvent {
 
     /// A message attribute set by the sender; `dataType` is `String`, `Number` or `Binary` (optionally `.label`ed).
     public struct MessageAttribute: Codable, Sendable, Equatable {
+        /// The value of a `String` or `Number` attribute; `nil` for `Binary`.
         public var stringValue: String?
         /// Base64 of the binary value.
         public var binaryValue: String?
+        /// Reserved by SQS for list values; always empty today.
         public var stringListValues: [String]
+        /// Reserved by SQS for list values; always empty today.
         public var binaryListValues: [String]
+        /// The attribute's type: `String`, `Number` or `Binary`, optionally followed by `.` and a custom label.
         public var dataType: String
 
+        /// Creates a message attribute of the given type.
         public init(
             stringValue: String? = nil,
             binaryValue: String? = nil,

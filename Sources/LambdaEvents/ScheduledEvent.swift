@@ -4,5 +4,6 @@ public typealias ScheduledEvent = EventBridgeEvent<ScheduledEventDetail>
 
 /// The empty `detail` object of a scheduled event.
 public struct ScheduledEventDetail: Codable, Sendable, Equatable {
+    /// Creates the empty detail.
     public init() {}
 }

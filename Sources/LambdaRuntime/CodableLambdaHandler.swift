@@ -9,6 +9,7 @@ import Foundation
 /// Adapts a typed ``LambdaHandler`` to raw bytes: decodes the event from JSON and encodes the output as JSON; a
 /// caller in the same process may hand it the event as a value instead.
 public struct CodableLambdaHandler<Handler: LambdaHandler>: ValueLambdaHandler {
+    /// The typed handler that does the work.
     public let handler: Handler
     private let decoder = JSONDecoder()
     private let encoder: JSONEncoder = {
@@ -17,10 +18,15 @@ public struct CodableLambdaHandler<Handler: LambdaHandler>: ValueLambdaHandler {
         return encoder
     }()
 
+    /// Wraps `handler` so the runtime can call it with raw bytes.
     public init(_ handler: Handler) {
         self.handler = handler
     }
 
+    /// Decodes `event` as the handler's `Event`, runs the handler and returns its output as JSON.
+    ///
+    /// - Throws: ``LambdaRuntimeError/Code/undecodableEvent`` when `event` is not valid JSON for `Event`; whatever the
+    ///   handler throws; an `EncodingError` when its output cannot be encoded.
     public func handle(_ event: ByteBuffer, context: LambdaContext) async throws -> ByteBuffer {
         let decoded: Handler.Event
         do {
@@ -32,6 +38,10 @@ public struct CodableLambdaHandler<Handler: LambdaHandler>: ValueLambdaHandler {
         return ByteBuffer(bytes: try self.encoder.encode(output))
     }
 
+    /// Runs the handler with `event` directly when it is the handler's `Event`, returning its output as a value.
+    ///
+    /// - Returns: `nil` when `event` is of another type, so the caller falls back to JSON.
+    /// - Throws: whatever the handler throws.
     public func handle(value event: any Sendable, context: LambdaContext) async throws -> (any Sendable)? {
         guard let event = event as? Handler.Event else { return nil }
         return try await self.handler.handle(event, context: context)

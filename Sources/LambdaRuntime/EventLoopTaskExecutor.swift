@@ -1,15 +1,15 @@
-public import NIOCore
+package import NIOCore
 
 /// Runs a task's nonisolated work on one event loop, so that its awaits resume on that loop instead of going through
 /// the global executor (a thread switch each way): a runtime worker's invocations, a gateway connection's requests.
-public final class EventLoopTaskExecutor: TaskExecutor {
+package final class EventLoopTaskExecutor: TaskExecutor {
     private let eventLoop: any EventLoop
 
-    public init(_ eventLoop: any EventLoop) {
+    package init(_ eventLoop: any EventLoop) {
         self.eventLoop = eventLoop
     }
 
-    public func enqueue(_ job: consuming ExecutorJob) {
+    package func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
         self.eventLoop.execute {
             job.runSynchronously(on: self.asUnownedTaskExecutor())

@@ -4,19 +4,19 @@ import Synchronization
 ///
 /// Hands out the cold start once per process, and settles an invocation once: either its handler finished, or its
 /// deadline passed first. One atomic compare-and-exchange, no lock.
-public final class FirstCallerFlag: Sendable {
+package final class FirstCallerFlag: Sendable {
     private let claimed = Atomic<Bool>(false)
 
-    public init() {}
+    package init() {}
 
     /// Whether some caller has claimed the flag.
-    public var isClaimed: Bool {
+    package var isClaimed: Bool {
         self.claimed.load(ordering: .acquiring)
     }
 
     /// Claims the flag.
     /// - Returns: `true` for the first caller only.
-    public func claim() -> Bool {
+    package func claim() -> Bool {
         self.claimed.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
     }
 }

@@ -4,8 +4,10 @@ import Synchronization
 public final class InMemoryLogSink: LogSink {
     private let captured = Mutex<[String]>([])
 
+    /// Creates an empty sink.
     public init() {}
 
+    /// Appends `line` to ``lines``.
     public func write(line: String) {
         self.captured.withLock { $0.append(line) }
     }

@@ -22,17 +22,17 @@ public enum InvocationValueOutcome: Sendable {
 /// Runs one invocation of a handler and turns whatever happens into the outcome Lambda would report.
 ///
 /// Both the Runtime API loop and in-process local invocation go through here, so a handler behaves the same in both.
-public struct InvocationExecutor: Sendable {
-    public let handler: any ByteBufferLambdaHandler
+package struct InvocationExecutor: Sendable {
+    package let handler: any ByteBufferLambdaHandler
     /// The handler when it also takes events as values; asked once, not on every invocation.
     private let valueHandler: (any ValueLambdaHandler)?
 
-    public init(handler: any ByteBufferLambdaHandler) {
+    package init(handler: any ByteBufferLambdaHandler) {
         self.handler = handler
         self.valueHandler = handler as? any ValueLambdaHandler
     }
 
-    public func invoke(event: ByteBuffer, context: LambdaContext) async -> InvocationOutcome {
+    package func invoke(event: ByteBuffer, context: LambdaContext) async -> InvocationOutcome {
         do {
             let response = try await self.handler.handle(event, context: context)
             guard response.readableBytes <= LambdaLimits.maxResponseBytes else {
@@ -48,7 +48,7 @@ public struct InvocationExecutor: Sendable {
 
     /// Invokes the handler with `event` as a value when it is a ``ValueLambdaHandler`` for `Event`, and with
     /// `event`'s JSON otherwise.
-    public func invoke<Event: Encodable & Sendable>(value event: Event, context: LambdaContext) async -> InvocationValueOutcome {
+    package func invoke<Event: Encodable & Sendable>(value event: Event, context: LambdaContext) async -> InvocationValueOutcome {
         if let handler = self.valueHandler {
             do {
                 if let output = try await handler.handle(value: event, context: context) { return .value(output) }

@@ -2,16 +2,16 @@
 ///
 /// Client context and Cognito identity stay raw here: they are decoded into the ``LambdaContext``, where a malformed
 /// one fails only that invocation.
-public struct InvocationMetadata: Sendable, Equatable {
-    public var requestID: String
-    public var deadline: LambdaDeadline
-    public var invokedFunctionARN: String
-    public var traceID: String?
-    public var clientContext: String?
-    public var cognitoIdentity: String?
-    public var tenantID: String?
+package struct InvocationMetadata: Sendable, Equatable {
+    package var requestID: String
+    package var deadline: LambdaDeadline
+    package var invokedFunctionARN: String
+    package var traceID: String?
+    package var clientContext: String?
+    package var cognitoIdentity: String?
+    package var tenantID: String?
 
-    public init(
+    package init(
         requestID: String,
         deadline: LambdaDeadline,
         invokedFunctionARN: String,
@@ -52,13 +52,13 @@ extension InvocationMetadata {
 }
 
 /// The names of the Runtime API's headers.
-public enum RuntimeAPIHeader {
-    public static let requestID = "Lambda-Runtime-Aws-Request-Id"
-    public static let deadline = "Lambda-Runtime-Deadline-Ms"
-    public static let invokedFunctionARN = "Lambda-Runtime-Invoked-Function-Arn"
-    public static let traceID = "Lambda-Runtime-Trace-Id"
-    public static let clientContext = "Lambda-Runtime-Client-Context"
-    public static let cognitoIdentity = "Lambda-Runtime-Cognito-Identity"
-    public static let tenantID = "Lambda-Runtime-Aws-Tenant-Id"
-    public static let functionErrorType = "Lambda-Runtime-Function-Error-Type"
+package enum RuntimeAPIHeader {
+    package static let requestID = "Lambda-Runtime-Aws-Request-Id"
+    package static let deadline = "Lambda-Runtime-Deadline-Ms"
+    package static let invokedFunctionARN = "Lambda-Runtime-Invoked-Function-Arn"
+    package static let traceID = "Lambda-Runtime-Trace-Id"
+    package static let clientContext = "Lambda-Runtime-Client-Context"
+    package static let cognitoIdentity = "Lambda-Runtime-Cognito-Identity"
+    package static let tenantID = "Lambda-Runtime-Aws-Tenant-Id"
+    package static let functionErrorType = "Lambda-Runtime-Function-Error-Type"
 }

@@ -15,6 +15,7 @@ public struct LambdaConfiguration: Sendable, Equatable {
     /// The form of the runtime's own log lines (`AWS_LAMBDA_LOG_FORMAT`; text by default).
     public var logFormat: LambdaLogFormat
 
+    /// Creates a configuration from its parts; the runtime reads its own with ``init(environment:)``.
     public init(
         runtimeAPI: RuntimeAPIAddress,
         handlerName: String,
@@ -91,9 +92,12 @@ public struct LambdaConfiguration: Sendable, Equatable {
 
 /// The `host:port` of the Runtime API.
 public struct RuntimeAPIAddress: Sendable, Hashable, CustomStringConvertible {
+    /// The host name or IP address of the Runtime API, e.g. `127.0.0.1`.
     public var host: String
+    /// The TCP port of the Runtime API, 1 to 65535.
     public var port: Int
 
+    /// Creates an address from its parts, unchecked.
     public init(host: String, port: Int) {
         self.host = host
         self.port = port
@@ -109,6 +113,7 @@ public struct RuntimeAPIAddress: Sendable, Hashable, CustomStringConvertible {
         self.init(host: host, port: port)
     }
 
+    /// The address as `host:port`, the form of `AWS_LAMBDA_RUNTIME_API`.
     public var description: String { "\(self.host):\(self.port)" }
 }
 

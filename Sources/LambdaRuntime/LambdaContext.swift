@@ -29,6 +29,7 @@ public struct LambdaContext: Sendable {
     /// A logger that tags each line with the request id.
     public var logger: Logger
 
+    /// Creates a context, e.g. to call a handler in a test; the logger gets the request ID as metadata.
     public init(
         requestID: String,
         traceID: String? = nil,
@@ -57,7 +58,7 @@ public struct LambdaContext: Sendable {
 
     /// Builds the context of an invocation from the Runtime API's metadata.
     /// - Throws: ``LambdaRuntimeError/Code/invalidContext`` when the client context or Cognito identity header is not the JSON it must be.
-    public init(
+    package init(
         metadata: InvocationMetadata,
         function: FunctionMetadata,
         isColdStart: Bool,

@@ -3,6 +3,7 @@ public struct LambdaDeadline: Sendable, Hashable, Comparable {
     /// Milliseconds since the Unix epoch.
     public let millisecondsSinceEpoch: Int64
 
+    /// Creates the deadline at `millisecondsSinceEpoch`, milliseconds since the Unix epoch in UTC.
     public init(millisecondsSinceEpoch: Int64) {
         self.millisecondsSinceEpoch = millisecondsSinceEpoch
     }
@@ -32,6 +33,7 @@ public struct LambdaDeadline: Sendable, Hashable, Comparable {
         return .milliseconds(overflow ? (self.millisecondsSinceEpoch < 0 ? 0 : Int64.max) : max(0, remaining))
     }
 
+    /// Whether `lhs` comes before `rhs`.
     public static func < (lhs: LambdaDeadline, rhs: LambdaDeadline) -> Bool {
         lhs.millisecondsSinceEpoch < rhs.millisecondsSinceEpoch
     }

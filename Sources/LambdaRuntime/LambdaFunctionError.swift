@@ -1,10 +1,15 @@
 /// A function's error as Lambda reports it: the JSON body the Runtime API takes on `/invocation/{id}/error` and
 /// `/init/error`, and what an invoker receives with `X-Amz-Function-Error`.
 public struct LambdaFunctionError: Codable, Sendable, Equatable, Error {
+    /// A human-readable description of what went wrong.
     public var errorMessage: String
+    /// The error's kind, e.g. the Swift type name or a ``LambdaReportableError``'s own type; shown in
+    /// `X-Amz-Function-Error` reports.
     public var errorType: String
+    /// Where the error came from, one entry a frame; empty when the reporter gave none.
     public var stackTrace: [String]
 
+    /// Creates an error report from its parts.
     public init(errorMessage: String, errorType: String, stackTrace: [String] = []) {
         self.errorMessage = errorMessage
         self.errorType = errorType

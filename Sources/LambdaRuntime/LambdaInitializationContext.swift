@@ -14,6 +14,7 @@ public struct LambdaInitializationContext: Sendable {
     /// cloud's collector for in-process functions.
     public let logSink: any LogSink
 
+    /// Creates an initialisation context; log lines go to standard output unless another `logSink` is given.
     public init(
         handlerName: String,
         function: FunctionMetadata,

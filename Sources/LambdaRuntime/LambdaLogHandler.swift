@@ -5,12 +5,16 @@ import LambdaEvents
 /// `timestamp<TAB>requestId<TAB>LEVEL<TAB>message` followed by any metadata as `key=value` pairs; as JSON, one object
 /// a line with `timestamp`, `level`, `message`, `requestId` when there is one, and the metadata as string members.
 public struct LambdaLogHandler: LogHandler {
+    /// Metadata added to every line this handler writes.
     public var metadata: Logger.Metadata = [:]
+    /// The least severe level that is written; swift-log drops the rest before they reach the handler.
     public var logLevel: Logger.Level
     private let sink: any LogSink
     private let format: LambdaLogFormat
     private let nowMilliseconds: @Sendable () -> Int64
 
+    /// Creates a handler writing to `sink` in `format`, time-stamping lines with `nowMilliseconds` (milliseconds since
+    /// the Unix epoch).
     public init(
         sink: any LogSink,
         logLevel: Logger.Level,
@@ -23,11 +27,14 @@ public struct LambdaLogHandler: LogHandler {
         self.nowMilliseconds = nowMilliseconds
     }
 
+    /// Reads or sets one entry of ``metadata``.
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { self.metadata[key] }
         set { self.metadata[key] = newValue }
     }
 
+    /// Writes one line for `event`, its metadata merged over the handler's and the request ID taken out into its own
+    /// field.
     public func log(event: LogEvent) {
         var merged = self.metadata
         if let extra = event.metadata {

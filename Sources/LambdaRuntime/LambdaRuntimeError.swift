@@ -32,7 +32,9 @@ public struct LambdaRuntimeError: LambdaReportableError, Equatable {
         self.requestID = requestID
     }
 
+    /// The error's code as Lambda's `errorType`, e.g. `Runtime.ConfigInvalid`.
     public var errorType: String { self.code.rawValue }
+    /// What went wrong, in a sentence.
     public var description: String { self.message }
 
     /// The environment variable `variable` is not usable, for the reason `problem` gives (`"is not set"`).

@@ -15,8 +15,10 @@ public protocol LogSink: Sendable {
 /// Writes each line to standard output with a single `write(2)`, so lines from concurrent invocations never interleave
 /// and nothing waits in a buffer when the process exits.
 public struct StandardOutputLogSink: LogSink {
+    /// Creates a sink writing to the process's standard output.
     public init() {}
 
+    /// Writes `line` and a newline to standard output in one `write(2)` call.
     public func write(line: String) {
         writeFully(to: STDOUT_FILENO, line + "\n")
     }

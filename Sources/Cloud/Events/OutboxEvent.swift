@@ -11,7 +11,9 @@ public struct OutboxEvent: Sendable {
     /// How many outbox partitions events spread over.
     public static let shardCount = 4
 
+    /// The event's ID, a UUID unless one was given; EventBridge's `id`.
     public let id: String
+    /// What kind of event this is, e.g. `OrderPlaced`; EventBridge's `detail-type`.
     public let detailType: String
     /// ISO 8601 UTC, e.g. `2026-11-22T21:36:49.123Z`.
     public let time: String
@@ -21,6 +23,9 @@ public struct OutboxEvent: Sendable {
     /// so consumers continue the same trace.
     public let traceHeader: String?
 
+    /// Builds the envelope around `detail`; `time` is ISO 8601 in UTC and the ID is a new UUID when `id` is `nil`.
+    ///
+    /// - Throws: the encoding error when `detail` cannot be encoded as JSON.
     public init<Detail: Encodable>(
         id: String? = nil,
         source: String,

@@ -8,8 +8,10 @@ public struct AuthenticationTokens: Sendable, Equatable, Codable {
     public var refreshToken: String?
     /// Seconds until the access token expires.
     public var expiresIn: Int
+    /// How the access token is presented, always `Bearer`.
     public var tokenType: String
 
+    /// Creates a token set; `expiresIn` is in seconds.
     public init(accessToken: String, idToken: String, refreshToken: String?, expiresIn: Int, tokenType: String = "Bearer") {
         self.accessToken = accessToken
         self.idToken = idToken

@@ -25,6 +25,7 @@ public enum IdentityError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The directory cannot be reached or failed; the message is for logs, not for callers.
     case unavailable(String)
 
+    /// The failure in a sentence; for ``unavailable(_:)`` it includes the message, which is meant for logs.
     public var description: String {
         switch self {
         case .usernameExists: "An account with this email exists"

@@ -1,11 +1,15 @@
 /// The passwords accounts may have: 8 to 256 characters with at least one upper-case letter, one lower-case letter
 /// and one digit. The sign-up API checks it to list every problem, and the identity provider enforces it again.
 public struct PasswordPolicy: Sendable {
+    /// The fewest characters a password may have.
     public var minimumLength: Int
+    /// The most characters a password may have.
     public var maximumLength: Int
 
+    /// The policy accounts get: 8 to 256 characters.
     public static let standard = PasswordPolicy(minimumLength: 8, maximumLength: 256)
 
+    /// Creates a policy with the given length bounds, in characters; the character-class rules always apply.
     public init(minimumLength: Int, maximumLength: Int) {
         self.minimumLength = minimumLength
         self.maximumLength = maximumLength

@@ -5,10 +5,14 @@ public import LambdaRuntime
 /// The `bootstrap` executable runs the function named by `_HANDLER` from it, the local cloud wires its routes to the
 /// same handlers, and the infrastructure is generated from it, so nothing about a function is written twice.
 public struct AppManifest: Sendable {
+    /// The application's name; the OpenAPI document's `info.title`.
     public let name: String
+    /// The application's version, e.g. `1.2.0`; the OpenAPI document's `info.version`.
     public let version: String
+    /// The app's functions, in declaration order.
     public let functions: [Function]
 
+    /// Declares an app from the functions the builder lists.
     public init(_ name: String, version: String, @FunctionListBuilder functions: () -> [Function]) {
         self.name = name
         self.version = version
@@ -71,10 +75,16 @@ public struct AppManifest: Sendable {
 /// Collects the functions of an ``AppManifest``.
 @resultBuilder
 public enum FunctionListBuilder {
+    /// A single function as a list.
     public static func buildExpression(_ function: Function) -> [Function] { [function] }
+    /// The functions of all statements, in order.
     public static func buildBlock(_ parts: [Function]...) -> [Function] { parts.flatMap { $0 } }
+    /// The functions of an `if` without `else`; none when the condition is false.
     public static func buildOptional(_ part: [Function]?) -> [Function] { part ?? [] }
+    /// The functions of an `if`'s first branch.
     public static func buildEither(first part: [Function]) -> [Function] { part }
+    /// The functions of an `else` branch.
     public static func buildEither(second part: [Function]) -> [Function] { part }
+    /// The functions of every iteration of a `for` loop, in order.
     public static func buildArray(_ parts: [[Function]]) -> [Function] { parts.flatMap { $0 } }
 }

@@ -2,6 +2,7 @@ public import LambdaRuntime
 
 /// A function of the app: its name, its Lambda settings, how its handler is built, and what triggers it.
 public struct Function: Sendable {
+    /// The function's name, unique in the app; the Lambda function and `_HANDLER` carry it.
     public let name: String
     /// Memory in MB (128–10240); on Lambda it also sets the CPU share.
     public let memoryMB: Int

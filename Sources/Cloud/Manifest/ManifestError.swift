@@ -11,6 +11,7 @@ public enum ManifestError: LambdaReportableError, Equatable {
     /// The manifest's routes for a function and the routes its handler declares differ.
     case routesDisagree(function: String, manifestOnly: [String], handlerOnly: [String])
 
+    /// `Runtime.HandlerNotFound` for an unknown function, `Runtime.ConfigInvalid` for any other inconsistency.
     public var errorType: String {
         switch self {
         case .unknownFunction: "Runtime.HandlerNotFound"
@@ -18,6 +19,7 @@ public enum ManifestError: LambdaReportableError, Equatable {
         }
     }
 
+    /// What is wrong, naming the function or route.
     public var description: String {
         switch self {
         case .unknownFunction(let name, let known):

@@ -12,11 +12,13 @@ public struct AttributePath: Sendable, Hashable, ExpressibleByStringLiteral, Cus
     /// The steps into maps and lists below it.
     public var elements: [Element]
 
+    /// Creates the path to `attribute`, then through `elements`.
     public init(_ attribute: String, _ elements: [Element] = []) {
         self.attribute = attribute
         self.elements = elements
     }
 
+    /// The top-level attribute named `value`, taken literally: `"a.b"` names one attribute, not a nested one.
     public init(stringLiteral value: String) {
         self.init(value)
     }
@@ -31,6 +33,7 @@ public struct AttributePath: Sendable, Hashable, ExpressibleByStringLiteral, Cus
         AttributePath(self.attribute, self.elements + [.index(index)])
     }
 
+    /// The path in DynamoDB's notation, e.g. `items[2].quantity`.
     public var description: String {
         self.elements.reduce(into: self.attribute) { text, element in
             switch element {

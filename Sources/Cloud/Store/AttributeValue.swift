@@ -64,12 +64,18 @@ public enum AttributeValue: Sendable, Hashable {
 extension AttributeValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
 {
+    /// A string value.
     public init(stringLiteral value: String) { self = .string(value) }
+    /// A number value.
     public init(integerLiteral value: Int) { self = .number(DecimalNumber(value)) }
+    /// A Boolean value.
     public init(booleanLiteral value: Bool) { self = .bool(value) }
+    /// A list value.
     public init(arrayLiteral elements: AttributeValue...) { self = .list(elements) }
+    /// The null value.
     public init(nilLiteral: ()) { self = .null }
 
+    /// A map value; of repeated keys the last wins.
     public init(dictionaryLiteral elements: (String, AttributeValue)...) {
         self = .map(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }

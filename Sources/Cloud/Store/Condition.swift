@@ -51,7 +51,9 @@ public indirect enum Condition: Sendable, Hashable {
         .compare(.path(path), comparison, .value(value))
     }
 
+    /// Holds when both conditions hold.
     public static func && (lhs: Condition, rhs: Condition) -> Condition { .and(lhs, rhs) }
+    /// Holds when either condition holds.
     public static func || (lhs: Condition, rhs: Condition) -> Condition { .or(lhs, rhs) }
     public static prefix func ! (condition: Condition) -> Condition { .not(condition) }
 }

@@ -87,11 +87,13 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
         }
     }
 
+    /// Whether `lhs` is numerically less than `rhs`.
     public static func < (lhs: DecimalNumber, rhs: DecimalNumber) -> Bool {
         if case .integer(let left) = lhs.storage, case .integer(let right) = rhs.storage { return left < right }
         return lhs.decimal < rhs.decimal
     }
 
+    /// The exact sum; integers that overflow `Int` continue as decimals.
     public static func + (lhs: DecimalNumber, rhs: DecimalNumber) -> DecimalNumber {
         if case .integer(let left) = lhs.storage, case .integer(let right) = rhs.storage {
             let (sum, overflow) = left.addingReportingOverflow(right)
@@ -100,6 +102,7 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
         return DecimalNumber(exactly: lhs.decimal + rhs.decimal)!
     }
 
+    /// The exact difference; integers that overflow `Int` continue as decimals.
     public static func - (lhs: DecimalNumber, rhs: DecimalNumber) -> DecimalNumber {
         if case .integer(let left) = lhs.storage, case .integer(let right) = rhs.storage {
             let (difference, overflow) = left.subtractingReportingOverflow(right)
@@ -171,6 +174,7 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
 }
 
 extension DecimalNumber: ExpressibleByIntegerLiteral {
+    /// The integer `value`.
     public init(integerLiteral value: Int) {
         self.init(value)
     }

@@ -13,10 +13,12 @@ public struct Item: Sendable, Hashable, ExpressibleByDictionaryLiteral, Sequence
 
     private var storage: Storage
 
+    /// An item with the given attributes.
     public init(_ attributes: [String: AttributeValue] = [:]) {
         self.storage = .decoded(attributes)
     }
 
+    /// An item from attribute literals; of repeated names the last wins.
     public init(dictionaryLiteral elements: (String, AttributeValue)...) {
         self.init(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
@@ -44,6 +46,7 @@ public struct Item: Sendable, Hashable, ExpressibleByDictionaryLiteral, Sequence
         if case .lazy(let source) = self.storage { source } else { nil }
     }
 
+    /// The attribute `name`, or `nil` when the item has none; setting `nil` removes it.
     public subscript(name: String) -> AttributeValue? {
         get {
             switch self.storage {
@@ -74,14 +77,17 @@ public struct Item: Sendable, Hashable, ExpressibleByDictionaryLiteral, Sequence
     /// The integral number attribute `name`, if the item has one that fits an `Int`.
     public func int(_ name: String) -> Int? { self[name]?.intValue }
 
+    /// Iterates over the attributes as name–value pairs, in no particular order.
     public func makeIterator() -> Dictionary<String, AttributeValue>.Iterator {
         self.attributes.makeIterator()
     }
 
+    /// Whether both items have the same attributes, however they are stored.
     public static func == (lhs: Item, rhs: Item) -> Bool {
         lhs.attributes == rhs.attributes
     }
 
+    /// Hashes the attributes, however they are stored.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(self.attributes)
     }

@@ -14,10 +14,13 @@ public struct ItemQuery: Sendable, Hashable {
         case descending
     }
 
+    /// Whether the query reads the table or the global index.
     public var index: Index
     /// The partition key value (equality, as DynamoDB requires).
     public var partition: String
+    /// A condition on the sort key; `nil` reads the whole partition.
     public var sortKey: SortKeyCondition?
+    /// The sort-key order of the page.
     public var order: Order
     /// The most items to read for this page; the filter applies after it, as in DynamoDB.
     public var limit: Int?
@@ -26,6 +29,7 @@ public struct ItemQuery: Sendable, Hashable {
     /// A condition on the items read; those that fail it are left out of the page.
     public var filter: Condition?
 
+    /// Creates a query of one partition; without further arguments it reads the table in ascending order.
     public init(
         index: Index = .table,
         partition: String,

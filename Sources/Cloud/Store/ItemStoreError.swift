@@ -15,6 +15,7 @@ public enum ItemStoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The store could not be reached or failed; the operation may be retried.
     case unavailable(String)
 
+    /// A sentence describing the failure, DynamoDB-style.
     public var description: String {
         switch self {
         case .conditionalCheckFailed: "The conditional request failed"

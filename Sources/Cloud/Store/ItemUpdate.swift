@@ -25,21 +25,30 @@ public struct ItemUpdate: Sendable, Hashable {
 
     /// One `SET path = value` action.
     public struct Assignment: Sendable, Hashable {
+        /// Where the value goes.
         public var path: AttributePath
+        /// What is written there.
         public var value: Value
     }
 
     /// One `ADD` or `DELETE` action: a path and the number or set it adds or the set elements it deletes.
     public struct Operation: Sendable, Hashable {
+        /// The attribute the action changes.
         public var path: AttributePath
+        /// The number to add, or the set whose elements are added or deleted.
         public var value: AttributeValue
     }
 
+    /// The `SET` actions, in the order they were added.
     public private(set) var assignments: [Assignment] = []
+    /// The `REMOVE` actions' paths, in the order they were added.
     public private(set) var removals: [AttributePath] = []
+    /// The `ADD` actions, in the order they were added.
     public private(set) var additions: [Operation] = []
+    /// The `DELETE` actions, in the order they were added.
     public private(set) var deletions: [Operation] = []
 
+    /// An update with no actions; add them with ``set(_:to:)`` and the other builders.
     public init() {}
 
     /// `SET path = value`.

@@ -8,6 +8,7 @@ public struct QueryPage: Sendable, Hashable {
     /// How many items were read before the filter.
     public var scannedCount: Int
 
+    /// Creates a page.
     public init(items: [Item], nextCursor: QueryCursor?, scannedCount: Int) {
         self.items = items
         self.nextCursor = nextCursor
@@ -20,9 +21,11 @@ public struct QueryCursor: Sendable, Hashable, CustomStringConvertible {
     /// The cursor's text: URL-safe, meaningful only to the store that made it.
     public let token: String
 
+    /// Wraps a cursor's text as a client handed it back; the store checks it when it is used.
     public init(token: String) {
         self.token = token
     }
 
+    /// The cursor's text.
     public var description: String { self.token }
 }

@@ -1,8 +1,12 @@
 /// The single table's attribute names and DynamoDB's limits on it (ARCHITECTURE §3).
 public enum TableSchema {
+    /// The partition key attribute, a string.
     public static let partitionKey = "PK"
+    /// The sort key attribute, a string.
     public static let sortKey = "SK"
+    /// The global index's partition key attribute; an item without it is not in the index.
     public static let indexPartitionKey = "GSI1PK"
+    /// The global index's sort key attribute.
     public static let indexSortKey = "GSI1SK"
     /// The time-to-live attribute: a number of seconds since the epoch after which the item is gone.
     public static let expiresAt = "expiresAt"

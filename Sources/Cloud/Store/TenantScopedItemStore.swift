@@ -2,7 +2,9 @@
 /// `TENANT#<tenant>#` on the way in and removes the prefix on the way out, so code holding this view cannot name,
 /// read, query or overwrite another tenant's items.
 public struct TenantScopedItemStore: ItemStore {
+    /// The store the view reads and writes, holding every tenant's items.
     public let base: any ItemStore
+    /// The tenant whose items the view holds.
     public let tenant: String
     private let prefix: String
 
@@ -24,18 +26,31 @@ public struct TenantScopedItemStore: ItemStore {
         self.prefix = "TENANT#\(tenant)#"
     }
 
+    /// Puts `item` into the tenant's partition.
+    ///
+    /// - Throws: whatever the base store throws.
     public func put(_ item: Item, condition: Condition?, returning: ReturnValues) async throws(ItemStoreError) -> Item? {
         try await self.base.put(self.scoped(item), condition: condition, returning: returning).map(self.unscoped)
     }
 
+    /// Reads the item at `key` in the tenant's partition.
+    ///
+    /// - Throws: whatever the base store throws.
     public func get(_ key: ItemKey) async throws(ItemStoreError) -> Item? {
         try await self.base.get(self.scoped(key)).map(self.unscoped)
     }
 
+    /// Deletes the item at `key` in the tenant's partition.
+    ///
+    /// - Throws: whatever the base store throws.
     public func delete(_ key: ItemKey, condition: Condition?, returning: ReturnValues) async throws(ItemStoreError) -> Item? {
         try await self.base.delete(self.scoped(key), condition: condition, returning: returning).map(self.unscoped)
     }
 
+    /// Updates the item at `key` in the tenant's partition.
+    ///
+    /// - Throws: ``ItemStoreError/validation(_:)`` when the update sets `GSI1PK` to anything but a literal string;
+    ///   whatever the base store throws.
     public func update(
         _ key: ItemKey,
         _ update: ItemUpdate,
@@ -47,6 +62,9 @@ public struct TenantScopedItemStore: ItemStore {
             .map(self.unscoped)
     }
 
+    /// Writes `actions` atomically, every key scoped to the tenant.
+    ///
+    /// - Throws: as ``update(_:_:condition:returning:)``, and whatever the base store throws.
     public func transactWrite(_ actions: [TransactionAction]) async throws(ItemStoreError) {
         var scopedActions: [TransactionAction] = []
         scopedActions.reserveCapacity(actions.count)
@@ -65,6 +83,9 @@ public struct TenantScopedItemStore: ItemStore {
         try await self.base.transactWrite(scopedActions)
     }
 
+    /// Queries a partition of the tenant; the items come back without the tenant prefix.
+    ///
+    /// - Throws: whatever the base store throws.
     public func query(_ query: ItemQuery) async throws(ItemStoreError) -> QueryPage {
         var scopedQuery = query
         scopedQuery.partition = self.prefix + query.partition

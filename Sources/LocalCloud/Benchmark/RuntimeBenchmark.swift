@@ -1,18 +1,18 @@
-public import Cloud
-public import Histogram
-public import LambdaRuntime
-public import NIOCore
+package import Cloud
+package import Histogram
+package import LambdaRuntime
+package import NIOCore
 
 /// Measures a Lambda runtime executable through the Runtime API emulator: cold start (process spawn to first
 /// response), warm invocation round trips, and peak resident memory.
-public struct RuntimeBenchmark: Sendable {
+package struct RuntimeBenchmark: Sendable {
     /// The runtime under test.
-    public struct Subject: Sendable {
-        public var name: String
-        public var executable: String
-        public var arguments: [String]
+    package struct Subject: Sendable {
+        package var name: String
+        package var executable: String
+        package var arguments: [String]
 
-        public init(name: String, executable: String, arguments: [String] = []) {
+        package init(name: String, executable: String, arguments: [String] = []) {
             self.name = name
             self.executable = executable
             self.arguments = arguments
@@ -20,23 +20,23 @@ public struct RuntimeBenchmark: Sendable {
     }
 
     /// What one subject measured.
-    public struct Measurement: Sendable {
-        public var subject: String
+    package struct Measurement: Sendable {
+        package var subject: String
         /// Spawn to first response, in microseconds, one per cold start.
-        public var coldStartMicroseconds: Histogram<UInt64>
+        package var coldStartMicroseconds: Histogram<UInt64>
         /// Warm invocation round trips, in microseconds.
-        public var warmMicroseconds: Histogram<UInt64>
+        package var warmMicroseconds: Histogram<UInt64>
         /// The largest peak RSS seen over the cold starts and the warm run.
-        public var peakResidentBytes: Int
+        package var peakResidentBytes: Int
     }
 
-    public var function: Function
-    public var event: ByteBuffer
-    public var coldStarts: Int
-    public var warmInvocations: Int
-    public var warmUpInvocations: Int
+    package var function: Function
+    package var event: ByteBuffer
+    package var coldStarts: Int
+    package var warmInvocations: Int
+    package var warmUpInvocations: Int
 
-    public init(function: Function, event: ByteBuffer, coldStarts: Int, warmInvocations: Int, warmUpInvocations: Int = 50) {
+    package init(function: Function, event: ByteBuffer, coldStarts: Int, warmInvocations: Int, warmUpInvocations: Int = 50) {
         self.function = function
         self.event = event
         self.coldStarts = coldStarts
@@ -45,13 +45,13 @@ public struct RuntimeBenchmark: Sendable {
     }
 
     /// The subject's answer was not a successful response, so its timings would mean nothing.
-    public struct FailedInvocation: Error, CustomStringConvertible {
-        public var subject: String
-        public var report: LambdaFunctionError
-        public var description: String { "\(self.subject) failed: \(self.report.errorType): \(self.report.errorMessage)" }
+    package struct FailedInvocation: Error, CustomStringConvertible {
+        package var subject: String
+        package var report: LambdaFunctionError
+        package var description: String { "\(self.subject) failed: \(self.report.errorType): \(self.report.errorMessage)" }
     }
 
-    public func measure(_ subject: Subject, logSink: any LogSink) async throws -> Measurement {
+    package func measure(_ subject: Subject, logSink: any LogSink) async throws -> Measurement {
         var cold = Histogram<UInt64>(highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: .three)
         var warm = Histogram<UInt64>(highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: .three)
         var peak = 0

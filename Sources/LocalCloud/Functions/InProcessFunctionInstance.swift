@@ -13,7 +13,9 @@ import Synchronization
 /// background and its result is dropped; one that blocks its thread without awaiting holds its caller until it
 /// returns (run it as a process, `--process`, to have such a handler killed at its deadline).
 public final class InProcessFunctionInstance: FunctionInstance {
+    /// The function as the manifest declares it.
     public let function: Function
+    /// The name, memory, region and log names the function's context reports.
     public let metadata: FunctionMetadata
     private let environment: [String: String]
     private let ports: CloudPorts
@@ -24,6 +26,8 @@ public final class InProcessFunctionInstance: FunctionInstance {
     /// The handler once it is built: a warm invocation takes it without awaiting the initialisation again.
     private let ready = Mutex<InvocationExecutor?>(nil)
 
+    /// An instance of `function`, not yet initialised: the handler is built on the first invocation with `environment`
+    /// and `ports`, and its lines go to `logSink` at `logLevel` and above.
     public init(
         function: Function,
         metadata: FunctionMetadata,
@@ -40,6 +44,8 @@ public final class InProcessFunctionInstance: FunctionInstance {
         self.logLevel = logLevel
     }
 
+    /// Invokes the handler with the request's event bytes, building it first on a cold start; a failed
+    /// initialisation, a thrown error or a passed deadline comes back as the outcome's error.
     public func invoke(_ request: InvocationRequest) async -> InvocationResult {
         let executor: InvocationExecutor
         let initDuration: Duration?
@@ -94,6 +100,7 @@ public final class InProcessFunctionInstance: FunctionInstance {
     /// Whether the handler is built: the next invocation is warm.
     public var isInitialized: Bool { self.ready.withLock { $0 != nil } }
 
+    /// Does nothing: an in-process handler holds no process to end.
     public func shutdown() async {}
 
     private var logger: Logger {

@@ -11,7 +11,9 @@ import Glibc
 ///
 /// After a timeout or a crash the process is gone, as on Lambda; ``isAlive`` tells the owner to start a new instance.
 public final class ProcessFunctionInstance: FunctionInstance {
+    /// The function as the manifest declares it.
     public let function: Function
+    /// The name, memory, region and log names the process is started with.
     public let metadata: FunctionMetadata
     private let emulator: RuntimeAPIEmulator
     private let server: Task<Void, any Error>
@@ -132,6 +134,8 @@ public final class ProcessFunctionInstance: FunctionInstance {
         ]
     }
 
+    /// Hands the request to the process through the Runtime API emulator and waits for its answer, a timeout or the
+    /// process's exit.
     public func invoke(_ request: InvocationRequest) async -> InvocationResult {
         var result = await self.emulator.invoke(request)
         if let initEnded = self.emulator.initializationEndedAt ?? (result.error != nil ? ContinuousClock.now : nil),
@@ -178,6 +182,7 @@ public final class ProcessFunctionInstance: FunctionInstance {
         await self.process.waitForExit()
     }
 
+    /// Stops the process: SIGTERM, then SIGKILL if it does not exit in time.
     public func shutdown() async {
         await self.stop()
     }

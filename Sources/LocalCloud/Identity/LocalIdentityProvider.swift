@@ -71,6 +71,11 @@ public struct LocalIdentityProvider: IdentityProvider {
         self.now = now
     }
 
+    /// Creates an account with a hash of `password`; the email is trimmed and lower-cased first.
+    ///
+    /// - Throws: ``IdentityError/invalidPassword(_:)`` when the password breaks the policy,
+    ///   ``IdentityError/usernameExists`` when the email has an account, ``IdentityError/unavailable(_:)`` when the
+    ///   store fails.
     public func signUp(email: String, password: String, name: String) async throws(IdentityError) -> IdentityAccount {
         let email = Self.normalized(email)
         let violations = self.policy.violations(of: password)
@@ -97,6 +102,9 @@ public struct LocalIdentityProvider: IdentityProvider {
         return IdentityAccount(userID: userID, email: email)
     }
 
+    /// Deletes the account with user ID `id`; an unknown ID is not an error.
+    ///
+    /// - Throws: ``IdentityError/unavailable(_:)`` when the store fails.
     public func deleteUser(id: String) async throws(IdentityError) {
         guard let account = try await self.account(id: id), let email = account.string("email") else { return }
         try await self.perform {
@@ -104,6 +112,11 @@ public struct LocalIdentityProvider: IdentityProvider {
         }
     }
 
+    /// Checks the password and issues access, id and refresh tokens; failures count towards the sign-in throttle.
+    ///
+    /// - Throws: ``IdentityError/notAuthorized`` for a wrong password or unknown email alike,
+    ///   ``IdentityError/tooManyFailedAttempts(retryAfterSeconds:)`` while throttled,
+    ///   ``IdentityError/busy(retryAfterSeconds:)`` when the hashing queue is full, ``IdentityError/unavailable(_:)``.
     public func signIn(email: String, password: String) async throws(IdentityError) -> AuthenticationTokens {
         let email = Self.normalized(email)
         let now = self.now()
@@ -150,6 +163,9 @@ public struct LocalIdentityProvider: IdentityProvider {
             condition: .equal("passwordHash", .string(passwordHash)))
     }
 
+    /// New access and id tokens for a stored refresh token whose account has not since changed its password.
+    ///
+    /// - Throws: ``IdentityError/notAuthorized`` for a token that is unknown, revoked, over 512 bytes or outdated.
     public func refresh(refreshToken: String) async throws(IdentityError) -> AuthenticationTokens {
         guard refreshToken.utf8.count <= 512,
             let record = try await self.perform({ try await self.store.get(DirectoryKeys.refreshToken(refreshToken)) }),
@@ -160,6 +176,9 @@ public struct LocalIdentityProvider: IdentityProvider {
         return try self.tokens(for: account, refreshToken: nil)
     }
 
+    /// Deletes the refresh token; an unknown or oversized token is not an error.
+    ///
+    /// - Throws: ``IdentityError/unavailable(_:)`` when the store fails.
     public func revoke(refreshToken: String) async throws(IdentityError) {
         guard refreshToken.utf8.count <= 512 else { return }
         try await self.perform { try await self.store.delete(DirectoryKeys.refreshToken(refreshToken)) }
@@ -230,10 +249,18 @@ public struct LocalIdentityProvider: IdentityProvider {
         }
     }
 
+    /// Adds the account with `email` to `group`; its next tokens carry the group in `cognito:groups`.
+    ///
+    /// - Throws: ``IdentityError/invalidParameter(_:)`` for an invalid group name, ``IdentityError/userNotFound`` for
+    ///   an
+    ///   unknown email, ``IdentityError/unavailable(_:)`` when the store fails.
     public func addUser(email: String, toGroup group: String) async throws(IdentityError) {
         try await self.changeGroups(email: email, group: group) { $0.add("groups", .stringSet([group])) }
     }
 
+    /// Removes the account with `email` from `group`; tokens already issued keep it until they expire.
+    ///
+    /// - Throws: as ``addUser(email:toGroup:)``.
     public func removeUser(email: String, fromGroup group: String) async throws(IdentityError) {
         try await self.changeGroups(email: email, group: group) { $0.delete("groups", elements: .stringSet([group])) }
     }

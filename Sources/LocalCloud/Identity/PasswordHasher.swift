@@ -15,7 +15,9 @@ public struct PasswordHasher: Sendable {
     public struct Cost: Sendable, Equatable {
         /// log2 of N, the number of rounds; memory is 128 · r · N bytes.
         public var logRounds: Int
+        /// scrypt's block size r.
         public var blockSize: Int
+        /// scrypt's parallelism p.
         public var parallelism: Int
 
         /// N = 2^15, r = 8, p = 1: 32 MiB and tens of milliseconds per hash (OWASP's minimum for scrypt).
@@ -23,6 +25,7 @@ public struct PasswordHasher: Sendable {
         /// A cheap cost for tests and benchmarks that create many accounts. Never for real passwords.
         public static let insecureFast = Cost(logRounds: 10, blockSize: 8, parallelism: 1)
 
+        /// Creates a cost from scrypt's parameters, unchecked.
         public init(logRounds: Int, blockSize: Int, parallelism: Int) {
             self.logRounds = logRounds
             self.blockSize = blockSize
@@ -38,6 +41,7 @@ public struct PasswordHasher: Sendable {
         }
     }
 
+    /// The cost of new hashes; existing hashes verify with the cost they name.
     public let cost: Cost
     private let queue: HashingQueue
 

@@ -8,12 +8,18 @@ import Synchronization
 public final class NotificationLog: Sendable {
     /// One message as it is written to the log.
     public struct Entry: Codable, Sendable, Equatable {
+        /// When the message was sent, ISO 8601 in UTC.
         public var time: String
+        /// How the message would travel, e.g. `email`.
         public var channel: String
+        /// The recipient's address.
         public var to: String
+        /// The message's subject line.
         public var subject: String
+        /// The message text.
         public var message: String
 
+        /// Creates an entry; `time` is ISO 8601 in UTC.
         public init(time: String, channel: String, to: String, subject: String, message: String) {
             self.time = time
             self.channel = channel
@@ -23,6 +29,7 @@ public final class NotificationLog: Sendable {
         }
     }
 
+    /// The file the messages are appended to.
     public let path: String
     private let lock = Mutex<Void>(())
 

@@ -7,7 +7,9 @@ public import NIOCore
 
 /// One invocation as a caller asks for it: the event and the optional facts Lambda passes along with it.
 public struct InvocationRequest: Sendable {
+    /// The invocation's request ID; a new lower-case UUID unless the caller gives one.
     public var requestID: String
+    /// The event as raw bytes, normally JSON.
     public var event: ByteBuffer
     /// The X-Ray trace header to continue, if the caller is traced.
     public var traceID: String?
@@ -16,6 +18,7 @@ public struct InvocationRequest: Sendable {
     /// The Cognito identity JSON, as the mobile SDK sends it.
     public var cognitoIdentity: String?
 
+    /// Creates a request for `event`.
     public init(
         requestID: String = UUID().uuidString.lowercased(),
         event: ByteBuffer,

@@ -2,7 +2,9 @@ public import LambdaRuntime
 
 /// What came of one invocation, with the figures Lambda puts on its `REPORT` line.
 public struct InvocationResult: Sendable {
+    /// The request ID of the invocation.
     public var requestID: String
+    /// The response bytes, or the error as Lambda reports it.
     public var outcome: InvocationOutcome
     /// From the moment the function received the event to its answer.
     public var duration: Duration
@@ -11,6 +13,7 @@ public struct InvocationResult: Sendable {
     /// The largest resident memory the function's process reached, in bytes, when it could be read.
     public var peakMemoryBytes: Int?
 
+    /// Creates a result; `peakMemoryBytes` is in bytes.
     public init(
         requestID: String,
         outcome: InvocationOutcome,

@@ -19,10 +19,13 @@ import Foundation
 /// (`AWS_LAMBDA_MAX_CONCURRENCY`, Lambda Managed Instances). An invocation still unanswered ``timeoutGrace`` after its deadline fails
 /// with `Sandbox.Timedout`, and ``onTimeout`` lets the owner end the instance as Lambda would.
 public final class RuntimeAPIEmulator: Sendable {
+    /// The function whose invocations the emulator serves.
     public let function: FunctionMetadata
+    /// How long an invocation may run before its deadline.
     public let timeout: Duration
     /// How long after the deadline the emulator waits for the runtime's own report before declaring the timeout.
     public let timeoutGrace: Duration
+    /// The AWS account ID in the invoked function ARN.
     public let accountID: String
     private let host: String
     private let port: Int
@@ -30,6 +33,8 @@ public final class RuntimeAPIEmulator: Sendable {
     private let onTimeout: @Sendable (String) -> Void
     private let address: EventLoopPromise<RuntimeAPIAddress>
 
+    /// An emulator for `function` on `host:port` (port 0 picks a free one); `onTimeout` gets the request ID of
+    /// each invocation that timed out.
     public init(
         function: FunctionMetadata,
         timeout: Duration,

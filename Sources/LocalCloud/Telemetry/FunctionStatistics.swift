@@ -1,18 +1,29 @@
 /// A function's health over a window, as CloudWatch's `AWS/Lambda` metrics show it: invocations (throttled ones
 /// not counted), errors, throttles, cold starts, and the duration's percentiles (nearest rank) in milliseconds.
 public struct FunctionStatistics: Encodable, Sendable, Equatable {
+    /// The function's name.
     public let function: String
+    /// How many invocations ran in the window, failed ones included, throttled ones not.
     public let invocations: Int
+    /// How many invocations failed or timed out.
     public let errors: Int
+    /// How many invocations were refused at the function's concurrency limit.
     public let throttles: Int
+    /// How many invocations were cold starts.
     public let coldStarts: Int
+    /// The duration's percentiles in milliseconds; `nil` without invocations.
     public let duration: Percentiles?
 
+    /// The 50th, 90th and 99th percentiles of a duration, in milliseconds, by nearest rank.
     public struct Percentiles: Encodable, Sendable, Equatable {
+        /// The median, in milliseconds.
         public let p50: Double
+        /// The 90th percentile, in milliseconds.
         public let p90: Double
+        /// The 99th percentile, in milliseconds.
         public let p99: Double
 
+        /// Creates percentiles from values in milliseconds.
         public init(p50: Double, p90: Double, p99: Double) {
             self.p50 = p50
             self.p90 = p90
@@ -41,6 +52,7 @@ public struct FunctionStatistics: Encodable, Sendable, Equatable {
         static let rankSQL = Self.percents.map { "(total * \($0) + 99) / 100" }.joined(separator: ", ")
     }
 
+    /// Creates statistics; the defaults are those of a function that was not invoked.
     public init(function: String, invocations: Int = 0, errors: Int = 0, throttles: Int = 0, coldStarts: Int = 0, duration: Percentiles? = nil) {
         self.function = function
         self.invocations = invocations

@@ -7,11 +7,13 @@ import Tracing
 /// function receives. An incoming `X-Amzn-Trace-Id` is continued with its sampling decision; without one the
 /// sampler decides. Unsampled requests still get a trace id, so their log lines correlate.
 public struct GatewayTracing: Sendable {
+    /// Decides which requests without a sampling decision are traced.
     public let sampler: TraceSampler
     /// The stage segment's name, API Gateway's `<api>/<stage>`.
     public let stageName: String
     private let tracer: XRayTracer
 
+    /// Traces into `emitter`, sampling new traces with `sampler`, under the stage segment `stageName`.
     public init(emitter: any SegmentEmitter, sampler: TraceSampler = TraceSampler(), stageName: String = "stratus/default") {
         self.tracer = XRayTracer(emitter: emitter)
         self.sampler = sampler

@@ -9,12 +9,14 @@ import Synchronization
 /// At most ``maximumPending`` entries wait for a flush; past that the oldest lines are dropped and counted, so a
 /// function that floods its log cannot exhaust memory.
 public final class TelemetryRecorder: SegmentEmitter, Sendable {
+    /// Where flushed records go.
     public let store: TelemetryStore
     /// How long records are kept.
     public let retention: Duration
     private let pending = Mutex<Pending>(Pending())
     private let nowMilliseconds: @Sendable () -> Int64
 
+    /// The most entries of one kind that wait for a flush.
     public static let maximumPending = 100_000
 
     private struct Pending {
@@ -24,6 +26,7 @@ public final class TelemetryRecorder: SegmentEmitter, Sendable {
         var droppedLines = 0
     }
 
+    /// A recorder into `store` keeping records for `retention`; `nowMilliseconds` (since the Unix epoch) stamps them.
     public init(store: TelemetryStore, retention: Duration = .seconds(24 * 3600), nowMilliseconds: @escaping @Sendable () -> Int64 = WallClock.nowMilliseconds) {
         self.store = store
         self.retention = retention
@@ -47,6 +50,7 @@ public final class TelemetryRecorder: SegmentEmitter, Sendable {
         }
     }
 
+    /// Records an invocation for the next flush; dropped when ``maximumPending`` invocations already wait.
     public func record(_ invocation: InvocationRecord) {
         self.pending.withLock { pending in
             if pending.invocations.count < Self.maximumPending { pending.invocations.append(invocation) }

@@ -230,16 +230,22 @@ public final class TelemetryStore: Sendable {
 
 /// Which log events to read.
 public struct LogFilter: Sendable, Equatable {
+    /// Only lines of this function.
     public var function: String?
+    /// Only lines at this level, e.g. `ERROR`.
     public var level: String?
+    /// Only lines with this correlation ID.
     public var correlationID: String?
+    /// Only lines with this X-Ray trace ID.
     public var traceID: String?
+    /// Only lines written at or after this time, in milliseconds since the Unix epoch.
     public var sinceMilliseconds: Int64?
     /// Only events stored after this sequence number (for following the log).
     public var afterSequence: Int64?
     /// At most this many, the newest.
     public var limit: Int
 
+    /// Creates a filter; without arguments it takes the newest 1000 lines of every function.
     public init(
         function: String? = nil, level: String? = nil, correlationID: String? = nil, traceID: String? = nil,
         sinceMilliseconds: Int64? = nil, afterSequence: Int64? = nil, limit: Int = 1000

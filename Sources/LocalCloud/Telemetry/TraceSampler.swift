@@ -4,12 +4,16 @@ import Synchronization
 /// X-Ray's sampling rule for new traces: the first `reservoirPerSecond` requests of each second are traced, and a
 /// `fixedRate` fraction of the rest. The default is X-Ray's (and Lambda's): 1 per second and 5 %.
 public final class TraceSampler: Sendable {
+    /// How many new traces are sampled in each second before the fixed rate applies.
     public let reservoirPerSecond: Int
+    /// The fraction, 0 to 1, of further requests that are sampled.
     public let fixedRate: Double
     private let reservoir = Mutex<(second: Int64, taken: Int)>((0, 0))
     private let random: @Sendable () -> Double
     private let nowMilliseconds: @Sendable () -> Int64
 
+    /// Creates a sampler; negative reservoirs count as 0 and rates are clamped to 0...1. `random` draws from `0..<1`
+    /// and `nowMilliseconds` (since the Unix epoch) tells the second.
     public init(
         reservoirPerSecond: Int = 1,
         fixedRate: Double = 0.05,

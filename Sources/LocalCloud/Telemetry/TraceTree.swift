@@ -1,40 +1,40 @@
-public import LambdaEvents
+package import LambdaEvents
 import LambdaRuntime
-public import Observability
+package import Observability
 
 /// A trace as one tree: every segment and subsegment of its documents, each under its parent (embedded
 /// subsegments under their segment, documents sent on their own under their `parent_id`), children in start order,
 /// with times relative to the trace's start. What `traces/{traceId}` answers, and what `stratus traces` reads.
-public struct TraceTree: Codable, Sendable {
-    public let traceID: String
+package struct TraceTree: Codable, Sendable {
+    package let traceID: String
     /// ISO 8601 UTC.
-    public let startTime: String
-    public let durationMilliseconds: Double
-    public let segments: [Node]
+    package let startTime: String
+    package let durationMilliseconds: Double
+    package let segments: [Node]
 
     /// One segment or subsegment.
-    public struct Node: Codable, Sendable {
-        public let id: String
-        public let name: String
-        public let origin: String?
-        public let namespace: String?
+    package struct Node: Codable, Sendable {
+        package let id: String
+        package let name: String
+        package let origin: String?
+        package let namespace: String?
         /// Milliseconds from the trace's start to this node's.
-        public let offsetMilliseconds: Double
+        package let offsetMilliseconds: Double
         /// `nil` while in progress.
-        public let durationMilliseconds: Double?
-        public let error: Bool?
-        public let throttle: Bool?
-        public let fault: Bool?
-        public let http: SegmentDocument.HTTPBlock?
-        public let aws: [String: JSONValue]?
-        public let annotations: [String: JSONValue]?
-        public let metadata: [String: [String: JSONValue]]?
-        public let cause: SegmentDocument.Cause?
-        public let subsegments: [Node]
+        package let durationMilliseconds: Double?
+        package let error: Bool?
+        package let throttle: Bool?
+        package let fault: Bool?
+        package let http: SegmentDocument.HTTPBlock?
+        package let aws: [String: JSONValue]?
+        package let annotations: [String: JSONValue]?
+        package let metadata: [String: [String: JSONValue]]?
+        package let cause: SegmentDocument.Cause?
+        package let subsegments: [Node]
     }
 
     /// The tree of `documents`, all of one trace; `nil` when there are none.
-    public init?(traceID: String, documents: [SegmentDocument]) {
+    package init?(traceID: String, documents: [SegmentDocument]) {
         guard let start = documents.map(\.startTime).min() else { return nil }
         var flattened: [String: SegmentDocument] = [:]
         var childIDs: [String: [String]] = [:]
@@ -83,25 +83,25 @@ public struct TraceTree: Codable, Sendable {
 }
 
 /// What `traces` answers: the traces, newest first.
-public struct TraceList: Codable, Sendable {
-    public let traces: [TraceSummary]
+package struct TraceList: Codable, Sendable {
+    package let traces: [TraceSummary]
 }
 
 /// A trace in a list: when it started, how long it took, what it was, and whether anything in it failed.
-public struct TraceSummary: Codable, Sendable {
-    public let traceID: String
-    public let startTime: String
-    public let durationMilliseconds: Double
+package struct TraceSummary: Codable, Sendable {
+    package let traceID: String
+    package let startTime: String
+    package let durationMilliseconds: Double
     /// The first segment's name, such as the API stage.
-    public let name: String
-    public let method: String?
-    public let url: String?
-    public let status: Int?
-    public let segmentCount: Int
-    public let hasError: Bool
-    public let hasFault: Bool
+    package let name: String
+    package let method: String?
+    package let url: String?
+    package let status: Int?
+    package let segmentCount: Int
+    package let hasError: Bool
+    package let hasFault: Bool
 
-    public init(_ tree: TraceTree) {
+    package init(_ tree: TraceTree) {
         let root = tree.segments.first
         var count = 0
         var hasError = false

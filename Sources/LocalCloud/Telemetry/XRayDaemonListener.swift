@@ -39,6 +39,7 @@ public final class XRayDaemonListener: Sendable {
     /// How many datagrams were dropped as invalid.
     public var refusedDatagrams: Int { self.refusals.count.load(ordering: .relaxed) }
 
+    /// Stops listening and closes the socket.
     public func close() async {
         try? await self.channel.close()
     }

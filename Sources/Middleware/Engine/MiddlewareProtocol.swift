@@ -20,7 +20,10 @@ public protocol MiddlewareProtocol<Event, Output>: Sendable {
 }
 
 extension MiddlewareProtocol {
+    /// Does nothing and lets the chain go on.
     public func before(_ request: inout MiddlewareRequest<Event, Output>) async throws -> Output? { nil }
+    /// Does nothing.
     public func after(_ request: inout MiddlewareRequest<Event, Output>) async throws {}
+    /// Does nothing and leaves the error to the other phases.
     public func onError(_ request: inout MiddlewareRequest<Event, Output>) async throws -> Output? { nil }
 }

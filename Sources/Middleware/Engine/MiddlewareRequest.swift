@@ -11,6 +11,7 @@ public struct MiddlewareRequest<Event: Sendable, Output: Sendable>: Sendable {
     /// The error being handled, during `onError` phases.
     public var error: (any Error)?
 
+    /// Starts an invocation's request with its event and context, no response and no error.
     public init(event: Event, context: LambdaContext) {
         self.event = event
         self.context = context

@@ -8,12 +8,17 @@ public import LambdaRuntime
 ///     .use(ErrorResponses())
 /// ```
 public struct MiddlewareStack<Handler: LambdaHandler>: LambdaHandler {
+    /// The wrapped handler's event type.
     public typealias Event = Handler.Event
+    /// The wrapped handler's output type.
     public typealias Output = Handler.Output
 
+    /// The handler at the centre of the stack.
     public let handler: Handler
+    /// The attached middlewares, in the order of ``use(_:)``.
     public private(set) var middlewares: [any MiddlewareProtocol<Event, Output>] = []
 
+    /// A stack around `handler` with no middleware yet.
     public init(_ handler: Handler) {
         self.handler = handler
     }
@@ -26,6 +31,10 @@ public struct MiddlewareStack<Handler: LambdaHandler>: LambdaHandler {
         return copy
     }
 
+    /// Runs the `before` phases, the handler and the `after` phases, or the `onError` phases when something threw.
+    ///
+    /// - Throws: the error when no `onError` phase turned it into a response; ``MiddlewareStackError/noResponse``
+    ///   when the chain ended with neither.
     public func handle(_ event: Event, context: LambdaContext) async throws -> Output {
         var request = MiddlewareRequest<Event, Output>(event: event, context: context)
         do {

@@ -27,9 +27,11 @@ import Foundation
 /// }
 /// ```
 public struct Idempotency: Sendable {
+    /// Where the idempotency records are kept, one item per key.
     public let store: any ItemStore
     /// What the keys belong to, usually the function's name; part of every record's partition key.
     public let scope: String
+    /// Record lifetime and local caching.
     public let configuration: IdempotencyConfiguration
     private let cache: LRUCache<String, CompletedRecord>?
     private let nowMilliseconds: @Sendable () -> Int64

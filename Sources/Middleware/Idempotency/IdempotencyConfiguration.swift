@@ -6,6 +6,7 @@ public struct IdempotencyConfiguration: Sendable {
     /// records are never cached.
     public var localCacheCapacity: Int?
 
+    /// Creates a configuration; the defaults keep records an hour and cache none in memory.
     public init(expiry: Duration = .seconds(3600), localCacheCapacity: Int? = nil) {
         self.expiry = expiry
         self.localCacheCapacity = localCacheCapacity

@@ -5,11 +5,16 @@ public import Observability
 /// `POWERTOOLS_SERVICE_NAME`, or the function's name without it; lines go where the runtime sends the function's
 /// output, segments to `AWS_XRAY_DAEMON_ADDRESS`.
 public struct FunctionObservability: Sendable {
+    /// The Powertools logger, writing JSON lines to the function's log sink.
     public let logger: PowertoolsLogger
+    /// The EMF metrics writer, flushed at the end of each invocation.
     public let metrics: EMFMetrics
+    /// The tracer settings read from the environment.
     public let tracing: TracerConfiguration
+    /// The X-Ray tracer, sending to the daemon; ``XRayTracer/disabled`` when there is none or tracing is off.
     public let tracer: XRayTracer
 
+    /// Configures logger, metrics and tracer from the function's environment and log sink.
     public init(_ initialization: LambdaInitializationContext) {
         var environment = initialization.environment
         if environment["POWERTOOLS_SERVICE_NAME"]?.isEmpty ?? true {

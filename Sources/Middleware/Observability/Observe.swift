@@ -12,6 +12,7 @@ public import Observability
 /// sampling, the event when configured), prints the `ColdStart` metric on the first invocation, and at the end
 /// drops or (after an error) writes buffered lines and flushes the metrics.
 public struct Observe<Event: Sendable & Encodable, Output: Sendable>: MiddlewareProtocol {
+    /// The logger and metrics the middleware drives.
     public let observability: FunctionObservability
     private let correlationID: @Sendable (Event) -> String?
 
@@ -26,6 +27,7 @@ public struct Observe<Event: Sendable & Encodable, Output: Sendable>: Middleware
         self.correlationID = correlationID
     }
 
+    /// Gives the invocation its logger and records the cold start; never answers early.
     public func before(_ request: inout MiddlewareRequest<Event, Output>) async throws -> Output? {
         let correlationID = self.correlationID(request.event)
         let event = self.observability.logger.configuration.logsEvent ? JSONValue(encoding: request.event) : nil
@@ -37,11 +39,13 @@ public struct Observe<Event: Sendable & Encodable, Output: Sendable>: Middleware
         return nil
     }
 
+    /// Ends the invocation's logging (dropping buffered lines) and flushes the metrics.
     public func after(_ request: inout MiddlewareRequest<Event, Output>) async throws {
         PowertoolsLogger.endInvocation(of: request.context.logger, failed: false)
         self.flushMetrics(of: request)
     }
 
+    /// Logs the error, writes the buffered lines and flushes the metrics; leaves the error to the other phases.
     public func onError(_ request: inout MiddlewareRequest<Event, Output>) async throws -> Output? {
         if let error = request.error {
             request.context.logger.error("Invocation failed", metadata: ["error": .stringConvertible(ErrorDescription(error))])

@@ -11,19 +11,28 @@ import Tracing
 /// in it. Unsampled or with tracing off, the handler runs with only the trace header in its service context, so
 /// the events it raises still carry the trace on (``XRayTraceHeader/current``).
 public struct TracedHandler<Handler: LambdaHandler>: LambdaHandler {
+    /// The wrapped handler's event type.
     public typealias Event = Handler.Event
+    /// The wrapped handler's output type.
     public typealias Output = Handler.Output
 
+    /// The handler that is traced.
     public let handler: Handler
+    /// The tracer that records the subsegment.
     public let tracer: XRayTracer
+    /// Whether the response and the error are captured, and the `Service` annotation.
     public let configuration: TracerConfiguration
 
+    /// Wraps `handler` so its invocations are traced by `tracer`.
     public init(_ handler: Handler, tracer: XRayTracer, configuration: TracerConfiguration) {
         self.handler = handler
         self.tracer = tracer
         self.configuration = configuration
     }
 
+    /// Runs the handler inside the invocation's trace, recording a subsegment when the trace is sampled.
+    ///
+    /// - Throws: whatever the handler throws, after recording it on the subsegment.
     public func handle(_ event: Event, context: LambdaContext) async throws -> Output {
         guard let header = context.traceID.flatMap(XRayTraceHeader.init) else {
             return try await self.handler.handle(event, context: context)
@@ -61,5 +70,6 @@ public struct TracedHandler<Handler: LambdaHandler>: LambdaHandler {
 }
 
 extension TracedHandler: APIDescribing where Handler: APIDescribing {
+    /// The wrapped handler's operations, unchanged.
     public var apiOperations: [APIOperation] { self.handler.apiOperations }
 }

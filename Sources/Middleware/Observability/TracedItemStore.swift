@@ -5,40 +5,62 @@ public import Tracing
 /// shows, and a failure's status (400 for what DynamoDB refuses, 503 when the store is unavailable) and error.
 /// Outside a traced invocation (no service context bound) a call goes straight to the store.
 public struct TracedItemStore<Tracer: Tracing.Tracer>: ItemStore {
+    /// The store the calls go to.
     public let base: any ItemStore
+    /// The tracer that records the spans.
     public let tracer: Tracer
+    /// The table name recorded as `aws.table_name`.
     public let tableName: String
 
+    /// Wraps `base` so its calls are traced by `tracer` as calls to the table `tableName`.
     public init(_ base: any ItemStore, tracer: Tracer, tableName: String) {
         self.base = base
         self.tracer = tracer
         self.tableName = tableName
     }
 
+    /// Puts an item in a `PutItem` span.
+    ///
+    /// - Throws: whatever the base store throws.
     public func put(_ item: Item, condition: Condition?, returning: ReturnValues) async throws(ItemStoreError) -> Item? {
         try await self.traced("PutItem") { () async throws(ItemStoreError) in try await self.base.put(item, condition: condition, returning: returning) }
     }
 
+    /// Reads an item in a `GetItem` span.
+    ///
+    /// - Throws: whatever the base store throws.
     public func get(_ key: ItemKey) async throws(ItemStoreError) -> Item? {
         try await self.traced("GetItem") { () async throws(ItemStoreError) in try await self.base.get(key) }
     }
 
+    /// Deletes an item in a `DeleteItem` span.
+    ///
+    /// - Throws: whatever the base store throws.
     public func delete(_ key: ItemKey, condition: Condition?, returning: ReturnValues) async throws(ItemStoreError) -> Item? {
         try await self.traced("DeleteItem") { () async throws(ItemStoreError) in
             try await self.base.delete(key, condition: condition, returning: returning)
         }
     }
 
+    /// Updates an item in an `UpdateItem` span.
+    ///
+    /// - Throws: whatever the base store throws.
     public func update(_ key: ItemKey, _ update: ItemUpdate, condition: Condition?, returning: ReturnValues) async throws(ItemStoreError) -> Item? {
         try await self.traced("UpdateItem") { () async throws(ItemStoreError) in
             try await self.base.update(key, update, condition: condition, returning: returning)
         }
     }
 
+    /// Writes a transaction in a `TransactWriteItems` span.
+    ///
+    /// - Throws: whatever the base store throws.
     public func transactWrite(_ actions: [TransactionAction]) async throws(ItemStoreError) {
         try await self.traced("TransactWriteItems") { () async throws(ItemStoreError) in try await self.base.transactWrite(actions) }
     }
 
+    /// Queries in a `Query` span.
+    ///
+    /// - Throws: whatever the base store throws.
     public func query(_ query: ItemQuery) async throws(ItemStoreError) -> QueryPage {
         try await self.traced("Query") { () async throws(ItemStoreError) in try await self.base.query(query) }
     }

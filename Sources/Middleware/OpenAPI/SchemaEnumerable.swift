@@ -8,7 +8,9 @@ public protocol SchemaEnumerable: Decodable {
 }
 
 extension SchemaEnumerable where Self: CaseIterable & RawRepresentable, RawValue == String {
+    /// The raw values of all cases, in declaration order.
     public static var schemaValues: [String] { Self.allCases.map(\.rawValue) }
+    /// The first case.
     public static var schemaExample: Self { Self.allCases.first! }
 }
 

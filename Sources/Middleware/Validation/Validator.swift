@@ -6,6 +6,7 @@ public struct Validator: Sendable {
     /// When describing a type rather than checking a value: the constraint of every rule, by field path.
     @usableFromInline var described: [(field: String, constraint: SchemaConstraint)]?
 
+    /// A validator with no problems recorded.
     public init() {}
 
     /// A validator that checks nothing and notes the constraint of every rule it is given instead, with the field's

@@ -18,6 +18,7 @@ public struct LoggerConfiguration: Sendable {
     /// Debug lines kept per invocation and written only when it logs an error; `nil` writes or drops them at once.
     public var buffering: LogBuffering?
 
+    /// Creates a configuration; a `sampleRate` outside 0...1 is clamped into it.
     public init(
         service: String = "service_undefined",
         level: Logger.Level = .info,
@@ -51,9 +52,12 @@ public struct LoggerConfiguration: Sendable {
 /// ``maxBytes`` (the oldest go first), and written when the invocation logs an error or fails. Never during a cold
 /// start, whose lines are all written.
 public struct LogBuffering: Sendable {
+    /// The most an invocation's buffer holds, in bytes of log lines (20 KiB by default); the oldest lines go first.
     public var maxBytes: Int
+    /// The most severe level that is buffered rather than dropped (`debug` by default).
     public var bufferedLevel: Logger.Level
 
+    /// Creates buffering settings; the defaults are Powertools' (20 KiB, debug).
     public init(maxBytes: Int = 20_480, bufferedLevel: Logger.Level = .debug) {
         self.maxBytes = maxBytes
         self.bufferedLevel = bufferedLevel

@@ -5,7 +5,10 @@ public import Logging
 /// (`level`, `location`, `message`, `timestamp`, `service`, `sampling_rate`, the invocation's context, then the
 /// persistent keys, the logger's metadata and the line's own), keys of its own never overridden by metadata.
 public struct PowertoolsLogHandler: LogHandler {
+    /// Metadata added to every line of this handler's logger, after the persistent keys.
     public var metadata: Logger.Metadata = [:]
+    /// The level set on the `Logger`; the configuration's level (or the invocation's sampled level) decides what is
+    /// written.
     public var logLevel: Logger.Level
     let owner: PowertoolsLogger
     let invocation: InvocationLog.State?
@@ -22,11 +25,13 @@ public struct PowertoolsLogHandler: LogHandler {
         self.logLevel = logLevel
     }
 
+    /// Reads or sets one entry of ``metadata``.
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { self.metadata[key] }
         set { self.metadata[key] = newValue }
     }
 
+    /// Writes `event` as one JSON line when it reaches the level, buffers it when log buffering takes it, or drops it.
     public func log(event: LogEvent) {
         let threshold = self.invocation?.level ?? self.owner.configuration.level
         if event.level < threshold {

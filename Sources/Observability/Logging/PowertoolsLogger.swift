@@ -9,6 +9,7 @@ import Synchronization
 ///
 /// One logger lives for the process; ``startInvocation(_:correlationID:event:)`` gives each invocation its logger.
 public final class PowertoolsLogger: Sendable {
+    /// The settings the logger was created with.
     public let configuration: LoggerConfiguration
     let sensitiveKeys: SensitiveKeys
     let sink: any LogSink
@@ -37,6 +38,7 @@ public final class PowertoolsLogger: Sendable {
         self.persistentKeys.withLock { $0.merge(keys) { _, new in new } }
     }
 
+    /// Removes keys added with ``appendKeys(_:)`` from every line from now on; names not present are ignored.
     public func removeKeys(_ names: some Sequence<String>) {
         self.persistentKeys.withLock { keys in
             for name in names { keys.removeValue(forKey: name) }

@@ -16,6 +16,7 @@ public struct Redaction: Sendable {
     /// The longest string read as JSON.
     public static let maximumParsedBytes = 65_536
 
+    /// Creates a redaction of the given keys; the default set is ``SensitiveKeys/standard``.
     public init(sensitiveKeys: SensitiveKeys = SensitiveKeys()) {
         self.sensitiveKeys = sensitiveKeys
     }

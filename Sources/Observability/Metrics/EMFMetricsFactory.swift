@@ -12,9 +12,11 @@ import Darwin
 /// their values (`None`), timers record milliseconds. A metric whose dimensions break EMF's rules is dropped, and the
 /// reason goes to `onRejection` (standard error by default) each time a value is dropped.
 public struct EMFMetricsFactory: MetricsFactory {
+    /// The EMF writer the handlers record into.
     public let metrics: EMFMetrics
     private let onRejection: @Sendable (MetricsError) -> Void
 
+    /// Creates a factory recording into `metrics`; `onRejection` is told of each dropped value.
     public init(metrics: EMFMetrics, onRejection: @escaping @Sendable (MetricsError) -> Void = Self.reportToStandardError) {
         self.metrics = metrics
         self.onRejection = onRejection
@@ -26,25 +28,33 @@ public struct EMFMetricsFactory: MetricsFactory {
         _ = line.withCString { write(STDERR_FILENO, $0, strlen($0)) }
     }
 
+    /// A counter whose increments are recorded with unit `Count`.
     public func makeCounter(label: String, dimensions: [(String, String)]) -> any CounterHandler {
         EMFHandler(self.recording(label, dimensions, unit: .count))
     }
 
+    /// A recorder whose values are recorded with unit `None`; `aggregate` is ignored, since CloudWatch aggregates.
     public func makeRecorder(label: String, dimensions: [(String, String)], aggregate: Bool) -> any RecorderHandler {
         EMFHandler(self.recording(label, dimensions, unit: .none))
     }
 
+    /// A meter whose values are recorded with unit `None`.
     public func makeMeter(label: String, dimensions: [(String, String)]) -> any MeterHandler {
         EMFHandler(self.recording(label, dimensions, unit: .none))
     }
 
+    /// A timer whose durations are recorded in milliseconds.
     public func makeTimer(label: String, dimensions: [(String, String)]) -> any TimerHandler {
         EMFHandler(self.recording(label, dimensions, unit: .milliseconds))
     }
 
+    /// Does nothing: handlers hold no resources.
     public func destroyCounter(_ handler: any CounterHandler) {}
+    /// Does nothing: handlers hold no resources.
     public func destroyRecorder(_ handler: any RecorderHandler) {}
+    /// Does nothing: handlers hold no resources.
     public func destroyMeter(_ handler: any MeterHandler) {}
+    /// Does nothing: handlers hold no resources.
     public func destroyTimer(_ handler: any TimerHandler) {}
 
     private func recording(_ label: String, _ dimensions: [(String, String)], unit: MetricUnit) -> @Sendable (Double) -> Void {

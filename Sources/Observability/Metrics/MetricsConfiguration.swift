@@ -1,11 +1,14 @@
 /// Where metrics go in CloudWatch: the namespace, the service (a dimension of every metric) and the default
 /// dimensions. ``init(environment:)`` reads Powertools' variables.
 public struct MetricsConfiguration: Sendable {
+    /// The CloudWatch namespace the metrics are published under (`POWERTOOLS_METRICS_NAMESPACE`).
     public var namespace: String
+    /// The `service` dimension of every metric (`POWERTOOLS_SERVICE_NAME`); `nil` leaves it out.
     public var service: String?
     /// Dimensions every metric carries besides `service`, in order.
     public var defaultDimensions: [(name: String, value: String)]
 
+    /// Creates a configuration from its parts.
     public init(namespace: String, service: String? = nil, defaultDimensions: [(name: String, value: String)] = []) {
         self.namespace = namespace
         self.service = service

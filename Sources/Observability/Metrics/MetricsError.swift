@@ -9,6 +9,7 @@ public enum MetricsError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A dimension name or value that is empty or longer than 255 characters.
     case invalidDimension(String)
 
+    /// The broken rule in a sentence, naming the metric or dimension.
     public var description: String {
         switch self {
         case .tooManyDimensions(let count):

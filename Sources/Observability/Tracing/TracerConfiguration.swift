@@ -11,6 +11,7 @@ public struct TracerConfiguration: Sendable, Equatable {
     /// `POWERTOOLS_SERVICE_NAME`, the `Service` annotation.
     public var service: String?
 
+    /// Creates a configuration from its parts.
     public init(daemonAddress: XRayDaemonAddress?, isDisabled: Bool = false, capturesResponse: Bool = true, capturesError: Bool = true, service: String? = nil) {
         self.daemonAddress = daemonAddress
         self.isDisabled = isDisabled
@@ -19,6 +20,8 @@ public struct TracerConfiguration: Sendable, Equatable {
         self.service = service
     }
 
+    /// Reads `AWS_XRAY_DAEMON_ADDRESS` and Powertools' tracer variables; a flag reads `true`, `1` or `yes` as on and
+    /// `false`, `0` or `no` as off, and anything else keeps its default.
     public init(environment: [String: String]) {
         self.init(
             daemonAddress: environment["AWS_XRAY_DAEMON_ADDRESS"].flatMap(XRayDaemonAddress.init),

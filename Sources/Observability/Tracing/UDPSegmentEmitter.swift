@@ -9,6 +9,7 @@ import Darwin
 /// Sends segment documents to the X-Ray daemon as UDP datagrams, as the X-Ray SDKs do: fire and forget, one
 /// non-blocking `sendto` per datagram, never waiting on the daemon (a datagram the socket cannot take is dropped).
 public final class UDPSegmentEmitter: SegmentEmitter {
+    /// The daemon the datagrams go to.
     public let address: XRayDaemonAddress
     private let descriptor: Int32
     private let destination: sockaddr_in
@@ -36,6 +37,8 @@ public final class UDPSegmentEmitter: SegmentEmitter {
         close(self.descriptor)
     }
 
+    /// Sends `document` as one or more datagrams, splitting off subsegments when it does not fit in one; never blocks
+    /// or throws.
     public func emit(_ document: SegmentDocument) {
         for datagram in SegmentDatagrams.datagrams(for: document) {
             self.send(datagram)

@@ -1,14 +1,18 @@
 /// Where the X-Ray daemon listens for segments, from `AWS_XRAY_DAEMON_ADDRESS`: `host:port`, or
 /// `tcp:host:port udp:host:port` (the UDP one is used). The default is `127.0.0.1:2000`.
 public struct XRayDaemonAddress: Sendable, Hashable, CustomStringConvertible {
+    /// The daemon's host name or IPv4 address.
     public var host: String
+    /// The daemon's UDP port.
     public var port: UInt16
 
+    /// Creates an address from its parts, unchecked.
     public init(host: String, port: UInt16) {
         self.host = host
         self.port = port
     }
 
+    /// `127.0.0.1:2000`, where the daemon listens on Lambda and by default.
     public static let standard = XRayDaemonAddress(host: "127.0.0.1", port: 2000)
 
     /// Reads the variable's value; `nil` when it names no usable UDP address.
@@ -21,5 +25,6 @@ public struct XRayDaemonAddress: Sendable, Hashable, CustomStringConvertible {
         self.init(host: String(host), port: port)
     }
 
+    /// The address as `host:port`.
     public var description: String { "\(self.host):\(self.port)" }
 }

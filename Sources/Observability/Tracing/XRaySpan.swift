@@ -5,6 +5,7 @@ public import Tracing
 /// no-op) when the trace is not sampled or tracing is off.
 public struct XRaySpan: Span {
     let record: XRaySpanRecord?
+    /// The context the span runs in; while recording, it carries the span as the parent of spans started inside it.
     public let context: ServiceContext
 
     init(record: XRaySpanRecord?, context: ServiceContext) {
@@ -12,21 +13,26 @@ public struct XRaySpan: Span {
         self.context = context
     }
 
+    /// Whether the span records a segment; `false` when the trace is not sampled or tracing is off.
     public var isRecording: Bool { self.record != nil }
 
     /// The segment id, while recording.
     public var segmentID: String? { self.record?.id }
 
+    /// The segment's name; setting it has no effect when not recording.
     public var operationName: String {
         get { self.record?.name ?? "" }
         nonmutating set { self.record?.name = newValue }
     }
 
+    /// The span's attributes, kept while recording; nothing when not.
     public var attributes: SpanAttributes {
         get { self.record?.attributes ?? [:] }
         nonmutating set { self.record?.attributes = newValue }
     }
 
+    /// Marks the segment failed when `status` is an error, which ends it as a `fault` unless marked `error` or
+    /// `throttle`.
     public func setStatus(_ status: SpanStatus) {
         if status.code == .error { self.record?.markFailed() }
     }
@@ -37,10 +43,12 @@ public struct XRaySpan: Span {
     /// X-Ray documents have no links; they are dropped.
     public func addLink(_ link: SpanLink) {}
 
+    /// Adds `error` to the segment's cause and marks it failed; `attributes` and `instant` are ignored.
     public func recordError<Instant: TracerInstant>(_ error: any Error, attributes: SpanAttributes, at instant: @autoclosure () -> Instant) {
         self.record?.recordError(error)
     }
 
+    /// Ends the segment at `instant` and hands it to the emitter; does nothing when not recording.
     public func end<Instant: TracerInstant>(at instant: @autoclosure () -> Instant) {
         guard let record else { return }
         record.end(at: XRayTracer.epochSeconds(instant()))

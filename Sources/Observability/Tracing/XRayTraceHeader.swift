@@ -10,6 +10,7 @@ public struct XRayTraceHeader: Sendable, Hashable, CustomStringConvertible {
     /// Whether the trace is recorded; `nil` when the sender left the decision to the receiver.
     public var sampled: Bool?
 
+    /// Creates a header from its parts, unchecked.
     public init(root: String, parent: String? = nil, sampled: Bool? = nil) {
         self.root = root
         self.parent = parent

@@ -9,6 +9,7 @@ public import Tracing
 /// function's work is of the segment Lambda records; later spans nest in the span open around them. Elsewhere
 /// spans cost nothing.
 public struct XRayTracer: Tracer {
+    /// The span type this tracer starts.
     public typealias Span = XRaySpan
 
     /// The header that carries the trace between services.
@@ -24,8 +25,10 @@ public struct XRayTracer: Tracer {
     /// A tracer that records nothing.
     public static let disabled = XRayTracer(emitter: nil)
 
+    /// Whether the tracer has an emitter; `false` for ``disabled``.
     public var isEnabled: Bool { self.emitter != nil }
 
+    /// Starts a span: a segment or subsegment when the context carries a sampled trace, a no-op span otherwise.
     public func startSpan<Instant: TracerInstant>(
         _ operationName: String,
         context: @autoclosure () -> ServiceContext,
@@ -54,8 +57,11 @@ public struct XRayTracer: Tracer {
         return XRaySpan(record: record, context: context)
     }
 
+    /// Does nothing: finished segments are handed to the emitter at once.
     public func forceFlush() {}
 
+    /// Reads an `X-Amzn-Trace-Id` header from `carrier` into `context`; leaves `context` as it is when there is none or
+    /// it does not parse.
     public func extract<Carrier, Extract: Extractor>(_ carrier: Carrier, into context: inout ServiceContext, using extractor: Extract)
     where Extract.Carrier == Carrier {
         if let value = extractor.extract(key: Self.headerName, from: carrier), let header = XRayTraceHeader(value) {
@@ -63,6 +69,7 @@ public struct XRayTracer: Tracer {
         }
     }
 
+    /// Writes the context's trace header into `carrier` as `X-Amzn-Trace-Id`; writes nothing without one.
     public func inject<Carrier, Inject: Injector>(_ context: ServiceContext, into carrier: inout Carrier, using injector: Inject)
     where Inject.Carrier == Carrier {
         if let header = context.xrayTraceHeader {

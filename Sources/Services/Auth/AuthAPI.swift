@@ -1,6 +1,6 @@
-public import Cloud
-public import Middleware
-public import Observability
+package import Cloud
+package import Middleware
+package import Observability
 
 /// The auth function: registration, sign-in, token refresh and revocation, and password reset, in front of the
 /// identity provider. Every route is open (it is how a caller gets a token); registration also creates the user's
@@ -13,10 +13,10 @@ public import Observability
 /// 400 for every wrong case (a wrong code, an unknown email, no code, a used or replaced code), as Cognito's
 /// `CodeMismatchException`; only the right code of a known account past its 15 minutes, within a day, is told
 /// apart as expired (Cognito's `ExpiredCodeException`).
-public struct AuthAPI: HTTPAPI {
-    public let router: HTTPRouter
+package struct AuthAPI: HTTPAPI {
+    package let router: HTTPRouter
 
-    public init(identity: any IdentityProvider, store: any ItemStore, metrics: EMFMetrics? = nil) {
+    package init(identity: any IdentityProvider, store: any ItemStore, metrics: EMFMetrics? = nil) {
         let profiles = ProfileRepository(store: store)
         self.router = HTTPRouter {
             Route("POST", "/auth/register", summary: "Create an account", status: 201, body: RegisterRequest.self,

@@ -1,36 +1,36 @@
-public import Middleware
+package import Middleware
 
 /// Returns the event it received together with what its context said: a probe for wiring and for the runtime.
-public struct EchoHandler: LambdaHandler {
-    public init() {}
+package struct EchoHandler: LambdaHandler {
+    package init() {}
 
-    public func handle(_ event: JSONValue, context: LambdaContext) async throws -> EchoResponse {
+    package func handle(_ event: JSONValue, context: LambdaContext) async throws -> EchoResponse {
         context.logger.info("Echoing an event")
         return EchoResponse(event: event, context: EchoedContext(context))
     }
 }
 
 /// What ``EchoHandler`` answers.
-public struct EchoResponse: Codable, Sendable, Equatable {
-    public var event: JSONValue
-    public var context: EchoedContext
+package struct EchoResponse: Codable, Sendable, Equatable {
+    package var event: JSONValue
+    package var context: EchoedContext
 }
 
 /// The parts of a ``LambdaContext`` that ``EchoHandler`` reports.
-public struct EchoedContext: Codable, Sendable, Equatable {
-    public var requestId: String
-    public var functionName: String
-    public var functionVersion: String
-    public var memoryLimitInMB: Int
-    public var invokedFunctionArn: String
-    public var logGroupName: String
-    public var logStreamName: String
-    public var traceId: String?
-    public var remainingTimeMs: Int64
-    public var coldStart: Bool
-    public var clientContext: ClientContext?
-    public var identity: CognitoIdentity?
-    public var tenantId: String?
+package struct EchoedContext: Codable, Sendable, Equatable {
+    package var requestId: String
+    package var functionName: String
+    package var functionVersion: String
+    package var memoryLimitInMB: Int
+    package var invokedFunctionArn: String
+    package var logGroupName: String
+    package var logStreamName: String
+    package var traceId: String?
+    package var remainingTimeMs: Int64
+    package var coldStart: Bool
+    package var clientContext: ClientContext?
+    package var identity: CognitoIdentity?
+    package var tenantId: String?
 
     init(_ context: LambdaContext) {
         self.requestId = context.requestID

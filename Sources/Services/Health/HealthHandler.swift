@@ -1,12 +1,12 @@
-public import Cloud
-public import Middleware
+package import Cloud
+package import Middleware
 
 /// `GET /health`, without authentication: the version, whether this was a cold start, and a check of each
 /// dependency. All checks passing answers 200 with status `ok`; any failing answers 503 with status `degraded`.
-public struct HealthHandler: HTTPAPI {
-    public let router: HTTPRouter
+package struct HealthHandler: HTTPAPI {
+    package let router: HTTPRouter
 
-    public init(version: String, store: any ItemStore) {
+    package init(version: String, store: any ItemStore) {
         self.router = HTTPRouter {
             Route("GET", "/health", summary: "Whether the service and its dependencies work", errors: [503]) { _, context in
                 let checks = ["store": await Self.check(store)]

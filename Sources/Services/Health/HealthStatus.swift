@@ -1,18 +1,18 @@
 /// What `GET /health` answers.
-public struct HealthStatus: Codable, Sendable, Equatable {
+package struct HealthStatus: Codable, Sendable, Equatable {
     /// A check that passed.
-    public static let passing = "ok"
+    package static let passing = "ok"
     /// A check that failed.
-    public static let failing = "unavailable"
+    package static let failing = "unavailable"
 
     /// `ok` when every check passed, `degraded` otherwise.
-    public var status: String
-    public var version: String
-    public var coldStart: Bool
+    package var status: String
+    package var version: String
+    package var coldStart: Bool
     /// Each dependency's state: `ok` or `unavailable`.
-    public var checks: [String: String]
+    package var checks: [String: String]
 
-    public init(status: String, version: String, coldStart: Bool, checks: [String: String]) {
+    package init(status: String, version: String, coldStart: Bool, checks: [String: String]) {
         self.status = status
         self.version = version
         self.coldStart = coldStart

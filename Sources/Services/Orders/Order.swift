@@ -1,31 +1,31 @@
-public import Middleware
+package import Middleware
 
 /// An order as the API answers it. Money is in minor units of `currency` (cents for EUR).
-public struct Order: Codable, Sendable, Equatable {
-    public var orderId: String
-    public var customerId: String
-    public var status: OrderStatus
-    public var items: [OrderLine]
-    public var currency: String
-    public var total: Int
-    public var createdAt: String
-    public var updatedAt: String
+package struct Order: Codable, Sendable, Equatable {
+    package var orderId: String
+    package var customerId: String
+    package var status: OrderStatus
+    package var items: [OrderLine]
+    package var currency: String
+    package var total: Int
+    package var createdAt: String
+    package var updatedAt: String
     /// Grows by one with every change; `If-Match` names it.
-    public var version: Int
+    package var version: Int
 }
 
 /// One line of an order.
-public struct OrderLine: Codable, Sendable, Equatable, Validatable {
-    public var sku: String
-    public var quantity: Int
+package struct OrderLine: Codable, Sendable, Equatable, Validatable {
+    package var sku: String
+    package var quantity: Int
     /// The price of one unit, in minor units.
-    public var unitPrice: Int
+    package var unitPrice: Int
 
-    public static let maximumQuantity = 1000
+    package static let maximumQuantity = 1000
     /// The largest unit price: ten million minor units (100,000.00 in a two-decimal currency).
-    public static let maximumUnitPrice = 10_000_000
+    package static let maximumUnitPrice = 10_000_000
 
-    public func validate(_ validator: inout Validator) {
+    package func validate(_ validator: inout Validator) {
         validator.check(self.sku, "sku", .length(1...64), Self.skuCharacters)
         validator.check(self.quantity, "quantity", .range(1...Self.maximumQuantity))
         validator.check(self.unitPrice, "unitPrice", .range(0...Self.maximumUnitPrice))

@@ -1,20 +1,20 @@
-public import Middleware
+package import Middleware
 
 /// `POST /orders`.
-public struct CreateOrderRequest: Codable, Sendable, Validatable {
-    public var items: [OrderLine]
-    public var currency: String
+package struct CreateOrderRequest: Codable, Sendable, Validatable {
+    package var items: [OrderLine]
+    package var currency: String
 
-    public static let maximumItems = 100
+    package static let maximumItems = 100
 
-    public func validate(_ validator: inout Validator) {
+    package func validate(_ validator: inout Validator) {
         validator.check(self.items, "items", .count(1...Self.maximumItems))
         validator.each(self.items, "items")
         validator.check(self.currency, "currency", CurrencyCode.rule)
     }
 
     /// The sum of the lines, or `nil` when it does not fit an `Int`.
-    public var total: Int? {
+    package var total: Int? {
         var total = 0
         for line in self.items {
             let (lineTotal, lineOverflow) = line.quantity.multipliedReportingOverflow(by: line.unitPrice)
@@ -27,13 +27,13 @@ public struct CreateOrderRequest: Codable, Sendable, Validatable {
 }
 
 /// `PATCH /orders/{id}/status`.
-public struct UpdateOrderStatusRequest: Codable, Sendable {
-    public var status: OrderStatus
+package struct UpdateOrderStatusRequest: Codable, Sendable {
+    package var status: OrderStatus
 }
 
 /// A page of `GET /orders`.
-public struct OrderPage: Codable, Sendable, Equatable {
-    public var orders: [Order]
+package struct OrderPage: Codable, Sendable, Equatable {
+    package var orders: [Order]
     /// Pass as `cursor` for the next page; absent on the last one.
-    public var nextCursor: String?
+    package var nextCursor: String?
 }

@@ -1,7 +1,7 @@
-public import Middleware
+import Middleware
 
 /// Where an order is in its life: PENDING → CONFIRMED → SHIPPED → DELIVERED, and PENDING or CONFIRMED → CANCELLED.
-public enum OrderStatus: String, Codable, Sendable, CaseIterable, SchemaEnumerable {
+package enum OrderStatus: String, Codable, Sendable, CaseIterable, SchemaEnumerable {
     case pending = "PENDING"
     case confirmed = "CONFIRMED"
     case shipped = "SHIPPED"
@@ -9,7 +9,7 @@ public enum OrderStatus: String, Codable, Sendable, CaseIterable, SchemaEnumerab
     case cancelled = "CANCELLED"
 
     /// Whether an order may move from this status to `next`.
-    public func canMove(to next: OrderStatus) -> Bool {
+    package func canMove(to next: OrderStatus) -> Bool {
         switch (self, next) {
         case (.pending, .confirmed), (.confirmed, .shipped), (.shipped, .delivered),
             (.pending, .cancelled), (.confirmed, .cancelled):

@@ -1,18 +1,18 @@
-public import Cloud
-public import Middleware
-public import Observability
+package import Cloud
+package import Middleware
+package import Observability
 
 /// The orders function: create, read, list and move orders through their states. Every route needs a valid token;
 /// customers see and cancel their own orders, staff manage every order. Each change writes its event to the outbox
 /// in the same transaction. With `metrics`, it records `OrderCreated` and `OrderValue` (the total in minor units),
 /// both by `currency`, and `OrderStatusChanged` (by `status`).
-public struct OrdersAPI: HTTPAPI {
+package struct OrdersAPI: HTTPAPI {
     /// The events' `source`.
-    public static let eventSource = "stratus.orders"
+    package static let eventSource = "stratus.orders"
 
-    public let router: HTTPRouter
+    package let router: HTTPRouter
 
-    public init(store: any ItemStore, idempotency: Idempotency? = nil, metrics: EMFMetrics? = nil) {
+    package init(store: any ItemStore, idempotency: Idempotency? = nil, metrics: EMFMetrics? = nil) {
         let orders = OrderRepository(store: store)
         let idempotency = idempotency ?? Idempotency(store: store, scope: "orders")
         self.router = HTTPRouter {

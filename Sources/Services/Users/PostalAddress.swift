@@ -1,15 +1,15 @@
-public import Middleware
+package import Middleware
 
 /// A postal address.
-public struct PostalAddress: Codable, Sendable, Equatable, Validatable {
-    public var line1: String
-    public var line2: String?
-    public var city: String
-    public var postalCode: String
+package struct PostalAddress: Codable, Sendable, Equatable, Validatable {
+    package var line1: String
+    package var line2: String?
+    package var city: String
+    package var postalCode: String
     /// ISO 3166-1 alpha-2, e.g. `DE`.
-    public var country: String
+    package var country: String
 
-    public func validate(_ validator: inout Validator) {
+    package func validate(_ validator: inout Validator) {
         validator.check(self.line1, "line1", .length(1...100))
         validator.check(self.line2, "line2", required: false, .length(0...100))
         validator.check(self.city, "city", .length(1...100))

@@ -1,14 +1,14 @@
 /// A user's profile as the API answers it. It exists from registration on; the email comes from the account and
 /// cannot be changed here.
-public struct UserProfile: Codable, Sendable, Equatable {
-    public var userId: String
-    public var email: String
-    public var name: String
+package struct UserProfile: Codable, Sendable, Equatable {
+    package var userId: String
+    package var email: String
+    package var name: String
     /// E.164, e.g. `+14155550123`.
-    public var phone: String?
-    public var address: PostalAddress?
-    public var createdAt: String
-    public var updatedAt: String
+    package var phone: String?
+    package var address: PostalAddress?
+    package var createdAt: String
+    package var updatedAt: String
     /// Grows by one with every change; `If-Match` names it.
-    public var version: Int
+    package var version: Int
 }

@@ -1,11 +1,11 @@
-public import Cloud
-public import Middleware
+package import Cloud
+package import Middleware
 
 /// The users function: the caller's own profile. Both routes need a valid token.
-public struct UsersAPI: HTTPAPI {
-    public let router: HTTPRouter
+package struct UsersAPI: HTTPAPI {
+    package let router: HTTPRouter
 
-    public init(store: any ItemStore) {
+    package init(store: any ItemStore) {
         let profiles = ProfileRepository(store: store)
         self.router = HTTPRouter {
             Route("GET", "/users/me", authorization: .jwt(), summary: "The caller's profile", errors: [404]) {
