@@ -145,6 +145,19 @@ let package = Package(
             path: "Tests/Fixtures/StoreWriter",
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "StratusTesting",
+            dependencies: [
+                "Cloud", "LambdaRuntime", "LambdaEvents",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "StratusTestingTests",
+            dependencies: ["StratusTesting", "ItemStoreContract", "Cloud"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "LambdaEventsTests",
             dependencies: ["LambdaEvents"],
@@ -152,13 +165,18 @@ let package = Package(
         ),
         .testTarget(
             name: "LambdaRuntimeTests",
-            dependencies: ["LambdaRuntime", "LambdaEvents", .product(name: "NIOCore", package: "swift-nio")],
+            dependencies: [
+                "LambdaRuntime", "LambdaEvents",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "MiddlewareTests",
             dependencies: [
-                "Middleware", "LambdaRuntime", "LambdaEvents", "Cloud", "LocalCloud",
+                "Middleware", "LambdaRuntime", "LambdaEvents", "Cloud", "LocalCloud", "StratusTesting",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -171,7 +189,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ServicesTests",
-            dependencies: ["Services", "Cloud", "LocalCloud", "Middleware", "Observability", "LambdaEvents", "LambdaRuntime"],
+            dependencies: [
+                "Services", "Cloud", "LocalCloud", "Middleware", "Observability", "LambdaEvents", "LambdaRuntime", "StratusTesting",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -190,14 +210,24 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "AppTests",
+            dependencies: [
+                "App", "Cloud", "LambdaRuntime", "LambdaEvents", "StratusTesting",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "CloudTests",
-            dependencies: ["Cloud"],
+            dependencies: ["Cloud", "LambdaRuntime"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "LocalCloudTests",
             dependencies: [
                 "LocalCloud", "Cloud", "LambdaRuntime", "LambdaEvents", "App", "Services", "ItemStoreContract", "Observability", "Middleware",
+                "StratusTesting",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],

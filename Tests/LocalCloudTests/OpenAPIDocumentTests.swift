@@ -3,6 +3,7 @@ import Cloud
 import Foundation
 import LambdaEvents
 import Services
+import StratusTesting
 import Testing
 
 /// The OpenAPI document is generated from the route declarations, says what the handlers really do, and validates.

@@ -3,6 +3,7 @@ import Foundation
 import LambdaRuntime
 import LocalCloud
 import NIOCore
+import StratusTesting
 import Testing
 
 #if canImport(Glibc)
@@ -44,7 +45,7 @@ struct RuntimeFixtureTests {
         try await withProcessInstance(executable: TestEnvironment.runtimeFixtures, function: Self.fixture("sleep")) { instance in
             _ = await instance.invoke(InvocationRequest(event: ByteBuffer(string: #"{"milliseconds": 1}"#)))
             async let slow = instance.invoke(InvocationRequest(event: ByteBuffer(string: #"{"milliseconds": 600}"#)))
-            try await Task.sleep(for: .milliseconds(200))
+            try await eventually { instance.invocationCounts.inFlight == 1 }
             kill(instance.processIdentifier, SIGTERM)
             let result = await slow
             #expect(try result.responseJSON()["slept"] as? Int == 600)

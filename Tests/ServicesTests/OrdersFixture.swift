@@ -3,22 +3,22 @@ import Foundation
 import LocalCloud
 import Middleware
 import Services
+import StratusTesting
 
-/// The orders function on a SQLite store in a temporary folder, and events as the gateway would send them.
+/// The orders function on a SQLite store in a temporary folder, on a clock the test moves, and events as the
+/// gateway would send them.
 final class OrdersFixture: Sendable {
-    let directory: URL
+    let directory: TemporaryDirectory
+    let clock: ManualClock
     let store: SQLiteItemStore
     let api: OrdersAPI
 
     init() throws {
-        self.directory = FileManager.default.temporaryDirectory.appendingPathComponent("stratus-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: self.directory, withIntermediateDirectories: true)
-        self.store = try SQLiteItemStore(path: self.directory.appendingPathComponent("store.sqlite").path)
-        self.api = OrdersAPI(store: self.store)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: self.directory)
+        let clock = ManualClock()
+        self.clock = clock
+        self.directory = try TemporaryDirectory()
+        self.store = try SQLiteItemStore(path: self.directory.path("store.sqlite"), clock: clock)
+        self.api = OrdersAPI(store: self.store, clock: clock)
     }
 
     /// Sends a request as `user` (nil: no token), returning the answer.
@@ -35,7 +35,7 @@ final class OrdersFixture: Sendable {
         claims["sub"] = user
         claims["cognito:groups"] = groups
         let event = APIGatewayV2Request.test(method, path, body: body, claims: user == nil ? nil : claims, headers: headers, query: query)
-        return try await self.api.handle(event, context: .test())
+        return try await self.api.handle(event, context: .test(function: "orders"))
     }
 
     /// Creates an order for `user` and returns it.

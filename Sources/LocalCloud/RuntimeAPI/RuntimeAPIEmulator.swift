@@ -99,6 +99,12 @@ public final class RuntimeAPIEmulator: Sendable {
         self.state.firstPollAt
     }
 
+    /// How many invocations wait for the runtime to ask for them, and how many it has and is working on: what a
+    /// test waits for before it acts on an invocation in a given state.
+    package var invocationCounts: (queued: Int, inFlight: Int) {
+        self.state.invocationCounts
+    }
+
     /// The failure the runtime reported to `/init/error`, if any.
     public var initializationFailure: LambdaErrorReport? {
         self.state.initFailure

@@ -156,6 +156,11 @@ final class RuntimeAPIState: Sendable {
         self.state.withLock { $0.firstPollAt }
     }
 
+    /// How many invocations wait for the runtime, and how many it is working on.
+    var invocationCounts: (queued: Int, inFlight: Int) {
+        self.state.withLock { ($0.queue.count, $0.inFlight.count) }
+    }
+
     /// The initialisation failure the runtime reported, if any.
     var initFailure: LambdaErrorReport? {
         self.state.withLock { $0.initFailure }

@@ -16,8 +16,9 @@ public import Observability
 public struct AuthAPI: HTTPAPI {
     public let router: HTTPRouter
 
-    public init(identity: any IdentityProvider, store: any ItemStore, metrics: EMFMetrics? = nil) {
-        let profiles = ProfileRepository(store: store)
+    /// Accounts in `identity`, their profiles kept in `store` and stamped with `clock`'s time.
+    public init(identity: any IdentityProvider, store: any ItemStore, clock: any Clock = SystemClock(), metrics: EMFMetrics? = nil) {
+        let profiles = ProfileRepository(store: store, clock: clock)
         self.router = HTTPRouter {
             Route("POST", "/auth/register", summary: "Create an account", status: 201, body: RegisterRequest.self,
                 errors: [409, 503]) { _, body, context in
