@@ -12,7 +12,7 @@ final class IdentityFixture: Sendable {
     let issuer: LocalTokenIssuer
     let notifications: NotificationLog
     let identity: LocalIdentityProvider
-    private let clock: ManualClock
+    let clock: ManualClock
 
     init(hasher: PasswordHasher = PasswordHasher(cost: .insecureFast), tokenLifetime: Duration = .seconds(3600)) throws {
         let clock = ManualClock()
@@ -192,6 +192,24 @@ final class IdentityFixture: Sendable {
             try await fixture.identity.refresh(refreshToken: try #require(session.refreshToken))
         }
         #expect(!(try fixture.storedText()).contains(code), "codes are stored by their digest")
+    }
+
+    /// Tokens are issued at the directory's clock and expire with it: the access token after its lifetime, the
+    /// refresh token after thirty days (its record's time to live in the store, on the same clock).
+    @Test func tokensAreIssuedOnTheClockAndExpireWithIt() async throws {
+        let fixture = try IdentityFixture()
+        _ = try await fixture.identity.signUp(email: "ada@example.com", password: "Correct-Horse-7", name: "Ada")
+        let tokens = try await fixture.identity.signIn(email: "ada@example.com", password: "Correct-Horse-7")
+        let refreshToken = try #require(tokens.refreshToken)
+        #expect(try fixture.claims(tokens.accessToken)["iat"] == String(fixture.clock.nowSeconds))
+        fixture.advance(seconds: 3599)
+        #expect(try fixture.claims(tokens.accessToken)["sub"] != nil, "valid to its last second")
+        fixture.advance(seconds: 1)
+        #expect(throws: JWTRejection.invalidToken("the token has expired")) { try fixture.claims(tokens.accessToken) }
+        fixture.advance(seconds: LocalIdentityProvider.refreshTokenLifetimeSeconds - 3600 - 1)
+        _ = try await fixture.identity.refresh(refreshToken: refreshToken)
+        fixture.advance(seconds: 1)
+        await #expect(throws: IdentityError.notAuthorized) { try await fixture.identity.refresh(refreshToken: refreshToken) }
     }
 
     @Test func aCodeExpires() async throws {
