@@ -176,7 +176,7 @@ let package = Package(
         .testTarget(
             name: "MiddlewareTests",
             dependencies: [
-                "Middleware", "LambdaRuntime", "LambdaEvents", "Cloud", "LocalCloud", "StratusTesting",
+                "Middleware", "LambdaRuntime", "LambdaEvents", "Cloud", "StratusTesting",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings

@@ -5,11 +5,11 @@ import Middleware
 import Services
 import StratusTesting
 
-/// The auth and users functions on one SQLite store, with the local identity provider on a directory of its own,
-/// all in a temporary folder.
+/// The auth and users functions on one in-memory store, with the local identity provider on a directory of its own
+/// (its signing key, user directory and notification log in a temporary folder).
 final class AccountsFixture: Sendable {
     let directory: TemporaryDirectory
-    let store: SQLiteItemStore
+    let store: InMemoryItemStore
     let issuer: LocalTokenIssuer
     let notifications: NotificationLog
     let auth: AuthAPI
@@ -17,11 +17,11 @@ final class AccountsFixture: Sendable {
 
     init() throws {
         self.directory = try TemporaryDirectory()
-        self.store = try SQLiteItemStore(path: self.directory.path("store.sqlite"))
+        self.store = InMemoryItemStore()
         self.issuer = try LocalTokenIssuer(directory: self.directory.path("identity"))
         self.notifications = NotificationLog(path: self.directory.path("notifications.log"))
         let identity = LocalIdentityProvider(
-            store: try SQLiteItemStore(path: self.directory.path("directory.sqlite")),
+            store: InMemoryItemStore(),
             issuer: self.issuer, notifications: self.notifications, hasher: PasswordHasher(cost: .insecureFast)
         )
         self.auth = AuthAPI(identity: identity, store: self.store)

@@ -1,23 +1,19 @@
 import Cloud
 import Foundation
-import LocalCloud
 import Middleware
 import Services
 import StratusTesting
 
-/// The orders function on a SQLite store in a temporary folder, on a clock the test moves, and events as the
-/// gateway would send them.
+/// The orders function on an in-memory store, on a clock the test moves, and events as the gateway would send them.
 final class OrdersFixture: Sendable {
-    let directory: TemporaryDirectory
     let clock: ManualClock
-    let store: SQLiteItemStore
+    let store: InMemoryItemStore
     let api: OrdersAPI
 
     init() throws {
         let clock = ManualClock()
         self.clock = clock
-        self.directory = try TemporaryDirectory()
-        self.store = try SQLiteItemStore(path: self.directory.path("store.sqlite"), clock: clock)
+        self.store = InMemoryItemStore(clock: clock)
         self.api = OrdersAPI(store: self.store, clock: clock)
     }
 
@@ -53,7 +49,7 @@ final class OrdersFixture: Sendable {
     static let twoLines = #"{"items":[{"sku":"A-1","quantity":2,"unitPrice":1999},{"sku":"B-2","quantity":1,"unitPrice":4500}],"currency":"EUR"}"#
 }
 
-extension SQLiteItemStore {
+extension InMemoryItemStore {
     /// Every outbox envelope, parsed.
     func outboxEnvelopes() throws -> [[String: Any]] {
         var events: [[String: Any]] = []

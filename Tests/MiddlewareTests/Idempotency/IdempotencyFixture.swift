@@ -1,24 +1,22 @@
 import Cloud
 import Foundation
 import LambdaRuntime
-import LocalCloud
 import Logging
 import Middleware
 import StratusTesting
 import Synchronization
 
-/// A SQLite store in a temporary file, a clock the test moves, and counters of how often operations ran.
+/// An in-memory store and a clock the test moves (the store's time to live follows it), and counters of how often
+/// operations ran.
 final class IdempotencyFixture: Sendable {
-    let directory: TemporaryDirectory
-    let store: SQLiteItemStore
+    let store: InMemoryItemStore
     let clock: ManualClock
     let runs = Mutex(0)
 
     init() throws {
         let clock = ManualClock(nowMilliseconds: 1_800_000_000_000)
         self.clock = clock
-        self.directory = try TemporaryDirectory()
-        self.store = try SQLiteItemStore(path: self.directory.path("store.sqlite"), clock: clock)
+        self.store = InMemoryItemStore(clock: clock)
     }
 
     func idempotency(_ configuration: IdempotencyConfiguration = IdempotencyConfiguration()) -> Idempotency {
