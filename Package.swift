@@ -210,6 +210,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "StratusCLITests",
+            dependencies: ["stratus", "Cloud", "LocalCloud", "StratusTesting"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "AppTests",
             dependencies: [
                 "App", "Cloud", "LambdaRuntime", "LambdaEvents", "StratusTesting",
