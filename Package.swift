@@ -211,7 +211,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StratusCLITests",
-            dependencies: ["stratus", "Cloud", "LocalCloud", "StratusTesting"],
+            dependencies: ["stratus", "Cloud", "LocalCloud", "Observability", "StratusTesting"],
             swiftSettings: strictSettings
         ),
         .testTarget(
