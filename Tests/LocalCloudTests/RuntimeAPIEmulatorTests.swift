@@ -113,7 +113,7 @@ struct RuntimeAPIEmulatorTests {
     @Test func initErrorsAreAcceptedOnlyBeforeTheFirstPollAndFailWaitingInvocations() async throws {
         try await Self.withEmulator { emulator, base in
             async let waiting = emulator.invoke(InvocationRequest(event: ByteBuffer(string: "{}")))
-            try await eventually { emulator.invocationCounts.queued == 1 }
+            try await eventually { emulator.queuedInvocationCount == 1 }
             let accepted = try await Self.send(
                 "POST",
                 base.appendingPathComponent("init/error"),

@@ -154,11 +154,6 @@ public final class ProcessFunctionInstance: FunctionInstance {
     }
 
     /// The process id of the function's process.
-    /// The emulator's count of invocations waiting for the process and in flight in it.
-    package var invocationCounts: (queued: Int, inFlight: Int) {
-        self.emulator.invocationCounts
-    }
-
     public var processIdentifier: Int32 {
         self.process.processIdentifier
     }

@@ -1,6 +1,5 @@
 public import Cloud
 import Foundation
-public import LambdaRuntime
 
 /// The local cloud's user directory, with Cognito's behaviour: accounts keyed by email with scrypt password hashes,
 /// a password policy, groups, RS256 access and id tokens from ``LocalTokenIssuer``, revocable refresh tokens,

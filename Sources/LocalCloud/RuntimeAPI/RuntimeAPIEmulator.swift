@@ -99,10 +99,10 @@ public final class RuntimeAPIEmulator: Sendable {
         self.state.firstPollAt
     }
 
-    /// How many invocations wait for the runtime to ask for them, and how many it has and is working on: what a
-    /// test waits for before it acts on an invocation in a given state.
-    package var invocationCounts: (queued: Int, inFlight: Int) {
-        self.state.invocationCounts
+    /// How many invocations wait for the runtime to ask for them: what a test waits for before it acts on a
+    /// waiting invocation.
+    package var queuedInvocationCount: Int {
+        self.state.queuedCount
     }
 
     /// The failure the runtime reported to `/init/error`, if any.

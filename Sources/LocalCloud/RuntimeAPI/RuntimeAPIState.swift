@@ -156,9 +156,9 @@ final class RuntimeAPIState: Sendable {
         self.state.withLock { $0.firstPollAt }
     }
 
-    /// How many invocations wait for the runtime, and how many it is working on.
-    var invocationCounts: (queued: Int, inFlight: Int) {
-        self.state.withLock { ($0.queue.count, $0.inFlight.count) }
+    /// How many invocations wait for the runtime to ask for them.
+    var queuedCount: Int {
+        self.state.withLock { $0.queue.count }
     }
 
     /// The initialisation failure the runtime reported, if any.
