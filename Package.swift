@@ -170,6 +170,19 @@ let package = Package(
             path: "Tests/Fixtures/StoreWriter",
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "StratusTesting",
+            dependencies: [
+                "Cloud", "LambdaRuntime", "LambdaEvents", "Identifiers",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "StratusTestingTests",
+            dependencies: ["StratusTesting", "ItemStoreContract", "Cloud"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "LambdaEventsTests",
             dependencies: ["LambdaEvents"],
@@ -177,13 +190,18 @@ let package = Package(
         ),
         .testTarget(
             name: "LambdaRuntimeTests",
-            dependencies: ["LambdaRuntime", "LambdaEvents", .product(name: "NIOCore", package: "swift-nio")],
+            dependencies: [
+                "LambdaRuntime", "LambdaEvents",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "MiddlewareTests",
             dependencies: [
-                "Middleware", "LambdaRuntime", "LambdaEvents", "Cloud", "LocalCloud", "Hashing",
+                "Middleware", "LambdaRuntime", "LambdaEvents", "Cloud", "Hashing", "StratusTesting",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -196,7 +214,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ServicesTests",
-            dependencies: ["Services", "Cloud", "LocalCloud", "Middleware", "Observability", "LambdaEvents", "LambdaRuntime"],
+            dependencies: [
+                "Services", "Cloud", "LocalCloud", "Middleware", "Observability", "LambdaEvents", "LambdaRuntime", "StratusTesting",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -230,15 +250,29 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "StratusCLITests",
+            dependencies: ["stratus", "Cloud", "LocalCloud", "Observability", "StratusTesting"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "AppTests",
+            dependencies: [
+                "App", "Cloud", "LambdaRuntime", "LambdaEvents", "StratusTesting",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "CloudTests",
-            dependencies: ["Cloud"],
+            dependencies: ["Cloud", "LambdaRuntime"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "LocalCloudTests",
             dependencies: [
                 "LocalCloud", "Cloud", "LambdaRuntime", "LambdaEvents", "App", "Services", "ItemStoreContract", "Observability", "Middleware",
-                "OpenAPI", "Hashing", "Identifiers",
+                "OpenAPI", "Hashing", "Identifiers", "StratusTesting",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],

@@ -17,7 +17,8 @@ package enum ReferenceApp {
         // server; the password hasher's own queue (32) answers 503 before that.
         Function("auth", memoryMB: 256, timeout: .seconds(10), reservedConcurrency: 64) { context in
             let observability = FunctionObservability(context.initialization)
-            return AuthAPI(identity: context.ports.identity, store: context.ports.store, metrics: observability.metrics)
+            let ports = context.ports
+            return AuthAPI(identity: ports.identity, store: ports.store, clock: ports.clock, metrics: observability.metrics)
                 .observed(by: observability)
         }
         .http(
@@ -26,13 +27,13 @@ package enum ReferenceApp {
         )
 
         Function("users", memoryMB: 128, timeout: .seconds(5)) { context in
-            UsersAPI(store: context.ports.store).observed(context.initialization)
+            UsersAPI(store: context.ports.store, clock: context.ports.clock).observed(context.initialization)
         }
         .http("GET /users/me", "PUT /users/me", authorization: .jwt())
 
         Function("orders", memoryMB: 256, timeout: .seconds(10)) { context in
             let observability = FunctionObservability(context.initialization)
-            return OrdersAPI(store: context.ports.store, metrics: observability.metrics).observed(by: observability)
+            return OrdersAPI(store: context.ports.store, clock: context.ports.clock, metrics: observability.metrics).observed(by: observability)
         }
         .http("POST /orders", "GET /orders", "GET /orders/{id}", "PATCH /orders/{id}/status", authorization: .jwt())
 

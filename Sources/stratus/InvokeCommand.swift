@@ -70,7 +70,7 @@ struct InvokeCommand: AsyncParsableCommand {
                     logSink: sink
                 )
             } else {
-                let ports = CloudPorts(store: try dataDirectory.openStore())
+                let ports = CloudPorts(store: try dataDirectory.openStore(), clock: dataDirectory.clock)
                     .traced(by: XRayTracer(emitter: recorder), tableName: ServeCommand.tableName)
                 instance = InProcessFunctionInstance(
                     function: function, metadata: metadata, environment: environment, ports: ports, logSink: sink

@@ -1,9 +1,13 @@
+import Cloud
 import Foundation
 import LocalCloud
 
-/// The folder where the local cloud keeps its state (`--data-dir`, `.stratus` by default).
+/// The folder where the local cloud keeps its state (`--data-dir`, `.stratus` by default), and the clock of what it
+/// keeps there.
 struct LocalDataDirectory {
     let path: String
+    /// The time of the stores' time to live, of tokens and of the identity provider's limits and codes.
+    var clock: any Clock = SystemClock()
 
     /// The store's file in the folder (relative when the folder is).
     var storePath: String { self.file("store.sqlite") }
@@ -17,7 +21,7 @@ struct LocalDataDirectory {
     /// The local token issuer, whose signing key lives in `identity/` (created on first use).
     func tokenIssuer() throws -> LocalTokenIssuer {
         do {
-            return try LocalTokenIssuer(directory: self.identityPath)
+            return try LocalTokenIssuer(directory: self.identityPath, clock: self.clock)
         } catch {
             throw CommandLineError("Cannot load or create the signing key in \(self.identityPath): \(error)")
         }
@@ -37,8 +41,8 @@ struct LocalDataDirectory {
         tokenLifetime: Duration = LocalIdentityProvider.defaultTokenLifetime
     ) -> LocalIdentityProvider {
         LocalIdentityProvider(
-            store: directory, issuer: issuer, notifications: NotificationLog(path: self.notificationLogPath),
-            hasher: PasswordHasher(cost: cost), tokenLifetime: tokenLifetime
+            store: directory, issuer: issuer, notifications: NotificationLog(path: self.notificationLogPath, clock: self.clock),
+            hasher: PasswordHasher(cost: cost), tokenLifetime: tokenLifetime, clock: self.clock
         )
     }
 
@@ -95,7 +99,7 @@ struct LocalDataDirectory {
     private func open(file: String, in folder: String) throws -> SQLiteItemStore {
         try self.createFolder(folder)
         do {
-            return try SQLiteItemStore(path: self.file(file))
+            return try SQLiteItemStore(path: self.file(file), clock: self.clock)
         } catch {
             throw CommandLineError("Cannot open \(self.file(file)): \(error)")
         }

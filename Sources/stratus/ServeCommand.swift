@@ -122,7 +122,7 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw CommandLineError("Cannot listen for X-Ray segments on UDP port \(self.xrayPort) (another stratus serve?); pick another with --xray-port: \(error)")
         }
-        let ports = CloudPorts(store: store, identity: identity).traced(by: XRayTracer(emitter: recorder), tableName: Self.tableName)
+        let ports = CloudPorts(store: store, identity: identity, clock: dataDirectory.clock).traced(by: XRayTracer(emitter: recorder), tableName: Self.tableName)
         let openAPI = try await OpenAPICommand.document(ports: ports, serverURL: nil, pretty: false)
         var environment = Self.functionEnvironment(ProcessInfo.processInfo.environment)
         environment["AWS_XRAY_DAEMON_ADDRESS"] = daemon.address()

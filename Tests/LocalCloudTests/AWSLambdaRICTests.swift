@@ -3,6 +3,7 @@ import Foundation
 import LambdaRuntime
 import LocalCloud
 import NIOCore
+import StratusTesting
 import Testing
 
 /// AWS's own Python runtime interface client against the Runtime API emulator: the emulator must speak the protocol

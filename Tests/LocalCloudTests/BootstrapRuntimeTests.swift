@@ -6,6 +6,7 @@ import LambdaRuntime
 import LocalCloud
 import NIOCore
 import Observability
+import StratusTesting
 import Testing
 
 /// The real `bootstrap` executable against the Runtime API emulator.

@@ -5,6 +5,7 @@ import LambdaRuntime
 import LocalCloud
 import NIOCore
 import Services
+import StratusTesting
 import Testing
 
 @Suite("The health function")

@@ -1,4 +1,5 @@
 import Foundation
+import StratusTesting
 import Testing
 
 /// The `bootstrap` against a Runtime API that is not ours: a minimal server written from AWS's documentation with

@@ -1,4 +1,5 @@
 import Foundation
+import StratusTesting
 import Testing
 
 /// The `bootstrap` against a Runtime API that sends malformed invocations: a deadline no arithmetic should be done

@@ -4,6 +4,7 @@ import Foundation
 import LambdaEvents
 import OpenAPI
 import Services
+import StratusTesting
 import Testing
 
 /// The OpenAPI document is generated from the route declarations, says what the handlers really do, and validates.

@@ -3,6 +3,7 @@ import LambdaRuntime
 import LocalCloud
 import NIOCore
 import Observability
+import StratusTesting
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -112,7 +113,7 @@ struct RuntimeAPIEmulatorTests {
     @Test func initErrorsAreAcceptedOnlyBeforeTheFirstPollAndFailWaitingInvocations() async throws {
         try await Self.withEmulator { emulator, base in
             async let waiting = emulator.invoke(InvocationRequest(event: ByteBuffer(string: "{}")))
-            try await Task.sleep(for: .milliseconds(50))
+            try await eventually { emulator.queuedInvocationCount == 1 }
             let accepted = try await Self.send(
                 "POST",
                 base.appendingPathComponent("init/error"),

@@ -1,4 +1,5 @@
 import Foundation
+import StratusTesting
 import Testing
 
 /// A short run of `stratus bench runtime` with the debug `bootstrap` and the C baseline, so the benchmark tooling

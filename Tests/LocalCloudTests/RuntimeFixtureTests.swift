@@ -3,6 +3,7 @@ import Foundation
 import LambdaRuntime
 import LocalCloud
 import NIOCore
+import StratusTesting
 import Testing
 
 #if canImport(Glibc)
@@ -41,10 +42,14 @@ struct RuntimeFixtureTests {
     }
 
     @Test func sigtermLetsTheInvocationInFlightFinishThenExitsZero() async throws {
-        try await withProcessInstance(executable: TestEnvironment.runtimeFixtures, function: Self.fixture("sleep")) { instance in
+        let lines = InMemoryLogSink()
+        try await withProcessInstance(
+            executable: TestEnvironment.runtimeFixtures, function: Self.fixture("sleep", timeout: .seconds(5)), logSink: lines
+        ) { instance in
             _ = await instance.invoke(InvocationRequest(event: ByteBuffer(string: #"{"milliseconds": 1}"#)))
             async let slow = instance.invoke(InvocationRequest(event: ByteBuffer(string: #"{"milliseconds": 600}"#)))
-            try await Task.sleep(for: .milliseconds(200))
+            // SIGTERM once the handler runs: before the runtime has the invocation, it would exit as an idle one.
+            try await eventually { lines.lines.contains { $0.contains("Sleeping 600 ms") } }
             kill(instance.processIdentifier, SIGTERM)
             let result = await slow
             #expect(try result.responseJSON()["slept"] as? Int == 600)

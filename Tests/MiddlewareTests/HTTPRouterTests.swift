@@ -4,6 +4,7 @@ import LambdaEvents
 import LambdaRuntime
 import Logging
 import Middleware
+import StratusTesting
 import Testing
 
 /// An order request with rules declared next to it.
@@ -223,14 +224,7 @@ struct HTTPRouterTests {
 
     @Test func anUnexpectedErrorIs500WithoutInternalsAndIsLoggedWithItsCause() async throws {
         let sink = InMemoryLogSink()
-        let context = LambdaContext(
-            requestID: "req-42",
-            invokedFunctionARN: "arn",
-            deadline: .after(.seconds(3)),
-            function: FunctionMetadata(name: "orders"),
-            isColdStart: false,
-            logger: Logger(label: "t") { _ in LambdaLogHandler(sink: sink, logLevel: .info) }
-        )
+        let context = LambdaContext.test(requestID: "req-42", function: "orders", logSink: sink, logLevel: .info)
         let response = try await RouterFixture.send(RouterFixture.event("GET", "/boom"), context: context)
         #expect(response.statusCode == 500)
         #expect(response.body?.contains("hunter2") == false)

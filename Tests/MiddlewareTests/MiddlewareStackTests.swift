@@ -1,5 +1,6 @@
 import LambdaRuntime
 import Middleware
+import StratusTesting
 import Synchronization
 import Testing
 

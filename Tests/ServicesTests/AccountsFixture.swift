@@ -3,33 +3,29 @@ import Foundation
 import LocalCloud
 import Middleware
 import Services
+import StratusTesting
 
-/// The auth and users functions on one SQLite store, with the local identity provider on a directory of its own,
-/// all in a temporary folder.
+/// The auth and users functions on one in-memory store, with the local identity provider on a directory of its own
+/// (its signing key, user directory and notification log in a temporary folder).
 final class AccountsFixture: Sendable {
-    let directory: URL
-    let store: SQLiteItemStore
+    let directory: TemporaryDirectory
+    let store: InMemoryItemStore
     let issuer: LocalTokenIssuer
     let notifications: NotificationLog
     let auth: AuthAPI
     let users: UsersAPI
 
     init() throws {
-        self.directory = FileManager.default.temporaryDirectory.appendingPathComponent("stratus-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: self.directory, withIntermediateDirectories: true)
-        self.store = try SQLiteItemStore(path: self.directory.appendingPathComponent("store.sqlite").path)
-        self.issuer = try LocalTokenIssuer(directory: self.directory.appendingPathComponent("identity").path)
-        self.notifications = NotificationLog(path: self.directory.appendingPathComponent("notifications.log").path)
+        self.directory = try TemporaryDirectory()
+        self.store = InMemoryItemStore()
+        self.issuer = try LocalTokenIssuer(directory: self.directory.path("identity"))
+        self.notifications = NotificationLog(path: self.directory.path("notifications.log"))
         let identity = LocalIdentityProvider(
-            store: try SQLiteItemStore(path: self.directory.appendingPathComponent("directory.sqlite").path),
+            store: InMemoryItemStore(),
             issuer: self.issuer, notifications: self.notifications, hasher: PasswordHasher(cost: .insecureFast)
         )
         self.auth = AuthAPI(identity: identity, store: self.store)
         self.users = UsersAPI(store: self.store)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: self.directory)
     }
 
     /// Sends a JSON body to an auth route.

@@ -1,6 +1,9 @@
 import Foundation
 import LambdaRuntime
+import Logging
+import Middleware
 import Services
+import StratusTesting
 import Testing
 
 @Suite struct AuthAPITests {
@@ -142,14 +145,26 @@ import Testing
         #expect(try confirm.json()["status"] as? Int == 429)
     }
 
+    /// The auth function as the manifest runs it (observed, at the debug level, logging each event) writes its lines,
+    /// and none of them carries a password: not on registration, a failed sign-in or a successful one.
     @Test func noPasswordReachesTheLogs() async throws {
         let fixture = try AccountsFixture()
         let sink = InMemoryLogSink()
-        let context = LambdaContext.test(logSink: sink)
-        _ = try await fixture.auth.handle(.test("POST", "/auth/register",
-            body: #"{"email":"ada@example.com","password":"Correct-Horse-7","name":"Ada"}"#), context: context)
-        _ = try await fixture.auth.handle(.test("POST", "/auth/login",
-            body: #"{"email":"ada@example.com","password":"Wrong-Horse-7"}"#), context: context)
+        let auth = fixture.auth.observed(LambdaInitializationContext(
+            handlerName: "auth", function: FunctionMetadata(name: "auth"),
+            environment: ["POWERTOOLS_LOG_LEVEL": "DEBUG", "POWERTOOLS_LOGGER_LOG_EVENT": "true"],
+            logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }, logSink: sink
+        ))
+        let requests = [
+            ("/auth/register", #"{"email":"ada@example.com","password":"Correct-Horse-7","name":"Ada"}"#, 201),
+            ("/auth/login", #"{"email":"ada@example.com","password":"Wrong-Horse-7"}"#, 401),
+            ("/auth/login", #"{"email":"ada@example.com","password":"Correct-Horse-7"}"#, 200),
+        ]
+        for (path, body, status) in requests {
+            let response = try await auth.handle(.test("POST", path, body: body), context: .test(function: "auth", logSink: sink))
+            #expect(response.statusCode == status)
+        }
+        #expect(sink.lines.count >= requests.count, "each invocation's lines are observed")
         #expect(!sink.lines.joined().contains("Horse"))
     }
 }

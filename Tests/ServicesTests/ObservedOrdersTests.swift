@@ -7,6 +7,7 @@ import Logging
 import Middleware
 import Observability
 import Services
+import StratusTesting
 import Synchronization
 import Testing
 
@@ -44,11 +45,7 @@ import Testing
             let event = APIGatewayV2Request.test(
                 "POST", "/orders", body: OrdersFixture.twoLines, claims: ["sub": "alice"], headers: ["idempotency-key": "order-1"]
             )
-            let context = LambdaContext(
-                requestID: "req-1", traceID: traceHeader, invokedFunctionARN: "arn:aws:lambda:us-east-1:123456789012:function:orders",
-                deadline: .after(.seconds(10)), function: FunctionMetadata(name: "orders"), isColdStart: true,
-                logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
-            )
+            let context = LambdaContext.test(traceID: traceHeader, function: "orders", isColdStart: true)
             return try await self.handler.handle(event, context: context)
         }
 
@@ -105,11 +102,7 @@ import Testing
         let store = TracedItemStore(UnavailableItemStore(reason: "the disk is gone"), tracer: tracer, tableName: "stratus")
         let handler = TracedHandler(OrdersAPI(store: store), tracer: tracer, configuration: TracerConfiguration(daemonAddress: nil))
         let event = APIGatewayV2Request.test("POST", "/orders", body: OrdersFixture.twoLines, claims: ["sub": "alice"])
-        let context = LambdaContext(
-            requestID: "req-1", traceID: "Root=\(Self.root);Parent=\(Self.lambdaSegment);Sampled=1",
-            invokedFunctionARN: "arn:aws:lambda:us-east-1:123456789012:function:orders", deadline: .after(.seconds(10)),
-            function: FunctionMetadata(name: "orders"), isColdStart: false, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
-        )
+        let context = LambdaContext.test(traceID: "Root=\(Self.root);Parent=\(Self.lambdaSegment);Sampled=1", function: "orders")
         _ = try? await handler.handle(event, context: context)
         let call = try #require(emitted.all.only?.subsegments?.first)
         #expect(call.fault == true && call.http?.response?.status == 503)

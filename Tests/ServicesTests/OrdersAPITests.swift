@@ -82,7 +82,7 @@ struct OrdersAPITests {
         var created: [String] = []
         for _ in 0..<5 {
             created.append(try await fixture.create(as: "alice").orderId)
-            try await Task.sleep(for: .milliseconds(2))
+            fixture.clock.advance(by: .milliseconds(1))
         }
         _ = try await fixture.create(as: "bob")
         var listed: [String] = []

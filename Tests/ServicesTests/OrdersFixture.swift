@@ -1,24 +1,20 @@
 import Cloud
 import Foundation
-import LocalCloud
 import Middleware
 import Services
+import StratusTesting
 
-/// The orders function on a SQLite store in a temporary folder, and events as the gateway would send them.
+/// The orders function on an in-memory store, on a clock the test moves, and events as the gateway would send them.
 final class OrdersFixture: Sendable {
-    let directory: URL
-    let store: SQLiteItemStore
+    let clock: ManualClock
+    let store: InMemoryItemStore
     let api: OrdersAPI
 
     init() throws {
-        self.directory = FileManager.default.temporaryDirectory.appendingPathComponent("stratus-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: self.directory, withIntermediateDirectories: true)
-        self.store = try SQLiteItemStore(path: self.directory.appendingPathComponent("store.sqlite").path)
-        self.api = OrdersAPI(store: self.store)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: self.directory)
+        let clock = ManualClock()
+        self.clock = clock
+        self.store = InMemoryItemStore(clock: clock)
+        self.api = OrdersAPI(store: self.store, clock: clock)
     }
 
     /// Sends a request as `user` (nil: no token), returning the answer.
@@ -35,7 +31,7 @@ final class OrdersFixture: Sendable {
         claims["sub"] = user
         claims["cognito:groups"] = groups
         let event = APIGatewayV2Request.test(method, path, body: body, claims: user == nil ? nil : claims, headers: headers, query: query)
-        return try await self.api.handle(event, context: .test())
+        return try await self.api.handle(event, context: .test(function: "orders"))
     }
 
     /// Creates an order for `user` and returns it.
@@ -53,7 +49,7 @@ final class OrdersFixture: Sendable {
     static let twoLines = #"{"items":[{"sku":"A-1","quantity":2,"unitPrice":1999},{"sku":"B-2","quantity":1,"unitPrice":4500}],"currency":"EUR"}"#
 }
 
-extension SQLiteItemStore {
+extension InMemoryItemStore {
     /// Every outbox envelope, parsed.
     func outboxEnvelopes() throws -> [[String: Any]] {
         var events: [[String: Any]] = []

@@ -1,5 +1,6 @@
 import Foundation
 import Services
+import StratusTesting
 import Testing
 
 @Suite struct UsersAPITests {

@@ -5,16 +5,23 @@ public struct CloudPorts: Sendable {
     public var store: any ItemStore
     /// The user directory.
     public var identity: any IdentityProvider
+    /// The time of the business rules.
+    public var clock: any Clock
 
-    public init(store: any ItemStore, identity: any IdentityProvider = UnavailableIdentityProvider(reason: "No identity provider is configured")) {
+    public init(
+        store: any ItemStore,
+        identity: any IdentityProvider = UnavailableIdentityProvider(reason: "No identity provider is configured"),
+        clock: any Clock = SystemClock()
+    ) {
         self.store = store
         self.identity = identity
+        self.clock = clock
     }
 
     /// Ports for a runtime without adapters: every operation fails with ``ItemStoreError/unavailable(_:)`` or
     /// ``IdentityError/unavailable(_:)`` and `reason`, so a function that needs a port says why it cannot work, and
-    /// one that does not is unaffected.
-    public static func unconfigured(_ reason: String) -> CloudPorts {
-        CloudPorts(store: UnavailableItemStore(reason: reason), identity: UnavailableIdentityProvider(reason: reason))
+    /// one that does not is unaffected. The time is `clock`'s.
+    public static func unconfigured(_ reason: String, clock: any Clock = SystemClock()) -> CloudPorts {
+        CloudPorts(store: UnavailableItemStore(reason: reason), identity: UnavailableIdentityProvider(reason: reason), clock: clock)
     }
 }

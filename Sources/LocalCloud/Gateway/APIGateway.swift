@@ -25,6 +25,8 @@ public final class APIGateway: Sendable {
     private let cors: CORSConfiguration?
     private let recorder: TelemetryRecorder?
     private let tracing: GatewayTracing?
+    /// The ports' clock: the time requests are received at and tokens checked against.
+    private let clock: any Clock
 
     /// A gateway for every HTTP route of `manifest`, its functions built with `ports` and started with
     /// `environment`; their logs go to `logSink`.
@@ -68,6 +70,7 @@ public final class APIGateway: Sendable {
         self.cors = cors
         self.recorder = recorder
         self.tracing = tracing
+        self.clock = ports.clock
     }
 
     /// Answers one HTTP request whose body has already been read.
@@ -139,7 +142,7 @@ public final class APIGateway: Sendable {
             return GatewayProblem.response(status: 404, title: "Not Found",
                 detail: "No route for \(request.method) \(request.path)", requestID: requestID)
         }
-        let receivedAt = WallClock.nowMilliseconds()
+        let receivedAt = self.clock.nowMilliseconds
         let authorizer: APIGatewayV2Request.Authorizer?
         do throws(JWTRejection) {
             authorizer = try self.authorize(request, for: route, nowSeconds: receivedAt / 1000)

@@ -2,7 +2,6 @@ public import Cloud
 import Foundation
 import Hashing
 import Identifiers
-public import LambdaRuntime
 
 /// The local cloud's user directory, with Cognito's behaviour: accounts keyed by email with scrypt password hashes,
 /// a password policy, groups, RS256 access and id tokens from ``LocalTokenIssuer``, revocable refresh tokens,
@@ -43,11 +42,11 @@ public struct LocalIdentityProvider: IdentityProvider {
     private let resetFailures: AttemptLimit
     private let resetRequestsPerEmail: AttemptLimit
     private let resetRequestsPerAddress: AttemptLimit
-    private let now: @Sendable () -> Int64
+    private let clock: any Clock
 
     /// A directory kept in `store`, signing with `issuer` tokens valid for `tokenLifetime`, sending codes to
-    /// `notifications`; `now` gives the time in milliseconds since the epoch (the store's time to live should follow
-    /// the same clock: the limits' windows end with it).
+    /// `notifications`, on `clock` (the store's time to live should follow the same clock: the limits' windows end
+    /// with it).
     public init(
         store: any ItemStore,
         issuer: LocalTokenIssuer,
@@ -55,7 +54,7 @@ public struct LocalIdentityProvider: IdentityProvider {
         hasher: PasswordHasher = PasswordHasher(),
         policy: PasswordPolicy = .standard,
         tokenLifetime: Duration = LocalIdentityProvider.defaultTokenLifetime,
-        now: @escaping @Sendable () -> Int64 = { WallClock.nowMilliseconds() }
+        clock: any Clock = SystemClock()
     ) {
         self.store = store
         self.issuer = issuer
@@ -68,7 +67,7 @@ public struct LocalIdentityProvider: IdentityProvider {
             store: store, limit: Self.resetCodeAttempts, windowSeconds: Self.resetFailureWindowSeconds)
         self.resetRequestsPerEmail = AttemptLimit(store: store, limit: Self.resetRequestsPerEmail, windowSeconds: 3600)
         self.resetRequestsPerAddress = AttemptLimit(store: store, limit: Self.resetRequestsPerAddress, windowSeconds: 3600)
-        self.now = now
+        self.clock = clock
     }
 
     /// Creates an account with a hash of `password`; the email is trimmed and lower-cased first.
@@ -87,7 +86,7 @@ public struct LocalIdentityProvider: IdentityProvider {
             TableSchema.sortKey: "ACCOUNT",
             "userId": .string(userID), "email": .string(email), "name": .string(name),
             "passwordHash": .string(passwordHash), "generation": 1,
-            "createdAt": .string(WallClock.iso8601(milliseconds: self.now())),
+            "createdAt": .string(self.clock.nowISO8601),
         ]
         let emailClaim = Item(DirectoryKeys.email(email).attributes.merging(["userId": .string(userID)]) { $1 })
         do throws(ItemStoreError) {
@@ -119,7 +118,7 @@ public struct LocalIdentityProvider: IdentityProvider {
     ///   ``IdentityError/busy(retryAfterSeconds:)`` when the hashing queue is full, ``IdentityError/unavailable(_:)``.
     public func signIn(email: String, password: String) async throws(IdentityError) -> AuthenticationTokens {
         let email = Self.normalized(email)
-        let now = self.now()
+        let now = self.clock.nowMilliseconds
         if let seconds = try await self.perform({ try await self.throttle.reserve(email, nowMilliseconds: now) }) {
             throw .tooManyFailedAttempts(retryAfterSeconds: seconds)
         }
@@ -189,7 +188,7 @@ public struct LocalIdentityProvider: IdentityProvider {
     /// an unknown address, a note that it has no account), so that neither the answer nor its time tells them apart.
     public func forgotPassword(email: String, clientAddress: String) async throws(IdentityError) {
         let email = Self.normalized(email)
-        let nowSeconds = self.now() / 1000
+        let nowSeconds = self.clock.nowSeconds
         try await self.reserve(self.resetRequestsPerAddress, DirectoryKeys.resetRequests(fromAddress: ClientNetwork.of(clientAddress)), nowSeconds)
         try await self.reserve(self.resetRequestsPerEmail, DirectoryKeys.resetRequests(email), nowSeconds)
         // Two reads either way: an unknown email's account is looked up under an id no account has.
@@ -221,7 +220,7 @@ public struct LocalIdentityProvider: IdentityProvider {
         let violations = self.policy.violations(of: newPassword)
         guard violations.isEmpty else { throw .invalidPassword(violations) }
         guard let userID = try await self.account(email: email)?.string("userId") else { throw .codeMismatch }
-        let nowSeconds = self.now() / 1000
+        let nowSeconds = self.clock.nowSeconds
         try await self.reserve(self.resetFailures, DirectoryKeys.resetFailures(userID), nowSeconds)
         guard let record = try await self.perform({ try await self.store.get(DirectoryKeys.resetCode(email)) }),
             let digest = record.string("codeDigest"), let validUntil = record.int("validUntil")

@@ -1,10 +1,9 @@
-import Cloud
+public import Cloud
 import Crypto
 import _CryptoExtras
 public import Foundation
 import Hashing
 import Identifiers
-import LambdaRuntime
 
 /// The local cloud's token issuer: one RSA key kept in the data directory (created on first use, readable by its
 /// owner only), access and id tokens signed RS256 with Cognito's claims, the key set as a JWKS document, and the gateway
@@ -18,9 +17,13 @@ public struct LocalTokenIssuer: Sendable {
     private let key: _RSA.Signing.PrivateKey
     /// The key's id (`kid`): derived from its public part, so it changes only with the key.
     public let keyID: String
+    /// The time tokens are issued at.
+    private let clock: any Clock
 
-    /// Loads the key from `directory`, creating the directory and the key when they do not exist.
-    public init(directory: String) throws {
+    /// Loads the key from `directory`, creating the directory and the key when they do not exist; tokens are issued
+    /// at `clock`'s time.
+    public init(directory: String, clock: any Clock = SystemClock()) throws {
+        self.clock = clock
         let path = URL(fileURLWithPath: directory).appendingPathComponent("signing-key.pem").path
         let manager = FileManager.default
         if let pem = manager.contents(atPath: path).map({ String(decoding: $0, as: UTF8.self) }) {
@@ -68,7 +71,7 @@ public struct LocalTokenIssuer: Sendable {
 
     /// A JWT signed RS256 with this issuer's key: `claims` plus `sub`, `iss`, `iat`, `nbf`, `exp` and a fresh `jti`.
     private func sign(subject: String, claims: [String: any Sendable], lifetime: Duration) throws -> String {
-        let now = WallClock.nowMilliseconds() / 1000
+        let now = self.clock.nowSeconds
         var claims = claims
         claims["sub"] = subject
         claims["iss"] = Self.issuer

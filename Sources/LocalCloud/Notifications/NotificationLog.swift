@@ -1,5 +1,5 @@
 public import Foundation
-import LambdaRuntime
+public import Cloud
 import Synchronization
 
 /// The local cloud's outbox to people: every email or text message the system would send is appended to one file as
@@ -32,16 +32,19 @@ public final class NotificationLog: Sendable {
     /// The file the messages are appended to.
     public let path: String
     private let lock = Mutex<Void>(())
+    /// The time messages are sent at.
+    private let clock: any Clock
 
-    /// A log at `path`; the file is created on the first message.
-    public init(path: String) {
+    /// A log at `path`, its messages sent at `clock`'s time; the file is created on the first message.
+    public init(path: String, clock: any Clock = SystemClock()) {
         self.path = path
+        self.clock = clock
     }
 
     /// Appends an email to `address`.
     public func sendEmail(to address: String, subject: String, message: String) throws {
         let entry = Entry(
-            time: WallClock.iso8601(milliseconds: WallClock.nowMilliseconds()),
+            time: self.clock.nowISO8601,
             channel: "email", to: address, subject: subject, message: message
         )
         let encoder = JSONEncoder()

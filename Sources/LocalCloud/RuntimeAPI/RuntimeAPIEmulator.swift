@@ -104,6 +104,12 @@ public final class RuntimeAPIEmulator: Sendable {
         self.state.firstPollAt
     }
 
+    /// How many invocations wait for the runtime to ask for them: what a test waits for before it acts on a
+    /// waiting invocation.
+    package var queuedInvocationCount: Int {
+        self.state.queuedCount
+    }
+
     /// The failure the runtime reported to `/init/error`, if any.
     public var initializationFailure: LambdaFunctionError? {
         self.state.initFailure

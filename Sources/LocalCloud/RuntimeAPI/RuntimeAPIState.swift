@@ -156,6 +156,11 @@ final class RuntimeAPIState: Sendable {
         self.state.withLock { $0.firstPollAt }
     }
 
+    /// How many invocations wait for the runtime to ask for them.
+    var queuedCount: Int {
+        self.state.withLock { $0.queue.count }
+    }
+
     /// The initialisation failure the runtime reported, if any.
     var initFailure: LambdaFunctionError? {
         self.state.withLock { $0.initFailure }

@@ -1,7 +1,6 @@
 public import Cloud
 import Foundation
 import GRDB
-import LambdaRuntime
 
 /// The ``ItemStore`` of the local cloud: the single table in one SQLite file in WAL mode, with DynamoDB's
 /// semantics (conditions, all-or-nothing transactions, the 400 KB item limit, TTL, the GSI1 index, cursors).
@@ -21,14 +20,14 @@ public final class SQLiteItemStore: ItemStore {
 
     private let pool: DatabasePool
     private let pointReader: SQLitePointReader
-    private let nowSeconds: @Sendable () -> Int64
+    private let clock: any Clock
 
     /// Opens (creating if needed) the store in the SQLite file at `path`, then purges items whose TTL passed.
-    /// - Parameter nowSeconds: The clock for TTL, in seconds since the epoch; the system clock by default.
+    /// - Parameter clock: The clock for TTL; the system clock by default.
     public init(
         path: String,
         durability: Durability = .processCrash,
-        nowSeconds: (@Sendable () -> Int64)? = nil
+        clock: any Clock = SystemClock()
     ) throws(ItemStoreError) {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
@@ -42,7 +41,7 @@ public final class SQLiteItemStore: ItemStore {
             throw .unavailable("cannot open \(path): \(error)")
         }
         self.pointReader = SQLitePointReader(path: path)
-        self.nowSeconds = nowSeconds ?? { WallClock.nowMilliseconds() / 1000 }
+        self.clock = clock
         _ = try self.purgeExpiredItems()
     }
 
@@ -58,17 +57,17 @@ public final class SQLiteItemStore: ItemStore {
             try self.write { db in try row.save(in: db) }
             return nil
         }
-        let now = self.nowSeconds()
+        let now = self.clock.nowSeconds
         return try self.writeTransaction { db in
             let old = try StoredItem.fetchVisible(row.key, in: db, nowSeconds: now)
-            try Self.check(condition, on: old)
+            try TransactionAction.check(condition, on: old)
             try row.save(in: db, over: old)
             return returning.select(old: old, new: item, updated: [])
         }
     }
 
     public func get(_ key: ItemKey) throws(ItemStoreError) -> Item? {
-        try self.pointReader.item(key, nowSeconds: self.nowSeconds())
+        try self.pointReader.item(key, nowSeconds: self.clock.nowSeconds)
     }
 
     public func delete(_ key: ItemKey, condition: Condition?, returning: ReturnValues) throws(ItemStoreError) -> Item? {
@@ -79,10 +78,10 @@ public final class SQLiteItemStore: ItemStore {
             try self.write { db in try StoredItem.delete(key, in: db) }
             return nil
         }
-        let now = self.nowSeconds()
+        let now = self.clock.nowSeconds
         return try self.writeTransaction { db in
             let old = try StoredItem.fetchVisible(key, in: db, nowSeconds: now)
-            try Self.check(condition, on: old)
+            try TransactionAction.check(condition, on: old)
             try StoredItem.delete(key, in: db)
             return returning.select(old: old, new: nil, updated: [])
         }
@@ -94,10 +93,10 @@ public final class SQLiteItemStore: ItemStore {
         condition: Condition?,
         returning: ReturnValues
     ) throws(ItemStoreError) -> Item? {
-        let now = self.nowSeconds()
+        let now = self.clock.nowSeconds
         return try self.writeTransaction { db in
             let old = try StoredItem.fetchVisible(key, in: db, nowSeconds: now)
-            try Self.check(condition, on: old)
+            try TransactionAction.check(condition, on: old)
             let new = try update.applied(to: old ?? Item(key.attributes))
             _ = try new.validatedSize()
             try StoredItem(new).save(in: db, over: old)
@@ -108,92 +107,17 @@ public final class SQLiteItemStore: ItemStore {
     // MARK: Transactions
 
     public func transactWrite(_ actions: [TransactionAction]) throws(ItemStoreError) {
-        try Self.validate(actions)
-        let now = self.nowSeconds()
+        let keys = try TransactionAction.validatedKeys(of: actions)
+        let now = self.clock.nowSeconds
         try self.writeTransaction { db in
-            var reasons: [TransactionCancellationReason] = []
-            var writes: [PlannedWrite] = []
-            for action in actions {
-                do {
-                    writes.append(try Self.plan(action, in: db, nowSeconds: now))
-                    reasons.append(.none)
-                } catch let error as ItemStoreError {
-                    reasons.append(try Self.cancellationReason(for: error))
-                }
-            }
-            guard reasons.allSatisfy({ $0 == .none }) else { throw ItemStoreError.transactionCanceled(reasons: reasons) }
-            for write in writes {
+            let olds = try keys.map { key in try StoredItem.fetchVisible(key, in: db, nowSeconds: now) }
+            for (write, old) in zip(try TransactionAction.plan(actions, over: olds), olds) {
                 switch write {
-                case .save(let item, let old): try StoredItem(item).save(in: db, over: old)
+                case .save(let item): try StoredItem(item).save(in: db, over: old)
                 case .delete(let key): try StoredItem.delete(key, in: db)
                 case .nothing: continue
                 }
             }
-        }
-    }
-
-    /// Checks what DynamoDB checks before it runs a transaction: 1 to 100 actions on distinct items, 4 MB in all.
-    private static func validate(_ actions: [TransactionAction]) throws(ItemStoreError) {
-        guard !actions.isEmpty, actions.count <= TableSchema.maximumTransactionActions else {
-            throw .validation("A transaction has 1 to \(TableSchema.maximumTransactionActions) actions, not \(actions.count)")
-        }
-        var keys = Set<ItemKey>()
-        var totalBytes = 0
-        for action in actions {
-            guard let key = action.key else {
-                throw .validation("One of the required keys was not given a value: \(TableSchema.partitionKey)/\(TableSchema.sortKey)")
-            }
-            guard keys.insert(key).inserted else {
-                throw .validation("Transaction request cannot include multiple operations on one item: \(key)")
-            }
-            if case .put(let item, _) = action { totalBytes += try item.validatedSize() }
-        }
-        guard totalBytes <= TableSchema.maximumTransactionBytes else {
-            throw .validation("A transaction's items exceed \(TableSchema.maximumTransactionBytes) bytes")
-        }
-    }
-
-    /// What one action of a transaction writes once every action has passed its checks.
-    private enum PlannedWrite {
-        /// Write the item over the one there now.
-        case save(Item, over: Item?)
-        case delete(ItemKey)
-        case nothing
-    }
-
-    /// Checks one action against the current item and returns what it will write.
-    private static func plan(
-        _ action: TransactionAction,
-        in db: Database,
-        nowSeconds: Int64
-    ) throws -> PlannedWrite {
-        guard let key = action.key else { throw ItemStoreError.validation("The action has no key") }
-        let old = try StoredItem.fetchVisible(key, in: db, nowSeconds: nowSeconds)
-        switch action {
-        case .put(let item, let condition):
-            try Self.check(condition, on: old)
-            return .save(item, over: old)
-        case .update(_, let update, let condition):
-            try Self.check(condition, on: old)
-            let new = try update.applied(to: old ?? Item(key.attributes))
-            _ = try new.validatedSize()
-            return .save(new, over: old)
-        case .delete(_, let condition):
-            try Self.check(condition, on: old)
-            return .delete(key)
-        case .conditionCheck(_, let condition):
-            try Self.check(condition, on: old)
-            return .nothing
-        }
-    }
-
-    /// The reason an action gives for cancelling its transaction; errors that are not about the action propagate.
-    private static func cancellationReason(for error: ItemStoreError) throws(ItemStoreError) -> TransactionCancellationReason {
-        switch error {
-        case .conditionalCheckFailed(let existing): .conditionalCheckFailed(existingItem: existing)
-        case .validation(let message): .validation(message)
-        case .itemTooLarge: .validation(error.description)
-        case .transactionCanceled, .invalidCursor, .unavailable: throw error
         }
     }
 
@@ -207,7 +131,7 @@ public final class SQLiteItemStore: ItemStore {
         if let cursor = query.cursor {
             start = try StoreCursor(cursor, for: query)
         }
-        let now = self.nowSeconds()
+        let now = self.clock.nowSeconds
         return try self.read { db in try StoreQuery(query, after: start, nowSeconds: now).run(in: db) }
     }
 
@@ -216,7 +140,7 @@ public final class SQLiteItemStore: ItemStore {
     /// Deletes the items whose time to live has passed and returns how many; until then they are already invisible.
     @discardableResult
     public func purgeExpiredItems() throws(ItemStoreError) -> Int {
-        let now = self.nowSeconds()
+        let now = self.clock.nowSeconds
         return try self.write { db in
             try db.execute(sql: "DELETE FROM items WHERE expires_at <= ?", arguments: [now])
             return db.changesCount
@@ -224,12 +148,6 @@ public final class SQLiteItemStore: ItemStore {
     }
 
     // MARK: Database access
-
-    private static func check(_ condition: Condition?, on item: Item?) throws(ItemStoreError) {
-        if let condition, !condition.isSatisfied(by: item) {
-            throw .conditionalCheckFailed(existingItem: item)
-        }
-    }
 
     private func read<T>(_ body: (Database) throws -> T) throws(ItemStoreError) -> T {
         do {

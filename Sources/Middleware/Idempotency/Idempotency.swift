@@ -34,20 +34,20 @@ public struct Idempotency: Sendable {
     /// Record lifetime and local caching.
     public let configuration: IdempotencyConfiguration
     private let cache: LRUCache<String, CompletedRecord>?
-    private let nowMilliseconds: @Sendable () -> Int64
+    private let clock: any Clock
 
-    /// - Parameter nowMilliseconds: The clock, in milliseconds since the epoch; the system clock by default.
+    /// - Parameter clock: The time of records' expiry and of in-progress records' lapse; the system clock by default.
     public init(
         store: any ItemStore,
         scope: String,
         configuration: IdempotencyConfiguration = IdempotencyConfiguration(),
-        nowMilliseconds: (@Sendable () -> Int64)? = nil
+        clock: any Clock = SystemClock()
     ) {
         self.store = store
         self.scope = scope
         self.configuration = configuration
         self.cache = configuration.localCacheCapacity.map { LRUCache(capacity: $0) }
-        self.nowMilliseconds = nowMilliseconds ?? { WallClock.nowMilliseconds() }
+        self.clock = clock
     }
 
     /// Runs `operation` once for `key`, or returns the result of the run that already completed for it.
@@ -65,7 +65,7 @@ public struct Idempotency: Sendable {
     ) async throws -> Output {
         let recordKey = ItemKey(partition: "IDEMPOTENCY#\(self.scope)#\(SHA256.hexDigest(key))", sort: "RECORD")
         let payloadHash = SHA256.hex(SHA256.hash(payload))
-        let now = self.nowMilliseconds()
+        let now = self.clock.nowMilliseconds
         if let cached = self.cache?.value(for: recordKey.partition, isValid: { $0.expiresAtMilliseconds > now }) {
             guard cached.payloadHash == payloadHash else { throw IdempotencyError.payloadMismatch }
             return try Self.decode(cached.response)

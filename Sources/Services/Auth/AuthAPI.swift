@@ -16,8 +16,9 @@ package import Observability
 package struct AuthAPI: HTTPAPI {
     package let router: HTTPRouter
 
-    package init(identity: any IdentityProvider, store: any ItemStore, metrics: EMFMetrics? = nil) {
-        let profiles = ProfileRepository(store: store)
+    /// Accounts in `identity`, their profiles kept in `store` and stamped with `clock`'s time.
+    package init(identity: any IdentityProvider, store: any ItemStore, clock: any Clock = SystemClock(), metrics: EMFMetrics? = nil) {
+        let profiles = ProfileRepository(store: store, clock: clock)
         self.router = HTTPRouter {
             Route("POST", "/auth/register", summary: "Create an account", status: 201, body: RegisterRequest.self,
                 errors: [409, 503]) { _, body, context in

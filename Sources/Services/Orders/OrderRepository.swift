@@ -12,12 +12,14 @@ import Foundation
 /// The orders' rules over the store: who may see and change which order, the state machine, and the outbox events.
 struct OrderRepository: Sendable {
     let store: any ItemStore
+    /// The time orders are created and moved at.
+    let clock: any Clock
 
     func create(_ request: CreateOrderRequest, for caller: Caller) async throws -> Order {
         guard let total = request.total else {
             throw HTTPError.unprocessable([FieldProblem(field: "items", reason: "add up to more than can be charged")])
         }
-        let now = WallClock.iso8601(milliseconds: WallClock.nowMilliseconds())
+        let now = self.clock.nowISO8601
         let order = Order(
             orderId: RandomUUID.make(), customerId: caller.userID, status: .pending, items: request.items,
             currency: request.currency, total: total, createdAt: now, updatedAt: now, version: 1
@@ -78,7 +80,7 @@ struct OrderRepository: Sendable {
         }
         let previous = order.status
         order.status = status
-        order.updatedAt = WallClock.iso8601(milliseconds: WallClock.nowMilliseconds())
+        order.updatedAt = self.clock.nowISO8601
         order.version += 1
         let event = try OutboxEvent(
             source: OrdersAPI.eventSource, detailType: "OrderStatusChanged", time: order.updatedAt,

@@ -12,9 +12,11 @@ package struct OrdersAPI: HTTPAPI {
 
     package let router: HTTPRouter
 
-    package init(store: any ItemStore, idempotency: Idempotency? = nil, metrics: EMFMetrics? = nil) {
-        let orders = OrderRepository(store: store)
-        let idempotency = idempotency ?? Idempotency(store: store, scope: "orders")
+    /// Orders kept in `store`, stamped with `clock`'s time; `POST /orders` is idempotent through `idempotency`
+    /// (records in `store` on `clock` by default).
+    package init(store: any ItemStore, clock: any Clock = SystemClock(), idempotency: Idempotency? = nil, metrics: EMFMetrics? = nil) {
+        let orders = OrderRepository(store: store, clock: clock)
+        let idempotency = idempotency ?? Idempotency(store: store, scope: "orders", clock: clock)
         self.router = HTTPRouter {
             Route("POST", "/orders", authorization: .jwt(), idempotency: idempotency, summary: "Place an order",
                 status: 201, body: CreateOrderRequest.self) { request, body, _ in

@@ -9,10 +9,12 @@ struct ProfileRepository: Sendable {
     static let eventSource = "stratus.users"
 
     let store: any ItemStore
+    /// The time profiles are created and changed at.
+    let clock: any Clock
 
     /// Creates the profile of a new account and its `UserRegistered` event, in one transaction.
     func create(userID: String, email: String, name: String) async throws(ItemStoreError) -> UserProfile {
-        let now = WallClock.iso8601(milliseconds: WallClock.nowMilliseconds())
+        let now = self.clock.nowISO8601
         let profile = UserProfile(userId: userID, email: email, name: name, phone: nil, address: nil,
             createdAt: now, updatedAt: now, version: 1)
         let event: OutboxEvent
@@ -46,7 +48,7 @@ struct ProfileRepository: Sendable {
         profile.name = request.name
         profile.phone = request.phone
         profile.address = request.address
-        profile.updatedAt = WallClock.iso8601(milliseconds: WallClock.nowMilliseconds())
+        profile.updatedAt = self.clock.nowISO8601
         profile.version += 1
         let event = try OutboxEvent(source: Self.eventSource, detailType: "UserProfileUpdated", time: profile.updatedAt,
             detail: UserProfileUpdatedDetail(userId: userID, version: profile.version),

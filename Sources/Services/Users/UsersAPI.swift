@@ -5,8 +5,9 @@ package import Middleware
 package struct UsersAPI: HTTPAPI {
     package let router: HTTPRouter
 
-    package init(store: any ItemStore) {
-        let profiles = ProfileRepository(store: store)
+    /// Profiles kept in `store`, stamped with `clock`'s time.
+    package init(store: any ItemStore, clock: any Clock = SystemClock()) {
+        let profiles = ProfileRepository(store: store, clock: clock)
         self.router = HTTPRouter {
             Route("GET", "/users/me", authorization: .jwt(), summary: "The caller's profile", errors: [404]) {
                 request, _ in

@@ -34,6 +34,8 @@ struct SleepHandler: LambdaHandler {
     }
 
     func handle(_ event: Event, context: LambdaContext) async throws -> Output {
+        // What a test waits for to know that the invocation is under way in the process.
+        context.logger.info("Sleeping \(event.milliseconds) ms")
         if event.blocking == true {
             usleep(UInt32(event.milliseconds * 1000))
         } else {

@@ -3,6 +3,8 @@ import Foundation
 import LambdaEvents
 import LambdaRuntime
 import LocalCloud
+import StratusTesting
+import Synchronization
 import Testing
 
 /// Functions that show what the gateway hands over and how it treats their answers.
@@ -15,6 +17,18 @@ enum GatewayFixture {
         func handle(_ event: APIGatewayV2Request, context: LambdaContext) async throws -> [String: String] {
             try await Task.sleep(for: .milliseconds(Int(event.queryStringParameters?["ms"] ?? "0") ?? 0))
             return ["slept": "yes", "memory": "\(context.function.memoryLimitInMB)"]
+        }
+    }
+
+    /// Holds every invocation until the test releases them, so a test keeps a function's slots taken as long as it
+    /// needs, however busy the machine.
+    struct Hold: LambdaHandler {
+        static let state = Mutex((holding: 0, released: false))
+
+        func handle(_ event: APIGatewayV2Request, context: LambdaContext) async throws -> [String: String] {
+            Self.state.withLock { $0.holding += 1 }
+            try await eventually { Self.state.withLock { $0.released } }
+            return ["held": "yes"]
         }
     }
 
@@ -44,7 +58,7 @@ enum GatewayFixture {
         Function("sleep", timeout: .milliseconds(300)) { _ in Sleep() }.http("GET /sleep")
         // Its own function with a long timeout: a busy test machine must not turn the shortcut's check into a 504.
         Function("shortcut", timeout: .seconds(60)) { _ in Sleep() }.http("GET /shortcut")
-        Function("single", reservedConcurrency: 1) { _ in Sleep() }.http("GET /single")
+        Function("single", timeout: .seconds(60), reservedConcurrency: 1) { _ in Hold() }.http("GET /single")
         Function("cookies") { _ in Cookies() }.http("GET /cookies")
         Function("boom") { _ in Boom() }.http("GET /boom")
     }
@@ -153,11 +167,12 @@ struct APIGatewayTests {
     }
 
     @Test func reservedConcurrencyThrottlesWith429() async throws {
-        async let first = GatewayFixture.send("GET", "/single", query: "ms=400")
-        try await Task.sleep(for: .milliseconds(100))
+        async let first = GatewayFixture.send("GET", "/single")
+        try await eventually { GatewayFixture.Hold.state.withLock { $0.holding == 1 } }
         let second = await GatewayFixture.send("GET", "/single")
         #expect(second.status == 429)
         #expect(second.header("retry-after") == "1", "a refusal a client can act on")
+        GatewayFixture.Hold.state.withLock { $0.released = true }
         #expect(await first.status == 200)
         #expect(await GatewayFixture.send("GET", "/single").status == 200, "the slot is free again")
     }

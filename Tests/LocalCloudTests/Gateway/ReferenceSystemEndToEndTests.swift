@@ -1,4 +1,5 @@
 import Crypto
+import StratusTesting
 import _CryptoExtras
 import Foundation
 import LocalCloud

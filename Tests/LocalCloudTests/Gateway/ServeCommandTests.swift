@@ -1,4 +1,5 @@
 import Foundation
+import StratusTesting
 import Synchronization
 import Testing
 
@@ -155,6 +156,7 @@ struct ServeCommandTests {
         let token = try await Self.token(["--sub", "alice"], dataDirectory: data)
         let order = #"{"items":[{"sku":"A-1","quantity":1,"unitPrice":100}],"currency":"EUR"}"#
         let killed = Flag()
+        let answeredBeforeKill = Tally()
         let ordersURL = url.appendingPathComponent("orders")
         let serverID = process.processIdentifier
         let answered = try await withThrowingTaskGroup(of: [String].self) { group in
@@ -164,13 +166,17 @@ struct ServeCommandTests {
                     while !killed.isSet {
                         guard let (status, body, _) = try? await Self.send("POST", ordersURL, token: token, body: order)
                         else { break }  // the server is gone
-                        if status == 201, let id = body["orderId"] as? String { created.append(id) }
+                        if status == 201, let id = body["orderId"] as? String {
+                            created.append(id)
+                            answeredBeforeKill.add()
+                        }
                     }
                     return created
                 }
             }
             group.addTask {
-                try await Task.sleep(for: .milliseconds(700))
+                // Killed in the middle of the writes, once enough were answered to make the check worth it.
+                try await eventually(interval: .milliseconds(1)) { answeredBeforeKill.count >= 10 }
                 kill(serverID, SIGKILL)
                 killed.set()
                 return []
@@ -230,5 +236,16 @@ final class Flag: Sendable {
 
     func set() {
         self.value.withLock { $0 = true }
+    }
+}
+
+/// A count shared between tasks.
+final class Tally: Sendable {
+    private let value = Mutex(0)
+
+    var count: Int { self.value.withLock { $0 } }
+
+    func add() {
+        self.value.withLock { $0 += 1 }
     }
 }

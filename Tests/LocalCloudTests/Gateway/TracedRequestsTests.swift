@@ -1,6 +1,7 @@
 import Foundation
 import LocalCloud
 import Observability
+import StratusTesting
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -60,14 +61,11 @@ struct TracedRequestsTests {
         #expect(header.sampled == true)
 
         // The function's subsegment arrives over UDP: wait until the tree reaches the store.
-        var tree: [String: Any] = [:]
-        for _ in 0..<100 {
+        let tree = try await eventually { () -> [String: Any]? in
             let (status, body) = try await api("traces/\(header.root)")
-            if status == 200, let stage = (body["segments"] as? [[String: Any]])?.first, Self.names(stage).count >= 5 {
-                tree = body
-                break
-            }
-            try await Task.sleep(for: .milliseconds(50))
+            guard status == 200, let stage = (body["segments"] as? [[String: Any]])?.first, Self.names(stage).count >= 5
+            else { return nil }
+            return body
         }
         let roots = try #require(tree["segments"] as? [[String: Any]])
         #expect(roots.count == 1, "one trace, one root")

@@ -1,7 +1,7 @@
 import Cloud
 import Foundation
 import LocalCloud
-import Synchronization
+import StratusTesting
 import Testing
 
 /// The local identity provider on a SQLite directory in a temporary folder, with a clock the test moves (the store's
@@ -12,36 +12,35 @@ final class IdentityFixture: Sendable {
     let issuer: LocalTokenIssuer
     let notifications: NotificationLog
     let identity: LocalIdentityProvider
-    private let clock = ManualClock()
+    let clock: ManualClock
 
     init(hasher: PasswordHasher = PasswordHasher(cost: .insecureFast), tokenLifetime: Duration = .seconds(3600)) throws {
+        let clock = ManualClock()
+        self.clock = clock
         self.directory = try TemporaryDirectory()
-        let clock = self.clock
-        self.store = try SQLiteItemStore(path: self.directory.path("directory.sqlite"), nowSeconds: { clock.milliseconds / 1000 })
-        self.issuer = try LocalTokenIssuer(directory: self.directory.path("identity"))
-        self.notifications = NotificationLog(path: self.directory.path("notifications.log"))
+        self.store = try SQLiteItemStore(path: self.directory.path("directory.sqlite"), clock: clock)
+        self.issuer = try LocalTokenIssuer(directory: self.directory.path("identity"), clock: clock)
+        self.notifications = NotificationLog(path: self.directory.path("notifications.log"), clock: clock)
         self.identity = LocalIdentityProvider(
             store: self.store, issuer: self.issuer, notifications: self.notifications,
-            hasher: hasher, tokenLifetime: tokenLifetime, now: { clock.milliseconds }
+            hasher: hasher, tokenLifetime: tokenLifetime, clock: clock
         )
     }
 
     /// The same directory seen through a provider with another hasher (e.g. a server restarted with another cost).
     func identity(hasher: PasswordHasher) -> LocalIdentityProvider {
-        let clock = self.clock
-        return LocalIdentityProvider(
-            store: self.store, issuer: self.issuer, notifications: self.notifications, hasher: hasher,
-            now: { clock.milliseconds })
+        LocalIdentityProvider(
+            store: self.store, issuer: self.issuer, notifications: self.notifications, hasher: hasher, clock: self.clock)
     }
 
     func advance(seconds: Int64) {
-        self.clock.advance(milliseconds: seconds * 1000)
+        self.clock.advance(by: .seconds(seconds))
     }
 
     /// The claims the gateway's authorizer finds in an access token.
     func claims(_ accessToken: String) throws -> [String: String] {
         try self.issuer.authorizer.authorize(
-            authorization: "Bearer \(accessToken)", requiredScopes: [], nowSeconds: Int64(Date().timeIntervalSince1970)
+            authorization: "Bearer \(accessToken)", requiredScopes: [], nowSeconds: self.clock.nowSeconds
         ).claims
     }
 
@@ -59,18 +58,6 @@ final class IdentityFixture: Sendable {
             text += String(decoding: wal, as: UTF8.self)
         }
         return text
-    }
-}
-
-/// Milliseconds since the epoch, moved only by the test.
-final class ManualClock: Sendable {
-    // Starts at the real time: the store itself judges expiry by the real clock.
-    private let now = Mutex<Int64>(Int64(Date().timeIntervalSince1970 * 1000))
-
-    var milliseconds: Int64 { self.now.withLock { $0 } }
-
-    func advance(milliseconds: Int64) {
-        self.now.withLock { $0 += milliseconds }
     }
 }
 
@@ -205,6 +192,24 @@ final class ManualClock: Sendable {
             try await fixture.identity.refresh(refreshToken: try #require(session.refreshToken))
         }
         #expect(!(try fixture.storedText()).contains(code), "codes are stored by their digest")
+    }
+
+    /// Tokens are issued at the directory's clock and expire with it: the access token after its lifetime, the
+    /// refresh token after thirty days (its record's time to live in the store, on the same clock).
+    @Test func tokensAreIssuedOnTheClockAndExpireWithIt() async throws {
+        let fixture = try IdentityFixture()
+        _ = try await fixture.identity.signUp(email: "ada@example.com", password: "Correct-Horse-7", name: "Ada")
+        let tokens = try await fixture.identity.signIn(email: "ada@example.com", password: "Correct-Horse-7")
+        let refreshToken = try #require(tokens.refreshToken)
+        #expect(try fixture.claims(tokens.accessToken)["iat"] == String(fixture.clock.nowSeconds))
+        fixture.advance(seconds: 3599)
+        #expect(try fixture.claims(tokens.accessToken)["sub"] != nil, "valid to its last second")
+        fixture.advance(seconds: 1)
+        #expect(throws: JWTRejection.invalidToken("the token has expired")) { try fixture.claims(tokens.accessToken) }
+        fixture.advance(seconds: LocalIdentityProvider.refreshTokenLifetimeSeconds - 3600 - 1)
+        _ = try await fixture.identity.refresh(refreshToken: refreshToken)
+        fixture.advance(seconds: 1)
+        await #expect(throws: IdentityError.notAuthorized) { try await fixture.identity.refresh(refreshToken: refreshToken) }
     }
 
     @Test func aCodeExpires() async throws {

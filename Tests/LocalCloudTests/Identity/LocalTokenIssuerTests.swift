@@ -1,5 +1,6 @@
 import Foundation
 import LocalCloud
+import StratusTesting
 import Testing
 
 @Suite struct LocalTokenIssuerTests {

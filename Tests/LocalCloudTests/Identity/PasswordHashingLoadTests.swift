@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 @testable import LocalCloud
 import NIOPosix
+import StratusTesting
 import Testing
 
 /// The sign-in throttle and the password hasher under parallel guesses and floods, counted by the hashes the queue
@@ -112,7 +113,7 @@ import Testing
                 }
             }
         }
-        while queue.admittedCount == 0 { await Task.yield() }
+        try await eventually(interval: .milliseconds(1)) { queue.admittedCount > 0 }
         while true {
             let before = queue.computedCount
             do throws(IdentityError) {

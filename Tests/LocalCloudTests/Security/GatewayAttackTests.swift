@@ -4,6 +4,7 @@ import LambdaEvents
 import LambdaRuntime
 import LocalCloud
 import Logging
+import StratusTesting
 import Testing
 
 #if canImport(FoundationNetworking)

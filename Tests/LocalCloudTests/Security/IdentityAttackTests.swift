@@ -1,4 +1,5 @@
 import Foundation
+import StratusTesting
 import Testing
 
 #if canImport(FoundationNetworking)

@@ -1,4 +1,5 @@
 import Foundation
+import StratusTesting
 import Testing
 
 /// `schemathesis` fuzzes a running `stratus serve` from its own `GET /openapi.json`, with a valid token for the

@@ -1,4 +1,5 @@
 import Foundation
+import StratusTesting
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -157,16 +158,13 @@ struct TelemetryAttackTests {
         /// The trace's whole answer once the function's own subsegment (sent over UDP) is in it.
         func trace(_ id: String, function: String) async throws -> String {
             let target = URL(string: url.absoluteString + "/_stratus/api/traces/\(id)")!
-            for _ in 0..<200 {
+            return try await eventually { () -> String? in
                 var request = URLRequest(url: target)
                 request.setValue("Bearer \(adminToken)", forHTTPHeaderField: "authorization")
                 let (body, response) = try await URLSession.shared.data(for: request)
                 let text = String(decoding: body, as: UTF8.self)
-                if (response as? HTTPURLResponse)?.statusCode == 200, text.contains("## \(function) response") { return text }
-                try await Task.sleep(for: .milliseconds(50))
+                return (response as? HTTPURLResponse)?.statusCode == 200 && text.contains("## \(function) response") ? text : nil
             }
-            Issue.record("the trace \(id) never held the \(function) response")
-            return ""
         }
 
         let email = "ada.lovelace@example.com"

@@ -2,6 +2,7 @@ import Cloud
 import Foundation
 import ItemStoreContract
 import LocalCloud
+import StratusTesting
 import Testing
 
 /// The `ItemStore` contract, run on the SQLite store: each check gets a store in a fresh file.

@@ -1,7 +1,7 @@
 import Cloud
 import Foundation
 import LocalCloud
-import Synchronization
+import StratusTesting
 import Testing
 
 #if canImport(Glibc)
@@ -24,14 +24,14 @@ import Glibc
 
     @Test func expiredItemsDisappearAtTheirTimeAndArePurged() async throws {
         let directory = try TemporaryDirectory()
-        let clock = Mutex<Int64>(1_000)
-        let store = try SQLiteItemStore(path: directory.path("store.sqlite"), nowSeconds: { clock.withLock { $0 } })
+        let clock = ManualClock(nowMilliseconds: 1_000_000)
+        let store = try SQLiteItemStore(path: directory.path("store.sqlite"), clock: clock)
         let key = ItemKey(partition: "IDEMPOTENCY#f#k", sort: "RECORD")
         try await store.put(Item(key.attributes.merging(["expiresAt": .int(1_010)]) { $1 }))
-        clock.withLock { $0 = 1_009 }
+        clock.advance(by: .seconds(9))
         #expect(try store.get(key) != nil)
         #expect(try store.purgeExpiredItems() == 0)
-        clock.withLock { $0 = 1_010 }
+        clock.advance(by: .seconds(1))
         #expect(try store.get(key) == nil)
         #expect(try store.purgeExpiredItems() == 1)
         #expect(try store.purgeExpiredItems() == 0)

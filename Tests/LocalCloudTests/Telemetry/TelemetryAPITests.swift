@@ -1,6 +1,7 @@
 import Foundation
 import LocalCloud
 import Observability
+import StratusTesting
 import Synchronization
 import Testing
 

@@ -1,17 +1,16 @@
 import Foundation
 import LocalCloud
 import Observability
+import StratusTesting
 import Testing
 
-/// Polls `recorder` until `trace` has at least `count` segments, for up to five seconds.
+/// The segments of `trace` once `recorder` holds at least `count` of them.
 func segments(of trace: String, in recorder: TelemetryRecorder, atLeast count: Int = 1) async throws -> [SegmentDocument] {
-    for _ in 0..<100 {
+    try await eventually { () -> [SegmentDocument]? in
         try recorder.flush()
         let documents = try recorder.store.segments(ofTrace: trace)
-        if documents.count >= count { return documents }
-        try await Task.sleep(for: .milliseconds(50))
+        return documents.count >= count ? documents : nil
     }
-    return try recorder.store.segments(ofTrace: trace)
 }
 
 /// The local X-Ray daemon: what SDKs send over UDP arrives in the telemetry store; what the daemon would drop is dropped.
@@ -37,7 +36,7 @@ func segments(of trace: String, in recorder: TelemetryRecorder, atLeast count: I
 
         let stored = try await segments(of: trace, in: recorder)
         #expect(stored == [segment])
-        for _ in 0..<100 where listener.refusedDatagrams < 4 { try await Task.sleep(for: .milliseconds(20)) }
+        try await eventually { listener.refusedDatagrams >= 4 }
         #expect(listener.refusedDatagrams == 4)
     }
 

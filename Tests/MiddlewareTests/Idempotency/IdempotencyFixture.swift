@@ -1,36 +1,26 @@
 import Cloud
 import Foundation
 import LambdaRuntime
-import LocalCloud
 import Logging
 import Middleware
+import StratusTesting
 import Synchronization
 
-/// A SQLite store in a temporary file, a clock the test moves, and counters of how often operations ran.
+/// An in-memory store and a clock the test moves (the store's time to live follows it), and counters of how often
+/// operations ran.
 final class IdempotencyFixture: Sendable {
-    let directory: URL
-    let store: SQLiteItemStore
-    let clock = ManualClock()
+    let store: InMemoryItemStore
+    let clock: ManualClock
     let runs = Mutex(0)
 
     init() throws {
-        self.directory = FileManager.default.temporaryDirectory.appendingPathComponent("stratus-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: self.directory, withIntermediateDirectories: true)
-        let clock = self.clock
-        self.store = try SQLiteItemStore(
-            path: self.directory.appendingPathComponent("store.sqlite").path,
-            nowSeconds: { clock.nowMilliseconds / 1000 }
-        )
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: self.directory)
+        let clock = ManualClock(nowMilliseconds: 1_800_000_000_000)
+        self.clock = clock
+        self.store = InMemoryItemStore(clock: clock)
     }
 
     func idempotency(_ configuration: IdempotencyConfiguration = IdempotencyConfiguration()) -> Idempotency {
-        let clock = self.clock
-        return Idempotency(store: self.store, scope: "orders", configuration: configuration,
-            nowMilliseconds: { clock.nowMilliseconds })
+        Idempotency(store: self.store, scope: "orders", configuration: configuration, clock: self.clock)
     }
 
     var now: Int64 { self.clock.nowMilliseconds }
@@ -51,24 +41,9 @@ final class IdempotencyFixture: Sendable {
 
     /// A context whose deadline is `remaining` after the fixture's clock.
     func context(remaining: Duration = .seconds(3), logs: InMemoryLogSink = InMemoryLogSink()) -> LambdaContext {
-        LambdaContext(
-            requestID: "req-1",
-            invokedFunctionARN: "arn:aws:lambda:us-east-1:123456789012:function:orders",
-            deadline: LambdaDeadline(millisecondsSinceEpoch: self.now + remaining.components.seconds * 1000),
-            function: FunctionMetadata(name: "orders"),
-            isColdStart: false,
-            logger: Logger(label: "test") { _ in LambdaLogHandler(sink: logs, logLevel: .info) }
+        .test(
+            function: "orders", deadline: LambdaDeadline(millisecondsSinceEpoch: self.now + remaining.wholeMilliseconds),
+            logSink: logs, logLevel: .info
         )
-    }
-}
-
-/// A clock in milliseconds since the epoch that moves only when told to.
-final class ManualClock: Sendable {
-    private let milliseconds = Mutex<Int64>(1_800_000_000_000)
-
-    var nowMilliseconds: Int64 { self.milliseconds.withLock { $0 } }
-
-    func advance(by duration: Duration) {
-        self.milliseconds.withLock { $0 += duration.wholeMilliseconds }
     }
 }

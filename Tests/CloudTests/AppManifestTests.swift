@@ -1,21 +1,12 @@
-import App
 import Cloud
 import LambdaRuntime
-import Logging
 import Testing
 
+/// The manifest's own rules, for any app.
 @Suite("App manifest")
-struct ManifestTests {
+struct AppManifestTests {
     struct Nothing: LambdaHandler {
         func handle(_ event: [String: String], context: LambdaContext) async throws -> [String: String] { event }
-    }
-
-    @Test func theReferenceAppIsValidAndRoutesHealth() throws {
-        try ReferenceApp.manifest.validate()
-        #expect(ReferenceApp.manifest.functionNames == ["health", "auth", "users", "orders", "echo"])
-        let health = try #require(ReferenceApp.manifest.function(named: "health"))
-        #expect(health.routes.map(\.routeKey) == ["GET /health"])
-        #expect(health.routes.first?.method == "GET" && health.routes.first?.path == "/health")
     }
 
     @Test func duplicateNamesAndRoutesAreRejected() {
@@ -40,17 +31,5 @@ struct ManifestTests {
         #expect(throws: ManifestError.invalidFunctionName("no spaces allowed")) { try bad.validate() }
         let route = AppManifest("a", version: "1") { Function("r") { _ in Nothing() }.http("FETCH health") }
         #expect(throws: ManifestError.invalidRoute("FETCH health", function: "r")) { try route.validate() }
-    }
-
-    @Test func anUnknownFunctionNamesTheKnownOnes() async {
-        let context = LambdaInitializationContext(
-            handlerName: "payments",
-            function: FunctionMetadata(name: "payments"),
-            environment: [:],
-            logger: Logger(label: "t")
-        )
-        await #expect(throws: ManifestError.unknownFunction("payments", known: ["health", "auth", "users", "orders", "echo"])) {
-            _ = try await ReferenceApp.manifest.makeHandler(context, ports: .unconfigured("no store in this test"))
-        }
     }
 }

@@ -1,15 +1,18 @@
-import Foundation
+public import Foundation
 
 /// A folder under the system's temporary directory, removed when the value is released.
-final class TemporaryDirectory: Sendable {
-    let url: URL
+public final class TemporaryDirectory: Sendable {
+    /// Where the folder is.
+    public let url: URL
 
-    init() throws {
+    /// Creates a new, empty folder.
+    public init() throws {
         self.url = FileManager.default.temporaryDirectory.appendingPathComponent("stratus-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: self.url, withIntermediateDirectories: true)
     }
 
-    func path(_ name: String) -> String {
+    /// The path of `name` in the folder.
+    public func path(_ name: String) -> String {
         self.url.appendingPathComponent(name).path
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import LocalCloud
 import Observability
+import StratusTesting
 import Testing
 
 /// `stratus invoke` as a user runs it: the real executable, its output streams and exit status.

@@ -1,0 +1,52 @@
+import App
+import Cloud
+import Foundation
+import LambdaEvents
+import LambdaRuntime
+import Logging
+import NIOCore
+import StratusTesting
+import Testing
+
+/// The reference system's manifest: its functions and routes, and what they are built with.
+@Suite("Reference app manifest")
+struct ReferenceAppTests {
+    static func initialization(_ function: String) -> LambdaInitializationContext {
+        LambdaInitializationContext(
+            handlerName: function, function: FunctionMetadata(name: function), environment: [:],
+            logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }, logSink: InMemoryLogSink()
+        )
+    }
+
+    @Test func theReferenceAppIsValidAndRoutesHealth() throws {
+        try ReferenceApp.manifest.validate()
+        #expect(ReferenceApp.manifest.functionNames == ["health", "auth", "users", "orders", "echo"])
+        let health = try #require(ReferenceApp.manifest.function(named: "health"))
+        #expect(health.routes.map(\.routeKey) == ["GET /health"])
+        #expect(health.routes.first?.method == "GET" && health.routes.first?.path == "/health")
+    }
+
+    @Test func anUnknownFunctionNamesTheKnownOnes() async {
+        await #expect(throws: ManifestError.unknownFunction("payments", known: ["health", "auth", "users", "orders", "echo"])) {
+            _ = try await ReferenceApp.manifest.makeHandler(Self.initialization("payments"), ports: .unconfigured("no store in this test"))
+        }
+    }
+
+    /// The orders function is built with the ports' clock: an order placed at the clock's time says so, to the
+    /// millisecond, and its idempotency record lives on that clock too.
+    @Test func theFunctionsTakeTheirTimeFromThePortsClock() async throws {
+        let clock = ManualClock(nowMilliseconds: 1_795_469_809_007)
+        let ports = CloudPorts(store: InMemoryItemStore(clock: clock), clock: clock)
+        let orders = try await ReferenceApp.manifest.makeHandler(Self.initialization("orders"), ports: ports)
+        let request = APIGatewayV2Request.test(
+            "POST", "/orders", body: #"{"items":[{"sku":"A-1","quantity":2,"unitPrice":1999}],"currency":"EUR"}"#,
+            claims: ["sub": "alice"], headers: ["idempotency-key": "order-1"]
+        )
+        let answer = try await orders.handle(ByteBuffer(bytes: try JSONEncoder().encode(request)), context: .test(function: "orders"))
+        let response = try JSONDecoder().decode(APIGatewayV2Response.self, from: Data(answer.readableBytesView))
+        #expect(response.statusCode == 201)
+        let order = try #require(try JSONSerialization.jsonObject(with: Data((response.body ?? "").utf8)) as? [String: Any])
+        #expect(order["createdAt"] as? String == "2026-11-23T21:36:49.007Z")
+        #expect(order["updatedAt"] as? String == "2026-11-23T21:36:49.007Z")
+    }
+}
