@@ -6,12 +6,12 @@ import Testing
 /// Polls `recorder` until `trace` has at least `count` segments, for up to five seconds.
 func segments(of trace: String, in recorder: TelemetryRecorder, atLeast count: Int = 1) async throws -> [SegmentDocument] {
     for _ in 0..<100 {
-        try recorder.flush()
-        let documents = try recorder.store.segments(ofTrace: trace)
+        try await recorder.flush()
+        let documents = try await recorder.store.segments(ofTrace: trace)
         if documents.count >= count { return documents }
         try await Task.sleep(for: .milliseconds(50))
     }
-    return try recorder.store.segments(ofTrace: trace)
+    return try await recorder.store.segments(ofTrace: trace)
 }
 
 /// The local X-Ray daemon: what SDKs send over UDP arrives in the telemetry store; what the daemon would drop is dropped.
