@@ -4,7 +4,8 @@
 //     durability test kills it with SIGKILL and looks for every number written;
 //   StoreWriter --hold-write-lock SECONDS STORE_PATH
 //     takes the store's write lock (`BEGIN IMMEDIATE`) and prints `locked`, holds it until a line or the end of
-//     standard input arrives or SECONDS pass, then prints `releasing` just before it commits, and `released` after.
+//     standard input arrives or SECONDS pass, then prints `releasing: asked` or `releasing: timed out` just before it
+//     commits, and `released` after.
 import Cloud
 import GRDBSQLite
 import LocalCloud
@@ -33,8 +34,8 @@ func holdWriteLock(path: String, seconds: Int32) {
     else { fail("cannot take the write lock of \(path): \(String(cString: sqlite3_errmsg(database)))") }
     emit("locked\n", to: STDOUT_FILENO)
     var input = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-    _ = poll(&input, 1, seconds * 1000)
-    emit("releasing\n", to: STDOUT_FILENO)
+    let asked = poll(&input, 1, seconds * 1000) > 0
+    emit(asked ? "releasing: asked\n" : "releasing: timed out\n", to: STDOUT_FILENO)
     guard sqlite3_exec(database, "COMMIT", nil, nil, nil) == SQLITE_OK else {
         fail("cannot release the write lock: \(String(cString: sqlite3_errmsg(database)))")
     }
