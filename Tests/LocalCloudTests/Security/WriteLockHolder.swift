@@ -1,6 +1,10 @@
 import Foundation
 import Synchronization
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Another process holding a SQLite file's write lock (`StoreWriter --hold-write-lock`): it takes the lock when
 /// started, and lets go when asked or when its time is up, saying which.
 final class WriteLockHolder: Sendable {
@@ -13,7 +17,9 @@ final class WriteLockHolder: Sendable {
     }
 
     private let process: Process
-    private let input: Pipe
+    /// Our end of the holder's standard input: a socket, so that asking a holder that already ended is an error
+    /// (`EPIPE`), not a `SIGPIPE` that ends the tests.
+    private let input: Int32
     private let lines = Mutex<[String]>([])
     /// Left once the holder's output has been read to its end.
     private let outputRead = DispatchGroup()
@@ -24,10 +30,15 @@ final class WriteLockHolder: Sendable {
         self.process = Process()
         self.process.executableURL = URL(fileURLWithPath: TestEnvironment.storeWriter)
         self.process.arguments = ["--hold-write-lock", String(seconds), path]
-        self.input = Pipe()
+        var sockets: [Int32] = [0, 0]
+        guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &sockets) == 0 else {
+            throw WriteLockHolderError(description: "socketpair() failed: errno \(errno)")
+        }
+        self.input = sockets[0]
         let output = Pipe()
-        self.process.standardInput = self.input
+        self.process.standardInput = FileHandle(fileDescriptor: sockets[1], closeOnDealloc: false)
         self.process.standardOutput = output
+        defer { close(sockets[1]) }  // the holder has its own copy
         try self.process.run()
         let (locked, lockedContinuation) = AsyncStream.makeStream(of: Bool.self)
         // Its lines are read on a thread of their own: a blocking read must not hold a cooperative thread.
@@ -59,8 +70,8 @@ final class WriteLockHolder: Sendable {
 
     /// Asks the holder to let go, waits until it has ended, and answers why it let go.
     func release() async throws -> Release {
-        try? self.input.fileHandleForWriting.write(contentsOf: Data("release\n".utf8))
-        try? self.input.fileHandleForWriting.close()
+        _ = send(self.input, "release\n", 8, Int32(MSG_NOSIGNAL))
+        close(self.input)
         let process = self.process
         await withCheckedContinuation { [outputRead] continuation in
             Thread.detachNewThread {
