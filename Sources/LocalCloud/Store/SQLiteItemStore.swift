@@ -55,7 +55,7 @@ public final class SQLiteItemStore: ItemStore {
             self.pool = try DatabasePool(path: path, configuration: configuration)
             try self.pool.write { db in
                 try StoreSchema.migrate(db)
-                try Self.deleteExpiredItems(in: db, nowSeconds: nowSeconds())
+                _ = try Self.deleteExpiredItems(in: db, nowSeconds: nowSeconds())
             }
         } catch {
             throw .unavailable("cannot open \(path): \(error)")
