@@ -38,7 +38,8 @@ public final class SQLiteItemStore: ItemStore {
     private let threads: SQLiteThreads
     private let nowSeconds: @Sendable () -> Int64
 
-    /// Opens (creating if needed) the store in the SQLite file at `path`, then purges items whose TTL passed.
+    /// Opens (creating if needed) the store in the SQLite file at `path`, then purges items whose TTL passed. This,
+    /// once before the store serves, is the only SQLite work that runs on the caller's thread.
     /// - Parameter nowSeconds: The clock for TTL, in seconds since the epoch; the system clock by default.
     public init(
         path: String,
