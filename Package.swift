@@ -166,7 +166,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "StoreWriter",
-            dependencies: ["Cloud", "LocalCloud"],
+            dependencies: ["Cloud", "LocalCloud", .product(name: "GRDBSQLite", package: "GRDB.swift")],
             path: "Tests/Fixtures/StoreWriter",
             swiftSettings: strictSettings
         ),

@@ -97,7 +97,7 @@ struct InvokeCommand: AsyncParsableCommand {
             try? await Task.sleep(for: .milliseconds(100))
         }
         await daemon.close()
-        try? recorder.flush()
+        try? await recorder.flush()
 
         switch result.outcome {
         case .response(let body):

@@ -153,8 +153,8 @@ struct ServeCommand: AsyncParsableCommand {
                 while true {
                     try? await Task.sleep(for: Self.purgeInterval)
                     guard !Task.isCancelled else { return }
-                    _ = try? store.purgeExpiredItems()
-                    _ = try? directory.purgeExpiredItems()
+                    _ = try? await store.purgeExpiredItems()
+                    _ = try? await directory.purgeExpiredItems()
                 }
             }
             try await server.run(logger: Logger(label: "stratus.serve") { _ in SwiftLogNoOpLogHandler() }) { [daemon] port in
@@ -173,7 +173,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         await gateway.shutdown()
         await daemon.close()
-        try? recorder.flush()
+        try? await recorder.flush()
         Self.print("Stratus local cloud stopped")
     }
 

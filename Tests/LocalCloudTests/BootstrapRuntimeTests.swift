@@ -205,12 +205,12 @@ struct BootstrapRuntimeTests {
             // The health check reads the store: its call is a DynamoDB subsegment, failed since the binary has no store.
             let call = try #require(handler.subsegments?.first)
             #expect(call.name == "DynamoDB" && call.namespace == "aws" && call.fault == true)
-            #expect(try recorder.store.segments(ofTrace: unsampled).isEmpty)
+            #expect(try await recorder.store.segments(ofTrace: unsampled).isEmpty)
 
             // Its output reached the recorder as CloudWatch would read it: the ColdStart EMF document.
-            let lines = try recorder.store.logs(LogFilter(function: "health"))
+            let lines = try await recorder.store.logs(LogFilter(function: "health"))
             #expect(lines.contains { $0.level == "METRIC" && $0.line.contains(#""ColdStart":1"#) })
-            #expect(try recorder.store.metrics(namespace: nil, name: "ColdStart", since: 0).count == 1)
+            #expect(try await recorder.store.metrics(namespace: nil, name: "ColdStart", since: 0).count == 1)
         }
     }
 }

@@ -67,6 +67,9 @@ enum RouterFixture {
         Route("GET", "/taken") { _, _ -> HTTPResponse<NoContent> in
             throw HTTPError.conflict("That name is taken")
         }
+        Route("GET", "/locked") { _, _ -> HTTPResponse<NoContent> in
+            throw ItemStoreError.unavailable("database is locked at /srv/store.sqlite")
+        }
     }
 
     /// An event as API Gateway sends it after its JWT authorizer accepted a token for `alice` with `scopes`
@@ -233,6 +236,20 @@ struct HTTPRouterTests {
         let conflict = try await RouterFixture.send(RouterFixture.event("GET", "/taken"))
         #expect(conflict.statusCode == 409)
         #expect(try conflict.json()["detail"] as? String == "That name is taken")
+    }
+
+    /// A store that cannot answer now (another writer holds its lock past the busy timeout) is a 503 the client may
+    /// retry after a second, which says nothing about the store.
+    @Test func anUnavailableStoreIs503WithRetryAfterAndNoInternals() async throws {
+        let response = try await RouterFixture.send(RouterFixture.event("GET", "/locked"))
+        #expect(response.statusCode == 503)
+        #expect(response.headers?["retry-after"] == "1")
+        #expect(response.headers?["content-type"] == "application/problem+json")
+        let problem = try response.json()
+        #expect(problem["status"] as? Int == 503)
+        #expect(problem["title"] as? String == "Service Unavailable")
+        #expect(problem["requestId"] as? String == "req-42")
+        #expect(response.body?.contains("sqlite") == false)
     }
 
     @Test func corsPreflightAndHeadersFollowTheConfiguration() async throws {

@@ -20,7 +20,7 @@ import Testing
         let profile = try await fixture.users("GET", as: userID)
         #expect(profile.statusCode == 200)
         #expect(try profile.json()["name"] as? String == "Ada")
-        let events = try fixture.store.outboxEnvelopes()
+        let events = try await fixture.store.outboxEnvelopes()
         #expect(events.count == 1)
         #expect(events.first?["detail-type"] as? String == "UserRegistered")
         #expect(events.first?["source"] as? String == "stratus.users")
@@ -28,7 +28,7 @@ import Testing
 
         let duplicate = try await fixture.auth("/auth/register", #"{"email":"ada@example.com","password":"Correct-Horse-7","name":"Ada"}"#)
         #expect(duplicate.statusCode == 409)
-        #expect(try fixture.store.outboxEnvelopes().count == 1, "a refused registration writes nothing")
+        #expect(try await fixture.store.outboxEnvelopes().count == 1, "a refused registration writes nothing")
     }
 
     @Test func aWeakPasswordOrABadEmailIs422ListingEveryProblemWithoutEchoingThePassword() async throws {

@@ -50,10 +50,13 @@ import Testing
         }
 
         /// The outbox items' trace headers.
-        func outboxTraceHeaders() throws -> [String] {
-            try (0..<OutboxEvent.shardCount).flatMap { shard in
-                try self.fixture.store.query(ItemQuery(partition: "OUTBOX#\(shard)")).items.compactMap { $0.string(OutboxEvent.traceHeaderAttribute) }
+        func outboxTraceHeaders() async throws -> [String] {
+            var headers: [String] = []
+            for shard in 0..<OutboxEvent.shardCount {
+                headers += try await self.fixture.store.query(ItemQuery(partition: "OUTBOX#\(shard)")).items
+                    .compactMap { $0.string(OutboxEvent.traceHeaderAttribute) }
             }
+            return headers
         }
     }
 
@@ -71,7 +74,7 @@ import Testing
         #expect(calls.map { $0.aws?["operation"]?.stringValue } == ["PutItem", "TransactWriteItems", "PutItem"])
         #expect(calls.allSatisfy { $0.name == "DynamoDB" && $0.namespace == "aws" && $0.aws?["table_name"] == .string("stratus") })
 
-        let header = try #require(setup.outboxTraceHeaders().only.flatMap(XRayTraceHeader.init))
+        let header = try #require(await setup.outboxTraceHeaders().only.flatMap(XRayTraceHeader.init))
         #expect(header == XRayTraceHeader(root: Self.root, parent: handler.id, sampled: true))
     }
 
@@ -80,7 +83,7 @@ import Testing
         let handed = "Root=\(Self.root);Parent=\(Self.lambdaSegment);Sampled=0"
         #expect(try await setup.create(traceHeader: handed).statusCode == 201)
         #expect(setup.emitted.all.isEmpty)
-        #expect(try setup.outboxTraceHeaders() == [handed])
+        #expect(try await setup.outboxTraceHeaders() == [handed])
     }
 
     @Test func aCreationCountsAnOrderAndItsValueByCurrency() async throws {

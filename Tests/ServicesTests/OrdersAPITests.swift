@@ -20,7 +20,7 @@ struct OrdersAPITests {
         #expect(order.version == 1)
         #expect(order.createdAt == order.updatedAt)
         #expect(order.createdAt.wholeMatch(of: /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/) != nil)
-        let events = try fixture.outbox()
+        let events = try await fixture.outbox()
         #expect(events.count == 1)
         let event = try #require(events.first)
         #expect(event["detail-type"] as? String == "OrderCreated")
@@ -45,7 +45,7 @@ struct OrdersAPITests {
         #expect(response.statusCode == 422)
         let problems = try #require(try response.json()["errors"] as? [[String: String]])
         #expect(problems.contains { $0["field"] == field }, "\(problems)")
-        #expect(try fixture.outbox().isEmpty, "nothing is written for a refused order")
+        #expect(try await fixture.outbox().isEmpty, "nothing is written for a refused order")
     }
 
     @Test func moreThanAHundredLinesIsRefused() async throws {
@@ -146,7 +146,7 @@ struct OrdersAPITests {
         #expect(try cancelled.order().status == .cancelled)
         #expect(try await move("CONFIRMED", version: "\"3\"", as: "sam", groups: "staff").statusCode == 409)
 
-        let changes = try fixture.outbox().filter { $0["detail-type"] as? String == "OrderStatusChanged" }
+        let changes = try await fixture.outbox().filter { $0["detail-type"] as? String == "OrderStatusChanged" }
         #expect(changes.count == 2)
         let details = changes.compactMap { $0["detail"] as? [String: Any] }
         #expect(Set(details.compactMap { $0["to"] as? String }) == ["CONFIRMED", "CANCELLED"])
@@ -166,7 +166,7 @@ struct OrdersAPITests {
         }
         #expect(statuses.filter { $0 == 200 }.count == 1)
         #expect(statuses.filter { $0 == 412 }.count == 7)
-        #expect(try fixture.outbox().filter { $0["detail-type"] as? String == "OrderStatusChanged" }.count == 1)
+        #expect(try await fixture.outbox().filter { $0["detail-type"] as? String == "OrderStatusChanged" }.count == 1)
     }
 
     @Test func anIdempotencyKeyCreatesOneOrderAndRefusesAnotherBody() async throws {
@@ -178,6 +178,6 @@ struct OrdersAPITests {
         let other = try await fixture.send("POST", "/orders", body: #"{"items":[{"sku":"Z","quantity":1,"unitPrice":1}],"currency":"EUR"}"#,
             headers: ["idempotency-key": "k-1"])
         #expect(other.statusCode == 422)
-        #expect(try fixture.outbox().count == 1, "one order, one event")
+        #expect(try await fixture.outbox().count == 1, "one order, one event")
     }
 }

@@ -42,8 +42,8 @@ final class OrdersFixture: Sendable {
     }
 
     /// Every outbox envelope, parsed.
-    func outbox() throws -> [[String: Any]] {
-        try self.store.outboxEnvelopes()
+    func outbox() async throws -> [[String: Any]] {
+        try await self.store.outboxEnvelopes()
     }
 
     static let twoLines = #"{"items":[{"sku":"A-1","quantity":2,"unitPrice":1999},{"sku":"B-2","quantity":1,"unitPrice":4500}],"currency":"EUR"}"#
@@ -51,10 +51,10 @@ final class OrdersFixture: Sendable {
 
 extension InMemoryItemStore {
     /// Every outbox envelope, parsed.
-    func outboxEnvelopes() throws -> [[String: Any]] {
+    func outboxEnvelopes() async throws -> [[String: Any]] {
         var events: [[String: Any]] = []
         for shard in 0..<OutboxEvent.shardCount {
-            for item in try self.query(ItemQuery(partition: "OUTBOX#\(shard)")).items {
+            for item in try await self.query(ItemQuery(partition: "OUTBOX#\(shard)")).items {
                 let envelope = try JSONSerialization.jsonObject(with: Data((item.string("envelope") ?? "").utf8))
                 events.append(envelope as? [String: Any] ?? [:])
             }

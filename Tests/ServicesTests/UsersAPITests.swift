@@ -21,7 +21,7 @@ import Testing
         #expect((profile["address"] as? [String: String])?["country"] == "GB")
         #expect(profile["email"] as? String == "ada@example.com", "the email is not the profile's to change")
         #expect(try await fixture.users("GET", as: userID).json()["version"] as? Int == 2)
-        #expect(try fixture.store.outboxEnvelopes().compactMap { $0["detail-type"] as? String }.sorted()
+        #expect(try await fixture.store.outboxEnvelopes().compactMap { $0["detail-type"] as? String }.sorted()
             == ["UserProfileUpdated", "UserRegistered"])
 
         let cleared = try await fixture.users("PUT", as: userID, body: #"{"name":"Ada"}"#, headers: ["if-match": "2"])

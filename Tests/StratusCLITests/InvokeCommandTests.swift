@@ -49,13 +49,13 @@ struct InvokeCommandTests {
         )
         #expect(run.status == 0)
         let store = try TelemetryStore(path: data.path("data/telemetry.sqlite"))
-        let lines = try store.logs(LogFilter(function: "health"))
+        let lines = try await store.logs(LogFilter(function: "health"))
         #expect(lines.contains { $0.line.hasPrefix("START RequestId: ") })
         #expect(lines.contains { $0.level == "METRIC" && $0.line.contains(#""ColdStart":1"#) })
-        let handler = try #require(try store.segments(ofTrace: root).first)
+        let handler = try #require(try await store.segments(ofTrace: root).first)
         #expect(handler.name == "## health" && handler.parentID == "0123456789abcdef")
         #expect(handler.subsegments?.first?.name == "DynamoDB")
-        #expect(try store.invocations(since: 0).map(\.function) == ["health"])
+        #expect(try await store.invocations(since: 0).map(\.function) == ["health"])
     }
 
     @Test func echoReadsTheEventFromStandardInputAndShowsItsLogLine() async throws {

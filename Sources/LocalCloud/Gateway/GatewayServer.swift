@@ -77,7 +77,7 @@ struct GatewayResponder: HTTPResponder {
             headers: Self.headers(of: request),
             sourceIP: context.sourceIP
         )
-        if let answer = self.telemetryAPI?.respond(to: head) { return Self.response(answer) }
+        if let answer = await self.telemetryAPI?.respond(to: head) { return Self.response(answer) }
         let answer = await self.gateway.handle(head) { maximumBytes in
             guard let body = try? await request.body.collect(upTo: maximumBytes) else { return nil }
             return Array(body.readableBytesView)

@@ -1,14 +1,24 @@
 public import Cloud
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The ``ItemStore`` of the local cloud: the single table in one SQLite file in WAL mode, with DynamoDB's
 /// semantics (conditions, all-or-nothing transactions, the 400 KB item limit, TTL, the GSI1 index, cursors).
 ///
-/// Each operation is one short SQLite transaction that runs on the caller's thread: SQLite serialises the writers
-/// and WAL lets readers proceed beside them, so a conditional write reads, checks and writes atomically, and two
-/// writers racing on one item never both win. A write that returned is in the WAL file, so it survives the process
-/// being killed; with ``Durability/powerLoss`` it is also synced to the disk.
+/// Each operation is one short SQLite transaction, and none runs on its caller's thread: the store owns its threads
+/// (``SQLiteThreads``), so a NIO event loop or a cooperative thread that awaits an operation is free meanwhile.
+/// Writes run one at a time on the store's writing thread (SQLite serialises writers anyway), so a conditional
+/// write reads, checks and writes atomically, and two writers racing on one item never both win. Reads (`get` on
+/// ``SQLitePointReader``'s prepared lookup, queries on GRDB's readers) run on the store's reading threads beside it,
+/// and in WAL mode they never wait for a writer.
+///
+/// A write waits at most ``busyTimeout`` from the moment it is asked for, queueing behind other writes included, for a
+/// lock another connection holds (another process on the same file); then it fails with
+/// ``ItemStoreError/unavailable(_:)``, which a function's HTTP router answers 503 with `Retry-After`.
+///
+/// A write that returned is in the WAL file, so it survives the process being killed; with
+/// ``Durability/powerLoss`` it is also synced to the disk.
 public final class SQLiteItemStore: ItemStore {
     /// How hard a returned write is kept.
     public enum Durability: Sendable {
@@ -18,11 +28,17 @@ public final class SQLiteItemStore: ItemStore {
         case powerLoss
     }
 
+    /// How long a write waits for the lock of another connection before it fails: long enough for another
+    /// process's short transaction, short enough that a client hears at once that it should retry.
+    public static let busyTimeout = Duration.seconds(2)
+
     private let pool: DatabasePool
     private let pointReader: SQLitePointReader
+    private let threads: SQLiteThreads
     private let clock: any Clock
 
-    /// Opens (creating if needed) the store in the SQLite file at `path`, then purges items whose TTL passed.
+    /// Opens (creating if needed) the store in the SQLite file at `path`, then purges items whose TTL passed. This,
+    /// once before the store serves, is the only SQLite work that runs on the caller's thread.
     /// - Parameter clock: The clock for TTL; the system clock by default.
     public init(
         path: String,
@@ -30,35 +46,38 @@ public final class SQLiteItemStore: ItemStore {
         clock: any Clock = SystemClock()
     ) throws(ItemStoreError) {
         var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .timeout(Double(Self.busyTimeout.wholeMilliseconds) / 1000)
         configuration.prepareDatabase { db in
             try db.execute(sql: durability == .powerLoss ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL")
         }
         do {
             self.pool = try DatabasePool(path: path, configuration: configuration)
-            try self.pool.write { db in try StoreSchema.migrate(db) }
+            try self.pool.write { db in
+                try StoreSchema.migrate(db)
+                _ = try Self.deleteExpiredItems(in: db, nowSeconds: clock.nowSeconds)
+            }
         } catch {
             throw .unavailable("cannot open \(path): \(error)")
         }
-        self.pointReader = SQLitePointReader(path: path)
+        self.pointReader = SQLitePointReader(path: path, busyTimeoutMilliseconds: Int32(Self.busyTimeout.wholeMilliseconds))
+        self.threads = SQLiteThreads(readers: 2)
         self.clock = clock
-        _ = try self.purgeExpiredItems()
     }
 
     // MARK: Single-item operations
 
-    public func put(_ item: Item, condition: Condition?, returning: ReturnValues) throws(ItemStoreError) -> Item? {
+    public func put(_ item: Item, condition: Condition?, returning: ReturnValues) async throws(ItemStoreError) -> Item? {
         _ = try item.validatedSize()
         guard returning == .none || returning == .allOld else {
             throw .validation("A put returns nothing or the old item only")
         }
         let row = StoredItem(item)
         guard condition != nil || returning != .none else {
-            try self.write { db in try row.save(in: db) }
+            try await self.write { db in try row.save(in: db) }
             return nil
         }
         let now = self.clock.nowSeconds
-        return try self.writeTransaction { db in
+        return try await self.writeTransaction { db in
             let old = try StoredItem.fetchVisible(row.key, in: db, nowSeconds: now)
             try TransactionAction.check(condition, on: old)
             try row.save(in: db, over: old)
@@ -66,20 +85,22 @@ public final class SQLiteItemStore: ItemStore {
         }
     }
 
-    public func get(_ key: ItemKey) throws(ItemStoreError) -> Item? {
-        try self.pointReader.item(key, nowSeconds: self.clock.nowSeconds)
+    public func get(_ key: ItemKey) async throws(ItemStoreError) -> Item? {
+        let now = self.clock.nowSeconds
+        let pointReader = self.pointReader
+        return try await self.read { try pointReader.item(key, nowSeconds: now) }
     }
 
-    public func delete(_ key: ItemKey, condition: Condition?, returning: ReturnValues) throws(ItemStoreError) -> Item? {
+    public func delete(_ key: ItemKey, condition: Condition?, returning: ReturnValues) async throws(ItemStoreError) -> Item? {
         guard returning == .none || returning == .allOld else {
             throw .validation("A delete returns nothing or the old item only")
         }
         guard condition != nil || returning != .none else {
-            try self.write { db in try StoredItem.delete(key, in: db) }
+            try await self.write { db in try StoredItem.delete(key, in: db) }
             return nil
         }
         let now = self.clock.nowSeconds
-        return try self.writeTransaction { db in
+        return try await self.writeTransaction { db in
             let old = try StoredItem.fetchVisible(key, in: db, nowSeconds: now)
             try TransactionAction.check(condition, on: old)
             try StoredItem.delete(key, in: db)
@@ -92,9 +113,9 @@ public final class SQLiteItemStore: ItemStore {
         _ update: ItemUpdate,
         condition: Condition?,
         returning: ReturnValues
-    ) throws(ItemStoreError) -> Item? {
+    ) async throws(ItemStoreError) -> Item? {
         let now = self.clock.nowSeconds
-        return try self.writeTransaction { db in
+        return try await self.writeTransaction { db in
             let old = try StoredItem.fetchVisible(key, in: db, nowSeconds: now)
             try TransactionAction.check(condition, on: old)
             let new = try update.applied(to: old ?? Item(key.attributes))
@@ -106,10 +127,10 @@ public final class SQLiteItemStore: ItemStore {
 
     // MARK: Transactions
 
-    public func transactWrite(_ actions: [TransactionAction]) throws(ItemStoreError) {
+    public func transactWrite(_ actions: [TransactionAction]) async throws(ItemStoreError) {
         let keys = try TransactionAction.validatedKeys(of: actions)
         let now = self.clock.nowSeconds
-        try self.writeTransaction { db in
+        try await self.writeTransaction { db in
             let olds = try keys.map { key in try StoredItem.fetchVisible(key, in: db, nowSeconds: now) }
             for (write, old) in zip(try TransactionAction.plan(actions, over: olds), olds) {
                 switch write {
@@ -123,7 +144,7 @@ public final class SQLiteItemStore: ItemStore {
 
     // MARK: Queries
 
-    public func query(_ query: ItemQuery) throws(ItemStoreError) -> QueryPage {
+    public func query(_ query: ItemQuery) async throws(ItemStoreError) -> QueryPage {
         if let limit = query.limit, limit < 1 {
             throw .validation("The query limit must be at least 1, not \(limit)")
         }
@@ -132,55 +153,46 @@ public final class SQLiteItemStore: ItemStore {
             start = try StoreCursor(cursor, for: query)
         }
         let now = self.clock.nowSeconds
-        return try self.read { db in try StoreQuery(query, after: start, nowSeconds: now).run(in: db) }
+        let pool = self.pool
+        return try await self.read { [start] in
+            try pool.unsafeRead { db in try StoreQuery(query, after: start, nowSeconds: now).run(in: db) }
+        }
     }
 
     // MARK: TTL
 
     /// Deletes the items whose time to live has passed and returns how many; until then they are already invisible.
     @discardableResult
-    public func purgeExpiredItems() throws(ItemStoreError) -> Int {
+    public func purgeExpiredItems() async throws(ItemStoreError) -> Int {
         let now = self.clock.nowSeconds
-        return try self.write { db in
-            try db.execute(sql: "DELETE FROM items WHERE expires_at <= ?", arguments: [now])
-            return db.changesCount
-        }
+        return try await self.write { db in try Self.deleteExpiredItems(in: db, nowSeconds: now) }
+    }
+
+    private static func deleteExpiredItems(in db: Database, nowSeconds: Int64) throws -> Int {
+        try db.execute(sql: "DELETE FROM items WHERE expires_at <= ?", arguments: [nowSeconds])
+        return db.changesCount
     }
 
     // MARK: Database access
 
-    private func read<T>(_ body: (Database) throws -> T) throws(ItemStoreError) -> T {
+    /// Runs `body` on a reading thread.
+    private func read<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws(ItemStoreError) -> T {
         do {
-            return try self.pool.unsafeRead(body)
+            return try await self.threads.read(body)
         } catch {
             throw Self.storeError(error)
         }
     }
 
-    /// One statement in SQLite's autocommit mode.
-    private func write<T>(_ body: (Database) throws -> T) throws(ItemStoreError) -> T {
+    /// One statement in SQLite's autocommit mode, on the writing thread.
+    private func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(ItemStoreError) -> T {
+        let deadline = ContinuousClock.now + Self.busyTimeout
+        let pool = self.pool
         do {
-            return try self.pool.writeWithoutTransaction(body)
-        } catch {
-            throw Self.storeError(error)
-        }
-    }
-
-    /// Several statements in one immediate transaction, rolled back when `body` throws. The transaction statements
-    /// are prepared once and reused.
-    private func writeTransaction<T>(_ body: (Database) throws -> T) throws(ItemStoreError) -> T {
-        do {
-            return try self.pool.writeWithoutTransaction { db in
-                try db.cachedStatement(sql: "BEGIN IMMEDIATE TRANSACTION").execute()
-                do {
-                    let result = try body(db)
-                    try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
-                    return result
-                } catch {
-                    if db.isInsideTransaction {
-                        try db.cachedStatement(sql: "ROLLBACK TRANSACTION").execute()
-                    }
-                    throw error
+            return try await self.threads.write {
+                try pool.writeWithoutTransaction { db in
+                    try Self.waitForLocks(until: deadline, on: db)
+                    return try body(db)
                 }
             }
         } catch {
@@ -188,7 +200,38 @@ public final class SQLiteItemStore: ItemStore {
         }
     }
 
+    /// Several statements in one immediate transaction on the writing thread, rolled back when `body` throws. The
+    /// transaction statements are prepared once and reused.
+    private func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(ItemStoreError) -> T {
+        try await self.write { db in
+            try db.cachedStatement(sql: "BEGIN IMMEDIATE TRANSACTION").execute()
+            do {
+                let result = try body(db)
+                try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
+                return result
+            } catch {
+                if db.isInsideTransaction {
+                    try db.cachedStatement(sql: "ROLLBACK TRANSACTION").execute()
+                }
+                throw error
+            }
+        }
+    }
+
+    /// Lets the write about to run on `db` wait for another connection's lock until `deadline` only, the time it
+    /// already spent in the queue included; past it, the write fails without waiting.
+    private static func waitForLocks(until deadline: ContinuousClock.Instant, on db: Database) throws(ItemStoreError) {
+        let remaining = (deadline - .now).wholeMilliseconds
+        guard remaining > 0 else { throw Self.busy }
+        sqlite3_busy_timeout(db.sqliteConnection, Int32(clamping: remaining))
+    }
+
+    /// The failure of a write that waited ``busyTimeout`` for another connection's lock.
+    private static let busy = ItemStoreError.unavailable("another connection held the write lock for \(SQLiteItemStore.busyTimeout)")
+
     private static func storeError(_ error: any Error) -> ItemStoreError {
-        (error as? ItemStoreError) ?? .unavailable(String(describing: error))
+        if let error = error as? ItemStoreError { return error }
+        if let error = error as? DatabaseError, error.resultCode == .SQLITE_BUSY { return Self.busy }
+        return .unavailable(String(describing: error))
     }
 }

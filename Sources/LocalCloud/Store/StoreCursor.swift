@@ -6,7 +6,7 @@ import Foundation
 ///
 /// A cursor is accepted only by a query of the same index and partition, so a cursor from another user's listing,
 /// or another tenant's, is refused instead of leaking a position there.
-struct StoreCursor: Equatable {
+struct StoreCursor: Equatable, Sendable {
     var index: ItemQuery.Index
     var partition: String
     /// The last item's sort key in the queried index (`SK` or `GSI1SK`).

@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 /// An item as a row of the `items` table: its key columns, index columns, expiry, and the encoded item.
-struct StoredItem {
+struct StoredItem: Sendable {
     let key: ItemKey
     let item: Item
 

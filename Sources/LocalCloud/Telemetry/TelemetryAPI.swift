@@ -37,7 +37,7 @@ public struct TelemetryAPI: Sendable {
     }
 
     /// The answer to `request`, or `nil` when its path is not under ``scope``.
-    public func respond(to request: GatewayRequest) -> GatewayResponse? {
+    public func respond(to request: GatewayRequest) async -> GatewayResponse? {
         guard request.path.hasPrefix(Self.scope) || request.path + "/" == Self.scope else { return nil }
         let requestID = APIGateway.makeRequestID()
         if let refusal = self.access.refusal(of: request) {
@@ -52,13 +52,13 @@ public struct TelemetryAPI: Sendable {
         let resource = request.path.dropFirst(Self.pathPrefix.count).split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         let query = APIGatewayEventBuilder.queryParameters(request.rawQueryString) ?? [:]
         do throws(TelemetryAPIError) {
-            try? self.recorder.flush()
+            try? await self.recorder.flush()
             let body: any Encodable = switch (resource.first, resource.count) {
-            case ("functions", 1): try self.functions(query)
-            case ("logs", 1): try self.logs(query)
-            case ("traces", 1): try self.traces(query)
-            case ("traces", 2): try self.trace(PercentDecoding.decode(resource[1]) ?? resource[1])
-            case ("metrics", 1): try self.metrics(query)
+            case ("functions", 1): try await self.functions(query)
+            case ("logs", 1): try await self.logs(query)
+            case ("traces", 1): try await self.traces(query)
+            case ("traces", 2): try await self.trace(PercentDecoding.decode(resource[1]) ?? resource[1])
+            case ("metrics", 1): try await self.metrics(query)
             default: throw TelemetryAPIError.notFound("No telemetry resource at \(request.path)")
             }
             let encoder = JSONEncoder()
@@ -70,13 +70,13 @@ public struct TelemetryAPI: Sendable {
         }
     }
 
-    private func functions(_ query: [String: String]) throws(TelemetryAPIError) -> [String: [FunctionStatistics]] {
+    private func functions(_ query: [String: String]) async throws(TelemetryAPIError) -> [String: [FunctionStatistics]] {
         let since = try self.since(query["window"] ?? "5m", named: "window")
-        let recorded = try self.read { try self.recorder.store.functionStatistics(since: since) }
+        let recorded = try await self.read { try await self.recorder.store.functionStatistics(since: since) }
         return ["functions": FunctionStatistics.of(self.functions, recorded: recorded)]
     }
 
-    private func logs(_ query: [String: String]) throws(TelemetryAPIError) -> LogPage {
+    private func logs(_ query: [String: String]) async throws(TelemetryAPIError) -> LogPage {
         let filter = LogFilter(
             function: query["function"], level: query["level"], correlationID: query["correlationId"], traceID: query["traceId"],
             sinceMilliseconds: try query["since"].map { text throws(TelemetryAPIError) in try self.since(text, named: "since") } ?? self.retentionStart,
@@ -86,28 +86,28 @@ public struct TelemetryAPI: Sendable {
             },
             limit: try self.limit(query["limit"], default: 100, maximum: 10_000)
         )
-        let records = try self.read { try self.recorder.store.logs(filter) }
+        let records = try await self.read { try await self.recorder.store.logs(filter) }
         return LogPage(logs: records.map(LogPage.Event.init), lastSequence: records.last?.sequence ?? filter.afterSequence ?? 0)
     }
 
-    private func traces(_ query: [String: String]) throws(TelemetryAPIError) -> TraceList {
+    private func traces(_ query: [String: String]) async throws(TelemetryAPIError) -> TraceList {
         let since = try self.since(query["since"] ?? "1h", named: "since")
         let limit = try self.limit(query["limit"], default: 50, maximum: 1000)
-        let byTrace = try self.read { try self.recorder.store.segmentsByTrace(since: since, limit: limit) }
+        let byTrace = try await self.read { try await self.recorder.store.segmentsByTrace(since: since, limit: limit) }
         let summaries = byTrace.compactMap { TraceTree(traceID: $0.key, documents: $0.value).map(TraceSummary.init) }
             .sorted { $0.startTime > $1.startTime }
         return TraceList(traces: summaries)
     }
 
-    private func trace(_ traceID: String) throws(TelemetryAPIError) -> TraceTree {
-        let documents = try self.read { try self.recorder.store.segments(ofTrace: traceID) }
+    private func trace(_ traceID: String) async throws(TelemetryAPIError) -> TraceTree {
+        let documents = try await self.read { try await self.recorder.store.segments(ofTrace: traceID) }
         guard let tree = TraceTree(traceID: traceID, documents: documents) else { throw .notFound("No trace \(traceID) is recorded") }
         return tree
     }
 
-    private func metrics(_ query: [String: String]) throws(TelemetryAPIError) -> [String: [MetricValue]] {
+    private func metrics(_ query: [String: String]) async throws(TelemetryAPIError) -> [String: [MetricValue]] {
         let since = try self.since(query["since"] ?? "1h", named: "since")
-        let points = try self.read { try self.recorder.store.metrics(namespace: query["namespace"], name: query["name"], since: since) }
+        let points = try await self.read { try await self.recorder.store.metrics(namespace: query["namespace"], name: query["name"], since: since) }
         return ["metrics": points.map(MetricValue.init)]
     }
 
@@ -130,9 +130,9 @@ public struct TelemetryAPI: Sendable {
         return limit
     }
 
-    private func read<T>(_ query: () throws -> T) throws(TelemetryAPIError) -> T {
+    private func read<T>(_ query: () async throws -> T) async throws(TelemetryAPIError) -> T {
         do {
-            return try query()
+            return try await query()
         } catch {
             throw .storeUnavailable("\(error)")
         }

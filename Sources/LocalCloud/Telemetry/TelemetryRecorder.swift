@@ -72,7 +72,7 @@ public final class TelemetryRecorder: SegmentEmitter, Sendable {
     }
 
     /// Moves everything gathered so far into the store.
-    public func flush() throws {
+    public func flush() async throws {
         let taken = self.pending.withLock { pending in
             let taken = pending
             pending = Pending()
@@ -94,7 +94,7 @@ public final class TelemetryRecorder: SegmentEmitter, Sendable {
         batch.invocations = taken.invocations
         batch.segments = taken.segments.map { (StoredRedaction.segment($0.segment), $0.receivedMilliseconds) }
         guard !batch.isEmpty else { return }
-        try self.store.write(batch)
+        try await self.store.write(batch)
     }
 
     /// Flushes every `interval` and purges records past the retention every minute, until cancelled; flushes once
@@ -103,14 +103,14 @@ public final class TelemetryRecorder: SegmentEmitter, Sendable {
         var lastPurge = ContinuousClock.now - .seconds(3600)
         while !Task.isCancelled {
             try? await Task.sleep(for: interval)
-            try? self.flush()
+            try? await self.flush()
             if ContinuousClock.now - lastPurge >= .seconds(60) {
                 lastPurge = .now
                 let retained = self.retention.components.seconds * 1000
-                _ = try? self.store.purge(before: self.nowMilliseconds() - retained)
+                _ = try? await self.store.purge(before: self.nowMilliseconds() - retained)
             }
         }
-        try? self.flush()
+        try? await self.flush()
     }
 }
 

@@ -5,20 +5,28 @@ public import Observability
 
 /// The local cloud's logs, metrics, invocations and trace segments, in their own SQLite file beside the item
 /// store, kept for a retention period.
+///
+/// Like the item store, it owns the threads its SQLite calls run on (``SQLiteThreads``): the recorder's batches
+/// are written on one, the API's reads run on another, and none on the caller's thread. The file is in WAL mode, so
+/// the API's reads do not wait for the recorder's writes.
 public final class TelemetryStore: Sendable {
-    private let queue: DatabaseQueue
+    private let database: any DatabaseWriter
+    private let threads = SQLiteThreads(readers: 1)
 
     /// Opens (creating if needed) the file at `path`; `nil` path keeps everything in memory.
     public init(path: String?) throws {
         var configuration = Configuration()
+        // Only the recorder's batches wait for a lock, on the store's writing thread: `stratus invoke` may be
+        // writing its own to the same file.
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
-        self.queue = try path.map { try DatabaseQueue(path: $0, configuration: configuration) } ?? DatabaseQueue(configuration: configuration)
-        if path != nil {
-            // Readers (the API) do not wait for the recorder's writes.
-            try self.queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+        // A pool opens its file in WAL mode; a database in memory has one connection, a queue.
+        if let path {
+            self.database = try DatabasePool(path: path, configuration: configuration)
+        } else {
+            self.database = try DatabaseQueue(configuration: configuration)
         }
-        try self.queue.write { db in try db.execute(sql: Self.schema) }
+        try self.database.write { db in try db.execute(sql: Self.schema) }
     }
 
     private static let schema = """
@@ -43,7 +51,7 @@ public final class TelemetryStore: Sendable {
         """
 
     /// What the recorder gathered since its last flush.
-    struct Batch {
+    struct Batch: Sendable {
         var logs: [LogRecord] = []
         var metrics: [MetricPoint] = []
         var invocations: [InvocationRecord] = []
@@ -54,10 +62,10 @@ public final class TelemetryStore: Sendable {
 
     /// Writes a batch in one transaction. A segment replaces an earlier one with its id (a complete segment
     /// overwrites its in-progress version).
-    func write(_ batch: Batch) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        try self.queue.write { db in
+    func write(_ batch: Batch) async throws {
+        try await self.write { db in
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             // Prepared once per connection: a batch is thousands of rows under load.
             let insertLog = try db.cachedStatement(sql: """
                 INSERT INTO log_events (time_ms, function, level, message, correlation_id, trace_id, request_id, line)
@@ -97,8 +105,8 @@ public final class TelemetryStore: Sendable {
 
     /// Deletes everything recorded before `cutoffMilliseconds`; returns how many rows went.
     @discardableResult
-    public func purge(before cutoffMilliseconds: Int64) throws -> Int {
-        try self.queue.write { db in
+    public func purge(before cutoffMilliseconds: Int64) async throws -> Int {
+        try await self.write { db in
             var removed = 0
             for (table, column) in [("log_events", "time_ms"), ("metric_points", "time_ms"), ("invocations", "time_ms"), ("segments", "received_ms")] {
                 try db.execute(sql: "DELETE FROM \(table) WHERE \(column) < ?", arguments: [cutoffMilliseconds])
@@ -108,10 +116,22 @@ public final class TelemetryStore: Sendable {
         }
     }
 
+    /// Runs `updates` in one transaction on the writing thread.
+    private func write<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        let database = self.database
+        return try await self.threads.write { try database.write(updates) }
+    }
+
     // MARK: Reading
 
+    /// Runs `value` on a reading thread.
+    private func read<T: Sendable>(_ value: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        let database = self.database
+        return try await self.threads.read { try database.read(value) }
+    }
+
     /// Log events matching `filter`, oldest first.
-    public func logs(_ filter: LogFilter) throws -> [LogRecord] {
+    public func logs(_ filter: LogFilter) async throws -> [LogRecord] {
         var conditions: [String] = []
         var arguments: StatementArguments = []
         if let function = filter.function { conditions.append("function = ?"); arguments += [function] }
@@ -124,7 +144,7 @@ public final class TelemetryStore: Sendable {
         // The newest `limit` lines, answered oldest first.
         let sql = "SELECT * FROM (SELECT * FROM log_events \(condition) ORDER BY sequence DESC LIMIT ?) ORDER BY sequence"
         arguments += [filter.limit]
-        return try self.queue.read { db in
+        return try await self.read { [arguments] db in
             try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
                 LogRecord(
                     sequence: row["sequence"], timeMilliseconds: row["time_ms"], function: row["function"], level: row["level"],
@@ -136,8 +156,8 @@ public final class TelemetryStore: Sendable {
     }
 
     /// Invocations since `sinceMilliseconds`.
-    public func invocations(since sinceMilliseconds: Int64) throws -> [InvocationRecord] {
-        try self.queue.read { db in
+    public func invocations(since sinceMilliseconds: Int64) async throws -> [InvocationRecord] {
+        try await self.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM invocations WHERE time_ms >= ? ORDER BY time_ms", arguments: [sinceMilliseconds]).map { row in
                 InvocationRecord(
                     timeMilliseconds: row["time_ms"], function: row["function"], durationMicroseconds: row["duration_us"],
@@ -149,8 +169,8 @@ public final class TelemetryStore: Sendable {
 
     /// Each function's statistics over the invocations since `sinceMilliseconds`, computed in SQL: the counts by
     /// grouping, the percentiles by reading only the rows at their ranks.
-    public func functionStatistics(since sinceMilliseconds: Int64) throws -> [FunctionStatistics] {
-        try self.queue.read { db in
+    public func functionStatistics(since sinceMilliseconds: Int64) async throws -> [FunctionStatistics] {
+        try await self.read { db in
             let counts = try Row.fetchAll(db, sql: """
                 SELECT function, SUM(outcome != 'throttle') AS invocations, SUM(outcome = 'error') AS errors,
                     SUM(outcome = 'throttle') AS throttles, SUM(cold_start AND outcome != 'throttle') AS cold_starts
@@ -178,13 +198,13 @@ public final class TelemetryStore: Sendable {
     }
 
     /// Metric values since `sinceMilliseconds`, optionally of one namespace and name.
-    public func metrics(namespace: String?, name: String?, since sinceMilliseconds: Int64) throws -> [MetricPoint] {
+    public func metrics(namespace: String?, name: String?, since sinceMilliseconds: Int64) async throws -> [MetricPoint] {
         var sql = "SELECT * FROM metric_points WHERE time_ms >= ?"
         var arguments: StatementArguments = [sinceMilliseconds]
         if let namespace { sql += " AND namespace = ?"; arguments += [namespace] }
         if let name { sql += " AND name = ?"; arguments += [name] }
         sql += " ORDER BY time_ms"
-        return try self.queue.read { db in
+        return try await self.read { [sql, arguments] db in
             try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
                 let dimensions = (try? JSONDecoder().decode([String: String].self, from: Data((row["dimensions"] as String).utf8))) ?? [:]
                 return MetricPoint(
@@ -197,8 +217,8 @@ public final class TelemetryStore: Sendable {
 
     /// The segment documents of the `limit` traces that started last among those that received segments since
     /// `sinceMilliseconds`, by trace id. The limit applies in SQL: no other trace's documents are read.
-    public func segmentsByTrace(since sinceMilliseconds: Int64, limit: Int) throws -> [String: [SegmentDocument]] {
-        try self.queue.read { db in
+    public func segmentsByTrace(since sinceMilliseconds: Int64, limit: Int) async throws -> [String: [SegmentDocument]] {
+        try await self.read { db in
             let rows = try Row.fetchAll(
                 db,
                 sql: """
@@ -216,8 +236,8 @@ public final class TelemetryStore: Sendable {
     }
 
     /// The segment documents of one trace.
-    public func segments(ofTrace traceID: String) throws -> [SegmentDocument] {
-        try self.queue.read { db in
+    public func segments(ofTrace traceID: String) async throws -> [SegmentDocument] {
+        try await self.read { db in
             try Row.fetchAll(db, sql: "SELECT document FROM segments WHERE trace_id = ? ORDER BY start_time", arguments: [traceID])
                 .compactMap(Self.document)
         }

@@ -66,6 +66,11 @@ public struct HTTPError: Error, Sendable, Equatable {
         HTTPError(status: 429, title: "Too Many Requests", detail: detail, headers: ["retry-after": String(retryAfterSeconds)])
     }
 
+    /// A 503: a dependency cannot answer now; the client may retry after `retryAfterSeconds`.
+    public static func serviceUnavailable(_ detail: String, retryAfterSeconds: Int) -> HTTPError {
+        HTTPError(status: 503, title: "Service Unavailable", detail: detail, headers: ["retry-after": String(retryAfterSeconds)])
+    }
+
     /// The answer to an unexpected error: nothing about its cause reaches the client.
     public static let internalServerError = HTTPError(
         status: 500,

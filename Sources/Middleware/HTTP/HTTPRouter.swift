@@ -5,8 +5,9 @@ import Logging
 
 /// Routes HTTP API (payload 2.0) events to their route's handler, and answers everything else the way a careful API
 /// does: 404 for unknown paths, 405 with `Allow` for a known path and another method, CORS preflights, 413 past the
-/// body limit, problem bodies for every error, and 500 without internals for anything unexpected (logged with its
-/// cause). Every answer carries the security headers.
+/// body limit, problem bodies for every error, 503 with `Retry-After` when the store is unavailable (busy with
+/// another writer's lock), and 500 without internals for anything unexpected (logged with its cause). Every answer
+/// carries the security headers.
 public struct HTTPRouter: LambdaHandler {
     public let routes: [Route]
     public let configuration: Configuration
@@ -52,6 +53,12 @@ public struct HTTPRouter: LambdaHandler {
             response = try await self.route(event, context: context)
         } catch let error as HTTPError {
             response = JSONResponseEncoding.problem(error, requestID: event.requestContext.requestId)
+        } catch ItemStoreError.unavailable(let reason) {
+            context.logger.warning("The store is unavailable; answered 503", metadata: ["error.message": "\(reason)"])
+            response = JSONResponseEncoding.problem(
+                .serviceUnavailable("The store is busy or unavailable; try again shortly", retryAfterSeconds: 1),
+                requestID: event.requestContext.requestId
+            )
         } catch {
             context.logger.error(
                 "Unhandled error answered with 500",

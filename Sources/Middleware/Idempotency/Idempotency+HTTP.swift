@@ -43,6 +43,9 @@ extension Idempotency {
             var error = HTTPError.conflict("A request with this Idempotency-Key is still in progress; retry it later")
             error.headers["retry-after"] = "1"
             throw error
+        } catch IdempotencyError.persistence(let error) {
+            // The store's own failure, answered as the router answers it (503 when the store is unavailable).
+            throw error
         } catch IdempotencyError.payloadMismatch {
             throw HTTPError(
                 status: 422,

@@ -17,8 +17,7 @@ extension IdentityError {
         case .limitExceeded(let seconds):
             HTTPError.tooManyRequests("Attempt limit exceeded; try again later", retryAfterSeconds: seconds)
         case .busy(let seconds):
-            HTTPError(status: 503, title: "Service Unavailable", detail: "Too many sign-ins at once; try again shortly",
-                headers: ["retry-after": String(seconds)])
+            HTTPError.serviceUnavailable("Too many sign-ins at once; try again shortly", retryAfterSeconds: seconds)
         case .codeMismatch:
             HTTPError.badRequest("The code is not valid for this email")
         case .expiredCode:
@@ -28,8 +27,7 @@ extension IdentityError {
         case .invalidParameter(let message):
             HTTPError.badRequest(message)
         case .unavailable:
-            HTTPError(status: 503, title: "Service Unavailable", detail: "Sign-in is unavailable; try again shortly",
-                headers: ["retry-after": "1"])
+            HTTPError.serviceUnavailable("Sign-in is unavailable; try again shortly", retryAfterSeconds: 1)
         }
     }
 }

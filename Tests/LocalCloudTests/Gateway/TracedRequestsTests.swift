@@ -133,7 +133,7 @@ struct TracedRequestsTests {
         let (status, _, _) = try await ServeCommandTests.send("GET", URL(string: url.absoluteString + "/_stratus/api/traces/\(unsampled)")!, token: adminToken)
         #expect(status == 404, "an unsampled incoming trace records nothing")
         // The continued trace hangs under the caller's segment: the stage segment's parent is the header's Parent.
-        let stage = try #require(try TelemetryStore(path: "\(data)/telemetry.sqlite").segments(ofTrace: sampled).first { $0.origin == "AWS::ApiGateway::Stage" })
+        let stage = try #require(try await TelemetryStore(path: "\(data)/telemetry.sqlite").segments(ofTrace: sampled).first { $0.origin == "AWS::ApiGateway::Stage" })
         #expect(stage.parentID == caller && stage.type == nil)
     }
 }

@@ -19,7 +19,7 @@ import Glibc
             #expect(FileManager.default.fileExists(atPath: path + "-wal"))
         }
         let reopened = try SQLiteItemStore(path: path)
-        #expect(try reopened.get(ItemKey(partition: "USER#1", sort: "PROFILE"))?["name"] == "Ada")
+        #expect(try await reopened.get(ItemKey(partition: "USER#1", sort: "PROFILE"))?["name"] == "Ada")
     }
 
     @Test func expiredItemsDisappearAtTheirTimeAndArePurged() async throws {
@@ -29,12 +29,12 @@ import Glibc
         let key = ItemKey(partition: "IDEMPOTENCY#f#k", sort: "RECORD")
         try await store.put(Item(key.attributes.merging(["expiresAt": .int(1_010)]) { $1 }))
         clock.advance(by: .seconds(9))
-        #expect(try store.get(key) != nil)
-        #expect(try store.purgeExpiredItems() == 0)
+        #expect(try await store.get(key) != nil)
+        #expect(try await store.purgeExpiredItems() == 0)
         clock.advance(by: .seconds(1))
-        #expect(try store.get(key) == nil)
-        #expect(try store.purgeExpiredItems() == 1)
-        #expect(try store.purgeExpiredItems() == 0)
+        #expect(try await store.get(key) == nil)
+        #expect(try await store.purgeExpiredItems() == 1)
+        #expect(try await store.purgeExpiredItems() == 0)
     }
 
     /// Point reads have connections of their own: they see a write the moment it returns, also one made through
@@ -45,13 +45,13 @@ import Glibc
         let reader = try SQLiteItemStore(path: path)
         let writer = try SQLiteItemStore(path: path)
         let key = ItemKey(partition: "USER#1", sort: "PROFILE")
-        #expect(try reader.get(key) == nil)
+        #expect(try await reader.get(key) == nil)
         for version in 1...20 {
             try await writer.put(Item(key.attributes.merging(["version": .int(version)]) { $1 }))
-            #expect(try reader.get(key)?["version"] == .int(version))
+            #expect(try await reader.get(key)?["version"] == .int(version))
         }
         try await writer.delete(key)
-        #expect(try reader.get(key) == nil)
+        #expect(try await reader.get(key) == nil)
 
         try await withThrowingTaskGroup { group in
             for worker in 0..<8 {
@@ -59,7 +59,7 @@ import Glibc
                     let key = ItemKey(partition: "WORKER#\(worker)", sort: "STATE")
                     for step in 0..<50 {
                         try await reader.put(Item(key.attributes.merging(["step": .int(step)]) { $1 }))
-                        guard try reader.get(key)?["step"] == .int(step) else {
+                        guard try await reader.get(key)?["step"] == .int(step) else {
                             throw ItemStoreError.unavailable("worker \(worker) lost step \(step)")
                         }
                     }
@@ -86,8 +86,8 @@ import Glibc
         try corrupt.run()
         corrupt.waitUntilExit()
         #expect(corrupt.terminationStatus == 0)
-        #expect(throws: ItemStoreError.unavailable("a stored item is corrupt")) {
-            try store.get(ItemKey(partition: "ORDER#1", sort: "ORDER"))
+        await #expect(throws: ItemStoreError.unavailable("a stored item is corrupt")) {
+            try await store.get(ItemKey(partition: "ORDER#1", sort: "ORDER"))
         }
     }
 
@@ -134,7 +134,7 @@ import Glibc
         #expect(acknowledged.count >= 300)
         let store = try SQLiteItemStore(path: path)
         var missing: [Substring] = []
-        for number in acknowledged where try store.get(ItemKey(partition: "DURABLE", sort: String(number))) == nil {
+        for number in acknowledged where try await store.get(ItemKey(partition: "DURABLE", sort: String(number))) == nil {
             missing.append(number)
         }
         #expect(missing.isEmpty, "acknowledged writes lost: \(missing.prefix(10))")

@@ -9,14 +9,14 @@ import Testing
 @Suite struct StoredRedactionTests {
     static let secrets = ["at-secret", "id-secret", "rt-secret", "123456", "otp-999", "Hunter2", "ada@example.com", "+33 6 12 34 56 78", "Rue de Rivoli", "form-secret"]
 
-    @Test func aLineFromALoggerThatRedactsNothingIsStoredWithoutItsSecrets() throws {
+    @Test func aLineFromALoggerThatRedactsNothingIsStoredWithoutItsSecrets() async throws {
         let recorder = try TelemetryAPITests.recorder()
         recorder.capture(line: #"{"level":"INFO","message":"login","accessToken":"at-secret","nested":{"refresh_token":"rt-secret","code":"123456","OTP":"otp-999"},"request":{"body":"password=Hunter2&x=form-secret"}}"#, function: "legacy")
         let clean = #"{"level":"INFO","message":"fine","statusCode":200}"#
         recorder.capture(line: clean, function: "legacy")
         recorder.capture(line: "2026-12-01T23:56:44.013Z\tr2\tWARN\tplain text is kept", function: "legacy")
-        try recorder.flush()
-        let records = try recorder.store.logs(LogFilter())
+        try await recorder.flush()
+        let records = try await recorder.store.logs(LogFilter())
         #expect(records.count == 3)
         for secret in Self.secrets {
             #expect(!records[0].line.contains(secret), "\(secret) was stored")
@@ -29,7 +29,7 @@ import Testing
         #expect(records[2].message == "plain text is kept")
     }
 
-    @Test func aSegmentFromAnyTracerIsStoredWithoutSecretsOrPersonalData() throws {
+    @Test func aSegmentFromAnyTracerIsStoredWithoutSecretsOrPersonalData() async throws {
         let recorder = try TelemetryAPITests.recorder()
         var stage = SegmentDocument(name: "stratus/default", id: "aaaaaaaaaaaaaaaa", traceID: TelemetryAPITests.trace, startTime: 100)
         stage.endTime = 100.01
@@ -50,9 +50,9 @@ import Testing
         stage.subsegments = [handler]
         recorder.emit(stage)
         recorder.emit(profile)
-        try recorder.flush()
+        try await recorder.flush()
 
-        let documents = try recorder.store.segments(ofTrace: TelemetryAPITests.trace)
+        let documents = try await recorder.store.segments(ofTrace: TelemetryAPITests.trace)
         #expect(documents.count == 2)
         let stored = String(decoding: try JSONEncoder().encode(documents), as: UTF8.self)
         for secret in Self.secrets + ["\"Ada\""] {

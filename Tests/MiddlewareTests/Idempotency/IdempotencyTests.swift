@@ -23,7 +23,7 @@ struct Receipt: Codable, Sendable, Equatable {
         #expect(first == Receipt(orderId: "o-1", run: 1))
         #expect(repeated == first)
         #expect(fixture.runCount == 1)
-        let record = try #require(try fixture.store.get(ItemKey(partition: "IDEMPOTENCY#orders#\(SHA256.hexDigest("k1"))", sort: "RECORD")))
+        let record = try #require(try await fixture.store.get(ItemKey(partition: "IDEMPOTENCY#orders#\(SHA256.hexDigest("k1"))", sort: "RECORD")))
         #expect(record["status"] == "COMPLETED")
         #expect(record.expiresAtSeconds == fixture.now / 1000 + 3600, "records expire after an hour by default")
     }
@@ -123,11 +123,11 @@ struct Receipt: Codable, Sendable, Equatable {
                 Receipt(orderId: "o", run: fixture.countRun())
             }
             // The store loses the record; only a cache can still answer.
-            _ = try fixture.store.delete(ItemKey(partition: "IDEMPOTENCY#orders#\(SHA256.hexDigest("k1"))", sort: "RECORD"), condition: nil, returning: .none)
+            _ = try await fixture.store.delete(ItemKey(partition: "IDEMPOTENCY#orders#\(SHA256.hexDigest("k1"))", sort: "RECORD"), condition: nil, returning: .none)
             _ = try await idempotency.execute(key: "k1", payload: [1], context: fixture.context()) {
                 Receipt(orderId: "o", run: fixture.countRun())
             }
-            _ = try fixture.store.delete(ItemKey(partition: "IDEMPOTENCY#orders#\(SHA256.hexDigest("k1"))", sort: "RECORD"), condition: nil, returning: .none)
+            _ = try await fixture.store.delete(ItemKey(partition: "IDEMPOTENCY#orders#\(SHA256.hexDigest("k1"))", sort: "RECORD"), condition: nil, returning: .none)
         }
         #expect(fixture.runCount == 3, "cached: 1 run for 2 calls; uncached: 2 runs")
         await #expect(throws: IdempotencyError.payloadMismatch) {
