@@ -120,6 +120,19 @@ struct HTTPRouterTests {
         #expect(try await RouterFixture.send(RouterFixture.event("GET", "/files/a/b/c.txt")).json()["path"] as? String == "a/b/c.txt")
     }
 
+    /// The router ranks routes as the local gateway does (``RouteRanking``): of two equally specific routes, the one
+    /// for the request's method wins over `ANY`, even when `ANY` is declared first.
+    @Test func onATieTheMethodsOwnRouteWinsOverAnyDeclaredBeforeIt() async throws {
+        let router = HTTPRouter {
+            Route("ANY", "/orders/{id}") { _, _ in HTTPResponse(body: ["route": "any"]) }
+            Route("GET", "/orders/{id}") { _, _ in HTTPResponse(body: ["route": "get"]) }
+        }
+        let get = try await router.handle(RouterFixture.event("GET", "/orders/7"), context: .test())
+        #expect(try get.json()["route"] as? String == "get")
+        let delete = try await router.handle(RouterFixture.event("DELETE", "/orders/7"), context: .test())
+        #expect(try delete.json()["route"] as? String == "any")
+    }
+
     /// Behind a named stage `rawPath` starts with the stage, and API Gateway matches routes without it: so does the
     /// router. The route the event's `routeKey` names is tried first, and an event whose route key does not fit its
     /// method and path (or names no route of this router) is routed on its path alone.

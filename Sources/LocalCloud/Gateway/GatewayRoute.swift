@@ -1,7 +1,7 @@
 public import Cloud
 
 /// A route of the local API gateway: a route key of the manifest and the function it invokes.
-public struct GatewayRoute: Sendable {
+public struct GatewayRoute: Sendable, RankedRoute {
     public let routeKey: String
     public let method: String
     public let path: PathTemplate

@@ -1,8 +1,6 @@
 public import Cloud
 
-/// Chooses the route for a request as API Gateway does: among the routes whose path matches, the most specific path
-/// wins (literal segments over `{name}`, over a greedy `{name+}`), and a route for the request's method wins over
-/// `ANY`.
+/// Chooses the route for a request as API Gateway does, by the one ``RouteRanking`` the function router uses too.
 public struct GatewayRouteTable: Sendable {
     public let routes: [GatewayRoute]
 
@@ -13,32 +11,13 @@ public struct GatewayRouteTable: Sendable {
         }
     }
 
-    /// The route for `method` and `path`, with its path parameters, if any route matches.
+    /// The route for `method` and `path`, with its path parameters, if any route matches (``RouteRanking``).
     public func route(method: String, path: String) -> (route: GatewayRoute, parameters: [String: String])? {
-        let parts = PathTemplate.parts(of: path)
-        var best: (route: GatewayRoute, parameters: [String: String])?
-        for route in self.routes where route.method == method || route.method == "ANY" {
-            guard let parameters = route.path.match(parts: parts) else { continue }
-            if let current = best, !Self.isMoreSpecific(route, than: current.route) { continue }
-            best = (route, parameters)
-        }
-        return best
-    }
-
-    private static func isMoreSpecific(_ route: GatewayRoute, than other: GatewayRoute) -> Bool {
-        if route.path.ranks != other.path.ranks {
-            return route.path.ranks.lexicographicallyPrecedes(other.path.ranks)
-        }
-        return route.method != "ANY" && other.method == "ANY"
+        self.routes.bestMatch(method: method, parts: PathTemplate.parts(of: path))
     }
 
     /// The methods of the routes whose path matches `path`, in declaration order (for CORS preflights).
     public func methods(forPath path: String) -> [String] {
-        let parts = PathTemplate.parts(of: path)
-        var methods: [String] = []
-        for route in self.routes where route.path.match(parts: parts) != nil && !methods.contains(route.method) {
-            methods.append(route.method)
-        }
-        return methods
+        self.routes.methods(matching: PathTemplate.parts(of: path))
     }
 }

@@ -72,34 +72,22 @@ public struct HTTPRouter: LambdaHandler {
     private func route(_ event: APIGatewayV2Request, context: LambdaContext) async throws -> APIGatewayV2Response {
         let method = Self.uppercased(event.requestContext.http.method)
         let parts = Self.pathParts(of: event)
-        if let route = self.routesByKey[event.routeKey], route.method == method || route.method == "ANY",
+        if let route = self.routesByKey[event.routeKey], RouteRanking.answers(route.method, method),
             let parameters = route.path.match(parts: parts)
         {
             return try await self.respond(route, parameters: parameters, event: event, context: context)
         }
-        var pathIsKnown = false
-        var best: (route: Route, parameters: [String: String])?
-        for route in self.routes {
-            let methodMatches = route.method == method || route.method == "ANY"
-            guard methodMatches || !pathIsKnown else { continue }
-            guard let parameters = route.path.match(parts: parts) else { continue }
-            pathIsKnown = true
-            guard methodMatches else { continue }
-            if best.map({ route.path.ranks.lexicographicallyPrecedes($0.route.path.ranks) }) ?? true {
-                best = (route, parameters)
-            }
+        if let (route, parameters) = self.routes.bestMatch(method: method, parts: parts) {
+            return try await self.respond(route, parameters: parameters, event: event, context: context)
         }
-        guard pathIsKnown else { throw HTTPError.notFound("No route for \(event.rawPath)") }
-        guard let (route, parameters) = best else {
-            let methods = self.methods(answering: parts)
-            if method == "OPTIONS", let cors = self.configuration.cors, let origin = event.headers["origin"],
-                event.headers["access-control-request-method"] != nil
-            {
-                return APIGatewayV2Response(statusCode: 204, headers: cors.preflightHeaders(origin: origin, methods: methods))
-            }
-            throw HTTPError.methodNotAllowed("\(event.rawPath) does not answer \(method)", allow: methods)
+        let methods = self.routes.methods(matching: parts)
+        guard !methods.isEmpty else { throw HTTPError.notFound("No route for \(event.rawPath)") }
+        if method == "OPTIONS", let cors = self.configuration.cors, let origin = event.headers["origin"],
+            event.headers["access-control-request-method"] != nil
+        {
+            return APIGatewayV2Response(statusCode: 204, headers: cors.preflightHeaders(origin: origin, methods: methods))
         }
-        return try await self.respond(route, parameters: parameters, event: event, context: context)
+        throw HTTPError.methodNotAllowed("\(event.rawPath) does not answer \(method)", allow: methods)
     }
 
     /// The segments of the path the routes match: `rawPath` without the stage, which a named stage (anything but
@@ -124,19 +112,9 @@ public struct HTTPRouter: LambdaHandler {
         return try await route.respond(request, context)
     }
 
-    /// The methods of the routes whose path matches, in declaration order.
-    private func methods(answering parts: [Substring]) -> [String] {
-        Self.uniqueInOrder(self.routes.filter { $0.path.match(parts: parts) != nil }.map(\.method))
-    }
-
     /// API Gateway sends methods in upper case; anything else is folded without allocating in the common case.
     private static func uppercased(_ method: String) -> String {
         method.utf8.contains { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") } ? method.uppercased() : method
-    }
-
-    private static func uniqueInOrder(_ values: [String]) -> [String] {
-        var seen: Set<String> = []
-        return values.filter { seen.insert($0).inserted }
     }
 }
 

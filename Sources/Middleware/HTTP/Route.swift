@@ -10,7 +10,7 @@ import Foundation
 
 /// One route, declared once with its method, path, authorization, and the types of its body and answer, so that the
 /// router, the local gateway and the OpenAPI document all read the same declaration.
-public struct Route: Sendable {
+public struct Route: Sendable, RankedRoute {
     public let method: String
     public let path: PathTemplate
     public let authorization: RouteAuthorization
