@@ -64,6 +64,7 @@ let package = Package(
             name: "Middleware",
             dependencies: [
                 "LambdaRuntime", "LambdaEvents", "Cloud", "Observability",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
             ],
@@ -73,6 +74,7 @@ let package = Package(
             name: "Cloud",
             dependencies: [
                 "LambdaRuntime", "LambdaEvents",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
             ],
@@ -159,6 +161,7 @@ let package = Package(
             name: "MiddlewareTests",
             dependencies: [
                 "Middleware", "LambdaRuntime", "LambdaEvents", "Cloud", "LocalCloud",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -191,7 +194,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CloudTests",
-            dependencies: ["Cloud"],
+            dependencies: ["Cloud", .product(name: "HTTPTypes", package: "swift-http-types")],
             swiftSettings: strictSettings
         ),
         .testTarget(

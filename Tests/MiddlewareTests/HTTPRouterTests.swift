@@ -120,6 +120,20 @@ struct HTTPRouterTests {
         #expect(try await RouterFixture.send(RouterFixture.event("GET", "/files/a/b/c.txt")).json()["path"] as? String == "a/b/c.txt")
     }
 
+    /// Any error that answers for itself (``HTTPProblemError``), not only ``HTTPError``, is answered with its status,
+    /// its headers and its problem body, as the gateway and the telemetry API answer theirs.
+    @Test func anyErrorThatAnswersForItselfIsAnsweredAsItsProblem() async throws {
+        let router = HTTPRouter {
+            Route("GET", "/slow") { _, _ -> HTTPResponse<NoContent> in throw Throttled() }
+        }
+        let response = try await router.handle(RouterFixture.event("GET", "/slow"), context: .test())
+        #expect(response.statusCode == 429)
+        #expect(response.headers?["retry-after"] == "3" && response.headers?["content-type"] == "application/problem+json")
+        let problem = try response.json()
+        #expect(problem["title"] as? String == "Too Many Requests" && problem["detail"] as? String == "Slow down")
+        #expect(problem["requestId"] as? String == "req-42" && problem["status"] as? Int == 429)
+    }
+
     /// The router ranks routes as the local gateway does (``RouteRanking``): of two equally specific routes, the one
     /// for the request's method wins over `ANY`, even when `ANY` is declared first.
     @Test func onATieTheMethodsOwnRouteWinsOverAnyDeclaredBeforeIt() async throws {

@@ -92,8 +92,7 @@ public final class APIGateway: Sendable {
         if isPreflight {
             let methods = self.routes.methods(forPath: request.path)
             guard !methods.isEmpty else {
-                return GatewayProblem.response(status: 404, title: "Not Found",
-                    detail: "No route for \(request.path)", requestID: Self.makeRequestID())
+                return GatewayResponse(GatewayError.noRoute(request.path), requestID: Self.makeRequestID())
             }
             let headers = cors.preflightHeaders(origin: origin, methods: methods).sorted { $0.key < $1.key }
             return GatewayResponse(status: 204, headers: headers.map { (name: $0.key, value: $0.value) }
@@ -135,25 +134,20 @@ public final class APIGateway: Sendable {
         guard let (route, parameters) = self.routes.route(method: request.method.uppercased(), path: request.path),
             let instance = self.instances[route.functionName]
         else {
-            return GatewayProblem.response(status: 404, title: "Not Found",
-                detail: "No route for \(request.method) \(request.path)", requestID: requestID)
+            return GatewayResponse(GatewayError.noRoute("\(request.method) \(request.path)"), requestID: requestID)
         }
         let receivedAt = WallClock.nowMilliseconds()
         let authorizer: APIGatewayV2Request.Authorizer?
-        do throws(JWTRejection) {
+        do throws(JWTValidationError) {
             authorizer = try self.authorize(request, for: route, nowSeconds: receivedAt / 1000)
         } catch {
-            var refusal = GatewayProblem.response(status: error.status, title: error.status == 403 ? "Forbidden" : "Unauthorized",
-                detail: error.detail, requestID: requestID)
-            refusal.headers.append((name: "www-authenticate", value: error.authenticateHeader))
-            return refusal
+            return GatewayResponse(error, requestID: requestID)
         }
         // Read before a concurrency slot is taken, so that a slow body cannot hold one; a body announced as too
         // large is refused without being read.
         let announcedBytes = request.header("content-length").flatMap { Int($0) } ?? 0
         guard announcedBytes <= Self.maximumRequestBytes, let body = await readBody(Self.maximumRequestBytes) else {
-            return GatewayProblem.response(status: 413, title: "Request Entity Too Large",
-                detail: "The request body is over \(Self.maximumRequestBytes) bytes", requestID: requestID)
+            return GatewayResponse(GatewayError.bodyTooLarge(limitBytes: Self.maximumRequestBytes), requestID: requestID)
         }
         request.body = body
         let limiter = self.limiters[route.functionName]
@@ -161,11 +155,7 @@ public final class APIGateway: Sendable {
             self.recorder?.record(InvocationRecord(
                 timeMilliseconds: receivedAt, function: route.functionName, durationMicroseconds: 0, outcome: .throttle, isColdStart: false
             ))
-            var refusal = GatewayProblem.response(status: 429, title: "Too Many Requests",
-                detail: "\(route.functionName) is at its reserved concurrency of \(limiter.limit)", requestID: requestID)
-            // A slot frees as soon as an invocation ends: the client may retry at once, after a second at the most.
-            refusal.headers.append((name: "retry-after", value: "1"))
-            return refusal
+            return GatewayResponse(GatewayError.throttled(function: route.functionName, limit: limiter.limit), requestID: requestID)
         }
         defer { limiter?.release() }
 
@@ -209,7 +199,7 @@ public final class APIGateway: Sendable {
         _ request: GatewayRequest,
         for route: GatewayRoute,
         nowSeconds: Int64
-    ) throws(JWTRejection) -> APIGatewayV2Request.Authorizer? {
+    ) throws(JWTValidationError) -> APIGatewayV2Request.Authorizer? {
         guard case .jwt(let scopes) = route.authorization else { return nil }
         guard let authorizer = self.authorizer else { throw .invalidToken("no token issuer is configured") }
         let header = request.header("authorization")
@@ -227,11 +217,9 @@ public final class APIGateway: Sendable {
     private static func response(for outcome: InvocationOutcome, requestID: String) -> GatewayResponse {
         switch outcome {
         case .error(let report) where report.errorType == LambdaErrorReport.timeoutErrorType:
-            return GatewayProblem.response(status: 504, title: "Gateway Timeout",
-                detail: "The function did not answer within its timeout", requestID: requestID)
+            return GatewayResponse(GatewayError.functionTimedOut, requestID: requestID)
         case .error:
-            return GatewayProblem.response(status: 500, title: "Internal Server Error",
-                detail: "The function failed; its log has the cause", requestID: requestID)
+            return GatewayResponse(GatewayError.functionFailed, requestID: requestID)
         case .response(let buffer):
             guard let answer = try? APIGatewayV2Response(lambdaOutput: buffer.readableBytesView) else {
                 return Self.malformedAnswer(requestID: requestID)
@@ -244,13 +232,11 @@ public final class APIGateway: Sendable {
     /// answers a malformed integration response.
     private static func response(for answer: APIGatewayV2Response, requestID: String) -> GatewayResponse {
         guard Self.validStatusCodes.contains(answer.statusCode) else {
-            return GatewayProblem.response(status: 502, title: "Bad Gateway",
-                detail: "The function answered status \(answer.statusCode), outside \(Self.validStatusCodes)", requestID: requestID)
+            return GatewayResponse(GatewayError.invalidStatus(answer.statusCode), requestID: requestID)
         }
         guard let body = answer.bodyBytes() else { return Self.malformedAnswer(requestID: requestID) }
         guard body.count <= LambdaLimits.maxResponseBytes else {
-            return GatewayProblem.response(status: 500, title: "Internal Server Error",
-                detail: "The function's answer is over the 6 MB response limit", requestID: requestID)
+            return GatewayResponse(GatewayError.answerTooLarge, requestID: requestID)
         }
         var headers = (answer.headers ?? [:]).sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) }
         headers += (answer.cookies ?? []).map { (name: "set-cookie", value: $0) }
@@ -259,8 +245,7 @@ public final class APIGateway: Sendable {
     }
 
     private static func malformedAnswer(requestID: String) -> GatewayResponse {
-        GatewayProblem.response(status: 500, title: "Internal Server Error",
-            detail: "The function's answer is not a valid HTTP API response", requestID: requestID)
+        GatewayResponse(GatewayError.malformedAnswer, requestID: requestID)
     }
 
     /// An id in the shape API Gateway gives its requests (`apigw-requestid`): 11 random bytes in URL-safe base64,

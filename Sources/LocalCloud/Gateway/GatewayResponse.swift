@@ -1,3 +1,5 @@
+public import Cloud
+
 /// What the local API gateway answers: status, header lines (one per cookie, as `Set-Cookie` needs) and body.
 public struct GatewayResponse: Sendable {
     public var status: Int
@@ -8,6 +10,18 @@ public struct GatewayResponse: Sendable {
         self.status = status
         self.headers = headers
         self.body = body
+    }
+
+    /// The answer to `error`: its ``ProblemDetails`` (with API Gateway's `message`, so clients of either shape read
+    /// it), the headers its status calls for, and the request id.
+    public init(_ error: some HTTPProblemError, requestID: String) {
+        var headers = [(name: "content-type", value: ProblemDetails.mediaType), (name: "apigw-requestid", value: requestID)]
+        headers += error.headers.map { (name: $0.name.canonicalName, value: $0.value) }
+        self.init(
+            status: error.status.code,
+            headers: headers,
+            body: ProblemDetails(error, requestID: requestID, withGatewayMessage: true).json()
+        )
     }
 
     /// The value of the first header named `name` (case-insensitive).

@@ -1,5 +1,6 @@
 import Cloud
 import Foundation
+import HTTPTypes
 public import LambdaRuntime
 
 /// The local cloud's JSON API over what it recorded, under `/_stratus/api/`:
@@ -41,13 +42,13 @@ public struct TelemetryAPI: Sendable {
         guard request.path.hasPrefix(Self.scope) || request.path + "/" == Self.scope else { return nil }
         let requestID = APIGateway.makeRequestID()
         if let refusal = self.access.refusal(of: request) {
-            return refusal.response(requestID: requestID)
+            return GatewayResponse(refusal, requestID: requestID)
         }
         guard request.method.uppercased() == "GET" else {
-            return GatewayProblem.response(status: 405, title: "Method Not Allowed", detail: "The telemetry API only reads (GET)", requestID: requestID)
+            return GatewayResponse(TelemetryAPIError.methodNotAllowed, requestID: requestID)
         }
         guard request.path.hasPrefix(Self.pathPrefix) else {
-            return TelemetryAPIError.notFound("No telemetry resource at \(request.path)").response(requestID: requestID)
+            return GatewayResponse(TelemetryAPIError.notFound("No telemetry resource at \(request.path)"), requestID: requestID)
         }
         let resource = request.path.dropFirst(Self.pathPrefix.count).split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         let query = APIGatewayEventBuilder.queryParameters(request.rawQueryString) ?? [:]
@@ -66,7 +67,7 @@ public struct TelemetryAPI: Sendable {
             guard let data = try? encoder.encode(body) else { throw TelemetryAPIError.unreadable }
             return GatewayResponse(status: 200, headers: [("content-type", "application/json"), ("apigw-requestid", requestID)], body: Array(data))
         } catch {
-            return error.response(requestID: requestID)
+            return GatewayResponse(error, requestID: requestID)
         }
     }
 
@@ -191,46 +192,37 @@ struct MetricValue: Encodable {
 }
 
 /// Why the telemetry API refused a request.
-enum TelemetryAPIError: Error {
+enum TelemetryAPIError: HTTPProblemError {
     case badParameter(String)
     case unauthorized(String)
     case notFound(String)
+    case methodNotAllowed
     case misdirected(String)
     case storeUnavailable(String)
     case unreadable
 
-    var status: Int {
+    var status: HTTPResponse.Status {
         switch self {
-        case .badParameter: 400
-        case .unauthorized: 401
-        case .notFound: 404
-        case .misdirected: 421
-        case .storeUnavailable, .unreadable: 500
-        }
-    }
-
-    var title: String {
-        switch self {
-        case .badParameter: "Bad Request"
-        case .unauthorized: "Unauthorized"
-        case .notFound: "Not Found"
-        case .misdirected: "Misdirected Request"
-        case .storeUnavailable, .unreadable: "Internal Server Error"
+        case .badParameter: .badRequest
+        case .unauthorized: .unauthorized
+        case .notFound: .notFound
+        case .methodNotAllowed: .methodNotAllowed
+        case .misdirected: .misdirectedRequest
+        case .storeUnavailable, .unreadable: .internalServerError
         }
     }
 
     var detail: String {
         switch self {
         case .badParameter(let detail), .unauthorized(let detail), .notFound(let detail), .misdirected(let detail): detail
+        case .methodNotAllowed: "The telemetry API only reads (GET)"
         case .storeUnavailable(let reason): "The telemetry store cannot be read: \(reason)"
         case .unreadable: "The answer could not be encoded"
         }
     }
 
-    /// The problem answer, with the challenge a 401 carries.
-    func response(requestID: String) -> GatewayResponse {
-        var response = GatewayProblem.response(status: self.status, title: self.title, detail: self.detail, requestID: requestID)
-        if case .unauthorized = self { response.headers.append(("www-authenticate", #"Bearer realm="stratus""#)) }
-        return response
+    /// The challenge a 401 carries.
+    var headers: HTTPFields {
+        if case .unauthorized = self { [.wwwAuthenticate: #"Bearer realm="stratus""#] } else { [:] }
     }
 }

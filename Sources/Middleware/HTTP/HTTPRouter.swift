@@ -50,14 +50,14 @@ public struct HTTPRouter: LambdaHandler {
         var response: APIGatewayV2Response
         do {
             response = try await self.route(event, context: context)
-        } catch let error as HTTPError {
+        } catch let error as any HTTPProblemError {
             response = JSONResponseEncoding.problem(error, requestID: event.requestContext.requestId)
         } catch {
             context.logger.error(
                 "Unhandled error answered with 500",
                 metadata: ["error.type": "\(type(of: error))", "error.message": "\(error)"]
             )
-            response = JSONResponseEncoding.problem(.internalServerError, requestID: event.requestContext.requestId)
+            response = JSONResponseEncoding.problem(HTTPError.internalServerError, requestID: event.requestContext.requestId)
         }
         var headers = response.headers ?? [:]
         headers.reserveCapacity(headers.count + self.configuration.securityHeaders.count + 4)

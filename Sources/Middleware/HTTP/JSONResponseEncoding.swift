@@ -19,12 +19,13 @@ enum JSONResponseEncoding {
         return APIGatewayV2Response(statusCode: response.status ?? defaultStatus, headers: headers, body: body, isBase64Encoded: false)
     }
 
-    static func problem(_ error: HTTPError, requestID: String) -> APIGatewayV2Response {
-        let details = ProblemDetails(error, requestID: requestID)
-        let body = (try? Self.encoder.encode(details)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-        var headers = error.headers
-        headers["content-type"] = "application/problem+json"
-        return APIGatewayV2Response(statusCode: error.status, headers: headers, body: body, isBase64Encoded: false)
+    static func problem(_ error: some HTTPProblemError, requestID: String) -> APIGatewayV2Response {
+        var headers: [String: String] = [:]
+        headers.reserveCapacity(error.headers.count + 1)
+        for field in error.headers { headers[field.name.canonicalName] = field.value }
+        headers["content-type"] = ProblemDetails.mediaType
+        let body = String(decoding: ProblemDetails(error, requestID: requestID).json(), as: UTF8.self)
+        return APIGatewayV2Response(statusCode: error.status.code, headers: headers, body: body, isBase64Encoded: false)
     }
 
     private static let encoder = StreamingJSONEncoder()

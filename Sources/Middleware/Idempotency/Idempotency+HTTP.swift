@@ -41,14 +41,10 @@ extension Idempotency {
             )
         } catch IdempotencyError.alreadyInProgress {
             var error = HTTPError.conflict("A request with this Idempotency-Key is still in progress; retry it later")
-            error.headers["retry-after"] = "1"
+            error.headers[.retryAfter] = "1"
             throw error
         } catch IdempotencyError.payloadMismatch {
-            throw HTTPError(
-                status: 422,
-                title: "Unprocessable Content",
-                detail: "This Idempotency-Key was already used with a different request"
-            )
+            throw HTTPError(.unprocessableContent, detail: "This Idempotency-Key was already used with a different request")
         }
     }
 }

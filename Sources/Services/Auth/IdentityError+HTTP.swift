@@ -9,7 +9,7 @@ extension IdentityError {
         case .usernameExists:
             HTTPError.conflict("An account with this email exists")
         case .invalidPassword(let reasons):
-            HTTPError.unprocessable(reasons.map { FieldProblem(field: passwordField, reason: $0) })
+            HTTPError.unprocessable(reasons.map { FieldError(field: passwordField, reason: $0) })
         case .notAuthorized:
             HTTPError.unauthorized("Incorrect email or password")
         case .tooManyFailedAttempts(let seconds):
@@ -17,8 +17,8 @@ extension IdentityError {
         case .limitExceeded(let seconds):
             HTTPError.tooManyRequests("Attempt limit exceeded; try again later", retryAfterSeconds: seconds)
         case .busy(let seconds):
-            HTTPError(status: 503, title: "Service Unavailable", detail: "Too many sign-ins at once; try again shortly",
-                headers: ["retry-after": String(seconds)])
+            HTTPError(.serviceUnavailable, detail: "Too many sign-ins at once; try again shortly",
+                headers: [.retryAfter: String(seconds)])
         case .codeMismatch:
             HTTPError.badRequest("The code is not valid for this email")
         case .expiredCode:
@@ -28,8 +28,8 @@ extension IdentityError {
         case .invalidParameter(let message):
             HTTPError.badRequest(message)
         case .unavailable:
-            HTTPError(status: 503, title: "Service Unavailable", detail: "Sign-in is unavailable; try again shortly",
-                headers: ["retry-after": "1"])
+            HTTPError(.serviceUnavailable, detail: "Sign-in is unavailable; try again shortly",
+                headers: [.retryAfter: "1"])
         }
     }
 }

@@ -111,7 +111,7 @@ final class ManualClock: Sendable {
         #expect(claims["client_id"] == LocalTokenIssuer.clientID)
         #expect(claims["iss"] == LocalTokenIssuer.issuer)
         #expect(claims["cognito:groups"] == nil)
-        #expect(throws: JWTRejection.self, "an id token is not an access token") {
+        #expect(throws: JWTValidationError.self, "an id token is not an access token") {
             try fixture.claims(tokens.idToken)
         }
     }

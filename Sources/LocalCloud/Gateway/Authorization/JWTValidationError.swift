@@ -1,16 +1,23 @@
+public import Cloud
+public import HTTPTypes
+
 /// Why the gateway's JWT authorizer refused a request: 401 for a missing or invalid token, 403 for a valid one that
-/// lacks the route's scope.
-public enum JWTRejection: Error, Sendable, Equatable {
+/// lacks the route's scope. Each answers with the `WWW-Authenticate` challenge API Gateway sends.
+public enum JWTValidationError: HTTPProblemError, Sendable, Equatable {
     case missingToken
     case invalidToken(String)
     case insufficientScope([String])
 
-    public var status: Int {
-        if case .insufficientScope = self { 403 } else { 401 }
+    public var status: HTTPResponse.Status {
+        if case .insufficientScope = self { .forbidden } else { .unauthorized }
     }
 
-    /// The `WWW-Authenticate` header API Gateway sends with the refusal.
-    public var authenticateHeader: String {
+    public var headers: HTTPFields {
+        [.wwwAuthenticate: self.challenge]
+    }
+
+    /// The `WWW-Authenticate` challenge API Gateway sends with the refusal.
+    private var challenge: String {
         switch self {
         case .missingToken:
             #"Bearer"#
