@@ -20,15 +20,13 @@ public final class APIGateway: Sendable {
     private let limiters: [String: ConcurrencyLimiter]
     private let eventBuilder: APIGatewayEventBuilder
     private let authorizer: JWTAuthorizer?
-    private let publicDocuments: [String: Data]
     private let cors: CORSConfiguration?
     private let recorder: TelemetryRecorder?
     private let tracing: GatewayTracing?
 
     /// A gateway for every HTTP route of `manifest`, its functions built with `ports` and started with
     /// `environment`; their logs go to `logSink`.
-    /// Routes that need a token are refused (401) unless `authorizer` accepts the caller's. `publicDocuments` are
-    /// JSON documents the gateway itself answers `GET` with, by path (the issuer's `/.well-known/jwks.json`).
+    /// Routes that need a token are refused (401) unless `authorizer` accepts the caller's.
     /// With `cors`, the gateway answers preflights itself and adds the CORS headers to every answer, as API Gateway
     /// does when CORS is configured. With `recorder`, function lines and invocations are recorded there, and with
     /// `tracing` each request is traced.
@@ -38,7 +36,6 @@ public final class APIGateway: Sendable {
         environment: [String: String] = [:],
         logSink: any LogSink,
         authorizer: JWTAuthorizer? = nil,
-        publicDocuments: [String: Data] = [:],
         cors: CORSConfiguration? = nil,
         recorder: TelemetryRecorder? = nil,
         tracing: GatewayTracing? = nil,
@@ -63,7 +60,6 @@ public final class APIGateway: Sendable {
         self.limiters = limiters
         self.eventBuilder = eventBuilder
         self.authorizer = authorizer
-        self.publicDocuments = publicDocuments
         self.cors = cors
         self.recorder = recorder
         self.tracing = tracing
@@ -124,13 +120,6 @@ public final class APIGateway: Sendable {
     ) async -> GatewayResponse {
         var request = request
         let requestID = Self.makeRequestID()
-        if request.method.uppercased() == "GET", let document = self.publicDocuments[request.path] {
-            return GatewayResponse(
-                status: 200,
-                headers: [("content-type", "application/json"), ("cache-control", "max-age=300"), ("apigw-requestid", requestID)],
-                body: Array(document)
-            )
-        }
         guard let (route, parameters) = self.routes.route(method: request.method.uppercased(), path: request.path),
             let instance = self.instances[route.functionName]
         else {

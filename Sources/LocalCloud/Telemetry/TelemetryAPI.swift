@@ -1,6 +1,7 @@
 import Cloud
 import Foundation
 import HTTPTypes
+public import Hummingbird
 public import LambdaRuntime
 
 /// The local cloud's JSON API over what it recorded, under `/_stratus/api/`:
@@ -14,7 +15,8 @@ public import LambdaRuntime
 /// reaches further back than the recorder's retention.
 ///
 /// Every path under `/_stratus/` is the API's, and answered only to requests ``TelemetryAccess`` lets through (the
-/// right `Host`, the run's admin token).
+/// right `Host`, the run's admin token): the routes are Hummingbird routes (``addRoutes(to:)``), served with
+/// ``LocalCloudRoutes``.
 public struct TelemetryAPI: Sendable {
     /// Where the local cloud's own paths start: all of them are checked by ``access``.
     public static let scope = "/_stratus/"
@@ -37,38 +39,40 @@ public struct TelemetryAPI: Sendable {
         self.nowMilliseconds = nowMilliseconds
     }
 
-    /// The answer to `request`, or `nil` when its path is not under ``scope``.
-    public func respond(to request: GatewayRequest) -> GatewayResponse? {
-        guard request.path.hasPrefix(Self.scope) || request.path + "/" == Self.scope else { return nil }
-        let requestID = APIGateway.makeRequestID()
-        if let refusal = self.access.refusal(of: request) {
-            return GatewayResponse(refusal, requestID: requestID)
+    /// Whether `path` is under ``scope``: such a request is the local cloud's, never a function's.
+    public static func isInScope(_ path: String) -> Bool {
+        path.hasPrefix(Self.scope) || path + "/" == Self.scope
+    }
+
+    /// Adds the API's routes to `router`, and a `404` for every other `GET` under ``scope``. The router's
+    /// ``TelemetryAccessMiddleware`` checks the requests first.
+    public func addRoutes<Context: RequestContext>(to router: Router<Context>) {
+        router.get("\(Self.pathPrefix)functions") { request, _ in try self.answer(request) { query throws(TelemetryAPIError) in try self.functions(query) } }
+        router.get("\(Self.pathPrefix)logs") { request, _ in try self.answer(request) { query throws(TelemetryAPIError) in try self.logs(query) } }
+        router.get("\(Self.pathPrefix)traces") { request, _ in try self.answer(request) { query throws(TelemetryAPIError) in try self.traces(query) } }
+        router.get("\(Self.pathPrefix)traces/{traceId}") { request, context in
+            let traceID = context.parameters.get("traceId") ?? ""
+            return try self.answer(request) { _ throws(TelemetryAPIError) in try self.trace(PercentDecoding.decode(traceID) ?? traceID) }
         }
-        guard request.method.uppercased() == "GET" else {
-            return GatewayResponse(TelemetryAPIError.methodNotAllowed, requestID: requestID)
-        }
-        guard request.path.hasPrefix(Self.pathPrefix) else {
-            return GatewayResponse(TelemetryAPIError.notFound("No telemetry resource at \(request.path)"), requestID: requestID)
-        }
-        let resource = request.path.dropFirst(Self.pathPrefix.count).split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        let query = APIGatewayEventBuilder.queryParameters(request.rawQueryString) ?? [:]
-        do throws(TelemetryAPIError) {
-            try? self.recorder.flush()
-            let body: any Encodable = switch (resource.first, resource.count) {
-            case ("functions", 1): try self.functions(query)
-            case ("logs", 1): try self.logs(query)
-            case ("traces", 1): try self.traces(query)
-            case ("traces", 2): try self.trace(PercentDecoding.decode(resource[1]) ?? resource[1])
-            case ("metrics", 1): try self.metrics(query)
-            default: throw TelemetryAPIError.notFound("No telemetry resource at \(request.path)")
+        router.get("\(Self.pathPrefix)metrics") { request, _ in try self.answer(request) { query throws(TelemetryAPIError) in try self.metrics(query) } }
+        for unknown in [Self.scope, "\(Self.scope)**"] {
+            router.get(RouterPath(unknown)) { request, _ -> Response in
+                throw TelemetryAPIError.notFound("No telemetry resource at \(request.uri.path)")
             }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            guard let data = try? encoder.encode(body) else { throw TelemetryAPIError.unreadable }
-            return GatewayResponse(status: 200, headers: [("content-type", "application/json"), ("apigw-requestid", requestID)], body: Array(data))
-        } catch {
-            return GatewayResponse(error, requestID: requestID)
         }
+    }
+
+    /// The JSON of what `read` answers for the request's query parameters, once what the recorder holds is stored.
+    private func answer(
+        _ request: Request,
+        _ read: ([String: String]) throws(TelemetryAPIError) -> some Encodable
+    ) throws(TelemetryAPIError) -> Response {
+        try? self.recorder.flush()
+        let body = try read(APIGatewayEventBuilder.queryParameters(request.uri.query ?? "") ?? [:])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(body) else { throw TelemetryAPIError.unreadable }
+        return Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 
     private func functions(_ query: [String: String]) throws(TelemetryAPIError) -> [String: [FunctionStatistics]] {

@@ -19,13 +19,13 @@ import Testing
         TelemetryRecorder(store: try TelemetryStore(path: nil), nowMilliseconds: { now })
     }
 
-    static func get(_ api: TelemetryAPI, _ path: String, _ query: String = "") throws -> (Int, [String: Any]) {
-        let response = try #require(api.respond(to: GatewayRequest(method: "GET", path: "/_stratus/api/" + path, rawQueryString: query, headers: Self.headers)))
+    static func get(_ api: TelemetryAPI, _ path: String, _ query: String = "") async throws -> (Int, [String: Any]) {
+        let response = try await api.answer(GatewayRequest(method: "GET", path: "/_stratus/api/" + path, rawQueryString: query, headers: Self.headers))
         let body = try #require(try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any])
         return (response.status, body)
     }
 
-    @Test func logsAreFilteredByFunctionLevelCorrelationAndTraceAndFollowedBySequence() throws {
+    @Test func logsAreFilteredByFunctionLevelCorrelationAndTraceAndFollowedBySequence() async throws {
         let recorder = try Self.recorder()
         recorder.capture(line: #"{"level":"INFO","message":"Order placed","correlation_id":"req-A","xray_trace_id":"\#(Self.trace)","function_request_id":"r1"}"#, function: "orders")
         recorder.capture(line: #"{"level":"ERROR","message":"Store down","correlation_id":"req-B"}"#, function: "orders")
@@ -34,26 +34,26 @@ import Testing
         recorder.capture(line: "plain text", function: "auth")
         let api = TelemetryAPI(recorder: recorder, functions: ["orders", "auth"], access: Self.access, nowMilliseconds: { Self.now })
 
-        let (status, all) = try Self.get(api, "logs")
+        let (status, all) = try await Self.get(api, "logs")
         #expect(status == 200)
         let events = try #require(all["logs"] as? [[String: Any]])
         #expect(events.map { $0["level"] as? String } == ["INFO", "ERROR", "WARN", "METRIC", nil])
         #expect(events[2]["requestId"] as? String == "r2" && events[2]["message"] as? String == "slow start")
         #expect(all["lastSequence"] as? Int == 5)
 
-        #expect((try Self.get(api, "logs", "correlationId=req-A").1["logs"] as? [[String: Any]])?.map { $0["message"] as? String } == ["Order placed"])
-        #expect((try Self.get(api, "logs", "traceId=\(Self.trace)").1["logs"] as? [[String: Any]])?.count == 1)
-        #expect((try Self.get(api, "logs", "function=auth").1["logs"] as? [[String: Any]])?.count == 2)
-        #expect((try Self.get(api, "logs", "level=error").1["logs"] as? [[String: Any]])?.map { $0["message"] as? String } == ["Store down"])
-        #expect((try Self.get(api, "logs", "after=3").1["logs"] as? [[String: Any]])?.count == 2)
-        #expect((try Self.get(api, "logs", "limit=2").1["logs"] as? [[String: Any]])?.map { $0["sequence"] as? Int } == [4, 5])
+        #expect((try await Self.get(api, "logs", "correlationId=req-A").1["logs"] as? [[String: Any]])?.map { $0["message"] as? String } == ["Order placed"])
+        #expect((try await Self.get(api, "logs", "traceId=\(Self.trace)").1["logs"] as? [[String: Any]])?.count == 1)
+        #expect((try await Self.get(api, "logs", "function=auth").1["logs"] as? [[String: Any]])?.count == 2)
+        #expect((try await Self.get(api, "logs", "level=error").1["logs"] as? [[String: Any]])?.map { $0["message"] as? String } == ["Store down"])
+        #expect((try await Self.get(api, "logs", "after=3").1["logs"] as? [[String: Any]])?.count == 2)
+        #expect((try await Self.get(api, "logs", "limit=2").1["logs"] as? [[String: Any]])?.map { $0["sequence"] as? Int } == [4, 5])
 
-        let metrics = try #require(try Self.get(api, "metrics", "name=OrderValue").1["metrics"] as? [[String: Any]])
+        let metrics = try #require(try await Self.get(api, "metrics", "name=OrderValue").1["metrics"] as? [[String: Any]])
         #expect(metrics.count == 1)
         #expect(metrics[0]["value"] as? Double == 8498 && (metrics[0]["dimensions"] as? [String: String]) == ["service": "orders", "currency": "EUR"])
     }
 
-    @Test func functionsReportCountsAndDurationPercentilesOverTheWindow() throws {
+    @Test func functionsReportCountsAndDurationPercentilesOverTheWindow() async throws {
         let recorder = try Self.recorder()
         for index in 1...100 {
             recorder.record(InvocationRecord(timeMilliseconds: Self.now - 1000, function: "orders", durationMicroseconds: Int64(index) * 1000,
@@ -63,7 +63,7 @@ import Testing
         recorder.record(InvocationRecord(timeMilliseconds: Self.now - 600_000, function: "orders", durationMicroseconds: 999_000_000, outcome: .error, isColdStart: false))
         let api = TelemetryAPI(recorder: recorder, functions: ["orders", "health"], access: Self.access, nowMilliseconds: { Self.now })
 
-        let functions = try #require(try Self.get(api, "functions", "window=5m").1["functions"] as? [[String: Any]])
+        let functions = try #require(try await Self.get(api, "functions", "window=5m").1["functions"] as? [[String: Any]])
         #expect(functions.map { $0["function"] as? String } == ["health", "orders"])
         #expect(functions[0]["invocations"] as? Int == 0 && functions[0]["duration"] == nil)
         let orders = functions[1]
@@ -72,11 +72,11 @@ import Testing
         #expect(orders["throttles"] as? Int == 1)
         #expect(orders["coldStarts"] as? Int == 1)
         #expect(orders["duration"] as? [String: Double] == ["p50": 50, "p90": 90, "p99": 99])
-        let wider = try #require(try Self.get(api, "functions", "window=1h").1["functions"] as? [[String: Any]])
+        let wider = try #require(try await Self.get(api, "functions", "window=1h").1["functions"] as? [[String: Any]])
         #expect(wider[1]["errors"] as? Int == 11)
     }
 
-    @Test func tracesListNewestFirstAndOneTraceIsItsSegmentTree() throws {
+    @Test func tracesListNewestFirstAndOneTraceIsItsSegmentTree() async throws {
         let recorder = try Self.recorder()
         var stage = SegmentDocument(name: "stratus/default", id: "aaaaaaaaaaaaaaaa", traceID: Self.trace, startTime: 100)
         stage.endTime = 100.010
@@ -100,12 +100,12 @@ import Testing
         recorder.emit(older)
         let api = TelemetryAPI(recorder: recorder, functions: [], access: Self.access, nowMilliseconds: { Self.now })
 
-        let traces = try #require(try Self.get(api, "traces").1["traces"] as? [[String: Any]])
+        let traces = try #require(try await Self.get(api, "traces").1["traces"] as? [[String: Any]])
         #expect(traces.map { $0["traceId"] as? String } == [Self.trace, "1-6b0f5eb0-000000000000000000000000"])
         #expect(traces[0]["segmentCount"] as? Int == 5 && traces[0]["fault"] as? Bool == true && traces[0]["status"] as? Int == 201)
         #expect(traces[0]["durationMilliseconds"] as? Double == 10)
 
-        let (status, tree) = try Self.get(api, "traces/\(Self.trace)")
+        let (status, tree) = try await Self.get(api, "traces/\(Self.trace)")
         #expect(status == 200)
         func names(_ node: [String: Any]) -> String {
             let children = (node["subsegments"] as? [[String: Any]] ?? []).map(names)
@@ -116,20 +116,22 @@ import Testing
         #expect(roots[0]["offsetMilliseconds"] as? Double == 0)
     }
 
-    @Test func badQueriesAreProblemsAndOtherPathsAreNotTheAPIs() throws {
+    @Test func badQueriesAreProblemsAndOtherPathsAreNotTheAPIs() async throws {
         let api = TelemetryAPI(recorder: try Self.recorder(), functions: [], access: Self.access, nowMilliseconds: { Self.now })
         for (path, query, status) in [("logs", "since=yesterday", 400), ("logs", "limit=0", 400), ("logs", "after=-1", 400),
                                       ("functions", "window=5x", 400), ("traces/1-00000000-000000000000000000000000", "", 404), ("nothing", "", 404)] {
-            let (answered, problem) = try Self.get(api, path, query)
+            let (answered, problem) = try await Self.get(api, path, query)
             #expect(answered == status, "\(path)?\(query)")
             #expect(problem["status"] as? Int == status && problem["detail"] is String && problem["requestId"] is String)
         }
-        let post = api.respond(to: GatewayRequest(method: "POST", path: "/_stratus/api/logs", headers: Self.headers))
-        #expect(post?.status == 405)
-        #expect(api.respond(to: GatewayRequest(method: "GET", path: "/orders")) == nil)
+        let post = try await api.answer(GatewayRequest(method: "POST", path: "/_stratus/api/logs", headers: Self.headers))
+        #expect(post.status == 405)
+        let routes = LocalCloudRoutes(telemetryAPI: api)
+        #expect(routes.claims(method: .post, path: "/_stratus/api/logs") && routes.claims(method: .get, path: "/_stratus"))
+        #expect(!routes.claims(method: .get, path: "/orders") && !routes.claims(method: .get, path: "/_stratusx"))
     }
 
-    @Test func recordsPastTheRetentionArePurged() throws {
+    @Test func recordsPastTheRetentionArePurged() async throws {
         let recorder = try Self.recorder()
         recorder.capture(line: "old", function: "orders")
         recorder.record(InvocationRecord(timeMilliseconds: Self.now, function: "orders", durationMicroseconds: 1, outcome: .success, isColdStart: false))
@@ -138,7 +140,7 @@ import Testing
         #expect(try recorder.store.logs(LogFilter()).isEmpty)
     }
 
-    @Test func aTelemetryFileKeepsItsRecordsAcrossReopening() throws {
+    @Test func aTelemetryFileKeepsItsRecordsAcrossReopening() async throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("telemetry.sqlite")
         let first = TelemetryRecorder(store: try TelemetryStore(path: path), nowMilliseconds: { Self.now })

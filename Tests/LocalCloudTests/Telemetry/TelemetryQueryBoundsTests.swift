@@ -14,7 +14,7 @@ import Testing
         return stage
     }
 
-    @Test func theLimitPicksTheNewestTracesInTheStore() throws {
+    @Test func theLimitPicksTheNewestTracesInTheStore() async throws {
         let store = try TelemetryStore(path: nil)
         let recorder = TelemetryRecorder(store: store, nowMilliseconds: { TelemetryAPITests.now })
         for index in 0..<30 { recorder.emit(Self.trace(index, startingAt: 1000 + Double(index))) }
@@ -23,11 +23,11 @@ import Testing
         #expect(Set(newest.keys) == Set((27..<30).map { String(format: "1-6b0f5ebc-%024x", $0) }))
 
         let api = TelemetryAPI(recorder: recorder, functions: [], access: TelemetryAPITests.access, nowMilliseconds: { TelemetryAPITests.now })
-        let listed = try #require(try TelemetryAPITests.get(api, "traces", "limit=2").1["traces"] as? [[String: Any]])
+        let listed = try #require(try await TelemetryAPITests.get(api, "traces", "limit=2").1["traces"] as? [[String: Any]])
         #expect(listed.map { $0["traceId"] as? String } == [String(format: "1-6b0f5ebc-%024x", 29), String(format: "1-6b0f5ebc-%024x", 28)])
     }
 
-    @Test func sinceReachesNoFurtherBackThanTheRetention() throws {
+    @Test func sinceReachesNoFurtherBackThanTheRetention() async throws {
         let store = try TelemetryStore(path: nil)
         let received = Mutex(TelemetryAPITests.now - 2 * 3_600_000)
         let recorder = TelemetryRecorder(store: store, retention: .seconds(3600), nowMilliseconds: { received.withLock { $0 } })
@@ -41,13 +41,13 @@ import Testing
 
         // Not purged yet, but past the retention: not answered, however far back `since` asks.
         let api = TelemetryAPI(recorder: recorder, functions: [], access: TelemetryAPITests.access, nowMilliseconds: { TelemetryAPITests.now })
-        let traces = try #require(try TelemetryAPITests.get(api, "traces", "since=30d").1["traces"] as? [[String: Any]])
+        let traces = try #require(try await TelemetryAPITests.get(api, "traces", "since=30d").1["traces"] as? [[String: Any]])
         #expect(traces.map { $0["traceId"] as? String } == [String(format: "1-6b0f5ebc-%024x", 2)])
-        let logs = try #require(try TelemetryAPITests.get(api, "logs", "since=0").1["logs"] as? [[String: Any]])
+        let logs = try #require(try await TelemetryAPITests.get(api, "logs", "since=0").1["logs"] as? [[String: Any]])
         #expect(logs.map { $0["message"] as? String } == ["now"])
     }
 
-    @Test func functionStatisticsAreAggregatedInTheStoreByNearestRank() throws {
+    @Test func functionStatisticsAreAggregatedInTheStoreByNearestRank() async throws {
         let store = try TelemetryStore(path: nil)
         let recorder = TelemetryRecorder(store: store, nowMilliseconds: { TelemetryAPITests.now })
         for milliseconds in 1...10 {
