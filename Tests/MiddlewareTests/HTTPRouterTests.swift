@@ -45,25 +45,25 @@ enum RouterFixture {
     static let router = HTTPRouter(
         configuration: .init(maxBodyBytes: 1024, cors: CORSConfiguration(allowedOrigins: ["https://app.example.com"]))
     ) {
-        Route("GET", "/orders/{id}") { request, _ in
+        Route(.get, "/orders/{id}") { request, _ in
             HTTPResponse(body: ["id": request.pathParameters["id"] ?? ""])
         }
-        Route("GET", "/orders/latest") { _, _ in
+        Route(.get, "/orders/latest") { _, _ in
             HTTPResponse(body: ["id": "latest"])
         }
-        Route("DELETE", "/orders/{id}", authorization: .jwt()) { _, _ in
+        Route(.delete, "/orders/{id}", authorization: .jwt()) { _, _ in
             HTTPResponse.noContent()
         }
-        Route("POST", "/orders", authorization: .jwt(scopes: ["orders/write"]), body: CreateOrder.self) { _, order, _ in
+        Route(.post, "/orders", authorization: .jwt(scopes: ["orders/write"]), body: CreateOrder.self) { _, order, _ in
             HTTPResponse(status: 201, headers: ["location": "/orders/1"], body: Created(lines: order.items.count, total: order.items.reduce(0) { $0 + $1.quantity * $1.unitPrice }))
         }
-        Route("GET", "/files/{path+}") { request, _ in
+        Route(.get, "/files/{path+}") { request, _ in
             HTTPResponse(body: ["path": request.pathParameters["path"] ?? ""])
         }
-        Route("GET", "/boom") { _, _ -> HTTPResponse<NoContent> in
+        Route(.get, "/boom") { _, _ -> HTTPResponse<NoContent> in
             throw Unexpected()
         }
-        Route("GET", "/taken") { _, _ -> HTTPResponse<NoContent> in
+        Route(.get, "/taken") { _, _ -> HTTPResponse<NoContent> in
             throw HTTPError.conflict("That name is taken")
         }
     }
@@ -124,7 +124,7 @@ struct HTTPRouterTests {
     /// its headers and its problem body, as the gateway and the telemetry API answer theirs.
     @Test func anyErrorThatAnswersForItselfIsAnsweredAsItsProblem() async throws {
         let router = HTTPRouter {
-            Route("GET", "/slow") { _, _ -> HTTPResponse<NoContent> in throw Throttled() }
+            Route(.get, "/slow") { _, _ -> HTTPResponse<NoContent> in throw Throttled() }
         }
         let response = try await router.handle(RouterFixture.event("GET", "/slow"), context: .test())
         #expect(response.statusCode == 429)
@@ -138,8 +138,8 @@ struct HTTPRouterTests {
     /// for the request's method wins over `ANY`, even when `ANY` is declared first.
     @Test func onATieTheMethodsOwnRouteWinsOverAnyDeclaredBeforeIt() async throws {
         let router = HTTPRouter {
-            Route("ANY", "/orders/{id}") { _, _ in HTTPResponse(body: ["route": "any"]) }
-            Route("GET", "/orders/{id}") { _, _ in HTTPResponse(body: ["route": "get"]) }
+            Route(RouteRanking.anyMethod, "/orders/{id}") { _, _ in HTTPResponse(body: ["route": "any"]) }
+            Route(.get, "/orders/{id}") { _, _ in HTTPResponse(body: ["route": "get"]) }
         }
         let get = try await router.handle(RouterFixture.event("GET", "/orders/7"), context: .test())
         #expect(try get.json()["route"] as? String == "get")

@@ -83,14 +83,14 @@ public final class APIGateway: Sendable {
     ) async -> GatewayResponse {
         let origin = request.header("origin")
         guard let cors = self.cors, let origin else { return await self.answer(request, readingBody: readBody) }
-        let isPreflight = request.method.uppercased() == "OPTIONS"
+        let isPreflight = request.method.folded == .options
             && request.header("access-control-request-method") != nil
         if isPreflight {
             let methods = self.routes.methods(forPath: request.path)
             guard !methods.isEmpty else {
                 return GatewayResponse(GatewayError.noRoute(request.path), requestID: Self.makeRequestID())
             }
-            let headers = cors.preflightHeaders(origin: origin, methods: methods).sorted { $0.key < $1.key }
+            let headers = cors.preflightHeaders(origin: origin, methods: methods.map(\.rawValue)).sorted { $0.key < $1.key }
             return GatewayResponse(status: 204, headers: headers.map { (name: $0.key, value: $0.value) }
                 + [(name: "apigw-requestid", value: Self.makeRequestID())])
         }
@@ -120,7 +120,7 @@ public final class APIGateway: Sendable {
     ) async -> GatewayResponse {
         var request = request
         let requestID = Self.makeRequestID()
-        guard let (route, parameters) = self.routes.route(method: request.method.uppercased(), path: request.path),
+        guard let (route, parameters) = self.routes.route(method: request.method.folded, path: request.path),
             let instance = self.instances[route.functionName]
         else {
             return GatewayResponse(GatewayError.noRoute("\(request.method) \(request.path)"), requestID: requestID)

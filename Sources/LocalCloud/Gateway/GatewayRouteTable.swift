@@ -1,4 +1,5 @@
 public import Cloud
+public import HTTPTypes
 
 /// Chooses the route for a request as API Gateway does, by the one ``RouteRanking`` the function router uses too.
 public struct GatewayRouteTable: Sendable {
@@ -7,17 +8,17 @@ public struct GatewayRouteTable: Sendable {
     /// The routes of every function of `manifest`.
     public init(_ manifest: AppManifest) {
         self.routes = manifest.functions.flatMap { function in
-            function.routes.map { GatewayRoute($0, functionName: function.name) }
+            function.routes.compactMap { GatewayRoute($0, functionName: function.name) }
         }
     }
 
     /// The route for `method` and `path`, with its path parameters, if any route matches (``RouteRanking``).
-    public func route(method: String, path: String) -> (route: GatewayRoute, parameters: [String: String])? {
+    public func route(method: HTTPRequest.Method, path: String) -> (route: GatewayRoute, parameters: [String: String])? {
         self.routes.bestMatch(method: method, parts: PathTemplate.parts(of: path))
     }
 
     /// The methods of the routes whose path matches `path`, in declaration order (for CORS preflights).
-    public func methods(forPath path: String) -> [String] {
+    public func methods(forPath path: String) -> [HTTPRequest.Method] {
         self.routes.methods(matching: PathTemplate.parts(of: path))
     }
 }

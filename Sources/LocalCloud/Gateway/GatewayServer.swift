@@ -83,7 +83,7 @@ struct GatewayResponder: HTTPResponder {
             return try await self.localResponder.respond(to: request, context: context)
         }
         let head = GatewayRequest(
-            method: request.method.rawValue,
+            method: request.method,
             path: request.uri.path,
             rawQueryString: request.uri.query ?? "",
             headers: Self.headers(of: request),

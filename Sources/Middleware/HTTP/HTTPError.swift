@@ -39,8 +39,8 @@ public struct HTTPError: HTTPProblemError, Sendable, Equatable {
         HTTPError(.notFound, detail: detail)
     }
 
-    public static func methodNotAllowed(_ detail: String, allow: [String]) -> HTTPError {
-        HTTPError(.methodNotAllowed, detail: detail, headers: [.allow: allow.joined(separator: ", ")])
+    public static func methodNotAllowed(_ detail: String, allow: [HTTPTypes.HTTPRequest.Method]) -> HTTPError {
+        HTTPError(.methodNotAllowed, detail: detail, headers: [.allow: allow.map(\.rawValue).joined(separator: ", ")])
     }
 
     public static func conflict(_ detail: String) -> HTTPError {

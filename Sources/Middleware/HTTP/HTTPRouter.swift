@@ -1,4 +1,5 @@
 public import Cloud
+import HTTPTypes
 public import LambdaEvents
 public import LambdaRuntime
 import Logging
@@ -70,24 +71,24 @@ public struct HTTPRouter: LambdaHandler {
     }
 
     private func route(_ event: APIGatewayV2Request, context: LambdaContext) async throws -> APIGatewayV2Response {
-        let method = Self.uppercased(event.requestContext.http.method)
+        let method = HTTPTypes.HTTPRequest.Method(folding: event.requestContext.http.method)
         let parts = Self.pathParts(of: event)
-        if let route = self.routesByKey[event.routeKey], RouteRanking.answers(route.method, method),
+        if let method, let route = self.routesByKey[event.routeKey], RouteRanking.answers(route.method, method),
             let parameters = route.path.match(parts: parts)
         {
             return try await self.respond(route, parameters: parameters, event: event, context: context)
         }
-        if let (route, parameters) = self.routes.bestMatch(method: method, parts: parts) {
+        if let method, let (route, parameters) = self.routes.bestMatch(method: method, parts: parts) {
             return try await self.respond(route, parameters: parameters, event: event, context: context)
         }
         let methods = self.routes.methods(matching: parts)
         guard !methods.isEmpty else { throw HTTPError.notFound("No route for \(event.rawPath)") }
-        if method == "OPTIONS", let cors = self.configuration.cors, let origin = event.headers["origin"],
+        if method == .options, let cors = self.configuration.cors, let origin = event.headers["origin"],
             event.headers["access-control-request-method"] != nil
         {
-            return APIGatewayV2Response(statusCode: 204, headers: cors.preflightHeaders(origin: origin, methods: methods))
+            return APIGatewayV2Response(statusCode: 204, headers: cors.preflightHeaders(origin: origin, methods: methods.map(\.rawValue)))
         }
-        throw HTTPError.methodNotAllowed("\(event.rawPath) does not answer \(method)", allow: methods)
+        throw HTTPError.methodNotAllowed("\(event.rawPath) does not answer \(event.requestContext.http.method)", allow: methods)
     }
 
     /// The segments of the path the routes match: `rawPath` without the stage, which a named stage (anything but
@@ -112,10 +113,6 @@ public struct HTTPRouter: LambdaHandler {
         return try await route.respond(request, context)
     }
 
-    /// API Gateway sends methods in upper case; anything else is folded without allocating in the common case.
-    private static func uppercased(_ method: String) -> String {
-        method.utf8.contains { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") } ? method.uppercased() : method
-    }
 }
 
 /// Collects the routes of an ``HTTPRouter``.

@@ -1,4 +1,5 @@
 public import Cloud
+public import HTTPTypes
 import LambdaEvents
 public import LambdaRuntime
 
@@ -11,7 +12,7 @@ import Foundation
 /// One route, declared once with its method, path, authorization, and the types of its body and answer, so that the
 /// router, the local gateway and the OpenAPI document all read the same declaration.
 public struct Route: Sendable, RankedRoute {
-    public let method: String
+    public let method: HTTPTypes.HTTPRequest.Method
     public let path: PathTemplate
     public let authorization: RouteAuthorization
     /// The JSON body the route takes, if any.
@@ -32,7 +33,7 @@ public struct Route: Sendable, RankedRoute {
     let respond: nonisolated(nonsending) @Sendable (HTTPRequest, LambdaContext) async throws -> APIGatewayV2Response
 
     /// The route key API Gateway knows it by, e.g. `GET /orders/{id}`.
-    public var routeKey: String { "\(self.method) \(self.path.template)" }
+    public var routeKey: String { "\(self.method.rawValue) \(self.path.template)" }
 
     /// Every error status the route can answer with: the handler's own, and those its declaration implies.
     public var errorStatuses: [Int] {
@@ -54,7 +55,7 @@ public struct Route: Sendable, RankedRoute {
     /// (the parameters the handler reads) and `errors` (the statuses the handler throws) describe the route in the
     /// API's documentation.
     public init<Output: Encodable & Sendable>(
-        _ method: String,
+        _ method: HTTPTypes.HTTPRequest.Method,
         _ path: String,
         authorization: RouteAuthorization = .none,
         idempotency: Idempotency? = nil,
@@ -75,7 +76,7 @@ public struct Route: Sendable, RankedRoute {
     /// A route whose JSON body is decoded as `Input` (and validated, when `Input` is ``Validatable``) before the
     /// handler runs.
     public init<Input: Decodable & Sendable, Output: Encodable & Sendable>(
-        _ method: String,
+        _ method: HTTPTypes.HTTPRequest.Method,
         _ path: String,
         authorization: RouteAuthorization = .none,
         idempotency: Idempotency? = nil,
@@ -95,7 +96,7 @@ public struct Route: Sendable, RankedRoute {
     }
 
     private init(
-        _ method: String,
+        _ method: HTTPTypes.HTTPRequest.Method,
         _ path: String,
         authorization: RouteAuthorization,
         idempotency: Idempotency?,

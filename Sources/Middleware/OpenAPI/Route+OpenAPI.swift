@@ -58,13 +58,13 @@ extension Route {
         } else {
             operation["security"] = []
         }
-        return APIOperation(method: self.method, path: self.path.template, operation: operation, schemas: schemas)
+        return APIOperation(method: self.method.rawValue, path: self.path.template, operation: operation, schemas: schemas)
     }
 
     /// `getOrdersId` for `GET /orders/{id}`: the method and the path's words, camel-cased.
     private var operationID: String {
         let words = self.path.template.split { !$0.isLetter && !$0.isNumber }
-        return self.method.lowercased() + words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        return self.method.rawValue.lowercased() + words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
 
     private static func reference(_ name: String) -> JSONValue {

@@ -1,23 +1,24 @@
 import Cloud
+import HTTPTypes
 import Testing
 
 /// The one rule that picks among matching routes, for the local gateway and the function router alike.
 @Suite("Route ranking")
 struct RouteRankingTests {
     struct Declared: RankedRoute {
-        let method: String
+        let method: HTTPRequest.Method
         let path: PathTemplate
 
         init(_ routeKey: String) {
             let route = HTTPRoute(routeKey: routeKey)
-            self.method = route.method
+            self.method = HTTPRequest.Method(route.method)!
             self.path = PathTemplate(route.path)
         }
     }
 
     /// The route key of the route `routes` choose for `method` on `path`.
     static func chosen(_ routes: [String], _ method: String, _ path: String) -> String? {
-        let match = routes.map(Declared.init).bestMatch(method: method, parts: PathTemplate.parts(of: path))
+        let match = routes.map(Declared.init).bestMatch(method: HTTPRequest.Method(method)!, parts: PathTemplate.parts(of: path))
         return match.map { "\($0.route.method) \($0.route.path)" }
     }
 
@@ -43,7 +44,7 @@ struct RouteRankingTests {
 
     @Test func theMethodsOfAPathAreListedOnceInDeclarationOrder() {
         let routes = ["GET /orders/{id}", "PATCH /orders/{id}", "GET /orders/latest", "ANY /orders/{id}"].map(Declared.init)
-        #expect(routes.methods(matching: PathTemplate.parts(of: "/orders/latest")) == ["GET", "PATCH", "ANY"])
+        #expect(routes.methods(matching: PathTemplate.parts(of: "/orders/latest")) == [.get, .patch, RouteRanking.anyMethod])
         #expect(routes.methods(matching: PathTemplate.parts(of: "/users")).isEmpty)
     }
 }

@@ -28,7 +28,7 @@ extension LocalCloudRoutes {
             if name.lowercased() == "host" { authority = value } else { fields.append(HTTPField(name: HTTPField.Name(name)!, value: value)) }
         }
         let path = request.rawQueryString.isEmpty ? request.path : "\(request.path)?\(request.rawQueryString)"
-        let head = HTTPRequest(method: HTTPRequest.Method(request.method)!, scheme: "http", authority: authority, path: path, headerFields: fields)
+        let head = HTTPRequest(method: request.method, scheme: "http", authority: authority, path: path, headerFields: fields)
         let responder = self.router(context: InProcessRequestContext.self).buildResponder()
         let response = try await responder.respond(
             to: Request(head: head, body: RequestBody(buffer: ByteBuffer())),

@@ -20,7 +20,7 @@ import Testing
     }
 
     static func get(_ api: TelemetryAPI, _ path: String, _ query: String = "") async throws -> (Int, [String: Any]) {
-        let response = try await api.answer(GatewayRequest(method: "GET", path: "/_stratus/api/" + path, rawQueryString: query, headers: Self.headers))
+        let response = try await api.answer(GatewayRequest(method: .get, path: "/_stratus/api/" + path, rawQueryString: query, headers: Self.headers))
         let body = try #require(try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any])
         return (response.status, body)
     }
@@ -124,7 +124,7 @@ import Testing
             #expect(answered == status, "\(path)?\(query)")
             #expect(problem["status"] as? Int == status && problem["detail"] is String && problem["requestId"] is String)
         }
-        let post = try await api.answer(GatewayRequest(method: "POST", path: "/_stratus/api/logs", headers: Self.headers))
+        let post = try await api.answer(GatewayRequest(method: .post, path: "/_stratus/api/logs", headers: Self.headers))
         #expect(post.status == 405)
         let routes = LocalCloudRoutes(telemetryAPI: api)
         #expect(routes.claims(method: .post, path: "/_stratus/api/logs") && routes.claims(method: .get, path: "/_stratus"))

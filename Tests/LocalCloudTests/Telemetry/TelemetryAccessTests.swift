@@ -9,7 +9,7 @@ import Testing
     static func status(_ headers: [(name: String, value: String)], query: String = "", path: String = "/_stratus/api/traces",
                        access: TelemetryAccess = TelemetryAPITests.access) async throws -> (Int, GatewayResponse) {
         let api = TelemetryAPI(recorder: try TelemetryAPITests.recorder(), functions: [], access: access, nowMilliseconds: { TelemetryAPITests.now })
-        let response = try await api.answer(GatewayRequest(method: "GET", path: path, rawQueryString: query, headers: headers))
+        let response = try await api.answer(GatewayRequest(method: .get, path: path, rawQueryString: query, headers: headers))
         return (response.status, response)
     }
 
