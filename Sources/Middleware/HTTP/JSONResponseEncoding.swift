@@ -1,4 +1,5 @@
 import Cloud
+import HTTPTypes
 import LambdaEvents
 
 #if canImport(FoundationEssentials)
@@ -9,14 +10,16 @@ import Foundation
 
 /// Turns typed answers and problems into HTTP API responses.
 enum JSONResponseEncoding {
-    static func response<Body: Encodable>(_ response: HTTPResponse<Body>, defaultStatus: Int) throws -> APIGatewayV2Response {
+    static func response<Body: Encodable>(
+        _ response: HTTPResponse<Body>, defaultStatus: HTTPTypes.HTTPResponse.Status
+    ) throws -> APIGatewayV2Response {
         var headers = response.headers
         var body: String?
         if let value = response.body {
             headers["content-type"] = headers["content-type"] ?? "application/json"
             body = String(decoding: try Self.encoder.encode(value), as: UTF8.self)
         }
-        return APIGatewayV2Response(statusCode: response.status ?? defaultStatus, headers: headers, body: body, isBase64Encoded: false)
+        return APIGatewayV2Response(statusCode: (response.status ?? defaultStatus).code, headers: headers, body: body, isBase64Encoded: false)
     }
 
     static func problem(_ error: some HTTPProblemError, requestID: String) -> APIGatewayV2Response {

@@ -24,10 +24,10 @@ public struct Route: Sendable, RankedRoute {
     /// What the route does, in a few words, for the API's documentation.
     public let summary: String?
     /// The status of a successful answer (a handler's ``HTTPResponse`` without a status gets it).
-    public let successStatus: Int
+    public let successStatus: HTTPTypes.HTTPResponse.Status
     /// The error statuses the handler itself answers with; those that follow from the declaration (a body, a token,
     /// idempotency) are in ``errorStatuses``.
-    public let handlerErrorStatuses: [Int]
+    public let handlerErrorStatuses: [HTTPTypes.HTTPResponse.Status]
     /// The query parameters the handler reads.
     public let queryParameters: [QueryParameter]
     let respond: nonisolated(nonsending) @Sendable (HTTPRequest, LambdaContext) async throws -> APIGatewayV2Response
@@ -36,16 +36,16 @@ public struct Route: Sendable, RankedRoute {
     public var routeKey: String { "\(self.method.rawValue) \(self.path.template)" }
 
     /// Every error status the route can answer with: the handler's own, and those its declaration implies.
-    public var errorStatuses: [Int] {
+    public var errorStatuses: [HTTPTypes.HTTPResponse.Status] {
         var statuses = Set(self.handlerErrorStatuses)
-        statuses.insert(500)
-        if self.inputType != nil { statuses.formUnion([400, 413, 415, 422]) }
+        statuses.insert(.internalServerError)
+        if self.inputType != nil { statuses.formUnion([.badRequest, .contentTooLarge, .unsupportedMediaType, .unprocessableContent]) }
         if case .jwt(let scopes) = self.authorization {
-            statuses.insert(401)
-            if !scopes.isEmpty { statuses.insert(403) }
+            statuses.insert(.unauthorized)
+            if !scopes.isEmpty { statuses.insert(.forbidden) }
         }
-        if self.isIdempotent { statuses.formUnion([400, 409, 422]) }
-        return statuses.sorted()
+        if self.isIdempotent { statuses.formUnion([.badRequest, .conflict, .unprocessableContent]) }
+        return statuses.sorted { $0.code < $1.code }
     }
 
     /// A route without a request body.
@@ -60,9 +60,9 @@ public struct Route: Sendable, RankedRoute {
         authorization: RouteAuthorization = .none,
         idempotency: Idempotency? = nil,
         summary: String? = nil,
-        status: Int = 200,
+        status: HTTPTypes.HTTPResponse.Status = .ok,
         query: [QueryParameter] = [],
-        errors: [Int] = [],
+        errors: [HTTPTypes.HTTPResponse.Status] = [],
         handler: nonisolated(nonsending) @escaping @Sendable (HTTPRequest, LambdaContext) async throws -> HTTPResponse<Output>
     ) {
         self.init(
@@ -81,9 +81,9 @@ public struct Route: Sendable, RankedRoute {
         authorization: RouteAuthorization = .none,
         idempotency: Idempotency? = nil,
         summary: String? = nil,
-        status: Int = 200,
+        status: HTTPTypes.HTTPResponse.Status = .ok,
         body: Input.Type,
-        errors: [Int] = [],
+        errors: [HTTPTypes.HTTPResponse.Status] = [],
         handler: nonisolated(nonsending) @escaping @Sendable (HTTPRequest, Input, LambdaContext) async throws -> HTTPResponse<Output>
     ) {
         self.init(
@@ -101,9 +101,9 @@ public struct Route: Sendable, RankedRoute {
         authorization: RouteAuthorization,
         idempotency: Idempotency?,
         summary: String?,
-        status: Int,
+        status: HTTPTypes.HTTPResponse.Status,
         query: [QueryParameter],
-        errors: [Int],
+        errors: [HTTPTypes.HTTPResponse.Status],
         inputType: (any (Decodable & Sendable).Type)?,
         outputType: any (Encodable & Sendable).Type,
         respond: nonisolated(nonsending) @escaping @Sendable (HTTPRequest, LambdaContext) async throws -> APIGatewayV2Response

@@ -47,4 +47,11 @@ struct RouteRankingTests {
         #expect(routes.methods(matching: PathTemplate.parts(of: "/orders/latest")) == [.get, .patch, RouteRanking.anyMethod])
         #expect(routes.methods(matching: PathTemplate.parts(of: "/users")).isEmpty)
     }
+
+    /// API Gateway matches a method whatever its case; anything that is not a method token matches nothing.
+    @Test func methodsAreFoldedToUpperCase() {
+        #expect(HTTPRequest.Method(folding: "get") == .get && HTTPRequest.Method(folding: "Patch") == .patch)
+        #expect(HTTPRequest.Method(folding: "DELETE") == .delete && HTTPRequest.Method("options")!.folded == .options)
+        #expect(HTTPRequest.Method(folding: "GET /") == nil && HTTPRequest.Method(folding: "") == nil)
+    }
 }
