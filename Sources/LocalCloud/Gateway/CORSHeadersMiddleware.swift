@@ -1,17 +1,13 @@
-public import Cloud
+import Cloud
 import HTTPTypes
-public import Hummingbird
+import Hummingbird
 
 /// Adds the CORS headers `cors` gives a request's `Origin` to its answer, as the gateway adds them to the functions'
 /// answers.
-public struct CORSHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
-    public let cors: CORSConfiguration
+struct CORSHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
+    let cors: CORSConfiguration
 
-    public init(cors: CORSConfiguration) {
-        self.cors = cors
-    }
-
-    public func handle(_ request: Request, context: Context, next: @concurrent (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: @concurrent (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
         guard let origin = request.headers[.origin] else { return response }
         for (name, value) in self.cors.responseHeaders(origin: origin) {

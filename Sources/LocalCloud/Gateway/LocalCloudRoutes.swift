@@ -4,8 +4,8 @@ public import Hummingbird
 
 /// The routes the local cloud answers itself rather than with a function, as Hummingbird routes: the public documents
 /// (the issuer's `/.well-known/jwks.json`, `/openapi.json`), and the telemetry API under ``TelemetryAPI/scope``,
-/// behind ``TelemetryAccessMiddleware``. Every answer carries an `apigw-requestid`, and every error is a
-/// ``ProblemDetails`` (``ProblemAnsweringMiddleware``).
+/// behind its access checks (`Host`, admin token, `GET` only). Every answer carries an `apigw-requestid`, and every
+/// error is a ``ProblemDetails``.
 public struct LocalCloudRoutes: Sendable {
     /// JSON documents answered to `GET`, by path.
     public let publicDocuments: [String: Data]

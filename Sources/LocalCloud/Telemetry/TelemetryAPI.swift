@@ -1,6 +1,5 @@
 import Cloud
 import Foundation
-import HTTPTypes
 public import Hummingbird
 public import LambdaRuntime
 
@@ -44,8 +43,8 @@ public struct TelemetryAPI: Sendable {
         path.hasPrefix(Self.scope) || path + "/" == Self.scope
     }
 
-    /// Adds the API's routes to `router`, and a `404` for every other `GET` under ``scope``. The router's
-    /// ``TelemetryAccessMiddleware`` checks the requests first.
+    /// Adds the API's routes to `router`, and a `404` for every other `GET` under ``scope``. Requests reach them
+    /// only once ``LocalCloudRoutes`` has checked them with ``access``.
     public func addRoutes<Context: RequestContext>(to router: Router<Context>) {
         router.get("\(Self.pathPrefix)functions") { request, _ in try self.answer(request) { query throws(TelemetryAPIError) in try self.functions(query) } }
         router.get("\(Self.pathPrefix)logs") { request, _ in try self.answer(request) { query throws(TelemetryAPIError) in try self.logs(query) } }
@@ -141,92 +140,5 @@ public struct TelemetryAPI: Sendable {
         } catch {
             throw .storeUnavailable("\(error)")
         }
-    }
-}
-
-/// A page of log events, and the sequence to ask `after` for the next: what `logs` answers and `stratus logs` reads.
-public struct LogPage: Codable, Sendable {
-    public let logs: [Event]
-    public let lastSequence: Int64
-
-    public struct Event: Codable, Sendable {
-        public let sequence: Int64
-        public let timestamp: String
-        public let function: String
-        public let level: String?
-        public let message: String?
-        public let correlationId: String?
-        public let traceId: String?
-        public let requestId: String?
-        public let line: String
-
-        init(_ record: LogRecord) {
-            self.sequence = record.sequence
-            self.timestamp = WallClock.iso8601(milliseconds: record.timeMilliseconds)
-            self.function = record.function
-            self.level = record.level
-            self.message = record.message
-            self.correlationId = record.correlationID
-            self.traceId = record.traceID
-            self.requestId = record.requestID
-            self.line = record.line
-        }
-    }
-}
-
-/// A metric value as the API lists it.
-struct MetricValue: Encodable {
-    let timestamp: String
-    let function: String
-    let namespace: String
-    let name: String
-    let unit: String?
-    let value: Double
-    let dimensions: [String: String]
-
-    init(_ point: MetricPoint) {
-        self.timestamp = WallClock.iso8601(milliseconds: point.timeMilliseconds)
-        self.function = point.function
-        self.namespace = point.namespace
-        self.name = point.name
-        self.unit = point.unit
-        self.value = point.value
-        self.dimensions = point.dimensions
-    }
-}
-
-/// Why the telemetry API refused a request.
-enum TelemetryAPIError: HTTPProblemError {
-    case badParameter(String)
-    case unauthorized(String)
-    case notFound(String)
-    case methodNotAllowed
-    case misdirected(String)
-    case storeUnavailable(String)
-    case unreadable
-
-    var status: HTTPResponse.Status {
-        switch self {
-        case .badParameter: .badRequest
-        case .unauthorized: .unauthorized
-        case .notFound: .notFound
-        case .methodNotAllowed: .methodNotAllowed
-        case .misdirected: .misdirectedRequest
-        case .storeUnavailable, .unreadable: .internalServerError
-        }
-    }
-
-    var detail: String {
-        switch self {
-        case .badParameter(let detail), .unauthorized(let detail), .notFound(let detail), .misdirected(let detail): detail
-        case .methodNotAllowed: "The telemetry API only reads (GET)"
-        case .storeUnavailable(let reason): "The telemetry store cannot be read: \(reason)"
-        case .unreadable: "The answer could not be encoded"
-        }
-    }
-
-    /// The challenge a 401 carries.
-    var headers: HTTPFields {
-        if case .unauthorized = self { [.wwwAuthenticate: #"Bearer realm="stratus""#] } else { [:] }
     }
 }

@@ -1,16 +1,12 @@
 import HTTPTypes
-public import Hummingbird
+import Hummingbird
 
 /// Checks every request under ``TelemetryAPI/scope`` against ``TelemetryAccess`` (its `Host`, then the admin token)
 /// before anything is read, and lets only `GET` through: the telemetry API only reads.
-public struct TelemetryAccessMiddleware<Context: RequestContext>: RouterMiddleware {
-    public let access: TelemetryAccess
+struct TelemetryAccessMiddleware<Context: RequestContext>: RouterMiddleware {
+    let access: TelemetryAccess
 
-    public init(access: TelemetryAccess) {
-        self.access = access
-    }
-
-    public func handle(_ request: Request, context: Context, next: @concurrent (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: @concurrent (Request, Context) async throws -> Response) async throws -> Response {
         guard TelemetryAPI.isInScope(request.uri.path) else { return try await next(request, context) }
         // HTTP/1's `Host` is the request's authority.
         let host = request.head.authority
