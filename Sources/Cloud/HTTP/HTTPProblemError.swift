@@ -17,7 +17,10 @@ public protocol HTTPProblemError: Error {
 }
 
 extension HTTPProblemError {
+    /// The status's reason phrase, e.g. `Not Found`.
     public var title: String { self.status.reasonPhrase }
+    /// No headers beyond the problem's own.
     public var headers: HTTPFields { [:] }
+    /// No field errors.
     public var fieldErrors: [FieldError]? { nil }
 }

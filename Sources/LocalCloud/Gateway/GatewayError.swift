@@ -20,6 +20,7 @@ public enum GatewayError: HTTPProblemError, Sendable, Equatable {
     /// The function's answer is not an HTTP API response.
     case malformedAnswer
 
+    /// The status API Gateway answers with.
     public var status: HTTPResponse.Status {
         switch self {
         case .noRoute: .notFound
@@ -31,11 +32,13 @@ public enum GatewayError: HTTPProblemError, Sendable, Equatable {
         }
     }
 
+    /// The status's reason phrase, or API Gateway's own words.
     public var title: String {
         // API Gateway's own words for its 413.
         if case .bodyTooLarge = self { "Request Entity Too Large" } else { self.status.reasonPhrase }
     }
 
+    /// What happened, without the function's internals.
     public var detail: String {
         switch self {
         case .noRoute(let what): "No route for \(what)"
@@ -49,6 +52,7 @@ public enum GatewayError: HTTPProblemError, Sendable, Equatable {
         }
     }
 
+    /// `Retry-After` for a throttled request.
     public var headers: HTTPFields {
         // A slot frees as soon as an invocation ends: the client may retry at once, after a second at the most.
         if case .throttled = self { [.retryAfter: "1"] } else { [:] }

@@ -14,6 +14,7 @@ public struct LocalCloudRoutes: Sendable {
     /// The telemetry API, if the server has one.
     public let telemetryAPI: TelemetryAPI?
 
+    /// Routes for `publicDocuments` (with `cors`, if any) and `telemetryAPI`, if any.
     public init(publicDocuments: [String: Data] = [:], cors: CORSConfiguration? = nil, telemetryAPI: TelemetryAPI? = nil) {
         self.publicDocuments = publicDocuments
         self.cors = cors
