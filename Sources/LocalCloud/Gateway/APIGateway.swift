@@ -2,6 +2,7 @@ public import Cloud
 public import Foundation
 import LambdaEvents
 public import LambdaRuntime
+import HTTPTypes
 import NIOCore
 
 /// The local API gateway: routes HTTP requests to the manifest's functions as HTTP API payload 2.0 events, invokes
@@ -91,7 +92,7 @@ public final class APIGateway: Sendable {
                 return GatewayResponse(GatewayError.noRoute(request.path), requestID: Self.makeRequestID())
             }
             let headers = cors.preflightHeaders(origin: origin, methods: methods.map(\.rawValue)).sorted { $0.key < $1.key }
-            return GatewayResponse(status: 204, headers: headers.map { (name: $0.key, value: $0.value) }
+            return GatewayResponse(status: .noContent, headers: headers.map { (name: $0.key, value: $0.value) }
                 + [(name: "apigw-requestid", value: Self.makeRequestID())])
         }
         var response = await self.answer(request, readingBody: readBody)
@@ -108,7 +109,7 @@ public final class APIGateway: Sendable {
         guard let tracing = self.tracing else { return await self.answer(request, readingBody: readBody, trace: nil) }
         let trace = tracing.begin(request)
         var response = await self.answer(request, readingBody: readBody, trace: trace)
-        trace.end(status: response.status)
+        trace.end(status: response.status.code)
         response.headers.append((name: "x-amzn-trace-id", value: trace.header.description))
         return response
     }
@@ -230,7 +231,7 @@ public final class APIGateway: Sendable {
         var headers = (answer.headers ?? [:]).sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) }
         headers += (answer.cookies ?? []).map { (name: "set-cookie", value: $0) }
         headers.append((name: "apigw-requestid", value: requestID))
-        return GatewayResponse(status: answer.statusCode, headers: headers, body: body)
+        return GatewayResponse(status: HTTPResponse.Status(code: answer.statusCode), headers: headers, body: body)
     }
 
     private static func malformedAnswer(requestID: String) -> GatewayResponse {

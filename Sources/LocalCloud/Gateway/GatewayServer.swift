@@ -117,7 +117,7 @@ extension Response {
             }
         }
         self.init(
-            status: HTTPResponse.Status(code: answer.status),
+            status: answer.status,
             headers: fields,
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body))
         )

@@ -37,7 +37,7 @@ extension LocalCloudRoutes {
         let body = CollectedBody()
         try await response.body.write(CollectingWriter(collected: body))
         return GatewayResponse(
-            status: response.status.code,
+            status: response.status,
             headers: response.headers.map { (name: $0.name.canonicalName, value: $0.value) },
             body: body.bytes.withLock { $0 }
         )

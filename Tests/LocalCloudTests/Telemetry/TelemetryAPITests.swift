@@ -22,7 +22,7 @@ import Testing
     static func get(_ api: TelemetryAPI, _ path: String, _ query: String = "") async throws -> (Int, [String: Any]) {
         let response = try await api.answer(GatewayRequest(method: .get, path: "/_stratus/api/" + path, rawQueryString: query, headers: Self.headers))
         let body = try #require(try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any])
-        return (response.status, body)
+        return (response.status.code, body)
     }
 
     @Test func logsAreFilteredByFunctionLevelCorrelationAndTraceAndFollowedBySequence() async throws {

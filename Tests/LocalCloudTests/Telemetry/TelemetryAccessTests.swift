@@ -10,7 +10,7 @@ import Testing
                        access: TelemetryAccess = TelemetryAPITests.access) async throws -> (Int, GatewayResponse) {
         let api = TelemetryAPI(recorder: try TelemetryAPITests.recorder(), functions: [], access: access, nowMilliseconds: { TelemetryAPITests.now })
         let response = try await api.answer(GatewayRequest(method: .get, path: path, rawQueryString: query, headers: headers))
-        return (response.status, response)
+        return (response.status.code, response)
     }
 
     @Test func theTokenIsAskedForAsABearerOrAQueryParameterAndComparedWhole() async throws {
