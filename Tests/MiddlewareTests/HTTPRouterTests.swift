@@ -55,7 +55,7 @@ enum RouterFixture {
             HTTPResponse.noContent()
         }
         Route(.post, "/orders", authorization: .jwt(scopes: ["orders/write"]), body: CreateOrder.self) { _, order, _ in
-            HTTPResponse(status: 201, headers: ["location": "/orders/1"], body: Created(lines: order.items.count, total: order.items.reduce(0) { $0 + $1.quantity * $1.unitPrice }))
+            HTTPResponse(status: 201, headers: [.location: "/orders/1"], body: Created(lines: order.items.count, total: order.items.reduce(0) { $0 + $1.quantity * $1.unitPrice }))
         }
         Route(.get, "/files/{path+}") { request, _ in
             HTTPResponse(body: ["path": request.pathParameters["path"] ?? ""])

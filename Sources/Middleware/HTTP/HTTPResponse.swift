@@ -4,10 +4,10 @@ public import HTTPTypes
 public struct HTTPResponse<Body: Encodable & Sendable>: Sendable {
     /// The status; `nil` answers the route's declared success status.
     public var status: HTTPTypes.HTTPResponse.Status?
-    public var headers: [String: String]
+    public var headers: HTTPFields
     public var body: Body?
 
-    public init(status: HTTPTypes.HTTPResponse.Status? = nil, headers: [String: String] = [:], body: Body?) {
+    public init(status: HTTPTypes.HTTPResponse.Status? = nil, headers: HTTPFields = [:], body: Body?) {
         self.status = status
         self.headers = headers
         self.body = body
@@ -21,7 +21,7 @@ public struct NoContent: Codable, Sendable, Equatable {
 
 extension HTTPResponse where Body == NoContent {
     /// A `204 No Content` answer.
-    public static func noContent(headers: [String: String] = [:]) -> HTTPResponse {
+    public static func noContent(headers: HTTPFields = [:]) -> HTTPResponse {
         HTTPResponse(status: .noContent, headers: headers, body: nil)
     }
 }

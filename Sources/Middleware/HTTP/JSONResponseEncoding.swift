@@ -13,7 +13,7 @@ enum JSONResponseEncoding {
     static func response<Body: Encodable>(
         _ response: HTTPResponse<Body>, defaultStatus: HTTPTypes.HTTPResponse.Status
     ) throws -> APIGatewayV2Response {
-        var headers = response.headers
+        var headers = Self.eventHeaders(response.headers, reserving: 1)
         var body: String?
         if let value = response.body {
             headers["content-type"] = headers["content-type"] ?? "application/json"
@@ -23,12 +23,21 @@ enum JSONResponseEncoding {
     }
 
     static func problem(_ error: some HTTPProblemError, requestID: String) -> APIGatewayV2Response {
-        var headers: [String: String] = [:]
-        headers.reserveCapacity(error.headers.count + 1)
-        for field in error.headers { headers[field.name.canonicalName] = field.value }
+        var headers = Self.eventHeaders(error.headers, reserving: 1)
         headers["content-type"] = ProblemDetails.mediaType
         let body = String(decoding: ProblemDetails(error, requestID: requestID).json(), as: UTF8.self)
         return APIGatewayV2Response(statusCode: error.status.code, headers: headers, body: body, isBase64Encoded: false)
+    }
+
+    /// `fields` as an event answer's headers: lower-case names, the values of a repeated name joined with commas, as
+    /// API Gateway joins them; room for `reserving` more.
+    private static func eventHeaders(_ fields: HTTPFields, reserving extra: Int) -> [String: String] {
+        var headers: [String: String] = [:]
+        headers.reserveCapacity(fields.count + extra)
+        for field in fields {
+            headers[field.name.canonicalName] = headers[field.name.canonicalName].map { "\($0), \(field.value)" } ?? field.value
+        }
+        return headers
     }
 
     private static let encoder = StreamingJSONEncoder()

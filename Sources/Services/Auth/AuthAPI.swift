@@ -32,7 +32,7 @@ public struct AuthAPI: HTTPAPI {
                     throw error
                 }
                 try? metrics?.add("UserRegistered", value: 1)
-                return HTTPResponse(headers: ["location": "/users/me"],
+                return HTTPResponse(headers: [.location: "/users/me"],
                     body: RegisteredUser(userId: account.userID, email: account.email))
             }
             Route(.post, "/auth/login", summary: "Sign in with email and password", body: LoginRequest.self,

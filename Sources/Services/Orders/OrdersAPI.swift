@@ -23,14 +23,14 @@ public struct OrdersAPI: HTTPAPI {
                 try? metrics?.add("OrderCreated", value: 1, dimensions: [("currency", order.currency)])
                 try? metrics?.add("OrderValue", value: Double(order.total), unit: .none, dimensions: [("currency", order.currency)])
                 return HTTPResponse(
-                    headers: ["location": "/orders/\(order.orderId)", "etag": "\"\(order.version)\""],
+                    headers: [.location: "/orders/\(order.orderId)", .eTag: "\"\(order.version)\""],
                     body: order
                 )
             }
             Route(.get, "/orders/{id}", authorization: .jwt(), summary: "One order: the caller's own, or any for staff",
                 errors: [404]) { request, _ in
                 let order = try await orders.find(request.pathParameters["id"] ?? "", for: try request.caller())
-                return HTTPResponse(headers: ["etag": "\"\(order.version)\""], body: order)
+                return HTTPResponse(headers: [.eTag: "\"\(order.version)\""], body: order)
             }
             Route(.get, "/orders", authorization: .jwt(), summary: "The caller's orders, newest first",
                 query: OrderListQuery.parameters, errors: [400]) { request, _ in
@@ -45,7 +45,7 @@ public struct OrdersAPI: HTTPAPI {
                     by: try request.caller()
                 )
                 try? metrics?.add("OrderStatusChanged", value: 1, dimensions: [("status", order.status.rawValue)])
-                return HTTPResponse(headers: ["etag": "\"\(order.version)\""], body: order)
+                return HTTPResponse(headers: [.eTag: "\"\(order.version)\""], body: order)
             }
         }
     }

@@ -24,7 +24,7 @@ import Testing
                 if payment.amount == 500 {
                     return HTTPResponse(status: 503, body: PaymentCreated(paymentId: "unavailable", run: run))
                 }
-                return HTTPResponse(status: 201, headers: ["location": "/payments/p-\(run)"], body: PaymentCreated(paymentId: "p-\(run)", run: run))
+                return HTTPResponse(status: 201, headers: [.location: "/payments/p-\(run)"], body: PaymentCreated(paymentId: "p-\(run)", run: run))
             }
         }
     }
