@@ -76,6 +76,7 @@ let package = Package(
             name: "Middleware",
             dependencies: [
                 "LambdaRuntime", "LambdaEvents", "Cloud", "Observability", "Hashing", "Caching",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
             ],
@@ -85,6 +86,7 @@ let package = Package(
             name: "Cloud",
             dependencies: [
                 "LambdaRuntime", "LambdaEvents", "Identifiers",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -202,6 +204,7 @@ let package = Package(
             name: "MiddlewareTests",
             dependencies: [
                 "Middleware", "LambdaRuntime", "LambdaEvents", "Cloud", "Hashing", "StratusTesting",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -265,7 +268,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CloudTests",
-            dependencies: ["Cloud", "LambdaRuntime"],
+            dependencies: ["Cloud", "LambdaRuntime", .product(name: "HTTPTypes", package: "swift-http-types")],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -273,6 +276,9 @@ let package = Package(
             dependencies: [
                 "LocalCloud", "Cloud", "LambdaRuntime", "LambdaEvents", "App", "Services", "ItemStoreContract", "Observability", "Middleware",
                 "OpenAPI", "Hashing", "Identifiers", "StratusTesting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],

@@ -126,14 +126,14 @@ struct ServeCommand: AsyncParsableCommand {
         let openAPI = try await OpenAPICommand.document(ports: ports, serverURL: nil, pretty: false)
         var environment = Self.functionEnvironment(ProcessInfo.processInfo.environment)
         environment["AWS_XRAY_DAEMON_ADDRESS"] = daemon.address()
+        let cors = self.corsOrigins.isEmpty ? nil : CORSConfiguration(allowedOrigins: self.corsOrigins)
         let gateway = APIGateway(
             manifest: manifest,
             ports: ports,
             environment: environment,
             logSink: StandardErrorLogSink(),
             authorizer: issuer.authorizer,
-            publicDocuments: ["/.well-known/jwks.json": try issuer.jwksDocument(), "/openapi.json": openAPI],
-            cors: self.corsOrigins.isEmpty ? nil : CORSConfiguration(allowedOrigins: self.corsOrigins),
+            cors: cors,
             recorder: recorder,
             tracing: GatewayTracing(emitter: recorder, sampler: TraceSampler(reservoirPerSecond: self.traceReservoir, fixedRate: self.traceRate))
         )
@@ -145,7 +145,11 @@ struct ServeCommand: AsyncParsableCommand {
             access: TelemetryAccess(adminToken: adminToken, serverHost: host, allowedHosts: self.allowedHosts)
         )
         let tokenPath = dataDirectory.adminTokenPath
-        let server = GatewayServer(gateway: gateway, telemetryAPI: telemetryAPI, host: host, port: self.port,
+        let localRoutes = LocalCloudRoutes(
+            publicDocuments: ["/.well-known/jwks.json": try issuer.jwksDocument(), "/openapi.json": openAPI], cors: cors,
+            telemetryAPI: telemetryAPI
+        )
+        let server = GatewayServer(gateway: gateway, localRoutes: localRoutes, host: host, port: self.port,
             idleTimeout: .milliseconds(TimeParameter.spanMilliseconds(self.idleTimeout) ?? 0))
         try await withThrowingDiscardingTaskGroup { group in
             group.addTask { await recorder.run() }

@@ -1,3 +1,4 @@
+import Cloud
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -46,7 +47,7 @@ struct TelemetryClient {
             throw CommandLineError("\(found): pass the --data-dir stratus serve runs with, or set STRATUS_ADMIN_TOKEN")
         }
         guard status == 200 else {
-            let problem = try? JSONDecoder().decode(Problem.self, from: data)
+            let problem = try? JSONDecoder().decode(ProblemDetails.self, from: data)
             throw CommandLineError(problem?.detail ?? "stratus serve answered \(status) for \(components.path)")
         }
         do {
@@ -54,9 +55,5 @@ struct TelemetryClient {
         } catch {
             throw CommandLineError("stratus serve's answer for \(components.path) is not what this CLI reads: \(error)")
         }
-    }
-
-    private struct Problem: Decodable {
-        let detail: String
     }
 }

@@ -46,28 +46,28 @@ enum RouterFixture {
     static let router = HTTPRouter(
         configuration: .init(maxBodyBytes: 1024, cors: CORSConfiguration(allowedOrigins: ["https://app.example.com"]))
     ) {
-        Route("GET", "/orders/{id}") { request, _ in
+        Route(.get, "/orders/{id}") { request, _ in
             HTTPResponse(body: ["id": request.pathParameters["id"] ?? ""])
         }
-        Route("GET", "/orders/latest") { _, _ in
+        Route(.get, "/orders/latest") { _, _ in
             HTTPResponse(body: ["id": "latest"])
         }
-        Route("DELETE", "/orders/{id}", authorization: .jwt()) { _, _ in
+        Route(.delete, "/orders/{id}", authorization: .jwt()) { _, _ in
             HTTPResponse.noContent()
         }
-        Route("POST", "/orders", authorization: .jwt(scopes: ["orders/write"]), body: CreateOrder.self) { _, order, _ in
-            HTTPResponse(status: 201, headers: ["location": "/orders/1"], body: Created(lines: order.items.count, total: order.items.reduce(0) { $0 + $1.quantity * $1.unitPrice }))
+        Route(.post, "/orders", authorization: .jwt(scopes: ["orders/write"]), body: CreateOrder.self) { _, order, _ in
+            HTTPResponse(status: 201, headers: [.location: "/orders/1"], body: Created(lines: order.items.count, total: order.items.reduce(0) { $0 + $1.quantity * $1.unitPrice }))
         }
-        Route("GET", "/files/{path+}") { request, _ in
+        Route(.get, "/files/{path+}") { request, _ in
             HTTPResponse(body: ["path": request.pathParameters["path"] ?? ""])
         }
-        Route("GET", "/boom") { _, _ -> HTTPResponse<NoContent> in
+        Route(.get, "/boom") { _, _ -> HTTPResponse<NoContent> in
             throw Unexpected()
         }
-        Route("GET", "/taken") { _, _ -> HTTPResponse<NoContent> in
+        Route(.get, "/taken") { _, _ -> HTTPResponse<NoContent> in
             throw HTTPError.conflict("That name is taken")
         }
-        Route("GET", "/locked") { _, _ -> HTTPResponse<NoContent> in
+        Route(.get, "/locked") { _, _ -> HTTPResponse<NoContent> in
             throw ItemStoreError.unavailable("database is locked at /srv/store.sqlite")
         }
     }
@@ -122,6 +122,33 @@ struct HTTPRouterTests {
         #expect(try await RouterFixture.send(RouterFixture.event("GET", "/orders/a%20b")).json()["id"] as? String == "a b")
         #expect(try await RouterFixture.send(RouterFixture.event("GET", "/orders/latest")).json()["id"] as? String == "latest")
         #expect(try await RouterFixture.send(RouterFixture.event("GET", "/files/a/b/c.txt")).json()["path"] as? String == "a/b/c.txt")
+    }
+
+    /// Any error that answers for itself (``HTTPProblemError``), not only ``HTTPError``, is answered with its status,
+    /// its headers and its problem body, as the gateway and the telemetry API answer theirs.
+    @Test func anyErrorThatAnswersForItselfIsAnsweredAsItsProblem() async throws {
+        let router = HTTPRouter {
+            Route(.get, "/slow") { _, _ -> HTTPResponse<NoContent> in throw Throttled() }
+        }
+        let response = try await router.handle(RouterFixture.event("GET", "/slow"), context: .test())
+        #expect(response.statusCode == 429)
+        #expect(response.headers?["retry-after"] == "3" && response.headers?["content-type"] == "application/problem+json")
+        let problem = try response.json()
+        #expect(problem["title"] as? String == "Too Many Requests" && problem["detail"] as? String == "Slow down")
+        #expect(problem["requestId"] as? String == "req-42" && problem["status"] as? Int == 429)
+    }
+
+    /// The router ranks routes as the local gateway does (``RouteRanking``): of two equally specific routes, the one
+    /// for the request's method wins over `ANY`, even when `ANY` is declared first.
+    @Test func onATieTheMethodsOwnRouteWinsOverAnyDeclaredBeforeIt() async throws {
+        let router = HTTPRouter {
+            Route(RouteRanking.anyMethod, "/orders/{id}") { _, _ in HTTPResponse(body: ["route": "any"]) }
+            Route(.get, "/orders/{id}") { _, _ in HTTPResponse(body: ["route": "get"]) }
+        }
+        let get = try await router.handle(RouterFixture.event("GET", "/orders/7"), context: .test())
+        #expect(try get.json()["route"] as? String == "get")
+        let delete = try await router.handle(RouterFixture.event("DELETE", "/orders/7"), context: .test())
+        #expect(try delete.json()["route"] as? String == "any")
     }
 
     /// Behind a named stage `rawPath` starts with the stage, and API Gateway matches routes without it: so does the

@@ -17,7 +17,7 @@ struct OpenAPIHeaderParameterTests {
     @Test func ifMatchIsAQuotedVersionAndAnIdempotencyKeyIsVisibleASCII() throws {
         let fixture = try IdempotencyFixture()
         let router = HTTPRouter {
-            Route("PATCH", "/orders/{id}", authorization: .jwt(), idempotency: fixture.idempotency(), body: Change.self,
+            Route(.patch, "/orders/{id}", authorization: .jwt(), idempotency: fixture.idempotency(), body: Change.self,
                 errors: [428]) { _, _, _ in HTTPResponse(body: ["ok": "yes"]) }
         }
         let route = try #require(router.routes.first)

@@ -43,12 +43,12 @@ struct BareHandler: LambdaHandler {
 }
 
 let router = HTTPRouter {
-    Route("GET", "/orders/{id}") { request, _ in HTTPResponse(body: ["id": request.pathParameters["id"] ?? ""]) }
-    Route("POST", "/orders", authorization: .jwt(), body: CreateOrder.self) { _, order, _ in
+    Route(.get, "/orders/{id}") { request, _ in HTTPResponse(body: ["id": request.pathParameters["id"] ?? ""]) }
+    Route(.post, "/orders", authorization: .jwt(), body: CreateOrder.self) { _, order, _ in
         let total = order.items.reduce(0) { $0 + $1.quantity * $1.unitPrice }
         return HTTPResponse(status: 201, body: OrderCreated(orderId: "o-1", total: total, currency: order.currency))
     }
-    Route("PATCH", "/orders/{id}/status") { _, _ in HTTPResponse.noContent() }
+    Route(.patch, "/orders/{id}/status") { _, _ in HTTPResponse.noContent() }
 }
 
 let orderBody = #"{"items":[{"sku":"A-1","quantity":2,"unitPrice":1999},{"sku":"B-2","quantity":1,"unitPrice":4500},{"sku":"C-3","quantity":5,"unitPrice":250}],"currency":"EUR"}"#

@@ -3,6 +3,7 @@ public import Foundation
 import Identifiers
 import LambdaEvents
 public import LambdaRuntime
+import HTTPTypes
 import NIOCore
 
 /// The local API gateway: routes HTTP requests to the manifest's functions as HTTP API payload 2.0 events, invokes
@@ -21,7 +22,6 @@ public final class APIGateway: Sendable {
     private let limiters: [String: ConcurrencyLimiter]
     private let eventBuilder: APIGatewayEventBuilder
     private let authorizer: JWTAuthorizer?
-    private let publicDocuments: [String: Data]
     private let cors: CORSConfiguration?
     private let recorder: TelemetryRecorder?
     private let tracing: GatewayTracing?
@@ -30,8 +30,7 @@ public final class APIGateway: Sendable {
 
     /// A gateway for every HTTP route of `manifest`, its functions built with `ports` and started with
     /// `environment`; their logs go to `logSink`.
-    /// Routes that need a token are refused (401) unless `authorizer` accepts the caller's. `publicDocuments` are
-    /// JSON documents the gateway itself answers `GET` with, by path (the issuer's `/.well-known/jwks.json`).
+    /// Routes that need a token are refused (401) unless `authorizer` accepts the caller's.
     /// With `cors`, the gateway answers preflights itself and adds the CORS headers to every answer, as API Gateway
     /// does when CORS is configured. With `recorder`, function lines and invocations are recorded there, and with
     /// `tracing` each request is traced.
@@ -41,7 +40,6 @@ public final class APIGateway: Sendable {
         environment: [String: String] = [:],
         logSink: any LogSink,
         authorizer: JWTAuthorizer? = nil,
-        publicDocuments: [String: Data] = [:],
         cors: CORSConfiguration? = nil,
         recorder: TelemetryRecorder? = nil,
         tracing: GatewayTracing? = nil,
@@ -66,7 +64,6 @@ public final class APIGateway: Sendable {
         self.limiters = limiters
         self.eventBuilder = eventBuilder
         self.authorizer = authorizer
-        self.publicDocuments = publicDocuments
         self.cors = cors
         self.recorder = recorder
         self.tracing = tracing
@@ -91,16 +88,15 @@ public final class APIGateway: Sendable {
     ) async -> GatewayResponse {
         let origin = request.header("origin")
         guard let cors = self.cors, let origin else { return await self.answer(request, readingBody: readBody) }
-        let isPreflight = request.method.uppercased() == "OPTIONS"
+        let isPreflight = request.method.folded == .options
             && request.header("access-control-request-method") != nil
         if isPreflight {
             let methods = self.routes.methods(forPath: request.path)
             guard !methods.isEmpty else {
-                return GatewayProblem.response(status: 404, title: "Not Found",
-                    detail: "No route for \(request.path)", requestID: Self.makeRequestID())
+                return GatewayResponse(GatewayError.noRoute(request.path), requestID: Self.makeRequestID())
             }
-            let headers = cors.preflightHeaders(origin: origin, methods: methods).sorted { $0.key < $1.key }
-            return GatewayResponse(status: 204, headers: headers.map { (name: $0.key, value: $0.value) }
+            let headers = cors.preflightHeaders(origin: origin, methods: methods.map(\.rawValue)).sorted { $0.key < $1.key }
+            return GatewayResponse(status: .noContent, headers: headers.map { (name: $0.key, value: $0.value) }
                 + [(name: "apigw-requestid", value: Self.makeRequestID())])
         }
         var response = await self.answer(request, readingBody: readBody)
@@ -117,7 +113,7 @@ public final class APIGateway: Sendable {
         guard let tracing = self.tracing else { return await self.answer(request, readingBody: readBody, trace: nil) }
         let trace = tracing.begin(request)
         var response = await self.answer(request, readingBody: readBody, trace: trace)
-        trace.end(status: response.status)
+        trace.end(status: response.status.code)
         response.headers.append((name: "x-amzn-trace-id", value: trace.header.description))
         return response
     }
@@ -129,35 +125,23 @@ public final class APIGateway: Sendable {
     ) async -> GatewayResponse {
         var request = request
         let requestID = Self.makeRequestID()
-        if request.method.uppercased() == "GET", let document = self.publicDocuments[request.path] {
-            return GatewayResponse(
-                status: 200,
-                headers: [("content-type", "application/json"), ("cache-control", "max-age=300"), ("apigw-requestid", requestID)],
-                body: Array(document)
-            )
-        }
-        guard let (route, parameters) = self.routes.route(method: request.method.uppercased(), path: request.path),
+        guard let (route, parameters) = self.routes.route(method: request.method.folded, path: request.path),
             let instance = self.instances[route.functionName]
         else {
-            return GatewayProblem.response(status: 404, title: "Not Found",
-                detail: "No route for \(request.method) \(request.path)", requestID: requestID)
+            return GatewayResponse(GatewayError.noRoute("\(request.method) \(request.path)"), requestID: requestID)
         }
         let receivedAt = self.clock.nowMilliseconds
         let authorizer: APIGatewayV2Request.Authorizer?
-        do throws(JWTRejection) {
+        do throws(JWTValidationError) {
             authorizer = try self.authorize(request, for: route, nowSeconds: receivedAt / 1000)
         } catch {
-            var refusal = GatewayProblem.response(status: error.status, title: error.status == 403 ? "Forbidden" : "Unauthorized",
-                detail: error.detail, requestID: requestID)
-            refusal.headers.append((name: "www-authenticate", value: error.authenticateHeader))
-            return refusal
+            return GatewayResponse(error, requestID: requestID)
         }
         // Read before a concurrency slot is taken, so that a slow body cannot hold one; a body announced as too
         // large is refused without being read.
         let announcedBytes = request.header("content-length").flatMap { Int($0) } ?? 0
         guard announcedBytes <= Self.maximumRequestBytes, let body = await readBody(Self.maximumRequestBytes) else {
-            return GatewayProblem.response(status: 413, title: "Request Entity Too Large",
-                detail: "The request body is over \(Self.maximumRequestBytes) bytes", requestID: requestID)
+            return GatewayResponse(GatewayError.bodyTooLarge(limitBytes: Self.maximumRequestBytes), requestID: requestID)
         }
         request.body = body
         let limiter = self.limiters[route.functionName]
@@ -165,11 +149,7 @@ public final class APIGateway: Sendable {
             self.recorder?.record(InvocationRecord(
                 timeMilliseconds: receivedAt, function: route.functionName, durationMicroseconds: 0, outcome: .throttle, isColdStart: false
             ))
-            var refusal = GatewayProblem.response(status: 429, title: "Too Many Requests",
-                detail: "\(route.functionName) is at its reserved concurrency of \(limiter.limit)", requestID: requestID)
-            // A slot frees as soon as an invocation ends: the client may retry at once, after a second at the most.
-            refusal.headers.append((name: "retry-after", value: "1"))
-            return refusal
+            return GatewayResponse(GatewayError.throttled(function: route.functionName, limit: limiter.limit), requestID: requestID)
         }
         defer { limiter?.release() }
 
@@ -213,7 +193,7 @@ public final class APIGateway: Sendable {
         _ request: GatewayRequest,
         for route: GatewayRoute,
         nowSeconds: Int64
-    ) throws(JWTRejection) -> APIGatewayV2Request.Authorizer? {
+    ) throws(JWTValidationError) -> APIGatewayV2Request.Authorizer? {
         guard case .jwt(let scopes) = route.authorization else { return nil }
         guard let authorizer = self.authorizer else { throw .invalidToken("no token issuer is configured") }
         let header = request.header("authorization")
@@ -231,11 +211,9 @@ public final class APIGateway: Sendable {
     private static func response(for outcome: InvocationOutcome, requestID: String) -> GatewayResponse {
         switch outcome {
         case .error(let report) where report.errorType == LambdaFunctionError.timeoutErrorType:
-            return GatewayProblem.response(status: 504, title: "Gateway Timeout",
-                detail: "The function did not answer within its timeout", requestID: requestID)
+            return GatewayResponse(GatewayError.functionTimedOut, requestID: requestID)
         case .error:
-            return GatewayProblem.response(status: 500, title: "Internal Server Error",
-                detail: "The function failed; its log has the cause", requestID: requestID)
+            return GatewayResponse(GatewayError.functionFailed, requestID: requestID)
         case .response(let buffer):
             guard let answer = try? APIGatewayV2Response(lambdaOutput: buffer.readableBytesView) else {
                 return Self.malformedAnswer(requestID: requestID)
@@ -248,23 +226,20 @@ public final class APIGateway: Sendable {
     /// answers a malformed integration response.
     private static func response(for answer: APIGatewayV2Response, requestID: String) -> GatewayResponse {
         guard Self.validStatusCodes.contains(answer.statusCode) else {
-            return GatewayProblem.response(status: 502, title: "Bad Gateway",
-                detail: "The function answered status \(answer.statusCode), outside \(Self.validStatusCodes)", requestID: requestID)
+            return GatewayResponse(GatewayError.invalidStatus(answer.statusCode), requestID: requestID)
         }
         guard let body = answer.bodyBytes() else { return Self.malformedAnswer(requestID: requestID) }
         guard body.count <= LambdaLimits.maxResponseBytes else {
-            return GatewayProblem.response(status: 500, title: "Internal Server Error",
-                detail: "The function's answer is over the 6 MB response limit", requestID: requestID)
+            return GatewayResponse(GatewayError.answerTooLarge, requestID: requestID)
         }
         var headers = (answer.headers ?? [:]).sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) }
         headers += (answer.cookies ?? []).map { (name: "set-cookie", value: $0) }
         headers.append((name: "apigw-requestid", value: requestID))
-        return GatewayResponse(status: answer.statusCode, headers: headers, body: body)
+        return GatewayResponse(status: HTTPResponse.Status(code: answer.statusCode), headers: headers, body: body)
     }
 
     private static func malformedAnswer(requestID: String) -> GatewayResponse {
-        GatewayProblem.response(status: 500, title: "Internal Server Error",
-            detail: "The function's answer is not a valid HTTP API response", requestID: requestID)
+        GatewayResponse(GatewayError.malformedAnswer, requestID: requestID)
     }
 
     /// An id in the shape API Gateway gives its requests (`apigw-requestid`): 11 random bytes in URL-safe base64,

@@ -50,7 +50,7 @@ public struct APIGatewayEventBuilder: Sendable {
                 domainName: self.domainName,
                 domainPrefix: self.domainName.split(separator: ".").first.map(String.init) ?? self.domainName,
                 http: .init(
-                    method: request.method,
+                    method: request.method.rawValue,
                     path: request.path,
                     protocol: "HTTP/1.1",
                     sourceIp: request.sourceIP,

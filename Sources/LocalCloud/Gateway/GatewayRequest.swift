@@ -1,6 +1,8 @@
+public import HTTPTypes
+
 /// An HTTP request as it reaches the local API gateway, before it becomes an event.
 public struct GatewayRequest: Sendable {
-    public var method: String
+    public var method: HTTPRequest.Method
     /// The path as sent, without the query string (still percent-encoded).
     public var path: String
     /// The query string as sent, without `?`.
@@ -11,7 +13,7 @@ public struct GatewayRequest: Sendable {
     public var sourceIP: String
 
     public init(
-        method: String,
+        method: HTTPRequest.Method,
         path: String,
         rawQueryString: String = "",
         headers: [(name: String, value: String)] = [],

@@ -3,8 +3,9 @@ public import Hummingbird
 public import Logging
 import NIOCore
 
-/// The local API gateway on HTTP (Hummingbird): requests under `/_stratus/` go to the telemetry API when there is
-/// one (which checks their `Host` and admin token, ``TelemetryAccess``), every other to ``APIGateway``. A connection
+/// The local API gateway on HTTP (Hummingbird): requests for the local cloud's own routes (``LocalCloudRoutes``: the
+/// telemetry API, which checks their `Host` and admin token, and the public documents) go to those, every other to
+/// ``APIGateway``. A connection
 /// that sends nothing for `idleTimeout`, between requests or in the middle of one, is closed, so idle connections
 /// cannot pile up (slowloris).
 public struct GatewayServer: Sendable {
@@ -12,17 +13,17 @@ public struct GatewayServer: Sendable {
     public static let defaultIdleTimeout = Duration.seconds(310)
 
     public let gateway: APIGateway
-    public let telemetryAPI: TelemetryAPI?
+    public let localRoutes: LocalCloudRoutes
     public let host: String
     public let port: Int
     public let idleTimeout: Duration
 
     public init(
-        gateway: APIGateway, telemetryAPI: TelemetryAPI? = nil, host: String, port: Int,
+        gateway: APIGateway, localRoutes: LocalCloudRoutes = LocalCloudRoutes(), host: String, port: Int,
         idleTimeout: Duration = Self.defaultIdleTimeout
     ) {
         self.gateway = gateway
-        self.telemetryAPI = telemetryAPI
+        self.localRoutes = localRoutes
         self.host = host
         self.port = port
         self.idleTimeout = idleTimeout
@@ -40,7 +41,7 @@ public struct GatewayServer: Sendable {
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         Application(
-            responder: GatewayResponder(gateway: self.gateway, telemetryAPI: self.telemetryAPI),
+            responder: GatewayResponder(gateway: self.gateway, localRoutes: self.localRoutes),
             server: .http1OnConnectionEventLoop(configuration: .init(idleTimeout: TimeAmount(self.idleTimeout))),
             configuration: .init(address: .hostname(self.host, port: self.port), serverName: nil),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
@@ -60,29 +61,39 @@ struct GatewayRequestContext: RequestContext {
     }
 }
 
-/// Turns Hummingbird requests into ``GatewayRequest``s and the gateway's answers into responses.
+/// Sends the local cloud's own requests to its routes, and turns every other into a ``GatewayRequest`` for the
+/// gateway and the gateway's answer into a response.
 struct GatewayResponder: HTTPResponder {
     typealias Context = GatewayRequestContext
 
     let gateway: APIGateway
-    let telemetryAPI: TelemetryAPI?
+    let localRoutes: LocalCloudRoutes
+    private let localResponder: RouterResponder<GatewayRequestContext>
+
+    init(gateway: APIGateway, localRoutes: LocalCloudRoutes) {
+        self.gateway = gateway
+        self.localRoutes = localRoutes
+        self.localResponder = localRoutes.router(context: GatewayRequestContext.self).buildResponder()
+    }
 
     /// Answers `request`; its body is read only when the gateway has admitted the request (see
-    /// ``APIGateway/handle(_:readingBody:)``), and never for the telemetry API, whose requests have none.
+    /// ``APIGateway/handle(_:readingBody:)``), and never for the local cloud's own routes, whose requests have none.
     func respond(to request: Request, context: GatewayRequestContext) async throws -> Response {
+        if self.localRoutes.claims(method: request.method, path: request.uri.path) {
+            return try await self.localResponder.respond(to: request, context: context)
+        }
         let head = GatewayRequest(
-            method: request.method.rawValue,
+            method: request.method,
             path: request.uri.path,
             rawQueryString: request.uri.query ?? "",
             headers: Self.headers(of: request),
             sourceIP: context.sourceIP
         )
-        if let answer = await self.telemetryAPI?.respond(to: head) { return Self.response(answer) }
         let answer = await self.gateway.handle(head) { maximumBytes in
             guard let body = try? await request.body.collect(upTo: maximumBytes) else { return nil }
             return Array(body.readableBytesView)
         }
-        return Self.response(answer)
+        return Response(answer)
     }
 
     /// The request's header fields, with `Host` first: HTTP types keep it as the authority, not among the fields, and
@@ -94,16 +105,19 @@ struct GatewayResponder: HTTPResponder {
         for field in request.headers { headers.append((name: field.name.rawName, value: field.value)) }
         return headers
     }
+}
 
-    private static func response(_ answer: GatewayResponse) -> Response {
+extension Response {
+    /// The gateway's `answer` as a Hummingbird response.
+    init(_ answer: GatewayResponse) {
         var fields = HTTPFields()
         for (name, value) in answer.headers {
             if let fieldName = HTTPField.Name(name) {
                 fields.append(HTTPField(name: fieldName, value: value))
             }
         }
-        return Response(
-            status: HTTPResponse.Status(code: answer.status),
+        self.init(
+            status: answer.status,
             headers: fields,
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body))
         )

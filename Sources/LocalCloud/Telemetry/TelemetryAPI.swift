@@ -1,5 +1,6 @@
 import Cloud
 import Foundation
+public import Hummingbird
 public import LambdaRuntime
 
 /// The local cloud's JSON API over what it recorded, under `/_stratus/api/`:
@@ -13,7 +14,8 @@ public import LambdaRuntime
 /// reaches further back than the recorder's retention.
 ///
 /// Every path under `/_stratus/` is the API's, and answered only to requests ``TelemetryAccess`` lets through (the
-/// right `Host`, the run's admin token).
+/// right `Host`, the run's admin token): the routes are Hummingbird routes (``addRoutes(to:)``), served with
+/// ``LocalCloudRoutes``.
 public struct TelemetryAPI: Sendable {
     /// Where the local cloud's own paths start: all of them are checked by ``access``.
     public static let scope = "/_stratus/"
@@ -36,38 +38,40 @@ public struct TelemetryAPI: Sendable {
         self.nowMilliseconds = nowMilliseconds
     }
 
-    /// The answer to `request`, or `nil` when its path is not under ``scope``.
-    public func respond(to request: GatewayRequest) async -> GatewayResponse? {
-        guard request.path.hasPrefix(Self.scope) || request.path + "/" == Self.scope else { return nil }
-        let requestID = APIGateway.makeRequestID()
-        if let refusal = self.access.refusal(of: request) {
-            return refusal.response(requestID: requestID)
+    /// Whether `path` is under ``scope``: such a request is the local cloud's, never a function's.
+    public static func isInScope(_ path: String) -> Bool {
+        path.hasPrefix(Self.scope) || path + "/" == Self.scope
+    }
+
+    /// Adds the API's routes to `router`, and a `404` for every other `GET` under ``scope``. Requests reach them
+    /// only once ``LocalCloudRoutes`` has checked them with ``access``.
+    public func addRoutes<Context: RequestContext>(to router: Router<Context>) {
+        router.get("\(Self.pathPrefix)functions") { request, _ in try await self.answer(request) { query throws(TelemetryAPIError) in try await self.functions(query) } }
+        router.get("\(Self.pathPrefix)logs") { request, _ in try await self.answer(request) { query throws(TelemetryAPIError) in try await self.logs(query) } }
+        router.get("\(Self.pathPrefix)traces") { request, _ in try await self.answer(request) { query throws(TelemetryAPIError) in try await self.traces(query) } }
+        router.get("\(Self.pathPrefix)traces/{traceId}") { request, context in
+            let traceID = context.parameters.get("traceId") ?? ""
+            return try await self.answer(request) { _ throws(TelemetryAPIError) in try await self.trace(PercentDecoding.decode(traceID) ?? traceID) }
         }
-        guard request.method.uppercased() == "GET" else {
-            return GatewayProblem.response(status: 405, title: "Method Not Allowed", detail: "The telemetry API only reads (GET)", requestID: requestID)
-        }
-        guard request.path.hasPrefix(Self.pathPrefix) else {
-            return TelemetryAPIError.notFound("No telemetry resource at \(request.path)").response(requestID: requestID)
-        }
-        let resource = request.path.dropFirst(Self.pathPrefix.count).split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        let query = APIGatewayEventBuilder.queryParameters(request.rawQueryString) ?? [:]
-        do throws(TelemetryAPIError) {
-            try? await self.recorder.flush()
-            let body: any Encodable = switch (resource.first, resource.count) {
-            case ("functions", 1): try await self.functions(query)
-            case ("logs", 1): try await self.logs(query)
-            case ("traces", 1): try await self.traces(query)
-            case ("traces", 2): try await self.trace(PercentDecoding.decode(resource[1]) ?? resource[1])
-            case ("metrics", 1): try await self.metrics(query)
-            default: throw TelemetryAPIError.notFound("No telemetry resource at \(request.path)")
+        router.get("\(Self.pathPrefix)metrics") { request, _ in try await self.answer(request) { query throws(TelemetryAPIError) in try await self.metrics(query) } }
+        for unknown in [Self.scope, "\(Self.scope)**"] {
+            router.get(RouterPath(unknown)) { request, _ -> Response in
+                throw TelemetryAPIError.notFound("No telemetry resource at \(request.uri.path)")
             }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            guard let data = try? encoder.encode(body) else { throw TelemetryAPIError.unreadable }
-            return GatewayResponse(status: 200, headers: [("content-type", "application/json"), ("apigw-requestid", requestID)], body: Array(data))
-        } catch {
-            return error.response(requestID: requestID)
         }
+    }
+
+    /// The JSON of what `read` answers for the request's query parameters, once what the recorder holds is stored.
+    private func answer(
+        _ request: Request,
+        _ read: ([String: String]) async throws(TelemetryAPIError) -> some Encodable
+    ) async throws(TelemetryAPIError) -> Response {
+        try? await self.recorder.flush()
+        let body = try await read(APIGatewayEventBuilder.queryParameters(request.uri.query ?? "") ?? [:])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(body) else { throw TelemetryAPIError.unreadable }
+        return Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 
     private func functions(_ query: [String: String]) async throws(TelemetryAPIError) -> [String: [FunctionStatistics]] {
@@ -136,101 +140,5 @@ public struct TelemetryAPI: Sendable {
         } catch {
             throw .storeUnavailable("\(error)")
         }
-    }
-}
-
-/// A page of log events, and the sequence to ask `after` for the next: what `logs` answers and `stratus logs` reads.
-public struct LogPage: Codable, Sendable {
-    public let logs: [Event]
-    public let lastSequence: Int64
-
-    public struct Event: Codable, Sendable {
-        public let sequence: Int64
-        public let timestamp: String
-        public let function: String
-        public let level: String?
-        public let message: String?
-        public let correlationId: String?
-        public let traceId: String?
-        public let requestId: String?
-        public let line: String
-
-        init(_ record: LogRecord) {
-            self.sequence = record.sequence
-            self.timestamp = WallClock.iso8601(milliseconds: record.timeMilliseconds)
-            self.function = record.function
-            self.level = record.level
-            self.message = record.message
-            self.correlationId = record.correlationID
-            self.traceId = record.traceID
-            self.requestId = record.requestID
-            self.line = record.line
-        }
-    }
-}
-
-/// A metric value as the API lists it.
-struct MetricValue: Encodable {
-    let timestamp: String
-    let function: String
-    let namespace: String
-    let name: String
-    let unit: String?
-    let value: Double
-    let dimensions: [String: String]
-
-    init(_ point: MetricPoint) {
-        self.timestamp = WallClock.iso8601(milliseconds: point.timeMilliseconds)
-        self.function = point.function
-        self.namespace = point.namespace
-        self.name = point.name
-        self.unit = point.unit
-        self.value = point.value
-        self.dimensions = point.dimensions
-    }
-}
-
-/// Why the telemetry API refused a request.
-enum TelemetryAPIError: Error {
-    case badParameter(String)
-    case unauthorized(String)
-    case notFound(String)
-    case misdirected(String)
-    case storeUnavailable(String)
-    case unreadable
-
-    var status: Int {
-        switch self {
-        case .badParameter: 400
-        case .unauthorized: 401
-        case .notFound: 404
-        case .misdirected: 421
-        case .storeUnavailable, .unreadable: 500
-        }
-    }
-
-    var title: String {
-        switch self {
-        case .badParameter: "Bad Request"
-        case .unauthorized: "Unauthorized"
-        case .notFound: "Not Found"
-        case .misdirected: "Misdirected Request"
-        case .storeUnavailable, .unreadable: "Internal Server Error"
-        }
-    }
-
-    var detail: String {
-        switch self {
-        case .badParameter(let detail), .unauthorized(let detail), .notFound(let detail), .misdirected(let detail): detail
-        case .storeUnavailable(let reason): "The telemetry store cannot be read: \(reason)"
-        case .unreadable: "The answer could not be encoded"
-        }
-    }
-
-    /// The problem answer, with the challenge a 401 carries.
-    func response(requestID: String) -> GatewayResponse {
-        var response = GatewayProblem.response(status: self.status, title: self.title, detail: self.detail, requestID: requestID)
-        if case .unauthorized = self { response.headers.append(("www-authenticate", #"Bearer realm="stratus""#)) }
-        return response
     }
 }

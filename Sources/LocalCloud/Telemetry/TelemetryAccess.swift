@@ -32,24 +32,26 @@ public struct TelemetryAccess: Sendable {
         return Hashing.SHA256.hex((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
     }
 
-    /// Why `request` may not be answered, or `nil` when it may.
-    func refusal(of request: GatewayRequest) -> TelemetryAPIError? {
-        guard let host = request.header("host").flatMap(Self.hostName), self.allowedHosts.contains(host) else {
-            return .misdirected("This server does not answer /_stratus/ for the host \(request.header("host") ?? "(none)")")
+    /// Why a request with the `Host` header `host`, the `Authorization` header `authorization` and the query string
+    /// `query` may not be answered, or `nil` when it may.
+    func refusal(host: String?, authorization: String?, query: String) -> TelemetryAPIError? {
+        guard let name = host.flatMap(Self.hostName), self.allowedHosts.contains(name) else {
+            return .misdirected("This server does not answer /_stratus/ for the host \(host ?? "(none)")")
         }
-        guard let token = self.token(of: request), ConstantTime.equal(Array(token.utf8), self.adminToken) else {
+        guard let token = Self.token(authorization: authorization, query: query), ConstantTime.equal(Array(token.utf8), self.adminToken)
+        else {
             return .unauthorized("The telemetry API needs stratus serve's admin token, as Authorization: Bearer <token> or ?token=<token>")
         }
         return nil
     }
 
-    private func token(of request: GatewayRequest) -> String? {
-        if let authorization = request.header("authorization") {
+    private static func token(authorization: String?, query: String) -> String? {
+        if let authorization {
             let scheme = "bearer "
             guard authorization.count > scheme.count, authorization.prefix(scheme.count).lowercased() == scheme else { return nil }
             return String(authorization.dropFirst(scheme.count))
         }
-        return APIGatewayEventBuilder.queryParameters(request.rawQueryString)?[Self.tokenParameter]
+        return APIGatewayEventBuilder.queryParameters(query)?[Self.tokenParameter]
     }
 
     /// The host of a `Host` header value, lower-cased, without its port or a final dot: `[::1]:3000` is `[::1]`.

@@ -1,80 +1,100 @@
-/// An HTTP error answer: status, an RFC 9457 problem body, and any headers the status calls for.
-///
-/// Throw one from a route handler; the router answers it as `application/problem+json` with the request id added.
-public struct HTTPError: Error, Sendable, Equatable {
-    public var status: Int
-    public var title: String
-    public var detail: String
-    /// Every field problem, for 422 answers.
-    public var problems: [FieldProblem]?
-    public var headers: [String: String]
+public import Cloud
+public import HTTPTypes
 
-    public init(status: Int, title: String, detail: String, problems: [FieldProblem]? = nil, headers: [String: String] = [:]) {
+/// An HTTP error answer: status, title, detail, any field errors, and the headers the status calls for.
+///
+/// Throw one from a route handler; the router answers it as a ``ProblemDetails`` body with the request id added.
+public struct HTTPError: HTTPProblemError, Sendable, Equatable {
+    /// The answer's status.
+    public var status: HTTPTypes.HTTPResponse.Status
+    /// The problem's title, by default the status's reason phrase.
+    public var title: String
+    /// What went wrong, for the client.
+    public var detail: String
+    /// Every field error, for 422 answers.
+    public var fieldErrors: [FieldError]?
+    /// The headers the status calls for.
+    public var headers: HTTPFields
+
+    /// An error answered with `status`; `title` defaults to the status's reason phrase.
+    public init(
+        _ status: HTTPTypes.HTTPResponse.Status, title: String? = nil, detail: String, fieldErrors: [FieldError]? = nil,
+        headers: HTTPFields = [:]
+    ) {
         self.status = status
-        self.title = title
+        self.title = title ?? status.reasonPhrase
         self.detail = detail
-        self.problems = problems
+        self.fieldErrors = fieldErrors
         self.headers = headers
     }
 
+    /// 400: a malformed body, parameter or header.
     public static func badRequest(_ detail: String) -> HTTPError {
-        HTTPError(status: 400, title: "Bad Request", detail: detail)
+        HTTPError(.badRequest, detail: detail)
     }
 
+    /// 401 with a `Bearer` challenge.
     public static func unauthorized(_ detail: String) -> HTTPError {
-        HTTPError(status: 401, title: "Unauthorized", detail: detail, headers: ["www-authenticate": "Bearer"])
+        HTTPError(.unauthorized, detail: detail, headers: [.wwwAuthenticate: "Bearer"])
     }
 
+    /// 403: the caller may not do this.
     public static func forbidden(_ detail: String) -> HTTPError {
-        HTTPError(status: 403, title: "Forbidden", detail: detail)
+        HTTPError(.forbidden, detail: detail)
     }
 
+    /// 404.
     public static func notFound(_ detail: String) -> HTTPError {
-        HTTPError(status: 404, title: "Not Found", detail: detail)
+        HTTPError(.notFound, detail: detail)
     }
 
-    public static func methodNotAllowed(_ detail: String, allow: [String]) -> HTTPError {
-        HTTPError(status: 405, title: "Method Not Allowed", detail: detail, headers: ["allow": allow.joined(separator: ", ")])
+    /// 405, with the methods the path answers in `Allow`.
+    public static func methodNotAllowed(_ detail: String, allow: [HTTPTypes.HTTPRequest.Method]) -> HTTPError {
+        HTTPError(.methodNotAllowed, detail: detail, headers: [.allow: allow.map(\.rawValue).joined(separator: ", ")])
     }
 
+    /// 409: the request conflicts with the resource's state.
     public static func conflict(_ detail: String) -> HTTPError {
-        HTTPError(status: 409, title: "Conflict", detail: detail)
+        HTTPError(.conflict, detail: detail)
     }
 
+    /// 412: the version in `If-Match` is not current.
     public static func preconditionFailed(_ detail: String) -> HTTPError {
-        HTTPError(status: 412, title: "Precondition Failed", detail: detail)
+        HTTPError(.preconditionFailed, detail: detail)
     }
 
+    /// 413: the body is over the limit.
     public static func contentTooLarge(_ detail: String) -> HTTPError {
-        HTTPError(status: 413, title: "Content Too Large", detail: detail)
+        HTTPError(.contentTooLarge, detail: detail)
     }
 
+    /// 415: the body is not in a type the route reads.
     public static func unsupportedMediaType(_ detail: String) -> HTTPError {
-        HTTPError(status: 415, title: "Unsupported Media Type", detail: detail)
+        HTTPError(.unsupportedMediaType, detail: detail)
     }
 
-    public static func unprocessable(_ problems: [FieldProblem]) -> HTTPError {
+    /// 422, listing every rule the body breaks.
+    public static func unprocessable(_ fieldErrors: [FieldError]) -> HTTPError {
         HTTPError(
-            status: 422,
-            title: "Unprocessable Content",
-            detail: "The request body breaks \(problems.count) rule\(problems.count == 1 ? "" : "s")",
-            problems: problems
+            .unprocessableContent,
+            detail: "The request body breaks \(fieldErrors.count) rule\(fieldErrors.count == 1 ? "" : "s")",
+            fieldErrors: fieldErrors
         )
     }
 
+    /// 429, with `Retry-After`.
     public static func tooManyRequests(_ detail: String, retryAfterSeconds: Int) -> HTTPError {
-        HTTPError(status: 429, title: "Too Many Requests", detail: detail, headers: ["retry-after": String(retryAfterSeconds)])
+        HTTPError(.tooManyRequests, detail: detail, headers: [.retryAfter: String(retryAfterSeconds)])
     }
 
     /// A 503: a dependency cannot answer now; the client may retry after `retryAfterSeconds`.
     public static func serviceUnavailable(_ detail: String, retryAfterSeconds: Int) -> HTTPError {
-        HTTPError(status: 503, title: "Service Unavailable", detail: detail, headers: ["retry-after": String(retryAfterSeconds)])
+        HTTPError(.serviceUnavailable, detail: detail, headers: [.retryAfter: String(retryAfterSeconds)])
     }
 
     /// The answer to an unexpected error: nothing about its cause reaches the client.
     public static let internalServerError = HTTPError(
-        status: 500,
-        title: "Internal Server Error",
+        .internalServerError,
         detail: "The request could not be completed. Quote the request id when reporting it."
     )
 }

@@ -1,4 +1,5 @@
 public import Cloud
+import HTTPTypes
 public import LambdaEvents
 public import LambdaRuntime
 import Logging
@@ -51,12 +52,12 @@ public struct HTTPRouter: LambdaHandler {
         var response: APIGatewayV2Response
         do {
             response = try await self.route(event, context: context)
-        } catch let error as HTTPError {
+        } catch let error as any HTTPProblemError {
             response = JSONResponseEncoding.problem(error, requestID: event.requestContext.requestId)
         } catch ItemStoreError.unavailable(let reason) {
             context.logger.warning("The store is unavailable; answered 503", metadata: ["error.message": "\(reason)"])
             response = JSONResponseEncoding.problem(
-                .serviceUnavailable("The store is busy or unavailable; try again shortly", retryAfterSeconds: 1),
+                HTTPError.serviceUnavailable("The store is busy or unavailable; try again shortly", retryAfterSeconds: 1),
                 requestID: event.requestContext.requestId
             )
         } catch {
@@ -64,7 +65,7 @@ public struct HTTPRouter: LambdaHandler {
                 "Unhandled error answered with 500",
                 metadata: ["error.type": "\(type(of: error))", "error.message": "\(error)"]
             )
-            response = JSONResponseEncoding.problem(.internalServerError, requestID: event.requestContext.requestId)
+            response = JSONResponseEncoding.problem(HTTPError.internalServerError, requestID: event.requestContext.requestId)
         }
         var headers = response.headers ?? [:]
         headers.reserveCapacity(headers.count + self.configuration.securityHeaders.count + 4)
@@ -77,36 +78,24 @@ public struct HTTPRouter: LambdaHandler {
     }
 
     private func route(_ event: APIGatewayV2Request, context: LambdaContext) async throws -> APIGatewayV2Response {
-        let method = Self.uppercased(event.requestContext.http.method)
+        let method = HTTPTypes.HTTPRequest.Method(folding: event.requestContext.http.method)
         let parts = Self.pathParts(of: event)
-        if let route = self.routesByKey[event.routeKey], route.method == method || route.method == "ANY",
+        if let method, let route = self.routesByKey[event.routeKey], RouteRanking.answers(route.method, method),
             let parameters = route.path.match(parts: parts)
         {
             return try await self.respond(route, parameters: parameters, event: event, context: context)
         }
-        var pathIsKnown = false
-        var best: (route: Route, parameters: [String: String])?
-        for route in self.routes {
-            let methodMatches = route.method == method || route.method == "ANY"
-            guard methodMatches || !pathIsKnown else { continue }
-            guard let parameters = route.path.match(parts: parts) else { continue }
-            pathIsKnown = true
-            guard methodMatches else { continue }
-            if best.map({ route.path.ranks.lexicographicallyPrecedes($0.route.path.ranks) }) ?? true {
-                best = (route, parameters)
-            }
+        if let method, let (route, parameters) = self.routes.bestMatch(method: method, parts: parts) {
+            return try await self.respond(route, parameters: parameters, event: event, context: context)
         }
-        guard pathIsKnown else { throw HTTPError.notFound("No route for \(event.rawPath)") }
-        guard let (route, parameters) = best else {
-            let methods = self.methods(answering: parts)
-            if method == "OPTIONS", let cors = self.configuration.cors, let origin = event.headers["origin"],
-                event.headers["access-control-request-method"] != nil
-            {
-                return APIGatewayV2Response(statusCode: 204, headers: cors.preflightHeaders(origin: origin, methods: methods))
-            }
-            throw HTTPError.methodNotAllowed("\(event.rawPath) does not answer \(method)", allow: methods)
+        let methods = self.routes.methods(matching: parts)
+        guard !methods.isEmpty else { throw HTTPError.notFound("No route for \(event.rawPath)") }
+        if method == .options, let cors = self.configuration.cors, let origin = event.headers["origin"],
+            event.headers["access-control-request-method"] != nil
+        {
+            return APIGatewayV2Response(statusCode: 204, headers: cors.preflightHeaders(origin: origin, methods: methods.map(\.rawValue)))
         }
-        return try await self.respond(route, parameters: parameters, event: event, context: context)
+        throw HTTPError.methodNotAllowed("\(event.rawPath) does not answer \(event.requestContext.http.method)", allow: methods)
     }
 
     /// The segments of the path the routes match: `rawPath` without the stage, which a named stage (anything but
@@ -131,20 +120,6 @@ public struct HTTPRouter: LambdaHandler {
         return try await route.respond(request, context)
     }
 
-    /// The methods of the routes whose path matches, in declaration order.
-    private func methods(answering parts: [Substring]) -> [String] {
-        Self.uniqueInOrder(self.routes.filter { $0.path.match(parts: parts) != nil }.map(\.method))
-    }
-
-    /// API Gateway sends methods in upper case; anything else is folded without allocating in the common case.
-    private static func uppercased(_ method: String) -> String {
-        method.utf8.contains { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") } ? method.uppercased() : method
-    }
-
-    private static func uniqueInOrder(_ values: [String]) -> [String] {
-        var seen: Set<String> = []
-        return values.filter { seen.insert($0).inserted }
-    }
 }
 
 /// Collects the routes of an ``HTTPRouter``.

@@ -1,3 +1,5 @@
+import Cloud
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -23,8 +25,8 @@ enum RequestBodyDecoding {
             throw .badRequest("The request body is not valid JSON")
         }
         if let validatable = input as? any Validatable {
-            let problems = validatable.problems()
-            guard problems.isEmpty else { throw .unprocessable(problems) }
+            let fieldErrors = validatable.fieldErrors()
+            guard fieldErrors.isEmpty else { throw .unprocessable(fieldErrors) }
         }
         return input
     }
@@ -50,15 +52,15 @@ enum RequestBodyDecoding {
     private static func httpError(for error: DecodingError) -> HTTPError {
         switch error {
         case .keyNotFound(let key, let context):
-            return .unprocessable([FieldProblem(field: Self.path(context.codingPath + [key]), reason: "is required")])
+            return .unprocessable([FieldError(field: Self.path(context.codingPath + [key]), reason: "is required")])
         case .valueNotFound(_, let context):
-            return .unprocessable([FieldProblem(field: Self.path(context.codingPath), reason: "must not be null")])
+            return .unprocessable([FieldError(field: Self.path(context.codingPath), reason: "must not be null")])
         case .typeMismatch(let type, let context):
-            return .unprocessable([FieldProblem(field: Self.path(context.codingPath), reason: "must be \(Self.describe(type))")])
+            return .unprocessable([FieldError(field: Self.path(context.codingPath), reason: "must be \(Self.describe(type))")])
         case .dataCorrupted(let context) where context.codingPath.isEmpty:
             return .badRequest("The request body is not valid JSON")
         case .dataCorrupted(let context):
-            return .unprocessable([FieldProblem(field: Self.path(context.codingPath), reason: "is not valid")])
+            return .unprocessable([FieldError(field: Self.path(context.codingPath), reason: "is not valid")])
         @unknown default:
             return .badRequest("The request body could not be read")
         }

@@ -1,4 +1,5 @@
 public import Cloud
+public import HTTPTypes
 import LambdaEvents
 public import LambdaRuntime
 
@@ -10,8 +11,8 @@ import Foundation
 
 /// One route, declared once with its method, path, authorization, and the types of its body and answer, so that the
 /// router, the local gateway and the OpenAPI document all read the same declaration.
-public struct Route: Sendable {
-    public let method: String
+public struct Route: Sendable, RankedRoute {
+    public let method: HTTPTypes.HTTPRequest.Method
     public let path: PathTemplate
     public let authorization: RouteAuthorization
     /// The JSON body the route takes, if any.
@@ -23,28 +24,28 @@ public struct Route: Sendable {
     /// What the route does, in a few words, for the API's documentation.
     public let summary: String?
     /// The status of a successful answer (a handler's ``HTTPResponse`` without a status gets it).
-    public let successStatus: Int
+    public let successStatus: HTTPTypes.HTTPResponse.Status
     /// The error statuses the handler itself answers with; those that follow from the declaration (a body, a token,
     /// idempotency) are in ``errorStatuses``.
-    public let handlerErrorStatuses: [Int]
+    public let handlerErrorStatuses: [HTTPTypes.HTTPResponse.Status]
     /// The query parameters the handler reads.
     public let queryParameters: [QueryParameter]
     let respond: nonisolated(nonsending) @Sendable (HTTPRequest, LambdaContext) async throws -> APIGatewayV2Response
 
     /// The route key API Gateway knows it by, e.g. `GET /orders/{id}`.
-    public var routeKey: String { "\(self.method) \(self.path.template)" }
+    public var routeKey: String { "\(self.method.rawValue) \(self.path.template)" }
 
     /// Every error status the route can answer with: the handler's own, and those its declaration implies.
-    public var errorStatuses: [Int] {
+    public var errorStatuses: [HTTPTypes.HTTPResponse.Status] {
         var statuses = Set(self.handlerErrorStatuses)
-        statuses.insert(500)
-        if self.inputType != nil { statuses.formUnion([400, 413, 415, 422]) }
+        statuses.insert(.internalServerError)
+        if self.inputType != nil { statuses.formUnion([.badRequest, .contentTooLarge, .unsupportedMediaType, .unprocessableContent]) }
         if case .jwt(let scopes) = self.authorization {
-            statuses.insert(401)
-            if !scopes.isEmpty { statuses.insert(403) }
+            statuses.insert(.unauthorized)
+            if !scopes.isEmpty { statuses.insert(.forbidden) }
         }
-        if self.isIdempotent { statuses.formUnion([400, 409, 422]) }
-        return statuses.sorted()
+        if self.isIdempotent { statuses.formUnion([.badRequest, .conflict, .unprocessableContent]) }
+        return statuses.sorted { $0.code < $1.code }
     }
 
     /// A route without a request body.
@@ -54,14 +55,14 @@ public struct Route: Sendable {
     /// (the parameters the handler reads) and `errors` (the statuses the handler throws) describe the route in the
     /// API's documentation.
     public init<Output: Encodable & Sendable>(
-        _ method: String,
+        _ method: HTTPTypes.HTTPRequest.Method,
         _ path: String,
         authorization: RouteAuthorization = .none,
         idempotency: Idempotency? = nil,
         summary: String? = nil,
-        status: Int = 200,
+        status: HTTPTypes.HTTPResponse.Status = .ok,
         query: [QueryParameter] = [],
-        errors: [Int] = [],
+        errors: [HTTPTypes.HTTPResponse.Status] = [],
         handler: nonisolated(nonsending) @escaping @Sendable (HTTPRequest, LambdaContext) async throws -> HTTPResponse<Output>
     ) {
         self.init(
@@ -75,14 +76,14 @@ public struct Route: Sendable {
     /// A route whose JSON body is decoded as `Input` (and validated, when `Input` is ``Validatable``) before the
     /// handler runs.
     public init<Input: Decodable & Sendable, Output: Encodable & Sendable>(
-        _ method: String,
+        _ method: HTTPTypes.HTTPRequest.Method,
         _ path: String,
         authorization: RouteAuthorization = .none,
         idempotency: Idempotency? = nil,
         summary: String? = nil,
-        status: Int = 200,
+        status: HTTPTypes.HTTPResponse.Status = .ok,
         body: Input.Type,
-        errors: [Int] = [],
+        errors: [HTTPTypes.HTTPResponse.Status] = [],
         handler: nonisolated(nonsending) @escaping @Sendable (HTTPRequest, Input, LambdaContext) async throws -> HTTPResponse<Output>
     ) {
         self.init(
@@ -95,14 +96,14 @@ public struct Route: Sendable {
     }
 
     private init(
-        _ method: String,
+        _ method: HTTPTypes.HTTPRequest.Method,
         _ path: String,
         authorization: RouteAuthorization,
         idempotency: Idempotency?,
         summary: String?,
-        status: Int,
+        status: HTTPTypes.HTTPResponse.Status,
         query: [QueryParameter],
-        errors: [Int],
+        errors: [HTTPTypes.HTTPResponse.Status],
         inputType: (any (Decodable & Sendable).Type)?,
         outputType: any (Encodable & Sendable).Type,
         respond: nonisolated(nonsending) @escaping @Sendable (HTTPRequest, LambdaContext) async throws -> APIGatewayV2Response

@@ -41,17 +41,13 @@ extension Idempotency {
             )
         } catch IdempotencyError.alreadyInProgress {
             var error = HTTPError.conflict("A request with this Idempotency-Key is still in progress; retry it later")
-            error.headers["retry-after"] = "1"
+            error.headers[.retryAfter] = "1"
             throw error
         } catch IdempotencyError.persistence(let error) {
             // The store's own failure, answered as the router answers it (503 when the store is unavailable).
             throw error
         } catch IdempotencyError.payloadMismatch {
-            throw HTTPError(
-                status: 422,
-                title: "Unprocessable Content",
-                detail: "This Idempotency-Key was already used with a different request"
-            )
+            throw HTTPError(.unprocessableContent, detail: "This Idempotency-Key was already used with a different request")
         }
     }
 }

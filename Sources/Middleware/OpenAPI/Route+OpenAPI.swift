@@ -1,4 +1,5 @@
 public import Cloud
+import HTTPTypes
 import LambdaEvents
 
 extension Route {
@@ -24,7 +25,7 @@ extension Route {
                 "description": "Makes a retry safe: the first answer for a key is repeated, a different body with it is 422",
                 "schema": ["type": "string", "minLength": 1, "maxLength": 255, "pattern": #"^[\x21-\x7E]+$"#]])
         }
-        if self.handlerErrorStatuses.contains(428) {
+        if self.handlerErrorStatuses.contains(.preconditionRequired) {
             parameters.append(["name": "If-Match", "in": "header", "required": true,
                 "description": "The version (ETag) the change is based on",
                 "schema": ["type": "string", "pattern": #"^"[1-9][0-9]{0,8}"$"#]])
@@ -38,18 +39,18 @@ extension Route {
         }
 
         var responses: [String: JSONValue] = [:]
-        if self.successStatus == 204 {
+        if self.successStatus == .noContent {
             responses["204"] = ["description": "Done; no body"]
         } else {
             let name = TypeSchema.name(of: self.outputType)
             schemas[name] = TypeSchema.schema(ofAnswer: self.outputType)
-            responses[String(self.successStatus)] = [
+            responses[String(self.successStatus.code)] = [
                 "description": .string(self.summary ?? "Success"),
                 "content": ["application/json": ["schema": Self.reference(name)]],
             ]
         }
         for status in self.errorStatuses {
-            responses[String(status)] = Self.problemResponse(status)
+            responses[String(status.code)] = Self.problemResponse(status)
         }
         operation["responses"] = .object(responses)
 
@@ -58,13 +59,13 @@ extension Route {
         } else {
             operation["security"] = []
         }
-        return APIOperation(method: self.method, path: self.path.template, operation: operation, schemas: schemas)
+        return APIOperation(method: self.method.rawValue, path: self.path.template, operation: operation, schemas: schemas)
     }
 
     /// `getOrdersId` for `GET /orders/{id}`: the method and the path's words, camel-cased.
     private var operationID: String {
         let words = self.path.template.split { !$0.isLetter && !$0.isNumber }
-        return self.method.lowercased() + words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        return self.method.rawValue.lowercased() + words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
 
     private static func reference(_ name: String) -> JSONValue {
@@ -72,25 +73,26 @@ extension Route {
     }
 
     /// An error answer: a problem body, with the header the status calls for.
-    static func problemResponse(_ status: Int) -> JSONValue {
+    static func problemResponse(_ status: HTTPTypes.HTTPResponse.Status) -> JSONValue {
         var response: [String: JSONValue] = [
             "description": .string(Self.reasons[status] ?? "Error"),
-            "content": ["application/problem+json": ["schema": Self.reference("Problem")]],
+            "content": [ProblemDetails.mediaType: ["schema": Self.reference("Problem")]],
         ]
         switch status {
-        case 401: response["headers"] = ["WWW-Authenticate": ["schema": ["type": "string"]]]
-        case 429, 503: response["headers"] = ["Retry-After": ["schema": ["type": "integer"]]]
+        case .unauthorized: response["headers"] = ["WWW-Authenticate": ["schema": ["type": "string"]]]
+        case .tooManyRequests, .serviceUnavailable: response["headers"] = ["Retry-After": ["schema": ["type": "integer"]]]
         default: break
         }
         return .object(response)
     }
 
-    private static let reasons = [
-        400: "Bad request: a malformed body, parameter or header", 401: "No valid access token",
-        403: "Not allowed for this caller", 404: "Not found", 409: "Conflicts with the current state",
-        412: "The version in If-Match is not current", 413: "The body is too large",
-        415: "The body is not JSON", 422: "The body breaks the rules listed in errors", 428: "If-Match is required",
-        429: "Too many requests; see Retry-After", 500: "An unexpected error; quote the request id",
-        503: "A dependency is unavailable", 504: "The function did not answer in time",
+    private static let reasons: [HTTPTypes.HTTPResponse.Status: String] = [
+        .badRequest: "Bad request: a malformed body, parameter or header", .unauthorized: "No valid access token",
+        .forbidden: "Not allowed for this caller", .notFound: "Not found", .conflict: "Conflicts with the current state",
+        .preconditionFailed: "The version in If-Match is not current", .contentTooLarge: "The body is too large",
+        .unsupportedMediaType: "The body is not JSON", .unprocessableContent: "The body breaks the rules listed in errors",
+        .preconditionRequired: "If-Match is required", .tooManyRequests: "Too many requests; see Retry-After",
+        .internalServerError: "An unexpected error; quote the request id", .serviceUnavailable: "A dependency is unavailable",
+        .gatewayTimeout: "The function did not answer in time",
     ]
 }

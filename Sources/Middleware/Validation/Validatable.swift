@@ -1,3 +1,5 @@
+public import Cloud
+
 /// A request body whose rules are declared next to its type.
 public protocol Validatable: Sendable {
     func validate(_ validator: inout Validator)
@@ -5,9 +7,9 @@ public protocol Validatable: Sendable {
 
 extension Validatable {
     /// Every rule this value breaks; empty when it is valid.
-    public func problems() -> [FieldProblem] {
+    public func fieldErrors() -> [FieldError] {
         var validator = Validator()
         self.validate(&validator)
-        return validator.problems
+        return validator.fieldErrors
     }
 }

@@ -1,8 +1,10 @@
+public import Cloud
+
 /// Collects every rule a request body breaks, with the path of each field, so that one answer lists them all.
 public struct Validator: Sendable {
-    /// Every problem found so far.
-    public var problems: [FieldProblem] { self.recorded }
-    @usableFromInline var recorded: [FieldProblem] = []
+    /// Every rule broken so far.
+    public var fieldErrors: [FieldError] { self.recorded }
+    @usableFromInline var recorded: [FieldError] = []
     /// When describing a type rather than checking a value: the constraint of every rule, by field path.
     @usableFromInline var described: [(field: String, constraint: SchemaConstraint)]?
 
@@ -24,32 +26,32 @@ public struct Validator: Sendable {
         if self.described != nil { return self.describe(name, rules) }
         for rule in rules {
             if let reason = rule.violation(by: value) {
-                self.recorded.append(FieldProblem(field: name, reason: reason))
+                self.recorded.append(FieldError(field: name, reason: reason))
             }
         }
     }
 
-    /// Checks an optional field: a missing value is a problem only when `required`.
+    /// Checks an optional field: a missing value is an error only when `required`.
     @inlinable
     public mutating func check<Value>(_ value: Value?, _ name: String, required: Bool, _ rules: ValidationRule<Value>...) {
         if self.described != nil { return self.describe(name, rules) }
         guard let value else {
-            if required { self.recorded.append(FieldProblem(field: name, reason: "is required")) }
+            if required { self.recorded.append(FieldError(field: name, reason: "is required")) }
             return
         }
         for rule in rules {
             if let reason = rule.violation(by: value) {
-                self.recorded.append(FieldProblem(field: name, reason: reason))
+                self.recorded.append(FieldError(field: name, reason: reason))
             }
         }
     }
 
-    /// Validates a nested value, with its problems under `name`.
+    /// Validates a nested value, with its field errors under `name`.
     public mutating func nested(_ value: some Validatable, _ name: String) {
         self.collect(value) { name }
     }
 
-    /// Validates every element of an array, with its problems under `name[index]`.
+    /// Validates every element of an array, with its field errors under `name[index]`.
     public mutating func each(_ values: [some Validatable], _ name: String) {
         for (index, value) in values.enumerated() {
             self.collect(value) { "\(name)[\(index)]" }
@@ -61,13 +63,13 @@ public struct Validator: Sendable {
         self.described?.append(contentsOf: rules.map { (field: name, constraint: $0.constraint) })
     }
 
-    /// Records a problem no single rule describes, e.g. one that involves several fields.
+    /// Records a broken rule no single rule check describes, e.g. one that involves several fields.
     public mutating func fail(_ name: String, _ reason: String) {
-        self.recorded.append(FieldProblem(field: name, reason: reason))
+        self.recorded.append(FieldError(field: name, reason: reason))
     }
 
-    /// Validates `value` and files its problems under the path `prefix` makes, which is built only when there are
-    /// problems: valid requests, the common case, build no paths at all.
+    /// Validates `value` and files its field errors under the path `prefix` makes, which is built only when there are
+    /// any: valid requests, the common case, build no paths at all.
     private mutating func collect(_ value: some Validatable, under prefix: () -> String) {
         var inner = self.described == nil ? Validator() : Validator(describing: ())
         value.validate(&inner)
@@ -76,10 +78,10 @@ public struct Validator: Sendable {
             self.described?.append(contentsOf: constraints.map { (field: Self.join(path, $0.field), constraint: $0.constraint) })
             return
         }
-        guard !inner.problems.isEmpty else { return }
+        guard !inner.fieldErrors.isEmpty else { return }
         let path = prefix()
-        for problem in inner.problems {
-            self.recorded.append(FieldProblem(field: Self.join(path, problem.field), reason: problem.reason))
+        for fieldError in inner.fieldErrors {
+            self.recorded.append(FieldError(field: Self.join(path, fieldError.field), reason: fieldError.reason))
         }
     }
 

@@ -20,7 +20,7 @@ package struct AuthAPI: HTTPAPI {
     package init(identity: any IdentityProvider, store: any ItemStore, clock: any Clock = SystemClock(), metrics: EMFMetrics? = nil) {
         let profiles = ProfileRepository(store: store, clock: clock)
         self.router = HTTPRouter {
-            Route("POST", "/auth/register", summary: "Create an account", status: 201, body: RegisterRequest.self,
+            Route(.post, "/auth/register", summary: "Create an account", status: 201, body: RegisterRequest.self,
                 errors: [409, 503]) { _, body, context in
                 let account = try await Self.call(context) { () async throws(IdentityError) in
                     try await identity.signUp(email: body.email, password: body.password, name: body.name)
@@ -33,10 +33,10 @@ package struct AuthAPI: HTTPAPI {
                     throw error
                 }
                 try? metrics?.add("UserRegistered", value: 1)
-                return HTTPResponse(headers: ["location": "/users/me"],
+                return HTTPResponse(headers: [.location: "/users/me"],
                     body: RegisteredUser(userId: account.userID, email: account.email))
             }
-            Route("POST", "/auth/login", summary: "Sign in with email and password", body: LoginRequest.self,
+            Route(.post, "/auth/login", summary: "Sign in with email and password", body: LoginRequest.self,
                 errors: [401, 429, 503]) { _, body, context in
                 HTTPResponse(body: try await Self.call(context) { () async throws(IdentityError) in
                     do throws(IdentityError) {
@@ -49,7 +49,7 @@ package struct AuthAPI: HTTPAPI {
                     }
                 })
             }
-            Route("POST", "/auth/refresh", summary: "New access and id tokens for a refresh token",
+            Route(.post, "/auth/refresh", summary: "New access and id tokens for a refresh token",
                 body: RefreshTokenRequest.self, errors: [401, 503]) { _, body, context in
                 do throws(IdentityError) {
                     return HTTPResponse(body: try await identity.refresh(refreshToken: body.refreshToken))
@@ -59,14 +59,14 @@ package struct AuthAPI: HTTPAPI {
                     throw Self.answer(error, context: context)
                 }
             }
-            Route("POST", "/auth/logout", summary: "Revoke a refresh token", status: 204,
+            Route(.post, "/auth/logout", summary: "Revoke a refresh token", status: 204,
                 body: RefreshTokenRequest.self, errors: [503]) { _, body, context in
                 try await Self.call(context) { () async throws(IdentityError) in
                     try await identity.revoke(refreshToken: body.refreshToken)
                 }
                 return .noContent()
             }
-            Route("POST", "/auth/forgot-password", summary: "Send a password reset code to the email", status: 202,
+            Route(.post, "/auth/forgot-password", summary: "Send a password reset code to the email", status: 202,
                 body: ForgotPasswordRequest.self, errors: [429, 503]) { request, body, context in
                 try await Self.call(context) { () async throws(IdentityError) in
                     try await identity.forgotPassword(
@@ -75,7 +75,7 @@ package struct AuthAPI: HTTPAPI {
                 return HTTPResponse(body: PasswordResetRequested(
                     message: "If an account has this email, a reset code is on its way"))
             }
-            Route("POST", "/auth/confirm-forgot-password", summary: "Set a new password with the code that was sent",
+            Route(.post, "/auth/confirm-forgot-password", summary: "Set a new password with the code that was sent",
                 status: 204, body: ConfirmForgotPasswordRequest.self, errors: [429, 503]) { _, body, context in
                 do throws(IdentityError) {
                     try await identity.confirmForgotPassword(email: body.email, code: body.code, newPassword: body.newPassword)

@@ -9,7 +9,7 @@ extension IdentityError {
         case .usernameExists:
             HTTPError.conflict("An account with this email exists")
         case .invalidPassword(let reasons):
-            HTTPError.unprocessable(reasons.map { FieldProblem(field: passwordField, reason: $0) })
+            HTTPError.unprocessable(reasons.map { FieldError(field: passwordField, reason: $0) })
         case .notAuthorized:
             HTTPError.unauthorized("Incorrect email or password")
         case .tooManyFailedAttempts(let seconds):

@@ -17,7 +17,7 @@ struct OrderRepository: Sendable {
 
     func create(_ request: CreateOrderRequest, for caller: Caller) async throws -> Order {
         guard let total = request.total else {
-            throw HTTPError.unprocessable([FieldProblem(field: "items", reason: "add up to more than can be charged")])
+            throw HTTPError.unprocessable([FieldError(field: "items", reason: "add up to more than can be charged")])
         }
         let now = self.clock.nowISO8601
         let order = Order(

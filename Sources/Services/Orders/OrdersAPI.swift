@@ -18,27 +18,27 @@ package struct OrdersAPI: HTTPAPI {
         let orders = OrderRepository(store: store, clock: clock)
         let idempotency = idempotency ?? Idempotency(store: store, scope: "orders", clock: clock)
         self.router = HTTPRouter {
-            Route("POST", "/orders", authorization: .jwt(), idempotency: idempotency, summary: "Place an order",
+            Route(.post, "/orders", authorization: .jwt(), idempotency: idempotency, summary: "Place an order",
                 status: 201, body: CreateOrderRequest.self) { request, body, _ in
                 let order = try await orders.create(body, for: try request.caller())
                 // Both by currency: one EMF document per order.
                 try? metrics?.add("OrderCreated", value: 1, dimensions: [("currency", order.currency)])
                 try? metrics?.add("OrderValue", value: Double(order.total), unit: .none, dimensions: [("currency", order.currency)])
                 return HTTPResponse(
-                    headers: ["location": "/orders/\(order.orderId)", "etag": "\"\(order.version)\""],
+                    headers: [.location: "/orders/\(order.orderId)", .eTag: "\"\(order.version)\""],
                     body: order
                 )
             }
-            Route("GET", "/orders/{id}", authorization: .jwt(), summary: "One order: the caller's own, or any for staff",
+            Route(.get, "/orders/{id}", authorization: .jwt(), summary: "One order: the caller's own, or any for staff",
                 errors: [404]) { request, _ in
                 let order = try await orders.find(request.pathParameters["id"] ?? "", for: try request.caller())
-                return HTTPResponse(headers: ["etag": "\"\(order.version)\""], body: order)
+                return HTTPResponse(headers: [.eTag: "\"\(order.version)\""], body: order)
             }
-            Route("GET", "/orders", authorization: .jwt(), summary: "The caller's orders, newest first",
+            Route(.get, "/orders", authorization: .jwt(), summary: "The caller's orders, newest first",
                 query: OrderListQuery.parameters, errors: [400]) { request, _ in
                 HTTPResponse(body: try await orders.list(for: try request.caller(), query: try OrderListQuery(request)))
             }
-            Route("PATCH", "/orders/{id}/status", authorization: .jwt(), summary: "Move an order to another status",
+            Route(.patch, "/orders/{id}/status", authorization: .jwt(), summary: "Move an order to another status",
                 body: UpdateOrderStatusRequest.self, errors: [403, 404, 409, 412, 428]) { request, body, _ in
                 let order = try await orders.move(
                     request.pathParameters["id"] ?? "",
@@ -47,7 +47,7 @@ package struct OrdersAPI: HTTPAPI {
                     by: try request.caller()
                 )
                 try? metrics?.add("OrderStatusChanged", value: 1, dimensions: [("status", order.status.rawValue)])
-                return HTTPResponse(headers: ["etag": "\"\(order.version)\""], body: order)
+                return HTTPResponse(headers: [.eTag: "\"\(order.version)\""], body: order)
             }
         }
     }

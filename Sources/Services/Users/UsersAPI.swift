@@ -9,17 +9,17 @@ package struct UsersAPI: HTTPAPI {
     package init(store: any ItemStore, clock: any Clock = SystemClock()) {
         let profiles = ProfileRepository(store: store, clock: clock)
         self.router = HTTPRouter {
-            Route("GET", "/users/me", authorization: .jwt(), summary: "The caller's profile", errors: [404]) {
+            Route(.get, "/users/me", authorization: .jwt(), summary: "The caller's profile", errors: [404]) {
                 request, _ in
                 let profile = try await profiles.find(try request.caller().userID)
-                return HTTPResponse(headers: ["etag": "\"\(profile.version)\""], body: profile)
+                return HTTPResponse(headers: [.eTag: "\"\(profile.version)\""], body: profile)
             }
-            Route("PUT", "/users/me", authorization: .jwt(), summary: "Replace the caller's profile",
+            Route(.put, "/users/me", authorization: .jwt(), summary: "Replace the caller's profile",
                 body: UpdateProfileRequest.self, errors: [404, 412, 428]) { request, body, _ in
                 let profile = try await profiles.update(
                     try request.caller().userID, with: body, expectedVersion: try request.expectedVersion(of: "profile")
                 )
-                return HTTPResponse(headers: ["etag": "\"\(profile.version)\""], body: profile)
+                return HTTPResponse(headers: [.eTag: "\"\(profile.version)\""], body: profile)
             }
         }
     }

@@ -1,5 +1,6 @@
 import Cloud
 import Foundation
+import HTTPTypes
 import LambdaEvents
 import LambdaRuntime
 import LocalCloud
@@ -72,7 +73,7 @@ enum GatewayFixture {
         headers: [(name: String, value: String)] = [],
         body: [UInt8] = []
     ) async -> GatewayResponse {
-        await gateway.handle(GatewayRequest(method: method, path: path, rawQueryString: query, headers: headers, body: body))
+        await gateway.handle(GatewayRequest(method: HTTPRequest.Method(method)!, path: path, rawQueryString: query, headers: headers, body: body))
     }
 }
 
@@ -182,20 +183,20 @@ struct APIGatewayTests {
             manifest: GatewayFixture.manifest, ports: .unconfigured("no store"), logSink: InMemoryLogSink(),
             cors: CORSConfiguration(allowedOrigins: ["https://app.example.com"])
         )
-        let preflight = await gateway.handle(GatewayRequest(method: "OPTIONS", path: "/items/7", headers: [
+        let preflight = await gateway.handle(GatewayRequest(method: .options, path: "/items/7", headers: [
             ("Origin", "https://app.example.com"), ("Access-Control-Request-Method", "POST"),
         ]))
         #expect(preflight.status == 204)
         #expect(preflight.header("access-control-allow-origin") == "https://app.example.com")
         #expect(preflight.header("access-control-allow-methods") == "GET, POST")
         #expect(preflight.header("access-control-allow-headers")?.contains("authorization") == true)
-        let answer = await gateway.handle(GatewayRequest(method: "GET", path: "/cookies", headers: [("Origin", "https://app.example.com")]))
+        let answer = await gateway.handle(GatewayRequest(method: .get, path: "/cookies", headers: [("Origin", "https://app.example.com")]))
         #expect(answer.status == 201)
         #expect(answer.header("access-control-allow-origin") == "https://app.example.com")
         #expect(answer.header("access-control-expose-headers")?.contains("apigw-requestid") == true)
-        let stranger = await gateway.handle(GatewayRequest(method: "GET", path: "/cookies", headers: [("Origin", "https://evil.example")]))
+        let stranger = await gateway.handle(GatewayRequest(method: .get, path: "/cookies", headers: [("Origin", "https://evil.example")]))
         #expect(stranger.header("access-control-allow-origin") == nil)
-        let unknown = await gateway.handle(GatewayRequest(method: "OPTIONS", path: "/nowhere", headers: [
+        let unknown = await gateway.handle(GatewayRequest(method: .options, path: "/nowhere", headers: [
             ("Origin", "https://app.example.com"), ("Access-Control-Request-Method", "GET"),
         ]))
         #expect(unknown.status == 404)

@@ -60,7 +60,7 @@ struct JWTAuthorizerTests {
 
     static func get(_ path: String, authorization: String?) async -> GatewayResponse {
         await Self.gateway.handle(GatewayRequest(
-            method: "GET", path: path, headers: authorization.map { [(name: "Authorization", value: $0)] } ?? []
+            method: .get, path: path, headers: authorization.map { [(name: "Authorization", value: $0)] } ?? []
         ))
     }
 
@@ -132,7 +132,7 @@ struct JWTAuthorizerTests {
     @Test func withoutAnAuthorizerRoutesThatNeedATokenAreRefused() async throws {
         let gateway = APIGateway(manifest: Self.manifest, ports: .unconfigured("no store"), logSink: InMemoryLogSink())
         let response = await gateway.handle(GatewayRequest(
-            method: "GET", path: "/me", headers: [(name: "authorization", value: "Bearer " + (try TokenIssuer.token()))]))
+            method: .get, path: "/me", headers: [(name: "authorization", value: "Bearer " + (try TokenIssuer.token()))]))
         #expect(response.status == 401)
     }
 

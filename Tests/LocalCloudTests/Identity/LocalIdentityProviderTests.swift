@@ -98,7 +98,7 @@ final class IdentityFixture: Sendable {
         #expect(claims["client_id"] == LocalTokenIssuer.clientID)
         #expect(claims["iss"] == LocalTokenIssuer.issuer)
         #expect(claims["cognito:groups"] == nil)
-        #expect(throws: JWTRejection.self, "an id token is not an access token") {
+        #expect(throws: JWTValidationError.self, "an id token is not an access token") {
             try fixture.claims(tokens.idToken)
         }
     }
@@ -205,7 +205,7 @@ final class IdentityFixture: Sendable {
         fixture.advance(seconds: 3599)
         #expect(try fixture.claims(tokens.accessToken)["sub"] != nil, "valid to its last second")
         fixture.advance(seconds: 1)
-        #expect(throws: JWTRejection.invalidToken("the token has expired")) { try fixture.claims(tokens.accessToken) }
+        #expect(throws: JWTValidationError.invalidToken("the token has expired")) { try fixture.claims(tokens.accessToken) }
         fixture.advance(seconds: LocalIdentityProvider.refreshTokenLifetimeSeconds - 3600 - 1)
         _ = try await fixture.identity.refresh(refreshToken: refreshToken)
         fixture.advance(seconds: 1)

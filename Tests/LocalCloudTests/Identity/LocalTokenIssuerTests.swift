@@ -16,7 +16,7 @@ import Testing
         #expect(jwt.claims["cognito:groups"] == "[staff]")
         #expect(jwt.claims["token_use"] == "access")
         #expect(jwt.claims["client_id"] == LocalTokenIssuer.clientID)
-        #expect(throws: JWTRejection.invalidToken("the token has expired")) {
+        #expect(throws: JWTValidationError.invalidToken("the token has expired")) {
             try issuer.authorizer.authorize(authorization: token, requiredScopes: [], nowSeconds: now + 3601)
         }
 
@@ -31,7 +31,7 @@ import Testing
         #expect((try? viaJWKS.authorize(authorization: token, requiredScopes: [], nowSeconds: now)) != nil)
 
         let stranger = try LocalTokenIssuer(directory: directory.path("other"))
-        #expect(throws: JWTRejection.self) {
+        #expect(throws: JWTValidationError.self) {
             try issuer.authorizer.authorize(authorization: try stranger.accessToken(subject: "alice"), requiredScopes: [], nowSeconds: now)
         }
     }

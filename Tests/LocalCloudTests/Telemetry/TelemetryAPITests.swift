@@ -21,9 +21,9 @@ import Testing
     }
 
     static func get(_ api: TelemetryAPI, _ path: String, _ query: String = "") async throws -> (Int, [String: Any]) {
-        let response = try #require(await api.respond(to: GatewayRequest(method: "GET", path: "/_stratus/api/" + path, rawQueryString: query, headers: Self.headers)))
+        let response = try await api.answer(GatewayRequest(method: .get, path: "/_stratus/api/" + path, rawQueryString: query, headers: Self.headers))
         let body = try #require(try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any])
-        return (response.status, body)
+        return (response.status.code, body)
     }
 
     @Test func logsAreFilteredByFunctionLevelCorrelationAndTraceAndFollowedBySequence() async throws {
@@ -125,9 +125,11 @@ import Testing
             #expect(answered == status, "\(path)?\(query)")
             #expect(problem["status"] as? Int == status && problem["detail"] is String && problem["requestId"] is String)
         }
-        let post = await api.respond(to: GatewayRequest(method: "POST", path: "/_stratus/api/logs", headers: Self.headers))
-        #expect(post?.status == 405)
-        #expect(await api.respond(to: GatewayRequest(method: "GET", path: "/orders")) == nil)
+        let post = try await api.answer(GatewayRequest(method: .post, path: "/_stratus/api/logs", headers: Self.headers))
+        #expect(post.status == 405)
+        let routes = LocalCloudRoutes(telemetryAPI: api)
+        #expect(routes.claims(method: .post, path: "/_stratus/api/logs") && routes.claims(method: .get, path: "/_stratus"))
+        #expect(!routes.claims(method: .get, path: "/orders") && !routes.claims(method: .get, path: "/_stratusx"))
     }
 
     @Test func recordsPastTheRetentionArePurged() async throws {

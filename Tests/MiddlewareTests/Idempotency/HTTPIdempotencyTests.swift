@@ -19,12 +19,12 @@ import Testing
     static func router(_ fixture: IdempotencyFixture) -> HTTPRouter {
         let idempotency = fixture.idempotency()
         return HTTPRouter {
-            Route("POST", "/payments", idempotency: idempotency, body: Payment.self) { _, payment, _ in
+            Route(.post, "/payments", idempotency: idempotency, body: Payment.self) { _, payment, _ in
                 let run = fixture.countRun()
                 if payment.amount == 500 {
                     return HTTPResponse(status: 503, body: PaymentCreated(paymentId: "unavailable", run: run))
                 }
-                return HTTPResponse(status: 201, headers: ["location": "/payments/p-\(run)"], body: PaymentCreated(paymentId: "p-\(run)", run: run))
+                return HTTPResponse(status: 201, headers: [.location: "/payments/p-\(run)"], body: PaymentCreated(paymentId: "p-\(run)", run: run))
             }
         }
     }
@@ -102,7 +102,7 @@ import Testing
         let idempotency = fixture.idempotency()
         let duplicate = Mutex<APIGatewayV2Response?>(nil)
         let router = HTTPRouter {
-            Route("POST", "/slow", idempotency: idempotency) { request, context in
+            Route(.post, "/slow", idempotency: idempotency) { request, context in
                 // The client retries while the first request is still being served.
                 let retry = try await Self.router(fixture: fixture, idempotency: idempotency)
                     .handle(request.event, context: context)
@@ -122,7 +122,7 @@ import Testing
     /// A router with the same idempotent route key as the slow one, whose handler must never run.
     static func router(fixture: IdempotencyFixture, idempotency: Idempotency) -> HTTPRouter {
         HTTPRouter {
-            Route("POST", "/slow", idempotency: idempotency) { _, _ -> HTTPResponse<NoContent> in
+            Route(.post, "/slow", idempotency: idempotency) { _, _ -> HTTPResponse<NoContent> in
                 Issue.record("a duplicate ran while the first was in progress")
                 return HTTPResponse(status: 204, body: NoContent())
             }

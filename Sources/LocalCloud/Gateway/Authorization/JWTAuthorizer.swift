@@ -53,7 +53,7 @@ public struct JWTAuthorizer: Sendable {
         authorization header: String?,
         requiredScopes: [String],
         nowSeconds: Int64
-    ) throws(JWTRejection) -> APIGatewayV2Request.JWT {
+    ) throws(JWTValidationError) -> APIGatewayV2Request.JWT {
         let token = try Self.token(from: header)
         let cached = self.verified.value(for: token) { $0.notBefore <= nowSeconds && nowSeconds < $0.expiry }
         let verified: VerifiedToken
@@ -69,7 +69,7 @@ public struct JWTAuthorizer: Sendable {
     }
 
     /// Checks the token's signature and claims, and remembers it when it passes.
-    private func verify(_ token: String, nowSeconds: Int64) throws(JWTRejection) -> VerifiedToken {
+    private func verify(_ token: String, nowSeconds: Int64) throws(JWTValidationError) -> VerifiedToken {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, let headerData = Base64URL.decode(parts[0]), let payloadData = Base64URL.decode(parts[1]),
             let signature = Base64URL.decode(parts[2]),
@@ -104,7 +104,7 @@ public struct JWTAuthorizer: Sendable {
         return verified
     }
 
-    private func checkClaims(_ claims: [String: JSONValue], nowSeconds: Int64) throws(JWTRejection) {
+    private func checkClaims(_ claims: [String: JSONValue], nowSeconds: Int64) throws(JWTValidationError) {
         guard claims["iss"]?.stringValue == self.configuration.issuer else {
             throw .invalidToken("the token does not have a valid issuer")
         }
@@ -137,7 +137,7 @@ public struct JWTAuthorizer: Sendable {
 
     /// The token in an `Authorization` header: `Bearer <token>` (the scheme in any case) or the bare token, without
     /// surrounding spaces. Read on bytes: this runs for every request to a guarded route.
-    private static func token(from header: String?) throws(JWTRejection) -> String {
+    private static func token(from header: String?) throws(JWTValidationError) -> String {
         guard let header else { throw .missingToken }
         var bytes = header.utf8[...]
         bytes = bytes.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }

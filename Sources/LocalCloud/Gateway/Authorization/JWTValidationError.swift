@@ -1,16 +1,28 @@
+public import Cloud
+public import HTTPTypes
+
 /// Why the gateway's JWT authorizer refused a request: 401 for a missing or invalid token, 403 for a valid one that
-/// lacks the route's scope.
-public enum JWTRejection: Error, Sendable, Equatable {
+/// lacks the route's scope. Each answers with the `WWW-Authenticate` challenge API Gateway sends.
+public enum JWTValidationError: HTTPProblemError, Sendable, Equatable {
+    /// The request carries no `Authorization: Bearer` token.
     case missingToken
+    /// The token is malformed, forged, expired, or not an access token of this issuer; the reason says which.
     case invalidToken(String)
+    /// The token is valid but holds none of the route's scopes.
     case insufficientScope([String])
 
-    public var status: Int {
-        if case .insufficientScope = self { 403 } else { 401 }
+    /// 403 for a missing scope, 401 otherwise.
+    public var status: HTTPResponse.Status {
+        if case .insufficientScope = self { .forbidden } else { .unauthorized }
     }
 
-    /// The `WWW-Authenticate` header API Gateway sends with the refusal.
-    public var authenticateHeader: String {
+    /// The `WWW-Authenticate` challenge.
+    public var headers: HTTPFields {
+        [.wwwAuthenticate: self.challenge]
+    }
+
+    /// The `WWW-Authenticate` challenge API Gateway sends with the refusal.
+    private var challenge: String {
         switch self {
         case .missingToken:
             #"Bearer"#
@@ -21,6 +33,7 @@ public enum JWTRejection: Error, Sendable, Equatable {
         }
     }
 
+    /// What the caller must change.
     public var detail: String {
         switch self {
         case .missingToken: "This route needs an access token: send Authorization: Bearer <token>"

@@ -1,0 +1,57 @@
+public import HTTPTypes
+
+/// A route as the ranking sees it: a method (or ``RouteRanking/anyMethod``) and a path template. The local gateway's
+/// routes and the function router's routes both are, so both choose among matching routes the same way.
+public protocol RankedRoute {
+    /// The method the route answers, upper-cased, or ``RouteRanking/anyMethod``.
+    var method: HTTPRequest.Method { get }
+    /// The path the route answers.
+    var path: PathTemplate { get }
+}
+
+/// The one rule that picks a route when several match a request, as API Gateway picks them:
+///
+/// 1. the most specific path wins, segment by segment: a literal segment over `{name}`, over a greedy `{name+}`;
+/// 2. between equally specific paths, a route for the request's own method wins over ``anyMethod``;
+/// 3. between routes that are still tied, the one declared first wins.
+public enum RouteRanking {
+    /// The method of a route that answers every method.
+    public static let anyMethod = HTTPRequest.Method("ANY")!
+
+    /// Whether `route` wins over `other` when both match the same request.
+    public static func outranks(_ route: some RankedRoute, _ other: some RankedRoute) -> Bool {
+        if route.path.ranks != other.path.ranks {
+            return route.path.ranks.lexicographicallyPrecedes(other.path.ranks)
+        }
+        return route.method != Self.anyMethod && other.method == Self.anyMethod
+    }
+
+    /// Whether a route declared for `routeMethod` answers a request with `method`.
+    public static func answers(_ routeMethod: HTTPRequest.Method, _ method: HTTPRequest.Method) -> Bool {
+        routeMethod == method || routeMethod == Self.anyMethod
+    }
+}
+
+extension Sequence where Element: RankedRoute {
+    /// The route that answers `method` on the path split into `parts` (``PathTemplate/parts(of:)``), chosen by
+    /// ``RouteRanking``, with its path parameters; `nil` when no route matches both.
+    public func bestMatch(method: HTTPRequest.Method, parts: [Substring]) -> (route: Element, parameters: [String: String])? {
+        var best: (route: Element, parameters: [String: String])?
+        for route in self where RouteRanking.answers(route.method, method) {
+            if let current = best, !RouteRanking.outranks(route, current.route) { continue }
+            guard let parameters = route.path.match(parts: parts) else { continue }
+            best = (route, parameters)
+        }
+        return best
+    }
+
+    /// The methods of the routes whose path matches `parts`, in declaration order, each once: what a `405`'s
+    /// `Allow` header and a CORS preflight list.
+    public func methods(matching parts: [Substring]) -> [HTTPRequest.Method] {
+        var methods: [HTTPRequest.Method] = []
+        for route in self where !methods.contains(route.method) && route.path.match(parts: parts) != nil {
+            methods.append(route.method)
+        }
+        return methods
+    }
+}

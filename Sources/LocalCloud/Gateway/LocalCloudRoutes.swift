@@ -1,0 +1,54 @@
+public import Cloud
+public import Foundation
+public import Hummingbird
+
+/// The routes the local cloud answers itself rather than with a function, as Hummingbird routes: the public documents
+/// (the issuer's `/.well-known/jwks.json`, `/openapi.json`), and the telemetry API under ``TelemetryAPI/scope``,
+/// behind its access checks (`Host`, admin token, `GET` only). Every answer carries an `apigw-requestid`, and every
+/// error is a ``ProblemDetails``.
+public struct LocalCloudRoutes: Sendable {
+    /// JSON documents answered to `GET`, by path.
+    public let publicDocuments: [String: Data]
+    /// CORS for the public documents, as the gateway has for the functions' routes.
+    public let cors: CORSConfiguration?
+    /// The telemetry API, if the server has one.
+    public let telemetryAPI: TelemetryAPI?
+
+    /// Routes for `publicDocuments` (with `cors`, if any) and `telemetryAPI`, if any.
+    public init(publicDocuments: [String: Data] = [:], cors: CORSConfiguration? = nil, telemetryAPI: TelemetryAPI? = nil) {
+        self.publicDocuments = publicDocuments
+        self.cors = cors
+        self.telemetryAPI = telemetryAPI
+    }
+
+    /// Whether a request with `method` for `path` is one of these routes' rather than a function's: every path under
+    /// the telemetry API's scope (whatever its method, so that each is checked by its access rules), and the public
+    /// documents' paths for `GET`.
+    public func claims(method: HTTPRequest.Method, path: String) -> Bool {
+        (self.telemetryAPI != nil && TelemetryAPI.isInScope(path))
+            || (method == .get && self.publicDocuments[path] != nil)
+    }
+
+    /// A router with these routes, for requests ``claims(method:path:)`` accepts.
+    public func router<Context: RequestContext>(context: Context.Type = Context.self) -> Router<Context> {
+        let router = Router(context: Context.self)
+        router.add(middleware: ProblemAnsweringMiddleware())
+        let documents = router.group()
+        if let cors = self.cors { documents.add(middleware: CORSHeadersMiddleware(cors: cors)) }
+        for (path, document) in self.publicDocuments {
+            let body = ByteBuffer(bytes: document)
+            documents.get(RouterPath(path)) { _, _ in
+                Response(
+                    status: .ok,
+                    headers: [.contentType: "application/json", .cacheControl: "max-age=300"],
+                    body: ResponseBody(byteBuffer: body)
+                )
+            }
+        }
+        if let telemetryAPI = self.telemetryAPI {
+            router.add(middleware: TelemetryAccessMiddleware(access: telemetryAPI.access))
+            telemetryAPI.addRoutes(to: router)
+        }
+        return router
+    }
+}
