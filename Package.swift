@@ -33,16 +33,22 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-distributed-tracing.git", from: "1.7.3"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         .target(
+            name: "JSONCoding",
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "LambdaEvents",
+            dependencies: ["JSONCoding"],
             swiftSettings: strictSettings
         ),
         .target(
             name: "LambdaRuntime",
             dependencies: [
-                "LambdaEvents",
+                "LambdaEvents", "JSONCoding",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -53,7 +59,7 @@ let package = Package(
         .target(
             name: "Observability",
             dependencies: [
-                "LambdaRuntime", "LambdaEvents",
+                "LambdaRuntime", "LambdaEvents", "JSONCoding",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
@@ -63,7 +69,7 @@ let package = Package(
         .target(
             name: "Middleware",
             dependencies: [
-                "LambdaRuntime", "LambdaEvents", "Cloud", "Observability",
+                "LambdaRuntime", "LambdaEvents", "JSONCoding", "Cloud", "Observability",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
             ],
@@ -72,7 +78,7 @@ let package = Package(
         .target(
             name: "Cloud",
             dependencies: [
-                "LambdaRuntime", "LambdaEvents",
+                "LambdaRuntime", "LambdaEvents", "JSONCoding",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
             ],
@@ -84,6 +90,7 @@ let package = Package(
                 "Cloud",
                 "LambdaRuntime",
                 "LambdaEvents",
+                "JSONCoding",
                 "Observability",
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -143,6 +150,11 @@ let package = Package(
             name: "StoreWriter",
             dependencies: ["Cloud", "LocalCloud"],
             path: "Tests/Fixtures/StoreWriter",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "JSONCodingTests",
+            dependencies: ["JSONCoding", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: strictSettings
         ),
         .testTarget(

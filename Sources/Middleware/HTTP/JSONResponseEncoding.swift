@@ -1,4 +1,4 @@
-import Cloud
+import JSONCoding
 import LambdaEvents
 
 #if canImport(FoundationEssentials)

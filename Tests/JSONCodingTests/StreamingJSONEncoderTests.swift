@@ -1,6 +1,6 @@
-import Cloud
+import JSONCoding
 import Foundation
-import LambdaEvents
+import PropertyBased
 import Testing
 
 @Suite struct StreamingJSONEncoderTests {
@@ -62,6 +62,38 @@ import Testing
         #expect(String(decoding: try StreamingJSONEncoder().encode([String: Int]()), as: UTF8.self) == "{}")
         #expect(String(decoding: try StreamingJSONEncoder().encode(Optional<Int>.none), as: UTF8.self) == "null")
         #expect(throws: EncodingError.self) { try StreamingJSONEncoder().encode(Double.nan) }
+        #expect(throws: EncodingError.self) { try StreamingJSONEncoder().encode([Float.infinity]) }
+    }
+
+    /// Members declared in key order, so that Foundation's sorted output is the declaration order.
+    struct Widths: Codable, Equatable {
+        var a: Int8
+        var b: Int16
+        var c: Int32
+        var d: UInt
+        var e: UInt8
+        var f: UInt16
+        var g: UInt32
+        var h: UInt64
+        var i: Float
+        var j: Double
+        var k: [Int64]
+    }
+
+    @Test func everyIntegerWidthAndFloatIsWrittenAsJSONEncoderWritesIt() async throws {
+        let foundation = JSONEncoder()
+        foundation.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        await propertyCheck(count: 500, input: JSONGenerators.uint64, JSONGenerators.float, JSONGenerators.double, JSONGenerators.int64) {
+            bits, float, double, signed in
+            let value = Widths(
+                a: .init(truncatingIfNeeded: bits), b: .init(truncatingIfNeeded: bits), c: .init(truncatingIfNeeded: bits),
+                d: .init(truncatingIfNeeded: bits), e: .init(truncatingIfNeeded: bits), f: .init(truncatingIfNeeded: bits),
+                g: .init(truncatingIfNeeded: bits), h: bits, i: float, j: double, k: [signed, .min, .max]
+            )
+            let streamed = try StreamingJSONEncoder().encode(value)
+            #expect(streamed == Array(try foundation.encode(value)))
+            #expect(try JSONDecoder().decode(Widths.self, from: Data(streamed)) == value)
+        }
     }
 
     struct HandWritten: Encodable {
