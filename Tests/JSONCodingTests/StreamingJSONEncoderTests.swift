@@ -67,17 +67,9 @@ import Testing
 
     /// Members declared in key order, so that Foundation's sorted output is the declaration order.
     struct Widths: Codable, Equatable {
-        var a: Int8
-        var b: Int16
-        var c: Int32
-        var d: UInt
-        var e: UInt8
-        var f: UInt16
-        var g: UInt32
-        var h: UInt64
-        var i: Float
-        var j: Double
-        var k: [Int64]
+        var a: Int8, b: Int16, c: Int32, d: UInt
+        var e: UInt8, f: UInt16, g: UInt32, h: UInt64
+        var i: Float, j: Double, k: [Int64]
     }
 
     @Test func everyIntegerWidthAndFloatIsWrittenAsJSONEncoderWritesIt() async throws {

@@ -29,7 +29,7 @@ extension JSONWriter {
         }
         self.member("aws", document.aws.map(JSONValue.object))
         self.member("annotations", document.annotations.map(JSONValue.object))
-        self.member("metadata", document.metadata.map { .object($0.mapValues(JSONValue.object)) })
+        self.member("metadata", document.metadata.map { JSONValue.object($0.mapValues(JSONValue.object)) })
         self.member("error", document.error)
         self.member("throttle", document.throttle)
         self.member("fault", document.fault)
@@ -84,33 +84,35 @@ extension JSONWriter {
         self.endObject()
     }
 
-    private mutating func member(_ key: String, _ value: String?) {
+    /// A member, only when it has a value.
+    private mutating func member(_ key: String, _ value: (some SegmentMemberValue)?) {
         guard let value else { return }
         self.key(key)
-        self.string(value)
+        value.write(into: &self)
     }
+}
 
-    private mutating func member(_ key: String, _ value: Double?) {
-        guard let value else { return }
-        self.key(key)
-        self.number(value)
-    }
+/// The kinds of value a segment member holds, each written by its own writer call.
+protocol SegmentMemberValue {
+    func write(into writer: inout JSONWriter)
+}
 
-    private mutating func member(_ key: String, _ value: Int?) {
-        guard let value else { return }
-        self.key(key)
-        self.integer(value)
-    }
+extension String: SegmentMemberValue {
+    func write(into writer: inout JSONWriter) { writer.string(self) }
+}
 
-    private mutating func member(_ key: String, _ value: Bool?) {
-        guard let value else { return }
-        self.key(key)
-        self.bool(value)
-    }
+extension Double: SegmentMemberValue {
+    func write(into writer: inout JSONWriter) { writer.number(self) }
+}
 
-    private mutating func member(_ key: String, _ value: JSONValue?) {
-        guard let value else { return }
-        self.key(key)
-        self.value(value)
-    }
+extension Int: SegmentMemberValue {
+    func write(into writer: inout JSONWriter) { writer.integer(self) }
+}
+
+extension Bool: SegmentMemberValue {
+    func write(into writer: inout JSONWriter) { writer.bool(self) }
+}
+
+extension JSONValue: SegmentMemberValue {
+    func write(into writer: inout JSONWriter) { writer.value(self) }
 }
