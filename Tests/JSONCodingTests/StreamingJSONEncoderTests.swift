@@ -13,21 +13,9 @@ import Testing
     }
 
     struct Sample: Codable, Equatable {
-        var id: String
-        var count: Int
-        var big: Int64
-        var ratio: Double
-        var whole: Double
-        var flag: Bool
-        var status: Status
-        var lines: [Line]
-        var tags: [String]
-        var checks: [String: String]
-        var nested: [String: [Int]]
-        var missing: String?
-        var present: String?
-        var anything: JSONValue
-        var empty: [Line]
+        var id: String, count: Int, big: Int64, ratio: Double, whole: Double, flag: Bool, status: Status
+        var lines: [Line], tags: [String], checks: [String: String], nested: [String: [Int]]
+        var missing: String?, present: String?, anything: JSONValue, empty: [Line]
     }
 
     static let sample = Sample(
