@@ -14,10 +14,11 @@
 ///   and of a dictionary are written sorted by key, so the same value always gives the same bytes.
 package struct JSONWriter {
     /// The JSON text written so far.
-    package private(set) var bytes: [UInt8] = []
+    @usableFromInline package internal(set) var bytes: [UInt8] = []
     /// Whether the next value or key follows another in the same container.
-    private var needsComma = false
+    @usableFromInline var needsComma = false
 
+    @inlinable
     package init(capacity: Int = 512) {
         self.bytes.reserveCapacity(capacity)
     }
@@ -31,23 +32,28 @@ package struct JSONWriter {
 
     // MARK: Containers
 
+    @inlinable
     package mutating func beginObject() {
         self.open(UInt8(ascii: "{"))
     }
 
+    @inlinable
     package mutating func endObject() {
         self.close(UInt8(ascii: "}"))
     }
 
+    @inlinable
     package mutating func beginArray() {
         self.open(UInt8(ascii: "["))
     }
 
+    @inlinable
     package mutating func endArray() {
         self.close(UInt8(ascii: "]"))
     }
 
     /// Starts a member of the object being written; its value is the next one written.
+    @inlinable
     package mutating func key(_ key: String) {
         self.string(key)
         self.bytes.append(UInt8(ascii: ":"))
@@ -56,20 +62,40 @@ package struct JSONWriter {
 
     // MARK: Values
 
+    @inlinable
     package mutating func null() {
         self.raw("null")
     }
 
+    @inlinable
     package mutating func bool(_ flag: Bool) {
         self.raw(flag ? "true" : "false")
     }
 
     /// An integer's decimal digits, written without making a string.
+    @inlinable
+    package mutating func integer(_ value: Int) {
+        self.digits(of: UInt64(value.magnitude), negative: value < 0)
+    }
+
+    /// An integer's decimal digits, written without making a string.
+    @inlinable
+    package mutating func integer(_ value: Int64) {
+        self.digits(of: value.magnitude, negative: value < 0)
+    }
+
+    /// An integer's decimal digits, written without making a string.
+    @inlinable
+    package mutating func integer(_ value: UInt64) {
+        self.digits(of: value, negative: false)
+    }
+
+    /// Any integer's decimal digits (the concrete overloads spare callers in other modules a generic call).
     package mutating func integer(_ value: some BinaryInteger) {
         if let value = Int64(exactly: value) {
-            self.digits(of: value.magnitude, negative: value < 0)
+            self.integer(value)
         } else if let value = UInt64(exactly: value) {
-            self.digits(of: value, negative: false)
+            self.integer(value)
         } else {
             self.raw(String(value))  // wider than 64 bits: rare enough for a string
         }
@@ -87,10 +113,11 @@ package struct JSONWriter {
     }
 
     /// A string literal. Most text needs no escape and is copied whole.
+    @inlinable
     package mutating func string(_ text: String) {
         self.separate()
         self.bytes.append(UInt8(ascii: "\""))
-        if text.utf8.contains(where: Self.needsEscape) {
+        if text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
             for byte in text.utf8 { self.escaped(byte) }
         } else {
             self.bytes.append(contentsOf: text.utf8)
@@ -99,6 +126,7 @@ package struct JSONWriter {
     }
 
     /// A value that is JSON text already (a member encoded before, a literal).
+    @inlinable
     package mutating func raw(_ json: String) {
         self.separate()
         self.bytes.append(contentsOf: json.utf8)
@@ -106,23 +134,27 @@ package struct JSONWriter {
 
     // MARK: Writing
 
-    private mutating func separate() {
+    @inlinable
+    mutating func separate() {
         if self.needsComma { self.bytes.append(UInt8(ascii: ",")) }
         self.needsComma = true
     }
 
-    private mutating func open(_ bracket: UInt8) {
+    @inlinable
+    mutating func open(_ bracket: UInt8) {
         self.separate()
         self.bytes.append(bracket)
         self.needsComma = false
     }
 
-    private mutating func close(_ bracket: UInt8) {
+    @inlinable
+    mutating func close(_ bracket: UInt8) {
         self.bytes.append(bracket)
         self.needsComma = true
     }
 
-    private mutating func digits(of magnitude: UInt64, negative: Bool) {
+    @usableFromInline
+    mutating func digits(of magnitude: UInt64, negative: Bool) {
         self.separate()
         if negative { self.bytes.append(UInt8(ascii: "-")) }
         guard magnitude != 0 else { return self.bytes.append(UInt8(ascii: "0")) }
@@ -155,13 +187,10 @@ package struct JSONWriter {
         self.raw(text)
     }
 
-    private static func needsEscape(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
-    }
-
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    private mutating func escaped(_ byte: UInt8) {
+    @usableFromInline
+    mutating func escaped(_ byte: UInt8) {
         switch byte {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"): self.bytes.append(contentsOf: [UInt8(ascii: "\\"), byte])
         case 0x0A: self.bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])

@@ -74,6 +74,8 @@ struct LogLineWriter {
             self.writer.bool(flag)
         case is LoggedNull:
             self.writer.null()
+        case let integer as Int:
+            self.writer.integer(integer)
         case let integer as any BinaryInteger:
             self.writer.integer(integer)
         case let number as Double:
