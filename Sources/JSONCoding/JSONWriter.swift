@@ -32,25 +32,10 @@ package struct JSONWriter {
 
     // MARK: Containers
 
-    @inlinable
-    package mutating func beginObject() {
-        self.open(UInt8(ascii: "{"))
-    }
-
-    @inlinable
-    package mutating func endObject() {
-        self.close(UInt8(ascii: "}"))
-    }
-
-    @inlinable
-    package mutating func beginArray() {
-        self.open(UInt8(ascii: "["))
-    }
-
-    @inlinable
-    package mutating func endArray() {
-        self.close(UInt8(ascii: "]"))
-    }
+    @inlinable package mutating func beginObject() { self.open(UInt8(ascii: "{")) }
+    @inlinable package mutating func endObject() { self.close(UInt8(ascii: "}")) }
+    @inlinable package mutating func beginArray() { self.open(UInt8(ascii: "[")) }
+    @inlinable package mutating func endArray() { self.close(UInt8(ascii: "]")) }
 
     /// Starts a member of the object being written; its value is the next one written.
     @inlinable
