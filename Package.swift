@@ -33,6 +33,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-distributed-tracing.git", from: "1.7.3"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         .target(
@@ -48,13 +49,18 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "JSONCoding",
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "LambdaEvents",
+            dependencies: ["JSONCoding"],
             swiftSettings: strictSettings
         ),
         .target(
             name: "LambdaRuntime",
             dependencies: [
-                "LambdaEvents",
+                "LambdaEvents", "JSONCoding",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -65,7 +71,7 @@ let package = Package(
         .target(
             name: "Observability",
             dependencies: [
-                "LambdaRuntime", "LambdaEvents",
+                "LambdaRuntime", "LambdaEvents", "JSONCoding",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
@@ -75,7 +81,7 @@ let package = Package(
         .target(
             name: "Middleware",
             dependencies: [
-                "LambdaRuntime", "LambdaEvents", "Cloud", "Observability", "Hashing", "Caching",
+                "LambdaRuntime", "LambdaEvents", "JSONCoding", "Cloud", "Observability", "Hashing", "Caching",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
@@ -85,7 +91,7 @@ let package = Package(
         .target(
             name: "Cloud",
             dependencies: [
-                "LambdaRuntime", "LambdaEvents", "Identifiers",
+                "LambdaRuntime", "LambdaEvents", "JSONCoding", "Identifiers",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -105,6 +111,7 @@ let package = Package(
                 "Cloud",
                 "LambdaRuntime",
                 "LambdaEvents",
+                "JSONCoding",
                 "Observability",
                 "OpenAPI",
                 "Hashing",
@@ -183,6 +190,11 @@ let package = Package(
         .testTarget(
             name: "StratusTestingTests",
             dependencies: ["StratusTesting", "ItemStoreContract", "Cloud"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "JSONCodingTests",
+            dependencies: ["JSONCoding", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: strictSettings
         ),
         .testTarget(

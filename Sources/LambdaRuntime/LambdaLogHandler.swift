@@ -1,5 +1,5 @@
+import JSONCoding
 public import Logging
-import LambdaEvents
 
 /// A swift-log handler writing the runtime's own lines in Lambda's log format (``LambdaLogFormat``): as text,
 /// `timestamp<TAB>requestId<TAB>LEVEL<TAB>message` followed by any metadata as `key=value` pairs; as JSON, one object
@@ -75,15 +75,14 @@ public struct LambdaLogHandler: LogHandler {
             if let requestID { members.append(("requestId", requestID)) }
             members.append(("message", message))
             members += sortedMetadata.map { ($0.key, "\($0.value)") }
-            var bytes: [UInt8] = [UInt8(ascii: "{")]
-            for (index, member) in members.enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                JSONStringLiteral.append(member.0, to: &bytes)
-                bytes.append(UInt8(ascii: ":"))
-                JSONStringLiteral.append(member.1, to: &bytes)
+            var writer = JSONWriter(capacity: 256)
+            writer.beginObject()
+            for (key, value) in members {
+                writer.key(key)
+                writer.string(value)
             }
-            bytes.append(UInt8(ascii: "}"))
-            return String(decoding: bytes, as: UTF8.self)
+            writer.endObject()
+            return String(decoding: writer.bytes, as: UTF8.self)
         }
     }
 

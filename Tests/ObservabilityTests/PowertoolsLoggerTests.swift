@@ -84,6 +84,24 @@ struct PowertoolsLoggerTests {
         #expect(objects.map { $0["level"] as? String } == ["WARN", "WARN", "INFO"])
     }
 
+    @Test func numbersAreWrittenAsEveryJSONOutputWritesThem() throws {
+        let fixture = LoggerFixture(LoggerConfiguration(service: "orders", sampleRate: 1))
+        let invocation = fixture.logger.startInvocation(LoggerFixture.context(), correlationID: nil)
+        invocation.logger.info("Totals", metadata: [
+            "whole": .stringConvertible(3.0), "ratio": .stringConvertible(0.1), "tiny": .stringConvertible(5e-324),
+            "big": .stringConvertible(UInt64.max), "least": .stringConvertible(Int64.min),
+            "undefined": .stringConvertible(Double.nan), "endless": .stringConvertible(-Double.infinity),
+        ])
+        invocation.end(failed: false)
+
+        let line = try #require(fixture.sink.lines.first)
+        #expect(line.contains(#""sampling_rate":1,"#))
+        #expect(line.contains(
+            #""big":18446744073709551615,"endless":null,"least":-9223372036854775808,"ratio":0.1,"tiny":5e-324,"undefined":null,"whole":3}"#
+        ), "JSON has no NaN or infinity: null, as the writer writes them")
+        #expect(try fixture.objects().count == 1)
+    }
+
     @Test func errorsAreStructuredObjects() throws {
         let fixture = LoggerFixture()
         let invocation = fixture.logger.startInvocation(LoggerFixture.context(), correlationID: nil)

@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import Identifiers
+import JSONCoding
 
 /// A domain event in EventBridge's envelope, written as an outbox item in the same transaction as the change it
 /// reports (ARCHITECTURE §4); a relay publishes it later and deletes the item.

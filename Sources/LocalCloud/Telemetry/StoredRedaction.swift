@@ -1,5 +1,4 @@
-import Cloud
-import LambdaEvents
+import JSONCoding
 import Observability
 
 /// The cleaning the local cloud applies to what it stores, whichever process sent it (a function built without
@@ -50,7 +49,9 @@ enum StoredRedaction {
 
     /// `cleaned` as JSON text, or `nil` when the cleaning changed nothing (the original is kept as it came).
     private static func encoded(_ cleaned: JSONValue, unless original: JSONValue) -> String? {
-        guard cleaned != original, let bytes = try? StreamingJSONEncoder().encode(cleaned) else { return nil }
-        return String(decoding: bytes, as: UTF8.self)
+        guard cleaned != original else { return nil }
+        var writer = JSONWriter()
+        writer.value(cleaned)
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 }

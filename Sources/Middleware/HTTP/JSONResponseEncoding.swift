@@ -1,5 +1,6 @@
 import Cloud
 import HTTPTypes
+import JSONCoding
 import LambdaEvents
 
 #if canImport(FoundationEssentials)

@@ -30,7 +30,7 @@ public struct Observe<Event: Sendable & Encodable, Output: Sendable>: Middleware
     /// Gives the invocation its logger and records the cold start; never answers early.
     public func before(_ request: inout MiddlewareRequest<Event, Output>) async throws -> Output? {
         let correlationID = self.correlationID(request.event)
-        let event = self.observability.logger.configuration.logsEvent ? JSONValue(encoding: request.event) : nil
+        let event = self.observability.logger.configuration.logsEvent ? (try? JSONValue(encoding: request.event)) : nil
         request.context.logger = self.observability.logger
             .startInvocation(request.context, correlationID: correlationID, event: event).logger
         if request.context.isColdStart {

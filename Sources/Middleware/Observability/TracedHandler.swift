@@ -55,7 +55,7 @@ public struct TracedHandler<Handler: LambdaHandler>: LambdaHandler {
             let output = try await ServiceContext.withValue(span.context) {
                 try await self.handler.handle(event, context: context)
             }
-            if self.configuration.capturesResponse, let response = JSONValue(encoding: output) {
+            if self.configuration.capturesResponse, let response = try? JSONValue(encoding: output) {
                 span.addMetadata("\(name) response", Redaction.traceMetadata.redacted(response), namespace: namespace)
             }
             return output

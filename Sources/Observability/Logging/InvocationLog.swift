@@ -1,3 +1,4 @@
+import JSONCoding
 import LambdaEvents
 import LambdaRuntime
 public import Logging
@@ -70,14 +71,14 @@ extension InvocationLog {
         private func encodeContext() -> [(key: String, raw: String)] {
             var members: [(String, String)] = [
                 ("cold_start", self.context.isColdStart ? "true" : "false"),
-                ("function_name", JSONStringLiteral.quoted(self.context.function.name)),
+                ("function_name", JSONWriter.quoted(self.context.function.name)),
                 ("function_memory_size", String(self.context.function.memoryLimitInMB)),
-                ("function_arn", JSONStringLiteral.quoted(self.context.invokedFunctionARN)),
-                ("function_request_id", JSONStringLiteral.quoted(self.context.requestID)),
+                ("function_arn", JSONWriter.quoted(self.context.invokedFunctionARN)),
+                ("function_request_id", JSONWriter.quoted(self.context.requestID)),
             ]
-            if let correlationID = self.correlationID { members.append(("correlation_id", JSONStringLiteral.quoted(correlationID))) }
+            if let correlationID = self.correlationID { members.append(("correlation_id", JSONWriter.quoted(correlationID))) }
             if let header = self.context.traceID.flatMap(XRayTraceHeader.init) {
-                members.append(("xray_trace_id", JSONStringLiteral.quoted(header.root)))
+                members.append(("xray_trace_id", JSONWriter.quoted(header.root)))
             }
             return members
         }

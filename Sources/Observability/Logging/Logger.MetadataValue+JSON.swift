@@ -1,4 +1,4 @@
-public import LambdaEvents
+public import JSONCoding
 public import Logging
 
 /// JSON's `null` as a metadata value.

@@ -1,4 +1,4 @@
-import LambdaEvents
+import JSONCoding
 
 /// The metrics gathered for one dimension set, in the order they were first added, and their EMF documents.
 struct MetricGroup: Sendable {
@@ -57,57 +57,61 @@ struct MetricGroup: Sendable {
     private func document(
         _ slices: [(metric: Metric, values: ArraySlice<Double>)], namespace: String, timestamp: Int64, metadata: [(name: String, value: String)]
     ) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(256 + slices.count * 64)
-        func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
-        func quoted(_ text: String) { JSONStringLiteral.append(text, to: &bytes) }
-        append(#"{"_aws":{"Timestamp":\#(timestamp),"CloudWatchMetrics":[{"Namespace":"#)
-        quoted(namespace)
-        append(#","Dimensions":[["#)
-        for (index, dimension) in self.dimensions.enumerated() {
-            if index > 0 { append(",") }
-            quoted(dimension.name)
+        var writer = JSONWriter(capacity: 256 + slices.count * 64)
+        writer.beginObject()
+        writer.key("_aws")
+        writer.beginObject()
+        writer.key("Timestamp")
+        writer.integer(timestamp)
+        writer.key("CloudWatchMetrics")
+        writer.beginArray()
+        writer.beginObject()
+        writer.key("Namespace")
+        writer.string(namespace)
+        writer.key("Dimensions")
+        writer.beginArray()
+        writer.beginArray()
+        for dimension in self.dimensions { writer.string(dimension.name) }
+        writer.endArray()
+        writer.endArray()
+        writer.key("Metrics")
+        writer.beginArray()
+        for slice in slices {
+            writer.beginObject()
+            writer.key("Name")
+            writer.string(slice.metric.name)
+            writer.key("Unit")
+            writer.string(slice.metric.unit.rawValue)
+            if slice.metric.resolution == .high {
+                writer.key("StorageResolution")
+                writer.integer(1)
+            }
+            writer.endObject()
         }
-        append(#"]],"Metrics":["#)
-        for (index, slice) in slices.enumerated() {
-            if index > 0 { append(",") }
-            append(#"{"Name":"#)
-            quoted(slice.metric.name)
-            append(#","Unit":""#)
-            append(slice.metric.unit.rawValue)
-            append(slice.metric.resolution == .high ? #"","StorageResolution":1}"# : #""}"#)
-        }
-        append("]}]}")
+        writer.endArray()
+        writer.endObject()
+        writer.endArray()
+        writer.endObject()
         for dimension in self.dimensions {
-            append(",")
-            quoted(dimension.name)
-            append(":")
-            quoted(dimension.value)
+            writer.key(dimension.name)
+            writer.string(dimension.value)
         }
         for member in metadata where !self.dimensions.contains(where: { $0.name == member.name })
             && !self.metrics.contains(where: { $0.name == member.name }) {
-            append(",")
-            quoted(member.name)
-            append(":")
-            quoted(member.value)
+            writer.key(member.name)
+            writer.string(member.value)
         }
         for slice in slices {
-            append(",")
-            quoted(slice.metric.name)
-            append(":")
+            writer.key(slice.metric.name)
             if slice.values.count == 1 {
-                append(Self.number(slice.values.first!))
+                writer.number(slice.values.first!)
             } else {
-                append("[" + slice.values.map(Self.number).joined(separator: ",") + "]")
+                writer.beginArray()
+                for value in slice.values { writer.number(value) }
+                writer.endArray()
             }
         }
-        append("}")
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// A finite value as JSON: whole numbers without a fraction.
-    private static func number(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 9_007_199_254_740_992 { return String(Int64(value)) }
-        return String(value)
+        writer.endObject()
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import LambdaEvents
+import JSONCoding
 import Testing
 
 @Suite struct JSONValueParsingTests {

@@ -52,46 +52,43 @@ private struct JSONParser {
     private mutating func object(depth: Int) -> JSONValue? {
         self.index += 1
         var members: [String: JSONValue] = [:]
-        self.skipWhitespace()
-        if self.index < self.bytes.count, self.bytes[self.index] == UInt8(ascii: "}") {
-            self.index += 1
-            return .object(members)
-        }
+        if self.skip(UInt8(ascii: "}")) { return .object(members) }
         while true {
             self.skipWhitespace()
-            guard self.index < self.bytes.count, self.bytes[self.index] == UInt8(ascii: "\""), let key = self.string() else { return nil }
-            self.skipWhitespace()
-            guard self.index < self.bytes.count, self.bytes[self.index] == UInt8(ascii: ":") else { return nil }
-            self.index += 1
-            guard let value = self.value(depth: depth + 1) else { return nil }
+            guard self.index < self.bytes.count, self.bytes[self.index] == UInt8(ascii: "\""), let key = self.string(),
+                self.skip(UInt8(ascii: ":")), let value = self.value(depth: depth + 1)
+            else { return nil }
             members[key] = value
-            self.skipWhitespace()
-            guard self.index < self.bytes.count else { return nil }
-            let separator = self.bytes[self.index]
-            self.index += 1
-            if separator == UInt8(ascii: "}") { return .object(members) }
-            guard separator == UInt8(ascii: ",") else { return nil }
+            guard let closed = self.isClosed(by: UInt8(ascii: "}")) else { return nil }
+            if closed { return .object(members) }
         }
     }
 
     private mutating func array(depth: Int) -> JSONValue? {
         self.index += 1
         var elements: [JSONValue] = []
-        self.skipWhitespace()
-        if self.index < self.bytes.count, self.bytes[self.index] == UInt8(ascii: "]") {
-            self.index += 1
-            return .array(elements)
-        }
+        if self.skip(UInt8(ascii: "]")) { return .array(elements) }
         while true {
             guard let element = self.value(depth: depth + 1) else { return nil }
             elements.append(element)
-            self.skipWhitespace()
-            guard self.index < self.bytes.count else { return nil }
-            let separator = self.bytes[self.index]
-            self.index += 1
-            if separator == UInt8(ascii: "]") { return .array(elements) }
-            guard separator == UInt8(ascii: ",") else { return nil }
+            guard let closed = self.isClosed(by: UInt8(ascii: "]")) else { return nil }
+            if closed { return .array(elements) }
         }
+    }
+
+    /// Consumes `byte` when it comes next, after any whitespace.
+    private mutating func skip(_ byte: UInt8) -> Bool {
+        self.skipWhitespace()
+        guard self.index < self.bytes.count, self.bytes[self.index] == byte else { return false }
+        self.index += 1
+        return true
+    }
+
+    /// After a member or an element: `true` at the container's closing bracket, `false` at a comma, `nil` at
+    /// anything else.
+    private mutating func isClosed(by closing: UInt8) -> Bool? {
+        if self.skip(closing) { return true }
+        return self.skip(UInt8(ascii: ",")) ? false : nil
     }
 
     /// A string literal at the current `"`, escapes resolved.

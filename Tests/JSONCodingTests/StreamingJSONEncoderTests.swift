@@ -1,6 +1,6 @@
-import Cloud
+import JSONCoding
 import Foundation
-import LambdaEvents
+import PropertyBased
 import Testing
 
 @Suite struct StreamingJSONEncoderTests {
@@ -13,21 +13,9 @@ import Testing
     }
 
     struct Sample: Codable, Equatable {
-        var id: String
-        var count: Int
-        var big: Int64
-        var ratio: Double
-        var whole: Double
-        var flag: Bool
-        var status: Status
-        var lines: [Line]
-        var tags: [String]
-        var checks: [String: String]
-        var nested: [String: [Int]]
-        var missing: String?
-        var present: String?
-        var anything: JSONValue
-        var empty: [Line]
+        var id: String, count: Int, big: Int64, ratio: Double, whole: Double, flag: Bool, status: Status
+        var lines: [Line], tags: [String], checks: [String: String], nested: [String: [Int]]
+        var missing: String?, present: String?, anything: JSONValue, empty: [Line]
     }
 
     static let sample = Sample(
@@ -62,6 +50,30 @@ import Testing
         #expect(String(decoding: try StreamingJSONEncoder().encode([String: Int]()), as: UTF8.self) == "{}")
         #expect(String(decoding: try StreamingJSONEncoder().encode(Optional<Int>.none), as: UTF8.self) == "null")
         #expect(throws: EncodingError.self) { try StreamingJSONEncoder().encode(Double.nan) }
+        #expect(throws: EncodingError.self) { try StreamingJSONEncoder().encode([Float.infinity]) }
+    }
+
+    /// Members declared in key order, so that Foundation's sorted output is the declaration order.
+    struct Widths: Codable, Equatable {
+        var a: Int8, b: Int16, c: Int32, d: UInt
+        var e: UInt8, f: UInt16, g: UInt32, h: UInt64
+        var i: Float, j: Double, k: [Int64]
+    }
+
+    @Test func everyIntegerWidthAndFloatIsWrittenAsJSONEncoderWritesIt() async throws {
+        let foundation = JSONEncoder()
+        foundation.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        await propertyCheck(count: 500, input: JSONGenerators.uint64, JSONGenerators.float, JSONGenerators.double, JSONGenerators.int64) {
+            bits, float, double, signed in
+            let value = Widths(
+                a: .init(truncatingIfNeeded: bits), b: .init(truncatingIfNeeded: bits), c: .init(truncatingIfNeeded: bits),
+                d: .init(truncatingIfNeeded: bits), e: .init(truncatingIfNeeded: bits), f: .init(truncatingIfNeeded: bits),
+                g: .init(truncatingIfNeeded: bits), h: bits, i: float, j: double, k: [signed, .min, .max]
+            )
+            let streamed = try StreamingJSONEncoder().encode(value)
+            #expect(streamed == Array(try foundation.encode(value)))
+            #expect(try JSONDecoder().decode(Widths.self, from: Data(streamed)) == value)
+        }
     }
 
     struct HandWritten: Encodable {

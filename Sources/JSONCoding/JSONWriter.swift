@@ -1,0 +1,192 @@
+/// Writes compact JSON text into a byte buffer. It is the one place Stratus turns values into JSON text: log lines,
+/// EMF documents, segment documents and encoded answers all format numbers, escape strings and order members the
+/// same way.
+///
+/// - Separators: the writer puts the commas and colons itself, with no whitespace: a caller writes ``key(_:)`` and
+///   then one value for each member, and one value for each element.
+/// - Numbers: integers as their decimal digits; a `Double` in the shortest form that reads back as the same value,
+///   exactly as Foundation's `JSONEncoder` prints it (`1`, `-0`, `0.1`, `1e-07`, `1.5e+300`). JSON has no NaN or
+///   infinity: a non-finite number is written as `null` (an encoder that must refuse one, as `JSONEncoder` does,
+///   checks before writing it).
+/// - Strings: `"` and `\` escaped, control characters as `\n`, `\r`, `\t`, `\b`, `\f` or `\u00XX`, everything else
+///   (`/`, DEL, every other scalar) as its UTF-8 bytes.
+/// - Member order: members are written in the order the caller writes them; the members of a ``JSONValue`` object
+///   and of a dictionary are written sorted by key, so the same value always gives the same bytes.
+package struct JSONWriter {
+    /// The JSON text written so far.
+    @usableFromInline package internal(set) var bytes: [UInt8] = []
+    /// Whether the next value or key follows another in the same container.
+    @usableFromInline var needsComma = false
+
+    @inlinable
+    package init(capacity: Int = 512) {
+        self.bytes.reserveCapacity(capacity)
+    }
+
+    /// `text` as a JSON string literal (quotes included).
+    package static func quoted(_ text: String) -> String {
+        var writer = JSONWriter(capacity: text.utf8.count + 2)
+        writer.string(text)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
+    // MARK: Containers
+
+    @inlinable package mutating func beginObject() { self.open(UInt8(ascii: "{")) }
+    @inlinable package mutating func endObject() { self.close(UInt8(ascii: "}")) }
+    @inlinable package mutating func beginArray() { self.open(UInt8(ascii: "[")) }
+    @inlinable package mutating func endArray() { self.close(UInt8(ascii: "]")) }
+
+    /// Starts a member of the object being written; its value is the next one written.
+    @inlinable
+    package mutating func key(_ key: String) {
+        self.string(key)
+        self.bytes.append(UInt8(ascii: ":"))
+        self.needsComma = false
+    }
+
+    // MARK: Values
+
+    @inlinable
+    package mutating func null() {
+        self.raw("null")
+    }
+
+    @inlinable
+    package mutating func bool(_ flag: Bool) {
+        self.raw(flag ? "true" : "false")
+    }
+
+    /// An integer's decimal digits, written without making a string.
+    @inlinable
+    package mutating func integer(_ value: Int) {
+        self.digits(of: UInt64(value.magnitude), negative: value < 0)
+    }
+
+    /// An integer's decimal digits, written without making a string.
+    @inlinable
+    package mutating func integer(_ value: Int64) {
+        self.digits(of: value.magnitude, negative: value < 0)
+    }
+
+    /// An integer's decimal digits, written without making a string.
+    @inlinable
+    package mutating func integer(_ value: UInt64) {
+        self.digits(of: value, negative: false)
+    }
+
+    /// Any integer's decimal digits (the concrete overloads spare callers in other modules a generic call).
+    package mutating func integer(_ value: some BinaryInteger) {
+        if let value = Int64(exactly: value) {
+            self.integer(value)
+        } else if let value = UInt64(exactly: value) {
+            self.integer(value)
+        } else {
+            self.raw(String(value))  // wider than 64 bits: rare enough for a string
+        }
+    }
+
+    /// A number in the shortest form that reads back as the same `Double` (what `JSONEncoder` writes), `null` when
+    /// it is not finite.
+    package mutating func number(_ value: Double) {
+        self.floatingPoint(value)
+    }
+
+    /// A `Float` in its own shortest form (what `JSONEncoder` writes for it), `null` when it is not finite.
+    package mutating func number(_ value: Float) {
+        self.floatingPoint(value)
+    }
+
+    /// A string literal. Most text needs no escape and is copied whole.
+    @inlinable
+    package mutating func string(_ text: String) {
+        self.separate()
+        self.bytes.append(UInt8(ascii: "\""))
+        if text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            for byte in text.utf8 { self.escaped(byte) }
+        } else {
+            self.bytes.append(contentsOf: text.utf8)
+        }
+        self.bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// A value that is JSON text already (a member encoded before, a literal).
+    @inlinable
+    package mutating func raw(_ json: String) {
+        self.separate()
+        self.bytes.append(contentsOf: json.utf8)
+    }
+
+    // MARK: Writing
+
+    @inlinable
+    mutating func separate() {
+        if self.needsComma { self.bytes.append(UInt8(ascii: ",")) }
+        self.needsComma = true
+    }
+
+    @inlinable
+    mutating func open(_ bracket: UInt8) {
+        self.separate()
+        self.bytes.append(bracket)
+        self.needsComma = false
+    }
+
+    @inlinable
+    mutating func close(_ bracket: UInt8) {
+        self.bytes.append(bracket)
+        self.needsComma = true
+    }
+
+    @usableFromInline
+    mutating func digits(of magnitude: UInt64, negative: Bool) {
+        self.separate()
+        if negative { self.bytes.append(UInt8(ascii: "-")) }
+        guard magnitude != 0 else { return self.bytes.append(UInt8(ascii: "0")) }
+        var magnitude = magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 24 digits, more than a 64-bit integer has
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while magnitude > 0 {
+                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            }
+            for index in stride(from: count - 1, through: 0, by: -1) {
+                self.bytes.append(buffer[index])
+            }
+        }
+    }
+
+    /// Swift's `description` is the shortest text that reads back as the same value; `JSONEncoder` prints it without
+    /// the `.0` of a whole number. Whole numbers below 2⁵³ for a `Double`, 2²⁴ for a `Float` (those `description`
+    /// writes as digits and `.0`) are written as integers, without making a string.
+    private mutating func floatingPoint<Number: BinaryFloatingPoint & LosslessStringConvertible>(_ value: Number) {
+        guard value.isFinite else { return self.null() }
+        let exactIntegers = Number(UInt64(1) << (Number.significandBitCount + 1))
+        if value == value.rounded(.towardZero), value.magnitude < exactIntegers {
+            return self.digits(of: UInt64(value.magnitude), negative: value.sign == .minus)
+        }
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        self.raw(text)
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    @usableFromInline
+    mutating func escaped(_ byte: UInt8) {
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): self.bytes.append(contentsOf: [UInt8(ascii: "\\"), byte])
+        case 0x0A: self.bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+        case 0x0D: self.bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+        case 0x09: self.bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+        case 0x08: self.bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
+        case 0x0C: self.bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
+        case 0x00..<0x20:
+            self.bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+            self.bytes.append(contentsOf: [Self.hexDigits[Int(byte >> 4)], Self.hexDigits[Int(byte & 0xF)]])
+        default: self.bytes.append(byte)
+        }
+    }
+}
