@@ -230,7 +230,8 @@ let package = Package(
         .testTarget(
             name: "ServicesTests",
             dependencies: [
-                "Services", "Cloud", "LocalCloud", "Middleware", "Observability", "LambdaEvents", "LambdaRuntime", "StratusTesting",
+                "Services", "Cloud", "LocalCloud", "Middleware", "Observability", "LambdaEvents", "LambdaRuntime",
+                "StratusTesting",
             ],
             swiftSettings: strictSettings
         ),
@@ -286,7 +287,8 @@ let package = Package(
         .testTarget(
             name: "LocalCloudTests",
             dependencies: [
-                "LocalCloud", "Cloud", "LambdaRuntime", "LambdaEvents", "App", "Services", "ItemStoreContract", "Observability", "Middleware",
+                "LocalCloud", "Cloud", "LambdaRuntime", "LambdaEvents", "App", "Services", "ItemStoreContract",
+                "Observability", "Middleware",
                 "OpenAPI", "Hashing", "Identifiers", "StratusTesting",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -18,8 +18,10 @@ package enum ReferenceApp {
         Function("auth", memoryMB: 256, timeout: .seconds(10), reservedConcurrency: 64) { context in
             let observability = FunctionObservability(context.initialization)
             let ports = context.ports
-            return AuthAPI(identity: ports.identity, store: ports.store, clock: ports.clock, metrics: observability.metrics)
-                .observed(by: observability)
+            return AuthAPI(
+                identity: ports.identity, store: ports.store, clock: ports.clock, metrics: observability.metrics
+            )
+            .observed(by: observability)
         }
         .http(
             "POST /auth/register", "POST /auth/login", "POST /auth/refresh", "POST /auth/logout",
@@ -33,7 +35,8 @@ package enum ReferenceApp {
 
         Function("orders", memoryMB: 256, timeout: .seconds(10)) { context in
             let observability = FunctionObservability(context.initialization)
-            return OrdersAPI(store: context.ports.store, clock: context.ports.clock, metrics: observability.metrics).observed(by: observability)
+            return OrdersAPI(store: context.ports.store, clock: context.ports.clock, metrics: observability.metrics)
+                .observed(by: observability)
         }
         .http("POST /orders", "GET /orders", "GET /orders/{id}", "PATCH /orders/{id}/status", authorization: .jwt())
 

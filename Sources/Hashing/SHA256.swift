@@ -63,15 +63,18 @@ package struct SHA256: Sendable {
             self.pending.append(UInt8(truncatingIfNeeded: messageBits >> UInt64(shift)))
         }
         self.compressPendingBlock()
-        let words = [self.state.0, self.state.1, self.state.2, self.state.3,
-                     self.state.4, self.state.5, self.state.6, self.state.7]
+        let words = [
+            self.state.0, self.state.1, self.state.2, self.state.3,
+            self.state.4, self.state.5, self.state.6, self.state.7,
+        ]
         return words.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * $0)) } }
     }
 
     private mutating func compressPendingBlock() {
         var schedule = [UInt32](repeating: 0, count: 64)
         for index in 0..<16 {
-            schedule[index] = UInt32(self.pending[index * 4]) << 24 | UInt32(self.pending[index * 4 + 1]) << 16
+            schedule[index] =
+                UInt32(self.pending[index * 4]) << 24 | UInt32(self.pending[index * 4 + 1]) << 16
                 | UInt32(self.pending[index * 4 + 2]) << 8 | UInt32(self.pending[index * 4 + 3])
         }
         for index in 16..<64 {

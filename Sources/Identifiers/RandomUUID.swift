@@ -34,7 +34,8 @@ package enum RandomUUID {
             if index == 8 || index == 13 || index == 18 || index == 23 {
                 guard byte == UInt8(ascii: "-") else { return false }
             } else {
-                let isHex = (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                let isHex =
+                    (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
                     || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "f"))
                 guard isHex else { return false }
             }

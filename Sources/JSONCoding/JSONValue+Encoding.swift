@@ -10,7 +10,8 @@ extension JSONValue {
         } else if let parsed = JSONValue(parsing: try StreamingJSONEncoder.foundationEncoded(value)) {
             self = parsed
         } else {
-            throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "Foundation's encoding of the value is not JSON"))
+            throw EncodingError.invalidValue(
+                value, .init(codingPath: [], debugDescription: "Foundation's encoding of the value is not JSON"))
         }
     }
 }

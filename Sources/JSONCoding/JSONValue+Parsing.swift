@@ -22,7 +22,9 @@ private struct JSONParser {
     }
 
     mutating func skipWhitespace() {
-        while self.index < self.bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(self.bytes[self.index]) { self.index += 1 }
+        while self.index < self.bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(self.bytes[self.index]) {
+            self.index += 1
+        }
     }
 
     mutating func value(depth: Int) -> JSONValue? {
@@ -43,7 +45,9 @@ private struct JSONParser {
     private mutating func literal(_ text: StaticString, _ value: JSONValue) -> JSONValue? {
         let count = text.utf8CodeUnitCount
         guard self.index + count <= self.bytes.count else { return nil }
-        let matches = text.withUTF8Buffer { expected in self.bytes[self.index..<(self.index + count)].elementsEqual(expected) }
+        let matches = text.withUTF8Buffer { expected in
+            self.bytes[self.index..<(self.index + count)].elementsEqual(expected)
+        }
         guard matches else { return nil }
         self.index += count
         return value
@@ -96,7 +100,9 @@ private struct JSONParser {
         self.index += 1
         let start = self.index
         // Most strings have no escape: taken whole.
-        while self.index < self.bytes.count, self.bytes[self.index] != UInt8(ascii: "\""), self.bytes[self.index] != UInt8(ascii: "\\") {
+        while self.index < self.bytes.count, self.bytes[self.index] != UInt8(ascii: "\""),
+            self.bytes[self.index] != UInt8(ascii: "\\")
+        {
             guard self.bytes[self.index] >= 0x20 else { return nil }
             self.index += 1
         }
@@ -117,14 +123,17 @@ private struct JSONParser {
             case UInt8(ascii: "u"):
                 guard var code = self.hex4() else { return nil }
                 if (0xD800..<0xDC00).contains(code) {
-                    guard self.literal("\\u", .null) != nil, let low = self.hex4(), (0xDC00..<0xE000).contains(low) else { return nil }
+                    guard self.literal("\\u", .null) != nil, let low = self.hex4(), (0xDC00..<0xE000).contains(low)
+                    else { return nil }
                     code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                 }
                 guard let scalar = Unicode.Scalar(code) else { return nil }
                 scalars.append(contentsOf: Array(String(Character(scalar)).utf8))
             default: return nil
             }
-            while self.index < self.bytes.count, self.bytes[self.index] != UInt8(ascii: "\""), self.bytes[self.index] != UInt8(ascii: "\\") {
+            while self.index < self.bytes.count, self.bytes[self.index] != UInt8(ascii: "\""),
+                self.bytes[self.index] != UInt8(ascii: "\\")
+            {
                 guard self.bytes[self.index] >= 0x20 else { return nil }
                 scalars.append(self.bytes[self.index])
                 self.index += 1
@@ -155,14 +164,17 @@ private struct JSONParser {
     /// A number: an integer when it is whole and fits 64 bits, else a finite double.
     private mutating func number() -> JSONValue? {
         let start = self.index
-        guard start < self.bytes.count, self.bytes[start] == UInt8(ascii: "-") || self.bytes[start].isDigit else { return nil }
+        guard start < self.bytes.count, self.bytes[start] == UInt8(ascii: "-") || self.bytes[start].isDigit else {
+            return nil
+        }
         var isInteger = true
         while self.index < self.bytes.count {
             let byte = self.bytes[self.index]
             if byte.isDigit || (byte == UInt8(ascii: "-") && self.index == start) {
                 self.index += 1
             } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
-                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") {
+                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+            {
                 isInteger = false
                 self.index += 1
             } else {

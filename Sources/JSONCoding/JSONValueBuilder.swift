@@ -52,7 +52,10 @@ struct JSONValueBuilder: JSONSink {
     }
 
     private mutating func add(_ value: JSONValue) {
-        guard let container = self.open.popLast() else { return self.result = value }
+        guard let container = self.open.popLast() else {
+            self.result = value
+            return
+        }
         switch container {
         case .object(var members, let key?):
             members[key] = value

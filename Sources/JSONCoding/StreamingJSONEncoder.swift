@@ -81,7 +81,8 @@ final class JSONOutput<Sink: JSONSink> {
     /// A finite number; JSON has none for NaN or an infinity, so those are refused as `JSONEncoder` refuses them.
     func writeFinite<Number: BinaryFloatingPoint & Encodable>(_ number: Number, codingPath: [any CodingKey]) throws {
         guard number.isFinite else {
-            throw EncodingError.invalidValue(number, .init(codingPath: codingPath, debugDescription: "JSON has no \(number)"))
+            throw EncodingError.invalidValue(
+                number, .init(codingPath: codingPath, debugDescription: "JSON has no \(number)"))
         }
         if let double = number as? Double { self.sink.number(double) } else { self.sink.number(Float(number)) }
     }
@@ -184,10 +185,16 @@ struct StreamingKeyedContainer<Key: CodingKey, Sink: JSONSink>: KeyedEncodingCon
     var codingPath: [any CodingKey] { self.encoder.codingPath }
 
     mutating func encodeNil(forKey key: Key) throws { try self.encoder.writeNil(at: .member(key.stringValue)) }
-    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try self.encoder.write(value, at: .member(key.stringValue)) }
-    mutating func encode(_ value: String, forKey key: Key) throws { try self.encoder.write(value, at: .member(key.stringValue)) }
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+        try self.encoder.write(value, at: .member(key.stringValue))
+    }
+    mutating func encode(_ value: String, forKey key: Key) throws {
+        try self.encoder.write(value, at: .member(key.stringValue))
+    }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
+        -> KeyedEncodingContainer<NestedKey>
+    {
         // No end is signalled for a nested container, so it cannot be streamed: the value goes to Foundation.
         KeyedEncodingContainer(RefusingKeyedContainer<NestedKey>())
     }
@@ -209,7 +216,9 @@ struct StreamingUnkeyedContainer<Sink: JSONSink>: UnkeyedEncodingContainer {
     mutating func encode<T: Encodable>(_ value: T) throws { try self.encoder.write(value, at: .element) }
     mutating func encode(_ value: String) throws { try self.encoder.write(value, at: .element) }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<
+        NestedKey
+    > {
         KeyedEncodingContainer(RefusingKeyedContainer<NestedKey>())
     }
 
@@ -230,8 +239,12 @@ struct StreamingSingleValueContainer<Sink: JSONSink>: SingleValueEncodingContain
 struct RefusingKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     var codingPath: [any CodingKey] { [] }
     mutating func encodeNil(forKey key: Key) throws { throw StreamingJSONEncoder.NeedsFoundation() }
-    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { throw StreamingJSONEncoder.NeedsFoundation() }
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+        throw StreamingJSONEncoder.NeedsFoundation()
+    }
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
+        -> KeyedEncodingContainer<NestedKey>
+    {
         KeyedEncodingContainer(RefusingKeyedContainer<NestedKey>())
     }
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer { RefusingUnkeyedContainer() }
@@ -244,7 +257,9 @@ struct RefusingUnkeyedContainer: UnkeyedEncodingContainer {
     var count: Int { 0 }
     mutating func encodeNil() throws { throw StreamingJSONEncoder.NeedsFoundation() }
     mutating func encode<T: Encodable>(_ value: T) throws { throw StreamingJSONEncoder.NeedsFoundation() }
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<
+        NestedKey
+    > {
         KeyedEncodingContainer(RefusingKeyedContainer<NestedKey>())
     }
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer { RefusingUnkeyedContainer() }

@@ -72,7 +72,8 @@ public struct APIGatewayV2Request: Codable, Sendable, Equatable {
         self.rawQueryString = try container.decodeIfPresent(String.self, forKey: .rawQueryString) ?? ""
         self.cookies = try container.decodeIfPresent([String].self, forKey: .cookies)
         self.headers = try container.decodeIfPresent([String: String].self, forKey: .headers) ?? [:]
-        self.queryStringParameters = try container.decodeIfPresent([String: String].self, forKey: .queryStringParameters)
+        self.queryStringParameters = try container.decodeIfPresent(
+            [String: String].self, forKey: .queryStringParameters)
         self.pathParameters = try container.decodeIfPresent([String: String].self, forKey: .pathParameters)
         self.stageVariables = try container.decodeIfPresent([String: String].self, forKey: .stageVariables)
         self.requestContext = try container.decode(RequestContext.self, forKey: .requestContext)
@@ -188,7 +189,9 @@ extension APIGatewayV2Request {
         public var validity: Validity
 
         /// Creates the details of a client certificate.
-        public init(clientCertPem: String, subjectDN: String, issuerDN: String, serialNumber: String, validity: Validity) {
+        public init(
+            clientCertPem: String, subjectDN: String, issuerDN: String, serialNumber: String, validity: Validity
+        ) {
             self.clientCertPem = clientCertPem
             self.subjectDN = subjectDN
             self.issuerDN = issuerDN

@@ -60,7 +60,8 @@ extension APIGatewayV2Response {
             do {
                 self = try JSONDecoder().decode(APIGatewayV2Response.self, from: data)
             } catch {
-                throw MalformedOutput(description: "The function output has a statusCode but is not a valid response: \(error)")
+                throw MalformedOutput(
+                    description: "The function output has a statusCode but is not a valid response: \(error)")
             }
             return
         }

@@ -79,7 +79,8 @@ final class DeadlineWatchdog: Sendable {
         guard armed.settlement.claim() else { return }
         let metadata = armed.metadata
         let report = LambdaFunctionError.timeout(after: ContinuousClock.now - armed.receivedAt)
-        self.logger.error("\(report.errorMessage)", metadata: [LambdaContext.requestIDMetadataKey: "\(metadata.requestID)"])
+        self.logger.error(
+            "\(report.errorMessage)", metadata: [LambdaContext.requestIDMetadataKey: "\(metadata.requestID)"])
         eventLoop.scheduleTask(in: .seconds(2)) { ProcessEnvironment.terminate(status: 1) }
         RuntimeAPIConnection.connecting(to: self.runtimeAPI, on: eventLoop)
             .flatMap { RuntimeAPIClient(connection: $0).report(.error(report), for: metadata.requestID) }

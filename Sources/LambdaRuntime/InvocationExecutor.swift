@@ -48,7 +48,9 @@ package struct InvocationExecutor: Sendable {
 
     /// Invokes the handler with `event` as a value when it is a ``ValueLambdaHandler`` for `Event`, and with
     /// `event`'s JSON otherwise.
-    package func invoke<Event: Encodable & Sendable>(value event: Event, context: LambdaContext) async -> InvocationValueOutcome {
+    package func invoke<Event: Encodable & Sendable>(value event: Event, context: LambdaContext) async
+        -> InvocationValueOutcome
+    {
         if let handler = self.valueHandler {
             do {
                 if let output = try await handler.handle(value: event, context: context) { return .value(output) }
@@ -68,7 +70,9 @@ package struct InvocationExecutor: Sendable {
     /// Logs a handler's failure and answers the report Lambda would send.
     private static func report(_ error: any Error, context: LambdaContext) -> LambdaFunctionError {
         let report = LambdaFunctionError(describing: error)
-        context.logger.error("Invocation failed", metadata: ["errorType": "\(report.errorType)", "errorMessage": "\(report.errorMessage)"])
+        context.logger.error(
+            "Invocation failed",
+            metadata: ["errorType": "\(report.errorType)", "errorMessage": "\(report.errorMessage)"])
         return report
     }
 }

@@ -44,7 +44,8 @@ struct InvocationServer: Sendable {
                             connection = firstConnection
                         } else {
                             do {
-                                connection = try await RuntimeAPIConnection.connect(to: self.configuration.runtimeAPI, on: eventLoop)
+                                connection = try await RuntimeAPIConnection.connect(
+                                    to: self.configuration.runtimeAPI, on: eventLoop)
                             } catch {
                                 self.logger.critical("Worker \(index) cannot reach the Runtime API: \(error)")
                                 return 1
@@ -53,7 +54,8 @@ struct InvocationServer: Sendable {
                         return await InvocationWorker(index: index, connection: connection, server: self).run()
                     }
                 }
-                return await workers.reduce(into: Int32(0)) { status, workerStatus in status = max(status, workerStatus) }
+                return await workers.reduce(into: Int32(0)) { status, workerStatus in status = max(status, workerStatus)
+                }
             }
             terminations.cancel()
             group.cancelAll()

@@ -92,7 +92,8 @@ actor InvocationWorker {
         do {
             try await client.report(outcome, for: metadata.requestID).value()
         } catch let refused as LambdaRuntimeError where refused.code == .reportRefused {
-            self.server.logger.warning("\(refused)", metadata: [LambdaContext.requestIDMetadataKey: "\(metadata.requestID)"])
+            self.server.logger.warning(
+                "\(refused)", metadata: [LambdaContext.requestIDMetadataKey: "\(metadata.requestID)"])
         }
         return true
     }

@@ -31,11 +31,13 @@ struct LambdaProcess {
             return 1
         }
         LoggingSystem.bootstrap { _ in
-            LambdaLogHandler(sink: StandardOutputLogSink(), logLevel: configuration.logLevel, format: configuration.logFormat)
+            LambdaLogHandler(
+                sink: StandardOutputLogSink(), logLevel: configuration.logLevel, format: configuration.logFormat)
         }
         let logger = Logger(label: "stratus.runtime")
         // One event loop per worker; the deadline watchdog starts its own once serving has begun.
-        let workerLoops = Array(MultiThreadedEventLoopGroup(numberOfThreads: configuration.maxConcurrency).makeIterator())
+        let workerLoops = Array(
+            MultiThreadedEventLoopGroup(numberOfThreads: configuration.maxConcurrency).makeIterator())
 
         let firstConnection: RuntimeAPIConnection
         do {
@@ -60,7 +62,9 @@ struct LambdaProcess {
             )
         } catch {
             let report = LambdaFunctionError(describing: error)
-            logger.critical("Initialisation failed", metadata: ["errorType": "\(report.errorType)", "errorMessage": "\(report.errorMessage)"])
+            logger.critical(
+                "Initialisation failed",
+                metadata: ["errorType": "\(report.errorType)", "errorMessage": "\(report.errorMessage)"])
             try? await RuntimeAPIClient(connection: firstConnection).reportInitError(report)
             return 1
         }

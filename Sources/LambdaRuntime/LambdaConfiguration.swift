@@ -39,7 +39,8 @@ public struct LambdaConfiguration: Sendable, Equatable {
             throw LambdaRuntimeError.invalidConfiguration(variable: "AWS_LAMBDA_RUNTIME_API", problem: "is not set")
         }
         guard let address = RuntimeAPIAddress(api) else {
-            throw LambdaRuntimeError.invalidConfiguration(variable: "AWS_LAMBDA_RUNTIME_API", problem: "must be host:port, got '\(api)'")
+            throw LambdaRuntimeError.invalidConfiguration(
+                variable: "AWS_LAMBDA_RUNTIME_API", problem: "must be host:port, got '\(api)'")
         }
         guard let handler = environment["_HANDLER"], !handler.isEmpty else {
             throw LambdaRuntimeError.invalidConfiguration(variable: "_HANDLER", problem: "is not set")
@@ -84,7 +85,8 @@ public struct LambdaConfiguration: Sendable, Equatable {
     ) throws(LambdaRuntimeError) -> Int {
         guard let text = environment[variable] else { return defaultValue }
         guard let value = Int(text), value > 0 else {
-            throw LambdaRuntimeError.invalidConfiguration(variable: variable, problem: "must be a positive integer, got '\(text)'")
+            throw LambdaRuntimeError.invalidConfiguration(
+                variable: variable, problem: "must be a positive integer, got '\(text)'")
         }
         return value
     }
@@ -116,4 +118,3 @@ public struct RuntimeAPIAddress: Sendable, Hashable, CustomStringConvertible {
     /// The address as `host:port`, the form of `AWS_LAMBDA_RUNTIME_API`.
     public var description: String { "\(self.host):\(self.port)" }
 }
-

@@ -70,7 +70,8 @@ public struct LambdaContext: Sendable {
             invokedFunctionARN: metadata.invokedFunctionARN,
             deadline: metadata.deadline,
             clientContext: try Self.decodeHeader(ClientContext.self, metadata.clientContext, name: "client context"),
-            cognitoIdentity: try Self.decodeHeader(CognitoIdentity.self, metadata.cognitoIdentity, name: "Cognito identity"),
+            cognitoIdentity: try Self.decodeHeader(
+                CognitoIdentity.self, metadata.cognitoIdentity, name: "Cognito identity"),
             tenantID: metadata.tenantID,
             function: function,
             isColdStart: isColdStart,
@@ -99,4 +100,3 @@ public struct LambdaContext: Sendable {
         }
     }
 }
-

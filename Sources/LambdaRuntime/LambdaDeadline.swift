@@ -29,7 +29,8 @@ public struct LambdaDeadline: Sendable, Hashable, Comparable {
     /// The time left until the deadline; zero once it has passed. Any deadline can be asked, even one no Runtime
     /// API would state: the subtraction saturates instead of overflowing.
     public func remainingTime() -> Duration {
-        let (remaining, overflow) = self.millisecondsSinceEpoch.subtractingReportingOverflow(WallClock.nowMilliseconds())
+        let (remaining, overflow) = self.millisecondsSinceEpoch.subtractingReportingOverflow(
+            WallClock.nowMilliseconds())
         return .milliseconds(overflow ? (self.millisecondsSinceEpoch < 0 ? 0 : Int64.max) : max(0, remaining))
     }
 

@@ -32,7 +32,8 @@ public struct LambdaFunctionError: Codable, Sendable, Equatable, Error {
     /// The report for an invocation that was still running at its deadline.
     public static func timeout(after duration: Duration) -> LambdaFunctionError {
         let seconds = (duration.inMilliseconds / 1000).formattedWithTwoDecimals
-        return LambdaFunctionError(errorMessage: "Task timed out after \(seconds) seconds", errorType: Self.timeoutErrorType)
+        return LambdaFunctionError(
+            errorMessage: "Task timed out after \(seconds) seconds", errorType: Self.timeoutErrorType)
     }
 
     /// The `errorType` Lambda gives an invocation that ran past its deadline.

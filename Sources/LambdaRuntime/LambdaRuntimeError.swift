@@ -44,6 +44,7 @@ public struct LambdaRuntimeError: LambdaReportableError, Equatable {
 
     /// An invocation that breaks the protocol for the reason given; `requestID` is its id when that is safe to report to.
     package static func malformedInvocation(requestID: String?, _ reason: String) -> LambdaRuntimeError {
-        LambdaRuntimeError(.malformedInvocation, "The Runtime API sent a malformed invocation: \(reason)", requestID: requestID)
+        LambdaRuntimeError(
+            .malformedInvocation, "The Runtime API sent a malformed invocation: \(reason)", requestID: requestID)
     }
 }

@@ -31,17 +31,18 @@ public enum ProcessEnvironment {
     /// Writes a fatal message to standard error, for failures that happen before the Runtime API can be told: as is
     /// in the text format, as a `FATAL` line in the JSON format.
     static func writeToStandardError(_ message: String, format: LambdaLogFormat) {
-        let line = switch format {
-        case .text: message
-        case .json:
-            LambdaLogHandler.line(
-                format: .json,
-                timestampMilliseconds: WallClock.nowMilliseconds(),
-                level: .critical,
-                requestID: nil,
-                message: message
-            )
-        }
+        let line =
+            switch format {
+            case .text: message
+            case .json:
+                LambdaLogHandler.line(
+                    format: .json,
+                    timestampMilliseconds: WallClock.nowMilliseconds(),
+                    level: .critical,
+                    requestID: nil,
+                    message: message
+                )
+            }
         writeFully(to: STDERR_FILENO, line + "\n")
     }
 }

@@ -27,22 +27,32 @@ struct RuntimeAPIClient: Sendable {
             RuntimeAPIRequest(method: .GET, path: "\(Self.base)/invocation/next")
         ).value()
         guard response.status == .ok else {
-            throw LambdaRuntimeError(.runtimeAPIFailed, "GET /invocation/next answered \(response.status.code): \(String(buffer: response.body))")
+            throw LambdaRuntimeError(
+                .runtimeAPIFailed,
+                "GET /invocation/next answered \(response.status.code): \(String(buffer: response.body))")
         }
         let headers = response.headers
-        guard let requestID = headers.first(name: RuntimeAPIHeader.requestID), InvocationMetadata.isSafeRequestID(requestID)
+        guard let requestID = headers.first(name: RuntimeAPIHeader.requestID),
+            InvocationMetadata.isSafeRequestID(requestID)
         else {
-            throw LambdaRuntimeError.malformedInvocation(requestID: nil, "its \(RuntimeAPIHeader.requestID) header is missing or not a URL path "
-                + "segment of at most \(InvocationMetadata.maximumRequestIDLength) letters, digits, '-', '_' and '.'")
+            throw LambdaRuntimeError.malformedInvocation(
+                requestID: nil,
+                "its \(RuntimeAPIHeader.requestID) header is missing or not a URL path "
+                    + "segment of at most \(InvocationMetadata.maximumRequestIDLength) letters, digits, '-', '_' and '.'"
+            )
         }
-        guard let deadline = headers.first(name: RuntimeAPIHeader.deadline)
-            .flatMap({ LambdaDeadline(header: $0, nowMilliseconds: WallClock.nowMilliseconds()) })
+        guard
+            let deadline = headers.first(name: RuntimeAPIHeader.deadline)
+                .flatMap({ LambdaDeadline(header: $0, nowMilliseconds: WallClock.nowMilliseconds()) })
         else {
-            throw LambdaRuntimeError.malformedInvocation(requestID: requestID, "its \(RuntimeAPIHeader.deadline) header is missing "
-                + "or not milliseconds since the epoch within a day of now")
+            throw LambdaRuntimeError.malformedInvocation(
+                requestID: requestID,
+                "its \(RuntimeAPIHeader.deadline) header is missing "
+                    + "or not milliseconds since the epoch within a day of now")
         }
         guard let arn = headers.first(name: RuntimeAPIHeader.invokedFunctionARN) else {
-            throw LambdaRuntimeError.malformedInvocation(requestID: requestID, "it has no \(RuntimeAPIHeader.invokedFunctionARN) header")
+            throw LambdaRuntimeError.malformedInvocation(
+                requestID: requestID, "it has no \(RuntimeAPIHeader.invokedFunctionARN) header")
         }
         let metadata = InvocationMetadata(
             requestID: requestID,
@@ -100,9 +110,13 @@ struct RuntimeAPIClient: Sendable {
             case 202:
                 return
             case 400..<500:
-                throw LambdaRuntimeError(.reportRefused, "POST \(path) was refused with \(response.status.code): \(String(buffer: response.body))")
+                throw LambdaRuntimeError(
+                    .reportRefused,
+                    "POST \(path) was refused with \(response.status.code): \(String(buffer: response.body))")
             default:
-                throw LambdaRuntimeError(.runtimeAPIFailed, "POST \(path) answered \(response.status.code): \(String(buffer: response.body))")
+                throw LambdaRuntimeError(
+                    .runtimeAPIFailed, "POST \(path) answered \(response.status.code): \(String(buffer: response.body))"
+                )
             }
         }
     }

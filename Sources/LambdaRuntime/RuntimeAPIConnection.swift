@@ -16,7 +16,8 @@ final class RuntimeAPIConnection: Sendable {
     static let maxResponseBodyBytes = 8 * 1024 * 1024
 
     /// Connects to the Runtime API.
-    static func connect(to address: RuntimeAPIAddress, on eventLoop: any EventLoop) async throws -> RuntimeAPIConnection {
+    static func connect(to address: RuntimeAPIAddress, on eventLoop: any EventLoop) async throws -> RuntimeAPIConnection
+    {
         try await Self.connecting(to: address, on: eventLoop).value()
     }
 
@@ -24,7 +25,9 @@ final class RuntimeAPIConnection: Sendable {
     ///
     /// An IP address (what Lambda gives) is connected to directly; only a host name goes through the resolver and
     /// Happy Eyeballs, which cost about a millisecond of cold start.
-    static func connecting(to address: RuntimeAPIAddress, on eventLoop: any EventLoop) -> EventLoopFuture<RuntimeAPIConnection> {
+    static func connecting(to address: RuntimeAPIAddress, on eventLoop: any EventLoop) -> EventLoopFuture<
+        RuntimeAPIConnection
+    > {
         let bootstrap = ClientBootstrap(group: eventLoop)
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .connectTimeout(.seconds(2))
@@ -111,7 +114,8 @@ final class RuntimeAPIChannelHandler: ChannelDuplexHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let response = self.unwrapInboundIn(data)
         guard let pending = self.pending else {
-            context.fireErrorCaught(LambdaRuntimeError(.runtimeAPIFailed, "The Runtime API sent a response nobody asked for"))
+            context.fireErrorCaught(
+                LambdaRuntimeError(.runtimeAPIFailed, "The Runtime API sent a response nobody asked for"))
             context.close(promise: nil)
             return
         }

@@ -22,8 +22,10 @@ public enum WallClock {
         var parts = tm()
         gmtime_r(&seconds, &parts)
         let fields: [(value: Int32, width: Int, separator: UInt8)] = [
-            (parts.tm_year + 1900, 4, UInt8(ascii: "-")), (parts.tm_mon + 1, 2, UInt8(ascii: "-")), (parts.tm_mday, 2, UInt8(ascii: "T")),
-            (parts.tm_hour, 2, UInt8(ascii: ":")), (parts.tm_min, 2, UInt8(ascii: ":")), (parts.tm_sec, 2, UInt8(ascii: ".")),
+            (parts.tm_year + 1900, 4, UInt8(ascii: "-")), (parts.tm_mon + 1, 2, UInt8(ascii: "-")),
+            (parts.tm_mday, 2, UInt8(ascii: "T")),
+            (parts.tm_hour, 2, UInt8(ascii: ":")), (parts.tm_min, 2, UInt8(ascii: ":")),
+            (parts.tm_sec, 2, UInt8(ascii: ".")),
             (Int32(milliseconds % 1000), 3, UInt8(ascii: "Z")),
         ]
         return String(unsafeUninitializedCapacity: 24) { output in

@@ -10,7 +10,9 @@ public enum OpenAPIDocument {
     /// Builds every function of `manifest` with `ports` (nothing is invoked) and describes their routes.
     /// - Throws: ``ManifestError/routesDisagree(function:manifestOnly:handlerOnly:)`` when a function's handler
     ///   declares other routes than the manifest routes to it, or whatever a function's initialiser throws.
-    public static func make(manifest: AppManifest, ports: CloudPorts, serverURL: String? = nil) async throws -> JSONValue {
+    public static func make(manifest: AppManifest, ports: CloudPorts, serverURL: String? = nil) async throws
+        -> JSONValue
+    {
         var paths: [String: [String: JSONValue]] = [:]
         var schemas: [String: JSONValue] = [:]
         for function in manifest.functions where !function.routes.isEmpty {
@@ -27,8 +29,10 @@ public enum OpenAPIDocument {
             let declared = Set(function.routes.map(\.routeKey))
             let described = Set(operations.map(\.routeKey))
             guard declared == described else {
-                throw ManifestError.routesDisagree(function: function.name,
-                    manifestOnly: declared.subtracting(described).sorted(), handlerOnly: described.subtracting(declared).sorted())
+                throw ManifestError.routesDisagree(
+                    function: function.name,
+                    manifestOnly: declared.subtracting(described).sorted(),
+                    handlerOnly: described.subtracting(declared).sorted())
             }
             for operation in operations {
                 var object = operation.operation
@@ -51,8 +55,10 @@ public enum OpenAPIDocument {
             "components": [
                 "schemas": .object(schemas),
                 "securitySchemes": [
-                    "bearerAuth": ["type": "http", "scheme": "bearer", "bearerFormat": "JWT",
-                        "description": "An access token from POST /auth/login"],
+                    "bearerAuth": [
+                        "type": "http", "scheme": "bearer", "bearerFormat": "JWT",
+                        "description": "An access token from POST /auth/login",
+                    ]
                 ],
             ],
         ]
@@ -61,7 +67,9 @@ public enum OpenAPIDocument {
     }
 
     private static func problem(_ description: String) -> JSONValue {
-        ["description": .string(description),
-            "content": ["application/problem+json": ["schema": ["$ref": "#/components/schemas/Problem"]]]]
+        [
+            "description": .string(description),
+            "content": ["application/problem+json": ["schema": ["$ref": "#/components/schemas/Problem"]]],
+        ]
     }
 }

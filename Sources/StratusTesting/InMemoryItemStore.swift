@@ -45,7 +45,8 @@ public final class InMemoryItemStore: ItemStore {
         condition: Condition?,
         returning: ReturnValues
     ) throws(ItemStoreError) -> Item? {
-        try self.write(.update(key, update, condition: condition), returning: returning, updated: update.updatedAttributes)
+        try self.write(
+            .update(key, update, condition: condition), returning: returning, updated: update.updatedAttributes)
     }
 
     /// Performs `action` alone, atomically, and returns what `returning` asks for.
@@ -55,7 +56,8 @@ public final class InMemoryItemStore: ItemStore {
         updated: Set<String>
     ) throws(ItemStoreError) -> Item? {
         guard let key = action.key else {
-            throw .validation("One of the required keys was not given a value: \(TableSchema.partitionKey)/\(TableSchema.sortKey)")
+            throw .validation(
+                "One of the required keys was not given a value: \(TableSchema.partitionKey)/\(TableSchema.sortKey)")
         }
         let now = self.clock.nowSeconds
         return try self.state.withLock { state throws(ItemStoreError) -> Item? in
@@ -138,7 +140,9 @@ extension InMemoryItemStore {
         /// One page of `query`: the visible items of its partition in order after its cursor, up to its limit or
         /// the page's byte budget, then filtered.
         mutating func page(of query: ItemQuery, nowSeconds: Int64) throws(ItemStoreError) -> QueryPage {
-            let start = try query.cursor.map { cursor throws(ItemStoreError) in try self.position(after: cursor, for: query) }
+            let start = try query.cursor.map { cursor throws(ItemStoreError) in
+                try self.position(after: cursor, for: query)
+            }
             let descending = query.order == .descending
             let rows = self.items.values.compactMap { item -> (position: Position, item: Item)? in
                 guard item.string(query.partitionAttribute) == query.partition,

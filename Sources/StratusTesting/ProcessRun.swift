@@ -44,7 +44,8 @@ public func runToCompletion(
             let errorData = ErrorDrain(mergingErrors ? nil : errors)
             let data = output.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
-            continuation.resume(returning: ProcessRun(status: process.terminationStatus, output: data, errors: errorData.wait()))
+            continuation.resume(
+                returning: ProcessRun(status: process.terminationStatus, output: data, errors: errorData.wait()))
         }
     }
 }

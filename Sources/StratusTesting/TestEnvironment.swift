@@ -38,7 +38,10 @@ public enum TestEnvironment {
             let probe = Process()
             probe.executableURL = URL(fileURLWithPath: path)
             // Looked up, not imported: importing them takes a second, and this runs while other tests do.
-            probe.arguments = ["-c", "import importlib.util as u, sys; sys.exit(0 if u.find_spec('awslambdaric') and u.find_spec('openapi_spec_validator') and u.find_spec('aws_xray_sdk') else 1)"]
+            probe.arguments = [
+                "-c",
+                "import importlib.util as u, sys; sys.exit(0 if u.find_spec('awslambdaric') and u.find_spec('openapi_spec_validator') and u.find_spec('aws_xray_sdk') else 1)",
+            ]
             probe.standardOutput = FileHandle.nullDevice
             probe.standardError = FileHandle.nullDevice
             guard (try? probe.run()) != nil else { return false }

@@ -8,13 +8,15 @@ import Logging
 struct BareHTTPCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bare-http",
-        abstract: "Serve GET /orders/{id} and POST /orders with a constant JSON body (the gateway benchmark's baseline)."
+        abstract:
+            "Serve GET /orders/{id} and POST /orders with a constant JSON body (the gateway benchmark's baseline)."
     )
 
     @Option(name: .long, help: "The port to listen on; 0 picks a free one.")
     var port = 0
 
-    static let body = #"{"orderId":"00000000-0000-0000-0000-000000000000","status":"PENDING","total":8498,"currency":"EUR"}"#
+    static let body =
+        #"{"orderId":"00000000-0000-0000-0000-000000000000","status":"PENDING","total":8498,"currency":"EUR"}"#
 
     func run() async throws {
         let router = Router()
@@ -27,7 +29,8 @@ struct BareHTTPCommand: AsyncParsableCommand {
             router: router,
             configuration: .init(address: .hostname("127.0.0.1", port: self.port), serverName: nil),
             onServerRunning: { channel in
-                FileHandle.standardOutput.write(Data("Bare HTTP on http://127.0.0.1:\(channel.localAddress?.port ?? 0)\n".utf8))
+                FileHandle.standardOutput.write(
+                    Data("Bare HTTP on http://127.0.0.1:\(channel.localAddress?.port ?? 0)\n".utf8))
             },
             logger: Logger(label: "stratus.bare-http") { _ in SwiftLogNoOpLogHandler() }
         )

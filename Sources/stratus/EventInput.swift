@@ -19,7 +19,8 @@ enum EventInput {
             data = contents
         }
         guard data.count <= LambdaLimits.maxEventBytes else {
-            throw CommandLineError("The event is \(data.count) bytes; Lambda accepts at most \(LambdaLimits.maxEventBytes)")
+            throw CommandLineError(
+                "The event is \(data.count) bytes; Lambda accepts at most \(LambdaLimits.maxEventBytes)")
         }
         do {
             _ = try JSONDecoder().decode(JSONValue.self, from: data)

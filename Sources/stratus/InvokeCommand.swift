@@ -5,8 +5,8 @@ import Foundation
 import LambdaRuntime
 import LocalCloud
 import Middleware
-import Observability
 import NIOCore
+import Observability
 
 /// `stratus invoke FUNCTION --event FILE|-`: one invocation, printed like Lambda prints it.
 struct InvokeCommand: AsyncParsableCommand {
@@ -37,14 +37,16 @@ struct InvokeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "An X-Ray trace header to continue (Root=...;Parent=...;Sampled=1).")
     var traceID: String?
 
-    @Option(name: .customLong("data-dir"), help: "Where the local cloud keeps its data (in-process runs use its store).")
+    @Option(
+        name: .customLong("data-dir"), help: "Where the local cloud keeps its data (in-process runs use its store).")
     var dataDirectory = ".stratus"
 
     func run() async throws {
         let manifest = ReferenceApp.manifest
         try manifest.validate()
         guard let function = manifest.function(named: self.function) else {
-            throw CommandLineError(ManifestError.unknownFunction(self.function, known: manifest.functionNames).description)
+            throw CommandLineError(
+                ManifestError.unknownFunction(self.function, known: manifest.functionNames).description)
         }
         let event = try EventInput.read(from: self.event)
         let metadata = FunctionMetadata(
@@ -87,11 +89,14 @@ struct InvokeCommand: AsyncParsableCommand {
         sink.write(line: "END RequestId: \(request.requestID)")
         sink.write(line: result.reportLine(memorySizeMB: metadata.memoryLimitInMB))
         await instance.shutdown()
-        recorder.record(InvocationRecord(
-            timeMilliseconds: WallClock.nowMilliseconds() - result.duration.wholeMilliseconds, function: function.name,
-            durationMicroseconds: result.duration.wholeMicroseconds, outcome: result.error == nil ? .success : .error,
-            isColdStart: true
-        ))
+        recorder.record(
+            InvocationRecord(
+                timeMilliseconds: WallClock.nowMilliseconds() - result.duration.wholeMilliseconds,
+                function: function.name,
+                durationMicroseconds: result.duration.wholeMicroseconds,
+                outcome: result.error == nil ? .success : .error,
+                isColdStart: true
+            ))
         if self.traceID.flatMap(XRayTraceHeader.init)?.sampled == true {
             // The function's segments left before its answer; give the datagrams a moment to be read.
             try? await Task.sleep(for: .milliseconds(100))
@@ -112,7 +117,8 @@ struct InvokeCommand: AsyncParsableCommand {
 
     /// A log stream name in Lambda's form: `YYYY/MM/DD/[$LATEST]<32 hex>`.
     private static func logStreamName() -> String {
-        let day = String(WallClock.iso8601(milliseconds: WallClock.nowMilliseconds()).prefix(10)).replacingOccurrences(of: "-", with: "/")
+        let day = String(WallClock.iso8601(milliseconds: WallClock.nowMilliseconds()).prefix(10)).replacingOccurrences(
+            of: "-", with: "/")
         return "\(day)/[$LATEST]\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())"
     }
 }

@@ -18,7 +18,8 @@ extension LocalDataDirectory {
     static let ownFolders = ["identity"]
     /// The files the local cloud writes in the data folder, relative to it: the databases with their WAL and SHM
     /// files, the signing key, the notification log and the admin token.
-    static let ownFiles: [String] = ["store.sqlite", "telemetry.sqlite", "identity/directory.sqlite"]
+    static let ownFiles: [String] =
+        ["store.sqlite", "telemetry.sqlite", "identity/directory.sqlite"]
         .flatMap { [$0, $0 + "-wal", $0 + "-shm"] }
         + ["identity/signing-key.pem", "notifications.log", "admin-token"]
 

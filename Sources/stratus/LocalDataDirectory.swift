@@ -41,7 +41,8 @@ struct LocalDataDirectory {
         tokenLifetime: Duration = LocalIdentityProvider.defaultTokenLifetime
     ) -> LocalIdentityProvider {
         LocalIdentityProvider(
-            store: directory, issuer: issuer, notifications: NotificationLog(path: self.notificationLogPath, clock: self.clock),
+            store: directory, issuer: issuer,
+            notifications: NotificationLog(path: self.notificationLogPath, clock: self.clock),
             hasher: PasswordHasher(cost: cost), tokenLifetime: tokenLifetime, clock: self.clock
         )
     }
@@ -66,13 +67,17 @@ struct LocalDataDirectory {
     /// Creates the folder if needed and writes `token` to ``adminTokenPath``, readable by its owner only.
     func saveAdminToken(_ token: String) throws {
         try self.createFolder(self.path)
-        guard FileManager.default.createFile(atPath: self.adminTokenPath, contents: Data(token.utf8), attributes: [.posixPermissions: 0o600]) else {
+        guard
+            FileManager.default.createFile(
+                atPath: self.adminTokenPath, contents: Data(token.utf8), attributes: [.posixPermissions: 0o600])
+        else {
             throw CommandLineError("Cannot write the admin token to \(self.adminTokenPath)")
         }
     }
 
     /// The admin token of `STRATUS_ADMIN_TOKEN`, which `stratus serve` and the CLI take before any other.
-    static func environmentAdminToken(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+    static func environmentAdminToken(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String?
+    {
         environment["STRATUS_ADMIN_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
@@ -90,7 +95,8 @@ struct LocalDataDirectory {
 
     func createFolder(_ folder: String) throws {
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(
+                atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
             throw CommandLineError("Cannot create the folder \(folder): \(error.localizedDescription)")
         }

@@ -8,13 +8,16 @@ struct LogsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "logs",
         abstract: "Print the functions' log lines recorded by a running stratus serve.",
-        discussion: "Each line: time, function, level, message, then the line's other keys. EMF documents show as their metric values."
+        discussion:
+            "Each line: time, function, level, message, then the line's other keys. EMF documents show as their metric values."
     )
 
     @Option(name: .long, help: "Only this function's lines.")
     var function: String?
 
-    @Option(name: .customLong("correlation-id"), help: "Only the lines of this correlation id (a request's apigw-requestid by default).")
+    @Option(
+        name: .customLong("correlation-id"),
+        help: "Only the lines of this correlation id (a request's apigw-requestid by default).")
     var correlationID: String?
 
     @Option(name: .customLong("trace-id"), help: "Only the lines of this X-Ray trace.")
@@ -41,18 +44,23 @@ struct LogsCommand: AsyncParsableCommand {
     static let followInterval = Duration.milliseconds(500)
 
     func validate() throws {
-        guard (1...10_000).contains(self.limit) else { throw ValidationError("--limit must be between 1 and 10000, not \(self.limit)") }
+        guard (1...10_000).contains(self.limit) else {
+            throw ValidationError("--limit must be between 1 and 10000, not \(self.limit)")
+        }
     }
 
     func run() async throws {
         let client = try self.server.telemetryClient()
         var after: Int64?
         repeat {
-            let page = try await client.get("logs", query: [
-                ("function", self.function), ("correlationId", self.correlationID), ("traceId", self.traceID),
-                ("level", self.level), ("since", after == nil ? self.since : nil), ("after", after.map(String.init)),
-                ("limit", String(self.limit)),
-            ], as: LogPage.self)
+            let page = try await client.get(
+                "logs",
+                query: [
+                    ("function", self.function), ("correlationId", self.correlationID), ("traceId", self.traceID),
+                    ("level", self.level), ("since", after == nil ? self.since : nil),
+                    ("after", after.map(String.init)),
+                    ("limit", String(self.limit)),
+                ], as: LogPage.self)
             // Written out at once, not when a pipe's buffer fills: a follower sees each line as it arrives.
             let text = page.logs.map { (self.raw ? $0.line : LogLineRendering.render($0)) + "\n" }.joined()
             if !text.isEmpty { FileHandle.standardOutput.write(Data(text.utf8)) }
@@ -67,12 +75,14 @@ struct LogsCommand: AsyncParsableCommand {
 enum LogLineRendering {
     /// Keys every Powertools line has, left out of the rest.
     static let standardKeys: Set<String> = [
-        "level", "message", "timestamp", "service", "cold_start", "function_name", "function_memory_size", "function_arn",
+        "level", "message", "timestamp", "service", "cold_start", "function_name", "function_memory_size",
+        "function_arn",
         "sampling_rate",
     ]
 
     static func render(_ event: LogPage.Event) -> String {
-        let head = "\(event.timestamp)  \(event.function.padding(toLength: 8, withPad: " ", startingAt: 0)) "
+        let head =
+            "\(event.timestamp)  \(event.function.padding(toLength: 8, withPad: " ", startingAt: 0)) "
             + (event.level ?? "-").padding(toLength: 6, withPad: " ", startingAt: 0)
         guard let object = (try? JSONDecoder().decode(JSONValue.self, from: Data(event.line.utf8)))?.objectValue else {
             return "\(head) \(event.message ?? event.line)"

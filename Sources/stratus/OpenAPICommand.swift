@@ -8,7 +8,8 @@ import OpenAPI
 struct OpenAPICommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "openapi",
-        abstract: "Print the OpenAPI 3.1 document generated from the route declarations (as GET /openapi.json serves it)."
+        abstract:
+            "Print the OpenAPI 3.1 document generated from the route declarations (as GET /openapi.json serves it)."
     )
 
     @Option(name: .long, help: "The server URL to put in the document, e.g. http://127.0.0.1:3000.")
@@ -22,9 +23,11 @@ struct OpenAPICommand: AsyncParsableCommand {
 
     /// The document as JSON, with keys sorted.
     static func document(ports: CloudPorts, serverURL: String?, pretty: Bool) async throws -> Data {
-        let document = try await OpenAPIDocument.make(manifest: ReferenceApp.manifest, ports: ports, serverURL: serverURL)
+        let document = try await OpenAPIDocument.make(
+            manifest: ReferenceApp.manifest, ports: ports, serverURL: serverURL)
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting =
+            pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(document)
     }
 }

@@ -35,7 +35,8 @@ struct RuntimeBenchCommand: AsyncParsableCommand {
     @Option(help: "The deployment zip of the bootstrap, whose size is reported.")
     var zip: String?
 
-    @Flag(help: "Exit with status 1 when a target (cold start ≤ 5×, warm p50 ≤ 1.5×, RSS ≤ 15 MB, zip ≤ 8 MB) is missed.")
+    @Flag(
+        help: "Exit with status 1 when a target (cold start ≤ 5×, warm p50 ≤ 1.5×, RSS ≤ 15 MB, zip ≤ 8 MB) is missed.")
     var enforceTargets = false
 
     func validate() throws {
@@ -46,7 +47,8 @@ struct RuntimeBenchCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let function = ReferenceApp.manifest.function(named: self.function) else {
-            throw CommandLineError(ManifestError.unknownFunction(self.function, known: ReferenceApp.manifest.functionNames).description)
+            throw CommandLineError(
+                ManifestError.unknownFunction(self.function, known: ReferenceApp.manifest.functionNames).description)
         }
         let benchmark = RuntimeBenchmark(
             function: function,

@@ -22,7 +22,10 @@ struct RuntimeBenchReport {
         var targets = [
             ("cold start p50 ≤ 5× baseline (\(self.coldRatio.formattedWithTwoDecimals)×)", self.coldRatio <= 5),
             ("warm p50 ≤ 1.5× baseline (\(self.warmRatio.formattedWithTwoDecimals)×)", self.warmRatio <= 1.5),
-            ("peak RSS ≤ 15 MB (\(Self.megabytes(self.subject.peakResidentBytes)) MB)", self.subject.peakResidentBytes <= 15 * 1_048_576),
+            (
+                "peak RSS ≤ 15 MB (\(Self.megabytes(self.subject.peakResidentBytes)) MB)",
+                self.subject.peakResidentBytes <= 15 * 1_048_576
+            ),
         ]
         if let zipBytes {
             targets.append(("zipped bootstrap ≤ 8 MB (\(Self.megabytes(zipBytes)) MB)", zipBytes <= 8 * 1_048_576))

@@ -31,10 +31,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("data-dir"), help: "Where the local cloud keeps its data.")
     var dataDirectory = ".stratus"
 
-    @Option(name: .customLong("cors-origin"), help: "A browser origin allowed to call the API, e.g. http://localhost:5173 (repeatable).")
+    @Option(
+        name: .customLong("cors-origin"),
+        help: "A browser origin allowed to call the API, e.g. http://localhost:5173 (repeatable).")
     var corsOrigins: [String] = []
 
-    @Option(name: .customLong("xray-port"), help: "The UDP port of the local X-Ray daemon the functions send segments to; 0 picks a free one.")
+    @Option(
+        name: .customLong("xray-port"),
+        help: "The UDP port of the local X-Ray daemon the functions send segments to; 0 picks a free one.")
     var xrayPort = 2000
 
     @Option(name: .customLong("trace-reservoir"), help: "New traces per second that are always sampled.")
@@ -46,16 +50,27 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "How long logs, metrics and traces are kept: 30m, 24h, 7d.")
     var retention = "24h"
 
-    @Option(name: .customLong("idle-timeout"), help: "How long a connection may send nothing before it is closed: 30s, 5m.")
+    @Option(
+        name: .customLong("idle-timeout"), help: "How long a connection may send nothing before it is closed: 30s, 5m.")
     var idleTimeout = "\(GatewayServer.defaultIdleTimeout.components.seconds)s"
 
-    @Option(name: .customLong("admin-token"), help: "The secret /_stratus/ asks for; a new one each run without it. STRATUS_ADMIN_TOKEN is safer (not shown by ps).")
+    @Option(
+        name: .customLong("admin-token"),
+        help:
+            "The secret /_stratus/ asks for; a new one each run without it. STRATUS_ADMIN_TOKEN is safer (not shown by ps)."
+    )
     var adminToken: String?
 
-    @Option(name: .customLong("allowed-host"), help: "Another name /_stratus/ may be reached by, besides 127.0.0.1, localhost, [::1] and --host (repeatable).")
+    @Option(
+        name: .customLong("allowed-host"),
+        help: "Another name /_stratus/ may be reached by, besides 127.0.0.1, localhost, [::1] and --host (repeatable).")
     var allowedHosts: [String] = []
 
-    @Option(name: .customLong("access-token-minutes"), help: "How long access and id tokens are valid, 5 to 1440 minutes (they stay valid until then, after a sign-out too, as on AWS).")
+    @Option(
+        name: .customLong("access-token-minutes"),
+        help:
+            "How long access and id tokens are valid, 5 to 1440 minutes (they stay valid until then, after a sign-out too, as on AWS)."
+    )
     var accessTokenMinutes = 60
 
     @Flag(name: .customLong("insecure-fast-password-hashing"), help: .hidden)
@@ -86,8 +101,12 @@ struct ServeCommand: AsyncParsableCommand {
         guard let idleTimeout = TimeParameter.spanMilliseconds(self.idleTimeout), idleTimeout > 0 else {
             throw ValidationError("--idle-timeout must be a span such as 30s or 5m, not \(self.idleTimeout)")
         }
-        if let token = self.givenAdminToken, token.count < Self.minimumAdminTokenLength || token.contains(where: \.isWhitespace) {
-            throw ValidationError("--admin-token (or STRATUS_ADMIN_TOKEN) must be at least \(Self.minimumAdminTokenLength) characters without spaces")
+        if let token = self.givenAdminToken,
+            token.count < Self.minimumAdminTokenLength || token.contains(where: \.isWhitespace)
+        {
+            throw ValidationError(
+                "--admin-token (or STRATUS_ADMIN_TOKEN) must be at least \(Self.minimumAdminTokenLength) characters without spaces"
+            )
         }
     }
 
@@ -120,9 +139,12 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             daemon = try await XRayDaemonListener.start(port: self.xrayPort, recorder: recorder)
         } catch {
-            throw CommandLineError("Cannot listen for X-Ray segments on UDP port \(self.xrayPort) (another stratus serve?); pick another with --xray-port: \(error)")
+            throw CommandLineError(
+                "Cannot listen for X-Ray segments on UDP port \(self.xrayPort) (another stratus serve?); pick another with --xray-port: \(error)"
+            )
         }
-        let ports = CloudPorts(store: store, identity: identity, clock: dataDirectory.clock).traced(by: XRayTracer(emitter: recorder), tableName: Self.tableName)
+        let ports = CloudPorts(store: store, identity: identity, clock: dataDirectory.clock).traced(
+            by: XRayTracer(emitter: recorder), tableName: Self.tableName)
         let openAPI = try await OpenAPICommand.document(ports: ports, serverURL: nil, pretty: false)
         var environment = Self.functionEnvironment(ProcessInfo.processInfo.environment)
         environment["AWS_XRAY_DAEMON_ADDRESS"] = daemon.address()
@@ -135,7 +157,9 @@ struct ServeCommand: AsyncParsableCommand {
             authorizer: issuer.authorizer,
             cors: cors,
             recorder: recorder,
-            tracing: GatewayTracing(emitter: recorder, sampler: TraceSampler(reservoirPerSecond: self.traceReservoir, fixedRate: self.traceRate))
+            tracing: GatewayTracing(
+                emitter: recorder,
+                sampler: TraceSampler(reservoirPerSecond: self.traceReservoir, fixedRate: self.traceRate))
         )
         Self.print(FunctionTable(manifest: manifest).rendered)
         let host = self.host
@@ -146,10 +170,12 @@ struct ServeCommand: AsyncParsableCommand {
         )
         let tokenPath = dataDirectory.adminTokenPath
         let localRoutes = LocalCloudRoutes(
-            publicDocuments: ["/.well-known/jwks.json": try issuer.jwksDocument(), "/openapi.json": openAPI], cors: cors,
+            publicDocuments: ["/.well-known/jwks.json": try issuer.jwksDocument(), "/openapi.json": openAPI],
+            cors: cors,
             telemetryAPI: telemetryAPI
         )
-        let server = GatewayServer(gateway: gateway, localRoutes: localRoutes, host: host, port: self.port,
+        let server = GatewayServer(
+            gateway: gateway, localRoutes: localRoutes, host: host, port: self.port,
             idleTimeout: .milliseconds(TimeParameter.spanMilliseconds(self.idleTimeout) ?? 0))
         try await withThrowingDiscardingTaskGroup { group in
             group.addTask { await recorder.run() }
@@ -161,16 +187,21 @@ struct ServeCommand: AsyncParsableCommand {
                     _ = try? await directory.purgeExpiredItems()
                 }
             }
-            try await server.run(logger: Logger(label: "stratus.serve") { _ in SwiftLogNoOpLogHandler() }) { [daemon] port in
+            try await server.run(logger: Logger(label: "stratus.serve") { _ in SwiftLogNoOpLogHandler() }) {
+                [daemon] port in
                 // Saved only once this server listens, so that a second serve on the folder that cannot start does not
                 // replace the token of the one running.
                 do {
                     try dataDirectory.saveAdminToken(adminToken)
                 } catch {
-                    Self.print("Warning: \(error); stratus logs and stratus traces need --data-dir's token from STRATUS_ADMIN_TOKEN")
+                    Self.print(
+                        "Warning: \(error); stratus logs and stratus traces need --data-dir's token from STRATUS_ADMIN_TOKEN"
+                    )
                 }
                 Self.print("X-Ray daemon on udp://\(daemon.address())")
-                Self.print("Telemetry on http://\(host):\(port)\(TelemetryAPI.pathPrefix)functions?\(TelemetryAccess.tokenParameter)=\(adminToken) (admin token in \(tokenPath))")
+                Self.print(
+                    "Telemetry on http://\(host):\(port)\(TelemetryAPI.pathPrefix)functions?\(TelemetryAccess.tokenParameter)=\(adminToken) (admin token in \(tokenPath))"
+                )
                 Self.print("Stratus local cloud on http://\(host):\(port) (data in \(storePath))")
             }
             group.cancelAll()

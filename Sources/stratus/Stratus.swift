@@ -7,7 +7,8 @@ struct Stratus: AsyncParsableCommand {
         commandName: "stratus",
         abstract: "Build, run and measure Swift serverless backends.",
         subcommands: [
-            ServeCommand.self, LogsCommand.self, TracesCommand.self, UsersCommand.self, TokenCommand.self, OpenAPICommand.self,
+            ServeCommand.self, LogsCommand.self, TracesCommand.self, UsersCommand.self, TokenCommand.self,
+            OpenAPICommand.self,
             InvokeCommand.self, BenchCommand.self,
         ]
     )

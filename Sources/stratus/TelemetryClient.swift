@@ -1,5 +1,6 @@
 import Cloud
 import Foundation
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -24,7 +25,9 @@ struct TelemetryClient {
     }
 
     /// `GET /_stratus/api/<resource>?<query>`, decoded; a refusal or an unreachable server is a ``CommandLineError``.
-    func get<Answer: Decodable>(_ resource: String, query: [(String, String?)] = [], as type: Answer.Type) async throws -> Answer {
+    func get<Answer: Decodable>(_ resource: String, query: [(String, String?)] = [], as type: Answer.Type) async throws
+        -> Answer
+    {
         var components = URLComponents(url: self.endpoint, resolvingAgainstBaseURL: false)!
         components.path = "/_stratus/api/" + resource
         let items = query.compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } }
@@ -37,11 +40,14 @@ struct TelemetryClient {
         do {
             (data, response) = try await URLSession.shared.data(for: request)
         } catch {
-            throw CommandLineError("Cannot reach stratus serve at \(self.endpoint.absoluteString) (is it running?): \(error.localizedDescription)")
+            throw CommandLineError(
+                "Cannot reach stratus serve at \(self.endpoint.absoluteString) (is it running?): \(error.localizedDescription)"
+            )
         }
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
         if status == 401 {
-            let found = self.adminToken == nil
+            let found =
+                self.adminToken == nil
                 ? "No admin token in STRATUS_ADMIN_TOKEN or \(self.tokenFolder.adminTokenPath)"
                 : "stratus serve refused the admin token (is it another folder's, or an earlier run's?)"
             throw CommandLineError("\(found): pass the --data-dir stratus serve runs with, or set STRATUS_ADMIN_TOKEN")

@@ -32,7 +32,8 @@ struct UsersCommand: AsyncParsableCommand {
         func apply(_ change: (LocalIdentityProvider) async throws(IdentityError) -> Void) async throws {
             let data = LocalDataDirectory(path: self.dataDirectory)
             try data.restrictToOwner()
-            let identity = data.identityProvider(directory: try data.openIdentityDirectory(), issuer: try data.tokenIssuer())
+            let identity = data.identityProvider(
+                directory: try data.openIdentityDirectory(), issuer: try data.tokenIssuer())
             do {
                 try await change(identity)
             } catch .userNotFound {

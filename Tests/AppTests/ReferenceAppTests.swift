@@ -27,8 +27,11 @@ struct ReferenceAppTests {
     }
 
     @Test func anUnknownFunctionNamesTheKnownOnes() async {
-        await #expect(throws: ManifestError.unknownFunction("payments", known: ["health", "auth", "users", "orders", "echo"])) {
-            _ = try await ReferenceApp.manifest.makeHandler(Self.initialization("payments"), ports: .unconfigured("no store in this test"))
+        await #expect(
+            throws: ManifestError.unknownFunction("payments", known: ["health", "auth", "users", "orders", "echo"])
+        ) {
+            _ = try await ReferenceApp.manifest.makeHandler(
+                Self.initialization("payments"), ports: .unconfigured("no store in this test"))
         }
     }
 
@@ -42,10 +45,12 @@ struct ReferenceAppTests {
             "POST", "/orders", body: #"{"items":[{"sku":"A-1","quantity":2,"unitPrice":1999}],"currency":"EUR"}"#,
             claims: ["sub": "alice"], headers: ["idempotency-key": "order-1"]
         )
-        let answer = try await orders.handle(ByteBuffer(bytes: try JSONEncoder().encode(request)), context: .test(function: "orders"))
+        let answer = try await orders.handle(
+            ByteBuffer(bytes: try JSONEncoder().encode(request)), context: .test(function: "orders"))
         let response = try JSONDecoder().decode(APIGatewayV2Response.self, from: Data(answer.readableBytesView))
         #expect(response.statusCode == 201)
-        let order = try #require(try JSONSerialization.jsonObject(with: Data((response.body ?? "").utf8)) as? [String: Any])
+        let order = try #require(
+            try JSONSerialization.jsonObject(with: Data((response.body ?? "").utf8)) as? [String: Any])
         #expect(order["createdAt"] as? String == "2026-11-23T21:36:49.007Z")
         #expect(order["updatedAt"] as? String == "2026-11-23T21:36:49.007Z")
     }

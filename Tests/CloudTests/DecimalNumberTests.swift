@@ -2,12 +2,17 @@ import Cloud
 import Testing
 
 @Suite struct DecimalNumberTests {
-    @Test(arguments: ["0", "-12.50", "1e3", "1E-3", "+7", "0.000000000000000000000000000000000000001", "12345678901234567890123456789012345678"])
+    @Test(arguments: [
+        "0", "-12.50", "1e3", "1E-3", "+7", "0.000000000000000000000000000000000000001",
+        "12345678901234567890123456789012345678",
+    ])
     func acceptsDecimalText(_ text: String) {
         #expect(DecimalNumber(text) != nil)
     }
 
-    @Test(arguments: ["", "-", "1.5x", "NaN", "Infinity", "1e", "0x10", " 1", "1..2", "123456789012345678901234567890123456789"])
+    @Test(arguments: [
+        "", "-", "1.5x", "NaN", "Infinity", "1e", "0x10", " 1", "1..2", "123456789012345678901234567890123456789",
+    ])
     func refusesAnythingElse(_ text: String) {
         #expect(DecimalNumber(text) == nil)
     }

@@ -9,7 +9,9 @@ extension ItemStoreContract {
                     for writer in 0..<20 {
                         group.addTask {
                             do {
-                                try await store.put(ns.item("A", "DETAILS", ["writer": .int(writer)]), condition: .attributeNotExists("PK"))
+                                try await store.put(
+                                    ns.item("A", "DETAILS", ["writer": .int(writer)]),
+                                    condition: .attributeNotExists("PK"))
                                 return true
                             } catch let error as ItemStoreError where error.isConditionalCheckFailed {
                                 return false
@@ -29,7 +31,8 @@ extension ItemStoreContract {
                 }
                 #expect(try await store.get(ns.key("counter"))?["hits"] == .int(50))
             },
-            Check(name: "concurrent optimistic updates of one version: one wins, the others see a conflict") { store, ns in
+            Check(name: "concurrent optimistic updates of one version: one wins, the others see a conflict") {
+                store, ns in
                 try await store.put(ns.item("A", "DETAILS", ["version": .int(1)]))
                 let winners = try await withThrowingTaskGroup(of: Bool.self) { group in
                     for writer in 0..<10 {

@@ -4,10 +4,13 @@ import Testing
 extension ItemStoreContract {
     static var conditionChecks: [Check] {
         [
-            Check(name: "conditions compare numbers numerically, strings by bytes, and never across types") { store, ns in
-                let item = ns.item("A", "DETAILS", [
-                    "n": .int(10), "s": "b", "status": "PENDING", "deleted": false, "blob": .binary([1, 2]),
-                ])
+            Check(name: "conditions compare numbers numerically, strings by bytes, and never across types") {
+                store, ns in
+                let item = ns.item(
+                    "A", "DETAILS",
+                    [
+                        "n": .int(10), "s": "b", "status": "PENDING", "deleted": false, "blob": .binary([1, 2]),
+                    ])
                 try await store.put(item)
                 let holding: [Condition] = [
                     .compare("n", .greater, .int(9)),
@@ -25,7 +28,8 @@ extension ItemStoreContract {
                     .compare(.path("n"), .greater, .path("missing")) || .equal("n", .int(10)),
                 ]
                 for (index, condition) in holding.enumerated() {
-                    try await store.update(ns.key("A"), ItemUpdate().set("checked", to: .int(index)), condition: condition)
+                    try await store.update(
+                        ns.key("A"), ItemUpdate().set("checked", to: .int(index)), condition: condition)
                 }
                 let failing: [Condition] = [
                     .compare("n", .greater, "9"),
@@ -41,14 +45,19 @@ extension ItemStoreContract {
                 for condition in failing {
                     await expectStoreError("\(condition)") {
                         try await store.update(ns.key("A"), ItemUpdate().set("checked", to: "no"), condition: condition)
-                    } matches: { $0.isConditionalCheckFailed }
+                    } matches: {
+                        $0.isConditionalCheckFailed
+                    }
                 }
                 #expect(try await store.get(ns.key("A"))?["checked"] == .int(holding.count - 1))
             },
             Check(name: "a condition on an absent item sees no attributes") { store, ns in
                 await expectStoreError {
-                    try await store.update(ns.key("A"), ItemUpdate().set("a", to: .int(1)), condition: .attributeExists("PK"))
-                } matches: { $0 == .conditionalCheckFailed(existingItem: nil) }
+                    try await store.update(
+                        ns.key("A"), ItemUpdate().set("a", to: .int(1)), condition: .attributeExists("PK"))
+                } matches: {
+                    $0 == .conditionalCheckFailed(existingItem: nil)
+                }
                 #expect(try await store.get(ns.key("A")) == nil)
                 try await store.put(ns.item("A"), condition: .attributeNotExists("PK") && !.equal("status", "x"))
             },

@@ -37,15 +37,19 @@ extension ItemStoreContract {
             Check(name: "put returns the old item when asked") { store, ns in
                 let nothing = try await store.put(ns.item("A"), condition: nil, returning: .allOld)
                 #expect(nothing == nil)
-                let old = try await store.put(ns.item("A", "DETAILS", ["v": .int(2)]), condition: nil, returning: .allOld)
+                let old = try await store.put(
+                    ns.item("A", "DETAILS", ["v": .int(2)]), condition: nil, returning: .allOld)
                 #expect(old == ns.item("A"))
             },
             Check(name: "a create-only put fails on an existing item and reports it") { store, ns in
                 let first = ns.item("A", "DETAILS", ["owner": "alice"])
                 try await store.put(first, condition: .attributeNotExists("PK"))
                 let error = await expectStoreError {
-                    try await store.put(ns.item("A", "DETAILS", ["owner": "mallory"]), condition: .attributeNotExists("PK"))
-                } matches: { $0.isConditionalCheckFailed }
+                    try await store.put(
+                        ns.item("A", "DETAILS", ["owner": "mallory"]), condition: .attributeNotExists("PK"))
+                } matches: {
+                    $0.isConditionalCheckFailed
+                }
                 #expect(error == .conditionalCheckFailed(existingItem: first))
                 #expect(try await store.get(ns.key("A")) == first)
             },
@@ -59,21 +63,38 @@ extension ItemStoreContract {
                 try await store.put(ns.item("A", "DETAILS", ["status": "SHIPPED"]))
                 await expectStoreError {
                     try await store.delete(ns.key("A"), condition: .equal("status", "PENDING"))
-                } matches: { $0.isConditionalCheckFailed }
+                } matches: {
+                    $0.isConditionalCheckFailed
+                }
                 #expect(try await store.get(ns.key("A")) != nil)
-                let old = try await store.delete(ns.key("A"), condition: .equal("status", "SHIPPED"), returning: .allOld)
+                let old = try await store.delete(
+                    ns.key("A"), condition: .equal("status", "SHIPPED"), returning: .allOld)
                 #expect(old?["status"] == "SHIPPED")
             },
             Check(name: "items without a string PK and SK are refused") { store, ns in
-                await expectStoreError { try await store.put(["PK": "only-partition"]) } matches: { $0.isValidation }
-                await expectStoreError { try await store.put(["PK": .string(ns.prefix), "SK": .int(1)]) } matches: {
+                await expectStoreError {
+                    try await store.put(["PK": "only-partition"])
+                } matches: {
                     $0.isValidation
                 }
-                await expectStoreError { try await store.put(["PK": "", "SK": "x"]) } matches: { $0.isValidation }
-                await expectStoreError { try await store.put(ns.item("A", "DETAILS", ["GSI1PK": .int(3)])) } matches: {
+                await expectStoreError {
+                    try await store.put(["PK": .string(ns.prefix), "SK": .int(1)])
+                } matches: {
                     $0.isValidation
                 }
-                await expectStoreError { try await store.put(ns.item("A", "DETAILS", ["empty": .stringSet([])])) } matches: {
+                await expectStoreError {
+                    try await store.put(["PK": "", "SK": "x"])
+                } matches: {
+                    $0.isValidation
+                }
+                await expectStoreError {
+                    try await store.put(ns.item("A", "DETAILS", ["GSI1PK": .int(3)]))
+                } matches: {
+                    $0.isValidation
+                }
+                await expectStoreError {
+                    try await store.put(ns.item("A", "DETAILS", ["empty": .stringSet([])]))
+                } matches: {
                     $0.isValidation
                 }
             },

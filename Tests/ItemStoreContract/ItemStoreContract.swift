@@ -64,7 +64,8 @@ func expectStoreError(
 ) async -> ItemStoreError? {
     do {
         try await body()
-        Issue.record("expected an ItemStoreError, but nothing was thrown. \(comment.map(String.init(describing:)) ?? "")",
+        Issue.record(
+            "expected an ItemStoreError, but nothing was thrown. \(comment.map(String.init(describing:)) ?? "")",
             sourceLocation: sourceLocation)
         return nil
     } catch let error as ItemStoreError {

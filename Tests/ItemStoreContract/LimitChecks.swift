@@ -25,14 +25,19 @@ extension ItemStoreContract {
                 let big = String(repeating: "x", count: 410 * 1024)
                 await expectStoreError {
                     try await store.put(ns.item("A", "DETAILS", ["blob": .string(big)]))
-                } matches: { if case .itemTooLarge = $0 { true } else { false } }
+                } matches: {
+                    if case .itemTooLarge = $0 { true } else { false }
+                }
                 #expect(try await store.get(ns.key("A")) == nil)
                 let fits = String(repeating: "y", count: 399 * 1024)
                 try await store.put(ns.item("A", "DETAILS", ["blob": .string(fits)]))
                 #expect(try await store.get(ns.key("A"))?["blob"]?.stringValue?.utf8.count == fits.utf8.count)
                 await expectStoreError {
-                    try await store.update(ns.key("A"), ItemUpdate().set("more", to: .string(String(repeating: "z", count: 4 * 1024))))
-                } matches: { if case .itemTooLarge = $0 { true } else { false } }
+                    try await store.update(
+                        ns.key("A"), ItemUpdate().set("more", to: .string(String(repeating: "z", count: 4 * 1024))))
+                } matches: {
+                    if case .itemTooLarge = $0 { true } else { false }
+                }
             },
         ]
     }

@@ -10,7 +10,9 @@ extension ItemStoreContract {
                 try await store.put(ns.item("E"))
                 try await store.transactWrite([
                     .put(ns.item("A", "DETAILS", ["status": "PENDING"]), condition: .attributeNotExists("PK")),
-                    .update(ns.key("B"), ItemUpdate().add("stock", .int(-2)), condition: .compare("stock", .greaterOrEqual, .int(2))),
+                    .update(
+                        ns.key("B"), ItemUpdate().add("stock", .int(-2)),
+                        condition: .compare("stock", .greaterOrEqual, .int(2))),
                     .delete(ns.key("C")),
                     .conditionCheck(ns.key("E"), condition: .attributeExists("PK")),
                 ])
@@ -24,13 +26,18 @@ extension ItemStoreContract {
                 let error = await expectStoreError {
                     try await store.transactWrite([
                         .put(ns.item("A")),
-                        .update(ns.key("B"), ItemUpdate().add("stock", .int(-2)), condition: .compare("stock", .greaterOrEqual, .int(2))),
+                        .update(
+                            ns.key("B"), ItemUpdate().add("stock", .int(-2)),
+                            condition: .compare("stock", .greaterOrEqual, .int(2))),
                         .delete(ns.key("C")),
                     ])
-                } matches: { if case .transactionCanceled = $0 { true } else { false } }
+                } matches: {
+                    if case .transactionCanceled = $0 { true } else { false }
+                }
                 guard case .transactionCanceled(let reasons)? = error else { return }
                 #expect(reasons.map(\.code) == ["None", "ConditionalCheckFailed", "None"])
-                #expect(reasons[1] == .conditionalCheckFailed(existingItem: ns.item("B", "DETAILS", ["stock": .int(1)])))
+                #expect(
+                    reasons[1] == .conditionalCheckFailed(existingItem: ns.item("B", "DETAILS", ["stock": .int(1)])))
                 #expect(try await store.get(ns.key("A")) == nil, "nothing of a cancelled transaction is written")
                 #expect(try await store.get(ns.key("B"))?["stock"] == .int(1))
                 #expect(try await store.get(ns.key("C")) != nil)
@@ -40,12 +47,22 @@ extension ItemStoreContract {
                 try await store.transactWrite(hundred)
                 #expect(try await store.get(ns.key("P99")) != nil)
                 let tooMany = (0..<101).map { TransactionAction.put(ns.item("Q\($0)")) }
-                await expectStoreError { try await store.transactWrite(tooMany) } matches: { $0.isValidation }
+                await expectStoreError {
+                    try await store.transactWrite(tooMany)
+                } matches: {
+                    $0.isValidation
+                }
                 #expect(try await store.get(ns.key("Q0")) == nil)
-                await expectStoreError { try await store.transactWrite([]) } matches: { $0.isValidation }
+                await expectStoreError {
+                    try await store.transactWrite([])
+                } matches: {
+                    $0.isValidation
+                }
                 await expectStoreError {
                     try await store.transactWrite([.put(ns.item("D")), .delete(ns.key("D"))])
-                } matches: { $0.isValidation }
+                } matches: {
+                    $0.isValidation
+                }
                 #expect(try await store.get(ns.key("D")) == nil)
             },
         ]

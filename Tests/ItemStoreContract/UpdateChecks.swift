@@ -10,9 +10,12 @@ extension ItemStoreContract {
                 #expect(try await store.get(ns.key("A")) == new)
             },
             Check(name: "SET writes values, nested paths, arithmetic, if_not_exists and list_append") { store, ns in
-                try await store.put(ns.item("A", "DETAILS", [
-                    "count": .int(10), "profile": ["name": "Ada"], "log": ["created"],
-                ]))
+                try await store.put(
+                    ns.item(
+                        "A", "DETAILS",
+                        [
+                            "count": .int(10), "profile": ["name": "Ada"], "log": ["created"],
+                        ]))
                 let new = try await store.update(
                     ns.key("A"),
                     ItemUpdate()
@@ -27,7 +30,8 @@ extension ItemStoreContract {
                 #expect(new["profile"] == ["name": "Ada", "phone": "+4915112345678"])
                 #expect(new["createdAt"] == "2026-11-22T00:00:00Z")
                 #expect(new["log"] == ["created", "confirmed"])
-                let again = try await store.update(ns.key("A"), ItemUpdate().set("createdAt", .ifNotExists("createdAt", "later")))
+                let again = try await store.update(
+                    ns.key("A"), ItemUpdate().set("createdAt", .ifNotExists("createdAt", "later")))
                 #expect(again["createdAt"] == "2026-11-22T00:00:00Z")
             },
             Check(name: "ADD counts and unions, REMOVE drops, DELETE takes from sets") { store, ns in
@@ -41,7 +45,8 @@ extension ItemStoreContract {
                 #expect(new["note"] == nil)
                 let after = try await store.update(
                     ns.key("A"),
-                    ItemUpdate().add("visits", .number(DecimalNumber("0.5")!)).delete("tags", elements: .stringSet(["a", "b", "c"]))
+                    ItemUpdate().add("visits", .number(DecimalNumber("0.5")!)).delete(
+                        "tags", elements: .stringSet(["a", "b", "c"]))
                 )
                 #expect(after["visits"] == .number(DecimalNumber("1.5")!))
                 #expect(after["tags"] == nil, "a set emptied by DELETE disappears")
@@ -51,11 +56,14 @@ extension ItemStoreContract {
                 let update = ItemUpdate().set("a", to: .int(2))
                 let allOld = try await store.update(ns.key("A"), update, condition: nil, returning: .allOld)
                 #expect(allOld == ns.item("A", "DETAILS", ["a": .int(1), "b": .int(1)]))
-                let updatedOld = try await store.update(ns.key("A"), ItemUpdate().set("a", to: .int(3)), condition: nil, returning: .updatedOld)
+                let updatedOld = try await store.update(
+                    ns.key("A"), ItemUpdate().set("a", to: .int(3)), condition: nil, returning: .updatedOld)
                 #expect(updatedOld == ["a": .int(2)])
-                let updatedNew = try await store.update(ns.key("A"), ItemUpdate().set("a", to: .int(4)), condition: nil, returning: .updatedNew)
+                let updatedNew = try await store.update(
+                    ns.key("A"), ItemUpdate().set("a", to: .int(4)), condition: nil, returning: .updatedNew)
                 #expect(updatedNew == ["a": .int(4)])
-                let none = try await store.update(ns.key("A"), ItemUpdate().set("a", to: .int(5)), condition: nil, returning: .none)
+                let none = try await store.update(
+                    ns.key("A"), ItemUpdate().set("a", to: .int(5)), condition: nil, returning: .none)
                 #expect(none == nil)
             },
             Check(name: "updates that DynamoDB rejects are validation errors and change nothing") { store, ns in
@@ -72,7 +80,9 @@ extension ItemStoreContract {
                 for update in rejected {
                     await expectStoreError("\(update)") {
                         try await store.update(ns.key("A"), update)
-                    } matches: { $0.isValidation }
+                    } matches: {
+                        $0.isValidation
+                    }
                 }
                 #expect(try await store.get(ns.key("A")) == ns.item("A", "DETAILS", ["name": "x", "count": .int(1)]))
             },
@@ -82,7 +92,9 @@ extension ItemStoreContract {
                 try await store.update(ns.key("A"), bump, condition: .equal("version", .int(1)))
                 await expectStoreError {
                     try await store.update(ns.key("A"), bump, condition: .equal("version", .int(1)))
-                } matches: { $0.isConditionalCheckFailed }
+                } matches: {
+                    $0.isConditionalCheckFailed
+                }
                 #expect(try await store.get(ns.key("A"))?["version"] == .int(2))
             },
         ]

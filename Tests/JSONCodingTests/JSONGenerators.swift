@@ -26,7 +26,9 @@ enum JSONGenerators {
 
     /// Floats: the edges and any finite bit pattern.
     static let float = Generator<Float, Shrink.None<Float>> { rng in
-        let edges: [Float] = [0, -0.0, 1, 0.1, 16_777_216, 16_777_215, 16_777_218, 1e10, .leastNonzeroMagnitude, .greatestFiniteMagnitude]
+        let edges: [Float] = [
+            0, -0.0, 1, 0.1, 16_777_216, 16_777_215, 16_777_218, 1e10, .leastNonzeroMagnitude, .greatestFiniteMagnitude,
+        ]
         if Bool.random(using: &rng) { return edges.randomElement(using: &rng)! }
         while true {
             let value = Float(bitPattern: UInt32(truncatingIfNeeded: rng.next()))
@@ -54,7 +56,9 @@ enum JSONGenerators {
     }
 
     static func text(using rng: inout some RandomNumberGenerator) -> String {
-        let special: [Unicode.Scalar] = ["\"", "\\", "/", "\u{7F}", "\u{2028}", "\u{2029}", "\u{FEFF}", "\u{FFFD}", "\u{10FFFF}", "u"]
+        let special: [Unicode.Scalar] = [
+            "\"", "\\", "/", "\u{7F}", "\u{2028}", "\u{2029}", "\u{FEFF}", "\u{FFFD}", "\u{10FFFF}", "u",
+        ]
         var scalars = String.UnicodeScalarView()
         for _ in 0..<Int.random(in: 0...24, using: &rng) {
             switch Int.random(in: 0..<6, using: &rng) {
@@ -87,10 +91,15 @@ enum JSONGenerators {
         case 2: return .integer(JSONGenerators.anyInt64(using: &rng))
         case 3: return .number(JSONGenerators.anyDouble(using: &rng))
         case 4, 5: return .string(JSONGenerators.text(using: &rng))
-        case 6: return .array((0..<Int.random(in: 0...4, using: &rng)).map { _ in JSONGenerators.value(depth: depth + 1, using: &rng) })
+        case 6:
+            return .array(
+                (0..<Int.random(in: 0...4, using: &rng)).map { _ in JSONGenerators.value(depth: depth + 1, using: &rng)
+                })
         default:
             var members: [String: JSONValue] = [:]
-            for _ in 0..<Int.random(in: 0...4, using: &rng) { members[JSONGenerators.text(using: &rng)] = JSONGenerators.value(depth: depth + 1, using: &rng) }
+            for _ in 0..<Int.random(in: 0...4, using: &rng) {
+                members[JSONGenerators.text(using: &rng)] = JSONGenerators.value(depth: depth + 1, using: &rng)
+            }
             return .object(members)
         }
     }

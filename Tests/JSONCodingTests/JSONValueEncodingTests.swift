@@ -23,10 +23,13 @@ import Testing
     }
 
     @Test func everyWidthIsBuiltAsItsTextReads() async throws {
-        await propertyCheck(count: 300, input: JSONGenerators.uint64, JSONGenerators.float, JSONGenerators.double) { bits, float, double in
+        await propertyCheck(count: 300, input: JSONGenerators.uint64, JSONGenerators.float, JSONGenerators.double) {
+            bits, float, double in
             let value = StreamingJSONEncoderTests.Widths(
-                a: .init(truncatingIfNeeded: bits), b: .init(truncatingIfNeeded: bits), c: .init(truncatingIfNeeded: bits),
-                d: .init(truncatingIfNeeded: bits), e: .init(truncatingIfNeeded: bits), f: .init(truncatingIfNeeded: bits),
+                a: .init(truncatingIfNeeded: bits), b: .init(truncatingIfNeeded: bits),
+                c: .init(truncatingIfNeeded: bits),
+                d: .init(truncatingIfNeeded: bits), e: .init(truncatingIfNeeded: bits),
+                f: .init(truncatingIfNeeded: bits),
                 g: .init(truncatingIfNeeded: bits), h: bits, i: float, j: double, k: [.min, -1, .max]
             )
             let built = try JSONValue(encoding: value)

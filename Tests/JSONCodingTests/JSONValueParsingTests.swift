@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct JSONValueParsingTests {
     @Test func jsonTextIsReadAsFoundationReadsIt() throws {
-        let text = #"{"a":[1,-2,3.5,-1.25e3,true,false,null],"b":{"c":"d\"e\\f\/g\n\u00e9\ud83d\ude00"},"empty":{},"none":[],"big":18446744073709551616}"#
+        let text =
+            #"{"a":[1,-2,3.5,-1.25e3,true,false,null],"b":{"c":"d\"e\\f\/g\n\u00e9\ud83d\ude00"},"empty":{},"none":[],"big":18446744073709551616}"#
         let parsed = try #require(JSONValue(parsing: Array(text.utf8)))
         let expected = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
         #expect(parsed == expected)
@@ -12,7 +13,9 @@ import Testing
         #expect(parsed["a"]?.arrayValue?.first == .integer(1))
     }
 
-    @Test(arguments: ["", "{", "[1,]", "{\"a\" 1}", "tru", "\"unterminated", "01x", "{\"a\":1}x", "\"\u{01}\"", "+1", "\"\\ud83d\""])
+    @Test(arguments: [
+        "", "{", "[1,]", "{\"a\" 1}", "tru", "\"unterminated", "01x", "{\"a\":1}x", "\"\u{01}\"", "+1", "\"\\ud83d\"",
+    ])
     func malformedTextIsRefused(_ text: String) {
         #expect(JSONValue(parsing: Array(text.utf8)) == nil)
     }

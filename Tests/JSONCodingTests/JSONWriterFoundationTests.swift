@@ -26,7 +26,9 @@ import Testing
     @Test func integersAreWrittenAsJSONEncoderWritesThem() async throws {
         await propertyCheck(count: 1_000, input: JSONGenerators.int64, JSONGenerators.uint64) { signed, unsigned in
             let small = Int8(truncatingIfNeeded: signed)
-            let foundation = try (JSONEncoder().encode(signed), JSONEncoder().encode(unsigned), JSONEncoder().encode(small))
+            let foundation = try (
+                JSONEncoder().encode(signed), JSONEncoder().encode(unsigned), JSONEncoder().encode(small)
+            )
             #expect(Self.written { $0.integer(signed) } == Array(foundation.0))
             #expect(Self.written { $0.integer(unsigned) } == Array(foundation.1))
             #expect(Self.written { $0.integer(small) } == Array(foundation.2))
@@ -67,8 +69,10 @@ import Testing
 
     @Test func everyControlCharacterIsEscapedAsFoundationReadsIt() throws {
         let text = String(String.UnicodeScalarView((0..<0x20).map { Unicode.Scalar(UInt8($0)) })) + "\"\\/\u{7F}"
-        #expect(Self.text { $0.string(text) }
-            == #""\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000b\f\r\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f\"\\/"# + "\u{7F}\"")
+        #expect(
+            Self.text { $0.string(text) }
+                == #""\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000b\f\r\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f\"\\/"#
+                + "\u{7F}\"")
         #expect(try JSONDecoder().decode(String.self, from: Data(Self.written { $0.string(text) })) == text)
     }
 

@@ -1,10 +1,13 @@
-import JSONCoding
 import Foundation
+import JSONCoding
 import PropertyBased
 import Testing
 
 @Suite struct StreamingJSONEncoderTests {
-    enum Status: String, Codable { case pending = "PENDING", shipped }
+    enum Status: String, Codable {
+        case pending = "PENDING"
+        case shipped
+    }
 
     struct Line: Codable, Equatable {
         var sku: String
@@ -24,7 +27,8 @@ import Testing
         lines: [Line(sku: "A-1", quantity: 2, note: nil), Line(sku: "B-2", quantity: 1, note: "gift")],
         tags: ["a", "b"], checks: ["store": "ok", "bus": "ok", "auth": "degraded"], nested: ["z": [1, 2], "a": []],
         missing: nil, present: "here",
-        anything: .object(["n": .integer(1), "list": .array([.bool(false), .null, .string("x"), .number(1.5)])]), empty: []
+        anything: .object(["n": .integer(1), "list": .array([.bool(false), .null, .string("x"), .number(1.5)])]),
+        empty: []
     )
 
     @Test func itWritesWhatFoundationWritesInDeclarationOrderWithDictionariesSorted() throws {
@@ -35,7 +39,8 @@ import Testing
         #expect(parsedStreamed == parsedFoundation)
         #expect(try JSONDecoder().decode(Sample.self, from: Data(streamed)) == Self.sample)
         let text = String(decoding: streamed, as: UTF8.self)
-        #expect(text.hasPrefix(#"{"id":"quote \" backslash \\ slash / newline \n tab \t bell \u0007 é 😀","count":-42,"#))
+        #expect(
+            text.hasPrefix(#"{"id":"quote \" backslash \\ slash / newline \n tab \t bell \u0007 é 😀","count":-42,"#))
         #expect(text.contains(#""checks":{"auth":"degraded","bus":"ok","store":"ok"}"#))
         #expect(text.contains(#""whole":3,"#))
         #expect(!text.contains("missing"), "an absent optional is left out, as Foundation does")
@@ -45,8 +50,9 @@ import Testing
     @Test func topLevelScalarsArraysAndEmptyValues() throws {
         #expect(String(decoding: try StreamingJSONEncoder().encode("text"), as: UTF8.self) == #""text""#)
         #expect(String(decoding: try StreamingJSONEncoder().encode([1, 2, 3]), as: UTF8.self) == "[1,2,3]")
-        #expect(String(decoding: try StreamingJSONEncoder().encode([0, -7, Int.max, Int.min]), as: UTF8.self)
-            == "[0,-7,\(Int.max),\(Int.min)]")
+        #expect(
+            String(decoding: try StreamingJSONEncoder().encode([0, -7, Int.max, Int.min]), as: UTF8.self)
+                == "[0,-7,\(Int.max),\(Int.min)]")
         #expect(String(decoding: try StreamingJSONEncoder().encode([String: Int]()), as: UTF8.self) == "{}")
         #expect(String(decoding: try StreamingJSONEncoder().encode(Optional<Int>.none), as: UTF8.self) == "null")
         #expect(throws: EncodingError.self) { try StreamingJSONEncoder().encode(Double.nan) }
@@ -63,11 +69,15 @@ import Testing
     @Test func everyIntegerWidthAndFloatIsWrittenAsJSONEncoderWritesIt() async throws {
         let foundation = JSONEncoder()
         foundation.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        await propertyCheck(count: 500, input: JSONGenerators.uint64, JSONGenerators.float, JSONGenerators.double, JSONGenerators.int64) {
+        await propertyCheck(
+            count: 500, input: JSONGenerators.uint64, JSONGenerators.float, JSONGenerators.double, JSONGenerators.int64
+        ) {
             bits, float, double, signed in
             let value = Widths(
-                a: .init(truncatingIfNeeded: bits), b: .init(truncatingIfNeeded: bits), c: .init(truncatingIfNeeded: bits),
-                d: .init(truncatingIfNeeded: bits), e: .init(truncatingIfNeeded: bits), f: .init(truncatingIfNeeded: bits),
+                a: .init(truncatingIfNeeded: bits), b: .init(truncatingIfNeeded: bits),
+                c: .init(truncatingIfNeeded: bits),
+                d: .init(truncatingIfNeeded: bits), e: .init(truncatingIfNeeded: bits),
+                f: .init(truncatingIfNeeded: bits),
                 g: .init(truncatingIfNeeded: bits), h: bits, i: float, j: double, k: [signed, .min, .max]
             )
             let streamed = try StreamingJSONEncoder().encode(value)
@@ -90,7 +100,10 @@ import Testing
         let value = HandWritten(when: Date(timeIntervalSinceReferenceDate: 10))
         let streamed = try StreamingJSONEncoder().encode(value)
         #expect(String(decoding: streamed, as: UTF8.self) == #"{"when":{"when":10}}"#)
-        #expect(String(decoding: try StreamingJSONEncoder().encode(["at": Date(timeIntervalSinceReferenceDate: 1)]), as: UTF8.self)
-            == #"{"at":1}"#)
+        #expect(
+            String(
+                decoding: try StreamingJSONEncoder().encode(["at": Date(timeIntervalSinceReferenceDate: 1)]),
+                as: UTF8.self)
+                == #"{"at":1}"#)
     }
 }

@@ -110,7 +110,8 @@ struct APIGatewayV2RequestTests {
 
     @Test func rejectsARequestWithoutItsContext() {
         #expect(throws: DecodingError.self) {
-            try JSONDecoder().decode(APIGatewayV2Request.self, from: Data(#"{"version":"2.0","routeKey":"$default","rawPath":"/"}"#.utf8))
+            try JSONDecoder().decode(
+                APIGatewayV2Request.self, from: Data(#"{"version":"2.0","routeKey":"$default","rawPath":"/"}"#.utf8))
         }
     }
 }

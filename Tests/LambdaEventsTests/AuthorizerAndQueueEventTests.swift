@@ -87,7 +87,8 @@ struct AuthorizerAndQueueEventTests {
         let event = try JSONDecoder().decode(
             EventBridgeEvent<OrderCreated>.self,
             from: Data(
-                #"{"version":"0","id":"1","detail-type":"OrderCreated","source":"orders","account":"1","time":"2026-11-22T21:36:49Z","region":"us-east-1","resources":[],"detail":{"orderId":"42"}}"#.utf8
+                #"{"version":"0","id":"1","detail-type":"OrderCreated","source":"orders","account":"1","time":"2026-11-22T21:36:49Z","region":"us-east-1","resources":[],"detail":{"orderId":"42"}}"#
+                    .utf8
             )
         )
         #expect(event.detail.orderId == "42")

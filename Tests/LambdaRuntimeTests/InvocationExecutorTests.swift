@@ -45,7 +45,10 @@ struct InvocationExecutorTests {
 
     @Test func anEventOfTheWrongShapeIsReportedAsSuch() async {
         let executor = InvocationExecutor(handler: CodableLambdaHandler(Greeter()))
-        guard case .error(let report) = await executor.invoke(event: ByteBuffer(string: #"{"nom":1}"#), context: Self.context()) else {
+        guard
+            case .error(let report) = await executor.invoke(
+                event: ByteBuffer(string: #"{"nom":1}"#), context: Self.context())
+        else {
             Issue.record("expected an error")
             return
         }
@@ -60,12 +63,14 @@ struct InvocationExecutorTests {
     }
 
     @Test func aResponseOverSixMegabytesIsAnErrorNotACrash() async {
-        let outcome = await InvocationExecutor(handler: Oversized()).invoke(event: ByteBuffer(), context: Self.context())
+        let outcome = await InvocationExecutor(handler: Oversized()).invoke(
+            event: ByteBuffer(), context: Self.context())
         #expect(
             outcome
                 == .error(
                     LambdaFunctionError(
-                        errorMessage: "Response payload size (6291557 bytes) exceeded maximum allowed payload size (6291556 bytes).",
+                        errorMessage:
+                            "Response payload size (6291557 bytes) exceeded maximum allowed payload size (6291556 bytes).",
                         errorType: "Function.ResponseSizeTooLarge"
                     )
                 )

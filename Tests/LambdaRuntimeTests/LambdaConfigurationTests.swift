@@ -54,15 +54,25 @@ struct LambdaConfigurationTests {
         #expect(try LambdaConfiguration(environment: environment).maxConcurrency == 8)
     }
 
-    @Test(arguments: [
-        ("AWS_LAMBDA_RUNTIME_API", nil, "AWS_LAMBDA_RUNTIME_API is not set"),
-        ("AWS_LAMBDA_RUNTIME_API", "localhost", "AWS_LAMBDA_RUNTIME_API must be host:port, got 'localhost'"),
-        ("AWS_LAMBDA_RUNTIME_API", "localhost:70000", "AWS_LAMBDA_RUNTIME_API must be host:port, got 'localhost:70000'"),
-        ("_HANDLER", nil, "_HANDLER is not set"),
-        ("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "lots", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE must be a positive integer, got 'lots'"),
-        ("AWS_LAMBDA_MAX_CONCURRENCY", "0", "AWS_LAMBDA_MAX_CONCURRENCY must be a positive integer, got '0'"),
-        ("AWS_LAMBDA_LOG_LEVEL", "LOUD", "AWS_LAMBDA_LOG_LEVEL must be one of TRACE, DEBUG, INFO, WARN, ERROR, FATAL, got 'LOUD'"),
-    ] as [(String, String?, String)])
+    @Test(
+        arguments: [
+            ("AWS_LAMBDA_RUNTIME_API", nil, "AWS_LAMBDA_RUNTIME_API is not set"),
+            ("AWS_LAMBDA_RUNTIME_API", "localhost", "AWS_LAMBDA_RUNTIME_API must be host:port, got 'localhost'"),
+            (
+                "AWS_LAMBDA_RUNTIME_API", "localhost:70000",
+                "AWS_LAMBDA_RUNTIME_API must be host:port, got 'localhost:70000'"
+            ),
+            ("_HANDLER", nil, "_HANDLER is not set"),
+            (
+                "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "lots",
+                "AWS_LAMBDA_FUNCTION_MEMORY_SIZE must be a positive integer, got 'lots'"
+            ),
+            ("AWS_LAMBDA_MAX_CONCURRENCY", "0", "AWS_LAMBDA_MAX_CONCURRENCY must be a positive integer, got '0'"),
+            (
+                "AWS_LAMBDA_LOG_LEVEL", "LOUD",
+                "AWS_LAMBDA_LOG_LEVEL must be one of TRACE, DEBUG, INFO, WARN, ERROR, FATAL, got 'LOUD'"
+            ),
+        ] as [(String, String?, String)])
     func namesTheBadVariable(variable: String, value: String?, message: String) {
         var environment = Self.lambdaEnvironment
         environment[variable] = value

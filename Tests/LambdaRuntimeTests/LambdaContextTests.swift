@@ -12,15 +12,18 @@ struct LambdaContextTests {
             deadline: .after(.seconds(3)),
             invokedFunctionARN: "arn:aws:lambda:us-east-1:123456789012:function:echo:live",
             traceID: "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1",
-            clientContext: #"{"client":{"installation_id":"i-1","app_title":"Shop","app_version_name":"2.1","app_version_code":"21","app_package_name":"com.example.shop"},"custom":{"theme":"dark"},"env":{"platform":"iOS"}}"#,
+            clientContext:
+                #"{"client":{"installation_id":"i-1","app_title":"Shop","app_version_name":"2.1","app_version_code":"21","app_package_name":"com.example.shop"},"custom":{"theme":"dark"},"env":{"platform":"iOS"}}"#,
             cognitoIdentity: #"{"cognitoIdentityId":"us-east-1:abc","cognitoIdentityPoolId":"us-east-1:pool"}"#,
             tenantID: "acme"
         )
-        let context = try LambdaContext(metadata: metadata, function: Self.function, isColdStart: true, logger: Logger(label: "t"))
+        let context = try LambdaContext(
+            metadata: metadata, function: Self.function, isColdStart: true, logger: Logger(label: "t"))
         #expect(context.clientContext?.client?.appPackageName == "com.example.shop")
         #expect(context.clientContext?.custom == ["theme": "dark"])
         #expect(context.clientContext?.environment == ["platform": "iOS"])
-        #expect(context.cognitoIdentity == CognitoIdentity(identityID: "us-east-1:abc", identityPoolID: "us-east-1:pool"))
+        #expect(
+            context.cognitoIdentity == CognitoIdentity(identityID: "us-east-1:abc", identityPoolID: "us-east-1:pool"))
         #expect(context.tenantID == "acme")
         #expect(context.function.logGroupName == "/aws/lambda/echo")
         #expect(context.logger[metadataKey: LambdaContext.requestIDMetadataKey] == "r-1")
@@ -35,7 +38,8 @@ struct LambdaContextTests {
             clientContext: "{not json"
         )
         #expect {
-            try LambdaContext(metadata: metadata, function: Self.function, isColdStart: false, logger: Logger(label: "t"))
+            try LambdaContext(
+                metadata: metadata, function: Self.function, isColdStart: false, logger: Logger(label: "t"))
         } throws: { error in
             LambdaFunctionError(describing: error).errorType == "Runtime.LambdaContextUnmarshalError"
         }

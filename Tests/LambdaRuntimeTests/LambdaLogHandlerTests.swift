@@ -1,7 +1,8 @@
 import Foundation
-@testable import LambdaRuntime
 import Logging
 import Testing
+
+@testable import LambdaRuntime
 
 @Suite("Lambda log lines, text and JSON")
 struct LambdaLogHandlerTests {
@@ -31,10 +32,19 @@ struct LambdaLogHandlerTests {
         logger.debug("hidden")
         logger.error("Invocation failed", metadata: ["errorType": "Boom"])
         #expect(sink.lines.count == 2)
-        let objects = try sink.lines.map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String]) }
-        #expect(objects[0] == ["timestamp": "2026-11-23T21:36:49.007Z", "level": "INFO", "message": "SIGTERM received: \"quoted\"\tand tabbed"])
-        #expect(objects[1] == ["timestamp": "2026-11-23T21:36:49.007Z", "level": "ERROR", "requestId": "r-9",
-                               "message": "Invocation failed", "errorType": "Boom"])
+        let objects = try sink.lines.map {
+            try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String])
+        }
+        #expect(
+            objects[0] == [
+                "timestamp": "2026-11-23T21:36:49.007Z", "level": "INFO",
+                "message": "SIGTERM received: \"quoted\"\tand tabbed",
+            ])
+        #expect(
+            objects[1] == [
+                "timestamp": "2026-11-23T21:36:49.007Z", "level": "ERROR", "requestId": "r-9",
+                "message": "Invocation failed", "errorType": "Boom",
+            ])
         #expect(sink.lines[1].hasPrefix(#"{"timestamp":"2026-11-23T21:36:49.007Z","level":"ERROR","requestId":"r-9","#))
     }
 

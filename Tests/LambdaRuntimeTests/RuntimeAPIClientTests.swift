@@ -19,7 +19,8 @@ struct RuntimeAPIClientTests {
         let api = try await ScriptedRuntimeAPI.start(answering: script)
         let connection: RuntimeAPIConnection
         do {
-            connection = try await RuntimeAPIConnection.connect(to: api.address, on: MultiThreadedEventLoopGroup.singleton.next())
+            connection = try await RuntimeAPIConnection.connect(
+                to: api.address, on: MultiThreadedEventLoopGroup.singleton.next())
         } catch {
             await api.stop()
             throw error
@@ -47,18 +48,24 @@ struct RuntimeAPIClientTests {
     }
 
     @Test func nextAsksForTheNextInvocationAndReadsItsEventAndEveryHeader() async throws {
-        let headers = Self.validHeaders() + [
-            (RuntimeAPIHeader.traceID, "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1"),
-            (RuntimeAPIHeader.clientContext, #"{"custom":{"k":"v"}}"#),
-            (RuntimeAPIHeader.cognitoIdentity, #"{"cognitoIdentityId":"id"}"#),
-            (RuntimeAPIHeader.tenantID, "tenant-1"),
-        ]
+        let headers =
+            Self.validHeaders() + [
+                (
+                    RuntimeAPIHeader.traceID,
+                    "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1"
+                ),
+                (RuntimeAPIHeader.clientContext, #"{"custom":{"k":"v"}}"#),
+                (RuntimeAPIHeader.cognitoIdentity, #"{"cognitoIdentityId":"id"}"#),
+                (RuntimeAPIHeader.tenantID, "tenant-1"),
+            ]
         try await Self.withClient(answering: [Self.invocation(headers)]) { client, api in
             let invocation = try await client.nextInvocation()
             #expect(String(buffer: invocation.event) == #"{"a":1}"#)
             #expect(invocation.metadata.requestID == "req-1")
             #expect(invocation.metadata.invokedFunctionARN == "arn:aws:lambda:us-east-1:123456789012:function:probe")
-            #expect(invocation.metadata.traceID == "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1")
+            #expect(
+                invocation.metadata.traceID
+                    == "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1")
             #expect(invocation.metadata.clientContext == #"{"custom":{"k":"v"}}"#)
             #expect(invocation.metadata.cognitoIdentity == #"{"cognitoIdentityId":"id"}"#)
             #expect(invocation.metadata.tenantID == "tenant-1")
@@ -78,7 +85,9 @@ struct RuntimeAPIClientTests {
         (RuntimeAPIHeader.deadline, "soon", "req-1"),
         (RuntimeAPIHeader.deadline, "0", "req-1"),
     ])
-    func anInvocationWithAHeaderThatBreaksTheProtocolIsMalformed(header: String, value: String, requestID: String?) async throws {
+    func anInvocationWithAHeaderThatBreaksTheProtocolIsMalformed(header: String, value: String, requestID: String?)
+        async throws
+    {
         let headers = Self.validHeaders().map { $0.0 == header ? (header, value) : $0 }
         try await Self.withClient(answering: [Self.invocation(headers)]) { client, _ in
             let error = await #expect(throws: LambdaRuntimeError.self) { try await client.nextInvocation() }
@@ -166,10 +175,11 @@ struct RuntimeAPIClientTests {
                 let invocation = try await client.nextInvocation()
                 try await client.report(.response(invocation.event), for: invocation.metadata.requestID).get()
             }
-            #expect(api.received.map(\.uri) == [
-                "\(Self.base)/invocation/next", "\(Self.base)/invocation/req-1/response",
-                "\(Self.base)/invocation/next", "\(Self.base)/invocation/req-2/response",
-            ])
+            #expect(
+                api.received.map(\.uri) == [
+                    "\(Self.base)/invocation/next", "\(Self.base)/invocation/req-1/response",
+                    "\(Self.base)/invocation/next", "\(Self.base)/invocation/req-2/response",
+                ])
         }
     }
 }

@@ -63,7 +63,9 @@ final class ScriptedRuntimeAPI: Sendable {
     fileprivate func answer(_ request: Received) -> Answer {
         self.state.withLock { state in
             state.received.append(request)
-            guard !state.script.isEmpty else { return Answer(status: .internalServerError, body: "the script has ended") }
+            guard !state.script.isEmpty else {
+                return Answer(status: .internalServerError, body: "the script has ended")
+            }
             return state.script.removeFirst()
         }
     }
@@ -82,13 +84,16 @@ private final class ScriptHandler: ChannelInboundHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let request = Self.unwrapInboundIn(data)
-        let answer = self.api.answer(ScriptedRuntimeAPI.Received(
-            method: request.head.method, uri: request.head.uri, headers: request.head.headers,
-            body: request.body.map { String(buffer: $0) } ?? ""
-        ))
+        let answer = self.api.answer(
+            ScriptedRuntimeAPI.Received(
+                method: request.head.method, uri: request.head.uri, headers: request.head.headers,
+                body: request.body.map { String(buffer: $0) } ?? ""
+            ))
         var headers = HTTPHeaders(answer.headers)
         headers.add(name: "content-length", value: String(answer.body.utf8.count))
-        context.write(Self.wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: answer.status, headers: headers))), promise: nil)
+        context.write(
+            Self.wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: answer.status, headers: headers))),
+            promise: nil)
         context.write(Self.wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: answer.body)))), promise: nil)
         context.writeAndFlush(Self.wrapOutboundOut(.end(nil)), promise: nil)
     }

@@ -8,7 +8,8 @@ import Testing
 
 /// AWS's own Python runtime interface client against the Runtime API emulator: the emulator must speak the protocol
 /// the way Lambda does for a client we did not write.
-@Suite("awslambdaric against the Runtime API emulator", .serialized, .enabled(if: TestEnvironment.awsLambdaRICAvailable))
+@Suite(
+    "awslambdaric against the Runtime API emulator", .serialized, .enabled(if: TestEnvironment.awsLambdaRICAvailable))
 struct AWSLambdaRICTests {
     static let handlers = TestEnvironment.packageRoot.appendingPathComponent("Tests/Fixtures/python").path
 
@@ -39,7 +40,9 @@ struct AWSLambdaRICTests {
             let response = try await instance.invoke(request).responseJSON()
             #expect(response["event"] as? [String: Int] == ["quantity": 2])
             #expect(response["requestId"] as? String == request.requestID)
-            #expect(response["functionArn"] as? String == "arn:aws:lambda:us-east-1:123456789012:function:python-handlers-ok")
+            #expect(
+                response["functionArn"] as? String
+                    == "arn:aws:lambda:us-east-1:123456789012:function:python-handlers-ok")
             #expect(response["memoryLimitInMB"] as? String == "128")
             #expect((response["remainingTimeMs"] as? Int).map { $0 > 1000 && $0 <= 3000 } == true)
             #expect(response["traceEnvironment"] as? String == trace)
@@ -70,7 +73,8 @@ struct AWSLambdaRICTests {
     @Test func aHandlerPastItsDeadlineTimesOutAndTheInstanceIsEnded() async throws {
         try await Self.withPythonRuntime(handler: "handlers.sleepy", timeout: .seconds(1)) { instance in
             let started = ContinuousClock.now
-            let report = try #require(await instance.invoke(InvocationRequest(event: ByteBuffer(string: #"{"seconds": 10}"#))).error)
+            let report = try #require(
+                await instance.invoke(InvocationRequest(event: ByteBuffer(string: #"{"seconds": 10}"#))).error)
             #expect(report.errorType == "Sandbox.Timedout")
             #expect(report.errorMessage == "Task timed out after 1.00 seconds")
             // Cut at the 1 s deadline, not after the handler's 10 s (5 s leaves room for a busy machine).

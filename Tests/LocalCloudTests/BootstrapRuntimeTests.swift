@@ -1,11 +1,11 @@
 import App
-import Services
 import Cloud
 import Foundation
 import LambdaRuntime
 import LocalCloud
 import NIOCore
 import Observability
+import Services
 import StratusTesting
 import Testing
 
@@ -29,8 +29,11 @@ struct BootstrapRuntimeTests {
                 #expect(response["statusCode"] as? Int == 503)
                 let body = try #require((response["body"] as? String)?.data(using: .utf8))
                 let status = try JSONDecoder().decode(HealthStatus.self, from: body)
-                #expect(status == HealthStatus(status: "degraded", version: ReferenceApp.version, coldStart: coldStart,
-                    checks: ["store": HealthStatus.failing]))
+                #expect(
+                    status
+                        == HealthStatus(
+                            status: "degraded", version: ReferenceApp.version, coldStart: coldStart,
+                            checks: ["store": HealthStatus.failing]))
             }
             #expect(first.initDuration != nil)
             #expect(second.initDuration == nil)
@@ -57,14 +60,16 @@ struct BootstrapRuntimeTests {
             #expect(context["logGroupName"] as? String == "/aws/lambda/echo")
             #expect(context["traceId"] as? String == trace)
             #expect((context["remainingTimeMs"] as? Int).map { $0 > 2000 && $0 <= 3000 } == true)
-            #expect(((context["clientContext"] as? [String: Any])?["client"] as? [String: String])?["app_title"] == "Shop")
+            #expect(
+                ((context["clientContext"] as? [String: Any])?["client"] as? [String: String])?["app_title"] == "Shop")
             #expect((context["identity"] as? [String: String])?["cognitoIdentityPoolId"] == "us-east-1:pool")
         }
     }
 
     @Test func anEventTheHandlerCannotDecodeIsAFunctionErrorAndTheInstanceLivesOn() async throws {
         try await withProcessInstance(executable: TestEnvironment.bootstrap, function: Self.health) { instance in
-            let failed = await instance.invoke(InvocationRequest(event: ByteBuffer(string: #"{"not":"an http event"}"#)))
+            let failed = await instance.invoke(
+                InvocationRequest(event: ByteBuffer(string: #"{"not":"an http event"}"#)))
             let report = try #require(failed.error)
             #expect(report.errorType == "Runtime.EventDecodingError")
             #expect(report.errorMessage.contains("APIGatewayV2Request"))
@@ -84,7 +89,8 @@ struct BootstrapRuntimeTests {
             #expect(
                 result.error
                     == LambdaFunctionError(
-                        errorMessage: "No function named 'payments'. Known functions: health, auth, users, orders, echo",
+                        errorMessage:
+                            "No function named 'payments'. Known functions: health, auth, users, orders, echo",
                         errorType: "Runtime.HandlerNotFound"
                     )
             )
@@ -100,7 +106,8 @@ struct BootstrapRuntimeTests {
         ) { instance in
             let result = await instance.invoke(InvocationRequest(event: ByteBuffer(string: "{}")))
             #expect(result.error?.errorType == "Runtime.ConfigInvalid")
-            #expect(result.error?.errorMessage == "AWS_LAMBDA_FUNCTION_MEMORY_SIZE must be a positive integer, got 'lots'")
+            #expect(
+                result.error?.errorMessage == "AWS_LAMBDA_FUNCTION_MEMORY_SIZE must be a positive integer, got 'lots'")
             #expect(await instance.waitForExit() == 1)
         }
     }
@@ -151,11 +158,14 @@ struct BootstrapRuntimeTests {
             executable: TestEnvironment.bootstrap, function: Self.echo,
             environment: ["AWS_LAMBDA_LOG_FORMAT": "JSON", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": "lots"], logSink: sink
         ) { instance in
-            #expect(await instance.invoke(InvocationRequest(event: ByteBuffer(string: "{}"))).error?.errorType == "Runtime.ConfigInvalid")
+            #expect(
+                await instance.invoke(InvocationRequest(event: ByteBuffer(string: "{}"))).error?.errorType
+                    == "Runtime.ConfigInvalid")
             #expect(await instance.waitForExit() == 1)
         }
         let objects = try Self.jsonObjects(sink.lines)
-        let fatal = try #require(objects.first { ($0["message"] as? String)?.hasPrefix("Runtime.ConfigInvalid") == true })
+        let fatal = try #require(
+            objects.first { ($0["message"] as? String)?.hasPrefix("Runtime.ConfigInvalid") == true })
         #expect(fatal["level"] as? String == "FATAL")
     }
 
@@ -191,10 +201,13 @@ struct BootstrapRuntimeTests {
             environment: ["AWS_XRAY_DAEMON_ADDRESS": daemon.address()],
             logSink: recorder.capturing("health", forwardingTo: InMemoryLogSink())
         ) { instance in
-            let sampled = InvocationRequest(event: ByteBuffer(string: Self.healthEvent), traceID: "Root=\(root);Parent=\(lambdaSegment);Sampled=1")
+            let sampled = InvocationRequest(
+                event: ByteBuffer(string: Self.healthEvent), traceID: "Root=\(root);Parent=\(lambdaSegment);Sampled=1")
             _ = try await instance.invoke(sampled).responseJSON()
             let unsampled = XRayTraceHeader.newTraceID()
-            _ = try await instance.invoke(InvocationRequest(event: ByteBuffer(string: Self.healthEvent), traceID: "Root=\(unsampled);Sampled=0")).responseJSON()
+            _ = try await instance.invoke(
+                InvocationRequest(event: ByteBuffer(string: Self.healthEvent), traceID: "Root=\(unsampled);Sampled=0")
+            ).responseJSON()
 
             let documents = try await segments(of: root, in: recorder)
             let handler = try #require(documents.first)

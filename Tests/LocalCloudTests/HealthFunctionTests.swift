@@ -10,7 +10,9 @@ import Testing
 
 @Suite("The health function")
 struct HealthFunctionTests {
-    static func invoke(_ method: String, _ path: String, ports: CloudPorts = .unconfigured("no store")) async throws -> [String: Any] {
+    static func invoke(_ method: String, _ path: String, ports: CloudPorts = .unconfigured("no store")) async throws
+        -> [String: Any]
+    {
         let health = try #require(ReferenceApp.manifest.function(named: "health"))
         let event = BootstrapRuntimeTests.healthEvent
             .replacingOccurrences(of: #""method": "GET""#, with: #""method": "\#(method)""#)
@@ -30,7 +32,9 @@ struct HealthFunctionTests {
         let store = try SQLiteItemStore(path: directory.path("store.sqlite"))
         let healthy = try await Self.invoke("GET", "/health", ports: CloudPorts(store: store))
         #expect(healthy["statusCode"] as? Int == 200)
-        #expect(try Self.status(healthy) == HealthStatus(status: "ok", version: ReferenceApp.version, coldStart: true, checks: ["store": "ok"]))
+        #expect(
+            try Self.status(healthy)
+                == HealthStatus(status: "ok", version: ReferenceApp.version, coldStart: true, checks: ["store": "ok"]))
         let degraded = try await Self.invoke("GET", "/health")
         #expect(degraded["statusCode"] as? Int == 503)
         #expect(try Self.status(degraded).checks == ["store": "unavailable"])

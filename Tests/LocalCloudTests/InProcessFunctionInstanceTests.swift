@@ -71,8 +71,10 @@ struct InProcessFunctionInstanceTests {
 
     @Test func theReferenceHealthFunctionAnswersInProcess() async throws {
         let health = try #require(ReferenceApp.manifest.function(named: "health"))
-        let result = await Self.instance(health).invoke(InvocationRequest(event: ByteBuffer(string: BootstrapRuntimeTests.healthEvent)))
-        #expect(try result.responseJSON()["statusCode"] as? Int == 503, "this instance has no store, and health says so")
+        let result = await Self.instance(health).invoke(
+            InvocationRequest(event: ByteBuffer(string: BootstrapRuntimeTests.healthEvent)))
+        #expect(
+            try result.responseJSON()["statusCode"] as? Int == 503, "this instance has no store, and health says so")
         let report = result.reportLine(memorySizeMB: 128)
         #expect(report.hasPrefix("REPORT RequestId: \(result.requestID)\tDuration: "))
         #expect(report.contains("\tBilled Duration: ") && report.contains("\tMemory Size: 128 MB\tMax Memory Used: "))

@@ -9,15 +9,20 @@ struct IndependentRuntimeAPITests {
     @Test func servesEveryInvocationAndExitsZeroOnSIGTERM() async throws {
         let fixtures = TestEnvironment.packageRoot.appendingPathComponent("Tests/Fixtures/python")
         let event = TestEnvironment.packageRoot.appendingPathComponent("Examples/events/health.json").path
-        let data = try await runToCompletion("/usr/bin/env", [
-            "python3", fixtures.appendingPathComponent("minimal_runtime_api.py").path,
-            TestEnvironment.bootstrap, "health", event, event,
-        ]).output
+        let data = try await runToCompletion(
+            "/usr/bin/env",
+            [
+                "python3", fixtures.appendingPathComponent("minimal_runtime_api.py").path,
+                TestEnvironment.bootstrap, "health", event, event,
+            ]
+        ).output
         let summary = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(summary["finished"] as? Bool == true)
         #expect(summary["exitStatus"] as? Int == 0)
         let requests = try #require(summary["requests"] as? [[String: Any]])
-        let shape = requests.map { "\($0["method"] ?? "") \(($0["path"] as? String)?.split(separator: "/").last ?? "")" }
+        let shape = requests.map {
+            "\($0["method"] ?? "") \(($0["path"] as? String)?.split(separator: "/").last ?? "")"
+        }
         #expect(Array(shape.prefix(4)) == ["GET next", "POST response", "GET next", "POST response"])
         let results = try #require(summary["results"] as? [[String: String]])
         #expect(results.count == 2)

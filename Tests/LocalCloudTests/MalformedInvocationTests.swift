@@ -11,10 +11,14 @@ struct MalformedInvocationTests {
         let fixtures = TestEnvironment.packageRoot.appendingPathComponent("Tests/Fixtures/python")
         let event = TestEnvironment.packageRoot.appendingPathComponent("Examples/events/health.json").path
         let overrides = String(decoding: try JSONSerialization.data(withJSONObject: headers), as: UTF8.self)
-        let data = try await runToCompletion("/usr/bin/env", [
-            "STRATUS_INVOCATION_HEADERS=\(overrides)", "AWS_LAMBDA_LOG_FORMAT=\(logFormat)", "python3", fixtures.appendingPathComponent("minimal_runtime_api.py").path,
-            TestEnvironment.bootstrap, "health",
-        ] + Array(repeating: event, count: headers.count)).output
+        let data = try await runToCompletion(
+            "/usr/bin/env",
+            [
+                "STRATUS_INVOCATION_HEADERS=\(overrides)", "AWS_LAMBDA_LOG_FORMAT=\(logFormat)", "python3",
+                fixtures.appendingPathComponent("minimal_runtime_api.py").path,
+                TestEnvironment.bootstrap, "health",
+            ] + Array(repeating: event, count: headers.count)
+        ).output
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
@@ -29,8 +33,9 @@ struct MalformedInvocationTests {
         #expect(summary["exitStatus"] as? Int == 0, "\(summary["output"] ?? "")")
         let requests = try #require(summary["requests"] as? [[String: Any]])
         let posts = requests.filter { $0["method"] as? String == "POST" }
-        #expect(posts.compactMap { ($0["path"] as? String)?.split(separator: "/").last.map(String.init) }
-            == ["error", "error", "error", "response"])
+        #expect(
+            posts.compactMap { ($0["path"] as? String)?.split(separator: "/").last.map(String.init) }
+                == ["error", "error", "error", "response"])
         #expect(posts.prefix(3).allSatisfy { $0["errorType"] as? String == "Runtime.MalformedInvocation" })
         let results = try #require(summary["results"] as? [[String: String]])
         #expect(results.first?["body"]?.contains("Lambda-Runtime-Deadline-Ms") == true)
@@ -51,9 +56,11 @@ struct MalformedInvocationTests {
             ((summary["output"] as? String) ?? "").split(separator: "\n").map(String.init)
         }
         let objects = try BootstrapRuntimeTests.jsonObjects(lines)
-        let refused = try #require(objects.first { ($0["message"] as? String)?.contains("Lambda-Runtime-Deadline-Ms") == true })
+        let refused = try #require(
+            objects.first { ($0["message"] as? String)?.contains("Lambda-Runtime-Deadline-Ms") == true })
         #expect(refused["level"] as? String == "ERROR" && refused["requestId"] != nil)
-        let fatal = try #require(objects.first { ($0["message"] as? String)?.contains("Lambda-Runtime-Aws-Request-Id") == true })
+        let fatal = try #require(
+            objects.first { ($0["message"] as? String)?.contains("Lambda-Runtime-Aws-Request-Id") == true })
         #expect(fatal["level"] as? String == "FATAL" && fatal["requestId"] == nil)
     }
 }

@@ -10,7 +10,8 @@ import Testing
 /// The OpenAPI document is generated from the route declarations, says what the handlers really do, and validates.
 @Suite struct OpenAPIDocumentTests {
     static func document() async throws -> [String: JSONValue] {
-        try #require(try await OpenAPIDocument.make(manifest: ReferenceApp.manifest, ports: .unconfigured("docs")).objectValue)
+        try #require(
+            try await OpenAPIDocument.make(manifest: ReferenceApp.manifest, ports: .unconfigured("docs")).objectValue)
     }
 
     @Test func everyRouteOfTheManifestIsDescribedOnceWithItsSecurity() async throws {
@@ -19,7 +20,9 @@ import Testing
         let paths = try #require(document["paths"]?.objectValue)
         var described: Set<String> = []
         for (path, item) in paths {
-            for method in item.objectValue?.keys.map({ $0 }) ?? [] { described.insert("\(method.uppercased()) \(path)") }
+            for method in item.objectValue?.keys.map({ $0 }) ?? [] {
+                described.insert("\(method.uppercased()) \(path)")
+            }
         }
         let routed = Set(ReferenceApp.manifest.functions.flatMap(\.routes).map(\.routeKey))
         #expect(described == routed)
@@ -44,7 +47,10 @@ import Testing
         #expect(schemas["RegisterRequest"]?["properties"]?["email"]?["format"] == "email")
         #expect(schemas["RegisterRequest"]?["properties"]?["password"]?["minLength"] == 8)
         #expect(schemas["UpdateProfileRequest"]?["required"] == ["name"], "optional fields are not required")
-        #expect(schemas["Order"]?["properties"]?["status"]?["enum"] == ["PENDING", "CONFIRMED", "SHIPPED", "DELIVERED", "CANCELLED"])
+        #expect(
+            schemas["Order"]?["properties"]?["status"]?["enum"] == [
+                "PENDING", "CONFIRMED", "SHIPPED", "DELIVERED", "CANCELLED",
+            ])
 
         let paths = try #require(document["paths"])
         let create = try #require(paths["/orders"]?["post"]?["responses"]?.objectValue)
@@ -64,7 +70,9 @@ import Testing
             Function("health") { context in HealthHandler(version: "1", store: context.ports.store) }
                 .http("GET /health", "GET /status")
         }
-        await #expect(throws: ManifestError.routesDisagree(function: "health", manifestOnly: ["GET /status"], handlerOnly: [])) {
+        await #expect(
+            throws: ManifestError.routesDisagree(function: "health", manifestOnly: ["GET /status"], handlerOnly: [])
+        ) {
             try await OpenAPIDocument.make(manifest: manifest, ports: .unconfigured("docs"))
         }
     }
@@ -74,7 +82,8 @@ import Testing
         let python = try #require(TestEnvironment.python, "scripts/test.sh installs the test virtualenv")
         let directory = try TemporaryDirectory()
         let path = directory.path("openapi.json")
-        let generated = try await runToCompletion(TestEnvironment.stratus, ["openapi", "--server", "http://127.0.0.1:3000"])
+        let generated = try await runToCompletion(
+            TestEnvironment.stratus, ["openapi", "--server", "http://127.0.0.1:3000"])
         #expect(generated.status == 0)
         try generated.output.write(to: URL(fileURLWithPath: path))
         let validated = try await runToCompletion(python, ["-m", "openapi_spec_validator", path], mergingErrors: true)

@@ -63,13 +63,16 @@ struct RuntimeAPIEmulatorTests {
     @Test func nextCarriesTheEventAndEveryHeader() async throws {
         try await Self.withEmulator { emulator, base in
             async let result = emulator.invoke(
-                InvocationRequest(requestID: "req-1", event: ByteBuffer(string: #"{"a":1}"#), clientContext: #"{"custom":{}}"#)
+                InvocationRequest(
+                    requestID: "req-1", event: ByteBuffer(string: #"{"a":1}"#), clientContext: #"{"custom":{}}"#)
             )
             let next = try await Self.send("GET", base.appendingPathComponent("invocation/next"))
             #expect(next.status == 200)
             #expect(next.body == Data(#"{"a":1}"#.utf8))
             #expect(next.headers["lambda-runtime-aws-request-id"] == "req-1")
-            #expect(next.headers["lambda-runtime-invoked-function-arn"] == "arn:aws:lambda:us-east-1:123456789012:function:probe")
+            #expect(
+                next.headers["lambda-runtime-invoked-function-arn"]
+                    == "arn:aws:lambda:us-east-1:123456789012:function:probe")
             #expect(next.headers["lambda-runtime-client-context"] == #"{"custom":{}}"#)
             // An invocation that arrives without a trace is handed a new, unsampled one.
             let trace = try #require(next.headers["lambda-runtime-trace-id"].flatMap(XRayTraceHeader.init))
@@ -78,7 +81,8 @@ struct RuntimeAPIEmulatorTests {
             let remaining = deadline - WallClock.nowMilliseconds()
             #expect(remaining > 2000 && remaining <= 3000)
 
-            let accepted = try await Self.send("POST", base.appendingPathComponent("invocation/req-1/response"), body: Data("42".utf8))
+            let accepted = try await Self.send(
+                "POST", base.appendingPathComponent("invocation/req-1/response"), body: Data("42".utf8))
             #expect(accepted.status == 202)
             #expect(await result.outcome == .response(ByteBuffer(string: "42")))
         }
@@ -86,7 +90,8 @@ struct RuntimeAPIEmulatorTests {
 
     @Test func reportsForUnknownRequestsAreRefusedWith400() async throws {
         try await Self.withEmulator { _, base in
-            let refused = try await Self.send("POST", base.appendingPathComponent("invocation/nobody/response"), body: Data("{}".utf8))
+            let refused = try await Self.send(
+                "POST", base.appendingPathComponent("invocation/nobody/response"), body: Data("{}".utf8))
             #expect(refused.status == 400)
             #expect(Self.errorType(refused.body) == "InvalidRequestID")
         }
@@ -106,7 +111,9 @@ struct RuntimeAPIEmulatorTests {
                 headers: ["Lambda-Runtime-Function-Error-Type": "Unhandled"]
             )
             #expect(error.status == 202)
-            #expect(await result.outcome == .error(LambdaFunctionError(errorMessage: "boom", errorType: "KeyError", stackTrace: ["line 1"])))
+            #expect(
+                await result.outcome
+                    == .error(LambdaFunctionError(errorMessage: "boom", errorType: "KeyError", stackTrace: ["line 1"])))
         }
     }
 
@@ -130,7 +137,8 @@ struct RuntimeAPIEmulatorTests {
             _ = try await Self.send("GET", base.appendingPathComponent("invocation/next"))
             let late = try await Self.send("POST", base.appendingPathComponent("init/error"), body: Data("{}".utf8))
             #expect(late.status == 403)
-            _ = try await Self.send("POST", base.appendingPathComponent("invocation/req-3/response"), body: Data("1".utf8))
+            _ = try await Self.send(
+                "POST", base.appendingPathComponent("invocation/req-3/response"), body: Data("1".utf8))
             _ = await result
         }
     }
@@ -140,7 +148,8 @@ struct RuntimeAPIEmulatorTests {
             async let result = emulator.invoke(InvocationRequest(requestID: "req-4", event: ByteBuffer(string: "{}")))
             _ = try await Self.send("GET", base.appendingPathComponent("invocation/next"))
             let body = Data(repeating: UInt8(ascii: "x"), count: LambdaLimits.maxResponseBytes + 10)
-            let refused = try await Self.send("POST", base.appendingPathComponent("invocation/req-4/response"), body: body)
+            let refused = try await Self.send(
+                "POST", base.appendingPathComponent("invocation/req-4/response"), body: body)
             #expect(refused.status == 413)
             #expect(Self.errorType(refused.body) == "RequestEntityTooLarge")
             #expect(await result.error?.errorType == "Function.ResponseSizeTooLarge")

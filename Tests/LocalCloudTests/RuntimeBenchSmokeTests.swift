@@ -7,24 +7,30 @@ import Testing
 @Suite("stratus bench runtime (smoke)")
 struct RuntimeBenchSmokeTests {
     @Test func measuresBothRuntimesAndReportsRatios() async throws {
-        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("stratus-bench-\(UUID().uuidString)")
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "stratus-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: workspace) }
         let baseline = workspace.appendingPathComponent("baseline-runtime").path
         let compile = try await Self.run(
             "/usr/bin/env",
-            ["cc", "-O2", "-o", baseline, TestEnvironment.packageRoot.appendingPathComponent("scripts/bench/baseline-runtime.c").path]
+            [
+                "cc", "-O2", "-o", baseline,
+                TestEnvironment.packageRoot.appendingPathComponent("scripts/bench/baseline-runtime.c").path,
+            ]
         )
         #expect(compile.status == 0, "\(compile.output)")
 
-        let bench = try await Self.run(TestEnvironment.stratus, [
-            "bench", "runtime",
-            "--bootstrap", TestEnvironment.bootstrap,
-            "--baseline", baseline,
-            "--event", TestEnvironment.packageRoot.appendingPathComponent("Examples/events/health.json").path,
-            "--cold-starts", "2",
-            "--warm-invocations", "20",
-        ])
+        let bench = try await Self.run(
+            TestEnvironment.stratus,
+            [
+                "bench", "runtime",
+                "--bootstrap", TestEnvironment.bootstrap,
+                "--baseline", baseline,
+                "--event", TestEnvironment.packageRoot.appendingPathComponent("Examples/events/health.json").path,
+                "--cold-starts", "2",
+                "--warm-invocations", "20",
+            ])
         #expect(bench.status == 0, "\(bench.output)")
         let lines = bench.output.split(separator: "\n").map(String.init)
         #expect(lines.contains { $0.hasPrefix("bootstrap ") && $0.contains(" ms") && $0.hasSuffix("MB   ") })
@@ -36,29 +42,37 @@ struct RuntimeBenchSmokeTests {
     /// The minimal Runtime API of `scripts/bench-runtime.sh` drives the debug `bootstrap` (health, with the real
     /// API Gateway event) and the C baseline, and the summary turns its figures into ratios and targets.
     @Test func theMinimalRuntimeAPIMeasuresTheFunctionAndTheFloor() async throws {
-        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("stratus-bench-\(UUID().uuidString)")
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "stratus-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: workspace) }
         let scripts = TestEnvironment.packageRoot.appendingPathComponent("scripts/bench")
         let server = workspace.appendingPathComponent("minimal-runtime-api").path
         let baseline = workspace.appendingPathComponent("baseline-runtime").path
         for (output, source) in [(server, "minimal-runtime-api.c"), (baseline, "baseline-runtime.c")] {
-            let compile = try await Self.run("/usr/bin/env", ["cc", "-O2", "-Wall", "-Werror", "-o", output, scripts.appendingPathComponent(source).path])
+            let compile = try await Self.run(
+                "/usr/bin/env",
+                ["cc", "-O2", "-Wall", "-Werror", "-o", output, scripts.appendingPathComponent(source).path])
             #expect(compile.status == 0, "\(compile.output)")
         }
         let event = TestEnvironment.packageRoot.appendingPathComponent("Examples/events/health-apigateway.json").path
         var lines: [String] = []
         for runtime in [TestEnvironment.bootstrap, baseline] {
-            let run = try await Self.run(server, ["--event", event, "--cold", "2", "--warm", "20", "--warmup", "2", "--", runtime])
+            let run = try await Self.run(
+                server, ["--event", event, "--cold", "2", "--warm", "20", "--warmup", "2", "--", runtime])
             #expect(run.status == 0, "\(run.output)")
             let line = try #require(run.output.split(separator: "\n").last.map(String.init))
-            #expect(line.hasPrefix("cold_p50_us=") && line.contains(" warm_p50_us=") && line.contains(" peak_rss_bytes="), "\(line)")
+            #expect(
+                line.hasPrefix("cold_p50_us=") && line.contains(" warm_p50_us=") && line.contains(" peak_rss_bytes="),
+                "\(line)")
             lines.append(line)
         }
-        let summary = try await Self.run("/usr/bin/env", [
-            "python3", scripts.appendingPathComponent("runtime_summary.py").path, "--cold", "2", "--warm", "20",
-            "--function", lines[0], "--baseline", lines[1], "--zip-bytes", "1000", "--emulator-warm-ms", "0.5",
-        ])
+        let summary = try await Self.run(
+            "/usr/bin/env",
+            [
+                "python3", scripts.appendingPathComponent("runtime_summary.py").path, "--cold", "2", "--warm", "20",
+                "--function", lines[0], "--baseline", lines[1], "--zip-bytes", "1000", "--emulator-warm-ms", "0.5",
+            ])
         #expect(summary.status == 0, "\(summary.output)")
         #expect(summary.output.contains("ratio"))
         #expect(summary.output.contains("warm p50 ≤ 2× C"))

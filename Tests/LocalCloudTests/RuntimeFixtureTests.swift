@@ -33,7 +33,9 @@ struct RuntimeFixtureTests {
             )
             #expect(result.error?.errorType == "Sandbox.Timedout")
             let message = try #require(result.error?.errorMessage)
-            let seconds = Double(message.replacingOccurrences(of: "Task timed out after ", with: "").replacingOccurrences(of: " seconds", with: ""))
+            let seconds = Double(
+                message.replacingOccurrences(of: "Task timed out after ", with: "").replacingOccurrences(
+                    of: " seconds", with: ""))
             #expect(seconds.map { (0.9...1.1).contains($0) } == true, "\(message)")
             #expect(ContinuousClock.now - started < .seconds(5))
             // Status 1 is the runtime's own exit; the emulator's kill would give 137.
@@ -44,7 +46,8 @@ struct RuntimeFixtureTests {
     @Test func sigtermLetsTheInvocationInFlightFinishThenExitsZero() async throws {
         let lines = InMemoryLogSink()
         try await withProcessInstance(
-            executable: TestEnvironment.runtimeFixtures, function: Self.fixture("sleep", timeout: .seconds(5)), logSink: lines
+            executable: TestEnvironment.runtimeFixtures, function: Self.fixture("sleep", timeout: .seconds(5)),
+            logSink: lines
         ) { instance in
             _ = await instance.invoke(InvocationRequest(event: ByteBuffer(string: #"{"milliseconds": 1}"#)))
             async let slow = instance.invoke(InvocationRequest(event: ByteBuffer(string: #"{"milliseconds": 600}"#)))
@@ -58,33 +61,44 @@ struct RuntimeFixtureTests {
     }
 
     @Test func aThrowingInitialiserIsAnInitError() async throws {
-        try await withProcessInstance(executable: TestEnvironment.runtimeFixtures, function: Self.fixture("failing-init")) { instance in
+        try await withProcessInstance(
+            executable: TestEnvironment.runtimeFixtures, function: Self.fixture("failing-init")
+        ) { instance in
             let result = await instance.invoke(InvocationRequest(event: ByteBuffer(string: "{}")))
-            #expect(result.error == LambdaFunctionError(errorMessage: "the database is unreachable", errorType: "FixtureError"))
+            #expect(
+                result.error
+                    == LambdaFunctionError(errorMessage: "the database is unreachable", errorType: "FixtureError"))
             #expect(await instance.waitForExit() == 1)
         }
     }
 
     @Test func aHandlerErrorIsReportedWithItsType() async throws {
-        try await withProcessInstance(executable: TestEnvironment.runtimeFixtures, function: Self.fixture("fail")) { instance in
+        try await withProcessInstance(executable: TestEnvironment.runtimeFixtures, function: Self.fixture("fail")) {
+            instance in
             let result = await instance.invoke(InvocationRequest(event: ByteBuffer(string: "{}")))
             #expect(result.error == LambdaFunctionError(errorMessage: "payment declined", errorType: "FixtureError"))
         }
     }
 
     @Test func theTraceIDIsExportedAsXAmznTraceIDDuringTheInvocation() async throws {
-        try await withProcessInstance(executable: TestEnvironment.runtimeFixtures, function: Self.fixture("trace-env")) { instance in
+        try await withProcessInstance(executable: TestEnvironment.runtimeFixtures, function: Self.fixture("trace-env"))
+        { instance in
             let trace = "Root=1-6740d5a1-00000000000000000000000a;Parent=000000000000000b;Sampled=1"
-            let response = try await instance.invoke(InvocationRequest(event: ByteBuffer(string: "{}"), traceID: trace)).responseJSON()
+            let response = try await instance.invoke(InvocationRequest(event: ByteBuffer(string: "{}"), traceID: trace))
+                .responseJSON()
             #expect(response["context"] as? String == trace)
             #expect(response["environment"] as? String == trace)
         }
     }
 
     @Test func aRuntimeThatDiesMidInvocationIsAnExitError() async throws {
-        try await withProcessInstance(executable: TestEnvironment.runtimeFixtures, function: Self.fixture("crash")) { instance in
+        try await withProcessInstance(executable: TestEnvironment.runtimeFixtures, function: Self.fixture("crash")) {
+            instance in
             let result = await instance.invoke(InvocationRequest(event: ByteBuffer(string: "{}")))
-            #expect(result.error == LambdaFunctionError(errorMessage: "Runtime exited with error: exit status 3", errorType: "Runtime.ExitError"))
+            #expect(
+                result.error
+                    == LambdaFunctionError(
+                        errorMessage: "Runtime exited with error: exit status 3", errorType: "Runtime.ExitError"))
         }
     }
 
@@ -98,7 +112,9 @@ struct RuntimeFixtureTests {
             let started = ContinuousClock.now
             let results = await withTaskGroup(of: InvocationResult.self) { group in
                 for _ in 0..<3 {
-                    group.addTask { await instance.invoke(InvocationRequest(event: ByteBuffer(string: #"{"milliseconds": 700}"#))) }
+                    group.addTask {
+                        await instance.invoke(InvocationRequest(event: ByteBuffer(string: #"{"milliseconds": 700}"#)))
+                    }
                 }
                 return await group.reduce(into: []) { $0.append($1) }
             }

@@ -17,7 +17,8 @@ extension InvocationResult {
         case .response(let body):
             return body.text
         case .error(let report):
-            Issue.record("expected a response, got \(report.errorType): \(report.errorMessage)", sourceLocation: sourceLocation)
+            Issue.record(
+                "expected a response, got \(report.errorType): \(report.errorMessage)", sourceLocation: sourceLocation)
             return nil
         }
     }

@@ -56,7 +56,10 @@ enum RouterFixture {
             HTTPResponse.noContent()
         }
         Route(.post, "/orders", authorization: .jwt(scopes: ["orders/write"]), body: CreateOrder.self) { _, order, _ in
-            HTTPResponse(status: 201, headers: [.location: "/orders/1"], body: Created(lines: order.items.count, total: order.items.reduce(0) { $0 + $1.quantity * $1.unitPrice }))
+            HTTPResponse(
+                status: 201, headers: [.location: "/orders/1"],
+                body: Created(
+                    lines: order.items.count, total: order.items.reduce(0) { $0 + $1.quantity * $1.unitPrice }))
         }
         Route(.get, "/files/{path+}") { request, _ in
             HTTPResponse(body: ["path": request.pathParameters["path"] ?? ""])
@@ -101,7 +104,9 @@ enum RouterFixture {
         )
     }
 
-    static func send(_ event: APIGatewayV2Request, context: LambdaContext = .test()) async throws -> APIGatewayV2Response {
+    static func send(_ event: APIGatewayV2Request, context: LambdaContext = .test()) async throws
+        -> APIGatewayV2Response
+    {
         try await Self.router.handle(event, context: context)
     }
 }
@@ -119,9 +124,14 @@ extension APIGatewayV2Response {
 @Suite("HTTP router")
 struct HTTPRouterTests {
     @Test func pathParametersAreDecodedAndTheMostSpecificRouteWins() async throws {
-        #expect(try await RouterFixture.send(RouterFixture.event("GET", "/orders/a%20b")).json()["id"] as? String == "a b")
-        #expect(try await RouterFixture.send(RouterFixture.event("GET", "/orders/latest")).json()["id"] as? String == "latest")
-        #expect(try await RouterFixture.send(RouterFixture.event("GET", "/files/a/b/c.txt")).json()["path"] as? String == "a/b/c.txt")
+        #expect(
+            try await RouterFixture.send(RouterFixture.event("GET", "/orders/a%20b")).json()["id"] as? String == "a b")
+        #expect(
+            try await RouterFixture.send(RouterFixture.event("GET", "/orders/latest")).json()["id"] as? String
+                == "latest")
+        #expect(
+            try await RouterFixture.send(RouterFixture.event("GET", "/files/a/b/c.txt")).json()["path"] as? String
+                == "a/b/c.txt")
     }
 
     /// Any error that answers for itself (``HTTPProblemError``), not only ``HTTPError``, is answered with its status,
@@ -132,7 +142,8 @@ struct HTTPRouterTests {
         }
         let response = try await router.handle(RouterFixture.event("GET", "/slow"), context: .test())
         #expect(response.statusCode == 429)
-        #expect(response.headers?["retry-after"] == "3" && response.headers?["content-type"] == "application/problem+json")
+        #expect(
+            response.headers?["retry-after"] == "3" && response.headers?["content-type"] == "application/problem+json")
         let problem = try response.json()
         #expect(problem["title"] as? String == "Too Many Requests" && problem["detail"] as? String == "Slow down")
         #expect(problem["requestId"] as? String == "req-42" && problem["status"] as? Int == 429)
@@ -198,24 +209,28 @@ struct HTTPRouterTests {
     }
 
     @Test func everyBrokenRuleIsListedWithItsFieldPath() async throws {
-        let body = #"{"items":[{"sku":"A-1","quantity":2,"unitPrice":1},{"sku":"bad sku","quantity":0,"unitPrice":-5}],"currency":"XYZ","note":""}"#
+        let body =
+            #"{"items":[{"sku":"A-1","quantity":2,"unitPrice":1},{"sku":"bad sku","quantity":0,"unitPrice":-5}],"currency":"XYZ","note":""}"#
         let response = try await RouterFixture.send(RouterFixture.event("POST", "/orders", body: body))
         #expect(response.statusCode == 422)
         let problems = Set(try response.problems().map { "\($0["field"]!): \($0["reason"]!)" })
-        #expect(problems == [
-            "items[1].sku: must be 1–32 upper-case letters, digits or hyphens",
-            "items[1].quantity: must be between 1 and 1000",
-            "items[1].unitPrice: must be between 0 and 10000000",
-            "currency: must be one of EUR, GBP, USD",
-            "note: must be 1–200 characters long",
-        ])
+        #expect(
+            problems == [
+                "items[1].sku: must be 1–32 upper-case letters, digits or hyphens",
+                "items[1].quantity: must be between 1 and 1000",
+                "items[1].unitPrice: must be between 0 and 10000000",
+                "currency: must be one of EUR, GBP, USD",
+                "note: must be 1–200 characters long",
+            ])
     }
 
     @Test func aMissingOrMistypedFieldIs422WithItsPath() async throws {
-        let missing = try await RouterFixture.send(RouterFixture.event("POST", "/orders", body: #"{"items":[{"sku":"A","unitPrice":1}],"currency":"EUR"}"#))
+        let missing = try await RouterFixture.send(
+            RouterFixture.event("POST", "/orders", body: #"{"items":[{"sku":"A","unitPrice":1}],"currency":"EUR"}"#))
         #expect(missing.statusCode == 422)
         #expect(try missing.problems() == [["field": "items[0].quantity", "reason": "is required"]])
-        let mistyped = try await RouterFixture.send(RouterFixture.event("POST", "/orders", body: #"{"items":[],"currency":7}"#))
+        let mistyped = try await RouterFixture.send(
+            RouterFixture.event("POST", "/orders", body: #"{"items":[],"currency":7}"#))
         #expect(try mistyped.problems() == [["field": "currency", "reason": "must be a string"]])
     }
 
@@ -224,7 +239,8 @@ struct HTTPRouterTests {
         let anonymous = try await RouterFixture.send(RouterFixture.event("POST", "/orders", body: body, scopes: nil))
         #expect(anonymous.statusCode == 401)
         #expect(anonymous.headers?["www-authenticate"] == "Bearer")
-        let readOnly = try await RouterFixture.send(RouterFixture.event("POST", "/orders", body: body, scopes: ["orders/read"]))
+        let readOnly = try await RouterFixture.send(
+            RouterFixture.event("POST", "/orders", body: body, scopes: ["orders/read"]))
         #expect(readOnly.statusCode == 403)
         let allowed = try await RouterFixture.send(RouterFixture.event("POST", "/orders", body: body))
         #expect(allowed.statusCode == 422, "with the scope the body is checked")
@@ -233,16 +249,21 @@ struct HTTPRouterTests {
     @Test func malformedJSONIs400AndAnotherContentTypeIs415() async throws {
         #expect(try await RouterFixture.send(RouterFixture.event("POST", "/orders", body: "{items:")).statusCode == 400)
         #expect(try await RouterFixture.send(RouterFixture.event("POST", "/orders", body: nil)).statusCode == 400)
-        let form = RouterFixture.event("POST", "/orders", body: "items=1", headers: ["content-type": "application/x-www-form-urlencoded"])
+        let form = RouterFixture.event(
+            "POST", "/orders", body: "items=1", headers: ["content-type": "application/x-www-form-urlencoded"])
         #expect(try await RouterFixture.send(form).statusCode == 415)
-        let charset = RouterFixture.event("POST", "/orders", body: #"{"items":[],"currency":"EUR"}"#, headers: ["content-type": "application/json; charset=utf-8"])
+        let charset = RouterFixture.event(
+            "POST", "/orders", body: #"{"items":[],"currency":"EUR"}"#,
+            headers: ["content-type": "application/json; charset=utf-8"])
         #expect(try await RouterFixture.send(charset).statusCode == 422)
         for json in ["Application/JSON", "application/vnd.api+json", " application/json ;charset=utf-8"] {
-            let event = RouterFixture.event("POST", "/orders", body: #"{"items":[],"currency":"EUR"}"#, headers: ["content-type": json])
+            let event = RouterFixture.event(
+                "POST", "/orders", body: #"{"items":[],"currency":"EUR"}"#, headers: ["content-type": json])
             #expect(try await RouterFixture.send(event).statusCode == 422, "\(json) is JSON")
         }
         for other in ["text/json", "application/jsonx", "application/+json", "application/x-json-seq"] {
-            let event = RouterFixture.event("POST", "/orders", body: #"{"items":[],"currency":"EUR"}"#, headers: ["content-type": other])
+            let event = RouterFixture.event(
+                "POST", "/orders", body: #"{"items":[],"currency":"EUR"}"#, headers: ["content-type": other])
             #expect(try await RouterFixture.send(event).statusCode == 415, "\(other) is not JSON")
         }
     }
@@ -291,14 +312,19 @@ struct HTTPRouterTests {
         #expect(answer.headers?["access-control-allow-methods"] == "GET, DELETE")
         #expect(answer.headers?["access-control-allow-headers"]?.contains("authorization") == true)
 
-        let allowed = try await RouterFixture.send(RouterFixture.event("GET", "/orders/7", headers: ["origin": "https://app.example.com"]))
+        let allowed = try await RouterFixture.send(
+            RouterFixture.event("GET", "/orders/7", headers: ["origin": "https://app.example.com"]))
         #expect(allowed.headers?["access-control-allow-origin"] == "https://app.example.com")
-        let foreign = try await RouterFixture.send(RouterFixture.event("GET", "/orders/7", headers: ["origin": "https://evil.example"]))
+        let foreign = try await RouterFixture.send(
+            RouterFixture.event("GET", "/orders/7", headers: ["origin": "https://evil.example"]))
         #expect(foreign.headers?["access-control-allow-origin"] == nil)
     }
 
     @Test func everyAnswerCarriesTheSecurityHeaders() async throws {
-        for event in [RouterFixture.event("GET", "/orders/7"), RouterFixture.event("GET", "/nowhere"), RouterFixture.event("GET", "/boom")] {
+        for event in [
+            RouterFixture.event("GET", "/orders/7"), RouterFixture.event("GET", "/nowhere"),
+            RouterFixture.event("GET", "/boom"),
+        ] {
             let headers = try await RouterFixture.send(event).headers ?? [:]
             #expect(headers["x-content-type-options"] == "nosniff")
             #expect(headers["cache-control"] == "no-store")
@@ -311,6 +337,7 @@ struct HTTPRouterTests {
         #expect(post?.authorization == .jwt(scopes: ["orders/write"]))
         #expect(post?.inputType == CreateOrder.self)
         #expect(post?.outputType == Created.self)
-        #expect(RouterFixture.router.routes.first { $0.routeKey == "GET /files/{path+}" }?.path.parameterNames == ["path"])
+        #expect(
+            RouterFixture.router.routes.first { $0.routeKey == "GET /files/{path+}" }?.path.parameterNames == ["path"])
     }
 }

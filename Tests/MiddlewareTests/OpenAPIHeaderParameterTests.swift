@@ -17,8 +17,10 @@ struct OpenAPIHeaderParameterTests {
     @Test func ifMatchIsAQuotedVersionAndAnIdempotencyKeyIsVisibleASCII() throws {
         let fixture = try IdempotencyFixture()
         let router = HTTPRouter {
-            Route(.patch, "/orders/{id}", authorization: .jwt(), idempotency: fixture.idempotency(), body: Change.self,
-                errors: [428]) { _, _, _ in HTTPResponse(body: ["ok": "yes"]) }
+            Route(
+                .patch, "/orders/{id}", authorization: .jwt(), idempotency: fixture.idempotency(), body: Change.self,
+                errors: [428]
+            ) { _, _, _ in HTTPResponse(body: ["ok": "yes"]) }
         }
         let route = try #require(router.routes.first)
         #expect(Self.header("If-Match", of: route)?["pattern"] == #"^"[1-9][0-9]{0,8}"$"#)

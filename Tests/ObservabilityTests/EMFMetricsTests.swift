@@ -11,7 +11,8 @@ struct EMFMetricsTests {
 
     func metrics(defaultDimensions: [(name: String, value: String)] = []) -> EMFMetrics {
         EMFMetrics(
-            configuration: MetricsConfiguration(namespace: "Stratus", service: "orders", defaultDimensions: defaultDimensions),
+            configuration: MetricsConfiguration(
+                namespace: "Stratus", service: "orders", defaultDimensions: defaultDimensions),
             sink: self.sink,
             nowMilliseconds: { 1_795_383_409_123 }
         )
@@ -22,7 +23,9 @@ struct EMFMetricsTests {
             let violations = EMFSpecification.violations(of: line)
             #expect(violations.isEmpty, "\(violations) in \(line)")
         }
-        return try self.sink.lines.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        return try self.sink.lines.map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
     }
 
     @Test func aFlushPrintsOneDocumentWithServiceAndDefaultDimensionsUnitsAndResolution() throws {
@@ -36,13 +39,18 @@ struct EMFMetricsTests {
 
         let document = try #require(try self.documents().first)
         #expect(self.sink.lines.count == 1)
-        #expect(self.sink.lines[0].hasPrefix(#"{"_aws":{"Timestamp":1795383409123,"CloudWatchMetrics":[{"Namespace":"Stratus","Dimensions":[["service","environment"]],"#))
+        #expect(
+            self.sink.lines[0].hasPrefix(
+                #"{"_aws":{"Timestamp":1795383409123,"CloudWatchMetrics":[{"Namespace":"Stratus","Dimensions":[["service","environment"]],"#
+            ))
         #expect(document["service"] as? String == "orders")
         #expect(document["environment"] as? String == "local")
         #expect(document["OrderCreated"] as? Int == 1)
         #expect(document["OrderValue"] as? [Int] == [8498, 1999])
         #expect(document["StoreLatency"] as? Double == 1.5)
-        let definitions = try #require(((document["_aws"] as? [String: Any])?["CloudWatchMetrics"] as? [[String: Any]])?.first?["Metrics"] as? [[String: Any]])
+        let definitions = try #require(
+            ((document["_aws"] as? [String: Any])?["CloudWatchMetrics"] as? [[String: Any]])?.first?["Metrics"]
+                as? [[String: Any]])
         #expect(definitions.map { $0["Unit"] as? String } == ["Count", "None", "Milliseconds"])
         #expect(definitions.map { $0["StorageResolution"] as? Int } == [nil, nil, 1])
     }
@@ -85,12 +93,16 @@ struct EMFMetricsTests {
         let metrics = self.metrics()
         let thirty = (1...29).map { ("d\($0)", "v") }
         try metrics.add("Wide", value: 1, dimensions: thirty)
-        #expect(throws: MetricsError.tooManyDimensions(31)) { try metrics.add("Wider", value: 1, dimensions: thirty + [("d30", "v")]) }
+        #expect(throws: MetricsError.tooManyDimensions(31)) {
+            try metrics.add("Wider", value: 1, dimensions: thirty + [("d30", "v")])
+        }
         #expect(throws: MetricsError.invalidValue(name: "Broken")) { try metrics.add("Broken", value: .nan) }
         #expect(throws: MetricsError.invalidValue(name: "Broken")) { try metrics.add("Broken", value: .infinity) }
         #expect(throws: MetricsError.invalidName("service")) { try metrics.add("service", value: 1) }
         #expect(throws: MetricsError.invalidName("")) { try metrics.add("", value: 1) }
-        #expect(throws: MetricsError.invalidDimension("")) { try metrics.add("Fine", value: 1, dimensions: [("", "v")]) }
+        #expect(throws: MetricsError.invalidDimension("")) {
+            try metrics.add("Fine", value: 1, dimensions: [("", "v")])
+        }
         #expect("\(MetricsError.tooManyDimensions(31))" == "A metric has 31 dimensions; EMF allows at most 30")
         metrics.flush()
         #expect(try self.documents().count == 1)
@@ -126,7 +138,9 @@ struct EMFMetricsTests {
         #expect(document["HandlerDuration"] as? Double == 2.5)
         #expect(document["OrderValue"] as? Int == 4500)
         #expect(document["TooWide"] == nil)
-        let definitions = try #require(((document["_aws"] as? [String: Any])?["CloudWatchMetrics"] as? [[String: Any]])?.first?["Metrics"] as? [[String: Any]])
+        let definitions = try #require(
+            ((document["_aws"] as? [String: Any])?["CloudWatchMetrics"] as? [[String: Any]])?.first?["Metrics"]
+                as? [[String: Any]])
         #expect(definitions.map { $0["Unit"] as? String } == ["Count", "Milliseconds", "None"])
         #expect(rejections.withLock { $0 } == [.tooManyDimensions(31)])
     }

@@ -20,7 +20,8 @@ enum EMFSpecification {
             return problems + ["CloudWatchMetrics is not a non-empty array of objects"]
         }
         for directive in directives {
-            if let namespace = directive["Namespace"] as? String, (1...255).contains(namespace.count) {} else {
+            if let namespace = directive["Namespace"] as? String, (1...255).contains(namespace.count) {
+            } else {
                 problems.append("Namespace missing or not 1–255 characters")
             }
             guard let sets = directive["Dimensions"] as? [[String]] else {
@@ -29,7 +30,9 @@ enum EMFSpecification {
             }
             for set in sets {
                 if set.count > 30 { problems.append("a dimension set has \(set.count) dimensions") }
-                for name in set where !(root[name] is String) { problems.append("dimension \(name) has no string member") }
+                for name in set where !(root[name] is String) {
+                    problems.append("dimension \(name) has no string member")
+                }
             }
             guard let metrics = directive["Metrics"] as? [[String: Any]], metrics.count <= 100 else {
                 problems.append("Metrics missing or over 100")
@@ -48,7 +51,8 @@ enum EMFSpecification {
                 if let unit = metric["Unit"], !((unit as? String).map(Self.units.contains) ?? false) {
                     problems.append("metric \(name) has unit \(unit)")
                 }
-                if let resolution = metric["StorageResolution"], !(resolution as? Int == 1 || resolution as? Int == 60) {
+                if let resolution = metric["StorageResolution"], !(resolution as? Int == 1 || resolution as? Int == 60)
+                {
                     problems.append("metric \(name) has storage resolution \(resolution)")
                 }
             }

@@ -32,7 +32,8 @@ struct LoggerFixture {
     /// Every line as a JSON object; a line that is not one fails the test.
     func objects() throws -> [[String: Any]] {
         try self.sink.lines.map { line in
-            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "not a JSON object: \(line)")
+            try #require(
+                try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "not a JSON object: \(line)")
         }
     }
 }
@@ -46,7 +47,9 @@ struct PowertoolsLoggerTests {
     @Test func everyLineIsOneJSONObjectWithPowertoolsKeysInTheirOrder() throws {
         let fixture = LoggerFixture()
         let invocation = fixture.logger.startInvocation(LoggerFixture.context(coldStart: true), correlationID: "corr-7")
-        invocation.logger.info("Order created", metadata: ["orderId": "o-1", "total": .stringConvertible(8498), "paid": .stringConvertible(true)])
+        invocation.logger.info(
+            "Order created",
+            metadata: ["orderId": "o-1", "total": .stringConvertible(8498), "paid": .stringConvertible(true)])
         invocation.end(failed: false)
 
         let line = try #require(fixture.sink.lines.first)
@@ -71,7 +74,8 @@ struct PowertoolsLoggerTests {
         let fixture = LoggerFixture()
         fixture.logger.appendKeys(["tenant": "acme", "service": "spoofed", "level": "spoofed"])
         for requestID in ["r-1", "r-2"] {
-            let invocation = fixture.logger.startInvocation(LoggerFixture.context(requestID: requestID), correlationID: nil)
+            let invocation = fixture.logger.startInvocation(
+                LoggerFixture.context(requestID: requestID), correlationID: nil)
             invocation.logger.warning("Slow store")
         }
         fixture.logger.removeKeys(["tenant"])
@@ -87,18 +91,21 @@ struct PowertoolsLoggerTests {
     @Test func numbersAreWrittenAsEveryJSONOutputWritesThem() throws {
         let fixture = LoggerFixture(LoggerConfiguration(service: "orders", sampleRate: 1))
         let invocation = fixture.logger.startInvocation(LoggerFixture.context(), correlationID: nil)
-        invocation.logger.info("Totals", metadata: [
-            "whole": .stringConvertible(3.0), "ratio": .stringConvertible(0.1), "tiny": .stringConvertible(5e-324),
-            "big": .stringConvertible(UInt64.max), "least": .stringConvertible(Int64.min),
-            "undefined": .stringConvertible(Double.nan), "endless": .stringConvertible(-Double.infinity),
-        ])
+        invocation.logger.info(
+            "Totals",
+            metadata: [
+                "whole": .stringConvertible(3.0), "ratio": .stringConvertible(0.1), "tiny": .stringConvertible(5e-324),
+                "big": .stringConvertible(UInt64.max), "least": .stringConvertible(Int64.min),
+                "undefined": .stringConvertible(Double.nan), "endless": .stringConvertible(-Double.infinity),
+            ])
         invocation.end(failed: false)
 
         let line = try #require(fixture.sink.lines.first)
         #expect(line.contains(#""sampling_rate":1,"#))
-        #expect(line.contains(
-            #""big":18446744073709551615,"endless":null,"least":-9223372036854775808,"ratio":0.1,"tiny":5e-324,"undefined":null,"whole":3}"#
-        ), "JSON has no NaN or infinity: null, as the writer writes them")
+        #expect(
+            line.contains(
+                #""big":18446744073709551615,"endless":null,"least":-9223372036854775808,"ratio":0.1,"tiny":5e-324,"undefined":null,"whole":3}"#
+            ), "JSON has no NaN or infinity: null, as the writer writes them")
         #expect(try fixture.objects().count == 1)
     }
 
@@ -113,12 +120,17 @@ struct PowertoolsLoggerTests {
     @Test func sensitiveKeysAreRedactedAtAnyDepth() throws {
         let fixture = LoggerFixture(LoggerConfiguration(service: "auth", sensitiveKeys: ["pin"]))
         let invocation = fixture.logger.startInvocation(LoggerFixture.context(), correlationID: nil)
-        invocation.logger.info("Signing in", metadata: [
-            "password": "Hunter2-secret",
-            "request": ["headers": ["Authorization": "Bearer eyJhbGciOi", "Cookie": "session=abc"], "email": "ada@example.com"],
-            "tokens": .array([["accessToken": "at-123", "refresh_token": "rt-456"]]),
-            "card": ["PIN": "9876", "x-api-key": "k-789", "client_secret": "cs-000"],
-        ])
+        invocation.logger.info(
+            "Signing in",
+            metadata: [
+                "password": "Hunter2-secret",
+                "request": [
+                    "headers": ["Authorization": "Bearer eyJhbGciOi", "Cookie": "session=abc"],
+                    "email": "ada@example.com",
+                ],
+                "tokens": .array([["accessToken": "at-123", "refresh_token": "rt-456"]]),
+                "card": ["PIN": "9876", "x-api-key": "k-789", "client_secret": "cs-000"],
+            ])
         let line = try #require(fixture.sink.lines.first)
         for secret in ["Hunter2-secret", "eyJhbGciOi", "session=abc", "at-123", "rt-456", "9876", "k-789", "cs-000"] {
             #expect(!line.contains(secret), "\(secret) reached the log")
@@ -154,10 +166,14 @@ struct PowertoolsLoggerTests {
         #expect(LoggerConfiguration(environment: [:]).level == .info)
         #expect(LoggerConfiguration(environment: ["POWERTOOLS_LOG_LEVEL": "DEBUG"]).level == .debug)
         #expect(LoggerConfiguration(environment: ["POWERTOOLS_LOG_LEVEL": "DEBUG"], level: .error).level == .error)
-        #expect(LoggerConfiguration(environment: ["AWS_LAMBDA_LOG_LEVEL": "WARN", "POWERTOOLS_LOG_LEVEL": "DEBUG"], level: .error).level == .warning)
+        #expect(
+            LoggerConfiguration(
+                environment: ["AWS_LAMBDA_LOG_LEVEL": "WARN", "POWERTOOLS_LOG_LEVEL": "DEBUG"], level: .error
+            ).level == .warning)
         #expect(LoggerConfiguration(environment: ["AWS_LAMBDA_LOG_LEVEL": "loud"], level: .error).level == .error)
         let configuration = LoggerConfiguration(environment: [
-            "POWERTOOLS_SERVICE_NAME": "orders", "POWERTOOLS_LOGGER_SAMPLE_RATE": "0.1", "POWERTOOLS_LOGGER_LOG_EVENT": "true",
+            "POWERTOOLS_SERVICE_NAME": "orders", "POWERTOOLS_LOGGER_SAMPLE_RATE": "0.1",
+            "POWERTOOLS_LOGGER_LOG_EVENT": "true",
         ])
         #expect(configuration.service == "orders")
         #expect(configuration.sampleRate == 0.1)
@@ -174,7 +190,8 @@ struct PowertoolsLoggerTests {
             invocation.logger.info("Answered")
             #expect(invocation.isSampled == expectsDebug)
             let objects = try fixture.objects()
-            #expect(objects.map { $0["message"] as? String } == (expectsDebug ? ["Cache miss", "Answered"] : ["Answered"]))
+            #expect(
+                objects.map { $0["message"] as? String } == (expectsDebug ? ["Cache miss", "Answered"] : ["Answered"]))
             #expect(objects.allSatisfy { $0["sampling_rate"] as? Double == 0.1 })
         }
     }
@@ -199,7 +216,8 @@ struct PowertoolsLoggerTests {
 
         let objects = try fixture.objects()
         let lines = objects.map { "\($0["function_request_id"] as? String ?? "-") \($0["message"] as? String ?? "-")" }
-        #expect(lines == ["ok Answered", "bad Step 1", "bad Step 2", "bad Store unavailable", "thrown Before the throw"])
+        #expect(
+            lines == ["ok Answered", "bad Step 1", "bad Step 2", "bad Store unavailable", "thrown Before the throw"])
     }
 
     @Test func aFullBufferDropsItsOldestLinesAndSaysSo() throws {

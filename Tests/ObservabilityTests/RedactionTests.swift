@@ -9,7 +9,10 @@ import Testing
 @Suite struct RedactionTests {
     /// An API Gateway event whose `body` is `body`.
     static func event(body: String, base64: Bool = false) -> JSONValue {
-        ["rawPath": "/auth/reset", "isBase64Encoded": .bool(base64), "headers": ["content-type": "application/x-www-form-urlencoded"], "body": .string(body)]
+        [
+            "rawPath": "/auth/reset", "isBase64Encoded": .bool(base64),
+            "headers": ["content-type": "application/x-www-form-urlencoded"], "body": .string(body),
+        ]
     }
 
     @Test func bodiesThatAreNotJSONOrTooLargeAreLoggedAsTheirSizeOnly() throws {
@@ -18,7 +21,8 @@ import Testing
         let base64 = Data(#"{"password":"Base64-Secret-2"}"#.utf8).base64EncodedString()
         let large = #"{"password":"Large-Secret-3","padding":""# + String(repeating: "x", count: 70_000) + #""}"#
         for body in [form, base64, large] {
-            _ = fixture.logger.startInvocation(LoggerFixture.context(), correlationID: nil, event: Self.event(body: body, base64: body == base64))
+            _ = fixture.logger.startInvocation(
+                LoggerFixture.context(), correlationID: nil, event: Self.event(body: body, base64: body == base64))
         }
         #expect(fixture.sink.lines.count == 3)
         for (line, body) in zip(fixture.sink.lines, [form, base64, large]) {
@@ -47,21 +51,37 @@ import Testing
         let profile: JSONValue = [
             "statusCode": 200,
             "headers": ["content-type": "application/json", "etag": "\"3\""],
-            "body": .string(#"{"userId":"u1","email":"ada@example.com","name":"Ada","phone":"+14155550123","address":{"line1":"12 Rue de Rivoli","city":"Paris"},"version":3}"#),
+            "body": .string(
+                #"{"userId":"u1","email":"ada@example.com","name":"Ada","phone":"+14155550123","address":{"line1":"12 Rue de Rivoli","city":"Paris"},"version":3}"#
+            ),
         ]
         let kept = Redaction.traceMetadata.redacted(profile)
         #expect(kept["statusCode"] == .integer(200) && kept["headers"]?["etag"] == .string("\"3\""))
-        #expect(kept["body"] == [
-            "userId": "u1", "email": "[REDACTED]", "name": "[REDACTED]", "phone": "[REDACTED]", "address": "[REDACTED]", "version": 3,
-        ])
-        let login: JSONValue = ["statusCode": 200, "body": .string(#"{"accessToken":"a","idToken":"i","refreshToken":"r","expiresIn":3600}"#)]
-        #expect(Redaction.traceMetadata.redacted(login)["body"] == ["accessToken": "[REDACTED]", "idToken": "[REDACTED]", "refreshToken": "[REDACTED]", "expiresIn": 3600])
-        #expect(Redaction.traceMetadata.redacted(["body": "<html>secret</html>"])["body"] == .string("[REDACTED: 19 bytes]"))
-        #expect(Redaction.secrets.redacted(profile)["body"]?["email"] == .string("ada@example.com"), "log lines keep personal data, as the logger does")
+        #expect(
+            kept["body"] == [
+                "userId": "u1", "email": "[REDACTED]", "name": "[REDACTED]", "phone": "[REDACTED]",
+                "address": "[REDACTED]", "version": 3,
+            ])
+        let login: JSONValue = [
+            "statusCode": 200,
+            "body": .string(#"{"accessToken":"a","idToken":"i","refreshToken":"r","expiresIn":3600}"#),
+        ]
+        #expect(
+            Redaction.traceMetadata.redacted(login)["body"] == [
+                "accessToken": "[REDACTED]", "idToken": "[REDACTED]", "refreshToken": "[REDACTED]", "expiresIn": 3600,
+            ])
+        #expect(
+            Redaction.traceMetadata.redacted(["body": "<html>secret</html>"])["body"] == .string("[REDACTED: 19 bytes]")
+        )
+        #expect(
+            Redaction.secrets.redacted(profile)["body"]?["email"] == .string("ada@example.com"),
+            "log lines keep personal data, as the logger does")
     }
 
     @Test func aURLQueryLosesItsSensitiveParameters() {
-        #expect(Redaction.traceMetadata.redacted(query: "state=s1&code=123456&access_token=t&email=a%40b.c&next=%2Fhome&flag")
-            == "state=s1&code=[REDACTED]&access_token=[REDACTED]&email=[REDACTED]&next=%2Fhome&flag")
+        #expect(
+            Redaction.traceMetadata.redacted(
+                query: "state=s1&code=123456&access_token=t&email=a%40b.c&next=%2Fhome&flag")
+                == "state=s1&code=[REDACTED]&access_token=[REDACTED]&email=[REDACTED]&next=%2Fhome&flag")
     }
 }

@@ -1,9 +1,10 @@
 import Foundation
 import LambdaEvents
-@testable import Observability
 import Synchronization
 import Testing
 import Tracing
+
+@testable import Observability
 
 /// Collects what a tracer emits.
 final class CollectingEmitter: SegmentEmitter {
@@ -26,13 +27,18 @@ final class CollectingEmitter: SegmentEmitter {
     }
 
     @Test func headersRoundTripAndMalformedRootsAreRefused() throws {
-        let header = try #require(XRayTraceHeader("Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1;Lineage=a87bd80c:1"))
+        let header = try #require(
+            XRayTraceHeader(
+                "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1;Lineage=a87bd80c:1"))
         #expect(header == XRayTraceHeader(root: Self.root, parent: "53995c3f42cd8ad8", sampled: true))
         #expect(header.description == "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1")
         #expect(XRayTraceHeader("Root=1-5759e988-bd862e3fe1be46a994272793")?.sampled == nil)
         #expect(XRayTraceHeader("Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=?")?.sampled == nil)
-        for malformed in ["", "Parent=53995c3f42cd8ad8", "Root=2-5759e988-bd862e3fe1be46a994272793", "Root=1-5759e98-bd862e3fe1be46a9942727931",
-                          "Root=1-5759e988-bd862e3fe1be46a99427279z"] {
+        for malformed in [
+            "", "Parent=53995c3f42cd8ad8", "Root=2-5759e988-bd862e3fe1be46a994272793",
+            "Root=1-5759e98-bd862e3fe1be46a9942727931",
+            "Root=1-5759e988-bd862e3fe1be46a99427279z",
+        ] {
             #expect(XRayTraceHeader(malformed) == nil, "\(malformed)")
         }
         let fresh = XRayTraceHeader.newTraceID(nowMilliseconds: 1_796_169_404_013)
@@ -59,7 +65,8 @@ final class CollectingEmitter: SegmentEmitter {
             span.attributes["aws.operation"] = "GetItem"
             span.end()
         }
-        let disabled = XRayTracer.disabled.startSpan("## handler", context: Self.context(sampled: true), ofKind: .internal)
+        let disabled = XRayTracer.disabled.startSpan(
+            "## handler", context: Self.context(sampled: true), ofKind: .internal)
         #expect(!disabled.isRecording)
         disabled.end()
         #expect(emitter.emitted.isEmpty)
@@ -94,7 +101,11 @@ final class CollectingEmitter: SegmentEmitter {
         #expect(children[0].aws == ["operation": .string("PutItem"), "table_name": .string("stratus")])
         #expect(children[0].traceID == nil && children[0].type == nil)
         #expect(children[1].namespace == "remote")
-        #expect(children[1].http == .init(request: .init(method: "POST", url: "https://payments.example/charge"), response: .init(status: 429)))
+        #expect(
+            children[1].http
+                == .init(
+                    request: .init(method: "POST", url: "https://payments.example/charge"), response: .init(status: 429)
+                ))
         #expect(children[1].error == true && children[1].throttle == true && children[1].fault == nil)
     }
 
@@ -117,7 +128,8 @@ final class CollectingEmitter: SegmentEmitter {
         let tracer = XRayTracer(emitter: emitter)
         let parent = tracer.startSpan("## handler", context: Self.context(sampled: true), ofKind: .internal)
         let child = tracer.startSpan("late", context: parent.context, ofKind: .internal)
-        #expect(child.context.xrayTraceHeader == XRayTraceHeader(root: Self.root, parent: child.segmentID, sampled: true))
+        #expect(
+            child.context.xrayTraceHeader == XRayTraceHeader(root: Self.root, parent: child.segmentID, sampled: true))
         parent.end()
         child.end()
         let documents = emitter.emitted
@@ -139,7 +151,8 @@ final class CollectingEmitter: SegmentEmitter {
     }
 
     @Test func datagramsStayWithinTheDaemonsLimitBySplittingAndTrimming() throws {
-        var parent = SegmentDocument(name: "## handler", id: "1111111111111111", traceID: Self.root, parentID: "53995c3f42cd8ad8", startTime: 1)
+        var parent = SegmentDocument(
+            name: "## handler", id: "1111111111111111", traceID: Self.root, parentID: "53995c3f42cd8ad8", startTime: 1)
         parent.type = "subsegment"
         parent.endTime = 2
         let big = JSONValue.string(String(repeating: "x", count: 20_000))
@@ -162,7 +175,8 @@ final class CollectingEmitter: SegmentEmitter {
             #expect(text.hasPrefix(#"{"format": "json", "version": 1}"# + "\n"))
         }
         let documents = try datagrams.map { datagram in
-            try JSONDecoder().decode(SegmentDocument.self, from: Data(datagram.drop { $0 != UInt8(ascii: "\n") }.dropFirst()))
+            try JSONDecoder().decode(
+                SegmentDocument.self, from: Data(datagram.drop { $0 != UInt8(ascii: "\n") }.dropFirst()))
         }
         #expect(documents[0].id == parent.id && documents[0].subsegments == nil)
         for child in documents.dropFirst() {
@@ -173,12 +187,17 @@ final class CollectingEmitter: SegmentEmitter {
 
     @Test func daemonAddressesAreReadAsTheSDKsReadThem() {
         #expect(XRayDaemonAddress("127.0.0.1:2000") == XRayDaemonAddress(host: "127.0.0.1", port: 2000))
-        #expect(XRayDaemonAddress("tcp:127.0.0.1:2001 udp:127.0.0.2:2002") == XRayDaemonAddress(host: "127.0.0.2", port: 2002))
+        #expect(
+            XRayDaemonAddress("tcp:127.0.0.1:2001 udp:127.0.0.2:2002")
+                == XRayDaemonAddress(host: "127.0.0.2", port: 2002))
         for bad in ["", "127.0.0.1", "127.0.0.1:0", "127.0.0.1:99999", "tcp:127.0.0.1:2000 tcp:1.1.1.1:3"] {
             #expect(XRayDaemonAddress(bad) == nil, "\(bad)")
         }
         #expect(TracerConfiguration(environment: [:]).makeTracer().isEnabled == false)
-        #expect(TracerConfiguration(environment: ["AWS_XRAY_DAEMON_ADDRESS": "127.0.0.1:2000", "POWERTOOLS_TRACE_DISABLED": "true"]).makeTracer().isEnabled == false)
+        #expect(
+            TracerConfiguration(environment: [
+                "AWS_XRAY_DAEMON_ADDRESS": "127.0.0.1:2000", "POWERTOOLS_TRACE_DISABLED": "true",
+            ]).makeTracer().isEnabled == false)
         #expect(TracerConfiguration(environment: ["AWS_XRAY_DAEMON_ADDRESS": "127.0.0.1:2000"]).makeTracer().isEnabled)
     }
 }

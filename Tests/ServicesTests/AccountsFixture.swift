@@ -37,12 +37,14 @@ final class AccountsFixture: Sendable {
     func users(
         _ method: String, as userID: String, body: String? = nil, headers: [String: String] = [:]
     ) async throws -> APIGatewayV2Response {
-        try await self.users.handle(.test(method, "/users/me", body: body, claims: ["sub": userID], headers: headers), context: .test())
+        try await self.users.handle(
+            .test(method, "/users/me", body: body, claims: ["sub": userID], headers: headers), context: .test())
     }
 
     /// Registers an account and returns its user id.
     func register(_ email: String, password: String = "Correct-Horse-7", name: String = "Ada") async throws -> String {
-        let response = try await self.auth("/auth/register", #"{"email":"\#(email)","password":"\#(password)","name":"\#(name)"}"#)
+        let response = try await self.auth(
+            "/auth/register", #"{"email":"\#(email)","password":"\#(password)","name":"\#(name)"}"#)
         precondition(response.statusCode == 201, "register failed: \(response.body ?? "")")
         return try response.json()["userId"] as? String ?? ""
     }

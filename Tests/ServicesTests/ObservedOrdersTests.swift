@@ -33,7 +33,9 @@ import Testing
         init() throws {
             self.fixture = try OrdersFixture()
             let tracer = XRayTracer(emitter: self.emitted)
-            self.metrics = EMFMetrics(configuration: MetricsConfiguration(environment: ["POWERTOOLS_SERVICE_NAME": "orders"]), sink: self.lines)
+            self.metrics = EMFMetrics(
+                configuration: MetricsConfiguration(environment: ["POWERTOOLS_SERVICE_NAME": "orders"]),
+                sink: self.lines)
             let store = TracedItemStore(self.fixture.store, tracer: tracer, tableName: "stratus")
             self.handler = TracedHandler(
                 OrdersAPI(store: store, metrics: self.metrics), tracer: tracer,
@@ -43,7 +45,8 @@ import Testing
 
         func create(traceHeader: String) async throws -> APIGatewayV2Response {
             let event = APIGatewayV2Request.test(
-                "POST", "/orders", body: OrdersFixture.twoLines, claims: ["sub": "alice"], headers: ["idempotency-key": "order-1"]
+                "POST", "/orders", body: OrdersFixture.twoLines, claims: ["sub": "alice"],
+                headers: ["idempotency-key": "order-1"]
             )
             let context = LambdaContext.test(traceID: traceHeader, function: "orders", isColdStart: true)
             return try await self.handler.handle(event, context: context)
@@ -72,7 +75,10 @@ import Testing
         #expect(handler.metadata?["orders"]?["## orders response"]?["statusCode"] == .integer(201))
         let calls = try #require(handler.subsegments)
         #expect(calls.map { $0.aws?["operation"]?.stringValue } == ["PutItem", "TransactWriteItems", "PutItem"])
-        #expect(calls.allSatisfy { $0.name == "DynamoDB" && $0.namespace == "aws" && $0.aws?["table_name"] == .string("stratus") })
+        #expect(
+            calls.allSatisfy {
+                $0.name == "DynamoDB" && $0.namespace == "aws" && $0.aws?["table_name"] == .string("stratus")
+            })
 
         let header = try #require(await setup.outboxTraceHeaders().only.flatMap(XRayTraceHeader.init))
         #expect(header == XRayTraceHeader(root: Self.root, parent: handler.id, sampled: true))
@@ -102,10 +108,13 @@ import Testing
     @Test func aFailingStoreCallIsAFaultWithItsCause() async throws {
         let emitted = Emitted()
         let tracer = XRayTracer(emitter: emitted)
-        let store = TracedItemStore(UnavailableItemStore(reason: "the disk is gone"), tracer: tracer, tableName: "stratus")
-        let handler = TracedHandler(OrdersAPI(store: store), tracer: tracer, configuration: TracerConfiguration(daemonAddress: nil))
+        let store = TracedItemStore(
+            UnavailableItemStore(reason: "the disk is gone"), tracer: tracer, tableName: "stratus")
+        let handler = TracedHandler(
+            OrdersAPI(store: store), tracer: tracer, configuration: TracerConfiguration(daemonAddress: nil))
         let event = APIGatewayV2Request.test("POST", "/orders", body: OrdersFixture.twoLines, claims: ["sub": "alice"])
-        let context = LambdaContext.test(traceID: "Root=\(Self.root);Parent=\(Self.lambdaSegment);Sampled=1", function: "orders")
+        let context = LambdaContext.test(
+            traceID: "Root=\(Self.root);Parent=\(Self.lambdaSegment);Sampled=1", function: "orders")
         _ = try? await handler.handle(event, context: context)
         let call = try #require(emitted.all.only?.subsegments?.first)
         #expect(call.fault == true && call.http?.response?.status == 503)

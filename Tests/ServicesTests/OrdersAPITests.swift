@@ -57,7 +57,9 @@ struct OrdersAPITests {
 
     @Test func withoutATokenEveryRouteIs401() async throws {
         let fixture = try OrdersFixture()
-        for (method, path) in [("POST", "/orders"), ("GET", "/orders"), ("GET", "/orders/x"), ("PATCH", "/orders/x/status")] {
+        for (method, path) in [
+            ("POST", "/orders"), ("GET", "/orders"), ("GET", "/orders/x"), ("PATCH", "/orders/x/status"),
+        ] {
             let response = try await fixture.send(method, path, body: OrdersFixture.twoLines, as: nil)
             #expect(response.statusCode == 401, "\(method) \(path)")
             #expect(response.headers?["www-authenticate"] == "Bearer")
@@ -72,9 +74,11 @@ struct OrdersAPITests {
         #expect(try own.order() == order)
         #expect(own.headers?["etag"] == "\"1\"")
         #expect(try await fixture.send("GET", "/orders/\(order.orderId)", as: "mallory").statusCode == 404)
-        #expect(try await fixture.send("GET", "/orders/\(order.orderId)", as: "sam", groups: "[staff]").statusCode == 200)
+        #expect(
+            try await fixture.send("GET", "/orders/\(order.orderId)", as: "sam", groups: "[staff]").statusCode == 200)
         #expect(try await fixture.send("GET", "/orders/not-a-uuid", as: "alice").statusCode == 404)
-        #expect(try await fixture.send("GET", "/orders/\(UUID().uuidString.lowercased())", as: "alice").statusCode == 404)
+        #expect(
+            try await fixture.send("GET", "/orders/\(UUID().uuidString.lowercased())", as: "alice").statusCode == 404)
     }
 
     @Test func theCustomersOrdersAreListedNewestFirstAPageAtATime() async throws {
@@ -111,7 +115,8 @@ struct OrdersAPITests {
             #expect(try await fixture.send("GET", "/orders", as: "alice", query: query).statusCode == 400, "\(query)")
         }
         let first = try await fixture.send("GET", "/orders", as: "alice", query: ["limit": "1"])
-        let cursor = try #require(try JSONDecoder().decode(OrderPage.self, from: Data((first.body ?? "").utf8)).nextCursor)
+        let cursor = try #require(
+            try JSONDecoder().decode(OrderPage.self, from: Data((first.body ?? "").utf8)).nextCursor)
         let stolen = try await fixture.send("GET", "/orders", as: "mallory", query: ["cursor": cursor])
         #expect(stolen.statusCode == 400, "a cursor from another customer's listing is refused")
         let pending = try await fixture.send("GET", "/orders", as: "alice", query: ["status": "PENDING"])
@@ -124,8 +129,11 @@ struct OrdersAPITests {
         let fixture = try OrdersFixture()
         let order = try await fixture.create(as: "alice")
         let path = "/orders/\(order.orderId)/status"
-        func move(_ status: String, version: String?, as user: String = "alice", groups: String? = nil) async throws -> APIGatewayV2Response {
-            try await fixture.send("PATCH", path, body: #"{"status":"\#(status)"}"#, as: user, groups: groups,
+        func move(_ status: String, version: String?, as user: String = "alice", groups: String? = nil) async throws
+            -> APIGatewayV2Response
+        {
+            try await fixture.send(
+                "PATCH", path, body: #"{"status":"\#(status)"}"#, as: user, groups: groups,
                 headers: version.map { ["if-match": $0] } ?? [:])
         }
         #expect(try await move("CONFIRMED", version: nil).statusCode == 428)
@@ -140,7 +148,8 @@ struct OrdersAPITests {
         #expect(try confirmed.order().status == .confirmed)
         #expect(try confirmed.order().version == 2)
         #expect(confirmed.headers?["etag"] == "\"2\"")
-        #expect(try await move("SHIPPED", version: "\"1\"", as: "sam", groups: "staff").statusCode == 412, "stale version")
+        #expect(
+            try await move("SHIPPED", version: "\"1\"", as: "sam", groups: "staff").statusCode == 412, "stale version")
         let cancelled = try await move("CANCELLED", version: "2")
         #expect(cancelled.statusCode == 200)
         #expect(try cancelled.order().status == .cancelled)
@@ -158,8 +167,10 @@ struct OrdersAPITests {
         let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
             for _ in 0..<8 {
                 group.addTask {
-                    try await fixture.send("PATCH", "/orders/\(order.orderId)/status", body: #"{"status":"CONFIRMED"}"#,
-                        as: "sam", groups: "staff", headers: ["if-match": "\"1\""]).statusCode
+                    try await fixture.send(
+                        "PATCH", "/orders/\(order.orderId)/status", body: #"{"status":"CONFIRMED"}"#,
+                        as: "sam", groups: "staff", headers: ["if-match": "\"1\""]
+                    ).statusCode
                 }
             }
             return try await group.reduce(into: []) { $0.append($1) }
@@ -171,11 +182,14 @@ struct OrdersAPITests {
 
     @Test func anIdempotencyKeyCreatesOneOrderAndRefusesAnotherBody() async throws {
         let fixture = try OrdersFixture()
-        let first = try await fixture.send("POST", "/orders", body: OrdersFixture.twoLines, headers: ["idempotency-key": "k-1"])
-        let again = try await fixture.send("POST", "/orders", body: OrdersFixture.twoLines, headers: ["idempotency-key": "k-1"])
+        let first = try await fixture.send(
+            "POST", "/orders", body: OrdersFixture.twoLines, headers: ["idempotency-key": "k-1"])
+        let again = try await fixture.send(
+            "POST", "/orders", body: OrdersFixture.twoLines, headers: ["idempotency-key": "k-1"])
         #expect(first.statusCode == 201)
         #expect(again == first)
-        let other = try await fixture.send("POST", "/orders", body: #"{"items":[{"sku":"Z","quantity":1,"unitPrice":1}],"currency":"EUR"}"#,
+        let other = try await fixture.send(
+            "POST", "/orders", body: #"{"items":[{"sku":"Z","quantity":1,"unitPrice":1}],"currency":"EUR"}"#,
             headers: ["idempotency-key": "k-1"])
         #expect(other.statusCode == 422)
         #expect(try await fixture.outbox().count == 1, "one order, one event")

@@ -30,7 +30,8 @@ final class OrdersFixture: Sendable {
         var claims: [String: String] = [:]
         claims["sub"] = user
         claims["cognito:groups"] = groups
-        let event = APIGatewayV2Request.test(method, path, body: body, claims: user == nil ? nil : claims, headers: headers, query: query)
+        let event = APIGatewayV2Request.test(
+            method, path, body: body, claims: user == nil ? nil : claims, headers: headers, query: query)
         return try await self.api.handle(event, context: .test(function: "orders"))
     }
 
@@ -46,7 +47,8 @@ final class OrdersFixture: Sendable {
         try await self.store.outboxEnvelopes()
     }
 
-    static let twoLines = #"{"items":[{"sku":"A-1","quantity":2,"unitPrice":1999},{"sku":"B-2","quantity":1,"unitPrice":4500}],"currency":"EUR"}"#
+    static let twoLines =
+        #"{"items":[{"sku":"A-1","quantity":2,"unitPrice":1999},{"sku":"B-2","quantity":1,"unitPrice":4500}],"currency":"EUR"}"#
 }
 
 extension InMemoryItemStore {

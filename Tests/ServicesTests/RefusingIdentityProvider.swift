@@ -14,7 +14,9 @@ final class RefusingIdentityProvider: IdentityProvider {
     /// The client addresses of the reset requests so far.
     var resetRequestAddresses: [String] { self.addresses.withLock { $0 } }
 
-    func signUp(email: String, password: String, name: String) throws(IdentityError) -> IdentityAccount { throw self.error }
+    func signUp(email: String, password: String, name: String) throws(IdentityError) -> IdentityAccount {
+        throw self.error
+    }
     func deleteUser(id: String) throws(IdentityError) { throw self.error }
     func signIn(email: String, password: String) throws(IdentityError) -> AuthenticationTokens { throw self.error }
     func refresh(refreshToken: String) throws(IdentityError) -> AuthenticationTokens { throw self.error }
@@ -25,7 +27,9 @@ final class RefusingIdentityProvider: IdentityProvider {
         throw self.error
     }
 
-    func confirmForgotPassword(email: String, code: String, newPassword: String) throws(IdentityError) { throw self.error }
+    func confirmForgotPassword(email: String, code: String, newPassword: String) throws(IdentityError) {
+        throw self.error
+    }
     func addUser(email: String, toGroup group: String) throws(IdentityError) { throw self.error }
     func removeUser(email: String, fromGroup group: String) throws(IdentityError) { throw self.error }
 }

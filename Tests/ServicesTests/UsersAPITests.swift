@@ -11,7 +11,8 @@ import Testing
         #expect(current.headers?["etag"] == "\"1\"")
         #expect(try current.json()["email"] as? String == "ada@example.com")
 
-        let body = #"{"name":"Ada Lovelace","phone":"+442071234567","address":{"line1":"12 St James's Square","city":"London","postalCode":"SW1Y 4JH","country":"GB"}}"#
+        let body =
+            #"{"name":"Ada Lovelace","phone":"+442071234567","address":{"line1":"12 St James's Square","city":"London","postalCode":"SW1Y 4JH","country":"GB"}}"#
         let updated = try await fixture.users("PUT", as: userID, body: body, headers: ["if-match": "\"1\""])
         #expect(updated.statusCode == 200)
         #expect(updated.headers?["etag"] == "\"2\"")
@@ -21,8 +22,9 @@ import Testing
         #expect((profile["address"] as? [String: String])?["country"] == "GB")
         #expect(profile["email"] as? String == "ada@example.com", "the email is not the profile's to change")
         #expect(try await fixture.users("GET", as: userID).json()["version"] as? Int == 2)
-        #expect(try await fixture.store.outboxEnvelopes().compactMap { $0["detail-type"] as? String }.sorted()
-            == ["UserProfileUpdated", "UserRegistered"])
+        #expect(
+            try await fixture.store.outboxEnvelopes().compactMap { $0["detail-type"] as? String }.sorted()
+                == ["UserProfileUpdated", "UserRegistered"])
 
         let cleared = try await fixture.users("PUT", as: userID, body: #"{"name":"Ada"}"#, headers: ["if-match": "2"])
         #expect(cleared.statusCode == 200)
@@ -36,10 +38,13 @@ import Testing
         #expect(missing.statusCode == 428)
         let stale = try await fixture.users("PUT", as: userID, body: #"{"name":"Ada"}"#, headers: ["if-match": "\"7\""])
         #expect(stale.statusCode == 412)
-        let garbage = try await fixture.users("PUT", as: userID, body: #"{"name":"Ada"}"#, headers: ["if-match": "W/\"x\""])
+        let garbage = try await fixture.users(
+            "PUT", as: userID, body: #"{"name":"Ada"}"#, headers: ["if-match": "W/\"x\""])
         #expect(garbage.statusCode == 400)
-        let invalid = try await fixture.users("PUT", as: userID,
-            body: #"{"name":"","phone":"0171 234 567","address":{"line1":"","city":"London","postalCode":"SW1","country":"gb"}}"#,
+        let invalid = try await fixture.users(
+            "PUT", as: userID,
+            body:
+                #"{"name":"","phone":"0171 234 567","address":{"line1":"","city":"London","postalCode":"SW1","country":"gb"}}"#,
             headers: ["if-match": "\"1\""])
         #expect(invalid.statusCode == 422)
         let fields = (try invalid.json()["errors"] as? [[String: String]])?.compactMap { $0["field"] }
@@ -53,7 +58,9 @@ import Testing
         let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
             for index in 0..<8 {
                 group.addTask {
-                    try await fixture.users("PUT", as: userID, body: #"{"name":"Writer \#(index)"}"#, headers: ["if-match": "\"1\""]).statusCode
+                    try await fixture.users(
+                        "PUT", as: userID, body: #"{"name":"Writer \#(index)"}"#, headers: ["if-match": "\"1\""]
+                    ).statusCode
                 }
             }
             return try await group.reduce(into: []) { $0.append($1) }

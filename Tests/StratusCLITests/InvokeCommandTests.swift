@@ -14,7 +14,8 @@ struct InvokeCommandTests {
     }
 
     static func stratus(_ arguments: [String], input: String? = nil) async throws -> Run {
-        let run = try await runToCompletion(TestEnvironment.stratus, arguments, input: input.map { Data($0.utf8) },
+        let run = try await runToCompletion(
+            TestEnvironment.stratus, arguments, input: input.map { Data($0.utf8) },
             currentDirectory: TestEnvironment.packageRoot)
         return Run(status: run.status, standardOutput: run.outputText, standardError: run.errorText)
     }
@@ -27,7 +28,8 @@ struct InvokeCommandTests {
                 + (process ? ["--process", "--bootstrap", TestEnvironment.bootstrap] : [])
         )
         #expect(run.status == 0)
-        let response = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        let response = try #require(
+            try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
         // In-process, the function gets the local store; the Lambda binary has no store adapter yet.
         #expect(response["statusCode"] as? Int == (process ? 503 : 200))
         #expect((response["body"] as? String)?.contains(#""store":"\#(process ? "unavailable" : "ok")""#) == true)
@@ -43,8 +45,10 @@ struct InvokeCommandTests {
         let data = try TemporaryDirectory()
         let root = XRayTraceHeader.newTraceID()
         let run = try await Self.stratus(
-            ["invoke", "health", "--event", "Examples/events/health.json", "--data-dir", data.path("data"),
-             "--trace-id", "Root=\(root);Parent=0123456789abcdef;Sampled=1"]
+            [
+                "invoke", "health", "--event", "Examples/events/health.json", "--data-dir", data.path("data"),
+                "--trace-id", "Root=\(root);Parent=0123456789abcdef;Sampled=1",
+            ]
                 + (process ? ["--process", "--bootstrap", TestEnvironment.bootstrap] : [])
         )
         #expect(run.status == 0)
@@ -77,12 +81,22 @@ struct InvokeCommandTests {
         #expect(run.standardError.contains("Status: error\tError Type: Runtime.EventDecodingError"))
     }
 
-    @Test(arguments: [
-        (["invoke", "payments"], nil, "No function named 'payments'. Known functions: health, auth, users, orders, echo"),
-        (["invoke", "echo", "--event", "/no/such/file.json"], nil, "Cannot read the event file '/no/such/file.json'"),
-        (["invoke", "echo", "--event", "-"], "{not json", "The event is not valid JSON (standard input)"),
-        (["invoke", "echo", "--process", "--bootstrap", "/no/bootstrap"], nil, "No bootstrap executable at /no/bootstrap"),
-    ] as [([String], String?, String)])
+    @Test(
+        arguments: [
+            (
+                ["invoke", "payments"], nil,
+                "No function named 'payments'. Known functions: health, auth, users, orders, echo"
+            ),
+            (
+                ["invoke", "echo", "--event", "/no/such/file.json"], nil,
+                "Cannot read the event file '/no/such/file.json'"
+            ),
+            (["invoke", "echo", "--event", "-"], "{not json", "The event is not valid JSON (standard input)"),
+            (
+                ["invoke", "echo", "--process", "--bootstrap", "/no/bootstrap"], nil,
+                "No bootstrap executable at /no/bootstrap"
+            ),
+        ] as [([String], String?, String)])
     func badInputIsOneLineAndANonZeroExit(arguments: [String], input: String?, message: String) async throws {
         let run = try await Self.stratus(arguments, input: input)
         #expect(run.status != 0)

@@ -20,13 +20,17 @@ struct LocalDataDirectoryTests {
 
         let issuer = try data.tokenIssuer()
         let token = try issuer.accessToken(subject: "alice")
-        let claims = try issuer.authorizer.authorize(authorization: "Bearer \(token)", requiredScopes: [], nowSeconds: clock.nowSeconds).claims
+        let claims = try issuer.authorizer.authorize(
+            authorization: "Bearer \(token)", requiredScopes: [], nowSeconds: clock.nowSeconds
+        ).claims
         #expect(claims["iat"] == "1795469809")
 
-        let identity = data.identityProvider(directory: try data.openIdentityDirectory(), issuer: issuer, hashing: .insecureFast)
+        let identity = data.identityProvider(
+            directory: try data.openIdentityDirectory(), issuer: issuer, hashing: .insecureFast)
         _ = try await identity.signUp(email: "ada@example.com", password: "Correct-Horse-7", name: "Ada")
         try await identity.forgotPassword(email: "ada@example.com", clientAddress: "192.0.2.1")
-        #expect(try NotificationLog(path: data.notificationLogPath).entries().map(\.time) == ["2026-11-23T21:36:49.007Z"])
+        #expect(
+            try NotificationLog(path: data.notificationLogPath).entries().map(\.time) == ["2026-11-23T21:36:49.007Z"])
 
         clock.advance(by: .seconds(10))
         #expect(try await store.get(key) == nil, "the store's time to live follows the folder's clock")

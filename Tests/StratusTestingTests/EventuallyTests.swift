@@ -1,5 +1,5 @@
-import Synchronization
 import StratusTesting
+import Synchronization
 import Testing
 
 @Suite struct EventuallyTests {

@@ -18,7 +18,8 @@ struct StandardErrorSink: LogSink {
 /// Answers without looking at the request: the floor the stack's figures are compared with.
 struct BareHandler: LambdaHandler {
     func handle(_ event: APIGatewayV2Request, context: LambdaContext) async throws -> APIGatewayV2Response {
-        APIGatewayV2Response(statusCode: 201, headers: ["content-type": "application/json"], body: #"{"orderId":"o-1"}"#)
+        APIGatewayV2Response(
+            statusCode: 201, headers: ["content-type": "application/json"], body: #"{"orderId":"o-1"}"#)
     }
 }
 
@@ -29,7 +30,8 @@ struct MeasuredHandler: LambdaHandler {
     func handle(_ event: APIGatewayV2Request, context: LambdaContext) async throws -> APIGatewayV2Response {
         context.logger.debug("Placing the order", metadata: ["items": .stringConvertible(3)])
         try? self.metrics.add("OrderCreated", value: 1)
-        return APIGatewayV2Response(statusCode: 201, headers: ["content-type": "application/json"], body: #"{"orderId":"o-1"}"#)
+        return APIGatewayV2Response(
+            statusCode: 201, headers: ["content-type": "application/json"], body: #"{"orderId":"o-1"}"#)
     }
 }
 
@@ -59,13 +61,17 @@ func context(sampled: Bool) -> LambdaContext {
 
 /// The function's observability as Lambda would configure it: INFO lines, tracing on (to a daemon port nobody
 /// listens on, as sending is fire and forget), metrics to standard error.
-let observability = FunctionObservability(LambdaInitializationContext(
-    handlerName: "orders",
-    function: FunctionMetadata(name: "orders"),
-    environment: ["POWERTOOLS_SERVICE_NAME": "orders", "POWERTOOLS_METRICS_NAMESPACE": "stratus", "AWS_XRAY_DAEMON_ADDRESS": "127.0.0.1:9"],
-    logger: Logger(label: "bench") { _ in SwiftLogNoOpLogHandler() },
-    logSink: StandardErrorSink()
-))
+let observability = FunctionObservability(
+    LambdaInitializationContext(
+        handlerName: "orders",
+        function: FunctionMetadata(name: "orders"),
+        environment: [
+            "POWERTOOLS_SERVICE_NAME": "orders", "POWERTOOLS_METRICS_NAMESPACE": "stratus",
+            "AWS_XRAY_DAEMON_ADDRESS": "127.0.0.1:9",
+        ],
+        logger: Logger(label: "bench") { _ in SwiftLogNoOpLogHandler() },
+        logSink: StandardErrorSink()
+    ))
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(

@@ -38,7 +38,8 @@ struct OrderCreated: Codable, Sendable {
 /// Answers without looking at the request: the floor every other figure is compared with.
 struct BareHandler: LambdaHandler {
     func handle(_ event: APIGatewayV2Request, context: LambdaContext) async throws -> APIGatewayV2Response {
-        APIGatewayV2Response(statusCode: 201, headers: ["content-type": "application/json"], body: #"{"orderId":"o-1"}"#)
+        APIGatewayV2Response(
+            statusCode: 201, headers: ["content-type": "application/json"], body: #"{"orderId":"o-1"}"#)
     }
 }
 
@@ -51,7 +52,8 @@ let router = HTTPRouter {
     Route(.patch, "/orders/{id}/status") { _, _ in HTTPResponse.noContent() }
 }
 
-let orderBody = #"{"items":[{"sku":"A-1","quantity":2,"unitPrice":1999},{"sku":"B-2","quantity":1,"unitPrice":4500},{"sku":"C-3","quantity":5,"unitPrice":250}],"currency":"EUR"}"#
+let orderBody =
+    #"{"items":[{"sku":"A-1","quantity":2,"unitPrice":1999},{"sku":"B-2","quantity":1,"unitPrice":4500},{"sku":"C-3","quantity":5,"unitPrice":250}],"currency":"EUR"}"#
 
 let event = APIGatewayV2Request(
     routeKey: "POST /orders",

@@ -45,11 +45,12 @@ final class RawSQLite: Sendable {
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         self.pool = try DatabasePool(path: path, configuration: configuration)
         try self.pool.write { db in
-            try db.execute(sql: """
-                CREATE TABLE IF NOT EXISTS raw_items (
-                    pk TEXT NOT NULL, sk TEXT NOT NULL, version INTEGER NOT NULL, body BLOB NOT NULL,
-                    PRIMARY KEY (pk, sk)) WITHOUT ROWID
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE IF NOT EXISTS raw_items (
+                        pk TEXT NOT NULL, sk TEXT NOT NULL, version INTEGER NOT NULL, body BLOB NOT NULL,
+                        PRIMARY KEY (pk, sk)) WITHOUT ROWID
+                    """)
         }
     }
 
@@ -149,7 +150,8 @@ let benchmarks: @Sendable () -> Void = {
     }
     Benchmark("conditional update: raw SQLite") { benchmark in
         for iteration in benchmark.scaledIterations {
-            let updated = try raw.update("ORDER#\(iteration % keyCount)", "DETAILS", minimumVersion: 1, body: Data(orderBytes))
+            let updated = try raw.update(
+                "ORDER#\(iteration % keyCount)", "DETAILS", minimumVersion: 1, body: Data(orderBytes))
             precondition(updated)
         }
     }
@@ -173,4 +175,3 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 }
-

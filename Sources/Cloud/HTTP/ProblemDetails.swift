@@ -1,4 +1,5 @@
 import JSONCoding
+
 /// The JSON body of every HTTP error answer (RFC 9457 `application/problem+json`), from the function router, the
 /// local gateway and the telemetry API alike: the error's status, title and detail, the request id, and for 422 every
 /// field error.

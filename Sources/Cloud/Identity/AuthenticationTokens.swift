@@ -12,7 +12,9 @@ public struct AuthenticationTokens: Sendable, Equatable, Codable {
     public var tokenType: String
 
     /// Creates a token set; `expiresIn` is in seconds.
-    public init(accessToken: String, idToken: String, refreshToken: String?, expiresIn: Int, tokenType: String = "Bearer") {
+    public init(
+        accessToken: String, idToken: String, refreshToken: String?, expiresIn: Int, tokenType: String = "Bearer"
+    ) {
         self.accessToken = accessToken
         self.idToken = idToken
         self.refreshToken = refreshToken

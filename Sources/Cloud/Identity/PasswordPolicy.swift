@@ -22,8 +22,12 @@ public struct PasswordPolicy: Sendable {
         if length < self.minimumLength { violations.append("must be at least \(self.minimumLength) characters long") }
         if length > self.maximumLength { violations.append("must be at most \(self.maximumLength) characters long") }
         let scalars = password.unicodeScalars
-        if !scalars.contains(where: { $0.properties.isUppercase }) { violations.append("must contain an upper-case letter") }
-        if !scalars.contains(where: { $0.properties.isLowercase }) { violations.append("must contain a lower-case letter") }
+        if !scalars.contains(where: { $0.properties.isUppercase }) {
+            violations.append("must contain an upper-case letter")
+        }
+        if !scalars.contains(where: { $0.properties.isLowercase }) {
+            violations.append("must contain a lower-case letter")
+        }
         if !scalars.contains(where: { ("0"..."9").contains($0) }) { violations.append("must contain a digit") }
         return violations
     }

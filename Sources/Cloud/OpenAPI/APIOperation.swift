@@ -1,5 +1,5 @@
-public import LambdaRuntime
 public import LambdaEvents
+public import LambdaRuntime
 
 /// One operation of an HTTP API, as the OpenAPI document lists it: its route and its OpenAPI operation object, with
 /// the schemas the object refers to (`#/components/schemas/<name>`).

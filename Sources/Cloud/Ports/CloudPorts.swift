@@ -22,6 +22,8 @@ public struct CloudPorts: Sendable {
     /// ``IdentityError/unavailable(_:)`` and `reason`, so a function that needs a port says why it cannot work, and
     /// one that does not is unaffected. The time is `clock`'s.
     public static func unconfigured(_ reason: String, clock: any Clock = SystemClock()) -> CloudPorts {
-        CloudPorts(store: UnavailableItemStore(reason: reason), identity: UnavailableIdentityProvider(reason: reason), clock: clock)
+        CloudPorts(
+            store: UnavailableItemStore(reason: reason), identity: UnavailableIdentityProvider(reason: reason),
+            clock: clock)
     }
 }

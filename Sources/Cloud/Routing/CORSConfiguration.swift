@@ -10,7 +10,10 @@ public struct CORSConfiguration: Sendable, Equatable {
 
     public init(
         allowedOrigins: [String],
-        allowedHeaders: [String] = ["authorization", "content-type", "idempotency-key", "if-match", "x-amz-date", "x-api-key", "x-amz-security-token"],
+        allowedHeaders: [String] = [
+            "authorization", "content-type", "idempotency-key", "if-match", "x-amz-date", "x-api-key",
+            "x-amz-security-token",
+        ],
         exposedHeaders: [String] = ["etag", "location", "apigw-requestid"],
         maxAgeSeconds: Int? = 600,
         allowCredentials: Bool = false
@@ -33,7 +36,9 @@ public struct CORSConfiguration: Sendable, Equatable {
     public func responseHeaders(origin: String) -> [String: String] {
         guard let allowed = self.allowOrigin(for: origin) else { return [:] }
         var headers = ["access-control-allow-origin": allowed, "vary": "origin"]
-        if !self.exposedHeaders.isEmpty { headers["access-control-expose-headers"] = self.exposedHeaders.joined(separator: ", ") }
+        if !self.exposedHeaders.isEmpty {
+            headers["access-control-expose-headers"] = self.exposedHeaders.joined(separator: ", ")
+        }
         if self.allowCredentials { headers["access-control-allow-credentials"] = "true" }
         return headers
     }

@@ -69,7 +69,8 @@ public struct PathTemplate: Sendable, Hashable, CustomStringConvertible {
             case .literal(let literal):
                 guard index < parts.count, parts[index] == literal else { return nil }
             case .parameter(let name):
-                guard index < parts.count, let value = PercentDecoding.decode(String(parts[index])), !value.isEmpty else {
+                guard index < parts.count, let value = PercentDecoding.decode(String(parts[index])), !value.isEmpty
+                else {
                     return nil
                 }
                 parameters[name] = value

@@ -35,7 +35,9 @@ public enum RouteRanking {
 extension Sequence where Element: RankedRoute {
     /// The route that answers `method` on the path split into `parts` (``PathTemplate/parts(of:)``), chosen by
     /// ``RouteRanking``, with its path parameters; `nil` when no route matches both.
-    public func bestMatch(method: HTTPRequest.Method, parts: [Substring]) -> (route: Element, parameters: [String: String])? {
+    public func bestMatch(method: HTTPRequest.Method, parts: [Substring]) -> (
+        route: Element, parameters: [String: String]
+    )? {
         var best: (route: Element, parameters: [String: String])?
         for route in self where RouteRanking.answers(route.method, method) {
             if let current = best, !RouteRanking.outranks(route, current.route) { continue }

@@ -2,13 +2,17 @@ extension Item {
     /// Checks that the item can be stored as DynamoDB would: string `PK` and `SK` of the right lengths, string
     /// index keys, no empty sets, lists and maps at most 32 levels deep, at most 400 KB; returns its size in bytes.
     public func validatedSize() throws(ItemStoreError) -> Int {
-        try Self.validateKey(self[TableSchema.partitionKey], named: TableSchema.partitionKey,
+        try Self.validateKey(
+            self[TableSchema.partitionKey], named: TableSchema.partitionKey,
             maximumBytes: TableSchema.maximumPartitionKeyBytes, required: true)
-        try Self.validateKey(self[TableSchema.sortKey], named: TableSchema.sortKey,
+        try Self.validateKey(
+            self[TableSchema.sortKey], named: TableSchema.sortKey,
             maximumBytes: TableSchema.maximumSortKeyBytes, required: true)
-        try Self.validateKey(self[TableSchema.indexPartitionKey], named: TableSchema.indexPartitionKey,
+        try Self.validateKey(
+            self[TableSchema.indexPartitionKey], named: TableSchema.indexPartitionKey,
             maximumBytes: TableSchema.maximumPartitionKeyBytes, required: false)
-        try Self.validateKey(self[TableSchema.indexSortKey], named: TableSchema.indexSortKey,
+        try Self.validateKey(
+            self[TableSchema.indexSortKey], named: TableSchema.indexSortKey,
             maximumBytes: TableSchema.maximumSortKeyBytes, required: false)
         var size = 0
         for (name, value) in self.attributes {
@@ -79,7 +83,9 @@ extension Item {
     /// Refuses a list or map that `depth` others already enclose when that is the deepest level allowed.
     private static func checkNesting(below depth: Int, in name: String) throws(ItemStoreError) {
         guard depth < TableSchema.maximumNestingDepth else {
-            throw .validation("Nesting Levels have exceeded supported limits: \(name) is nested deeper than \(TableSchema.maximumNestingDepth) levels")
+            throw .validation(
+                "Nesting Levels have exceeded supported limits: \(name) is nested deeper than \(TableSchema.maximumNestingDepth) levels"
+            )
         }
     }
 

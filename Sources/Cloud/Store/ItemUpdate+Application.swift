@@ -17,7 +17,8 @@ extension ItemUpdate {
             updated.remove(at: path)
         }
         for addition in self.additions {
-            try updated.set(try Self.add(addition.value, to: addition.path.value(in: item), at: addition.path),
+            try updated.set(
+                try Self.add(addition.value, to: addition.path.value(in: item), at: addition.path),
                 at: addition.path)
         }
         for deletion in self.deletions {
@@ -101,7 +102,8 @@ extension ItemUpdate.Value {
             return value
         case .path(let path):
             guard let value = path.value(in: item) else {
-                throw .validation("The provided expression refers to an attribute that does not exist in the item: \(path)")
+                throw .validation(
+                    "The provided expression refers to an attribute that does not exist in the item: \(path)")
             }
             return value
         case .ifNotExists(let path, let fallback):
@@ -115,7 +117,8 @@ extension ItemUpdate.Value {
         case .listAppend(let lhs, let rhs):
             guard case .list(let left) = try lhs.resolve(in: item), case .list(let right) = try rhs.resolve(in: item)
             else {
-                throw .validation("An operand in the update expression has an incorrect data type: list_append needs lists")
+                throw .validation(
+                    "An operand in the update expression has an incorrect data type: list_append needs lists")
             }
             return .list(left + right)
         }
@@ -128,7 +131,8 @@ extension ItemUpdate.Value {
     ) throws(ItemStoreError) -> (DecimalNumber, DecimalNumber) {
         guard case .number(let left) = try lhs.resolve(in: item), case .number(let right) = try rhs.resolve(in: item)
         else {
-            throw .validation("An operand in the update expression has an incorrect data type: arithmetic needs numbers")
+            throw .validation(
+                "An operand in the update expression has an incorrect data type: arithmetic needs numbers")
         }
         return (left, right)
     }

@@ -14,7 +14,8 @@ public struct TenantScopedItemStore: ItemStore {
     /// A view of `base` for `tenant`, which must be 1 to 64 letters, digits, `-` or `_`.
     public init(_ base: any ItemStore, tenant: String) throws(ItemStoreError) {
         let allowed = tenant.utf8.allSatisfy { byte in
-            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
                 || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-")
                 || byte == UInt8(ascii: "_")
         }
@@ -29,7 +30,8 @@ public struct TenantScopedItemStore: ItemStore {
     /// Puts `item` into the tenant's partition.
     ///
     /// - Throws: whatever the base store throws.
-    public func put(_ item: Item, condition: Condition?, returning: ReturnValues) async throws(ItemStoreError) -> Item? {
+    public func put(_ item: Item, condition: Condition?, returning: ReturnValues) async throws(ItemStoreError) -> Item?
+    {
         try await self.base.put(self.scoped(item), condition: condition, returning: returning).map(self.unscoped)
     }
 
@@ -43,7 +45,9 @@ public struct TenantScopedItemStore: ItemStore {
     /// Deletes the item at `key` in the tenant's partition.
     ///
     /// - Throws: whatever the base store throws.
-    public func delete(_ key: ItemKey, condition: Condition?, returning: ReturnValues) async throws(ItemStoreError) -> Item? {
+    public func delete(_ key: ItemKey, condition: Condition?, returning: ReturnValues) async throws(ItemStoreError)
+        -> Item?
+    {
         try await self.base.delete(self.scoped(key), condition: condition, returning: returning).map(self.unscoped)
     }
 
@@ -117,7 +121,8 @@ public struct TenantScopedItemStore: ItemStore {
                 continue
             }
             guard case .value(.string(let partition)) = assignment.value else {
-                throw .validation("A tenant-scoped store sets \(TableSchema.indexPartitionKey) to a literal string only")
+                throw .validation(
+                    "A tenant-scoped store sets \(TableSchema.indexPartitionKey) to a literal string only")
             }
             scoped = scoped.set(assignment.path, to: .string(self.prefix + partition))
         }

@@ -42,7 +42,9 @@ extension TransactionAction {
     /// The actions' writes over `olds`, the visible items at their keys (in the actions' order), if every action's
     /// condition holds and every result can be stored; ``ItemStoreError/transactionCanceled(reasons:)`` with one
     /// reason per action otherwise.
-    package static func plan(_ actions: [TransactionAction], over olds: [Item?]) throws(ItemStoreError) -> [PlannedWrite] {
+    package static func plan(_ actions: [TransactionAction], over olds: [Item?]) throws(ItemStoreError)
+        -> [PlannedWrite]
+    {
         var reasons: [TransactionCancellationReason] = []
         var writes: [PlannedWrite] = []
         for (action, old) in zip(actions, olds) {
@@ -61,14 +63,17 @@ extension TransactionAction {
     /// and returns the actions' keys, in order.
     package static func validatedKeys(of actions: [TransactionAction]) throws(ItemStoreError) -> [ItemKey] {
         guard !actions.isEmpty, actions.count <= TableSchema.maximumTransactionActions else {
-            throw .validation("A transaction has 1 to \(TableSchema.maximumTransactionActions) actions, not \(actions.count)")
+            throw .validation(
+                "A transaction has 1 to \(TableSchema.maximumTransactionActions) actions, not \(actions.count)")
         }
         var keys: [ItemKey] = []
         var distinctKeys = Set<ItemKey>()
         var totalBytes = 0
         for action in actions {
             guard let key = action.key else {
-                throw .validation("One of the required keys was not given a value: \(TableSchema.partitionKey)/\(TableSchema.sortKey)")
+                throw .validation(
+                    "One of the required keys was not given a value: \(TableSchema.partitionKey)/\(TableSchema.sortKey)"
+                )
             }
             guard distinctKeys.insert(key).inserted else {
                 throw .validation("Transaction request cannot include multiple operations on one item: \(key)")

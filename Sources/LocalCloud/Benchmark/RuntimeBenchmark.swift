@@ -36,7 +36,9 @@ package struct RuntimeBenchmark: Sendable {
     package var warmInvocations: Int
     package var warmUpInvocations: Int
 
-    package init(function: Function, event: ByteBuffer, coldStarts: Int, warmInvocations: Int, warmUpInvocations: Int = 50) {
+    package init(
+        function: Function, event: ByteBuffer, coldStarts: Int, warmInvocations: Int, warmUpInvocations: Int = 50
+    ) {
         self.function = function
         self.event = event
         self.coldStarts = coldStarts
@@ -48,7 +50,9 @@ package struct RuntimeBenchmark: Sendable {
     package struct FailedInvocation: Error, CustomStringConvertible {
         package var subject: String
         package var report: LambdaFunctionError
-        package var description: String { "\(self.subject) failed: \(self.report.errorType): \(self.report.errorMessage)" }
+        package var description: String {
+            "\(self.subject) failed: \(self.report.errorType): \(self.report.errorMessage)"
+        }
     }
 
     package func measure(_ subject: Subject, logSink: any LogSink) async throws -> Measurement {
@@ -83,7 +87,8 @@ package struct RuntimeBenchmark: Sendable {
             throw error
         }
         await instance.stop()
-        return Measurement(subject: subject.name, coldStartMicroseconds: cold, warmMicroseconds: warm, peakResidentBytes: peak)
+        return Measurement(
+            subject: subject.name, coldStartMicroseconds: cold, warmMicroseconds: warm, peakResidentBytes: peak)
     }
 
     private func start(_ subject: Subject, logSink: any LogSink) async throws -> ProcessFunctionInstance {

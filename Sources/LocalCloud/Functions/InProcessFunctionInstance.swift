@@ -91,10 +91,9 @@ public final class InProcessFunctionInstance: FunctionInstance {
         }
         return await self.run(
             requestID: requestID, traceID: traceID, clientContext: nil, cognitoIdentity: nil,
-            failed: { .outcome(.error($0)) }
-        ) { context in
-            await executor.invoke(value: event, context: context)
-        }
+            failed: { .outcome(.error($0)) },
+            work: { context in await executor.invoke(value: event, context: context) }
+        )
     }
 
     /// Whether the handler is built: the next invocation is warm.
@@ -186,7 +185,8 @@ public final class InProcessFunctionInstance: FunctionInstance {
             // A handler that finished without suspending needs no watch; one still running is answered at its
             // deadline if it has not answered by then (a disarm that came first is repeated after arming).
             guard !settlement.isClaimed else { return }
-            let deadline = NIODeadline.now() + .seconds(remaining.seconds) + .nanoseconds(remaining.attoseconds / 1_000_000_000)
+            let deadline =
+                NIODeadline.now() + .seconds(remaining.seconds) + .nanoseconds(remaining.attoseconds / 1_000_000_000)
             deadlines.arm(settlement, at: deadline) {
                 guard settlement.claim() else { return }
                 running.cancel()

@@ -68,7 +68,8 @@ public final class ProcessFunctionInstance: FunctionInstance {
         let startedAt = ContinuousClock.now
         let process: ChildProcess
         do {
-            process = try ChildProcess(executable: executable, arguments: arguments, environment: variables, output: logSink)
+            process = try ChildProcess(
+                executable: executable, arguments: arguments, environment: variables, output: logSink)
         } catch {
             server.cancel()
             throw error

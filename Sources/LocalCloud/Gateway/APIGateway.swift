@@ -1,9 +1,9 @@
 public import Cloud
 public import Foundation
+import HTTPTypes
 import Identifiers
 import LambdaEvents
 public import LambdaRuntime
-import HTTPTypes
 import NIOCore
 
 /// The local API gateway: routes HTTP requests to the manifest's functions as HTTP API payload 2.0 events, invokes
@@ -88,16 +88,21 @@ public final class APIGateway: Sendable {
     ) async -> GatewayResponse {
         let origin = request.header("origin")
         guard let cors = self.cors, let origin else { return await self.answer(request, readingBody: readBody) }
-        let isPreflight = request.method.folded == .options
+        let isPreflight =
+            request.method.folded == .options
             && request.header("access-control-request-method") != nil
         if isPreflight {
             let methods = self.routes.methods(forPath: request.path)
             guard !methods.isEmpty else {
                 return GatewayResponse(GatewayError.noRoute(request.path), requestID: Self.makeRequestID())
             }
-            let headers = cors.preflightHeaders(origin: origin, methods: methods.map(\.rawValue)).sorted { $0.key < $1.key }
-            return GatewayResponse(status: .noContent, headers: headers.map { (name: $0.key, value: $0.value) }
-                + [(name: "apigw-requestid", value: Self.makeRequestID())])
+            let headers = cors.preflightHeaders(origin: origin, methods: methods.map(\.rawValue)).sorted {
+                $0.key < $1.key
+            }
+            return GatewayResponse(
+                status: .noContent,
+                headers: headers.map { (name: $0.key, value: $0.value) }
+                    + [(name: "apigw-requestid", value: Self.makeRequestID())])
         }
         var response = await self.answer(request, readingBody: readBody)
         let corsHeaders = cors.responseHeaders(origin: origin)
@@ -141,15 +146,19 @@ public final class APIGateway: Sendable {
         // large is refused without being read.
         let announcedBytes = request.header("content-length").flatMap { Int($0) } ?? 0
         guard announcedBytes <= Self.maximumRequestBytes, let body = await readBody(Self.maximumRequestBytes) else {
-            return GatewayResponse(GatewayError.bodyTooLarge(limitBytes: Self.maximumRequestBytes), requestID: requestID)
+            return GatewayResponse(
+                GatewayError.bodyTooLarge(limitBytes: Self.maximumRequestBytes), requestID: requestID)
         }
         request.body = body
         let limiter = self.limiters[route.functionName]
         if let limiter, !limiter.tryAcquire() {
-            self.recorder?.record(InvocationRecord(
-                timeMilliseconds: receivedAt, function: route.functionName, durationMicroseconds: 0, outcome: .throttle, isColdStart: false
-            ))
-            return GatewayResponse(GatewayError.throttled(function: route.functionName, limit: limiter.limit), requestID: requestID)
+            self.recorder?.record(
+                InvocationRecord(
+                    timeMilliseconds: receivedAt, function: route.functionName, durationMicroseconds: 0,
+                    outcome: .throttle, isColdStart: false
+                ))
+            return GatewayResponse(
+                GatewayError.throttled(function: route.functionName, limit: limiter.limit), requestID: requestID)
         }
         defer { limiter?.release() }
 
@@ -160,14 +169,16 @@ public final class APIGateway: Sendable {
         let invocation = trace?.invoking(route.functionName, arn: instance.metadata.arn(account: LocalAccount.id))
         let isColdStart = !instance.isInitialized
         let started = ContinuousClock.now
-        let result = await instance.invoke(value: event, requestID: RandomUUID.make(), traceID: invocation?.header.description)
+        let result = await instance.invoke(
+            value: event, requestID: RandomUUID.make(), traceID: invocation?.header.description)
         let failure = Self.failure(of: result)
         invocation?.end(failure: failure)
-        self.recorder?.record(InvocationRecord(
-            timeMilliseconds: receivedAt, function: route.functionName,
-            durationMicroseconds: (ContinuousClock.now - started).wholeMicroseconds,
-            outcome: failure == nil ? .success : .error, isColdStart: isColdStart
-        ))
+        self.recorder?.record(
+            InvocationRecord(
+                timeMilliseconds: receivedAt, function: route.functionName,
+                durationMicroseconds: (ContinuousClock.now - started).wholeMicroseconds,
+                outcome: failure == nil ? .success : .error, isColdStart: isColdStart
+            ))
         switch result {
         case .value(let answer as APIGatewayV2Response):
             return Self.response(for: answer, requestID: requestID)
@@ -249,13 +260,16 @@ public final class APIGateway: Sendable {
         var random = SystemRandomNumberGenerator()
         let high: UInt64 = random.next()
         let low: UInt64 = random.next()
-        let bytes = (0..<11).map { index in UInt8(truncatingIfNeeded: (index < 8 ? high : low) >> UInt64(8 * (index % 8))) }
+        let bytes = (0..<11).map { index in
+            UInt8(truncatingIfNeeded: (index < 8 ? high : low) >> UInt64(8 * (index % 8)))
+        }
         let alphabet = Self.requestIDAlphabet
         return String(unsafeUninitializedCapacity: 16) { output in
             // Three groups of three bytes make twelve characters; the last two bytes make three and a pad.
             for group in 0..<4 {
                 let first = group * 3
-                let value = UInt32(bytes[first]) << 16 | UInt32(bytes[first + 1]) << 8
+                let value =
+                    UInt32(bytes[first]) << 16 | UInt32(bytes[first + 1]) << 8
                     | (first + 2 < bytes.count ? UInt32(bytes[first + 2]) : 0)
                 let characters = group < 3 ? 4 : 3
                 for offset in 0..<characters {
@@ -267,5 +281,6 @@ public final class APIGateway: Sendable {
         }
     }
 
-    private static let requestIDAlphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+    private static let requestIDAlphabet = Array(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 }

@@ -29,7 +29,9 @@ public struct APIGatewayEventBuilder: Sendable {
         for (name, value) in request.headers {
             let name = name.lowercased()
             if name == "cookie" {
-                cookies += value.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                cookies += value.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                    !$0.isEmpty
+                }
                 continue
             }
             headers[name] = headers[name].map { "\($0),\(value)" } ?? value
@@ -87,7 +89,8 @@ public struct APIGatewayEventBuilder: Sendable {
     private static func body(_ bytes: [UInt8], contentType: String?) -> (String?, Bool) {
         guard !bytes.isEmpty else { return (nil, false) }
         let type = contentType?.lowercased() ?? ""
-        let isText = type.isEmpty || type.hasPrefix("text/") || type.contains("json") || type.contains("xml")
+        let isText =
+            type.isEmpty || type.hasPrefix("text/") || type.contains("json") || type.contains("xml")
             || type.hasPrefix("application/x-www-form-urlencoded") || type.contains("javascript")
         if isText, let text = String(validating: bytes, as: UTF8.self) {
             return (text, false)

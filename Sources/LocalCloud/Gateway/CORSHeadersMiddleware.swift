@@ -7,7 +7,9 @@ import Hummingbird
 struct CORSHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     let cors: CORSConfiguration
 
-    func handle(_ request: Request, context: Context, next: @concurrent (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: @concurrent (Request, Context) async throws -> Response)
+        async throws -> Response
+    {
         var response = try await next(request, context)
         guard let origin = request.headers[.origin] else { return response }
         for (name, value) in self.cors.responseHeaders(origin: origin) {

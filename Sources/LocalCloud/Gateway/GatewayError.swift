@@ -46,7 +46,8 @@ public enum GatewayError: HTTPProblemError, Sendable, Equatable {
         case .throttled(let function, let limit): "\(function) is at its reserved concurrency of \(limit)"
         case .functionTimedOut: "The function did not answer within its timeout"
         case .functionFailed: "The function failed; its log has the cause"
-        case .invalidStatus(let status): "The function answered status \(status), outside \(APIGateway.validStatusCodes)"
+        case .invalidStatus(let status):
+            "The function answered status \(status), outside \(APIGateway.validStatusCodes)"
         case .answerTooLarge: "The function's answer is over the 6 MB response limit"
         case .malformedAnswer: "The function's answer is not a valid HTTP API response"
         }

@@ -16,7 +16,9 @@ public struct GatewayResponse: Sendable {
     /// The answer to `error`: its ``ProblemDetails`` (with API Gateway's `message`, so clients of either shape read
     /// it), the headers its status calls for, and the request id.
     public init(_ error: some HTTPProblemError, requestID: String) {
-        var headers = [(name: "content-type", value: ProblemDetails.mediaType), (name: "apigw-requestid", value: requestID)]
+        var headers = [
+            (name: "content-type", value: ProblemDetails.mediaType), (name: "apigw-requestid", value: requestID),
+        ]
         headers += error.headers.map { (name: $0.name.canonicalName, value: $0.value) }
         self.init(
             status: error.status,

@@ -13,7 +13,8 @@ public struct GatewayRouteTable: Sendable {
     }
 
     /// The route for `method` and `path`, with its path parameters, if any route matches (``RouteRanking``).
-    public func route(method: HTTPRequest.Method, path: String) -> (route: GatewayRoute, parameters: [String: String])? {
+    public func route(method: HTTPRequest.Method, path: String) -> (route: GatewayRoute, parameters: [String: String])?
+    {
         self.routes.bestMatch(method: method, parts: PathTemplate.parts(of: path))
     }
 

@@ -15,7 +15,9 @@ public struct LocalCloudRoutes: Sendable {
     public let telemetryAPI: TelemetryAPI?
 
     /// Routes for `publicDocuments` (with `cors`, if any) and `telemetryAPI`, if any.
-    public init(publicDocuments: [String: Data] = [:], cors: CORSConfiguration? = nil, telemetryAPI: TelemetryAPI? = nil) {
+    public init(
+        publicDocuments: [String: Data] = [:], cors: CORSConfiguration? = nil, telemetryAPI: TelemetryAPI? = nil
+    ) {
         self.publicDocuments = publicDocuments
         self.cors = cors
         self.telemetryAPI = telemetryAPI

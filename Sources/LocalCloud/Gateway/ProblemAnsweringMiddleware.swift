@@ -5,7 +5,9 @@ import Hummingbird
 /// Gives every answer of the local cloud's own routes an `apigw-requestid`, as the gateway's answers have, and
 /// answers every ``HTTPProblemError`` thrown below it with its ``ProblemDetails``.
 struct ProblemAnsweringMiddleware<Context: RequestContext>: RouterMiddleware {
-    func handle(_ request: Request, context: Context, next: @concurrent (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: @concurrent (Request, Context) async throws -> Response)
+        async throws -> Response
+    {
         let requestID = APIGateway.makeRequestID()
         do {
             var response = try await next(request, context)

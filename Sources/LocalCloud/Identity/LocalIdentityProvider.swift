@@ -66,7 +66,8 @@ public struct LocalIdentityProvider: IdentityProvider {
         self.resetFailures = AttemptLimit(
             store: store, limit: Self.resetCodeAttempts, windowSeconds: Self.resetFailureWindowSeconds)
         self.resetRequestsPerEmail = AttemptLimit(store: store, limit: Self.resetRequestsPerEmail, windowSeconds: 3600)
-        self.resetRequestsPerAddress = AttemptLimit(store: store, limit: Self.resetRequestsPerAddress, windowSeconds: 3600)
+        self.resetRequestsPerAddress = AttemptLimit(
+            store: store, limit: Self.resetRequestsPerAddress, windowSeconds: 3600)
         self.clock = clock
     }
 
@@ -107,7 +108,9 @@ public struct LocalIdentityProvider: IdentityProvider {
     public func deleteUser(id: String) async throws(IdentityError) {
         guard let account = try await self.account(id: id), let email = account.string("email") else { return }
         try await self.perform {
-            try await self.store.transactWrite([.delete(DirectoryKeys.account(id)), .delete(DirectoryKeys.email(email))])
+            try await self.store.transactWrite([
+                .delete(DirectoryKeys.account(id)), .delete(DirectoryKeys.email(email)),
+            ])
         }
     }
 
@@ -189,10 +192,13 @@ public struct LocalIdentityProvider: IdentityProvider {
     public func forgotPassword(email: String, clientAddress: String) async throws(IdentityError) {
         let email = Self.normalized(email)
         let nowSeconds = self.clock.nowSeconds
-        try await self.reserve(self.resetRequestsPerAddress, DirectoryKeys.resetRequests(fromAddress: ClientNetwork.of(clientAddress)), nowSeconds)
+        try await self.reserve(
+            self.resetRequestsPerAddress, DirectoryKeys.resetRequests(fromAddress: ClientNetwork.of(clientAddress)),
+            nowSeconds)
         try await self.reserve(self.resetRequestsPerEmail, DirectoryKeys.resetRequests(email), nowSeconds)
         // Two reads either way: an unknown email's account is looked up under an id no account has.
-        let claimedID = try await self.perform { try await self.store.get(DirectoryKeys.email(email)) }?.string("userId")
+        let claimedID = try await self.perform { try await self.store.get(DirectoryKeys.email(email)) }?.string(
+            "userId")
         let userID = try await self.account(id: claimedID ?? "")?.string("userId")
         let code = String(format: "%06d", UInt32.random(in: 0..<1_000_000))
         let validUntil = nowSeconds + Self.resetCodeLifetimeSeconds
@@ -202,7 +208,8 @@ public struct LocalIdentityProvider: IdentityProvider {
         // Kept a day past its validity, so that a late attempt is told the code expired rather than that it is wrong.
         record[TableSchema.expiresAt] = .int(Int(validUntil + 24 * 3600))
         try await self.perform { try await self.store.put(record) }
-        let message = userID == nil
+        let message =
+            userID == nil
             ? "Someone asked to reset the password of an account with this email, but there is none. If it was you, "
                 + "you may have signed up with another email; otherwise you can ignore this message."
             : "Your code is \(code). It is valid for \(Self.resetCodeLifetimeSeconds / 60) minutes."
@@ -233,7 +240,8 @@ public struct LocalIdentityProvider: IdentityProvider {
         do throws(ItemStoreError) {
             try await self.store.transactWrite([
                 // A new generation revokes every refresh token handed out before.
-                .update(DirectoryKeys.account(userID),
+                .update(
+                    DirectoryKeys.account(userID),
                     ItemUpdate().set("passwordHash", to: .string(passwordHash)).add("generation", 1),
                     condition: .attributeExists(AttributePath(TableSchema.partitionKey))),
                 .delete(DirectoryKeys.resetCode(email), condition: .equal("codeDigest", .string(digest))),
@@ -266,11 +274,13 @@ public struct LocalIdentityProvider: IdentityProvider {
 
     /// Whether `group` is a name Cognito would take: 1–128 letters, digits, `-`, `_` or `.`.
     public static func isValidGroupName(_ group: String) -> Bool {
-        (1...128).contains(group.utf8.count) && group.utf8.allSatisfy { byte in
-            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
-        }
+        (1...128).contains(group.utf8.count)
+            && group.utf8.allSatisfy { byte in
+                (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                    || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                    || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                    || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+            }
     }
 
     private func changeGroups(
@@ -281,12 +291,14 @@ public struct LocalIdentityProvider: IdentityProvider {
         guard Self.isValidGroupName(group) else {
             throw .invalidParameter("A group name is 1 to 128 letters, digits, '-', '_' or '.'")
         }
-        guard let account = try await self.account(email: Self.normalized(email)), let userID = account.string("userId") else {
+        guard let account = try await self.account(email: Self.normalized(email)), let userID = account.string("userId")
+        else {
             throw .userNotFound
         }
         let update = change(ItemUpdate())
         try await self.perform {
-            try await self.store.update(DirectoryKeys.account(userID), update,
+            try await self.store.update(
+                DirectoryKeys.account(userID), update,
                 condition: .attributeExists(AttributePath(TableSchema.partitionKey)))
         }
     }
@@ -317,7 +329,10 @@ public struct LocalIdentityProvider: IdentityProvider {
     }
 
     private func account(email: String) async throws(IdentityError) -> Item? {
-        guard let userID = try await self.perform({ try await self.store.get(DirectoryKeys.email(email)) })?.string("userId") else {
+        guard
+            let userID = try await self.perform({ try await self.store.get(DirectoryKeys.email(email)) })?.string(
+                "userId")
+        else {
             return nil
         }
         return try await self.account(id: userID)

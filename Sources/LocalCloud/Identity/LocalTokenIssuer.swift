@@ -1,9 +1,9 @@
 public import Cloud
 import Crypto
-import _CryptoExtras
 public import Foundation
 import Hashing
 import Identifiers
+import _CryptoExtras
 
 /// The local cloud's token issuer: one RSA key kept in the data directory (created on first use, readable by its
 /// owner only), access and id tokens signed RS256 with Cognito's claims, the key set as a JWKS document, and the gateway
@@ -29,9 +29,13 @@ public struct LocalTokenIssuer: Sendable {
         if let pem = manager.contents(atPath: path).map({ String(decoding: $0, as: UTF8.self) }) {
             self.key = try _RSA.Signing.PrivateKey(pemRepresentation: pem)
         } else {
-            try manager.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try manager.createDirectory(
+                atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             self.key = try _RSA.Signing.PrivateKey(keySize: .bits2048)
-            guard manager.createFile(atPath: path, contents: Data(self.key.pemRepresentation.utf8), attributes: [.posixPermissions: 0o600])
+            guard
+                manager.createFile(
+                    atPath: path, contents: Data(self.key.pemRepresentation.utf8),
+                    attributes: [.posixPermissions: 0o600])
             else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
         }
         let modulus = try self.key.publicKey.getKeyPrimitives().modulus
@@ -79,20 +83,27 @@ public struct LocalTokenIssuer: Sendable {
         claims["nbf"] = now
         claims["exp"] = now + lifetime.components.seconds
         claims["jti"] = RandomUUID.make()
-        let header = try JSONSerialization.data(withJSONObject: ["alg": "RS256", "kid": self.keyID, "typ": "JWT"], options: [.sortedKeys])
-        let payload = try JSONSerialization.data(withJSONObject: claims, options: [.sortedKeys, .withoutEscapingSlashes])
+        let header = try JSONSerialization.data(
+            withJSONObject: ["alg": "RS256", "kid": self.keyID, "typ": "JWT"], options: [.sortedKeys])
+        let payload = try JSONSerialization.data(
+            withJSONObject: claims, options: [.sortedKeys, .withoutEscapingSlashes])
         let signingInput = Base64URL.encode(header) + "." + Base64URL.encode(payload)
-        let signature = try self.key.signature(for: SHA256.hash(data: Data(signingInput.utf8)), padding: .insecurePKCS1v1_5)
+        let signature = try self.key.signature(
+            for: SHA256.hash(data: Data(signingInput.utf8)), padding: .insecurePKCS1v1_5)
         return signingInput + "." + Base64URL.encode(signature.rawRepresentation)
     }
 
     /// The public key set, as `GET /.well-known/jwks.json` publishes it.
     public func jwksDocument() throws -> Data {
         let primitives = try self.key.publicKey.getKeyPrimitives()
-        let document = ["keys": [[
-            "kty": "RSA", "kid": self.keyID, "use": "sig", "alg": "RS256",
-            "n": Base64URL.encode(primitives.modulus), "e": Base64URL.encode(primitives.publicExponent),
-        ]]]
+        let document = [
+            "keys": [
+                [
+                    "kty": "RSA", "kid": self.keyID, "use": "sig", "alg": "RS256",
+                    "n": Base64URL.encode(primitives.modulus), "e": Base64URL.encode(primitives.publicExponent),
+                ]
+            ]
+        ]
         return try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys])
     }
 

@@ -1,8 +1,8 @@
 import Cloud
 import Crypto
-import _CryptoExtras
 import Foundation
 import Hashing
+import _CryptoExtras
 
 /// Hashes passwords with scrypt, a slow, memory-hard, salted key derivation function, and checks passwords against
 /// such hashes in constant time. The work runs on a ``HashingQueue``'s threads, so a burst of sign-ins does not stall
@@ -37,7 +37,8 @@ public struct PasswordHasher: Sendable {
 
         /// Costs a stored hash may name: anything else is refused instead of being computed.
         var isAcceptable: Bool {
-            (10...20).contains(self.logRounds) && (1...16).contains(self.blockSize) && (1...16).contains(self.parallelism)
+            (10...20).contains(self.logRounds) && (1...16).contains(self.blockSize)
+                && (1...16).contains(self.parallelism)
         }
     }
 

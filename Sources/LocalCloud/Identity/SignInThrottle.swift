@@ -33,7 +33,8 @@ struct SignInThrottle: Sendable {
                 let lockSeconds = min(Int64(1) << min(failures + 1 - Self.freeFailures, 20), Self.longestLockSeconds)
                 next["lockedUntil"] = .int(Int(nowMilliseconds + lockSeconds * 1000))
             }
-            let unchanged: Condition = record == nil
+            let unchanged: Condition =
+                record == nil
                 ? .attributeNotExists(AttributePath(TableSchema.partitionKey))
                 : .equal("failures", .int(failures))
             do throws(ItemStoreError) {

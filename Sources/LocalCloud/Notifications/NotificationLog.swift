@@ -1,5 +1,5 @@
-public import Foundation
 public import Cloud
+public import Foundation
 import Synchronization
 
 /// The local cloud's outbox to people: every email or text message the system would send is appended to one file as
@@ -54,7 +54,8 @@ public final class NotificationLog: Sendable {
         try self.lock.withLock { _ in
             let manager = FileManager.default
             if !manager.fileExists(atPath: self.path) {
-                guard manager.createFile(atPath: self.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                guard manager.createFile(atPath: self.path, contents: nil, attributes: [.posixPermissions: 0o600])
+                else {
                     throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: self.path])
                 }
             }

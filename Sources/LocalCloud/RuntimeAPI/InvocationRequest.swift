@@ -1,9 +1,10 @@
+public import NIOCore
+
 #if canImport(FoundationEssentials)
 public import FoundationEssentials
 #else
 public import Foundation
 #endif
-public import NIOCore
 
 /// One invocation as a caller asks for it: the event and the optional facts Lambda passes along with it.
 public struct InvocationRequest: Sendable {

@@ -200,7 +200,8 @@ public final class RuntimeAPIEmulator: Sendable {
             try apply(body, size)
             var headers = HTTPFields()
             headers[.contentType] = "application/json"
-            return Response(status: .accepted, headers: headers, body: .init(byteBuffer: ByteBuffer(string: #"{"status":"OK"}"#)))
+            return Response(
+                status: .accepted, headers: headers, body: .init(byteBuffer: ByteBuffer(string: #"{"status":"OK"}"#)))
         } catch {
             return Self.refusalResponse(error)
         }

@@ -22,7 +22,8 @@ enum RuntimeAPIRequestError: Error, Sendable, Equatable {
         case .unknownRequestID(let id):
             LambdaFunctionError(errorMessage: "Invalid request ID: \(id)", errorType: "InvalidRequestID")
         case .invalidStateTransition(let why):
-            LambdaFunctionError(errorMessage: "State transition is not allowed: \(why)", errorType: "InvalidStateTransition")
+            LambdaFunctionError(
+                errorMessage: "State transition is not allowed: \(why)", errorType: "InvalidStateTransition")
         case .payloadTooLarge(let bytes):
             LambdaFunctionError(
                 errorMessage: "Payload of \(bytes) bytes exceeds the limit of \(LambdaLimits.maxResponseBytes) bytes",

@@ -71,7 +71,8 @@ final class RuntimeAPIState: Sendable {
                 } else if state.initFailure != nil {
                     poll.resume(returning: .refused(.invalidStateTransition("the runtime reported an init error")))
                 } else if state.inFlight.count + state.waitingPolls.count >= self.concurrency {
-                    let why = state.inFlight.isEmpty ? "another poll is already waiting" : "an invocation is still in flight"
+                    let why =
+                        state.inFlight.isEmpty ? "another poll is already waiting" : "an invocation is still in flight"
                     poll.resume(returning: .refused(.invalidStateTransition(why)))
                 } else {
                     if state.firstPollAt == nil { state.firstPollAt = .now }

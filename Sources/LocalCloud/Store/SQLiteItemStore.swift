@@ -59,14 +59,16 @@ public final class SQLiteItemStore: ItemStore {
         } catch {
             throw .unavailable("cannot open \(path): \(error)")
         }
-        self.pointReader = SQLitePointReader(path: path, busyTimeoutMilliseconds: Int32(Self.busyTimeout.wholeMilliseconds))
+        self.pointReader = SQLitePointReader(
+            path: path, busyTimeoutMilliseconds: Int32(Self.busyTimeout.wholeMilliseconds))
         self.threads = SQLiteThreads(readers: 2)
         self.clock = clock
     }
 
     // MARK: Single-item operations
 
-    public func put(_ item: Item, condition: Condition?, returning: ReturnValues) async throws(ItemStoreError) -> Item? {
+    public func put(_ item: Item, condition: Condition?, returning: ReturnValues) async throws(ItemStoreError) -> Item?
+    {
         _ = try item.validatedSize()
         guard returning == .none || returning == .allOld else {
             throw .validation("A put returns nothing or the old item only")
@@ -91,7 +93,9 @@ public final class SQLiteItemStore: ItemStore {
         return try await self.read { try pointReader.item(key, nowSeconds: now) }
     }
 
-    public func delete(_ key: ItemKey, condition: Condition?, returning: ReturnValues) async throws(ItemStoreError) -> Item? {
+    public func delete(_ key: ItemKey, condition: Condition?, returning: ReturnValues) async throws(ItemStoreError)
+        -> Item?
+    {
         guard returning == .none || returning == .allOld else {
             throw .validation("A delete returns nothing or the old item only")
         }
@@ -185,7 +189,9 @@ public final class SQLiteItemStore: ItemStore {
     }
 
     /// One statement in SQLite's autocommit mode, on the writing thread.
-    private func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(ItemStoreError) -> T {
+    private func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(ItemStoreError)
+        -> T
+    {
         let deadline = ContinuousClock.now + Self.busyTimeout
         let pool = self.pool
         do {
@@ -202,7 +208,9 @@ public final class SQLiteItemStore: ItemStore {
 
     /// Several statements in one immediate transaction on the writing thread, rolled back when `body` throws. The
     /// transaction statements are prepared once and reused.
-    private func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(ItemStoreError) -> T {
+    private func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T)
+        async throws(ItemStoreError) -> T
+    {
         try await self.write { db in
             try db.cachedStatement(sql: "BEGIN IMMEDIATE TRANSACTION").execute()
             do {
@@ -227,7 +235,8 @@ public final class SQLiteItemStore: ItemStore {
     }
 
     /// The failure of a write that waited ``busyTimeout`` for another connection's lock.
-    private static let busy = ItemStoreError.unavailable("another connection held the write lock for \(SQLiteItemStore.busyTimeout)")
+    private static let busy = ItemStoreError.unavailable(
+        "another connection held the write lock for \(SQLiteItemStore.busyTimeout)")
 
     private static func storeError(_ error: any Error) -> ItemStoreError {
         if let error = error as? ItemStoreError { return error }

@@ -26,7 +26,9 @@ final class SQLitePointReader: Sendable {
         if let idle = self.idle.withLock({ $0.popLast() }) {
             connection = idle
         } else {
-            connection = try Connection(path: self.path, lookup: StoredItem.visibleLookup, busyTimeoutMilliseconds: self.busyTimeoutMilliseconds)
+            connection = try Connection(
+                path: self.path, lookup: StoredItem.visibleLookup, busyTimeoutMilliseconds: self.busyTimeoutMilliseconds
+            )
         }
         // A connection that failed is not handed back: it closes as it goes out of scope.
         let body = try connection.lookup(partition: key.partition, sort: key.sort, nowSeconds: nowSeconds)
@@ -53,7 +55,8 @@ extension SQLitePointReader {
             sqlite3_busy_timeout(database, busyTimeoutMilliseconds)
             var statement: OpaquePointer?
             guard sqlite3_exec(database, "PRAGMA query_only = 1", nil, nil, nil) == SQLITE_OK,
-                sqlite3_prepare_v3(database, lookup, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil) == SQLITE_OK,
+                sqlite3_prepare_v3(database, lookup, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+                    == SQLITE_OK,
                 let statement
             else {
                 let message = String(cString: sqlite3_errmsg(database))
@@ -90,7 +93,8 @@ extension SQLitePointReader {
         private func bind(_ text: String, at index: Int32) -> Bool {
             var text = text
             return text.withUTF8 { utf8 in
-                sqlite3_bind_text(self.statement, index, utf8.baseAddress, Int32(utf8.count), Self.transient) == SQLITE_OK
+                sqlite3_bind_text(self.statement, index, utf8.baseAddress, Int32(utf8.count), Self.transient)
+                    == SQLITE_OK
             }
         }
 

@@ -34,7 +34,8 @@ struct StoreCursor: Equatable, Sendable {
             let tablePartition = item.string("tp"), let tableSort = item.string("ts"),
             index == query.index, partition == query.partition
         else { throw .invalidCursor }
-        self.init(index: index, partition: partition, sortKey: sortKey,
+        self.init(
+            index: index, partition: partition, sortKey: sortKey,
             tableKey: ItemKey(partition: tablePartition, sort: tableSort))
     }
 

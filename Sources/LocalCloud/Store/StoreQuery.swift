@@ -59,7 +59,8 @@ struct StoreQuery {
         let isTable = self.query.index == .table
         let sortColumn = isTable ? "sk" : "gsi1sk"
         let descending = self.query.order == .descending
-        var sql = isTable
+        var sql =
+            isTable
             ? "SELECT body FROM items WHERE pk = ?"
             : "SELECT body FROM items WHERE gsi1pk = ? AND gsi1sk IS NOT NULL"
         var arguments: [any DatabaseValueConvertible] = [self.query.partition]

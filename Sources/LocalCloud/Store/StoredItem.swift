@@ -55,7 +55,8 @@ struct StoredItem: Sendable {
     }
 
     /// The lookup of one visible item: its key (`pk`, `sk`) and the time in seconds its expiry must be after.
-    static let visibleLookup = "SELECT body FROM items WHERE pk = ? AND sk = ? AND (expires_at IS NULL OR expires_at > ?)"
+    static let visibleLookup =
+        "SELECT body FROM items WHERE pk = ? AND sk = ? AND (expires_at IS NULL OR expires_at > ?)"
 
     /// The item with `key`, unless it is absent or its time to live has passed.
     static func fetchVisible(_ key: ItemKey, in db: Database, nowSeconds: Int64) throws -> Item? {

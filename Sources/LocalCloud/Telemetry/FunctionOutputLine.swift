@@ -10,7 +10,9 @@ struct FunctionOutputLine {
     init(line: String, function: String, timeMilliseconds: Int64) {
         var record = LogRecord(timeMilliseconds: timeMilliseconds, function: function, line: line)
         var metrics: [MetricPoint] = []
-        if line.utf8.first == UInt8(ascii: "{"), let fields = try? JSONDecoder().decode(JSONLine.self, from: Data(line.utf8)) {
+        if line.utf8.first == UInt8(ascii: "{"),
+            let fields = try? JSONDecoder().decode(JSONLine.self, from: Data(line.utf8))
+        {
             record.level = fields.metrics.isEmpty && fields.namespaces.isEmpty ? fields.level : "METRIC"
             record.message = fields.message
             record.correlationID = fields.correlationID
@@ -18,7 +20,8 @@ struct FunctionOutputLine {
             record.requestID = fields.requestID
             metrics = fields.metrics.map { metric in
                 MetricPoint(
-                    timeMilliseconds: fields.timestamp ?? timeMilliseconds, function: function, namespace: metric.namespace,
+                    timeMilliseconds: fields.timestamp ?? timeMilliseconds, function: function,
+                    namespace: metric.namespace,
                     name: metric.name, unit: metric.unit, value: metric.value, dimensions: metric.dimensions
                 )
             }
@@ -104,9 +107,14 @@ private struct JSONLine: Decodable {
             for definition in directive.Metrics {
                 let key = Key(definition.Name)
                 // One value is the usual form, an array of up to 100 the other.
-                let values = (try? container.decode(Double.self, forKey: key)).map { [$0] } ?? (try? container.decode([Double].self, forKey: key)) ?? []
+                let values =
+                    (try? container.decode(Double.self, forKey: key)).map { [$0] }
+                    ?? (try? container.decode([Double].self, forKey: key)) ?? []
                 for value in values {
-                    metrics.append(Metric(namespace: directive.Namespace, name: definition.Name, unit: definition.Unit, value: value, dimensions: dimensions))
+                    metrics.append(
+                        Metric(
+                            namespace: directive.Namespace, name: definition.Name, unit: definition.Unit, value: value,
+                            dimensions: dimensions))
                 }
             }
         }

@@ -33,7 +33,8 @@ public struct FunctionStatistics: Encodable, Sendable, Equatable {
         /// The percentiles of `count` values, read by `value(rank)`: the value at a 1-based rank in ascending
         /// order (only the ranks of ``percents`` are asked for); `nil` without values.
         init?(count: Int, value: (Int) -> Double?) {
-            guard count > 0, let p50 = value(Self.rank(ofPercent: 50, among: count)), let p90 = value(Self.rank(ofPercent: 90, among: count)),
+            guard count > 0, let p50 = value(Self.rank(ofPercent: 50, among: count)),
+                let p90 = value(Self.rank(ofPercent: 90, among: count)),
                 let p99 = value(Self.rank(ofPercent: 99, among: count))
             else { return nil }
             self.init(p50: p50, p90: p90, p99: p99)
@@ -53,7 +54,10 @@ public struct FunctionStatistics: Encodable, Sendable, Equatable {
     }
 
     /// Creates statistics; the defaults are those of a function that was not invoked.
-    public init(function: String, invocations: Int = 0, errors: Int = 0, throttles: Int = 0, coldStarts: Int = 0, duration: Percentiles? = nil) {
+    public init(
+        function: String, invocations: Int = 0, errors: Int = 0, throttles: Int = 0, coldStarts: Int = 0,
+        duration: Percentiles? = nil
+    ) {
         self.function = function
         self.invocations = invocations
         self.errors = errors

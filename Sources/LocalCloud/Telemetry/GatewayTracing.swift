@@ -14,7 +14,9 @@ public struct GatewayTracing: Sendable {
     private let tracer: XRayTracer
 
     /// Traces into `emitter`, sampling new traces with `sampler`, under the stage segment `stageName`.
-    public init(emitter: any SegmentEmitter, sampler: TraceSampler = TraceSampler(), stageName: String = "stratus/default") {
+    public init(
+        emitter: any SegmentEmitter, sampler: TraceSampler = TraceSampler(), stageName: String = "stratus/default"
+    ) {
         self.tracer = XRayTracer(emitter: emitter)
         self.sampler = sampler
         self.stageName = stageName
@@ -24,7 +26,8 @@ public struct GatewayTracing: Sendable {
     func begin(_ request: GatewayRequest) -> GatewayTrace {
         let incoming = request.header("x-amzn-trace-id").flatMap(XRayTraceHeader.init)
         let sampled = incoming?.sampled ?? self.sampler.shouldSample()
-        let header = XRayTraceHeader(root: incoming?.root ?? XRayTraceHeader.newTraceID(), parent: incoming?.parent, sampled: sampled)
+        let header = XRayTraceHeader(
+            root: incoming?.root ?? XRayTraceHeader.newTraceID(), parent: incoming?.parent, sampled: sampled)
         guard sampled else { return GatewayTrace(header: header, stage: nil, tracer: self.tracer) }
         var context = ServiceContext.topLevel
         context.xrayTraceHeader = header
@@ -32,7 +35,8 @@ public struct GatewayTracing: Sendable {
         stage.updateDocument { $0.origin = "AWS::ApiGateway::Stage" }
         stage.attributes["http.request.method"] = request.method.folded.rawValue
         // The query as the trace keeps it: a sensitive parameter's value (a code, a token) is replaced.
-        let query = request.rawQueryString.isEmpty ? "" : "?" + Redaction.traceMetadata.redacted(query: request.rawQueryString)
+        let query =
+            request.rawQueryString.isEmpty ? "" : "?" + Redaction.traceMetadata.redacted(query: request.rawQueryString)
         stage.attributes["url.full"] = request.path + query
         stage.attributes["client.address"] = request.sourceIP
         if let agent = request.header("user-agent") {
@@ -56,7 +60,8 @@ struct GatewayTrace: Sendable {
         invoke.attributes["aws.operation"] = "Invoke"
         invoke.attributes["aws.function_name"] = function
         var functionContext = ServiceContext.topLevel
-        functionContext.xrayTraceHeader = XRayTraceHeader(root: self.header.root, parent: invoke.segmentID, sampled: true)
+        functionContext.xrayTraceHeader = XRayTraceHeader(
+            root: self.header.root, parent: invoke.segmentID, sampled: true)
         let segment = self.tracer.startSpan(function, context: functionContext, ofKind: .server)
         segment.updateDocument { document in
             document.origin = "AWS::Lambda::Function"

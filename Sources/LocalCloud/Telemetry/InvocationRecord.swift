@@ -21,7 +21,9 @@ public struct InvocationRecord: Sendable, Equatable {
     public var isColdStart: Bool
 
     /// Creates a record; the time is in milliseconds since the Unix epoch, the duration in microseconds.
-    public init(timeMilliseconds: Int64, function: String, durationMicroseconds: Int64, outcome: Outcome, isColdStart: Bool) {
+    public init(
+        timeMilliseconds: Int64, function: String, durationMicroseconds: Int64, outcome: Outcome, isColdStart: Bool
+    ) {
         self.timeMilliseconds = timeMilliseconds
         self.function = function
         self.durationMicroseconds = durationMicroseconds

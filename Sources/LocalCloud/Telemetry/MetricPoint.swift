@@ -16,7 +16,10 @@ public struct MetricPoint: Sendable, Equatable {
     public var dimensions: [String: String]
 
     /// Creates a point; the time is in milliseconds since the Unix epoch.
-    public init(timeMilliseconds: Int64, function: String, namespace: String, name: String, unit: String?, value: Double, dimensions: [String: String]) {
+    public init(
+        timeMilliseconds: Int64, function: String, namespace: String, name: String, unit: String?, value: Double,
+        dimensions: [String: String]
+    ) {
         self.timeMilliseconds = timeMilliseconds
         self.function = function
         self.namespace = namespace

@@ -20,7 +20,8 @@ struct ReceivedSegment: Sendable {
     /// `document` as kept; `nil` without a trace id (an embedded subsegment is kept within its parent).
     init?(_ document: SegmentDocument) {
         guard let traceID = document.traceID else { return nil }
-        self.init(traceID: traceID, id: document.id, parentID: document.parentID, startTime: document.startTime,
+        self.init(
+            traceID: traceID, id: document.id, parentID: document.parentID, startTime: document.startTime,
             json: String(decoding: document.jsonBytes, as: UTF8.self))
     }
 }

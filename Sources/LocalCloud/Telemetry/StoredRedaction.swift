@@ -26,7 +26,9 @@ enum StoredRedaction {
             let document = JSONValue(parsing: Array(segment.json.utf8)),
             let json = Self.encoded(Self.cleaned(document: document), unless: document)
         else { return segment }
-        return ReceivedSegment(traceID: segment.traceID, id: segment.id, parentID: segment.parentID, startTime: segment.startTime, json: json)
+        return ReceivedSegment(
+            traceID: segment.traceID, id: segment.id, parentID: segment.parentID, startTime: segment.startTime,
+            json: json)
     }
 
     private static func cleaned(document: JSONValue) -> JSONValue {
@@ -34,10 +36,12 @@ enum StoredRedaction {
         for key in ["metadata", "annotations"] {
             if let value = members[key] { members[key] = Redaction.traceMetadata.redacted(value) }
         }
-        if case .object(var http) = members["http"], case .object(var request) = http["request"], case .string(let url) = request["url"],
+        if case .object(var http) = members["http"], case .object(var request) = http["request"],
+            case .string(let url) = request["url"],
             let mark = url.firstIndex(of: "?")
         {
-            request["url"] = .string(String(url[...mark]) + Redaction.traceMetadata.redacted(query: String(url[url.index(after: mark)...])))
+            request["url"] = .string(
+                String(url[...mark]) + Redaction.traceMetadata.redacted(query: String(url[url.index(after: mark)...])))
             http["request"] = .object(request)
             members["http"] = .object(http)
         }

@@ -46,14 +46,24 @@ public struct TelemetryAPI: Sendable {
     /// Adds the API's routes to `router`, and a `404` for every other `GET` under ``scope``. Requests reach them
     /// only once ``LocalCloudRoutes`` has checked them with ``access``.
     public func addRoutes<Context: RequestContext>(to router: Router<Context>) {
-        router.get("\(Self.pathPrefix)functions") { request, _ in try await self.answer(request) { query throws(TelemetryAPIError) in try await self.functions(query) } }
-        router.get("\(Self.pathPrefix)logs") { request, _ in try await self.answer(request) { query throws(TelemetryAPIError) in try await self.logs(query) } }
-        router.get("\(Self.pathPrefix)traces") { request, _ in try await self.answer(request) { query throws(TelemetryAPIError) in try await self.traces(query) } }
+        router.get("\(Self.pathPrefix)functions") { request, _ in
+            try await self.answer(request) { query throws(TelemetryAPIError) in try await self.functions(query) }
+        }
+        router.get("\(Self.pathPrefix)logs") { request, _ in
+            try await self.answer(request) { query throws(TelemetryAPIError) in try await self.logs(query) }
+        }
+        router.get("\(Self.pathPrefix)traces") { request, _ in
+            try await self.answer(request) { query throws(TelemetryAPIError) in try await self.traces(query) }
+        }
         router.get("\(Self.pathPrefix)traces/{traceId}") { request, context in
             let traceID = context.parameters.get("traceId") ?? ""
-            return try await self.answer(request) { _ throws(TelemetryAPIError) in try await self.trace(PercentDecoding.decode(traceID) ?? traceID) }
+            return try await self.answer(request) { _ throws(TelemetryAPIError) in
+                try await self.trace(PercentDecoding.decode(traceID) ?? traceID)
+            }
         }
-        router.get("\(Self.pathPrefix)metrics") { request, _ in try await self.answer(request) { query throws(TelemetryAPIError) in try await self.metrics(query) } }
+        router.get("\(Self.pathPrefix)metrics") { request, _ in
+            try await self.answer(request) { query throws(TelemetryAPIError) in try await self.metrics(query) }
+        }
         for unknown in [Self.scope, "\(Self.scope)**"] {
             router.get(RouterPath(unknown)) { request, _ -> Response in
                 throw TelemetryAPIError.notFound("No telemetry resource at \(request.uri.path)")
@@ -71,10 +81,13 @@ public struct TelemetryAPI: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(body) else { throw TelemetryAPIError.unreadable }
-        return Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+        return Response(
+            status: .ok, headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    private func functions(_ query: [String: String]) async throws(TelemetryAPIError) -> [String: [FunctionStatistics]] {
+    private func functions(_ query: [String: String]) async throws(TelemetryAPIError) -> [String: [FunctionStatistics]]
+    {
         let since = try self.since(query["window"] ?? "5m", named: "window")
         let recorded = try await self.read { try await self.recorder.store.functionStatistics(since: since) }
         return ["functions": FunctionStatistics.of(self.functions, recorded: recorded)]
@@ -82,16 +95,22 @@ public struct TelemetryAPI: Sendable {
 
     private func logs(_ query: [String: String]) async throws(TelemetryAPIError) -> LogPage {
         let filter = LogFilter(
-            function: query["function"], level: query["level"], correlationID: query["correlationId"], traceID: query["traceId"],
-            sinceMilliseconds: try query["since"].map { text throws(TelemetryAPIError) in try self.since(text, named: "since") } ?? self.retentionStart,
+            function: query["function"], level: query["level"], correlationID: query["correlationId"],
+            traceID: query["traceId"],
+            sinceMilliseconds: try query["since"].map { text throws(TelemetryAPIError) in
+                try self.since(text, named: "since")
+            } ?? self.retentionStart,
             afterSequence: try query["after"].map { text throws(TelemetryAPIError) in
-                guard let after = Int64(text), after >= 0 else { throw .badParameter("after must be a sequence number, not \(text)") }
+                guard let after = Int64(text), after >= 0 else {
+                    throw .badParameter("after must be a sequence number, not \(text)")
+                }
                 return after
             },
             limit: try self.limit(query["limit"], default: 100, maximum: 10_000)
         )
         let records = try await self.read { try await self.recorder.store.logs(filter) }
-        return LogPage(logs: records.map(LogPage.Event.init), lastSequence: records.last?.sequence ?? filter.afterSequence ?? 0)
+        return LogPage(
+            logs: records.map(LogPage.Event.init), lastSequence: records.last?.sequence ?? filter.afterSequence ?? 0)
     }
 
     private func traces(_ query: [String: String]) async throws(TelemetryAPIError) -> TraceList {
@@ -105,13 +124,17 @@ public struct TelemetryAPI: Sendable {
 
     private func trace(_ traceID: String) async throws(TelemetryAPIError) -> TraceTree {
         let documents = try await self.read { try await self.recorder.store.segments(ofTrace: traceID) }
-        guard let tree = TraceTree(traceID: traceID, documents: documents) else { throw .notFound("No trace \(traceID) is recorded") }
+        guard let tree = TraceTree(traceID: traceID, documents: documents) else {
+            throw .notFound("No trace \(traceID) is recorded")
+        }
         return tree
     }
 
     private func metrics(_ query: [String: String]) async throws(TelemetryAPIError) -> [String: [MetricValue]] {
         let since = try self.since(query["since"] ?? "1h", named: "since")
-        let points = try await self.read { try await self.recorder.store.metrics(namespace: query["namespace"], name: query["name"], since: since) }
+        let points = try await self.read {
+            try await self.recorder.store.metrics(namespace: query["namespace"], name: query["name"], since: since)
+        }
         return ["metrics": points.map(MetricValue.init)]
     }
 
@@ -130,7 +153,9 @@ public struct TelemetryAPI: Sendable {
 
     private func limit(_ text: String?, default standard: Int, maximum: Int) throws(TelemetryAPIError) -> Int {
         guard let text else { return standard }
-        guard let limit = Int(text), (1...maximum).contains(limit) else { throw .badParameter("limit must be between 1 and \(maximum), not \(text)") }
+        guard let limit = Int(text), (1...maximum).contains(limit) else {
+            throw .badParameter("limit must be between 1 and \(maximum), not \(text)")
+        }
         return limit
     }
 

@@ -24,7 +24,8 @@ enum TelemetryAPIError: HTTPProblemError {
 
     var detail: String {
         switch self {
-        case .badParameter(let detail), .unauthorized(let detail), .notFound(let detail), .misdirected(let detail): detail
+        case .badParameter(let detail), .unauthorized(let detail), .notFound(let detail), .misdirected(let detail):
+            detail
         case .methodNotAllowed: "The telemetry API only reads (GET)"
         case .storeUnavailable(let reason): "The telemetry store cannot be read: \(reason)"
         case .unreadable: "The answer could not be encoded"

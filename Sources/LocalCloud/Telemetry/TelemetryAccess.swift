@@ -38,9 +38,12 @@ public struct TelemetryAccess: Sendable {
         guard let name = host.flatMap(Self.hostName), self.allowedHosts.contains(name) else {
             return .misdirected("This server does not answer /_stratus/ for the host \(host ?? "(none)")")
         }
-        guard let token = Self.token(authorization: authorization, query: query), ConstantTime.equal(Array(token.utf8), self.adminToken)
+        guard let token = Self.token(authorization: authorization, query: query),
+            ConstantTime.equal(Array(token.utf8), self.adminToken)
         else {
-            return .unauthorized("The telemetry API needs stratus serve's admin token, as Authorization: Bearer <token> or ?token=<token>")
+            return .unauthorized(
+                "The telemetry API needs stratus serve's admin token, as Authorization: Bearer <token> or ?token=<token>"
+            )
         }
         return nil
     }
@@ -48,7 +51,9 @@ public struct TelemetryAccess: Sendable {
     private static func token(authorization: String?, query: String) -> String? {
         if let authorization {
             let scheme = "bearer "
-            guard authorization.count > scheme.count, authorization.prefix(scheme.count).lowercased() == scheme else { return nil }
+            guard authorization.count > scheme.count, authorization.prefix(scheme.count).lowercased() == scheme else {
+                return nil
+            }
             return String(authorization.dropFirst(scheme.count))
         }
         return APIGatewayEventBuilder.queryParameters(query)?[Self.tokenParameter]
@@ -70,7 +75,9 @@ public struct TelemetryAccess: Sendable {
             host = header[...]
             rest = ""
         }
-        guard rest.isEmpty || (rest.count > 1 && rest.first == ":" && rest.dropFirst().allSatisfy { $0.isASCII && $0.isNumber })
+        guard
+            rest.isEmpty
+                || (rest.count > 1 && rest.first == ":" && rest.dropFirst().allSatisfy { $0.isASCII && $0.isNumber })
         else { return nil }
         return Self.normalized(String(host))
     }

@@ -6,11 +6,15 @@ import Hummingbird
 struct TelemetryAccessMiddleware<Context: RequestContext>: RouterMiddleware {
     let access: TelemetryAccess
 
-    func handle(_ request: Request, context: Context, next: @concurrent (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: @concurrent (Request, Context) async throws -> Response)
+        async throws -> Response
+    {
         guard TelemetryAPI.isInScope(request.uri.path) else { return try await next(request, context) }
         // HTTP/1's `Host` is the request's authority.
         let host = request.head.authority
-        if let refusal = self.access.refusal(host: host, authorization: request.headers[.authorization], query: request.uri.query ?? "") {
+        if let refusal = self.access.refusal(
+            host: host, authorization: request.headers[.authorization], query: request.uri.query ?? "")
+        {
             throw refusal
         }
         guard request.method == .get else { throw TelemetryAPIError.methodNotAllowed }

@@ -27,7 +27,10 @@ public final class TelemetryRecorder: SegmentEmitter, Sendable {
     }
 
     /// A recorder into `store` keeping records for `retention`; `nowMilliseconds` (since the Unix epoch) stamps them.
-    public init(store: TelemetryStore, retention: Duration = .seconds(24 * 3600), nowMilliseconds: @escaping @Sendable () -> Int64 = WallClock.nowMilliseconds) {
+    public init(
+        store: TelemetryStore, retention: Duration = .seconds(24 * 3600),
+        nowMilliseconds: @escaping @Sendable () -> Int64 = WallClock.nowMilliseconds
+    ) {
         self.store = store
         self.retention = retention
         self.nowMilliseconds = nowMilliseconds
@@ -80,16 +83,19 @@ public final class TelemetryRecorder: SegmentEmitter, Sendable {
         }
         var batch = TelemetryStore.Batch()
         for (line, function, time) in taken.lines {
-            let output = FunctionOutputLine(line: StoredRedaction.line(line), function: function, timeMilliseconds: time)
+            let output = FunctionOutputLine(
+                line: StoredRedaction.line(line), function: function, timeMilliseconds: time)
             batch.logs.append(output.record)
             batch.metrics += output.metrics
         }
         if taken.droppedLines > 0 {
-            batch.logs.append(LogRecord(
-                timeMilliseconds: self.nowMilliseconds(), function: "stratus", level: "WARN",
-                message: "\(taken.droppedLines) log lines were dropped: more arrived than the recorder keeps between flushes",
-                line: "\(taken.droppedLines) log lines were dropped"
-            ))
+            batch.logs.append(
+                LogRecord(
+                    timeMilliseconds: self.nowMilliseconds(), function: "stratus", level: "WARN",
+                    message:
+                        "\(taken.droppedLines) log lines were dropped: more arrived than the recorder keeps between flushes",
+                    line: "\(taken.droppedLines) log lines were dropped"
+                ))
         }
         batch.invocations = taken.invocations
         batch.segments = taken.segments.map { (StoredRedaction.segment($0.segment), $0.receivedMilliseconds) }

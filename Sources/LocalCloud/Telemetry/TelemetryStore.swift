@@ -57,7 +57,9 @@ public final class TelemetryStore: Sendable {
         var invocations: [InvocationRecord] = []
         var segments: [(segment: ReceivedSegment, receivedMilliseconds: Int64)] = []
 
-        var isEmpty: Bool { self.logs.isEmpty && self.metrics.isEmpty && self.invocations.isEmpty && self.segments.isEmpty }
+        var isEmpty: Bool {
+            self.logs.isEmpty && self.metrics.isEmpty && self.invocations.isEmpty && self.segments.isEmpty
+        }
     }
 
     /// Writes a batch in one transaction. A segment replaces an earlier one with its id (a complete segment
@@ -67,38 +69,47 @@ public final class TelemetryStore: Sendable {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             // Prepared once per connection: a batch is thousands of rows under load.
-            let insertLog = try db.cachedStatement(sql: """
-                INSERT INTO log_events (time_ms, function, level, message, correlation_id, trace_id, request_id, line)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            let insertLog = try db.cachedStatement(
+                sql: """
+                    INSERT INTO log_events (time_ms, function, level, message, correlation_id, trace_id, request_id, line)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
             for log in batch.logs {
                 try insertLog.execute(arguments: [
-                    log.timeMilliseconds, log.function, log.level, log.message, log.correlationID, log.traceID, log.requestID, log.line,
+                    log.timeMilliseconds, log.function, log.level, log.message, log.correlationID, log.traceID,
+                    log.requestID, log.line,
                 ])
             }
             let insertMetric = try db.cachedStatement(
-                sql: "INSERT INTO metric_points (time_ms, function, namespace, name, unit, value, dimensions) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                sql:
+                    "INSERT INTO metric_points (time_ms, function, namespace, name, unit, value, dimensions) VALUES (?, ?, ?, ?, ?, ?, ?)"
             )
             for point in batch.metrics {
                 let dimensions = String(decoding: try encoder.encode(point.dimensions), as: UTF8.self)
                 try insertMetric.execute(arguments: [
-                    point.timeMilliseconds, point.function, point.namespace, point.name, point.unit, point.value, dimensions,
+                    point.timeMilliseconds, point.function, point.namespace, point.name, point.unit, point.value,
+                    dimensions,
                 ])
             }
             let insertInvocation = try db.cachedStatement(
-                sql: "INSERT INTO invocations (time_ms, function, duration_us, outcome, cold_start) VALUES (?, ?, ?, ?, ?)"
+                sql:
+                    "INSERT INTO invocations (time_ms, function, duration_us, outcome, cold_start) VALUES (?, ?, ?, ?, ?)"
             )
             for invocation in batch.invocations {
                 try insertInvocation.execute(arguments: [
-                    invocation.timeMilliseconds, invocation.function, invocation.durationMicroseconds, invocation.outcome.rawValue,
+                    invocation.timeMilliseconds, invocation.function, invocation.durationMicroseconds,
+                    invocation.outcome.rawValue,
                     invocation.isColdStart,
                 ])
             }
             let insertSegment = try db.cachedStatement(
-                sql: "INSERT OR REPLACE INTO segments (trace_id, id, parent_id, start_time, received_ms, document) VALUES (?, ?, ?, ?, ?, ?)"
+                sql:
+                    "INSERT OR REPLACE INTO segments (trace_id, id, parent_id, start_time, received_ms, document) VALUES (?, ?, ?, ?, ?, ?)"
             )
             for (segment, received) in batch.segments {
-                try insertSegment.execute(arguments: [segment.traceID, segment.id, segment.parentID, segment.startTime, received, segment.json])
+                try insertSegment.execute(arguments: [
+                    segment.traceID, segment.id, segment.parentID, segment.startTime, received, segment.json,
+                ])
             }
         }
     }
@@ -108,7 +119,10 @@ public final class TelemetryStore: Sendable {
     public func purge(before cutoffMilliseconds: Int64) async throws -> Int {
         try await self.write { db in
             var removed = 0
-            for (table, column) in [("log_events", "time_ms"), ("metric_points", "time_ms"), ("invocations", "time_ms"), ("segments", "received_ms")] {
+            for (table, column) in [
+                ("log_events", "time_ms"), ("metric_points", "time_ms"), ("invocations", "time_ms"),
+                ("segments", "received_ms"),
+            ] {
                 try db.execute(sql: "DELETE FROM \(table) WHERE \(column) < ?", arguments: [cutoffMilliseconds])
                 removed += db.changesCount
             }
@@ -134,20 +148,40 @@ public final class TelemetryStore: Sendable {
     public func logs(_ filter: LogFilter) async throws -> [LogRecord] {
         var conditions: [String] = []
         var arguments: StatementArguments = []
-        if let function = filter.function { conditions.append("function = ?"); arguments += [function] }
-        if let level = filter.level { conditions.append("level = ?"); arguments += [level.uppercased()] }
-        if let correlationID = filter.correlationID { conditions.append("correlation_id = ?"); arguments += [correlationID] }
-        if let traceID = filter.traceID { conditions.append("trace_id = ?"); arguments += [traceID] }
-        if let since = filter.sinceMilliseconds { conditions.append("time_ms >= ?"); arguments += [since] }
-        if let after = filter.afterSequence { conditions.append("sequence > ?"); arguments += [after] }
+        if let function = filter.function {
+            conditions.append("function = ?")
+            arguments += [function]
+        }
+        if let level = filter.level {
+            conditions.append("level = ?")
+            arguments += [level.uppercased()]
+        }
+        if let correlationID = filter.correlationID {
+            conditions.append("correlation_id = ?")
+            arguments += [correlationID]
+        }
+        if let traceID = filter.traceID {
+            conditions.append("trace_id = ?")
+            arguments += [traceID]
+        }
+        if let since = filter.sinceMilliseconds {
+            conditions.append("time_ms >= ?")
+            arguments += [since]
+        }
+        if let after = filter.afterSequence {
+            conditions.append("sequence > ?")
+            arguments += [after]
+        }
         let condition = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         // The newest `limit` lines, answered oldest first.
-        let sql = "SELECT * FROM (SELECT * FROM log_events \(condition) ORDER BY sequence DESC LIMIT ?) ORDER BY sequence"
+        let sql =
+            "SELECT * FROM (SELECT * FROM log_events \(condition) ORDER BY sequence DESC LIMIT ?) ORDER BY sequence"
         arguments += [filter.limit]
         return try await self.read { [arguments] db in
             try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
                 LogRecord(
-                    sequence: row["sequence"], timeMilliseconds: row["time_ms"], function: row["function"], level: row["level"],
+                    sequence: row["sequence"], timeMilliseconds: row["time_ms"], function: row["function"],
+                    level: row["level"],
                     message: row["message"], correlationID: row["correlation_id"], traceID: row["trace_id"],
                     requestID: row["request_id"], line: row["line"]
                 )
@@ -158,10 +192,14 @@ public final class TelemetryStore: Sendable {
     /// Invocations since `sinceMilliseconds`.
     public func invocations(since sinceMilliseconds: Int64) async throws -> [InvocationRecord] {
         try await self.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM invocations WHERE time_ms >= ? ORDER BY time_ms", arguments: [sinceMilliseconds]).map { row in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM invocations WHERE time_ms >= ? ORDER BY time_ms", arguments: [sinceMilliseconds]
+            ).map { row in
                 InvocationRecord(
-                    timeMilliseconds: row["time_ms"], function: row["function"], durationMicroseconds: row["duration_us"],
-                    outcome: InvocationRecord.Outcome(rawValue: row["outcome"]) ?? .error, isColdStart: row["cold_start"]
+                    timeMilliseconds: row["time_ms"], function: row["function"],
+                    durationMicroseconds: row["duration_us"],
+                    outcome: InvocationRecord.Outcome(rawValue: row["outcome"]) ?? .error,
+                    isColdStart: row["cold_start"]
                 )
             }
         }
@@ -171,18 +209,22 @@ public final class TelemetryStore: Sendable {
     /// grouping, the percentiles by reading only the rows at their ranks.
     public func functionStatistics(since sinceMilliseconds: Int64) async throws -> [FunctionStatistics] {
         try await self.read { db in
-            let counts = try Row.fetchAll(db, sql: """
-                SELECT function, SUM(outcome != 'throttle') AS invocations, SUM(outcome = 'error') AS errors,
-                    SUM(outcome = 'throttle') AS throttles, SUM(cold_start AND outcome != 'throttle') AS cold_starts
-                FROM invocations WHERE time_ms >= ? GROUP BY function
-                """, arguments: [sinceMilliseconds])
-            let ranked = try Row.fetchAll(db, sql: """
-                SELECT function, rank, duration_us FROM (
-                    SELECT function, duration_us, ROW_NUMBER() OVER (PARTITION BY function ORDER BY duration_us) AS rank,
-                        COUNT(*) OVER (PARTITION BY function) AS total
-                    FROM invocations WHERE time_ms >= ? AND outcome != 'throttle')
-                WHERE rank IN (\(FunctionStatistics.Percentiles.rankSQL))
-                """, arguments: [sinceMilliseconds])
+            let counts = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT function, SUM(outcome != 'throttle') AS invocations, SUM(outcome = 'error') AS errors,
+                        SUM(outcome = 'throttle') AS throttles, SUM(cold_start AND outcome != 'throttle') AS cold_starts
+                    FROM invocations WHERE time_ms >= ? GROUP BY function
+                    """, arguments: [sinceMilliseconds])
+            let ranked = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT function, rank, duration_us FROM (
+                        SELECT function, duration_us, ROW_NUMBER() OVER (PARTITION BY function ORDER BY duration_us) AS rank,
+                            COUNT(*) OVER (PARTITION BY function) AS total
+                        FROM invocations WHERE time_ms >= ? AND outcome != 'throttle')
+                    WHERE rank IN (\(FunctionStatistics.Percentiles.rankSQL))
+                    """, arguments: [sinceMilliseconds])
             var durations: [String: [Int: Int64]] = [:]
             for row in ranked { durations[row["function"], default: [:]][row["rank"]] = row["duration_us"] }
             return counts.map { row in
@@ -198,17 +240,27 @@ public final class TelemetryStore: Sendable {
     }
 
     /// Metric values since `sinceMilliseconds`, optionally of one namespace and name.
-    public func metrics(namespace: String?, name: String?, since sinceMilliseconds: Int64) async throws -> [MetricPoint] {
+    public func metrics(namespace: String?, name: String?, since sinceMilliseconds: Int64) async throws -> [MetricPoint]
+    {
         var sql = "SELECT * FROM metric_points WHERE time_ms >= ?"
         var arguments: StatementArguments = [sinceMilliseconds]
-        if let namespace { sql += " AND namespace = ?"; arguments += [namespace] }
-        if let name { sql += " AND name = ?"; arguments += [name] }
+        if let namespace {
+            sql += " AND namespace = ?"
+            arguments += [namespace]
+        }
+        if let name {
+            sql += " AND name = ?"
+            arguments += [name]
+        }
         sql += " ORDER BY time_ms"
         return try await self.read { [sql, arguments] db in
             try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                let dimensions = (try? JSONDecoder().decode([String: String].self, from: Data((row["dimensions"] as String).utf8))) ?? [:]
+                let dimensions =
+                    (try? JSONDecoder().decode([String: String].self, from: Data((row["dimensions"] as String).utf8)))
+                    ?? [:]
                 return MetricPoint(
-                    timeMilliseconds: row["time_ms"], function: row["function"], namespace: row["namespace"], name: row["name"],
+                    timeMilliseconds: row["time_ms"], function: row["function"], namespace: row["namespace"],
+                    name: row["name"],
                     unit: row["unit"], value: row["value"], dimensions: dimensions
                 )
             }
@@ -217,7 +269,8 @@ public final class TelemetryStore: Sendable {
 
     /// The segment documents of the `limit` traces that started last among those that received segments since
     /// `sinceMilliseconds`, by trace id. The limit applies in SQL: no other trace's documents are read.
-    public func segmentsByTrace(since sinceMilliseconds: Int64, limit: Int) async throws -> [String: [SegmentDocument]] {
+    public func segmentsByTrace(since sinceMilliseconds: Int64, limit: Int) async throws -> [String: [SegmentDocument]]
+    {
         try await self.read { db in
             let rows = try Row.fetchAll(
                 db,
@@ -229,17 +282,21 @@ public final class TelemetryStore: Sendable {
                     """,
                 arguments: [sinceMilliseconds, limit]
             )
-            return Dictionary(grouping: rows.compactMap { row -> (String, SegmentDocument)? in
-                Self.document(row).map { (row["trace_id"], $0) }
-            }, by: \.0).mapValues { $0.map(\.1) }
+            return Dictionary(
+                grouping: rows.compactMap { row -> (String, SegmentDocument)? in
+                    Self.document(row).map { (row["trace_id"], $0) }
+                }, by: \.0
+            ).mapValues { $0.map(\.1) }
         }
     }
 
     /// The segment documents of one trace.
     public func segments(ofTrace traceID: String) async throws -> [SegmentDocument] {
         try await self.read { db in
-            try Row.fetchAll(db, sql: "SELECT document FROM segments WHERE trace_id = ? ORDER BY start_time", arguments: [traceID])
-                .compactMap(Self.document)
+            try Row.fetchAll(
+                db, sql: "SELECT document FROM segments WHERE trace_id = ? ORDER BY start_time", arguments: [traceID]
+            )
+            .compactMap(Self.document)
         }
     }
 

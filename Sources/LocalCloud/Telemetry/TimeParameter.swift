@@ -16,13 +16,14 @@ public enum TimeParameter {
     /// A span such as `30s`, `15m`, `2h` or `7d` in milliseconds; `nil` for anything else.
     public static func spanMilliseconds(_ text: String) -> Int64? {
         guard let last = text.last, let amount = Int64(text.dropLast()), amount >= 0 else { return nil }
-        let unit: Int64? = switch last {
-        case "s": 1000
-        case "m": 60_000
-        case "h": 3_600_000
-        case "d": 86_400_000
-        default: nil
-        }
+        let unit: Int64? =
+            switch last {
+            case "s": 1000
+            case "m": 60_000
+            case "h": 3_600_000
+            case "d": 86_400_000
+            default: nil
+            }
         guard let unit, amount <= Int64.max / unit else { return nil }
         return amount * unit
     }

@@ -60,7 +60,8 @@ package struct TraceTree: Codable, Sendable {
                 offsetMilliseconds: Self.milliseconds(document.startTime - start),
                 durationMilliseconds: document.endTime.map { Self.milliseconds($0 - document.startTime) },
                 error: document.error, throttle: document.throttle, fault: document.fault, http: document.http,
-                aws: document.aws, annotations: document.annotations, metadata: document.metadata, cause: document.cause,
+                aws: document.aws, annotations: document.annotations, metadata: document.metadata,
+                cause: document.cause,
                 subsegments: children.compactMap { node($0.id, depth: depth + 1) }
             )
         }
@@ -68,7 +69,9 @@ package struct TraceTree: Codable, Sendable {
         self.traceID = traceID
         self.startTime = WallClock.iso8601(milliseconds: Int64((start * 1000).rounded(.down)))
         self.durationMilliseconds = Self.milliseconds(end - start)
-        self.segments = roots.compactMap { flattened[$0] }.sorted { $0.startTime < $1.startTime }.compactMap { node($0.id, depth: 0) }
+        self.segments = roots.compactMap { flattened[$0] }.sorted { $0.startTime < $1.startTime }.compactMap {
+            node($0.id, depth: 0)
+        }
     }
 
     /// A duration in seconds as milliseconds, to the microsecond.

@@ -17,7 +17,9 @@ public final class XRayDaemonListener: Sendable {
     }
 
     /// Starts listening on `host`:`port` (`0` picks a free port).
-    public static func start(host: String = "127.0.0.1", port: Int, recorder: TelemetryRecorder) async throws -> XRayDaemonListener {
+    public static func start(host: String = "127.0.0.1", port: Int, recorder: TelemetryRecorder) async throws
+        -> XRayDaemonListener
+    {
         let refusals = DroppedDatagramCounter()
         let channel = try await DatagramBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .channelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -25,7 +27,8 @@ public final class XRayDaemonListener: Sendable {
             .channelOption(.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: 64 * 1024))
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(DatagramHandler(recorder: recorder, refusals: refusals))
+                    try channel.pipeline.syncOperations.addHandler(
+                        DatagramHandler(recorder: recorder, refusals: refusals))
                 }
             }
             .bind(host: host, port: port)

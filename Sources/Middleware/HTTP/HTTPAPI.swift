@@ -4,7 +4,8 @@ public import LambdaRuntime
 
 /// A function whose every answer comes from its ``HTTPRouter``: it handles HTTP API events through the router and
 /// describes its API from the router's routes.
-public protocol HTTPAPI: LambdaHandler, APIDescribing where Event == APIGatewayV2Request, Output == APIGatewayV2Response {
+public protocol HTTPAPI: LambdaHandler, APIDescribing
+where Event == APIGatewayV2Request, Output == APIGatewayV2Response {
     var router: HTTPRouter { get }
 }
 

@@ -3,7 +3,8 @@ extension HTTPRequest {
     /// - Throws: 428 when the header is missing, 400 when it names no version.
     public func expectedVersion(of resource: String) throws(HTTPError) -> Int {
         guard let header = self.header("if-match") else {
-            throw HTTPError(.preconditionRequired,
+            throw HTTPError(
+                .preconditionRequired,
                 detail: "Send If-Match with the \(resource)'s version (its ETag) to change it")
         }
         let text = header.utf8.filter { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\"") }

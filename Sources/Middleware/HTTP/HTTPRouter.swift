@@ -25,7 +25,10 @@ public struct HTTPRouter: LambdaHandler {
         /// Headers added to every answer.
         public var securityHeaders: [String: String]
 
-        public init(maxBodyBytes: Int = 1_048_576, cors: CORSConfiguration? = nil, securityHeaders: [String: String] = Self.defaultSecurityHeaders) {
+        public init(
+            maxBodyBytes: Int = 1_048_576, cors: CORSConfiguration? = nil,
+            securityHeaders: [String: String] = Self.defaultSecurityHeaders
+        ) {
             self.maxBodyBytes = maxBodyBytes
             self.cors = cors
             self.securityHeaders = securityHeaders
@@ -57,7 +60,8 @@ public struct HTTPRouter: LambdaHandler {
         } catch ItemStoreError.unavailable(let reason) {
             context.logger.warning("The store is unavailable; answered 503", metadata: ["error.message": "\(reason)"])
             response = JSONResponseEncoding.problem(
-                HTTPError.serviceUnavailable("The store is busy or unavailable; try again shortly", retryAfterSeconds: 1),
+                HTTPError.serviceUnavailable(
+                    "The store is busy or unavailable; try again shortly", retryAfterSeconds: 1),
                 requestID: event.requestContext.requestId
             )
         } catch {
@@ -65,7 +69,8 @@ public struct HTTPRouter: LambdaHandler {
                 "Unhandled error answered with 500",
                 metadata: ["error.type": "\(type(of: error))", "error.message": "\(error)"]
             )
-            response = JSONResponseEncoding.problem(HTTPError.internalServerError, requestID: event.requestContext.requestId)
+            response = JSONResponseEncoding.problem(
+                HTTPError.internalServerError, requestID: event.requestContext.requestId)
         }
         var headers = response.headers ?? [:]
         headers.reserveCapacity(headers.count + self.configuration.securityHeaders.count + 4)
@@ -93,9 +98,11 @@ public struct HTTPRouter: LambdaHandler {
         if method == .options, let cors = self.configuration.cors, let origin = event.headers["origin"],
             event.headers["access-control-request-method"] != nil
         {
-            return APIGatewayV2Response(statusCode: 204, headers: cors.preflightHeaders(origin: origin, methods: methods.map(\.rawValue)))
+            return APIGatewayV2Response(
+                statusCode: 204, headers: cors.preflightHeaders(origin: origin, methods: methods.map(\.rawValue)))
         }
-        throw HTTPError.methodNotAllowed("\(event.rawPath) does not answer \(event.requestContext.http.method)", allow: methods)
+        throw HTTPError.methodNotAllowed(
+            "\(event.rawPath) does not answer \(event.requestContext.http.method)", allow: methods)
     }
 
     /// The segments of the path the routes match: `rawPath` without the stage, which a named stage (anything but
@@ -115,7 +122,8 @@ public struct HTTPRouter: LambdaHandler {
         let request = HTTPRequest(event: event, pathParameters: parameters)
         let size = try request.bodyByteCount()
         guard size <= self.configuration.maxBodyBytes else {
-            throw HTTPError.contentTooLarge("The body is \(size) bytes; the limit is \(self.configuration.maxBodyBytes)")
+            throw HTTPError.contentTooLarge(
+                "The body is \(size) bytes; the limit is \(self.configuration.maxBodyBytes)")
         }
         return try await route.respond(request, context)
     }

@@ -20,7 +20,8 @@ enum JSONResponseEncoding {
             headers["content-type"] = headers["content-type"] ?? "application/json"
             body = String(decoding: try Self.encoder.encode(value), as: UTF8.self)
         }
-        return APIGatewayV2Response(statusCode: (response.status ?? defaultStatus).code, headers: headers, body: body, isBase64Encoded: false)
+        return APIGatewayV2Response(
+            statusCode: (response.status ?? defaultStatus).code, headers: headers, body: body, isBase64Encoded: false)
     }
 
     static func problem(_ error: some HTTPProblemError, requestID: String) -> APIGatewayV2Response {
@@ -36,7 +37,8 @@ enum JSONResponseEncoding {
         var headers: [String: String] = [:]
         headers.reserveCapacity(fields.count + extra)
         for field in fields {
-            headers[field.name.canonicalName] = headers[field.name.canonicalName].map { "\($0), \(field.value)" } ?? field.value
+            headers[field.name.canonicalName] =
+                headers[field.name.canonicalName].map { "\($0), \(field.value)" } ?? field.value
         }
         return headers
     }

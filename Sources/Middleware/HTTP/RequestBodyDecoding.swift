@@ -46,7 +46,8 @@ enum RequestBodyDecoding {
         let application = Array("application/".utf8)
         guard mediaType.starts(with: application) else { return false }
         let subtype = mediaType[application.count...]
-        return subtype.elementsEqual("json".utf8) || (subtype.count > 5 && subtype.reversed().starts(with: "nosj+".utf8))
+        return subtype.elementsEqual("json".utf8)
+            || (subtype.count > 5 && subtype.reversed().starts(with: "nosj+".utf8))
     }
 
     private static func httpError(for error: DecodingError) -> HTTPError {
@@ -56,7 +57,9 @@ enum RequestBodyDecoding {
         case .valueNotFound(_, let context):
             return .unprocessable([FieldError(field: Self.path(context.codingPath), reason: "must not be null")])
         case .typeMismatch(let type, let context):
-            return .unprocessable([FieldError(field: Self.path(context.codingPath), reason: "must be \(Self.describe(type))")])
+            return .unprocessable([
+                FieldError(field: Self.path(context.codingPath), reason: "must be \(Self.describe(type))")
+            ])
         case .dataCorrupted(let context) where context.codingPath.isEmpty:
             return .badRequest("The request body is not valid JSON")
         case .dataCorrupted(let context):

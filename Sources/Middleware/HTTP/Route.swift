@@ -39,7 +39,9 @@ public struct Route: Sendable, RankedRoute {
     public var errorStatuses: [HTTPTypes.HTTPResponse.Status] {
         var statuses = Set(self.handlerErrorStatuses)
         statuses.insert(.internalServerError)
-        if self.inputType != nil { statuses.formUnion([.badRequest, .contentTooLarge, .unsupportedMediaType, .unprocessableContent]) }
+        if self.inputType != nil {
+            statuses.formUnion([.badRequest, .contentTooLarge, .unsupportedMediaType, .unprocessableContent])
+        }
         if case .jwt(let scopes) = self.authorization {
             statuses.insert(.unauthorized)
             if !scopes.isEmpty { statuses.insert(.forbidden) }
@@ -63,7 +65,10 @@ public struct Route: Sendable, RankedRoute {
         status: HTTPTypes.HTTPResponse.Status = .ok,
         query: [QueryParameter] = [],
         errors: [HTTPTypes.HTTPResponse.Status] = [],
-        handler: nonisolated(nonsending) @escaping @Sendable (HTTPRequest, LambdaContext) async throws -> HTTPResponse<Output>
+        handler:
+            nonisolated(nonsending) @escaping @Sendable (HTTPRequest, LambdaContext) async throws -> HTTPResponse<
+                Output
+            >
     ) {
         self.init(
             method, path, authorization: authorization, idempotency: idempotency, summary: summary, status: status,
@@ -84,7 +89,9 @@ public struct Route: Sendable, RankedRoute {
         status: HTTPTypes.HTTPResponse.Status = .ok,
         body: Input.Type,
         errors: [HTTPTypes.HTTPResponse.Status] = [],
-        handler: nonisolated(nonsending) @escaping @Sendable (HTTPRequest, Input, LambdaContext) async throws -> HTTPResponse<Output>
+        handler:
+            nonisolated(nonsending) @escaping @Sendable (HTTPRequest, Input, LambdaContext) async throws ->
+            HTTPResponse<Output>
     ) {
         self.init(
             method, path, authorization: authorization, idempotency: idempotency, summary: summary, status: status,
@@ -106,7 +113,9 @@ public struct Route: Sendable, RankedRoute {
         errors: [HTTPTypes.HTTPResponse.Status],
         inputType: (any (Decodable & Sendable).Type)?,
         outputType: any (Encodable & Sendable).Type,
-        respond: nonisolated(nonsending) @escaping @Sendable (HTTPRequest, LambdaContext) async throws -> APIGatewayV2Response
+        respond:
+            nonisolated(nonsending) @escaping @Sendable (HTTPRequest, LambdaContext) async throws ->
+            APIGatewayV2Response
     ) {
         self.method = method
         self.path = PathTemplate(path)
@@ -121,7 +130,9 @@ public struct Route: Sendable, RankedRoute {
         if let idempotency {
             self.respond = { request, context in
                 try authorization.authorize(request)
-                return try await idempotency.respond(to: request, context: context) { try await respond(request, context) }
+                return try await idempotency.respond(to: request, context: context) {
+                    try await respond(request, context)
+                }
             }
         } else {
             self.respond = { request, context in

@@ -47,7 +47,8 @@ extension Idempotency {
             // The store's own failure, answered as the router answers it (503 when the store is unavailable).
             throw error
         } catch IdempotencyError.payloadMismatch {
-            throw HTTPError(.unprocessableContent, detail: "This Idempotency-Key was already used with a different request")
+            throw HTTPError(
+                .unprocessableContent, detail: "This Idempotency-Key was already used with a different request")
         }
     }
 }

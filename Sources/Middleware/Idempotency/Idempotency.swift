@@ -80,7 +80,8 @@ public struct Idempotency: Sendable {
             attempt: attempt
         )
         do throws(ItemStoreError) {
-            try await self.store.put(record.item(key: recordKey), condition: IdempotencyRecord.takeoverCondition(nowMilliseconds: now))
+            try await self.store.put(
+                record.item(key: recordKey), condition: IdempotencyRecord.takeoverCondition(nowMilliseconds: now))
         } catch .conditionalCheckFailed(let existing) {
             return try self.answerFromExistingRecord(existing, payloadHash: payloadHash)
         } catch {
@@ -103,7 +104,8 @@ public struct Idempotency: Sendable {
         do throws(ItemStoreError) {
             try await self.store.put(record.item(key: recordKey), condition: IdempotencyRecord.heldBy(attempt))
             self.cache?.store(
-                CompletedRecord(payloadHash: payloadHash, expiresAtMilliseconds: record.expiresAtSeconds * 1000, response: response),
+                CompletedRecord(
+                    payloadHash: payloadHash, expiresAtMilliseconds: record.expiresAtSeconds * 1000, response: response),
                 for: recordKey.partition
             )
         } catch {

@@ -50,7 +50,8 @@ struct IdempotencyRecord: Equatable {
             let inProgressExpiresAt = item.int(Attribute.inProgressExpiresAt),
             let attempt = item.string(Attribute.attempt)
         else { return nil }
-        self.init(status: status, payloadHash: payloadHash, expiresAtSeconds: expiresAt,
+        self.init(
+            status: status, payloadHash: payloadHash, expiresAtSeconds: expiresAt,
             inProgressExpiresAtMilliseconds: Int64(inProgressExpiresAt), attempt: attempt,
             response: item.string(Attribute.response))
     }

@@ -20,8 +20,10 @@ public struct FunctionObservability: Sendable {
         if environment["POWERTOOLS_SERVICE_NAME"]?.isEmpty ?? true {
             environment["POWERTOOLS_SERVICE_NAME"] = initialization.function.name
         }
-        self.logger = PowertoolsLogger(configuration: LoggerConfiguration(environment: environment), sink: initialization.logSink)
-        self.metrics = EMFMetrics(configuration: MetricsConfiguration(environment: environment), sink: initialization.logSink)
+        self.logger = PowertoolsLogger(
+            configuration: LoggerConfiguration(environment: environment), sink: initialization.logSink)
+        self.metrics = EMFMetrics(
+            configuration: MetricsConfiguration(environment: environment), sink: initialization.logSink)
         self.tracing = TracerConfiguration(environment: environment)
         self.tracer = self.tracing.makeTracer()
     }

@@ -1,12 +1,13 @@
+import LambdaEvents
+public import LambdaRuntime
+import Logging
+public import Observability
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import LambdaEvents
-public import LambdaRuntime
-import Logging
-public import Observability
 
 /// The observability middleware: gives each invocation its Powertools logger (context keys, correlation id, trace id,
 /// sampling, the event when configured), prints the `ColdStart` metric on the first invocation, and at the end
@@ -31,7 +32,8 @@ public struct Observe<Event: Sendable & Encodable, Output: Sendable>: Middleware
     public func before(_ request: inout MiddlewareRequest<Event, Output>) async throws -> Output? {
         let correlationID = self.correlationID(request.event)
         let event = self.observability.logger.configuration.logsEvent ? (try? JSONValue(encoding: request.event)) : nil
-        request.context.logger = self.observability.logger
+        request.context.logger =
+            self.observability.logger
             .startInvocation(request.context, correlationID: correlationID, event: event).logger
         if request.context.isColdStart {
             self.observability.metrics.captureColdStart(functionName: request.context.function.name)
@@ -48,7 +50,8 @@ public struct Observe<Event: Sendable & Encodable, Output: Sendable>: Middleware
     /// Logs the error, writes the buffered lines and flushes the metrics; leaves the error to the other phases.
     public func onError(_ request: inout MiddlewareRequest<Event, Output>) async throws -> Output? {
         if let error = request.error {
-            request.context.logger.error("Invocation failed", metadata: ["error": .stringConvertible(ErrorDescription(error))])
+            request.context.logger.error(
+                "Invocation failed", metadata: ["error": .stringConvertible(ErrorDescription(error))])
         }
         PowertoolsLogger.endInvocation(of: request.context.logger, failed: true)
         self.flushMetrics(of: request)
@@ -59,8 +62,12 @@ public struct Observe<Event: Sendable & Encodable, Output: Sendable>: Middleware
     private func flushMetrics(of request: MiddlewareRequest<Event, Output>) {
         self.observability.metrics.flush {
             var metadata = [(name: "function_request_id", value: request.context.requestID)]
-            if let correlationID = self.correlationID(request.event) { metadata.append(("correlation_id", correlationID)) }
-            if let trace = request.context.traceID.flatMap(XRayTraceHeader.init) { metadata.append(("xray_trace_id", trace.root)) }
+            if let correlationID = self.correlationID(request.event) {
+                metadata.append(("correlation_id", correlationID))
+            }
+            if let trace = request.context.traceID.flatMap(XRayTraceHeader.init) {
+                metadata.append(("xray_trace_id", trace.root))
+            }
             return metadata
         }
     }

@@ -1,6 +1,6 @@
 public import Cloud
-public import LambdaRuntime
 import LambdaEvents
+public import LambdaRuntime
 public import Observability
 import Tracing
 

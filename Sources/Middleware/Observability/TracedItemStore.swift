@@ -22,8 +22,11 @@ public struct TracedItemStore<Tracer: Tracing.Tracer>: ItemStore {
     /// Puts an item in a `PutItem` span.
     ///
     /// - Throws: whatever the base store throws.
-    public func put(_ item: Item, condition: Condition?, returning: ReturnValues) async throws(ItemStoreError) -> Item? {
-        try await self.traced("PutItem") { () async throws(ItemStoreError) in try await self.base.put(item, condition: condition, returning: returning) }
+    public func put(_ item: Item, condition: Condition?, returning: ReturnValues) async throws(ItemStoreError) -> Item?
+    {
+        try await self.traced("PutItem") { () async throws(ItemStoreError) in
+            try await self.base.put(item, condition: condition, returning: returning)
+        }
     }
 
     /// Reads an item in a `GetItem` span.
@@ -36,7 +39,9 @@ public struct TracedItemStore<Tracer: Tracing.Tracer>: ItemStore {
     /// Deletes an item in a `DeleteItem` span.
     ///
     /// - Throws: whatever the base store throws.
-    public func delete(_ key: ItemKey, condition: Condition?, returning: ReturnValues) async throws(ItemStoreError) -> Item? {
+    public func delete(_ key: ItemKey, condition: Condition?, returning: ReturnValues) async throws(ItemStoreError)
+        -> Item?
+    {
         try await self.traced("DeleteItem") { () async throws(ItemStoreError) in
             try await self.base.delete(key, condition: condition, returning: returning)
         }
@@ -45,7 +50,9 @@ public struct TracedItemStore<Tracer: Tracing.Tracer>: ItemStore {
     /// Updates an item in an `UpdateItem` span.
     ///
     /// - Throws: whatever the base store throws.
-    public func update(_ key: ItemKey, _ update: ItemUpdate, condition: Condition?, returning: ReturnValues) async throws(ItemStoreError) -> Item? {
+    public func update(_ key: ItemKey, _ update: ItemUpdate, condition: Condition?, returning: ReturnValues)
+        async throws(ItemStoreError) -> Item?
+    {
         try await self.traced("UpdateItem") { () async throws(ItemStoreError) in
             try await self.base.update(key, update, condition: condition, returning: returning)
         }
@@ -55,7 +62,9 @@ public struct TracedItemStore<Tracer: Tracing.Tracer>: ItemStore {
     ///
     /// - Throws: whatever the base store throws.
     public func transactWrite(_ actions: [TransactionAction]) async throws(ItemStoreError) {
-        try await self.traced("TransactWriteItems") { () async throws(ItemStoreError) in try await self.base.transactWrite(actions) }
+        try await self.traced("TransactWriteItems") { () async throws(ItemStoreError) in
+            try await self.base.transactWrite(actions)
+        }
     }
 
     /// Queries in a `Query` span.
@@ -65,7 +74,9 @@ public struct TracedItemStore<Tracer: Tracing.Tracer>: ItemStore {
         try await self.traced("Query") { () async throws(ItemStoreError) in try await self.base.query(query) }
     }
 
-    private func traced<Result>(_ operation: String, _ call: () async throws(ItemStoreError) -> Result) async throws(ItemStoreError) -> Result {
+    private func traced<Result>(_ operation: String, _ call: () async throws(ItemStoreError) -> Result)
+        async throws(ItemStoreError) -> Result
+    {
         guard let context = ServiceContext.current else { return try await call() }
         let span = self.tracer.startSpan("DynamoDB", context: context, ofKind: .client)
         defer { span.end() }

@@ -17,25 +17,34 @@ extension Route {
             }
         }
         parameters += self.queryParameters.map { parameter in
-            ["name": .string(parameter.name), "in": "query", "required": false,
-                "description": .string(parameter.description), "schema": .object(parameter.schema)]
+            [
+                "name": .string(parameter.name), "in": "query", "required": false,
+                "description": .string(parameter.description), "schema": .object(parameter.schema),
+            ]
         }
         if self.isIdempotent {
-            parameters.append(["name": "Idempotency-Key", "in": "header", "required": false,
-                "description": "Makes a retry safe: the first answer for a key is repeated, a different body with it is 422",
-                "schema": ["type": "string", "minLength": 1, "maxLength": 255, "pattern": #"^[\x21-\x7E]+$"#]])
+            parameters.append([
+                "name": "Idempotency-Key", "in": "header", "required": false,
+                "description":
+                    "Makes a retry safe: the first answer for a key is repeated, a different body with it is 422",
+                "schema": ["type": "string", "minLength": 1, "maxLength": 255, "pattern": #"^[\x21-\x7E]+$"#],
+            ])
         }
         if self.handlerErrorStatuses.contains(.preconditionRequired) {
-            parameters.append(["name": "If-Match", "in": "header", "required": true,
+            parameters.append([
+                "name": "If-Match", "in": "header", "required": true,
                 "description": "The version (ETag) the change is based on",
-                "schema": ["type": "string", "pattern": #"^"[1-9][0-9]{0,8}"$"#]])
+                "schema": ["type": "string", "pattern": #"^"[1-9][0-9]{0,8}"$"#],
+            ])
         }
         if !parameters.isEmpty { operation["parameters"] = .array(parameters) }
 
         if let input = self.inputType {
             let name = TypeSchema.name(of: input)
             schemas[name] = TypeSchema.schema(of: input)
-            operation["requestBody"] = ["required": true, "content": ["application/json": ["schema": Self.reference(name)]]]
+            operation["requestBody"] = [
+                "required": true, "content": ["application/json": ["schema": Self.reference(name)]],
+            ]
         }
 
         var responses: [String: JSONValue] = [:]
@@ -59,7 +68,8 @@ extension Route {
         } else {
             operation["security"] = []
         }
-        return APIOperation(method: self.method.rawValue, path: self.path.template, operation: operation, schemas: schemas)
+        return APIOperation(
+            method: self.method.rawValue, path: self.path.template, operation: operation, schemas: schemas)
     }
 
     /// `getOrdersId` for `GET /orders/{id}`: the method and the path's words, camel-cased.
@@ -80,7 +90,8 @@ extension Route {
         ]
         switch status {
         case .unauthorized: response["headers"] = ["WWW-Authenticate": ["schema": ["type": "string"]]]
-        case .tooManyRequests, .serviceUnavailable: response["headers"] = ["Retry-After": ["schema": ["type": "integer"]]]
+        case .tooManyRequests, .serviceUnavailable:
+            response["headers"] = ["Retry-After": ["schema": ["type": "integer"]]]
         default: break
         }
         return .object(response)
@@ -88,11 +99,14 @@ extension Route {
 
     private static let reasons: [HTTPTypes.HTTPResponse.Status: String] = [
         .badRequest: "Bad request: a malformed body, parameter or header", .unauthorized: "No valid access token",
-        .forbidden: "Not allowed for this caller", .notFound: "Not found", .conflict: "Conflicts with the current state",
+        .forbidden: "Not allowed for this caller", .notFound: "Not found",
+        .conflict: "Conflicts with the current state",
         .preconditionFailed: "The version in If-Match is not current", .contentTooLarge: "The body is too large",
-        .unsupportedMediaType: "The body is not JSON", .unprocessableContent: "The body breaks the rules listed in errors",
+        .unsupportedMediaType: "The body is not JSON",
+        .unprocessableContent: "The body breaks the rules listed in errors",
         .preconditionRequired: "If-Match is required", .tooManyRequests: "Too many requests; see Retry-After",
-        .internalServerError: "An unexpected error; quote the request id", .serviceUnavailable: "A dependency is unavailable",
+        .internalServerError: "An unexpected error; quote the request id",
+        .serviceUnavailable: "A dependency is unavailable",
         .gatewayTimeout: "The function did not answer in time",
     ]
 }

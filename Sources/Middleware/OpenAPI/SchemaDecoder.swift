@@ -18,13 +18,27 @@ struct SchemaDecoder: Decoder {
     /// An example of `type`, describing its shape into `node`.
     static func example<T: Decodable>(of type: T.Type, describing node: SchemaNode, depth: Int = 0) throws -> T {
         switch type {
-        case is String.Type: node.kind = .string; return "" as! T
-        case is Bool.Type: node.kind = .boolean; return false as! T
-        case is Int.Type: node.kind = .integer; return 0 as! T
-        case is Int64.Type: node.kind = .integer; return Int64(0) as! T
-        case is Int32.Type: node.kind = .integer; return Int32(0) as! T
-        case is Double.Type: node.kind = .number; return 0.0 as! T
-        case is JSONValue.Type: node.kind = .any; return JSONValue.null as! T
+        case is String.Type:
+            node.kind = .string
+            return "" as! T
+        case is Bool.Type:
+            node.kind = .boolean
+            return false as! T
+        case is Int.Type:
+            node.kind = .integer
+            return 0 as! T
+        case is Int64.Type:
+            node.kind = .integer
+            return Int64(0) as! T
+        case is Int32.Type:
+            node.kind = .integer
+            return Int32(0) as! T
+        case is Double.Type:
+            node.kind = .number
+            return 0.0 as! T
+        case is JSONValue.Type:
+            node.kind = .any
+            return JSONValue.null as! T
         default: break
         }
         if let enumerable = type as? any SchemaEnumerable.Type {
@@ -73,14 +87,18 @@ private struct KeyedSchemaContainer<Key: CodingKey>: KeyedDecodingContainerProto
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
         let isOptional = self.node.optionalKeys.remove(key.stringValue) != nil
-        return try SchemaDecoder.example(of: type, describing: self.node.property(key.stringValue, required: !isOptional), depth: self.depth)
+        return try SchemaDecoder.example(
+            of: type, describing: self.node.property(key.stringValue, required: !isOptional), depth: self.depth)
     }
 
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
-        try SchemaDecoder.example(of: type, describing: self.node.property(key.stringValue, required: false), depth: self.depth)
+        try SchemaDecoder.example(
+            of: type, describing: self.node.property(key.stringValue, required: false), depth: self.depth)
     }
 
-    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
+        -> KeyedDecodingContainer<NestedKey>
+    {
         let child = self.node.property(key.stringValue, required: true)
         return try SchemaDecoder(node: child, depth: self.depth + 1).container(keyedBy: type)
     }
@@ -122,7 +140,9 @@ private struct UnkeyedSchemaContainer: UnkeyedDecodingContainer {
         return try SchemaDecoder.example(of: type, describing: self.items, depth: self.depth)
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<
+        NestedKey
+    > {
         self.currentIndex += 1
         return try SchemaDecoder(node: self.items, depth: self.depth + 1).container(keyedBy: type)
     }

@@ -42,7 +42,8 @@ final class SchemaNode {
         var name = ""
         func descend() -> Bool {
             guard !name.isEmpty else { return true }
-            guard case .object(let properties, _) = node.kind, let next = properties.first(where: { $0.name == name }) else {
+            guard case .object(let properties, _) = node.kind, let next = properties.first(where: { $0.name == name })
+            else {
                 return false
             }
             node = next.node

@@ -14,8 +14,10 @@ extension ValidationRule where Value == String {
     public static var e164PhoneNumber: ValidationRule {
         ValidationRule(constraint: .pattern("^\\+[1-9][0-9]{1,14}$")) { text in
             let bytes = Array(text.utf8)
-            let isValid = bytes.count >= 3 && bytes.count <= 16 && bytes[0] == UInt8(ascii: "+")
-                && bytes[1] != UInt8(ascii: "0") && bytes.dropFirst().allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+            let isValid =
+                bytes.count >= 3 && bytes.count <= 16 && bytes[0] == UInt8(ascii: "+")
+                && bytes[1] != UInt8(ascii: "0")
+                && bytes.dropFirst().allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
             return isValid ? nil : "must be a phone number in E.164 form, such as +14155550123"
         }
     }
@@ -25,23 +27,30 @@ extension ValidationRule where Value == String {
 enum EmailAddressFormat {
     static func isPlausible(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
-        guard bytes.count <= 254, let at = bytes.firstIndex(of: UInt8(ascii: "@")), bytes.lastIndex(of: UInt8(ascii: "@")) == at
+        guard bytes.count <= 254, let at = bytes.firstIndex(of: UInt8(ascii: "@")),
+            bytes.lastIndex(of: UInt8(ascii: "@")) == at
         else { return false }
         let local = bytes[..<at]
         let domain = bytes[(at + 1)...]
-        guard (1...64).contains(local.count), local.allSatisfy({ $0 > 0x20 && $0 != 0x7F && $0 != UInt8(ascii: "@") }) else {
+        guard (1...64).contains(local.count), local.allSatisfy({ $0 > 0x20 && $0 != 0x7F && $0 != UInt8(ascii: "@") })
+        else {
             return false
         }
         let labels = domain.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        guard labels.count >= 2, let last = labels.last, last.count >= 2, last.allSatisfy(Self.isLetter) else { return false }
+        guard labels.count >= 2, let last = labels.last, last.count >= 2, last.allSatisfy(Self.isLetter) else {
+            return false
+        }
         return labels.allSatisfy { label in
             (1...63).contains(label.count) && label.first != UInt8(ascii: "-") && label.last != UInt8(ascii: "-")
-                && label.allSatisfy { Self.isLetter($0) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "-") }
+                && label.allSatisfy {
+                    Self.isLetter($0) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "-")
+                }
         }
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
     }
 }
 

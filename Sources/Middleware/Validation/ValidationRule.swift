@@ -34,7 +34,8 @@ extension ValidationRule where Value: FixedWidthInteger & Sendable {
     /// The integer lies in `range`.
     @inlinable
     public static func range(_ range: ClosedRange<Value>) -> ValidationRule {
-        ValidationRule(constraint: .integerRange(Int64(clamping: range.lowerBound), Int64(clamping: range.upperBound))) {
+        ValidationRule(constraint: .integerRange(Int64(clamping: range.lowerBound), Int64(clamping: range.upperBound)))
+        {
             range.contains($0) ? nil : "must be between \(range.lowerBound) and \(range.upperBound)"
         }
     }
@@ -44,7 +45,9 @@ extension ValidationRule where Value: Equatable & Sendable {
     /// The value is one of `allowed`.
     @inlinable
     public static func oneOf(_ allowed: [Value]) -> ValidationRule {
-        ValidationRule { allowed.contains($0) ? nil : "must be one of \(allowed.map { "\($0)" }.joined(separator: ", "))" }
+        ValidationRule {
+            allowed.contains($0) ? nil : "must be one of \(allowed.map { "\($0)" }.joined(separator: ", "))"
+        }
     }
 }
 

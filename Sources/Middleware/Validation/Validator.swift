@@ -33,7 +33,9 @@ public struct Validator: Sendable {
 
     /// Checks an optional field: a missing value is an error only when `required`.
     @inlinable
-    public mutating func check<Value>(_ value: Value?, _ name: String, required: Bool, _ rules: ValidationRule<Value>...) {
+    public mutating func check<Value>(
+        _ value: Value?, _ name: String, required: Bool, _ rules: ValidationRule<Value>...
+    ) {
         if self.described != nil { return self.describe(name, rules) }
         guard let value else {
             if required { self.recorded.append(FieldError(field: name, reason: "is required")) }
@@ -75,7 +77,8 @@ public struct Validator: Sendable {
         value.validate(&inner)
         if let constraints = inner.described {
             let path = prefix()
-            self.described?.append(contentsOf: constraints.map { (field: Self.join(path, $0.field), constraint: $0.constraint) })
+            self.described?.append(
+                contentsOf: constraints.map { (field: Self.join(path, $0.field), constraint: $0.constraint) })
             return
         }
         guard !inner.fieldErrors.isEmpty else { return }

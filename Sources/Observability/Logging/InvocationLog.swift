@@ -76,7 +76,9 @@ extension InvocationLog {
                 ("function_arn", JSONWriter.quoted(self.context.invokedFunctionARN)),
                 ("function_request_id", JSONWriter.quoted(self.context.requestID)),
             ]
-            if let correlationID = self.correlationID { members.append(("correlation_id", JSONWriter.quoted(correlationID))) }
+            if let correlationID = self.correlationID {
+                members.append(("correlation_id", JSONWriter.quoted(correlationID)))
+            }
             if let header = self.context.traceID.flatMap(XRayTraceHeader.init) {
                 members.append(("xray_trace_id", JSONWriter.quoted(header.root)))
             }
@@ -96,9 +98,11 @@ extension InvocationLog {
         func flushBuffer() {
             let (lines, evicted) = self.buffer.withLock { $0.take() }
             if evicted > 0 {
-                self.owner.sink.write(line: PowertoolsLogHandler.notice(
-                    "\(evicted) buffered log lines were dropped to keep the buffer within its size", owner: self.owner, invocation: self
-                ))
+                self.owner.sink.write(
+                    line: PowertoolsLogHandler.notice(
+                        "\(evicted) buffered log lines were dropped to keep the buffer within its size",
+                        owner: self.owner, invocation: self
+                    ))
             }
             for line in lines { self.owner.sink.write(line: line) }
         }
@@ -118,7 +122,10 @@ struct LogLineBuffer: Sendable {
 
     mutating func append(_ line: String, maxBytes: Int) {
         let size = line.utf8.count
-        guard size <= maxBytes else { return self.evicted += 1 }
+        guard size <= maxBytes else {
+            self.evicted += 1
+            return
+        }
         self.lines.append(line)
         self.bytes += size
         while self.bytes > maxBytes {

@@ -1,5 +1,5 @@
-public import Logging
 public import LambdaRuntime
+public import Logging
 
 /// How a ``PowertoolsLogger`` writes: the service it names, its level, debug sampling, event logging, the keys it
 /// redacts and whether it buffers debug lines. ``init(environment:level:)`` reads Powertools' variables.

@@ -71,8 +71,10 @@ public struct PowertoolsLogHandler: LogHandler {
     /// A notice of the logger's own, with the invocation's context.
     static func notice(_ message: String, owner: PowertoolsLogger, invocation: InvocationLog.State) -> String {
         let handler = PowertoolsLogHandler(owner: owner, invocation: invocation, logLevel: .warning)
-        return handler.line(for: LogEvent(level: .warning, message: "\(message)", metadata: nil, source: "Observability",
-            file: "Observability/InvocationLog.swift", function: "flushBuffer()", line: 0))
+        return handler.line(
+            for: LogEvent(
+                level: .warning, message: "\(message)", metadata: nil, source: "Observability",
+                file: "Observability/InvocationLog.swift", function: "flushBuffer()", line: 0))
     }
 
     /// Powertools' level names.

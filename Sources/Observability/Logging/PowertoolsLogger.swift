@@ -57,11 +57,15 @@ public final class PowertoolsLogger: Sendable {
 
     /// Starts an invocation's logging: decides sampling, fixes its context keys and logs the event when configured.
     /// Call ``InvocationLog/end(failed:)`` when the invocation is answered.
-    public func startInvocation(_ context: LambdaContext, correlationID: String?, event: JSONValue? = nil) -> InvocationLog {
+    public func startInvocation(_ context: LambdaContext, correlationID: String?, event: JSONValue? = nil)
+        -> InvocationLog
+    {
         let sampled = self.configuration.sampleRate.map { self.random() < $0 } ?? false
         let invocation = InvocationLog(owner: self, context: context, correlationID: correlationID, sampled: sampled)
         if self.configuration.logsEvent, let event {
-            invocation.logger.info("Lambda invocation event", metadata: ["event": .json(Redaction(sensitiveKeys: self.sensitiveKeys).redacted(event))])
+            invocation.logger.info(
+                "Lambda invocation event",
+                metadata: ["event": .json(Redaction(sensitiveKeys: self.sensitiveKeys).redacted(event))])
         }
         return invocation
     }

@@ -31,9 +31,10 @@ public struct Redaction: Sendable {
     /// `email`, `phone`, `address` or `birthdate` (`phoneNumber`, `emailAddress`, a whole postal `address` object),
     /// and the keys `name`, `givenName`, `familyName`, `nickname`. The keys themselves stay, so the trace still
     /// shows which fields an answer had.
-    public static let traceMetadata = Redaction(sensitiveKeys: SensitiveKeys(
-        adding: ["email", "phone", "address", "birthdate"], names: ["name", "givenName", "familyName", "nickname"]
-    ))
+    public static let traceMetadata = Redaction(
+        sensitiveKeys: SensitiveKeys(
+            adding: ["email", "phone", "address", "birthdate"], names: ["name", "givenName", "familyName", "nickname"]
+        ))
 
     /// `value` cleaned.
     public func redacted(_ value: JSONValue) -> JSONValue {

@@ -40,10 +40,12 @@ public final class EMFMetrics: Sendable {
         }
         guard value.isFinite else { throw .invalidValue(name: name) }
         self.pending.withLock { groups in
-            let index = groups.firstIndex { $0.hasDimensions(dimensions) } ?? {
-                groups.append(MetricGroup(dimensions: dimensions))
-                return groups.count - 1
-            }()
+            let index =
+                groups.firstIndex { $0.hasDimensions(dimensions) }
+                ?? {
+                    groups.append(MetricGroup(dimensions: dimensions))
+                    return groups.count - 1
+                }()
             groups[index].add(name, value: value, unit: unit, resolution: resolution)
         }
     }
@@ -61,7 +63,9 @@ public final class EMFMetrics: Sendable {
         let timestamp = self.nowMilliseconds()
         let metadata = metadata()
         for group in groups {
-            for document in group.documents(namespace: self.configuration.namespace, timestamp: timestamp, metadata: metadata) {
+            for document in group.documents(
+                namespace: self.configuration.namespace, timestamp: timestamp, metadata: metadata)
+            {
                 self.sink.write(line: document)
             }
         }
@@ -70,7 +74,9 @@ public final class EMFMetrics: Sendable {
     /// Prints the `ColdStart` metric (1, Count) in a document of its own, with the `function_name` and `service`
     /// dimensions only, as Powertools does: call it once, on the container's first invocation.
     public func captureColdStart(functionName: String) {
-        var group = MetricGroup(dimensions: [("function_name", functionName)] + (self.configuration.service.map { [("service", $0)] } ?? []))
+        var group = MetricGroup(
+            dimensions: [("function_name", functionName)] + (self.configuration.service.map { [("service", $0)] } ?? [])
+        )
         group.add("ColdStart", value: 1, unit: .count, resolution: .standard)
         for document in group.documents(namespace: self.configuration.namespace, timestamp: self.nowMilliseconds()) {
             self.sink.write(line: document)

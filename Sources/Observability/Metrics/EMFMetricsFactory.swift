@@ -17,7 +17,9 @@ public struct EMFMetricsFactory: MetricsFactory {
     private let onRejection: @Sendable (MetricsError) -> Void
 
     /// Creates a factory recording into `metrics`; `onRejection` is told of each dropped value.
-    public init(metrics: EMFMetrics, onRejection: @escaping @Sendable (MetricsError) -> Void = Self.reportToStandardError) {
+    public init(
+        metrics: EMFMetrics, onRejection: @escaping @Sendable (MetricsError) -> Void = Self.reportToStandardError
+    ) {
         self.metrics = metrics
         self.onRejection = onRejection
     }
@@ -57,7 +59,9 @@ public struct EMFMetricsFactory: MetricsFactory {
     /// Does nothing: handlers hold no resources.
     public func destroyTimer(_ handler: any TimerHandler) {}
 
-    private func recording(_ label: String, _ dimensions: [(String, String)], unit: MetricUnit) -> @Sendable (Double) -> Void {
+    private func recording(_ label: String, _ dimensions: [(String, String)], unit: MetricUnit)
+        -> @Sendable (Double) -> Void
+    {
         let metrics = self.metrics
         let onRejection = self.onRejection
         return { value in

@@ -18,7 +18,8 @@ struct MetricGroup: Sendable {
     }
 
     func hasDimensions(_ other: [(name: String, value: String)]) -> Bool {
-        self.dimensions.count == other.count && zip(self.dimensions, other).allSatisfy { $0.name == $1.name && $0.value == $1.value }
+        self.dimensions.count == other.count
+            && zip(self.dimensions, other).allSatisfy { $0.name == $1.name && $0.value == $1.value }
     }
 
     /// Adds a value; a metric keeps the unit and resolution of its first value.
@@ -40,12 +41,17 @@ struct MetricGroup: Sendable {
         var start = 0
         while start < self.metrics.count {
             let chunk = self.metrics[start..<min(start + EMFLimits.maximumMetricsPerDocument, self.metrics.count)]
-            let rounds = chunk.map { ($0.values.count + EMFLimits.maximumValuesPerMetric - 1) / EMFLimits.maximumValuesPerMetric }.max() ?? 0
+            let rounds =
+                chunk.map {
+                    ($0.values.count + EMFLimits.maximumValuesPerMetric - 1) / EMFLimits.maximumValuesPerMetric
+                }.max() ?? 0
             for round in 0..<rounds {
                 let slices: [(metric: Metric, values: ArraySlice<Double>)] = chunk.compactMap { metric in
                     let from = round * EMFLimits.maximumValuesPerMetric
                     guard from < metric.values.count else { return nil }
-                    return (metric, metric.values[from..<min(from + EMFLimits.maximumValuesPerMetric, metric.values.count)])
+                    return (
+                        metric, metric.values[from..<min(from + EMFLimits.maximumValuesPerMetric, metric.values.count)]
+                    )
                 }
                 documents.append(self.document(slices, namespace: namespace, timestamp: timestamp, metadata: metadata))
             }
@@ -55,7 +61,8 @@ struct MetricGroup: Sendable {
     }
 
     private func document(
-        _ slices: [(metric: Metric, values: ArraySlice<Double>)], namespace: String, timestamp: Int64, metadata: [(name: String, value: String)]
+        _ slices: [(metric: Metric, values: ArraySlice<Double>)], namespace: String, timestamp: Int64,
+        metadata: [(name: String, value: String)]
     ) -> String {
         var writer = JSONWriter(capacity: 256 + slices.count * 64)
         writer.beginObject()
@@ -96,8 +103,10 @@ struct MetricGroup: Sendable {
             writer.key(dimension.name)
             writer.string(dimension.value)
         }
-        for member in metadata where !self.dimensions.contains(where: { $0.name == member.name })
-            && !self.metrics.contains(where: { $0.name == member.name }) {
+        for member in metadata
+        where !self.dimensions.contains(where: { $0.name == member.name })
+            && !self.metrics.contains(where: { $0.name == member.name })
+        {
             writer.key(member.name)
             writer.string(member.value)
         }

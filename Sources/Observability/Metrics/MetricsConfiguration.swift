@@ -18,7 +18,8 @@ public struct MetricsConfiguration: Sendable {
     /// `POWERTOOLS_METRICS_NAMESPACE` (`default_namespace` without it) and `POWERTOOLS_SERVICE_NAME`.
     public init(environment: [String: String], defaultDimensions: [(name: String, value: String)] = []) {
         self.init(
-            namespace: environment["POWERTOOLS_METRICS_NAMESPACE"].flatMap { $0.isEmpty ? nil : $0 } ?? "default_namespace",
+            namespace: environment["POWERTOOLS_METRICS_NAMESPACE"].flatMap { $0.isEmpty ? nil : $0 }
+                ?? "default_namespace",
             service: environment["POWERTOOLS_SERVICE_NAME"].flatMap { $0.isEmpty ? nil : $0 },
             defaultDimensions: defaultDimensions
         )
@@ -29,7 +30,11 @@ public struct MetricsConfiguration: Sendable {
     func dimensions(adding dimensions: [(String, String)]) -> [(name: String, value: String)] {
         var all: [(name: String, value: String)] = []
         func add(_ name: String, _ value: String) {
-            if let index = all.firstIndex(where: { $0.name == name }) { all[index].value = value } else { all.append((name, value)) }
+            if let index = all.firstIndex(where: { $0.name == name }) {
+                all[index].value = value
+            } else {
+                all.append((name, value))
+            }
         }
         if let service { add("service", service) }
         for (name, value) in self.defaultDimensions { add(name, value) }

@@ -8,7 +8,9 @@ enum SegmentDatagrams {
     static let maximumDatagramSize = 64 * 1024
 
     static func datagrams(for document: SegmentDocument, limit: Int = maximumDatagramSize) -> [[UInt8]] {
-        Self.documents(for: document, traceID: document.traceID, bodyLimit: limit - Self.header.count).map { Self.header + $0 }
+        Self.documents(for: document, traceID: document.traceID, bodyLimit: limit - Self.header.count).map {
+            Self.header + $0
+        }
     }
 
     private static func documents(for document: SegmentDocument, traceID: String?, bodyLimit: Int) -> [[UInt8]] {

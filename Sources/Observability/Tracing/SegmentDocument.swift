@@ -80,7 +80,10 @@ public struct SegmentDocument: Codable, Sendable, Equatable {
             public var traced: Bool?
 
             /// Creates a request record; every field is optional.
-            public init(method: String? = nil, url: String? = nil, userAgent: String? = nil, clientIP: String? = nil, traced: Bool? = nil) {
+            public init(
+                method: String? = nil, url: String? = nil, userAgent: String? = nil, clientIP: String? = nil,
+                traced: Bool? = nil
+            ) {
                 self.method = method
                 self.url = url
                 self.userAgent = userAgent
@@ -177,13 +180,16 @@ public struct SegmentDocument: Codable, Sendable, Equatable {
         let allowed = Set("_.:/%&#=+\\-@")
         var result = ""
         for character in name.prefix(Self.maximumNameLength) {
-            result.append(character.isLetter || character.isNumber || character.isWhitespace || allowed.contains(character) ? character : "_")
+            result.append(
+                character.isLetter || character.isNumber || character.isWhitespace || allowed.contains(character)
+                    ? character : "_")
         }
         return result.isEmpty ? "_" : result
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, id, type, namespace, origin, http, aws, annotations, metadata, error, throttle, fault, cause, subsegments
+        case name, id, type, namespace, origin, http, aws, annotations, metadata, error, throttle, fault, cause,
+            subsegments
         case traceID = "trace_id"
         case parentID = "parent_id"
         case startTime = "start_time"

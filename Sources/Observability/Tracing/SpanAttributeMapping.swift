@@ -14,6 +14,8 @@ enum SpanAttributeMapping {
         var request = SegmentDocument.HTTPBlock.Request()
         var response = SegmentDocument.HTTPBlock.Response()
         var others: [String: JSONValue] = [:]
+        // swift-format-ignore: ReplaceForEachWithForLoop
+        // SpanAttributes is not a Sequence: forEach is its only way to visit every attribute.
         attributes.forEach { name, attribute in
             let value = Self.json(attribute)
             switch name {
@@ -35,7 +37,9 @@ enum SpanAttributeMapping {
             )
         }
         if let status = response.status { document.flagOutcome(status: status) }
-        if !others.isEmpty { document.metadata = (document.metadata ?? [:]).merging(["attributes": others]) { _, new in new } }
+        if !others.isEmpty {
+            document.metadata = (document.metadata ?? [:]).merging(["attributes": others]) { _, new in new }
+        }
         if kind == .client, document.namespace == nil { document.namespace = aws.isEmpty ? "remote" : "aws" }
     }
 

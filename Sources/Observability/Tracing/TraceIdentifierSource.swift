@@ -4,10 +4,11 @@ import Synchronization
 /// once from the system's secure generator, so an id costs an atomic add and no system call. Ids must be unique and
 /// unpredictable enough not to collide, not secret.
 enum TraceIdentifierSource {
-    private static let state = Atomic<UInt64>({
-        var system = SystemRandomNumberGenerator()
-        return system.next()
-    }())
+    private static let state = Atomic<UInt64>(
+        {
+            var system = SystemRandomNumberGenerator()
+            return system.next()
+        }())
 
     /// 64 random-looking bits; never the same twice within 2⁶⁴ draws.
     static func next() -> UInt64 {

@@ -12,7 +12,10 @@ public struct TracerConfiguration: Sendable, Equatable {
     public var service: String?
 
     /// Creates a configuration from its parts.
-    public init(daemonAddress: XRayDaemonAddress?, isDisabled: Bool = false, capturesResponse: Bool = true, capturesError: Bool = true, service: String? = nil) {
+    public init(
+        daemonAddress: XRayDaemonAddress?, isDisabled: Bool = false, capturesResponse: Bool = true,
+        capturesError: Bool = true, service: String? = nil
+    ) {
         self.daemonAddress = daemonAddress
         self.isDisabled = isDisabled
         self.capturesResponse = capturesResponse
@@ -34,7 +37,9 @@ public struct TracerConfiguration: Sendable, Equatable {
 
     /// The tracer these settings describe: one sending to the daemon, or ``XRayTracer/disabled``.
     public func makeTracer() -> XRayTracer {
-        guard !self.isDisabled, let daemonAddress, let emitter = UDPSegmentEmitter(address: daemonAddress) else { return .disabled }
+        guard !self.isDisabled, let daemonAddress, let emitter = UDPSegmentEmitter(address: daemonAddress) else {
+            return .disabled
+        }
         return XRayTracer(emitter: emitter)
     }
 

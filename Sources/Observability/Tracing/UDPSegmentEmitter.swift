@@ -50,7 +50,9 @@ public final class UDPSegmentEmitter: SegmentEmitter {
         _ = datagram.withUnsafeBytes { bytes in
             withUnsafePointer(to: &destination) { pointer in
                 pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
-                    sendto(self.descriptor, bytes.baseAddress, bytes.count, 0, address, socklen_t(MemoryLayout<sockaddr_in>.size))
+                    sendto(
+                        self.descriptor, bytes.baseAddress, bytes.count, 0, address,
+                        socklen_t(MemoryLayout<sockaddr_in>.size))
                 }
             }
         }

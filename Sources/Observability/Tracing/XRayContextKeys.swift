@@ -22,7 +22,9 @@ extension ServiceContext {
     /// The X-Ray trace this context belongs to: the one handed in, continued under the open span if there is one.
     public var xrayTraceHeader: XRayTraceHeader? {
         get {
-            if let span = self[XRayOpenSpanKey.self] { return XRayTraceHeader(root: span.traceID, parent: span.id, sampled: true) }
+            if let span = self[XRayOpenSpanKey.self] {
+                return XRayTraceHeader(root: span.traceID, parent: span.id, sampled: true)
+            }
             return self[XRayTraceHeaderKey.self]
         }
         set { self[XRayTraceHeaderKey.self] = newValue }

@@ -21,7 +21,8 @@ public struct XRayDaemonAddress: Sendable, Hashable, CustomStringConvertible {
         let chosen = forms.count == 1 ? forms[0] : forms.first { $0.hasPrefix("udp:") }.map { $0.dropFirst(4) }
         guard let chosen, let colon = chosen.lastIndex(of: ":") else { return nil }
         let host = chosen[..<colon]
-        guard !host.isEmpty, !host.contains(":"), let port = UInt16(chosen[chosen.index(after: colon)...]), port > 0 else { return nil }
+        guard !host.isEmpty, !host.contains(":"), let port = UInt16(chosen[chosen.index(after: colon)...]), port > 0
+        else { return nil }
         self.init(host: String(host), port: port)
     }
 

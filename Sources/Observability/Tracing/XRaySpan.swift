@@ -44,7 +44,9 @@ public struct XRaySpan: Span {
     public func addLink(_ link: SpanLink) {}
 
     /// Adds `error` to the segment's cause and marks it failed; `attributes` and `instant` are ignored.
-    public func recordError<Instant: TracerInstant>(_ error: any Error, attributes: SpanAttributes, at instant: @autoclosure () -> Instant) {
+    public func recordError<Instant: TracerInstant>(
+        _ error: any Error, attributes: SpanAttributes, at instant: @autoclosure () -> Instant
+    ) {
         self.record?.recordError(error)
     }
 

@@ -24,7 +24,10 @@ final class XRaySpanRecord: Sendable {
     /// - Parameter parentID: Set for the first span of a piece of work that continues a caller's trace. A server span
     ///   is then a segment of its own whose parent is the caller's (sub)segment; any other span is a subsegment of the
     ///   caller's segment (as a function's work is of the segment Lambda records).
-    init(name: String, traceID: String, parent: XRaySpanRecord?, parentID: String?, kind: SpanKind, startTime: Double, emitter: any SegmentEmitter) {
+    init(
+        name: String, traceID: String, parent: XRaySpanRecord?, parentID: String?, kind: SpanKind, startTime: Double,
+        emitter: any SegmentEmitter
+    ) {
         let id = XRayTraceHeader.newSegmentID()
         var document = SegmentDocument(name: name, id: id, startTime: startTime)
         if parent == nil {

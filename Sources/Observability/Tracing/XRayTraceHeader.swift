@@ -25,7 +25,8 @@ public struct XRayTraceHeader: Sendable, Hashable, CustomStringConvertible {
         self.init(root: fields.root, parent: fields.parent, sampled: fields.sampled)
     }
 
-    private static func fields(of bytes: UnsafeBufferPointer<UInt8>) -> (root: String, parent: String?, sampled: Bool?)? {
+    private static func fields(of bytes: UnsafeBufferPointer<UInt8>) -> (root: String, parent: String?, sampled: Bool?)?
+    {
         var root: String?
         var parent: String?
         var sampled: Bool?
@@ -72,7 +73,8 @@ public struct XRayTraceHeader: Sendable, Hashable, CustomStringConvertible {
 
     /// A new trace starting at `nowMilliseconds` that is not sampled, for an invocation that arrives without one.
     public static func unsampled(nowMilliseconds: Int64 = WallClock.nowMilliseconds()) -> XRayTraceHeader {
-        XRayTraceHeader(root: Self.newTraceID(nowMilliseconds: nowMilliseconds), parent: Self.newSegmentID(), sampled: false)
+        XRayTraceHeader(
+            root: Self.newTraceID(nowMilliseconds: nowMilliseconds), parent: Self.newSegmentID(), sampled: false)
     }
 
     /// A new trace id starting at `nowMilliseconds`.

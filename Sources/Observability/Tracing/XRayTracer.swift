@@ -44,11 +44,13 @@ public struct XRayTracer: Tracer {
         let record: XRaySpanRecord
         if let open = context[XRayOpenSpanKey.self] {
             record = XRaySpanRecord(
-                name: operationName, traceID: open.traceID, parent: open, parentID: nil, kind: kind, startTime: startTime, emitter: emitter
+                name: operationName, traceID: open.traceID, parent: open, parentID: nil, kind: kind,
+                startTime: startTime, emitter: emitter
             )
         } else if let header = context[XRayTraceHeaderKey.self], header.sampled == true {
             record = XRaySpanRecord(
-                name: operationName, traceID: header.root, parent: nil, parentID: header.parent, kind: kind, startTime: startTime, emitter: emitter
+                name: operationName, traceID: header.root, parent: nil, parentID: header.parent, kind: kind,
+                startTime: startTime, emitter: emitter
             )
         } else {
             return XRaySpan(record: nil, context: context)
@@ -62,7 +64,9 @@ public struct XRayTracer: Tracer {
 
     /// Reads an `X-Amzn-Trace-Id` header from `carrier` into `context`; leaves `context` as it is when there is none or
     /// it does not parse.
-    public func extract<Carrier, Extract: Extractor>(_ carrier: Carrier, into context: inout ServiceContext, using extractor: Extract)
+    public func extract<Carrier, Extract: Extractor>(
+        _ carrier: Carrier, into context: inout ServiceContext, using extractor: Extract
+    )
     where Extract.Carrier == Carrier {
         if let value = extractor.extract(key: Self.headerName, from: carrier), let header = XRayTraceHeader(value) {
             context.xrayTraceHeader = header
@@ -70,7 +74,9 @@ public struct XRayTracer: Tracer {
     }
 
     /// Writes the context's trace header into `carrier` as `X-Amzn-Trace-Id`; writes nothing without one.
-    public func inject<Carrier, Inject: Injector>(_ context: ServiceContext, into carrier: inout Carrier, using injector: Inject)
+    public func inject<Carrier, Inject: Injector>(
+        _ context: ServiceContext, into carrier: inout Carrier, using injector: Inject
+    )
     where Inject.Carrier == Carrier {
         if let header = context.xrayTraceHeader {
             injector.inject(header.description, forKey: Self.headerName, into: &carrier)

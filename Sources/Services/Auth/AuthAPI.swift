@@ -17,11 +17,16 @@ package struct AuthAPI: HTTPAPI {
     package let router: HTTPRouter
 
     /// Accounts in `identity`, their profiles kept in `store` and stamped with `clock`'s time.
-    package init(identity: any IdentityProvider, store: any ItemStore, clock: any Clock = SystemClock(), metrics: EMFMetrics? = nil) {
+    package init(
+        identity: any IdentityProvider, store: any ItemStore, clock: any Clock = SystemClock(),
+        metrics: EMFMetrics? = nil
+    ) {
         let profiles = ProfileRepository(store: store, clock: clock)
         self.router = HTTPRouter {
-            Route(.post, "/auth/register", summary: "Create an account", status: 201, body: RegisterRequest.self,
-                errors: [409, 503]) { _, body, context in
+            Route(
+                .post, "/auth/register", summary: "Create an account", status: 201, body: RegisterRequest.self,
+                errors: [409, 503]
+            ) { _, body, context in
                 let account = try await Self.call(context) { () async throws(IdentityError) in
                     try await identity.signUp(email: body.email, password: body.password, name: body.name)
                 }
@@ -33,24 +38,30 @@ package struct AuthAPI: HTTPAPI {
                     throw error
                 }
                 try? metrics?.add("UserRegistered", value: 1)
-                return HTTPResponse(headers: [.location: "/users/me"],
+                return HTTPResponse(
+                    headers: [.location: "/users/me"],
                     body: RegisteredUser(userId: account.userID, email: account.email))
             }
-            Route(.post, "/auth/login", summary: "Sign in with email and password", body: LoginRequest.self,
-                errors: [401, 429, 503]) { _, body, context in
-                HTTPResponse(body: try await Self.call(context) { () async throws(IdentityError) in
-                    do throws(IdentityError) {
-                        return try await identity.signIn(email: body.email, password: body.password)
-                    } catch {
-                        if let reason = Self.loginFailureReason(error) {
-                            try? metrics?.add("LoginFailed", value: 1, dimensions: [("reason", reason)])
+            Route(
+                .post, "/auth/login", summary: "Sign in with email and password", body: LoginRequest.self,
+                errors: [401, 429, 503]
+            ) { _, body, context in
+                HTTPResponse(
+                    body: try await Self.call(context) { () async throws(IdentityError) in
+                        do throws(IdentityError) {
+                            return try await identity.signIn(email: body.email, password: body.password)
+                        } catch {
+                            if let reason = Self.loginFailureReason(error) {
+                                try? metrics?.add("LoginFailed", value: 1, dimensions: [("reason", reason)])
+                            }
+                            throw error
                         }
-                        throw error
-                    }
-                })
+                    })
             }
-            Route(.post, "/auth/refresh", summary: "New access and id tokens for a refresh token",
-                body: RefreshTokenRequest.self, errors: [401, 503]) { _, body, context in
+            Route(
+                .post, "/auth/refresh", summary: "New access and id tokens for a refresh token",
+                body: RefreshTokenRequest.self, errors: [401, 503]
+            ) { _, body, context in
                 do throws(IdentityError) {
                     return HTTPResponse(body: try await identity.refresh(refreshToken: body.refreshToken))
                 } catch .notAuthorized {
@@ -59,26 +70,34 @@ package struct AuthAPI: HTTPAPI {
                     throw Self.answer(error, context: context)
                 }
             }
-            Route(.post, "/auth/logout", summary: "Revoke a refresh token", status: 204,
-                body: RefreshTokenRequest.self, errors: [503]) { _, body, context in
+            Route(
+                .post, "/auth/logout", summary: "Revoke a refresh token", status: 204,
+                body: RefreshTokenRequest.self, errors: [503]
+            ) { _, body, context in
                 try await Self.call(context) { () async throws(IdentityError) in
                     try await identity.revoke(refreshToken: body.refreshToken)
                 }
                 return .noContent()
             }
-            Route(.post, "/auth/forgot-password", summary: "Send a password reset code to the email", status: 202,
-                body: ForgotPasswordRequest.self, errors: [429, 503]) { request, body, context in
+            Route(
+                .post, "/auth/forgot-password", summary: "Send a password reset code to the email", status: 202,
+                body: ForgotPasswordRequest.self, errors: [429, 503]
+            ) { request, body, context in
                 try await Self.call(context) { () async throws(IdentityError) in
                     try await identity.forgotPassword(
                         email: body.email, clientAddress: request.event.requestContext.http.sourceIp)
                 }
-                return HTTPResponse(body: PasswordResetRequested(
-                    message: "If an account has this email, a reset code is on its way"))
+                return HTTPResponse(
+                    body: PasswordResetRequested(
+                        message: "If an account has this email, a reset code is on its way"))
             }
-            Route(.post, "/auth/confirm-forgot-password", summary: "Set a new password with the code that was sent",
-                status: 204, body: ConfirmForgotPasswordRequest.self, errors: [429, 503]) { _, body, context in
+            Route(
+                .post, "/auth/confirm-forgot-password", summary: "Set a new password with the code that was sent",
+                status: 204, body: ConfirmForgotPasswordRequest.self, errors: [429, 503]
+            ) { _, body, context in
                 do throws(IdentityError) {
-                    try await identity.confirmForgotPassword(email: body.email, code: body.code, newPassword: body.newPassword)
+                    try await identity.confirmForgotPassword(
+                        email: body.email, code: body.code, newPassword: body.newPassword)
                 } catch {
                     throw Self.answer(error, passwordField: "newPassword", context: context)
                 }
@@ -110,7 +129,9 @@ package struct AuthAPI: HTTPAPI {
         }
     }
 
-    private static func answer(_ error: IdentityError, passwordField: String = "password", context: LambdaContext) -> HTTPError {
+    private static func answer(_ error: IdentityError, passwordField: String = "password", context: LambdaContext)
+        -> HTTPError
+    {
         if case .unavailable(let cause) = error {
             context.logger.error("The identity provider failed", metadata: ["error.message": "\(cause)"])
         }

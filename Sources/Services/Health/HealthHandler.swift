@@ -8,7 +8,8 @@ package struct HealthHandler: HTTPAPI {
 
     package init(version: String, store: any ItemStore) {
         self.router = HTTPRouter {
-            Route(.get, "/health", summary: "Whether the service and its dependencies work", errors: [503]) { _, context in
+            Route(.get, "/health", summary: "Whether the service and its dependencies work", errors: [503]) {
+                _, context in
                 let checks = ["store": await Self.check(store)]
                 let healthy = checks.values.allSatisfy { $0 == HealthStatus.passing }
                 return HTTPResponse(

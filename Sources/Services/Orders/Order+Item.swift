@@ -23,9 +23,10 @@ extension Order {
         item["createdAt"] = .string(self.createdAt)
         item["updatedAt"] = .string(self.updatedAt)
         item["version"] = .int(self.version)
-        item["items"] = .list(self.items.map { line in
-            ["sku": .string(line.sku), "quantity": .int(line.quantity), "unitPrice": .int(line.unitPrice)]
-        })
+        item["items"] = .list(
+            self.items.map { line in
+                ["sku": .string(line.sku), "quantity": .int(line.quantity), "unitPrice": .int(line.unitPrice)]
+            })
         return item
     }
 
@@ -44,7 +45,8 @@ extension Order {
             else { return nil }
             items.append(OrderLine(sku: sku, quantity: quantity, unitPrice: unitPrice))
         }
-        self.init(orderId: orderID, customerId: customerID, status: status, items: items, currency: currency,
+        self.init(
+            orderId: orderID, customerId: customerID, status: status, items: items, currency: currency,
             total: total, createdAt: createdAt, updatedAt: updatedAt, version: version)
     }
 }

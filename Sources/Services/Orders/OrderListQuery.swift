@@ -8,8 +8,15 @@ struct OrderListQuery {
 
     /// The parameters as the API's documentation shows them.
     static let parameters = [
-        QueryParameter("status", "Only orders in this status", schema: ["type": "string", "enum": .array(OrderStatus.schemaValues.map(JSONValue.string))]),
-        QueryParameter("limit", "Orders per page", schema: ["type": "integer", "minimum": 1, "maximum": .integer(Int64(maximumLimit)), "default": .integer(Int64(defaultLimit))]),
+        QueryParameter(
+            "status", "Only orders in this status",
+            schema: ["type": "string", "enum": .array(OrderStatus.schemaValues.map(JSONValue.string))]),
+        QueryParameter(
+            "limit", "Orders per page",
+            schema: [
+                "type": "integer", "minimum": 1, "maximum": .integer(Int64(maximumLimit)),
+                "default": .integer(Int64(defaultLimit)),
+            ]),
         QueryParameter("cursor", "The nextCursor of the previous page", schema: ["type": "string", "maxLength": 2048]),
     ]
 
@@ -20,7 +27,8 @@ struct OrderListQuery {
     init(_ request: HTTPRequest) throws(HTTPError) {
         if let status = request.query("status") {
             guard let parsed = OrderStatus(rawValue: status) else {
-                throw .badRequest("status must be one of \(OrderStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw .badRequest(
+                    "status must be one of \(OrderStatus.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             self.status = parsed
         }

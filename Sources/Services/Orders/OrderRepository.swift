@@ -26,7 +26,8 @@ struct OrderRepository: Sendable {
         )
         let event = try OutboxEvent(
             source: OrdersAPI.eventSource, detailType: "OrderCreated", time: now,
-            detail: OrderCreatedDetail(orderId: order.orderId, customerId: order.customerId, currency: order.currency, total: total),
+            detail: OrderCreatedDetail(
+                orderId: order.orderId, customerId: order.customerId, currency: order.currency, total: total),
             traceHeader: XRayTraceHeader.current?.description
         )
         try await self.store.transactWrite([
@@ -50,15 +51,16 @@ struct OrderRepository: Sendable {
     func list(for caller: Caller, query: OrderListQuery) async throws -> OrderPage {
         let page: QueryPage
         do {
-            page = try await self.store.query(ItemQuery(
-                index: .gsi1,
-                partition: Order.customerPartition(caller.userID),
-                sortKey: .beginsWith("ORDER#"),
-                order: .descending,
-                limit: query.limit,
-                cursor: query.cursor,
-                filter: query.status.map { .equal("status", .string($0.rawValue)) }
-            ))
+            page = try await self.store.query(
+                ItemQuery(
+                    index: .gsi1,
+                    partition: Order.customerPartition(caller.userID),
+                    sortKey: .beginsWith("ORDER#"),
+                    order: .descending,
+                    limit: query.limit,
+                    cursor: query.cursor,
+                    filter: query.status.map { .equal("status", .string($0.rawValue)) }
+                ))
         } catch {
             guard error == .invalidCursor else { throw error }
             throw HTTPError.badRequest("The cursor is not one this listing gave out")
@@ -67,7 +69,8 @@ struct OrderRepository: Sendable {
     }
 
     /// Moves the order to `status` if `expectedVersion` is current and the caller may make that move.
-    func move(_ orderID: String, to status: OrderStatus, expectedVersion: Int, by caller: Caller) async throws -> Order {
+    func move(_ orderID: String, to status: OrderStatus, expectedVersion: Int, by caller: Caller) async throws -> Order
+    {
         var order = try await self.find(orderID, for: caller)
         guard order.version == expectedVersion else {
             throw HTTPError.preconditionFailed("The order is at version \(order.version), not \(expectedVersion)")
@@ -84,7 +87,8 @@ struct OrderRepository: Sendable {
         order.version += 1
         let event = try OutboxEvent(
             source: OrdersAPI.eventSource, detailType: "OrderStatusChanged", time: order.updatedAt,
-            detail: OrderStatusChangedDetail(orderId: order.orderId, customerId: order.customerId,
+            detail: OrderStatusChangedDetail(
+                orderId: order.orderId, customerId: order.customerId,
                 from: previous, to: status, version: order.version),
             traceHeader: XRayTraceHeader.current?.description
         )

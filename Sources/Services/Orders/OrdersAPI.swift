@@ -14,32 +14,44 @@ package struct OrdersAPI: HTTPAPI {
 
     /// Orders kept in `store`, stamped with `clock`'s time; `POST /orders` is idempotent through `idempotency`
     /// (records in `store` on `clock` by default).
-    package init(store: any ItemStore, clock: any Clock = SystemClock(), idempotency: Idempotency? = nil, metrics: EMFMetrics? = nil) {
+    package init(
+        store: any ItemStore, clock: any Clock = SystemClock(), idempotency: Idempotency? = nil,
+        metrics: EMFMetrics? = nil
+    ) {
         let orders = OrderRepository(store: store, clock: clock)
         let idempotency = idempotency ?? Idempotency(store: store, scope: "orders", clock: clock)
         self.router = HTTPRouter {
-            Route(.post, "/orders", authorization: .jwt(), idempotency: idempotency, summary: "Place an order",
-                status: 201, body: CreateOrderRequest.self) { request, body, _ in
+            Route(
+                .post, "/orders", authorization: .jwt(), idempotency: idempotency, summary: "Place an order",
+                status: 201, body: CreateOrderRequest.self
+            ) { request, body, _ in
                 let order = try await orders.create(body, for: try request.caller())
                 // Both by currency: one EMF document per order.
                 try? metrics?.add("OrderCreated", value: 1, dimensions: [("currency", order.currency)])
-                try? metrics?.add("OrderValue", value: Double(order.total), unit: .none, dimensions: [("currency", order.currency)])
+                try? metrics?.add(
+                    "OrderValue", value: Double(order.total), unit: .none, dimensions: [("currency", order.currency)])
                 return HTTPResponse(
                     headers: [.location: "/orders/\(order.orderId)", .eTag: "\"\(order.version)\""],
                     body: order
                 )
             }
-            Route(.get, "/orders/{id}", authorization: .jwt(), summary: "One order: the caller's own, or any for staff",
-                errors: [404]) { request, _ in
+            Route(
+                .get, "/orders/{id}", authorization: .jwt(), summary: "One order: the caller's own, or any for staff",
+                errors: [404]
+            ) { request, _ in
                 let order = try await orders.find(request.pathParameters["id"] ?? "", for: try request.caller())
                 return HTTPResponse(headers: [.eTag: "\"\(order.version)\""], body: order)
             }
-            Route(.get, "/orders", authorization: .jwt(), summary: "The caller's orders, newest first",
-                query: OrderListQuery.parameters, errors: [400]) { request, _ in
+            Route(
+                .get, "/orders", authorization: .jwt(), summary: "The caller's orders, newest first",
+                query: OrderListQuery.parameters, errors: [400]
+            ) { request, _ in
                 HTTPResponse(body: try await orders.list(for: try request.caller(), query: try OrderListQuery(request)))
             }
-            Route(.patch, "/orders/{id}/status", authorization: .jwt(), summary: "Move an order to another status",
-                body: UpdateOrderStatusRequest.self, errors: [403, 404, 409, 412, 428]) { request, body, _ in
+            Route(
+                .patch, "/orders/{id}/status", authorization: .jwt(), summary: "Move an order to another status",
+                body: UpdateOrderStatusRequest.self, errors: [403, 404, 409, 412, 428]
+            ) { request, body, _ in
                 let order = try await orders.move(
                     request.pathParameters["id"] ?? "",
                     to: body.status,

@@ -15,12 +15,15 @@ struct ProfileRepository: Sendable {
     /// Creates the profile of a new account and its `UserRegistered` event, in one transaction.
     func create(userID: String, email: String, name: String) async throws(ItemStoreError) -> UserProfile {
         let now = self.clock.nowISO8601
-        let profile = UserProfile(userId: userID, email: email, name: name, phone: nil, address: nil,
+        let profile = UserProfile(
+            userId: userID, email: email, name: name, phone: nil, address: nil,
             createdAt: now, updatedAt: now, version: 1)
         let event: OutboxEvent
         do {
-            event = try OutboxEvent(source: Self.eventSource, detailType: "UserRegistered", time: now,
-                detail: UserRegisteredDetail(userId: userID, email: email), traceHeader: XRayTraceHeader.current?.description)
+            event = try OutboxEvent(
+                source: Self.eventSource, detailType: "UserRegistered", time: now,
+                detail: UserRegisteredDetail(userId: userID, email: email),
+                traceHeader: XRayTraceHeader.current?.description)
         } catch {
             throw .validation("The UserRegistered event could not be encoded: \(error)")
         }
@@ -33,14 +36,17 @@ struct ProfileRepository: Sendable {
 
     /// The caller's profile; 404 when it does not exist.
     func find(_ userID: String) async throws -> UserProfile {
-        guard let item = try await self.store.get(UserProfile.key(userID: userID)), let profile = UserProfile(item: item) else {
+        guard let item = try await self.store.get(UserProfile.key(userID: userID)),
+            let profile = UserProfile(item: item)
+        else {
             throw HTTPError.notFound("No profile for this user")
         }
         return profile
     }
 
     /// Replaces the editable fields if `expectedVersion` is current; 412 when it is not.
-    func update(_ userID: String, with request: UpdateProfileRequest, expectedVersion: Int) async throws -> UserProfile {
+    func update(_ userID: String, with request: UpdateProfileRequest, expectedVersion: Int) async throws -> UserProfile
+    {
         var profile = try await self.find(userID)
         guard profile.version == expectedVersion else {
             throw HTTPError.preconditionFailed("The profile is at version \(profile.version), not \(expectedVersion)")
@@ -50,7 +56,8 @@ struct ProfileRepository: Sendable {
         profile.address = request.address
         profile.updatedAt = self.clock.nowISO8601
         profile.version += 1
-        let event = try OutboxEvent(source: Self.eventSource, detailType: "UserProfileUpdated", time: profile.updatedAt,
+        let event = try OutboxEvent(
+            source: Self.eventSource, detailType: "UserProfileUpdated", time: profile.updatedAt,
             detail: UserProfileUpdatedDetail(userId: userID, version: profile.version),
             traceHeader: XRayTraceHeader.current?.description)
         do {

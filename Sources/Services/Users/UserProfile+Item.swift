@@ -27,7 +27,8 @@ extension UserProfile {
         else { return nil }
         let address = item["address"].map(PostalAddress.init(attributeValue:))
         guard address != .some(nil) else { return nil }
-        self.init(userId: userID, email: email, name: name, phone: item.string("phone"), address: address ?? nil,
+        self.init(
+            userId: userID, email: email, name: name, phone: item.string("phone"), address: address ?? nil,
             createdAt: createdAt, updatedAt: updatedAt, version: version)
     }
 }
@@ -47,6 +48,7 @@ extension PostalAddress {
             let city = fields["city"]?.stringValue, let postalCode = fields["postalCode"]?.stringValue,
             let country = fields["country"]?.stringValue
         else { return nil }
-        self.init(line1: line1, line2: fields["line2"]?.stringValue, city: city, postalCode: postalCode, country: country)
+        self.init(
+            line1: line1, line2: fields["line2"]?.stringValue, city: city, postalCode: postalCode, country: country)
     }
 }

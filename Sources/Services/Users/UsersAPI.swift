@@ -14,8 +14,10 @@ package struct UsersAPI: HTTPAPI {
                 let profile = try await profiles.find(try request.caller().userID)
                 return HTTPResponse(headers: [.eTag: "\"\(profile.version)\""], body: profile)
             }
-            Route(.put, "/users/me", authorization: .jwt(), summary: "Replace the caller's profile",
-                body: UpdateProfileRequest.self, errors: [404, 412, 428]) { request, body, _ in
+            Route(
+                .put, "/users/me", authorization: .jwt(), summary: "Replace the caller's profile",
+                body: UpdateProfileRequest.self, errors: [404, 412, 428]
+            ) { request, body, _ in
                 let profile = try await profiles.update(
                     try request.caller().userID, with: body, expectedVersion: try request.expectedVersion(of: "profile")
                 )

@@ -13,12 +13,17 @@ struct ProblemDetailsTests {
     struct Invalid: HTTPProblemError {
         var status: HTTPResponse.Status { .unprocessableContent }
         var detail: String { "The request body breaks 1 rule" }
-        var fieldErrors: [FieldError]? { [FieldError(field: "items[0].quantity", reason: "must be between 1 and 1000")] }
+        var fieldErrors: [FieldError]? {
+            [FieldError(field: "items[0].quantity", reason: "must be between 1 and 1000")]
+        }
     }
 
     @Test func anErrorAnswersWithItsStatusTitleAndDetailUnderTheRequestID() {
         let json = String(decoding: ProblemDetails(OutOfStock(), requestID: "req-1").json(), as: UTF8.self)
-        #expect(json == #"{"type":"about:blank","title":"Conflict","status":409,"detail":"SKU A-1 is out of stock","requestId":"req-1"}"#)
+        #expect(
+            json
+                == #"{"type":"about:blank","title":"Conflict","status":409,"detail":"SKU A-1 is out of stock","requestId":"req-1"}"#
+        )
     }
 
     @Test func a422ListsEveryFieldErrorAndTheGatewayAddsAPIGatewaysMessage() {
@@ -26,6 +31,9 @@ struct ProblemDetailsTests {
         #expect(problem.errors == [FieldError(field: "items[0].quantity", reason: "must be between 1 and 1000")])
         #expect(problem.message == "Unprocessable Content" && problem.title == "Unprocessable Content")
         let json = String(decoding: problem.json(), as: UTF8.self)
-        #expect(json.hasSuffix(#""errors":[{"field":"items[0].quantity","reason":"must be between 1 and 1000"}],"message":"Unprocessable Content"}"#))
+        #expect(
+            json.hasSuffix(
+                #""errors":[{"field":"items[0].quantity","reason":"must be between 1 and 1000"}],"message":"Unprocessable Content"}"#
+            ))
     }
 }

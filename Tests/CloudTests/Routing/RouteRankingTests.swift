@@ -18,7 +18,8 @@ struct RouteRankingTests {
 
     /// The route key of the route `routes` choose for `method` on `path`.
     static func chosen(_ routes: [String], _ method: String, _ path: String) -> String? {
-        let match = routes.map(Declared.init).bestMatch(method: HTTPRequest.Method(method)!, parts: PathTemplate.parts(of: path))
+        let match = routes.map(Declared.init).bestMatch(
+            method: HTTPRequest.Method(method)!, parts: PathTemplate.parts(of: path))
         return match.map { "\($0.route.method) \($0.route.path)" }
     }
 
@@ -43,8 +44,12 @@ struct RouteRankingTests {
     }
 
     @Test func theMethodsOfAPathAreListedOnceInDeclarationOrder() {
-        let routes = ["GET /orders/{id}", "PATCH /orders/{id}", "GET /orders/latest", "ANY /orders/{id}"].map(Declared.init)
-        #expect(routes.methods(matching: PathTemplate.parts(of: "/orders/latest")) == [.get, .patch, RouteRanking.anyMethod])
+        let routes = ["GET /orders/{id}", "PATCH /orders/{id}", "GET /orders/latest", "ANY /orders/{id}"].map(
+            Declared.init)
+        #expect(
+            routes.methods(matching: PathTemplate.parts(of: "/orders/latest")) == [
+                .get, .patch, RouteRanking.anyMethod,
+            ])
         #expect(routes.methods(matching: PathTemplate.parts(of: "/users")).isEmpty)
     }
 

@@ -48,7 +48,9 @@ func writeNumberedItems(path: String) async throws -> Never {
     let store = try SQLiteItemStore(path: path)
     var number = 0
     while true {
-        try await store.put(["PK": "DURABLE", "SK": .string(String(number)), "payload": .string(String(repeating: "x", count: 512))])
+        try await store.put([
+            "PK": "DURABLE", "SK": .string(String(number)), "payload": .string(String(repeating: "x", count: 512)),
+        ])
         emit("\(number)\n", to: STDOUT_FILENO)
         number += 1
     }
@@ -56,7 +58,9 @@ func writeNumberedItems(path: String) async throws -> Never {
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.count == 3, arguments[0] == "--hold-write-lock" {
-    guard let seconds = Int32(arguments[1]), seconds > 0 else { fail("SECONDS must be a whole number above 0, not \(arguments[1])") }
+    guard let seconds = Int32(arguments[1]), seconds > 0 else {
+        fail("SECONDS must be a whole number above 0, not \(arguments[1])")
+    }
     holdWriteLock(path: arguments[2], seconds: seconds)
 } else if arguments.count == 1, !arguments[0].hasPrefix("-") {
     try await writeNumberedItems(path: arguments[0])

@@ -54,7 +54,8 @@ enum GatewayFixture {
     }
 
     static let manifest = AppManifest("gateway-fixture", version: "test") {
-        Function("describe", memoryMB: 256) { _ in Describe() }.http("GET /items/{id}", "POST /items/{id}", "ANY /files/{proxy+}")
+        Function("describe", memoryMB: 256) { _ in Describe() }.http(
+            "GET /items/{id}", "POST /items/{id}", "ANY /files/{proxy+}")
         Function("special") { _ in Describe() }.http("GET /items/special")
         Function("sleep", timeout: .milliseconds(300)) { _ in Sleep() }.http("GET /sleep")
         // Its own function with a long timeout: a busy test machine must not turn the shortcut's check into a 504.
@@ -64,7 +65,8 @@ enum GatewayFixture {
         Function("boom") { _ in Boom() }.http("GET /boom")
     }
 
-    static let gateway = APIGateway(manifest: manifest, ports: .unconfigured("The gateway fixture has no store"), logSink: InMemoryLogSink())
+    static let gateway = APIGateway(
+        manifest: manifest, ports: .unconfigured("The gateway fixture has no store"), logSink: InMemoryLogSink())
 
     static func send(
         _ method: String,
@@ -73,7 +75,9 @@ enum GatewayFixture {
         headers: [(name: String, value: String)] = [],
         body: [UInt8] = []
     ) async -> GatewayResponse {
-        await gateway.handle(GatewayRequest(method: HTTPRequest.Method(method)!, path: path, rawQueryString: query, headers: headers, body: body))
+        await gateway.handle(
+            GatewayRequest(
+                method: HTTPRequest.Method(method)!, path: path, rawQueryString: query, headers: headers, body: body))
     }
 }
 
@@ -89,8 +93,10 @@ struct APIGatewayTests {
         let sentAt = Int64(Date().timeIntervalSince1970 * 1000)
         let response = await GatewayFixture.send(
             "POST", "/items/a%20b", query: "tag=x&tag=y&q=hello+world",
-            headers: [("Content-Type", "application/json"), ("X-Custom", "1"), ("x-custom", "2"), ("Cookie", "a=1; b=2"),
-                      ("User-Agent", "curl/8")],
+            headers: [
+                ("Content-Type", "application/json"), ("X-Custom", "1"), ("x-custom", "2"), ("Cookie", "a=1; b=2"),
+                ("User-Agent", "curl/8"),
+            ],
             body: Array(#"{"n":1}"#.utf8)
         )
         let answeredAt = Int64(Date().timeIntervalSince1970 * 1000)
@@ -121,18 +127,22 @@ struct APIGatewayTests {
     }
 
     @Test func binaryBodiesArriveBase64Encoded() async throws {
-        let response = await GatewayFixture.send("POST", "/items/1", headers: [("content-type", "image/png")], body: [0x89, 0x50, 0xFF])
+        let response = await GatewayFixture.send(
+            "POST", "/items/1", headers: [("content-type", "image/png")], body: [0x89, 0x50, 0xFF])
         let event = try JSONDecoder().decode(APIGatewayV2Request.self, from: Data(response.body))
         #expect(event.isBase64Encoded == true)
         #expect(event.body == Data([0x89, 0x50, 0xFF]).base64EncodedString())
     }
 
     @Test func theMostSpecificRouteWinsAndUnknownRoutesAre404Problems() async throws {
-        let special = try JSONDecoder().decode(APIGatewayV2Request.self, from: Data(await GatewayFixture.send("GET", "/items/special").body))
+        let special = try JSONDecoder().decode(
+            APIGatewayV2Request.self, from: Data(await GatewayFixture.send("GET", "/items/special").body))
         #expect(special.routeKey == "GET /items/special")
-        let item = try JSONDecoder().decode(APIGatewayV2Request.self, from: Data(await GatewayFixture.send("GET", "/items/7").body))
+        let item = try JSONDecoder().decode(
+            APIGatewayV2Request.self, from: Data(await GatewayFixture.send("GET", "/items/7").body))
         #expect(item.routeKey == "GET /items/{id}")
-        let greedy = try JSONDecoder().decode(APIGatewayV2Request.self, from: Data(await GatewayFixture.send("DELETE", "/files/a/b/c").body))
+        let greedy = try JSONDecoder().decode(
+            APIGatewayV2Request.self, from: Data(await GatewayFixture.send("DELETE", "/files/a/b/c").body))
         #expect(greedy.routeKey == "ANY /files/{proxy+}")
         #expect(greedy.pathParameters == ["proxy": "a/b/c"])
         let missing = await GatewayFixture.send("POST", "/sleep")
@@ -145,7 +155,8 @@ struct APIGatewayTests {
         let response = await GatewayFixture.send("GET", "/cookies")
         #expect(response.status == 201)
         #expect(response.body == [0, 1, 2, 255])
-        #expect(response.headers.filter { $0.name == "set-cookie" }.map(\.value) == ["session=abc; HttpOnly", "theme=dark"])
+        #expect(
+            response.headers.filter { $0.name == "set-cookie" }.map(\.value) == ["session=abc; HttpOnly", "theme=dark"])
         #expect(response.header("apigw-requestid") != nil)
         let shortcut = await GatewayFixture.send("GET", "/shortcut")
         #expect(shortcut.status == 200)
@@ -163,7 +174,8 @@ struct APIGatewayTests {
         let failed = await GatewayFixture.send("GET", "/boom")
         #expect(failed.status == 500)
         #expect(String(decoding: failed.body, as: UTF8.self).contains("Failure") == false)
-        let oversized = await GatewayFixture.send("POST", "/items/1", body: [UInt8](repeating: 0x20, count: APIGateway.maximumRequestBytes + 1))
+        let oversized = await GatewayFixture.send(
+            "POST", "/items/1", body: [UInt8](repeating: 0x20, count: APIGateway.maximumRequestBytes + 1))
         #expect(oversized.status == 413)
     }
 
@@ -183,22 +195,30 @@ struct APIGatewayTests {
             manifest: GatewayFixture.manifest, ports: .unconfigured("no store"), logSink: InMemoryLogSink(),
             cors: CORSConfiguration(allowedOrigins: ["https://app.example.com"])
         )
-        let preflight = await gateway.handle(GatewayRequest(method: .options, path: "/items/7", headers: [
-            ("Origin", "https://app.example.com"), ("Access-Control-Request-Method", "POST"),
-        ]))
+        let preflight = await gateway.handle(
+            GatewayRequest(
+                method: .options, path: "/items/7",
+                headers: [
+                    ("Origin", "https://app.example.com"), ("Access-Control-Request-Method", "POST"),
+                ]))
         #expect(preflight.status == 204)
         #expect(preflight.header("access-control-allow-origin") == "https://app.example.com")
         #expect(preflight.header("access-control-allow-methods") == "GET, POST")
         #expect(preflight.header("access-control-allow-headers")?.contains("authorization") == true)
-        let answer = await gateway.handle(GatewayRequest(method: .get, path: "/cookies", headers: [("Origin", "https://app.example.com")]))
+        let answer = await gateway.handle(
+            GatewayRequest(method: .get, path: "/cookies", headers: [("Origin", "https://app.example.com")]))
         #expect(answer.status == 201)
         #expect(answer.header("access-control-allow-origin") == "https://app.example.com")
         #expect(answer.header("access-control-expose-headers")?.contains("apigw-requestid") == true)
-        let stranger = await gateway.handle(GatewayRequest(method: .get, path: "/cookies", headers: [("Origin", "https://evil.example")]))
+        let stranger = await gateway.handle(
+            GatewayRequest(method: .get, path: "/cookies", headers: [("Origin", "https://evil.example")]))
         #expect(stranger.header("access-control-allow-origin") == nil)
-        let unknown = await gateway.handle(GatewayRequest(method: .options, path: "/nowhere", headers: [
-            ("Origin", "https://app.example.com"), ("Access-Control-Request-Method", "GET"),
-        ]))
+        let unknown = await gateway.handle(
+            GatewayRequest(
+                method: .options, path: "/nowhere",
+                headers: [
+                    ("Origin", "https://app.example.com"), ("Access-Control-Request-Method", "GET"),
+                ]))
         #expect(unknown.status == 404)
     }
 }

@@ -1,12 +1,12 @@
 import Cloud
 import Crypto
-import _CryptoExtras
 import Foundation
 import Hashing
 import LambdaEvents
 import LambdaRuntime
 import LocalCloud
 import Testing
+import _CryptoExtras
 
 /// Signs tokens the way an issuer does, for the authorizer to judge.
 struct TokenIssuer {
@@ -50,18 +50,21 @@ struct TokenIssuer {
 struct JWTAuthorizerTests {
     static let manifest = AppManifest("authorizer-fixture", version: "test") {
         Function("me") { _ in GatewayFixture.Describe() }.http("GET /me", authorization: .jwt())
-        Function("admin") { _ in GatewayFixture.Describe() }.http("GET /admin", authorization: .jwt(scopes: ["orders/admin"]))
+        Function("admin") { _ in GatewayFixture.Describe() }.http(
+            "GET /admin", authorization: .jwt(scopes: ["orders/admin"]))
         Function("open") { _ in GatewayFixture.Describe() }.http("GET /open")
     }
 
     static let gateway = APIGateway(
-        manifest: manifest, ports: .unconfigured("no store"), logSink: InMemoryLogSink(), authorizer: TokenIssuer.authorizer
+        manifest: manifest, ports: .unconfigured("no store"), logSink: InMemoryLogSink(),
+        authorizer: TokenIssuer.authorizer
     )
 
     static func get(_ path: String, authorization: String?) async -> GatewayResponse {
-        await Self.gateway.handle(GatewayRequest(
-            method: .get, path: path, headers: authorization.map { [(name: "Authorization", value: $0)] } ?? []
-        ))
+        await Self.gateway.handle(
+            GatewayRequest(
+                method: .get, path: path, headers: authorization.map { [(name: "Authorization", value: $0)] } ?? []
+            ))
     }
 
     @Test func aValidTokenReachesTheFunctionWithItsClaimsAsStrings() async throws {
@@ -115,7 +118,8 @@ struct JWTAuthorizerTests {
         var tampered = try TokenIssuer.token()
         tampered = tampered.replacingOccurrences(of: ".", with: ".e", options: [], range: tampered.range(of: "."))
         #expect(await Self.get("/me", authorization: "Bearer " + tampered).status == 401)
-        let audience = await Self.get("/me", authorization: "Bearer " + (try TokenIssuer.token(["aud": TokenIssuer.clientID, "client_id": nil])))
+        let audience = await Self.get(
+            "/me", authorization: "Bearer " + (try TokenIssuer.token(["aud": TokenIssuer.clientID, "client_id": nil])))
         #expect(audience.status == 200, "aud naming the client is accepted")
         let raw = await Self.get("/me", authorization: try TokenIssuer.token())
         #expect(raw.status == 200, "a raw token without 'Bearer' is read too")
@@ -125,24 +129,29 @@ struct JWTAuthorizerTests {
         let refused = await Self.get("/admin", authorization: "Bearer " + (try TokenIssuer.token()))
         #expect(refused.status == 403)
         #expect(refused.header("www-authenticate")?.contains(#"error="insufficient_scope""#) == true)
-        let allowed = await Self.get("/admin", authorization: "Bearer " + (try TokenIssuer.token(["scope": "orders/admin"])))
+        let allowed = await Self.get(
+            "/admin", authorization: "Bearer " + (try TokenIssuer.token(["scope": "orders/admin"])))
         #expect(allowed.status == 200)
     }
 
     @Test func withoutAnAuthorizerRoutesThatNeedATokenAreRefused() async throws {
         let gateway = APIGateway(manifest: Self.manifest, ports: .unconfigured("no store"), logSink: InMemoryLogSink())
-        let response = await gateway.handle(GatewayRequest(
-            method: .get, path: "/me", headers: [(name: "authorization", value: "Bearer " + (try TokenIssuer.token()))]))
+        let response = await gateway.handle(
+            GatewayRequest(
+                method: .get, path: "/me",
+                headers: [(name: "authorization", value: "Bearer " + (try TokenIssuer.token()))]))
         #expect(response.status == 401)
     }
 
     @Test func aKeySetIsReadFromItsJWKSDocument() throws {
         let primitives = try TokenIssuer.key.publicKey.getKeyPrimitives()
-        let document = #"{"keys":[{"kty":"RSA","kid":"k1","use":"sig","alg":"RS256","n":"\#(TokenIssuer.base64URL(primitives.modulus))","e":"\#(TokenIssuer.base64URL(primitives.publicExponent))"},{"kty":"EC","kid":"e1"}]}"#
+        let document =
+            #"{"keys":[{"kty":"RSA","kid":"k1","use":"sig","alg":"RS256","n":"\#(TokenIssuer.base64URL(primitives.modulus))","e":"\#(TokenIssuer.base64URL(primitives.publicExponent))"},{"kty":"EC","kid":"e1"}]}"#
         let keys = try JSONWebKeySet(json: Data(document.utf8))
         let authorizer = JWTAuthorizer(configuration: TokenIssuer.authorizer.configuration, keys: keys)
         let jwt = try authorizer.authorize(
-            authorization: "Bearer " + (try TokenIssuer.token()), requiredScopes: [], nowSeconds: Int64(Date().timeIntervalSince1970))
+            authorization: "Bearer " + (try TokenIssuer.token()), requiredScopes: [],
+            nowSeconds: Int64(Date().timeIntervalSince1970))
         #expect(jwt.claims["sub"] == "alice")
     }
 }

@@ -1,10 +1,10 @@
 import Crypto
-import StratusTesting
-import _CryptoExtras
 import Foundation
 import LocalCloud
 import OpenAPI
+import StratusTesting
 import Testing
+import _CryptoExtras
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -32,7 +32,9 @@ struct ReferenceSystemEndToEndTests {
             self.process.waitUntilExit()
         }
 
-        func send(_ method: String, _ path: String, token: String? = nil, body: String? = nil, headers: [String: String] = [:])
+        func send(
+            _ method: String, _ path: String, token: String? = nil, body: String? = nil, headers: [String: String] = [:]
+        )
             async throws -> (status: Int, json: [String: Any], response: HTTPURLResponse)
         {
             // Appended as text, so that a query string stays a query string.
@@ -41,18 +43,23 @@ struct ReferenceSystemEndToEndTests {
         }
 
         /// Registers an account and signs it in; answers its user id and its tokens.
-        func signUp(_ email: String, password: String = "Correct-Horse-7") async throws -> (userID: String, tokens: [String: Any]) {
-            let (registered, account, _) = try await self.send("POST", "auth/register",
+        func signUp(_ email: String, password: String = "Correct-Horse-7") async throws -> (
+            userID: String, tokens: [String: Any]
+        ) {
+            let (registered, account, _) = try await self.send(
+                "POST", "auth/register",
                 body: #"{"email":"\#(email)","password":"\#(password)","name":"Test User"}"#)
             #expect(registered == 201)
-            let (signedIn, tokens, _) = try await self.send("POST", "auth/login", body: #"{"email":"\#(email)","password":"\#(password)"}"#)
+            let (signedIn, tokens, _) = try await self.send(
+                "POST", "auth/login", body: #"{"email":"\#(email)","password":"\#(password)"}"#)
             #expect(signedIn == 200)
             return (try #require(account["userId"] as? String), tokens)
         }
 
         /// Runs `stratus users …` on the server's data directory.
         func users(_ arguments: [String]) async throws -> (status: Int32, output: String) {
-            let run = try await runToCompletion(TestEnvironment.stratus, ["users"] + arguments + ["--data-dir", self.data],
+            let run = try await runToCompletion(
+                TestEnvironment.stratus, ["users"] + arguments + ["--data-dir", self.data],
                 mergingErrors: true)
             return (run.status, run.outputText)
         }
@@ -75,60 +82,78 @@ struct ReferenceSystemEndToEndTests {
         #expect(profileStatus == 200)
         #expect(profile["userId"] as? String == aliceID)
         #expect(profileResponse.value(forHTTPHeaderField: "etag") == "\"1\"")
-        let (updated, _, _) = try await server.send("PUT", "users/me", token: aliceToken,
+        let (updated, _, _) = try await server.send(
+            "PUT", "users/me", token: aliceToken,
             body: #"{"name":"Alice","phone":"+14155550123"}"#, headers: ["if-match": "\"1\""])
         #expect(updated == 200)
 
-        let order = #"{"items":[{"sku":"A-1","quantity":2,"unitPrice":1999},{"sku":"B-2","quantity":1,"unitPrice":4500}],"currency":"EUR"}"#
-        let (created, createdOrder, _) = try await server.send("POST", "orders", token: aliceToken, body: order,
+        let order =
+            #"{"items":[{"sku":"A-1","quantity":2,"unitPrice":1999},{"sku":"B-2","quantity":1,"unitPrice":4500}],"currency":"EUR"}"#
+        let (created, createdOrder, _) = try await server.send(
+            "POST", "orders", token: aliceToken, body: order,
             headers: ["idempotency-key": "first-order"])
         #expect(created == 201)
         #expect(createdOrder["total"] as? Int == 8498)
         let orderID = try #require(createdOrder["orderId"] as? String)
-        let (repeated, repeatedOrder, _) = try await server.send("POST", "orders", token: aliceToken, body: order,
+        let (repeated, repeatedOrder, _) = try await server.send(
+            "POST", "orders", token: aliceToken, body: order,
             headers: ["idempotency-key": "first-order"])
         #expect(repeated == 201)
         #expect(repeatedOrder["orderId"] as? String == orderID, "a retry gets the first answer")
-        let (reused, _, _) = try await server.send("POST", "orders", token: aliceToken,
-            body: #"{"items":[{"sku":"C-3","quantity":1,"unitPrice":1}],"currency":"EUR"}"#, headers: ["idempotency-key": "first-order"])
+        let (reused, _, _) = try await server.send(
+            "POST", "orders", token: aliceToken,
+            body: #"{"items":[{"sku":"C-3","quantity":1,"unitPrice":1}],"currency":"EUR"}"#,
+            headers: ["idempotency-key": "first-order"])
         #expect(reused == 422, "a reused key with another body is refused")
         let (listed, list, _) = try await server.send("GET", "orders?limit=10", token: aliceToken)
         #expect(listed == 200)
         #expect((list["orders"] as? [[String: Any]])?.compactMap { $0["orderId"] as? String } == [orderID])
 
-        let (refusedMove, _, _) = try await server.send("PATCH", "orders/\(orderID)/status", token: aliceToken,
+        let (refusedMove, _, _) = try await server.send(
+            "PATCH", "orders/\(orderID)/status", token: aliceToken,
             body: #"{"status":"CONFIRMED"}"#, headers: ["if-match": "\"1\""])
         #expect(refusedMove == 403, "customers may only cancel")
 
         let (_, bob) = try await server.signUp("bob@example.com")
-        let (foreign, _, _) = try await server.send("GET", "orders/\(orderID)", token: try #require(bob["accessToken"] as? String))
+        let (foreign, _, _) = try await server.send(
+            "GET", "orders/\(orderID)", token: try #require(bob["accessToken"] as? String))
         #expect(foreign == 404, "someone else's order does not exist for them")
 
         _ = try await server.signUp("sam@example.com")
-        let (added, addedText) = try await server.users(["add-to-group", "--email", "sam@example.com", "--group", "staff"])
+        let (added, addedText) = try await server.users([
+            "add-to-group", "--email", "sam@example.com", "--group", "staff",
+        ])
         #expect(added == 0, "\(addedText)")
-        let (missing, missingText) = try await server.users(["add-to-group", "--email", "nobody@example.com", "--group", "staff"])
+        let (missing, missingText) = try await server.users([
+            "add-to-group", "--email", "nobody@example.com", "--group", "staff",
+        ])
         #expect(missing != 0)
         #expect(missingText.contains("No account has the email nobody@example.com"))
-        let (_, staffTokens, _) = try await server.send("POST", "auth/login", body: #"{"email":"sam@example.com","password":"Correct-Horse-7"}"#)
+        let (_, staffTokens, _) = try await server.send(
+            "POST", "auth/login", body: #"{"email":"sam@example.com","password":"Correct-Horse-7"}"#)
         let staff = try #require(staffTokens["accessToken"] as? String)
 
-        let (confirmed, confirmedOrder, _) = try await server.send("PATCH", "orders/\(orderID)/status", token: staff,
+        let (confirmed, confirmedOrder, _) = try await server.send(
+            "PATCH", "orders/\(orderID)/status", token: staff,
             body: #"{"status":"CONFIRMED"}"#, headers: ["if-match": "\"1\""])
         #expect(confirmed == 200)
         #expect(confirmedOrder["status"] as? String == "CONFIRMED")
-        let (stale, _, _) = try await server.send("PATCH", "orders/\(orderID)/status", token: staff,
+        let (stale, _, _) = try await server.send(
+            "PATCH", "orders/\(orderID)/status", token: staff,
             body: #"{"status":"SHIPPED"}"#, headers: ["if-match": "\"1\""])
         #expect(stale == 412)
-        let (invalid, _, _) = try await server.send("PATCH", "orders/\(orderID)/status", token: staff,
+        let (invalid, _, _) = try await server.send(
+            "PATCH", "orders/\(orderID)/status", token: staff,
             body: #"{"status":"DELIVERED"}"#, headers: ["if-match": "\"2\""])
         #expect(invalid == 409, "CONFIRMED cannot jump to DELIVERED")
 
         let racers = try await withThrowingTaskGroup(of: Int.self) { group in
             for _ in 0..<8 {
                 group.addTask {
-                    try await server.send("PATCH", "orders/\(orderID)/status", token: staff,
-                        body: #"{"status":"SHIPPED"}"#, headers: ["if-match": "\"2\""]).status
+                    try await server.send(
+                        "PATCH", "orders/\(orderID)/status", token: staff,
+                        body: #"{"status":"SHIPPED"}"#, headers: ["if-match": "\"2\""]
+                    ).status
                 }
             }
             return try await group.reduce(into: []) { $0.append($1) }
@@ -137,13 +162,17 @@ struct ReferenceSystemEndToEndTests {
         #expect(racers.filter { $0 == 412 }.count == 7, "\(racers)")
 
         let refreshToken = try #require(alice["refreshToken"] as? String)
-        let (refreshed, fresh, _) = try await server.send("POST", "auth/refresh", body: #"{"refreshToken":"\#(refreshToken)"}"#)
+        let (refreshed, fresh, _) = try await server.send(
+            "POST", "auth/refresh", body: #"{"refreshToken":"\#(refreshToken)"}"#)
         #expect(refreshed == 200)
-        let (stillWorks, _, _) = try await server.send("GET", "orders/\(orderID)", token: try #require(fresh["accessToken"] as? String))
+        let (stillWorks, _, _) = try await server.send(
+            "GET", "orders/\(orderID)", token: try #require(fresh["accessToken"] as? String))
         #expect(stillWorks == 200)
-        let (loggedOut, _, _) = try await server.send("POST", "auth/logout", body: #"{"refreshToken":"\#(refreshToken)"}"#)
+        let (loggedOut, _, _) = try await server.send(
+            "POST", "auth/logout", body: #"{"refreshToken":"\#(refreshToken)"}"#)
         #expect(loggedOut == 204)
-        let (revoked, _, _) = try await server.send("POST", "auth/refresh", body: #"{"refreshToken":"\#(refreshToken)"}"#)
+        let (revoked, _, _) = try await server.send(
+            "POST", "auth/refresh", body: #"{"refreshToken":"\#(refreshToken)"}"#)
         #expect(revoked == 401)
     }
 
@@ -151,22 +180,29 @@ struct ReferenceSystemEndToEndTests {
         let server = try await Server()
         defer { server.stop() }
         _ = try await server.signUp("alice@example.com")
-        let (unknown, unknownBody, _) = try await server.send("POST", "auth/forgot-password", body: #"{"email":"nobody@example.com"}"#)
-        let (known, knownBody, _) = try await server.send("POST", "auth/forgot-password", body: #"{"email":"alice@example.com"}"#)
+        let (unknown, unknownBody, _) = try await server.send(
+            "POST", "auth/forgot-password", body: #"{"email":"nobody@example.com"}"#)
+        let (known, knownBody, _) = try await server.send(
+            "POST", "auth/forgot-password", body: #"{"email":"alice@example.com"}"#)
         #expect(unknown == 202 && known == 202)
         #expect(unknownBody["message"] as? String == knownBody["message"] as? String)
         let code = try server.latestCode(to: "alice@example.com")
-        let (reset, _, _) = try await server.send("POST", "auth/confirm-forgot-password",
+        let (reset, _, _) = try await server.send(
+            "POST", "auth/confirm-forgot-password",
             body: #"{"email":"alice@example.com","code":"\#(code)","newPassword":"Fresh-Horse-8"}"#)
         #expect(reset == 204)
-        let (old, _, _) = try await server.send("POST", "auth/login", body: #"{"email":"alice@example.com","password":"Correct-Horse-7"}"#)
+        let (old, _, _) = try await server.send(
+            "POST", "auth/login", body: #"{"email":"alice@example.com","password":"Correct-Horse-7"}"#)
         #expect(old == 401)
-        let (new, _, _) = try await server.send("POST", "auth/login", body: #"{"email":"alice@example.com","password":"Fresh-Horse-8"}"#)
+        let (new, _, _) = try await server.send(
+            "POST", "auth/login", body: #"{"email":"alice@example.com","password":"Fresh-Horse-8"}"#)
         #expect(new == 200)
         for _ in 0..<5 {
-            _ = try await server.send("POST", "auth/login", body: #"{"email":"alice@example.com","password":"Wrong-Horse-0"}"#)
+            _ = try await server.send(
+                "POST", "auth/login", body: #"{"email":"alice@example.com","password":"Wrong-Horse-0"}"#)
         }
-        let (throttled, _, throttledResponse) = try await server.send("POST", "auth/login",
+        let (throttled, _, throttledResponse) = try await server.send(
+            "POST", "auth/login",
             body: #"{"email":"alice@example.com","password":"Fresh-Horse-8"}"#)
         #expect(throttled == 429)
         #expect(throttledResponse.value(forHTTPHeaderField: "retry-after") != nil)
@@ -179,44 +215,119 @@ struct ReferenceSystemEndToEndTests {
         let token = try #require(alice["accessToken"] as? String)
 
         var cases: [(String, Int, (status: Int, json: [String: Any], response: HTTPURLResponse))] = []
-        cases.append(("malformed JSON", 400, try await server.send("POST", "orders", token: token, body: #"{"items": [ "#)))
-        cases.append(("wrong types", 422, try await server.send("POST", "orders", token: token,
-            body: #"{"items":[{"sku":"A","quantity":"two","unitPrice":1}],"currency":"EUR"}"#)))
-        cases.append(("invalid values", 422, try await server.send("POST", "orders", token: token,
-            body: #"{"items":[{"sku":"A","quantity":1001,"unitPrice":-1}],"currency":"XXX"}"#)))
-        cases.append(("no items", 422, try await server.send("POST", "orders", token: token, body: #"{"items":[],"currency":"EUR"}"#)))
-        cases.append(("another content type", 415, try await server.send("POST", "orders", token: token,
-            body: "items=1", headers: ["content-type": "application/x-www-form-urlencoded"])))
-        cases.append(("a body over the function's 1 MB", 413, try await server.send("POST", "orders", token: token,
-            body: #"{"items":[],"currency":""# + String(repeating: "E", count: 1_100_000) + #""}"#)))
-        cases.append(("a body over the gateway's 10 MB", 413, try await ServeCommandTests.send("POST",
-            server.url.appendingPathComponent("orders"), token: token, bytes: Data(count: 10 * 1024 * 1024 + 1))))
+        cases.append(
+            ("malformed JSON", 400, try await server.send("POST", "orders", token: token, body: #"{"items": [ "#)))
+        cases.append(
+            (
+                "wrong types", 422,
+                try await server.send(
+                    "POST", "orders", token: token,
+                    body: #"{"items":[{"sku":"A","quantity":"two","unitPrice":1}],"currency":"EUR"}"#)
+            ))
+        cases.append(
+            (
+                "invalid values", 422,
+                try await server.send(
+                    "POST", "orders", token: token,
+                    body: #"{"items":[{"sku":"A","quantity":1001,"unitPrice":-1}],"currency":"XXX"}"#)
+            ))
+        cases.append(
+            (
+                "no items", 422,
+                try await server.send("POST", "orders", token: token, body: #"{"items":[],"currency":"EUR"}"#)
+            ))
+        cases.append(
+            (
+                "another content type", 415,
+                try await server.send(
+                    "POST", "orders", token: token,
+                    body: "items=1", headers: ["content-type": "application/x-www-form-urlencoded"])
+            ))
+        cases.append(
+            (
+                "a body over the function's 1 MB", 413,
+                try await server.send(
+                    "POST", "orders", token: token,
+                    body: #"{"items":[],"currency":""# + String(repeating: "E", count: 1_100_000) + #""}"#)
+            ))
+        cases.append(
+            (
+                "a body over the gateway's 10 MB", 413,
+                try await ServeCommandTests.send(
+                    "POST",
+                    server.url.appendingPathComponent("orders"), token: token, bytes: Data(count: 10 * 1024 * 1024 + 1))
+            ))
         cases.append(("no token", 401, try await server.send("GET", "orders")))
         cases.append(("a forged signature", 401, try await server.send("GET", "orders", token: Self.forged(token))))
         let keys = try Self.localKeys(server)
-        cases.append(("alg none", 401, try await server.send("GET", "orders",
-            token: try TokenIssuer.token(keys.claims, header: ["alg": "none", "kid": keys.id, "typ": "JWT"], signedWith: keys.key))))
-        cases.append(("an expired token", 401, try await server.send("GET", "orders",
-            token: try TokenIssuer.token(keys.claims.merging(["exp": Int(Date().timeIntervalSince1970) - 60]) { $1 },
-                header: ["alg": "RS256", "kid": keys.id], signedWith: keys.key))))
-        cases.append(("another audience", 401, try await server.send("GET", "orders",
-            token: try TokenIssuer.token(keys.claims.merging(["client_id": "someone-else"]) { $1 },
-                header: ["alg": "RS256", "kid": keys.id], signedWith: keys.key))))
-        cases.append(("another issuer", 401, try await server.send("GET", "orders",
-            token: try TokenIssuer.token(keys.claims.merging(["iss": "https://evil.example"]) { $1 },
-                header: ["alg": "RS256", "kid": keys.id], signedWith: keys.key))))
-        cases.append(("an id token", 401, try await server.send("GET", "orders", token: try #require(alice["idToken"] as? String))))
-        cases.append(("a key the issuer never had", 401, try await server.send("GET", "orders",
-            token: try TokenIssuer.token(keys.claims, header: ["alg": "RS256", "kid": keys.id], signedWith: TokenIssuer.otherKey))))
+        cases.append(
+            (
+                "alg none", 401,
+                try await server.send(
+                    "GET", "orders",
+                    token: try TokenIssuer.token(
+                        keys.claims, header: ["alg": "none", "kid": keys.id, "typ": "JWT"], signedWith: keys.key))
+            ))
+        cases.append(
+            (
+                "an expired token", 401,
+                try await server.send(
+                    "GET", "orders",
+                    token: try TokenIssuer.token(
+                        keys.claims.merging(["exp": Int(Date().timeIntervalSince1970) - 60]) { $1 },
+                        header: ["alg": "RS256", "kid": keys.id], signedWith: keys.key))
+            ))
+        cases.append(
+            (
+                "another audience", 401,
+                try await server.send(
+                    "GET", "orders",
+                    token: try TokenIssuer.token(
+                        keys.claims.merging(["client_id": "someone-else"]) { $1 },
+                        header: ["alg": "RS256", "kid": keys.id], signedWith: keys.key))
+            ))
+        cases.append(
+            (
+                "another issuer", 401,
+                try await server.send(
+                    "GET", "orders",
+                    token: try TokenIssuer.token(
+                        keys.claims.merging(["iss": "https://evil.example"]) { $1 },
+                        header: ["alg": "RS256", "kid": keys.id], signedWith: keys.key))
+            ))
+        cases.append(
+            (
+                "an id token", 401,
+                try await server.send("GET", "orders", token: try #require(alice["idToken"] as? String))
+            ))
+        cases.append(
+            (
+                "a key the issuer never had", 401,
+                try await server.send(
+                    "GET", "orders",
+                    token: try TokenIssuer.token(
+                        keys.claims, header: ["alg": "RS256", "kid": keys.id], signedWith: TokenIssuer.otherKey))
+            ))
         cases.append(("a made-up order id", 404, try await server.send("GET", "orders/not-an-id", token: token)))
         cases.append(("a bad cursor", 400, try await server.send("GET", "orders?cursor=garbage", token: token)))
         cases.append(("a bad limit", 400, try await server.send("GET", "orders?limit=1000", token: token)))
         cases.append(("an unknown route", 404, try await server.send("GET", "payments", token: token)))
-        cases.append(("a weak password", 422, try await server.send("POST", "auth/register",
-            body: #"{"email":"bob@example.com","password":"password","name":"Bob"}"#)))
-        cases.append(("a duplicate email", 409, try await server.send("POST", "auth/register",
-            body: #"{"email":"ALICE@example.com","password":"Correct-Horse-7","name":"Alice"}"#)))
-        cases.append(("a missing If-Match", 428, try await server.send("PUT", "users/me", token: token, body: #"{"name":"A"}"#)))
+        cases.append(
+            (
+                "a weak password", 422,
+                try await server.send(
+                    "POST", "auth/register",
+                    body: #"{"email":"bob@example.com","password":"password","name":"Bob"}"#)
+            ))
+        cases.append(
+            (
+                "a duplicate email", 409,
+                try await server.send(
+                    "POST", "auth/register",
+                    body: #"{"email":"ALICE@example.com","password":"Correct-Horse-7","name":"Alice"}"#)
+            ))
+        cases.append(
+            ("a missing If-Match", 428, try await server.send("PUT", "users/me", token: token, body: #"{"name":"A"}"#)))
 
         for (name, expected, (status, json, response)) in cases {
             #expect(status == expected, "\(name)")
@@ -251,11 +362,16 @@ struct ReferenceSystemEndToEndTests {
     }
 
     /// The server's own signing key and id, and the claims of a valid access token for alice.
-    static func localKeys(_ server: Server) throws -> (key: _RSA.Signing.PrivateKey, id: String, claims: [String: Any?]) {
+    static func localKeys(_ server: Server) throws -> (key: _RSA.Signing.PrivateKey, id: String, claims: [String: Any?])
+    {
         let identity = server.data + "/identity"
         let pem = try String(contentsOfFile: identity + "/signing-key.pem", encoding: .utf8)
-        let claims: [String: Any?] = ["iss": LocalTokenIssuer.issuer, "client_id": LocalTokenIssuer.clientID, "scope": nil,
-            "cognito:groups": nil]
-        return (try _RSA.Signing.PrivateKey(pemRepresentation: pem), try LocalTokenIssuer(directory: identity).keyID, claims)
+        let claims: [String: Any?] = [
+            "iss": LocalTokenIssuer.issuer, "client_id": LocalTokenIssuer.clientID, "scope": nil,
+            "cognito:groups": nil,
+        ]
+        return (
+            try _RSA.Signing.PrivateKey(pemRepresentation: pem), try LocalTokenIssuer(directory: identity).keyID, claims
+        )
     }
 }

@@ -13,19 +13,25 @@ struct ServeCommandTests {
     /// Starts `stratus serve` on a free port and returns the process, its base URL and everything it printed so far.
     /// Starts `stratus serve` with `environment` added to the test's own; the functions' lines go to `standardError`.
     static func start(
-        dataDirectory: String, arguments: [String] = [], environment: [String: String] = [:], standardError: FileHandle = .nullDevice
+        dataDirectory: String, arguments: [String] = [], environment: [String: String] = [:],
+        standardError: FileHandle = .nullDevice
     ) async throws -> (Process, URL, Pipe) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: TestEnvironment.stratus)
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         // Cheap password hashes: the end-to-end tests create many accounts on a debug build.
-        process.arguments = ["serve", "--port", "0", "--xray-port", "0", "--data-dir", dataDirectory, "--insecure-fast-password-hashing"] + arguments
+        process.arguments =
+            [
+                "serve", "--port", "0", "--xray-port", "0", "--data-dir", dataDirectory,
+                "--insecure-fast-password-hashing",
+            ] + arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = standardError
         try process.run()
         let banner = await Self.banner(of: output)
-        let url = try #require(banner.firstMatch(of: /http:\/\/127\.0\.0\.1:\d+/).map { URL(string: String($0.output))! })
+        let url = try #require(
+            banner.firstMatch(of: /http:\/\/127\.0\.0\.1:\d+/).map { URL(string: String($0.output))! })
         #expect(banner.contains("FUNCTION"))
         #expect(banner.contains("GET /health"))
         return (process, url, output)
@@ -75,7 +81,8 @@ struct ServeCommandTests {
 
     /// Runs `stratus token` against `dataDirectory` and returns the token.
     static func token(_ arguments: [String], dataDirectory: String) async throws -> String {
-        let run = try await runToCompletion(TestEnvironment.stratus, ["token", "--data-dir", dataDirectory] + arguments)
+        let run = try await runToCompletion(
+            TestEnvironment.stratus, ["token", "--data-dir", dataDirectory] + arguments)
         return run.outputText.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
@@ -109,18 +116,21 @@ struct ServeCommandTests {
         let alice = try await Self.token(["--sub", "alice", "--email", "alice@example.com"], dataDirectory: data)
         let staff = try await Self.token(["--sub", "sam", "--group", "staff"], dataDirectory: data)
 
-        let (keysStatus, keys, _) = try await Self.send("GET", url.appendingPathComponent(".well-known/jwks.json"), token: nil)
+        let (keysStatus, keys, _) = try await Self.send(
+            "GET", url.appendingPathComponent(".well-known/jwks.json"), token: nil)
         #expect(keysStatus == 200)
         #expect((keys["keys"] as? [[String: Any]])?.first?["alg"] as? String == "RS256")
 
         let order = #"{"items":[{"sku":"A-1","quantity":2,"unitPrice":1999}],"currency":"EUR"}"#
-        let (created, body, createdResponse) = try await Self.send("POST", url.appendingPathComponent("orders"), token: alice, body: order)
+        let (created, body, createdResponse) = try await Self.send(
+            "POST", url.appendingPathComponent("orders"), token: alice, body: order)
         #expect(created == 201)
         let orderID = try #require(body["orderId"] as? String)
         #expect(createdResponse.value(forHTTPHeaderField: "location") == "/orders/\(orderID)")
         #expect(body["total"] as? Int == 3998)
 
-        let (unauthorized, _, refusal) = try await Self.send("POST", url.appendingPathComponent("orders"), token: nil, body: order)
+        let (unauthorized, _, refusal) = try await Self.send(
+            "POST", url.appendingPathComponent("orders"), token: nil, body: order)
         #expect(unauthorized == 401)
         #expect(refusal.value(forHTTPHeaderField: "www-authenticate")?.hasPrefix("Bearer") == true)
         let (forged, _, _) = try await Self.send("GET", url.appendingPathComponent("orders"), token: alice + "x")
@@ -140,7 +150,8 @@ struct ServeCommandTests {
         let orders = try #require(list["orders"] as? [[String: Any]])
         #expect(orders.map { $0["orderId"] as? String } == [orderID], "the order and its status survive a restart")
         #expect(orders.first?["status"] as? String == "CONFIRMED")
-        let (stillValid, _, _) = try await Self.send("GET", url.appendingPathComponent("orders/\(orderID)"), token: alice)
+        let (stillValid, _, _) = try await Self.send(
+            "GET", url.appendingPathComponent("orders/\(orderID)"), token: alice)
         #expect(stillValid == 200, "the signing key survives a restart too")
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()
@@ -221,10 +232,12 @@ struct ServeCommandTests {
     ])
     func aBadOptionIsAClearErrorAndANonZeroExit(arguments: [String], message: String) async throws {
         let directory = try TemporaryDirectory()
-        let run = try await runToCompletion(TestEnvironment.stratus, ["serve", "--port", "0", "--data-dir", directory.path("data")] + arguments)
+        let run = try await runToCompletion(
+            TestEnvironment.stratus, ["serve", "--port", "0", "--data-dir", directory.path("data")] + arguments)
         #expect(run.status != 0)
         #expect(run.errorText.contains(message), "\(run.errorText)")
-        #expect(!FileManager.default.fileExists(atPath: directory.path("data")), "nothing is created for a refused command")
+        #expect(
+            !FileManager.default.fileExists(atPath: directory.path("data")), "nothing is created for a refused command")
     }
 }
 

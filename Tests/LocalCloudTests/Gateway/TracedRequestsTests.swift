@@ -34,7 +34,8 @@ struct TracedRequestsTests {
         return (process.terminationStatus, text)
     }
 
-    @Test(.timeLimit(.minutes(2))) func onePostOrdersIsOneTraceFromTheGatewayThroughTheFunctionToTheStore() async throws {
+    @Test(.timeLimit(.minutes(2))) func onePostOrdersIsOneTraceFromTheGatewayThroughTheFunctionToTheStore() async throws
+    {
         let directory = try TemporaryDirectory()
         let data = directory.path("data")
         let (process, url, _) = try await ServeCommandTests.start(
@@ -42,8 +43,11 @@ struct TracedRequestsTests {
         )
         defer { if process.isRunning { process.terminate() } }
         let adminToken = try TelemetryAttackTests.adminToken(dataDirectory: data)
-        func send(_ method: String, _ path: String, token: String? = nil, body: String? = nil, headers: [String: String] = [:]) async throws -> (Int, [String: Any], HTTPURLResponse) {
-            try await ServeCommandTests.send(method, url.appendingPathComponent(path), token: token, body: body, headers: headers)
+        func send(
+            _ method: String, _ path: String, token: String? = nil, body: String? = nil, headers: [String: String] = [:]
+        ) async throws -> (Int, [String: Any], HTTPURLResponse) {
+            try await ServeCommandTests.send(
+                method, url.appendingPathComponent(path), token: token, body: body, headers: headers)
         }
         func api(_ path: String, _ query: String = "") async throws -> (Int, [String: Any]) {
             let target = URL(string: url.absoluteString + "/_stratus/api/" + path + (query.isEmpty ? "" : "?" + query))!
@@ -51,11 +55,17 @@ struct TracedRequestsTests {
             return (status, body)
         }
 
-        #expect(try await send("POST", "auth/register", body: #"{"email":"ada@example.com","password":"Correct-Horse-7","name":"Ada"}"#).0 == 201)
-        let (_, tokens, _) = try await send("POST", "auth/login", body: #"{"email":"ada@example.com","password":"Correct-Horse-7"}"#)
+        #expect(
+            try await send(
+                "POST", "auth/register", body: #"{"email":"ada@example.com","password":"Correct-Horse-7","name":"Ada"}"#
+            ).0 == 201)
+        let (_, tokens, _) = try await send(
+            "POST", "auth/login", body: #"{"email":"ada@example.com","password":"Correct-Horse-7"}"#)
         let token = try #require(tokens["accessToken"] as? String)
-        let (created, _, creation) = try await send("POST", "orders", token: token,
-            body: #"{"items":[{"sku":"A-1","quantity":2,"unitPrice":1999}],"currency":"EUR"}"#, headers: ["idempotency-key": "order-1"])
+        let (created, _, creation) = try await send(
+            "POST", "orders", token: token,
+            body: #"{"items":[{"sku":"A-1","quantity":2,"unitPrice":1999}],"currency":"EUR"}"#,
+            headers: ["idempotency-key": "order-1"])
         #expect(created == 201)
         let header = try #require(creation.value(forHTTPHeaderField: "x-amzn-trace-id").flatMap(XRayTraceHeader.init))
         #expect(header.sampled == true)
@@ -82,7 +92,9 @@ struct TracedRequestsTests {
         for node in [stage, function, handler] + Self.subsegments(handler) {
             let offset = try #require(node["offsetMilliseconds"] as? Double)
             let duration = try #require(node["durationMilliseconds"] as? Double)
-            #expect(offset >= 0 && duration >= 0 && offset + duration <= (tree["durationMilliseconds"] as? Double ?? 0) + 0.01)
+            #expect(
+                offset >= 0 && duration >= 0
+                    && offset + duration <= (tree["durationMilliseconds"] as? Double ?? 0) + 0.01)
         }
 
         // The function's lines carry the request's correlation id and trace id; its metrics are recorded.
@@ -94,46 +106,68 @@ struct TracedRequestsTests {
         #expect(metrics.first?["value"] as? Double == 3998)
         let functions = try #require(try await api("functions").1["functions"] as? [[String: Any]])
         let orders = try #require(functions.first { $0["function"] as? String == "orders" })
-        #expect(orders["invocations"] as? Int == 1 && orders["coldStarts"] as? Int == 1 && orders["errors"] as? Int == 0)
+        #expect(
+            orders["invocations"] as? Int == 1 && orders["coldStarts"] as? Int == 1 && orders["errors"] as? Int == 0)
 
         // The CLI reads the same.
-        let (tracesStatus, timeline) = try Self.run(["traces", header.root, "--endpoint", url.absoluteString, "--data-dir", data])
+        let (tracesStatus, timeline) = try Self.run([
+            "traces", header.root, "--endpoint", url.absoluteString, "--data-dir", data,
+        ])
         #expect(tracesStatus == 0)
-        for expected in ["Trace \(header.root)", "stratus/default", "      ## orders", "DynamoDB", "TransactWriteItems stratus", "POST /orders"] {
+        for expected in [
+            "Trace \(header.root)", "stratus/default", "      ## orders", "DynamoDB", "TransactWriteItems stratus",
+            "POST /orders",
+        ] {
             #expect(timeline.contains(expected), "\(expected) not in:\n\(timeline)")
         }
         let (listStatus, list) = try Self.run(["traces", "--endpoint", url.absoluteString, "--data-dir", data])
         #expect(listStatus == 0 && list.contains(header.root) && list.contains("POST /orders"))
-        let (logsStatus, lines) = try Self.run(["logs", "--correlation-id", requestID, "--endpoint", url.absoluteString, "--data-dir", data])
+        let (logsStatus, lines) = try Self.run([
+            "logs", "--correlation-id", requestID, "--endpoint", url.absoluteString, "--data-dir", data,
+        ])
         #expect(logsStatus == 0)
         #expect(lines.contains("orders") && lines.contains("OrderCreated=1"))
-        let (missingStatus, missing) = try Self.run(["traces", "1-00000000-000000000000000000000000", "--endpoint", url.absoluteString, "--data-dir", data])
+        let (missingStatus, missing) = try Self.run([
+            "traces", "1-00000000-000000000000000000000000", "--endpoint", url.absoluteString, "--data-dir", data,
+        ])
         #expect(missingStatus != 0 && missing.contains("No trace 1-00000000-000000000000000000000000 is recorded"))
     }
 
     @Test(.timeLimit(.minutes(1))) func anIncomingTraceHeaderIsContinuedWithItsSamplingDecision() async throws {
         let directory = try TemporaryDirectory()
         let data = directory.path("data")
-        let (process, url, _) = try await ServeCommandTests.start(dataDirectory: data, arguments: ["--trace-reservoir", "0", "--trace-rate", "0"])
+        let (process, url, _) = try await ServeCommandTests.start(
+            dataDirectory: data, arguments: ["--trace-reservoir", "0", "--trace-rate", "0"])
         defer { if process.isRunning { process.terminate() } }
         let unsampled = XRayTraceHeader.newTraceID()
-        let (_, _, first) = try await ServeCommandTests.send("GET", url.appendingPathComponent("health"), token: nil,
+        let (_, _, first) = try await ServeCommandTests.send(
+            "GET", url.appendingPathComponent("health"), token: nil,
             headers: ["X-Amzn-Trace-Id": "Root=\(unsampled);Sampled=0"])
         #expect(first.value(forHTTPHeaderField: "x-amzn-trace-id") == "Root=\(unsampled);Sampled=0")
         let sampled = XRayTraceHeader.newTraceID()
         let caller = XRayTraceHeader.newSegmentID()
-        _ = try await ServeCommandTests.send("GET", url.appendingPathComponent("health"), token: nil,
+        _ = try await ServeCommandTests.send(
+            "GET", url.appendingPathComponent("health"), token: nil,
             headers: ["X-Amzn-Trace-Id": "Root=\(sampled);Parent=\(caller);Sampled=1"])
         let (_, _, fresh) = try await ServeCommandTests.send("GET", url.appendingPathComponent("health"), token: nil)
-        #expect(fresh.value(forHTTPHeaderField: "x-amzn-trace-id")?.hasSuffix(";Sampled=0") == true, "rate 0 samples no new trace")
+        #expect(
+            fresh.value(forHTTPHeaderField: "x-amzn-trace-id")?.hasSuffix(";Sampled=0") == true,
+            "rate 0 samples no new trace")
 
         let adminToken = try TelemetryAttackTests.adminToken(dataDirectory: data)
-        let traces = try #require(try await ServeCommandTests.send("GET", URL(string: url.absoluteString + "/_stratus/api/traces")!, token: adminToken).1["traces"] as? [[String: Any]])
+        let traces = try #require(
+            try await ServeCommandTests.send(
+                "GET", URL(string: url.absoluteString + "/_stratus/api/traces")!, token: adminToken
+            ).1["traces"] as? [[String: Any]])
         #expect(traces.map { $0["traceId"] as? String } == [sampled])
-        let (status, _, _) = try await ServeCommandTests.send("GET", URL(string: url.absoluteString + "/_stratus/api/traces/\(unsampled)")!, token: adminToken)
+        let (status, _, _) = try await ServeCommandTests.send(
+            "GET", URL(string: url.absoluteString + "/_stratus/api/traces/\(unsampled)")!, token: adminToken)
         #expect(status == 404, "an unsampled incoming trace records nothing")
         // The continued trace hangs under the caller's segment: the stage segment's parent is the header's Parent.
-        let stage = try #require(try await TelemetryStore(path: "\(data)/telemetry.sqlite").segments(ofTrace: sampled).first { $0.origin == "AWS::ApiGateway::Stage" })
+        let stage = try #require(
+            try await TelemetryStore(path: "\(data)/telemetry.sqlite").segments(ofTrace: sampled).first {
+                $0.origin == "AWS::ApiGateway::Stage"
+            })
         #expect(stage.parentID == caller && stage.type == nil)
     }
 }

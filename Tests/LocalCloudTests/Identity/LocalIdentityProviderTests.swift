@@ -14,7 +14,8 @@ final class IdentityFixture: Sendable {
     let identity: LocalIdentityProvider
     let clock: ManualClock
 
-    init(hasher: PasswordHasher = PasswordHasher(cost: .insecureFast), tokenLifetime: Duration = .seconds(3600)) throws {
+    init(hasher: PasswordHasher = PasswordHasher(cost: .insecureFast), tokenLifetime: Duration = .seconds(3600)) throws
+    {
         let clock = ManualClock()
         self.clock = clock
         self.directory = try TemporaryDirectory()
@@ -30,7 +31,8 @@ final class IdentityFixture: Sendable {
     /// The same directory seen through a provider with another hasher (e.g. a server restarted with another cost).
     func identity(hasher: PasswordHasher) -> LocalIdentityProvider {
         LocalIdentityProvider(
-            store: self.store, issuer: self.issuer, notifications: self.notifications, hasher: hasher, clock: self.clock)
+            store: self.store, issuer: self.issuer, notifications: self.notifications, hasher: hasher, clock: self.clock
+        )
     }
 
     func advance(seconds: Int64) {
@@ -64,13 +66,16 @@ final class IdentityFixture: Sendable {
 @Suite struct LocalIdentityProviderTests {
     @Test func signUpKeepsOnlyASaltedHashAndRefusesADuplicateEmailInAnyCase() async throws {
         let fixture = try IdentityFixture()
-        let account = try await fixture.identity.signUp(email: " Ada@Example.COM ", password: "Correct-Horse-7", name: "Ada")
+        let account = try await fixture.identity.signUp(
+            email: " Ada@Example.COM ", password: "Correct-Horse-7", name: "Ada")
         #expect(account.email == "ada@example.com")
         #expect(UUID(uuidString: account.userID) != nil)
         await #expect(throws: IdentityError.usernameExists) {
             try await fixture.identity.signUp(email: "ada@example.com", password: "Another-Pass-8", name: "Imposter")
         }
-        await #expect(throws: IdentityError.invalidPassword(["must contain an upper-case letter", "must contain a digit"])) {
+        await #expect(
+            throws: IdentityError.invalidPassword(["must contain an upper-case letter", "must contain a digit"])
+        ) {
             try await fixture.identity.signUp(email: "bob@example.com", password: "lowercase-only", name: "Bob")
         }
         let stored = try fixture.storedText()
@@ -80,7 +85,8 @@ final class IdentityFixture: Sendable {
 
     @Test func aWrongPasswordAndAnUnknownEmailAreRefusedAlikeAndAccessTokensCarryCognitosClaims() async throws {
         let fixture = try IdentityFixture()
-        let account = try await fixture.identity.signUp(email: "ada@example.com", password: "Correct-Horse-7", name: "Ada")
+        let account = try await fixture.identity.signUp(
+            email: "ada@example.com", password: "Correct-Horse-7", name: "Ada")
         await #expect(throws: IdentityError.notAuthorized) {
             try await fixture.identity.signIn(email: "ada@example.com", password: "Wrong-Horse-7")
         }
@@ -112,7 +118,10 @@ final class IdentityFixture: Sendable {
                     try await fixture.identity.signIn(email: email, password: "Wrong-Horse-7")
                 }
             }
-            await #expect(throws: IdentityError.tooManyFailedAttempts(retryAfterSeconds: 1), "locked, even with the right password") {
+            await #expect(
+                throws: IdentityError.tooManyFailedAttempts(retryAfterSeconds: 1),
+                "locked, even with the right password"
+            ) {
                 try await fixture.identity.signIn(email: email, password: "Correct-Horse-7")
             }
         }
@@ -120,7 +129,9 @@ final class IdentityFixture: Sendable {
         await #expect(throws: IdentityError.notAuthorized) {
             try await fixture.identity.signIn(email: "ada@example.com", password: "Wrong-Horse-7")
         }
-        await #expect(throws: IdentityError.tooManyFailedAttempts(retryAfterSeconds: 2), "each failure doubles the lock") {
+        await #expect(
+            throws: IdentityError.tooManyFailedAttempts(retryAfterSeconds: 2), "each failure doubles the lock"
+        ) {
             try await fixture.identity.signIn(email: "ada@example.com", password: "Correct-Horse-7")
         }
         fixture.advance(seconds: 2)
@@ -140,11 +151,15 @@ final class IdentityFixture: Sendable {
         #expect(refreshed.refreshToken == nil)
         #expect(try fixture.claims(refreshed.accessToken)["cognito:groups"] == "[staff]")
         try await fixture.identity.removeUser(email: "sam@example.com", fromGroup: "staff")
-        #expect(try fixture.claims(try await fixture.identity.refresh(refreshToken: refreshToken).accessToken)["cognito:groups"] == nil)
+        #expect(
+            try fixture.claims(try await fixture.identity.refresh(refreshToken: refreshToken).accessToken)[
+                "cognito:groups"] == nil)
         await #expect(throws: IdentityError.userNotFound) {
             try await fixture.identity.addUser(email: "nobody@example.com", toGroup: "staff")
         }
-        await #expect(throws: IdentityError.invalidParameter("A group name is 1 to 128 letters, digits, '-', '_' or '.'")) {
+        await #expect(
+            throws: IdentityError.invalidParameter("A group name is 1 to 128 letters, digits, '-', '_' or '.'")
+        ) {
             try await fixture.identity.addUser(email: "sam@example.com", toGroup: "staff; drop table")
         }
 
@@ -164,7 +179,8 @@ final class IdentityFixture: Sendable {
         let session = try await fixture.identity.signIn(email: "ada@example.com", password: "Correct-Horse-7")
 
         try await fixture.identity.forgotPassword(email: "nobody@example.com", clientAddress: "192.0.2.1")
-        let note = try #require(try fixture.notifications.entries().last, "no account, no error either: a note instead of a code")
+        let note = try #require(
+            try fixture.notifications.entries().last, "no account, no error either: a note instead of a code")
         #expect(note.to == "nobody@example.com")
         #expect(note.message.firstMatch(of: /\d{6}/) == nil)
         try await fixture.identity.forgotPassword(email: "Ada@example.com", clientAddress: "192.0.2.1")
@@ -172,17 +188,22 @@ final class IdentityFixture: Sendable {
         let wrong = code == "000000" ? "111111" : "000000"
 
         await #expect(throws: IdentityError.invalidPassword(["must contain a digit"])) {
-            try await fixture.identity.confirmForgotPassword(email: "ada@example.com", code: code, newPassword: "No-Digits-Here")
+            try await fixture.identity.confirmForgotPassword(
+                email: "ada@example.com", code: code, newPassword: "No-Digits-Here")
         }
         await #expect(throws: IdentityError.codeMismatch) {
-            try await fixture.identity.confirmForgotPassword(email: "ada@example.com", code: wrong, newPassword: "New-Horse-8")
+            try await fixture.identity.confirmForgotPassword(
+                email: "ada@example.com", code: wrong, newPassword: "New-Horse-8")
         }
         await #expect(throws: IdentityError.codeMismatch) {
-            try await fixture.identity.confirmForgotPassword(email: "nobody@example.com", code: code, newPassword: "New-Horse-8")
+            try await fixture.identity.confirmForgotPassword(
+                email: "nobody@example.com", code: code, newPassword: "New-Horse-8")
         }
-        try await fixture.identity.confirmForgotPassword(email: "ada@example.com", code: code, newPassword: "New-Horse-8")
+        try await fixture.identity.confirmForgotPassword(
+            email: "ada@example.com", code: code, newPassword: "New-Horse-8")
         await #expect(throws: IdentityError.codeMismatch, "a code works once") {
-            try await fixture.identity.confirmForgotPassword(email: "ada@example.com", code: code, newPassword: "Other-Horse-9")
+            try await fixture.identity.confirmForgotPassword(
+                email: "ada@example.com", code: code, newPassword: "Other-Horse-9")
         }
         await #expect(throws: IdentityError.notAuthorized) {
             try await fixture.identity.signIn(email: "ada@example.com", password: "Correct-Horse-7")
@@ -205,11 +226,15 @@ final class IdentityFixture: Sendable {
         fixture.advance(seconds: 3599)
         #expect(try fixture.claims(tokens.accessToken)["sub"] != nil, "valid to its last second")
         fixture.advance(seconds: 1)
-        #expect(throws: JWTValidationError.invalidToken("the token has expired")) { try fixture.claims(tokens.accessToken) }
+        #expect(throws: JWTValidationError.invalidToken("the token has expired")) {
+            try fixture.claims(tokens.accessToken)
+        }
         fixture.advance(seconds: LocalIdentityProvider.refreshTokenLifetimeSeconds - 3600 - 1)
         _ = try await fixture.identity.refresh(refreshToken: refreshToken)
         fixture.advance(seconds: 1)
-        await #expect(throws: IdentityError.notAuthorized) { try await fixture.identity.refresh(refreshToken: refreshToken) }
+        await #expect(throws: IdentityError.notAuthorized) {
+            try await fixture.identity.refresh(refreshToken: refreshToken)
+        }
     }
 
     @Test func aCodeExpires() async throws {
@@ -219,18 +244,21 @@ final class IdentityFixture: Sendable {
         let code = try fixture.latestCode(to: "ada@example.com")
         fixture.advance(seconds: LocalIdentityProvider.resetCodeLifetimeSeconds + 1)
         await #expect(throws: IdentityError.expiredCode) {
-            try await fixture.identity.confirmForgotPassword(email: "ada@example.com", code: code, newPassword: "New-Horse-8")
+            try await fixture.identity.confirmForgotPassword(
+                email: "ada@example.com", code: code, newPassword: "New-Horse-8")
         }
     }
 
     @Test func deletingAnAccountFreesItsEmail() async throws {
         let fixture = try IdentityFixture()
-        let account = try await fixture.identity.signUp(email: "ada@example.com", password: "Correct-Horse-7", name: "Ada")
+        let account = try await fixture.identity.signUp(
+            email: "ada@example.com", password: "Correct-Horse-7", name: "Ada")
         try await fixture.identity.deleteUser(id: account.userID)
         await #expect(throws: IdentityError.notAuthorized) {
             try await fixture.identity.signIn(email: "ada@example.com", password: "Correct-Horse-7")
         }
-        let again = try await fixture.identity.signUp(email: "ada@example.com", password: "Correct-Horse-7", name: "Ada")
+        let again = try await fixture.identity.signUp(
+            email: "ada@example.com", password: "Correct-Horse-7", name: "Ada")
         #expect(again.userID != account.userID)
     }
 }
@@ -249,12 +277,14 @@ final class IdentityFixture: Sendable {
     }
 
     @Test func aHashMadeAtAnotherCostStillVerifiesAndAMalformedOneVerifiesNothing() async throws {
-        let stronger = try await PasswordHasher(cost: PasswordHasher.Cost(logRounds: 11, blockSize: 8, parallelism: 1)).hash("pw")
+        let stronger = try await PasswordHasher(cost: PasswordHasher.Cost(logRounds: 11, blockSize: 8, parallelism: 1))
+            .hash("pw")
         #expect(try await PasswordHasher(cost: .insecureFast).verify("pw", against: stronger))
         let hasher = PasswordHasher(cost: .insecureFast)
-        for malformed in ["", "pw", "$scrypt$ln=10,r=8,p=1$", "$scrypt$ln=40,r=8,p=1$AAAA$AAAA", "$bcrypt$ln=10,r=8,p=1$AAAA$AAAA",
-            stronger.replacingOccurrences(of: "ln=11", with: "ln=31")]
-        {
+        for malformed in [
+            "", "pw", "$scrypt$ln=10,r=8,p=1$", "$scrypt$ln=40,r=8,p=1$AAAA$AAAA", "$bcrypt$ln=10,r=8,p=1$AAAA$AAAA",
+            stronger.replacingOccurrences(of: "ln=11", with: "ln=31"),
+        ] {
             #expect(!(try await hasher.verify("pw", against: malformed)), "\(malformed)")
         }
     }

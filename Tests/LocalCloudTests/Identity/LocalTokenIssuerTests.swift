@@ -8,9 +8,11 @@ import Testing
         let directory = try TemporaryDirectory()
         let identity = directory.path("identity")
         let issuer = try LocalTokenIssuer(directory: identity)
-        let token = try issuer.accessToken(subject: "alice", email: "alice@example.com", groups: ["staff"], scopes: ["orders/write"])
+        let token = try issuer.accessToken(
+            subject: "alice", email: "alice@example.com", groups: ["staff"], scopes: ["orders/write"])
         let now = Int64(Date().timeIntervalSince1970)
-        let jwt = try issuer.authorizer.authorize(authorization: "Bearer \(token)", requiredScopes: ["orders/write"], nowSeconds: now)
+        let jwt = try issuer.authorizer.authorize(
+            authorization: "Bearer \(token)", requiredScopes: ["orders/write"], nowSeconds: now)
         #expect(jwt.claims["sub"] == "alice")
         #expect(jwt.claims["email"] == "alice@example.com")
         #expect(jwt.claims["cognito:groups"] == "[staff]")
@@ -32,7 +34,8 @@ import Testing
 
         let stranger = try LocalTokenIssuer(directory: directory.path("other"))
         #expect(throws: JWTValidationError.self) {
-            try issuer.authorizer.authorize(authorization: try stranger.accessToken(subject: "alice"), requiredScopes: [], nowSeconds: now)
+            try issuer.authorizer.authorize(
+                authorization: try stranger.accessToken(subject: "alice"), requiredScopes: [], nowSeconds: now)
         }
     }
 }

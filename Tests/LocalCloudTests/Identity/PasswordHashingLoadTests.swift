@@ -1,10 +1,11 @@
 import Cloud
 import Dispatch
 import Foundation
-@testable import LocalCloud
 import NIOPosix
 import StratusTesting
 import Testing
+
+@testable import LocalCloud
 
 /// The sign-in throttle and the password hasher under parallel guesses and floods, counted by the hashes the queue
 /// computes.
@@ -42,7 +43,9 @@ import Testing
         }
         #expect(queue.computedCount - hashedAtSignUp <= SignInThrottle.freeFailures)
         #expect(outcomes.filter { $0 == .notAuthorized }.count <= SignInThrottle.freeFailures)
-        let throttled = outcomes.filter { if case .tooManyFailedAttempts(let seconds) = $0 { seconds >= 1 } else { false } }
+        let throttled = outcomes.filter {
+            if case .tooManyFailedAttempts(let seconds) = $0 { seconds >= 1 } else { false }
+        }
         #expect(throttled.count >= 50 - SignInThrottle.freeFailures)
     }
 
@@ -109,7 +112,10 @@ import Testing
         let flood = Task {
             await withTaskGroup(of: Void.self) { group in
                 for _ in 0..<500 {
-                    group.addTask { _ = try? await identity.signIn(email: "\(UUID().uuidString)@example.com", password: "Wrong-Horse-7") }
+                    group.addTask {
+                        _ = try? await identity.signIn(
+                            email: "\(UUID().uuidString)@example.com", password: "Wrong-Horse-7")
+                    }
                 }
             }
         }
@@ -135,19 +141,23 @@ import Testing
         let fixture = try IdentityFixture()
         _ = try await fixture.identity.signUp(email: "ada@example.com", password: "Correct-Horse-7", name: "Ada")
         #expect(try fixture.storedText().contains("$scrypt$ln=10,r=8,p=1$"))
-        let stronger = fixture.identity(hasher: PasswordHasher(cost: .init(logRounds: 11, blockSize: 8, parallelism: 1)))
+        let stronger = fixture.identity(
+            hasher: PasswordHasher(cost: .init(logRounds: 11, blockSize: 8, parallelism: 1)))
         await #expect(throws: IdentityError.notAuthorized, "a failed sign-in keeps the hash") {
             try await stronger.signIn(email: "ada@example.com", password: "Wrong-Horse-7")
         }
-        #expect(try await fixture.store.get(DirectoryKeys.account(try await Self.userID(fixture)))?.string("passwordHash")?
-            .hasPrefix("$scrypt$ln=10,") == true)
+        #expect(
+            try await fixture.store.get(DirectoryKeys.account(try await Self.userID(fixture)))?.string("passwordHash")?
+                .hasPrefix("$scrypt$ln=10,") == true)
         _ = try await stronger.signIn(email: "ada@example.com", password: "Correct-Horse-7")
-        let rehashed = try #require(try await fixture.store.get(DirectoryKeys.account(try await Self.userID(fixture)))?.string("passwordHash"))
+        let rehashed = try #require(
+            try await fixture.store.get(DirectoryKeys.account(try await Self.userID(fixture)))?.string("passwordHash"))
         #expect(rehashed.hasPrefix("$scrypt$ln=11,r=8,p=1$"))
         _ = try await stronger.signIn(email: "ada@example.com", password: "Correct-Horse-7")
         _ = try await fixture.identity.signIn(email: "ada@example.com", password: "Correct-Horse-7")
-        #expect(try await fixture.store.get(DirectoryKeys.account(try await Self.userID(fixture)))?.string("passwordHash")
-            == rehashed, "a server with a cheaper cost keeps the stronger hash")
+        #expect(
+            try await fixture.store.get(DirectoryKeys.account(try await Self.userID(fixture)))?.string("passwordHash")
+                == rehashed, "a server with a cheaper cost keeps the stronger hash")
     }
 
     /// The user id behind `ada@example.com`.

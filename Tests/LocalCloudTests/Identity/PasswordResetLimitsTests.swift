@@ -1,7 +1,8 @@
 import Cloud
 import Foundation
-@testable import LocalCloud
 import Testing
+
+@testable import LocalCloud
 
 /// Password reset against guessing: failed confirmations counted per account across reissued codes and reserved
 /// before the comparison, reset codes limited per email and per client address, one error for every wrong case, and
@@ -19,13 +20,18 @@ import Testing
             let code = try fixture.latestCode(to: "ada@example.com")
             for _ in 0..<(round == 0 ? 3 : 2) {
                 await #expect(throws: IdentityError.codeMismatch) {
-                    try await fixture.identity.confirmForgotPassword(email: "ada@example.com", code: Self.wrong(code), newPassword: "New-Horse-8")
+                    try await fixture.identity.confirmForgotPassword(
+                        email: "ada@example.com", code: Self.wrong(code), newPassword: "New-Horse-8")
                 }
             }
         }
         let code = try fixture.latestCode(to: "ada@example.com")
-        await #expect(throws: IdentityError.limitExceeded(retryAfterSeconds: 900), "five failures in all: even the right code waits") {
-            try await fixture.identity.confirmForgotPassword(email: "ada@example.com", code: code, newPassword: "New-Horse-8")
+        await #expect(
+            throws: IdentityError.limitExceeded(retryAfterSeconds: 900),
+            "five failures in all: even the right code waits"
+        ) {
+            try await fixture.identity.confirmForgotPassword(
+                email: "ada@example.com", code: code, newPassword: "New-Horse-8")
         }
         fixture.advance(seconds: LocalIdentityProvider.resetFailureWindowSeconds)
         try await fixture.identity.forgotPassword(email: "ada@example.com", clientAddress: "192.0.2.1")
@@ -46,7 +52,8 @@ import Testing
                 let attempt = String(format: "%06d", guess) == code ? Self.wrong(code) : String(format: "%06d", guess)
                 group.addTask {
                     do throws(IdentityError) {
-                        try await identity.confirmForgotPassword(email: "ada@example.com", code: attempt, newPassword: "New-Horse-8")
+                        try await identity.confirmForgotPassword(
+                            email: "ada@example.com", code: attempt, newPassword: "New-Horse-8")
                         return nil
                     } catch {
                         return error
@@ -90,10 +97,12 @@ import Testing
     @Test func anIPv6ClientIsLimitedByItsNetworkNotByEachAddress() async throws {
         let fixture = try IdentityFixture()
         for index in 0..<LocalIdentityProvider.resetRequestsPerAddress {
-            try await fixture.identity.forgotPassword(email: "user\(index)@example.com", clientAddress: "2001:db8:1:2::\(index + 1)")
+            try await fixture.identity.forgotPassword(
+                email: "user\(index)@example.com", clientAddress: "2001:db8:1:2::\(index + 1)")
         }
         await #expect(throws: IdentityError.limitExceeded(retryAfterSeconds: 3600)) {
-            try await fixture.identity.forgotPassword(email: "another@example.com", clientAddress: "2001:db8:1:2:ffff:1:2:3")
+            try await fixture.identity.forgotPassword(
+                email: "another@example.com", clientAddress: "2001:db8:1:2:ffff:1:2:3")
         }
         try await fixture.identity.forgotPassword(email: "another@example.com", clientAddress: "2001:db8:1:3::1")
         #expect(ClientNetwork.of("2001:DB8:1:2::1") == "20010db800010002::/64")
@@ -109,11 +118,13 @@ import Testing
         _ = try await fixture.identity.signUp(email: "ada@example.com", password: "Correct-Horse-7", name: "Ada")
         _ = try await fixture.identity.signUp(email: "bob@example.com", password: "Correct-Horse-7", name: "Bob")
         await #expect(throws: IdentityError.codeMismatch, "no code was asked for") {
-            try await fixture.identity.confirmForgotPassword(email: "bob@example.com", code: "123456", newPassword: "New-Horse-8")
+            try await fixture.identity.confirmForgotPassword(
+                email: "bob@example.com", code: "123456", newPassword: "New-Horse-8")
         }
         try await fixture.identity.forgotPassword(email: "nobody@example.com", clientAddress: "192.0.2.1")
         await #expect(throws: IdentityError.codeMismatch, "an unknown email") {
-            try await fixture.identity.confirmForgotPassword(email: "nobody@example.com", code: "123456", newPassword: "New-Horse-8")
+            try await fixture.identity.confirmForgotPassword(
+                email: "nobody@example.com", code: "123456", newPassword: "New-Horse-8")
         }
         try await fixture.identity.forgotPassword(email: "ada@example.com", clientAddress: "192.0.2.1")
         let replaced = try fixture.latestCode(to: "ada@example.com")
@@ -121,19 +132,23 @@ import Testing
         let code = try fixture.latestCode(to: "ada@example.com")
         if replaced != code {
             await #expect(throws: IdentityError.codeMismatch, "a code replaced by a newer one") {
-                try await fixture.identity.confirmForgotPassword(email: "ada@example.com", code: replaced, newPassword: "New-Horse-8")
+                try await fixture.identity.confirmForgotPassword(
+                    email: "ada@example.com", code: replaced, newPassword: "New-Horse-8")
             }
         }
         fixture.advance(seconds: LocalIdentityProvider.resetCodeLifetimeSeconds + 1)
         await #expect(throws: IdentityError.codeMismatch, "a wrong code, expired or not") {
-            try await fixture.identity.confirmForgotPassword(email: "ada@example.com", code: Self.wrong(code), newPassword: "New-Horse-8")
+            try await fixture.identity.confirmForgotPassword(
+                email: "ada@example.com", code: Self.wrong(code), newPassword: "New-Horse-8")
         }
         await #expect(throws: IdentityError.expiredCode, "the right code of a known account, expired today") {
-            try await fixture.identity.confirmForgotPassword(email: "ada@example.com", code: code, newPassword: "New-Horse-8")
+            try await fixture.identity.confirmForgotPassword(
+                email: "ada@example.com", code: code, newPassword: "New-Horse-8")
         }
         fixture.advance(seconds: 24 * 3600)
         await #expect(throws: IdentityError.codeMismatch, "a day later the code is forgotten") {
-            try await fixture.identity.confirmForgotPassword(email: "ada@example.com", code: code, newPassword: "New-Horse-8")
+            try await fixture.identity.confirmForgotPassword(
+                email: "ada@example.com", code: code, newPassword: "New-Horse-8")
         }
     }
 
@@ -154,12 +169,14 @@ import Testing
         var unknown: [Duration] = []
         for _ in 0..<1_000 {
             fixture.advance(seconds: 3600)
-            known.append(try await clock.measure {
-                try await fixture.identity.forgotPassword(email: "ada@example.com", clientAddress: "192.0.2.1")
-            })
-            unknown.append(try await clock.measure {
-                try await fixture.identity.forgotPassword(email: "nobody@example.com", clientAddress: "192.0.2.2")
-            })
+            known.append(
+                try await clock.measure {
+                    try await fixture.identity.forgotPassword(email: "ada@example.com", clientAddress: "192.0.2.1")
+                })
+            unknown.append(
+                try await clock.measure {
+                    try await fixture.identity.forgotPassword(email: "nobody@example.com", clientAddress: "192.0.2.2")
+                })
         }
         let knownMedian = known.sorted()[known.count / 2]
         let unknownMedian = unknown.sorted()[unknown.count / 2]

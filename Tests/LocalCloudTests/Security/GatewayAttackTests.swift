@@ -32,7 +32,8 @@ struct GatewayAttackTests {
         let server = GatewayServer(gateway: gateway, host: "127.0.0.1", port: 0)
         try await withThrowingTaskGroup { group in
             group.addTask {
-                try await server.run(logger: Logger(label: "gateway-attacks") { _ in SwiftLogNoOpLogHandler() }) { port in
+                try await server.run(logger: Logger(label: "gateway-attacks") { _ in SwiftLogNoOpLogHandler() }) {
+                    port in
                     portContinuation.yield(port)
                 }
             }
@@ -44,17 +45,21 @@ struct GatewayAttackTests {
         await gateway.shutdown()
     }
 
-    @Test(.timeLimit(.minutes(1))) func aFunctionAnsweringAStatusHTTPCannotCarryIs502AndTheServerKeepsServing() async throws {
+    @Test(.timeLimit(.minutes(1))) func aFunctionAnsweringAStatusHTTPCannotCarryIs502AndTheServerKeepsServing()
+        async throws
+    {
         try await Self.withStatusServer { url in
             for status in [1000, -1, 99, 600] {
-                let (code, problem, _) = try await ServeCommandTests.send("GET", URL(string: "\(url)/status?status=\(status)")!, token: nil)
+                let (code, problem, _) = try await ServeCommandTests.send(
+                    "GET", URL(string: "\(url)/status?status=\(status)")!, token: nil)
                 #expect(code == 502, "status \(status)")
                 #expect(problem["status"] as? Int == 502)
                 #expect(problem["title"] as? String == "Bad Gateway")
                 #expect((problem["detail"] as? String)?.contains("\(status)") == true)
                 #expect(problem["requestId"] as? String != nil)
             }
-            let (fine, _, _) = try await ServeCommandTests.send("GET", URL(string: "\(url)/status?status=204")!, token: nil)
+            let (fine, _, _) = try await ServeCommandTests.send(
+                "GET", URL(string: "\(url)/status?status=204")!, token: nil)
             #expect(fine == 204, "the server still serves after the bad answers")
         }
     }
@@ -64,11 +69,14 @@ struct GatewayAttackTests {
         _ method: String, _ path: String, headers: [String] = [], bytes: Int = APIGateway.maximumRequestBytes
     ) -> String {
         ([
-            "\(method) \(path) HTTP/1.1", "Host: 127.0.0.1", "Content-Type: application/json", "Content-Length: \(bytes)",
+            "\(method) \(path) HTTP/1.1", "Host: 127.0.0.1", "Content-Type: application/json",
+            "Content-Length: \(bytes)",
         ] + headers).joined(separator: "\r\n") + "\r\n\r\n"
     }
 
-    @Test(.timeLimit(.minutes(1))) func aLargeBodyToNoRouteWithoutAValidTokenOrOverTheLimitIsRefusedBeforeItIsSent() async throws {
+    @Test(.timeLimit(.minutes(1))) func aLargeBodyToNoRouteWithoutAValidTokenOrOverTheLimitIsRefusedBeforeItIsSent()
+        async throws
+    {
         let directory = try TemporaryDirectory()
         let (process, url, _) = try await ServeCommandTests.start(dataDirectory: directory.path("data"))
         defer { if process.isRunning { process.terminate() } }
@@ -78,8 +86,11 @@ struct GatewayAttackTests {
             (Self.headOfLargeRequest("POST", "/no-such-route"), "404"),
             (Self.headOfLargeRequest("POST", "/orders"), "401"),
             (Self.headOfLargeRequest("PUT", "/users/me", headers: ["Authorization: Bearer not-a-token"]), "401"),
-            (Self.headOfLargeRequest("POST", "/orders", headers: ["Authorization: Bearer \(token)"],
-                bytes: APIGateway.maximumRequestBytes + 1), "413"),
+            (
+                Self.headOfLargeRequest(
+                    "POST", "/orders", headers: ["Authorization: Bearer \(token)"],
+                    bytes: APIGateway.maximumRequestBytes + 1), "413"
+            ),
         ]
         for (head, status) in cases {
             let answer = try await RawTCPConnection.offThePool {
@@ -95,7 +106,9 @@ struct GatewayAttackTests {
         process.waitUntilExit()
     }
 
-    @Test(.timeLimit(.minutes(2))) func aThousandIdleConnectionsDoNotStopARealRequestAndAreClosedAfterTheTimeout() async throws {
+    @Test(.timeLimit(.minutes(2))) func aThousandIdleConnectionsDoNotStopARealRequestAndAreClosedAfterTheTimeout()
+        async throws
+    {
         try Self.allowOpenFiles(4096)
         let directory = try TemporaryDirectory()
         let (process, url, _) = try await ServeCommandTests.start(
@@ -116,7 +129,9 @@ struct GatewayAttackTests {
         #expect((response as? HTTPURLResponse)?.statusCode == 200)
 
         // The timeout is two seconds; the bound is far above it, so a busy machine does not fail the test.
-        let stillOpen = try await RawTCPConnection.offThePool { RawTCPConnection.waitUntilClosed(idle, timeout: .seconds(45)) }
+        let stillOpen = try await RawTCPConnection.offThePool {
+            RawTCPConnection.waitUntilClosed(idle, timeout: .seconds(45))
+        }
         #expect(stillOpen == 0, "\(stillOpen) idle connections were never closed")
         let (_, again) = try await URLSession.shared.data(for: request)
         #expect((again as? HTTPURLResponse)?.statusCode == 200)
@@ -146,9 +161,11 @@ extension GatewayAttackTests {
         let levels: [UInt8] = Array(repeating: [7, 1] as [UInt8], count: 3_000).flatMap { $0 }
         let nested: [UInt8] = [1, 1, UInt8(ascii: "n")] + levels + [6]
         let forged = Data(nested).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(
+                of: "=", with: "")
         for cursor in [forged, "__main__"] {
-            let (status, problem, _) = try await ServeCommandTests.send("GET", URL(string: "\(url)/orders?cursor=\(cursor)")!, token: token)
+            let (status, problem, _) = try await ServeCommandTests.send(
+                "GET", URL(string: "\(url)/orders?cursor=\(cursor)")!, token: token)
             #expect(status == 400, "cursor \(cursor.prefix(12))")
             #expect(problem["status"] as? Int == 400)
         }

@@ -23,13 +23,21 @@ struct IdentityAttackTests {
             self.status = answer.status
             self.retryAfter = answer.response.value(forHTTPHeaderField: "retry-after").flatMap { Int($0) }
             self.fields = answer.json.compactMapValues { value in
-                if let text = value as? String { text } else if let number = value as? Int { String(number) } else { nil }
+                if let text = value as? String {
+                    text
+                } else if let number = value as? Int {
+                    String(number)
+                } else {
+                    nil
+                }
             }
         }
     }
 
     /// Sends `count` requests at once and answers them all.
-    private static func parallel(_ count: Int, _ request: @escaping @Sendable (Int) async throws -> Answer) async throws -> [Answer] {
+    private static func parallel(_ count: Int, _ request: @escaping @Sendable (Int) async throws -> Answer) async throws
+        -> [Answer]
+    {
         try await withThrowingTaskGroup(of: Answer.self) { group in
             for index in 0..<count { group.addTask { try await request(index) } }
             return try await group.reduce(into: []) { $0.append($1) }
@@ -37,7 +45,9 @@ struct IdentityAttackTests {
     }
 
     /// A refusal a client can act on: a problem body with its request id and a `Retry-After` of at least a second.
-    private static func expectRefusal(_ answer: Answer, _ status: Int, sourceLocation: SourceLocation = #_sourceLocation) {
+    private static func expectRefusal(
+        _ answer: Answer, _ status: Int, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(answer.status == status, sourceLocation: sourceLocation)
         #expect((answer.retryAfter ?? 0) >= 1, sourceLocation: sourceLocation)
         #expect(answer.fields["status"] == String(status), sourceLocation: sourceLocation)
@@ -55,7 +65,9 @@ struct IdentityAttackTests {
         defer { server.stop() }
         _ = try await server.signUp("alice@example.com")
         let answers = try await Self.parallel(50) { _ in
-            Answer(try await server.send("POST", "auth/login", body: #"{"email":"alice@example.com","password":"Wrong-Horse-0"}"#))
+            Answer(
+                try await server.send(
+                    "POST", "auth/login", body: #"{"email":"alice@example.com","password":"Wrong-Horse-0"}"#))
         }
         #expect(answers.filter { $0.status == 401 }.count <= 5)
         for answer in answers where answer.status != 401 { Self.expectRefusal(answer, 429) }
@@ -67,21 +79,31 @@ struct IdentityAttackTests {
         let server = try await Server()
         defer { server.stop() }
         _ = try await server.signUp("alice@example.com")
-        #expect(try await server.send("POST", "auth/forgot-password", body: #"{"email":"alice@example.com"}"#).status == 202)
+        #expect(
+            try await server.send("POST", "auth/forgot-password", body: #"{"email":"alice@example.com"}"#).status == 202
+        )
         let code = try server.latestCode(to: "alice@example.com")
         let answers = try await Self.parallel(100) { guess in
             let attempt = String(format: "%06d", guess) == code ? "999999" : String(format: "%06d", guess)
-            return Answer(try await server.send("POST", "auth/confirm-forgot-password",
-                body: #"{"email":"alice@example.com","code":"\#(attempt)","newPassword":"Stolen-Horse-9"}"#))
+            return Answer(
+                try await server.send(
+                    "POST", "auth/confirm-forgot-password",
+                    body: #"{"email":"alice@example.com","code":"\#(attempt)","newPassword":"Stolen-Horse-9"}"#))
         }
         #expect(answers.filter { $0.status == 400 }.count <= 5, "at most five codes compared")
         for answer in answers where answer.status != 400 { Self.expectRefusal(answer, 429) }
 
-        #expect(try await server.send("POST", "auth/forgot-password", body: #"{"email":"alice@example.com"}"#).status == 202)
+        #expect(
+            try await server.send("POST", "auth/forgot-password", body: #"{"email":"alice@example.com"}"#).status == 202
+        )
         let fresh = try server.latestCode(to: "alice@example.com")
-        Self.expectRefusal(Answer(try await server.send("POST", "auth/confirm-forgot-password",
-            body: #"{"email":"alice@example.com","code":"\#(fresh)","newPassword":"Stolen-Horse-9"}"#)), 429)
-        let (signedIn, _, _) = try await server.send("POST", "auth/login", body: #"{"email":"alice@example.com","password":"Correct-Horse-7"}"#)
+        Self.expectRefusal(
+            Answer(
+                try await server.send(
+                    "POST", "auth/confirm-forgot-password",
+                    body: #"{"email":"alice@example.com","code":"\#(fresh)","newPassword":"Stolen-Horse-9"}"#)), 429)
+        let (signedIn, _, _) = try await server.send(
+            "POST", "auth/login", body: #"{"email":"alice@example.com","password":"Correct-Horse-7"}"#)
         #expect(signedIn == 200, "the password is unchanged")
     }
 
@@ -94,19 +116,23 @@ struct IdentityAttackTests {
         for email in ["alice@example.com", "nobody@example.com"] {
             var bodies: Set<String> = []
             for _ in 0..<5 {
-                let (status, json, _) = try await server.send("POST", "auth/forgot-password", body: #"{"email":"\#(email)"}"#)
+                let (status, json, _) = try await server.send(
+                    "POST", "auth/forgot-password", body: #"{"email":"\#(email)"}"#)
                 #expect(status == 202)
                 bodies.insert(json["message"] as? String ?? "")
             }
             #expect(bodies == ["If an account has this email, a reset code is on its way"])
-            Self.expectRefusal(Answer(try await server.send("POST", "auth/forgot-password", body: #"{"email":"\#(email)"}"#)), 429)
+            Self.expectRefusal(
+                Answer(try await server.send("POST", "auth/forgot-password", body: #"{"email":"\#(email)"}"#)), 429)
         }
         // Twelve requests so far from 127.0.0.1, refused ones included.
         for index in 0..<8 {
-            let (status, _, _) = try await server.send("POST", "auth/forgot-password", body: #"{"email":"user\#(index)@example.com"}"#)
+            let (status, _, _) = try await server.send(
+                "POST", "auth/forgot-password", body: #"{"email":"user\#(index)@example.com"}"#)
             #expect(status == 202)
         }
-        Self.expectRefusal(Answer(try await server.send("POST", "auth/forgot-password", body: #"{"email":"fresh@example.com"}"#)), 429)
+        Self.expectRefusal(
+            Answer(try await server.send("POST", "auth/forgot-password", body: #"{"email":"fresh@example.com"}"#)), 429)
     }
 
     /// A flood of sign-ins with random emails (each passes its own throttle) is answered 401, or refused at once
@@ -123,11 +149,16 @@ struct IdentityAttackTests {
         _ = try await server.signUp("alice@example.com")
         let floodSize = 500
         async let flood = Self.parallel(floodSize) { _ in
-            Answer(try await server.send("POST", "auth/login", body: #"{"email":"\#(UUID().uuidString)@example.com","password":"Wrong-Horse-0"}"#))
+            Answer(
+                try await server.send(
+                    "POST", "auth/login",
+                    body: #"{"email":"\#(UUID().uuidString)@example.com","password":"Wrong-Horse-0"}"#))
         }
         var refusals = 0
         while true {
-            let answer = Answer(try await server.send("POST", "auth/login", body: #"{"email":"alice@example.com","password":"Correct-Horse-7"}"#))
+            let answer = Answer(
+                try await server.send(
+                    "POST", "auth/login", body: #"{"email":"alice@example.com","password":"Correct-Horse-7"}"#))
             if answer.status == 200 { break }
             Self.expectRefusal(answer, answer.status == 503 ? 503 : 429)
             refusals += 1
@@ -146,7 +177,8 @@ struct IdentityAttackTests {
     /// clear message.
     @Test(.timeLimit(.minutes(1))) func accessTokensLastWhatTheServerIsToldAndOutliveASignOut() async throws {
         let directory = try TemporaryDirectory()
-        let refused = try await runToCompletion(TestEnvironment.stratus,
+        let refused = try await runToCompletion(
+            TestEnvironment.stratus,
             ["serve", "--data-dir", directory.path("data"), "--access-token-minutes", "4"], mergingErrors: true)
         #expect(refused.status != 0)
         #expect(refused.outputText.contains("--access-token-minutes must be between 5 and 1440, not 4"))
@@ -154,31 +186,41 @@ struct IdentityAttackTests {
         let (process, url, _) = try await ServeCommandTests.start(
             dataDirectory: directory.path("data"), arguments: ["--access-token-minutes", "5"])
         defer { if process.isRunning { process.terminate() } }
-        let (registered, _, _) = try await ServeCommandTests.send("POST", url.appendingPathComponent("auth/register"), token: nil,
+        let (registered, _, _) = try await ServeCommandTests.send(
+            "POST", url.appendingPathComponent("auth/register"), token: nil,
             body: #"{"email":"alice@example.com","password":"Correct-Horse-7","name":"Alice"}"#)
         #expect(registered == 201)
-        let (signedIn, tokens, _) = try await ServeCommandTests.send("POST", url.appendingPathComponent("auth/login"), token: nil,
+        let (signedIn, tokens, _) = try await ServeCommandTests.send(
+            "POST", url.appendingPathComponent("auth/login"), token: nil,
             body: #"{"email":"alice@example.com","password":"Correct-Horse-7"}"#)
         #expect(signedIn == 200)
         #expect(tokens["expiresIn"] as? Int == 300)
         let accessToken = try #require(tokens["accessToken"] as? String)
         let payload = try #require(accessToken.split(separator: ".").dropFirst().first.map(String.init))
-        let padded = payload.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        let padded =
+            payload.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
             + String(repeating: "=", count: (4 - payload.count % 4) % 4)
         let json = try #require(Data(base64Encoded: padded))
         let claims = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
         #expect((claims["exp"] as? Int).map { $0 - (claims["iat"] as? Int ?? 0) } == 300)
 
         let refreshToken = try #require(tokens["refreshToken"] as? String)
-        let (loggedOut, _, _) = try await ServeCommandTests.send("POST", url.appendingPathComponent("auth/logout"), token: nil,
+        let (loggedOut, _, _) = try await ServeCommandTests.send(
+            "POST", url.appendingPathComponent("auth/logout"), token: nil,
             body: #"{"refreshToken":"\#(refreshToken)"}"#)
         #expect(loggedOut == 204)
-        let (profile, _, _) = try await ServeCommandTests.send("GET", url.appendingPathComponent("users/me"), token: accessToken)
+        let (profile, _, _) = try await ServeCommandTests.send(
+            "GET", url.appendingPathComponent("users/me"), token: accessToken)
         #expect(profile == 200, "an access token stays valid until it expires, after a sign-out too")
-        let regrouped = try await runToCompletion(TestEnvironment.stratus,
-            ["users", "add-to-group", "--email", "alice@example.com", "--group", "staff", "--data-dir", directory.path("data")])
+        let regrouped = try await runToCompletion(
+            TestEnvironment.stratus,
+            [
+                "users", "add-to-group", "--email", "alice@example.com", "--group", "staff", "--data-dir",
+                directory.path("data"),
+            ])
         #expect(regrouped.status == 0)
-        let (stillValid, _, _) = try await ServeCommandTests.send("GET", url.appendingPathComponent("users/me"), token: accessToken)
+        let (stillValid, _, _) = try await ServeCommandTests.send(
+            "GET", url.appendingPathComponent("users/me"), token: accessToken)
         #expect(stillValid == 200, "and after a change of groups, which its next tokens carry")
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()

@@ -13,20 +13,28 @@ import FoundationNetworking
 struct LocalRoutesAttackTests {
     /// The problem body's request id, which the `apigw-requestid` header repeats.
     static func expectProblem(
-        _ answer: (Int, [String: Any], HTTPURLResponse), _ status: Int, sourceLocation: SourceLocation = #_sourceLocation
+        _ answer: (Int, [String: Any], HTTPURLResponse), _ status: Int,
+        sourceLocation: SourceLocation = #_sourceLocation
     ) {
         let (answered, problem, response) = answer
         #expect(answered == status, sourceLocation: sourceLocation)
-        #expect(response.value(forHTTPHeaderField: "content-type") == "application/problem+json", sourceLocation: sourceLocation)
-        #expect(problem["status"] as? Int == status && problem["title"] is String && problem["detail"] is String, sourceLocation: sourceLocation)
+        #expect(
+            response.value(forHTTPHeaderField: "content-type") == "application/problem+json",
+            sourceLocation: sourceLocation)
+        #expect(
+            problem["status"] as? Int == status && problem["title"] is String && problem["detail"] is String,
+            sourceLocation: sourceLocation)
         let requestID = problem["requestId"] as? String
-        #expect(requestID != nil && response.value(forHTTPHeaderField: "apigw-requestid") == requestID, sourceLocation: sourceLocation)
+        #expect(
+            requestID != nil && response.value(forHTTPHeaderField: "apigw-requestid") == requestID,
+            sourceLocation: sourceLocation)
     }
 
     @Test(.timeLimit(.minutes(1))) func theLocalRoutesAnswerOnlyTheirMethodsAndPaths() async throws {
         let directory = try TemporaryDirectory()
         let data = directory.path("data")
-        let (process, url, _) = try await ServeCommandTests.start(dataDirectory: data, arguments: ["--cors-origin", "https://app.example"])
+        let (process, url, _) = try await ServeCommandTests.start(
+            dataDirectory: data, arguments: ["--cors-origin", "https://app.example"])
         defer { if process.isRunning { process.terminate() } }
         let token = try TelemetryAttackTests.adminToken(dataDirectory: data)
 
@@ -37,18 +45,26 @@ struct LocalRoutesAttackTests {
         #expect(response.value(forHTTPHeaderField: "access-control-allow-origin") == "https://app.example")
         #expect(response.value(forHTTPHeaderField: "apigw-requestid")?.count == 16)
         let foreign = try await ServeCommandTests.send(
-            "GET", url.appendingPathComponent(".well-known/jwks.json"), token: nil, headers: ["origin": "https://evil.example"])
+            "GET", url.appendingPathComponent(".well-known/jwks.json"), token: nil,
+            headers: ["origin": "https://evil.example"])
         #expect(foreign.0 == 200 && foreign.2.value(forHTTPHeaderField: "access-control-allow-origin") == nil)
 
         // A document's path answers GET only: any other method is the gateway's, which has no such route.
-        Self.expectProblem(try await ServeCommandTests.send("POST", url.appendingPathComponent("openapi.json"), token: nil, body: "{}"), 404)
+        Self.expectProblem(
+            try await ServeCommandTests.send(
+                "POST", url.appendingPathComponent("openapi.json"), token: nil, body: "{}"), 404)
 
         let api = url.appendingPathComponent("_stratus/api")
-        Self.expectProblem(try await ServeCommandTests.send("PUT", api.appendingPathComponent("logs"), token: nil, body: "{}"), 401)
-        Self.expectProblem(try await ServeCommandTests.send("DELETE", api.appendingPathComponent("logs"), token: token), 405)
-        Self.expectProblem(try await ServeCommandTests.send("GET", api.appendingPathComponent("logs/deeper/still"), token: token), 404)
-        Self.expectProblem(try await ServeCommandTests.send("GET", url.appendingPathComponent("_stratus"), token: token), 404)
-        let encoded = try await ServeCommandTests.send("GET", URL(string: api.absoluteString + "/traces/a%2Fb")!, token: token)
+        Self.expectProblem(
+            try await ServeCommandTests.send("PUT", api.appendingPathComponent("logs"), token: nil, body: "{}"), 401)
+        Self.expectProblem(
+            try await ServeCommandTests.send("DELETE", api.appendingPathComponent("logs"), token: token), 405)
+        Self.expectProblem(
+            try await ServeCommandTests.send("GET", api.appendingPathComponent("logs/deeper/still"), token: token), 404)
+        Self.expectProblem(
+            try await ServeCommandTests.send("GET", url.appendingPathComponent("_stratus"), token: token), 404)
+        let encoded = try await ServeCommandTests.send(
+            "GET", URL(string: api.absoluteString + "/traces/a%2Fb")!, token: token)
         Self.expectProblem(encoded, 404)
         #expect(encoded.1["detail"] as? String == "No trace a/b is recorded")
         let (logs, page, _) = try await ServeCommandTests.send("GET", api.appendingPathComponent("logs"), token: token)

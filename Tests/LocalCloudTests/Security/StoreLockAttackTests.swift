@@ -27,27 +27,34 @@ struct StoreLockAttackTests {
     /// connection of its own (so on both event loops), so that a writer waiting for the lock on an event loop would
     /// stall that loop; only then 100 `GET /health` and 100 `GET /orders/{id}`. Every read is answered 200 and every writer 503 with `Retry-After` before the holder
     /// is asked to let go: it never has to let go on its own.
-    @Test(.timeLimit(.minutes(2))) func readsAreAnsweredAndWritersToldToRetryWhileAnotherProcessHoldsTheWriteLock() async throws {
+    @Test(.timeLimit(.minutes(2))) func readsAreAnsweredAndWritersToldToRetryWhileAnotherProcessHoldsTheWriteLock()
+        async throws
+    {
         let directory = try TemporaryDirectory()
         let data = directory.path("data")
         let (server, url, _) = try await ServeCommandTests.start(dataDirectory: data)
         defer { if server.isRunning { server.terminate() } }
         let token = try await ServeCommandTests.token(["--sub", "alice"], dataDirectory: data)
-        let (created, body, _) = try await ServeCommandTests.send("POST", url.appendingPathComponent("orders"), token: token, body: Self.order)
+        let (created, body, _) = try await ServeCommandTests.send(
+            "POST", url.appendingPathComponent("orders"), token: token, body: Self.order)
         #expect(created == 201)
         let orderID = try #require(body["orderId"] as? String)
         let port = try #require(url.port)
 
         let holder = try await WriteLockHolder(path: data + "/store.sqlite", seconds: 5)
-        let writers = try await RawTCPConnection.offThePool { try (0..<4).map { _ in try Self.sendOrder(port: port, token: token) } }
+        let writers = try await RawTCPConnection.offThePool {
+            try (0..<4).map { _ in try Self.sendOrder(port: port, token: token) }
+        }
         let (writes, reads) = try await withThrowingTaskGroup(of: (write: Answer?, read: Answer?).self) { group in
             for writer in writers {
                 group.addTask { (try await Self.answer(to: writer, holder: holder), nil) }
             }
             for path in Array(repeating: "health", count: 100) + Array(repeating: "orders/\(orderID)", count: 100) {
                 group.addTask {
-                    let (status, problem, response) = try await ServeCommandTests.send("GET", url.appendingPathComponent(path), token: token)
-                    let answer = Answer(status: status, retryAfter: response.value(forHTTPHeaderField: "retry-after"),
+                    let (status, problem, response) = try await ServeCommandTests.send(
+                        "GET", url.appendingPathComponent(path), token: token)
+                    let answer = Answer(
+                        status: status, retryAfter: response.value(forHTTPHeaderField: "retry-after"),
                         contentType: response.value(forHTTPHeaderField: "content-type"),
                         problem: problem.compactMapValues { "\($0)" }, afterRelease: holder.isReleasing)
                     return (nil, answer)
@@ -80,7 +87,8 @@ struct StoreLockAttackTests {
         }
 
         // Once the lock is free, writing works again.
-        let (after, _, _) = try await ServeCommandTests.send("POST", url.appendingPathComponent("orders"), token: token, body: Self.order)
+        let (after, _, _) = try await ServeCommandTests.send(
+            "POST", url.appendingPathComponent("orders"), token: token, body: Self.order)
         #expect(after == 201)
     }
 
@@ -103,10 +111,15 @@ struct StoreLockAttackTests {
         let head = parts[0].components(separatedBy: "\r\n")
         let status = head.first.flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") } ?? 0
         func header(_ name: String) -> String? {
-            head.dropFirst().first { $0.lowercased().hasPrefix(name + ":") }.map { String($0.dropFirst(name.count + 1)).trimmingCharacters(in: .whitespaces) }
+            head.dropFirst().first { $0.lowercased().hasPrefix(name + ":") }.map {
+                String($0.dropFirst(name.count + 1)).trimmingCharacters(in: .whitespaces)
+            }
         }
-        let problem = (try? JSONSerialization.jsonObject(with: Data(parts.dropFirst().joined(separator: "\r\n\r\n").utf8))) as? [String: Any] ?? [:]
-        return Answer(status: status, retryAfter: header("retry-after"), contentType: header("content-type"),
+        let problem =
+            (try? JSONSerialization.jsonObject(with: Data(parts.dropFirst().joined(separator: "\r\n\r\n").utf8)))
+            as? [String: Any] ?? [:]
+        return Answer(
+            status: status, retryAfter: header("retry-after"), contentType: header("content-type"),
             problem: problem.compactMapValues { "\($0)" }, afterRelease: afterRelease)
     }
 

@@ -83,7 +83,9 @@ final class WriteLockHolder: Sendable {
         }
         let lines = self.lines.withLock { $0 }
         guard process.terminationStatus == 0, lines.last == "released",
-            let release = lines.first(where: { $0.hasPrefix("releasing: ") }).flatMap({ Release(rawValue: String($0.dropFirst(11))) })
+            let release = lines.first(where: { $0.hasPrefix("releasing: ") }).flatMap({
+                Release(rawValue: String($0.dropFirst(11)))
+            })
         else {
             throw WriteLockHolderError(description: "the holder ended with \(process.terminationStatus) after \(lines)")
         }

@@ -16,7 +16,8 @@ import Testing
 
     /// An item `{"PK": ..., "n": [[...[null]...]]}` with `depth` nested lists, written byte by byte as a forger would.
     static func nestedLists(_ depth: Int) -> [UInt8] {
-        let list = ItemBinaryTag.list, null = ItemBinaryTag.null
+        let list = ItemBinaryTag.list
+        let null = ItemBinaryTag.null
         return [2, 2] + Array("PK".utf8) + [ItemBinaryTag.string, 1, UInt8(ascii: "A"), 1, UInt8(ascii: "n")]
             + Array(repeating: [list, 1], count: depth).flatMap { $0 } + [null]
     }
@@ -84,7 +85,9 @@ import Testing
     }
 
     @Test func malformedBytesAreNoItem() {
-        let bytes = ItemBinaryCodec.encode(["PK": "A", "SK": "B", "list": ["x", .int(1)], "n": .number(DecimalNumber("1.5")!)])
+        let bytes = ItemBinaryCodec.encode([
+            "PK": "A", "SK": "B", "list": ["x", .int(1)], "n": .number(DecimalNumber("1.5")!),
+        ])
         for length in 0..<bytes.count {
             #expect(Item(encoded: Array(bytes[..<length])) == nil, "prefix of \(length) bytes")
         }

@@ -77,12 +77,15 @@ import Glibc
         try await store.put(["PK": "ORDER#1", "SK": "ORDER", "total": 100])
         let corrupt = Process()
         corrupt.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        corrupt.arguments = ["-c", """
+        corrupt.arguments = [
+            "-c",
+            """
             import sqlite3, sys
             db = sqlite3.connect(sys.argv[1])
             db.execute("UPDATE items SET body = x'00ff00ff' WHERE pk = 'ORDER#1'")
             db.commit()
-            """, path]
+            """, path,
+        ]
         try corrupt.run()
         corrupt.waitUntilExit()
         #expect(corrupt.terminationStatus == 0)
@@ -130,11 +133,13 @@ import Glibc
         }
         #expect(writer.terminationReason == .uncaughtSignal)
         // Only whole lines were acknowledged; a number cut off by the kill was not.
-        let acknowledged = printed.split(separator: "\n", omittingEmptySubsequences: true).dropLast(printed.hasSuffix("\n") ? 0 : 1)
+        let acknowledged = printed.split(separator: "\n", omittingEmptySubsequences: true).dropLast(
+            printed.hasSuffix("\n") ? 0 : 1)
         #expect(acknowledged.count >= 300)
         let store = try SQLiteItemStore(path: path)
         var missing: [Substring] = []
-        for number in acknowledged where try await store.get(ItemKey(partition: "DURABLE", sort: String(number))) == nil {
+        for number in acknowledged where try await store.get(ItemKey(partition: "DURABLE", sort: String(number))) == nil
+        {
             missing.append(number)
         }
         #expect(missing.isEmpty, "acknowledged writes lost: \(missing.prefix(10))")

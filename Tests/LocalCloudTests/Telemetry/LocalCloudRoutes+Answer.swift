@@ -25,14 +25,20 @@ extension LocalCloudRoutes {
         var fields = HTTPFields()
         var authority: String?
         for (name, value) in request.headers {
-            if name.lowercased() == "host" { authority = value } else { fields.append(HTTPField(name: HTTPField.Name(name)!, value: value)) }
+            if name.lowercased() == "host" {
+                authority = value
+            } else {
+                fields.append(HTTPField(name: HTTPField.Name(name)!, value: value))
+            }
         }
         let path = request.rawQueryString.isEmpty ? request.path : "\(request.path)?\(request.rawQueryString)"
-        let head = HTTPRequest(method: request.method, scheme: "http", authority: authority, path: path, headerFields: fields)
+        let head = HTTPRequest(
+            method: request.method, scheme: "http", authority: authority, path: path, headerFields: fields)
         let responder = self.router(context: InProcessRequestContext.self).buildResponder()
         let response = try await responder.respond(
             to: Request(head: head, body: RequestBody(buffer: ByteBuffer())),
-            context: InProcessRequestContext(source: .init(logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }))
+            context: InProcessRequestContext(
+                source: .init(logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }))
         )
         let body = CollectedBody()
         try await response.body.write(CollectingWriter(collected: body))

@@ -7,11 +7,17 @@ import Testing
 /// What the telemetry store keeps of lines and segments from any process: no secret, no personal data in trace
 /// metadata, no body that is not JSON, even when the sender cleaned nothing.
 @Suite struct StoredRedactionTests {
-    static let secrets = ["at-secret", "id-secret", "rt-secret", "123456", "otp-999", "Hunter2", "ada@example.com", "+33 6 12 34 56 78", "Rue de Rivoli", "form-secret"]
+    static let secrets = [
+        "at-secret", "id-secret", "rt-secret", "123456", "otp-999", "Hunter2", "ada@example.com", "+33 6 12 34 56 78",
+        "Rue de Rivoli", "form-secret",
+    ]
 
     @Test func aLineFromALoggerThatRedactsNothingIsStoredWithoutItsSecrets() async throws {
         let recorder = try TelemetryAPITests.recorder()
-        recorder.capture(line: #"{"level":"INFO","message":"login","accessToken":"at-secret","nested":{"refresh_token":"rt-secret","code":"123456","OTP":"otp-999"},"request":{"body":"password=Hunter2&x=form-secret"}}"#, function: "legacy")
+        recorder.capture(
+            line:
+                #"{"level":"INFO","message":"login","accessToken":"at-secret","nested":{"refresh_token":"rt-secret","code":"123456","OTP":"otp-999"},"request":{"body":"password=Hunter2&x=form-secret"}}"#,
+            function: "legacy")
         let clean = #"{"level":"INFO","message":"fine","statusCode":200}"#
         recorder.capture(line: clean, function: "legacy")
         recorder.capture(line: "2026-12-01T23:56:44.013Z\tr2\tWARN\tplain text is kept", function: "legacy")
@@ -31,22 +37,38 @@ import Testing
 
     @Test func aSegmentFromAnyTracerIsStoredWithoutSecretsOrPersonalData() async throws {
         let recorder = try TelemetryAPITests.recorder()
-        var stage = SegmentDocument(name: "stratus/default", id: "aaaaaaaaaaaaaaaa", traceID: TelemetryAPITests.trace, startTime: 100)
+        var stage = SegmentDocument(
+            name: "stratus/default", id: "aaaaaaaaaaaaaaaa", traceID: TelemetryAPITests.trace, startTime: 100)
         stage.endTime = 100.01
-        stage.http = .init(request: .init(method: "GET", url: "/auth/callback?state=s1&code=123456&token=at-secret"), response: .init(status: 200))
+        stage.http = .init(
+            request: .init(method: "GET", url: "/auth/callback?state=s1&code=123456&token=at-secret"),
+            response: .init(status: 200))
         var handler = SegmentDocument(name: "## auth", id: "bbbbbbbbbbbbbbbb", startTime: 100.001)
         handler.endTime = 100.009
-        handler.metadata = ["auth": ["## auth response": [
-            "statusCode": 200,
-            "body": #"{"accessToken":"at-secret","idToken":"id-secret","refreshToken":"rt-secret","expiresIn":3600}"#,
-        ]]]
-        var profile = SegmentDocument(name: "## users", id: "cccccccccccccccc", traceID: TelemetryAPITests.trace, parentID: "aaaaaaaaaaaaaaaa", startTime: 100.002)
+        handler.metadata = [
+            "auth": [
+                "## auth response": [
+                    "statusCode": 200,
+                    "body":
+                        #"{"accessToken":"at-secret","idToken":"id-secret","refreshToken":"rt-secret","expiresIn":3600}"#,
+                ]
+            ]
+        ]
+        var profile = SegmentDocument(
+            name: "## users", id: "cccccccccccccccc", traceID: TelemetryAPITests.trace, parentID: "aaaaaaaaaaaaaaaa",
+            startTime: 100.002)
         profile.type = "subsegment"
         profile.endTime = 100.003
-        profile.metadata = ["users": ["## users response": [
-            "statusCode": 200,
-            "body": .string(#"{"userId":"u1","email":"ada@example.com","phone":"+33 6 12 34 56 78","address":{"line1":"Rue de Rivoli"},"name":"Ada","version":3}"#),
-        ]]]
+        profile.metadata = [
+            "users": [
+                "## users response": [
+                    "statusCode": 200,
+                    "body": .string(
+                        #"{"userId":"u1","email":"ada@example.com","phone":"+33 6 12 34 56 78","address":{"line1":"Rue de Rivoli"},"name":"Ada","version":3}"#
+                    ),
+                ]
+            ]
+        ]
         stage.subsegments = [handler]
         recorder.emit(stage)
         recorder.emit(profile)
@@ -62,8 +84,10 @@ import Testing
         #expect(root.http?.request?.url == "/auth/callback?state=s1&code=[REDACTED]&token=[REDACTED]")
         let response = try #require(root.subsegments?.first?.metadata?["auth"]?["## auth response"])
         #expect(response["body"]?["expiresIn"] == .integer(3600), "the shape of the answer stays")
-        let user = try #require(documents.first { $0.id == "cccccccccccccccc" }?.metadata?["users"]?["## users response"]?["body"])
-        #expect(user["userId"] == .string("u1") && user["version"] == .integer(3) && user["email"] == .string("[REDACTED]"))
+        let user = try #require(
+            documents.first { $0.id == "cccccccccccccccc" }?.metadata?["users"]?["## users response"]?["body"])
+        #expect(
+            user["userId"] == .string("u1") && user["version"] == .integer(3) && user["email"] == .string("[REDACTED]"))
     }
 
     @Test func aDatagramFromAnotherSDKIsStoredWithoutItsSecrets() async throws {
@@ -71,11 +95,15 @@ import Testing
         let listener = try await XRayDaemonListener.start(port: 0, recorder: recorder)
         defer { Task { await listener.close() } }
         let trace = XRayTraceHeader.newTraceID()
-        let document = #"{"name":"legacy","id":"0123456789abcdef","trace_id":"\#(trace)","start_time":100,"end_time":101,"#
+        let document =
+            #"{"name":"legacy","id":"0123456789abcdef","trace_id":"\#(trace)","start_time":100,"end_time":101,"#
             + #""metadata":{"default":{"session":{"refresh_token":"rt-secret","otp":"otp-999","email":"ada@example.com"}}}}"#
         UDPSocketForTests(port: listener.port).send(#"{"format": "json", "version": 1}"# + "\n" + document)
 
         let stored = try #require(try await segments(of: trace, in: recorder).first)
-        #expect(stored.metadata?["default"]?["session"] == ["refresh_token": "[REDACTED]", "otp": "[REDACTED]", "email": "[REDACTED]"])
+        #expect(
+            stored.metadata?["default"]?["session"] == [
+                "refresh_token": "[REDACTED]", "otp": "[REDACTED]", "email": "[REDACTED]",
+            ])
     }
 }

@@ -14,26 +14,37 @@ import Testing
     static let adminToken = "test-admin-token-0123456789"
     static let access = TelemetryAccess(adminToken: Self.adminToken, serverHost: "127.0.0.1")
     /// What a legitimate reader sends: this server's host and the admin token.
-    static let headers = [(name: "Host", value: "127.0.0.1:3000"), (name: "Authorization", value: "Bearer \(Self.adminToken)")]
+    static let headers = [
+        (name: "Host", value: "127.0.0.1:3000"), (name: "Authorization", value: "Bearer \(Self.adminToken)"),
+    ]
 
     static func recorder(now: Int64 = Self.now) throws -> TelemetryRecorder {
         TelemetryRecorder(store: try TelemetryStore(path: nil), nowMilliseconds: { now })
     }
 
     static func get(_ api: TelemetryAPI, _ path: String, _ query: String = "") async throws -> (Int, [String: Any]) {
-        let response = try await api.answer(GatewayRequest(method: .get, path: "/_stratus/api/" + path, rawQueryString: query, headers: Self.headers))
+        let response = try await api.answer(
+            GatewayRequest(method: .get, path: "/_stratus/api/" + path, rawQueryString: query, headers: Self.headers))
         let body = try #require(try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any])
         return (response.status.code, body)
     }
 
     @Test func logsAreFilteredByFunctionLevelCorrelationAndTraceAndFollowedBySequence() async throws {
         let recorder = try Self.recorder()
-        recorder.capture(line: #"{"level":"INFO","message":"Order placed","correlation_id":"req-A","xray_trace_id":"\#(Self.trace)","function_request_id":"r1"}"#, function: "orders")
-        recorder.capture(line: #"{"level":"ERROR","message":"Store down","correlation_id":"req-B"}"#, function: "orders")
+        recorder.capture(
+            line:
+                #"{"level":"INFO","message":"Order placed","correlation_id":"req-A","xray_trace_id":"\#(Self.trace)","function_request_id":"r1"}"#,
+            function: "orders")
+        recorder.capture(
+            line: #"{"level":"ERROR","message":"Store down","correlation_id":"req-B"}"#, function: "orders")
         recorder.capture(line: "2026-12-01T23:56:44.013Z\tr2\tWARN\tslow start", function: "auth")
-        recorder.capture(line: #"{"_aws":{"Timestamp":1796169404013,"CloudWatchMetrics":[{"Namespace":"stratus","Dimensions":[["service","currency"]],"Metrics":[{"Name":"OrderValue","Unit":"None"}]}]},"service":"orders","currency":"EUR","OrderValue":8498}"#, function: "orders")
+        recorder.capture(
+            line:
+                #"{"_aws":{"Timestamp":1796169404013,"CloudWatchMetrics":[{"Namespace":"stratus","Dimensions":[["service","currency"]],"Metrics":[{"Name":"OrderValue","Unit":"None"}]}]},"service":"orders","currency":"EUR","OrderValue":8498}"#,
+            function: "orders")
         recorder.capture(line: "plain text", function: "auth")
-        let api = TelemetryAPI(recorder: recorder, functions: ["orders", "auth"], access: Self.access, nowMilliseconds: { Self.now })
+        let api = TelemetryAPI(
+            recorder: recorder, functions: ["orders", "auth"], access: Self.access, nowMilliseconds: { Self.now })
 
         let (status, all) = try await Self.get(api, "logs")
         #expect(status == 200)
@@ -42,29 +53,50 @@ import Testing
         #expect(events[2]["requestId"] as? String == "r2" && events[2]["message"] as? String == "slow start")
         #expect(all["lastSequence"] as? Int == 5)
 
-        #expect((try await Self.get(api, "logs", "correlationId=req-A").1["logs"] as? [[String: Any]])?.map { $0["message"] as? String } == ["Order placed"])
+        #expect(
+            (try await Self.get(api, "logs", "correlationId=req-A").1["logs"] as? [[String: Any]])?.map {
+                $0["message"] as? String
+            } == ["Order placed"])
         #expect((try await Self.get(api, "logs", "traceId=\(Self.trace)").1["logs"] as? [[String: Any]])?.count == 1)
         #expect((try await Self.get(api, "logs", "function=auth").1["logs"] as? [[String: Any]])?.count == 2)
-        #expect((try await Self.get(api, "logs", "level=error").1["logs"] as? [[String: Any]])?.map { $0["message"] as? String } == ["Store down"])
+        #expect(
+            (try await Self.get(api, "logs", "level=error").1["logs"] as? [[String: Any]])?.map {
+                $0["message"] as? String
+            } == ["Store down"])
         #expect((try await Self.get(api, "logs", "after=3").1["logs"] as? [[String: Any]])?.count == 2)
-        #expect((try await Self.get(api, "logs", "limit=2").1["logs"] as? [[String: Any]])?.map { $0["sequence"] as? Int } == [4, 5])
+        #expect(
+            (try await Self.get(api, "logs", "limit=2").1["logs"] as? [[String: Any]])?.map { $0["sequence"] as? Int }
+                == [4, 5])
 
-        let metrics = try #require(try await Self.get(api, "metrics", "name=OrderValue").1["metrics"] as? [[String: Any]])
+        let metrics = try #require(
+            try await Self.get(api, "metrics", "name=OrderValue").1["metrics"] as? [[String: Any]])
         #expect(metrics.count == 1)
-        #expect(metrics[0]["value"] as? Double == 8498 && (metrics[0]["dimensions"] as? [String: String]) == ["service": "orders", "currency": "EUR"])
+        #expect(
+            metrics[0]["value"] as? Double == 8498
+                && (metrics[0]["dimensions"] as? [String: String]) == ["service": "orders", "currency": "EUR"])
     }
 
     @Test func functionsReportCountsAndDurationPercentilesOverTheWindow() async throws {
         let recorder = try Self.recorder()
         for index in 1...100 {
-            recorder.record(InvocationRecord(timeMilliseconds: Self.now - 1000, function: "orders", durationMicroseconds: Int64(index) * 1000,
-                outcome: index % 10 == 0 ? .error : .success, isColdStart: index == 1))
+            recorder.record(
+                InvocationRecord(
+                    timeMilliseconds: Self.now - 1000, function: "orders", durationMicroseconds: Int64(index) * 1000,
+                    outcome: index % 10 == 0 ? .error : .success, isColdStart: index == 1))
         }
-        recorder.record(InvocationRecord(timeMilliseconds: Self.now - 1000, function: "orders", durationMicroseconds: 0, outcome: .throttle, isColdStart: false))
-        recorder.record(InvocationRecord(timeMilliseconds: Self.now - 600_000, function: "orders", durationMicroseconds: 999_000_000, outcome: .error, isColdStart: false))
-        let api = TelemetryAPI(recorder: recorder, functions: ["orders", "health"], access: Self.access, nowMilliseconds: { Self.now })
+        recorder.record(
+            InvocationRecord(
+                timeMilliseconds: Self.now - 1000, function: "orders", durationMicroseconds: 0, outcome: .throttle,
+                isColdStart: false))
+        recorder.record(
+            InvocationRecord(
+                timeMilliseconds: Self.now - 600_000, function: "orders", durationMicroseconds: 999_000_000,
+                outcome: .error, isColdStart: false))
+        let api = TelemetryAPI(
+            recorder: recorder, functions: ["orders", "health"], access: Self.access, nowMilliseconds: { Self.now })
 
-        let functions = try #require(try await Self.get(api, "functions", "window=5m").1["functions"] as? [[String: Any]])
+        let functions = try #require(
+            try await Self.get(api, "functions", "window=5m").1["functions"] as? [[String: Any]])
         #expect(functions.map { $0["function"] as? String } == ["health", "orders"])
         #expect(functions[0]["invocations"] as? Int == 0 && functions[0]["duration"] == nil)
         let orders = functions[1]
@@ -79,16 +111,21 @@ import Testing
 
     @Test func tracesListNewestFirstAndOneTraceIsItsSegmentTree() async throws {
         let recorder = try Self.recorder()
-        var stage = SegmentDocument(name: "stratus/default", id: "aaaaaaaaaaaaaaaa", traceID: Self.trace, startTime: 100)
+        var stage = SegmentDocument(
+            name: "stratus/default", id: "aaaaaaaaaaaaaaaa", traceID: Self.trace, startTime: 100)
         stage.endTime = 100.010
         stage.origin = "AWS::ApiGateway::Stage"
         stage.http = .init(request: .init(method: "POST", url: "/orders"), response: .init(status: 201))
         var invoke = SegmentDocument(name: "Lambda", id: "bbbbbbbbbbbbbbbb", startTime: 100.001)
         invoke.endTime = 100.009
         stage.subsegments = [invoke]
-        var function = SegmentDocument(name: "orders", id: "cccccccccccccccc", traceID: Self.trace, parentID: "bbbbbbbbbbbbbbbb", startTime: 100.002)
+        var function = SegmentDocument(
+            name: "orders", id: "cccccccccccccccc", traceID: Self.trace, parentID: "bbbbbbbbbbbbbbbb",
+            startTime: 100.002)
         function.endTime = 100.008
-        var handler = SegmentDocument(name: "## orders", id: "dddddddddddddddd", traceID: Self.trace, parentID: "cccccccccccccccc", startTime: 100.003)
+        var handler = SegmentDocument(
+            name: "## orders", id: "dddddddddddddddd", traceID: Self.trace, parentID: "cccccccccccccccc",
+            startTime: 100.003)
         handler.type = "subsegment"
         handler.endTime = 100.007
         var store = SegmentDocument(name: "DynamoDB", id: "eeeeeeeeeeeeeeee", startTime: 100.004)
@@ -96,21 +133,26 @@ import Testing
         store.fault = true
         handler.subsegments = [store]
         for document in [handler, function, stage] { recorder.emit(document) }
-        var older = SegmentDocument(name: "stratus/default", id: "ffffffffffffffff", traceID: "1-6b0f5eb0-000000000000000000000000", startTime: 90)
+        var older = SegmentDocument(
+            name: "stratus/default", id: "ffffffffffffffff", traceID: "1-6b0f5eb0-000000000000000000000000",
+            startTime: 90)
         older.endTime = 90.5
         recorder.emit(older)
         let api = TelemetryAPI(recorder: recorder, functions: [], access: Self.access, nowMilliseconds: { Self.now })
 
         let traces = try #require(try await Self.get(api, "traces").1["traces"] as? [[String: Any]])
         #expect(traces.map { $0["traceId"] as? String } == [Self.trace, "1-6b0f5eb0-000000000000000000000000"])
-        #expect(traces[0]["segmentCount"] as? Int == 5 && traces[0]["fault"] as? Bool == true && traces[0]["status"] as? Int == 201)
+        #expect(
+            traces[0]["segmentCount"] as? Int == 5 && traces[0]["fault"] as? Bool == true
+                && traces[0]["status"] as? Int == 201)
         #expect(traces[0]["durationMilliseconds"] as? Double == 10)
 
         let (status, tree) = try await Self.get(api, "traces/\(Self.trace)")
         #expect(status == 200)
         func names(_ node: [String: Any]) -> String {
             let children = (node["subsegments"] as? [[String: Any]] ?? []).map(names)
-            return (node["name"] as? String ?? "?") + (children.isEmpty ? "" : "(" + children.joined(separator: ",") + ")")
+            return (node["name"] as? String ?? "?")
+                + (children.isEmpty ? "" : "(" + children.joined(separator: ",") + ")")
         }
         let roots = try #require(tree["segments"] as? [[String: Any]])
         #expect(roots.map(names) == ["stratus/default(Lambda(orders(## orders(DynamoDB))))"])
@@ -118,24 +160,34 @@ import Testing
     }
 
     @Test func badQueriesAreProblemsAndOtherPathsAreNotTheAPIs() async throws {
-        let api = TelemetryAPI(recorder: try Self.recorder(), functions: [], access: Self.access, nowMilliseconds: { Self.now })
-        for (path, query, status) in [("logs", "since=yesterday", 400), ("logs", "limit=0", 400), ("logs", "after=-1", 400),
-                                      ("functions", "window=5x", 400), ("traces/1-00000000-000000000000000000000000", "", 404), ("nothing", "", 404)] {
+        let api = TelemetryAPI(
+            recorder: try Self.recorder(), functions: [], access: Self.access, nowMilliseconds: { Self.now })
+        for (path, query, status) in [
+            ("logs", "since=yesterday", 400), ("logs", "limit=0", 400), ("logs", "after=-1", 400),
+            ("functions", "window=5x", 400), ("traces/1-00000000-000000000000000000000000", "", 404),
+            ("nothing", "", 404),
+        ] {
             let (answered, problem) = try await Self.get(api, path, query)
             #expect(answered == status, "\(path)?\(query)")
-            #expect(problem["status"] as? Int == status && problem["detail"] is String && problem["requestId"] is String)
+            #expect(
+                problem["status"] as? Int == status && problem["detail"] is String && problem["requestId"] is String)
         }
-        let post = try await api.answer(GatewayRequest(method: .post, path: "/_stratus/api/logs", headers: Self.headers))
+        let post = try await api.answer(
+            GatewayRequest(method: .post, path: "/_stratus/api/logs", headers: Self.headers))
         #expect(post.status == 405)
         let routes = LocalCloudRoutes(telemetryAPI: api)
-        #expect(routes.claims(method: .post, path: "/_stratus/api/logs") && routes.claims(method: .get, path: "/_stratus"))
+        #expect(
+            routes.claims(method: .post, path: "/_stratus/api/logs") && routes.claims(method: .get, path: "/_stratus"))
         #expect(!routes.claims(method: .get, path: "/orders") && !routes.claims(method: .get, path: "/_stratusx"))
     }
 
     @Test func recordsPastTheRetentionArePurged() async throws {
         let recorder = try Self.recorder()
         recorder.capture(line: "old", function: "orders")
-        recorder.record(InvocationRecord(timeMilliseconds: Self.now, function: "orders", durationMicroseconds: 1, outcome: .success, isColdStart: false))
+        recorder.record(
+            InvocationRecord(
+                timeMilliseconds: Self.now, function: "orders", durationMicroseconds: 1, outcome: .success,
+                isColdStart: false))
         try await recorder.flush()
         #expect(try await recorder.store.purge(before: Self.now + 1) == 2)
         #expect(try await recorder.store.logs(LogFilter()).isEmpty)
@@ -154,8 +206,10 @@ import Testing
     @Test func theSamplerTakesItsReservoirEachSecondThenItsRate() {
         let clock = Mutex<Int64>(1_000)
         let draws = Mutex<[Double]>([0.9, 0.01, 0.9])
-        let sampler = TraceSampler(reservoirPerSecond: 2, fixedRate: 0.05,
-            random: { draws.withLock { $0.isEmpty ? 0.99 : $0.removeFirst() } }, nowMilliseconds: { clock.withLock { $0 } })
+        let sampler = TraceSampler(
+            reservoirPerSecond: 2, fixedRate: 0.05,
+            random: { draws.withLock { $0.isEmpty ? 0.99 : $0.removeFirst() } },
+            nowMilliseconds: { clock.withLock { $0 } })
         #expect([sampler.shouldSample(), sampler.shouldSample()] == [true, true])
         #expect([sampler.shouldSample(), sampler.shouldSample(), sampler.shouldSample()] == [false, true, false])
         clock.withLock { $0 = 2_000 }

@@ -6,10 +6,15 @@ import Testing
 @Suite struct TelemetryAccessTests {
     static let token = TelemetryAPITests.adminToken
 
-    static func status(_ headers: [(name: String, value: String)], query: String = "", path: String = "/_stratus/api/traces",
-                       access: TelemetryAccess = TelemetryAPITests.access) async throws -> (Int, GatewayResponse) {
-        let api = TelemetryAPI(recorder: try TelemetryAPITests.recorder(), functions: [], access: access, nowMilliseconds: { TelemetryAPITests.now })
-        let response = try await api.answer(GatewayRequest(method: .get, path: path, rawQueryString: query, headers: headers))
+    static func status(
+        _ headers: [(name: String, value: String)], query: String = "", path: String = "/_stratus/api/traces",
+        access: TelemetryAccess = TelemetryAPITests.access
+    ) async throws -> (Int, GatewayResponse) {
+        let api = TelemetryAPI(
+            recorder: try TelemetryAPITests.recorder(), functions: [], access: access,
+            nowMilliseconds: { TelemetryAPITests.now })
+        let response = try await api.answer(
+            GatewayRequest(method: .get, path: path, rawQueryString: query, headers: headers))
         return (response.status.code, response)
     }
 
@@ -18,26 +23,37 @@ import Testing
         #expect(try await Self.status([host, ("authorization", "Bearer \(Self.token)")]).0 == 200)
         #expect(try await Self.status([host, ("Authorization", "bearer \(Self.token)")]).0 == 200)
         #expect(try await Self.status([host], query: "since=1h&token=\(Self.token)").0 == 200)
-        for refused in [[host], [host, ("authorization", "Bearer \(Self.token)x")], [host, ("authorization", "Bearer " + Self.token.dropLast())],
-                        [host, ("authorization", Self.token)], [host, ("authorization", "Basic \(Self.token)")], [host, ("authorization", "Bearer ")]] {
+        for refused in [
+            [host], [host, ("authorization", "Bearer \(Self.token)x")],
+            [host, ("authorization", "Bearer " + Self.token.dropLast())],
+            [host, ("authorization", Self.token)], [host, ("authorization", "Basic \(Self.token)")],
+            [host, ("authorization", "Bearer ")],
+        ] {
             let (status, response) = try await Self.status(refused)
             #expect(status == 401, "\(refused)")
             #expect(response.header("www-authenticate")?.hasPrefix("Bearer") == true)
             let problem = try #require(try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any])
-            #expect(problem["status"] as? Int == 401 && problem["title"] is String && problem["detail"] is String && problem["requestId"] is String)
-            #expect(!String(decoding: response.body, as: UTF8.self).contains(Self.token), "a refusal never shows the token")
+            #expect(
+                problem["status"] as? Int == 401 && problem["title"] is String && problem["detail"] is String
+                    && problem["requestId"] is String)
+            #expect(
+                !String(decoding: response.body, as: UTF8.self).contains(Self.token), "a refusal never shows the token")
         }
         #expect(try await Self.status([host], query: "token=wrong").0 == 401)
-        #expect(try await Self.status([host], path: "/_stratus/dashboard").0 == 401, "every path under /_stratus/ is guarded")
+        #expect(
+            try await Self.status([host], path: "/_stratus/dashboard").0 == 401,
+            "every path under /_stratus/ is guarded")
     }
 
     @Test func onlyThisServersHostNamesAreAnswered() async throws {
         let bearer = (name: "Authorization", value: "Bearer \(Self.token)")
-        for host in ["127.0.0.1", "127.0.0.1:3000", "localhost:3000", "LOCALHOST", "localhost.", "[::1]:3000", "[::1]"] {
+        for host in ["127.0.0.1", "127.0.0.1:3000", "localhost:3000", "LOCALHOST", "localhost.", "[::1]:3000", "[::1]"]
+        {
             #expect(try await Self.status([("Host", host), bearer]).0 == 200, "\(host)")
         }
         for host in [
-            "evil.example", "evil.example:3000", "127.0.0.1.evil.example", "localhost.evil.example:3000", "[::2]:3000", "",
+            "evil.example", "evil.example:3000", "127.0.0.1.evil.example", "localhost.evil.example:3000", "[::2]:3000",
+            "",
             "[::1]evil.example", "localhost:x@evil.example", "localhost:", "127.0.0.1:3000:80", "localhost:３０００",
         ] {
             let (status, response) = try await Self.status([("Host", host), bearer])

@@ -5,7 +5,9 @@ import StratusTesting
 import Testing
 
 /// The segments of `trace` once `recorder` holds at least `count` of them.
-func segments(of trace: String, in recorder: TelemetryRecorder, atLeast count: Int = 1) async throws -> [SegmentDocument] {
+func segments(of trace: String, in recorder: TelemetryRecorder, atLeast count: Int = 1) async throws
+    -> [SegmentDocument]
+{
     try await eventually { () -> [SegmentDocument]? in
         try await recorder.flush()
         let documents = try await recorder.store.segments(ofTrace: trace)
@@ -22,7 +24,9 @@ func segments(of trace: String, in recorder: TelemetryRecorder, atLeast count: I
         let address = try #require(XRayDaemonAddress(listener.address()))
         let emitter = try #require(UDPSegmentEmitter(address: address))
         let trace = XRayTraceHeader.newTraceID()
-        var segment = SegmentDocument(name: "## orders", id: XRayTraceHeader.newSegmentID(), traceID: trace, parentID: "0123456789abcdef", startTime: 1_796_169_404.0)
+        var segment = SegmentDocument(
+            name: "## orders", id: XRayTraceHeader.newSegmentID(), traceID: trace, parentID: "0123456789abcdef",
+            startTime: 1_796_169_404.0)
         segment.type = "subsegment"
         segment.endTime = 1_796_169_404.5
         segment.annotations = ["ColdStart": .bool(false)]
@@ -32,7 +36,9 @@ func segments(of trace: String, in recorder: TelemetryRecorder, atLeast count: I
         raw.send(#"{"format": "xml", "version": 1}"# + "\n{}")
         raw.send(#"{"format": "json", "version": 2}"# + "\n{}")
         raw.send("no header at all")
-        raw.send(#"{"format": "json", "version": 1}"# + "\n" + #"{"name":"x","id":"short","trace_id":"1-2-3","start_time":1}"#)
+        raw.send(
+            #"{"format": "json", "version": 1}"# + "\n"
+                + #"{"name":"x","id":"short","trace_id":"1-2-3","start_time":1}"#)
 
         let stored = try await segments(of: trace, in: recorder)
         #expect(stored == [segment])
@@ -40,9 +46,12 @@ func segments(of trace: String, in recorder: TelemetryRecorder, atLeast count: I
         #expect(listener.refusedDatagrams == 4)
     }
 
-    @Test(.enabled(if: TestEnvironment.awsLambdaRICAvailable, "needs the .venv with aws-xray-sdk (scripts/test.sh makes it)"))
+    @Test(
+        .enabled(
+            if: TestEnvironment.awsLambdaRICAvailable, "needs the .venv with aws-xray-sdk (scripts/test.sh makes it)"))
     func awsOwnXRaySDKIsReadToo() async throws {
-        let python = try #require(TestEnvironment.python, "CI=true but no Python with aws-xray-sdk: run scripts/test.sh")
+        let python = try #require(
+            TestEnvironment.python, "CI=true but no Python with aws-xray-sdk: run scripts/test.sh")
         let recorder = TelemetryRecorder(store: try TelemetryStore(path: nil))
         let listener = try await XRayDaemonListener.start(port: 0, recorder: recorder)
         defer { Task { await listener.close() } }
@@ -67,7 +76,8 @@ func segments(of trace: String, in recorder: TelemetryRecorder, atLeast count: I
         try process.run()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        let trace = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let trace = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(XRayTraceHeader.isTraceID(trace))
 
         let segment = try #require(try await segments(of: trace, in: recorder).first)
@@ -92,7 +102,9 @@ struct UDPSocketForTests {
         inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
         let bytes = Array(text.utf8)
         _ = withUnsafePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { sendto(descriptor, bytes, bytes.count, 0, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                sendto(descriptor, bytes, bytes.count, 0, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
     }
 }

@@ -24,7 +24,9 @@ import Testing
                 if payment.amount == 500 {
                     return HTTPResponse(status: 503, body: PaymentCreated(paymentId: "unavailable", run: run))
                 }
-                return HTTPResponse(status: 201, headers: [.location: "/payments/p-\(run)"], body: PaymentCreated(paymentId: "p-\(run)", run: run))
+                return HTTPResponse(
+                    status: 201, headers: [.location: "/payments/p-\(run)"],
+                    body: PaymentCreated(paymentId: "p-\(run)", run: run))
             }
         }
     }
@@ -54,7 +56,9 @@ import Testing
         let mismatch = try await router.handle(Self.post(#"{"amount":1}"#, key: "pay-1"), context: fixture.context())
         #expect(mismatch.statusCode == 422)
         #expect(mismatch.headers?["content-type"] == "application/problem+json")
-        #expect(try mismatch.json()["detail"] as? String == "This Idempotency-Key was already used with a different request")
+        #expect(
+            try mismatch.json()["detail"] as? String == "This Idempotency-Key was already used with a different request"
+        )
         _ = try await router.handle(Self.post(#"{"amount":1999}"#, key: nil), context: fixture.context())
         _ = try await router.handle(Self.post(#"{"amount":1999}"#, key: nil), context: fixture.context())
         #expect(fixture.runCount == 3)
@@ -63,8 +67,10 @@ import Testing
     @Test func keysBelongToTheirCaller() async throws {
         let fixture = try IdempotencyFixture()
         let router = Self.router(fixture)
-        let alice = try await router.handle(Self.post(#"{"amount":1999}"#, key: "pay-1", caller: "alice"), context: fixture.context())
-        let bob = try await router.handle(Self.post(#"{"amount":1999}"#, key: "pay-1", caller: "bob"), context: fixture.context())
+        let alice = try await router.handle(
+            Self.post(#"{"amount":1999}"#, key: "pay-1", caller: "alice"), context: fixture.context())
+        let bob = try await router.handle(
+            Self.post(#"{"amount":1999}"#, key: "pay-1", caller: "bob"), context: fixture.context())
         #expect(alice.body != bob.body, "bob must not get alice's answer")
         #expect(fixture.runCount == 2)
     }
@@ -72,8 +78,10 @@ import Testing
     @Test func aKeyWithoutAnAuthenticatedCallerIs400AndNeverShared() async throws {
         let fixture = try IdempotencyFixture()
         let router = Self.router(fixture)
-        let first = try await router.handle(Self.post(#"{"amount":1999}"#, key: "pay-1", caller: nil), context: fixture.context())
-        let second = try await router.handle(Self.post(#"{"amount":1999}"#, key: "pay-1", caller: nil), context: fixture.context())
+        let first = try await router.handle(
+            Self.post(#"{"amount":1999}"#, key: "pay-1", caller: nil), context: fixture.context())
+        let second = try await router.handle(
+            Self.post(#"{"amount":1999}"#, key: "pay-1", caller: nil), context: fixture.context())
         for response in [first, second] {
             #expect(response.statusCode == 400)
             #expect(response.headers?["content-type"] == "application/problem+json")

@@ -42,7 +42,8 @@ final class IdempotencyFixture: Sendable {
     /// A context whose deadline is `remaining` after the fixture's clock.
     func context(remaining: Duration = .seconds(3), logs: InMemoryLogSink = InMemoryLogSink()) -> LambdaContext {
         .test(
-            function: "orders", deadline: LambdaDeadline(millisecondsSinceEpoch: self.now + remaining.wholeMilliseconds),
+            function: "orders",
+            deadline: LambdaDeadline(millisecondsSinceEpoch: self.now + remaining.wholeMilliseconds),
             logSink: logs, logLevel: .info
         )
     }

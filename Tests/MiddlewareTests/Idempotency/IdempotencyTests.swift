@@ -23,7 +23,9 @@ struct Receipt: Codable, Sendable, Equatable {
         #expect(first == Receipt(orderId: "o-1", run: 1))
         #expect(repeated == first)
         #expect(fixture.runCount == 1)
-        let record = try #require(try await fixture.store.get(ItemKey(partition: "IDEMPOTENCY#orders#\(SHA256.hexDigest("k1"))", sort: "RECORD")))
+        let record = try #require(
+            try await fixture.store.get(
+                ItemKey(partition: "IDEMPOTENCY#orders#\(SHA256.hexDigest("k1"))", sort: "RECORD")))
         #expect(record["status"] == "COMPLETED")
         #expect(record.expiresAtSeconds == fixture.now / 1000 + 3600, "records expire after an hour by default")
     }
@@ -46,7 +48,9 @@ struct Receipt: Codable, Sendable, Equatable {
         let fixture = try IdempotencyFixture()
         let idempotency = fixture.idempotency()
         let logs = InMemoryLogSink()
-        let result = try await idempotency.execute(key: "k1", payload: [1], context: fixture.context(remaining: .seconds(5), logs: logs)) {
+        let result = try await idempotency.execute(
+            key: "k1", payload: [1], context: fixture.context(remaining: .seconds(5), logs: logs)
+        ) {
             // A duplicate arrives while this attempt is running.
             await #expect(throws: IdempotencyError.alreadyInProgress) {
                 _ = try await idempotency.execute(key: "k1", payload: [1], context: fixture.context()) {
@@ -90,10 +94,9 @@ struct Receipt: Codable, Sendable, Equatable {
         let idempotency = fixture.idempotency()
         for expectedRun in 1...2 {
             let receipt = try await idempotency.execute(
-                key: "k1", payload: [1], context: fixture.context(), isFinal: { $0.orderId != "unavailable" }
-            ) {
-                Receipt(orderId: "unavailable", run: fixture.countRun())
-            }
+                key: "k1", payload: [1], context: fixture.context(), isFinal: { $0.orderId != "unavailable" },
+                operation: { Receipt(orderId: "unavailable", run: fixture.countRun()) }
+            )
             #expect(receipt.run == expectedRun)
         }
     }
@@ -123,11 +126,15 @@ struct Receipt: Codable, Sendable, Equatable {
                 Receipt(orderId: "o", run: fixture.countRun())
             }
             // The store loses the record; only a cache can still answer.
-            _ = try await fixture.store.delete(ItemKey(partition: "IDEMPOTENCY#orders#\(SHA256.hexDigest("k1"))", sort: "RECORD"), condition: nil, returning: .none)
+            _ = try await fixture.store.delete(
+                ItemKey(partition: "IDEMPOTENCY#orders#\(SHA256.hexDigest("k1"))", sort: "RECORD"), condition: nil,
+                returning: .none)
             _ = try await idempotency.execute(key: "k1", payload: [1], context: fixture.context()) {
                 Receipt(orderId: "o", run: fixture.countRun())
             }
-            _ = try await fixture.store.delete(ItemKey(partition: "IDEMPOTENCY#orders#\(SHA256.hexDigest("k1"))", sort: "RECORD"), condition: nil, returning: .none)
+            _ = try await fixture.store.delete(
+                ItemKey(partition: "IDEMPOTENCY#orders#\(SHA256.hexDigest("k1"))", sort: "RECORD"), condition: nil,
+                returning: .none)
         }
         #expect(fixture.runCount == 3, "cached: 1 run for 2 calls; uncached: 2 runs")
         await #expect(throws: IdempotencyError.payloadMismatch) {

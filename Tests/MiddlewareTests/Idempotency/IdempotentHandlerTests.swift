@@ -19,7 +19,9 @@ import Testing
 
     @Test func theKeyComesFromTheEventAndEventsWithoutOneAreHandledAsUsual() async throws {
         let fixture = try IdempotencyFixture()
-        let handler = IdempotentHandler(ChargeHandler(fixture: fixture), idempotency: fixture.idempotency()) { $0.paymentId }
+        let handler = IdempotentHandler(ChargeHandler(fixture: fixture), idempotency: fixture.idempotency()) {
+            $0.paymentId
+        }
         let first = try await handler.handle(Charge(paymentId: "p-1", amount: 10), context: fixture.context())
         let repeated = try await handler.handle(Charge(paymentId: "p-1", amount: 10), context: fixture.context())
         #expect(repeated == first)

@@ -1,5 +1,5 @@
-public import _CryptoExtras
 public import Foundation
+public import _CryptoExtras
 
 /// The RSA public keys an issuer signs tokens with, by key id (`kid`), as a JWKS document lists them.
 public struct JSONWebKeySet: Sendable {

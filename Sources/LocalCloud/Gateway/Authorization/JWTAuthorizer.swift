@@ -1,10 +1,10 @@
 import Caching
-import Crypto
-import _CryptoExtras
 import Cloud
+import Crypto
 import Foundation
 import Hashing
 public import LambdaEvents
+import _CryptoExtras
 
 /// The gateway's JWT authorizer, checking tokens as API Gateway's does: the bearer token from `Authorization`,
 /// an RS256 signature by a key of the issuer's key set (by `kid`), `iss`, `aud` (or `client_id` when there is no
@@ -71,7 +71,8 @@ public struct JWTAuthorizer: Sendable {
     /// Checks the token's signature and claims, and remembers it when it passes.
     private func verify(_ token: String, nowSeconds: Int64) throws(JWTValidationError) -> VerifiedToken {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, let headerData = Base64URL.decode(parts[0]), let payloadData = Base64URL.decode(parts[1]),
+        guard parts.count == 3, let headerData = Base64URL.decode(parts[0]),
+            let payloadData = Base64URL.decode(parts[1]),
             let signature = Base64URL.decode(parts[2]),
             let tokenHeader = try? JSONDecoder().decode([String: JSONValue].self, from: headerData),
             let claims = try? JSONDecoder().decode([String: JSONValue].self, from: payloadData)
@@ -85,17 +86,20 @@ public struct JWTAuthorizer: Sendable {
             throw .invalidToken("the token's signing key is not one of the issuer's keys")
         }
         let signedPart = Data(token.utf8.prefix(parts[0].utf8.count + 1 + parts[1].utf8.count))
-        guard key.isValidSignature(
-            _RSA.Signing.RSASignature(rawRepresentation: signature),
-            for: SHA256.hash(data: signedPart),
-            padding: .insecurePKCS1v1_5
-        ) else {
+        guard
+            key.isValidSignature(
+                _RSA.Signing.RSASignature(rawRepresentation: signature),
+                for: SHA256.hash(data: signedPart),
+                padding: .insecurePKCS1v1_5
+            )
+        else {
             throw .invalidToken("the token's signature is not valid")
         }
         try self.checkClaims(claims, nowSeconds: nowSeconds)
         let scopes = Self.scopes(in: claims)
         let verified = VerifiedToken(
-            jwt: APIGatewayV2Request.JWT(claims: claims.mapValues(Self.claimText), scopes: scopes.isEmpty ? nil : scopes),
+            jwt: APIGatewayV2Request.JWT(
+                claims: claims.mapValues(Self.claimText), scopes: scopes.isEmpty ? nil : scopes),
             scopes: scopes,
             notBefore: Self.seconds(claims["nbf"]) ?? Self.seconds(claims["iat"]) ?? Int64.min,
             expiry: Self.seconds(claims["exp"]) ?? Int64.min

@@ -38,7 +38,8 @@ public enum JWTValidationError: HTTPProblemError, Sendable, Equatable {
         switch self {
         case .missingToken: "This route needs an access token: send Authorization: Bearer <token>"
         case .invalidToken(let reason): reason
-        case .insufficientScope(let scopes): "The token has none of the scopes this route needs: \(scopes.joined(separator: ", "))"
+        case .insufficientScope(let scopes):
+            "The token has none of the scopes this route needs: \(scopes.joined(separator: ", "))"
         }
     }
 }

@@ -1,6 +1,5 @@
 public import Cloud
 
-
 /// The compact binary form of an item: a tag byte per value and LEB128 lengths, so that items are read without a
 /// JSON parser, and one attribute can be found without decoding the others (see `Item.init(encoded:)`). The
 /// SQLite store keeps items in this form.

@@ -2,7 +2,8 @@ import Cloud
 
 /// The tag byte in front of each encoded value.
 enum ItemBinaryTag: UInt8 {
-    case string = 1, number, binary, isTrue, isFalse, null, list, map, stringSet, numberSet, integer
+    case string = 1
+    case number, binary, isTrue, isFalse, null, list, map, stringSet, numberSet, integer
 }
 
 /// Reads values from encoded bytes; every read returns `nil` on malformed or truncated input, including lists and
@@ -64,7 +65,9 @@ struct ItemBinaryReader {
     }
 
     mutating func value() -> AttributeValue? {
-        guard self.offset < self.bytes.count, let tag = ItemBinaryTag(rawValue: self.bytes[self.offset]) else { return nil }
+        guard self.offset < self.bytes.count, let tag = ItemBinaryTag(rawValue: self.bytes[self.offset]) else {
+            return nil
+        }
         self.offset += 1
         switch tag {
         case .string: return self.text().map(AttributeValue.string)
