@@ -7,9 +7,8 @@ import Synchronization
 /// This is the hot path of most requests (`GetItem`), and a pooled read through GRDB costs several times the lookup
 /// itself: a schema-version query, a dispatch queue, a row object. Here a read is a checked-out connection, bind,
 /// step, copy the blob, reset. The connections see what the store's writer committed, as any WAL reader does, and are
-/// opened `query_only`, so a point read never takes the write lock. There are never more connections than threads
-/// that read at once (the store's reading threads, ``SQLiteThreads``); one that reports an error is closed rather
-/// than reused.
+/// opened `query_only`, so a point read never takes the write lock and never waits for a writer. There are never more
+/// connections than threads that read at once; one that reports an error is closed rather than reused.
 final class SQLitePointReader: Sendable {
     private let path: String
     private let busyTimeoutMilliseconds: Int32
