@@ -182,8 +182,9 @@ let package = Package(
         .target(
             name: "StratusTesting",
             dependencies: [
-                "Cloud", "LambdaRuntime", "LambdaEvents", "Identifiers",
+                "Cloud", "LambdaRuntime", "LambdaEvents", "LocalCloud", "Observability", "Identifiers",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),
@@ -295,6 +296,14 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BootstrapTests",
+            dependencies: [
+                "App", "Cloud", "LambdaRuntime", "LocalCloud", "Observability", "Services", "StratusTesting",
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),

@@ -14,7 +14,7 @@ struct HealthFunctionTests {
         -> [String: Any]
     {
         let health = try #require(ReferenceApp.manifest.function(named: "health"))
-        let event = BootstrapRuntimeTests.healthEvent
+        let event = ExampleEvents.health
             .replacingOccurrences(of: #""method": "GET""#, with: #""method": "\#(method)""#)
             .replacingOccurrences(of: #""rawPath": "/health""#, with: #""rawPath": "\#(path)""#)
         let instance = InProcessFunctionInstance(

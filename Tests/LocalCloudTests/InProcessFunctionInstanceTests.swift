@@ -3,6 +3,7 @@ import Cloud
 import LambdaRuntime
 import LocalCloud
 import NIOCore
+import StratusTesting
 import Synchronization
 import Testing
 
@@ -72,7 +73,7 @@ struct InProcessFunctionInstanceTests {
     @Test func theReferenceHealthFunctionAnswersInProcess() async throws {
         let health = try #require(ReferenceApp.manifest.function(named: "health"))
         let result = await Self.instance(health).invoke(
-            InvocationRequest(event: ByteBuffer(string: BootstrapRuntimeTests.healthEvent)))
+            InvocationRequest(event: ByteBuffer(string: ExampleEvents.health)))
         #expect(
             try result.responseJSON()["statusCode"] as? Int == 503, "this instance has no store, and health says so")
         let report = result.reportLine(memorySizeMB: 128)

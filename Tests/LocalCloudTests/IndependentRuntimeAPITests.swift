@@ -8,7 +8,7 @@ import Testing
 struct IndependentRuntimeAPITests {
     @Test func servesEveryInvocationAndExitsZeroOnSIGTERM() async throws {
         let fixtures = TestEnvironment.packageRoot.appendingPathComponent("Tests/Fixtures/python")
-        let event = TestEnvironment.packageRoot.appendingPathComponent("Examples/events/health.json").path
+        let event = ExampleEvents.path("health")
         let data = try await runToCompletion(
             "/usr/bin/env",
             [

@@ -9,7 +9,7 @@ struct MalformedInvocationTests {
     /// Serves one `health` event per entry of `headers`, each with those headers replacing the usual ones.
     static func run(_ headers: [[String: String]], logFormat: String = "Text") async throws -> [String: Any] {
         let fixtures = TestEnvironment.packageRoot.appendingPathComponent("Tests/Fixtures/python")
-        let event = TestEnvironment.packageRoot.appendingPathComponent("Examples/events/health.json").path
+        let event = ExampleEvents.path("health")
         let overrides = String(decoding: try JSONSerialization.data(withJSONObject: headers), as: UTF8.self)
         let data = try await runToCompletion(
             "/usr/bin/env",
@@ -55,7 +55,7 @@ struct MalformedInvocationTests {
         let lines = [deadline, requestID].flatMap { summary in
             ((summary["output"] as? String) ?? "").split(separator: "\n").map(String.init)
         }
-        let objects = try BootstrapRuntimeTests.jsonObjects(lines)
+        let objects = try jsonObjects(lines)
         let refused = try #require(
             objects.first { ($0["message"] as? String)?.contains("Lambda-Runtime-Deadline-Ms") == true })
         #expect(refused["level"] as? String == "ERROR" && refused["requestId"] != nil)

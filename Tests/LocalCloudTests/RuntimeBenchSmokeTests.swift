@@ -27,7 +27,7 @@ struct RuntimeBenchSmokeTests {
                 "bench", "runtime",
                 "--bootstrap", TestEnvironment.bootstrap,
                 "--baseline", baseline,
-                "--event", TestEnvironment.packageRoot.appendingPathComponent("Examples/events/health.json").path,
+                "--event", ExampleEvents.path("health"),
                 "--cold-starts", "2",
                 "--warm-invocations", "20",
             ])
@@ -55,7 +55,7 @@ struct RuntimeBenchSmokeTests {
                 ["cc", "-O2", "-Wall", "-Werror", "-o", output, scripts.appendingPathComponent(source).path])
             #expect(compile.status == 0, "\(compile.output)")
         }
-        let event = TestEnvironment.packageRoot.appendingPathComponent("Examples/events/health-apigateway.json").path
+        let event = ExampleEvents.path("health-apigateway")
         var lines: [String] = []
         for runtime in [TestEnvironment.bootstrap, baseline] {
             let run = try await Self.run(

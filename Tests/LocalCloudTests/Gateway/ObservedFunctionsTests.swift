@@ -23,7 +23,7 @@ struct ObservedFunctionsTests {
         let logPath = directory.path("functions.log")
         #expect(FileManager.default.createFile(atPath: logPath, contents: nil))
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
-        let (process, url, _) = try await ServeCommandTests.start(
+        let (process, url, _) = try await StratusServe.start(
             dataDirectory: directory.path("data"),
             environment: ["POWERTOOLS_LOG_LEVEL": "DEBUG", "POWERTOOLS_LOGGER_LOG_EVENT": "true"],
             standardError: log
@@ -32,7 +32,7 @@ struct ObservedFunctionsTests {
         func send(_ method: String, _ path: String, token: String? = nil, body: String? = nil) async throws -> (
             Int, [String: Any], HTTPURLResponse
         ) {
-            try await ServeCommandTests.send(method, url.appendingPathComponent(path), token: token, body: body)
+            try await StratusServe.send(method, url.appendingPathComponent(path), token: token, body: body)
         }
 
         let password = "Correct-Horse-7"

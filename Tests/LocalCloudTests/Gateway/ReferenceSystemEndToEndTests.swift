@@ -21,7 +21,7 @@ struct ReferenceSystemEndToEndTests {
 
         init() async throws {
             self.directory = try TemporaryDirectory()
-            (self.process, self.url, _) = try await ServeCommandTests.start(dataDirectory: self.directory.path("data"))
+            (self.process, self.url, _) = try await StratusServe.start(dataDirectory: self.directory.path("data"))
         }
 
         var data: String { self.directory.path("data") }
@@ -39,7 +39,7 @@ struct ReferenceSystemEndToEndTests {
         {
             // Appended as text, so that a query string stays a query string.
             let url = try #require(URL(string: self.url.absoluteString + "/" + path))
-            return try await ServeCommandTests.send(method, url, token: token, body: body, headers: headers)
+            return try await StratusServe.send(method, url, token: token, body: body, headers: headers)
         }
 
         /// Registers an account and signs it in; answers its user id and its tokens.
@@ -253,7 +253,7 @@ struct ReferenceSystemEndToEndTests {
         cases.append(
             (
                 "a body over the gateway's 10 MB", 413,
-                try await ServeCommandTests.send(
+                try await StratusServe.send(
                     "POST",
                     server.url.appendingPathComponent("orders"), token: token, bytes: Data(count: 10 * 1024 * 1024 + 1))
             ))

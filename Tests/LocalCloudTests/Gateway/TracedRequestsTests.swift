@@ -38,7 +38,7 @@ struct TracedRequestsTests {
     {
         let directory = try TemporaryDirectory()
         let data = directory.path("data")
-        let (process, url, _) = try await ServeCommandTests.start(
+        let (process, url, _) = try await StratusServe.start(
             dataDirectory: data, arguments: ["--trace-reservoir", "0", "--trace-rate", "1"]
         )
         defer { if process.isRunning { process.terminate() } }
@@ -46,12 +46,12 @@ struct TracedRequestsTests {
         func send(
             _ method: String, _ path: String, token: String? = nil, body: String? = nil, headers: [String: String] = [:]
         ) async throws -> (Int, [String: Any], HTTPURLResponse) {
-            try await ServeCommandTests.send(
+            try await StratusServe.send(
                 method, url.appendingPathComponent(path), token: token, body: body, headers: headers)
         }
         func api(_ path: String, _ query: String = "") async throws -> (Int, [String: Any]) {
             let target = URL(string: url.absoluteString + "/_stratus/api/" + path + (query.isEmpty ? "" : "?" + query))!
-            let (status, body, _) = try await ServeCommandTests.send("GET", target, token: adminToken)
+            let (status, body, _) = try await StratusServe.send("GET", target, token: adminToken)
             return (status, body)
         }
 
@@ -136,31 +136,31 @@ struct TracedRequestsTests {
     @Test(.timeLimit(.minutes(1))) func anIncomingTraceHeaderIsContinuedWithItsSamplingDecision() async throws {
         let directory = try TemporaryDirectory()
         let data = directory.path("data")
-        let (process, url, _) = try await ServeCommandTests.start(
+        let (process, url, _) = try await StratusServe.start(
             dataDirectory: data, arguments: ["--trace-reservoir", "0", "--trace-rate", "0"])
         defer { if process.isRunning { process.terminate() } }
         let unsampled = XRayTraceHeader.newTraceID()
-        let (_, _, first) = try await ServeCommandTests.send(
+        let (_, _, first) = try await StratusServe.send(
             "GET", url.appendingPathComponent("health"), token: nil,
             headers: ["X-Amzn-Trace-Id": "Root=\(unsampled);Sampled=0"])
         #expect(first.value(forHTTPHeaderField: "x-amzn-trace-id") == "Root=\(unsampled);Sampled=0")
         let sampled = XRayTraceHeader.newTraceID()
         let caller = XRayTraceHeader.newSegmentID()
-        _ = try await ServeCommandTests.send(
+        _ = try await StratusServe.send(
             "GET", url.appendingPathComponent("health"), token: nil,
             headers: ["X-Amzn-Trace-Id": "Root=\(sampled);Parent=\(caller);Sampled=1"])
-        let (_, _, fresh) = try await ServeCommandTests.send("GET", url.appendingPathComponent("health"), token: nil)
+        let (_, _, fresh) = try await StratusServe.send("GET", url.appendingPathComponent("health"), token: nil)
         #expect(
             fresh.value(forHTTPHeaderField: "x-amzn-trace-id")?.hasSuffix(";Sampled=0") == true,
             "rate 0 samples no new trace")
 
         let adminToken = try TelemetryAttackTests.adminToken(dataDirectory: data)
         let traces = try #require(
-            try await ServeCommandTests.send(
+            try await StratusServe.send(
                 "GET", URL(string: url.absoluteString + "/_stratus/api/traces")!, token: adminToken
             ).1["traces"] as? [[String: Any]])
         #expect(traces.map { $0["traceId"] as? String } == [sampled])
-        let (status, _, _) = try await ServeCommandTests.send(
+        let (status, _, _) = try await StratusServe.send(
             "GET", URL(string: url.absoluteString + "/_stratus/api/traces/\(unsampled)")!, token: adminToken)
         #expect(status == 404, "an unsampled incoming trace records nothing")
         // The continued trace hangs under the caller's segment: the stage segment's parent is the header's Parent.

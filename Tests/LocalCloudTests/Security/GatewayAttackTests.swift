@@ -50,7 +50,7 @@ struct GatewayAttackTests {
     {
         try await Self.withStatusServer { url in
             for status in [1000, -1, 99, 600] {
-                let (code, problem, _) = try await ServeCommandTests.send(
+                let (code, problem, _) = try await StratusServe.send(
                     "GET", URL(string: "\(url)/status?status=\(status)")!, token: nil)
                 #expect(code == 502, "status \(status)")
                 #expect(problem["status"] as? Int == 502)
@@ -58,7 +58,7 @@ struct GatewayAttackTests {
                 #expect((problem["detail"] as? String)?.contains("\(status)") == true)
                 #expect(problem["requestId"] as? String != nil)
             }
-            let (fine, _, _) = try await ServeCommandTests.send(
+            let (fine, _, _) = try await StratusServe.send(
                 "GET", URL(string: "\(url)/status?status=204")!, token: nil)
             #expect(fine == 204, "the server still serves after the bad answers")
         }
@@ -78,10 +78,10 @@ struct GatewayAttackTests {
         async throws
     {
         let directory = try TemporaryDirectory()
-        let (process, url, _) = try await ServeCommandTests.start(dataDirectory: directory.path("data"))
+        let (process, url, _) = try await StratusServe.start(dataDirectory: directory.path("data"))
         defer { if process.isRunning { process.terminate() } }
         let port = try #require(url.port)
-        let token = try await ServeCommandTests.token(["--sub", "alice"], dataDirectory: directory.path("data"))
+        let token = try await StratusServe.token(["--sub", "alice"], dataDirectory: directory.path("data"))
         let cases: [(head: String, status: String)] = [
             (Self.headOfLargeRequest("POST", "/no-such-route"), "404"),
             (Self.headOfLargeRequest("POST", "/orders"), "401"),
@@ -111,7 +111,7 @@ struct GatewayAttackTests {
     {
         try Self.allowOpenFiles(4096)
         let directory = try TemporaryDirectory()
-        let (process, url, _) = try await ServeCommandTests.start(
+        let (process, url, _) = try await StratusServe.start(
             dataDirectory: directory.path("data"), arguments: ["--idle-timeout", "2s"])
         defer { if process.isRunning { process.terminate() } }
         let port = try #require(url.port)
@@ -153,9 +153,9 @@ extension GatewayAttackTests {
     @Test(.timeLimit(.minutes(1))) func aForgedCursorIsA400AndNeverACrash() async throws {
         let directory = try TemporaryDirectory()
         let data = directory.path("data")
-        let (process, url, _) = try await ServeCommandTests.start(dataDirectory: data)
+        let (process, url, _) = try await StratusServe.start(dataDirectory: data)
         defer { if process.isRunning { process.terminate() } }
-        let token = try await ServeCommandTests.token(["--sub", "alice"], dataDirectory: data)
+        let token = try await StratusServe.token(["--sub", "alice"], dataDirectory: data)
         // An item of thousands of nested lists, near the 8 KB a cursor may have, and a count of attributes no
         // cursor could hold (found by schemathesis).
         let levels: [UInt8] = Array(repeating: [7, 1] as [UInt8], count: 3_000).flatMap { $0 }
@@ -164,12 +164,12 @@ extension GatewayAttackTests {
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(
                 of: "=", with: "")
         for cursor in [forged, "__main__"] {
-            let (status, problem, _) = try await ServeCommandTests.send(
+            let (status, problem, _) = try await StratusServe.send(
                 "GET", URL(string: "\(url)/orders?cursor=\(cursor)")!, token: token)
             #expect(status == 400, "cursor \(cursor.prefix(12))")
             #expect(problem["status"] as? Int == 400)
         }
-        let (healthy, _, _) = try await ServeCommandTests.send("GET", url.appendingPathComponent("health"), token: nil)
+        let (healthy, _, _) = try await StratusServe.send("GET", url.appendingPathComponent("health"), token: nil)
         #expect(healthy == 200, "the server is still up")
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()
@@ -179,14 +179,14 @@ extension GatewayAttackTests {
 extension GatewayAttackTests {
     @Test(.timeLimit(.minutes(1))) func aMegabyteNameOfCombiningMarksIs422NotAServerError() async throws {
         let directory = try TemporaryDirectory()
-        let (process, url, _) = try await ServeCommandTests.start(dataDirectory: directory.path("data"))
+        let (process, url, _) = try await StratusServe.start(dataDirectory: directory.path("data"))
         defer { if process.isRunning { process.terminate() } }
         // One character long, a megabyte of UTF-8: past the store's 400 KB item limit if it got that far.
         let name = "a" + String(repeating: "\u{0301}", count: 500_000)
         let body = try JSONSerialization.data(withJSONObject: [
             "name": name, "email": "marks@example.com", "password": "Correct-Horse-Battery-9",
         ])
-        let (status, problem, _) = try await ServeCommandTests.send(
+        let (status, problem, _) = try await StratusServe.send(
             "POST", url.appendingPathComponent("auth/register"), token: nil, bytes: body)
         #expect(status == 422)
         let errors = try #require(problem["errors"] as? [[String: Any]])

@@ -183,14 +183,14 @@ struct IdentityAttackTests {
         #expect(refused.status != 0)
         #expect(refused.outputText.contains("--access-token-minutes must be between 5 and 1440, not 4"))
 
-        let (process, url, _) = try await ServeCommandTests.start(
+        let (process, url, _) = try await StratusServe.start(
             dataDirectory: directory.path("data"), arguments: ["--access-token-minutes", "5"])
         defer { if process.isRunning { process.terminate() } }
-        let (registered, _, _) = try await ServeCommandTests.send(
+        let (registered, _, _) = try await StratusServe.send(
             "POST", url.appendingPathComponent("auth/register"), token: nil,
             body: #"{"email":"alice@example.com","password":"Correct-Horse-7","name":"Alice"}"#)
         #expect(registered == 201)
-        let (signedIn, tokens, _) = try await ServeCommandTests.send(
+        let (signedIn, tokens, _) = try await StratusServe.send(
             "POST", url.appendingPathComponent("auth/login"), token: nil,
             body: #"{"email":"alice@example.com","password":"Correct-Horse-7"}"#)
         #expect(signedIn == 200)
@@ -205,11 +205,11 @@ struct IdentityAttackTests {
         #expect((claims["exp"] as? Int).map { $0 - (claims["iat"] as? Int ?? 0) } == 300)
 
         let refreshToken = try #require(tokens["refreshToken"] as? String)
-        let (loggedOut, _, _) = try await ServeCommandTests.send(
+        let (loggedOut, _, _) = try await StratusServe.send(
             "POST", url.appendingPathComponent("auth/logout"), token: nil,
             body: #"{"refreshToken":"\#(refreshToken)"}"#)
         #expect(loggedOut == 204)
-        let (profile, _, _) = try await ServeCommandTests.send(
+        let (profile, _, _) = try await StratusServe.send(
             "GET", url.appendingPathComponent("users/me"), token: accessToken)
         #expect(profile == 200, "an access token stays valid until it expires, after a sign-out too")
         let regrouped = try await runToCompletion(
@@ -219,7 +219,7 @@ struct IdentityAttackTests {
                 directory.path("data"),
             ])
         #expect(regrouped.status == 0)
-        let (stillValid, _, _) = try await ServeCommandTests.send(
+        let (stillValid, _, _) = try await StratusServe.send(
             "GET", url.appendingPathComponent("users/me"), token: accessToken)
         #expect(stillValid == 200, "and after a change of groups, which its next tokens carry")
         kill(process.processIdentifier, SIGTERM)

@@ -33,41 +33,41 @@ struct LocalRoutesAttackTests {
     @Test(.timeLimit(.minutes(1))) func theLocalRoutesAnswerOnlyTheirMethodsAndPaths() async throws {
         let directory = try TemporaryDirectory()
         let data = directory.path("data")
-        let (process, url, _) = try await ServeCommandTests.start(
+        let (process, url, _) = try await StratusServe.start(
             dataDirectory: data, arguments: ["--cors-origin", "https://app.example"])
         defer { if process.isRunning { process.terminate() } }
         let token = try TelemetryAttackTests.adminToken(dataDirectory: data)
 
-        let (status, document, response) = try await ServeCommandTests.send(
+        let (status, document, response) = try await StratusServe.send(
             "GET", url.appendingPathComponent("openapi.json"), token: nil, headers: ["origin": "https://app.example"])
         #expect(status == 200 && document["openapi"] as? String == "3.1.0")
         #expect(response.value(forHTTPHeaderField: "cache-control") == "max-age=300")
         #expect(response.value(forHTTPHeaderField: "access-control-allow-origin") == "https://app.example")
         #expect(response.value(forHTTPHeaderField: "apigw-requestid")?.count == 16)
-        let foreign = try await ServeCommandTests.send(
+        let foreign = try await StratusServe.send(
             "GET", url.appendingPathComponent(".well-known/jwks.json"), token: nil,
             headers: ["origin": "https://evil.example"])
         #expect(foreign.0 == 200 && foreign.2.value(forHTTPHeaderField: "access-control-allow-origin") == nil)
 
         // A document's path answers GET only: any other method is the gateway's, which has no such route.
         Self.expectProblem(
-            try await ServeCommandTests.send(
+            try await StratusServe.send(
                 "POST", url.appendingPathComponent("openapi.json"), token: nil, body: "{}"), 404)
 
         let api = url.appendingPathComponent("_stratus/api")
         Self.expectProblem(
-            try await ServeCommandTests.send("PUT", api.appendingPathComponent("logs"), token: nil, body: "{}"), 401)
+            try await StratusServe.send("PUT", api.appendingPathComponent("logs"), token: nil, body: "{}"), 401)
         Self.expectProblem(
-            try await ServeCommandTests.send("DELETE", api.appendingPathComponent("logs"), token: token), 405)
+            try await StratusServe.send("DELETE", api.appendingPathComponent("logs"), token: token), 405)
         Self.expectProblem(
-            try await ServeCommandTests.send("GET", api.appendingPathComponent("logs/deeper/still"), token: token), 404)
+            try await StratusServe.send("GET", api.appendingPathComponent("logs/deeper/still"), token: token), 404)
         Self.expectProblem(
-            try await ServeCommandTests.send("GET", url.appendingPathComponent("_stratus"), token: token), 404)
-        let encoded = try await ServeCommandTests.send(
+            try await StratusServe.send("GET", url.appendingPathComponent("_stratus"), token: token), 404)
+        let encoded = try await StratusServe.send(
             "GET", URL(string: api.absoluteString + "/traces/a%2Fb")!, token: token)
         Self.expectProblem(encoded, 404)
         #expect(encoded.1["detail"] as? String == "No trace a/b is recorded")
-        let (logs, page, _) = try await ServeCommandTests.send("GET", api.appendingPathComponent("logs"), token: token)
+        let (logs, page, _) = try await StratusServe.send("GET", api.appendingPathComponent("logs"), token: token)
         #expect(logs == 200 && page["logs"] is [Any])
     }
 }

@@ -25,9 +25,9 @@ struct SchemathesisTests {
         let schemathesis = try #require(Self.schemathesis, "CI runs schemathesis: install it with scripts/test.sh")
         let directory = try TemporaryDirectory()
         let data = directory.path("data")
-        let (process, url, _) = try await ServeCommandTests.start(dataDirectory: data)
+        let (process, url, _) = try await StratusServe.start(dataDirectory: data)
         defer { if process.isRunning { process.terminate() } }
-        let token = try await ServeCommandTests.token(
+        let token = try await StratusServe.token(
             ["--sub", "schemathesis", "--email", "st@example.com"], dataDirectory: data)
         let run = try await runToCompletion(
             schemathesis,

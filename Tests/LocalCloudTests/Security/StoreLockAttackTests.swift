@@ -32,10 +32,10 @@ struct StoreLockAttackTests {
     {
         let directory = try TemporaryDirectory()
         let data = directory.path("data")
-        let (server, url, _) = try await ServeCommandTests.start(dataDirectory: data)
+        let (server, url, _) = try await StratusServe.start(dataDirectory: data)
         defer { if server.isRunning { server.terminate() } }
-        let token = try await ServeCommandTests.token(["--sub", "alice"], dataDirectory: data)
-        let (created, body, _) = try await ServeCommandTests.send(
+        let token = try await StratusServe.token(["--sub", "alice"], dataDirectory: data)
+        let (created, body, _) = try await StratusServe.send(
             "POST", url.appendingPathComponent("orders"), token: token, body: Self.order)
         #expect(created == 201)
         let orderID = try #require(body["orderId"] as? String)
@@ -51,7 +51,7 @@ struct StoreLockAttackTests {
             }
             for path in Array(repeating: "health", count: 100) + Array(repeating: "orders/\(orderID)", count: 100) {
                 group.addTask {
-                    let (status, problem, response) = try await ServeCommandTests.send(
+                    let (status, problem, response) = try await StratusServe.send(
                         "GET", url.appendingPathComponent(path), token: token)
                     let answer = Answer(
                         status: status, retryAfter: response.value(forHTTPHeaderField: "retry-after"),
@@ -87,7 +87,7 @@ struct StoreLockAttackTests {
         }
 
         // Once the lock is free, writing works again.
-        let (after, _, _) = try await ServeCommandTests.send(
+        let (after, _, _) = try await StratusServe.send(
             "POST", url.appendingPathComponent("orders"), token: token, body: Self.order)
         #expect(after == 201)
     }
@@ -128,9 +128,9 @@ struct StoreLockAttackTests {
     @Test(.timeLimit(.minutes(1))) func everyDatabaseServeKeepsIsInWALMode() async throws {
         let directory = try TemporaryDirectory()
         let data = directory.path("data")
-        let (server, url, _) = try await ServeCommandTests.start(dataDirectory: data)
+        let (server, url, _) = try await StratusServe.start(dataDirectory: data)
         defer { if server.isRunning { server.terminate() } }
-        _ = try await ServeCommandTests.send("GET", url.appendingPathComponent("health"), token: nil)
+        _ = try await StratusServe.send("GET", url.appendingPathComponent("health"), token: nil)
         for file in ["store.sqlite", "identity/directory.sqlite", "telemetry.sqlite"] {
             let header = try #require(FileManager.default.contents(atPath: "\(data)/\(file)"), "\(file) exists")
             #expect(header.count >= 100 && header[18] == 2 && header[19] == 2, "\(file) is in WAL mode")

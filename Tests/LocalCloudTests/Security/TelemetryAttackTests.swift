@@ -46,7 +46,7 @@ struct TelemetryAttackTests {
         process.standardError = FileHandle.nullDevice
         try process.run()
         defer { if process.isRunning { process.terminate() } }
-        let banner = await ServeCommandTests.banner(of: output)
+        let banner = await StratusServe.banner(of: output)
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()
         return banner
@@ -55,7 +55,7 @@ struct TelemetryAttackTests {
     @Test(.timeLimit(.minutes(1))) func theTelemetryAPIRefusesNoTokenAWrongTokenAndAForeignHost() async throws {
         let directory = try TemporaryDirectory()
         let data = directory.path("data")
-        let (process, url, _) = try await ServeCommandTests.start(
+        let (process, url, _) = try await StratusServe.start(
             dataDirectory: data, arguments: ["--allowed-host", "stratus.test"])
         defer { if process.isRunning { process.terminate() } }
         let port = try #require(url.port)
@@ -63,24 +63,24 @@ struct TelemetryAttackTests {
         #expect(token.count == 64)
 
         let traces = URL(string: url.absoluteString + "/_stratus/api/traces")!
-        let (anonymous, problem, refusal) = try await ServeCommandTests.send("GET", traces, token: nil)
+        let (anonymous, problem, refusal) = try await StratusServe.send("GET", traces, token: nil)
         #expect(anonymous == 401)
         #expect(
             problem["status"] as? Int == 401 && problem["title"] is String && problem["detail"] is String
                 && problem["requestId"] is String)
         #expect(refusal.value(forHTTPHeaderField: "www-authenticate")?.hasPrefix("Bearer") == true)
-        #expect(try await ServeCommandTests.send("GET", traces, token: token + "0").0 == 401)
-        #expect(try await ServeCommandTests.send("GET", traces, token: String(token.dropLast())).0 == 401)
-        #expect(try await ServeCommandTests.send("GET", traces, token: "").0 == 401)
+        #expect(try await StratusServe.send("GET", traces, token: token + "0").0 == 401)
+        #expect(try await StratusServe.send("GET", traces, token: String(token.dropLast())).0 == 401)
+        #expect(try await StratusServe.send("GET", traces, token: "").0 == 401)
         #expect(
-            try await ServeCommandTests.send("GET", URL(string: traces.absoluteString + "?token=wrong")!, token: nil).0
+            try await StratusServe.send("GET", URL(string: traces.absoluteString + "?token=wrong")!, token: nil).0
                 == 401)
         #expect(
-            try await ServeCommandTests.send("GET", URL(string: url.absoluteString + "/_stratus/")!, token: nil).0
+            try await StratusServe.send("GET", URL(string: url.absoluteString + "/_stratus/")!, token: nil).0
                 == 401)
-        #expect(try await ServeCommandTests.send("GET", traces, token: token).0 == 200)
+        #expect(try await StratusServe.send("GET", traces, token: token).0 == 200)
         #expect(
-            try await ServeCommandTests.send("GET", URL(string: traces.absoluteString + "?token=\(token)")!, token: nil)
+            try await StratusServe.send("GET", URL(string: traces.absoluteString + "?token=\(token)")!, token: nil)
                 .0 == 200)
 
         // DNS rebinding: a page of evil.example whose name now resolves to 127.0.0.1, even holding the token.
@@ -117,22 +117,22 @@ struct TelemetryAttackTests {
         #expect(try Self.adminToken(dataDirectory: data) != firstToken, "a new token each run")
 
         let given = "given-admin-token-0123456789"
-        let (process, url, _) = try await ServeCommandTests.start(
+        let (process, url, _) = try await StratusServe.start(
             dataDirectory: data, arguments: ["--admin-token", given])
         defer { if process.isRunning { process.terminate() } }
         #expect(try Self.adminToken(dataDirectory: data) == given)
         let traces = URL(string: url.absoluteString + "/_stratus/api/traces")!
-        #expect(try await ServeCommandTests.send("GET", traces, token: given).0 == 200)
-        #expect(try await ServeCommandTests.send("GET", traces, token: firstToken).0 == 401)
+        #expect(try await StratusServe.send("GET", traces, token: given).0 == 200)
+        #expect(try await StratusServe.send("GET", traces, token: firstToken).0 == 401)
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()
 
         let fromEnvironment = "environment-admin-token-0123456789"
-        let (second, secondURL, _) = try await ServeCommandTests.start(
+        let (second, secondURL, _) = try await StratusServe.start(
             dataDirectory: data, environment: ["STRATUS_ADMIN_TOKEN": fromEnvironment])
         defer { if second.isRunning { second.terminate() } }
         #expect(
-            try await ServeCommandTests.send(
+            try await StratusServe.send(
                 "GET", URL(string: secondURL.absoluteString + "/_stratus/api/traces")!, token: fromEnvironment
             ).0 == 200)
         kill(second.processIdentifier, SIGTERM)
@@ -148,7 +148,7 @@ struct TelemetryAttackTests {
     @Test(.timeLimit(.minutes(1))) func aServeThatCannotStartKeepsTheRunningOnesToken() async throws {
         let directory = try TemporaryDirectory()
         let data = directory.path("data")
-        let (process, url, _) = try await ServeCommandTests.start(dataDirectory: data)
+        let (process, url, _) = try await StratusServe.start(dataDirectory: data)
         defer { if process.isRunning { process.terminate() } }
         let token = try String(contentsOfFile: data + "/admin-token", encoding: .utf8)
         let port = try #require(url.port)
@@ -172,14 +172,14 @@ struct TelemetryAttackTests {
     @Test(.timeLimit(.minutes(2))) func aLoginTraceAndAProfileTraceKeepNoTokenAndNoPersonalData() async throws {
         let directory = try TemporaryDirectory()
         let data = directory.path(".stratus")
-        let (process, url, _) = try await ServeCommandTests.start(
+        let (process, url, _) = try await StratusServe.start(
             dataDirectory: data, arguments: ["--trace-reservoir", "1000", "--trace-rate", "1"])
         defer { if process.isRunning { process.terminate() } }
         let adminToken = try Self.adminToken(dataDirectory: data)
         func send(
             _ method: String, _ path: String, token: String? = nil, body: String? = nil, headers: [String: String] = [:]
         ) async throws -> (Int, [String: Any], HTTPURLResponse) {
-            try await ServeCommandTests.send(
+            try await StratusServe.send(
                 method, url.appendingPathComponent(path), token: token, body: body, headers: headers)
         }
         func traceID(_ response: HTTPURLResponse) throws -> String {
@@ -237,7 +237,7 @@ struct TelemetryAttackTests {
 
         // Nor in the logs, nor in the files the telemetry store wrote (the database and its WAL).
         let logsURL = URL(string: url.absoluteString + "/_stratus/api/logs?limit=10000")!
-        let logs = try await ServeCommandTests.send("GET", logsURL, token: adminToken)
+        let logs = try await StratusServe.send("GET", logsURL, token: adminToken)
         #expect(logs.0 == 200)
         let logText = String(decoding: try JSONSerialization.data(withJSONObject: logs.1), as: UTF8.self)
         for secret in secrets + [password] {
@@ -258,9 +258,9 @@ struct TelemetryAttackTests {
 
     @Test(.timeLimit(.minutes(1))) func theCLIFindsTheTokenInTheDataFolderWithoutAFlag() async throws {
         let directory = try TemporaryDirectory()
-        let (process, url, _) = try await ServeCommandTests.start(dataDirectory: directory.path(".stratus"))
+        let (process, url, _) = try await StratusServe.start(dataDirectory: directory.path(".stratus"))
         defer { if process.isRunning { process.terminate() } }
-        _ = try await ServeCommandTests.send("GET", url.appendingPathComponent("health"), token: nil)
+        _ = try await StratusServe.send("GET", url.appendingPathComponent("health"), token: nil)
 
         let traces = try await runToCompletion(
             TestEnvironment.stratus, ["traces", "--endpoint", url.absoluteString], currentDirectory: directory.url)
@@ -287,20 +287,20 @@ struct TelemetryAttackTests {
         #expect(
             manager.createFile(
                 atPath: data + "/notifications.log", contents: Data(), attributes: [.posixPermissions: 0o644]))
-        let (process, url, _) = try await ServeCommandTests.start(dataDirectory: data)
+        let (process, url, _) = try await StratusServe.start(dataDirectory: data)
         defer { if process.isRunning { process.terminate() } }
         #expect(
-            try await ServeCommandTests.send(
+            try await StratusServe.send(
                 "POST", url.appendingPathComponent("auth/register"), token: nil,
                 body: #"{"email":"ada@example.com","password":"Correct-Horse-7","name":"Ada"}"#
             ).0 == 201)
         #expect(
-            try await ServeCommandTests.send(
+            try await StratusServe.send(
                 "POST", url.appendingPathComponent("auth/forgot-password"), token: nil,
                 body: #"{"email":"ada@example.com"}"#
             ).0 == 202)
         #expect(
-            try await ServeCommandTests.send(
+            try await StratusServe.send(
                 "GET", URL(string: url.absoluteString + "/_stratus/api/logs")!,
                 token: try Self.adminToken(dataDirectory: data)
             ).0 == 200)

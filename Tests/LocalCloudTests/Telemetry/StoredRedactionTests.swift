@@ -2,6 +2,7 @@ import Foundation
 import LambdaEvents
 import LocalCloud
 import Observability
+import StratusTesting
 import Testing
 
 /// What the telemetry store keeps of lines and segments from any process: no secret, no personal data in trace

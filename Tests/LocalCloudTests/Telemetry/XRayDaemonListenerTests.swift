@@ -4,17 +4,6 @@ import Observability
 import StratusTesting
 import Testing
 
-/// The segments of `trace` once `recorder` holds at least `count` of them.
-func segments(of trace: String, in recorder: TelemetryRecorder, atLeast count: Int = 1) async throws
-    -> [SegmentDocument]
-{
-    try await eventually { () -> [SegmentDocument]? in
-        try await recorder.flush()
-        let documents = try await recorder.store.segments(ofTrace: trace)
-        return documents.count >= count ? documents : nil
-    }
-}
-
 /// The local X-Ray daemon: what SDKs send over UDP arrives in the telemetry store; what the daemon would drop is dropped.
 @Suite struct XRayDaemonListenerTests {
     @Test func segmentsSentAsTheSDKsSendThemAreStoredAndInvalidDatagramsDropped() async throws {

@@ -10,52 +10,9 @@ import FoundationNetworking
 /// `stratus serve` as a user runs it: a process that prints its URL, answers over HTTP and stops on SIGTERM.
 @Suite("stratus serve")
 struct ServeCommandTests {
-    /// Starts `stratus serve` on a free port and returns the process, its base URL and everything it printed so far.
-    /// Starts `stratus serve` with `environment` added to the test's own; the functions' lines go to `standardError`.
-    static func start(
-        dataDirectory: String, arguments: [String] = [], environment: [String: String] = [:],
-        standardError: FileHandle = .nullDevice
-    ) async throws -> (Process, URL, Pipe) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: TestEnvironment.stratus)
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        // Cheap password hashes: the end-to-end tests create many accounts on a debug build.
-        process.arguments =
-            [
-                "serve", "--port", "0", "--xray-port", "0", "--data-dir", dataDirectory,
-                "--insecure-fast-password-hashing",
-            ] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = standardError
-        try process.run()
-        let banner = await Self.banner(of: output)
-        let url = try #require(
-            banner.firstMatch(of: /http:\/\/127\.0\.0\.1:\d+/).map { URL(string: String($0.output))! })
-        #expect(banner.contains("FUNCTION"))
-        #expect(banner.contains("GET /health"))
-        return (process, url, output)
-    }
-
-    /// What `stratus serve` printed on `output` up to its "Stratus local cloud on" line, read on a thread of its own:
-    /// a blocking read must not hold a cooperative thread.
-    static func banner(of output: Pipe) async -> String {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                var text = ""
-                while !text.contains("Stratus local cloud on ") || !text.hasSuffix("\n") {
-                    let chunk = output.fileHandleForReading.availableData
-                    guard !chunk.isEmpty else { break }
-                    text += String(decoding: chunk, as: UTF8.self)
-                }
-                continuation.resume(returning: text)
-            }
-        }
-    }
-
     @Test(.timeLimit(.minutes(1))) func servesTheFunctionsOverHTTPAndStopsCleanlyOnSIGTERM() async throws {
         let directory = try TemporaryDirectory()
-        let (process, url, output) = try await Self.start(dataDirectory: directory.path("data"))
+        let (process, url, output) = try await StratusServe.start(dataDirectory: directory.path("data"))
         defer { if process.isRunning { process.terminate() } }
 
         let (body, response) = try await URLSession.shared.data(from: url.appendingPathComponent("health"))
@@ -79,64 +36,37 @@ struct ServeCommandTests {
         #expect(rest.contains("Stratus local cloud stopped"))
     }
 
-    /// Runs `stratus token` against `dataDirectory` and returns the token.
-    static func token(_ arguments: [String], dataDirectory: String) async throws -> String {
-        let run = try await runToCompletion(
-            TestEnvironment.stratus, ["token", "--data-dir", dataDirectory] + arguments)
-        return run.outputText.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    static func send(
-        _ method: String, _ url: URL, token: String?, body: String? = nil, headers: [String: String] = [:]
-    ) async throws -> (Int, [String: Any], HTTPURLResponse) {
-        try await Self.send(method, url, token: token, bytes: body.map { Data($0.utf8) }, headers: headers)
-    }
-
-    /// Sends `bytes` as the body (JSON unless `headers` say otherwise) and answers the status, the JSON body (empty
-    /// when it is not JSON) and the response.
-    static func send(
-        _ method: String, _ url: URL, token: String?, bytes: Data?, headers: [String: String] = [:]
-    ) async throws -> (Int, [String: Any], HTTPURLResponse) {
-        var request = URLRequest(url: url)
-        request.httpMethod = method
-        request.setValue("application/json", forHTTPHeaderField: "content-type")
-        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "authorization") }
-        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        request.httpBody = bytes
-        let (data, response) = try await URLSession.shared.data(for: request)
-        let http = try #require(response as? HTTPURLResponse)
-        return (http.statusCode, (try? JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:], http)
-    }
-
     @Test(.timeLimit(.minutes(1))) func ordersWorkEndToEndWithLocalTokensAndSurviveARestart() async throws {
         let directory = try TemporaryDirectory()
         let data = directory.path("data")
-        var (process, url, _) = try await Self.start(dataDirectory: data)
+        var (process, url, _) = try await StratusServe.start(dataDirectory: data)
         defer { if process.isRunning { process.terminate() } }
-        let alice = try await Self.token(["--sub", "alice", "--email", "alice@example.com"], dataDirectory: data)
-        let staff = try await Self.token(["--sub", "sam", "--group", "staff"], dataDirectory: data)
+        let alice = try await StratusServe.token(
+            ["--sub", "alice", "--email", "alice@example.com"], dataDirectory: data)
+        let staff = try await StratusServe.token(["--sub", "sam", "--group", "staff"], dataDirectory: data)
 
-        let (keysStatus, keys, _) = try await Self.send(
+        let (keysStatus, keys, _) = try await StratusServe.send(
             "GET", url.appendingPathComponent(".well-known/jwks.json"), token: nil)
         #expect(keysStatus == 200)
         #expect((keys["keys"] as? [[String: Any]])?.first?["alg"] as? String == "RS256")
 
         let order = #"{"items":[{"sku":"A-1","quantity":2,"unitPrice":1999}],"currency":"EUR"}"#
-        let (created, body, createdResponse) = try await Self.send(
+        let (created, body, createdResponse) = try await StratusServe.send(
             "POST", url.appendingPathComponent("orders"), token: alice, body: order)
         #expect(created == 201)
         let orderID = try #require(body["orderId"] as? String)
         #expect(createdResponse.value(forHTTPHeaderField: "location") == "/orders/\(orderID)")
         #expect(body["total"] as? Int == 3998)
 
-        let (unauthorized, _, refusal) = try await Self.send(
+        let (unauthorized, _, refusal) = try await StratusServe.send(
             "POST", url.appendingPathComponent("orders"), token: nil, body: order)
         #expect(unauthorized == 401)
         #expect(refusal.value(forHTTPHeaderField: "www-authenticate")?.hasPrefix("Bearer") == true)
-        let (forged, _, _) = try await Self.send("GET", url.appendingPathComponent("orders"), token: alice + "x")
+        let (forged, _, _) = try await StratusServe.send(
+            "GET", url.appendingPathComponent("orders"), token: alice + "x")
         #expect(forged == 401)
 
-        let (moved, movedBody, _) = try await Self.send(
+        let (moved, movedBody, _) = try await StratusServe.send(
             "PATCH", url.appendingPathComponent("orders/\(orderID)/status"), token: staff,
             body: #"{"status":"CONFIRMED"}"#, headers: ["if-match": "\"1\""])
         #expect(moved == 200)
@@ -144,13 +74,13 @@ struct ServeCommandTests {
 
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()
-        (process, url, _) = try await Self.start(dataDirectory: data)
-        let (listed, list, _) = try await Self.send("GET", url.appendingPathComponent("orders"), token: alice)
+        (process, url, _) = try await StratusServe.start(dataDirectory: data)
+        let (listed, list, _) = try await StratusServe.send("GET", url.appendingPathComponent("orders"), token: alice)
         #expect(listed == 200)
         let orders = try #require(list["orders"] as? [[String: Any]])
         #expect(orders.map { $0["orderId"] as? String } == [orderID], "the order and its status survive a restart")
         #expect(orders.first?["status"] as? String == "CONFIRMED")
-        let (stillValid, _, _) = try await Self.send(
+        let (stillValid, _, _) = try await StratusServe.send(
             "GET", url.appendingPathComponent("orders/\(orderID)"), token: alice)
         #expect(stillValid == 200, "the signing key survives a restart too")
         kill(process.processIdentifier, SIGTERM)
@@ -162,9 +92,9 @@ struct ServeCommandTests {
     @Test(.timeLimit(.minutes(1))) func noOrderAnswered201IsLostWhenTheServerIsKilled() async throws {
         let directory = try TemporaryDirectory()
         let data = directory.path("data")
-        var (process, url, _) = try await Self.start(dataDirectory: data)
+        var (process, url, _) = try await StratusServe.start(dataDirectory: data)
         defer { if process.isRunning { process.terminate() } }
-        let token = try await Self.token(["--sub", "alice"], dataDirectory: data)
+        let token = try await StratusServe.token(["--sub", "alice"], dataDirectory: data)
         let order = #"{"items":[{"sku":"A-1","quantity":1,"unitPrice":100}],"currency":"EUR"}"#
         let killed = Flag()
         let answeredBeforeKill = Tally()
@@ -175,7 +105,9 @@ struct ServeCommandTests {
                 group.addTask {
                     var created: [String] = []
                     while !killed.isSet {
-                        guard let (status, body, _) = try? await Self.send("POST", ordersURL, token: token, body: order)
+                        guard
+                            let (status, body, _) = try? await StratusServe.send(
+                                "POST", ordersURL, token: token, body: order)
                         else { break }  // the server is gone
                         if status == 201, let id = body["orderId"] as? String {
                             created.append(id)
@@ -198,10 +130,11 @@ struct ServeCommandTests {
         #expect(process.terminationReason == .uncaughtSignal)
         #expect(answered.count >= 10, "enough orders were created before the kill")
 
-        (process, url, _) = try await Self.start(dataDirectory: data)
+        (process, url, _) = try await StratusServe.start(dataDirectory: data)
         var missing: [String] = []
         for id in answered {
-            let (status, _, _) = try await Self.send("GET", url.appendingPathComponent("orders/\(id)"), token: token)
+            let (status, _, _) = try await StratusServe.send(
+                "GET", url.appendingPathComponent("orders/\(id)"), token: token)
             if status != 200 { missing.append(id) }
         }
         #expect(missing.isEmpty, "orders answered 201 but lost: \(missing)")

@@ -14,15 +14,11 @@ import Testing
 struct BootstrapRuntimeTests {
     static let health = ReferenceApp.manifest.function(named: "health")!
     static let echo = ReferenceApp.manifest.function(named: "echo")!
-    static let healthEvent = try! String(
-        contentsOf: TestEnvironment.packageRoot.appendingPathComponent("Examples/events/health.json"),
-        encoding: .utf8
-    )
 
     @Test func healthAnswersAndReportsItsColdStartOnce() async throws {
         try await withProcessInstance(executable: TestEnvironment.bootstrap, function: Self.health) { instance in
-            let first = await instance.invoke(InvocationRequest(event: ByteBuffer(string: Self.healthEvent)))
-            let second = await instance.invoke(InvocationRequest(event: ByteBuffer(string: Self.healthEvent)))
+            let first = await instance.invoke(InvocationRequest(event: ByteBuffer(string: ExampleEvents.health)))
+            let second = await instance.invoke(InvocationRequest(event: ByteBuffer(string: ExampleEvents.health)))
             // The Lambda binary has no store adapter yet, and its health says so.
             for (result, coldStart) in [(first, true), (second, false)] {
                 let response = try result.responseJSON()
@@ -74,7 +70,7 @@ struct BootstrapRuntimeTests {
             #expect(report.errorType == "Runtime.EventDecodingError")
             #expect(report.errorMessage.contains("APIGatewayV2Request"))
             #expect(instance.isAlive)
-            let next = await instance.invoke(InvocationRequest(event: ByteBuffer(string: Self.healthEvent)))
+            let next = await instance.invoke(InvocationRequest(event: ByteBuffer(string: ExampleEvents.health)))
             #expect(next.error == nil)
         }
     }
@@ -142,7 +138,7 @@ struct BootstrapRuntimeTests {
             #expect(await instance.invoke(InvocationRequest(event: ByteBuffer(string: "not json"))).error != nil)
             #expect(await instance.stop(grace: .seconds(5)) == 0)
         }
-        let objects = try Self.jsonObjects(sink.lines)
+        let objects = try jsonObjects(sink.lines)
         let shutdown = try #require(objects.first { ($0["message"] as? String)?.hasPrefix("SIGTERM received") == true })
         #expect(shutdown["level"] as? String == "INFO")
         #expect((shutdown["timestamp"] as? String)?.hasSuffix("Z") == true)
@@ -163,7 +159,7 @@ struct BootstrapRuntimeTests {
                     == "Runtime.ConfigInvalid")
             #expect(await instance.waitForExit() == 1)
         }
-        let objects = try Self.jsonObjects(sink.lines)
+        let objects = try jsonObjects(sink.lines)
         let fatal = try #require(
             objects.first { ($0["message"] as? String)?.hasPrefix("Runtime.ConfigInvalid") == true })
         #expect(fatal["level"] as? String == "FATAL")
@@ -178,16 +174,8 @@ struct BootstrapRuntimeTests {
             #expect(await instance.invoke(InvocationRequest(event: ByteBuffer(string: "{}"))).error == nil)
             #expect(await instance.stop(grace: .seconds(5)) == 0)
         }
-        let objects = try Self.jsonObjects(sink.lines)
+        let objects = try jsonObjects(sink.lines)
         #expect(!objects.contains { ($0["message"] as? String)?.hasPrefix("SIGTERM received") == true })
-    }
-
-    /// Each line parsed as a JSON object; fails naming the first line that is not one.
-    static func jsonObjects(_ lines: [String]) throws -> [[String: Any]] {
-        try lines.map { line in
-            let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
-            return try #require(object, "not a JSON object: \(line)")
-        }
     }
 
     @Test func tracedInvocationsSendSegmentsOfTheHandedOverTraceToTheDaemonAndTheirLinesAreCaptured() async throws {
@@ -202,11 +190,13 @@ struct BootstrapRuntimeTests {
             logSink: recorder.capturing("health", forwardingTo: InMemoryLogSink())
         ) { instance in
             let sampled = InvocationRequest(
-                event: ByteBuffer(string: Self.healthEvent), traceID: "Root=\(root);Parent=\(lambdaSegment);Sampled=1")
+                event: ByteBuffer(string: ExampleEvents.health),
+                traceID: "Root=\(root);Parent=\(lambdaSegment);Sampled=1")
             _ = try await instance.invoke(sampled).responseJSON()
             let unsampled = XRayTraceHeader.newTraceID()
             _ = try await instance.invoke(
-                InvocationRequest(event: ByteBuffer(string: Self.healthEvent), traceID: "Root=\(unsampled);Sampled=0")
+                InvocationRequest(
+                    event: ByteBuffer(string: ExampleEvents.health), traceID: "Root=\(unsampled);Sampled=0")
             ).responseJSON()
 
             let documents = try await segments(of: root, in: recorder)
