@@ -146,36 +146,19 @@ public final class TelemetryStore: Sendable {
 
     /// Log events matching `filter`, oldest first.
     public func logs(_ filter: LogFilter) async throws -> [LogRecord] {
-        var conditions: [String] = []
-        var arguments: StatementArguments = []
-        if let function = filter.function {
-            conditions.append("function = ?")
-            arguments += [function]
-        }
-        if let level = filter.level {
-            conditions.append("level = ?")
-            arguments += [level.uppercased()]
-        }
-        if let correlationID = filter.correlationID {
-            conditions.append("correlation_id = ?")
-            arguments += [correlationID]
-        }
-        if let traceID = filter.traceID {
-            conditions.append("trace_id = ?")
-            arguments += [traceID]
-        }
-        if let since = filter.sinceMilliseconds {
-            conditions.append("time_ms >= ?")
-            arguments += [since]
-        }
-        if let after = filter.afterSequence {
-            conditions.append("sequence > ?")
-            arguments += [after]
-        }
-        let condition = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        var conditions = SQLConditions()
+        conditions.add("function = ?", filter.function)
+        conditions.add("level = ?", filter.level?.uppercased())
+        conditions.add("correlation_id = ?", filter.correlationID)
+        conditions.add("trace_id = ?", filter.traceID)
+        conditions.add("time_ms >= ?", filter.sinceMilliseconds)
+        conditions.add("sequence > ?", filter.afterSequence)
         // The newest `limit` lines, answered oldest first.
-        let sql =
-            "SELECT * FROM (SELECT * FROM log_events \(condition) ORDER BY sequence DESC LIMIT ?) ORDER BY sequence"
+        let sql = """
+            SELECT * FROM (SELECT * FROM log_events \(conditions.whereClause) ORDER BY sequence DESC LIMIT ?) \
+            ORDER BY sequence
+            """
+        var arguments = conditions.arguments
         arguments += [filter.limit]
         return try await self.read { [arguments] db in
             try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
@@ -242,17 +225,12 @@ public final class TelemetryStore: Sendable {
     /// Metric values since `sinceMilliseconds`, optionally of one namespace and name.
     public func metrics(namespace: String?, name: String?, since sinceMilliseconds: Int64) async throws -> [MetricPoint]
     {
-        var sql = "SELECT * FROM metric_points WHERE time_ms >= ?"
-        var arguments: StatementArguments = [sinceMilliseconds]
-        if let namespace {
-            sql += " AND namespace = ?"
-            arguments += [namespace]
-        }
-        if let name {
-            sql += " AND name = ?"
-            arguments += [name]
-        }
-        sql += " ORDER BY time_ms"
+        var conditions = SQLConditions()
+        conditions.add("time_ms >= ?", sinceMilliseconds)
+        conditions.add("namespace = ?", namespace)
+        conditions.add("name = ?", name)
+        let sql = "SELECT * FROM metric_points \(conditions.whereClause) ORDER BY time_ms"
+        let arguments = conditions.arguments
         return try await self.read { [sql, arguments] db in
             try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
                 let dimensions =

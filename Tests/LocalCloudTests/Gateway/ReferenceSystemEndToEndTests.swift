@@ -260,53 +260,29 @@ struct ReferenceSystemEndToEndTests {
         cases.append(("no token", 401, try await server.send("GET", "orders")))
         cases.append(("a forged signature", 401, try await server.send("GET", "orders", token: Self.forged(token))))
         let keys = try Self.localKeys(server)
-        cases.append(
-            (
-                "alg none", 401,
-                try await server.send(
-                    "GET", "orders",
-                    token: try TokenIssuer.token(
-                        keys.claims, header: ["alg": "none", "kid": keys.id, "typ": "JWT"], signedWith: keys.key))
-            ))
+        /// `GET /orders` with an access token like alice's, its claims changed by `changes`, signed with `alg` by `key`.
+        func ordersWithToken(
+            changing changes: [String: Any?] = [:], alg: String = "RS256",
+            signedWith key: _RSA.Signing.PrivateKey? = nil
+        ) async throws -> (Int, [String: Any], HTTPURLResponse) {
+            let token = try TokenIssuer.token(
+                keys.claims.merging(changes) { $1 }, header: ["alg": alg, "kid": keys.id, "typ": "JWT"],
+                signedWith: key ?? keys.key)
+            return try await server.send("GET", "orders", token: token)
+        }
+        cases.append(("alg none", 401, try await ordersWithToken(alg: "none")))
         cases.append(
             (
                 "an expired token", 401,
-                try await server.send(
-                    "GET", "orders",
-                    token: try TokenIssuer.token(
-                        keys.claims.merging(["exp": Int(Date().timeIntervalSince1970) - 60]) { $1 },
-                        header: ["alg": "RS256", "kid": keys.id], signedWith: keys.key))
+                try await ordersWithToken(changing: ["exp": Int(Date().timeIntervalSince1970) - 60])
             ))
-        cases.append(
-            (
-                "another audience", 401,
-                try await server.send(
-                    "GET", "orders",
-                    token: try TokenIssuer.token(
-                        keys.claims.merging(["client_id": "someone-else"]) { $1 },
-                        header: ["alg": "RS256", "kid": keys.id], signedWith: keys.key))
-            ))
-        cases.append(
-            (
-                "another issuer", 401,
-                try await server.send(
-                    "GET", "orders",
-                    token: try TokenIssuer.token(
-                        keys.claims.merging(["iss": "https://evil.example"]) { $1 },
-                        header: ["alg": "RS256", "kid": keys.id], signedWith: keys.key))
-            ))
+        cases.append(("another audience", 401, try await ordersWithToken(changing: ["client_id": "someone-else"])))
+        cases.append(("another issuer", 401, try await ordersWithToken(changing: ["iss": "https://evil.example"])))
+        cases.append(("a key the issuer never had", 401, try await ordersWithToken(signedWith: TokenIssuer.otherKey)))
         cases.append(
             (
                 "an id token", 401,
                 try await server.send("GET", "orders", token: try #require(alice["idToken"] as? String))
-            ))
-        cases.append(
-            (
-                "a key the issuer never had", 401,
-                try await server.send(
-                    "GET", "orders",
-                    token: try TokenIssuer.token(
-                        keys.claims, header: ["alg": "RS256", "kid": keys.id], signedWith: TokenIssuer.otherKey))
             ))
         cases.append(("a made-up order id", 404, try await server.send("GET", "orders/not-an-id", token: token)))
         cases.append(("a bad cursor", 400, try await server.send("GET", "orders?cursor=garbage", token: token)))
