@@ -108,6 +108,22 @@ struct ServeCommand: AsyncParsableCommand {
                 "--admin-token (or STRATUS_ADMIN_TOKEN) must be at least \(Self.minimumAdminTokenLength) characters without spaces"
             )
         }
+        if let host = self.allowedHosts.first(where: { !Self.isHostName($0) }) {
+            throw ValidationError(
+                "--allowed-host must be a host name or address without a port, scheme or path (such as my-laptop.local), not \(host)"
+            )
+        }
+    }
+
+    /// Whether `name` is what a `Host` header names before its port: a DNS name or IPv4 address (letters, digits,
+    /// `-` and `.`, at most 253 characters), or an IPv6 address in brackets.
+    static func isHostName(_ name: String) -> Bool {
+        guard (1...253).contains(name.utf8.count) else { return false }
+        if name.hasPrefix("[") {
+            return name.hasSuffix("]")
+                && name.dropFirst().dropLast().allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." }
+        }
+        return name.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" || $0 == "." }
     }
 
     /// The shortest admin token accepted from the command line or the environment.
@@ -232,9 +248,11 @@ struct ServeCommand: AsyncParsableCommand {
             """
     }
 
-    /// What the functions see of the command's environment: Powertools' settings and Lambda's log level, so that
+    /// What the functions see of the command's environment: Powertools' settings and Lambda's log level and format, so that
     /// `POWERTOOLS_LOG_LEVEL=DEBUG stratus serve` behaves as the same variables on the functions would on AWS.
     static func functionEnvironment(_ environment: [String: String]) -> [String: String] {
-        environment.filter { $0.key.hasPrefix("POWERTOOLS_") || $0.key == "AWS_LAMBDA_LOG_LEVEL" }
+        environment.filter {
+            $0.key.hasPrefix("POWERTOOLS_") || $0.key == "AWS_LAMBDA_LOG_LEVEL" || $0.key == "AWS_LAMBDA_LOG_FORMAT"
+        }
     }
 }

@@ -162,6 +162,10 @@ struct ServeCommandTests {
         (["--idle-timeout", "0s"], "--idle-timeout must be a span"),
         (["--access-token-minutes", "4"], "--access-token-minutes must be between 5 and 1440"),
         (["--admin-token", "short"], "--admin-token (or STRATUS_ADMIN_TOKEN) must be at least 16 characters"),
+        (["--allowed-host", "my-laptop.local:3000"], "--allowed-host must be a host name"),
+        (["--allowed-host", "http://my-laptop.local"], "--allowed-host must be a host name"),
+        (["--allowed-host", "evil.example/x"], "--allowed-host must be a host name"),
+        (["--allowed-host", ""], "--allowed-host must be a host name"),
     ])
     func aBadOptionIsAClearErrorAndANonZeroExit(arguments: [String], message: String) async throws {
         let directory = try TemporaryDirectory()
