@@ -30,7 +30,7 @@ package struct OrdersAPI: HTTPAPI {
                 try? metrics?.add("OrderCreated", value: 1, dimensions: [("currency", order.currency)])
                 try? metrics?.add(
                     "OrderValue", value: Double(order.total), unit: .none, dimensions: [("currency", order.currency)])
-                return HTTPResponse(
+                return APIResponse(
                     headers: [.location: "/orders/\(order.orderId)", .eTag: "\"\(order.version)\""],
                     body: order
                 )
@@ -40,13 +40,13 @@ package struct OrdersAPI: HTTPAPI {
                 errors: [404]
             ) { request, _ in
                 let order = try await orders.find(request.pathParameters["id"] ?? "", for: try request.caller())
-                return HTTPResponse(headers: [.eTag: "\"\(order.version)\""], body: order)
+                return APIResponse(headers: [.eTag: "\"\(order.version)\""], body: order)
             }
             Route(
                 .get, "/orders", authorization: .jwt(), summary: "The caller's orders, newest first",
                 query: OrderListQuery.parameters, errors: [400]
             ) { request, _ in
-                HTTPResponse(body: try await orders.list(for: try request.caller(), query: try OrderListQuery(request)))
+                APIResponse(body: try await orders.list(for: try request.caller(), query: try OrderListQuery(request)))
             }
             Route(
                 .patch, "/orders/{id}/status", authorization: .jwt(), summary: "Move an order to another status",
@@ -59,7 +59,7 @@ package struct OrdersAPI: HTTPAPI {
                     by: try request.caller()
                 )
                 try? metrics?.add("OrderStatusChanged", value: 1, dimensions: [("status", order.status.rawValue)])
-                return HTTPResponse(headers: [.eTag: "\"\(order.version)\""], body: order)
+                return APIResponse(headers: [.eTag: "\"\(order.version)\""], body: order)
             }
         }
     }
