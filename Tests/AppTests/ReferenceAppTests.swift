@@ -23,7 +23,7 @@ struct ReferenceAppTests {
         #expect(ReferenceApp.manifest.functionNames == ["health", "auth", "users", "orders", "echo"])
         let health = try #require(ReferenceApp.manifest.function(named: "health"))
         #expect(health.routes.map(\.routeKey) == ["GET /health"])
-        #expect(health.routes.first?.method == "GET" && health.routes.first?.path == "/health")
+        #expect(health.routes.first?.key == .route(.method(.get), path: "/health"))
     }
 
     @Test func anUnknownFunctionNamesTheKnownOnes() async {
