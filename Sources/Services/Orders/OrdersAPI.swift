@@ -12,13 +12,14 @@ package struct OrdersAPI: HTTPAPI {
 
     package let router: HTTPRouter
 
-    /// Orders kept in `store`, stamped with `clock`'s time; `POST /orders` is idempotent through `idempotency`
-    /// (records in `store` on `clock` by default).
+    /// Orders kept in `store`, stamped with `clock`'s time, their ids from `identifiers`; `POST /orders` is
+    /// idempotent through `idempotency` (records in `store` on `clock` by default).
     package init(
-        store: any ItemStore, clock: any Clock = SystemClock(), idempotency: Idempotency? = nil,
+        store: any ItemStore, clock: any Clock = SystemClock(),
+        identifiers: any IdentifierSource = SystemIdentifierSource(), idempotency: Idempotency? = nil,
         metrics: EMFMetrics? = nil
     ) {
-        let orders = OrderRepository(store: store, clock: clock)
+        let orders = OrderRepository(store: store, clock: clock, identifiers: identifiers)
         let idempotency = idempotency ?? Idempotency(store: store, scope: "orders", clock: clock)
         self.router = HTTPRouter {
             Route(
