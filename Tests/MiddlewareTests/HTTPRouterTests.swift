@@ -162,6 +162,20 @@ struct HTTPRouterTests {
         #expect(try delete.json()["route"] as? String == "any")
     }
 
+    /// A handler sees the method as an `HTTPRequest.Method`, upper-cased as API Gateway matches routes, whatever the
+    /// case the client sent; an `ANY` route learns which method it is answering.
+    @Test func theHandlerSeesTheMethodUpperCasedAsAnHTTPMethod() async throws {
+        let router = HTTPRouter {
+            Route(RouteRanking.anyMethod, "/echo") { request, _ in
+                APIResponse(body: ["method": request.method.rawValue])
+            }
+        }
+        for (sent, seen) in [("get", "GET"), ("Delete", "DELETE"), ("PATCH", "PATCH")] {
+            let response = try await router.handle(RouterFixture.event(sent, "/echo"), context: .test())
+            #expect(try response.json()["method"] as? String == seen, "\(sent)")
+        }
+    }
+
     /// Behind a named stage `rawPath` starts with the stage, and API Gateway matches routes without it: so does the
     /// router. The route the event's `routeKey` names is tried first, and an event whose route key does not fit its
     /// method and path (or names no route of this router) is routed on its path alone.

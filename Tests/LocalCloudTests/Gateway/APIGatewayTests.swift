@@ -126,6 +126,23 @@ struct APIGatewayTests {
         #expect((sentAt...answeredAt).contains(event.requestContext.timeEpoch))
     }
 
+    /// Header lines reach the event as API Gateway sends them: every name lower-cased whatever the client's spelling,
+    /// repeated lines joined with commas in the order sent, and every `Cookie` line's cookies, in order, in `cookies`.
+    @Test func repeatedHeaderLinesAndCookieLinesBecomeTheEventsHeadersAndCookies() async throws {
+        let response = await GatewayFixture.send(
+            "GET", "/items/7",
+            headers: [
+                HTTPField.Name("Accept-Language")!: "de", .cookie: "a=1; b=2", HTTPField.Name("ACCEPT-LANGUAGE")!: "en",
+                HTTPField.Name("COOKIE")!: "c=3", HTTPField.Name("X-Request-Tag")!: "one",
+            ]
+        )
+        #expect(response.status == 200)
+        let event = try JSONDecoder().decode(APIGatewayV2Request.self, from: Data(response.body))
+        #expect(event.headers["accept-language"] == "de,en")
+        #expect(event.headers["x-request-tag"] == "one")
+        #expect(event.headers.keys.allSatisfy { $0 == $0.lowercased() }, "\(event.headers.keys)")
+        #expect(event.cookies == ["a=1", "b=2", "c=3"])
+    }
     @Test func binaryBodiesArriveBase64Encoded() async throws {
         let response = await GatewayFixture.send(
             "POST", "/items/1", headers: [.contentType: "image/png"], body: [0x89, 0x50, 0xFF])
