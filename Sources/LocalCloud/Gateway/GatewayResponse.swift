@@ -18,10 +18,19 @@ public struct GatewayResponse: Sendable {
     }
 
     /// The answer to `error`: its ``ProblemDetails`` (with API Gateway's `message`, so clients of either shape read
-    /// it), the headers its status calls for, and the request id.
+    /// it), the headers its status calls for, and the request id, every name in lower case as API Gateway writes
+    /// its own answers' headers.
     public init(_ error: some HTTPProblemError, requestID: String) {
-        var headers: HTTPFields = [.contentType: ProblemDetails.mediaType, .apigwRequestID: requestID]
-        headers.append(contentsOf: error.headers)
+        var headers = HTTPFields()
+        headers.reserveCapacity(error.headers.count + 2)
+        let own = [
+            HTTPField(name: .contentType, value: ProblemDetails.mediaType),
+            HTTPField(name: .apigwRequestID, value: requestID),
+        ]
+        for field in own + error.headers {
+            let name = HTTPField.Name(field.name.canonicalName) ?? field.name
+            headers.append(HTTPField(name: name, value: field.value))
+        }
         self.init(
             status: error.status,
             headers: headers,

@@ -67,4 +67,14 @@ struct GatewayServerTests {
             #expect(cookieHead.lowercased().contains("apigw-requestid: "))
         }
     }
+
+    /// The gateway's own refusals name their headers in lower case, as API Gateway's do.
+    @Test(.timeLimit(.minutes(1))) func aRefusalsHeaderNamesAreLowerCase() async throws {
+        try await Self.withServer { port in
+            let (head, _) = try await Self.exchange(["GET /nowhere HTTP/1.1", "Host: 127.0.0.1"], port: port)
+            #expect(head.hasPrefix("HTTP/1.1 404"), "\(head)")
+            #expect(head.contains("\r\ncontent-type: application/problem+json"), "\(head)")
+            #expect(head.contains("\r\napigw-requestid: "), "\(head)")
+        }
+    }
 }
