@@ -16,6 +16,8 @@ public final class APIGateway: Sendable {
     public static let maximumRequestBytes = 10 * 1024 * 1024
     /// The statuses a function may answer; HTTP has no others.
     static let validStatusCodes = 100...599
+    /// `Set-Cookie` in lower case, as API Gateway writes it.
+    private static let setCookie = HTTPField.Name("set-cookie")!
 
     public let routes: GatewayRouteTable
     private let instances: [String: InProcessFunctionInstance]
@@ -241,7 +243,7 @@ public final class APIGateway: Sendable {
         }
         var headers = Self.fields(answer.headers ?? [:], reservingExtra: (answer.cookies?.count ?? 0) + 1)
         for cookie in answer.cookies ?? [] {
-            headers.append(HTTPField(name: .setCookie, value: cookie))
+            headers.append(HTTPField(name: Self.setCookie, value: cookie))
         }
         headers.append(HTTPField(name: .apigwRequestID, value: requestID))
         return GatewayResponse(status: HTTPResponse.Status(code: answer.statusCode), headers: headers, body: body)

@@ -59,7 +59,7 @@ struct GatewayServerTests {
 
             let (cookieHead, _) = try await Self.exchange(["GET /cookies HTTP/1.1", "Host: 127.0.0.1"], port: port)
             let setCookies = cookieHead.components(separatedBy: "\r\n").filter {
-                $0.lowercased().hasPrefix("set-cookie:")
+                $0.hasPrefix("set-cookie:")
             }
             #expect(
                 setCookies.map { $0.drop { $0 != ":" }.dropFirst().trimmingCharacters(in: .whitespaces) }
