@@ -134,7 +134,7 @@ let package = Package(
         ),
         .target(
             name: "Services",
-            dependencies: ["Cloud", "Middleware", "Observability", "Identifiers"],
+            dependencies: ["Cloud", "Middleware", "Observability"],
             swiftSettings: strictSettings
         ),
         .target(

@@ -35,8 +35,11 @@ package enum ReferenceApp {
 
         Function("orders", memoryMB: 256, timeout: .seconds(10)) { context in
             let observability = FunctionObservability(context.initialization)
-            return OrdersAPI(store: context.ports.store, clock: context.ports.clock, metrics: observability.metrics)
-                .observed(by: observability)
+            return OrdersAPI(
+                store: context.ports.store, clock: context.ports.clock, identifiers: context.ports.identifiers,
+                metrics: observability.metrics
+            )
+            .observed(by: observability)
         }
         .http("POST /orders", "GET /orders", "GET /orders/{id}", "PATCH /orders/{id}/status", authorization: .jwt())
 

@@ -23,7 +23,7 @@ struct ReferenceAppTests {
         #expect(ReferenceApp.manifest.functionNames == ["health", "auth", "users", "orders", "echo"])
         let health = try #require(ReferenceApp.manifest.function(named: "health"))
         #expect(health.routes.map(\.routeKey) == ["GET /health"])
-        #expect(health.routes.first?.method == "GET" && health.routes.first?.path == "/health")
+        #expect(health.routes.first?.key == .route(.method(.get), path: "/health"))
     }
 
     @Test func anUnknownFunctionNamesTheKnownOnes() async {
@@ -35,11 +35,12 @@ struct ReferenceAppTests {
         }
     }
 
-    /// The orders function is built with the ports' clock: an order placed at the clock's time says so, to the
-    /// millisecond, and its idempotency record lives on that clock too.
-    @Test func theFunctionsTakeTheirTimeFromThePortsClock() async throws {
+    /// The orders function is built with the ports' clock and ids: an order placed at the clock's time says so, to the
+    /// millisecond, its idempotency record lives on that clock too, and its id is the ports' next.
+    @Test func theFunctionsTakeTheirTimeAndIdsFromThePorts() async throws {
         let clock = ManualClock(nowMilliseconds: 1_795_469_809_007)
-        let ports = CloudPorts(store: InMemoryItemStore(clock: clock), clock: clock)
+        let ports = CloudPorts(
+            store: InMemoryItemStore(clock: clock), clock: clock, identifiers: SequentialIdentifierSource(next: 7))
         let orders = try await ReferenceApp.manifest.makeHandler(Self.initialization("orders"), ports: ports)
         let request = APIGatewayV2Request.test(
             "POST", "/orders", body: #"{"items":[{"sku":"A-1","quantity":2,"unitPrice":1999}],"currency":"EUR"}"#,
@@ -53,5 +54,6 @@ struct ReferenceAppTests {
             try JSONSerialization.jsonObject(with: Data((response.body ?? "").utf8)) as? [String: Any])
         #expect(order["createdAt"] as? String == "2026-11-23T21:36:49.007Z")
         #expect(order["updatedAt"] as? String == "2026-11-23T21:36:49.007Z")
+        #expect(order["orderId"] as? String == SequentialIdentifierSource.identifier(7))
     }
 }

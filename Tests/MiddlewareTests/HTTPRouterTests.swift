@@ -47,30 +47,30 @@ enum RouterFixture {
         configuration: .init(maxBodyBytes: 1024, cors: CORSConfiguration(allowedOrigins: ["https://app.example.com"]))
     ) {
         Route(.get, "/orders/{id}") { request, _ in
-            HTTPResponse(body: ["id": request.pathParameters["id"] ?? ""])
+            APIResponse(body: ["id": request.pathParameters["id"] ?? ""])
         }
         Route(.get, "/orders/latest") { _, _ in
-            HTTPResponse(body: ["id": "latest"])
+            APIResponse(body: ["id": "latest"])
         }
         Route(.delete, "/orders/{id}", authorization: .jwt()) { _, _ in
-            HTTPResponse.noContent()
+            APIResponse.noContent()
         }
         Route(.post, "/orders", authorization: .jwt(scopes: ["orders/write"]), body: CreateOrder.self) { _, order, _ in
-            HTTPResponse(
+            APIResponse(
                 status: 201, headers: [.location: "/orders/1"],
                 body: Created(
                     lines: order.items.count, total: order.items.reduce(0) { $0 + $1.quantity * $1.unitPrice }))
         }
         Route(.get, "/files/{path+}") { request, _ in
-            HTTPResponse(body: ["path": request.pathParameters["path"] ?? ""])
+            APIResponse(body: ["path": request.pathParameters["path"] ?? ""])
         }
-        Route(.get, "/boom") { _, _ -> HTTPResponse<NoContent> in
+        Route(.get, "/boom") { _, _ -> APIResponse<NoContent> in
             throw Unexpected()
         }
-        Route(.get, "/taken") { _, _ -> HTTPResponse<NoContent> in
+        Route(.get, "/taken") { _, _ -> APIResponse<NoContent> in
             throw HTTPError.conflict("That name is taken")
         }
-        Route(.get, "/locked") { _, _ -> HTTPResponse<NoContent> in
+        Route(.get, "/locked") { _, _ -> APIResponse<NoContent> in
             throw ItemStoreError.unavailable("database is locked at /srv/store.sqlite")
         }
     }
@@ -138,7 +138,7 @@ struct HTTPRouterTests {
     /// its headers and its problem body, as the gateway and the telemetry API answer theirs.
     @Test func anyErrorThatAnswersForItselfIsAnsweredAsItsProblem() async throws {
         let router = HTTPRouter {
-            Route(.get, "/slow") { _, _ -> HTTPResponse<NoContent> in throw Throttled() }
+            Route(.get, "/slow") { _, _ -> APIResponse<NoContent> in throw Throttled() }
         }
         let response = try await router.handle(RouterFixture.event("GET", "/slow"), context: .test())
         #expect(response.statusCode == 429)
@@ -153,13 +153,27 @@ struct HTTPRouterTests {
     /// for the request's method wins over `ANY`, even when `ANY` is declared first.
     @Test func onATieTheMethodsOwnRouteWinsOverAnyDeclaredBeforeIt() async throws {
         let router = HTTPRouter {
-            Route(RouteRanking.anyMethod, "/orders/{id}") { _, _ in HTTPResponse(body: ["route": "any"]) }
-            Route(.get, "/orders/{id}") { _, _ in HTTPResponse(body: ["route": "get"]) }
+            Route(RouteRanking.anyMethod, "/orders/{id}") { _, _ in APIResponse(body: ["route": "any"]) }
+            Route(.get, "/orders/{id}") { _, _ in APIResponse(body: ["route": "get"]) }
         }
         let get = try await router.handle(RouterFixture.event("GET", "/orders/7"), context: .test())
         #expect(try get.json()["route"] as? String == "get")
         let delete = try await router.handle(RouterFixture.event("DELETE", "/orders/7"), context: .test())
         #expect(try delete.json()["route"] as? String == "any")
+    }
+
+    /// A handler sees the method as an `HTTPRequest.Method`, upper-cased as API Gateway matches routes, whatever the
+    /// case the client sent; an `ANY` route learns which method it is answering.
+    @Test func theHandlerSeesTheMethodUpperCasedAsAnHTTPMethod() async throws {
+        let router = HTTPRouter {
+            Route(RouteRanking.anyMethod, "/echo") { request, _ in
+                APIResponse(body: ["method": request.method.rawValue])
+            }
+        }
+        for (sent, seen) in [("get", "GET"), ("Delete", "DELETE"), ("PATCH", "PATCH")] {
+            let response = try await router.handle(RouterFixture.event(sent, "/echo"), context: .test())
+            #expect(try response.json()["method"] as? String == seen, "\(sent)")
+        }
     }
 
     /// Behind a named stage `rawPath` starts with the stage, and API Gateway matches routes without it: so does the

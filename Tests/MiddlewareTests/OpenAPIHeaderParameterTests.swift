@@ -20,7 +20,7 @@ struct OpenAPIHeaderParameterTests {
             Route(
                 .patch, "/orders/{id}", authorization: .jwt(), idempotency: fixture.idempotency(), body: Change.self,
                 errors: [428]
-            ) { _, _, _ in HTTPResponse(body: ["ok": "yes"]) }
+            ) { _, _, _ in APIResponse(body: ["ok": "yes"]) }
         }
         let route = try #require(router.routes.first)
         #expect(Self.header("If-Match", of: route)?["pattern"] == #"^"[1-9][0-9]{0,8}"$"#)

@@ -2,6 +2,7 @@ import Cloud
 import Foundation
 import Middleware
 import Services
+import StratusTesting
 import Testing
 
 @Suite("Orders")
@@ -27,6 +28,26 @@ struct OrdersAPITests {
         #expect(event["source"] as? String == "stratus.orders")
         #expect((event["detail"] as? [String: Any])?["orderId"] as? String == order.orderId)
         #expect((event["id"] as? String)?.isEmpty == false)
+    }
+
+    @Test func newOrdersTakeTheirIdsFromTheIdentifierPort() async throws {
+        let fixture = try OrdersFixture()
+        let first = try await fixture.create(as: "alice")
+        let second = try await fixture.create(as: "bob")
+        #expect(first.orderId == SequentialIdentifierSource.identifier(1))
+        #expect(second.orderId == SequentialIdentifierSource.identifier(2))
+        let found = try await fixture.send("GET", "/orders/\(SequentialIdentifierSource.identifier(2))", as: "bob")
+        #expect(try found.order() == second)
+    }
+
+    @Test func anIdNotShapedLikeThePortsIdsNamesNoOrder() {
+        let identifiers = SequentialIdentifierSource()
+        #expect(identifiers.isWellFormed(identifiers.makeIdentifier()))
+        #expect(SystemIdentifierSource().isWellFormed(SystemIdentifierSource().makeIdentifier()))
+        #expect(SystemIdentifierSource().makeIdentifier() != SystemIdentifierSource().makeIdentifier())
+        for text in ["", "not-a-uuid", "00000000-0000-4000-8000-00000000000g", "00000000000040008000000000000001"] {
+            #expect(!identifiers.isWellFormed(text), "\(text)")
+        }
     }
 
     @Test(arguments: [

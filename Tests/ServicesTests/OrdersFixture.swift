@@ -4,7 +4,8 @@ import Middleware
 import Services
 import StratusTesting
 
-/// The orders function on an in-memory store, on a clock the test moves, and events as the gateway would send them.
+/// The orders function on an in-memory store, on a clock the test moves, with ids numbered from 1, and events as the
+/// gateway would send them.
 final class OrdersFixture: Sendable {
     let clock: ManualClock
     let store: InMemoryItemStore
@@ -14,7 +15,7 @@ final class OrdersFixture: Sendable {
         let clock = ManualClock()
         self.clock = clock
         self.store = InMemoryItemStore(clock: clock)
-        self.api = OrdersAPI(store: self.store, clock: clock)
+        self.api = OrdersAPI(store: self.store, clock: clock, identifiers: SequentialIdentifierSource())
     }
 
     /// Sends a request as `user` (nil: no token), returning the answer.

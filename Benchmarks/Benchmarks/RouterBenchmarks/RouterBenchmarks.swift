@@ -44,12 +44,12 @@ struct BareHandler: LambdaHandler {
 }
 
 let router = HTTPRouter {
-    Route(.get, "/orders/{id}") { request, _ in HTTPResponse(body: ["id": request.pathParameters["id"] ?? ""]) }
+    Route(.get, "/orders/{id}") { request, _ in APIResponse(body: ["id": request.pathParameters["id"] ?? ""]) }
     Route(.post, "/orders", authorization: .jwt(), body: CreateOrder.self) { _, order, _ in
         let total = order.items.reduce(0) { $0 + $1.quantity * $1.unitPrice }
-        return HTTPResponse(status: 201, body: OrderCreated(orderId: "o-1", total: total, currency: order.currency))
+        return APIResponse(status: 201, body: OrderCreated(orderId: "o-1", total: total, currency: order.currency))
     }
-    Route(.patch, "/orders/{id}/status") { _, _ in HTTPResponse.noContent() }
+    Route(.patch, "/orders/{id}/status") { _, _ in APIResponse.noContent() }
 }
 
 let orderBody =

@@ -1,12 +1,16 @@
-/// An HTTP API route key: a method (or `ANY`) and a path template such as `/orders/{id}` or `/files/{proxy+}`.
+/// An HTTP API route of a function: its route key as declared, the key parsed, and who may call it.
 public struct HTTPRoute: Sendable, Hashable, CustomStringConvertible {
     /// The route key exactly as declared, e.g. `GET /orders/{id}`.
     public let routeKey: String
+    /// The route key parsed; `nil` when it is neither `$default` nor `METHOD /path`.
+    public let key: RouteKey?
     /// Who may call the route; the gateway's JWT authorizer enforces it before the function runs.
     public let authorization: RouteAuthorization
 
+    /// The route `routeKey` names, parsed once here.
     public init(routeKey: String, authorization: RouteAuthorization = .none) {
         self.routeKey = routeKey
+        self.key = RouteKey(parsing: routeKey)
         self.authorization = authorization
     }
 
@@ -15,26 +19,18 @@ public struct HTTPRoute: Sendable, Hashable, CustomStringConvertible {
         lhs.routeKey == rhs.routeKey
     }
 
+    /// Hashes the route key, the route's identity.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(self.routeKey)
     }
 
-    /// The method part, upper-cased as declared.
-    public var method: String {
-        String(self.routeKey.prefix { $0 != " " })
-    }
-
-    /// The path template part.
-    public var path: String {
-        guard let space = self.routeKey.firstIndex(of: " ") else { return "" }
-        return String(self.routeKey[self.routeKey.index(after: space)...])
-    }
-
-    /// Whether the key is `METHOD /path`, with a method API Gateway knows (or `ANY`) and a path starting with `/`.
+    /// Whether the key is `METHOD /path`, which the local gateway and the function router both route.
+    /// `$default` is not: a function's router declares methods and paths, so nothing could answer it.
     public var isWellFormed: Bool {
-        let methods: Set = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"]
-        return methods.contains(self.method) && self.path.hasPrefix("/") && !self.path.contains(" ")
+        if case .route = self.key { return true }
+        return false
     }
 
+    /// The route key as declared.
     public var description: String { self.routeKey }
 }

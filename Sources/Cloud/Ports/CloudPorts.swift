@@ -7,15 +7,21 @@ public struct CloudPorts: Sendable {
     public var identity: any IdentityProvider
     /// The time of the business rules.
     public var clock: any Clock
+    /// The ids of new entities.
+    public var identifiers: any IdentifierSource
 
+    /// Ports with these adapters; the time is the system's and ids are random UUIDs unless `clock` and
+    /// `identifiers` say otherwise.
     public init(
         store: any ItemStore,
         identity: any IdentityProvider = UnavailableIdentityProvider(reason: "No identity provider is configured"),
-        clock: any Clock = SystemClock()
+        clock: any Clock = SystemClock(),
+        identifiers: any IdentifierSource = SystemIdentifierSource()
     ) {
         self.store = store
         self.identity = identity
         self.clock = clock
+        self.identifiers = identifiers
     }
 
     /// Ports for a runtime without adapters: every operation fails with ``ItemStoreError/unavailable(_:)`` or

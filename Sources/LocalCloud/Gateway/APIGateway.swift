@@ -16,6 +16,8 @@ public final class APIGateway: Sendable {
     public static let maximumRequestBytes = 10 * 1024 * 1024
     /// The statuses a function may answer; HTTP has no others.
     static let validStatusCodes = 100...599
+    /// `Set-Cookie` in lower case, as API Gateway writes it.
+    private static let setCookie = HTTPField.Name("set-cookie")!
 
     public let routes: GatewayRouteTable
     private let instances: [String: InProcessFunctionInstance]
@@ -86,28 +88,24 @@ public final class APIGateway: Sendable {
         _ request: GatewayRequest,
         readingBody readBody: (_ maximumBytes: Int) async -> [UInt8]?
     ) async -> GatewayResponse {
-        let origin = request.header("origin")
+        let origin = request.headers[.origin]
         guard let cors = self.cors, let origin else { return await self.answer(request, readingBody: readBody) }
         let isPreflight =
             request.method.folded == .options
-            && request.header("access-control-request-method") != nil
+            && request.headers.contains(.accessControlRequestMethod)
         if isPreflight {
             let methods = self.routes.methods(forPath: request.path)
             guard !methods.isEmpty else {
                 return GatewayResponse(GatewayError.noRoute(request.path), requestID: Self.makeRequestID())
             }
-            let headers = cors.preflightHeaders(origin: origin, methods: methods.map(\.rawValue)).sorted {
-                $0.key < $1.key
-            }
-            return GatewayResponse(
-                status: .noContent,
-                headers: headers.map { (name: $0.key, value: $0.value) }
-                    + [(name: "apigw-requestid", value: Self.makeRequestID())])
+            var headers = Self.fields(cors.preflightHeaders(origin: origin, methods: methods.map(\.rawValue)))
+            headers[.apigwRequestID] = Self.makeRequestID()
+            return GatewayResponse(status: .noContent, headers: headers)
         }
         var response = await self.answer(request, readingBody: readBody)
-        let corsHeaders = cors.responseHeaders(origin: origin)
-        response.headers.removeAll { corsHeaders[$0.name.lowercased()] != nil }
-        response.headers += corsHeaders.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) }
+        for field in Self.fields(cors.responseHeaders(origin: origin)) {
+            response.headers[field.name] = field.value
+        }
         return response
     }
 
@@ -119,7 +117,7 @@ public final class APIGateway: Sendable {
         let trace = tracing.begin(request)
         var response = await self.answer(request, readingBody: readBody, trace: trace)
         trace.end(status: response.status.code)
-        response.headers.append((name: "x-amzn-trace-id", value: trace.header.description))
+        response.headers[.amznTraceID] = trace.header.description
         return response
     }
 
@@ -144,7 +142,7 @@ public final class APIGateway: Sendable {
         }
         // Read before a concurrency slot is taken, so that a slow body cannot hold one; a body announced as too
         // large is refused without being read.
-        let announcedBytes = request.header("content-length").flatMap { Int($0) } ?? 0
+        let announcedBytes = request.headers[.contentLength].flatMap { Int($0) } ?? 0
         guard announcedBytes <= Self.maximumRequestBytes, let body = await readBody(Self.maximumRequestBytes) else {
             return GatewayResponse(
                 GatewayError.bodyTooLarge(limitBytes: Self.maximumRequestBytes), requestID: requestID)
@@ -207,7 +205,7 @@ public final class APIGateway: Sendable {
     ) throws(JWTValidationError) -> APIGatewayV2Request.Authorizer? {
         guard case .jwt(let scopes) = route.authorization else { return nil }
         guard let authorizer = self.authorizer else { throw .invalidToken("no token issuer is configured") }
-        let header = request.header("authorization")
+        let header = request.headers[.authorization]
         let jwt = try authorizer.authorize(authorization: header, requiredScopes: scopes, nowSeconds: nowSeconds)
         return APIGatewayV2Request.Authorizer(jwt: jwt)
     }
@@ -243,10 +241,23 @@ public final class APIGateway: Sendable {
         guard body.count <= LambdaLimits.maxResponseBytes else {
             return GatewayResponse(GatewayError.answerTooLarge, requestID: requestID)
         }
-        var headers = (answer.headers ?? [:]).sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) }
-        headers += (answer.cookies ?? []).map { (name: "set-cookie", value: $0) }
-        headers.append((name: "apigw-requestid", value: requestID))
+        var headers = Self.fields(answer.headers ?? [:], reservingExtra: (answer.cookies?.count ?? 0) + 1)
+        for cookie in answer.cookies ?? [] {
+            headers.append(HTTPField(name: Self.setCookie, value: cookie))
+        }
+        headers.append(HTTPField(name: .apigwRequestID, value: requestID))
         return GatewayResponse(status: HTTPResponse.Status(code: answer.statusCode), headers: headers, body: body)
+    }
+
+    /// `headers` as header fields, sorted by name (a dictionary has no order of its own), with room for
+    /// `reservingExtra` more; a name that is not an HTTP field name is left out, as it could not be sent.
+    private static func fields(_ headers: [String: String], reservingExtra extra: Int = 0) -> HTTPFields {
+        var fields = HTTPFields()
+        fields.reserveCapacity(headers.count + extra)
+        for (name, value) in headers.sorted(by: { $0.key < $1.key }) {
+            if let name = HTTPField.Name(name) { fields.append(HTTPField(name: name, value: value)) }
+        }
+        return fields
     }
 
     private static func malformedAnswer(requestID: String) -> GatewayResponse {

@@ -1,5 +1,6 @@
 import Cloud
 import Foundation
+import HTTPTypes
 public import LambdaEvents
 
 /// Turns an HTTP request into the HTTP API payload 2.0 event API Gateway hands a function: lower-cased headers
@@ -26,15 +27,16 @@ public struct APIGatewayEventBuilder: Sendable {
     ) -> APIGatewayV2Request {
         var headers: [String: String] = [:]
         var cookies: [String] = []
-        for (name, value) in request.headers {
-            let name = name.lowercased()
-            if name == "cookie" {
-                cookies += value.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+        for field in request.headers {
+            if field.name == .cookie {
+                cookies += field.value.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
                     !$0.isEmpty
                 }
                 continue
             }
-            headers[name] = headers[name].map { "\($0),\(value)" } ?? value
+            // The canonical name is the lower-cased one API Gateway's events use.
+            let name = field.name.canonicalName
+            headers[name] = headers[name].map { "\($0),\(field.value)" } ?? field.value
         }
         let (body, isBase64Encoded) = Self.body(request.body, contentType: headers["content-type"])
         return APIGatewayV2Request(

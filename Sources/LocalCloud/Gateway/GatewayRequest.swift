@@ -2,21 +2,25 @@ public import HTTPTypes
 
 /// An HTTP request as it reaches the local API gateway, before it becomes an event.
 public struct GatewayRequest: Sendable {
+    /// The method as sent.
     public var method: HTTPRequest.Method
     /// The path as sent, without the query string (still percent-encoded).
     public var path: String
     /// The query string as sent, without `?`.
     public var rawQueryString: String
-    /// Every header line in order; names as the client wrote them.
-    public var headers: [(name: String, value: String)]
+    /// Every header field in order, repeated fields each on their own, names as the client wrote them (`rawName`).
+    public var headers: HTTPFields
+    /// The body, once read.
     public var body: [UInt8]
+    /// The client's address.
     public var sourceIP: String
 
+    /// A request for `method` on `path`, as the client sent it.
     public init(
         method: HTTPRequest.Method,
         path: String,
         rawQueryString: String = "",
-        headers: [(name: String, value: String)] = [],
+        headers: HTTPFields = [:],
         body: [UInt8] = [],
         sourceIP: String = "127.0.0.1"
     ) {
@@ -26,18 +30,5 @@ public struct GatewayRequest: Sendable {
         self.headers = headers
         self.body = body
         self.sourceIP = sourceIP
-    }
-
-    /// The first value of the header `name` (given in lower case), matched without regard to case and without
-    /// allocating: every request is asked for several.
-    public func header(_ name: String) -> String? {
-        self.headers.first { Self.equalsIgnoringASCIICase($0.name, lowercased: name) }?.value
-    }
-
-    private static func equalsIgnoringASCIICase(_ text: String, lowercased: String) -> Bool {
-        guard text.utf8.count == lowercased.utf8.count else { return false }
-        return zip(text.utf8, lowercased.utf8).allSatisfy { byte, lower in
-            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 == lower : byte == lower
-        }
     }
 }

@@ -9,13 +9,13 @@ public struct GatewayRoute: Sendable, RankedRoute {
     public let functionName: String
     public let authorization: RouteAuthorization
 
-    /// The route for `route` of the function `functionName`; `nil` when the route key's method is not an HTTP method.
+    /// The route for `route` of the function `functionName`; `nil` unless its key is `METHOD /path`.
     public init?(_ route: HTTPRoute, functionName: String) {
-        guard let method = HTTPRequest.Method(route.method) else { return nil }
+        guard case .route(let method, let path) = route.key else { return nil }
         self.routeKey = route.routeKey
         self.authorization = route.authorization
-        self.method = method
-        self.path = PathTemplate(route.path)
+        self.method = method.rankedMethod
+        self.path = PathTemplate(path)
         self.functionName = functionName
     }
 }

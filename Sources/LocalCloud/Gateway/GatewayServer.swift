@@ -97,12 +97,13 @@ struct GatewayResponder: HTTPResponder {
     }
 
     /// The request's header fields, with `Host` first: HTTP types keep it as the authority, not among the fields, and
-    /// API Gateway's events have it. One array, built once per request.
-    private static func headers(of request: Request) -> [(name: String, value: String)] {
-        var headers: [(name: String, value: String)] = []
+    /// API Gateway's events have it.
+    private static func headers(of request: Request) -> HTTPFields {
+        guard let authority = request.head.authority else { return request.headers }
+        var headers = HTTPFields()
         headers.reserveCapacity(request.headers.count + 1)
-        if let authority = request.head.authority { headers.append((name: "host", value: authority)) }
-        for field in request.headers { headers.append((name: field.name.rawName, value: field.value)) }
+        headers.append(HTTPField(name: .hostHeader, value: authority))
+        headers.append(contentsOf: request.headers)
         return headers
     }
 }
@@ -110,15 +111,9 @@ struct GatewayResponder: HTTPResponder {
 extension Response {
     /// The gateway's `answer` as a Hummingbird response.
     init(_ answer: GatewayResponse) {
-        var fields = HTTPFields()
-        for (name, value) in answer.headers {
-            if let fieldName = HTTPField.Name(name) {
-                fields.append(HTTPField(name: fieldName, value: value))
-            }
-        }
         self.init(
             status: answer.status,
-            headers: fields,
+            headers: answer.headers,
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body))
         )
     }

@@ -18,8 +18,3 @@ struct ProblemAnsweringMiddleware<Context: RequestContext>: RouterMiddleware {
         }
     }
 }
-
-extension HTTPField.Name {
-    /// The header that carries API Gateway's id of the request.
-    static let apigwRequestID = Self("apigw-requestid")!
-}

@@ -1,3 +1,4 @@
+import HTTPTypes
 public import Observability
 import Tracing
 
@@ -24,7 +25,7 @@ public struct GatewayTracing: Sendable {
 
     /// Opens the trace of a request.
     func begin(_ request: GatewayRequest) -> GatewayTrace {
-        let incoming = request.header("x-amzn-trace-id").flatMap(XRayTraceHeader.init)
+        let incoming = request.headers[.amznTraceID].flatMap(XRayTraceHeader.init)
         let sampled = incoming?.sampled ?? self.sampler.shouldSample()
         let header = XRayTraceHeader(
             root: incoming?.root ?? XRayTraceHeader.newTraceID(), parent: incoming?.parent, sampled: sampled)
@@ -39,7 +40,7 @@ public struct GatewayTracing: Sendable {
             request.rawQueryString.isEmpty ? "" : "?" + Redaction.traceMetadata.redacted(query: request.rawQueryString)
         stage.attributes["url.full"] = request.path + query
         stage.attributes["client.address"] = request.sourceIP
-        if let agent = request.header("user-agent") {
+        if let agent = request.headers[.userAgent] {
             stage.attributes["user_agent.original"] = agent
         }
         return GatewayTrace(header: header, stage: stage, tracer: self.tracer)

@@ -15,7 +15,7 @@ public struct Caller: Sendable, Equatable {
     public var isStaff: Bool { self.groups.contains(Self.staffGroup) }
 }
 
-extension HTTPRequest {
+extension APIRequest {
     /// The verified caller; 401 when the authorizer passed no subject. API Gateway passes `cognito:groups` as
     /// `[a b]` or a comma-separated list; both are read.
     public func caller() throws(HTTPError) -> Caller {

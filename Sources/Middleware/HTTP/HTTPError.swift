@@ -6,7 +6,7 @@ public import HTTPTypes
 /// Throw one from a route handler; the router answers it as a ``ProblemDetails`` body with the request id added.
 public struct HTTPError: HTTPProblemError, Sendable, Equatable {
     /// The answer's status.
-    public var status: HTTPTypes.HTTPResponse.Status
+    public var status: HTTPResponse.Status
     /// The problem's title, by default the status's reason phrase.
     public var title: String
     /// What went wrong, for the client.
@@ -18,7 +18,7 @@ public struct HTTPError: HTTPProblemError, Sendable, Equatable {
 
     /// An error answered with `status`; `title` defaults to the status's reason phrase.
     public init(
-        _ status: HTTPTypes.HTTPResponse.Status, title: String? = nil, detail: String, fieldErrors: [FieldError]? = nil,
+        _ status: HTTPResponse.Status, title: String? = nil, detail: String, fieldErrors: [FieldError]? = nil,
         headers: HTTPFields = [:]
     ) {
         self.status = status
@@ -49,7 +49,7 @@ public struct HTTPError: HTTPProblemError, Sendable, Equatable {
     }
 
     /// 405, with the methods the path answers in `Allow`.
-    public static func methodNotAllowed(_ detail: String, allow: [HTTPTypes.HTTPRequest.Method]) -> HTTPError {
+    public static func methodNotAllowed(_ detail: String, allow: [HTTPRequest.Method]) -> HTTPError {
         HTTPError(.methodNotAllowed, detail: detail, headers: [.allow: allow.map(\.rawValue).joined(separator: ", ")])
     }
 

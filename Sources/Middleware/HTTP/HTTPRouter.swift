@@ -83,15 +83,17 @@ public struct HTTPRouter: LambdaHandler {
     }
 
     private func route(_ event: APIGatewayV2Request, context: LambdaContext) async throws -> APIGatewayV2Response {
-        let method = HTTPTypes.HTTPRequest.Method(folding: event.requestContext.http.method)
+        let method = HTTPRequest.Method(folding: event.requestContext.http.method)
         let parts = Self.pathParts(of: event)
         if let method, let route = self.routesByKey[event.routeKey], RouteRanking.answers(route.method, method),
             let parameters = route.path.match(parts: parts)
         {
-            return try await self.respond(route, parameters: parameters, event: event, context: context)
+            return try await self.respond(
+                route, method: method, parameters: parameters, event: event, context: context)
         }
         if let method, let (route, parameters) = self.routes.bestMatch(method: method, parts: parts) {
-            return try await self.respond(route, parameters: parameters, event: event, context: context)
+            return try await self.respond(
+                route, method: method, parameters: parameters, event: event, context: context)
         }
         let methods = self.routes.methods(matching: parts)
         guard !methods.isEmpty else { throw HTTPError.notFound("No route for \(event.rawPath)") }
@@ -117,9 +119,10 @@ public struct HTTPRouter: LambdaHandler {
     }
 
     private func respond(
-        _ route: Route, parameters: [String: String], event: APIGatewayV2Request, context: LambdaContext
+        _ route: Route, method: HTTPRequest.Method, parameters: [String: String], event: APIGatewayV2Request,
+        context: LambdaContext
     ) async throws -> APIGatewayV2Response {
-        let request = HTTPRequest(event: event, pathParameters: parameters)
+        let request = APIRequest(event: event, method: method, pathParameters: parameters)
         let size = try request.bodyByteCount()
         guard size <= self.configuration.maxBodyBytes else {
             throw HTTPError.contentTooLarge(

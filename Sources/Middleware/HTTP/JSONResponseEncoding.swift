@@ -12,7 +12,7 @@ import Foundation
 /// Turns typed answers and problems into HTTP API responses.
 enum JSONResponseEncoding {
     static func response<Body: Encodable>(
-        _ response: HTTPResponse<Body>, defaultStatus: HTTPTypes.HTTPResponse.Status
+        _ response: APIResponse<Body>, defaultStatus: HTTPResponse.Status
     ) throws -> APIGatewayV2Response {
         var headers = Self.eventHeaders(response.headers, reserving: 1)
         var body: String?

@@ -10,7 +10,7 @@ import Foundation
 /// 415 for a body that is not JSON by its content type, 400 for one that does not parse, 422 for one that does not
 /// fit the type or breaks its rules.
 enum RequestBodyDecoding {
-    static func decode<Input: Decodable>(_ type: Input.Type, from request: HTTPRequest) throws(HTTPError) -> Input {
+    static func decode<Input: Decodable>(_ type: Input.Type, from request: APIRequest) throws(HTTPError) -> Input {
         let body = try request.bodyData()
         guard !body.isEmpty else { throw .badRequest("A JSON request body is required") }
         guard let contentType = request.header("content-type"), Self.isJSON(contentType) else {

@@ -12,7 +12,7 @@ import Foundation
 /// One route, declared once with its method, path, authorization, and the types of its body and answer, so that the
 /// router, the local gateway and the OpenAPI document all read the same declaration.
 public struct Route: Sendable, RankedRoute {
-    public let method: HTTPTypes.HTTPRequest.Method
+    public let method: HTTPRequest.Method
     public let path: PathTemplate
     public let authorization: RouteAuthorization
     /// The JSON body the route takes, if any.
@@ -23,20 +23,20 @@ public struct Route: Sendable, RankedRoute {
     public let isIdempotent: Bool
     /// What the route does, in a few words, for the API's documentation.
     public let summary: String?
-    /// The status of a successful answer (a handler's ``HTTPResponse`` without a status gets it).
-    public let successStatus: HTTPTypes.HTTPResponse.Status
+    /// The status of a successful answer (a handler's ``APIResponse`` without a status gets it).
+    public let successStatus: HTTPResponse.Status
     /// The error statuses the handler itself answers with; those that follow from the declaration (a body, a token,
     /// idempotency) are in ``errorStatuses``.
-    public let handlerErrorStatuses: [HTTPTypes.HTTPResponse.Status]
+    public let handlerErrorStatuses: [HTTPResponse.Status]
     /// The query parameters the handler reads.
     public let queryParameters: [QueryParameter]
-    let respond: nonisolated(nonsending) @Sendable (HTTPRequest, LambdaContext) async throws -> APIGatewayV2Response
+    let respond: nonisolated(nonsending) @Sendable (APIRequest, LambdaContext) async throws -> APIGatewayV2Response
 
     /// The route key API Gateway knows it by, e.g. `GET /orders/{id}`.
     public var routeKey: String { "\(self.method.rawValue) \(self.path.template)" }
 
     /// Every error status the route can answer with: the handler's own, and those its declaration implies.
-    public var errorStatuses: [HTTPTypes.HTTPResponse.Status] {
+    public var errorStatuses: [HTTPResponse.Status] {
         var statuses = Set(self.handlerErrorStatuses)
         statuses.insert(.internalServerError)
         if self.inputType != nil {
@@ -57,16 +57,16 @@ public struct Route: Sendable, RankedRoute {
     /// (the parameters the handler reads) and `errors` (the statuses the handler throws) describe the route in the
     /// API's documentation.
     public init<Output: Encodable & Sendable>(
-        _ method: HTTPTypes.HTTPRequest.Method,
+        _ method: HTTPRequest.Method,
         _ path: String,
         authorization: RouteAuthorization = .none,
         idempotency: Idempotency? = nil,
         summary: String? = nil,
-        status: HTTPTypes.HTTPResponse.Status = .ok,
+        status: HTTPResponse.Status = .ok,
         query: [QueryParameter] = [],
-        errors: [HTTPTypes.HTTPResponse.Status] = [],
+        errors: [HTTPResponse.Status] = [],
         handler:
-            nonisolated(nonsending) @escaping @Sendable (HTTPRequest, LambdaContext) async throws -> HTTPResponse<
+            nonisolated(nonsending) @escaping @Sendable (APIRequest, LambdaContext) async throws -> APIResponse<
                 Output
             >
     ) {
@@ -81,17 +81,17 @@ public struct Route: Sendable, RankedRoute {
     /// A route whose JSON body is decoded as `Input` (and validated, when `Input` is ``Validatable``) before the
     /// handler runs.
     public init<Input: Decodable & Sendable, Output: Encodable & Sendable>(
-        _ method: HTTPTypes.HTTPRequest.Method,
+        _ method: HTTPRequest.Method,
         _ path: String,
         authorization: RouteAuthorization = .none,
         idempotency: Idempotency? = nil,
         summary: String? = nil,
-        status: HTTPTypes.HTTPResponse.Status = .ok,
+        status: HTTPResponse.Status = .ok,
         body: Input.Type,
-        errors: [HTTPTypes.HTTPResponse.Status] = [],
+        errors: [HTTPResponse.Status] = [],
         handler:
-            nonisolated(nonsending) @escaping @Sendable (HTTPRequest, Input, LambdaContext) async throws ->
-            HTTPResponse<Output>
+            nonisolated(nonsending) @escaping @Sendable (APIRequest, Input, LambdaContext) async throws ->
+            APIResponse<Output>
     ) {
         self.init(
             method, path, authorization: authorization, idempotency: idempotency, summary: summary, status: status,
@@ -103,18 +103,18 @@ public struct Route: Sendable, RankedRoute {
     }
 
     private init(
-        _ method: HTTPTypes.HTTPRequest.Method,
+        _ method: HTTPRequest.Method,
         _ path: String,
         authorization: RouteAuthorization,
         idempotency: Idempotency?,
         summary: String?,
-        status: HTTPTypes.HTTPResponse.Status,
+        status: HTTPResponse.Status,
         query: [QueryParameter],
-        errors: [HTTPTypes.HTTPResponse.Status],
+        errors: [HTTPResponse.Status],
         inputType: (any (Decodable & Sendable).Type)?,
         outputType: any (Encodable & Sendable).Type,
         respond:
-            nonisolated(nonsending) @escaping @Sendable (HTTPRequest, LambdaContext) async throws ->
+            nonisolated(nonsending) @escaping @Sendable (APIRequest, LambdaContext) async throws ->
             APIGatewayV2Response
     ) {
         self.method = method

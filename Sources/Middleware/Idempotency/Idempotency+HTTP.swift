@@ -13,7 +13,7 @@ extension Idempotency {
     /// sent without an authenticated caller is refused (400) rather than shared by every anonymous client; answers
     /// of 500 and above are not kept, so the client's retry runs again.
     public func respond(
-        to request: HTTPRequest,
+        to request: APIRequest,
         context: LambdaContext,
         operation: () async throws -> APIGatewayV2Response
     ) async throws -> APIGatewayV2Response {
@@ -29,7 +29,7 @@ extension Idempotency {
         guard let caller = request.claims?["sub"], !caller.isEmpty else {
             throw HTTPError.badRequest("An Idempotency-Key needs an authenticated caller, whose keys it belongs to")
         }
-        var payload = Array("\(request.method.uppercased()) \(request.path)?\(request.event.rawQueryString)\n".utf8)
+        var payload = Array("\(request.method.rawValue) \(request.path)?\(request.event.rawQueryString)\n".utf8)
         payload += try request.bodyBytes()
         do {
             return try await self.execute(

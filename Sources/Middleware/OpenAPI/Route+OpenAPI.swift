@@ -83,7 +83,7 @@ extension Route {
     }
 
     /// An error answer: a problem body, with the header the status calls for.
-    static func problemResponse(_ status: HTTPTypes.HTTPResponse.Status) -> JSONValue {
+    static func problemResponse(_ status: HTTPResponse.Status) -> JSONValue {
         var response: [String: JSONValue] = [
             "description": .string(Self.reasons[status] ?? "Error"),
             "content": [ProblemDetails.mediaType: ["schema": Self.reference("Problem")]],
@@ -97,7 +97,7 @@ extension Route {
         return .object(response)
     }
 
-    private static let reasons: [HTTPTypes.HTTPResponse.Status: String] = [
+    private static let reasons: [HTTPResponse.Status: String] = [
         .badRequest: "Bad request: a malformed body, parameter or header", .unauthorized: "No valid access token",
         .forbidden: "Not allowed for this caller", .notFound: "Not found",
         .conflict: "Conflicts with the current state",

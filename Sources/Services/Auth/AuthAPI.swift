@@ -38,7 +38,7 @@ package struct AuthAPI: HTTPAPI {
                     throw error
                 }
                 try? metrics?.add("UserRegistered", value: 1)
-                return HTTPResponse(
+                return APIResponse(
                     headers: [.location: "/users/me"],
                     body: RegisteredUser(userId: account.userID, email: account.email))
             }
@@ -46,7 +46,7 @@ package struct AuthAPI: HTTPAPI {
                 .post, "/auth/login", summary: "Sign in with email and password", body: LoginRequest.self,
                 errors: [401, 429, 503]
             ) { _, body, context in
-                HTTPResponse(
+                APIResponse(
                     body: try await Self.call(context) { () async throws(IdentityError) in
                         do throws(IdentityError) {
                             return try await identity.signIn(email: body.email, password: body.password)
@@ -63,7 +63,7 @@ package struct AuthAPI: HTTPAPI {
                 body: RefreshTokenRequest.self, errors: [401, 503]
             ) { _, body, context in
                 do throws(IdentityError) {
-                    return HTTPResponse(body: try await identity.refresh(refreshToken: body.refreshToken))
+                    return APIResponse(body: try await identity.refresh(refreshToken: body.refreshToken))
                 } catch .notAuthorized {
                     throw HTTPError.unauthorized("The refresh token is not valid")
                 } catch {
@@ -87,7 +87,7 @@ package struct AuthAPI: HTTPAPI {
                     try await identity.forgotPassword(
                         email: body.email, clientAddress: request.event.requestContext.http.sourceIp)
                 }
-                return HTTPResponse(
+                return APIResponse(
                     body: PasswordResetRequested(
                         message: "If an account has this email, a reset code is on its way"))
             }

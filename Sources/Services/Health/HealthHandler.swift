@@ -12,7 +12,7 @@ package struct HealthHandler: HTTPAPI {
                 _, context in
                 let checks = ["store": await Self.check(store)]
                 let healthy = checks.values.allSatisfy { $0 == HealthStatus.passing }
-                return HTTPResponse(
+                return APIResponse(
                     status: healthy ? 200 : 503,
                     body: HealthStatus(
                         status: healthy ? "ok" : "degraded",

@@ -24,7 +24,7 @@ struct OrderListQuery {
     var limit: Int
     var cursor: QueryCursor?
 
-    init(_ request: HTTPRequest) throws(HTTPError) {
+    init(_ request: APIRequest) throws(HTTPError) {
         if let status = request.query("status") {
             guard let parsed = OrderStatus(rawValue: status) else {
                 throw .badRequest(

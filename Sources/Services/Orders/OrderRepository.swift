@@ -1,5 +1,4 @@
 import Cloud
-import Identifiers
 import Middleware
 import Observability
 
@@ -14,6 +13,8 @@ struct OrderRepository: Sendable {
     let store: any ItemStore
     /// The time orders are created and moved at.
     let clock: any Clock
+    /// The ids of new orders.
+    let identifiers: any IdentifierSource
 
     func create(_ request: CreateOrderRequest, for caller: Caller) async throws -> Order {
         guard let total = request.total else {
@@ -21,7 +22,8 @@ struct OrderRepository: Sendable {
         }
         let now = self.clock.nowISO8601
         let order = Order(
-            orderId: RandomUUID.make(), customerId: caller.userID, status: .pending, items: request.items,
+            orderId: self.identifiers.makeIdentifier(), customerId: caller.userID, status: .pending,
+            items: request.items,
             currency: request.currency, total: total, createdAt: now, updatedAt: now, version: 1
         )
         let event = try OutboxEvent(
@@ -39,7 +41,7 @@ struct OrderRepository: Sendable {
 
     /// The order, if the caller owns it or is staff; 404 otherwise, so ids of others' orders give nothing away.
     func find(_ orderID: String, for caller: Caller) async throws -> Order {
-        guard Self.isWellFormedID(orderID), let item = try await self.store.get(Order.key(orderID: orderID)),
+        guard self.identifiers.isWellFormed(orderID), let item = try await self.store.get(Order.key(orderID: orderID)),
             let order = Order(item: item), order.customerId == caller.userID || caller.isStaff
         else {
             throw HTTPError.notFound("No order \(orderID)")
@@ -109,11 +111,6 @@ struct OrderRepository: Sendable {
             throw HTTPError.preconditionFailed("The order changed meanwhile; read it again")
         }
         return order
-    }
-
-    /// Order ids are UUIDs; anything else cannot name an order.
-    private static func isWellFormedID(_ id: String) -> Bool {
-        RandomUUID.isWellFormed(id)
     }
 }
 

@@ -12,13 +12,14 @@ package struct OrdersAPI: HTTPAPI {
 
     package let router: HTTPRouter
 
-    /// Orders kept in `store`, stamped with `clock`'s time; `POST /orders` is idempotent through `idempotency`
-    /// (records in `store` on `clock` by default).
+    /// Orders kept in `store`, stamped with `clock`'s time, their ids from `identifiers`; `POST /orders` is
+    /// idempotent through `idempotency` (records in `store` on `clock` by default).
     package init(
-        store: any ItemStore, clock: any Clock = SystemClock(), idempotency: Idempotency? = nil,
+        store: any ItemStore, clock: any Clock = SystemClock(),
+        identifiers: any IdentifierSource = SystemIdentifierSource(), idempotency: Idempotency? = nil,
         metrics: EMFMetrics? = nil
     ) {
-        let orders = OrderRepository(store: store, clock: clock)
+        let orders = OrderRepository(store: store, clock: clock, identifiers: identifiers)
         let idempotency = idempotency ?? Idempotency(store: store, scope: "orders", clock: clock)
         self.router = HTTPRouter {
             Route(
@@ -30,7 +31,7 @@ package struct OrdersAPI: HTTPAPI {
                 try? metrics?.add("OrderCreated", value: 1, dimensions: [("currency", order.currency)])
                 try? metrics?.add(
                     "OrderValue", value: Double(order.total), unit: .none, dimensions: [("currency", order.currency)])
-                return HTTPResponse(
+                return APIResponse(
                     headers: [.location: "/orders/\(order.orderId)", .eTag: "\"\(order.version)\""],
                     body: order
                 )
@@ -40,13 +41,13 @@ package struct OrdersAPI: HTTPAPI {
                 errors: [404]
             ) { request, _ in
                 let order = try await orders.find(request.pathParameters["id"] ?? "", for: try request.caller())
-                return HTTPResponse(headers: [.eTag: "\"\(order.version)\""], body: order)
+                return APIResponse(headers: [.eTag: "\"\(order.version)\""], body: order)
             }
             Route(
                 .get, "/orders", authorization: .jwt(), summary: "The caller's orders, newest first",
                 query: OrderListQuery.parameters, errors: [400]
             ) { request, _ in
-                HTTPResponse(body: try await orders.list(for: try request.caller(), query: try OrderListQuery(request)))
+                APIResponse(body: try await orders.list(for: try request.caller(), query: try OrderListQuery(request)))
             }
             Route(
                 .patch, "/orders/{id}/status", authorization: .jwt(), summary: "Move an order to another status",
@@ -59,7 +60,7 @@ package struct OrdersAPI: HTTPAPI {
                     by: try request.caller()
                 )
                 try? metrics?.add("OrderStatusChanged", value: 1, dimensions: [("status", order.status.rawValue)])
-                return HTTPResponse(headers: [.eTag: "\"\(order.version)\""], body: order)
+                return APIResponse(headers: [.eTag: "\"\(order.version)\""], body: order)
             }
         }
     }

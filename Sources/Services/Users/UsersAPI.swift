@@ -12,7 +12,7 @@ package struct UsersAPI: HTTPAPI {
             Route(.get, "/users/me", authorization: .jwt(), summary: "The caller's profile", errors: [404]) {
                 request, _ in
                 let profile = try await profiles.find(try request.caller().userID)
-                return HTTPResponse(headers: [.eTag: "\"\(profile.version)\""], body: profile)
+                return APIResponse(headers: [.eTag: "\"\(profile.version)\""], body: profile)
             }
             Route(
                 .put, "/users/me", authorization: .jwt(), summary: "Replace the caller's profile",
@@ -21,7 +21,7 @@ package struct UsersAPI: HTTPAPI {
                 let profile = try await profiles.update(
                     try request.caller().userID, with: body, expectedVersion: try request.expectedVersion(of: "profile")
                 )
-                return HTTPResponse(headers: [.eTag: "\"\(profile.version)\""], body: profile)
+                return APIResponse(headers: [.eTag: "\"\(profile.version)\""], body: profile)
             }
         }
     }

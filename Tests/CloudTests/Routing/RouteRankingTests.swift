@@ -10,9 +10,11 @@ struct RouteRankingTests {
         let path: PathTemplate
 
         init(_ routeKey: String) {
-            let route = HTTPRoute(routeKey: routeKey)
-            self.method = HTTPRequest.Method(route.method)!
-            self.path = PathTemplate(route.path)
+            guard case .route(let method, let path) = RouteKey(parsing: routeKey) else {
+                preconditionFailure("\(routeKey) is not METHOD /path")
+            }
+            self.method = method.rankedMethod
+            self.path = PathTemplate(path)
         }
     }
 
@@ -20,7 +22,7 @@ struct RouteRankingTests {
     static func chosen(_ routes: [String], _ method: String, _ path: String) -> String? {
         let match = routes.map(Declared.init).bestMatch(
             method: HTTPRequest.Method(method)!, parts: PathTemplate.parts(of: path))
-        return match.map { "\($0.route.method) \($0.route.path)" }
+        return match.map { "\($0.route.method) \($0.route.path.template)" }
     }
 
     @Test func theMostSpecificPathWinsSegmentBySegmentWhateverTheOrder() {

@@ -72,7 +72,7 @@ enum GatewayFixture {
         _ method: String,
         _ path: String,
         query: String = "",
-        headers: [(name: String, value: String)] = [],
+        headers: HTTPFields = [:],
         body: [UInt8] = []
     ) async -> GatewayResponse {
         await gateway.handle(
@@ -94,14 +94,14 @@ struct APIGatewayTests {
         let response = await GatewayFixture.send(
             "POST", "/items/a%20b", query: "tag=x&tag=y&q=hello+world",
             headers: [
-                ("Content-Type", "application/json"), ("X-Custom", "1"), ("x-custom", "2"), ("Cookie", "a=1; b=2"),
-                ("User-Agent", "curl/8"),
+                .contentType: "application/json", HTTPField.Name("X-Custom")!: "1", HTTPField.Name("x-custom")!: "2",
+                .cookie: "a=1; b=2", .userAgent: "curl/8",
             ],
             body: Array(#"{"n":1}"#.utf8)
         )
         let answeredAt = Int64(Date().timeIntervalSince1970 * 1000)
         #expect(response.status == 200)
-        let requestID = try #require(response.header("apigw-requestid"))
+        let requestID = try #require(response.headers[.apigwRequestID])
         #expect(requestID.wholeMatch(of: /[A-Za-z0-9_-]{15}=/) != nil, "API Gateway's shape: \(requestID)")
         let event = try JSONDecoder().decode(APIGatewayV2Request.self, from: Data(response.body))
         #expect(event.version == "2.0")
@@ -126,9 +126,26 @@ struct APIGatewayTests {
         #expect((sentAt...answeredAt).contains(event.requestContext.timeEpoch))
     }
 
+    /// Header lines reach the event as API Gateway sends them: every name lower-cased whatever the client's spelling,
+    /// repeated lines joined with commas in the order sent, and every `Cookie` line's cookies, in order, in `cookies`.
+    @Test func repeatedHeaderLinesAndCookieLinesBecomeTheEventsHeadersAndCookies() async throws {
+        let response = await GatewayFixture.send(
+            "GET", "/items/7",
+            headers: [
+                HTTPField.Name("Accept-Language")!: "de", .cookie: "a=1; b=2", HTTPField.Name("ACCEPT-LANGUAGE")!: "en",
+                HTTPField.Name("COOKIE")!: "c=3", HTTPField.Name("X-Request-Tag")!: "one",
+            ]
+        )
+        #expect(response.status == 200)
+        let event = try JSONDecoder().decode(APIGatewayV2Request.self, from: Data(response.body))
+        #expect(event.headers["accept-language"] == "de,en")
+        #expect(event.headers["x-request-tag"] == "one")
+        #expect(event.headers.keys.allSatisfy { $0 == $0.lowercased() }, "\(event.headers.keys)")
+        #expect(event.cookies == ["a=1", "b=2", "c=3"])
+    }
     @Test func binaryBodiesArriveBase64Encoded() async throws {
         let response = await GatewayFixture.send(
-            "POST", "/items/1", headers: [("content-type", "image/png")], body: [0x89, 0x50, 0xFF])
+            "POST", "/items/1", headers: [.contentType: "image/png"], body: [0x89, 0x50, 0xFF])
         let event = try JSONDecoder().decode(APIGatewayV2Request.self, from: Data(response.body))
         #expect(event.isBase64Encoded == true)
         #expect(event.body == Data([0x89, 0x50, 0xFF]).base64EncodedString())
@@ -147,8 +164,8 @@ struct APIGatewayTests {
         #expect(greedy.pathParameters == ["proxy": "a/b/c"])
         let missing = await GatewayFixture.send("POST", "/sleep")
         #expect(missing.status == 404)
-        #expect(missing.header("content-type") == "application/problem+json")
-        #expect(try missing.json()["requestId"] as? String == missing.header("apigw-requestid"))
+        #expect(missing.headers[.contentType] == "application/problem+json")
+        #expect(try missing.json()["requestId"] as? String == missing.headers[.apigwRequestID])
     }
 
     @Test func theAnswerIsMappedBackWithCookiesAndDecodedBinary() async throws {
@@ -156,11 +173,11 @@ struct APIGatewayTests {
         #expect(response.status == 201)
         #expect(response.body == [0, 1, 2, 255])
         #expect(
-            response.headers.filter { $0.name == "set-cookie" }.map(\.value) == ["session=abc; HttpOnly", "theme=dark"])
-        #expect(response.header("apigw-requestid") != nil)
+            response.headers[values: .setCookie] == ["session=abc; HttpOnly", "theme=dark"])
+        #expect(response.headers[.apigwRequestID] != nil)
         let shortcut = await GatewayFixture.send("GET", "/shortcut")
         #expect(shortcut.status == 200)
-        #expect(shortcut.header("content-type") == "application/json")
+        #expect(shortcut.headers[.contentType] == "application/json")
         #expect(try shortcut.json()["memory"] as? String == "128")
     }
 
@@ -184,7 +201,7 @@ struct APIGatewayTests {
         try await eventually { GatewayFixture.Hold.state.withLock { $0.holding == 1 } }
         let second = await GatewayFixture.send("GET", "/single")
         #expect(second.status == 429)
-        #expect(second.header("retry-after") == "1", "a refusal a client can act on")
+        #expect(second.headers[.retryAfter] == "1", "a refusal a client can act on")
         GatewayFixture.Hold.state.withLock { $0.released = true }
         #expect(await first.status == 200)
         #expect(await GatewayFixture.send("GET", "/single").status == 200, "the slot is free again")
@@ -199,25 +216,25 @@ struct APIGatewayTests {
             GatewayRequest(
                 method: .options, path: "/items/7",
                 headers: [
-                    ("Origin", "https://app.example.com"), ("Access-Control-Request-Method", "POST"),
+                    .origin: "https://app.example.com", .accessControlRequestMethod: "POST",
                 ]))
         #expect(preflight.status == 204)
-        #expect(preflight.header("access-control-allow-origin") == "https://app.example.com")
-        #expect(preflight.header("access-control-allow-methods") == "GET, POST")
-        #expect(preflight.header("access-control-allow-headers")?.contains("authorization") == true)
+        #expect(preflight.headers[.accessControlAllowOrigin] == "https://app.example.com")
+        #expect(preflight.headers[.accessControlAllowMethods] == "GET, POST")
+        #expect(preflight.headers[.accessControlAllowHeaders]?.contains("authorization") == true)
         let answer = await gateway.handle(
-            GatewayRequest(method: .get, path: "/cookies", headers: [("Origin", "https://app.example.com")]))
+            GatewayRequest(method: .get, path: "/cookies", headers: [.origin: "https://app.example.com"]))
         #expect(answer.status == 201)
-        #expect(answer.header("access-control-allow-origin") == "https://app.example.com")
-        #expect(answer.header("access-control-expose-headers")?.contains("apigw-requestid") == true)
+        #expect(answer.headers[.accessControlAllowOrigin] == "https://app.example.com")
+        #expect(answer.headers[.accessControlExposeHeaders]?.contains("apigw-requestid") == true)
         let stranger = await gateway.handle(
-            GatewayRequest(method: .get, path: "/cookies", headers: [("Origin", "https://evil.example")]))
-        #expect(stranger.header("access-control-allow-origin") == nil)
+            GatewayRequest(method: .get, path: "/cookies", headers: [.origin: "https://evil.example"]))
+        #expect(stranger.headers[.accessControlAllowOrigin] == nil)
         let unknown = await gateway.handle(
             GatewayRequest(
                 method: .options, path: "/nowhere",
                 headers: [
-                    ("Origin", "https://app.example.com"), ("Access-Control-Request-Method", "GET"),
+                    .origin: "https://app.example.com", .accessControlRequestMethod: "GET",
                 ]))
         #expect(unknown.status == 404)
     }

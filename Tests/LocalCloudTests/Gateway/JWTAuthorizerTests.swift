@@ -1,6 +1,7 @@
 import Cloud
 import Crypto
 import Foundation
+import HTTPTypes
 import Hashing
 import LambdaEvents
 import LambdaRuntime
@@ -63,7 +64,7 @@ struct JWTAuthorizerTests {
     static func get(_ path: String, authorization: String?) async -> GatewayResponse {
         await Self.gateway.handle(
             GatewayRequest(
-                method: .get, path: path, headers: authorization.map { [(name: "Authorization", value: $0)] } ?? []
+                method: .get, path: path, headers: authorization.map { [.authorization: $0] } ?? [:]
             ))
     }
 
@@ -89,8 +90,8 @@ struct JWTAuthorizerTests {
     func missingOrMalformedTokensAre401(_ name: String, _ header: String?) async throws {
         let response = await Self.get("/me", authorization: header)
         #expect(response.status == 401, "\(name)")
-        #expect(response.header("www-authenticate")?.hasPrefix("Bearer") == true)
-        #expect(response.header("content-type") == "application/problem+json")
+        #expect(response.headers[.wwwAuthenticate]?.hasPrefix("Bearer") == true)
+        #expect(response.headers[.contentType] == "application/problem+json")
     }
 
     @Test func everyBrokenClaimOrSignatureIs401() async throws {
@@ -113,7 +114,7 @@ struct JWTAuthorizerTests {
         for (name, token) in forged {
             let response = await Self.get("/me", authorization: "Bearer " + token)
             #expect(response.status == 401, "\(name)")
-            #expect(response.header("www-authenticate")?.contains(#"error="invalid_token""#) == true, "\(name)")
+            #expect(response.headers[.wwwAuthenticate]?.contains(#"error="invalid_token""#) == true, "\(name)")
         }
         var tampered = try TokenIssuer.token()
         tampered = tampered.replacingOccurrences(of: ".", with: ".e", options: [], range: tampered.range(of: "."))
@@ -128,7 +129,7 @@ struct JWTAuthorizerTests {
     @Test func aTokenWithoutTheRoutesScopeIs403() async throws {
         let refused = await Self.get("/admin", authorization: "Bearer " + (try TokenIssuer.token()))
         #expect(refused.status == 403)
-        #expect(refused.header("www-authenticate")?.contains(#"error="insufficient_scope""#) == true)
+        #expect(refused.headers[.wwwAuthenticate]?.contains(#"error="insufficient_scope""#) == true)
         let allowed = await Self.get(
             "/admin", authorization: "Bearer " + (try TokenIssuer.token(["scope": "orders/admin"])))
         #expect(allowed.status == 200)
@@ -139,7 +140,7 @@ struct JWTAuthorizerTests {
         let response = await gateway.handle(
             GatewayRequest(
                 method: .get, path: "/me",
-                headers: [(name: "authorization", value: "Bearer " + (try TokenIssuer.token()))]))
+                headers: [.authorization: "Bearer " + (try TokenIssuer.token())]))
         #expect(response.status == 401)
     }
 

@@ -24,11 +24,11 @@ extension LocalCloudRoutes {
     func answer(_ request: GatewayRequest) async throws -> GatewayResponse {
         var fields = HTTPFields()
         var authority: String?
-        for (name, value) in request.headers {
-            if name.lowercased() == "host" {
-                authority = value
+        for field in request.headers {
+            if field.name == .hostHeader {
+                authority = field.value
             } else {
-                fields.append(HTTPField(name: HTTPField.Name(name)!, value: value))
+                fields.append(field)
             }
         }
         let path = request.rawQueryString.isEmpty ? request.path : "\(request.path)?\(request.rawQueryString)"
@@ -44,7 +44,7 @@ extension LocalCloudRoutes {
         try await response.body.write(CollectingWriter(collected: body))
         return GatewayResponse(
             status: response.status,
-            headers: response.headers.map { (name: $0.name.canonicalName, value: $0.value) },
+            headers: response.headers,
             body: body.bytes.withLock { $0 }
         )
     }

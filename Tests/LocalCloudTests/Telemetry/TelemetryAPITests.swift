@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import LocalCloud
 import Observability
 import StratusTesting
@@ -14,9 +15,7 @@ import Testing
     static let adminToken = "test-admin-token-0123456789"
     static let access = TelemetryAccess(adminToken: Self.adminToken, serverHost: "127.0.0.1")
     /// What a legitimate reader sends: this server's host and the admin token.
-    static let headers = [
-        (name: "Host", value: "127.0.0.1:3000"), (name: "Authorization", value: "Bearer \(Self.adminToken)"),
-    ]
+    static let headers: HTTPFields = [.hostHeader: "127.0.0.1:3000", .authorization: "Bearer \(Self.adminToken)"]
 
     static func recorder(now: Int64 = Self.now) throws -> TelemetryRecorder {
         TelemetryRecorder(store: try TelemetryStore(path: nil), nowMilliseconds: { now })

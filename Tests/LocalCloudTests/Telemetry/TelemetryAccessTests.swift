@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import LocalCloud
 import Testing
 
@@ -14,7 +15,9 @@ import Testing
             recorder: try TelemetryAPITests.recorder(), functions: [], access: access,
             nowMilliseconds: { TelemetryAPITests.now })
         let response = try await api.answer(
-            GatewayRequest(method: .get, path: path, rawQueryString: query, headers: headers))
+            GatewayRequest(
+                method: .get, path: path, rawQueryString: query,
+                headers: HTTPFields(headers.map { HTTPField(name: HTTPField.Name($0.name)!, value: $0.value) })))
         return (response.status.code, response)
     }
 
@@ -31,7 +34,7 @@ import Testing
         ] {
             let (status, response) = try await Self.status(refused)
             #expect(status == 401, "\(refused)")
-            #expect(response.header("www-authenticate")?.hasPrefix("Bearer") == true)
+            #expect(response.headers[.wwwAuthenticate]?.hasPrefix("Bearer") == true)
             let problem = try #require(try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any])
             #expect(
                 problem["status"] as? Int == 401 && problem["title"] is String && problem["detail"] is String

@@ -22,9 +22,9 @@ import Testing
             Route(.post, "/payments", idempotency: idempotency, body: Payment.self) { _, payment, _ in
                 let run = fixture.countRun()
                 if payment.amount == 500 {
-                    return HTTPResponse(status: 503, body: PaymentCreated(paymentId: "unavailable", run: run))
+                    return APIResponse(status: 503, body: PaymentCreated(paymentId: "unavailable", run: run))
                 }
-                return HTTPResponse(
+                return APIResponse(
                     status: 201, headers: [.location: "/payments/p-\(run)"],
                     body: PaymentCreated(paymentId: "p-\(run)", run: run))
             }
@@ -115,7 +115,7 @@ import Testing
                 let retry = try await Self.router(fixture: fixture, idempotency: idempotency)
                     .handle(request.event, context: context)
                 duplicate.withLock { $0 = retry }
-                return HTTPResponse(status: 201, body: PaymentCreated(paymentId: "p", run: fixture.countRun()))
+                return APIResponse(status: 201, body: PaymentCreated(paymentId: "p", run: fixture.countRun()))
             }
         }
         var event = RouterFixture.event("POST", "/slow", body: "{}")
@@ -130,9 +130,9 @@ import Testing
     /// A router with the same idempotent route key as the slow one, whose handler must never run.
     static func router(fixture: IdempotencyFixture, idempotency: Idempotency) -> HTTPRouter {
         HTTPRouter {
-            Route(.post, "/slow", idempotency: idempotency) { _, _ -> HTTPResponse<NoContent> in
+            Route(.post, "/slow", idempotency: idempotency) { _, _ -> APIResponse<NoContent> in
                 Issue.record("a duplicate ran while the first was in progress")
-                return HTTPResponse(status: 204, body: NoContent())
+                return APIResponse(status: 204, body: NoContent())
             }
         }
     }

@@ -1,3 +1,4 @@
+public import HTTPTypes
 public import LambdaEvents
 
 #if canImport(FoundationEssentials)
@@ -6,18 +7,26 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// An HTTP API request as a route handler sees it: the event, the path parameters of the matched route, and helpers.
-public struct HTTPRequest: Sendable {
+/// An API Gateway HTTP API request as a route handler sees it: the event, its method, the path parameters of the
+/// matched route, and helpers.
+public struct APIRequest: Sendable {
+    /// The event API Gateway delivered.
     public let event: APIGatewayV2Request
+    /// The request's method, upper-cased as API Gateway matches routes.
+    public let method: HTTPRequest.Method
+    /// The values of the matched route's `{name}` segments.
     public let pathParameters: [String: String]
 
-    public init(event: APIGatewayV2Request, pathParameters: [String: String]) {
+    /// The request `event` carries, with the method the router read from it and the matched route's parameters.
+    public init(event: APIGatewayV2Request, method: HTTPRequest.Method, pathParameters: [String: String]) {
         self.event = event
+        self.method = method
         self.pathParameters = pathParameters
     }
 
-    public var method: String { self.event.requestContext.http.method }
+    /// The path as sent.
     public var path: String { self.event.rawPath }
+    /// The id API Gateway gave the request.
     public var requestID: String { self.event.requestContext.requestId }
 
     /// A header's value; names are matched case-insensitively.

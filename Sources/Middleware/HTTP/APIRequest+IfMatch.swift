@@ -1,4 +1,4 @@
-extension HTTPRequest {
+extension APIRequest {
     /// The version `If-Match` names, for optimistic locking: `"3"` (an ETag this API gave out) or `3`.
     /// - Throws: 428 when the header is missing, 400 when it names no version.
     public func expectedVersion(of resource: String) throws(HTTPError) -> Int {

@@ -1,0 +1,80 @@
+import Cloud
+import Foundation
+import LambdaEvents
+import LambdaRuntime
+import LocalCloud
+import Logging
+import StratusTesting
+import Testing
+
+/// The Hummingbird bridge: header lines go from the client to the event, and from the function's answer to the
+/// client, line for line.
+@Suite("Gateway server")
+struct GatewayServerTests {
+    /// Runs a ``GatewayServer`` for the gateway fixture's functions on a free port for the time of `body`, which
+    /// receives the port.
+    static func withServer(_ body: @Sendable (Int) async throws -> Void) async throws {
+        let gateway = APIGateway(
+            manifest: GatewayFixture.manifest, ports: .unconfigured("no store"), logSink: InMemoryLogSink())
+        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
+        let server = GatewayServer(gateway: gateway, host: "127.0.0.1", port: 0)
+        try await withThrowingTaskGroup { group in
+            group.addTask {
+                try await server.run(logger: Logger(label: "gateway-server") { _ in SwiftLogNoOpLogHandler() }) {
+                    port in portContinuation.yield(port)
+                }
+            }
+            var iterator = ports.makeAsyncIterator()
+            try await body(try #require(await iterator.next()))
+            group.cancelAll()
+        }
+        await gateway.shutdown()
+    }
+
+    /// The whole answer to `lines` sent as one request that closes the connection.
+    static func exchange(_ lines: [String], port: Int) async throws -> (head: String, body: String) {
+        let answer = try await RawTCPConnection.offThePool {
+            let connection = try RawTCPConnection(port: port)
+            try connection.send((lines + ["Connection: close", "", ""]).joined(separator: "\r\n"))
+            return connection.readToEnd(timeout: .seconds(20))
+        }
+        let parts = answer.components(separatedBy: "\r\n\r\n")
+        return (parts[0], parts.dropFirst().joined(separator: "\r\n\r\n"))
+    }
+
+    @Test(.timeLimit(.minutes(1))) func repeatedLinesReachTheEventAndEveryCookieReachesTheClientOnItsOwnLine()
+        async throws
+    {
+        try await Self.withServer { port in
+            let (head, body) = try await Self.exchange(
+                [
+                    "GET /items/7 HTTP/1.1", "Host: 127.0.0.1:\(port)", "X-Tag: one", "x-tag: two", "Cookie: a=1",
+                    "Cookie: b=2; c=3",
+                ], port: port)
+            #expect(head.hasPrefix("HTTP/1.1 200"), "\(head)")
+            let event = try JSONDecoder().decode(APIGatewayV2Request.self, from: Data(body.utf8))
+            #expect(event.headers["host"] == "127.0.0.1:\(port)")
+            #expect(event.headers["x-tag"] == "one,two")
+            #expect(event.cookies == ["a=1", "b=2", "c=3"])
+
+            let (cookieHead, _) = try await Self.exchange(["GET /cookies HTTP/1.1", "Host: 127.0.0.1"], port: port)
+            let setCookies = cookieHead.components(separatedBy: "\r\n").filter {
+                $0.hasPrefix("set-cookie:")
+            }
+            #expect(
+                setCookies.map { $0.drop { $0 != ":" }.dropFirst().trimmingCharacters(in: .whitespaces) }
+                    == ["session=abc; HttpOnly", "theme=dark"])
+            #expect(cookieHead.lowercased().contains("apigw-requestid: "))
+        }
+    }
+
+    /// The gateway's own refusals name their headers in lower case, as API Gateway's do.
+    @Test(.timeLimit(.minutes(1))) func aRefusalsHeaderNamesAreLowerCase() async throws {
+        try await Self.withServer { port in
+            let (head, _) = try await Self.exchange(["GET /nowhere HTTP/1.1", "Host: 127.0.0.1"], port: port)
+            #expect(head.hasPrefix("HTTP/1.1 404"), "\(head)")
+            #expect(head.contains("\r\ncontent-type: application/problem+json"), "\(head)")
+            #expect(head.contains("\r\napigw-requestid: "), "\(head)")
+        }
+    }
+}
