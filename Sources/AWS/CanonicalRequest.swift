@@ -39,7 +39,9 @@ struct CanonicalRequest {
 
     /// A header value trimmed, with every run of spaces, tabs and line breaks made one space.
     static func canonicalValue(_ value: String) -> String {
-        value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+        let blanks: Set<UInt8> = [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")]
+        let words = value.utf8.split(whereSeparator: blanks.contains)
+        return words.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
     }
 
     /// The path, normalised if asked, encoded once more (all but S3) or with its escapes kept (S3).

@@ -69,7 +69,7 @@ public struct ContainerCredentialProvider: CredentialProvider {
             }
             token = contents.trimmingCharacters(in: .whitespacesAndNewlines)
         }
-        if let token, token.contains(where: { $0 == "\r" || $0 == "\n" }) {
+        if let token, token.utf8.contains(where: { $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") }) {
             throw AWSCredentialsError(.invalidConfiguration, "The container authorization token holds a line break")
         }
         return token
