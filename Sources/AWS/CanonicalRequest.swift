@@ -47,7 +47,8 @@ struct CanonicalRequest {
     /// The path, normalised if asked, encoded once more (all but S3) or with its escapes kept (S3).
     static func canonicalPath(_ path: String, options: SigV4Options) -> String {
         let normalized = options.normalizesPath ? Self.normalizedPath(path) : path
-        let kept: Set<UInt8> = options.doublesURIEncoding ? [UInt8(ascii: "/")] : [UInt8(ascii: "/"), UInt8(ascii: "%")]
+        let kept: Set<UInt8> =
+            options.doublesURIEncoding ? [UInt8(ascii: "/")] : [UInt8(ascii: "/"), UInt8(ascii: "%")]
         let encoded = URIEncoding.encode(normalized, keeping: kept)
         return encoded.isEmpty ? "/" : encoded
     }

@@ -10,7 +10,7 @@ import Testing
     @Test func fullURIWithTokenFromTheFileWhichWinsOverTheVariable() async throws {
         let folder = try TemporaryDirectory()
         try "file-token\n".write(toFile: folder.path("token"), atomically: true, encoding: .utf8)
-        try await FakeHTTPServer.withServer({ _ in (200, Self.document) }) { server in
+        try await FakeHTTPServer.withServer(FakeHTTPServer.always(200, Self.document)) { server in
             let provider = ContainerCredentialProvider(
                 environment: AWSEnvironment([
                     "AWS_CONTAINER_CREDENTIALS_FULL_URI": "\(server.baseURL)/v1/credentials",
@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func tokenFromTheVariable() async throws {
-        try await FakeHTTPServer.withServer({ _ in (200, Self.document) }) { server in
+        try await FakeHTTPServer.withServer(FakeHTTPServer.always(200, Self.document)) { server in
             let provider = ContainerCredentialProvider(
                 environment: AWSEnvironment([
                     "AWS_CONTAINER_CREDENTIALS_FULL_URI": "\(server.baseURL)/creds",
@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func anErrorStatusIsAnError() async throws {
-        try await FakeHTTPServer.withServer({ _ in (500, "{}") }) { server in
+        try await FakeHTTPServer.withServer(FakeHTTPServer.always(500, "{}")) { server in
             let provider = ContainerCredentialProvider(
                 environment: AWSEnvironment(["AWS_CONTAINER_CREDENTIALS_FULL_URI": "\(server.baseURL)/creds"]))
             let error = await #expect(throws: AWSCredentialsError.self) { try await provider.credentials() }
@@ -49,7 +49,7 @@ import Testing
     }
 
     @Test func aDocumentWithoutKeysIsAnError() async throws {
-        try await FakeHTTPServer.withServer({ _ in (200, #"{"AccessKeyId":"A"}"#) }) { server in
+        try await FakeHTTPServer.withServer(FakeHTTPServer.always(200, #"{"AccessKeyId":"A"}"#)) { server in
             let provider = ContainerCredentialProvider(
                 environment: AWSEnvironment(["AWS_CONTAINER_CREDENTIALS_FULL_URI": "\(server.baseURL)/creds"]))
             let error = await #expect(throws: AWSCredentialsError.self) { try await provider.credentials() }

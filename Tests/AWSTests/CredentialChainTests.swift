@@ -68,7 +68,9 @@ import Testing
         #expect(
             credentials
                 == AWSCredentials(accessKeyID: "AKIDCI", secretAccessKey: "config-secret", sessionToken: "ci-token"))
-        #expect(AWSRegionResolver.region(environment: environment, profiles: try ProfileFiles.load(environment: environment)) == "eu-north-1")
+        #expect(
+            AWSRegionResolver.region(
+                environment: environment, profiles: try ProfileFiles.load(environment: environment)) == "eu-north-1")
     }
 
     @Test func credentialProcessOutputIsRead() async throws {

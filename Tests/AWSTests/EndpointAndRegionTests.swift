@@ -30,7 +30,8 @@ import Testing
         #expect(endpoint("DynamoDB", "dynamodb", environment) == "http://127.0.0.1:5000")
         #expect(endpoint("DynamoDB", "dynamodb", AWSEnvironment([:])) == "https://dynamodb.eu-west-1.amazonaws.com")
         #expect(
-            endpoint("SQS", "sqs", AWSEnvironment([:]), region: "cn-north-1") == "https://sqs.cn-north-1.amazonaws.com.cn")
+            endpoint("SQS", "sqs", AWSEnvironment([:]), region: "cn-north-1")
+                == "https://sqs.cn-north-1.amazonaws.com.cn")
         let ignored = AWSEnvironment(
             environment.variables.merging(["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS": "true"]) { $1 })
         #expect(endpoint("DynamoDB", "dynamodb", ignored) == "https://dynamodb.eu-west-1.amazonaws.com")
@@ -38,7 +39,8 @@ import Testing
 
     @Test func serviceIDsAsVariableSuffixes() {
         #expect(AWSEndpointResolver.variableSuffix(serviceID: "Secrets Manager") == "SECRETS_MANAGER")
-        #expect(AWSEndpointResolver.variableSuffix(serviceID: "Cognito Identity Provider") == "COGNITO_IDENTITY_PROVIDER")
+        #expect(
+            AWSEndpointResolver.variableSuffix(serviceID: "Cognito Identity Provider") == "COGNITO_IDENTITY_PROVIDER")
         #expect(AWSEndpointResolver.variableSuffix(serviceID: "EventBridge") == "EVENTBRIDGE")
     }
 }

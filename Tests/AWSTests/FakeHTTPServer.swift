@@ -17,6 +17,13 @@ final class FakeHTTPServer: Sendable {
 
     /// A status and a body.
     typealias Answer = (status: Int, body: String)
+    /// What answers each request.
+    typealias Handler = @Sendable (Request) -> Answer
+
+    /// A handler answering every request with `status` and `body`.
+    static func always(_ status: Int, _ body: String) -> Handler {
+        { _ in (status, body) }
+    }
 
     /// The port it listens on.
     let port: Int
@@ -34,7 +41,7 @@ final class FakeHTTPServer: Sendable {
 
     /// Runs `body` with a server answering by `handler`, and stops the server when `body` returns.
     static func withServer<Result: Sendable>(
-        _ handler: @escaping @Sendable (Request) -> Answer,
+        _ handler: @escaping Handler,
         _ body: (FakeHTTPServer) async throws -> Result
     ) async throws -> Result {
         let listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -64,7 +71,7 @@ final class FakeHTTPServer: Sendable {
 
     private func serve(
         _ connection: NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>,
-        _ handler: @Sendable (Request) -> Answer
+        _ handler: Handler
     ) async throws {
         try await connection.executeThenClose { inbound, outbound in
             var head: HTTPRequestHead?

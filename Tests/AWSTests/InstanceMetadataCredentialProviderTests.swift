@@ -9,12 +9,16 @@ import Testing
         #"{"Code":"Success","Type":"AWS-HMAC","AccessKeyId":"ASIAINSTANCE","SecretAccessKey":"instance-secret","Token":"instance-token","Expiration":"2026-12-02T18:00:00Z"}"#
 
     /// A metadata service; `revoked` tokens are answered 401.
-    static func metadataService(revoked: Set<String> = []) -> @Sendable (FakeHTTPServer.Request) -> FakeHTTPServer.Answer {
+    static func metadataService(revoked: Set<String> = []) -> FakeHTTPServer.Handler {
         let issued = Mutex(0)
         return { request in
             if request.method == "PUT", request.uri == "/latest/api/token" {
                 guard request.headers["x-aws-ec2-metadata-token-ttl-seconds"] == "21600" else { return (400, "") }
-                return (200, "token-\(issued.withLock { $0 += 1; return $0 })")
+                let number = issued.withLock { count in
+                    count += 1
+                    return count
+                }
+                return (200, "token-\(number)")
             }
             guard let token = request.headers["x-aws-ec2-metadata-token"], !revoked.contains(token) else {
                 return (401, "")
@@ -35,11 +39,12 @@ import Testing
             let credentials = try #require(try await provider.credentials())
             #expect(credentials.accessKeyID == "ASIAINSTANCE")
             #expect(credentials.sessionToken == "instance-token")
-            #expect(server.requests.map { "\($0.method) \($0.uri)" } == [
-                "PUT /latest/api/token",
-                "GET /latest/meta-data/iam/security-credentials/",
-                "GET /latest/meta-data/iam/security-credentials/app-role",
-            ])
+            #expect(
+                server.requests.map { "\($0.method) \($0.uri)" } == [
+                    "PUT /latest/api/token",
+                    "GET /latest/meta-data/iam/security-credentials/",
+                    "GET /latest/meta-data/iam/security-credentials/app-role",
+                ])
             #expect(server.requests.dropFirst().allSatisfy { $0.headers["x-aws-ec2-metadata-token"] == "token-1" })
         }
     }

@@ -7,28 +7,22 @@ import Testing
         accessKeyID: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY")
     static let time = AWSTimestamp(secondsSinceEpoch: 1_440_938_160)
 
-    @Test func s3SignsAnUnsignedPayloadAndEncodesThePathOnce() throws {
+    /// S3 encodes the path once, keeps its dot segments and signs `UNSIGNED-PAYLOAD`, which it also sends; the other
+    /// services encode the path twice and sign the body's hash.
+    @Test(arguments: [
+        ("s3", "/bucket/my%20key/../x", "UNSIGNED-PAYLOAD", ["UNSIGNED-PAYLOAD"]),
+        ("dynamodb", "/a%2520b/x", "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a", []),
+    ])
+    func serviceOptions(_ service: String, _ canonicalPath: String, _ payloadHash: String, _ sentHash: [String]) {
         var request = SigV4Request(
-            method: "PUT", path: "/bucket/my%20key/../x", headers: [.init("Host", "s3.amazonaws.com")],
-            body: Array("hello".utf8))
-        let signature = SigV4Signer(credentials: Self.credentials, region: "us-east-1", service: "s3")
+            method: "PUT", path: service == "s3" ? "/bucket/my%20key/../x" : "/a%20b/y/../x",
+            headers: [.init("Host", "\(service).amazonaws.com")], body: Array("{}".utf8))
+        let signature = SigV4Signer(credentials: Self.credentials, region: "us-east-1", service: service)
             .signHeaders(&request, at: Self.time)
         let lines = signature.canonicalRequest.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines[1] == "/bucket/my%20key/../x")
-        #expect(lines.last == "UNSIGNED-PAYLOAD")
-        #expect(request.values(of: "x-amz-content-sha256") == ["UNSIGNED-PAYLOAD"])
-    }
-
-    @Test func otherServicesEncodeThePathTwiceAndHashTheBody() throws {
-        var request = SigV4Request(
-            method: "POST", path: "/a%20b", headers: [.init("Host", "dynamodb.us-east-1.amazonaws.com")],
-            body: Array("{}".utf8))
-        let signature = SigV4Signer(credentials: Self.credentials, region: "us-east-1", service: "dynamodb")
-            .signHeaders(&request, at: Self.time)
-        let lines = signature.canonicalRequest.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines[1] == "/a%2520b")
-        #expect(lines.last == "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a")
-        #expect(request.values(of: "x-amz-content-sha256").isEmpty)
+        #expect(lines[1] == canonicalPath)
+        #expect(lines.last.map(String.init) == payloadHash)
+        #expect(request.values(of: "x-amz-content-sha256") == sentHash)
     }
 
     @Test func signingAgainReplacesTheEarlierHeaders() {

@@ -46,7 +46,8 @@ struct SigV4TestVector {
             let region = context["region"] as? String, let service = context["service"] as? String,
             let timestamp = (context["timestamp"] as? String).flatMap(AWSTimestamp.init(iso8601:))
         else { throw VectorError("\(name)/context.json lacks a field") }
-        self.credentials = AWSCredentials(accessKeyID: accessKeyID, secretAccessKey: secret, sessionToken: keys["token"])
+        self.credentials = AWSCredentials(
+            accessKeyID: accessKeyID, secretAccessKey: secret, sessionToken: keys["token"])
         self.region = region
         self.service = service
         self.time = timestamp
