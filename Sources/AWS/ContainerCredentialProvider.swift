@@ -62,8 +62,7 @@ public struct ContainerCredentialProvider: CredentialProvider {
     private func authorizationToken() throws -> String? {
         var token = self.environment["AWS_CONTAINER_AUTHORIZATION_TOKEN"]
         if let path = self.environment["AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE"] {
-            guard let contents = try? String(contentsOfFile: path, encoding: .utf8), contents.utf8.count <= 16 * 1024
-            else {
+            guard let contents = SmallTextFile.read(path, limit: 16 * 1024) else {
                 throw AWSCredentialsError(
                     .invalidConfiguration, "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE names a file that cannot be read")
             }

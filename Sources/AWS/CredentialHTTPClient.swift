@@ -30,11 +30,12 @@ struct CredentialHTTPClient: Sendable {
 
     /// Sends one request to `url` and returns its response; `source` names the endpoint in errors.
     func send(
-        _ method: HTTPMethod, to url: PlainHTTPURL, headers: [(String, String)] = [], source: String
+        _ method: HTTPMethod, to url: PlainHTTPURL, headers: [(String, String)] = [], body: [UInt8] = [],
+        source: String
     ) async throws -> Response {
         let timeout = self.timeout
         return try await withThrowingTaskGroup(of: Response.self) { group in
-            group.addTask { try await self.exchange(method, url: url, headers: headers, source: source) }
+            group.addTask { try await self.exchange(method, url: url, headers: headers, body: body, source: source) }
             group.addTask {
                 try await Task.sleep(for: timeout)
                 throw AWSCredentialsError(.sourceFailed, "\(source) did not answer within \(timeout)")
@@ -48,7 +49,7 @@ struct CredentialHTTPClient: Sendable {
     }
 
     private func exchange(
-        _ method: HTTPMethod, url: PlainHTTPURL, headers: [(String, String)], source: String
+        _ method: HTTPMethod, url: PlainHTTPURL, headers: [(String, String)], body: [UInt8], source: String
     ) async throws -> Response {
         let channel: NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>
         do {
@@ -69,23 +70,26 @@ struct CredentialHTTPClient: Sendable {
             var head = HTTPRequestHead(version: .http1_1, method: method, uri: url.target)
             head.headers.add(name: "Host", value: url.hostHeader)
             head.headers.add(name: "Connection", value: "close")
-            if method == .PUT || method == .POST { head.headers.add(name: "Content-Length", value: "0") }
+            if method == .PUT || method == .POST || !body.isEmpty {
+                head.headers.add(name: "Content-Length", value: String(body.count))
+            }
             for (name, value) in headers { head.headers.add(name: name, value: value) }
             try await outbound.write(.head(head))
+            if !body.isEmpty { try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: body)))) }
             try await outbound.write(.end(nil))
             var status = 0
-            var body: [UInt8] = []
+            var received: [UInt8] = []
             for try await part in inbound {
                 switch part {
                 case .head(let responseHead):
                     status = Int(responseHead.status.code)
                 case .body(let buffer):
-                    guard body.count + buffer.readableBytes <= limit else {
+                    guard received.count + buffer.readableBytes <= limit else {
                         throw AWSCredentialsError(.invalidResponse, "\(source) answered with more than \(limit) bytes")
                     }
-                    body.append(contentsOf: buffer.readableBytesView)
+                    received.append(contentsOf: buffer.readableBytesView)
                 case .end:
-                    return Response(status: status, body: body)
+                    return Response(status: status, body: received)
                 }
             }
             throw AWSCredentialsError(.sourceFailed, "\(source) closed the connection before answering")

@@ -15,8 +15,8 @@ public struct CredentialProviderChain: CredentialProvider {
     public static func standard(environment: AWSEnvironment, clock: any Clock) -> CredentialProviderChain {
         CredentialProviderChain([
             EnvironmentCredentialProvider(environment: environment),
-            WebIdentityCredentialProvider(environment: environment),
-            ProfileCredentialProvider(environment: environment),
+            WebIdentityCredentialProvider(environment: environment, clock: clock),
+            ProfileCredentialProvider(environment: environment, clock: clock),
             ContainerCredentialProvider(environment: environment),
             InstanceMetadataCredentialProvider(environment: environment, clock: clock),
         ])

@@ -1,13 +1,20 @@
-/// Credentials from a profile of the shared files (``ProfileFiles``): its static keys (`aws_access_key_id`,
-/// `aws_secret_access_key`, `aws_session_token`) or its `credential_process`. A profile with `role_arn` needs STS
-/// `AssumeRole`, which Stratus does not call yet: it is refused with a clear error rather than skipped.
+public import Cloud
+
+/// Credentials from a profile of the shared files (``ProfileFiles``): a role (`role_arn`) assumed through STS with the
+/// credentials of its `source_profile` (which may assume a role in turn), else the static keys
+/// (`aws_access_key_id`, `aws_secret_access_key`, `aws_session_token`), else the output of `credential_process`.
 public struct ProfileCredentialProvider: CredentialProvider {
+    /// The longest chain of profiles assuming roles through one another.
+    static let maximumChainLength = 8
+
     /// The variables read (`AWS_PROFILE`, the file locations).
     public let environment: AWSEnvironment
+    private let clock: any Clock
 
-    /// A provider reading `environment`.
-    public init(environment: AWSEnvironment) {
+    /// A provider reading `environment`, naming role sessions by `clock`.
+    public init(environment: AWSEnvironment, clock: any Clock) {
         self.environment = environment
+        self.clock = clock
     }
 
     /// `profile`.
@@ -15,25 +22,56 @@ public struct ProfileCredentialProvider: CredentialProvider {
 
     /// The selected profile's credentials, `nil` when the files have no such profile or it holds none.
     public func credentials() async throws -> AWSCredentials? {
-        let profileName = ProfileFiles.selectedProfile(environment: self.environment)
         let files = try ProfileFiles.load(environment: self.environment)
-        guard let profile = files.profiles[profileName] else { return nil }
-        if profile["role_arn"] != nil {
-            throw AWSCredentialsError(
-                .invalidConfiguration,
-                "Profile \(profileName) assumes a role (role_arn), which needs STS AssumeRole: not supported yet")
-        }
-        if let accessKeyID = profile["aws_access_key_id"] {
-            guard let secret = profile["aws_secret_access_key"], !secret.isEmpty else {
-                throw AWSCredentialsError(
-                    .invalidConfiguration, "Profile \(profileName) has aws_access_key_id but no aws_secret_access_key")
-            }
-            return AWSCredentials(
-                accessKeyID: accessKeyID, secretAccessKey: secret, sessionToken: profile["aws_session_token"])
-        }
-        if let command = profile["credential_process"], !command.isEmpty {
+        let selected = ProfileFiles.selectedProfile(environment: self.environment)
+        guard let profile = files.profiles[selected] else { return nil }
+        return try await self.credentials(of: profile, named: selected, in: files, chain: [])
+    }
+
+    private func credentials(
+        of profile: [String: String], named name: String, in files: ProfileFiles, chain: [String]
+    ) async throws -> AWSCredentials? {
+        guard let roleARN = profile["role_arn"] else {
+            if let keys = try Self.staticKeys(of: profile, named: name) { return keys }
+            guard let command = profile["credential_process"], !command.isEmpty else { return nil }
             return try await CredentialProcess(command: command).run()
         }
-        return nil
+        guard let sourceName = profile["source_profile"] else {
+            throw AWSCredentialsError(
+                .invalidConfiguration,
+                "Profile \(name) has role_arn but no source_profile (credential_source is not supported)")
+        }
+        let source: AWSCredentials?
+        if sourceName == name {
+            source = try Self.staticKeys(of: profile, named: name)
+        } else {
+            guard !chain.contains(sourceName), chain.count < Self.maximumChainLength,
+                let sourceProfile = files.profiles[sourceName]
+            else {
+                throw AWSCredentialsError(
+                    .invalidConfiguration,
+                    "Profile \(name) names source_profile \(sourceName), which is missing or loops")
+            }
+            source = try await self.credentials(of: sourceProfile, named: sourceName, in: files, chain: chain + [name])
+        }
+        guard let source else {
+            throw AWSCredentialsError(
+                .invalidConfiguration, "source_profile \(sourceName) of \(name) holds no credentials")
+        }
+        let sts = try STSClient(
+            region: STSClient.region(environment: self.environment), environment: self.environment, clock: self.clock)
+        return try await sts.assumeRole(
+            roleARN: roleARN, sessionName: profile["role_session_name"] ?? STSClient.sessionName(clock: self.clock),
+            externalID: profile["external_id"], credentials: source)
+    }
+
+    private static func staticKeys(of profile: [String: String], named name: String) throws -> AWSCredentials? {
+        guard let accessKeyID = profile["aws_access_key_id"], !accessKeyID.isEmpty else { return nil }
+        guard let secret = profile["aws_secret_access_key"], !secret.isEmpty else {
+            throw AWSCredentialsError(
+                .invalidConfiguration, "Profile \(name) has aws_access_key_id but no aws_secret_access_key")
+        }
+        return AWSCredentials(
+            accessKeyID: accessKeyID, secretAccessKey: secret, sessionToken: profile["aws_session_token"])
     }
 }

@@ -34,12 +34,8 @@ public struct ProfileFiles: Sendable, Equatable {
 
     private static func read(_ path: String) throws -> String {
         guard FileManager.default.fileExists(atPath: path) else { return "" }
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        guard let size = attributes?[.size] as? Int, size <= Self.maximumFileByteCount,
-            let text = try? String(contentsOfFile: path, encoding: .utf8)
-        else {
-            throw AWSCredentialsError(
-                .invalidConfiguration, "\(path) cannot be read as UTF-8 text of at most 1 MB")
+        guard let text = SmallTextFile.read(path, limit: Self.maximumFileByteCount) else {
+            throw AWSCredentialsError(.invalidConfiguration, "\(path) cannot be read as UTF-8 text of at most 1 MB")
         }
         return text
     }

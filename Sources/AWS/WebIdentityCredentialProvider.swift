@@ -1,25 +1,42 @@
-/// The web identity source (`AWS_WEB_IDENTITY_TOKEN_FILE` with `AWS_ROLE_ARN`, as EKS sets them). Exchanging the token
-/// needs STS `AssumeRoleWithWebIdentity`, which Stratus does not call yet: when the variables are set it says so,
-/// rather than letting the chain fall through to a source that would give other credentials.
+public import Cloud
+import Foundation
+
+/// Credentials for `AWS_ROLE_ARN` in exchange for the token in `AWS_WEB_IDENTITY_TOKEN_FILE` (as EKS sets them), from
+/// STS `AssumeRoleWithWebIdentity`; the session is named by `AWS_ROLE_SESSION_NAME` or after the time.
 public struct WebIdentityCredentialProvider: CredentialProvider {
+    /// The largest token file read.
+    static let maximumTokenByteCount = 16 * 1024
+
     /// The variables read.
     public let environment: AWSEnvironment
+    private let clock: any Clock
 
-    /// A provider reading `environment`.
-    public init(environment: AWSEnvironment) {
+    /// A provider reading `environment`, naming sessions by `clock`.
+    public init(environment: AWSEnvironment, clock: any Clock) {
         self.environment = environment
+        self.clock = clock
     }
 
     /// `web identity`.
     public var name: String { "web identity" }
 
-    /// `nil` when the variables are unset; an error when they are set.
+    /// The role's credentials, `nil` when the two variables are not both set.
     public func credentials() async throws -> AWSCredentials? {
-        guard self.environment["AWS_WEB_IDENTITY_TOKEN_FILE"] != nil, self.environment["AWS_ROLE_ARN"] != nil else {
-            return nil
+        guard let tokenFile = self.environment["AWS_WEB_IDENTITY_TOKEN_FILE"],
+            let roleARN = self.environment["AWS_ROLE_ARN"]
+        else { return nil }
+        guard
+            let token = SmallTextFile.read(tokenFile, limit: Self.maximumTokenByteCount)?
+                .trimmingCharacters(in: .whitespacesAndNewlines), !token.isEmpty
+        else {
+            throw AWSCredentialsError(
+                .invalidConfiguration, "AWS_WEB_IDENTITY_TOKEN_FILE names no readable token of at most 16 KB")
         }
-        throw AWSCredentialsError(
-            .invalidConfiguration,
-            "AWS_WEB_IDENTITY_TOKEN_FILE and AWS_ROLE_ARN need STS AssumeRoleWithWebIdentity: not supported yet")
+        let sts = try STSClient(
+            region: STSClient.region(environment: self.environment), environment: self.environment, clock: self.clock)
+        return try await sts.assumeRoleWithWebIdentity(
+            roleARN: roleARN,
+            sessionName: self.environment["AWS_ROLE_SESSION_NAME"] ?? STSClient.sessionName(clock: self.clock),
+            token: token)
     }
 }

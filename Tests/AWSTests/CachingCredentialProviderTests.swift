@@ -42,6 +42,18 @@ import Testing
         }
     }
 
+    /// A cache that has fetched `KEY-1` from a source held or failing as asked, on a clock then moved on by `elapsed`.
+    static func primedCache(heldFrom: Int = .max, failing: Set<Int> = [], elapsed: Duration) async throws -> (
+        clock: ManualClock, source: HeldProvider, cache: CachingCredentialProvider
+    ) {
+        let clock = ManualClock()
+        let source = HeldProvider(clock: clock, heldFrom: heldFrom, failing: failing)
+        let cache = CachingCredentialProvider(source, clock: clock)
+        #expect(try await cache.credentials()?.accessKeyID == "KEY-1")
+        clock.advance(by: elapsed)
+        return (clock, source, cache)
+    }
+
     @Test func credentialsAreKeptUntilTheRefreshWindow() async throws {
         let clock = ManualClock()
         let source = HeldProvider(clock: clock)
@@ -56,11 +68,7 @@ import Testing
     }
 
     @Test func oneCallerRefreshesWhileTheOthersUseTheOldCredentials() async throws {
-        let clock = ManualClock()
-        let source = HeldProvider(clock: clock, heldFrom: 2)
-        let cache = CachingCredentialProvider(source, clock: clock)
-        _ = try await cache.credentials()
-        clock.advance(by: .seconds(3_600 - 60))
+        let (_, source, cache) = try await Self.primedCache(heldFrom: 2, elapsed: .seconds(3_600 - 60))
         try await withThrowingTaskGroup(of: String?.self) { group in
             group.addTask { try await cache.credentials()?.accessKeyID }
             try await eventually { source.callCount == 2 }
@@ -76,11 +84,7 @@ import Testing
     }
 
     @Test func expiredCredentialsAreFetchedOnceForEveryWaitingCaller() async throws {
-        let clock = ManualClock()
-        let source = HeldProvider(clock: clock, heldFrom: 2)
-        let cache = CachingCredentialProvider(source, clock: clock)
-        _ = try await cache.credentials()
-        clock.advance(by: .seconds(3_601))
+        let (_, source, cache) = try await Self.primedCache(heldFrom: 2, elapsed: .seconds(3_601))
         let keys = try await withThrowingTaskGroup(of: String?.self) { group in
             for _ in 0..<4 { group.addTask { try await cache.credentials()?.accessKeyID } }
             try await eventually { source.callCount == 2 }
@@ -92,11 +96,7 @@ import Testing
     }
 
     @Test func aFailedRefreshKeepsTheOldCredentialsWhileTheyLast() async throws {
-        let clock = ManualClock()
-        let source = HeldProvider(clock: clock, failing: [2, 3])
-        let cache = CachingCredentialProvider(source, clock: clock)
-        _ = try await cache.credentials()
-        clock.advance(by: .seconds(3_600 - 60))
+        let (clock, _, cache) = try await Self.primedCache(failing: [2, 3], elapsed: .seconds(3_600 - 60))
         #expect(try await cache.credentials()?.accessKeyID == "KEY-1")
         clock.advance(by: .seconds(61))
         let error = await #expect(throws: AWSCredentialsError.self) { try await cache.credentials() }

@@ -64,7 +64,8 @@ import Testing
                 aws_session_token = ci-token
                 """,
             ["AWS_PROFILE": "ci"])
-        let credentials = try await ProfileCredentialProvider(environment: environment).credentials()
+        let credentials = try await ProfileCredentialProvider(environment: environment, clock: ManualClock())
+            .credentials()
         #expect(
             credentials
                 == AWSCredentials(accessKeyID: "AKIDCI", secretAccessKey: "config-secret", sessionToken: "ci-token"))
@@ -80,7 +81,8 @@ import Testing
         try printed.write(toFile: folder.path("creds.json"), atomically: true, encoding: .utf8)
         let environment = try Self.environment(
             folder, config: "[default]\ncredential_process = cat \(folder.path("creds.json"))\n")
-        let credentials = try #require(try await ProfileCredentialProvider(environment: environment).credentials())
+        let credentials = try #require(
+            try await ProfileCredentialProvider(environment: environment, clock: ManualClock()).credentials())
         #expect(credentials.accessKeyID == "ASIAPROCESS")
         #expect(credentials.sessionToken == "process-token")
         #expect(credentials.expirationMilliseconds == AWSTimestamp(iso8601: "2030-01-01T00:00:00Z")?.milliseconds)
@@ -97,25 +99,9 @@ import Testing
         let folder = try TemporaryDirectory()
         let environment = try Self.environment(folder, config: "[default]\ncredential_process = \(command)\n")
         let error = await #expect(throws: AWSCredentialsError.self) {
-            try await ProfileCredentialProvider(environment: environment).credentials()
+            try await ProfileCredentialProvider(environment: environment, clock: ManualClock()).credentials()
         }
         #expect(error?.code == code)
-    }
-
-    @Test func unsupportedSourcesSaySoInsteadOfFallingThrough() async throws {
-        let folder = try TemporaryDirectory()
-        let roleProfile = try Self.environment(
-            folder, config: "[default]\nrole_arn = arn:aws:iam::123456789012:role/r\nsource_profile = base\n")
-        let roleError = await #expect(throws: AWSCredentialsError.self) {
-            try await CredentialProviderChain.standard(environment: roleProfile, clock: ManualClock()).credentials()
-        }
-        #expect(roleError?.description.contains("AssumeRole") == true)
-        let webIdentity = try Self.environment(
-            folder, ["AWS_WEB_IDENTITY_TOKEN_FILE": "/var/run/token", "AWS_ROLE_ARN": "arn:aws:iam::1:role/r"])
-        let webError = await #expect(throws: AWSCredentialsError.self) {
-            try await CredentialProviderChain.standard(environment: webIdentity, clock: ManualClock()).credentials()
-        }
-        #expect(webError?.description.contains("AssumeRoleWithWebIdentity") == true)
     }
 
     @Test func nothingConfiguredIsNoCredentials() async throws {

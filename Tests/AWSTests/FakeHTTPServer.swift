@@ -13,6 +13,8 @@ final class FakeHTTPServer: Sendable {
         let uri: String
         /// Header values by lower-case name.
         let headers: [String: String]
+        /// The body as UTF-8 text.
+        let body: String
     }
 
     /// A status and a body.
@@ -75,15 +77,18 @@ final class FakeHTTPServer: Sendable {
     ) async throws {
         try await connection.executeThenClose { inbound, outbound in
             var head: HTTPRequestHead?
+            var body: [UInt8] = []
             for try await part in inbound {
                 switch part {
                 case .head(let requestHead): head = requestHead
-                case .body: continue
+                case .body(let buffer): body.append(contentsOf: buffer.readableBytesView)
                 case .end:
                     guard let head else { return }
                     var headers: [String: String] = [:]
                     for (name, value) in head.headers { headers[name.lowercased()] = value }
-                    let request = Request(method: head.method.rawValue, uri: head.uri, headers: headers)
+                    let request = Request(
+                        method: head.method.rawValue, uri: head.uri, headers: headers,
+                        body: String(decoding: body, as: UTF8.self))
                     self.received.withLock { $0.append(request) }
                     let answer = handler(request)
                     var responseHead = HTTPResponseHead(
