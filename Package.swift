@@ -109,7 +109,7 @@ let package = Package(
         .target(
             name: "AWS",
             dependencies: [
-                "Cloud", "Hashing", "JSONCoding",
+                "Cloud", "Hashing", "JSONCoding", "LambdaRuntime",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -1,5 +1,7 @@
+import Hashing
+
 /// An access key pair, with the session token and expiry that temporary credentials carry. Its `description` never
-/// shows the secret key or the token.
+/// shows the secret key or the token, and equality compares them in constant time.
 public struct AWSCredentials: Sendable, Equatable, CustomStringConvertible {
     /// The access key id (`AKIA…` for long-term keys, `ASIA…` for temporary ones).
     public let accessKeyID: String
@@ -18,6 +20,14 @@ public struct AWSCredentials: Sendable, Equatable, CustomStringConvertible {
         self.secretAccessKey = secretAccessKey
         self.sessionToken = sessionToken
         self.expirationMilliseconds = expirationMilliseconds
+    }
+
+    public static func == (lhs: AWSCredentials, rhs: AWSCredentials) -> Bool {
+        let sameSecret = ConstantTime.equal(Array(lhs.secretAccessKey.utf8), Array(rhs.secretAccessKey.utf8))
+        let sameToken = ConstantTime.equal(Array((lhs.sessionToken ?? "").utf8), Array((rhs.sessionToken ?? "").utf8))
+        return lhs.accessKeyID == rhs.accessKeyID && sameSecret && sameToken
+            && (lhs.sessionToken == nil) == (rhs.sessionToken == nil)
+            && lhs.expirationMilliseconds == rhs.expirationMilliseconds
     }
 
     /// The access key id and expiry only; the secret and the token are redacted.

@@ -1,4 +1,5 @@
 public import Cloud
+import LambdaRuntime
 
 /// Keeps another source's credentials until shortly before they expire. Then the first caller to notice fetches new
 /// ones while every other caller goes on with the old ones, which are still valid; once they have expired, all callers
@@ -21,7 +22,7 @@ public actor CachingCredentialProvider: CredentialProvider {
         self.name = provider.name
         self.provider = provider
         self.clock = clock
-        self.refreshAheadMilliseconds = refreshAhead.components.seconds * 1000
+        self.refreshAheadMilliseconds = refreshAhead.wholeMilliseconds
     }
 
     /// The cached credentials, fetched or refreshed as described above.

@@ -10,7 +10,10 @@ struct PlainHTTPURL: Sendable, Equatable {
 
     /// The URL `text`, or `nil` when it is not an `http://` URL with a host.
     init?(_ text: String) {
-        guard text.count <= 2048, text.lowercased().hasPrefix("http://") else { return nil }
+        // No spaces or control characters: they would break the request line or a header.
+        guard text.utf8.count <= 2048, text.utf8.allSatisfy({ $0 > 0x20 && $0 != 0x7F }),
+            text.lowercased().hasPrefix("http://")
+        else { return nil }
         let rest = text.dropFirst("http://".count)
         let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
         let authority = rest[..<authorityEnd]

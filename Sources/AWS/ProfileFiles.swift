@@ -52,7 +52,7 @@ public struct ProfileFiles: Sendable, Equatable {
             if line.isEmpty || line.hasPrefix("#") || line.hasPrefix(";") { continue }
             if line.hasPrefix("[") {
                 current = Self.profileName(ofSection: line, prefixed: sectionsArePrefixed)
-                if let current { profiles[current, default: [:]] = profiles[current] ?? [:] }
+                if let current, profiles[current] == nil { profiles[current] = [:] }
                 continue
             }
             guard let current, let equals = line.firstIndex(of: "=") else { continue }

@@ -78,4 +78,20 @@ import Testing
     @Test func notConfiguredGivesNil() async throws {
         #expect(try await ContainerCredentialProvider(environment: AWSEnvironment([:])).credentials() == nil)
     }
+
+    @Test func aRelativeURIMustBeAPath() async throws {
+        let provider = ContainerCredentialProvider(
+            environment: AWSEnvironment(["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": "v2/credentials"]))
+        let error = await #expect(throws: AWSCredentialsError.self) { try await provider.credentials() }
+        #expect(error?.code == .invalidConfiguration)
+    }
+
+    /// A URL with a space or line break would let the variable write into the request line or headers.
+    @Test(arguments: ["http://127.0.0.1/creds HTTP/1.1\r\nX: y", "http://127.0.0.1\r\n/creds"])
+    func fullURIsWithControlCharactersAreRefused(_ uri: String) async throws {
+        let provider = ContainerCredentialProvider(
+            environment: AWSEnvironment(["AWS_CONTAINER_CREDENTIALS_FULL_URI": uri]))
+        let error = await #expect(throws: AWSCredentialsError.self) { try await provider.credentials() }
+        #expect(error?.code == .invalidConfiguration)
+    }
 }

@@ -120,4 +120,11 @@ import Testing
         #expect(credentials.description.contains("ASIAKEY"))
         #expect(credentials.description.contains("2015-08-30T12:36:00Z"))
     }
+
+    @Test func equalityTellsAnEmptyTokenFromNone() {
+        let withEmptyToken = AWSCredentials(accessKeyID: "A", secretAccessKey: "S", sessionToken: "")
+        #expect(withEmptyToken != AWSCredentials(accessKeyID: "A", secretAccessKey: "S"))
+        #expect(withEmptyToken != AWSCredentials(accessKeyID: "A", secretAccessKey: "T", sessionToken: ""))
+        #expect(withEmptyToken == AWSCredentials(accessKeyID: "A", secretAccessKey: "S", sessionToken: ""))
+    }
 }

@@ -61,9 +61,7 @@ import Testing
     func malformedTimestampsAreRefused(_ text: String) {
         #expect(AWSTimestamp(iso8601: text) == nil)
     }
-}
 
-extension SigV4SignerTests {
     /// A value folded with CRLF (one `Character` in Swift) is collapsed like any other run of white space.
     @Test func foldedHeaderValuesCollapse() {
         var request = SigV4Request(
