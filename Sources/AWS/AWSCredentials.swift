@@ -22,6 +22,8 @@ public struct AWSCredentials: Sendable, Equatable, CustomStringConvertible {
         self.expirationMilliseconds = expirationMilliseconds
     }
 
+    /// Whether both hold the same key id, secret, token and expiry; the secret and the token are compared in constant
+    /// time.
     public static func == (lhs: AWSCredentials, rhs: AWSCredentials) -> Bool {
         let sameSecret = ConstantTime.equal(Array(lhs.secretAccessKey.utf8), Array(rhs.secretAccessKey.utf8))
         let sameToken = ConstantTime.equal(Array((lhs.sessionToken ?? "").utf8), Array((rhs.sessionToken ?? "").utf8))

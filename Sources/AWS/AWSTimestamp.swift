@@ -65,6 +65,7 @@ public struct AWSTimestamp: Sendable, Equatable, Comparable {
             + Self.digits(parts.hour, 2) + ":" + Self.digits(parts.minute, 2) + ":" + Self.digits(parts.second, 2) + "Z"
     }
 
+    /// Whether `lhs` is earlier than `rhs`.
     public static func < (lhs: AWSTimestamp, rhs: AWSTimestamp) -> Bool {
         lhs.secondsSinceEpoch < rhs.secondsSinceEpoch
     }

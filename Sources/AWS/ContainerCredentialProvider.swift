@@ -14,10 +14,10 @@ public struct ContainerCredentialProvider: CredentialProvider {
     public let environment: AWSEnvironment
     private let client: CredentialHTTPClient
 
-    /// A provider reading `environment`.
-    public init(environment: AWSEnvironment) {
+    /// A provider reading `environment`, giving up on the endpoint after `timeout`.
+    public init(environment: AWSEnvironment, timeout: Duration = .seconds(2)) {
         self.environment = environment
-        self.client = CredentialHTTPClient()
+        self.client = CredentialHTTPClient(timeout: timeout)
     }
 
     /// `container`.

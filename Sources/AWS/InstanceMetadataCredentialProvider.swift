@@ -24,11 +24,12 @@ public final class InstanceMetadataCredentialProvider: CredentialProvider {
     private let client: CredentialHTTPClient
     private let token = Mutex<SessionToken?>(nil)
 
-    /// A provider reading `environment`, timing its session token by `clock`.
-    public init(environment: AWSEnvironment, clock: any Clock) {
+    /// A provider reading `environment`, timing its session token by `clock`, giving up on a request after `timeout`
+    /// (one second, as the SDKs do: off EC2 nothing answers).
+    public init(environment: AWSEnvironment, clock: any Clock, timeout: Duration = .seconds(1)) {
         self.environment = environment
         self.clock = clock
-        self.client = CredentialHTTPClient(timeout: .seconds(1))
+        self.client = CredentialHTTPClient(timeout: timeout)
     }
 
     /// `IMDSv2`.

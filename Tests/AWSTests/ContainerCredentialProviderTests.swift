@@ -16,7 +16,7 @@ import Testing
                     "AWS_CONTAINER_CREDENTIALS_FULL_URI": "\(server.baseURL)/v1/credentials",
                     "AWS_CONTAINER_AUTHORIZATION_TOKEN": "variable-token",
                     "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE": folder.path("token"),
-                ]))
+                ]), timeout: .seconds(30))
             let credentials = try #require(try await provider.credentials())
             #expect(credentials.accessKeyID == "ASIACONTAINER")
             #expect(credentials.secretAccessKey == "container-secret")
@@ -33,7 +33,7 @@ import Testing
                 environment: AWSEnvironment([
                     "AWS_CONTAINER_CREDENTIALS_FULL_URI": "\(server.baseURL)/creds",
                     "AWS_CONTAINER_AUTHORIZATION_TOKEN": "variable-token",
-                ]))
+                ]), timeout: .seconds(30))
             _ = try await provider.credentials()
             #expect(server.requests.first?.headers["authorization"] == "variable-token")
         }
@@ -42,7 +42,8 @@ import Testing
     @Test func anErrorStatusIsAnError() async throws {
         try await FakeHTTPServer.withServer(FakeHTTPServer.always(500, "{}")) { server in
             let provider = ContainerCredentialProvider(
-                environment: AWSEnvironment(["AWS_CONTAINER_CREDENTIALS_FULL_URI": "\(server.baseURL)/creds"]))
+                environment: AWSEnvironment(["AWS_CONTAINER_CREDENTIALS_FULL_URI": "\(server.baseURL)/creds"]),
+                timeout: .seconds(30))
             let error = await #expect(throws: AWSCredentialsError.self) { try await provider.credentials() }
             #expect(error?.code == .invalidResponse)
         }
@@ -51,7 +52,8 @@ import Testing
     @Test func aDocumentWithoutKeysIsAnError() async throws {
         try await FakeHTTPServer.withServer(FakeHTTPServer.always(200, #"{"AccessKeyId":"A"}"#)) { server in
             let provider = ContainerCredentialProvider(
-                environment: AWSEnvironment(["AWS_CONTAINER_CREDENTIALS_FULL_URI": "\(server.baseURL)/creds"]))
+                environment: AWSEnvironment(["AWS_CONTAINER_CREDENTIALS_FULL_URI": "\(server.baseURL)/creds"]),
+                timeout: .seconds(30))
             let error = await #expect(throws: AWSCredentialsError.self) { try await provider.credentials() }
             #expect(error?.code == .invalidResponse)
         }

@@ -8,6 +8,9 @@ import Testing
     static let document =
         #"{"Code":"Success","Type":"AWS-HMAC","AccessKeyId":"ASIAINSTANCE","SecretAccessKey":"instance-secret","Token":"instance-token","Expiration":"2026-12-02T18:00:00Z"}"#
 
+    /// A bound on each request that a loaded machine stays well within (the real one is a second).
+    static let patience: Duration = .seconds(30)
+
     /// A metadata service; `revoked` tokens are answered 401.
     static func metadataService(revoked: Set<String> = []) -> FakeHTTPServer.Handler {
         let issued = Mutex(0)
@@ -35,7 +38,7 @@ import Testing
         try await FakeHTTPServer.withServer(Self.metadataService()) { server in
             let provider = InstanceMetadataCredentialProvider(
                 environment: AWSEnvironment(["AWS_EC2_METADATA_SERVICE_ENDPOINT": server.baseURL]),
-                clock: ManualClock())
+                clock: ManualClock(), timeout: Self.patience)
             let credentials = try #require(try await provider.credentials())
             #expect(credentials.accessKeyID == "ASIAINSTANCE")
             #expect(credentials.sessionToken == "instance-token")
@@ -53,7 +56,8 @@ import Testing
         try await FakeHTTPServer.withServer(Self.metadataService()) { server in
             let clock = ManualClock()
             let provider = InstanceMetadataCredentialProvider(
-                environment: AWSEnvironment(["AWS_EC2_METADATA_SERVICE_ENDPOINT": server.baseURL]), clock: clock)
+                environment: AWSEnvironment(["AWS_EC2_METADATA_SERVICE_ENDPOINT": server.baseURL]), clock: clock,
+                timeout: Self.patience)
             _ = try await provider.credentials()
             clock.advance(by: .seconds(21_600 - 61))
             _ = try await provider.credentials()
@@ -69,7 +73,7 @@ import Testing
         try await FakeHTTPServer.withServer(Self.metadataService(revoked: ["token-1"])) { server in
             let provider = InstanceMetadataCredentialProvider(
                 environment: AWSEnvironment(["AWS_EC2_METADATA_SERVICE_ENDPOINT": server.baseURL]),
-                clock: ManualClock())
+                clock: ManualClock(), timeout: Self.patience)
             let credentials = try await provider.credentials()
             #expect(credentials?.accessKeyID == "ASIAINSTANCE")
             #expect(server.requests.filter { $0.method == "PUT" }.count == 2)
