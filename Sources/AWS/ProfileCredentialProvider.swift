@@ -10,11 +10,13 @@ public struct ProfileCredentialProvider: CredentialProvider {
     /// The variables read (`AWS_PROFILE`, the file locations).
     public let environment: AWSEnvironment
     private let clock: any Clock
+    private let timeout: Duration
 
-    /// A provider reading `environment`, naming role sessions by `clock`.
-    public init(environment: AWSEnvironment, clock: any Clock) {
+    /// A provider reading `environment`, naming role sessions by `clock`, giving up on STS after `timeout`.
+    public init(environment: AWSEnvironment, clock: any Clock, timeout: Duration = .seconds(5)) {
         self.environment = environment
         self.clock = clock
+        self.timeout = timeout
     }
 
     /// `profile`.
@@ -59,7 +61,8 @@ public struct ProfileCredentialProvider: CredentialProvider {
                 .invalidConfiguration, "source_profile \(sourceName) of \(name) holds no credentials")
         }
         let sts = try STSClient(
-            region: STSClient.region(environment: self.environment), environment: self.environment, clock: self.clock)
+            region: STSClient.region(environment: self.environment), environment: self.environment, clock: self.clock,
+            timeout: self.timeout)
         return try await sts.assumeRole(
             roleARN: roleARN, sessionName: profile["role_session_name"] ?? STSClient.sessionName(clock: self.clock),
             externalID: profile["external_id"], credentials: source)

@@ -12,7 +12,7 @@ struct STSClient: Sendable {
 
     let endpoint: PlainHTTPURL
     let region: String
-    private let client = CredentialHTTPClient(timeout: .seconds(5))
+    private let client: CredentialHTTPClient
     private let clock: any Clock
 
     /// The region STS is called in: the usual resolution (``AWSRegionResolver``), else `us-east-1`.
@@ -26,8 +26,8 @@ struct STSClient: Sendable {
         "stratus-\(clock.nowMilliseconds)"
     }
 
-    /// A client for the STS endpoint `environment` resolves in `region`.
-    init(region: String, environment: AWSEnvironment, clock: any Clock) throws {
+    /// A client for the STS endpoint `environment` resolves in `region`, giving up on a call after `timeout`.
+    init(region: String, environment: AWSEnvironment, clock: any Clock, timeout: Duration) throws {
         let endpoint = AWSEndpointResolver.endpoint(
             serviceID: "STS", endpointPrefix: "sts", region: region, environment: environment)
         guard let url = PlainHTTPURL(endpoint) else {
@@ -37,6 +37,7 @@ struct STSClient: Sendable {
         self.endpoint = url
         self.region = region
         self.clock = clock
+        self.client = CredentialHTTPClient(timeout: timeout)
     }
 
     /// Exchanges a web identity token (an OIDC JWT) for the role's credentials.

@@ -10,11 +10,13 @@ public struct WebIdentityCredentialProvider: CredentialProvider {
     /// The variables read.
     public let environment: AWSEnvironment
     private let clock: any Clock
+    private let timeout: Duration
 
-    /// A provider reading `environment`, naming sessions by `clock`.
-    public init(environment: AWSEnvironment, clock: any Clock) {
+    /// A provider reading `environment`, naming sessions by `clock`, giving up on STS after `timeout`.
+    public init(environment: AWSEnvironment, clock: any Clock, timeout: Duration = .seconds(5)) {
         self.environment = environment
         self.clock = clock
+        self.timeout = timeout
     }
 
     /// `web identity`.
@@ -33,7 +35,8 @@ public struct WebIdentityCredentialProvider: CredentialProvider {
                 .invalidConfiguration, "AWS_WEB_IDENTITY_TOKEN_FILE names no readable token of at most 16 KB")
         }
         let sts = try STSClient(
-            region: STSClient.region(environment: self.environment), environment: self.environment, clock: self.clock)
+            region: STSClient.region(environment: self.environment), environment: self.environment, clock: self.clock,
+            timeout: self.timeout)
         return try await sts.assumeRoleWithWebIdentity(
             roleARN: roleARN,
             sessionName: self.environment["AWS_ROLE_SESSION_NAME"] ?? STSClient.sessionName(clock: self.clock),

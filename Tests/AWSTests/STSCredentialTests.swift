@@ -5,6 +5,9 @@ import Testing
 
 /// Web identity and role profiles against a fake STS on 127.0.0.1 (`AWS_ENDPOINT_URL_STS`).
 @Suite struct STSCredentialTests {
+    /// A bound on each STS call that a loaded machine stays well within (the real one is five seconds).
+    static let patience: Duration = .seconds(30)
+
     /// STS's answer carrying credentials whose key id is `keyID`.
     static func answer(keyID: String) -> String {
         """
@@ -46,7 +49,7 @@ import Testing
                     "AWS_ROLE_SESSION_NAME": "pod-1", "AWS_ENDPOINT_URL_STS": server.baseURL,
                     "AWS_CONFIG_FILE": folder.path("none"), "AWS_SHARED_CREDENTIALS_FILE": folder.path("none"),
                 ]),
-                clock: ManualClock())
+                clock: ManualClock(), timeout: Self.patience)
             let credentials = try #require(try await provider.credentials())
             #expect(credentials.accessKeyID == "ASIA-pods")
             #expect(credentials.secretAccessKey == "secret-of-ASIA-pods")
@@ -77,8 +80,10 @@ import Testing
                     """,
                 credentials: "[base]\naws_access_key_id = AKIDBASE\naws_secret_access_key = base-secret\n",
                 ["AWS_PROFILE": "deploy", "AWS_ENDPOINT_URL_STS": server.baseURL])
-            let credentials = try await ProfileCredentialProvider(environment: environment, clock: ManualClock())
-                .credentials()
+            let credentials = try await ProfileCredentialProvider(
+                environment: environment, clock: ManualClock(), timeout: Self.patience
+            )
+            .credentials()
             #expect(credentials?.accessKeyID == "ASIA-deploy")
             let authorizations = server.requests.map { $0.headers["authorization"] ?? "" }
             #expect(authorizations.count == 2)
@@ -103,7 +108,9 @@ import Testing
                     """,
                 ["AWS_ENDPOINT_URL": server.baseURL])
             let error = await #expect(throws: AWSCredentialsError.self) {
-                try await ProfileCredentialProvider(environment: environment, clock: ManualClock()).credentials()
+                try await ProfileCredentialProvider(
+                    environment: environment, clock: ManualClock(), timeout: Self.patience
+                ).credentials()
             }
             #expect(error?.description == "STS refused AssumeRole (AccessDenied): Not authorized")
         }
@@ -124,7 +131,8 @@ import Testing
         let folder = try TemporaryDirectory()
         let environment = try CredentialChainTests.environment(folder, config: config)
         let error = await #expect(throws: AWSCredentialsError.self) {
-            try await ProfileCredentialProvider(environment: environment, clock: ManualClock()).credentials()
+            try await ProfileCredentialProvider(environment: environment, clock: ManualClock(), timeout: Self.patience)
+                .credentials()
         }
         #expect(error?.code == .invalidConfiguration)
         #expect(error?.description.contains(reason) == true, "\(error?.description ?? "")")
