@@ -60,12 +60,10 @@ public struct ProfileCredentialProvider: CredentialProvider {
             throw AWSCredentialsError(
                 .invalidConfiguration, "source_profile \(sourceName) of \(name) holds no credentials")
         }
-        let sts = try STSClient(
-            region: STSClient.region(environment: self.environment), environment: self.environment, clock: self.clock,
-            timeout: self.timeout)
-        return try await sts.assumeRole(
-            roleARN: roleARN, sessionName: profile["role_session_name"] ?? STSClient.sessionName(clock: self.clock),
-            externalID: profile["external_id"], credentials: source)
+        return try await STSClient(environment: self.environment, clock: self.clock, timeout: self.timeout)
+            .assumeRole(
+                roleARN: roleARN, sessionName: profile["role_session_name"], externalID: profile["external_id"],
+                credentials: source)
     }
 
     private static func staticKeys(of profile: [String: String], named name: String) throws -> AWSCredentials? {

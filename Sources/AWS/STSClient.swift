@@ -15,19 +15,11 @@ struct STSClient: Sendable {
     private let client: CredentialHTTPClient
     private let clock: any Clock
 
-    /// The region STS is called in: the usual resolution (``AWSRegionResolver``), else `us-east-1`.
-    static func region(environment: AWSEnvironment) -> String {
+    /// A client for the STS endpoint `environment` resolves, in the region it resolves (``AWSRegionResolver``, else
+    /// `us-east-1`), giving up on a call after `timeout`.
+    init(environment: AWSEnvironment, clock: any Clock, timeout: Duration) throws {
         let profiles = (try? ProfileFiles.load(environment: environment)) ?? ProfileFiles(config: "", credentials: "")
-        return AWSRegionResolver.region(environment: environment, profiles: profiles) ?? "us-east-1"
-    }
-
-    /// A session name for a caller that set none: `stratus-` and the time in milliseconds.
-    static func sessionName(clock: any Clock) -> String {
-        "stratus-\(clock.nowMilliseconds)"
-    }
-
-    /// A client for the STS endpoint `environment` resolves in `region`, giving up on a call after `timeout`.
-    init(region: String, environment: AWSEnvironment, clock: any Clock, timeout: Duration) throws {
+        let region = AWSRegionResolver.region(environment: environment, profiles: profiles) ?? "us-east-1"
         let endpoint = AWSEndpointResolver.endpoint(
             serviceID: "STS", endpointPrefix: "sts", region: region, environment: environment)
         guard let url = PlainHTTPURL(endpoint) else {
@@ -40,20 +32,27 @@ struct STSClient: Sendable {
         self.client = CredentialHTTPClient(timeout: timeout)
     }
 
-    /// Exchanges a web identity token (an OIDC JWT) for the role's credentials.
-    func assumeRoleWithWebIdentity(roleARN: String, sessionName: String, token: String) async throws -> AWSCredentials {
+    /// Exchanges a web identity token (an OIDC JWT) for the role's credentials; a session without a name is named
+    /// `stratus-` and the time in milliseconds.
+    func assumeRoleWithWebIdentity(roleARN: String, sessionName: String?, token: String) async throws -> AWSCredentials
+    {
         try await self.call(
             "AssumeRoleWithWebIdentity",
-            [("RoleArn", roleARN), ("RoleSessionName", sessionName), ("WebIdentityToken", token)], signedWith: nil)
+            [("RoleArn", roleARN), ("RoleSessionName", self.sessionName(sessionName)), ("WebIdentityToken", token)],
+            signedWith: nil)
     }
 
-    /// Assumes `roleARN` with `credentials`.
+    /// Assumes `roleARN` with `credentials`, naming the session as ``assumeRoleWithWebIdentity(roleARN:sessionName:token:)`` does.
     func assumeRole(
-        roleARN: String, sessionName: String, externalID: String?, credentials: AWSCredentials
+        roleARN: String, sessionName: String?, externalID: String?, credentials: AWSCredentials
     ) async throws -> AWSCredentials {
-        var parameters = [("RoleArn", roleARN), ("RoleSessionName", sessionName)]
+        var parameters = [("RoleArn", roleARN), ("RoleSessionName", self.sessionName(sessionName))]
         if let externalID { parameters.append(("ExternalId", externalID)) }
         return try await self.call("AssumeRole", parameters, signedWith: credentials)
+    }
+
+    private func sessionName(_ configured: String?) -> String {
+        configured ?? "stratus-\(self.clock.nowMilliseconds)"
     }
 
     private func call(

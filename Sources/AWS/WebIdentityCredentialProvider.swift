@@ -34,12 +34,8 @@ public struct WebIdentityCredentialProvider: CredentialProvider {
             throw AWSCredentialsError(
                 .invalidConfiguration, "AWS_WEB_IDENTITY_TOKEN_FILE names no readable token of at most 16 KB")
         }
-        let sts = try STSClient(
-            region: STSClient.region(environment: self.environment), environment: self.environment, clock: self.clock,
-            timeout: self.timeout)
-        return try await sts.assumeRoleWithWebIdentity(
-            roleARN: roleARN,
-            sessionName: self.environment["AWS_ROLE_SESSION_NAME"] ?? STSClient.sessionName(clock: self.clock),
-            token: token)
+        return try await STSClient(environment: self.environment, clock: self.clock, timeout: self.timeout)
+            .assumeRoleWithWebIdentity(
+                roleARN: roleARN, sessionName: self.environment["AWS_ROLE_SESSION_NAME"], token: token)
     }
 }
