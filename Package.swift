@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "Observability", targets: ["Observability"]),
         .library(name: "Cloud", targets: ["Cloud"]),
         .library(name: "LocalCloud", targets: ["LocalCloud"]),
+        .library(name: "AWS", targets: ["AWS"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -102,6 +103,16 @@ let package = Package(
             dependencies: [
                 "Cloud", "LambdaRuntime", "LambdaEvents",
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "AWS",
+            dependencies: [
+                "Cloud", "Hashing", "JSONCoding", "LambdaRuntime",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),
@@ -283,6 +294,16 @@ let package = Package(
         .testTarget(
             name: "CloudTests",
             dependencies: ["Cloud", "LambdaRuntime", .product(name: "HTTPTypes", package: "swift-http-types")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "AWSTests",
+            dependencies: [
+                "AWS", "Cloud", "Hashing", "StratusTesting",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,0 +1,106 @@
+/// A UTC instant to the second, in the forms AWS uses: `20150830T123600Z` in signatures, `2015-08-30T12:36:00Z` in
+/// credential documents.
+public struct AWSTimestamp: Sendable, Equatable, Comparable {
+    /// Seconds since the Unix epoch.
+    public let secondsSinceEpoch: Int64
+
+    /// The instant `secondsSinceEpoch` seconds after the Unix epoch.
+    public init(secondsSinceEpoch: Int64) {
+        self.secondsSinceEpoch = secondsSinceEpoch
+    }
+
+    /// The instant `milliseconds` after the Unix epoch, rounded down to the second.
+    public init(milliseconds: Int64) {
+        self.secondsSinceEpoch = milliseconds >= 0 ? milliseconds / 1000 : (milliseconds - 999) / 1000
+    }
+
+    /// Parses ISO 8601 in UTC as AWS writes it: `2015-08-30T12:36:00Z`, optionally with fractional seconds (dropped)
+    /// or a `+00:00` offset; `nil` for anything else.
+    public init?(iso8601 text: String) {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 20, bytes.count <= 40 else { return nil }
+        func number(_ range: Range<Int>) -> Int64? {
+            var value: Int64 = 0
+            for byte in bytes[range] {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int64(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        let separators: [(Int, UInt8)] = [(4, 0x2D), (7, 0x2D), (13, 0x3A), (16, 0x3A)]
+        guard separators.allSatisfy({ bytes[$0.0] == $0.1 }),
+            bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t"),
+            let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+            let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
+            (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
+        else { return nil }
+        var rest = bytes[19...]
+        if rest.first == UInt8(ascii: ".") {
+            rest = rest.dropFirst().drop { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        }
+        guard rest.elementsEqual("Z".utf8) || rest.elementsEqual("z".utf8) || rest.elementsEqual("+00:00".utf8) else {
+            return nil
+        }
+        let days = Self.daysSinceEpoch(year: year, month: month, day: day)
+        self.secondsSinceEpoch = days * 86_400 + hour * 3_600 + minute * 60 + second
+    }
+
+    /// Milliseconds since the Unix epoch.
+    public var milliseconds: Int64 { self.secondsSinceEpoch * 1000 }
+
+    /// `YYYYMMDD'T'HHMMSS'Z'`, the form of `X-Amz-Date`.
+    public var basicDateTime: String {
+        let parts = self.civilParts
+        return Self.digits(parts.year, 4) + Self.digits(parts.month, 2) + Self.digits(parts.day, 2) + "T"
+            + Self.digits(parts.hour, 2) + Self.digits(parts.minute, 2) + Self.digits(parts.second, 2) + "Z"
+    }
+
+    /// `YYYYMMDD`, the date of a credential scope.
+    public var basicDate: String { String(self.basicDateTime.prefix(8)) }
+
+    /// `YYYY-MM-DDTHH:MM:SSZ`.
+    public var iso8601: String {
+        let parts = self.civilParts
+        return Self.digits(parts.year, 4) + "-" + Self.digits(parts.month, 2) + "-" + Self.digits(parts.day, 2) + "T"
+            + Self.digits(parts.hour, 2) + ":" + Self.digits(parts.minute, 2) + ":" + Self.digits(parts.second, 2) + "Z"
+    }
+
+    /// Whether `lhs` is earlier than `rhs`.
+    public static func < (lhs: AWSTimestamp, rhs: AWSTimestamp) -> Bool {
+        lhs.secondsSinceEpoch < rhs.secondsSinceEpoch
+    }
+
+    private var civilParts: (year: Int64, month: Int64, day: Int64, hour: Int64, minute: Int64, second: Int64) {
+        let days = Self.floorDivide(self.secondsSinceEpoch, 86_400)
+        let secondOfDay = self.secondsSinceEpoch - days * 86_400
+        // Howard Hinnant's days-to-civil, on eras of 400 years that start on 1 March.
+        let shifted = days + 719_468
+        let era = Self.floorDivide(shifted, 146_097)
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return (year, month, day, secondOfDay / 3_600, secondOfDay % 3_600 / 60, secondOfDay % 60)
+    }
+
+    private static func daysSinceEpoch(year: Int64, month: Int64, day: Int64) -> Int64 {
+        let marchYear = month <= 2 ? year - 1 : year
+        let era = Self.floorDivide(marchYear, 400)
+        let yearOfEra = marchYear - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    private static func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
+        value >= 0 ? value / divisor : (value - divisor + 1) / divisor
+    }
+
+    private static func digits(_ value: Int64, _ width: Int) -> String {
+        let text = String(value)
+        return String(repeating: "0", count: max(0, width - text.count)) + text
+    }
+}

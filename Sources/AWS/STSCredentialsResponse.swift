@@ -1,0 +1,42 @@
+import Foundation
+
+/// The XML STS answers `AssumeRole` and `AssumeRoleWithWebIdentity` with (the query protocol): the credentials inside
+/// `<Credentials>`, or an `<Error>` with its `<Code>` and `<Message>`.
+enum STSCredentialsResponse {
+    /// The credentials in `xml`, an answer with HTTP status `status`.
+    static func parse(_ xml: String, status: Int, action: String) throws -> AWSCredentials {
+        guard status == 200 else {
+            let code = Self.text(of: "Code", in: xml[...]) ?? "HTTP \(status)"
+            let message = Self.text(of: "Message", in: xml[...]).map { ": \($0)" } ?? ""
+            throw AWSCredentialsError(.invalidResponse, "STS refused \(action) (\(code))\(message)")
+        }
+        guard let credentials = Self.element("Credentials", in: xml[...]),
+            let accessKeyID = Self.text(of: "AccessKeyId", in: credentials),
+            let secret = Self.text(of: "SecretAccessKey", in: credentials),
+            let token = Self.text(of: "SessionToken", in: credentials),
+            let expiration = Self.text(of: "Expiration", in: credentials).flatMap(AWSTimestamp.init(iso8601:))
+        else {
+            throw AWSCredentialsError(.invalidResponse, "STS answered \(action) without complete credentials")
+        }
+        return AWSCredentials(
+            accessKeyID: accessKeyID, secretAccessKey: secret, sessionToken: token,
+            expirationMilliseconds: expiration.milliseconds)
+    }
+
+    /// The content between the first `<name>` and the `</name>` after it.
+    private static func element(_ name: String, in xml: Substring) -> Substring? {
+        guard let open = xml.range(of: "<\(name)>"),
+            let close = xml[open.upperBound...].range(of: "</\(name)>")
+        else { return nil }
+        return xml[open.upperBound..<close.lowerBound]
+    }
+
+    /// The text of the first element `name`, its entities decoded.
+    private static func text(of name: String, in xml: Substring) -> String? {
+        guard let content = Self.element(name, in: xml) else { return nil }
+        let entities = [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&apos;", "'"), ("&amp;", "&")]
+        return entities.reduce(String(content).trimmingCharacters(in: .whitespacesAndNewlines)) { text, entity in
+            text.replacingOccurrences(of: entity.0, with: entity.1)
+        }
+    }
+}

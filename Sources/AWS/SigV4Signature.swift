@@ -1,0 +1,10 @@
+/// What signing a request produced: the intermediate texts, kept for diagnosing a `SignatureDoesNotMatch`, and the
+/// signature.
+public struct SigV4Signature: Sendable, Equatable {
+    /// The canonical request (method, path, query, headers, signed header names, payload hash).
+    public let canonicalRequest: String
+    /// The string to sign (algorithm, time, scope, hash of the canonical request).
+    public let stringToSign: String
+    /// The signature, 64 lower-case hexadecimal digits.
+    public let signature: String
+}

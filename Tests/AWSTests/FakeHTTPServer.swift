@@ -1,0 +1,106 @@
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import Synchronization
+import Testing
+
+/// A plain HTTP/1.1 server on 127.0.0.1 that answers every request with what its handler says and remembers what it
+/// was asked: the stand-in for the container agent and the instance metadata service.
+final class FakeHTTPServer: Sendable {
+    /// A request as the server saw it.
+    struct Request: Sendable {
+        let method: String
+        let uri: String
+        /// Header values by lower-case name.
+        let headers: [String: String]
+        /// The body as UTF-8 text.
+        let body: String
+    }
+
+    /// A status and a body.
+    typealias Answer = (status: Int, body: String)
+    /// What answers each request.
+    typealias Handler = @Sendable (Request) -> Answer
+
+    /// A handler answering every request with `status` and `body`.
+    static func always(_ status: Int, _ body: String) -> Handler {
+        { _ in (status, body) }
+    }
+
+    /// The port it listens on.
+    let port: Int
+    private let received = Mutex<[Request]>([])
+
+    private init(port: Int) {
+        self.port = port
+    }
+
+    /// `http://127.0.0.1:<port>`.
+    var baseURL: String { "http://127.0.0.1:\(self.port)" }
+
+    /// Every request so far, in order.
+    var requests: [Request] { self.received.withLock { $0 } }
+
+    /// Runs `body` with a server answering by `handler`, and stops the server when `body` returns.
+    static func withServer<Result: Sendable>(
+        _ handler: @escaping Handler,
+        _ body: (FakeHTTPServer) async throws -> Result
+    ) async throws -> Result {
+        let listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .bind(host: "127.0.0.1", port: 0) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline()
+                    return try NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>(
+                        wrappingChannelSynchronously: channel)
+                }
+            }
+        let server = FakeHTTPServer(port: try #require(listener.channel.localAddress?.port))
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                try await listener.executeThenClose { connections in
+                    try await withThrowingDiscardingTaskGroup { handlers in
+                        for try await connection in connections {
+                            handlers.addTask { try? await server.serve(connection, handler) }
+                        }
+                    }
+                }
+            }
+            defer { group.cancelAll() }
+            return try await body(server)
+        }
+    }
+
+    private func serve(
+        _ connection: NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>,
+        _ handler: Handler
+    ) async throws {
+        try await connection.executeThenClose { inbound, outbound in
+            var head: HTTPRequestHead?
+            var body: [UInt8] = []
+            for try await part in inbound {
+                switch part {
+                case .head(let requestHead): head = requestHead
+                case .body(let buffer): body.append(contentsOf: buffer.readableBytesView)
+                case .end:
+                    guard let head else { return }
+                    var headers: [String: String] = [:]
+                    for (name, value) in head.headers { headers[name.lowercased()] = value }
+                    let request = Request(
+                        method: head.method.rawValue, uri: head.uri, headers: headers,
+                        body: String(decoding: body, as: UTF8.self))
+                    self.received.withLock { $0.append(request) }
+                    let answer = handler(request)
+                    var responseHead = HTTPResponseHead(
+                        version: .http1_1, status: HTTPResponseStatus(statusCode: answer.status))
+                    responseHead.headers.add(name: "Content-Length", value: String(answer.body.utf8.count))
+                    responseHead.headers.add(name: "Connection", value: "close")
+                    try await outbound.write(.head(responseHead))
+                    try await outbound.write(.body(.byteBuffer(ByteBuffer(string: answer.body))))
+                    try await outbound.write(.end(nil))
+                    return
+                }
+            }
+        }
+    }
+}

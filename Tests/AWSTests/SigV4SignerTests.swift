@@ -1,0 +1,74 @@
+import AWS
+import Testing
+
+/// What the vectors leave out: S3's options (single encoding, unsigned payload) and the timestamp forms.
+@Suite struct SigV4SignerTests {
+    static let credentials = AWSCredentials(
+        accessKeyID: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY")
+    static let time = AWSTimestamp(secondsSinceEpoch: 1_440_938_160)
+
+    /// S3 encodes the path once, keeps its dot segments and signs `UNSIGNED-PAYLOAD`, which it also sends; the other
+    /// services encode the path twice and sign the body's hash.
+    @Test(arguments: [
+        ("s3", "/bucket/my%20key/../x", "UNSIGNED-PAYLOAD", ["UNSIGNED-PAYLOAD"]),
+        ("dynamodb", "/a%2520b/x", "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a", []),
+    ])
+    func serviceOptions(_ service: String, _ canonicalPath: String, _ payloadHash: String, _ sentHash: [String]) {
+        var request = SigV4Request(
+            method: "PUT", path: service == "s3" ? "/bucket/my%20key/../x" : "/a%20b/y/../x",
+            headers: [.init("Host", "\(service).amazonaws.com")], body: Array("{}".utf8))
+        let signature = SigV4Signer(credentials: Self.credentials, region: "us-east-1", service: service)
+            .signHeaders(&request, at: Self.time)
+        let lines = signature.canonicalRequest.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[1] == canonicalPath)
+        #expect(lines.last.map(String.init) == payloadHash)
+        #expect(request.values(of: "x-amz-content-sha256") == sentHash)
+    }
+
+    @Test func signingAgainReplacesTheEarlierHeaders() {
+        var request = SigV4Request(method: "GET", path: "/", headers: [.init("Host", "example.amazonaws.com")])
+        let signer = SigV4Signer(credentials: Self.credentials, region: "us-east-1", service: "service")
+        let first = signer.signHeaders(&request, at: Self.time)
+        let second = signer.signHeaders(&request, at: Self.time)
+        #expect(first == second)
+        #expect(request.values(of: "authorization").count == 1)
+        #expect(request.values(of: "x-amz-date") == ["20150830T123600Z"])
+    }
+
+    @Test func presignedLifetimesAreClampedToSevenDays() {
+        var request = SigV4Request(method: "GET", path: "/", headers: [.init("Host", "example.amazonaws.com")])
+        SigV4Signer(credentials: Self.credentials, region: "us-east-1", service: "service")
+            .presign(&request, at: Self.time, expiresIn: 10_000_000)
+        #expect(request.query.contains("X-Amz-Expires=604800&"))
+    }
+
+    @Test(arguments: [
+        ("2015-08-30T12:36:00Z", Int64(1_440_938_160)), ("2015-08-30T12:36:00.123Z", 1_440_938_160),
+        ("2000-02-29T00:00:00+00:00", 951_782_400), ("1969-12-31T23:59:59Z", -1),
+    ])
+    func timestampsParse(_ text: String, _ seconds: Int64) {
+        #expect(AWSTimestamp(iso8601: text)?.secondsSinceEpoch == seconds)
+    }
+
+    @Test func timestampForms() {
+        #expect(Self.time.basicDateTime == "20150830T123600Z")
+        #expect(Self.time.basicDate == "20150830")
+        #expect(AWSTimestamp(secondsSinceEpoch: 951_782_400).iso8601 == "2000-02-29T00:00:00Z")
+        #expect(AWSTimestamp(secondsSinceEpoch: -1).iso8601 == "1969-12-31T23:59:59Z")
+    }
+
+    @Test(arguments: ["", "2015-08-30", "2015-13-30T12:36:00Z", "2015-08-30T12:36:00", "2015-08-30T12:36:00+02:00"])
+    func malformedTimestampsAreRefused(_ text: String) {
+        #expect(AWSTimestamp(iso8601: text) == nil)
+    }
+
+    /// A value folded with CRLF (one `Character` in Swift) is collapsed like any other run of white space.
+    @Test func foldedHeaderValuesCollapse() {
+        var request = SigV4Request(
+            method: "GET", path: "/",
+            headers: [.init("Host", "example.amazonaws.com"), .init("My-Header", " a\r\n  b\tc ")])
+        let signature = SigV4Signer(credentials: Self.credentials, region: "us-east-1", service: "service")
+            .signHeaders(&request, at: Self.time)
+        #expect(signature.canonicalRequest.contains("\nmy-header:a b c\n"))
+    }
+}
