@@ -3,7 +3,8 @@ import Testing
 
 /// Standard queues: what a receive hands out, visibility, deletion, delays and retention.
 let deliveryChecks: [MessageQueueContract.Check] = [
-    .init("a message arrives with its body, attributes, trace header, digest and system attributes") { queues, scenario in
+    .init("a message arrives with its body, attributes, trace header, digest and system attributes") {
+        queues, scenario in
         let name = scenario.name("plain")
         try await queues.createQueue(name)
         let attributes: [String: MessageAttributeValue] = [
@@ -60,7 +61,8 @@ let deliveryChecks: [MessageQueueContract.Check] = [
             try await queues.changeVisibility(receiptHandle: second.receiptHandle, timeout: .zero, in: name)
         }
     },
-    .init("a deleted message never comes back; deleting again is fine, a handle never issued is ReceiptHandleIsInvalid") {
+    .init("a deleted message never comes back; deleting again is fine, a handle never issued is ReceiptHandleIsInvalid")
+    {
         queues, scenario in
         let name = scenario.name("deleted")
         try await queues.createQueue(name, configuration: QueueConfiguration(visibilityTimeout: .seconds(10)))

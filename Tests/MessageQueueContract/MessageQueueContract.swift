@@ -85,7 +85,8 @@ func expectQueueError(
             "expected \(code.rawValue), but nothing was thrown. \(comment.map(String.init(describing:)) ?? "")",
             sourceLocation: sourceLocation)
     } catch let error as MessageQueueError {
-        #expect(error.code == code, "unexpected error \(error). \(comment.map(String.init(describing:)) ?? "")",
+        #expect(
+            error.code == code, "unexpected error \(error). \(comment.map(String.init(describing:)) ?? "")",
             sourceLocation: sourceLocation)
     } catch {
         Issue.record("expected \(code.rawValue), got \(error)", sourceLocation: sourceLocation)
@@ -101,7 +102,8 @@ func receiveOne(
 ) async throws -> ReceivedMessage {
     let messages = try await queues.receive(
         from: queue, maxMessages: 10, waitTime: .zero, visibilityTimeout: visibilityTimeout)
-    return try #require(messages.count == 1 ? messages.first : nil, "received \(messages.count) messages, not 1",
+    return try #require(
+        messages.count == 1 ? messages.first : nil, "received \(messages.count) messages, not 1",
         sourceLocation: sourceLocation)
 }
 

@@ -13,7 +13,8 @@ let queueChecks: [MessageQueueContract.Check] = [
         }
         #expect(try await queues.attributes(of: name).configuration.visibilityTimeout == .seconds(60))
     },
-    .init("a queue that does not exist, or no longer does, is QueueDoesNotExist for every operation") { queues, scenario in
+    .init("a queue that does not exist, or no longer does, is QueueDoesNotExist for every operation") {
+        queues, scenario in
         let name = scenario.name("gone")
         try await queues.createQueue(name)
         _ = try await queues.send(OutgoingMessage(body: "left behind"), to: name)

@@ -39,11 +39,13 @@ let validationChecks: [MessageQueueContract.Check] = [
             _ = try await queues.send(OutgoingMessage(body: "bell \u{7}"), to: name)
         }
         await expectQueueError(.invalidParameterValue) {
-            let attributes = Dictionary(uniqueKeysWithValues: (0..<11).map { ("a\($0)", MessageAttributeValue.string("v")) })
+            let attributes = Dictionary(
+                uniqueKeysWithValues: (0..<11).map { ("a\($0)", MessageAttributeValue.string("v")) })
             _ = try await queues.send(OutgoingMessage(body: "x", messageAttributes: attributes), to: name)
         }
         await expectQueueError(.invalidParameterValue) {
-            _ = try await queues.send(OutgoingMessage(body: "x", messageAttributes: ["AWS.reserved": .string("v")]), to: name)
+            _ = try await queues.send(
+                OutgoingMessage(body: "x", messageAttributes: ["AWS.reserved": .string("v")]), to: name)
         }
         await expectQueueError(.invalidParameterValue) {
             _ = try await queues.send(OutgoingMessage(body: "x", delay: .seconds(901)), to: name)

@@ -87,7 +87,8 @@ public struct OutgoingMessage: Sendable, Hashable {
             case .string(let text):
                 guard !text.isEmpty, MessageQueueRequest.isValidMessageText(text) else {
                     throw MessageQueueError(
-                        .invalidMessageContents, "The attribute \(name) is empty or holds characters SQS does not accept")
+                        .invalidMessageContents,
+                        "The attribute \(name) is empty or holds characters SQS does not accept")
                 }
             case .number(let text):
                 guard Double(text) != nil, text.utf8.count <= 64 else {
@@ -104,7 +105,8 @@ public struct OutgoingMessage: Sendable, Hashable {
     /// A group or deduplication id is 1…128 printable ASCII characters.
     private static func validateFIFOID(_ parameter: String, _ id: String?) throws(MessageQueueError) {
         guard let id else { return }
-        guard (1...MessageQueueLimits.fifoIDLength).contains(id.utf8.count), id.utf8.allSatisfy({ (0x21...0x7E).contains($0) })
+        guard (1...MessageQueueLimits.fifoIDLength).contains(id.utf8.count),
+            id.utf8.allSatisfy({ (0x21...0x7E).contains($0) })
         else {
             throw .invalidParameter(parameter, "an id is 1 to 128 printable ASCII characters")
         }

@@ -45,22 +45,27 @@ public struct QueueConfiguration: Sendable, Hashable {
         if self.contentBasedDeduplication && !self.fifo {
             throw .invalidParameter("ContentBasedDeduplication", "only a FIFO queue deduplicates")
         }
-        try MessageQueueRequest.check("VisibilityTimeout", self.visibilityTimeout, in: .zero...MessageQueueLimits.visibilityTimeout)
+        try MessageQueueRequest.check(
+            "VisibilityTimeout", self.visibilityTimeout, in: .zero...MessageQueueLimits.visibilityTimeout)
         try MessageQueueRequest.check(
             "MessageRetentionPeriod", self.retention,
             in: MessageQueueLimits.minimumRetention...MessageQueueLimits.maximumRetention)
         try MessageQueueRequest.check("DelaySeconds", self.delay, in: .zero...MessageQueueLimits.delay)
         try MessageQueueRequest.check(
             "ReceiveMessageWaitTimeSeconds", self.receiveWaitTime, in: .zero...MessageQueueLimits.waitTime)
-        guard (MessageQueueLimits.minimumMessageSize...MessageQueueLimits.maximumMessageSize).contains(self.maximumMessageSize)
+        guard
+            (MessageQueueLimits.minimumMessageSize...MessageQueueLimits.maximumMessageSize).contains(
+                self.maximumMessageSize)
         else {
             throw .invalidParameter(
                 "MaximumMessageSize",
-                "\(self.maximumMessageSize) is not between \(MessageQueueLimits.minimumMessageSize) and \(MessageQueueLimits.maximumMessageSize)")
+                "\(self.maximumMessageSize) is not between \(MessageQueueLimits.minimumMessageSize) and \(MessageQueueLimits.maximumMessageSize)"
+            )
         }
         if let policy = self.redrivePolicy {
             guard (1...MessageQueueLimits.maxReceiveCount).contains(policy.maxReceiveCount) else {
-                throw .invalidParameter("RedrivePolicy", "maxReceiveCount \(policy.maxReceiveCount) is not between 1 and 1000")
+                throw .invalidParameter(
+                    "RedrivePolicy", "maxReceiveCount \(policy.maxReceiveCount) is not between 1 and 1000")
             }
             guard policy.deadLetterQueue != name else {
                 throw .invalidParameter("RedrivePolicy", "a queue cannot be its own dead-letter queue")

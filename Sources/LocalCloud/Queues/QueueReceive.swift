@@ -57,7 +57,8 @@ struct QueueReceive: Sendable {
                 if let deadLetterQueue, let policy = queue.configuration.redrivePolicy,
                     candidate["receive_count"] as Int >= policy.maxReceiveCount
                 {
-                    try StoredMessage.moveToDeadLetterQueue(seq, from: queue, to: deadLetterQueue, now: self.now, in: db)
+                    try StoredMessage.moveToDeadLetterQueue(
+                        seq, from: queue, to: deadLetterQueue, now: self.now, in: db)
                     outcome.deadLetterQueue = deadLetterQueue.name
                     continue
                 }

@@ -156,7 +156,8 @@ public final class SQLiteMessageQueue: MessageQueue {
             sql: "DELETE FROM deduplication WHERE queue = ? AND expires_at_ms <= ?", arguments: [queue.name, now])
         if let earlier = try Row.fetchOne(
             db,
-            sql: "SELECT message_id, md5_of_body, sequence_number FROM deduplication WHERE queue = ? AND deduplication_id = ?",
+            sql:
+                "SELECT message_id, md5_of_body, sequence_number FROM deduplication WHERE queue = ? AND deduplication_id = ?",
             arguments: [queue.name, deduplicationID])
         {
             return SentMessage(
@@ -211,19 +212,21 @@ public final class SQLiteMessageQueue: MessageQueue {
         let handle = try ReceiptHandle(parsing: receiptHandle)
         try await self.write { db in
             _ = try StoredQueue.fetch(queue, in: db)
-            let issued = try Bool.fetchOne(
-                db,
-                sql: """
-                    SELECT EXISTS (SELECT 1 FROM receipts JOIN messages USING (seq)
-                        WHERE receipts.token = ? AND receipts.seq = ? AND messages.queue = ?)
-                    """,
-                arguments: [handle.token, handle.seq, queue]) ?? false
+            let issued =
+                try Bool.fetchOne(
+                    db,
+                    sql: """
+                        SELECT EXISTS (SELECT 1 FROM receipts JOIN messages USING (seq)
+                            WHERE receipts.token = ? AND receipts.seq = ? AND messages.queue = ?)
+                        """,
+                    arguments: [handle.token, handle.seq, queue]) ?? false
             if issued {
                 try db.execute(sql: "DELETE FROM messages WHERE seq = ?", arguments: [handle.seq])
                 return
             }
-            let messageExists = try Bool.fetchOne(
-                db, sql: "SELECT EXISTS (SELECT 1 FROM messages WHERE seq = ?)", arguments: [handle.seq]) ?? false
+            let messageExists =
+                try Bool.fetchOne(
+                    db, sql: "SELECT EXISTS (SELECT 1 FROM messages WHERE seq = ?)", arguments: [handle.seq]) ?? false
             guard !messageExists else {
                 throw MessageQueueError(.receiptHandleIsInvalid, "The receipt handle was not issued for this message")
             }

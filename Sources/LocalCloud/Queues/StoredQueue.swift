@@ -61,8 +61,9 @@ struct StoredQueue: Sendable {
         try db.execute(
             sql: "UPDATE queues SET last_sequence_number = last_sequence_number + 1 WHERE name = ?",
             arguments: [self.name])
-        let number = try Int64.fetchOne(
-            db, sql: "SELECT last_sequence_number FROM queues WHERE name = ?", arguments: [self.name]) ?? 0
+        let number =
+            try Int64.fetchOne(
+                db, sql: "SELECT last_sequence_number FROM queues WHERE name = ?", arguments: [self.name]) ?? 0
         let digits = String(number)
         return String(repeating: "0", count: max(0, 20 - digits.count)) + digits
     }

@@ -1,7 +1,8 @@
-// QueueWriter QUEUES_PATH
-//   creates the queue `durable` in the local queues at QUEUES_PATH, then sends numbered messages, writing each number
-//   to stdout once its send has returned, and receives every third message so that some are in flight, until it is
-//   killed: the durability test kills it with SIGKILL and looks for every number written.
+// QueueWriter QUEUES_PATH COUNT
+//   creates the queue `durable` in the local queues at QUEUES_PATH, sends COUNT numbered messages one after the
+//   other, writing each number to stdout once its send has returned, and receives every third message so that some
+//   are in flight. Then it starts more sends and kills itself with SIGKILL while they run: the durability test looks
+//   for every number written, and for nothing half-written.
 import Cloud
 import LocalCloud
 
@@ -16,18 +17,21 @@ func emit(_ text: String) {
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-guard arguments.count == 1, !arguments[0].hasPrefix("-") else {
-    emit("usage: QueueWriter QUEUES_PATH\n")
+guard arguments.count == 2, !arguments[0].hasPrefix("-"), let count = Int(arguments[1]), count > 0 else {
+    emit("usage: QueueWriter QUEUES_PATH COUNT\n")
     exit(2)
 }
 let queues = try SQLiteMessageQueue(path: arguments[0])
 try await queues.createQueue("durable")
-var number = 0
-while true {
+for number in 0..<count {
     _ = try await queues.send(OutgoingMessage(body: String(number)), to: "durable")
     emit("\(number)\n")
     if number % 3 == 0 {
         _ = try await queues.receive(from: "durable", maxMessages: 1, waitTime: .zero, visibilityTimeout: .seconds(1))
     }
-    number += 1
 }
+for number in count..<(count + 50) {
+    Task { _ = try await queues.send(OutgoingMessage(body: "unacknowledged \(number)"), to: "durable") }
+}
+await Task.yield()
+kill(getpid(), SIGKILL)
