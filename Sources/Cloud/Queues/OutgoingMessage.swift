@@ -91,7 +91,7 @@ public struct OutgoingMessage: Sendable, Hashable {
                         "The attribute \(name) is empty or holds characters SQS does not accept")
                 }
             case .number(let text):
-                guard Double(text) != nil, text.utf8.count <= 64 else {
+                guard let number = Double(text), number.isFinite, text.utf8.count <= 64 else {
                     throw .invalidParameter("MessageAttributes", "the Number attribute \(name) is not a number")
                 }
             case .binary(let bytes):

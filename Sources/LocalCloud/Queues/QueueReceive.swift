@@ -45,7 +45,7 @@ struct QueueReceive: Sendable {
             let candidates = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT seq, group_id, receive_count FROM messages
+                    SELECT seq, group_id, receive_count FROM messages INDEXED BY messages_by_queue
                     WHERE queue = ? AND seq > ? AND visible_at_ms <= ? ORDER BY seq LIMIT ?
                     """,
                 arguments: [queue.name, after, self.now, Self.candidatesPerRead])

@@ -2,6 +2,10 @@ import GRDB
 
 /// The tables of the local queues' SQLite file: the queues with their settings, the messages (the attributes and
 /// receipts hang off them and go with them), and the deduplication ids FIFO queues remember for five minutes.
+///
+/// The messages have three indexes, one per way a receive reaches them, so that a receive does not read the whole
+/// queue: in order of sending (`messages_by_queue`, a rowid index, so ordered by `seq`), by when they become visible
+/// (the in-flight count and the next wake-up of a long poll), and by when they expire.
 enum QueueSchema {
     /// Creates the tables that are missing.
     static func migrate(_ db: Database) throws {
@@ -39,6 +43,8 @@ enum QueueSchema {
                     source_queue TEXT
                 ) STRICT;
                 CREATE INDEX IF NOT EXISTS messages_by_queue ON messages(queue);
+                CREATE INDEX IF NOT EXISTS messages_by_visibility ON messages(queue, visible_at_ms);
+                CREATE INDEX IF NOT EXISTS messages_by_expiry ON messages(queue, expires_at_ms);
                 CREATE TABLE IF NOT EXISTS message_attributes (
                     seq INTEGER NOT NULL REFERENCES messages(seq) ON DELETE CASCADE,
                     name TEXT NOT NULL,
