@@ -37,8 +37,8 @@ public protocol MessageQueue: Sendable {
     /// - Throws: ``MessageQueueError/Code/receiptHandleIsInvalid`` for a handle this queue never issued.
     func delete(receiptHandle: String, from queue: String) async throws(MessageQueueError)
 
-    /// Hides the message of the latest receive, `receiptHandle`, for `timeout` (0…12 h) from now; zero makes it
-    /// visible at once.
+    /// Hides the message of the latest receive, `receiptHandle`, for `timeout` (0…12 h) from now, but no longer than
+    /// 12 hours after that receive; zero makes it visible at once.
     /// - Throws: ``MessageQueueError/Code/receiptHandleIsInvalid`` for a handle that is not the message's latest,
     ///   ``MessageQueueError/Code/messageNotInflight`` when the message is visible again.
     func changeVisibility(receiptHandle: String, timeout: Duration, in queue: String) async throws(MessageQueueError)

@@ -39,6 +39,7 @@ enum QueueSchema {
                     expires_at_ms INTEGER NOT NULL,
                     receive_count INTEGER NOT NULL DEFAULT 0,
                     first_receive_ms INTEGER,
+                    last_receive_ms INTEGER,
                     receipt TEXT,
                     source_queue TEXT
                 ) STRICT;

@@ -242,19 +242,29 @@ public final class SQLiteMessageQueue: MessageQueue {
         try await self.write { db in
             _ = try StoredQueue.fetch(queue, in: db)
             guard
-                let visibleAt = try Int64.fetchOne(
-                    db, sql: "SELECT visible_at_ms FROM messages WHERE seq = ? AND queue = ? AND receipt = ?",
+                let message = try Row.fetchOne(
+                    db,
+                    sql:
+                        "SELECT visible_at_ms, last_receive_ms FROM messages WHERE seq = ? AND queue = ? AND receipt = ?",
                     arguments: [handle.seq, queue, handle.token])
             else {
                 throw MessageQueueError(
                     .receiptHandleIsInvalid, "The receipt handle is not the latest of a message of this queue")
             }
-            guard visibleAt > now else {
+            guard message["visible_at_ms"] as Int64 > now else {
                 throw MessageQueueError(.messageNotInflight, "The message is not in flight")
             }
+            let visibleAt = now + timeout.wholeMilliseconds
+            // The 12 hours a receive may hide a message count from the receive, not from each extension.
+            guard
+                visibleAt - (message["last_receive_ms"] as Int64)
+                    <= MessageQueueLimits.visibilityTimeout.wholeMilliseconds
+            else {
+                throw MessageQueueError.invalidParameter(
+                    "VisibilityTimeout", "a message stays hidden at most 12 hours after it was received")
+            }
             try db.execute(
-                sql: "UPDATE messages SET visible_at_ms = ? WHERE seq = ?",
-                arguments: [now + timeout.wholeMilliseconds, handle.seq])
+                sql: "UPDATE messages SET visible_at_ms = ? WHERE seq = ?", arguments: [visibleAt, handle.seq])
         }
         if timeout == .zero {
             self.wakeups.signal(queue)

@@ -78,8 +78,8 @@ enum StoredMessage {
         let handle = ReceiptHandle(seq: seq)
         try db.execute(
             sql: """
-                UPDATE messages SET receive_count = receive_count + 1, first_receive_ms = coalesce(first_receive_ms, ?),
-                    visible_at_ms = ?, receipt = ? WHERE seq = ?
+                UPDATE messages SET receive_count = receive_count + 1, first_receive_ms = coalesce(first_receive_ms, ?1),
+                    last_receive_ms = ?1, visible_at_ms = ?2, receipt = ?3 WHERE seq = ?4
                 """,
             arguments: [now, visibleAt, handle.token, seq])
         try db.execute(sql: "INSERT INTO receipts (token, seq) VALUES (?, ?)", arguments: [handle.token, seq])

@@ -57,6 +57,23 @@ import Testing
         }
     }
 
+    @Test func visibilityChangesHideAMessageAtMost12HoursAfterItsReceive() async throws {
+        let directory = try TemporaryDirectory()
+        let clock = ManualClock()
+        let queues = try SQLiteMessageQueue(path: directory.path("queues.sqlite"), clock: clock)
+        try await queues.createQueue("q")
+        _ = try await queues.send(OutgoingMessage(body: "long job"), to: "q")
+        let message = try #require(try await queues.receive(from: "q").first)
+        try await queues.changeVisibility(receiptHandle: message.receiptHandle, timeout: .seconds(43_200), in: "q")
+        clock.advance(by: .seconds(3600))
+        try await queues.changeVisibility(receiptHandle: message.receiptHandle, timeout: .seconds(39_600), in: "q")
+        await #expect {
+            try await queues.changeVisibility(receiptHandle: message.receiptHandle, timeout: .seconds(39_601), in: "q")
+        } throws: { error in
+            (error as? MessageQueueError)?.code == .invalidParameterValue
+        }
+    }
+
     @Test func aFileThatIsNotADatabaseIsAClearError() throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("queues.sqlite")
