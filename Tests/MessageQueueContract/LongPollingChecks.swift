@@ -16,6 +16,19 @@ let longPollingChecks: [MessageQueueContract.Check] = [
         #expect(try await received.map(\.body) == ["wake up"])
         #expect(ContinuousClock.now - started < .seconds(5))
     },
+    .init("a long poll returns as soon as a visibility change makes a message visible again") { queues, scenario in
+        let name = scenario.name("released")
+        try await queues.createQueue(name)
+        _ = try await queues.send(OutgoingMessage(body: "handed back"), to: name)
+        let first = try await receiveOne(queues, from: name)
+        let started = ContinuousClock.now
+        async let received = queues.receive(from: name, maxMessages: 10, waitTime: .seconds(10))
+        // As above: the receive must be waiting when the message is handed back.
+        try await Task.sleep(for: .milliseconds(300))
+        try await queues.changeVisibility(receiptHandle: first.receiptHandle, timeout: .zero, in: name)
+        #expect(try await received.map(\.receiveCount) == [2])
+        #expect(ContinuousClock.now - started < .seconds(5))
+    },
     .init("a long poll on an empty queue returns empty after its wait time") { queues, scenario in
         let name = scenario.name("quiet")
         try await queues.createQueue(name, configuration: QueueConfiguration(receiveWaitTime: .seconds(1)))

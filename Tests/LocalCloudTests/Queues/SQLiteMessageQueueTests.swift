@@ -74,6 +74,19 @@ import Testing
         }
     }
 
+    /// On the system clock, a long poll wakes when a hidden message's visibility timeout ends, without a send.
+    @Test func aLongPollWakesWhenAVisibilityTimeoutEnds() async throws {
+        let directory = try TemporaryDirectory()
+        let queues = try SQLiteMessageQueue(path: directory.path("queues.sqlite"))
+        try await queues.createQueue("q", configuration: QueueConfiguration(visibilityTimeout: .seconds(1)))
+        _ = try await queues.send(OutgoingMessage(body: "comes back"), to: "q")
+        _ = try await queues.receive(from: "q")
+        let started = ContinuousClock.now
+        let again = try await queues.receive(from: "q", maxMessages: 1, waitTime: .seconds(10))
+        #expect(again.map(\.receiveCount) == [2])
+        #expect(ContinuousClock.now - started < .seconds(5))
+    }
+
     @Test func aFileThatIsNotADatabaseIsAClearError() throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("queues.sqlite")
