@@ -190,6 +190,12 @@ let package = Package(
             path: "Tests/Fixtures/StoreWriter",
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "QueueWriter",
+            dependencies: ["Cloud", "LocalCloud"],
+            path: "Tests/Fixtures/QueueWriter",
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "StratusTesting",
             dependencies: [
@@ -237,6 +243,12 @@ let package = Package(
             name: "ItemStoreContract",
             dependencies: ["Cloud"],
             path: "Tests/ItemStoreContract",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "MessageQueueContract",
+            dependencies: ["Cloud"],
+            path: "Tests/MessageQueueContract",
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -310,6 +322,7 @@ let package = Package(
             name: "LocalCloudTests",
             dependencies: [
                 "LocalCloud", "Cloud", "LambdaRuntime", "LambdaEvents", "App", "Services", "ItemStoreContract",
+                "MessageQueueContract",
                 "Observability", "Middleware",
                 "OpenAPI", "Hashing", "Identifiers", "StratusTesting",
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -1,0 +1,333 @@
+public import Cloud
+import GRDB
+import Hashing
+import Identifiers
+
+/// The ``MessageQueue`` of the local cloud: SQS's semantics on one SQLite file in WAL mode (`queues.sqlite` in the
+/// data folder).
+///
+/// Every operation is one SQLite transaction on the writing thread of its ``SQLiteThreads`` (the counts of
+/// ``attributes(of:)`` on a reading thread), never on the caller's: a send has been committed when it returns, a
+/// receive hides and counts its messages in the same transaction that finds them, so a process killed at any moment
+/// loses no message that was acknowledged. Long-polling receives wait without polling: a send, a visibility change to
+/// zero or a move wakes them (``QueueWakeups``), and so does the moment the next hidden message becomes visible.
+///
+/// Times come from the ``Clock`` port, so tests move visibility timeouts, delays, retention and the deduplication
+/// window forward without waiting; a long poll's wait time is real time.
+public final class SQLiteMessageQueue: MessageQueue {
+    /// How long an operation waits for another connection's lock on the file before it fails as unavailable.
+    public static let busyTimeout = Duration.seconds(2)
+
+    private let pool: DatabasePool
+    private let threads = SQLiteThreads(readers: 1)
+    private let wakeups = QueueWakeups()
+    private let clock: any Clock
+
+    /// Opens (creating if needed) the queues in the SQLite file at `path`. This is the only SQLite work that runs on
+    /// the caller's thread.
+    /// - Parameter clock: The time of visibility timeouts, delays, retention and deduplication; the system's by default.
+    public init(path: String, clock: any Clock = SystemClock()) throws(MessageQueueError) {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(Double(Self.busyTimeout.wholeMilliseconds) / 1000)
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        do {
+            self.pool = try DatabasePool(path: path, configuration: configuration)
+            try self.pool.write(QueueSchema.migrate)
+        } catch {
+            throw MessageQueueError(.unavailable, "cannot open \(path): \(error)")
+        }
+        self.clock = clock
+    }
+
+    // MARK: Queues
+
+    public func createQueue(_ name: String, configuration: QueueConfiguration) async throws(MessageQueueError) {
+        try configuration.validate(forQueueNamed: name)
+        try await self.write { db in
+            if let existing = try StoredQueue.find(name, in: db) {
+                guard existing.configuration == configuration else {
+                    throw MessageQueueError(.queueNameExists, "The queue \(name) exists with another configuration")
+                }
+                return
+            }
+            if let policy = configuration.redrivePolicy {
+                guard let deadLetterQueue = try StoredQueue.find(policy.deadLetterQueue, in: db),
+                    deadLetterQueue.configuration.fifo == configuration.fifo
+                else {
+                    throw MessageQueueError.invalidParameter(
+                        "RedrivePolicy", "the dead-letter queue must exist and be of the same kind as the queue")
+                }
+            }
+            try StoredQueue(name: name, configuration: configuration).insert(in: db)
+        }
+    }
+
+    public func deleteQueue(_ name: String) async throws(MessageQueueError) {
+        try await self.write { db in
+            _ = try StoredQueue.fetch(name, in: db)
+            try db.execute(sql: "DELETE FROM messages WHERE queue = ?", arguments: [name])
+            try db.execute(sql: "DELETE FROM deduplication WHERE queue = ?", arguments: [name])
+            try db.execute(sql: "DELETE FROM queues WHERE name = ?", arguments: [name])
+        }
+        self.wakeups.signal(name)
+    }
+
+    public func attributes(of queue: String) async throws(MessageQueueError) -> QueueAttributes {
+        let now = self.clock.nowMilliseconds
+        let pool = self.pool
+        return try await self.run {
+            try await self.threads.read {
+                try pool.read { db in
+                    let stored = try StoredQueue.fetch(queue, in: db)
+                    let counts = try Row.fetchOne(
+                        db,
+                        sql: """
+                            SELECT coalesce(sum(visible_at_ms <= ?1), 0) AS visible,
+                                coalesce(sum(visible_at_ms > ?1 AND receive_count > 0), 0) AS in_flight,
+                                coalesce(sum(visible_at_ms > ?1 AND receive_count = 0), 0) AS delayed
+                            FROM messages WHERE queue = ?2 AND expires_at_ms > ?1
+                            """,
+                        arguments: [now, queue])
+                    return QueueAttributes(
+                        configuration: stored.configuration, visibleMessages: counts?["visible"] ?? 0,
+                        inFlightMessages: counts?["in_flight"] ?? 0, delayedMessages: counts?["delayed"] ?? 0)
+                }
+            }
+        }
+    }
+
+    public func purge(_ queue: String) async throws(MessageQueueError) {
+        try await self.write { db in
+            _ = try StoredQueue.fetch(queue, in: db)
+            try db.execute(sql: "DELETE FROM messages WHERE queue = ?", arguments: [queue])
+        }
+    }
+
+    // MARK: Sending
+
+    public func send(_ message: OutgoingMessage, to queue: String) async throws(MessageQueueError) -> SentMessage {
+        let now = self.clock.nowMilliseconds
+        let sent = try await self.write { db in
+            let stored = try StoredQueue.fetch(queue, in: db)
+            try message.validate(for: stored.configuration)
+            return try Self.insert(message, into: stored, now: now, in: db)
+        }
+        self.wakeups.signal(queue)
+        return sent
+    }
+
+    public func sendBatch(_ entries: [BatchEntry], to queue: String) async throws(MessageQueueError) -> BatchResult {
+        try MessageQueueRequest.checkBatch(entries)
+        let now = self.clock.nowMilliseconds
+        let result = try await self.write { db in
+            let stored = try StoredQueue.fetch(queue, in: db)
+            var result = BatchResult()
+            for entry in entries {
+                do {
+                    try entry.message.validate(for: stored.configuration)
+                } catch let error as MessageQueueError {
+                    result.failed.append(BatchResult.Failure(id: entry.id, error: error, senderFault: true))
+                    continue
+                }
+                result.successful[entry.id] = try Self.insert(entry.message, into: stored, now: now, in: db)
+            }
+            return result
+        }
+        if !result.successful.isEmpty {
+            self.wakeups.signal(queue)
+        }
+        return result
+    }
+
+    /// Writes `message` into `queue`, or, on a FIFO queue, answers for the message it duplicates within the
+    /// deduplication interval without writing it.
+    private static func insert(_ message: OutgoingMessage, into queue: StoredQueue, now: Int64, in db: Database) throws
+        -> SentMessage
+    {
+        let md5 = StoredMessage.md5(of: message.body)
+        guard queue.configuration.fifo else {
+            let id = RandomUUID.make()
+            _ = try StoredMessage.insert(
+                message, into: queue, id: id, sequenceNumber: nil, deduplicationID: nil, now: now, in: db)
+            return SentMessage(messageID: id, md5OfBody: md5)
+        }
+        let deduplicationID = message.deduplicationID ?? SHA256.hexDigest(message.body)
+        try db.execute(
+            sql: "DELETE FROM deduplication WHERE queue = ? AND expires_at_ms <= ?", arguments: [queue.name, now])
+        if let earlier = try Row.fetchOne(
+            db,
+            sql:
+                "SELECT message_id, md5_of_body, sequence_number FROM deduplication WHERE queue = ? AND deduplication_id = ?",
+            arguments: [queue.name, deduplicationID])
+        {
+            return SentMessage(
+                messageID: earlier["message_id"], md5OfBody: earlier["md5_of_body"],
+                sequenceNumber: earlier["sequence_number"])
+        }
+        let id = RandomUUID.make()
+        let sequenceNumber = try queue.nextSequenceNumber(in: db)
+        _ = try StoredMessage.insert(
+            message, into: queue, id: id, sequenceNumber: sequenceNumber, deduplicationID: deduplicationID, now: now,
+            in: db)
+        try db.execute(
+            sql: """
+                INSERT INTO deduplication (queue, deduplication_id, message_id, md5_of_body, sequence_number, expires_at_ms)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                queue.name, deduplicationID, id, md5, sequenceNumber,
+                now + MessageQueueLimits.deduplicationInterval.wholeMilliseconds,
+            ])
+        return SentMessage(messageID: id, md5OfBody: md5, sequenceNumber: sequenceNumber)
+    }
+
+    // MARK: Receiving
+
+    public func receive(
+        from queue: String,
+        maxMessages: Int,
+        waitTime: Duration?,
+        visibilityTimeout: Duration?
+    ) async throws(MessageQueueError) -> [ReceivedMessage] {
+        try MessageQueueRequest.checkReceive(
+            maxMessages: maxMessages, waitTime: waitTime, visibilityTimeout: visibilityTimeout)
+        let started = ContinuousClock.now
+        while true {
+            let generation = self.wakeups.generation(of: queue)
+            let now = self.clock.nowMilliseconds
+            let look = QueueReceive(
+                queue: queue, maxMessages: maxMessages, visibilityTimeout: visibilityTimeout, now: now)
+            let outcome = try await self.write { db in try look.run(in: db) }
+            if let deadLetterQueue = outcome.deadLetterQueue {
+                self.wakeups.signal(deadLetterQueue)
+            }
+            let remaining = started + (waitTime ?? outcome.queueWaitTime) - .now
+            guard outcome.messages.isEmpty, remaining > .zero, !Task.isCancelled else { return outcome.messages }
+            let untilVisible = outcome.nextVisibleAt.map { Duration.milliseconds(max(1, $0 - now)) } ?? remaining
+            await self.wakeups.wait(for: queue, after: generation, atMost: min(remaining, untilVisible))
+        }
+    }
+
+    public func delete(receiptHandle: String, from queue: String) async throws(MessageQueueError) {
+        let handle = try ReceiptHandle(parsing: receiptHandle)
+        try await self.write { db in
+            _ = try StoredQueue.fetch(queue, in: db)
+            let issued =
+                try Bool.fetchOne(
+                    db,
+                    sql: """
+                        SELECT EXISTS (SELECT 1 FROM receipts JOIN messages USING (seq)
+                            WHERE receipts.token = ? AND receipts.seq = ? AND messages.queue = ?)
+                        """,
+                    arguments: [handle.token, handle.seq, queue]) ?? false
+            if issued {
+                try db.execute(sql: "DELETE FROM messages WHERE seq = ?", arguments: [handle.seq])
+                return
+            }
+            let messageExists =
+                try Bool.fetchOne(
+                    db, sql: "SELECT EXISTS (SELECT 1 FROM messages WHERE seq = ?)", arguments: [handle.seq]) ?? false
+            guard !messageExists else {
+                throw MessageQueueError(.receiptHandleIsInvalid, "The receipt handle was not issued for this message")
+            }
+        }
+    }
+
+    public func changeVisibility(receiptHandle: String, timeout: Duration, in queue: String)
+        async throws(MessageQueueError)
+    {
+        let handle = try ReceiptHandle(parsing: receiptHandle)
+        try MessageQueueRequest.check("VisibilityTimeout", timeout, in: .zero...MessageQueueLimits.visibilityTimeout)
+        let now = self.clock.nowMilliseconds
+        try await self.write { db in
+            _ = try StoredQueue.fetch(queue, in: db)
+            guard
+                let message = try Row.fetchOne(
+                    db,
+                    sql:
+                        "SELECT visible_at_ms, last_receive_ms FROM messages WHERE seq = ? AND queue = ? AND receipt = ?",
+                    arguments: [handle.seq, queue, handle.token])
+            else {
+                throw MessageQueueError(
+                    .receiptHandleIsInvalid, "The receipt handle is not the latest of a message of this queue")
+            }
+            guard message["visible_at_ms"] as Int64 > now else {
+                throw MessageQueueError(.messageNotInflight, "The message is not in flight")
+            }
+            let visibleAt = now + timeout.wholeMilliseconds
+            // The 12 hours a receive may hide a message count from the receive, not from each extension.
+            guard
+                visibleAt - (message["last_receive_ms"] as Int64)
+                    <= MessageQueueLimits.visibilityTimeout.wholeMilliseconds
+            else {
+                throw MessageQueueError.invalidParameter(
+                    "VisibilityTimeout", "a message stays hidden at most 12 hours after it was received")
+            }
+            try db.execute(
+                sql: "UPDATE messages SET visible_at_ms = ? WHERE seq = ?", arguments: [visibleAt, handle.seq])
+        }
+        if timeout == .zero {
+            self.wakeups.signal(queue)
+        }
+    }
+
+    // MARK: Redrive
+
+    public func startMessageMove(from deadLetterQueue: String, to destination: String?) async throws(MessageQueueError)
+        -> Int
+    {
+        let now = self.clock.nowMilliseconds
+        let (moved, destinations) = try await self.write { db in
+            let source = try StoredQueue.fetch(deadLetterQueue, in: db)
+            let target = try destination.map { name in try StoredQueue.fetch(name, in: db) }
+            guard try StoredQueue.isDeadLetterQueue(deadLetterQueue, in: db) else {
+                throw MessageQueueError.invalidParameter("SourceArn", "\(deadLetterQueue) is not a dead-letter queue")
+            }
+            if let target, target.configuration.fifo != source.configuration.fifo {
+                throw MessageQueueError.invalidParameter(
+                    "DestinationArn", "the destination must be of the same kind as the dead-letter queue")
+            }
+            let rows = try Row.fetchAll(
+                db,
+                sql: "SELECT seq, source_queue FROM messages WHERE queue = ? AND visible_at_ms <= ? ORDER BY seq",
+                arguments: [deadLetterQueue, now])
+            var destinations = Set<String>()
+            var moved = 0
+            for row in rows {
+                // A message whose source queue was deleted stays where it is.
+                guard let home = try target ?? StoredQueue.find(row["source_queue"], in: db) else { continue }
+                try StoredMessage.resend(row["seq"], to: home, now: now, in: db)
+                destinations.insert(home.name)
+                moved += 1
+            }
+            return (moved, destinations)
+        }
+        for name in destinations {
+            self.wakeups.signal(name)
+        }
+        return moved
+    }
+
+    // MARK: Database access
+
+    /// Runs `body` in one transaction on the writing thread.
+    private func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(MessageQueueError)
+        -> T
+    {
+        let pool = self.pool
+        return try await self.run { try await self.threads.write { try pool.write(body) } }
+    }
+
+    /// Runs `operation`, turning what it throws into a ``MessageQueueError``.
+    private func run<T: Sendable>(_ operation: () async throws -> T) async throws(MessageQueueError) -> T {
+        do {
+            return try await operation()
+        } catch let error as MessageQueueError {
+            throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            throw MessageQueueError(.unavailable, "another connection held the queues' lock for \(Self.busyTimeout)")
+        } catch {
+            throw MessageQueueError(.unavailable, String(describing: error))
+        }
+    }
+}
