@@ -37,4 +37,12 @@ final class SQLiteThreads: Sendable {
     func write<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await self.writer.runIfActive(body)
     }
+
+    /// Queues `body` on the writing thread behind the writes queued before it and returns at once: work nobody
+    /// awaits, such as a checkpoint. It does not run once the threads are shutting down.
+    func writeInBackground(_ body: @escaping @Sendable () -> Void) {
+        self.writer.submit { state in
+            if state == .active { body() }
+        }
+    }
 }
