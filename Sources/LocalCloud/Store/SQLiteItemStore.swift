@@ -6,21 +6,21 @@ import GRDBSQLite
 /// The ``ItemStore`` of the local cloud: the single table in one SQLite file in WAL mode, with DynamoDB's
 /// semantics (conditions, all-or-nothing transactions, the 400 KB item limit, TTL, the GSI1 index, cursors).
 ///
-/// Each operation is one short SQLite transaction. Everything that can wait runs on threads the store owns
-/// (``SQLiteThreads``), so a NIO event loop or a cooperative thread that awaits an operation is free meanwhile:
-/// writes run one at a time on the store's writing thread (SQLite serialises writers anyway), so a conditional
-/// write reads, checks and writes atomically, and two writers racing on one item never both win; queries run on GRDB's
-/// readers on the store's reading threads beside it. The one exception is the point read (`get`), the hot path of
-/// most requests: ``SQLitePointReader``'s prepared lookup on a `query_only` connection in WAL mode never waits for a
-/// writer and costs a few microseconds, an order of magnitude less than handing it to another thread and back, so it
-/// runs on the caller's thread.
+/// Each operation is one short SQLite transaction, and none ever waits on the caller's thread, so a NIO event loop or
+/// a cooperative thread that awaits an operation never stalls. Writes use the store's one writing connection (SQLite
+/// admits one writer at a time anyway), so a conditional write reads, checks and writes atomically, and two writers
+/// racing on one item never both win; queries use a few read-only connections beside it. Both run on the caller's
+/// thread when their connection is free and SQLite's lock is too, and on threads the store owns (``SQLiteThreads``)
+/// when they would have to wait (``InlineOrQueuedConnections`` explains why the first is safe). The point read
+/// (`get`), the hot path of most requests, always runs on the caller's thread: ``SQLitePointReader``'s prepared
+/// lookup on a `query_only` connection in WAL mode never waits for a writer.
 ///
 /// A write waits at most ``busyTimeout`` from the moment it is asked for, queueing behind other writes included, for a
 /// lock another connection holds (another process on the same file); then it fails with
 /// ``ItemStoreError/unavailable(_:)``, which a function's HTTP router answers 503 with `Retry-After`.
 ///
 /// A write that returned is in the WAL file, so it survives the process being killed; with
-/// ``Durability/powerLoss`` it is also synced to the disk.
+/// ``Durability/powerLoss`` it is also synced to the disk, and so always runs on the store's writing thread.
 public final class SQLiteItemStore: ItemStore {
     /// How hard a returned write is kept.
     public enum Durability: Sendable {
@@ -34,38 +34,59 @@ public final class SQLiteItemStore: ItemStore {
     /// process's short transaction, short enough that a client hears at once that it should retry.
     public static let busyTimeout = Duration.seconds(2)
 
-    private let pool: DatabasePool
+    /// How many read-only connections queries use: more queries at once than this wait for one on the store's threads.
+    static let queryConnections = 4
+
+    private let writer: InlineOrQueuedConnections
+    private let checkpoints: WALCheckpoints
+    private let readers: InlineOrQueuedConnections
     private let pointReader: SQLitePointReader
-    private let threads: SQLiteThreads
     private let clock: any Clock
 
     /// Opens (creating if needed) the store in the SQLite file at `path`, then purges items whose TTL passed. This,
-    /// once before the store serves, is the only SQLite work that runs on the caller's thread.
+    /// once before the store serves, is the only SQLite work that may wait on the caller's thread.
     /// - Parameter clock: The clock for TTL; the system clock by default.
     public init(
         path: String,
         durability: Durability = .processCrash,
         clock: any Clock = SystemClock()
     ) throws(ItemStoreError) {
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(Double(Self.busyTimeout.wholeMilliseconds) / 1000)
-        configuration.prepareDatabase { db in
-            try db.execute(sql: durability == .powerLoss ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL")
-        }
+        let threads = SQLiteThreads(readers: 2)
         do {
-            self.pool = try DatabasePool(path: path, configuration: configuration)
-            try self.pool.write { db in
+            var writing = Configuration()
+            writing.journalMode = .wal
+            writing.busyMode = .timeout(Double(Self.busyTimeout.wholeMilliseconds) / 1000)
+            let writer = try DatabaseQueue(path: path, configuration: writing)
+            let checkpoints = try WALCheckpoints(path: path, threads: threads)
+            try writer.inDatabase { db in
+                // After GRDB's WAL set-up, which sets NORMAL.
+                try db.execute(
+                    sql: durability == .powerLoss ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL")
                 try StoreSchema.migrate(db)
                 _ = try Self.deleteExpiredItems(in: db, nowSeconds: clock.nowSeconds)
+                checkpoints.watch(db)
             }
+            var reading = Configuration()
+            reading.readonly = true
+            let readers = try (0..<Self.queryConnections).map { _ in
+                try DatabaseQueue(path: path, configuration: reading)
+            }
+            self.writer = InlineOrQueuedConnections(
+                [writer], threads: threads, queueOn: .writing, runsInline: durability == .processCrash,
+                busyTimeout: Self.busyTimeout)
+            self.checkpoints = checkpoints
+            self.readers = InlineOrQueuedConnections(
+                readers, threads: threads, queueOn: .reading, runsInline: true, busyTimeout: Self.busyTimeout)
         } catch {
             throw .unavailable("cannot open \(path): \(error)")
         }
         self.pointReader = SQLitePointReader(
             path: path, busyTimeoutMilliseconds: Int32(Self.busyTimeout.wholeMilliseconds))
-        self.threads = SQLiteThreads(readers: 2)
         self.clock = clock
     }
+
+    /// How many operations ran on the store's threads because they could not run on the caller's without waiting.
+    package var queuedOperationCount: Int { self.writer.queuedCount + self.readers.queuedCount }
 
     // MARK: Single-item operations
 
@@ -80,13 +101,7 @@ public final class SQLiteItemStore: ItemStore {
             try await self.write { db in try row.save(in: db) }
             return nil
         }
-        let now = self.clock.nowSeconds
-        return try await self.writeTransaction { db in
-            let old = try StoredItem.fetchVisible(row.key, in: db, nowSeconds: now)
-            try TransactionAction.check(condition, on: old)
-            try row.save(in: db, over: old)
-            return returning.select(old: old, new: item, updated: [])
-        }
+        return try await self.write(.put(item, condition: condition), at: row.key, returning: returning)
     }
 
     /// The item at `key`, read on the caller's thread: a WAL reader never waits for the write lock (see the type's
@@ -105,13 +120,7 @@ public final class SQLiteItemStore: ItemStore {
             try await self.write { db in try StoredItem.delete(key, in: db) }
             return nil
         }
-        let now = self.clock.nowSeconds
-        return try await self.writeTransaction { db in
-            let old = try StoredItem.fetchVisible(key, in: db, nowSeconds: now)
-            try TransactionAction.check(condition, on: old)
-            try StoredItem.delete(key, in: db)
-            return returning.select(old: old, new: nil, updated: [])
-        }
+        return try await self.write(.delete(key, condition: condition), at: key, returning: returning)
     }
 
     public func update(
@@ -120,14 +129,19 @@ public final class SQLiteItemStore: ItemStore {
         condition: Condition?,
         returning: ReturnValues
     ) async throws(ItemStoreError) -> Item? {
+        try await self.write(.update(key, update, condition: condition), at: key, returning: returning)
+    }
+
+    /// Writes `action` over the visible item at `key`, its key, as DynamoDB does (its condition, then its result),
+    /// and returns what `returning` asks for.
+    private func write(_ action: TransactionAction, at key: ItemKey, returning: ReturnValues)
+        async throws(ItemStoreError) -> Item?
+    {
         let now = self.clock.nowSeconds
-        return try await self.writeTransaction { db in
+        return try await self.write { db in
             let old = try StoredItem.fetchVisible(key, in: db, nowSeconds: now)
-            try TransactionAction.check(condition, on: old)
-            let new = try update.applied(to: old ?? Item(key.attributes))
-            _ = try new.validatedSize()
-            try StoredItem(new).save(in: db, over: old)
-            return returning.select(old: old, new: new, updated: update.updatedAttributes)
+            let new = try StoredItem.store(action.write(over: old), over: old, in: db)
+            return returning.select(old: old, new: new, updated: action.updatedAttributes)
         }
     }
 
@@ -136,14 +150,10 @@ public final class SQLiteItemStore: ItemStore {
     public func transactWrite(_ actions: [TransactionAction]) async throws(ItemStoreError) {
         let keys = try TransactionAction.validatedKeys(of: actions)
         let now = self.clock.nowSeconds
-        try await self.writeTransaction { db in
+        try await self.write { db in
             let olds = try keys.map { key in try StoredItem.fetchVisible(key, in: db, nowSeconds: now) }
             for (write, old) in zip(try TransactionAction.plan(actions, over: olds), olds) {
-                switch write {
-                case .save(let item): try StoredItem(item).save(in: db, over: old)
-                case .delete(let key): try StoredItem.delete(key, in: db)
-                case .nothing: continue
-                }
+                try StoredItem.store(write, over: old, in: db)
             }
         }
     }
@@ -159,9 +169,12 @@ public final class SQLiteItemStore: ItemStore {
             start = try StoreCursor(cursor, for: query)
         }
         let now = self.clock.nowSeconds
-        let pool = self.pool
-        return try await self.read { [start] in
-            try pool.unsafeRead { db in try StoreQuery(query, after: start, nowSeconds: now).run(in: db) }
+        do {
+            return try await self.readers.run { [start] db in
+                try StoreQuery(query, after: start, nowSeconds: now).run(in: db)
+            }
+        } catch {
+            throw Self.storeError(error)
         }
     }
 
@@ -179,61 +192,33 @@ public final class SQLiteItemStore: ItemStore {
         return db.changesCount
     }
 
-    // MARK: Database access
+    // MARK: Writing
 
-    /// Runs `body` on a reading thread.
-    private func read<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws(ItemStoreError) -> T {
-        do {
-            return try await self.threads.read(body)
-        } catch {
-            throw Self.storeError(error)
-        }
-    }
-
-    /// One statement in SQLite's autocommit mode, on the writing thread.
+    /// Runs `body` in one immediate transaction on the writing connection, rolled back when `body` throws. The
+    /// transaction statements are prepared once and reused. `BEGIN IMMEDIATE` takes the write lock first, so a lock
+    /// another connection holds stops the write before it has changed anything.
     private func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(ItemStoreError)
         -> T
     {
-        let deadline = ContinuousClock.now + Self.busyTimeout
-        let pool = self.pool
         do {
-            return try await self.threads.write {
-                try pool.writeWithoutTransaction { db in
-                    try Self.waitForLocks(until: deadline, on: db)
-                    return try body(db)
+            let result = try await self.writer.run { db in
+                try db.cachedStatement(sql: "BEGIN IMMEDIATE TRANSACTION").execute()
+                do {
+                    let result = try body(db)
+                    try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
+                    return result
+                } catch {
+                    if db.isInsideTransaction {
+                        try db.cachedStatement(sql: "ROLLBACK TRANSACTION").execute()
+                    }
+                    throw error
                 }
             }
+            self.checkpoints.checkpointIfDue()
+            return result
         } catch {
             throw Self.storeError(error)
         }
-    }
-
-    /// Several statements in one immediate transaction on the writing thread, rolled back when `body` throws. The
-    /// transaction statements are prepared once and reused.
-    private func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T)
-        async throws(ItemStoreError) -> T
-    {
-        try await self.write { db in
-            try db.cachedStatement(sql: "BEGIN IMMEDIATE TRANSACTION").execute()
-            do {
-                let result = try body(db)
-                try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
-                return result
-            } catch {
-                if db.isInsideTransaction {
-                    try db.cachedStatement(sql: "ROLLBACK TRANSACTION").execute()
-                }
-                throw error
-            }
-        }
-    }
-
-    /// Lets the write about to run on `db` wait for another connection's lock until `deadline` only, the time it
-    /// already spent in the queue included; past it, the write fails without waiting.
-    private static func waitForLocks(until deadline: ContinuousClock.Instant, on db: Database) throws(ItemStoreError) {
-        let remaining = (deadline - .now).wholeMilliseconds
-        guard remaining > 0 else { throw Self.busy }
-        sqlite3_busy_timeout(db.sqliteConnection, Int32(clamping: remaining))
     }
 
     /// The failure of a write that waited ``busyTimeout`` for another connection's lock.
@@ -244,5 +229,12 @@ public final class SQLiteItemStore: ItemStore {
         if let error = error as? ItemStoreError { return error }
         if let error = error as? DatabaseError, error.resultCode == .SQLITE_BUSY { return Self.busy }
         return .unavailable(String(describing: error))
+    }
+}
+
+extension TransactionAction {
+    /// The attributes the action writes, as `ReturnValues.updatedOld` and `.updatedNew` return them: an update's.
+    fileprivate var updatedAttributes: Set<String> {
+        if case .update(_, let update, _) = self { update.updatedAttributes } else { [] }
     }
 }

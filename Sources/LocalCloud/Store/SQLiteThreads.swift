@@ -1,8 +1,9 @@
 import NIOPosix
 
-/// The threads a SQLite database of the local cloud is used on, so that no SQLite call runs on a NIO event loop or
-/// on a thread of Swift's cooperative pool, where waiting for a lock or for the disk would stall every connection or
-/// task scheduled there.
+/// The threads a SQLite database of the local cloud is used on when a call may wait, so that no such call runs on a
+/// NIO event loop or on a thread of Swift's cooperative pool, where waiting for a lock or for the disk would stall
+/// every connection or task scheduled there. (The item store runs the calls that cannot wait where they are made:
+/// ``InlineOrQueuedConnections``.)
 ///
 /// Writes run one at a time, on a thread of their own: SQLite admits one writer at a time anyway, so a write waiting
 /// for another connection's lock holds this one thread, and the writes behind it wait in its queue without holding
@@ -36,5 +37,13 @@ final class SQLiteThreads: Sendable {
     /// - Throws: What `body` throws, or `CancellationError` when the task is cancelled before `body` starts.
     func write<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await self.writer.runIfActive(body)
+    }
+
+    /// Queues `body` on the writing thread behind the writes queued before it and returns at once: work nobody
+    /// awaits, such as a checkpoint. It does not run once the threads are shutting down.
+    func writeInBackground(_ body: @escaping @Sendable () -> Void) {
+        self.writer.submit { state in
+            if state == .active { body() }
+        }
     }
 }

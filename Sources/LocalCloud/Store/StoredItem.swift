@@ -54,6 +54,21 @@ struct StoredItem: Sendable {
         try statement.execute(arguments: [key.partition, key.sort])
     }
 
+    /// Stores `write` over `old`, the visible item at its key (if any), and returns the item now there.
+    @discardableResult
+    static func store(_ write: PlannedWrite, over old: Item?, in db: Database) throws -> Item? {
+        switch write {
+        case .save(let item):
+            try StoredItem(item).save(in: db, over: old)
+            return item
+        case .delete(let key):
+            try Self.delete(key, in: db)
+            return nil
+        case .nothing:
+            return old
+        }
+    }
+
     /// The lookup of one visible item: its key (`pk`, `sk`) and the time in seconds its expiry must be after.
     static let visibleLookup =
         "SELECT body FROM items WHERE pk = ? AND sk = ? AND (expires_at IS NULL OR expires_at > ?)"

@@ -1,0 +1,96 @@
+import Cloud
+import Foundation
+import LambdaRuntime
+import LocalCloud
+import NIOPosix
+import StratusTesting
+import Testing
+
+/// Where the SQLite store's calls run: on the caller's thread when they cannot wait there, on the store's threads
+/// when they would, and the WAL is checkpointed by the store, not by a caller.
+@Suite struct SQLiteItemStoreThreadTests {
+    static let key = ItemKey(partition: "ORDER#1", sort: "DETAILS")
+    static let order: Item = ["PK": "ORDER#1", "SK": "DETAILS", "status": "PENDING", "version": 1]
+
+    /// With nothing else holding SQLite's lock and one caller at a time, every kind of write and query runs where it
+    /// was called: not one is handed to the store's threads.
+    @Test func writesAndQueriesRunOnTheCallersThreadWhenTheirConnectionAndTheLockAreFree() async throws {
+        let directory = try TemporaryDirectory()
+        let store = try SQLiteItemStore(path: directory.path("store.sqlite"))
+        try await store.put(Self.order)
+        try await store.put(["PK": "ORDER#2", "SK": "DETAILS"], condition: .attributeNotExists("PK"))
+        let updated = try await store.update(
+            Self.key, ItemUpdate().set("status", to: "CONFIRMED"), condition: .equal("version", 1))
+        try await store.transactWrite([
+            .update(Self.key, ItemUpdate().set("version", to: 2)),
+            .delete(ItemKey(partition: "ORDER#2", sort: "DETAILS"), condition: .attributeExists("PK")),
+        ])
+        let page = try await store.query(ItemQuery(partition: "ORDER#1"))
+        let purged = try await store.purgeExpiredItems()
+        try await store.delete(Self.key)
+
+        #expect(updated["status"] == "CONFIRMED")
+        #expect(page.items.map { $0["version"] } == [2])
+        #expect(purged == 0)
+        #expect(try await store.get(Self.key) == nil)
+        #expect(store.queuedOperationCount == 0)
+    }
+
+    /// Another process holds the write lock. An update called on a one-thread event loop finds it busy at once and
+    /// waits on the store's writing thread, so the loop carries on: the caller reads and queries there, and only then
+    /// lets the holder go, which it could not do if the update held the loop until its busy timeout. The update then
+    /// completes.
+    @Test(.timeLimit(.minutes(1))) func aWriteThatFindsTheLockHeldWaitsOnTheStoresThreadNotTheCallers() async throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("store.sqlite")
+        let store = try SQLiteItemStore(path: path)
+        try await store.put(Self.order)
+        let loop = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let holder = try await WriteLockHolder(path: path, seconds: 30)
+
+        let confirmed = try await withTaskExecutorPreference(EventLoopTaskExecutor(loop.next())) {
+            async let confirmed = store.update(
+                Self.key, ItemUpdate().set("status", to: "CONFIRMED"), condition: nil, returning: .allNew)
+            try await eventually(timeout: .seconds(1)) { store.queuedOperationCount == 1 }
+            #expect(try await store.get(Self.key)?["status"] == "PENDING")
+            #expect(try await store.query(ItemQuery(partition: "ORDER#1")).items.count == 1)
+            #expect(store.queuedOperationCount == 1, "reads do not wait for the write lock, so run where called")
+            #expect(try await holder.release() == .asked, "the holder was asked to let go before its time was up")
+            return try await confirmed
+        }
+
+        #expect(confirmed?["status"] == "CONFIRMED")
+        #expect(try await store.get(Self.key)?["status"] == "CONFIRMED")
+        try await loop.shutdownGracefully()
+    }
+
+    /// With power-loss durability a commit waits for the disk, so every write runs on the store's writing thread;
+    /// a query still runs where it was called.
+    @Test func writesThatSyncTheDiskAlwaysRunOnTheStoresThread() async throws {
+        let directory = try TemporaryDirectory()
+        let store = try SQLiteItemStore(path: directory.path("store.sqlite"), durability: .powerLoss)
+        try await store.put(Self.order)
+        try await store.update(Self.key, ItemUpdate().set("status", to: "CONFIRMED"))
+        let page = try await store.query(ItemQuery(partition: "ORDER#1"))
+
+        #expect(page.items.first?["status"] == "CONFIRMED")
+        #expect(store.queuedOperationCount == 2)
+    }
+
+    /// Writes on the caller's thread never checkpoint, yet the WAL does not grow for ever: about 2,500 pages written
+    /// reach the database file itself, which in WAL mode only a checkpoint writes.
+    @Test(.timeLimit(.minutes(1))) func theStoreCheckpointsTheWALItsCallersFill() async throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("store.sqlite")
+        let store = try SQLiteItemStore(path: path)
+        let payload = AttributeValue.string(String(repeating: "x", count: 100_000))
+        for number in 0..<100 {
+            try await store.put(["PK": "BULK", "SK": .string(String(number)), "payload": payload])
+        }
+        #expect(store.queuedOperationCount == 0)
+        try await eventually(timeout: .seconds(20)) {
+            let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
+            return size > 4_000_000
+        }
+    }
+}
