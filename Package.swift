@@ -53,6 +53,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "EventPatterns",
+            dependencies: ["JSONCoding"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "LambdaEvents",
             dependencies: ["JSONCoding"],
             swiftSettings: strictSettings
@@ -159,6 +164,8 @@ let package = Package(
                 "LambdaRuntime",
                 "LambdaEvents",
                 "Observability",
+                "EventPatterns",
+                "JSONCoding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -195,6 +202,11 @@ let package = Package(
         .testTarget(
             name: "JSONCodingTests",
             dependencies: ["JSONCoding", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EventPatternsTests",
+            dependencies: ["EventPatterns", "JSONCoding"],
             swiftSettings: strictSettings
         ),
         .testTarget(

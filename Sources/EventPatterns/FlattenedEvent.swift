@@ -1,0 +1,70 @@
+import JSONCoding
+
+/// An event taken apart once into its leaves, keyed by their dot-joined path (`detail.state`), so that any number of
+/// patterns can be checked against it without walking the tree again.
+///
+/// Arrays add no path segment: each element's leaves sit under the array's own path. Every leaf remembers which
+/// element of which array it came from, so that fields a pattern names together can be required to come from the
+/// same array element, as EventBridge requires.
+struct FlattenedEvent {
+    /// The position of a leaf inside one array of the event.
+    struct ArrayPosition {
+        /// Which array of the event (numbered in the order they were met).
+        let array: Int
+        /// Which element of that array.
+        let index: Int
+    }
+
+    /// One scalar of the event and the array elements it sits in, outermost first.
+    struct Leaf {
+        let value: EventScalar
+        let positions: [ArrayPosition]
+
+        /// Whether the two leaves can come from one element of every array they share.
+        func isConsistent(with other: Leaf) -> Bool {
+            for mine in self.positions {
+                for theirs in other.positions where mine.array == theirs.array && mine.index != theirs.index {
+                    return false
+                }
+            }
+            return true
+        }
+    }
+
+    /// The leaves under each path.
+    private(set) var leaves: [String: [Leaf]] = [:]
+    /// How many arrays the event holds; when there are none, no consistency check is needed.
+    private(set) var arrayCount = 0
+
+    /// The leaves of `event`. A top-level value that is not an object has no named leaves.
+    init(_ event: JSONValue) {
+        guard case .object(let members) = event else { return }
+        for (key, value) in members {
+            self.add(value, at: key, positions: [])
+        }
+    }
+
+    /// The leaves under `path`, or none.
+    subscript(path: String) -> [Leaf] {
+        self.leaves[path] ?? []
+    }
+
+    private mutating func add(_ value: JSONValue, at path: String, positions: [ArrayPosition]) {
+        switch value {
+        case .object(let members):
+            for (key, member) in members {
+                self.add(member, at: path + "." + key, positions: positions)
+            }
+        case .array(let elements):
+            let array = self.arrayCount
+            self.arrayCount += 1
+            for (index, element) in elements.enumerated() {
+                self.add(element, at: path, positions: positions + [ArrayPosition(array: array, index: index)])
+            }
+        case .string, .integer, .number, .bool, .null:
+            if let scalar = EventScalar(value) {
+                self.leaves[path, default: []].append(Leaf(value: scalar, positions: positions))
+            }
+        }
+    }
+}
