@@ -7,22 +7,23 @@ struct Conjunction: Sendable {
     /// Whether every field matches the event. Fields whose values sit in the same array must find them in one
     /// element of it: `{"a": {"x": [1], "y": [2]}}` does not match `{"a": [{"x": 1}, {"y": 2}]}`.
     func matches(_ event: FlattenedEvent) -> Bool {
-        guard event.arrayCount > 0 else {
-            return self.fields.allSatisfy { field in
-                let leaves = event[field.path]
-                return leaves.isEmpty ? field.matchesAbsence : leaves.contains { field.accepts($0.value) }
-            }
-        }
-        var candidates: [[FlattenedEvent.Leaf]] = []
+        var fieldsInArrays = 0
         for field in self.fields {
-            let leaves = event[field.path]
-            if leaves.isEmpty {
-                guard field.matchesAbsence else { return false }
-                continue
+            guard let leaves = event[field.path] else {
+                if field.matchesAbsence { continue }
+                return false
             }
-            let accepted = leaves.filter { field.accepts($0.value) }
-            guard !accepted.isEmpty else { return false }
-            candidates.append(accepted)
+            guard leaves.values.contains(where: { field.accepts($0.value) }) else { return false }
+            if leaves.isInArray { fieldsInArrays += 1 }
+        }
+        // Only two or more fields found in arrays can disagree on an element.
+        return fieldsInArrays < 2 || self.matchesWithinArrayElements(event)
+    }
+
+    /// Whether the fields can all be matched by leaves that agree on the element of every array they share.
+    private func matchesWithinArrayElements(_ event: FlattenedEvent) -> Bool {
+        let candidates = self.fields.compactMap { field in
+            event[field.path].map { leaves in leaves.values.filter { field.accepts($0.value) } }
         }
         var chosen: [FlattenedEvent.Leaf] = []
         return Self.chooseConsistently(from: candidates[...], chosen: &chosen)

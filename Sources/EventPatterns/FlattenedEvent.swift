@@ -31,10 +31,18 @@ struct FlattenedEvent {
         }
     }
 
+    /// The leaves under one path.
+    struct Leaves {
+        /// The leaves, in the event's order.
+        var values: [Leaf] = []
+        /// Whether any of them sits in an array, so that its element may need to agree with other fields'.
+        var isInArray = false
+    }
+
     /// The leaves under each path.
-    private(set) var leaves: [String: [Leaf]] = [:]
-    /// How many arrays the event holds; when there are none, no consistency check is needed.
-    private(set) var arrayCount = 0
+    private(set) var leaves: [String: Leaves] = [:]
+    /// How many arrays the event holds (they are numbered in the order they were met).
+    private var arrayCount = 0
 
     /// The leaves of `event`. A top-level value that is not an object has no named leaves.
     init(_ event: JSONValue) {
@@ -44,9 +52,9 @@ struct FlattenedEvent {
         }
     }
 
-    /// The leaves under `path`, or none.
-    subscript(path: String) -> [Leaf] {
-        self.leaves[path] ?? []
+    /// The leaves under `path`, or `nil` when the event has none there.
+    subscript(path: String) -> Leaves? {
+        self.leaves[path]
     }
 
     private mutating func add(_ value: JSONValue, at path: String, positions: [ArrayPosition]) {
@@ -63,7 +71,8 @@ struct FlattenedEvent {
             }
         case .string, .integer, .number, .bool, .null:
             if let scalar = EventScalar(value) {
-                self.leaves[path, default: []].append(Leaf(value: scalar, positions: positions))
+                self.leaves[path, default: Leaves()].values.append(Leaf(value: scalar, positions: positions))
+                if !positions.isEmpty { self.leaves[path]?.isInArray = true }
             }
         }
     }

@@ -77,7 +77,7 @@ public struct RuleIndex<RuleID: Hashable & Sendable>: Sendable {
         }
         for (path, leaves) in flattened.leaves {
             if let filed = self.byValue[path] {
-                for leaf in leaves {
+                for leaf in leaves.values {
                     if let entries = filed[leaf.value] { check(entries) }
                 }
             }
