@@ -17,6 +17,8 @@ public struct EventPattern: Sendable {
 
     /// The ways the pattern can match: it matches an event when one of them does.
     let conjunctions: [Conjunction]
+    /// The paths the pattern names.
+    let paths: FieldPaths
 
     /// Reads a pattern from its JSON text.
     /// - Throws: ``EventPatternError`` when the text is not a JSON object within ``maximumLength``, or is not a
@@ -37,14 +39,14 @@ public struct EventPattern: Sendable {
     /// - Throws: ``EventPatternError`` when `json` is not a valid pattern.
     public init(_ json: JSONValue) throws(EventPatternError) {
         self.conjunctions = try PatternCompiler.conjunctions(of: json)
+        var paths = FieldPaths()
+        paths.insert(self.conjunctions)
+        self.paths = paths
     }
 
     /// Whether `event` matches the pattern, as EventBridge's `TestEventPattern` decides.
     public func matches(_ event: JSONValue) -> Bool {
-        self.matches(FlattenedEvent(event))
-    }
-
-    func matches(_ event: FlattenedEvent) -> Bool {
-        self.conjunctions.contains { $0.matches(event) }
+        let flattened = FlattenedEvent(event, keeping: self.paths)
+        return self.conjunctions.contains { $0.matches(flattened) }
     }
 }

@@ -44,11 +44,12 @@ struct FlattenedEvent {
     /// How many arrays the event holds (they are numbered in the order they were met).
     private var arrayCount = 0
 
-    /// The leaves of `event`. A top-level value that is not an object has no named leaves.
-    init(_ event: JSONValue) {
+    /// The leaves of `event` at the paths of `paths` (no other path can matter to the patterns they came from). A
+    /// top-level value that is not an object has no named leaves.
+    init(_ event: JSONValue, keeping paths: FieldPaths) {
         guard case .object(let members) = event else { return }
         for (key, value) in members {
-            self.add(value, at: key, positions: [])
+            self.add(value, at: key, positions: [], keeping: paths)
         }
     }
 
@@ -57,20 +58,24 @@ struct FlattenedEvent {
         self.leaves[path]
     }
 
-    private mutating func add(_ value: JSONValue, at path: String, positions: [ArrayPosition]) {
+    private mutating func add(
+        _ value: JSONValue, at path: String, positions: [ArrayPosition], keeping paths: FieldPaths
+    ) {
         switch value {
         case .object(let members):
+            guard paths.parents.contains(path) else { return }
             for (key, member) in members {
-                self.add(member, at: path + "." + key, positions: positions)
+                self.add(member, at: path + "." + key, positions: positions, keeping: paths)
             }
         case .array(let elements):
             let array = self.arrayCount
             self.arrayCount += 1
             for (index, element) in elements.enumerated() {
-                self.add(element, at: path, positions: positions + [ArrayPosition(array: array, index: index)])
+                let position = ArrayPosition(array: array, index: index)
+                self.add(element, at: path, positions: positions + [position], keeping: paths)
             }
         case .string, .integer, .number, .bool, .null:
-            if let scalar = EventScalar(value) {
+            if paths.fields.contains(path), let scalar = EventScalar(value) {
                 self.leaves[path, default: Leaves()].values.append(Leaf(value: scalar, positions: positions))
                 if !positions.isEmpty { self.leaves[path]?.isInArray = true }
             }

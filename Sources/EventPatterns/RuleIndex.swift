@@ -4,7 +4,8 @@ public import JSONCoding
 ///
 /// Each way a pattern can match (each combination of its `$or` alternatives) is filed under one of its fields: under
 /// the field's path and exact value when the field asks for exact values, else under the field's path alone. An event
-/// is flattened once; only the entries filed under its own paths and values are then checked in full. Patterns
+/// is flattened once, skipping the parts no rule names; only the entries filed under its own paths and values are then
+/// checked in full. Patterns
 /// whose every field may be absent (`exists: false`) are checked for every event.
 ///
 /// ```swift
@@ -28,6 +29,8 @@ public struct RuleIndex<RuleID: Hashable & Sendable>: Sendable {
     private var byPath: [String: [Int]] = [:]
     /// Entries that may match an event holding none of their fields.
     private var unfiled: [Int] = []
+    /// The paths any rule names: the rest of an event is not flattened.
+    private var paths = FieldPaths()
 
     /// An index with no rules.
     public init() {}
@@ -39,6 +42,7 @@ public struct RuleIndex<RuleID: Hashable & Sendable>: Sendable {
     public mutating func add(_ pattern: EventPattern, for id: RuleID) {
         let rule = self.rules.count
         self.rules.append(id)
+        self.paths.insert(pattern.conjunctions)
         for conjunction in pattern.conjunctions {
             let entry = self.entries.count
             self.entries.append(Entry(conjunction: conjunction, rule: rule))
@@ -63,7 +67,7 @@ public struct RuleIndex<RuleID: Hashable & Sendable>: Sendable {
 
     /// The rules whose patterns match `event`, in the order they were added, each once.
     public func matchingRules(for event: JSONValue) -> [RuleID] {
-        let flattened = FlattenedEvent(event)
+        let flattened = FlattenedEvent(event, keeping: self.paths)
         var matched = [Bool](repeating: false, count: self.rules.count)
         var found: [Int] = []
         func check(_ entries: [Int]) {
