@@ -3,13 +3,21 @@
 struct Conjunction: Sendable {
     /// The fields, in a fixed order.
     let fields: [FieldTest]
+    /// The slot of each field's path among `paths`, the paths events are flattened to.
+    private let slots: [Int]
+
+    /// The conjunction of `fields`, checked against events flattened to `paths` (which gain the fields' paths).
+    init(_ fields: [FieldTest], paths: inout FieldPaths) {
+        self.fields = fields
+        self.slots = fields.map { paths.slot(for: $0.path) }
+    }
 
     /// Whether every field matches the event. Fields whose values sit in the same array must find them in one
     /// element of it: `{"a": {"x": [1], "y": [2]}}` does not match `{"a": [{"x": 1}, {"y": 2}]}`.
     func matches(_ event: FlattenedEvent) -> Bool {
         var fieldsInArrays = 0
-        for field in self.fields {
-            guard let leaves = event[field.path] else {
+        for (field, slot) in zip(self.fields, self.slots) {
+            guard let leaves = event[slot] else {
                 if field.matchesAbsence { continue }
                 return false
             }
@@ -22,8 +30,8 @@ struct Conjunction: Sendable {
 
     /// Whether the fields can all be matched by leaves that agree on the element of every array they share.
     private func matchesWithinArrayElements(_ event: FlattenedEvent) -> Bool {
-        let candidates = self.fields.compactMap { field in
-            event[field.path].map { leaves in leaves.values.filter { field.accepts($0.value) } }
+        let candidates = zip(self.fields, self.slots).compactMap { field, slot in
+            event[slot].map { leaves in leaves.values.filter { field.accepts($0.value) } }
         }
         var chosen: [FlattenedEvent.Leaf] = []
         return Self.chooseConsistently(from: candidates[...], chosen: &chosen)

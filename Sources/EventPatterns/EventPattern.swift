@@ -38,9 +38,8 @@ public struct EventPattern: Sendable {
     /// and the parser keeps the last, as EventBridge does.)
     /// - Throws: ``EventPatternError`` when `json` is not a valid pattern.
     public init(_ json: JSONValue) throws(EventPatternError) {
-        self.conjunctions = try PatternCompiler.conjunctions(of: json)
         var paths = FieldPaths()
-        paths.insert(self.conjunctions)
+        self.conjunctions = try PatternCompiler.conjunctions(of: json).map { Conjunction($0, paths: &paths) }
         self.paths = paths
     }
 

@@ -39,23 +39,26 @@ struct FlattenedEvent {
         var isInArray = false
     }
 
-    /// The leaves under each path.
-    private(set) var leaves: [String: Leaves] = [:]
+    /// The leaves under each path, by the path's slot.
+    private var leaves: [Leaves?]
+    /// The slots that hold leaves, in the order they were first filled.
+    private(set) var filledSlots: [Int] = []
     /// How many arrays the event holds (they are numbered in the order they were met).
     private var arrayCount = 0
 
     /// The leaves of `event` at the paths of `paths` (no other path can matter to the patterns they came from). A
     /// top-level value that is not an object has no named leaves.
     init(_ event: JSONValue, keeping paths: FieldPaths) {
+        self.leaves = Array(repeating: nil, count: paths.slots.count)
         guard case .object(let members) = event else { return }
         for (key, value) in members {
             self.add(value, at: key, positions: [], keeping: paths)
         }
     }
 
-    /// The leaves under `path`, or `nil` when the event has none there.
-    subscript(path: String) -> Leaves? {
-        self.leaves[path]
+    /// The leaves under the path of `slot`, or `nil` when the event has none there.
+    subscript(slot: Int) -> Leaves? {
+        self.leaves[slot]
     }
 
     private mutating func add(
@@ -75,9 +78,13 @@ struct FlattenedEvent {
                 self.add(element, at: path, positions: positions + [position], keeping: paths)
             }
         case .string, .integer, .number, .bool, .null:
-            if paths.fields.contains(path), let scalar = EventScalar(value) {
-                self.leaves[path, default: Leaves()].values.append(Leaf(value: scalar, positions: positions))
-                if !positions.isEmpty { self.leaves[path]?.isInArray = true }
+            if let slot = paths.slots[path], let scalar = EventScalar(value) {
+                if self.leaves[slot] == nil {
+                    self.leaves[slot] = Leaves()
+                    self.filledSlots.append(slot)
+                }
+                self.leaves[slot]?.values.append(Leaf(value: scalar, positions: positions))
+                if !positions.isEmpty { self.leaves[slot]?.isInArray = true }
             }
         }
     }

@@ -11,12 +11,12 @@ enum PatternCompiler {
         "prefix", "suffix", "equals-ignore-case", "wildcard", "anything-but", "numeric", "exists", "cidr",
     ]
 
-    /// The conjunctions of a whole pattern.
-    static func conjunctions(of pattern: JSONValue) throws(EventPatternError) -> [Conjunction] {
+    /// The fields of each conjunction of a whole pattern.
+    static func conjunctions(of pattern: JSONValue) throws(EventPatternError) -> [[FieldTest]] {
         guard case .object(let members) = pattern else {
             throw EventPatternError(.malformedJSON, "Filter is not an object")
         }
-        return try self.alternatives(of: members, under: nil).map(Conjunction.init)
+        return try self.alternatives(of: members, under: nil)
     }
 
     /// The ways the fields of one object (at `path`) can all match: one list of fields per combination of `$or`

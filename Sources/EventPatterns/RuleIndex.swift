@@ -4,9 +4,9 @@ public import JSONCoding
 ///
 /// Each way a pattern can match (each combination of its `$or` alternatives) is filed under one of its fields: under
 /// the field's path and exact value when the field asks for exact values, else under the field's path alone. An event
-/// is flattened once, skipping the parts no rule names; only the entries filed under its own paths and values are then
-/// checked in full. Patterns
-/// whose every field may be absent (`exists: false`) are checked for every event.
+/// is flattened once, keeping only the paths some rule names, each in a numbered slot; only the entries filed under its
+/// paths and values are then checked in full. Patterns whose every field may be absent (`exists: false`) are checked
+/// for every event.
 ///
 /// ```swift
 /// var rules = RuleIndex<String>()
@@ -23,13 +23,13 @@ public struct RuleIndex<RuleID: Hashable & Sendable>: Sendable {
 
     private var rules: [RuleID] = []
     private var entries: [Entry] = []
-    /// Entries filed under a field's path and one of its exact values.
-    private var byValue: [String: [EventScalar: [Int]]] = [:]
-    /// Entries filed under the path of a field that must be present.
-    private var byPath: [String: [Int]] = [:]
+    /// Entries filed under a field's path (by its slot) and one of its exact values.
+    private var byValue: [[EventScalar: [Int]]] = []
+    /// Entries filed under the path (by its slot) of a field that must be present.
+    private var byPath: [[Int]] = []
     /// Entries that may match an event holding none of their fields.
     private var unfiled: [Int] = []
-    /// The paths any rule names: the rest of an event is not flattened.
+    /// The paths any rule names, numbered: the rest of an event is not flattened.
     private var paths = FieldPaths()
 
     /// An index with no rules.
@@ -42,10 +42,13 @@ public struct RuleIndex<RuleID: Hashable & Sendable>: Sendable {
     public mutating func add(_ pattern: EventPattern, for id: RuleID) {
         let rule = self.rules.count
         self.rules.append(id)
-        self.paths.insert(pattern.conjunctions)
         for conjunction in pattern.conjunctions {
             let entry = self.entries.count
-            self.entries.append(Entry(conjunction: conjunction, rule: rule))
+            // Renumbered in this index's slots, which every rule shares.
+            self.entries.append(Entry(conjunction: Conjunction(conjunction.fields, paths: &self.paths), rule: rule))
+            let slots = self.paths.slots.count
+            self.byValue += Array(repeating: [:], count: slots - self.byValue.count)
+            self.byPath += Array(repeating: [], count: slots - self.byPath.count)
             self.file(entry, by: conjunction.fields)
         }
     }
@@ -56,10 +59,10 @@ public struct RuleIndex<RuleID: Hashable & Sendable>: Sendable {
         let exact = fields.compactMap { field in field.exactValues.map { (field.path, $0) } }
         if let (path, values) = exact.min(by: { $0.1.count < $1.1.count }) {
             for value in values {
-                self.byValue[path, default: [:]][value, default: []].append(entry)
+                self.byValue[self.paths.slot(for: path)][value, default: []].append(entry)
             }
         } else if let field = fields.first(where: { !$0.matchesAbsence }) {
-            self.byPath[field.path, default: []].append(entry)
+            self.byPath[self.paths.slot(for: field.path)].append(entry)
         } else {
             self.unfiled.append(entry)
         }
@@ -79,13 +82,14 @@ public struct RuleIndex<RuleID: Hashable & Sendable>: Sendable {
                 }
             }
         }
-        for (path, leaves) in flattened.leaves {
-            if let filed = self.byValue[path] {
+        for slot in flattened.filledSlots {
+            let filed = self.byValue[slot]
+            if !filed.isEmpty, let leaves = flattened[slot] {
                 for leaf in leaves.values {
                     if let entries = filed[leaf.value] { check(entries) }
                 }
             }
-            if let entries = self.byPath[path] { check(entries) }
+            check(self.byPath[slot])
         }
         check(self.unfiled)
         return found.sorted().map { self.rules[$0] }
