@@ -21,6 +21,16 @@ struct FieldTest: Sendable {
         self.conditions.contains { $0.matches(value) }
     }
 
+    /// The texts the field's strings must start with, when every entry is a case-sensitive `prefix`.
+    var prefixes: [String]? {
+        var texts: [String] = []
+        for condition in self.conditions {
+            guard case .prefix(let text) = condition else { return nil }
+            texts.append(text)
+        }
+        return texts
+    }
+
     /// The exact values the field asks for, when every entry is an exact value (the case a rule index can look up).
     var exactValues: Set<EventScalar>? {
         var values = Set<EventScalar>()

@@ -1,7 +1,7 @@
 import JSONCoding
 
-/// An event taken apart once into its leaves, keyed by their dot-joined path (`detail.state`), so that any number of
-/// patterns can be checked against it without walking the tree again.
+/// An event taken apart once into its leaves, each kept under the slot of its dot-joined path (`detail.state`), so
+/// that any number of patterns can be checked against it without walking the tree again.
 ///
 /// Arrays add no path segment: each element's leaves sit under the array's own path. Every leaf remembers which
 /// element of which array it came from, so that fields a pattern names together can be required to come from the

@@ -25,6 +25,8 @@ public struct RuleIndex<RuleID: Hashable & Sendable>: Sendable {
     private var entries: [Entry] = []
     /// Entries filed under a field's path (by its slot) and one of its exact values.
     private var byValue: [[EventScalar: [Int]]] = []
+    /// Entries filed under a field's path (by its slot) and one of its `prefix` texts.
+    private var byPrefix: [PrefixTable] = []
     /// Entries filed under the path (by its slot) of a field that must be present.
     private var byPath: [[Int]] = []
     /// Entries that may match an event holding none of their fields.
@@ -48,24 +50,35 @@ public struct RuleIndex<RuleID: Hashable & Sendable>: Sendable {
             self.entries.append(Entry(conjunction: Conjunction(conjunction.fields, paths: &self.paths), rule: rule))
             let slots = self.paths.slots.count
             self.byValue += Array(repeating: [:], count: slots - self.byValue.count)
+            self.byPrefix += Array(repeating: PrefixTable(), count: slots - self.byPrefix.count)
             self.byPath += Array(repeating: [], count: slots - self.byPath.count)
             self.file(entry, by: conjunction.fields)
         }
     }
 
-    /// Files an entry under its most selective field: the exact-valued field with the fewest values, else the first
-    /// field that must be present.
+    /// Files an entry under its most selective field: the exact-valued field with the fewest values, else the
+    /// prefix field whose shortest prefix is longest, else the first field that must be present.
     private mutating func file(_ entry: Int, by fields: [FieldTest]) {
         let exact = fields.compactMap { field in field.exactValues.map { (field.path, $0) } }
         if let (path, values) = exact.min(by: { $0.1.count < $1.1.count }) {
             for value in values {
                 self.byValue[self.paths.slot(for: path)][value, default: []].append(entry)
             }
+        } else if let (path, prefixes) = fields.compactMap({ field in field.prefixes.map { (field.path, $0) } })
+            .max(by: { Self.shortest($0.1) < Self.shortest($1.1) })
+        {
+            for prefix in prefixes {
+                self.byPrefix[self.paths.slot(for: path)].insert(prefix, entry: entry)
+            }
         } else if let field = fields.first(where: { !$0.matchesAbsence }) {
             self.byPath[self.paths.slot(for: field.path)].append(entry)
         } else {
             self.unfiled.append(entry)
         }
+    }
+
+    private static func shortest(_ texts: [String]) -> Int {
+        texts.lazy.map(\.utf8.count).min() ?? 0
     }
 
     /// The rules whose patterns match `event`, in the order they were added, each once.
@@ -87,6 +100,12 @@ public struct RuleIndex<RuleID: Hashable & Sendable>: Sendable {
             if !filed.isEmpty, let leaves = flattened[slot] {
                 for leaf in leaves.values {
                     if let entries = filed[leaf.value] { check(entries) }
+                }
+            }
+            let prefixes = self.byPrefix[slot]
+            if !prefixes.isEmpty, let leaves = flattened[slot] {
+                for case .string(let text) in leaves.values.lazy.map(\.value) {
+                    prefixes.forEachCandidate(of: text, check)
                 }
             }
             check(self.byPath[slot])
