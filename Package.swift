@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "Observability", targets: ["Observability"]),
         .library(name: "Cloud", targets: ["Cloud"]),
         .library(name: "LocalCloud", targets: ["LocalCloud"]),
+        .library(name: "EventPatterns", targets: ["EventPatterns"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
