@@ -2,11 +2,9 @@ public import JSONCoding
 
 /// Many event patterns compiled together, to find the rules an event matches without trying each pattern.
 ///
-/// Each way a pattern can match (each combination of its `$or` alternatives) is filed under one of its fields: under
-/// the field's path and exact value when the field asks for exact values, else under the field's path alone. An event
-/// is flattened once, keeping only the paths some rule names, each in a numbered slot; only the entries filed under its
-/// paths and values are then checked in full. Patterns whose every field may be absent (`exists: false`) are checked
-/// for every event.
+/// Each pattern is filed under one of its fields: under the field's path and exact value, or its prefixes, or its path
+/// alone. An event is flattened once, keeping only the paths some rule names; only the rules filed under its paths,
+/// values and prefixes are then checked in full.
 ///
 /// ```swift
 /// var rules = RuleIndex<String>()
@@ -14,25 +12,8 @@ public import JSONCoding
 /// rules.matchingRules(for: event)  // ["orders-to-queue"] when the event's source is "orders"
 /// ```
 public struct RuleIndex<RuleID: Hashable & Sendable>: Sendable {
-    /// One conjunction of one rule's pattern.
-    private struct Entry: Sendable {
-        let conjunction: Conjunction
-        /// The position of its rule in `rules`.
-        let rule: Int
-    }
-
     private var rules: [RuleID] = []
-    private var entries: [Entry] = []
-    /// Entries filed under a field's path (by its slot) and one of its exact values.
-    private var byValue: [[EventScalar: [Int]]] = []
-    /// Entries filed under a field's path (by its slot) and one of its `prefix` texts.
-    private var byPrefix: [PrefixTable] = []
-    /// Entries filed under the path (by its slot) of a field that must be present.
-    private var byPath: [[Int]] = []
-    /// Entries that may match an event holding none of their fields.
-    private var unfiled: [Int] = []
-    /// The paths any rule names, numbered: the rest of an event is not flattened.
-    private var paths = FieldPaths()
+    private var table = RuleTable()
 
     /// An index with no rules.
     public init() {}
@@ -42,75 +23,12 @@ public struct RuleIndex<RuleID: Hashable & Sendable>: Sendable {
 
     /// Adds the rule `id` with its pattern. Adding the same id twice gives two rules that report the same id.
     public mutating func add(_ pattern: EventPattern, for id: RuleID) {
-        let rule = self.rules.count
         self.rules.append(id)
-        for conjunction in pattern.conjunctions {
-            let entry = self.entries.count
-            // Renumbered in this index's slots, which every rule shares.
-            self.entries.append(Entry(conjunction: Conjunction(conjunction.fields, paths: &self.paths), rule: rule))
-            let slots = self.paths.slots.count
-            self.byValue += Array(repeating: [:], count: slots - self.byValue.count)
-            self.byPrefix += Array(repeating: PrefixTable(), count: slots - self.byPrefix.count)
-            self.byPath += Array(repeating: [], count: slots - self.byPath.count)
-            self.file(entry, by: conjunction.fields)
-        }
-    }
-
-    /// Files an entry under its most selective field: the exact-valued field with the fewest values, else the
-    /// prefix field whose shortest prefix is longest, else the first field that must be present.
-    private mutating func file(_ entry: Int, by fields: [FieldTest]) {
-        let exact = fields.compactMap { field in field.exactValues.map { (field.path, $0) } }
-        if let (path, values) = exact.min(by: { $0.1.count < $1.1.count }) {
-            for value in values {
-                self.byValue[self.paths.slot(for: path)][value, default: []].append(entry)
-            }
-        } else if let (path, prefixes) = fields.compactMap({ field in field.prefixes.map { (field.path, $0) } })
-            .max(by: { Self.shortest($0.1) < Self.shortest($1.1) })
-        {
-            for prefix in prefixes {
-                self.byPrefix[self.paths.slot(for: path)].insert(prefix, entry: entry)
-            }
-        } else if let field = fields.first(where: { !$0.matchesAbsence }) {
-            self.byPath[self.paths.slot(for: field.path)].append(entry)
-        } else {
-            self.unfiled.append(entry)
-        }
-    }
-
-    private static func shortest(_ texts: [String]) -> Int {
-        texts.lazy.map(\.utf8.count).min() ?? 0
+        self.table.add(pattern)
     }
 
     /// The rules whose patterns match `event`, in the order they were added, each once.
     public func matchingRules(for event: JSONValue) -> [RuleID] {
-        let flattened = FlattenedEvent(event, keeping: self.paths)
-        var matched = [Bool](repeating: false, count: self.rules.count)
-        var found: [Int] = []
-        func check(_ entries: [Int]) {
-            for index in entries {
-                let entry = self.entries[index]
-                if !matched[entry.rule] && entry.conjunction.matches(flattened) {
-                    matched[entry.rule] = true
-                    found.append(entry.rule)
-                }
-            }
-        }
-        for slot in flattened.filledSlots {
-            let filed = self.byValue[slot]
-            if !filed.isEmpty, let leaves = flattened[slot] {
-                for leaf in leaves.values {
-                    if let entries = filed[leaf.value] { check(entries) }
-                }
-            }
-            let prefixes = self.byPrefix[slot]
-            if !prefixes.isEmpty, let leaves = flattened[slot] {
-                for case .string(let text) in leaves.values.lazy.map(\.value) {
-                    prefixes.forEachCandidate(of: text, check)
-                }
-            }
-            check(self.byPath[slot])
-        }
-        check(self.unfiled)
-        return found.sorted().map { self.rules[$0] }
+        self.table.matchingRuleNumbers(for: event).map { self.rules[$0] }
     }
 }

@@ -18,6 +18,19 @@ struct RuleIndexTests {
         #expect(index.count == 4)
     }
 
+    @Test func prefixRulesAreFoundByAnyOfTheirPrefixes() throws {
+        var index = RuleIndex<String>()
+        index.add(
+            try EventPattern(parsing: #"{"source": [{"prefix": "com.example."}, {"prefix": "aws."}]}"#), for: "two")
+        index.add(try EventPattern(parsing: #"{"source": [{"prefix": ""}]}"#), for: "any string")
+        index.add(try EventPattern(parsing: #"{"source": [{"prefix": "é"}]}"#), for: "accent")
+        #expect(index.matchingRules(for: ["source": "aws.s3"]) == ["two", "any string"])
+        #expect(index.matchingRules(for: ["source": "com.example.orders"]) == ["two", "any string"])
+        #expect(index.matchingRules(for: ["source": "été"]) == ["any string", "accent"])
+        #expect(index.matchingRules(for: ["source": "com.exampl"]) == ["any string"])
+        #expect(index.matchingRules(for: ["source": 12]) == [])
+    }
+
     /// Random patterns and events over a small vocabulary, so that many of them meet.
     @Test func agreesWithMatchingEachPatternOnGeneratedRulesAndEvents() throws {
         var random = SplitMix64(seed: 15)
