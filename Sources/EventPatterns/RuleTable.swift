@@ -3,9 +3,9 @@ import JSONCoding
 /// The rules of a ``RuleIndex`` by number, and the tables that find which of them an event may match.
 ///
 /// Each way a pattern can match (each combination of its `$or` alternatives) is an entry, filed under one of its
-/// fields: under the field's path and exact value when the field asks for exact values, under its `prefix` texts when
-/// it asks for prefixes, else under the field's path alone. Paths are numbered (slots), so that an event is flattened
-/// once into an array and checking a field indexes it. Entries whose every field may be absent (`exists: false`) are
+/// fields: under the path and value of each field that asks for exact values (checked once the event has all of
+/// them), else under its `prefix` texts when a field asks for prefixes, else under a field's path alone. Paths are
+/// numbered (slots), so that an event is flattened once into an array and checking a field indexes it. Entries whose every field may be absent (`exists: false`) are
 /// checked for every event.
 struct RuleTable: Sendable {
     /// One conjunction of one rule's pattern.
@@ -13,6 +13,8 @@ struct RuleTable: Sendable {
         let conjunction: Conjunction
         /// The number of its rule.
         let rule: Int
+        /// How many of its fields ask for exact values: it is filed under each, and checked once all were found.
+        let exactFields: Int
     }
 
     /// How many rules were added.
@@ -36,7 +38,9 @@ struct RuleTable: Sendable {
         for conjunction in pattern.conjunctions {
             let entry = self.entries.count
             // Renumbered in this index's slots, which every rule shares.
-            self.entries.append(Entry(conjunction: Conjunction(conjunction.fields, paths: &self.paths), rule: rule))
+            let renumbered = Conjunction(conjunction.fields, paths: &self.paths)
+            let exactFields = conjunction.fields.count { $0.exactValues != nil }
+            self.entries.append(Entry(conjunction: renumbered, rule: rule, exactFields: exactFields))
             let slots = self.paths.slots.count
             self.byValue += Array(repeating: [:], count: slots - self.byValue.count)
             self.byPrefix += Array(repeating: PrefixTable(), count: slots - self.byPrefix.count)
@@ -45,13 +49,16 @@ struct RuleTable: Sendable {
         }
     }
 
-    /// Files an entry under its most selective field: the exact-valued field with the fewest values, else the
-    /// prefix field whose shortest prefix is longest, else the first field that must be present.
+    /// Files an entry under each of its exact-valued fields and values (it is checked once an event has a value for
+    /// each of these fields), else under the prefix field whose shortest prefix is longest, else under the first field
+    /// that must be present.
     private mutating func file(_ entry: Int, by fields: [FieldTest]) {
         let exact = fields.compactMap { field in field.exactValues.map { (field.path, $0) } }
-        if let (path, values) = exact.min(by: { $0.1.count < $1.1.count }) {
-            for value in values {
-                self.byValue[self.paths.slot(for: path)][value, default: []].append(entry)
+        if !exact.isEmpty {
+            for (path, values) in exact {
+                for value in values {
+                    self.byValue[self.paths.slot(for: path)][value, default: []].append(entry)
+                }
             }
         } else if let (path, prefixes) = fields.compactMap({ field in field.prefixes.map { (field.path, $0) } })
             .max(by: { Self.shortest($0.1) < Self.shortest($1.1) })
@@ -75,20 +82,31 @@ struct RuleTable: Sendable {
         let flattened = FlattenedEvent(event, keeping: self.paths)
         var matched = [Bool](repeating: false, count: self.ruleCount)
         var found: [Int] = []
+        // How many of each entry's exact-valued fields the event has a filed value for.
+        var exactHits = [Int32](repeating: 0, count: self.entries.count)
+        func evaluate(_ index: Int) {
+            let entry = self.entries[index]
+            if !matched[entry.rule] && entry.conjunction.matches(flattened) {
+                matched[entry.rule] = true
+                found.append(entry.rule)
+            }
+        }
         func check(_ entries: [Int]) {
+            for index in entries { evaluate(index) }
+        }
+        func countExactHits(_ entries: [Int]) {
             for index in entries {
-                let entry = self.entries[index]
-                if !matched[entry.rule] && entry.conjunction.matches(flattened) {
-                    matched[entry.rule] = true
-                    found.append(entry.rule)
-                }
+                exactHits[index] += 1
+                // Checked once, when the last field is found (an array may find a field twice: that only checks
+                // early, and the check looks at the whole event anyway).
+                if exactHits[index] == self.entries[index].exactFields { evaluate(index) }
             }
         }
         for slot in flattened.filledSlots {
             let filed = self.byValue[slot]
             if !filed.isEmpty, let leaves = flattened[slot] {
                 for leaf in leaves.values {
-                    if let entries = filed[leaf.value] { check(entries) }
+                    if let entries = filed[leaf.value] { countExactHits(entries) }
                 }
             }
             let prefixes = self.byPrefix[slot]
