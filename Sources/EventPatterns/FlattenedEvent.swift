@@ -50,6 +50,7 @@ struct FlattenedEvent {
     /// top-level value that is not an object has no named leaves.
     init(_ event: JSONValue, keeping paths: FieldPaths) {
         self.leaves = Array(repeating: nil, count: paths.slots.count)
+        self.filledSlots.reserveCapacity(paths.slots.count)
         guard case .object(let members) = event else { return }
         for (key, value) in members {
             self.add(value, at: key, positions: [], keeping: paths)

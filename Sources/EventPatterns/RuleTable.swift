@@ -82,6 +82,7 @@ struct RuleTable: Sendable {
         let flattened = FlattenedEvent(event, keeping: self.paths)
         var matched = [Bool](repeating: false, count: self.ruleCount)
         var found: [Int] = []
+        found.reserveCapacity(min(self.ruleCount, 64))
         // How many of each entry's exact-valued fields the event has a filed value for.
         var exactHits = [Int32](repeating: 0, count: self.entries.count)
         func evaluate(_ index: Int) {
