@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "Cloud", targets: ["Cloud"]),
         .library(name: "LocalCloud", targets: ["LocalCloud"]),
         .library(name: "AWS", targets: ["AWS"]),
+        .library(name: "EventPatterns", targets: ["EventPatterns"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -51,6 +52,11 @@ let package = Package(
         ),
         .target(
             name: "JSONCoding",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "EventPatterns",
+            dependencies: ["JSONCoding"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -170,6 +176,8 @@ let package = Package(
                 "LambdaRuntime",
                 "LambdaEvents",
                 "Observability",
+                "EventPatterns",
+                "JSONCoding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -213,6 +221,11 @@ let package = Package(
         .testTarget(
             name: "JSONCodingTests",
             dependencies: ["JSONCoding", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EventPatternsTests",
+            dependencies: ["EventPatterns", "JSONCoding"],
             swiftSettings: strictSettings
         ),
         .testTarget(
