@@ -230,7 +230,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LambdaEventsTests",
-            dependencies: ["LambdaEvents"],
+            dependencies: ["LambdaEvents", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,3 +1,5 @@
+import JSONCoding
+import LambdaEvents
 public import NIOCore
 
 #if canImport(FoundationEssentials)
@@ -8,19 +10,39 @@ import Foundation
 
 /// Adapts a typed ``LambdaHandler`` to raw bytes: decodes the event from JSON and encodes the output as JSON; a
 /// caller in the same process may hand it the event as a value instead.
+///
+/// An event type that is ``JSONValueDecodable`` is read from a parsed tree instead of through `JSONDecoder`; an output
+/// type that is ``JSONBytesEncodable`` writes itself, any other is written by ``StreamingJSONEncoder``: each several
+/// times cheaper than Foundation's coders.
 public struct CodableLambdaHandler<Handler: LambdaHandler>: ValueLambdaHandler {
     /// The typed handler that does the work.
     public let handler: Handler
-    private let decoder = JSONDecoder()
-    private let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
+    private let decodeEvent: @Sendable ([UInt8]) throws -> Handler.Event
+    private let encodeOutput: @Sendable (Handler.Output) throws -> [UInt8]
 
     /// Wraps `handler` so the runtime can call it with raw bytes.
     public init(_ handler: Handler) {
         self.handler = handler
+        self.decodeEvent = Self.eventDecoder()
+        self.encodeOutput = Self.outputEncoder()
+    }
+
+    /// How the event type is read: from a parsed tree when it can read itself from one, else by `JSONDecoder`.
+    private static func eventDecoder() -> @Sendable ([UInt8]) throws -> Handler.Event {
+        if let readable = Handler.Event.self as? any JSONValueDecodable.Type {
+            return { bytes in try readable.init(jsonBytes: bytes) as! Handler.Event }
+        }
+        let decoder = JSONDecoder()
+        return { bytes in try decoder.decode(Handler.Event.self, from: Data(bytes)) }
+    }
+
+    /// How the output is written: by itself when it can write its own JSON, else by ``StreamingJSONEncoder``.
+    private static func outputEncoder() -> @Sendable (Handler.Output) throws -> [UInt8] {
+        if Handler.Output.self is any JSONBytesEncodable.Type {
+            return { output in (output as! any JSONBytesEncodable).jsonBytes }
+        }
+        let encoder = StreamingJSONEncoder()
+        return { output in try encoder.encode(output) }
     }
 
     /// Decodes `event` as the handler's `Event`, runs the handler and returns its output as JSON.
@@ -30,12 +52,12 @@ public struct CodableLambdaHandler<Handler: LambdaHandler>: ValueLambdaHandler {
     public func handle(_ event: ByteBuffer, context: LambdaContext) async throws -> ByteBuffer {
         let decoded: Handler.Event
         do {
-            decoded = try self.decoder.decode(Handler.Event.self, from: Data(event.readableBytesView))
+            decoded = try self.decodeEvent(Array(event.readableBytesView))
         } catch {
             throw LambdaRuntimeError(.undecodableEvent, "The event is not a valid \(Handler.Event.self): \(error)")
         }
         let output = try await self.handler.handle(decoded, context: context)
-        return ByteBuffer(bytes: try self.encoder.encode(output))
+        return ByteBuffer(bytes: try self.encodeOutput(output))
     }
 
     /// Runs the handler with `event` directly when it is the handler's `Event`, returning its output as a value.

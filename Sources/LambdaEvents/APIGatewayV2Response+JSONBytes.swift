@@ -1,0 +1,39 @@
+// The response written member by member, as its synthesised `Encodable` conformance writes it through
+// StreamingJSONEncoder (declaration order, absent members left out, header names sorted), without the keyed containers
+// and generic dispatch of an Encoder on every invocation.
+
+extension APIGatewayV2Response: JSONBytesEncodable {
+    /// The response as compact JSON text: `statusCode`, then `headers` (names sorted), `cookies`, `body` and
+    /// `isBase64Encoded` when present.
+    public var jsonBytes: [UInt8] {
+        var writer = JSONWriter(capacity: 160 + (self.body?.utf8.count ?? 0))
+        writer.beginObject()
+        writer.key("statusCode")
+        writer.integer(self.statusCode)
+        if let headers = self.headers {
+            writer.key("headers")
+            writer.beginObject()
+            for name in headers.keys.sorted() {
+                writer.key(name)
+                writer.string(headers[name]!)
+            }
+            writer.endObject()
+        }
+        if let cookies = self.cookies {
+            writer.key("cookies")
+            writer.beginArray()
+            for cookie in cookies { writer.string(cookie) }
+            writer.endArray()
+        }
+        if let body = self.body {
+            writer.key("body")
+            writer.string(body)
+        }
+        if let isBase64Encoded = self.isBase64Encoded {
+            writer.key("isBase64Encoded")
+            writer.bool(isBase64Encoded)
+        }
+        writer.endObject()
+        return writer.bytes
+    }
+}
