@@ -13,6 +13,8 @@ public enum JSONValue: Sendable, Hashable {
 }
 
 extension JSONValue: Codable {
+    /// Decodes whichever JSON value `decoder` holds: `null`, a Boolean, an integer that fits `Int64`, another number,
+    /// a string, an array or an object, tried in that order.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
@@ -34,6 +36,7 @@ extension JSONValue: Codable {
         }
     }
 
+    /// Encodes the value as the JSON value it stands for.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
