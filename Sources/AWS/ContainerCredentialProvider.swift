@@ -51,12 +51,23 @@ public struct ContainerCredentialProvider: CredentialProvider {
                 .invalidConfiguration,
                 "AWS_CONTAINER_CREDENTIALS_FULL_URI must be an http:// URL (https is not supported yet)")
         }
-        guard Self.allowedHosts.contains(url.host.lowercased()) || url.host.hasPrefix("127.") else {
+        guard Self.allowedHosts.contains(url.host.lowercased()) || Self.isLoopbackIPv4(url.host) else {
             throw AWSCredentialsError(
                 .invalidConfiguration,
                 "AWS_CONTAINER_CREDENTIALS_FULL_URI may name only loopback or the container agents over plain HTTP")
         }
         return url
+    }
+
+    /// Whether `host` is a literal IPv4 address in 127.0.0.0/8; a name such as `127.evil.example` is not, whatever
+    /// it resolves to, so the token is never sent to a host that DNS can point elsewhere.
+    package static func isLoopbackIPv4(_ host: String) -> Bool {
+        let octets = host.split(separator: ".", omittingEmptySubsequences: false)
+        guard octets.count == 4, octets[0] == "127" else { return false }
+        return octets.allSatisfy { octet in
+            (1...3).contains(octet.count) && octet.allSatisfy(\.isASCII) && octet.allSatisfy(\.isNumber)
+                && Int(octet).map { $0 <= 255 } == true
+        }
     }
 
     private func authorizationToken() throws -> String? {

@@ -22,11 +22,19 @@ public struct ProfileCredentialProvider: CredentialProvider {
     /// `profile`.
     public var name: String { "profile" }
 
-    /// The selected profile's credentials, `nil` when the files have no such profile or it holds none.
+    /// The selected profile's credentials, `nil` when the default profile is absent or a profile holds none.
+    /// - Throws: ``AWSCredentialsError`` with `invalidConfiguration` when `AWS_PROFILE` names a profile the files do
+    ///   not have: as the SDKs do, the chain stops there instead of falling through to other credentials.
     public func credentials() async throws -> AWSCredentials? {
         let files = try ProfileFiles.load(environment: self.environment)
         let selected = ProfileFiles.selectedProfile(environment: self.environment)
-        guard let profile = files.profiles[selected] else { return nil }
+        guard let profile = files.profiles[selected] else {
+            guard self.environment["AWS_PROFILE"] == nil else {
+                throw AWSCredentialsError(
+                    .invalidConfiguration, "AWS_PROFILE names profile \(selected), which the shared files do not have")
+            }
+            return nil
+        }
         return try await self.credentials(of: profile, named: selected, in: files, chain: [])
     }
 

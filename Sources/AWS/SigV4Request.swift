@@ -39,3 +39,22 @@ public struct SigV4Request: Sendable, Equatable {
         self.headers.filter { $0.name.lowercased() == name.lowercased() }.map(\.value)
     }
 }
+
+extension SigV4Request: CustomStringConvertible, CustomDebugStringConvertible {
+    /// The method, path, query and headers, with the session token and the `Authorization` header redacted, so that
+    /// logging a signed request gives no credential away.
+    public var description: String {
+        let secretHeaders: Set<String> = ["authorization", "x-amz-security-token"]
+        let headers = self.headers.map { header in
+            "\(header.name): \(secretHeaders.contains(header.name.lowercased()) ? "<redacted>" : header.value)"
+        }
+        let query = self.query.split(separator: "&").map { parameter in
+            parameter.lowercased().hasPrefix("x-amz-security-token=") ? "X-Amz-Security-Token=<redacted>" : parameter
+        }.joined(separator: "&")
+        return "SigV4Request(\(self.method) \(self.path)\(query.isEmpty ? "" : "?" + query), headers: \(headers), "
+            + "body: \(self.body.count) bytes)"
+    }
+
+    /// The same as ``description``: nothing that may hold a secret is printed, in a debugger either.
+    public var debugDescription: String { self.description }
+}

@@ -60,6 +60,7 @@ public struct SigV4Signer: Sendable {
     @discardableResult
     public func presign(_ request: inout SigV4Request, at time: AWSTimestamp, expiresIn: Int) -> SigV4Signature {
         let lifetime = min(max(expiresIn, 1), Self.maximumPresignedLifetimeSeconds)
+        Self.removeSigningParameters(from: &request.query)
         let payloadHash = self.payloadHash(of: request)
         let headerNames = CanonicalRequest(request, payloadHash: payloadHash, options: self.options).signedHeaders
         var parameters = [
@@ -106,6 +107,19 @@ public struct SigV4Signer: Sendable {
         }
         let signature = SHA256.hex(HMACSHA256.authenticationCode(for: Array(stringToSign.utf8), key: key))
         return SigV4Signature(canonicalRequest: canonical.text, stringToSign: stringToSign, signature: signature)
+    }
+
+    /// Removes the `X-Amz-*` parameters an earlier presigning added, so that presigning again signs the request
+    /// itself and not the last signature.
+    private static func removeSigningParameters(from query: inout String) {
+        let signing: Set<String> = [
+            "x-amz-algorithm", "x-amz-credential", "x-amz-date", "x-amz-signedheaders", "x-amz-expires",
+            "x-amz-security-token", "x-amz-signature",
+        ]
+        query = query.split(separator: "&").filter { parameter in
+            let name = parameter.split(separator: "=", maxSplits: 1).first.map { $0.lowercased() } ?? ""
+            return !signing.contains(name)
+        }.joined(separator: "&")
     }
 
     private static func append(_ parameters: [(String, String)], to query: inout String) {

@@ -96,4 +96,14 @@ import Testing
         let error = await #expect(throws: AWSCredentialsError.self) { try await provider.credentials() }
         #expect(error?.code == .invalidConfiguration)
     }
+
+    /// Only literal 127.x.y.z addresses count as loopback: a name that starts with `127.` may resolve anywhere.
+    @Test(arguments: [
+        ("127.0.0.1", true), ("127.1.2.3", true), ("127.255.255.255", true), ("127.evil.example", false),
+        ("127.0.0.256", false), ("127.1", false), ("127.0.0.1.nip.io", false), ("128.0.0.1", false),
+        ("127.0.0.-1", false),
+    ])
+    func onlyLiteralLoopbackAddressesPass(host: String, isLoopback: Bool) {
+        #expect(ContainerCredentialProvider.isLoopbackIPv4(host) == isLoopback)
+    }
 }

@@ -74,6 +74,18 @@ import Testing
                 environment: environment, profiles: try ProfileFiles.load(environment: environment)) == "eu-north-1")
     }
 
+    /// A profile named by AWS_PROFILE that the files lack stops the chain with an error, as in the SDKs, instead of
+    /// quietly falling through to the container or instance credentials; an absent default profile does not.
+    @Test func aMissingNamedProfileIsAnError() async throws {
+        let folder = try TemporaryDirectory()
+        let named = try Self.environment(folder, config: "[default]\nregion = eu-west-1\n", ["AWS_PROFILE": "typo"])
+        await #expect(throws: AWSCredentialsError.self) {
+            try await ProfileCredentialProvider(environment: named, clock: ManualClock()).credentials()
+        }
+        let unnamed = try Self.environment(folder, config: "[other]\nregion = eu-west-1\n")
+        #expect(try await ProfileCredentialProvider(environment: unnamed, clock: ManualClock()).credentials() == nil)
+    }
+
     @Test func credentialProcessOutputIsRead() async throws {
         let folder = try TemporaryDirectory()
         let printed =

@@ -35,6 +35,36 @@ import Testing
         #expect(request.values(of: "x-amz-date") == ["20150830T123600Z"])
     }
 
+    @Test func presigningAgainSignsTheRequestNotTheEarlierSignature() {
+        let signer = SigV4Signer(credentials: Self.credentials, region: "us-east-1", service: "service")
+        var once = SigV4Request(
+            method: "GET", path: "/", query: "a=1", headers: [.init("Host", "example.amazonaws.com")])
+        var twice = once
+        let first = signer.presign(&once, at: Self.time, expiresIn: 60)
+        signer.presign(&twice, at: Self.time, expiresIn: 60)
+        let second = signer.presign(&twice, at: Self.time, expiresIn: 60)
+        #expect(first == second)
+        #expect(once.query == twice.query)
+    }
+
+    /// Neither a signed request nor its signature prints the session token or the Authorization header.
+    @Test func descriptionsGiveNoSecretAway() {
+        let credentials = AWSCredentials(
+            accessKeyID: "ASIAEXAMPLE", secretAccessKey: "secret-key-value", sessionToken: "session-token-value")
+        let signer = SigV4Signer(credentials: credentials, region: "us-east-1", service: "service")
+        var signed = SigV4Request(method: "GET", path: "/", headers: [.init("Host", "example.amazonaws.com")])
+        let signature = signer.signHeaders(&signed, at: Self.time)
+        var presigned = SigV4Request(method: "GET", path: "/", headers: [.init("Host", "example.amazonaws.com")])
+        signer.presign(&presigned, at: Self.time, expiresIn: 60)
+        for text in [
+            "\(signed)", String(reflecting: signed), "\(signature)", String(reflecting: signature), "\(presigned)",
+        ] {
+            #expect(!text.contains("session-token-value"), "\(text)")
+            #expect(!text.contains("secret-key-value"), "\(text)")
+        }
+        #expect(!"\(signed)".contains(signature.signature), "the Authorization header is redacted")
+    }
+
     @Test func presignedLifetimesAreClampedToSevenDays() {
         var request = SigV4Request(method: "GET", path: "/", headers: [.init("Host", "example.amazonaws.com")])
         SigV4Signer(credentials: Self.credentials, region: "us-east-1", service: "service")

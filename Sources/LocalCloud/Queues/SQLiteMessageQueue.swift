@@ -205,12 +205,14 @@ public final class SQLiteMessageQueue: MessageQueue {
             guard outcome.messages.isEmpty, remaining > .zero, !Task.isCancelled else { return outcome.messages }
             let untilVisible = outcome.nextVisibleAt.map { Duration.milliseconds(max(1, $0 - now)) } ?? remaining
             await self.wakeups.wait(for: queue, after: generation, atMost: min(remaining, untilVisible))
+            // A receive whose caller went away ends empty, as a long poll cut short does; it changed nothing.
+            guard !Task.isCancelled else { return [] }
         }
     }
 
     public func delete(receiptHandle: String, from queue: String) async throws(MessageQueueError) {
         let handle = try ReceiptHandle(parsing: receiptHandle)
-        try await self.write { db in
+        let deleted = try await self.write { db in
             _ = try StoredQueue.fetch(queue, in: db)
             let issued =
                 try Bool.fetchOne(
@@ -222,7 +224,7 @@ public final class SQLiteMessageQueue: MessageQueue {
                     arguments: [handle.token, handle.seq, queue]) ?? false
             if issued {
                 try db.execute(sql: "DELETE FROM messages WHERE seq = ?", arguments: [handle.seq])
-                return
+                return true
             }
             let messageExists =
                 try Bool.fetchOne(
@@ -230,7 +232,10 @@ public final class SQLiteMessageQueue: MessageQueue {
             guard !messageExists else {
                 throw MessageQueueError(.receiptHandleIsInvalid, "The receipt handle was not issued for this message")
             }
+            return false
         }
+        // A deleted FIFO message unblocks its group: a receive waiting on the queue may now take the next one.
+        if deleted { self.wakeups.signal(queue) }
     }
 
     public func changeVisibility(receiptHandle: String, timeout: Duration, in queue: String)
@@ -287,6 +292,8 @@ public final class SQLiteMessageQueue: MessageQueue {
                 throw MessageQueueError.invalidParameter(
                     "DestinationArn", "the destination must be of the same kind as the dead-letter queue")
             }
+            // Expired messages are gone, not redriven with a new retention period.
+            try StoredMessage.deleteExpired(in: deadLetterQueue, now: now, in: db)
             let rows = try Row.fetchAll(
                 db,
                 sql: "SELECT seq, source_queue FROM messages WHERE queue = ? AND visible_at_ms <= ? ORDER BY seq",

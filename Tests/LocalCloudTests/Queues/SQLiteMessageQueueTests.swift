@@ -87,6 +87,55 @@ import Testing
         #expect(ContinuousClock.now - started < .seconds(5))
     }
 
+    /// Deleting the in-flight message of a FIFO group wakes a receive waiting on the queue for the group's next one.
+    @Test func deletingAFIFOGroupsMessageWakesAWaitingReceive() async throws {
+        let directory = try TemporaryDirectory()
+        let queues = try SQLiteMessageQueue(path: directory.path("queues.sqlite"))
+        try await queues.createQueue("q.fifo", configuration: QueueConfiguration(fifo: true))
+        for body in ["first", "second"] {
+            _ = try await queues.send(
+                OutgoingMessage(body: body, messageGroupID: "g", deduplicationID: body), to: "q.fifo")
+        }
+        let first = try #require(try await queues.receive(from: "q.fifo").first)
+        let started = ContinuousClock.now
+        async let next = queues.receive(from: "q.fifo", maxMessages: 1, waitTime: .seconds(20))
+        try await Task.sleep(for: .milliseconds(300))  // the receive is waiting on the blocked group
+        try await queues.delete(receiptHandle: first.receiptHandle, from: "q.fifo")
+        #expect(try await next.map(\.body) == ["second"])
+        #expect(ContinuousClock.now - started < .seconds(10))
+    }
+
+    /// A long poll whose task is cancelled ends empty instead of failing as if the service were unavailable.
+    @Test func aCancelledLongPollEndsEmpty() async throws {
+        let directory = try TemporaryDirectory()
+        let queues = try SQLiteMessageQueue(path: directory.path("queues.sqlite"))
+        try await queues.createQueue("q")
+        let poll = Task { try await queues.receive(from: "q", maxMessages: 1, waitTime: .seconds(20)) }
+        try await Task.sleep(for: .milliseconds(300))
+        poll.cancel()
+        #expect(try await poll.value.isEmpty)
+    }
+
+    /// Redriving a dead-letter queue leaves its expired messages behind instead of giving them a new retention period.
+    @Test func redriveSkipsExpiredMessages() async throws {
+        let directory = try TemporaryDirectory()
+        let clock = ManualClock()
+        let queues = try SQLiteMessageQueue(path: directory.path("queues.sqlite"), clock: clock)
+        try await queues.createQueue("dead", configuration: QueueConfiguration(retention: .seconds(60)))
+        try await queues.createQueue(
+            "work",
+            configuration: QueueConfiguration(
+                visibilityTimeout: .seconds(1),
+                redrivePolicy: RedrivePolicy(deadLetterQueue: "dead", maxReceiveCount: 1)))
+        _ = try await queues.send(OutgoingMessage(body: "old"), to: "work")
+        _ = try await queues.receive(from: "work")
+        clock.advance(by: .seconds(2))
+        #expect(try await queues.receive(from: "work").isEmpty)  // moved to "dead"
+        clock.advance(by: .seconds(120))
+        #expect(try await queues.startMessageMove(from: "dead") == 0)
+        #expect(try await queues.receive(from: "work").isEmpty)
+    }
+
     @Test func aFileThatIsNotADatabaseIsAClearError() throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("queues.sqlite")
