@@ -12,6 +12,7 @@ public enum StratusServe {
         /// What the process printed before it stopped or went quiet.
         public let banner: String
 
+        /// Says that the process printed no function table or URL, and what it printed instead.
         public var description: String { "stratus serve printed no function table or URL; it printed: \(self.banner)" }
     }
 

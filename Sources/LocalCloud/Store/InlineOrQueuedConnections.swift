@@ -12,9 +12,14 @@ import Synchronization
 ///   wait for another thread to finish with it);
 /// - SQLite's busy timeout on that connection is zero, so a lock another connection holds (another process writing
 ///   to the file, say) fails at once with `SQLITE_BUSY` instead of sleeping in SQLite's busy handler;
-/// - what is left is work on pages in memory and, for a write, appending to the WAL file without syncing it: the
-///   store's connections that run inline never checkpoint and never sync a commit (see ``WALCheckpoints`` and
-///   `runsInline`).
+/// - what is left is work on pages, and file I/O that does not wait for another party: reading pages the page cache
+///   does not hold and, for a write, appending to the WAL file without syncing it; the store's connections that run
+///   inline never checkpoint and never sync a commit (see ``WALCheckpoints`` and `runsInline`).
+///
+/// What this does not exclude: a read that misses the OS page cache reads from the disk on the caller's thread, and in
+/// rare cases SQLite itself retries briefly when a read begins while a checkpoint or another process's recovery
+/// rewrites the WAL index. Both are bounded and short next to a lock held by another writer, which is what the
+/// queue is for; a query's pages are bounded by its page size.
 ///
 /// When no connection is free or SQLite answers busy, the operation is queued on the store's threads, where it may
 /// wait: for a connection, then for the other connection's lock until the deadline set when it was asked for. An

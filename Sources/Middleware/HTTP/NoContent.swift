@@ -2,6 +2,7 @@ public import HTTPTypes
 
 /// The body of an answer that has none, such as 204.
 public struct NoContent: Codable, Sendable, Equatable {
+    /// The empty body.
     public init() {}
 }
 
