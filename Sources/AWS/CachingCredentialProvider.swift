@@ -4,10 +4,14 @@ import LambdaRuntime
 /// Keeps another source's credentials until shortly before they expire. Then the first caller to notice fetches new
 /// ones while every other caller goes on with the old ones, which are still valid; once they have expired, all callers
 /// wait for the one fetch in flight (single flight). A failed refresh leaves the old credentials in use while they
-/// last.
+/// last, and the next attempt waits ``retryAfterFailure`` so that callers do not each wait out a failing source's
+/// timeout while valid credentials are at hand.
 public actor CachingCredentialProvider: CredentialProvider {
     /// How long before expiry credentials are replaced by default: five minutes, as the SDKs do.
     public static let defaultRefreshAhead: Duration = .seconds(300)
+
+    /// How long after a failed refresh the next one is tried while the cached credentials are still valid.
+    public static let retryAfterFailure: Duration = .seconds(60)
 
     /// The wrapped source's name.
     public nonisolated let name: String
@@ -16,6 +20,7 @@ public actor CachingCredentialProvider: CredentialProvider {
     private let refreshAheadMilliseconds: Int64
     private var cached: AWSCredentials?
     private var refresh: Task<AWSCredentials?, any Error>?
+    private var noRefreshBefore: Int64 = .min
 
     /// A cache in front of `provider`, reading time from `clock`.
     public init(_ provider: any CredentialProvider, clock: any Clock, refreshAhead: Duration = defaultRefreshAhead) {
@@ -30,16 +35,16 @@ public actor CachingCredentialProvider: CredentialProvider {
         let now = self.clock.nowMilliseconds
         if let cached = self.cached {
             if !self.isDue(cached, now: now) { return cached }
-            if self.refresh != nil, self.isValid(cached, now: now) { return cached }
+            if self.refresh != nil || now < self.noRefreshBefore, self.isValid(cached, now: now) { return cached }
         }
         let refresh = self.refresh ?? self.startRefresh()
         do {
             let fresh = try await refresh.value
             self.finish(refresh, with: fresh)
-            return fresh
+            return fresh ?? self.validCached()
         } catch {
             self.finish(refresh, with: nil)
-            if let cached = self.cached, self.isValid(cached, now: self.clock.nowMilliseconds) { return cached }
+            if let cached = self.validCached() { return cached }
             throw error
         }
     }
@@ -54,7 +59,16 @@ public actor CachingCredentialProvider: CredentialProvider {
     private func finish(_ task: Task<AWSCredentials?, any Error>, with fresh: AWSCredentials?) {
         guard self.refresh == task else { return }
         self.refresh = nil
-        if let fresh { self.cached = fresh }
+        if let fresh {
+            self.cached = fresh
+        } else {
+            self.noRefreshBefore = self.clock.nowMilliseconds + Self.retryAfterFailure.wholeMilliseconds
+        }
+    }
+
+    /// The cached credentials while they are still valid.
+    private func validCached() -> AWSCredentials? {
+        self.cached.flatMap { self.isValid($0, now: self.clock.nowMilliseconds) ? $0 : nil }
     }
 
     private func isDue(_ credentials: AWSCredentials, now: Int64) -> Bool {

@@ -103,4 +103,15 @@ import Testing
         #expect(error?.code == .sourceFailed)
         #expect(try await cache.credentials()?.accessKeyID == "KEY-4")
     }
+
+    @Test func afterAFailedRefreshTheSourceRestsWhileTheOldCredentialsLast() async throws {
+        let (clock, source, cache) = try await Self.primedCache(failing: [2], elapsed: .seconds(3_600 - 240))
+        #expect(try await cache.credentials()?.accessKeyID == "KEY-1")
+        #expect(source.callCount == 2)
+        clock.advance(by: .seconds(30))
+        #expect(try await cache.credentials()?.accessKeyID == "KEY-1")
+        #expect(source.callCount == 2, "no new attempt within a minute of the failure")
+        clock.advance(by: .seconds(31))
+        #expect(try await cache.credentials()?.accessKeyID == "KEY-3")
+    }
 }
