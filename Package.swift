@@ -98,7 +98,7 @@ let package = Package(
         .target(
             name: "Cloud",
             dependencies: [
-                "LambdaRuntime", "LambdaEvents", "JSONCoding", "Identifiers",
+                "LambdaRuntime", "LambdaEvents", "JSONCoding", "Identifiers", "EventPatterns",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],

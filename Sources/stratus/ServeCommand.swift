@@ -177,7 +177,7 @@ struct ServeCommand: AsyncParsableCommand {
                 emitter: recorder,
                 sampler: TraceSampler(reservoirPerSecond: self.traceReservoir, fixedRate: self.traceRate))
         )
-        Self.print(FunctionTable(manifest: manifest).rendered)
+        Self.print(ManifestTables(manifest: manifest).rendered)
         let host = self.host
         if let warning = Self.exposureWarning(host: host) { Self.print(warning) }
         let telemetryAPI = TelemetryAPI(

@@ -1,6 +1,7 @@
 public import LambdaRuntime
 
-/// The one declaration of an application: its functions and what triggers them.
+/// The one declaration of an application: its functions and what triggers them, and the buses, queues and rules
+/// that carry its events.
 ///
 /// The `bootstrap` executable runs the function named by `_HANDLER` from it, the local cloud wires its routes to the
 /// same handlers, and the infrastructure is generated from it, so nothing about a function is written twice.
@@ -11,12 +12,43 @@ public struct AppManifest: Sendable {
     public let version: String
     /// The app's functions, in declaration order.
     public let functions: [Function]
+    /// The app's event buses, in declaration order (the `default` bus needs no declaration).
+    public let buses: [Bus]
+    /// The app's queues, dead-letter queues included, in declaration order.
+    public let queues: [Queue]
+    /// The rules declared on their own, in declaration order; ``rules`` adds the functions' event triggers.
+    public let declaredRules: [EventRule]
 
-    /// Declares an app from the functions the builder lists.
-    public init(_ name: String, version: String, @FunctionListBuilder functions: () -> [Function]) {
+    /// Declares an app from the functions, buses, queues and rules the builder lists.
+    public init(_ name: String, version: String, @AppManifestBuilder components: () -> [AppComponent]) {
         self.name = name
         self.version = version
-        self.functions = functions()
+        var functions: [Function] = []
+        var buses: [Bus] = []
+        var queues: [Queue] = []
+        var rules: [EventRule] = []
+        for component in components() {
+            switch component {
+            case .function(let function): functions.append(function)
+            case .bus(let bus): buses.append(bus)
+            case .queue(let queue): queues.append(queue)
+            case .rule(let rule): rules.append(rule)
+            }
+        }
+        self.functions = functions
+        self.buses = buses
+        self.queues = queues
+        self.declaredRules = rules
+    }
+
+    /// Every rule: those declared on their own, then each function's event triggers.
+    public var rules: [EventRule] {
+        self.declaredRules + self.functions.flatMap(\.eventRules)
+    }
+
+    /// The queue called `name`, if the app declares one.
+    public func queue(named name: String) -> Queue? {
+        self.queues.first { $0.name == name }
     }
 
     /// The function called `name`, if the app declares one.
@@ -47,44 +79,4 @@ public struct AppManifest: Sendable {
     public func handlerFactory(ports: CloudPorts) -> LambdaHandlerFactory {
         { context in try await self.makeHandler(context, ports: ports) }
     }
-
-    /// Checks that function names are unique and well-formed, settings within Lambda's limits, and routes well-formed
-    /// and claimed once.
-    public func validate() throws(ManifestError) {
-        var names: Set<String> = []
-        var routes: [HTTPRoute: String] = [:]
-        for function in self.functions {
-            guard Function.isValidName(function.name) else { throw .invalidFunctionName(function.name) }
-            guard names.insert(function.name).inserted else { throw .duplicateFunction(function.name) }
-            guard (128...10_240).contains(function.memoryMB) else {
-                throw .invalidSetting(function: function.name, "memory must be 128–10240 MB, got \(function.memoryMB)")
-            }
-            guard function.timeout > .zero, function.timeout <= .seconds(900) else {
-                throw .invalidSetting(function: function.name, "timeout must be more than 0 s and at most 900 s")
-            }
-            for route in function.routes {
-                guard route.isWellFormed else { throw .invalidRoute(route.routeKey, function: function.name) }
-                if let owner = routes.updateValue(function.name, forKey: route) {
-                    throw .duplicateRoute(route.routeKey, functions: [owner, function.name])
-                }
-            }
-        }
-    }
-}
-
-/// Collects the functions of an ``AppManifest``.
-@resultBuilder
-public enum FunctionListBuilder {
-    /// A single function as a list.
-    public static func buildExpression(_ function: Function) -> [Function] { [function] }
-    /// The functions of all statements, in order.
-    public static func buildBlock(_ parts: [Function]...) -> [Function] { parts.flatMap { $0 } }
-    /// The functions of an `if` without `else`; none when the condition is false.
-    public static func buildOptional(_ part: [Function]?) -> [Function] { part ?? [] }
-    /// The functions of an `if`'s first branch.
-    public static func buildEither(first part: [Function]) -> [Function] { part }
-    /// The functions of an `else` branch.
-    public static func buildEither(second part: [Function]) -> [Function] { part }
-    /// The functions of every iteration of a `for` loop, in order.
-    public static func buildArray(_ parts: [[Function]]) -> [Function] { parts.flatMap { $0 } }
 }

@@ -12,6 +12,12 @@ public struct Function: Sendable {
     public let reservedConcurrency: Int?
     /// The HTTP API routes that invoke this function.
     public private(set) var routes: [HTTPRoute] = []
+    /// The queues that invoke this function with batches of their messages.
+    public private(set) var queueTriggers: [QueueTrigger] = []
+    /// The rules that invoke this function asynchronously with the events they match.
+    public private(set) var eventRules: [EventRule] = []
+    /// The schedules that invoke this function.
+    public private(set) var schedules: [ScheduleTrigger] = []
     /// Builds the handler once per container.
     public let makeHandler: @Sendable (FunctionContext) async throws -> any ByteBufferLambdaHandler
     /// Builds the handler and asks it for its HTTP API's operations (none unless it is ``APIDescribing``).
@@ -51,6 +57,48 @@ public struct Function: Sendable {
     public func http(_ routeKeys: String..., authorization: RouteAuthorization = .none) -> Function {
         var copy = self
         copy.routes += routeKeys.map { HTTPRoute(routeKey: $0, authorization: authorization) }
+        return copy
+    }
+
+    /// Invokes this function with batches of messages from `queue` (an event source mapping with Lambda's settings).
+    public func queue(
+        _ queue: String,
+        batchSize: Int = 10,
+        maximumBatchingWindow: Duration = .zero,
+        maximumConcurrency: Int? = nil,
+        reportBatchItemFailures: Bool = true
+    ) -> Function {
+        var copy = self
+        copy.queueTriggers.append(
+            QueueTrigger(
+                queue: queue, batchSize: batchSize, maximumBatchingWindow: maximumBatchingWindow,
+                maximumConcurrency: maximumConcurrency, reportBatchItemFailures: reportBatchItemFailures
+            )
+        )
+        return copy
+    }
+
+    /// Invokes this function asynchronously with every event on `bus` that matches `pattern` (EventBridge JSON),
+    /// through a rule called `rule`.
+    public func events(rule: String, on bus: String = Bus.defaultName, pattern: String) -> Function {
+        var copy = self
+        copy.eventRules.append(EventRule(rule, on: bus, pattern: pattern, targets: [.function(self.name)]))
+        return copy
+    }
+
+    /// Invokes this function on a schedule: `rate(…)`, `cron(…)` (EventBridge Scheduler's six fields) or `at(…)`,
+    /// read in the IANA `timeZone`.
+    public func schedule(
+        _ expression: String,
+        timeZone: String = "UTC",
+        input: String? = nil,
+        flexibleWindowMinutes: Int? = nil
+    ) -> Function {
+        var copy = self
+        copy.schedules.append(
+            ScheduleTrigger(
+                expression, timeZone: timeZone, input: input, flexibleWindowMinutes: flexibleWindowMinutes)
+        )
         return copy
     }
 

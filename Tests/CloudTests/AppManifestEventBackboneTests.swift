@@ -1,0 +1,133 @@
+import Cloud
+import LambdaRuntime
+import Testing
+
+/// The manifest's rules for buses, queues, rules and triggers: each mistake is refused at start with a clear error.
+@Suite("App manifest: the event backbone")
+struct AppManifestEventBackboneTests {
+    struct Nothing: LambdaHandler {
+        func handle(_ event: [String: String], context: LambdaContext) async throws -> [String: String] { event }
+    }
+
+    static let orderEvents = #"{"source": ["orders"]}"#
+
+    @Test func aConsistentBackboneIsAcceptedAndCollectsEveryRule() throws {
+        let app = AppManifest("a", version: "1") {
+            Bus("app", archiveDays: 7)
+            Queue("work", deadLetterQueue: "work-dlq", maxReceiveCount: 5)
+            Queue("work-dlq", retention: .seconds(14 * 86_400))
+            EventRule("to-work", on: "app", pattern: Self.orderEvents, targets: [.queue("work")])
+            Function("worker") { _ in Nothing() }.queue("work", batchSize: 10)
+            Function("audit") { _ in Nothing() }
+                .events(rule: "audit-all", on: "app", pattern: Self.orderEvents)
+                .schedule("rate(5 minutes)")
+        }
+        try app.validate()
+        #expect(app.rules.map(\.name) == ["to-work", "audit-all"])
+        #expect(app.rules.last?.targets == [.function("audit")])
+        #expect(app.queue(named: "work")?.configuration.redrivePolicy?.maxReceiveCount == 5)
+        #expect(app.buses.first?.archiveName == "app-archive")
+        #expect(app.function(named: "audit")?.schedules.first?.expression == "rate(5 minutes)")
+    }
+
+    @Test func namesThatAreNotDeclaredAreRefused() {
+        let unknownQueue = AppManifest("a", version: "1") {
+            Function("worker") { _ in Nothing() }.queue("missing")
+        }
+        #expect(throws: ManifestError.unknownQueue("missing", referencedBy: "function 'worker'")) {
+            try unknownQueue.validate()
+        }
+        let unknownBus = AppManifest("a", version: "1") {
+            Queue("q")
+            EventRule("r", on: "nowhere", pattern: Self.orderEvents, targets: [.queue("q")])
+        }
+        #expect(throws: ManifestError.unknownBus("nowhere", referencedBy: "rule 'r'")) { try unknownBus.validate() }
+        let unknownDeadLetterQueue = AppManifest("a", version: "1") { Queue("q", deadLetterQueue: "gone") }
+        #expect(throws: ManifestError.unknownQueue("gone", referencedBy: "queue 'q'")) {
+            try unknownDeadLetterQueue.validate()
+        }
+        let unknownFunction = AppManifest("a", version: "1") {
+            EventRule("r", pattern: Self.orderEvents, targets: [.function("ghost")])
+        }
+        #expect(throws: ManifestError.invalidRule("r", "its target names no function of the app: 'ghost'")) {
+            try unknownFunction.validate()
+        }
+    }
+
+    @Test func anInvalidPatternIsRefusedWithEventBridgesReason() throws {
+        let app = AppManifest("a", version: "1") {
+            Queue("q")
+            EventRule("r", pattern: #"{"source": []}"#, targets: [.queue("q")])
+        }
+        let error = try #require(throws: ManifestError.self) { try app.validate() }
+        guard case .invalidRule("r", let reason) = error else {
+            Issue.record("expected an invalid rule, got \(error)")
+            return
+        }
+        #expect(reason.hasPrefix("invalid event pattern: "))
+        #expect(reason.count > "invalid event pattern: ".count)
+    }
+
+    @Test func deadLetterQueuesMayNotFormACycleOrMixKindsOrBeTheirOwn() {
+        let cycle = AppManifest("a", version: "1") {
+            Queue("a", deadLetterQueue: "b")
+            Queue("b", deadLetterQueue: "c")
+            Queue("c", deadLetterQueue: "a")
+        }
+        #expect(throws: ManifestError.deadLetterCycle(["a", "b", "c", "a"])) { try cycle.validate() }
+        let itself = AppManifest("a", version: "1") { Queue("a", deadLetterQueue: "a") }
+        #expect(throws: ManifestError.self) { try itself.validate() }
+        let mixed = AppManifest("a", version: "1") {
+            Queue("jobs.fifo", deadLetterQueue: "dlq")
+            Queue("dlq")
+        }
+        let error = #expect(throws: ManifestError.self) { try mixed.validate() }
+        #expect(error?.description.hasPrefix("Queue 'jobs.fifo': ") == true)
+        #expect(error?.description.contains(".fifo") == true)
+    }
+
+    @Test func queueSettingsAndTriggersStayWithinAWSBounds() {
+        let longVisibility = AppManifest("a", version: "1") { Queue("q", visibilityTimeout: .seconds(50_000)) }
+        #expect(throws: ManifestError.self) { try longVisibility.validate() }
+        let bigFIFOBatch = AppManifest("a", version: "1") {
+            Queue("q.fifo")
+            Function("f") { _ in Nothing() }.queue("q.fifo", batchSize: 11)
+        }
+        #expect(
+            throws: ManifestError.invalidTrigger(function: "f", "batch size must be 1–10 for queue 'q.fifo', got 11")
+        ) {
+            try bigFIFOBatch.validate()
+        }
+        let noWindow = AppManifest("a", version: "1") {
+            Queue("q")
+            Function("f") { _ in Nothing() }.queue("q", batchSize: 100)
+        }
+        #expect(
+            throws: ManifestError.invalidTrigger(
+                function: "f", "a batch size above 10 needs a batching window of at least 1 s")
+        ) { try noWindow.validate() }
+        let concurrency = AppManifest("a", version: "1") {
+            Queue("q")
+            Function("f") { _ in Nothing() }.queue("q", maximumConcurrency: 1)
+        }
+        #expect(throws: ManifestError.invalidTrigger(function: "f", "maximum concurrency must be 2–1000, got 1")) {
+            try concurrency.validate()
+        }
+    }
+
+    @Test func namesAreUniquePerKind() {
+        let twoQueues = AppManifest("a", version: "1") {
+            Queue("q")
+            Queue("q")
+        }
+        #expect(throws: ManifestError.duplicateName(kind: "queue", "q")) { try twoQueues.validate() }
+        let defaultBus = AppManifest("a", version: "1") { Bus("default") }
+        #expect(throws: ManifestError.self) { try defaultBus.validate() }
+        let twoRules = AppManifest("a", version: "1") {
+            Queue("q")
+            EventRule("r", pattern: Self.orderEvents, targets: [.queue("q")])
+            EventRule("r", pattern: Self.orderEvents, targets: [.queue("q")])
+        }
+        #expect(throws: ManifestError.duplicateName(kind: "rule", "r")) { try twoRules.validate() }
+    }
+}
