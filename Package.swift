@@ -264,6 +264,12 @@ let package = Package(
             path: "Tests/MessageQueueContract",
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "SecretStoreContract",
+            dependencies: ["Cloud"],
+            path: "Tests/SecretStoreContract",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "ServicesTests",
             dependencies: [
@@ -335,7 +341,7 @@ let package = Package(
             name: "LocalCloudTests",
             dependencies: [
                 "LocalCloud", "Cloud", "LambdaRuntime", "LambdaEvents", "App", "Services", "ItemStoreContract",
-                "MessageQueueContract",
+                "MessageQueueContract", "SecretStoreContract",
                 "Observability", "Middleware",
                 "OpenAPI", "Hashing", "Identifiers", "StratusTesting",
                 .product(name: "Hummingbird", package: "hummingbird"),

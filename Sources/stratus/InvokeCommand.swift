@@ -72,8 +72,11 @@ struct InvokeCommand: AsyncParsableCommand {
                     logSink: sink
                 )
             } else {
-                let ports = CloudPorts(store: try dataDirectory.openStore(), clock: dataDirectory.clock)
-                    .traced(by: XRayTracer(emitter: recorder), tableName: ServeCommand.tableName)
+                let ports = CloudPorts(
+                    store: try dataDirectory.openStore(), clock: dataDirectory.clock,
+                    secrets: dataDirectory.secretStore
+                )
+                .traced(by: XRayTracer(emitter: recorder), tableName: ServeCommand.tableName)
                 instance = InProcessFunctionInstance(
                     function: function, metadata: metadata, environment: environment, ports: ports, logSink: sink
                 )

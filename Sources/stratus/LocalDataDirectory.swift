@@ -12,6 +12,9 @@ struct LocalDataDirectory {
     /// The store's file in the folder (relative when the folder is).
     var storePath: String { self.file("store.sqlite") }
 
+    /// The local secret store's file (mode 0600): `stratus secrets put` writes it, functions read it.
+    var secretStore: FileSecretStore { FileSecretStore(path: self.file("secrets.json"), clock: self.clock) }
+
     /// The local notification log, where emails such as password-reset codes go.
     var notificationLogPath: String { self.file("notifications.log") }
 

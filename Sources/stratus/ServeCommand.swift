@@ -159,7 +159,9 @@ struct ServeCommand: AsyncParsableCommand {
                 "Cannot listen for X-Ray segments on UDP port \(self.xrayPort) (another stratus serve?); pick another with --xray-port: \(error)"
             )
         }
-        let ports = CloudPorts(store: store, identity: identity, clock: dataDirectory.clock).traced(
+        let ports = CloudPorts(
+            store: store, identity: identity, clock: dataDirectory.clock, secrets: dataDirectory.secretStore
+        ).traced(
             by: XRayTracer(emitter: recorder), tableName: Self.tableName)
         let openAPI = try await OpenAPICommand.document(ports: ports, serverURL: nil, pretty: false)
         var environment = Self.functionEnvironment(ProcessInfo.processInfo.environment)

@@ -9,7 +9,7 @@ struct Stratus: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, LogsCommand.self, TracesCommand.self, UsersCommand.self, TokenCommand.self,
             OpenAPICommand.self,
-            InvokeCommand.self, BenchCommand.self, EventsCommand.self,
+            InvokeCommand.self, BenchCommand.self, EventsCommand.self, SecretsCommand.self,
         ]
     )
 }

@@ -9,6 +9,8 @@ public struct CloudPorts: Sendable {
     public var clock: any Clock
     /// The ids of new entities.
     public var identifiers: any IdentifierSource
+    /// The secrets (API keys, signing secrets); read them through a ``SecretCache``.
+    public var secrets: any SecretStore
 
     /// Ports with these adapters; the time is the system's and ids are random UUIDs unless `clock` and
     /// `identifiers` say otherwise.
@@ -16,20 +18,22 @@ public struct CloudPorts: Sendable {
         store: any ItemStore,
         identity: any IdentityProvider = UnavailableIdentityProvider(reason: "No identity provider is configured"),
         clock: any Clock = SystemClock(),
-        identifiers: any IdentifierSource = SystemIdentifierSource()
+        identifiers: any IdentifierSource = SystemIdentifierSource(),
+        secrets: any SecretStore = UnavailableSecretStore(reason: "No secret store is configured")
     ) {
         self.store = store
         self.identity = identity
         self.clock = clock
         self.identifiers = identifiers
+        self.secrets = secrets
     }
 
-    /// Ports for a runtime without adapters: every operation fails with ``ItemStoreError/unavailable(_:)`` or
-    /// ``IdentityError/unavailable(_:)`` and `reason`, so a function that needs a port says why it cannot work, and
+    /// Ports for a runtime without adapters: every operation fails with ``ItemStoreError/unavailable(_:)``,
+    /// ``IdentityError/unavailable(_:)`` or ``SecretStoreError/Code/unavailable`` and `reason`, so a function that needs a port says why it cannot work, and
     /// one that does not is unaffected. The time is `clock`'s.
     public static func unconfigured(_ reason: String, clock: any Clock = SystemClock()) -> CloudPorts {
         CloudPorts(
             store: UnavailableItemStore(reason: reason), identity: UnavailableIdentityProvider(reason: reason),
-            clock: clock)
+            clock: clock, secrets: UnavailableSecretStore(reason: reason))
     }
 }
