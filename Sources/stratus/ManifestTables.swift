@@ -45,7 +45,7 @@ struct ManifestTables {
         return TextTable(header: ["QUEUE", "TYPE", "VISIBILITY", "DEAD-LETTER QUEUE"], rows: rows)
     }
 
-    private static func rules(_ rules: [EventRule]) -> TextTable {
+    private static func rules(_ rules: [Rule]) -> TextTable {
         TextTable(
             header: ["RULE", "BUS", "TARGETS"],
             rows: rules.map { [$0.name, $0.bus, $0.targets.map(\.description).joined(separator: ", ")] }

@@ -16,7 +16,7 @@ struct AppManifestEventBackboneTests {
             Bus("app", archiveDays: 7)
             Queue("work", deadLetterQueue: "work-dlq", maxReceiveCount: 5)
             Queue("work-dlq", retention: .seconds(14 * 86_400))
-            EventRule("to-work", on: "app", pattern: Self.orderEvents, targets: [.queue("work")])
+            Rule("to-work", on: "app", pattern: Self.orderEvents, targets: [.queue("work")])
             Function("worker") { _ in Nothing() }.queue("work", batchSize: 10)
             Function("audit") { _ in Nothing() }
                 .events(rule: "audit-all", on: "app", pattern: Self.orderEvents)
@@ -39,7 +39,7 @@ struct AppManifestEventBackboneTests {
         }
         let unknownBus = AppManifest("a", version: "1") {
             Queue("q")
-            EventRule("r", on: "nowhere", pattern: Self.orderEvents, targets: [.queue("q")])
+            Rule("r", on: "nowhere", pattern: Self.orderEvents, targets: [.queue("q")])
         }
         #expect(throws: ManifestError.unknownBus("nowhere", referencedBy: "rule 'r'")) { try unknownBus.validate() }
         let unknownDeadLetterQueue = AppManifest("a", version: "1") { Queue("q", deadLetterQueue: "gone") }
@@ -47,7 +47,7 @@ struct AppManifestEventBackboneTests {
             try unknownDeadLetterQueue.validate()
         }
         let unknownFunction = AppManifest("a", version: "1") {
-            EventRule("r", pattern: Self.orderEvents, targets: [.function("ghost")])
+            Rule("r", pattern: Self.orderEvents, targets: [.function("ghost")])
         }
         #expect(throws: ManifestError.invalidRule("r", "its target names no function of the app: 'ghost'")) {
             try unknownFunction.validate()
@@ -57,7 +57,7 @@ struct AppManifestEventBackboneTests {
     @Test func anInvalidPatternIsRefusedWithEventBridgesReason() throws {
         let app = AppManifest("a", version: "1") {
             Queue("q")
-            EventRule("r", pattern: #"{"source": []}"#, targets: [.queue("q")])
+            Rule("r", pattern: #"{"source": []}"#, targets: [.queue("q")])
         }
         let error = try #require(throws: ManifestError.self) { try app.validate() }
         guard case .invalidRule("r", let reason) = error else {
@@ -125,8 +125,8 @@ struct AppManifestEventBackboneTests {
         #expect(throws: ManifestError.self) { try defaultBus.validate() }
         let twoRules = AppManifest("a", version: "1") {
             Queue("q")
-            EventRule("r", pattern: Self.orderEvents, targets: [.queue("q")])
-            EventRule("r", pattern: Self.orderEvents, targets: [.queue("q")])
+            Rule("r", pattern: Self.orderEvents, targets: [.queue("q")])
+            Rule("r", pattern: Self.orderEvents, targets: [.queue("q")])
         }
         #expect(throws: ManifestError.duplicateName(kind: "rule", "r")) { try twoRules.validate() }
     }

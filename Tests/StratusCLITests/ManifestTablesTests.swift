@@ -16,7 +16,7 @@ struct ManifestTablesTests {
             Bus("app")
             Queue("work", deadLetterQueue: "work-dlq", maxReceiveCount: 5)
             Queue("work-dlq")
-            EventRule("to-work", on: "app", pattern: #"{"source": ["orders"]}"#, targets: [.queue("work")])
+            Rule("to-work", on: "app", pattern: #"{"source": ["orders"]}"#, targets: [.queue("work")])
             Function("api", memoryMB: 256) { _ in Nothing() }.http("GET /a", "POST /a")
             Function("worker", timeout: .seconds(30)) { _ in Nothing() }
                 .queue("work", batchSize: 5)

@@ -7,7 +7,7 @@ public enum AppComponent: Sendable {
     /// A message queue.
     case queue(Queue)
     /// A rule on a bus with its targets.
-    case rule(EventRule)
+    case rule(Rule)
 }
 
 /// Collects the declarations of an ``AppManifest``: functions, buses, queues and rules, in any order.
@@ -20,7 +20,7 @@ public enum AppManifestBuilder {
     /// A queue as a declaration.
     public static func buildExpression(_ queue: Queue) -> [AppComponent] { [.queue(queue)] }
     /// A rule as a declaration.
-    public static func buildExpression(_ rule: EventRule) -> [AppComponent] { [.rule(rule)] }
+    public static func buildExpression(_ rule: Rule) -> [AppComponent] { [.rule(rule)] }
     /// The declarations of all statements, in order.
     public static func buildBlock(_ parts: [AppComponent]...) -> [AppComponent] { parts.flatMap { $0 } }
     /// The declarations of an `if` without `else`; none when the condition is false.

@@ -76,17 +76,17 @@ extension AppManifest {
     }
 
     private static func check(
-        _ rule: EventRule, buses: Set<String>, queues: [String: Queue], functions: Set<String>
+        _ rule: Rule, buses: Set<String>, queues: [String: Queue], functions: Set<String>
     ) throws(ManifestError) {
-        guard EventRule.isValidName(rule.name) else {
+        guard Rule.isValidName(rule.name) else {
             throw .invalidRule(rule.name, "use 1–64 letters, digits, '.', '-' or '_'")
         }
         guard buses.contains(rule.bus) else { throw .unknownBus(rule.bus, referencedBy: "rule '\(rule.name)'") }
         do { _ = try EventPattern(parsing: rule.pattern) } catch {
             throw .invalidRule(rule.name, "invalid event pattern: \(error.reason)")
         }
-        guard (1...EventRule.maximumTargets).contains(rule.targets.count) else {
-            throw .invalidRule(rule.name, "a rule has 1–\(EventRule.maximumTargets) targets, got \(rule.targets.count)")
+        guard (1...Rule.maximumTargets).contains(rule.targets.count) else {
+            throw .invalidRule(rule.name, "a rule has 1–\(Rule.maximumTargets) targets, got \(rule.targets.count)")
         }
         for target in rule.targets {
             switch target {

@@ -17,7 +17,7 @@ public struct AppManifest: Sendable {
     /// The app's queues, dead-letter queues included, in declaration order.
     public let queues: [Queue]
     /// The rules declared on their own, in declaration order; ``rules`` adds the functions' event triggers.
-    public let declaredRules: [EventRule]
+    public let declaredRules: [Rule]
 
     /// Declares an app from the functions, buses, queues and rules the builder lists.
     public init(_ name: String, version: String, @AppManifestBuilder components: () -> [AppComponent]) {
@@ -26,7 +26,7 @@ public struct AppManifest: Sendable {
         var functions: [Function] = []
         var buses: [Bus] = []
         var queues: [Queue] = []
-        var rules: [EventRule] = []
+        var rules: [Rule] = []
         for component in components() {
             switch component {
             case .function(let function): functions.append(function)
@@ -42,7 +42,7 @@ public struct AppManifest: Sendable {
     }
 
     /// Every rule: those declared on their own, then each function's event triggers.
-    public var rules: [EventRule] {
+    public var rules: [Rule] {
         self.declaredRules + self.functions.flatMap(\.eventRules)
     }
 

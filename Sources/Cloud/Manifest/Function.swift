@@ -15,7 +15,7 @@ public struct Function: Sendable {
     /// The queues that invoke this function with batches of their messages.
     public private(set) var queueTriggers: [QueueTrigger] = []
     /// The rules that invoke this function asynchronously with the events they match.
-    public private(set) var eventRules: [EventRule] = []
+    public private(set) var eventRules: [Rule] = []
     /// The schedules that invoke this function.
     public private(set) var schedules: [ScheduleTrigger] = []
     /// Builds the handler once per container.
@@ -82,7 +82,7 @@ public struct Function: Sendable {
     /// through a rule called `rule`.
     public func events(rule: String, on bus: String = Bus.defaultName, pattern: String) -> Function {
         var copy = self
-        copy.eventRules.append(EventRule(rule, on: bus, pattern: pattern, targets: [.function(self.name)]))
+        copy.eventRules.append(Rule(rule, on: bus, pattern: pattern, targets: [.function(self.name)]))
         return copy
     }
 

@@ -1,5 +1,5 @@
 /// A rule on an event bus: the events matching its pattern go to each of its targets (EventBridge's rule).
-public struct EventRule: Sendable, Hashable {
+public struct Rule: Sendable, Hashable {
     /// Where a rule sends the events it matches.
     public enum Target: Sendable, Hashable, CustomStringConvertible {
         /// Sends each event as a message to the queue of this name.
