@@ -20,7 +20,10 @@ struct ReferenceAppTests {
 
     @Test func theReferenceAppIsValidAndRoutesHealth() throws {
         try ReferenceApp.manifest.validate()
-        #expect(ReferenceApp.manifest.functionNames == ["health", "auth", "users", "orders", "echo"])
+        #expect(
+            ReferenceApp.manifest.functionNames == [
+                "health", "auth", "users", "orders", "notifications-api", "notifications-worker", "echo",
+            ])
         let health = try #require(ReferenceApp.manifest.function(named: "health"))
         #expect(health.routes.map(\.routeKey) == ["GET /health"])
         #expect(health.routes.first?.key == .route(.method(.get), path: "/health"))
@@ -28,7 +31,9 @@ struct ReferenceAppTests {
 
     @Test func anUnknownFunctionNamesTheKnownOnes() async {
         await #expect(
-            throws: ManifestError.unknownFunction("payments", known: ["health", "auth", "users", "orders", "echo"])
+            throws: ManifestError.unknownFunction(
+                "payments",
+                known: ["health", "auth", "users", "orders", "notifications-api", "notifications-worker", "echo"])
         ) {
             _ = try await ReferenceApp.manifest.makeHandler(
                 Self.initialization("payments"), ports: .unconfigured("no store in this test"))
