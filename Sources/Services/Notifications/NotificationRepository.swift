@@ -46,8 +46,8 @@ struct NotificationRepository: Sendable {
                     partition: UserNotification.partition(userID: caller.userID),
                     sortKey: .beginsWith(UserNotification.sortKeyPrefix),
                     order: .descending,
-                    limit: query.limit,
-                    cursor: query.cursor,
+                    limit: query.page.limit,
+                    cursor: query.page.cursor,
                     filter: query.unreadOnly ? .attributeNotExists("readAt") : nil
                 ))
         } catch {

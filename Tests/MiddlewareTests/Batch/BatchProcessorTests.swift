@@ -13,20 +13,11 @@ struct BatchProcessorTests {
         var fails = false
     }
 
-    static func message(_ id: String, body: String) -> SQSEvent.Message {
-        SQSEvent.Message(
-            messageId: id, receiptHandle: "handle-\(id)", body: body,
-            attributes: SQSEvent.SystemAttributes(
-                approximateReceiveCount: "1", sentTimestamp: "1795469809007", senderId: "AIDAEXAMPLE",
-                approximateFirstReceiveTimestamp: "1795469809007"),
-            md5OfBody: "", eventSourceARN: "arn:aws:sqs:us-east-1:000000000000:jobs", awsRegion: "us-east-1")
-    }
-
     /// A batch of `m1`, `m2`, … whose bodies are jobs named like their message; those in `failing` fail.
     static func batch(_ count: Int, failing: Set<Int> = []) -> SQSEvent {
         SQSEvent(
             records: (1...count).map { index in
-                Self.message(
+                SQSEvent.Message.test(
                     "m\(index)", body: #"{"name":"job-\#(index)","fails":\#(failing.contains(index))}"#)
             })
     }
@@ -64,8 +55,8 @@ struct BatchProcessorTests {
     @Test func aBodyThatDoesNotDecodeIsAFailedRecord() async throws {
         let journal = Journal()
         var event = Self.batch(2)
-        event.records.append(Self.message("m3", body: "not json"))
-        event.records.append(Self.message("m4", body: #"{"fails":false}"#))
+        event.records.append(SQSEvent.Message.test("m3", body: "not json"))
+        event.records.append(SQSEvent.Message.test("m4", body: #"{"fails":false}"#))
         let response = try await BatchProcessor(Job.self).process(event, context: .test(), handler: journal.handler())
         #expect(Self.failures(response) == ["m3", "m4"])
         #expect(journal.ran == ["job-1", "job-2"])
@@ -74,8 +65,8 @@ struct BatchProcessorTests {
     @Test func eachFailedRecordLogsItsMessageIDAndErrorButNotItsBody() async throws {
         let sink = InMemoryLogSink()
         var event = Self.batch(1, failing: [1])
-        event.records.append(Self.message("m2", body: #"{"name":"secret-body-text","fails":true}"#))
-        event.records.append(Self.message("m3", body: #"{"name":"fine","fails":false}"#))
+        event.records.append(SQSEvent.Message.test("m2", body: #"{"name":"secret-body-text","fails":true}"#))
+        event.records.append(SQSEvent.Message.test("m3", body: #"{"name":"fine","fails":false}"#))
         _ = try await BatchProcessor(Job.self).process(
             event, context: .test(logSink: sink), handler: Journal().handler())
         let failed = sink.lines.filter { $0.contains("Batch record failed") }

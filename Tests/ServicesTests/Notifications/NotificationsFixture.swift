@@ -39,20 +39,10 @@ final class NotificationsFixture: Sendable {
             detail: #"{"orderId":"o-1","customerId":"\#(customer)","from":"CONFIRMED","to":"\#(status)","version":3}"#)
     }
 
-    /// A queue message with `body`, received `receiveCount` times.
-    static func message(_ id: String, body: String, receiveCount: Int = 1) -> SQSEvent.Message {
-        SQSEvent.Message(
-            messageId: id, receiptHandle: "handle-\(id)", body: body,
-            attributes: SQSEvent.SystemAttributes(
-                approximateReceiveCount: "\(receiveCount)", sentTimestamp: "1795469809007", senderId: "AIDAEXAMPLE",
-                approximateFirstReceiveTimestamp: "1795469809007"),
-            md5OfBody: "", eventSourceARN: "arn:aws:sqs:us-east-1:000000000000:notifications", awsRegion: "us-east-1")
-    }
-
     /// Delivers one batch of `bodies` (message IDs `m1`, `m2`, …) to the worker.
     func deliver(_ bodies: [String], logSink: InMemoryLogSink? = nil) async throws -> SQSBatchResponse {
         let event = SQSEvent(
-            records: bodies.enumerated().map { Self.message("m\($0.offset + 1)", body: $0.element) })
+            records: bodies.enumerated().map { .test("m\($0.offset + 1)", body: $0.element, queue: "notifications") })
         return try await self.worker.handle(event, context: .test(function: "notifications-worker", logSink: logSink))
     }
 
