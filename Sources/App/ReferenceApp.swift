@@ -43,6 +43,20 @@ package enum ReferenceApp {
         }
         .http("POST /orders", "GET /orders", "GET /orders/{id}", "PATCH /orders/{id}/status", authorization: .jwt())
 
+        Function("notifications-api", memoryMB: 128, timeout: .seconds(5)) { context in
+            NotificationsAPI(store: context.ports.store, clock: context.ports.clock).observed(context.initialization)
+        }
+        .http("GET /notifications", "POST /notifications/{id}/read", authorization: .jwt())
+
+        // Its trigger (NotificationsQueueTrigger.notifications: the `notifications` queue, batches of 10 with
+        // ReportBatchItemFailures, `notifications-dlq` after 5 receives) is declared once the manifest has queues.
+        Function("notifications-worker", memoryMB: 256, timeout: .seconds(30)) { context in
+            NotificationsWorker(
+                store: context.ports.store, notifier: context.ports.notifier, clock: context.ports.clock
+            )
+            .observed(context.initialization)
+        }
+
         Function("echo", memoryMB: 128, timeout: .seconds(3)) { context in
             EchoHandler().observed(context.initialization)
         }

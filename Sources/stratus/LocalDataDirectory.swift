@@ -18,6 +18,10 @@ struct LocalDataDirectory {
     /// The local notification log, where emails such as password-reset codes go.
     var notificationLogPath: String { self.file("notifications.log") }
 
+    /// The notification log in the folder; one process shares one, so that its delivery keys are checked under one
+    /// lock.
+    var notificationLog: NotificationLog { NotificationLog(path: self.notificationLogPath, clock: self.clock) }
+
     /// The identity provider's folder: its signing key and its user directory.
     private var identityPath: String { self.file("identity") }
 
@@ -40,12 +44,13 @@ struct LocalDataDirectory {
     func identityProvider(
         directory: SQLiteItemStore,
         issuer: LocalTokenIssuer,
+        notifications: NotificationLog? = nil,
         hashing cost: PasswordHasher.Cost = .standard,
         tokenLifetime: Duration = LocalIdentityProvider.defaultTokenLifetime
     ) -> LocalIdentityProvider {
         LocalIdentityProvider(
             store: directory, issuer: issuer,
-            notifications: NotificationLog(path: self.notificationLogPath, clock: self.clock),
+            notifications: notifications ?? self.notificationLog,
             hasher: PasswordHasher(cost: cost), tokenLifetime: tokenLifetime, clock: self.clock
         )
     }

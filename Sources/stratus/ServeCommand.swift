@@ -144,8 +144,9 @@ struct ServeCommand: AsyncParsableCommand {
         let storePath = dataDirectory.storePath
         let issuer = try dataDirectory.tokenIssuer()
         let directory = try dataDirectory.openIdentityDirectory()
+        let notifications = dataDirectory.notificationLog
         let identity = dataDirectory.identityProvider(
-            directory: directory, issuer: issuer, hashing: self.fastPasswordHashing ? .insecureFast : .standard,
+            directory: directory, issuer: issuer, notifications: notifications, hashing: self.fastPasswordHashing ? .insecureFast : .standard,
             tokenLifetime: .seconds(self.accessTokenMinutes * 60))
         let recorder = TelemetryRecorder(
             store: try dataDirectory.openTelemetryStore(),
@@ -160,7 +161,8 @@ struct ServeCommand: AsyncParsableCommand {
             )
         }
         let ports = CloudPorts(
-            store: store, identity: identity, clock: dataDirectory.clock, secrets: dataDirectory.secretStore
+            store: store, identity: identity, clock: dataDirectory.clock, notifier: notifications,
+            secrets: dataDirectory.secretStore
         ).traced(
             by: XRayTracer(emitter: recorder), tableName: Self.tableName)
         let openAPI = try await OpenAPICommand.document(ports: ports, serverURL: nil, pretty: false)

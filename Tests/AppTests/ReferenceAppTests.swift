@@ -6,6 +6,7 @@ import LambdaRuntime
 import Logging
 import NIOCore
 import StratusTesting
+import Synchronization
 import Testing
 
 /// The reference system's manifest: its functions and routes, and what they are built with.
@@ -20,7 +21,10 @@ struct ReferenceAppTests {
 
     @Test func theReferenceAppIsValidAndRoutesHealth() throws {
         try ReferenceApp.manifest.validate()
-        #expect(ReferenceApp.manifest.functionNames == ["health", "auth", "users", "orders", "echo"])
+        #expect(
+            ReferenceApp.manifest.functionNames == [
+                "health", "auth", "users", "orders", "notifications-api", "notifications-worker", "echo",
+            ])
         let health = try #require(ReferenceApp.manifest.function(named: "health"))
         #expect(health.routes.map(\.routeKey) == ["GET /health"])
         #expect(health.routes.first?.key == .route(.method(.get), path: "/health"))
@@ -28,7 +32,9 @@ struct ReferenceAppTests {
 
     @Test func anUnknownFunctionNamesTheKnownOnes() async {
         await #expect(
-            throws: ManifestError.unknownFunction("payments", known: ["health", "auth", "users", "orders", "echo"])
+            throws: ManifestError.unknownFunction(
+                "payments",
+                known: ["health", "auth", "users", "orders", "notifications-api", "notifications-worker", "echo"])
         ) {
             _ = try await ReferenceApp.manifest.makeHandler(
                 Self.initialization("payments"), ports: .unconfigured("no store in this test"))
@@ -56,4 +62,40 @@ struct ReferenceAppTests {
         #expect(order["updatedAt"] as? String == "2026-11-23T21:36:49.007Z")
         #expect(order["orderId"] as? String == SequentialIdentifierSource.identifier(7))
     }
+
+    /// The notifications worker sends through the ports' notifier and answers a batch response.
+    @Test func theNotificationsWorkerSendsThroughThePortsNotifier() async throws {
+        let notifier = RecordingNotifier()
+        let clock = ManualClock(nowMilliseconds: 1_795_469_809_007)
+        let store = InMemoryItemStore(clock: clock)
+        try await store.put([
+            "PK": "USER#alice", "SK": "PROFILE", "userId": "alice", "email": "alice@example.com", "name": "Alice",
+            "createdAt": "2026-11-23T21:00:00.000Z", "updatedAt": "2026-11-23T21:00:00.000Z", "version": 1,
+        ])
+        let worker = try await ReferenceApp.manifest.makeHandler(
+            Self.initialization("notifications-worker"),
+            ports: CloudPorts(store: store, clock: clock, notifier: notifier))
+        let envelope =
+            #"{"version":"0","id":"e-1","detail-type":"UserProfileUpdated","source":"stratus.users","#
+            + #""account":"000000000000","time":"2026-11-23T21:36:49.007Z","region":"us-east-1","resources":[],"#
+            + #""detail":{"userId":"alice","version":2}}"#
+        let batch = SQSEvent(records: [.test("m-1", body: envelope, queue: "notifications")])
+        let answer = try await worker.handle(
+            ByteBuffer(bytes: try JSONEncoder().encode(batch)), context: .test(function: "notifications-worker"))
+        let response = try JSONDecoder().decode(SQSBatchResponse.self, from: Data(answer.readableBytesView))
+        #expect(response == SQSBatchResponse())
+        #expect(notifier.sent.map(\.recipient) == ["alice@example.com"])
+        #expect(notifier.sent.map(\.idempotencyKey) == ["e-1#email"])
+    }
+}
+
+/// A notifier that keeps what it is asked to send.
+final class RecordingNotifier: Notifier {
+    private let notifications = Mutex<[OutgoingNotification]>([])
+
+    func send(_ notification: OutgoingNotification) async throws(NotifierError) {
+        self.notifications.withLock { $0.append(notification) }
+    }
+
+    var sent: [OutgoingNotification] { self.notifications.withLock { $0 } }
 }

@@ -86,7 +86,8 @@ struct BootstrapRuntimeTests {
                 result.error
                     == LambdaFunctionError(
                         errorMessage:
-                            "No function named 'payments'. Known functions: health, auth, users, orders, echo",
+                            "No function named 'payments'. Known functions: health, auth, users, orders, "
+                            + "notifications-api, notifications-worker, echo",
                         errorType: "Runtime.HandlerNotFound"
                     )
             )

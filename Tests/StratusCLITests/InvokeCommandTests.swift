@@ -85,7 +85,8 @@ struct InvokeCommandTests {
         arguments: [
             (
                 ["invoke", "payments"], nil,
-                "No function named 'payments'. Known functions: health, auth, users, orders, echo"
+                "No function named 'payments'. Known functions: health, auth, users, orders, "
+                    + "notifications-api, notifications-worker, echo"
             ),
             (
                 ["invoke", "echo", "--event", "/no/such/file.json"], nil,

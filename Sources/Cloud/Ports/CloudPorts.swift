@@ -1,5 +1,6 @@
 /// The outside world as functions reach it: the local cloud hands in its own adapters (the SQLite store, the local
-/// identity provider), Lambda the AWS ones. Services see only these ports, never an adapter.
+/// identity provider, the notification log, the secrets file), Lambda the AWS ones. Services see only these ports,
+/// never an adapter.
 public struct CloudPorts: Sendable {
     /// The single table.
     public var store: any ItemStore
@@ -9,31 +10,37 @@ public struct CloudPorts: Sendable {
     public var clock: any Clock
     /// The ids of new entities.
     public var identifiers: any IdentifierSource
+    /// Emails and text messages to people.
+    public var notifier: any Notifier
     /// The secrets (API keys, signing secrets); read them through a ``SecretCache``.
     public var secrets: any SecretStore
 
     /// Ports with these adapters; the time is the system's and ids are random UUIDs unless `clock` and
-    /// `identifiers` say otherwise.
+    /// `identifiers` say otherwise, and nothing can be sent to people or read from secrets unless `notifier` and
+    /// `secrets` are given.
     public init(
         store: any ItemStore,
         identity: any IdentityProvider = UnavailableIdentityProvider(reason: "No identity provider is configured"),
         clock: any Clock = SystemClock(),
         identifiers: any IdentifierSource = SystemIdentifierSource(),
+        notifier: any Notifier = UnavailableNotifier(reason: "No notifier is configured"),
         secrets: any SecretStore = UnavailableSecretStore(reason: "No secret store is configured")
     ) {
         self.store = store
         self.identity = identity
         self.clock = clock
         self.identifiers = identifiers
+        self.notifier = notifier
         self.secrets = secrets
     }
 
     /// Ports for a runtime without adapters: every operation fails with ``ItemStoreError/unavailable(_:)``,
-    /// ``IdentityError/unavailable(_:)`` or ``SecretStoreError/Code/unavailable`` and `reason`, so a function that needs a port says why it cannot work, and
-    /// one that does not is unaffected. The time is `clock`'s.
+    /// ``IdentityError/unavailable(_:)``, ``NotifierError/Code/unavailable`` or ``SecretStoreError/Code/unavailable``
+    /// and `reason`, so a function that needs a port says why it cannot work, and one that does not is unaffected.
+    /// The time is `clock`'s.
     public static func unconfigured(_ reason: String, clock: any Clock = SystemClock()) -> CloudPorts {
         CloudPorts(
             store: UnavailableItemStore(reason: reason), identity: UnavailableIdentityProvider(reason: reason),
-            clock: clock, secrets: UnavailableSecretStore(reason: reason))
+            clock: clock, notifier: UnavailableNotifier(reason: reason), secrets: UnavailableSecretStore(reason: reason))
     }
 }

@@ -1,10 +1,11 @@
 public import Cloud
-public import Foundation
+import Foundation
 import Synchronization
 
 /// The local cloud's outbox to people: every email or text message the system would send is appended to one file as
-/// a JSON line (`time`, `channel`, `to`, `subject`, `message`), readable by its owner only. Password-reset codes
-/// reach a developer here.
+/// a JSON line (`time`, `channel`, `to`, `subject`, `message`, and `key` when the sender named one), readable by its
+/// owner only. Password-reset codes reach a developer here. A message whose idempotency key is in the log already is
+/// not appended again, so a retried send shows once.
 public final class NotificationLog: Sendable {
     /// One message as it is written to the log.
     public struct Entry: Codable, Sendable, Equatable {
@@ -18,20 +19,25 @@ public final class NotificationLog: Sendable {
         public var subject: String
         /// The message text.
         public var message: String
+        /// The sender's idempotency key: no two entries share one.
+        public var key: String?
 
         /// Creates an entry; `time` is ISO 8601 in UTC.
-        public init(time: String, channel: String, to: String, subject: String, message: String) {
+        public init(time: String, channel: String, to: String, subject: String, message: String, key: String? = nil) {
             self.time = time
             self.channel = channel
             self.to = to
             self.subject = subject
             self.message = message
+            self.key = key
         }
     }
 
     /// The file the messages are appended to.
     public let path: String
-    private let lock = Mutex<Void>(())
+    /// The idempotency keys in the file, read from it on the first message that has one; the lock also keeps
+    /// appends whole.
+    private let deliveredKeys = Mutex<Set<String>?>(nil)
     /// The time messages are sent at.
     private let clock: any Clock
 
@@ -43,27 +49,43 @@ public final class NotificationLog: Sendable {
 
     /// Appends an email to `address`.
     public func sendEmail(to address: String, subject: String, message: String) throws {
+        try self.append(channel: "email", to: address, subject: subject, message: message, key: nil)
+    }
+
+    /// Appends a message on `channel` (`email`, `sms`) unless one with `key` is in the log already; `true` when it
+    /// was appended.
+    @discardableResult
+    func append(channel: String, to address: String, subject: String, message: String, key: String?) throws -> Bool {
         let entry = Entry(
-            time: self.clock.nowISO8601,
-            channel: "email", to: address, subject: subject, message: message
-        )
+            time: self.clock.nowISO8601, channel: channel, to: address, subject: subject, message: message, key: key)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var line = try encoder.encode(entry)
         line.append(UInt8(ascii: "\n"))
-        try self.lock.withLock { _ in
-            let manager = FileManager.default
-            if !manager.fileExists(atPath: self.path) {
-                guard manager.createFile(atPath: self.path, contents: nil, attributes: [.posixPermissions: 0o600])
-                else {
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: self.path])
-                }
+        return try self.deliveredKeys.withLock { delivered in
+            if let key {
+                let known = try delivered ?? Set(self.entries().compactMap(\.key))
+                delivered = known
+                guard !known.contains(key) else { return false }
             }
-            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: self.path))
-            defer { try? handle.close() }
-            try handle.seekToEnd()
-            try handle.write(contentsOf: line)
+            try self.appendLine(line)
+            if let key { delivered?.insert(key) }
+            return true
         }
+    }
+
+    /// Writes `line` at the end of the file, creating it readable by its owner only.
+    private func appendLine(_ line: Data) throws {
+        let manager = FileManager.default
+        if !manager.fileExists(atPath: self.path) {
+            guard manager.createFile(atPath: self.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: self.path])
+            }
+        }
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: self.path))
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        try handle.write(contentsOf: line)
     }
 
     /// Every message in the log, oldest first.
