@@ -17,6 +17,8 @@ struct QueueBatch: Sendable {
     /// Whether a message was turned away because the event would have grown too large.
     private(set) var overflowed = false
     private var records: [Data] = []
+    /// Where each message id sits in ``messages``.
+    private var positions: [String: Int] = [:]
     private var eventBytes = Self.envelope.count
 
     /// The event's text around its records.
@@ -39,20 +41,30 @@ struct QueueBatch: Sendable {
     var nextReceiveSize: Int { min(MessageQueueLimits.batchEntries, self.capacity - self.messages.count) }
 
     /// Adds `message` as the next record; returns `false`, and closes the batch, when its record would take the
-    /// event past ``EventSourceMapping/maximumPayloadBytes``.
+    /// event past ``EventSourceMapping/maximumPayloadBytes``. A message received again while the batch gathers (its
+    /// visibility timeout ended before the batching window did) takes the place of its earlier receipt, whose
+    /// handle is no longer valid.
     mutating func append(_ message: ReceivedMessage) -> Bool {
-        guard !self.isClosed else { return false }
+        let position = self.positions[message.messageID]
+        guard position != nil || !self.isClosed else { return false }
         let record = SQSEvent.Message(received: message, queueARN: self.queueARN, region: self.region)
-        let separator = self.records.isEmpty ? 0 : 1
+        let replaced = position.map { self.records[$0].count } ?? 0
+        let separator = position != nil || self.records.isEmpty ? 0 : 1
         guard let encoded = try? JSONEncoder().encode(record),
-            self.eventBytes + separator + encoded.count <= EventSourceMapping.maximumPayloadBytes
+            self.eventBytes - replaced + separator + encoded.count <= EventSourceMapping.maximumPayloadBytes
         else {
             self.overflowed = true
             return false
         }
-        self.eventBytes += separator + encoded.count
-        self.records.append(encoded)
-        self.messages.append(message)
+        self.eventBytes += separator + encoded.count - replaced
+        if let position {
+            self.records[position] = encoded
+            self.messages[position] = message
+        } else {
+            self.positions[message.messageID] = self.messages.count
+            self.records.append(encoded)
+            self.messages.append(message)
+        }
         return true
     }
 

@@ -158,6 +158,13 @@ public final class QueuePoller: Sendable {
                 "\(self.mapping.functionName) failed a batch of \(batch.messages.count) from \(self.mapping.queue): \(reason)"
             )
         }
+        // An invocation that ended is settled even while the poller stops, so that what the function handled is
+        // not handed to it again: the settlement runs in a task of its own, which the stop does not cancel, and the
+        // poller waits for it.
+        await Task { await self.settle(settlement) }.value
+    }
+
+    private func settle(_ settlement: BatchSettlement) async {
         for message in settlement.delete {
             do {
                 try await self.queue.delete(receiptHandle: message.receiptHandle, from: self.mapping.queue)
