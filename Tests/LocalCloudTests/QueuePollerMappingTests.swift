@@ -17,7 +17,10 @@ import Testing
             .invalidBatchSize
         ),
         (EventSourceMapping(queue: "q.fifo", functionName: "f", batchSize: 11), .invalidBatchSize),
-        (EventSourceMapping(queue: "q", functionName: "f", maximumBatchingWindow: .seconds(301)), .invalidBatchingWindow),
+        (
+            EventSourceMapping(queue: "q", functionName: "f", maximumBatchingWindow: .seconds(301)),
+            .invalidBatchingWindow
+        ),
         (
             EventSourceMapping(queue: "q", functionName: "f", maximumBatchingWindow: .milliseconds(1500)),
             .invalidBatchingWindow
@@ -53,7 +56,8 @@ import Testing
     @Test func aPollerRefusesAMappingOutOfBounds() throws {
         let fixture = try QueuePollerFixture()
         #expect {
-            _ = try fixture.poller(EventSourceMapping(queue: "q", functionName: QueuePollerFixture.consumer, batchSize: 0))
+            _ = try fixture.poller(
+                EventSourceMapping(queue: "q", functionName: QueuePollerFixture.consumer, batchSize: 0))
         } throws: { error in
             (error as? EventSourceMappingError)?.code == .invalidBatchSize
         }

@@ -22,6 +22,8 @@ public struct FunctionInstanceInvoker: QueueConsumerInvoker {
         self.nowMilliseconds = nowMilliseconds
     }
 
+    /// Invokes the instance of `function`, recording the invocation; a function the invoker does not hold fails with
+    /// ``unknownFunctionErrorType``.
     public func invoke(_ function: String, with request: InvocationRequest) async -> InvocationResult {
         guard let instance = self.instances[function] else {
             let report = LambdaFunctionError(

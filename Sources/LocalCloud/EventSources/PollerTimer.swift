@@ -12,6 +12,7 @@ public struct SystemPollerTimer: PollerTimer {
     /// The system's timer.
     public init() {}
 
+    /// Sleeps for `duration` of real time.
     public func sleep(for duration: Duration) async throws {
         try await Task.sleep(for: duration)
     }

@@ -22,6 +22,7 @@ extension SQSEvent.Message {
             ),
             messageAttributes: message.messageAttributes.mapValues(Self.attribute),
             md5OfBody: message.md5OfBody,
+            md5OfMessageAttributes: MessageAttributesDigest.md5(of: message.messageAttributes),
             eventSourceARN: queueARN,
             awsRegion: region
         )
