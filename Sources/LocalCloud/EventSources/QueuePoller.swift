@@ -113,7 +113,14 @@ public final class QueuePoller: Sendable {
             let left = Duration.milliseconds(windowEnd - self.clock.nowMilliseconds)
             guard left > .zero else { break }
             let wait = min(self.polling.receiveWait, .seconds(left.components.seconds))
-            let received = try await self.receive(batch.nextReceiveSize, waitingUpTo: wait)
+            let received: [ReceivedMessage]
+            do {
+                received = try await self.receive(batch.nextReceiveSize, waitingUpTo: wait)
+            } catch {
+                // What was gathered is invoked rather than left to come back after its visibility timeout.
+                self.logger.warning("Receiving from \(self.mapping.queue) in a batching window failed: \(error)")
+                break
+            }
             await self.add(received, to: &batch)
             if received.isEmpty, wait == .zero {
                 try? await self.timer.sleep(for: min(self.polling.idlePause, left))
