@@ -209,6 +209,27 @@ import Testing
         #expect(fixture.log.batches.map(\.bodies) == [["first", "second", "third"]])
     }
 
+    @Test func aMessageReceivedAgainWhileTheWindowGathersIsInTheBatchOnceWithItsLatestReceipt() async throws {
+        let fixture = try QueuePollerFixture()
+        // A visibility timeout shorter than the window: the gathered message comes back while the window is open.
+        try await fixture.queues.createQueue("work", configuration: QueueConfiguration(visibilityTimeout: .seconds(10)))
+        try await fixture.send(["again"], to: "work")
+        let poller = try fixture.poller(
+            EventSourceMapping(
+                queue: "work", functionName: QueuePollerFixture.consumer, maximumBatchingWindow: .seconds(60)),
+            manualTime: true)
+        try await fixture.whileRunning(poller) {
+            try await eventually {
+                fixture.timer.advance(by: .seconds(11))
+                return try await fixture.counts(of: "work") == (0, 0)
+            }
+        }
+        let records = try #require(fixture.log.batches.first?.records)
+        #expect(fixture.log.batches.count == 1)
+        #expect(records.map(\.body) == ["again"])
+        #expect((Int(records[0].attributes.approximateReceiveCount) ?? 0) > 1)
+    }
+
     @Test func aFullBatchIsInvokedBeforeItsWindowEnds() async throws {
         let fixture = try QueuePollerFixture()
         try await fixture.queues.createQueue("work")
