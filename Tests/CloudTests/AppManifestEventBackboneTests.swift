@@ -94,7 +94,8 @@ struct AppManifestEventBackboneTests {
             Function("f") { _ in Nothing() }.queue("q.fifo", batchSize: 11)
         }
         #expect(
-            throws: ManifestError.invalidTrigger(function: "f", "batch size must be 1–10 for queue 'q.fifo', got 11")
+            throws: ManifestError.invalidTrigger(
+                function: "f", "The batch size 11 is not between 1 and 10 on a FIFO queue")
         ) {
             try bigFIFOBatch.validate()
         }
@@ -104,13 +105,16 @@ struct AppManifestEventBackboneTests {
         }
         #expect(
             throws: ManifestError.invalidTrigger(
-                function: "f", "a batch size above 10 needs a batching window of at least 1 s")
+                function: "f",
+                "The batch size 100 is not between 1 and 10 without a batching window of at least 1 second")
         ) { try noWindow.validate() }
         let concurrency = AppManifest("a", version: "1") {
             Queue("q")
             Function("f") { _ in Nothing() }.queue("q", maximumConcurrency: 1)
         }
-        #expect(throws: ManifestError.invalidTrigger(function: "f", "maximum concurrency must be 2–1000, got 1")) {
+        #expect(
+            throws: ManifestError.invalidTrigger(function: "f", "The maximum concurrency 1 is not between 2 and 1000")
+        ) {
             try concurrency.validate()
         }
     }

@@ -65,12 +65,10 @@ extension AppManifest {
         }
         for function in self.functions {
             for trigger in function.queueTriggers {
-                guard let queue = queues[trigger.queue] else {
+                guard queues[trigger.queue] != nil else {
                     throw .unknownQueue(trigger.queue, referencedBy: "function '\(function.name)'")
                 }
-                if let problem = trigger.problem(fifo: queue.configuration.fifo) {
-                    throw .invalidTrigger(function: function.name, problem)
-                }
+                do { try trigger.validate() } catch { throw .invalidTrigger(function: function.name, error.message) }
             }
         }
     }

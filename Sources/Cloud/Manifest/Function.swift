@@ -12,8 +12,8 @@ public struct Function: Sendable {
     public let reservedConcurrency: Int?
     /// The HTTP API routes that invoke this function.
     public private(set) var routes: [HTTPRoute] = []
-    /// The queues that invoke this function with batches of their messages.
-    public private(set) var queueTriggers: [QueueTrigger] = []
+    /// The queues that invoke this function with batches of their messages (event source mappings).
+    public private(set) var queueTriggers: [EventSourceMapping] = []
     /// The rules that invoke this function asynchronously with the events they match.
     public private(set) var eventRules: [Rule] = []
     /// The schedules that invoke this function.
@@ -70,8 +70,9 @@ public struct Function: Sendable {
     ) -> Function {
         var copy = self
         copy.queueTriggers.append(
-            QueueTrigger(
-                queue: queue, batchSize: batchSize, maximumBatchingWindow: maximumBatchingWindow,
+            EventSourceMapping(
+                queue: queue, functionName: self.name, batchSize: batchSize,
+                maximumBatchingWindow: maximumBatchingWindow,
                 maximumConcurrency: maximumConcurrency, reportBatchItemFailures: reportBatchItemFailures
             )
         )
