@@ -221,6 +221,9 @@ struct ServeCommand: AsyncParsableCommand {
                 }
                 Self.print("X-Ray daemon on udp://\(daemon.address())")
                 Self.print(
+                    "AWS endpoint for SQS and EventBridge's TestEventPattern on http://\(host):\(port)/_aws (AWS_ENDPOINT_URL; queues in \(dataDirectory.queuesPath))"
+                )
+                Self.print(
                     "Telemetry on http://\(host):\(port)\(TelemetryAPI.pathPrefix)functions?\(TelemetryAccess.tokenParameter)=\(adminToken) (admin token in \(tokenPath))"
                 )
                 Self.print("Stratus local cloud on http://\(host):\(port) (data in \(storePath))")

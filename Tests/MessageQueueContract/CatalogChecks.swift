@@ -16,7 +16,8 @@ let catalogChecks: [MessageQueueContract.Check] = [
         try await queues.createQueue(name)
         _ = try await queues.send(OutgoingMessage(body: "queued before"), to: name)
         let changed = QueueConfiguration(
-            visibilityTimeout: .seconds(5), redrivePolicy: RedrivePolicy(deadLetterQueue: deadLetters, maxReceiveCount: 1))
+            visibilityTimeout: .seconds(5),
+            redrivePolicy: RedrivePolicy(deadLetterQueue: deadLetters, maxReceiveCount: 1))
         try await queues.setConfiguration(changed, of: name)
         #expect(try await queues.attributes(of: name).configuration == changed)
         _ = try await receiveOne(queues, from: name)

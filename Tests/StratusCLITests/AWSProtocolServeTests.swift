@@ -30,7 +30,9 @@ struct AWSProtocolServeTests {
         let listed = try await runToCompletion(
             TestEnvironment.stratus, ["queues", "--url", url.absoluteString, "--data-dir", data])
         #expect(listed.status == 0, "\(listed.errorText)")
-        let lines = listed.outputText.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+        let lines = listed.outputText.split(separator: "\n").map {
+            $0.split(separator: " ", omittingEmptySubsequences: true)
+        }
         #expect(lines.first?.first == "QUEUE")
         // kept: 1 visible, none in flight or delayed, an age, no dead-letter queue.
         let kept = try #require(lines.first { $0.first == "kept" })

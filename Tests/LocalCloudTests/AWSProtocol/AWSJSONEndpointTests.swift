@@ -50,7 +50,8 @@ struct AWSJSONEndpointTests {
         #expect(unsigned.status == 403)
         #expect(missing["__type"] == "com.amazon.coral.service#MissingAuthenticationTokenException")
         for malformed in [
-            "Bearer token", "AWS4-HMAC-SHA256 Credential=AKID/2026/eu-west-1/sqs/aws4_request, SignedHeaders=host, Signature=00",
+            "Bearer token",
+            "AWS4-HMAC-SHA256 Credential=AKID/2026/eu-west-1/sqs/aws4_request, SignedHeaders=host, Signature=00",
             "AWS4-HMAC-SHA256 SignedHeaders=host, Signature=" + String(repeating: "a", count: 64),
         ] {
             let (answer, error) = await Self.call(endpoint, "AmazonSQS.ListQueues", "{}", authorization: malformed)
@@ -113,7 +114,8 @@ struct AWSJSONEndpointTests {
         let (tooMany, tooManyError) = await Self.call(
             endpoint, "AmazonSQS.SendMessageBatch", "{\(url),\"Entries\":[\(entries)]}")
         #expect(tooMany.status == 400)
-        #expect(tooManyError["__type"] == "com.amazonaws.sqs#InvalidParameterValue", "a list is bounded before it is read")
+        #expect(
+            tooManyError["__type"] == "com.amazonaws.sqs#InvalidParameterValue", "a list is bounded before it is read")
     }
 
     @Test func aMissingQueueAnswersSQSsShapeAndQueryCode() async throws {

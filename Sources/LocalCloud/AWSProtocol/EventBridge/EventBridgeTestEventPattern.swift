@@ -6,7 +6,8 @@ extension EventBridgeOperations {
     public static let maximumEventBytes = 262_144
 
     /// `TestEventPattern`: whether the event `Event` (JSON text) matches the pattern `EventPattern`, as
-    /// `{"Result": true}`; a pattern EventBridge refuses is an `InvalidEventPatternException`.
+    /// `{"Result": true}`; a pattern EventBridge refuses is an `InvalidEventPatternException`. The event must be a JSON
+    /// object; unlike EventBridge, the local cloud does not insist on its envelope's fields (`id`, `source`, `time`…).
     public static func testEventPattern() -> AWSOperation {
         AWSOperation("TestEventPattern") { request throws(AWSProtocolError) in
             let patternText = try request.input.requiredString("EventPattern")

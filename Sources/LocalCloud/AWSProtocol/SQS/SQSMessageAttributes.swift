@@ -52,8 +52,7 @@ enum SQSMessageAttributes {
     static func md5(of attributes: [String: MessageAttributeValue]) -> String? {
         guard !attributes.isEmpty else { return nil }
         var bytes: [UInt8] = []
-        for name in attributes.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            let value = attributes[name]!
+        for (name, value) in attributes.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
             Self.appendLengthPrefixed(Array(name.utf8), to: &bytes)
             Self.appendLengthPrefixed(Array(value.dataType.utf8), to: &bytes)
             if case .binary = value { bytes.append(2) } else { bytes.append(1) }

@@ -11,7 +11,8 @@ extension SQSOperations {
             let input = request.input
             let queue = try SQSQueueAddress.queue(of: input)
             let maxMessages = try input.integer("MaxNumberOfMessages", in: 1...MessageQueueLimits.batchEntries) ?? 1
-            let waitTime = try input.integer("WaitTimeSeconds", in: 0...Int(MessageQueueLimits.waitTime.components.seconds))
+            let waitTime = try input.integer(
+                "WaitTimeSeconds", in: 0...Int(MessageQueueLimits.waitTime.components.seconds))
             let visibilityTimeout = try input.integer(
                 "VisibilityTimeout", in: 0...Int(MessageQueueLimits.visibilityTimeout.components.seconds))
             let systemNames = Set(

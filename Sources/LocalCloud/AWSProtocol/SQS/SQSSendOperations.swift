@@ -35,14 +35,16 @@ extension SQSOperations {
                             id: id, error: MessageQueueError(.invalidParameterValue, error.message), senderFault: true))
                 }
             }
-            let messages = Dictionary(batch.map { ($0.id, $0.message) }) { first, _ in first }
             let result =
                 batch.isEmpty
                 ? BatchResult()
-                : try await SQSErrors.run { () throws(MessageQueueError) in try await queues.sendBatch(batch, to: queue) }
-            let successful: [JSONValue] = result.successful.sorted { $0.key < $1.key }.map { id, sent in
-                var receipt = Self.receipt(of: sent, for: messages[id]!)
-                receipt["Id"] = .string(id)
+                : try await SQSErrors.run { () throws(MessageQueueError) in try await queues.sendBatch(batch, to: queue)
+                }
+            // In the order of the request, as SQS lists them.
+            let successful: [JSONValue] = batch.compactMap { entry in
+                guard let sent = result.successful[entry.id] else { return nil }
+                var receipt = Self.receipt(of: sent, for: entry.message)
+                receipt["Id"] = .string(entry.id)
                 return .object(receipt)
             }
             return [
