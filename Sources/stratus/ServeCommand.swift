@@ -65,7 +65,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("allowed-host"),
-        help: "Another name /_stratus/ may be reached by, besides 127.0.0.1, localhost, [::1] and --host (repeatable).")
+        help:
+            "Another name /_stratus/ and /_aws may be reached by, besides 127.0.0.1, localhost, [::1] and --host (repeatable)."
+    )
     var allowedHosts: [String] = []
 
     @Option(
@@ -192,7 +194,8 @@ struct ServeCommand: AsyncParsableCommand {
             publicDocuments: ["/.well-known/jwks.json": try issuer.jwksDocument(), "/openapi.json": openAPI],
             cors: cors,
             telemetryAPI: telemetryAPI,
-            awsEndpoint: AWSJSONEndpoint(services: [.sqs(queues: queues), .eventBridge()]),
+            awsEndpoint: AWSJSONEndpoint(
+                services: [.sqs(queues: queues), .eventBridge()], allowedHosts: telemetryAPI.access.allowedHosts),
             queueStatistics: QueueStatisticsAPI(queues: queues)
         )
         let server = GatewayServer(

@@ -36,6 +36,9 @@ public struct AWSErrorShape: Sendable, Hashable {
     public static let serialization = AWSErrorShape(type: "com.amazon.coral.service#SerializationException")
     /// The `X-Amz-Target` names no operation this endpoint knows.
     public static let unknownOperation = AWSErrorShape(type: "com.amazon.coral.service#UnknownOperationException")
+    /// The request's `Host` is not one the endpoint answers.
+    public static let accessDenied = AWSErrorShape(
+        type: "com.amazon.coral.service#AccessDeniedException", status: .forbidden)
     /// The request carries no SigV4 `Authorization` header.
     public static let missingAuthenticationToken = AWSErrorShape(
         type: "com.amazon.coral.service#MissingAuthenticationTokenException", status: .forbidden)

@@ -8,8 +8,9 @@ import JSONCoding
 /// JSON protocol (1.0 and 1.1) on `POST /_aws` and `POST /_aws/`, dispatched by `X-Amz-Target` (`<prefix>.<operation>`)
 /// to the operations of its ``AWSService``s.
 ///
-/// A request must carry an `Authorization` header shaped like SigV4; its signature is not checked, so any
-/// credentials do (``SigV4AuthorizationShape``). The body is read up to ``maximumBodyBytes`` and must be a JSON
+/// A request must name one of ``allowedHosts`` in its `Host` (as `/_stratus/` must, so that a web page whose name
+/// resolves to 127.0.0.1 cannot reach the queues), and carry an `Authorization` header shaped like SigV4; its
+/// signature is not checked, so any credentials do (``SigV4AuthorizationShape``). The body is read up to ``maximumBodyBytes`` and must be a JSON
 /// object nested at most ``maximumDepth`` deep. Errors are AWS's: status 400 (403 without a signature, 413 for a body
 /// too large, 5xx when the service failed), a body `{"__type": "...", "message": "..."}` and, for SQS,
 /// `x-amzn-query-error`. Every answer carries an `x-amzn-RequestId`.
@@ -23,10 +24,14 @@ public struct AWSJSONEndpoint: Sendable {
     public static let maximumDepth = 16
 
     private let services: [String: AWSService]
+    /// The host names, lower-cased and without a port, a request's `Host` must name; any when `nil`.
+    public let allowedHosts: Set<String>?
 
-    /// An endpoint for `services`, told apart by their target prefixes.
-    public init(services: [AWSService]) {
+    /// An endpoint for `services`, told apart by their target prefixes, answering requests for `allowedHosts` (see
+    /// ``TelemetryAccess/allowedHosts``), or for any host when `nil`.
+    public init(services: [AWSService], allowedHosts: Set<String>? = nil) {
         self.services = Dictionary(services.map { ($0.targetPrefix, $0) }) { first, _ in first }
+        self.allowedHosts = allowedHosts
     }
 
     /// Whether a request with `method` for `path` is this endpoint's.
@@ -77,6 +82,13 @@ public struct AWSJSONEndpoint: Sendable {
     private func output(
         service: AWSService?, target: String?, authorization: String?, host: String?, body: [UInt8]?
     ) async throws(AWSProtocolError) -> JSONValue {
+        if let allowedHosts = self.allowedHosts {
+            guard let name = host.flatMap(TelemetryAccess.hostName), allowedHosts.contains(name) else {
+                throw AWSErrorShape.accessDenied(
+                    "This server answers /_aws only for its own host names (127.0.0.1, localhost, --host, --allowed-host)"
+                )
+            }
+        }
         guard let authorization else {
             throw AWSErrorShape.missingAuthenticationToken("The request must be signed with SigV4 (any credentials)")
         }

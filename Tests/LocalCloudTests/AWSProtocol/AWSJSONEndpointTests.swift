@@ -158,6 +158,21 @@ struct AWSJSONEndpointTests {
         #expect(validation["__type"] == "ValidationException")
     }
 
+    @Test func aRequestForAnotherHostIsRefused() async throws {
+        let directory = try TemporaryDirectory()
+        let queues = try SQLiteMessageQueue(path: directory.path("queues.sqlite"))
+        let endpoint = AWSJSONEndpoint(services: [.sqs(queues: queues)], allowedHosts: ["127.0.0.1", "localhost"])
+        for host in ["rebound.example:3000", "127.0.0.1.evil.example", nil] {
+            let (answer, error) = await Self.call(endpoint, "AmazonSQS.ListQueues", "{}", host: host)
+            #expect(answer.status == 403, "\(host ?? "no Host")")
+            #expect(error["__type"] == "com.amazon.coral.service#AccessDeniedException")
+        }
+        for host in ["127.0.0.1:3000", "LOCALHOST:8080"] {
+            let (answer, _) = await Self.call(endpoint, "AmazonSQS.ListQueues", "{}", host: host)
+            #expect(answer.status == 200, "\(host)")
+        }
+    }
+
     @Test func theEndpointClaimsOnlyPOSTToItsPath() {
         #expect(AWSJSONEndpoint.claims(method: .post, path: "/_aws"))
         #expect(AWSJSONEndpoint.claims(method: .post, path: "/_aws/"))
