@@ -134,6 +134,7 @@ let package = Package(
                 "Hashing",
                 "Identifiers",
                 "Caching",
+                "EventPatterns",
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),

@@ -96,6 +96,19 @@ struct LocalDataDirectory {
             .flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// The local queues' file: the queues made through `/_aws` and their messages.
+    var queuesPath: String { self.file("queues.sqlite") }
+
+    /// Creates the folder if needed and opens the local queues in it.
+    func openQueues() throws -> SQLiteMessageQueue {
+        try self.createFolder(self.path)
+        do {
+            return try SQLiteMessageQueue(path: self.queuesPath, clock: self.clock)
+        } catch {
+            throw CommandLineError("Cannot open \(self.queuesPath): \(error)")
+        }
+    }
+
     /// Creates the folder if needed and opens the store in it.
     func openStore() throws -> SQLiteItemStore {
         try self.open(file: "store.sqlite", in: self.path)

@@ -16,7 +16,9 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Stops cleanly on Ctrl-C or SIGTERM. Function logs go to standard error, and with the invocations, metrics \
             and traces to the telemetry store in --data-dir, read through /_stratus/api/, `stratus logs` and \
-            `stratus traces`. /_stratus/ answers only requests carrying the run's admin token (--admin-token, \
+            `stratus traces`. AWS SDKs and the AWS CLI reach the local queues (SQS) and EventBridge's TestEventPattern \
+            with AWS_ENDPOINT_URL=http://127.0.0.1:3000/_aws; requests must be SigV4-signed, with any credentials. \
+            /_stratus/ answers only requests carrying the run's admin token (--admin-token, \
             STRATUS_ADMIN_TOKEN, or a new one each run, kept in --data-dir/admin-token for the CLI) whose Host is this \
             server's (127.0.0.1, localhost, [::1], --host or an --allowed-host). Files in --data-dir are its owner's alone.
             """
@@ -63,7 +65,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("allowed-host"),
-        help: "Another name /_stratus/ may be reached by, besides 127.0.0.1, localhost, [::1] and --host (repeatable).")
+        help:
+            "Another name /_stratus/ and /_aws may be reached by, besides 127.0.0.1, localhost, [::1] and --host (repeatable)."
+    )
     var allowedHosts: [String] = []
 
     @Option(
@@ -189,10 +193,14 @@ struct ServeCommand: AsyncParsableCommand {
             access: TelemetryAccess(adminToken: adminToken, serverHost: host, allowedHosts: self.allowedHosts)
         )
         let tokenPath = dataDirectory.adminTokenPath
+        let queues = try dataDirectory.openQueues()
         let localRoutes = LocalCloudRoutes(
             publicDocuments: ["/.well-known/jwks.json": try issuer.jwksDocument(), "/openapi.json": openAPI],
             cors: cors,
-            telemetryAPI: telemetryAPI
+            telemetryAPI: telemetryAPI,
+            awsEndpoint: AWSJSONEndpoint(
+                services: [.sqs(queues: queues), .eventBridge()], allowedHosts: telemetryAPI.access.allowedHosts),
+            queueStatistics: QueueStatisticsAPI(queues: queues)
         )
         let server = GatewayServer(
             gateway: gateway, localRoutes: localRoutes, host: host, port: self.port,
@@ -219,6 +227,9 @@ struct ServeCommand: AsyncParsableCommand {
                     )
                 }
                 Self.print("X-Ray daemon on udp://\(daemon.address())")
+                Self.print(
+                    "AWS endpoint for SQS and EventBridge's TestEventPattern on http://\(host):\(port)/_aws (AWS_ENDPOINT_URL; queues in \(dataDirectory.queuesPath))"
+                )
                 Self.print(
                     "Telemetry on http://\(host):\(port)\(TelemetryAPI.pathPrefix)functions?\(TelemetryAccess.tokenParameter)=\(adminToken) (admin token in \(tokenPath))"
                 )

@@ -52,7 +52,7 @@ public enum MessageQueueContract {
     /// Every check of the contract.
     public static var checks: [Check] {
         queueChecks + deliveryChecks + deadLetterChecks + fifoChecks + batchChecks + longPollingChecks
-            + validationChecks
+            + validationChecks + catalogChecks
     }
 }
 

@@ -15,6 +15,14 @@ public protocol MessageQueue: Sendable {
     /// Deletes the queue `name` and its messages.
     func deleteQueue(_ name: String) async throws(MessageQueueError)
 
+    /// Replaces the settings of the queue `name` with `configuration` (SQS's `SetQueueAttributes`); its messages stay.
+    /// - Throws: ``MessageQueueError/Code/invalidParameterValue`` for a bad setting, a change between FIFO and
+    ///   standard, or a dead-letter queue that does not exist or is of the other kind.
+    func setConfiguration(_ configuration: QueueConfiguration, of name: String) async throws(MessageQueueError)
+
+    /// The names of every queue, sorted (SQS's `ListQueues`).
+    func queueNames() async throws(MessageQueueError) -> [String]
+
     /// Sends one message; once this returns, the message is kept.
     func send(_ message: OutgoingMessage, to queue: String) async throws(MessageQueueError) -> SentMessage
 

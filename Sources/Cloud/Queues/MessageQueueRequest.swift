@@ -33,29 +33,36 @@ public enum MessageQueueRequest {
     /// more bytes together than one message may have.
     /// - Throws: ``MessageQueueError`` with SQS's batch error code.
     public static func checkBatch(_ entries: [BatchEntry]) throws(MessageQueueError) {
-        guard !entries.isEmpty else {
-            throw MessageQueueError(.emptyBatchRequest, "The batch request holds no entries")
-        }
-        guard entries.count <= MessageQueueLimits.batchEntries else {
-            throw MessageQueueError(
-                .tooManyEntriesInBatchRequest, "The batch request holds \(entries.count) entries, more than 10")
-        }
-        var ids = Set<String>()
-        for entry in entries {
-            guard (1...MessageQueueLimits.batchEntryIDLength).contains(entry.id.utf8.count),
-                entry.id.utf8.allSatisfy(Self.isIdentifierByte)
-            else {
-                throw MessageQueueError(
-                    .invalidBatchEntryId, "A batch entry id is 1 to 80 letters, digits, hyphens and underscores")
-            }
-            guard ids.insert(entry.id).inserted else {
-                throw MessageQueueError(.batchEntryIdsNotDistinct, "The batch holds the entry id \(entry.id) twice")
-            }
-        }
+        try Self.checkBatchIDs(entries.map(\.id))
         let size = entries.reduce(0) { $0 + $1.message.size }
         guard size <= MessageQueueLimits.maximumMessageSize else {
             throw MessageQueueError(
                 .batchRequestTooLong, "The batch's messages are \(size) bytes together, more than 1 MiB")
+        }
+    }
+
+    /// Checks the entry ids of a batch (a send, a delete or a visibility change): 1…10 of them, each 1…80 letters,
+    /// digits, `-` and `_`, none repeated.
+    /// - Throws: ``MessageQueueError`` with SQS's batch error code.
+    public static func checkBatchIDs(_ ids: [String]) throws(MessageQueueError) {
+        guard !ids.isEmpty else {
+            throw MessageQueueError(.emptyBatchRequest, "The batch request holds no entries")
+        }
+        guard ids.count <= MessageQueueLimits.batchEntries else {
+            throw MessageQueueError(
+                .tooManyEntriesInBatchRequest, "The batch request holds \(ids.count) entries, more than 10")
+        }
+        var seen = Set<String>()
+        for id in ids {
+            guard (1...MessageQueueLimits.batchEntryIDLength).contains(id.utf8.count),
+                id.utf8.allSatisfy(Self.isIdentifierByte)
+            else {
+                throw MessageQueueError(
+                    .invalidBatchEntryId, "A batch entry id is 1 to 80 letters, digits, hyphens and underscores")
+            }
+            guard seen.insert(id).inserted else {
+                throw MessageQueueError(.batchEntryIdsNotDistinct, "The batch holds the entry id \(id) twice")
+            }
         }
     }
 

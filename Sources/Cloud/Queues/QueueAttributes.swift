@@ -8,12 +8,20 @@ public struct QueueAttributes: Sendable, Hashable {
     public var inFlightMessages: Int
     /// Messages not yet visible because of a delay (`ApproximateNumberOfMessagesDelayed`).
     public var delayedMessages: Int
+    /// How long ago the oldest message still in the queue (visible, in flight or delayed) was sent; `nil` when the
+    /// queue is empty. SQS reports it as the CloudWatch metric `ApproximateAgeOfOldestMessage`.
+    public var oldestMessageAge: Duration?
 
-    /// The attributes of a queue with `configuration` holding the given numbers of messages.
-    public init(configuration: QueueConfiguration, visibleMessages: Int, inFlightMessages: Int, delayedMessages: Int) {
+    /// The attributes of a queue with `configuration` holding the given numbers of messages, the oldest sent
+    /// `oldestMessageAge` ago.
+    public init(
+        configuration: QueueConfiguration, visibleMessages: Int, inFlightMessages: Int, delayedMessages: Int,
+        oldestMessageAge: Duration? = nil
+    ) {
         self.configuration = configuration
         self.visibleMessages = visibleMessages
         self.inFlightMessages = inFlightMessages
         self.delayedMessages = delayedMessages
+        self.oldestMessageAge = oldestMessageAge
     }
 }

@@ -77,7 +77,8 @@ struct GatewayResponder: HTTPResponder {
     }
 
     /// Answers `request`; its body is read only when the gateway has admitted the request (see
-    /// ``APIGateway/handle(_:readingBody:)``), and never for the local cloud's own routes, whose requests have none.
+    /// ``APIGateway/handle(_:readingBody:)``), and of the local cloud's own routes only by the AWS endpoint, which
+    /// bounds it itself.
     func respond(to request: Request, context: GatewayRequestContext) async throws -> Response {
         if self.localRoutes.claims(method: request.method, path: request.uri.path) {
             return try await self.localResponder.respond(to: request, context: context)

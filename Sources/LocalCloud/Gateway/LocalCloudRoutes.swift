@@ -3,9 +3,10 @@ public import Foundation
 public import Hummingbird
 
 /// The routes the local cloud answers itself rather than with a function, as Hummingbird routes: the public documents
-/// (the issuer's `/.well-known/jwks.json`, `/openapi.json`), and the telemetry API under ``TelemetryAPI/scope``,
-/// behind its access checks (`Host`, admin token, `GET` only). Every answer carries an `apigw-requestid`, and every
-/// error is a ``ProblemDetails``.
+/// (the issuer's `/.well-known/jwks.json`, `/openapi.json`), the AWS JSON protocol endpoint on `POST /_aws`, and the
+/// telemetry API and queue statistics under ``TelemetryAPI/scope``, behind its access checks (`Host`, admin token,
+/// `GET` only). Every answer carries an `apigw-requestid`; every error but the AWS endpoint's (which answers AWS's
+/// error shapes) is a ``ProblemDetails``.
 public struct LocalCloudRoutes: Sendable {
     /// JSON documents answered to `GET`, by path.
     public let publicDocuments: [String: Data]
@@ -13,14 +14,22 @@ public struct LocalCloudRoutes: Sendable {
     public let cors: CORSConfiguration?
     /// The telemetry API, if the server has one.
     public let telemetryAPI: TelemetryAPI?
+    /// The AWS JSON protocol endpoint, if the server has one.
+    public let awsEndpoint: AWSJSONEndpoint?
+    /// The queue statistics, served beside the telemetry API (and only with it), if the server has queues.
+    public let queueStatistics: QueueStatisticsAPI?
 
-    /// Routes for `publicDocuments` (with `cors`, if any) and `telemetryAPI`, if any.
+    /// Routes for `publicDocuments` (with `cors`, if any), `telemetryAPI`, `awsEndpoint` and `queueStatistics`, if
+    /// any.
     public init(
-        publicDocuments: [String: Data] = [:], cors: CORSConfiguration? = nil, telemetryAPI: TelemetryAPI? = nil
+        publicDocuments: [String: Data] = [:], cors: CORSConfiguration? = nil, telemetryAPI: TelemetryAPI? = nil,
+        awsEndpoint: AWSJSONEndpoint? = nil, queueStatistics: QueueStatisticsAPI? = nil
     ) {
         self.publicDocuments = publicDocuments
         self.cors = cors
         self.telemetryAPI = telemetryAPI
+        self.awsEndpoint = awsEndpoint
+        self.queueStatistics = queueStatistics
     }
 
     /// Whether a request with `method` for `path` is one of these routes' rather than a function's: every path under
@@ -29,6 +38,7 @@ public struct LocalCloudRoutes: Sendable {
     public func claims(method: HTTPRequest.Method, path: String) -> Bool {
         (self.telemetryAPI != nil && TelemetryAPI.isInScope(path))
             || (method == .get && self.publicDocuments[path] != nil)
+            || (self.awsEndpoint != nil && AWSJSONEndpoint.claims(method: method, path: path))
     }
 
     /// A router with these routes, for requests ``claims(method:path:)`` accepts.
@@ -47,8 +57,13 @@ public struct LocalCloudRoutes: Sendable {
                 )
             }
         }
+        if let awsEndpoint = self.awsEndpoint {
+            // The router takes `/_aws/` as `/_aws`: one route serves both paths.
+            router.post("/_aws") { request, _ in await awsEndpoint.respond(to: request) }
+        }
         if let telemetryAPI = self.telemetryAPI {
             router.add(middleware: TelemetryAccessMiddleware(access: telemetryAPI.access))
+            self.queueStatistics?.addRoutes(to: router)
             telemetryAPI.addRoutes(to: router)
         }
         return router

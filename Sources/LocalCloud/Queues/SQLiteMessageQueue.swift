@@ -50,14 +50,7 @@ public final class SQLiteMessageQueue: MessageQueue {
                 }
                 return
             }
-            if let policy = configuration.redrivePolicy {
-                guard let deadLetterQueue = try StoredQueue.find(policy.deadLetterQueue, in: db),
-                    deadLetterQueue.configuration.fifo == configuration.fifo
-                else {
-                    throw MessageQueueError.invalidParameter(
-                        "RedrivePolicy", "the dead-letter queue must exist and be of the same kind as the queue")
-                }
-            }
+            try Self.checkDeadLetterQueue(of: configuration, in: db)
             try StoredQueue(name: name, configuration: configuration).insert(in: db)
         }
     }
@@ -72,6 +65,40 @@ public final class SQLiteMessageQueue: MessageQueue {
         self.wakeups.signal(name)
     }
 
+    public func setConfiguration(_ configuration: QueueConfiguration, of name: String) async throws(MessageQueueError) {
+        try configuration.validate(forQueueNamed: name)
+        try await self.write { db in
+            let existing = try StoredQueue.fetch(name, in: db)
+            guard existing.configuration.fifo == configuration.fifo else {
+                throw MessageQueueError.invalidParameter("FifoQueue", "a queue cannot change between FIFO and standard")
+            }
+            try Self.checkDeadLetterQueue(of: configuration, in: db)
+            try StoredQueue(name: name, configuration: configuration).update(in: db)
+        }
+        // A shorter receive wait time or a redrive may change what a waiting receive should do next.
+        self.wakeups.signal(name)
+    }
+
+    public func queueNames() async throws(MessageQueueError) -> [String] {
+        let pool = self.pool
+        return try await self.run {
+            try await self.threads.read {
+                try pool.read { db in try String.fetchAll(db, sql: "SELECT name FROM queues ORDER BY name") }
+            }
+        }
+    }
+
+    /// Checks that the dead-letter queue `configuration` names, if any, exists and is of the same kind.
+    private static func checkDeadLetterQueue(of configuration: QueueConfiguration, in db: Database) throws {
+        guard let policy = configuration.redrivePolicy else { return }
+        guard let deadLetterQueue = try StoredQueue.find(policy.deadLetterQueue, in: db),
+            deadLetterQueue.configuration.fifo == configuration.fifo
+        else {
+            throw MessageQueueError.invalidParameter(
+                "RedrivePolicy", "the dead-letter queue must exist and be of the same kind as the queue")
+        }
+    }
+
     public func attributes(of queue: String) async throws(MessageQueueError) -> QueueAttributes {
         let now = self.clock.nowMilliseconds
         let pool = self.pool
@@ -84,13 +111,15 @@ public final class SQLiteMessageQueue: MessageQueue {
                         sql: """
                             SELECT coalesce(sum(visible_at_ms <= ?1), 0) AS visible,
                                 coalesce(sum(visible_at_ms > ?1 AND receive_count > 0), 0) AS in_flight,
-                                coalesce(sum(visible_at_ms > ?1 AND receive_count = 0), 0) AS delayed
+                                coalesce(sum(visible_at_ms > ?1 AND receive_count = 0), 0) AS delayed,
+                                min(sent_ms) AS oldest_sent_ms
                             FROM messages WHERE queue = ?2 AND expires_at_ms > ?1
                             """,
                         arguments: [now, queue])
                     return QueueAttributes(
                         configuration: stored.configuration, visibleMessages: counts?["visible"] ?? 0,
-                        inFlightMessages: counts?["in_flight"] ?? 0, delayedMessages: counts?["delayed"] ?? 0)
+                        inFlightMessages: counts?["in_flight"] ?? 0, delayedMessages: counts?["delayed"] ?? 0,
+                        oldestMessageAge: (counts?["oldest_sent_ms"] as Int64?).map { .milliseconds(max(0, now - $0)) })
                 }
             }
         }

@@ -56,6 +56,24 @@ struct StoredQueue: Sendable {
             ])
     }
 
+    /// Writes the queue's configuration over its row's; its sequence numbers go on.
+    func update(in db: Database) throws {
+        let configuration = self.configuration
+        try db.execute(
+            sql: """
+                UPDATE queues SET content_based_deduplication = ?, visibility_timeout_ms = ?, retention_ms = ?,
+                    delay_ms = ?, receive_wait_time_ms = ?, maximum_message_size = ?, dead_letter_queue = ?,
+                    max_receive_count = ?
+                WHERE name = ?
+                """,
+            arguments: [
+                configuration.contentBasedDeduplication, configuration.visibilityTimeout.wholeMilliseconds,
+                configuration.retention.wholeMilliseconds, configuration.delay.wholeMilliseconds,
+                configuration.receiveWaitTime.wholeMilliseconds, configuration.maximumMessageSize,
+                configuration.redrivePolicy?.deadLetterQueue, configuration.redrivePolicy?.maxReceiveCount, self.name,
+            ])
+    }
+
     /// The next sequence number of this FIFO queue, as SQS writes it: 20 digits.
     func nextSequenceNumber(in db: Database) throws -> String {
         try db.execute(

@@ -1,0 +1,64 @@
+import Cloud
+import JSONCoding
+
+extension SQSOperations {
+    /// `CreateQueue`: `QueueName` and `Attributes` to `QueueUrl`; the same call again with equal attributes answers
+    /// the same URL, with other attributes `QueueNameExists`.
+    static func createQueue(_ queues: any MessageQueue) -> AWSOperation {
+        AWSOperation("CreateQueue") { request throws(AWSProtocolError) in
+            let name = try request.input.requiredString("QueueName")
+            let configuration = try SQSQueueAttributes.configuration(
+                request.input.stringMap("Attributes") ?? [:])
+            try await SQSErrors.run(settingAttributes: true) { () throws(MessageQueueError) in
+                try await queues.createQueue(name, configuration: configuration)
+            }
+            return ["QueueUrl": .string(SQSQueueAddress.url(of: name, host: request.host))]
+        }
+    }
+
+    /// `DeleteQueue`: the queue of `QueueUrl` and its messages.
+    static func deleteQueue(_ queues: any MessageQueue) -> AWSOperation {
+        AWSOperation("DeleteQueue") { request throws(AWSProtocolError) in
+            let queue = try SQSQueueAddress.queue(of: request.input)
+            try await SQSErrors.run { () throws(MessageQueueError) in try await queues.deleteQueue(queue) }
+            return [:]
+        }
+    }
+
+    /// `GetQueueUrl`: the URL of the queue `QueueName`, which must exist.
+    static func getQueueUrl(_ queues: any MessageQueue) -> AWSOperation {
+        AWSOperation("GetQueueUrl") { request throws(AWSProtocolError) in
+            let name = try request.input.requiredString("QueueName")
+            _ = try await SQSErrors.run { () throws(MessageQueueError) in try await queues.attributes(of: name) }
+            return ["QueueUrl": .string(SQSQueueAddress.url(of: name, host: request.host))]
+        }
+    }
+
+    /// `ListQueues`: the URLs of the queues whose names start with `QueueNamePrefix`, in name order, `MaxResults`
+    /// (1…1000) at a time with a `NextToken` (the last name answered) for the next page.
+    static func listQueues(_ queues: any MessageQueue) -> AWSOperation {
+        AWSOperation("ListQueues") { request throws(AWSProtocolError) in
+            let prefix = try request.input.string("QueueNamePrefix") ?? ""
+            let limit = try request.input.integer("MaxResults", in: 1...1000)
+            let after = try request.input.string("NextToken")
+            let names = try await SQSErrors.run { () throws(MessageQueueError) in try await queues.queueNames() }
+                .filter { name in name.hasPrefix(prefix) && after.map { name > $0 } ?? true }
+            // Without MaxResults SQS answers at most 1,000 queues and no token.
+            let page = names.prefix(limit ?? 1000)
+            var output: [String: JSONValue] = [
+                "QueueUrls": .array(page.map { .string(SQSQueueAddress.url(of: $0, host: request.host)) })
+            ]
+            if limit != nil, page.count < names.count, let last = page.last { output["NextToken"] = .string(last) }
+            return .object(output)
+        }
+    }
+
+    /// `PurgeQueue`: deletes every message of the queue of `QueueUrl`.
+    static func purgeQueue(_ queues: any MessageQueue) -> AWSOperation {
+        AWSOperation("PurgeQueue") { request throws(AWSProtocolError) in
+            let queue = try SQSQueueAddress.queue(of: request.input)
+            try await SQSErrors.run { () throws(MessageQueueError) in try await queues.purge(queue) }
+            return [:]
+        }
+    }
+}

@@ -1,0 +1,24 @@
+public import Cloud
+
+/// The operations of SQS the local cloud answers, each built by a function of its own on the queue port.
+enum SQSOperations {}
+
+extension AWSService {
+    /// SQS on its JSON protocol (`AmazonSQS.<operation>`, JSON 1.0) in front of `queues`: the operations a program
+    /// and the AWS CLI use to make, configure, list and delete queues, send, receive and delete messages, and move
+    /// them back from a dead-letter queue.
+    public static func sqs(queues: any MessageQueue) -> AWSService {
+        AWSService(
+            targetPrefix: "AmazonSQS", jsonVersion: "1.0", inputFaults: SQSErrors.inputFaults,
+            operations: [
+                SQSOperations.createQueue(queues), SQSOperations.deleteQueue(queues),
+                SQSOperations.getQueueUrl(queues), SQSOperations.listQueues(queues),
+                SQSOperations.purgeQueue(queues), SQSOperations.getQueueAttributes(queues),
+                SQSOperations.setQueueAttributes(queues), SQSOperations.sendMessage(queues),
+                SQSOperations.sendMessageBatch(queues), SQSOperations.receiveMessage(queues),
+                SQSOperations.deleteMessage(queues), SQSOperations.deleteMessageBatch(queues),
+                SQSOperations.changeMessageVisibility(queues), SQSOperations.changeMessageVisibilityBatch(queues),
+                SQSOperations.startMessageMoveTask(queues),
+            ])
+    }
+}

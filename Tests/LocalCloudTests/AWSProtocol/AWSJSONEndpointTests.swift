@@ -1,0 +1,182 @@
+import Cloud
+import JSONCoding
+import LocalCloud
+import StratusTesting
+import Testing
+
+/// The AWS JSON protocol endpoint's framing: signatures, targets, bodies and AWS's error shapes, on local queues.
+@Suite("AWS JSON protocol endpoint")
+struct AWSJSONEndpointTests {
+    static let signature =
+        "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/eu-west-1/sqs/aws4_request, "
+        + "SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=" + String(repeating: "0f", count: 32)
+
+    /// An endpoint answering SQS (on queues in `directory`) and EventBridge.
+    static func endpoint(in directory: TemporaryDirectory) throws -> AWSJSONEndpoint {
+        let queues = try SQLiteMessageQueue(path: directory.path("queues.sqlite"))
+        return AWSJSONEndpoint(services: [.sqs(queues: queues), .eventBridge()])
+    }
+
+    /// The answer to `body` for `target`, and its body's members.
+    static func call(
+        _ endpoint: AWSJSONEndpoint, _ target: String?, _ body: String?, authorization: String? = signature,
+        host: String? = "127.0.0.1:3000"
+    ) async -> (AWSJSONResponse, [String: JSONValue]) {
+        let answer = await endpoint.answer(
+            target: target, authorization: authorization, host: host, body: body.map { Array($0.utf8) })
+        return (answer, JSONValue(parsing: answer.body)?.objectValue ?? [:])
+    }
+
+    @Test func aQueueURLNamesTheHostReachedAndItsARNTheSignaturesRegion() async throws {
+        let directory = try TemporaryDirectory()
+        let endpoint = try Self.endpoint(in: directory)
+        let (created, output) = await Self.call(endpoint, "AmazonSQS.CreateQueue", #"{"QueueName":"jobs"}"#)
+        #expect(created.status == 200)
+        #expect(created.contentType == "application/x-amz-json-1.0")
+        #expect(output["QueueUrl"] == "http://127.0.0.1:3000/_aws/000000000000/jobs")
+        let (_, attributes) = await Self.call(
+            endpoint, "AmazonSQS.GetQueueAttributes",
+            #"{"QueueUrl":"http://elsewhere/_aws/000000000000/jobs","AttributeNames":["QueueArn"]}"#)
+        #expect(attributes["Attributes"]?["QueueArn"] == "arn:aws:sqs:eu-west-1:000000000000:jobs")
+        let (_, odd) = await Self.call(
+            endpoint, "AmazonSQS.GetQueueUrl", #"{"QueueName":"jobs"}"#, host: "evil.example/path?x=")
+        #expect(odd["QueueUrl"] == "http://localhost/_aws/000000000000/jobs", "a Host that is not a host is not echoed")
+    }
+
+    @Test func anUnsignedRequestIsRefusedAndAnySignatureIsAccepted() async throws {
+        let directory = try TemporaryDirectory()
+        let endpoint = try Self.endpoint(in: directory)
+        let (unsigned, missing) = await Self.call(endpoint, "AmazonSQS.ListQueues", "{}", authorization: nil)
+        #expect(unsigned.status == 403)
+        #expect(missing["__type"] == "com.amazon.coral.service#MissingAuthenticationTokenException")
+        for malformed in [
+            "Bearer token",
+            "AWS4-HMAC-SHA256 Credential=AKID/2026/eu-west-1/sqs/aws4_request, SignedHeaders=host, Signature=00",
+            "AWS4-HMAC-SHA256 SignedHeaders=host, Signature=" + String(repeating: "a", count: 64),
+        ] {
+            let (answer, error) = await Self.call(endpoint, "AmazonSQS.ListQueues", "{}", authorization: malformed)
+            #expect(answer.status == 400, "\(malformed)")
+            #expect(error["__type"] == "com.amazon.coral.service#IncompleteSignatureException")
+        }
+        let (listed, _) = await Self.call(endpoint, "AmazonSQS.ListQueues", "{}")
+        #expect(listed.status == 200)
+    }
+
+    @Test(arguments: ["AmazonSQS.AddPermission", "AWSEvents.PutEvents", "DynamoDB_20120810.GetItem", "ListQueues", ""])
+    func anOperationNotAnsweredIsAnUnknownOperation(_ target: String) async throws {
+        let directory = try TemporaryDirectory()
+        let (answer, error) = await Self.call(try Self.endpoint(in: directory), target, "{}")
+        #expect(answer.status == 400)
+        #expect(error["__type"] == "com.amazon.coral.service#UnknownOperationException")
+        #expect(answer.queryError == nil)
+    }
+
+    @Test func aBodyTooLargeNotJSONOrTooDeepIsRefusedUnread() async throws {
+        let directory = try TemporaryDirectory()
+        let endpoint = try Self.endpoint(in: directory)
+        let (tooLarge, large) = await Self.call(endpoint, "AmazonSQS.ListQueues", nil)
+        #expect(tooLarge.status == 413)
+        #expect(large["__type"] == "com.amazon.coral.service#RequestEntityTooLargeException")
+        let deep = String(repeating: #"{"a":"#, count: 40) + "1" + String(repeating: "}", count: 40)
+        for body in ["{", "[]", "\"text\"", deep, ""] {
+            let (answer, error) = await Self.call(endpoint, "AmazonSQS.ListQueues", body)
+            #expect(answer.status == 400, "\(body.prefix(20))")
+            #expect(error["__type"] == "com.amazon.coral.service#SerializationException")
+        }
+    }
+
+    @Test func missingAndMistypedMembersAreSQSsParameterErrors() async throws {
+        let directory = try TemporaryDirectory()
+        let endpoint = try Self.endpoint(in: directory)
+        let (missing, missingError) = await Self.call(endpoint, "AmazonSQS.CreateQueue", "{}")
+        #expect(missing.status == 400)
+        #expect(missingError["__type"] == "com.amazonaws.sqs#MissingParameter")
+        #expect(missing.queryError == "MissingParameter;Sender")
+        #expect(missingError["message"]?.stringValue?.contains("QueueName") == true)
+        _ = await Self.call(endpoint, "AmazonSQS.CreateQueue", #"{"QueueName":"jobs"}"#)
+        let url = #""QueueUrl":"http://127.0.0.1:3000/_aws/000000000000/jobs""#
+        for body in [
+            #"{"QueueName":5}"#, #"{"QueueName":"jobs","Attributes":["VisibilityTimeout"]}"#,
+        ] {
+            let (answer, error) = await Self.call(endpoint, "AmazonSQS.CreateQueue", body)
+            #expect(answer.queryError == "InvalidParameterValue;Sender", "\(body)")
+            #expect(error["__type"] == "com.amazonaws.sqs#InvalidParameterValue")
+        }
+        for body in [
+            "{\(url),\"MaxNumberOfMessages\":11}", "{\(url),\"MaxNumberOfMessages\":\"1\"}",
+            "{\(url),\"WaitTimeSeconds\":2.5}",
+        ] {
+            let (answer, error) = await Self.call(endpoint, "AmazonSQS.ReceiveMessage", body)
+            #expect(answer.status == 400, "\(body)")
+            #expect(error["__type"] == "com.amazonaws.sqs#InvalidParameterValue", "\(body)")
+        }
+        let entries = (0..<101).map { #"{"Id":"e\#($0)","MessageBody":"x"}"# }.joined(separator: ",")
+        let (tooMany, tooManyError) = await Self.call(
+            endpoint, "AmazonSQS.SendMessageBatch", "{\(url),\"Entries\":[\(entries)]}")
+        #expect(tooMany.status == 400)
+        #expect(
+            tooManyError["__type"] == "com.amazonaws.sqs#InvalidParameterValue", "a list is bounded before it is read")
+    }
+
+    @Test func aMissingQueueAnswersSQSsShapeAndQueryCode() async throws {
+        let directory = try TemporaryDirectory()
+        let (answer, error) = await Self.call(
+            try Self.endpoint(in: directory), "AmazonSQS.SendMessage",
+            #"{"QueueUrl":"http://127.0.0.1:3000/_aws/000000000000/nowhere","MessageBody":"hi"}"#)
+        #expect(answer.status == 400)
+        #expect(error["__type"] == "com.amazonaws.sqs#QueueDoesNotExist")
+        #expect(answer.queryError == "AWS.SimpleQueueService.NonExistentQueue;Sender")
+        let (unaddressed, addressError) = await Self.call(
+            try Self.endpoint(in: directory), "AmazonSQS.PurgeQueue", #"{"QueueUrl":"jobs"}"#)
+        #expect(unaddressed.status == 400)
+        #expect(addressError["__type"] == "com.amazonaws.sqs#InvalidAddress")
+    }
+
+    @Test func testEventPatternAnswersInJSON11WithEventBridgesErrors() async throws {
+        let directory = try TemporaryDirectory()
+        let endpoint = try Self.endpoint(in: directory)
+        let event = #"{\"source\":\"shop\",\"detail\":{\"total\":120}}"#
+        let (matched, result) = await Self.call(
+            endpoint, "AWSEvents.TestEventPattern",
+            #"{"EventPattern":"{\"detail\":{\"total\":[{\"numeric\":[\">\",100]}]}}","Event":"\#(event)"}"#)
+        #expect(matched.status == 200)
+        #expect(matched.contentType == "application/x-amz-json-1.1")
+        #expect(result["Result"] == true)
+        let (_, missed) = await Self.call(
+            endpoint, "AWSEvents.TestEventPattern", #"{"EventPattern":"{\"source\":[\"other\"]}","Event":"\#(event)"}"#)
+        #expect(missed["Result"] == false)
+        for body in [
+            #"{"EventPattern":"{\"source\":\"shop\"}","Event":"\#(event)"}"#,
+            #"{"EventPattern":"{\"source\":[\"shop\"]}","Event":"not json"}"#,
+        ] {
+            let (answer, error) = await Self.call(endpoint, "AWSEvents.TestEventPattern", body)
+            #expect(answer.status == 400)
+            #expect(error["__type"] == "InvalidEventPatternException", "\(body)")
+        }
+        let (invalid, validation) = await Self.call(endpoint, "AWSEvents.TestEventPattern", #"{"Event":"{}"}"#)
+        #expect(invalid.status == 400)
+        #expect(validation["__type"] == "ValidationException")
+    }
+
+    @Test func aRequestForAnotherHostIsRefused() async throws {
+        let directory = try TemporaryDirectory()
+        let queues = try SQLiteMessageQueue(path: directory.path("queues.sqlite"))
+        let endpoint = AWSJSONEndpoint(services: [.sqs(queues: queues)], allowedHosts: ["127.0.0.1", "localhost"])
+        for host in ["rebound.example:3000", "127.0.0.1.evil.example", nil] {
+            let (answer, error) = await Self.call(endpoint, "AmazonSQS.ListQueues", "{}", host: host)
+            #expect(answer.status == 403, "\(host ?? "no Host")")
+            #expect(error["__type"] == "com.amazon.coral.service#AccessDeniedException")
+        }
+        for host in ["127.0.0.1:3000", "LOCALHOST:8080"] {
+            let (answer, _) = await Self.call(endpoint, "AmazonSQS.ListQueues", "{}", host: host)
+            #expect(answer.status == 200, "\(host)")
+        }
+    }
+
+    @Test func theEndpointClaimsOnlyPOSTToItsPath() {
+        #expect(AWSJSONEndpoint.claims(method: .post, path: "/_aws"))
+        #expect(AWSJSONEndpoint.claims(method: .post, path: "/_aws/"))
+        #expect(!AWSJSONEndpoint.claims(method: .get, path: "/_aws/"))
+        #expect(!AWSJSONEndpoint.claims(method: .post, path: "/_aws/000000000000/jobs"))
+    }
+}
