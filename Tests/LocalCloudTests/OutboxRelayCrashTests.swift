@@ -3,77 +3,59 @@ import StratusTesting
 import Testing
 
 /// `OutboxWriter` commits changes with outbox events and relays them into a log file; it is killed with SIGKILL at
-/// random moments and started again. Every event of a change it reported committed reaches the log at least once,
+/// random moments and started again. Every event of a change it noted as committed reaches the log at least once,
 /// and every copy in the log carries its event's ID.
 @Suite struct OutboxRelayCrashTests {
-    static let writer = "\(TestEnvironment.buildDirectory)/OutboxWriter"
-
-    /// Runs the writer on `folder` until it has reported `commits` commits, kills it with SIGKILL, and returns the
-    /// IDs of every commit it reported in whole lines.
-    static func runUntilKilled(in folder: String, after commits: Int) async throws -> [String] {
-        let writer = Process()
-        writer.executableURL = URL(fileURLWithPath: Self.writer)
-        writer.arguments = [folder]
-        let output = Pipe()
-        writer.standardOutput = output
-        try writer.run()
-        // Read on a thread of its own: a blocking read must not hold one of the few cooperative threads.
-        let printed = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                var printed = ""
-                while printed.split(separator: "\n").count < commits {
-                    let chunk = output.fileHandleForReading.availableData
-                    guard !chunk.isEmpty else { break }
-                    printed += String(decoding: chunk, as: UTF8.self)
-                }
-                kill(writer.processIdentifier, SIGKILL)
-                writer.waitUntilExit()
-                printed += String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-                continuation.resume(returning: printed)
-            }
-        }
-        #expect(writer.terminationReason == .uncaughtSignal)
-        let lines = printed.split(separator: "\n", omittingEmptySubsequences: true)
-        let whole = printed.hasSuffix("\n") ? lines[...] : lines.dropLast()
-        return whole.compactMap { line in line.hasPrefix("committed ") ? String(line.dropFirst(10)) : nil }
+    /// The whole lines of the file at `path` (none when it does not exist yet); a line cut off by a kill is left out.
+    static func lines(of path: String) -> [Substring] {
+        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        let lines = text.split(separator: "\n")
+        return text.hasSuffix("\n") ? lines : Array(lines.dropLast())
     }
 
-    /// The log's lines as (event ID, the `id` in the envelope); a line cut off by a kill is left out.
-    static func published(in folder: String) throws -> [(eventId: String, envelopeId: String?)] {
-        let log = (try? String(contentsOfFile: "\(folder)/published.log", encoding: .utf8)) ?? ""
-        return log.split(separator: "\n").compactMap { line in
+    /// The published log's lines as (event ID, the `id` in the envelope).
+    static func published(in folder: String) -> [(eventId: String, envelopeId: String?)] {
+        Self.lines(of: "\(folder)/published.log").compactMap { line in
             let fields = line.split(separator: "\t", maxSplits: 1)
-            guard fields.count == 2,
-                let envelope = try? JSONSerialization.jsonObject(with: Data(fields[1].utf8)) as? [String: Any]
-            else { return nil }
-            return (String(fields[0]), envelope["id"] as? String)
+            guard fields.count == 2 else { return nil }
+            let envelope = try? JSONSerialization.jsonObject(with: Data(fields[1].utf8)) as? [String: Any]
+            return (String(fields[0]), envelope?["id"] as? String)
         }
     }
 
-    @Test(.timeLimit(.minutes(2))) func everyCommittedEventReachesTheBusThroughKillsAtRandomMoments() async throws {
+    /// Starts the writer on `folder`, waits until `condition` holds, and kills it with SIGKILL.
+    static func runWriter(in folder: String, until condition: () throws -> Bool) async throws {
+        let writer = Process()
+        writer.executableURL = URL(fileURLWithPath: "\(TestEnvironment.buildDirectory)/OutboxWriter")
+        writer.arguments = [folder]
+        try writer.run()
+        var failure: (any Error)?
+        do {
+            try await eventually(timeout: .seconds(30)) { try condition() }
+        } catch {
+            failure = error
+        }
+        kill(writer.processIdentifier, SIGKILL)
+        try await eventually { !writer.isRunning }
+        #expect(writer.terminationReason == .uncaughtSignal, "the writer stopped by itself")
+        if let failure { throw failure }
+    }
+
+    @Test(.timeLimit(.minutes(3))) func everyCommittedEventReachesTheBusThroughKillsAtRandomMoments() async throws {
         let directory = try TemporaryDirectory()
         let folder = directory.url.path
-        var committed: [String] = []
-        for _ in 0..<6 {
-            committed += try await Self.runUntilKilled(in: folder, after: Int.random(in: 5...150))
+        let committedLog = "\(folder)/committed.log"
+        for _ in 0..<20 {
+            let target = Self.lines(of: committedLog).count + Int.random(in: 5...80)
+            try await Self.runWriter(in: folder) { Self.lines(of: committedLog).count >= target }
         }
-        #expect(committed.count >= 30)
-        // A last run relays what the others left; it is killed once every committed event is in the log.
-        let writer = Process()
-        writer.executableURL = URL(fileURLWithPath: Self.writer)
-        writer.arguments = [folder]
-        writer.standardOutput = FileHandle.nullDevice
-        try writer.run()
-        defer {
-            kill(writer.processIdentifier, SIGKILL)
-            writer.waitUntilExit()
+        // A last run relays what the earlier ones left; it is killed once every change noted so far is published.
+        let committed = Set(Self.lines(of: committedLog).map(String.init))
+        #expect(committed.count >= 100)
+        try await Self.runWriter(in: folder) {
+            committed.isSubset(of: Self.published(in: folder).map(\.eventId))
         }
-        let everyCommitPublished = (try? await eventually(timeout: .seconds(60)) {
-            Set(committed).isSubset(of: try Self.published(in: folder).map(\.eventId))
-        }) != nil
-        let missing = Set(committed).subtracting(try Self.published(in: folder).map(\.eventId))
-        #expect(everyCommitPublished, "committed but never published: \(missing.prefix(5))")
-        let published = try Self.published(in: folder)
-        #expect(published.allSatisfy { $0.eventId == $0.envelopeId }, "a copy changed its event ID")
+        let changedIds = Self.published(in: folder).filter { $0.eventId != $0.envelopeId }.map(\.eventId)
+        #expect(changedIds.isEmpty, "copies whose envelope carries another ID")
     }
 }

@@ -8,4 +8,3 @@ public protocol OutboxPublisher: Sendable {
     /// - Throws: when the bus could not be asked at all; the relay then counts every event as failed.
     func publish(_ events: [OutboxRecord]) async throws -> [OutboxPublishOutcome]
 }
-
