@@ -11,7 +11,8 @@ public import Logging
 ///
 /// Delivery is at least once: an item is deleted only after the bus accepted it, so a crash between the two
 /// publishes it again, with the same event ID. When the bus fails an event of a batch but accepts some after it,
-/// those are published again after the failed one, so the last copy of each event arrives in order.
+/// those are published again after the failed one, so the last copy of each event arrives in order. One relay a
+/// store file is meant: two would publish each item twice (still with its ID).
 public struct OutboxRelay: Sendable {
     /// How long the relay waits between its reads of a shard when nothing signals it.
     public struct Timing: Sendable {
