@@ -200,6 +200,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(
+            name: "OutboxWriter",
+            dependencies: ["Cloud", "LocalCloud"],
+            path: "Tests/Fixtures/OutboxWriter",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
             name: "QueueWriter",
             dependencies: ["Cloud", "LocalCloud"],
             path: "Tests/Fixtures/QueueWriter",

@@ -43,6 +43,10 @@ public final class SQLiteItemStore: ItemStore {
     private let pointReader: SQLitePointReader
     private let clock: any Clock
 
+    /// Signals an outbox partition each time a committed write put an item into it, so that the ``OutboxRelay``
+    /// publishes the item at once instead of at its next sweep.
+    let outboxCommits = QueueWakeups()
+
     /// Opens (creating if needed) the store in the SQLite file at `path`, then purges items whose TTL passed. This,
     /// once before the store serves, is the only SQLite work that may wait on the caller's thread.
     /// - Parameter clock: The clock for TTL; the system clock by default.
@@ -97,11 +101,15 @@ public final class SQLiteItemStore: ItemStore {
             throw .validation("A put returns nothing or the old item only")
         }
         let row = StoredItem(item)
-        guard condition != nil || returning != .none else {
+        let old: Item?
+        if condition == nil, returning == .none {
             try await self.write { db in try row.save(in: db) }
-            return nil
+            old = nil
+        } else {
+            old = try await self.write(.put(item, condition: condition), at: row.key, returning: returning)
         }
-        return try await self.write(.put(item, condition: condition), at: row.key, returning: returning)
+        self.signalCommittedPut(into: row.key.partition)
+        return old
     }
 
     /// The item at `key`, read on the caller's thread: a WAL reader never waits for the write lock (see the type's
@@ -155,6 +163,17 @@ public final class SQLiteItemStore: ItemStore {
             for (write, old) in zip(try TransactionAction.plan(actions, over: olds), olds) {
                 try StoredItem.store(write, over: old, in: db)
             }
+        }
+        for (action, key) in zip(actions, keys) {
+            if case .put = action { self.signalCommittedPut(into: key.partition) }
+        }
+    }
+
+    /// Wakes the outbox relay when `partition`, where a committed write just put an item, is an outbox partition:
+    /// a prefix check on every put, and a signal only for outbox items.
+    private func signalCommittedPut(into partition: String) {
+        if OutboxPartitions.contains(partition) {
+            self.outboxCommits.signal(partition)
         }
     }
 
