@@ -134,6 +134,7 @@ let package = Package(
                 "Hashing",
                 "Identifiers",
                 "Caching",
+                "EventPatterns",
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -264,6 +265,12 @@ let package = Package(
             path: "Tests/MessageQueueContract",
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "EventBusContract",
+            dependencies: ["Cloud", "JSONCoding"],
+            path: "Tests/EventBusContract",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "ServicesTests",
             dependencies: [
@@ -335,7 +342,7 @@ let package = Package(
             name: "LocalCloudTests",
             dependencies: [
                 "LocalCloud", "Cloud", "LambdaRuntime", "LambdaEvents", "App", "Services", "ItemStoreContract",
-                "MessageQueueContract",
+                "MessageQueueContract", "EventBusContract", "JSONCoding",
                 "Observability", "Middleware",
                 "OpenAPI", "Hashing", "Identifiers", "StratusTesting",
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -2,7 +2,8 @@ import Cloud
 import GRDB
 
 /// The tables of the local bus's SQLite file: buses, rules and their targets (each target as its JSON definition),
-/// the deliveries still owed to targets, archives with the events they keep, and replays.
+/// the deliveries still owed to targets (rules keep their rowid: the order they were created in, which is the
+/// order of the rules an event matched), archives with the events they keep, and replays.
 ///
 /// A delivery row is written in the same transaction that accepts its event and deleted once its target took it,
 /// so an event acknowledged by `PutEvents` outlives any crash. Deliveries are found by when they are next due,
@@ -20,7 +21,7 @@ enum BusSchema {
                     state TEXT NOT NULL,
                     description TEXT,
                     PRIMARY KEY (bus, name)
-                ) STRICT, WITHOUT ROWID;
+                ) STRICT;
                 CREATE TABLE IF NOT EXISTS targets (
                     bus TEXT NOT NULL,
                     rule TEXT NOT NULL,
