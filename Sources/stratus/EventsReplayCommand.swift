@@ -46,7 +46,8 @@ struct EventsReplayCommand: AsyncParsableCommand {
             }
             let replay = try await bus.startReplay(
                 EventReplay(
-                    name: self.name ?? "\(self.archive.prefix(40))-\(data.clock.nowMilliseconds)", archive: archive.name,
+                    name: self.name ?? "\(self.archive.prefix(40))-\(data.clock.nowMilliseconds)",
+                    archive: archive.name,
                     fromMilliseconds: from, toMilliseconds: to, destinationBus: archive.sourceBus,
                     ruleNames: self.rules.isEmpty ? nil : self.rules))
             let audience = self.rules.isEmpty ? "every rule" : "the rules \(self.rules.joined(separator: ", "))"

@@ -13,14 +13,16 @@ let archiveChecks: [EventBusContract.Check] = [
             EventRule(
                 name: "no-replays", eventBusName: bus,
                 eventPattern: #"{"source": ["orders"], "replay-name": [{"exists": false}]}"#))
-        _ = try await scenario.bus.putTargets([RuleTarget(id: "live", destination: .queue(live))], rule: "no-replays", bus: bus)
+        _ = try await scenario.bus.putTargets(
+            [RuleTarget(id: "live", destination: .queue(live))], rule: "no-replays", bus: bus)
         let archive = scenario.name("archive")
         try await scenario.bus.createArchive(EventArchive(name: archive, sourceBus: bus))
         let hour: Int64 = 3_600_000
         let base: Int64 = 1_764_547_200_000
         var ids: [String] = []
         for offset in 0..<3 {
-            ids.append(try await scenario.put(on: bus, detail: #"{"n": \#(offset)}"#, time: base + Int64(offset) * hour))
+            ids.append(
+                try await scenario.put(on: bus, detail: #"{"n": \#(offset)}"#, time: base + Int64(offset) * hour))
         }
         #expect(try await scenario.delivered(to: queue).count == 3)
         #expect(try await scenario.delivered(to: live).count == 3)

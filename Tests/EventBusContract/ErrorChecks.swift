@@ -26,7 +26,8 @@ let errorChecks: [EventBusContract.Check] = [
         await expectBusError(.resourceNotFound) { try await scenario.bus.deleteRule("nope", bus: bus) }
         await expectBusError(.resourceNotFound) { _ = try await scenario.bus.listTargets(rule: "nope", bus: bus) }
         await expectBusError(.resourceNotFound) {
-            _ = try await scenario.bus.putTargets([RuleTarget(id: "t", destination: .queue("q"))], rule: "nope", bus: bus)
+            _ = try await scenario.bus.putTargets(
+                [RuleTarget(id: "t", destination: .queue("q"))], rule: "nope", bus: bus)
         }
         let missing = try await scenario.bus.removeTargets(["ghost"], rule: "to-queue", bus: bus)
         #expect(missing.map(\.targetID) == ["ghost"])
@@ -49,11 +50,13 @@ let errorChecks: [EventBusContract.Check] = [
         await expectBusError(.validation) { try await scenario.bus.createEventBus("no spaces") }
         _ = try await scenario.bus.listRules(bus: EventBusNames.default)
     },
-    .init("a pattern EventBridge rejects is InvalidEventPatternException; a rule without one is a ValidationException") {
+    .init("a pattern EventBridge rejects is InvalidEventPatternException; a rule without one is a ValidationException")
+    {
         scenario in
         let (bus, _) = try await scenario.route()
         await expectBusError(.invalidEventPattern) {
-            try await scenario.bus.putRule(EventRule(name: "bad", eventBusName: bus, eventPattern: #"{"source": "orders"}"#))
+            try await scenario.bus.putRule(
+                EventRule(name: "bad", eventBusName: bus, eventPattern: #"{"source": "orders"}"#))
         }
         await expectBusError(.invalidEventPattern) {
             try await scenario.bus.putRule(EventRule(name: "bad", eventBusName: bus, eventPattern: "not json"))

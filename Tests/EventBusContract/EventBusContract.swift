@@ -124,7 +124,8 @@ struct Scenario: Sendable {
                 source: source, detailType: detailType, detail: detail, timeMilliseconds: time, eventBusName: bus,
                 traceHeader: traceHeader)
         ])
-        return try #require(result.entries.first?.eventID, "the event was refused: \(result)", sourceLocation: sourceLocation)
+        return try #require(
+            result.entries.first?.eventID, "the event was refused: \(result)", sourceLocation: sourceLocation)
     }
 
     /// Lets the bus deliver what is due, then takes (receives and deletes) every message on `queue`.
@@ -160,16 +161,10 @@ func expectBusError(
     sourceLocation: SourceLocation = #_sourceLocation,
     _ body: () async throws -> Void
 ) async {
-    do {
+    let error = await #expect(throws: EventBusError.self, comment, sourceLocation: sourceLocation) {
         try await body()
-        Issue.record(
-            "expected \(code.rawValue), but nothing was thrown. \(comment.map(String.init(describing:)) ?? "")",
-            sourceLocation: sourceLocation)
-    } catch let error as EventBusError {
-        #expect(
-            error.code == code, "unexpected error \(error). \(comment.map(String.init(describing:)) ?? "")",
-            sourceLocation: sourceLocation)
-    } catch {
-        Issue.record("expected \(code.rawValue), got \(error)", sourceLocation: sourceLocation)
+    }
+    if let error {
+        #expect(error.code == code, "unexpected error \(error)", sourceLocation: sourceLocation)
     }
 }

@@ -42,14 +42,17 @@ let putEventsChecks: [EventBusContract.Check] = [
         let result = try await scenario.bus.putEvents([good, noSource, notJSON, notObject, unknownBus, good])
         #expect(result.entries.count == 6)
         #expect(result.failedEntryCount == 4)
-        #expect(result.entries.map(\.errorCode) == [
-            nil, "InvalidArgument", "MalformedDetail", "MalformedDetail", "ResourceNotFoundException", nil,
-        ])
+        #expect(
+            result.entries.map(\.errorCode) == [
+                nil, "InvalidArgument", "MalformedDetail", "MalformedDetail", "ResourceNotFoundException", nil,
+            ])
         let ids = result.entries.compactMap(\.eventID)
         #expect(ids.count == 2 && ids[0] != ids[1])
         #expect(try await scenario.delivered(to: queue).count == 2, "only the accepted events are delivered")
     },
-    .init("the delivered event carries EventBridge's envelope: version, id, source, detail-type, account, region, time, resources, detail") {
+    .init(
+        "the delivered event carries EventBridge's envelope: version, id, source, detail-type, account, region, time, resources, detail"
+    ) {
         scenario in
         let (bus, queue) = try await scenario.route()
         let time: Int64 = 1_764_547_200_000  // 2025-12-01T00:00:00Z

@@ -5,7 +5,8 @@ import Testing
 /// Rules: what they match goes to their targets while they are enabled.
 let routingChecks: [EventBusContract.Check] = [
     .init("an event goes to the queue of each rule it matches, with its trace header, and nowhere else") { scenario in
-        let (bus, queue) = try await scenario.route(#"{"source": ["orders"], "detail": {"total": [{"numeric": [">", 10]}]}}"#)
+        let (bus, queue) = try await scenario.route(
+            #"{"source": ["orders"], "detail": {"total": [{"numeric": [">", 10]}]}}"#)
         let trace = "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1"
         let id = try await scenario.put(on: bus, detail: #"{"total": 42}"#, traceHeader: trace)
         try await scenario.put(on: bus, detail: #"{"total": 5}"#)
@@ -35,7 +36,10 @@ let routingChecks: [EventBusContract.Check] = [
         try await scenario.queues.createQueue(second)
         try await scenario.bus.putRule(
             EventRule(name: "also", eventBusName: bus, eventPattern: #"{"detail-type": ["OrderPlaced"]}"#))
-        #expect(try await scenario.bus.putTargets([RuleTarget(id: "q2", destination: .queue(second))], rule: "also", bus: bus).isEmpty)
+        #expect(
+            try await scenario.bus.putTargets(
+                [RuleTarget(id: "q2", destination: .queue(second))], rule: "also", bus: bus
+            ).isEmpty)
         try await scenario.put(on: bus)
         #expect(try await scenario.delivered(to: queue).count == 1)
         #expect(try await scenario.delivered(to: second).count == 1)
@@ -51,7 +55,10 @@ let routingChecks: [EventBusContract.Check] = [
             try await scenario.bus.putRule(
                 EventRule(name: name, eventBusName: bus, eventPattern: #"{"source": ["x"]}"#, description: name))
         }
-        #expect(try await scenario.bus.listRules(bus: bus, prefix: "orders-").map(\.name) == ["orders-paid", "orders-shipped"])
+        #expect(
+            try await scenario.bus.listRules(bus: bus, prefix: "orders-").map(\.name) == [
+                "orders-paid", "orders-shipped",
+            ])
         #expect(try await scenario.bus.listRules(bus: bus).count == 4)
         #expect(try await scenario.bus.describeRule("users-new", bus: bus).description == "users-new")
         await expectBusError(.validation, "a rule with targets cannot be deleted") {

@@ -56,11 +56,14 @@ let targetInputChecks: [EventBusContract.Check] = [
             id: "both", destination: .queue(queue), inputPath: "$.detail",
             inputTransformer: InputTransformer(inputTemplate: "x"))
         let tooManyRetries = RuleTarget(
-            id: "retries", destination: .queue(queue), retryPolicy: TargetRetryPolicy(maximumRetryAttempts: 186))
+            id: "retries", destination: .queue(queue),
+            retryPolicy: TargetRetryPolicy(maximumRetryAttempts: 186, maximumEventAgeSeconds: 3600))
         let tooOld = RuleTarget(
-            id: "age", destination: .queue(queue), retryPolicy: TargetRetryPolicy(maximumEventAgeSeconds: 59))
+            id: "age", destination: .queue(queue),
+            retryPolicy: TargetRetryPolicy(maximumRetryAttempts: 3, maximumEventAgeSeconds: 59))
         let lambdaRetries = RuleTarget(
-            id: "lambda", destination: .function("f"), asyncInvocation: AsyncInvocationPolicy(maximumRetryAttempts: 3))
+            id: "lambda", destination: .function("f"),
+            asyncInvocation: TargetRetryPolicy(maximumRetryAttempts: 3, maximumEventAgeSeconds: 3600))
         let badPath = RuleTarget(id: "path", destination: .queue(queue), inputPath: "detail")
         let fine = RuleTarget(id: "fine", destination: .queue(queue))
         let failures = try await scenario.bus.putTargets(

@@ -26,7 +26,8 @@ struct EventsReplayCommandTests {
             try await self.queues.createQueue("audit-queue")
             for (rule, queue) in [("to-queue", "orders-queue"), ("audit", "audit-queue")] {
                 try await self.bus.putRule(EventRule(name: rule, eventPattern: #"{"source": ["orders"]}"#))
-                _ = try await self.bus.putTargets([RuleTarget(id: "q", destination: .queue(queue))], rule: rule, bus: "default")
+                _ = try await self.bus.putTargets(
+                    [RuleTarget(id: "q", destination: .queue(queue))], rule: rule, bus: "default")
             }
             try await self.bus.createArchive(EventArchive(name: "everything", sourceBus: "default"))
             for offset in 0..<2 {
@@ -78,7 +79,9 @@ struct EventsReplayCommandTests {
         let rule = try await folder.replay(["--archive", "everything", "--rule", "ghost"] + window)
         #expect(rule.status != 0)
         #expect(rule.errorText.contains("Rule ghost does not exist."))
-        let time = try await folder.replay(["--archive", "everything", "--from", "yesterday", "--to", "2025-12-02T00:00:00Z"])
+        let time = try await folder.replay([
+            "--archive", "everything", "--from", "yesterday", "--to", "2025-12-02T00:00:00Z",
+        ])
         #expect(time.status != 0)
         #expect(time.errorText.contains("--from must be an ISO 8601 time"))
         let backwards = try await folder.replay(

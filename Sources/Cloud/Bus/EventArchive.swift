@@ -12,7 +12,9 @@ public struct EventArchive: Sendable, Hashable {
     public var eventCount: Int
 
     /// An archive of `sourceBus` named `name`.
-    public init(name: String, sourceBus: String, eventPattern: String? = nil, retentionDays: Int = 0, eventCount: Int = 0) {
+    public init(
+        name: String, sourceBus: String, eventPattern: String? = nil, retentionDays: Int = 0, eventCount: Int = 0
+    ) {
         self.name = name
         self.sourceBus = sourceBus
         self.eventPattern = eventPattern

@@ -21,7 +21,9 @@ public enum EventBusRequest {
     /// Why EventBridge would refuse `entry` on its own, as the failed result entry it returns, or `nil` when the
     /// entry is fine (its bus may still not exist).
     public static func failure(of entry: PutEventsEntry) -> PutEventsResult.Entry? {
-        for (parameter, value) in [("Source", entry.source), ("DetailType", entry.detailType), ("Detail", entry.detail)]
+        for (parameter, value) in [
+            ("Source", entry.source), ("DetailType", entry.detailType), ("Detail", entry.detail),
+        ]
         where value.isEmpty {
             return .failed(
                 errorCode: "InvalidArgument",

@@ -18,10 +18,10 @@ public struct RuleTarget: Sendable, Hashable, Codable {
     public var inputTransformer: InputTransformer?
     /// The queue that receives the events this target could not take in the end.
     public var deadLetterQueue: String?
-    /// How long and how often the bus retries delivering to the target.
+    /// How long and how often the bus retries delivering to the target (EventBridge's `RetryPolicy`).
     public var retryPolicy: TargetRetryPolicy
-    /// For function targets: Lambda's own retries of an asynchronous invocation that failed.
-    public var asyncInvocation: AsyncInvocationPolicy
+    /// For function targets: Lambda's own retries of an asynchronous invocation whose function failed.
+    public var asyncInvocation: TargetRetryPolicy
 
     /// A target delivering to `destination`, with EventBridge's and Lambda's default retries unless given.
     public init(
@@ -30,8 +30,8 @@ public struct RuleTarget: Sendable, Hashable, Codable {
         inputPath: String? = nil,
         inputTransformer: InputTransformer? = nil,
         deadLetterQueue: String? = nil,
-        retryPolicy: TargetRetryPolicy = TargetRetryPolicy(),
-        asyncInvocation: AsyncInvocationPolicy = AsyncInvocationPolicy()
+        retryPolicy: TargetRetryPolicy = .eventBridgeDefault,
+        asyncInvocation: TargetRetryPolicy = .lambdaAsynchronousDefault
     ) {
         self.id = id
         self.destination = destination

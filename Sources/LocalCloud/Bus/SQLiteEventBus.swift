@@ -68,6 +68,7 @@ public final class SQLiteEventBus: EventBus {
 
     // MARK: Buses
 
+    /// Creates the bus `name` in the file; its rules start empty.
     public func createEventBus(_ name: String) async throws(EventBusError) {
         try EventBusRequest.checkBusName(name)
         try await self.change { db in
@@ -78,6 +79,7 @@ public final class SQLiteEventBus: EventBus {
         }
     }
 
+    /// Deletes the bus with its rules and targets; deliveries already owed and archives of it stay.
     public func deleteEventBus(_ name: String) async throws(EventBusError) {
         try EventBusRequest.checkBusName(name)
         guard name != EventBusNames.default else {
@@ -94,6 +96,8 @@ public final class SQLiteEventBus: EventBus {
 
     // MARK: Events
 
+    /// Matches each valid entry against the routing snapshot, then writes all deliveries and archive copies in one
+    /// transaction before returning, and wakes the delivery loop.
     public func putEvents(_ entries: [PutEventsEntry]) async throws(EventBusError) -> PutEventsResult {
         try EventBusRequest.checkPutEvents(entries)
         let now = self.clock.nowMilliseconds
@@ -135,6 +139,7 @@ public final class SQLiteEventBus: EventBus {
 
     // MARK: Rules
 
+    /// Compiles the pattern to check it, writes the rule, and rebuilds the routing.
     public func putRule(_ rule: EventRule) async throws(EventBusError) {
         try EventBusRequest.checkRule(rule)
         do {
@@ -145,8 +150,9 @@ public final class SQLiteEventBus: EventBus {
         try await self.change { db in
             try Self.requireBus(rule.eventBusName, in: db)
             let existing = try Self.ruleExists(rule.name, bus: rule.eventBusName, in: db)
-            let count = try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM rules WHERE bus = ?", arguments: [rule.eventBusName]) ?? 0
+            let count =
+                try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM rules WHERE bus = ?", arguments: [rule.eventBusName]) ?? 0
             guard existing || count < EventBusLimits.rulesPerBus else {
                 throw EventBusError(.limitExceeded, "The event bus \(rule.eventBusName) has 300 rules already.")
             }
@@ -162,12 +168,14 @@ public final class SQLiteEventBus: EventBus {
         }
     }
 
+    /// Deletes the rule once it has no targets, and rebuilds the routing.
     public func deleteRule(_ name: String, bus: String) async throws(EventBusError) {
         try EventBusRequest.checkRuleName(name)
         try await self.change { db in
             try Self.requireRule(name, bus: bus, in: db)
-            let targets = try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM targets WHERE bus = ? AND rule = ?", arguments: [bus, name]) ?? 0
+            let targets =
+                try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM targets WHERE bus = ? AND rule = ?", arguments: [bus, name]) ?? 0
             guard targets == 0 else {
                 throw EventBusError.invalid("Name", "Rule can't be deleted since it has targets.")
             }
@@ -175,6 +183,7 @@ public final class SQLiteEventBus: EventBus {
         }
     }
 
+    /// The rule as it was put.
     public func describeRule(_ name: String, bus: String) async throws(EventBusError) -> EventRule {
         try EventBusRequest.checkRuleName(name)
         guard let rule = try await self.rules(bus: bus, where: "name = ?", name).first else {
@@ -183,6 +192,7 @@ public final class SQLiteEventBus: EventBus {
         return rule
     }
 
+    /// The rules whose names begin with `prefix`, taken literally (no `LIKE` wildcards).
     public func listRules(bus: String, prefix: String?) async throws(EventBusError) -> [EventRule] {
         let escaped = (prefix ?? "").replacing("\\", with: "\\\\").replacing("%", with: "\\%")
             .replacing("_", with: "\\_")
@@ -209,6 +219,8 @@ public final class SQLiteEventBus: EventBus {
 
     // MARK: Targets
 
+    /// Writes the valid targets in one transaction and rebuilds the routing; deliveries already owed keep the
+    /// target as it was when their event was accepted.
     public func putTargets(_ targets: [RuleTarget], rule: String, bus: String) async throws(EventBusError)
         -> [TargetFailure]
     {
@@ -232,6 +244,7 @@ public final class SQLiteEventBus: EventBus {
         return failures
     }
 
+    /// Removes the targets and rebuilds the routing.
     public func removeTargets(_ ids: [String], rule: String, bus: String) async throws(EventBusError)
         -> [TargetFailure]
     {
@@ -253,6 +266,7 @@ public final class SQLiteEventBus: EventBus {
         }
     }
 
+    /// The rule's targets, by id.
     public func listTargets(rule: String, bus: String) async throws(EventBusError) -> [RuleTarget] {
         try EventBusRequest.checkRuleName(rule)
         return try await self.read { db in
@@ -266,6 +280,8 @@ public final class SQLiteEventBus: EventBus {
 
     // MARK: Archives
 
+    /// Compiles the pattern to check it, writes the archive, and rebuilds the routing so that it keeps events from
+    /// the next `PutEvents` on.
     public func createArchive(_ archive: EventArchive) async throws(EventBusError) {
         try EventBusRequest.checkArchive(archive)
         if let pattern = archive.eventPattern {
@@ -286,6 +302,7 @@ public final class SQLiteEventBus: EventBus {
         }
     }
 
+    /// Purges what the archives' retention let go, then lists them with their event counts.
     public func listArchives(sourceBus: String?) async throws(EventBusError) -> [EventArchive] {
         let now = self.clock.nowMilliseconds
         return try await self.write { db in
@@ -302,6 +319,7 @@ public final class SQLiteEventBus: EventBus {
         }
     }
 
+    /// Deletes the archive and its events.
     public func deleteArchive(_ name: String) async throws(EventBusError) {
         try EventBusRequest.checkArchiveName(name)
         try await self.change { db in
@@ -313,6 +331,9 @@ public final class SQLiteEventBus: EventBus {
 
     // MARK: Replays
 
+    /// Replays at once: reads the window (after purging by retention), routes each event with `replay-name` set,
+    /// and writes its deliveries with the replay, which is `COMPLETED` when this returns. Replayed events are not
+    /// archived again.
     public func startReplay(_ replay: EventReplay) async throws(EventBusError) -> EventReplay {
         try EventBusRequest.checkReplay(replay)
         let now = self.clock.nowMilliseconds
@@ -374,6 +395,7 @@ public final class SQLiteEventBus: EventBus {
         return result
     }
 
+    /// The replay as it was recorded.
     public func describeReplay(_ name: String) async throws(EventBusError) -> EventReplay {
         try EventBusRequest.checkReplayName(name)
         return try await self.read { db in

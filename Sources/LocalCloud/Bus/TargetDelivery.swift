@@ -39,14 +39,15 @@ struct TargetDelivery: Sendable {
                 _ = try await queues.send(
                     OutgoingMessage(body: delivery.payload, traceHeader: delivery.traceHeader), to: name)
                 return .delivered
-            } catch where error.code == .queueDoesNotExist {
+            } catch  where error.code == .queueDoesNotExist {
                 return .permanent(code: "RESOURCE_NOT_FOUND", message: error.message)
             } catch {
                 return .retriable(code: "SDK_CLIENT_ERROR", message: error.description, functionError: false)
             }
         case .function(let name):
             guard let functions = self.functions else { return nil }
-            switch await functions.invokeAsync(function: name, payload: delivery.payload, traceHeader: delivery.traceHeader)
+            switch await functions.invokeAsync(
+                function: name, payload: delivery.payload, traceHeader: delivery.traceHeader)
             {
             case .succeeded: return .delivered
             case .functionError(let message): return .retriable(code: "200", message: message, functionError: true)
@@ -70,19 +71,15 @@ struct TargetDelivery: Sendable {
             return self.deadLetter(delivery, code: code, message: message, exhausted: nil, functionError: false)
         case .retriable(let code, let message, let functionError):
             let attempts = delivery.attempts + 1
-            let policy =
-                functionError
-                ? (delivery.target.asyncInvocation.maximumRetryAttempts,
-                    delivery.target.asyncInvocation.maximumEventAgeSeconds)
-                : (delivery.target.retryPolicy.maximumRetryAttempts, delivery.target.retryPolicy.maximumEventAgeSeconds)
-            guard attempts <= policy.0 else {
+            let policy = functionError ? delivery.target.asyncInvocation : delivery.target.retryPolicy
+            guard attempts <= policy.maximumRetryAttempts else {
                 return self.deadLetter(
                     delivery, code: code, message: message, exhausted: "MaximumRetryAttempts",
                     functionError: functionError)
             }
             let backoff =
                 functionError ? Int64(attempts) * 60_000 : min(Self.maximumBackoff, 1000 << min(attempts - 1, 20))
-            guard now + backoff - delivery.ingestedMilliseconds <= Int64(policy.1) * 1000 else {
+            guard now + backoff - delivery.ingestedMilliseconds <= Int64(policy.maximumEventAgeSeconds) * 1000 else {
                 return self.deadLetter(
                     delivery, code: code, message: message, exhausted: "MaximumEventAgeInSeconds",
                     functionError: functionError)

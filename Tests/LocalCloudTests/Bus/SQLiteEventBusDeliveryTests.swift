@@ -113,7 +113,8 @@ import Testing
         let byRule = Dictionary(uniqueKeysWithValues: dead.map { ($0.messageAttributes["RULE_ARN"], $0) })
         let queueFailure = try #require(byRule[.string("arn:aws:events:us-east-1:123456789012:rule/orders")])
         #expect(queueFailure.messageAttributes["ERROR_CODE"] == .string("RESOURCE_NOT_FOUND"))
-        #expect(queueFailure.messageAttributes["TARGET_ARN"] == .string("arn:aws:sqs:us-east-1:123456789012:no-such-queue"))
+        #expect(
+            queueFailure.messageAttributes["TARGET_ARN"] == .string("arn:aws:sqs:us-east-1:123456789012:no-such-queue"))
         #expect(queueFailure.messageAttributes["RETRY_ATTEMPTS"] == .number("0"))
         let functionFailure = try #require(byRule[.string("arn:aws:events:us-east-1:123456789012:rule/fn")])
         #expect(
