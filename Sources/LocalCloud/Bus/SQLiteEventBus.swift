@@ -331,13 +331,18 @@ public final class SQLiteEventBus: EventBus {
 
     // MARK: Replays
 
-    /// Replays at once: reads the window (after purging by retention), routes each event with `replay-name` set,
-    /// and writes its deliveries with the replay, which is `COMPLETED` when this returns. Replayed events are not
-    /// archived again.
+    /// Replays at once, a page of ``replayPageSize`` archived events at a time (after purging by retention): routes
+    /// each with `replay-name` set and writes its deliveries with the replay's progress, which is `COMPLETED` when
+    /// this returns. Replayed events are not archived again.
     public func startReplay(_ replay: EventReplay) async throws(EventBusError) -> EventReplay {
         try EventBusRequest.checkReplay(replay)
         let now = self.clock.nowMilliseconds
-        let archived = try await self.write { db in
+        var result = replay
+        result.state = .running
+        result.replayedEventCount = 0
+        result.eventLastReplayedMilliseconds = nil
+        let started = result
+        try await self.write { db in
             guard try Row.fetchOne(db, sql: "SELECT 1 FROM replays WHERE name = ?", arguments: [replay.name]) == nil
             else {
                 throw EventBusError(.resourceAlreadyExists, "Replay \(replay.name) already exists.")
@@ -353,46 +358,70 @@ public final class SQLiteEventBus: EventBus {
                 try Self.requireRule(rule, bus: replay.destinationBus, in: db)
             }
             try Self.purgeExpiredArchiveEvents(at: now, in: db)
-            return try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT event, event_time_ms, trace_header FROM archived_events
-                    WHERE archive = ? AND event_time_ms >= ? AND event_time_ms < ? ORDER BY event_time_ms, seq
-                    """,
-                arguments: [replay.archive, replay.fromMilliseconds, replay.toMilliseconds]
-            ).compactMap { row -> (EventEnvelope, String?)? in
-                EventEnvelope(archivedText: row["event"], timeMilliseconds: row["event_time_ms"]).map {
-                    ($0.replayed(as: replay.name), row["trace_header"])
-                }
-            }
+            try Self.save(started, in: db)
         }
         let bus = self.routing.withLock { $0.buses[replay.destinationBus] } ?? BusRouting.Bus()
         let filter = replay.ruleNames.map(Set.init)
-        let routed = archived.map { event, traceHeader in
-            bus.route(
-                event, bus: replay.destinationBus, traceHeader: traceHeader, ingestedMilliseconds: now,
-                arns: self.arns, ruleFilter: filter, replayName: replay.name)
+        var position = (time: replay.fromMilliseconds, seq: Int64(0))
+        while true {
+            let after = position
+            let page = try await self.read { db in
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT seq, event, event_time_ms, trace_header FROM archived_events
+                        WHERE archive = ? AND (event_time_ms, seq) > (?, ?) AND event_time_ms < ?
+                        ORDER BY event_time_ms, seq LIMIT ?
+                        """,
+                    arguments: [replay.archive, after.time, after.seq, replay.toMilliseconds, Self.replayPageSize]
+                ).map { row in
+                    (
+                        seq: row["seq"] as Int64, time: row["event_time_ms"] as Int64,
+                        event: EventEnvelope(archivedText: row["event"], timeMilliseconds: row["event_time_ms"]),
+                        traceHeader: row["trace_header"] as String?
+                    )
+                }
+            }
+            guard let last = page.last else { break }
+            position = (last.time, last.seq)
+            let routed = page.compactMap { archived in
+                archived.event.map { event in
+                    bus.route(
+                        event.replayed(as: replay.name), bus: replay.destinationBus,
+                        traceHeader: archived.traceHeader, ingestedMilliseconds: now, arns: self.arns,
+                        ruleFilter: filter, replayName: replay.name)
+                }
+            }
+            result.replayedEventCount += routed.count
+            result.eventLastReplayedMilliseconds = last.time
+            let progress = result
+            try await self.write { db in
+                for event in routed { try event.save(in: db) }
+                try Self.save(progress, in: db)
+            }
+            self.announce(routed)
         }
-        var result = replay
         result.state = .completed
-        result.replayedEventCount = routed.count
-        result.eventLastReplayedMilliseconds = archived.last?.0.timeMilliseconds
-        let stored = result
-        try await self.write { db in
-            for event in routed { try event.save(in: db) }
-            try db.execute(
-                sql: """
-                    INSERT INTO replays (name, archive, bus, from_ms, to_ms, rules, state, last_replayed_ms, replayed)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    stored.name, stored.archive, stored.destinationBus, stored.fromMilliseconds,
-                    stored.toMilliseconds, stored.ruleNames?.joined(separator: "\n"), stored.state.rawValue,
-                    stored.eventLastReplayedMilliseconds, stored.replayedEventCount,
-                ])
-        }
-        self.announce(routed)
+        let finished = result
+        try await self.write { db in try Self.save(finished, in: db) }
         return result
+    }
+
+    /// How many archived events a replay reads, routes and writes at a time.
+    static let replayPageSize = 500
+
+    /// Records `replay` as it stands.
+    private static func save(_ replay: EventReplay, in db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO replays (name, archive, bus, from_ms, to_ms, rules, state, last_replayed_ms, replayed)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                replay.name, replay.archive, replay.destinationBus, replay.fromMilliseconds, replay.toMilliseconds,
+                replay.ruleNames?.joined(separator: "\n"), replay.state.rawValue, replay.eventLastReplayedMilliseconds,
+                replay.replayedEventCount,
+            ])
     }
 
     /// The replay as it was recorded.

@@ -172,6 +172,30 @@ import Testing
         #expect(bus.activity.events(after: 2).map(\.detailType) == ["Paid"])
     }
 
+    @Test func aReplayOfMoreEventsThanOnePageReplaysThemAllInOrderOfTime() async throws {
+        let directory = try TemporaryDirectory()
+        let clock = ManualClock()
+        let bus = try SQLiteEventBus(path: directory.path("bus.sqlite"), clock: clock)
+        try await bus.putRule(EventRule(name: "all", eventPattern: #"{"source": ["orders"]}"#))
+        _ = try await bus.putTargets([RuleTarget(id: "q", destination: .queue("later"))], rule: "all", bus: "default")
+        try await bus.createArchive(EventArchive(name: "archive", sourceBus: "default"))
+        let count = 2 * 500 + 7
+        for first in stride(from: 0, to: count, by: 10) {
+            let entries = (first..<min(first + 10, count)).map { n in
+                PutEventsEntry(
+                    source: "orders", detailType: "N", detail: "{}", timeMilliseconds: Int64(count - n) * 1000)
+            }
+            #expect(try await bus.putEvents(entries).failedEntryCount == 0)
+        }
+        let replay = try await bus.startReplay(
+            EventReplay(
+                name: "big", archive: "archive", fromMilliseconds: 0, toMilliseconds: .max, destinationBus: "default"))
+        #expect(replay.replayedEventCount == count)
+        #expect(replay.eventLastReplayedMilliseconds == Int64(count) * 1000)
+        #expect(try await bus.describeReplay("big") == replay)
+        #expect(try await bus.pendingDeliveryCount() == 2 * count, "each event once live and once replayed")
+    }
+
     @Test func theDeliveryLoopDeliversWithoutBeingAsked() async throws {
         let setup = try Setup(functions: nil)
         try await setup.queues.createQueue("orders-queue")
