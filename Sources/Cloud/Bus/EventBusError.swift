@@ -13,8 +13,6 @@ public struct EventBusError: Error, Sendable, Hashable, CustomStringConvertible 
         case invalidEventPattern = "InvalidEventPatternException"
         /// A quota is reached: rules on a bus, targets on a rule.
         case limitExceeded = "LimitExceededException"
-        /// The operation conflicts with the state of the resource, e.g. deleting a rule that still has targets.
-        case concurrentModification = "ConcurrentModificationException"
         /// The bus could not be reached or failed; the operation may be retried.
         case internalFailure = "InternalException"
     }

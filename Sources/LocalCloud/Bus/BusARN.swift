@@ -1,3 +1,5 @@
+import Cloud
+
 /// The ARNs the local bus gives its rules and targets, as EventBridge, SQS and Lambda spell them, in the local
 /// account (``LocalAccount``).
 struct BusARN {
@@ -6,7 +8,7 @@ struct BusARN {
 
     /// A rule's ARN: `…:rule/NAME` on the default bus, `…:rule/BUS/NAME` on another.
     func rule(_ name: String, bus: String) -> String {
-        let path = bus == "default" ? name : "\(bus)/\(name)"
+        let path = bus == EventBusNames.default ? name : "\(bus)/\(name)"
         return "arn:aws:events:\(self.region):\(LocalAccount.id):rule/\(path)"
     }
 
