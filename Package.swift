@@ -277,6 +277,12 @@ let package = Package(
             path: "Tests/SecretStoreContract",
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "EventBusContract",
+            dependencies: ["Cloud", "JSONCoding"],
+            path: "Tests/EventBusContract",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "ServicesTests",
             dependencies: [
@@ -348,7 +354,7 @@ let package = Package(
             name: "LocalCloudTests",
             dependencies: [
                 "LocalCloud", "Cloud", "LambdaRuntime", "LambdaEvents", "App", "Services", "ItemStoreContract",
-                "MessageQueueContract", "SecretStoreContract",
+                "MessageQueueContract", "SecretStoreContract", "EventBusContract", "JSONCoding",
                 "Observability", "Middleware",
                 "OpenAPI", "Hashing", "Identifiers", "StratusTesting",
                 .product(name: "Hummingbird", package: "hummingbird"),

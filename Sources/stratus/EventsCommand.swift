@@ -4,7 +4,7 @@ import ArgumentParser
 struct EventsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "events",
-        abstract: "Work with EventBridge events and event patterns.",
-        subcommands: [TestPatternCommand.self]
+        abstract: "Work with EventBridge events, event patterns and the local bus's archives.",
+        subcommands: [TestPatternCommand.self, EventsReplayCommand.self]
     )
 }

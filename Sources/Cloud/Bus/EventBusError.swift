@@ -1,0 +1,43 @@
+/// Why a bus operation failed: its ``Code`` is named after the EventBridge error code, so that the local bus and
+/// EventBridge fail alike.
+public struct EventBusError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What went wrong, as EventBridge names it.
+    public enum Code: String, Sendable, Hashable {
+        /// The bus, rule, archive or replay does not exist.
+        case resourceNotFound = "ResourceNotFoundException"
+        /// A bus, archive or replay of that name exists already.
+        case resourceAlreadyExists = "ResourceAlreadyExistsException"
+        /// A parameter is missing, out of its bounds or malformed.
+        case validation = "ValidationException"
+        /// The event pattern is not valid; the message gives EventBridge's reason.
+        case invalidEventPattern = "InvalidEventPatternException"
+        /// A quota is reached: rules on a bus, targets on a rule.
+        case limitExceeded = "LimitExceededException"
+        /// The bus could not be reached or failed; the operation may be retried.
+        case internalFailure = "InternalException"
+    }
+
+    /// What went wrong.
+    public let code: Code
+    /// The details, in a sentence.
+    public let message: String
+
+    /// An error with `code`, described by `message`.
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    /// EventBridge's code followed by the message.
+    public var description: String { "\(self.code.rawValue): \(self.message)" }
+
+    /// The `kind` (event bus, rule, archive, replay) named `name` does not exist.
+    public static func notFound(_ kind: String, _ name: String) -> EventBusError {
+        EventBusError(.resourceNotFound, "\(kind) \(name) does not exist.")
+    }
+
+    /// `parameter` is not valid, for the reason `reason` gives.
+    public static func invalid(_ parameter: String, _ reason: String) -> EventBusError {
+        EventBusError(.validation, "Parameter \(parameter) is not valid. Reason: \(reason)")
+    }
+}

@@ -1,0 +1,44 @@
+/// Where a rule sends the events it matches, and in what shape.
+public struct RuleTarget: Sendable, Hashable, Codable {
+    /// The resource a target delivers to.
+    public enum Destination: Sendable, Hashable, Codable {
+        /// The queue of that name: each event is one message.
+        case queue(String)
+        /// The function of that name, invoked asynchronously with the event as its payload.
+        case function(String)
+    }
+
+    /// The target's id, unique within its rule: 1…64 letters, digits, `.`, `-` and `_`.
+    public var id: String
+    /// Where the events go.
+    public var destination: Destination
+    /// A JSON path (`$.detail`, say) selecting the part of the event sent instead of the whole event.
+    public var inputPath: String?
+    /// Builds what is sent from values of the event; excludes ``inputPath``.
+    public var inputTransformer: InputTransformer?
+    /// The queue that receives the events this target could not take in the end.
+    public var deadLetterQueue: String?
+    /// How long and how often the bus retries delivering to the target (EventBridge's `RetryPolicy`).
+    public var retryPolicy: TargetRetryPolicy
+    /// For function targets: Lambda's own retries of an asynchronous invocation whose function failed.
+    public var asyncInvocation: TargetRetryPolicy
+
+    /// A target delivering to `destination`, with EventBridge's and Lambda's default retries unless given.
+    public init(
+        id: String,
+        destination: Destination,
+        inputPath: String? = nil,
+        inputTransformer: InputTransformer? = nil,
+        deadLetterQueue: String? = nil,
+        retryPolicy: TargetRetryPolicy = .eventBridgeDefault,
+        asyncInvocation: TargetRetryPolicy = .lambdaAsynchronousDefault
+    ) {
+        self.id = id
+        self.destination = destination
+        self.inputPath = inputPath
+        self.inputTransformer = inputTransformer
+        self.deadLetterQueue = deadLetterQueue
+        self.retryPolicy = retryPolicy
+        self.asyncInvocation = asyncInvocation
+    }
+}

@@ -1,0 +1,90 @@
+import Cloud
+import EventPatterns
+import GRDB
+import JSONCoding
+
+/// What the bus matches events against, compiled once from the file and rebuilt after every change to rules,
+/// targets or archives: per bus, a ``RuleIndex`` of its enabled rules with their targets, and its archives with
+/// their patterns. Matching reads this snapshot, never the file, so it runs outside the write lock.
+struct BusRouting: Sendable {
+    /// An enabled rule and its targets.
+    struct Route: Sendable {
+        let rule: String
+        let targets: [RuleTarget]
+    }
+
+    /// An archive and the pattern of the events it keeps (every event without one).
+    struct Archive: Sendable {
+        let name: String
+        let pattern: EventPattern?
+    }
+
+    /// One bus's rules and archives.
+    struct Bus: Sendable {
+        var index = RuleIndex<Int>()
+        var routes: [Route] = []
+        var archives: [Archive] = []
+    }
+
+    private(set) var buses: [String: Bus] = [:]
+
+    /// The routing of every bus in the file.
+    static func load(from db: Database) throws -> BusRouting {
+        var routing = BusRouting()
+        for name in try String.fetchAll(db, sql: "SELECT name FROM buses") {
+            routing.buses[name] = Bus()
+        }
+        var targets: [String: [RuleTarget]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT bus, rule, definition FROM targets ORDER BY bus, rule, id") {
+            let key = "\(row["bus"] as String)\n\(row["rule"] as String)"
+            targets[key, default: []].append(try StoredTarget.decode(row["definition"]))
+        }
+        let rules = try Row.fetchAll(
+            db, sql: "SELECT bus, name, pattern FROM rules WHERE state = ? ORDER BY rowid",
+            arguments: [RuleState.enabled.rawValue])
+        for row in rules {
+            let bus: String = row["bus"]
+            let name: String = row["name"]
+            // Patterns were checked when the rule was put; one that no longer compiles routes nothing.
+            guard var routes = routing.buses[bus], let pattern = try? EventPattern(parsing: row["pattern"]) else {
+                continue
+            }
+            routes.index.add(pattern, for: routes.routes.count)
+            routes.routes.append(Route(rule: name, targets: targets["\(bus)\n\(name)"] ?? []))
+            routing.buses[bus] = routes
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT name, bus, pattern FROM archives ORDER BY name") {
+            let pattern = try (row["pattern"] as String?).map { text in try EventPattern(parsing: text) }
+            routing.buses[row["bus"]]?.archives.append(Archive(name: row["name"], pattern: pattern))
+        }
+        return routing
+    }
+}
+
+extension BusRouting.Bus {
+    /// Routes `event` put at `ingestedMilliseconds`: the rules it matches (only those in `ruleFilter`, when given)
+    /// with each target's input, and, unless it is replayed, the archives that keep it.
+    func route(
+        _ event: EventEnvelope, bus: String, traceHeader: String?, ingestedMilliseconds: Int64, arns: BusARN,
+        ruleFilter: Set<String>?, replayName: String?
+    ) -> RoutedEvent {
+        var routed = RoutedEvent(
+            event: event, bus: bus, traceHeader: traceHeader, ingestedMilliseconds: ingestedMilliseconds,
+            replayName: replayName)
+        for number in self.index.matchingRules(for: event.json) {
+            let route = self.routes[number]
+            guard ruleFilter?.contains(route.rule) ?? true else { continue }
+            routed.matchedRules.append(route.rule)
+            let input = TargetInput(
+                ruleName: route.rule, ruleARN: arns.rule(route.rule, bus: bus),
+                ingestedMilliseconds: ingestedMilliseconds)
+            for target in route.targets {
+                routed.deliveries.append((route.rule, target, input.render(event.json, for: target)))
+            }
+        }
+        if replayName == nil {
+            routed.archives = self.archives.filter { $0.pattern?.matches(event.json) ?? true }.map(\.name)
+        }
+        return routed
+    }
+}

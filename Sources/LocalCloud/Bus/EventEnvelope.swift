@@ -1,0 +1,63 @@
+import Cloud
+import JSONCoding
+import LambdaRuntime
+
+/// The event as EventBridge hands it to rules and targets: `version`, `id`, `detail-type`, `source`, `account`,
+/// `time`, `region`, `resources` and `detail`, plus `replay-name` on replayed events.
+struct EventEnvelope: Sendable {
+    /// The event, as JSON.
+    var json: JSONValue
+    /// The event time in milliseconds: the entry's time, or when it was put.
+    let timeMilliseconds: Int64
+
+    /// The envelope of the accepted `entry`, whose detail is `detail`, put at `ingestedMilliseconds`.
+    init(entry: PutEventsEntry, detail: JSONValue, id: String, ingestedMilliseconds: Int64, region: String) {
+        self.timeMilliseconds = entry.timeMilliseconds ?? ingestedMilliseconds
+        self.json = .object([
+            "version": "0",
+            "id": .string(id),
+            "detail-type": .string(entry.detailType),
+            "source": .string(entry.source),
+            "account": .string(LocalAccount.id),
+            "time": .string(Self.eventTime(self.timeMilliseconds)),
+            "region": .string(region),
+            "resources": .array(entry.resources.map(JSONValue.string)),
+            "detail": detail,
+        ])
+    }
+
+    /// An envelope kept in an archive, read back from its text.
+    init?(archivedText: String, timeMilliseconds: Int64) {
+        guard let json = JSONValue(parsing: Array(archivedText.utf8), maximumDepth: 1000) else { return nil }
+        self.json = json
+        self.timeMilliseconds = timeMilliseconds
+    }
+
+    /// The event's id.
+    var id: String { self.json["id"]?.stringValue ?? "" }
+
+    /// The event as JSON text, members sorted by key.
+    var text: String { Self.text(of: self.json) }
+
+    /// The same event marked as sent again by the replay `name`.
+    func replayed(as name: String) -> EventEnvelope {
+        var copy = self
+        if case .object(var members) = copy.json {
+            members["replay-name"] = .string(name)
+            copy.json = .object(members)
+        }
+        return copy
+    }
+
+    /// `value` as compact JSON text.
+    static func text(of value: JSONValue) -> String {
+        var writer = JSONWriter()
+        writer.value(value)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
+    /// EventBridge's `time`: ISO 8601 in UTC to the second, e.g. `2026-12-02T14:51:36Z`.
+    static func eventTime(_ milliseconds: Int64) -> String {
+        String(WallClock.iso8601(milliseconds: milliseconds).prefix(19)) + "Z"
+    }
+}

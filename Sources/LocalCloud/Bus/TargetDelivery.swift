@@ -1,0 +1,136 @@
+import Cloud
+import Identifiers
+
+/// Delivers what the bus owes one target and decides what follows a failure, by the rules of the target's kind:
+/// a queue target is retried by EventBridge's retry policy (exponential backoff), a function whose invocation
+/// failed by Lambda's asynchronous policy (one minute, then two). A target that does not exist is not retried.
+/// What is not delivered in the end goes to the target's dead-letter queue, with the attributes EventBridge (or,
+/// after a function error, Lambda) puts on such messages, or is dropped when the target has none.
+struct TargetDelivery: Sendable {
+    /// What a delivery attempt did.
+    enum Outcome: Sendable {
+        case delivered
+        /// A failure worth retrying; `functionError` when the function ran and failed.
+        case retriable(code: String, message: String, functionError: Bool)
+        /// A failure no retry mends, such as a target that does not exist.
+        case permanent(code: String, message: String)
+    }
+
+    /// What happens to the delivery next.
+    enum Next: Sendable {
+        case done
+        case retry(at: Int64)
+        case deadLetter(OutgoingMessage)
+    }
+
+    /// The longest wait between EventBridge's retries.
+    static let maximumBackoff: Int64 = 300_000
+
+    let queues: (any MessageQueue)?
+    let functions: (any AsyncFunctionInvoker)?
+    let arns: BusARN
+
+    /// Tries the delivery once; `nil` when this bus has nothing that delivers to the target's kind.
+    func attempt(_ delivery: PendingDelivery) async -> Outcome? {
+        switch delivery.target.destination {
+        case .queue(let name):
+            guard let queues = self.queues else { return nil }
+            do {
+                _ = try await queues.send(
+                    OutgoingMessage(body: delivery.payload, traceHeader: delivery.traceHeader), to: name)
+                return .delivered
+            } catch  where error.code == .queueDoesNotExist {
+                return .permanent(code: "RESOURCE_NOT_FOUND", message: error.message)
+            } catch {
+                return .retriable(code: "SDK_CLIENT_ERROR", message: error.description, functionError: false)
+            }
+        case .function(let name):
+            guard let functions = self.functions else { return nil }
+            switch await functions.invokeAsync(
+                function: name, payload: delivery.payload, traceHeader: delivery.traceHeader)
+            {
+            case .succeeded: return .delivered
+            case .functionError(let message): return .retriable(code: "200", message: message, functionError: true)
+            case .functionNotFound:
+                return .permanent(code: "RESOURCE_NOT_FOUND", message: "Function \(name) does not exist")
+            }
+        }
+    }
+
+    /// Whether `delivery` is too old to be attempted at `now` at all.
+    static func isExpired(_ delivery: PendingDelivery, at now: Int64) -> Bool {
+        now - delivery.ingestedMilliseconds > Self.maximumAge(of: delivery.target)
+    }
+
+    /// What follows `outcome` of the attempt made at `now`.
+    func next(after outcome: Outcome, of delivery: PendingDelivery, at now: Int64) -> Next {
+        switch outcome {
+        case .delivered:
+            return .done
+        case .permanent(let code, let message):
+            return self.deadLetter(delivery, code: code, message: message, exhausted: nil, functionError: false)
+        case .retriable(let code, let message, let functionError):
+            let attempts = delivery.attempts + 1
+            let policy = functionError ? delivery.target.asyncInvocation : delivery.target.retryPolicy
+            guard attempts <= policy.maximumRetryAttempts else {
+                return self.deadLetter(
+                    delivery, code: code, message: message, exhausted: "MaximumRetryAttempts",
+                    functionError: functionError)
+            }
+            let backoff =
+                functionError ? Int64(attempts) * 60_000 : min(Self.maximumBackoff, 1000 << min(attempts - 1, 20))
+            guard now + backoff - delivery.ingestedMilliseconds <= Int64(policy.maximumEventAgeSeconds) * 1000 else {
+                return self.deadLetter(
+                    delivery, code: code, message: message, exhausted: "MaximumEventAgeInSeconds",
+                    functionError: functionError)
+            }
+            return .retry(at: now + backoff)
+        }
+    }
+
+    /// What follows a delivery found too old before it was attempted again.
+    func expired(_ delivery: PendingDelivery) -> Next {
+        self.deadLetter(
+            delivery, code: "EVENT_EXPIRED", message: "The event is older than the target's maximum event age",
+            exhausted: "MaximumEventAgeInSeconds", functionError: false)
+    }
+
+    private func deadLetter(
+        _ delivery: PendingDelivery, code: String, message: String, exhausted: String?, functionError: Bool
+    ) -> Next {
+        guard delivery.target.deadLetterQueue != nil else { return .done }
+        var attributes: [String: MessageAttributeValue]
+        if functionError {
+            // Lambda's attributes on an asynchronous invocation that failed: the HTTP status of the invoke and the
+            // first kilobyte of the function's error.
+            attributes = [
+                "RequestID": .string(RandomUUID.make()), "ErrorCode": .number(code),
+                "ErrorMessage": .string(String(decoding: Array(message.utf8.prefix(1024)), as: UTF8.self)),
+            ]
+        } else {
+            attributes = [
+                "RULE_ARN": .string(self.arns.rule(delivery.rule, bus: delivery.bus)),
+                "TARGET_ARN": .string(self.targetARN(delivery.target)), "ERROR_CODE": .string(code),
+                "ERROR_MESSAGE": .string(message.isEmpty ? code : message),
+                "RETRY_ATTEMPTS": .number(String(delivery.attempts)),
+            ]
+            if let exhausted { attributes["EXHAUSTED_RETRY_CONDITION"] = .string(exhausted) }
+        }
+        return .deadLetter(
+            OutgoingMessage(body: delivery.payload, messageAttributes: attributes, traceHeader: delivery.traceHeader))
+    }
+
+    private func targetARN(_ target: RuleTarget) -> String {
+        switch target.destination {
+        case .queue(let name): self.arns.queue(name)
+        case .function(let name): self.arns.function(name)
+        }
+    }
+
+    private static func maximumAge(of target: RuleTarget) -> Int64 {
+        switch target.destination {
+        case .queue: Int64(target.retryPolicy.maximumEventAgeSeconds) * 1000
+        case .function: Int64(target.asyncInvocation.maximumEventAgeSeconds) * 1000
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Cloud
+import JSONCoding
+import Testing
+
+/// Rules: what they match goes to their targets while they are enabled.
+let routingChecks: [EventBusContract.Check] = [
+    .init("an event goes to the queue of each rule it matches, with its trace header, and nowhere else") { scenario in
+        let (bus, queue) = try await scenario.route(
+            #"{"source": ["orders"], "detail": {"total": [{"numeric": [">", 10]}]}}"#)
+        let trace = "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1"
+        let id = try await scenario.put(on: bus, detail: #"{"total": 42}"#, traceHeader: trace)
+        try await scenario.put(on: bus, detail: #"{"total": 5}"#)
+        try await scenario.put(on: bus, source: "users", detail: #"{"total": 42}"#)
+        let messages = try await scenario.delivered(to: queue)
+        #expect(messages.count == 1)
+        #expect(messages.first?.traceHeader == trace)
+        #expect(JSONValue(parsing: Array((messages.first?.body ?? "").utf8))?["id"] == .string(id))
+    },
+    .init("a disabled rule routes nothing until it is enabled again; its targets stay") { scenario in
+        let (bus, queue) = try await scenario.route()
+        var rule = try await scenario.bus.describeRule("to-queue", bus: bus)
+        #expect(rule.state == .enabled)
+        rule.state = .disabled
+        try await scenario.bus.putRule(rule)
+        try await scenario.put(on: bus)
+        #expect(try await scenario.delivered(to: queue).isEmpty)
+        #expect(try await scenario.bus.listTargets(rule: "to-queue", bus: bus).map(\.id) == ["queue"])
+        rule.state = .enabled
+        try await scenario.bus.putRule(rule)
+        try await scenario.put(on: bus)
+        #expect(try await scenario.delivered(to: queue).count == 1)
+    },
+    .init("two rules matching one event each deliver it; a removed target receives nothing more") { scenario in
+        let (bus, queue) = try await scenario.route()
+        let second = scenario.name("second")
+        try await scenario.queues.createQueue(second)
+        try await scenario.bus.putRule(
+            EventRule(name: "also", eventBusName: bus, eventPattern: #"{"detail-type": ["OrderPlaced"]}"#))
+        #expect(
+            try await scenario.bus.putTargets(
+                [RuleTarget(id: "q2", destination: .queue(second))], rule: "also", bus: bus
+            ).isEmpty)
+        try await scenario.put(on: bus)
+        #expect(try await scenario.delivered(to: queue).count == 1)
+        #expect(try await scenario.delivered(to: second).count == 1)
+        #expect(try await scenario.bus.removeTargets(["q2"], rule: "also", bus: bus).isEmpty)
+        try await scenario.put(on: bus)
+        #expect(try await scenario.delivered(to: second).isEmpty)
+        #expect(try await scenario.delivered(to: queue).count == 1)
+    },
+    .init("rules are listed by name and prefix, described as put, and deleted once their targets are removed") {
+        scenario in
+        let (bus, _) = try await scenario.route()
+        for name in ["orders-paid", "orders-shipped", "users-new"] {
+            try await scenario.bus.putRule(
+                EventRule(name: name, eventBusName: bus, eventPattern: #"{"source": ["x"]}"#, description: name))
+        }
+        #expect(
+            try await scenario.bus.listRules(bus: bus, prefix: "orders-").map(\.name) == [
+                "orders-paid", "orders-shipped",
+            ])
+        #expect(try await scenario.bus.listRules(bus: bus).count == 4)
+        #expect(try await scenario.bus.describeRule("users-new", bus: bus).description == "users-new")
+        await expectBusError(.validation, "a rule with targets cannot be deleted") {
+            try await scenario.bus.deleteRule("to-queue", bus: bus)
+        }
+        _ = try await scenario.bus.removeTargets(["queue"], rule: "to-queue", bus: bus)
+        try await scenario.bus.deleteRule("to-queue", bus: bus)
+        await expectBusError(.resourceNotFound) { _ = try await scenario.bus.describeRule("to-queue", bus: bus) }
+    },
+]
