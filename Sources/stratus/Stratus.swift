@@ -10,6 +10,7 @@ struct Stratus: AsyncParsableCommand {
             ServeCommand.self, LogsCommand.self, TracesCommand.self, UsersCommand.self, TokenCommand.self,
             OpenAPICommand.self,
             InvokeCommand.self, BenchCommand.self, EventsCommand.self,
+            SchedulesCommand.self,
         ]
     )
 }
