@@ -38,7 +38,7 @@ public final class Scheduler: Sendable {
         clock: any Clock = SystemClock(),
         region: String = "us-east-1",
         pollInterval: Duration = .seconds(1),
-        windowDelay: @escaping @Sendable (Int64) -> Int64 = { Int64.random(in: 0..<$0) },
+        windowDelay: @escaping @Sendable (Int64) -> Int64 = Scheduler.randomDelay(within:),
         logger: Logger = Logger(label: "stratus.scheduler")
     ) throws(ScheduleExpressionError) {
         var entries: [Entry] = []
@@ -55,7 +55,12 @@ public final class Scheduler: Sendable {
         self.logger = logger
     }
 
-    /// Fires the schedules until the task is cancelled, then returns.
+    /// A delay picked uniformly at random from 0 up to but excluding `window` milliseconds (`window` > 0).
+    public static func randomDelay(within window: Int64) -> Int64 {
+        Int64.random(in: 0..<window)
+    }
+
+    /// Fires the schedules until the task is cancelled or none has a run left, then returns.
     public func run() async {
         await withDiscardingTaskGroup { group in
             for entry in self.entries {
