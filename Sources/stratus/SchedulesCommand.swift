@@ -98,7 +98,8 @@ struct SchedulesCommand: AsyncParsableCommand {
         let seconds = milliseconds / 1000
         let offset = zone.secondsFromUTC(at: seconds)
         let sign = offset < 0 ? "-" : "+"
-        let hours = String(abs(offset) / 3600), minutes = String(abs(offset) / 60 % 60)
+        let hours = String(abs(offset) / 3600)
+        let minutes = String(abs(offset) / 60 % 60)
         let zoneOffset =
             sign + String(repeating: "0", count: 2 - hours.count) + hours + ":"
             + String(repeating: "0", count: 2 - minutes.count) + minutes

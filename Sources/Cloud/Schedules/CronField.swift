@@ -40,7 +40,8 @@ struct CronField: Sendable {
         guard !text.isEmpty, text.count <= 4, text.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(text),
             self.range.contains(number)
         else {
-            throw CronSyntaxError("'\(text)' is not a \(self.name) value (\(self.range.lowerBound)-\(self.range.upperBound))")
+            throw CronSyntaxError(
+                "'\(text)' is not a \(self.name) value (\(self.range.lowerBound)-\(self.range.upperBound))")
         }
         return number
     }

@@ -52,6 +52,7 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvert
             + "\(Self.padded(self.hour, 2)):\(Self.padded(self.minute, 2)):\(Self.padded(self.second, 2))"
     }
 
+    /// Whether `left` comes before `right` on the same wall clock.
     public static func < (left: LocalDateTime, right: LocalDateTime) -> Bool {
         (left.year, left.month, left.day, left.hour, left.minute, left.second)
             < (right.year, right.month, right.day, right.hour, right.minute, right.second)

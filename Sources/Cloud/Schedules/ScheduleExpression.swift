@@ -78,8 +78,10 @@ public enum ScheduleExpression: Sendable, Hashable, CustomStringConvertible {
         let invalid = ScheduleExpressionError(
             .invalidAt, expression, reason: "expected a valid date and time as yyyy-mm-ddThh:mm:ss")
         let bytes = Array(text.utf8)
-        let separators: [Int: UInt8] = [4: UInt8(ascii: "-"), 7: UInt8(ascii: "-"), 10: UInt8(ascii: "T"),
-            13: UInt8(ascii: ":"), 16: UInt8(ascii: ":")]
+        let separators: [Int: UInt8] = [
+            4: UInt8(ascii: "-"), 7: UInt8(ascii: "-"), 10: UInt8(ascii: "T"),
+            13: UInt8(ascii: ":"), 16: UInt8(ascii: ":"),
+        ]
         guard bytes.count == 19 else { throw invalid }
         for (index, byte) in bytes.enumerated() {
             if let separator = separators[index] {

@@ -21,6 +21,7 @@ public struct IANATimeZone: ScheduleTimeZone {
     /// The zone's name, e.g. `Europe/Berlin`.
     public var identifier: String { self.zone.identifier }
 
+    /// The zone's offset from UTC at `utcSeconds`, daylight saving time included.
     public func secondsFromUTC(at utcSeconds: Int64) -> Int {
         self.zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(utcSeconds)))
     }

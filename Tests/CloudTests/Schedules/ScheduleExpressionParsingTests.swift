@@ -69,7 +69,9 @@ struct ScheduleExpressionParsingTests {
     }
 
     @Test func reasonsNameTheProblem() throws {
-        let singular = #expect(throws: ScheduleExpressionError.self) { try ScheduleExpression(parsing: "rate(1 hours)") }
+        let singular = #expect(throws: ScheduleExpressionError.self) {
+            try ScheduleExpression(parsing: "rate(1 hours)")
+        }
         #expect(singular?.reason == "a value of 1 takes the singular unit")
         let bothDays = #expect(throws: ScheduleExpressionError.self) {
             try ScheduleExpression(parsing: "cron(0 0 * * MON *)")

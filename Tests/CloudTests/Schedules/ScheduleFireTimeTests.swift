@@ -28,7 +28,8 @@ struct ScheduleFireTimeTests {
         #expect(
             try Times.runs("cron(0 9 15W * ? *)", after: "2026-02-01T00:00:00", count: 2)
                 == ["2026-02-16T09:00:00", "2026-03-16T09:00:00"])
-        #expect(try Times.runs("cron(0 9 15W 8 ? *)", after: "2026-01-01T00:00:00", count: 1) == ["2026-08-14T09:00:00"])
+        #expect(
+            try Times.runs("cron(0 9 15W 8 ? *)", after: "2026-01-01T00:00:00", count: 1) == ["2026-08-14T09:00:00"])
         // 1 August 2026 is a Saturday: the nearest weekday in the month is Monday the 3rd, not Friday 31 July.
         #expect(try Times.runs("cron(0 9 1W 8 ? *)", after: "2026-01-01T00:00:00", count: 1) == ["2026-08-03T09:00:00"])
         // 31 May 2026 is a Sunday: Friday the 29th; months without a 31st have no run.

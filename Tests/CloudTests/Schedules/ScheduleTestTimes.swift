@@ -26,7 +26,9 @@ enum ScheduleTestTimes {
         _ expression: String, after: String, count: Int = 3, in zone: some ScheduleTimeZone = UTCTimeZone()
     ) throws -> [String] {
         let start = try Self.utc(after)
-        return try ScheduleExpression(parsing: expression).fireTimes(after: start, anchor: start, in: zone, count: count)
-            .map(Self.text)
+        return try ScheduleExpression(parsing: expression).fireTimes(
+            after: start, anchor: start, in: zone, count: count
+        )
+        .map(Self.text)
     }
 }

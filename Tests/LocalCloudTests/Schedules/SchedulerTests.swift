@@ -169,7 +169,9 @@ struct SchedulerTests {
         #expect(invoker.deliveries.isEmpty)
         var elsewhere = try Self.schedule("cron(0 10 * * ? *)")
         elsewhere.timeZoneIdentifier = "Nowhere/Town"
-        #expect(throws: ScheduleExpressionError.self) { try self.scheduler([elsewhere], clock: clock, invoker: invoker) }
+        #expect(throws: ScheduleExpressionError.self) {
+            try self.scheduler([elsewhere], clock: clock, invoker: invoker)
+        }
     }
 }
 
