@@ -160,6 +160,14 @@ struct SchedulerTests {
         #expect(Scheduler.randomDelay(within: 1) == 0)
     }
 
+    @Test func aHistoryFileThatIsNotOursIsRefused() throws {
+        let path = self.folder.path("other.json")
+        try Data("not json".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: (any Error).self) { try ScheduleHistory(path: path) }
+        try Data(count: ScheduleHistory.maximumFileBytes + 1).write(to: URL(fileURLWithPath: path))
+        #expect(throws: (any Error).self) { try ScheduleHistory(path: path) }
+    }
+
     @Test func disabledSchedulesNeverFireAndUnknownZonesAreRefused() async throws {
         let clock = try ObservedClock(utc: "2026-01-01T10:00:00")
         let invoker = RecordingScheduleInvoker(clock: clock)
