@@ -74,20 +74,22 @@ public final class Scheduler: Sendable {
         let schedule = entry.schedule
         let window = schedule.flexibleTimeWindow.milliseconds
         let lastFired = self.history.lastFired(schedule.name)
-        let anchor = lastFired ?? self.clock.nowMilliseconds
-        var after = self.noBackfillBound(window: window, lastFired: lastFired ?? .min)
+        let start = self.clock.nowMilliseconds
+        // A rate with no run yet starts now, as a Scheduler rate without a start date does.
+        let anchor = lastFired ?? start
+        var after = Self.noBackfillBound(lastFired: lastFired ?? .min, now: start, window: window)
         while let due = schedule.expression.fireTime(after: after, anchor: anchor, in: entry.zone) {
             let delay = window > 0 ? self.windowDelay(window) : 0
             guard await self.wait(until: due + delay) else { return }
             await self.fire(schedule, scheduledAt: due)
-            after = self.noBackfillBound(window: window, lastFired: due)
+            after = Self.noBackfillBound(lastFired: due, now: self.clock.nowMilliseconds, window: window)
         }
     }
 
-    /// The time after which the next run is looked for: after the last run, and not so far back that the run's
-    /// window has already closed (those runs are missed, not made up for).
-    private func noBackfillBound(window: Int64, lastFired: Int64) -> Int64 {
-        max(lastFired, self.clock.nowMilliseconds - window - 1)
+    /// The time after which the next run is looked for: after the last run, and not so far before `now` that the
+    /// run's window has already closed (those runs are missed, not made up for).
+    private static func noBackfillBound(lastFired: Int64, now: Int64, window: Int64) -> Int64 {
+        max(lastFired, now - window - 1)
     }
 
     /// Sleeps until `clock` reads `milliseconds` or later; `false` when the task was cancelled first.
