@@ -61,6 +61,12 @@ struct SchedulerTimeZoneTests {
         #expect(
             try Self.runs("at(2026-12-24T18:00:00)", in: "America/New_York", after: "2026-12-01T00:00:00")
                 == ["2026-12-24T23:00:00"])
+        // A repeated wall-clock time means its first showing (EDT), and only that.
+        #expect(
+            try Self.runs("at(2026-11-01T01:30:00)", in: "America/New_York", after: "2026-10-01T00:00:00")
+                == ["2026-11-01T05:30:00"])
+        #expect(
+            try Self.runs("at(2026-11-01T01:30:00)", in: "America/New_York", after: "2026-11-01T05:30:00").isEmpty)
         #expect(
             try Self.runs("at(2026-07-01T09:00:00)", in: "Asia/Kolkata", after: "2026-01-01T00:00:00")
                 == ["2026-07-01T03:30:00"])
