@@ -8,7 +8,7 @@ struct Stratus: AsyncParsableCommand {
         abstract: "Build, run and measure Swift serverless backends.",
         subcommands: [
             ServeCommand.self, LogsCommand.self, TracesCommand.self, UsersCommand.self, TokenCommand.self,
-            OpenAPICommand.self, QueuesCommand.self,
+            OpenAPICommand.self, QueuesCommand.self, SchedulesCommand.self,
             InvokeCommand.self, BenchCommand.self, EventsCommand.self, SecretsCommand.self,
         ]
     )
