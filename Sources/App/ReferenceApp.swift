@@ -48,14 +48,20 @@ package enum ReferenceApp {
         }
         .http("GET /notifications", "POST /notifications/{id}/read", authorization: .jwt())
 
-        // Its trigger (NotificationsQueueTrigger.notifications: the `notifications` queue, batches of 10 with
-        // ReportBatchItemFailures, `notifications-dlq` after 5 receives) is declared once the manifest has queues.
+        // Domain events reach the worker through the app bus and a queue; what fails five times waits in the
+        // dead-letter queue for `stratus dlq`. The visibility timeout is six times the worker's timeout, as AWS advises.
+        Bus("app", archiveDays: 7)
+        Queue(
+            "notifications", visibilityTimeout: .seconds(180), deadLetterQueue: "notifications-dlq", maxReceiveCount: 5)
+        Queue("notifications-dlq", retention: .seconds(14 * 86_400))
+        Rule("notifications", on: "app", pattern: NotificationKind.eventPattern, targets: [.queue("notifications")])
         Function("notifications-worker", memoryMB: 256, timeout: .seconds(30)) { context in
             NotificationsWorker(
                 store: context.ports.store, notifier: context.ports.notifier, clock: context.ports.clock
             )
             .observed(context.initialization)
         }
+        .queue("notifications", batchSize: 10, reportBatchItemFailures: true)
 
         Function("echo", memoryMB: 128, timeout: .seconds(3)) { context in
             EchoHandler().observed(context.initialization)

@@ -5,12 +5,18 @@ extension LocalDataDirectory {
     /// The local bus's file in the folder.
     var eventBusPath: String { self.file("bus.sqlite") }
 
-    /// Creates the folder if needed and opens the local bus in it, without queues or functions to deliver to: what
-    /// it accepts waits in the file for the `stratus serve` that delivers.
-    func openEventBus() throws -> SQLiteEventBus {
+    /// The scheduler's record of each schedule's last run.
+    var scheduleHistoryPath: String { self.file("schedules.json") }
+
+    /// Creates the folder if needed and opens the local bus in it, delivering to `queues` and `functions`; without
+    /// them, what it accepts waits in the file for the `stratus serve` that delivers.
+    func openEventBus(
+        queues: (any MessageQueue)? = nil,
+        functions: (any AsyncFunctionInvoker)? = nil
+    ) throws -> SQLiteEventBus {
         try self.createFolder(self.path)
         do {
-            return try SQLiteEventBus(path: self.eventBusPath, clock: self.clock)
+            return try SQLiteEventBus(path: self.eventBusPath, queues: queues, functions: functions, clock: self.clock)
         } catch {
             throw CommandLineError("Cannot open \(self.eventBusPath): \(error)")
         }

@@ -150,7 +150,8 @@ struct ServeCommand: AsyncParsableCommand {
         let directory = try dataDirectory.openIdentityDirectory()
         let notifications = dataDirectory.notificationLog
         let identity = dataDirectory.identityProvider(
-            directory: directory, issuer: issuer, notifications: notifications, hashing: self.fastPasswordHashing ? .insecureFast : .standard,
+            directory: directory, issuer: issuer, notifications: notifications,
+            hashing: self.fastPasswordHashing ? .insecureFast : .standard,
             tokenLifetime: .seconds(self.accessTokenMinutes * 60))
         let recorder = TelemetryRecorder(
             store: try dataDirectory.openTelemetryStore(),
@@ -173,6 +174,7 @@ struct ServeCommand: AsyncParsableCommand {
         var environment = Self.functionEnvironment(ProcessInfo.processInfo.environment)
         environment["AWS_XRAY_DAEMON_ADDRESS"] = daemon.address()
         let cors = self.corsOrigins.isEmpty ? nil : CORSConfiguration(allowedOrigins: self.corsOrigins)
+        let sampler = TraceSampler(reservoirPerSecond: self.traceReservoir, fixedRate: self.traceRate)
         let gateway = APIGateway(
             manifest: manifest,
             ports: ports,
@@ -181,9 +183,7 @@ struct ServeCommand: AsyncParsableCommand {
             authorizer: issuer.authorizer,
             cors: cors,
             recorder: recorder,
-            tracing: GatewayTracing(
-                emitter: recorder,
-                sampler: TraceSampler(reservoirPerSecond: self.traceReservoir, fixedRate: self.traceRate))
+            tracing: GatewayTracing(emitter: recorder, sampler: sampler)
         )
         Self.print(ManifestTables(manifest: manifest).rendered)
         let host = self.host
@@ -194,6 +194,19 @@ struct ServeCommand: AsyncParsableCommand {
         )
         let tokenPath = dataDirectory.adminTokenPath
         let queues = try dataDirectory.openQueues()
+        let functions = FunctionInstanceInvoker(instances: gateway.functionInstances, recorder: recorder)
+        let bus = try dataDirectory.openEventBus(queues: queues, functions: functions)
+        let backbone: LocalEventBackbone
+        do {
+            backbone = try LocalEventBackbone(
+                manifest: manifest, store: store, queues: queues, bus: bus, functions: functions,
+                scheduleHistory: try ScheduleHistory(path: dataDirectory.scheduleHistoryPath),
+                tracing: QueuePollerTracing(emitter: recorder, sampler: sampler), clock: dataDirectory.clock)
+            try await backbone.provision()
+        } catch {
+            await gateway.shutdown()
+            throw CommandLineError("Cannot set up the manifest's queues, buses, rules and schedules: \(error)")
+        }
         let localRoutes = LocalCloudRoutes(
             publicDocuments: ["/.well-known/jwks.json": try issuer.jwksDocument(), "/openapi.json": openAPI],
             cors: cors,
@@ -207,6 +220,7 @@ struct ServeCommand: AsyncParsableCommand {
             idleTimeout: .milliseconds(TimeParameter.spanMilliseconds(self.idleTimeout) ?? 0))
         try await withThrowingDiscardingTaskGroup { group in
             group.addTask { await recorder.run() }
+            group.addTask { await backbone.run() }
             group.addTask {
                 while true {
                     try? await Task.sleep(for: Self.purgeInterval)

@@ -30,6 +30,22 @@ struct ReferenceAppTests {
         #expect(health.routes.first?.key == .route(.method(.get), path: "/health"))
     }
 
+    @Test func notificationsFollowTheAppBusThroughAQueueWithADeadLetterQueue() throws {
+        let manifest = ReferenceApp.manifest
+        let queue = try #require(manifest.queue(named: "notifications"))
+        #expect(
+            queue.configuration.redrivePolicy == RedrivePolicy(deadLetterQueue: "notifications-dlq", maxReceiveCount: 5)
+        )
+        #expect(manifest.queue(named: "notifications-dlq") != nil)
+        let rule = try #require(manifest.rules.first { $0.name == "notifications" })
+        #expect(rule.bus == "app" && rule.targets == [.queue("notifications")])
+        for kind in ["OrderCreated", "OrderStatusChanged", "UserRegistered", "UserProfileUpdated"] {
+            #expect(rule.pattern.contains(#""\#(kind)""#))
+        }
+        let trigger = try #require(manifest.function(named: "notifications-worker")?.queueTriggers.first)
+        #expect(trigger.queue == "notifications" && trigger.batchSize == 10 && trigger.reportBatchItemFailures)
+    }
+
     @Test func anUnknownFunctionNamesTheKnownOnes() async {
         await #expect(
             throws: ManifestError.unknownFunction(

@@ -127,14 +127,49 @@ public final class SQLiteEventBus: EventBus {
                     arns: self.arns, ruleFilter: nil, replayName: nil))
             results.append(.accepted(eventID: event.id))
         }
-        if !accepted.isEmpty {
-            let events = accepted
-            try await self.write { db in
-                for event in events { try event.save(in: db) }
-            }
-            self.announce(events)
-        }
+        try await self.save(accepted)
         return PutEventsResult(entries: results)
+    }
+
+    /// Puts events whose envelopes are already made, onto the bus `name`: the outbox relay's, which keep the id and
+    /// time their change gave them, so that a duplicate published again after a crash carries the same id. A local
+    /// extension of the port: EventBridge gives every event it accepts a new id. Returns, for each envelope, whether
+    /// it was accepted: `false` for text that is not a JSON object with an `id`, or larger than a whole request.
+    /// - Throws: ``EventBusError/Code/resourceNotFound`` when the bus does not exist, or a storage failure.
+    public func putEnvelopes(
+        _ envelopes: [(text: String, traceHeader: String?)],
+        bus name: String
+    ) async throws(EventBusError) -> [Bool] {
+        let now = self.clock.nowMilliseconds
+        guard let bus = self.routing.withLock({ $0 }).buses[name] else {
+            throw EventBusError.notFound("Event bus", name)
+        }
+        var accepted: [RoutedEvent] = []
+        var outcomes: [Bool] = []
+        for envelope in envelopes {
+            guard envelope.text.utf8.count <= EventBusLimits.requestSize,
+                let event = EventEnvelope(archivedText: envelope.text, timeMilliseconds: now), !event.id.isEmpty
+            else {
+                outcomes.append(false)
+                continue
+            }
+            accepted.append(
+                bus.route(
+                    event, bus: name, traceHeader: envelope.traceHeader, ingestedMilliseconds: now, arns: self.arns,
+                    ruleFilter: nil, replayName: nil))
+            outcomes.append(true)
+        }
+        try await self.save(accepted)
+        return outcomes
+    }
+
+    /// Writes the deliveries and archive copies of accepted events in one transaction, then announces them.
+    private func save(_ events: [RoutedEvent]) async throws(EventBusError) {
+        guard !events.isEmpty else { return }
+        try await self.write { db in
+            for event in events { try event.save(in: db) }
+        }
+        self.announce(events)
     }
 
     // MARK: Rules

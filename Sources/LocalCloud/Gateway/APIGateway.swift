@@ -21,6 +21,8 @@ public final class APIGateway: Sendable {
 
     public let routes: GatewayRouteTable
     private let instances: [String: InProcessFunctionInstance]
+    /// Every function's instance by name, for the local cloud's other callers (queue pollers, the bus, schedules).
+    public var functionInstances: [String: any FunctionInstance] { self.instances }
     private let limiters: [String: ConcurrencyLimiter]
     private let eventBuilder: APIGatewayEventBuilder
     private let authorizer: JWTAuthorizer?
@@ -50,7 +52,7 @@ public final class APIGateway: Sendable {
         self.routes = GatewayRouteTable(manifest)
         var instances: [String: InProcessFunctionInstance] = [:]
         var limiters: [String: ConcurrencyLimiter] = [:]
-        for function in manifest.functions where !function.routes.isEmpty {
+        for function in manifest.functions {
             instances[function.name] = InProcessFunctionInstance(
                 function: function,
                 metadata: FunctionMetadata(name: function.name, memoryLimitInMB: function.memoryMB),

@@ -9,6 +9,11 @@ package enum NotificationKind: String, Codable, Sendable, CaseIterable {
     /// The owner changed their profile (`stratus.users`).
     case userProfileUpdated = "UserProfileUpdated"
 
+    /// The event pattern of the rule that feeds the notifications queue: every kind, from the services that emit them.
+    package static let eventPattern = """
+        {"source": ["stratus.orders", "stratus.users"], "detail-type": ["OrderCreated", "OrderStatusChanged", "UserRegistered", "UserProfileUpdated"]}
+        """
+
     /// Whether the notification also goes out as a text message to a user with a phone number: only news about an
     /// order's progress is worth one.
     var textsThePhone: Bool { self == .orderStatusChanged }

@@ -141,13 +141,6 @@ struct NotificationsWorkerTests {
         #expect(try await fixture.list().notifications.isEmpty)
         #expect(try fixture.log.entries().isEmpty)
     }
-
-    @Test func theTriggerIsTheOneTheIssueAsksFor() {
-        let trigger = NotificationsQueueTrigger.notifications
-        #expect(trigger.queue == "notifications" && trigger.deadLetterQueue == "notifications-dlq")
-        #expect(trigger.detailTypes == ["OrderCreated", "OrderStatusChanged", "UserRegistered", "UserProfileUpdated"])
-        #expect(trigger.batchSize == 10 && trigger.maxReceiveCount == 5 && trigger.reportsBatchItemFailures)
-    }
 }
 
 /// A notifier that fails while `failing` is set and passes notifications on to `next` otherwise.
