@@ -119,6 +119,31 @@ struct AppManifestEventBackboneTests {
         }
     }
 
+    @Test func schedulesAreCheckedWithSchedulersRules() throws {
+        let valid = AppManifest("a", version: "1") {
+            Function("nightly") { _ in Nothing() }
+                .schedule("cron(0 2 * * ? *)", timeZone: "Europe/Berlin")
+                .schedule("rate(5 minutes)", input: #"{"kind":"sweep"}"#, flexibleWindowMinutes: 10)
+        }
+        let schedules = try valid.schedules()
+        #expect(schedules.map(\.name) == ["nightly-schedule", "nightly-schedule-2"])
+        #expect(schedules.first?.timeZoneIdentifier == "Europe/Berlin")
+        #expect(schedules.allSatisfy { $0.target == .function("nightly") })
+        for (expression, input, window) in [
+            ("rate(1 minutes)", nil, nil), ("cron(0 2 * * * *)", nil, nil), ("rate(5 minutes)", "{not json", nil),
+            ("rate(5 minutes)", nil, 0),
+        ] as [(String, String?, Int?)] {
+            let app = AppManifest("a", version: "1") {
+                Function("f") { _ in Nothing() }.schedule(expression, input: input, flexibleWindowMinutes: window)
+            }
+            let error = #expect(throws: ManifestError.self) { try app.validate() }
+            guard case .invalidTrigger(function: "f", _)? = error else {
+                Issue.record("\(expression) was not refused as the function's trigger: \(String(describing: error))")
+                continue
+            }
+        }
+    }
+
     @Test func namesAreUniquePerKind() {
         let twoQueues = AppManifest("a", version: "1") {
             Queue("q")

@@ -63,6 +63,7 @@ extension AppManifest {
                 throw .duplicateName(kind: "rule", rule.name)
             }
         }
+        _ = try self.schedules()
         for function in self.functions {
             for trigger in function.queueTriggers {
                 guard queues[trigger.queue] != nil else {

@@ -41,6 +41,7 @@ public struct CloudPorts: Sendable {
     public static func unconfigured(_ reason: String, clock: any Clock = SystemClock()) -> CloudPorts {
         CloudPorts(
             store: UnavailableItemStore(reason: reason), identity: UnavailableIdentityProvider(reason: reason),
-            clock: clock, notifier: UnavailableNotifier(reason: reason), secrets: UnavailableSecretStore(reason: reason))
+            clock: clock, notifier: UnavailableNotifier(reason: reason), secrets: UnavailableSecretStore(reason: reason)
+        )
     }
 }

@@ -1,5 +1,4 @@
 public import Cloud
-import JSONCoding
 public import Logging
 
 /// The asynchronous half of the local cloud, made from the app manifest: its queues (with their dead-letter queues),
@@ -47,7 +46,8 @@ public struct LocalEventBackbone: Sendable {
         } catch {
             throw LocalEventBackboneError("Queue trigger: \(error.message)")
         }
-        let schedules = try Self.schedules(of: manifest)
+        let schedules: [Schedule]
+        do { schedules = try manifest.schedules() } catch { throw LocalEventBackboneError(error.description) }
         if schedules.isEmpty {
             self.scheduler = nil
         } else {
@@ -59,39 +59,6 @@ public struct LocalEventBackbone: Sendable {
                 throw LocalEventBackboneError("Schedule: \(error.description) \(error.reason)")
             }
         }
-    }
-
-    /// The manifest's schedule triggers as schedules of the scheduler, named `<function>-schedule[-n]`.
-    static func schedules(of manifest: AppManifest) throws(LocalEventBackboneError) -> [Schedule] {
-        var schedules: [Schedule] = []
-        for function in manifest.functions {
-            for (index, trigger) in function.schedules.enumerated() {
-                let name = "\(function.name)-schedule" + (index == 0 ? "" : "-\(index + 1)")
-                let expression: ScheduleExpression
-                do { expression = try ScheduleExpression(parsing: trigger.expression) } catch {
-                    throw LocalEventBackboneError("Schedule \(name): \(error.description) \(error.reason)")
-                }
-                var input: JSONValue?
-                if let text = trigger.input {
-                    guard let json = JSONValue(parsing: Array(text.utf8), maximumDepth: 100) else {
-                        throw LocalEventBackboneError("Schedule \(name): its input is not JSON")
-                    }
-                    input = json
-                }
-                var window = FlexibleTimeWindow.off
-                if let minutes = trigger.flexibleWindowMinutes {
-                    guard let flexible = FlexibleTimeWindow.flexible(minutes: minutes) else {
-                        throw LocalEventBackboneError("Schedule \(name): a flexible window is 1–1440 minutes")
-                    }
-                    window = flexible
-                }
-                schedules.append(
-                    Schedule(
-                        name: name, expression: expression, timeZoneIdentifier: trigger.timeZone,
-                        target: .function(function.name), input: input, flexibleTimeWindow: window))
-            }
-        }
-        return schedules
     }
 
     /// Makes the manifest's queues (each dead-letter queue before the queues that use it), buses, archives, rules
