@@ -93,7 +93,10 @@ public final class AWSHTTPClient: AWSHTTPTransport {
 
     /// Closes every idle connection.
     public func closeIdleConnections() {
-        for channel in self.idle.withLock({ idle in defer { idle = [:] }; return idle.values.joined() }) {
+        for channel in self.idle.withLock({ idle in
+            defer { idle = [:] }
+            return idle.values.joined()
+        }) {
             channel.close(promise: nil)
         }
     }
@@ -103,7 +106,7 @@ public final class AWSHTTPClient: AWSHTTPTransport {
         if let channel = self.takeIdle(endpoint) {
             do throws(AWSHTTPError) {
                 return try await self.exchange(request, on: channel, endpoint: endpoint)
-            } catch where error.code == .connectionClosed {
+            } catch  where error.code == .connectionClosed {
                 // The server dropped the idle connection; a fresh one gets the request once more.
             }
         }
@@ -113,7 +116,8 @@ public final class AWSHTTPClient: AWSHTTPTransport {
     private func exchange(
         _ request: AWSHTTPRequest, on channel: any Channel, endpoint: Endpoint
     ) async throws(AWSHTTPError) -> AWSHTTPResponse {
-        var head = HTTPRequestHead(version: .http1_1, method: HTTPMethod(rawValue: request.method), uri: request.url.target)
+        var head = HTTPRequestHead(
+            version: .http1_1, method: HTTPMethod(rawValue: request.method), uri: request.url.target)
         head.headers.add(name: "Host", value: request.url.hostHeader)
         for header in request.headers where !["host", "content-length"].contains(header.name.lowercased()) {
             head.headers.add(name: header.name, value: header.value)
@@ -209,7 +213,8 @@ public final class AWSHTTPClient: AWSHTTPTransport {
             do {
                 certificates = try NIOSSLCertificate.fromPEMFile(caBundlePath)
             } catch {
-                throw AWSHTTPError(.invalidConfiguration, "AWS_CA_BUNDLE \(caBundlePath) cannot be read as PEM: \(error)")
+                throw AWSHTTPError(
+                    .invalidConfiguration, "AWS_CA_BUNDLE \(caBundlePath) cannot be read as PEM: \(error)")
             }
             guard !certificates.isEmpty else {
                 throw AWSHTTPError(.invalidConfiguration, "AWS_CA_BUNDLE \(caBundlePath) holds no certificate")

@@ -143,7 +143,8 @@ public final class AWSJSONClient: Sendable {
         if response.body.isEmpty { return [:] }
         guard let output = JSONValue(parsing: response.body) else {
             throw AWSServiceError(
-                .invalidResponse, message: "\(operation) answered with a body that is not JSON", status: response.status,
+                .invalidResponse, message: "\(operation) answered with a body that is not JSON",
+                status: response.status,
                 requestID: response.value(of: "x-amzn-RequestId"))
         }
         return output

@@ -1,6 +1,8 @@
 extension AWSTimestamp {
     /// The months as HTTP dates abbreviate them.
-    private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    private static let monthNames = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ]
 
     /// Parses an HTTP `Date` header in its preferred form (RFC 9110's IMF-fixdate), `Wed, 02 Dec 2026 14:54:00 GMT`;
     /// `nil` for anything else.

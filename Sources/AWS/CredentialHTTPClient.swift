@@ -25,7 +25,8 @@ struct CredentialHTTPClient: Sendable {
             case .timedOut:
                 throw AWSCredentialsError(.sourceFailed, "\(source) did not answer within \(self.timeout)")
             case .connectionFailed:
-                throw AWSCredentialsError(.sourceFailed, "\(source) is unreachable at \(url.hostHeader): \(error.message)")
+                throw AWSCredentialsError(
+                    .sourceFailed, "\(source) is unreachable at \(url.hostHeader): \(error.message)")
             default:
                 throw AWSCredentialsError(.sourceFailed, "\(source) failed: \(error.message)")
             }

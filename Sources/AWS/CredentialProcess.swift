@@ -1,12 +1,13 @@
 import Dispatch
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 import JSONCoding
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Runs a profile's `credential_process` command (through `/bin/sh -c`, as the SDKs do on Linux and macOS) and reads
 /// the credentials it prints: `{"Version": 1, "AccessKeyId": …, "SecretAccessKey": …, "SessionToken": …,

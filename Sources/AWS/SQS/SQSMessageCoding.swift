@@ -71,6 +71,8 @@ enum SQSMessageCoding {
         if base == "Binary" {
             return value["BinaryValue"]?.stringValue.flatMap(Base64.decode).map(MessageAttributeValue.binary)
         }
-        return value["StringValue"]?.stringValue.flatMap { MessageAttributeValue(dataType: base, bytes: Array($0.utf8)) }
+        return value["StringValue"]?.stringValue.flatMap {
+            MessageAttributeValue(dataType: base, bytes: Array($0.utf8))
+        }
     }
 }

@@ -5,6 +5,10 @@ import Synchronization
 /// The ``MessageQueue`` port on Amazon SQS, over its JSON protocol: queues are addressed by name and found by
 /// `GetQueueUrl` (remembered), every port operation is one SQS action, and SQS's errors become the port's.
 ///
+/// Requests are checked against the port's rules before they are sent, as the local queues check them, so that both
+/// refuse the same requests with the same codes: to check a message, a queue's configuration is asked of SQS once
+/// (the port cannot change it).
+///
 /// Two things differ from the local queues by SQS's nature: message counts are approximate, and
 /// ``startMessageMove(from:to:)`` starts SQS's asynchronous move task and returns the number of messages visible
 /// when it started, not the number moved.
@@ -12,6 +16,7 @@ public final class SQSQueue: MessageQueue {
     private let client: AWSJSONClient
     private let urls = Mutex<[String: String]>([:])
     private let arns = Mutex<[String: String]>([:])
+    private let configurations = Mutex<[String: QueueConfiguration]>([:])
 
     /// Queues reached through `client`, a client for ``AWSServiceDescription/sqs``.
     public init(client: AWSJSONClient) {
@@ -25,8 +30,9 @@ public final class SQSQueue: MessageQueue {
         if let policy = configuration.redrivePolicy {
             do throws(MessageQueueError) {
                 deadLetterARN = try await self.arn(of: policy.deadLetterQueue)
-            } catch where error.code == .queueDoesNotExist {
-                throw .invalidParameter("RedrivePolicy", "the dead-letter queue \(policy.deadLetterQueue) does not exist")
+            } catch  where error.code == .queueDoesNotExist {
+                throw .invalidParameter(
+                    "RedrivePolicy", "the dead-letter queue \(policy.deadLetterQueue) does not exist")
             }
         }
         let output = try await self.call(
@@ -36,6 +42,7 @@ public final class SQSQueue: MessageQueue {
                 "Attributes": SQSQueueAttributes.attributes(of: configuration, deadLetterARN: deadLetterARN),
             ])
         if let url = output["QueueUrl"]?.stringValue { self.urls.withLock { $0[name] = url } }
+        self.configurations.withLock { $0[name] = configuration }
     }
 
     /// Deletes the queue and forgets its URL.
@@ -44,10 +51,12 @@ public final class SQSQueue: MessageQueue {
         _ = try await self.call("DeleteQueue", ["QueueUrl": .string(url)])
         self.urls.withLock { _ = $0.removeValue(forKey: name) }
         self.arns.withLock { _ = $0.removeValue(forKey: name) }
+        self.configurations.withLock { _ = $0.removeValue(forKey: name) }
     }
 
     /// `SendMessage`.
     public func send(_ message: OutgoingMessage, to queue: String) async throws(MessageQueueError) -> SentMessage {
+        try message.validate(for: try await self.configuration(of: queue))
         var input = SQSMessageCoding.fields(of: message)
         input["QueueUrl"] = .string(try await self.url(of: queue))
         return try SQSMessageCoding.sentMessage(from: try await self.call("SendMessage", .object(input)))
@@ -55,6 +64,7 @@ public final class SQSQueue: MessageQueue {
 
     /// `SendMessageBatch`.
     public func sendBatch(_ entries: [BatchEntry], to queue: String) async throws(MessageQueueError) -> BatchResult {
+        try MessageQueueRequest.checkBatch(entries)
         let url = try await self.url(of: queue)
         let encoded: [JSONValue] = entries.map { entry in
             var fields = SQSMessageCoding.fields(of: entry.message)
@@ -82,6 +92,8 @@ public final class SQSQueue: MessageQueue {
     public func receive(
         from queue: String, maxMessages: Int, waitTime: Duration?, visibilityTimeout: Duration?
     ) async throws(MessageQueueError) -> [ReceivedMessage] {
+        try MessageQueueRequest.checkReceive(
+            maxMessages: maxMessages, waitTime: waitTime, visibilityTimeout: visibilityTimeout)
         var input: [String: JSONValue] = [
             "QueueUrl": .string(try await self.url(of: queue)),
             "MaxNumberOfMessages": .integer(Int64(maxMessages)),
@@ -109,6 +121,7 @@ public final class SQSQueue: MessageQueue {
     public func changeVisibility(
         receiptHandle: String, timeout: Duration, in queue: String
     ) async throws(MessageQueueError) {
+        try MessageQueueRequest.check("VisibilityTimeout", timeout, in: .zero...MessageQueueLimits.visibilityTimeout)
         let url = try await self.url(of: queue)
         _ = try await self.call(
             "ChangeMessageVisibility",
@@ -152,6 +165,15 @@ public final class SQSQueue: MessageQueue {
         else { throw MessageQueueError(.unavailable, "SQS answered GetQueueUrl without a URL") }
         self.urls.withLock { $0[name] = url }
         return url
+    }
+
+    /// The configuration of the queue `name`, asked of SQS once.
+    private func configuration(of name: String) async throws(MessageQueueError) -> QueueConfiguration {
+        if let known = self.configurations.withLock({ $0[name] }) { return known }
+        let configuration = SQSQueueAttributes.queueAttributes(from: try await self.allAttributes(of: name))
+            .configuration
+        self.configurations.withLock { $0[name] = configuration }
+        return configuration
     }
 
     /// The ARN of the queue `name`, asked of SQS once.

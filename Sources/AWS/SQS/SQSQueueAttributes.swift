@@ -48,7 +48,9 @@ enum SQSQueueAttributes {
                 case .string(let text): Int(text)
                 default: nil
                 }
-            if let count { configuration.redrivePolicy = RedrivePolicy(deadLetterQueue: String(name), maxReceiveCount: count) }
+            if let count {
+                configuration.redrivePolicy = RedrivePolicy(deadLetterQueue: String(name), maxReceiveCount: count)
+            }
         }
         return QueueAttributes(
             configuration: configuration, visibleMessages: number("ApproximateNumberOfMessages"),
