@@ -127,8 +127,13 @@ public final class AWSHTTPClient: AWSHTTPTransport {
         let exchange = HTTPExchange(
             head: head, body: ByteBuffer(bytes: request.body),
             maximumResponseByteCount: self.configuration.maximumResponseByteCount, promise: promise)
-        channel.writeAndFlush(exchange).whenFailure { error in
-            promise.fail(AWSHTTPError(.connectionClosed, "The request could not be written: \(error)"))
+        channel.writeAndFlush(exchange).whenFailure { _ in
+            // The handler fails an exchange it saw with the connection's own error (a TLS failure, say); one that
+            // never reached it, the connection being gone, fails here once the connection has closed.
+            channel.close(promise: nil)
+            channel.closeFuture.whenComplete { _ in
+                promise.fail(AWSHTTPError(.connectionClosed, "The connection closed before the request was sent"))
+            }
         }
         let response: AWSHTTPResponse
         do {

@@ -27,6 +27,11 @@ final class HTTPExchangeHandler: ChannelDuplexHandler {
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         let exchange = self.unwrapOutboundIn(data)
+        guard context.channel.isActive else {
+            exchange.promise.fail(AWSHTTPError(.connectionClosed, "The connection closed before the request was sent"))
+            promise?.fail(ChannelError.ioOnClosedChannel)
+            return
+        }
         guard self.pending == nil else {
             exchange.promise.fail(AWSHTTPError(.connectionClosed, "The connection is already busy with a request"))
             promise?.fail(ChannelError.inappropriateOperationForState)

@@ -61,10 +61,10 @@ public final class MotoServer: Sendable {
         return server
     }
 
-    /// Stops the server by its process id.
+    /// Stops the server by its process id (with `SIGKILL`: moto's server lingers after `SIGTERM`).
     public func stop() {
         guard self.process.isRunning else { return }
-        kill(self.process.processIdentifier, SIGTERM)
+        kill(self.process.processIdentifier, SIGKILL)
         self.process.waitUntilExit()
     }
 

@@ -62,17 +62,27 @@ public final class SQSQueue: MessageQueue {
         return try SQSMessageCoding.sentMessage(from: try await self.call("SendMessage", .object(input)))
     }
 
-    /// `SendMessageBatch`.
+    /// `SendMessageBatch` of the entries that pass the port's checks; the others fail on their own, as the local
+    /// queues fail them, without being sent.
     public func sendBatch(_ entries: [BatchEntry], to queue: String) async throws(MessageQueueError) -> BatchResult {
         try MessageQueueRequest.checkBatch(entries)
-        let url = try await self.url(of: queue)
-        let encoded: [JSONValue] = entries.map { entry in
+        let configuration = try await self.configuration(of: queue)
+        var result = BatchResult()
+        var encoded: [JSONValue] = []
+        for entry in entries {
+            do throws(MessageQueueError) {
+                try entry.message.validate(for: configuration)
+            } catch {
+                result.failed.append(BatchResult.Failure(id: entry.id, error: error, senderFault: true))
+                continue
+            }
             var fields = SQSMessageCoding.fields(of: entry.message)
             fields["Id"] = .string(entry.id)
-            return .object(fields)
+            encoded.append(.object(fields))
         }
+        guard !encoded.isEmpty else { return result }
+        let url = try await self.url(of: queue)
         let output = try await self.call("SendMessageBatch", ["QueueUrl": .string(url), "Entries": .array(encoded)])
-        var result = BatchResult()
         for success in output["Successful"]?.arrayValue ?? [] {
             guard let id = success["Id"]?.stringValue else { continue }
             result.successful[id] = try SQSMessageCoding.sentMessage(from: success)

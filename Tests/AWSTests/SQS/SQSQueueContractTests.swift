@@ -8,6 +8,12 @@ import Testing
 /// here and stopped by its pid at the end. moto keeps its own time, so only the untimed checks run; the timed ones
 /// (visibility timeouts, delays, retention, deduplication windows, redrive after receives) run on the local queues.
 @Suite struct SQSQueueContractTests {
+    /// The untimed checks moto (5.2) cannot pass, by check name, and why: SQS itself behaves as the check says.
+    static let motoGaps: [String: String] = [
+        "a FIFO queue hands out each group's messages in order, with rising sequence numbers":
+            "moto gives a FIFO message a sequence number only when it has an explicit deduplication id, and a random one"
+    ]
+
     @Test func untimedChecksPassAgainstMoto() async throws {
         guard let moto = try await MotoServer.start() else { return }
         defer { moto.stop() }
@@ -17,10 +23,14 @@ import Testing
             environment: environment, httpClient: AWSHTTPClient())
         let harness = MessageQueueContract.Harness(realTimeQueues: SQSQueue(client: client))
         for check in MessageQueueContract.untimedChecks {
-            do {
-                try await check.run(harness)
-            } catch {
-                Issue.record("\(check.name): \(error)")
+            await withKnownIssue(Comment(rawValue: Self.motoGaps[check.name] ?? "")) {
+                do {
+                    try await check.run(harness)
+                } catch {
+                    Issue.record("\(check.name): \(error)")
+                }
+            } when: {
+                Self.motoGaps[check.name] != nil
             }
         }
     }
