@@ -52,7 +52,7 @@ struct CredentialProcess: Sendable {
         var processID = pid_t()
         let words: [String] = ["/bin/sh", "-c", command]
         let arguments = words.map { strdup($0) } + [nil]
-        defer { arguments.forEach { free($0) } }
+        defer { for argument in arguments { free(argument) } }
         let spawned = posix_spawn(&processID, "/bin/sh", &actions, nil, arguments, environ)
         close(writeEnd)
         defer { close(readEnd) }
