@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The environment variables the SDKs read, passed in rather than read from the process so that tests can state them.
 public struct AWSEnvironment: Sendable, Equatable {
@@ -11,7 +17,18 @@ public struct AWSEnvironment: Sendable, Equatable {
     }
 
     /// The process's own environment.
-    public static var process: AWSEnvironment { AWSEnvironment(ProcessInfo.processInfo.environment) }
+    public static var process: AWSEnvironment {
+        var variables: [String: String] = [:]
+        var entry = environ
+        while let pointer = entry.pointee {
+            let text = String(cString: pointer)
+            if let equals = text.firstIndex(of: "=") {
+                variables[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            }
+            entry += 1
+        }
+        return AWSEnvironment(variables)
+    }
 
     /// The value of `name`, or `nil` when it is unset or empty (the SDKs treat both alike).
     public subscript(name: String) -> String? {

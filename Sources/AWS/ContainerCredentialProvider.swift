@@ -1,5 +1,3 @@
-import Foundation
-
 /// Credentials from the container credentials endpoint (ECS tasks, EKS Pod Identity, Lambda's SnapStart):
 /// `AWS_CONTAINER_CREDENTIALS_RELATIVE_URI` on `169.254.170.2`, or `AWS_CONTAINER_CREDENTIALS_FULL_URI` with the
 /// token of `AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE` (read on each request, as it rotates) or
@@ -30,26 +28,26 @@ public struct ContainerCredentialProvider: CredentialProvider {
         if let token = try self.authorizationToken() {
             headers.append(("Authorization", token))
         }
-        let response = try await self.client.send(.GET, to: url, headers: headers, source: "The container endpoint")
+        let response = try await self.client.send("GET", to: url, headers: headers, source: "The container endpoint")
         guard response.status == 200 else {
             throw AWSCredentialsError(.invalidResponse, "The container endpoint answered \(response.status)")
         }
         return try CredentialDocument.parse(response.body, source: "The container endpoint")
     }
 
-    private func endpoint() throws -> PlainHTTPURL? {
+    private func endpoint() throws -> HTTPURL? {
         if let relative = self.environment["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"] {
-            guard relative.hasPrefix("/"), let url = PlainHTTPURL("http://\(Self.ecsHost)\(relative)") else {
+            guard relative.hasPrefix("/"), let url = HTTPURL("http://\(Self.ecsHost)\(relative)") else {
                 throw AWSCredentialsError(
                     .invalidConfiguration, "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI must be a path starting with /")
             }
             return url
         }
         guard let full = self.environment["AWS_CONTAINER_CREDENTIALS_FULL_URI"] else { return nil }
-        guard let url = PlainHTTPURL(full) else {
+        guard let url = HTTPURL(full), !url.isSecure else {
             throw AWSCredentialsError(
                 .invalidConfiguration,
-                "AWS_CONTAINER_CREDENTIALS_FULL_URI must be an http:// URL (https is not supported yet)")
+                "AWS_CONTAINER_CREDENTIALS_FULL_URI must be an http:// URL")
         }
         guard Self.allowedHosts.contains(url.host.lowercased()) || Self.isLoopbackIPv4(url.host) else {
             throw AWSCredentialsError(
@@ -73,11 +71,11 @@ public struct ContainerCredentialProvider: CredentialProvider {
     private func authorizationToken() throws -> String? {
         var token = self.environment["AWS_CONTAINER_AUTHORIZATION_TOKEN"]
         if let path = self.environment["AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE"] {
-            guard let contents = SmallTextFile.read(path, limit: 16 * 1024) else {
+            guard let contents = POSIXFile.readText(path, limit: 16 * 1024) else {
                 throw AWSCredentialsError(
                     .invalidConfiguration, "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE names a file that cannot be read")
             }
-            token = contents.trimmingCharacters(in: .whitespacesAndNewlines)
+            token = contents.trimmingWhitespace
         }
         if let token, token.utf8.contains(where: { $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") }) {
             throw AWSCredentialsError(.invalidConfiguration, "The container authorization token holds a line break")

@@ -39,7 +39,7 @@ public final class InstanceMetadataCredentialProvider: CredentialProvider {
     public func credentials() async throws -> AWSCredentials? {
         if self.environment["AWS_EC2_METADATA_DISABLED"]?.lowercased() == "true" { return nil }
         let endpointText = self.environment["AWS_EC2_METADATA_SERVICE_ENDPOINT"] ?? Self.defaultEndpoint
-        guard let endpoint = PlainHTTPURL(endpointText) else {
+        guard let endpoint = HTTPURL(endpointText), !endpoint.isSecure else {
             throw AWSCredentialsError(
                 .invalidConfiguration, "AWS_EC2_METADATA_SERVICE_ENDPOINT must be an http:// URL")
         }
@@ -54,11 +54,11 @@ public final class InstanceMetadataCredentialProvider: CredentialProvider {
     }
 
     /// GETs `url` with a session token; a 401 (the token was revoked or lapsed early) is tried once with a new one.
-    private func get(_ url: PlainHTTPURL) async throws -> String {
+    private func get(_ url: HTTPURL) async throws -> String {
         for attempt in 0..<2 {
             let token = try await self.sessionToken(endpoint: url, renew: attempt > 0)
             let response = try await self.client.send(
-                .GET, to: url, headers: [("X-aws-ec2-metadata-token", token)], source: "The instance metadata service")
+                "GET", to: url, headers: [("X-aws-ec2-metadata-token", token)], source: "The instance metadata service")
             if response.status == 401 { continue }
             guard response.status == 200 else {
                 throw AWSCredentialsError(
@@ -69,13 +69,13 @@ public final class InstanceMetadataCredentialProvider: CredentialProvider {
         throw AWSCredentialsError(.invalidResponse, "The instance metadata service refused a fresh session token")
     }
 
-    private func sessionToken(endpoint: PlainHTTPURL, renew: Bool) async throws -> String {
+    private func sessionToken(endpoint: HTTPURL, renew: Bool) async throws -> String {
         let now = self.clock.nowMilliseconds
         if !renew, let current = self.token.withLock({ $0 }), now < current.expiresAtMilliseconds {
             return current.value
         }
         let response = try await self.client.send(
-            .PUT, to: endpoint.withTarget("/latest/api/token"),
+            "PUT", to: endpoint.withTarget("/latest/api/token"),
             headers: [("X-aws-ec2-metadata-token-ttl-seconds", String(Self.tokenLifetimeSeconds))],
             source: "The instance metadata service")
         guard response.status == 200, !response.body.isEmpty, response.body.count <= 4096 else {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The shared `config` and `credentials` files (`~/.aws/config`, `~/.aws/credentials`, or `AWS_CONFIG_FILE` and
 /// `AWS_SHARED_CREDENTIALS_FILE`), merged into one set of profiles: a key in `credentials` wins over the same key in
 /// `config`.
@@ -21,7 +19,7 @@ public struct ProfileFiles: Sendable, Equatable {
 
     /// The files `environment` points at (a missing file counts as empty).
     public static func load(environment: AWSEnvironment) throws -> ProfileFiles {
-        let home = environment["HOME"] ?? NSHomeDirectory()
+        let home = environment["HOME"] ?? POSIXFile.homeDirectory()
         let configPath = environment["AWS_CONFIG_FILE"] ?? "\(home)/.aws/config"
         let credentialsPath = environment["AWS_SHARED_CREDENTIALS_FILE"] ?? "\(home)/.aws/credentials"
         return ProfileFiles(config: try Self.read(configPath), credentials: try Self.read(credentialsPath))
@@ -33,8 +31,8 @@ public struct ProfileFiles: Sendable, Equatable {
     }
 
     private static func read(_ path: String) throws -> String {
-        guard FileManager.default.fileExists(atPath: path) else { return "" }
-        guard let text = SmallTextFile.read(path, limit: Self.maximumFileByteCount) else {
+        guard POSIXFile.exists(path) else { return "" }
+        guard let text = POSIXFile.readText(path, limit: Self.maximumFileByteCount) else {
             throw AWSCredentialsError(.invalidConfiguration, "\(path) cannot be read as UTF-8 text of at most 1 MB")
         }
         return text
@@ -48,7 +46,7 @@ public struct ProfileFiles: Sendable, Equatable {
         var current: String?
         for rawLine in text.split(whereSeparator: \.isNewline) {
             if rawLine.first == " " || rawLine.first == "\t" { continue }
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            let line = rawLine.trimmingWhitespace
             if line.isEmpty || line.hasPrefix("#") || line.hasPrefix(";") { continue }
             if line.hasPrefix("[") {
                 current = Self.profileName(ofSection: line, prefixed: sectionsArePrefixed)
@@ -56,10 +54,10 @@ public struct ProfileFiles: Sendable, Equatable {
                 continue
             }
             guard let current, let equals = line.firstIndex(of: "=") else { continue }
-            let key = line[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
-            var value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-            if let comment = value.range(of: " #") ?? value.range(of: " ;") {
-                value = value[..<comment.lowerBound].trimmingCharacters(in: .whitespaces)
+            let key = line[..<equals].trimmingWhitespace.lowercased()
+            var value = line[line.index(after: equals)...].trimmingWhitespace
+            if let comment = value.firstRange(of: " #") ?? value.firstRange(of: " ;") {
+                value = value[..<comment.lowerBound].trimmingWhitespace
             }
             profiles[current, default: [:]][key] = value
         }
@@ -68,10 +66,10 @@ public struct ProfileFiles: Sendable, Equatable {
 
     private static func profileName(ofSection line: String, prefixed: Bool) -> String? {
         guard let close = line.firstIndex(of: "]") else { return nil }
-        let inside = line[line.index(after: line.startIndex)..<close].trimmingCharacters(in: .whitespaces)
+        let inside = line[line.index(after: line.startIndex)..<close].trimmingWhitespace
         guard prefixed else { return inside }
         if inside == "default" { return inside }
         guard inside.hasPrefix("profile ") else { return nil }
-        return inside.dropFirst("profile ".count).trimmingCharacters(in: .whitespaces)
+        return inside.dropFirst("profile ".count).trimmingWhitespace
     }
 }

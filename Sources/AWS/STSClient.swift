@@ -3,14 +3,13 @@ import Cloud
 /// The two STS actions the credential chain needs, in STS's query protocol: `AssumeRoleWithWebIdentity` (unsigned;
 /// the token is the proof) and `AssumeRole` (signed with the source profile's credentials).
 ///
-/// It speaks plain HTTP only, through the credential endpoints' client: it reaches STS where
-/// `AWS_ENDPOINT_URL_STS` or `AWS_ENDPOINT_URL` names an `http://` endpoint (a local emulator); the regional
-/// `https://` endpoint needs the HTTPS client that is still to come, and is refused with an error saying so.
+/// It goes through the credential sources' client, over HTTPS to the regional endpoint or plain HTTP where
+/// `AWS_ENDPOINT_URL_STS` or `AWS_ENDPOINT_URL` names an `http://` endpoint (a local emulator).
 struct STSClient: Sendable {
     /// The API version the actions are called in.
     static let apiVersion = "2011-06-15"
 
-    let endpoint: PlainHTTPURL
+    let endpoint: HTTPURL
     let region: String
     private let client: CredentialHTTPClient
     private let clock: any Clock
@@ -22,9 +21,8 @@ struct STSClient: Sendable {
         let region = AWSRegionResolver.region(environment: environment, profiles: profiles) ?? "us-east-1"
         let endpoint = AWSEndpointResolver.endpoint(
             serviceID: "STS", endpointPrefix: "sts", region: region, environment: environment)
-        guard let url = PlainHTTPURL(endpoint) else {
-            throw AWSCredentialsError(
-                .invalidConfiguration, "STS at \(endpoint) needs HTTPS, which Stratus's credential client lacks yet")
+        guard let url = HTTPURL(endpoint) else {
+            throw AWSCredentialsError(.invalidConfiguration, "The STS endpoint \(endpoint) is not an HTTP(S) URL")
         }
         self.endpoint = url
         self.region = region
@@ -73,7 +71,7 @@ struct STSClient: Sendable {
         }
         let headers = request.headers.filter { $0.name.lowercased() != "host" }.map { ($0.name, $0.value) }
         let response = try await self.client.send(
-            .POST, to: self.endpoint, headers: headers, body: request.body, source: "STS")
+            "POST", to: self.endpoint, headers: headers, body: request.body, source: "STS")
         return try STSCredentialsResponse.parse(response.text, status: response.status, action: action)
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The XML STS answers `AssumeRole` and `AssumeRoleWithWebIdentity` with (the query protocol): the credentials inside
 /// `<Credentials>`, or an `<Error>` with its `<Code>` and `<Message>`.
 enum STSCredentialsResponse {
@@ -25,8 +23,8 @@ enum STSCredentialsResponse {
 
     /// The content between the first `<name>` and the `</name>` after it.
     private static func element(_ name: String, in xml: Substring) -> Substring? {
-        guard let open = xml.range(of: "<\(name)>"),
-            let close = xml[open.upperBound...].range(of: "</\(name)>")
+        guard let open = xml.firstRange(of: "<\(name)>"),
+            let close = xml[open.upperBound...].firstRange(of: "</\(name)>")
         else { return nil }
         return xml[open.upperBound..<close.lowerBound]
     }
@@ -35,8 +33,8 @@ enum STSCredentialsResponse {
     private static func text(of name: String, in xml: Substring) -> String? {
         guard let content = Self.element(name, in: xml) else { return nil }
         let entities = [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&apos;", "'"), ("&amp;", "&")]
-        return entities.reduce(String(content).trimmingCharacters(in: .whitespacesAndNewlines)) { text, entity in
-            text.replacingOccurrences(of: entity.0, with: entity.1)
+        return entities.reduce(content.trimmingWhitespace) { text, entity in
+            text.replacing(entity.0, with: entity.1)
         }
     }
 }

@@ -1,5 +1,4 @@
 public import Cloud
-import Foundation
 
 /// Credentials for `AWS_ROLE_ARN` in exchange for the token in `AWS_WEB_IDENTITY_TOKEN_FILE` (as EKS sets them), from
 /// STS `AssumeRoleWithWebIdentity`; the session is named by `AWS_ROLE_SESSION_NAME` or after the time.
@@ -28,8 +27,8 @@ public struct WebIdentityCredentialProvider: CredentialProvider {
             let roleARN = self.environment["AWS_ROLE_ARN"]
         else { return nil }
         guard
-            let token = SmallTextFile.read(tokenFile, limit: Self.maximumTokenByteCount)?
-                .trimmingCharacters(in: .whitespacesAndNewlines), !token.isEmpty
+            let token = POSIXFile.readText(tokenFile, limit: Self.maximumTokenByteCount)?
+                .trimmingWhitespace, !token.isEmpty
         else {
             throw AWSCredentialsError(
                 .invalidConfiguration, "AWS_WEB_IDENTITY_TOKEN_FILE names no readable token of at most 16 KB")

@@ -1,11 +1,13 @@
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 import Synchronization
 import Testing
 
-/// A plain HTTP/1.1 server on 127.0.0.1 that answers every request with what its handler says and remembers what it
-/// was asked: the stand-in for the container agent and the instance metadata service.
+/// An HTTP/1.1 server on 127.0.0.1 that answers every request with what its handler says and remembers what it was
+/// asked and how many connections it took: the stand-in for the container agent, the instance metadata service and,
+/// over TLS with a test CA's certificate, an AWS endpoint.
 final class FakeHTTPServer: Sendable {
     /// A request as the server saw it.
     struct Request: Sendable {
@@ -29,10 +31,14 @@ final class FakeHTTPServer: Sendable {
 
     /// The port it listens on.
     let port: Int
+    /// Whether a connection stays open for more requests, or closes after its first answer.
+    let keepsConnections: Bool
     private let received = Mutex<[Request]>([])
+    private let accepted = Mutex(0)
 
-    private init(port: Int) {
+    private init(port: Int, keepsConnections: Bool) {
         self.port = port
+        self.keepsConnections = keepsConnections
     }
 
     /// `http://127.0.0.1:<port>`.
@@ -41,8 +47,14 @@ final class FakeHTTPServer: Sendable {
     /// Every request so far, in order.
     var requests: [Request] { self.received.withLock { $0 } }
 
-    /// Runs `body` with a server answering by `handler`, and stops the server when `body` returns.
+    /// How many connections it has accepted.
+    var connectionCount: Int { self.accepted.withLock { $0 } }
+
+    /// Runs `body` with a server answering by `handler`, over TLS with `tls` when given, keeping connections open
+    /// when `keepsConnections`, and stops the server when `body` returns.
     static func withServer<Result: Sendable>(
+        tls: NIOSSLContext? = nil,
+        keepsConnections: Bool = false,
         _ handler: @escaping Handler,
         _ body: (FakeHTTPServer) async throws -> Result
     ) async throws -> Result {
@@ -50,17 +62,20 @@ final class FakeHTTPServer: Sendable {
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .bind(host: "127.0.0.1", port: 0) { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    if let tls { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls)) }
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline()
                     return try NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>(
                         wrappingChannelSynchronously: channel)
                 }
             }
-        let server = FakeHTTPServer(port: try #require(listener.channel.localAddress?.port))
+        let server = FakeHTTPServer(
+            port: try #require(listener.channel.localAddress?.port), keepsConnections: keepsConnections)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 try await listener.executeThenClose { connections in
                     try await withThrowingDiscardingTaskGroup { handlers in
                         for try await connection in connections {
+                            server.accepted.withLock { $0 += 1 }
                             handlers.addTask { try? await server.serve(connection, handler) }
                         }
                     }
@@ -83,22 +98,24 @@ final class FakeHTTPServer: Sendable {
                 case .head(let requestHead): head = requestHead
                 case .body(let buffer): body.append(contentsOf: buffer.readableBytesView)
                 case .end:
-                    guard let head else { return }
+                    guard let requestHead = head else { return }
+                    head = nil
+                    defer { body = [] }
                     var headers: [String: String] = [:]
-                    for (name, value) in head.headers { headers[name.lowercased()] = value }
+                    for (name, value) in requestHead.headers { headers[name.lowercased()] = value }
                     let request = Request(
-                        method: head.method.rawValue, uri: head.uri, headers: headers,
+                        method: requestHead.method.rawValue, uri: requestHead.uri, headers: headers,
                         body: String(decoding: body, as: UTF8.self))
                     self.received.withLock { $0.append(request) }
                     let answer = handler(request)
                     var responseHead = HTTPResponseHead(
                         version: .http1_1, status: HTTPResponseStatus(statusCode: answer.status))
                     responseHead.headers.add(name: "Content-Length", value: String(answer.body.utf8.count))
-                    responseHead.headers.add(name: "Connection", value: "close")
+                    if !self.keepsConnections { responseHead.headers.add(name: "Connection", value: "close") }
                     try await outbound.write(.head(responseHead))
                     try await outbound.write(.body(.byteBuffer(ByteBuffer(string: answer.body))))
                     try await outbound.write(.end(nil))
-                    return
+                    if !self.keepsConnections { return }
                 }
             }
         }

@@ -122,10 +122,6 @@ import Testing
             "loops"
         ),
         ("[default]\nrole_arn = arn:aws:iam::1:role/r\n", "no source_profile"),
-        (
-            "[default]\nrole_arn = arn:aws:iam::1:role/r\nsource_profile = default\naws_access_key_id = A\naws_secret_access_key = S\n",
-            "HTTPS"
-        ),
     ])
     func misconfiguredRolesAreRefused(_ config: String, _ reason: String) async throws {
         let folder = try TemporaryDirectory()

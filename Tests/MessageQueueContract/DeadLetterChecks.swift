@@ -3,7 +3,7 @@ import Testing
 
 /// Redrive to a dead-letter queue after `maxReceiveCount` receives, and back from it.
 let deadLetterChecks: [MessageQueueContract.Check] = [
-    .init("after maxReceiveCount receives the next receive moves the message to the dead-letter queue, intact") {
+    .timed("after maxReceiveCount receives the next receive moves the message to the dead-letter queue, intact") {
         queues, scenario in
         let (source, deadLetters) = try await makeRedrivenPair(queues, scenario, maxReceiveCount: 2)
         let attributes: [String: MessageAttributeValue] = ["tenant": .string("acme")]
@@ -21,7 +21,7 @@ let deadLetterChecks: [MessageQueueContract.Check] = [
         let left = try await queues.attributes(of: source)
         #expect([left.visibleMessages, left.inFlightMessages] == [0, 0])
     },
-    .init("a message move sends the dead letters back to their source queue as new messages") { queues, scenario in
+    .timed("a message move sends the dead letters back to their source queue as new messages") { queues, scenario in
         let (source, deadLetters) = try await makeRedrivenPair(queues, scenario, maxReceiveCount: 1)
         let sent = try await queues.send(
             OutgoingMessage(body: "fixed now", messageAttributes: ["n": .number("7")]), to: source)

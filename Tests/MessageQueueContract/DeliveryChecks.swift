@@ -25,7 +25,7 @@ let deliveryChecks: [MessageQueueContract.Check] = [
         #expect(message.firstReceiveTimestamp >= message.sentTimestamp)
         #expect(message.messageGroupID == nil && message.sequenceNumber == nil)
     },
-    .init("a received message is hidden for the visibility timeout, then comes back with receive count 2") {
+    .timed("a received message is hidden for the visibility timeout, then comes back with receive count 2") {
         queues, scenario in
         let name = scenario.name("visibility")
         try await queues.createQueue(name, configuration: QueueConfiguration(visibilityTimeout: .seconds(30)))
@@ -41,7 +41,7 @@ let deliveryChecks: [MessageQueueContract.Check] = [
         #expect(second.firstReceiveTimestamp == first.firstReceiveTimestamp)
         #expect(second.receiptHandle != first.receiptHandle)
     },
-    .init("a receive's own visibility timeout and a visibility change override the queue's; zero returns it at once") {
+    .timed("a receive's own visibility timeout and a visibility change override the queue's; zero returns it at once") {
         queues, scenario in
         let name = scenario.name("changed")
         try await queues.createQueue(name, configuration: QueueConfiguration(visibilityTimeout: .seconds(30)))
@@ -61,8 +61,9 @@ let deliveryChecks: [MessageQueueContract.Check] = [
             try await queues.changeVisibility(receiptHandle: second.receiptHandle, timeout: .zero, in: name)
         }
     },
-    .init("a deleted message never comes back; deleting again is fine, a handle never issued is ReceiptHandleIsInvalid")
-    {
+    .timed(
+        "a deleted message never comes back; deleting again is fine, a handle never issued is ReceiptHandleIsInvalid"
+    ) {
         queues, scenario in
         let name = scenario.name("deleted")
         try await queues.createQueue(name, configuration: QueueConfiguration(visibilityTimeout: .seconds(10)))
@@ -78,7 +79,7 @@ let deliveryChecks: [MessageQueueContract.Check] = [
         await scenario.wait(.seconds(11))
         #expect(try await receiveBodies(queues, from: name) == ["kept"])
     },
-    .init("a stale receipt handle from an earlier receive no longer changes visibility but still deletes") {
+    .timed("a stale receipt handle from an earlier receive no longer changes visibility but still deletes") {
         queues, scenario in
         let name = scenario.name("stale")
         try await queues.createQueue(name, configuration: QueueConfiguration(visibilityTimeout: .seconds(10)))
@@ -94,7 +95,7 @@ let deliveryChecks: [MessageQueueContract.Check] = [
         await scenario.wait(.seconds(11))
         #expect(try await receiveBodies(queues, from: name).isEmpty)
     },
-    .init("a delayed message (by the queue or by itself) is hidden until the delay passes") { queues, scenario in
+    .timed("a delayed message (by the queue or by itself) is hidden until the delay passes") { queues, scenario in
         let name = scenario.name("delayed")
         try await queues.createQueue(
             name, configuration: QueueConfiguration(visibilityTimeout: .seconds(300), delay: .seconds(10)))
@@ -107,7 +108,7 @@ let deliveryChecks: [MessageQueueContract.Check] = [
         await scenario.wait(.seconds(50))
         #expect(try await receiveBodies(queues, from: name) == ["own delay"])
     },
-    .init("a message is dropped once the retention period has passed, received or not") { queues, scenario in
+    .timed("a message is dropped once the retention period has passed, received or not") { queues, scenario in
         let name = scenario.name("retained")
         try await queues.createQueue(
             name, configuration: QueueConfiguration(visibilityTimeout: .seconds(10), retention: .seconds(60)))

@@ -28,7 +28,7 @@ let fifoChecks: [MessageQueueContract.Check] = [
         try await queues.delete(receiptHandle: a1.receiptHandle, from: name)
         #expect(try await receiveBodies(queues, from: name) == ["a2"])
     },
-    .init("a FIFO queue drops a duplicate deduplication id for five minutes, and not after") { queues, scenario in
+    .timed("a FIFO queue drops a duplicate deduplication id for five minutes, and not after") { queues, scenario in
         let name = try await makeFIFOQueue(queues, scenario, contentBased: false)
         let first = try await queues.send(
             OutgoingMessage(body: "one", messageGroupID: "g", deduplicationID: "order-1"), to: name)
@@ -48,7 +48,7 @@ let fifoChecks: [MessageQueueContract.Check] = [
             OutgoingMessage(body: "four", messageGroupID: "g", deduplicationID: "order-1"), to: name)
         #expect(try await receiveBodies(queues, from: name) == ["four"])
     },
-    .init("content-based deduplication recognises an equal body within five minutes, whatever the group") {
+    .timed("content-based deduplication recognises an equal body within five minutes, whatever the group") {
         queues, scenario in
         let name = try await makeFIFOQueue(queues, scenario)
         _ = try await queues.send(OutgoingMessage(body: "same", messageGroupID: "g1"), to: name)

@@ -13,6 +13,10 @@ public import Testing
 /// }
 /// ```
 ///
+/// A real service (SQS, or moto standing in for it) keeps its own time, which a test cannot move: its harness has no
+/// `advance`, and it runs ``untimedChecks`` only, the checks that never wait for visibility timeouts, delays,
+/// retention or deduplication windows to pass.
+///
 /// Checks name their queues with a fresh random prefix, so they may share one service (one SQS account).
 public enum MessageQueueContract {
     /// What a check runs against: the queues, and the clock they tell visibility, delays, retention and
@@ -20,32 +24,74 @@ public enum MessageQueueContract {
     public struct Harness: Sendable {
         /// The adapter under test.
         public let queues: any MessageQueue
-        let advance: @Sendable (Duration) async -> Void
+        let advance: (@Sendable (Duration) async -> Void)?
 
         /// A harness for `queues`, whose clock `advance` moves forward.
         public init(queues: any MessageQueue, advance: @escaping @Sendable (Duration) async -> Void) {
             self.queues = queues
             self.advance = advance
         }
+
+        /// A harness for `queues` on a service that keeps its own time (a real SQS, moto): it runs the untimed
+        /// checks only.
+        public init(realTimeQueues queues: any MessageQueue) {
+            self.queues = queues
+            self.advance = nil
+        }
+
+        /// Whether the harness can move the queues' clock, which the timed checks need.
+        public var controlsClock: Bool { self.advance != nil }
+    }
+
+    /// Thrown when a timed check is run on a harness that cannot move the queues' clock.
+    public struct ClockNotControlled: Error, CustomStringConvertible {
+        /// The check's name.
+        public let check: String
+
+        /// Says which check needs a clock the harness does not have.
+        public var description: String { "\(self.check) moves the queues' clock, which this harness cannot" }
     }
 
     /// One named behaviour.
     public struct Check: Sendable, CustomTestStringConvertible {
         /// What the check shows, in a sentence.
         public let name: String
+        /// Whether the check moves the queues' clock, so that only a harness that ``Harness/controlsClock`` can
+        /// run it.
+        public let isTimed: Bool
         let body: @Sendable (any MessageQueue, Scenario) async throws -> Void
 
         init(_ name: String, _ body: @escaping @Sendable (any MessageQueue, Scenario) async throws -> Void) {
+            self.init(name, isTimed: false, body)
+        }
+
+        private init(
+            _ name: String, isTimed: Bool, _ body: @escaping @Sendable (any MessageQueue, Scenario) async throws -> Void
+        ) {
             self.name = name
+            self.isTimed = isTimed
             self.body = body
+        }
+
+        /// A check that waits for time to pass on the queues' clock.
+        static func timed(
+            _ name: String, _ body: @escaping @Sendable (any MessageQueue, Scenario) async throws -> Void
+        ) -> Check {
+            Check(name, isTimed: true, body)
         }
 
         /// The check's name, as the test report shows it.
         public var testDescription: String { self.name }
 
-        /// Runs the check against `harness`.
+        /// Runs the check against `harness`; a timed check on a harness that cannot move the clock throws
+        /// ``ClockNotControlled``.
         public func run(_ harness: Harness) async throws {
-            try await self.body(harness.queues, Scenario(advance: harness.advance))
+            guard let advance = harness.advance else {
+                guard !self.isTimed else { throw ClockNotControlled(check: self.name) }
+                try await self.body(harness.queues, Scenario { _ in })
+                return
+            }
+            try await self.body(harness.queues, Scenario(advance: advance))
         }
     }
 
@@ -53,6 +99,11 @@ public enum MessageQueueContract {
     public static var checks: [Check] {
         queueChecks + deliveryChecks + deadLetterChecks + fifoChecks + batchChecks + longPollingChecks
             + validationChecks + catalogChecks
+    }
+
+    /// The checks that never move the queues' clock: what a service keeping its own time can run.
+    public static var untimedChecks: [Check] {
+        checks.filter { !$0.isTimed }
     }
 }
 

@@ -1,25 +1,30 @@
-/// An `http://` URL split into what a connection needs: host, port, and the path with its query. Credential endpoints
-/// (the container agent, the instance metadata service) speak plain HTTP on link-local or loopback addresses.
-struct PlainHTTPURL: Sendable, Equatable {
+/// An `http://` or `https://` URL split into what a connection needs: whether it uses TLS, host, port, and the path
+/// with its query. Credential endpoints (the container agent, the instance metadata service) speak plain HTTP on
+/// link-local or loopback addresses; service endpoints speak HTTPS.
+package struct HTTPURL: Sendable, Hashable {
+    /// Whether the URL is `https://`.
+    package let isSecure: Bool
     /// The host name or address (an IPv6 address without its brackets).
-    let host: String
-    /// The port, 80 unless the URL names one.
-    let port: Int
+    package let host: String
+    /// The port: the one the URL names, else 80 for `http`, 443 for `https`.
+    package let port: Int
     /// The path and query, `/` at least.
-    let target: String
+    package let target: String
 
-    /// The URL `text`, or `nil` when it is not an `http://` URL with a host.
-    init?(_ text: String) {
+    /// The URL `text`, or `nil` when it is not an `http://` or `https://` URL with a host.
+    package init?(_ text: String) {
         // No spaces or control characters: they would break the request line or a header.
-        guard text.utf8.count <= 2048, text.utf8.allSatisfy({ $0 > 0x20 && $0 != 0x7F }),
-            text.lowercased().hasPrefix("http://")
-        else { return nil }
-        let rest = text.dropFirst("http://".count)
+        guard text.utf8.count <= 2048, text.utf8.allSatisfy({ $0 > 0x20 && $0 != 0x7F }) else { return nil }
+        let lowered = text.lowercased()
+        let isSecure = lowered.hasPrefix("https://")
+        guard isSecure || lowered.hasPrefix("http://") else { return nil }
+        let rest = text.dropFirst(isSecure ? "https://".count : "http://".count)
         let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
         let authority = rest[..<authorityEnd]
         guard !authority.contains("@") else { return nil }
         var host = authority
-        var port = 80
+        let defaultPort = isSecure ? 443 : 80
+        var port = defaultPort
         if authority.hasPrefix("["), let close = authority.firstIndex(of: "]") {
             host = authority[authority.index(after: authority.startIndex)..<close]
             let tail = authority[authority.index(after: close)...]
@@ -34,23 +39,25 @@ struct PlainHTTPURL: Sendable, Equatable {
         }
         guard !host.isEmpty, (1...65_535).contains(port) else { return nil }
         let target = rest[authorityEnd...]
+        self.isSecure = isSecure
         self.host = String(host)
         self.port = port
         self.target = target.hasPrefix("/") ? String(target) : "/" + target
     }
 
     /// The value of the `Host` header.
-    var hostHeader: String {
+    package var hostHeader: String {
         let name = self.host.contains(":") ? "[\(self.host)]" : self.host
-        return self.port == 80 ? name : "\(name):\(self.port)"
+        return self.port == (self.isSecure ? 443 : 80) ? name : "\(name):\(self.port)"
     }
 
     /// This URL with `path` in place of its path and query.
-    func withTarget(_ path: String) -> PlainHTTPURL {
-        PlainHTTPURL(host: self.host, port: self.port, target: path)
+    package func withTarget(_ path: String) -> HTTPURL {
+        HTTPURL(isSecure: self.isSecure, host: self.host, port: self.port, target: path)
     }
 
-    private init(host: String, port: Int, target: String) {
+    private init(isSecure: Bool, host: String, port: Int, target: String) {
+        self.isSecure = isSecure
         self.host = host
         self.port = port
         self.target = target

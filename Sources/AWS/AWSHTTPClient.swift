@@ -1,0 +1,239 @@
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import NIOSSL
+import Synchronization
+
+/// The HTTP/1.1 client of the AWS service clients and the credential sources: keeps connections open per endpoint
+/// and reuses them (a Lambda function calls the same few endpoints again and again), speaks TLS with the system's
+/// roots or, when `AWS_CA_BUNDLE` names one, only the PEM bundle's, and bounds every exchange by a timeout and every
+/// answer by a size.
+///
+/// It is built on NIO and NIOSSL alone, which the runtime already links, rather than AsyncHTTPClient, whose HTTP/2,
+/// proxy and redirect support the AWS JSON protocols do not use but the `bootstrap` binary would carry.
+public final class AWSHTTPClient: AWSHTTPTransport {
+    /// The client's bounds.
+    public struct Configuration: Sendable {
+        /// How long opening a connection (TCP and TLS) may take.
+        public var connectTimeout: Duration
+        /// The largest answer body accepted.
+        public var maximumResponseByteCount: Int
+        /// How many idle connections are kept per endpoint.
+        public var maximumIdleConnectionsPerEndpoint: Int
+        /// The PEM file of the only certificate authorities trusted for HTTPS; the system's when `nil`.
+        public var caBundlePath: String?
+
+        /// Bounds from their parts; the defaults allow 3 s to connect, 16 MB answers and 8 idle connections.
+        public init(
+            connectTimeout: Duration = .seconds(3), maximumResponseByteCount: Int = 16 * 1024 * 1024,
+            maximumIdleConnectionsPerEndpoint: Int = 8, caBundlePath: String? = nil
+        ) {
+            self.connectTimeout = connectTimeout
+            self.maximumResponseByteCount = maximumResponseByteCount
+            self.maximumIdleConnectionsPerEndpoint = maximumIdleConnectionsPerEndpoint
+            self.caBundlePath = caBundlePath
+        }
+
+        /// The defaults, trusting the bundle `AWS_CA_BUNDLE` names in `environment`, if any.
+        public init(environment: AWSEnvironment) {
+            self.init(caBundlePath: environment["AWS_CA_BUNDLE"])
+        }
+    }
+
+    /// A connection's address: scheme, host and port.
+    private struct Endpoint: Hashable {
+        let isSecure: Bool
+        let host: String
+        let port: Int
+    }
+
+    /// The client the credential sources share: answers of at most 64 KB, the process's `AWS_CA_BUNDLE` trusted.
+    package static let credentialSources = AWSHTTPClient(
+        configuration: Configuration(
+            maximumResponseByteCount: 64 * 1024, caBundlePath: AWSEnvironment.process["AWS_CA_BUNDLE"]))
+
+    /// The client's bounds.
+    public let configuration: Configuration
+    private let idle = Mutex<[Endpoint: [any Channel]]>([:])
+    /// Made on the first HTTPS connection, so that plain-HTTP users never load a trust store.
+    private let tlsContext = Mutex<Result<NIOSSLContext, AWSHTTPError>?>(nil)
+
+    /// A client with `configuration`.
+    public init(configuration: Configuration = Configuration()) {
+        self.configuration = configuration
+    }
+
+    deinit {
+        for channel in self.idle.withLock({ $0.values.joined() }) { channel.close(promise: nil) }
+    }
+
+    /// Sends `request` on an idle connection to its endpoint or a new one, and returns the answer; gives up after
+    /// `timeout`, closing the connection. A reused connection the server has closed meanwhile is replaced once.
+    package func send(_ request: AWSHTTPRequest, timeout: Duration) async throws(AWSHTTPError) -> AWSHTTPResponse {
+        let result: Result<AWSHTTPResponse, AWSHTTPError> = await withTaskGroup(
+            of: Result<AWSHTTPResponse, AWSHTTPError>.self
+        ) { group in
+            group.addTask {
+                do throws(AWSHTTPError) {
+                    return .success(try await self.exchange(request))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                return .failure(
+                    AWSHTTPError(.timedOut, "\(request.url.hostHeader) did not answer within \(timeout)"))
+            }
+            defer { group.cancelAll() }
+            return await group.next() ?? .failure(AWSHTTPError(.connectionFailed, "The request was cancelled"))
+        }
+        return try result.get()
+    }
+
+    /// Closes every idle connection.
+    public func closeIdleConnections() {
+        for channel in self.idle.withLock({ idle in
+            defer { idle = [:] }
+            return idle.values.joined()
+        }) {
+            channel.close(promise: nil)
+        }
+    }
+
+    private func exchange(_ request: AWSHTTPRequest) async throws(AWSHTTPError) -> AWSHTTPResponse {
+        let endpoint = Endpoint(isSecure: request.url.isSecure, host: request.url.host, port: request.url.port)
+        if let channel = self.takeIdle(endpoint) {
+            do throws(AWSHTTPError) {
+                return try await self.exchange(request, on: channel, endpoint: endpoint)
+            } catch  where error.code == .connectionClosed {
+                // The server dropped the idle connection; a fresh one gets the request once more.
+            }
+        }
+        return try await self.exchange(request, on: try await self.connect(endpoint), endpoint: endpoint)
+    }
+
+    private func exchange(
+        _ request: AWSHTTPRequest, on channel: any Channel, endpoint: Endpoint
+    ) async throws(AWSHTTPError) -> AWSHTTPResponse {
+        var head = HTTPRequestHead(
+            version: .http1_1, method: HTTPMethod(rawValue: request.method), uri: request.url.target)
+        head.headers.add(name: "Host", value: request.url.hostHeader)
+        for header in request.headers where !["host", "content-length"].contains(header.name.lowercased()) {
+            head.headers.add(name: header.name, value: header.value)
+        }
+        head.headers.add(name: "Content-Length", value: String(request.body.count))
+        let promise = channel.eventLoop.makePromise(of: AWSHTTPResponse.self)
+        let exchange = HTTPExchange(
+            head: head, body: ByteBuffer(bytes: request.body),
+            maximumResponseByteCount: self.configuration.maximumResponseByteCount, promise: promise)
+        channel.writeAndFlush(exchange).whenFailure { _ in
+            // The handler fails an exchange it saw with the connection's own error (a TLS failure, say); one that
+            // never reached it, the connection being gone, fails here once the connection has closed.
+            channel.close(promise: nil)
+            channel.closeFuture.whenComplete { _ in
+                promise.fail(AWSHTTPError(.connectionClosed, "The connection closed before the request was sent"))
+            }
+        }
+        let response: AWSHTTPResponse
+        do {
+            response = try await withTaskCancellationHandler {
+                try await promise.futureResult.get()
+            } onCancel: {
+                channel.close(promise: nil)
+            }
+        } catch {
+            channel.close(promise: nil)
+            throw (error as? AWSHTTPError) ?? AWSHTTPError(.connectionClosed, "The exchange failed: \(error)")
+        }
+        if response.keepsConnection {
+            self.putIdle(channel, endpoint)
+        } else {
+            channel.close(promise: nil)
+        }
+        return response
+    }
+
+    private func takeIdle(_ endpoint: Endpoint) -> (any Channel)? {
+        self.idle.withLock { idle in
+            while let channel = idle[endpoint]?.popLast() {
+                if channel.isActive { return channel }
+            }
+            return nil
+        }
+    }
+
+    private func putIdle(_ channel: any Channel, _ endpoint: Endpoint) {
+        let kept = self.idle.withLock { idle in
+            guard idle[endpoint, default: []].count < self.configuration.maximumIdleConnectionsPerEndpoint else {
+                return false
+            }
+            idle[endpoint, default: []].append(channel)
+            return true
+        }
+        if !kept { channel.close(promise: nil) }
+    }
+
+    private func connect(_ endpoint: Endpoint) async throws(AWSHTTPError) -> any Channel {
+        let tls = endpoint.isSecure ? try self.makeTLSContext() : nil
+        // SNI and name checks take a host name; for an address literal NIOSSL checks the certificate's IP entries.
+        let serverName = Self.isAddressLiteral(endpoint.host) ? nil : endpoint.host
+        let bootstrap = ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .connectTimeout(TimeAmount(self.configuration.connectTimeout))
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    if let tls {
+                        try channel.pipeline.syncOperations.addHandler(
+                            try NIOSSLClientHandler(context: tls, serverHostname: serverName))
+                    }
+                    try channel.pipeline.syncOperations.addHTTPClientHandlers()
+                    try channel.pipeline.syncOperations.addHandler(HTTPExchangeHandler())
+                }
+            }
+        do {
+            return try await bootstrap.connect(host: endpoint.host, port: endpoint.port).get()
+        } catch {
+            throw AWSHTTPError(.connectionFailed, "Cannot connect to \(endpoint.host):\(endpoint.port): \(error)")
+        }
+    }
+
+    private func makeTLSContext() throws(AWSHTTPError) -> NIOSSLContext {
+        try self.tlsContext.withLock { cached in
+            if let cached { return cached }
+            let made: Result<NIOSSLContext, AWSHTTPError>
+            do throws(AWSHTTPError) {
+                made = .success(try Self.tlsContext(caBundlePath: self.configuration.caBundlePath))
+            } catch {
+                made = .failure(error)
+            }
+            cached = made
+            return made
+        }.get()
+    }
+
+    private static func tlsContext(caBundlePath: String?) throws(AWSHTTPError) -> NIOSSLContext {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        if let caBundlePath {
+            let certificates: [NIOSSLCertificate]
+            do {
+                certificates = try NIOSSLCertificate.fromPEMFile(caBundlePath)
+            } catch {
+                throw AWSHTTPError(
+                    .invalidConfiguration, "AWS_CA_BUNDLE \(caBundlePath) cannot be read as PEM: \(error)")
+            }
+            guard !certificates.isEmpty else {
+                throw AWSHTTPError(.invalidConfiguration, "AWS_CA_BUNDLE \(caBundlePath) holds no certificate")
+            }
+            configuration.trustRoots = .certificates(certificates)
+        }
+        do {
+            return try NIOSSLContext(configuration: configuration)
+        } catch {
+            throw AWSHTTPError(.invalidConfiguration, "The TLS settings are unusable: \(error)")
+        }
+    }
+
+    private static func isAddressLiteral(_ host: String) -> Bool {
+        host.contains(":") || host.allSatisfy { $0 == "." || $0.isASCII && $0.isNumber }
+    }
+}

@@ -1,0 +1,93 @@
+import NIOCore
+import NIOHTTP1
+import NIOSSL
+
+/// One request on its way down a connection's pipeline, with the promise its answer fulfils.
+struct HTTPExchange: Sendable {
+    /// The request line and headers.
+    let head: HTTPRequestHead
+    /// The body.
+    let body: ByteBuffer
+    /// The largest body accepted in answer.
+    let maximumResponseByteCount: Int
+    /// Fulfilled with the answer, or failed with an ``AWSHTTPError``.
+    let promise: EventLoopPromise<AWSHTTPResponse>
+}
+
+/// The last handler of a client connection: writes one ``HTTPExchange`` at a time and collects its answer, failing it
+/// when the connection errs or closes first, or when the body outgrows its bound.
+final class HTTPExchangeHandler: ChannelDuplexHandler {
+    typealias InboundIn = HTTPClientResponsePart
+    typealias OutboundIn = HTTPExchange
+    typealias OutboundOut = HTTPClientRequestPart
+
+    private var pending: HTTPExchange?
+    private var head: HTTPResponseHead?
+    private var body = ByteBuffer()
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        let exchange = self.unwrapOutboundIn(data)
+        guard context.channel.isActive else {
+            exchange.promise.fail(AWSHTTPError(.connectionClosed, "The connection closed before the request was sent"))
+            promise?.fail(ChannelError.ioOnClosedChannel)
+            return
+        }
+        guard self.pending == nil else {
+            exchange.promise.fail(AWSHTTPError(.connectionClosed, "The connection is already busy with a request"))
+            promise?.fail(ChannelError.inappropriateOperationForState)
+            return
+        }
+        self.pending = exchange
+        self.head = nil
+        self.body.clear()
+        context.write(self.wrapOutboundOut(.head(exchange.head)), promise: nil)
+        if exchange.body.readableBytes > 0 {
+            context.write(self.wrapOutboundOut(.body(.byteBuffer(exchange.body))), promise: nil)
+        }
+        context.write(self.wrapOutboundOut(.end(nil)), promise: promise)
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard let exchange = self.pending else { return }
+        switch self.unwrapInboundIn(data) {
+        case .head(let head):
+            self.head = head
+        case .body(var part):
+            guard self.body.readableBytes + part.readableBytes <= exchange.maximumResponseByteCount else {
+                self.fail(
+                    AWSHTTPError(
+                        .responseTooLarge, "The answer is larger than \(exchange.maximumResponseByteCount) bytes"))
+                context.close(promise: nil)
+                return
+            }
+            self.body.writeBuffer(&part)
+        case .end:
+            guard let head = self.head else { return }
+            self.pending = nil
+            exchange.promise.succeed(
+                AWSHTTPResponse(
+                    status: Int(head.status.code), headers: head.headers.map { ($0.name, $0.value) },
+                    body: Array(self.body.readableBytesView), keepsConnection: head.isKeepAlive))
+        }
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        self.fail(AWSHTTPError(.connectionClosed, "The server closed the connection before answering in full"))
+        context.fireChannelInactive()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        if error is NIOSSLError || error is BoringSSLError {
+            self.fail(AWSHTTPError(.tlsFailed, "The TLS handshake failed (is the server's CA trusted?): \(error)"))
+        } else {
+            self.fail(AWSHTTPError(.connectionClosed, "The connection failed: \(error)"))
+        }
+        context.close(promise: nil)
+    }
+
+    private func fail(_ error: AWSHTTPError) {
+        guard let exchange = self.pending else { return }
+        self.pending = nil
+        exchange.promise.fail(error)
+    }
+}

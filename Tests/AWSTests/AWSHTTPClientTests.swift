@@ -1,0 +1,81 @@
+import Foundation
+import StratusTesting
+import Testing
+
+@testable import AWS
+
+/// The HTTP client on real sockets: connection reuse, bounds, and TLS against a local HTTPS server whose certificate
+/// a CA made in the test issued.
+struct AWSHTTPClientTests {
+    private func get(_ client: AWSHTTPClient, _ url: String) async throws -> AWSHTTPResponse {
+        let url = try #require(HTTPURL(url))
+        return try await client.send(AWSHTTPRequest(method: "GET", url: url), timeout: .seconds(10))
+    }
+
+    @Test func twoCallsShareOneKeptAliveConnection() async throws {
+        try await FakeHTTPServer.withServer(keepsConnections: true, FakeHTTPServer.always(200, "{}")) {
+            (server) async throws in
+            let client = AWSHTTPClient()
+            #expect(try await self.get(client, server.baseURL + "/one").status == 200)
+            #expect(try await self.get(client, server.baseURL + "/two").status == 200)
+            #expect(server.connectionCount == 1)
+            #expect(server.requests.map(\.uri) == ["/one", "/two"])
+            client.closeIdleConnections()
+        }
+    }
+
+    @Test func aConnectionTheServerClosesIsNotReused() async throws {
+        try await FakeHTTPServer.withServer(FakeHTTPServer.always(200, "{}")) { (server) async throws in
+            let client = AWSHTTPClient()
+            _ = try await self.get(client, server.baseURL + "/")
+            _ = try await self.get(client, server.baseURL + "/")
+            #expect(server.connectionCount == 2)
+        }
+    }
+
+    @Test func anAnswerOverTheBoundFails() async throws {
+        try await FakeHTTPServer.withServer(FakeHTTPServer.always(200, String(repeating: "x", count: 100))) {
+            (server) async throws in
+            let client = AWSHTTPClient(configuration: .init(maximumResponseByteCount: 10))
+            do {
+                _ = try await self.get(client, server.baseURL + "/")
+                Issue.record("an oversized answer was accepted")
+            } catch let error as AWSHTTPError {
+                #expect(error.code == .responseTooLarge)
+            }
+        }
+    }
+
+    @Test func httpsWorksWithTheCAInAWSCABundleAndFailsClearlyWithout() async throws {
+        let authority = try TestCertificateAuthority()
+        let directory = try TemporaryDirectory()
+        let bundle = directory.path("ca.pem")
+        try authority.caPEM.write(toFile: bundle, atomically: true, encoding: .utf8)
+        try await FakeHTTPServer.withServer(
+            tls: authority.serverContext, keepsConnections: true, FakeHTTPServer.always(200, #"{"ok":true}"#)
+        ) { (server) async throws in
+            let url = "https://127.0.0.1:\(server.port)/"
+            let trusting = AWSHTTPClient(configuration: .init(environment: AWSEnvironment(["AWS_CA_BUNDLE": bundle])))
+            let response = try await self.get(trusting, url)
+            #expect(response.status == 200)
+            #expect(response.text == #"{"ok":true}"#)
+            trusting.closeIdleConnections()
+
+            do {
+                _ = try await self.get(AWSHTTPClient(), url)
+                Issue.record("the system's roots trusted a test CA")
+            } catch let error as AWSHTTPError {
+                #expect(error.code == .tlsFailed)
+                #expect(error.message.contains("TLS handshake failed"))
+            }
+
+            let missing = AWSHTTPClient(configuration: .init(caBundlePath: directory.path("absent.pem")))
+            do {
+                _ = try await self.get(missing, url)
+                Issue.record("a missing CA bundle was accepted")
+            } catch let error as AWSHTTPError {
+                #expect(error.code == .invalidConfiguration)
+            }
+        }
+    }
+}
