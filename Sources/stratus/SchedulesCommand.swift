@@ -1,15 +1,19 @@
+import App
 import ArgumentParser
 import Cloud
 import Foundation
 import LocalCloud
 
-/// `stratus schedules`: the next runs of a schedule expression, read as EventBridge Scheduler reads it.
+/// `stratus schedules`: the next runs of each schedule of the app manifest, or of one schedule expression, read as
+/// EventBridge Scheduler reads it.
 struct SchedulesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schedules",
-        abstract: "List the next runs of a schedule expression, as EventBridge Scheduler computes them.",
+        abstract:
+            "List the next runs of the app's schedules, or of one expression, as EventBridge Scheduler computes them.",
         discussion: """
-            Prints one run per line, in the time zone and in UTC, e.g. \
+            Without --expression, prints each schedule of the app manifest with its next runs. With it, prints one \
+            run per line, in the time zone and in UTC, e.g. \
             2026-12-24T18:00:00-05:00  2026-12-24T23:00:00Z. A rate runs first at once, then every interval. \
             An expression or time zone Scheduler would refuse prints its ValidationException message on standard \
             error (exit 2).
@@ -21,8 +25,8 @@ struct SchedulesCommand: AsyncParsableCommand {
     /// The most runs listed.
     static let maximumCount = 100
 
-    @Option(name: .long, help: "The schedule expression: rate(...), cron(...) or at(...).")
-    var expression: String
+    @Option(name: .long, help: "A schedule expression to read instead of the app's: rate(...), cron(...) or at(...).")
+    var expression: String?
 
     @Option(name: .customLong("timezone"), help: "The IANA time zone the expression is read in.")
     var timeZone = "UTC"
@@ -44,7 +48,17 @@ struct SchedulesCommand: AsyncParsableCommand {
 
     func run() async throws {
         let start = self.after.flatMap(Self.milliseconds(iso8601:)) ?? SystemClock().nowMilliseconds
-        switch Self.runs(of: self.expression, in: self.timeZone, from: start, count: self.count) {
+        guard let expression = self.expression else {
+            let schedules = try ReferenceApp.manifest.schedules()
+            guard !schedules.isEmpty else { return print("The app declares no schedules") }
+            do {
+                print(try Self.table(of: schedules, from: start, count: self.count))
+            } catch {
+                throw CommandLineError("\(error.description) \(error.reason)")
+            }
+            return
+        }
+        switch Self.runs(of: expression, in: self.timeZone, from: start, count: self.count) {
         case .success(let lines):
             for line in lines { print(line) }
         case .failure(let error):
@@ -86,10 +100,7 @@ struct SchedulesCommand: AsyncParsableCommand {
                         : ["", "", "", run])
             }
         }
-        let widths = (0..<3).map { column in rows.map { $0[column].count }.max() ?? 0 }
-        return rows.map { row in
-            (0..<3).map { row[$0].padding(toLength: widths[$0] + 2, withPad: " ", startingAt: 0) }.joined() + row[3]
-        }.joined(separator: "\n")
+        return TextTable(header: rows[0], rows: Array(rows.dropFirst())).rendered
     }
 
     /// A run as the zone's ISO 8601 time with its offset, two spaces, and the UTC time, e.g.

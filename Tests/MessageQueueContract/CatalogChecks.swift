@@ -9,7 +9,7 @@ let catalogChecks: [MessageQueueContract.Check] = [
         let mine = try await queues.queueNames().filter { $0.hasPrefix(scenario.name("")) }
         #expect(mine == [scenario.name("a"), scenario.name("b")])
     },
-    .init("new settings apply to the messages already queued; FIFO stays FIFO") { queues, scenario in
+    .timed("new settings apply to the messages already queued; FIFO stays FIFO") { queues, scenario in
         let name = scenario.name("settings")
         let deadLetters = scenario.name("settings-dlq")
         try await queues.createQueue(deadLetters)
@@ -34,7 +34,7 @@ let catalogChecks: [MessageQueueContract.Check] = [
             try await queues.setConfiguration(QueueConfiguration(), of: scenario.name("missing"))
         }
     },
-    .init("the oldest message's age counts from its sending, in whatever state it is") { queues, scenario in
+    .timed("the oldest message's age counts from its sending, in whatever state it is") { queues, scenario in
         let name = scenario.name("aged")
         try await queues.createQueue(name)
         #expect(try await queues.attributes(of: name).oldestMessageAge == nil)

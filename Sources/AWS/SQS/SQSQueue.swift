@@ -26,23 +26,54 @@ public final class SQSQueue: MessageQueue {
     /// Creates the queue with `configuration`'s attributes; a redrive policy's dead-letter queue must exist.
     public func createQueue(_ name: String, configuration: QueueConfiguration) async throws(MessageQueueError) {
         try configuration.validate(forQueueNamed: name)
-        var deadLetterARN: String?
-        if let policy = configuration.redrivePolicy {
-            do throws(MessageQueueError) {
-                deadLetterARN = try await self.arn(of: policy.deadLetterQueue)
-            } catch  where error.code == .queueDoesNotExist {
-                throw .invalidParameter(
-                    "RedrivePolicy", "the dead-letter queue \(policy.deadLetterQueue) does not exist")
-            }
-        }
         let output = try await self.call(
             "CreateQueue",
             [
                 "QueueName": .string(name),
-                "Attributes": SQSQueueAttributes.attributes(of: configuration, deadLetterARN: deadLetterARN),
+                "Attributes": SQSQueueAttributes.attributes(
+                    of: configuration, deadLetterARN: try await self.deadLetterARN(of: configuration)),
             ])
         if let url = output["QueueUrl"]?.stringValue { self.urls.withLock { $0[name] = url } }
         self.configurations.withLock { $0[name] = configuration }
+    }
+
+    /// `SetQueueAttributes` with `configuration`'s attributes (without `FifoQueue`, which SQS sets only at creation).
+    public func setConfiguration(_ configuration: QueueConfiguration, of name: String) async throws(MessageQueueError) {
+        try configuration.validate(forQueueNamed: name)
+        let url = try await self.url(of: name)
+        var attributes =
+            SQSQueueAttributes.attributes(
+                of: configuration, deadLetterARN: try await self.deadLetterARN(of: configuration)
+            ).objectValue ?? [:]
+        attributes["FifoQueue"] = nil
+        _ = try await self.call("SetQueueAttributes", ["QueueUrl": .string(url), "Attributes": .object(attributes)])
+        self.configurations.withLock { $0[name] = configuration }
+    }
+
+    /// Every queue's name, from `ListQueues` page by page, sorted.
+    public func queueNames() async throws(MessageQueueError) -> [String] {
+        var names: [String] = []
+        var token: JSONValue?
+        repeat {
+            var input: [String: JSONValue] = ["MaxResults": 1000]
+            if let token { input["NextToken"] = token }
+            let output = try await self.call("ListQueues", .object(input))
+            for url in output["QueueUrls"]?.arrayValue ?? [] {
+                if let name = url.stringValue?.split(separator: "/").last { names.append(String(name)) }
+            }
+            token = output["NextToken"]?.stringValue.map(JSONValue.string)
+        } while token != nil
+        return names.sorted()
+    }
+
+    /// The ARN of the dead-letter queue of `configuration`'s redrive policy, if it has one.
+    private func deadLetterARN(of configuration: QueueConfiguration) async throws(MessageQueueError) -> String? {
+        guard let policy = configuration.redrivePolicy else { return nil }
+        do throws(MessageQueueError) {
+            return try await self.arn(of: policy.deadLetterQueue)
+        } catch  where error.code == .queueDoesNotExist {
+            throw .invalidParameter("RedrivePolicy", "the dead-letter queue \(policy.deadLetterQueue) does not exist")
+        }
     }
 
     /// Deletes the queue and forgets its URL.
