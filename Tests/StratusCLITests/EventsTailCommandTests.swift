@@ -1,5 +1,6 @@
 import Foundation
 import StratusTesting
+import Synchronization
 import Testing
 
 /// `stratus events tail` as a user runs it: the real executable against a real `stratus serve` whose app bus carries
@@ -7,6 +8,11 @@ import Testing
 @Suite("stratus events tail", .serialized)
 struct EventsTailCommandTests {
     static let password = "Correct-Horse-42-staple"
+
+    /// What a process printed so far, gathered as it arrives.
+    final class PrintedText: Sendable {
+        let text = Mutex("")
+    }
 
     @Test(.timeLimit(.minutes(2))) func printsEachEventThatCrossedTheBusWithTheRulesItMatched() async throws {
         let directory = try TemporaryDirectory()
@@ -40,6 +46,33 @@ struct EventsTailCommandTests {
         }
         let newest = try await runToCompletion(TestEnvironment.stratus, tail + ["--limit", "1"])
         #expect(newest.outputText.split(separator: "\n").count == 1)
+
+        let follower = Process()
+        follower.executableURL = URL(fileURLWithPath: TestEnvironment.stratus)
+        follower.arguments = tail + ["--follow"]
+        let output = Pipe()
+        let printed = PrintedText()
+        output.fileHandleForReading.readabilityHandler = { handle in
+            let chunk = String(decoding: handle.availableData, as: UTF8.self)
+            printed.text.withLock { $0 += chunk }
+        }
+        follower.standardOutput = output
+        try follower.run()
+        defer {
+            output.fileHandleForReading.readabilityHandler = nil
+            if follower.isRunning { kill(follower.processIdentifier, SIGTERM) }
+        }
+        try await eventually(timeout: .seconds(20), interval: .milliseconds(200)) {
+            printed.text.withLock { $0.contains("UserRegistered") }
+        }
+        let (another, _, _) = try await StratusServe.send(
+            "POST", url.appending(path: "orders"), token: token,
+            body: #"{"items":[{"sku":"B-2","quantity":3,"unitPrice":400}],"currency":"EUR"}"#)
+        #expect(another == 201)
+        try await eventually(timeout: .seconds(20), interval: .milliseconds(200)) {
+            printed.text.withLock { $0.components(separatedBy: "  OrderCreated  ").count == 3 }
+        }
+        #expect(follower.isRunning, "--follow keeps going until stopped")
     }
 
     @Test func withoutARunningServerItIsAClearErrorAndANonZeroExit() async throws {
