@@ -213,7 +213,8 @@ struct ServeCommand: AsyncParsableCommand {
             telemetryAPI: telemetryAPI,
             awsEndpoint: AWSJSONEndpoint(
                 services: [.sqs(queues: queues), .eventBridge()], allowedHosts: telemetryAPI.access.allowedHosts),
-            queueStatistics: QueueStatisticsAPI(queues: queues)
+            queueStatistics: QueueStatisticsAPI(queues: queues),
+            busActivity: BusActivityAPI(feed: bus.activity)
         )
         let server = GatewayServer(
             gateway: gateway, localRoutes: localRoutes, host: host, port: self.port,

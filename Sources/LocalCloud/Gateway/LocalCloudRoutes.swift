@@ -4,7 +4,7 @@ public import Hummingbird
 
 /// The routes the local cloud answers itself rather than with a function, as Hummingbird routes: the public documents
 /// (the issuer's `/.well-known/jwks.json`, `/openapi.json`), the AWS JSON protocol endpoint on `POST /_aws`, and the
-/// telemetry API and queue statistics under ``TelemetryAPI/scope``, behind its access checks (`Host`, admin token,
+/// telemetry API, queue statistics and bus activity under ``TelemetryAPI/scope``, behind its access checks (`Host`, admin token,
 /// `GET` only). Every answer carries an `apigw-requestid`; every error but the AWS endpoint's (which answers AWS's
 /// error shapes) is a ``ProblemDetails``.
 public struct LocalCloudRoutes: Sendable {
@@ -18,18 +18,22 @@ public struct LocalCloudRoutes: Sendable {
     public let awsEndpoint: AWSJSONEndpoint?
     /// The queue statistics, served beside the telemetry API (and only with it), if the server has queues.
     public let queueStatistics: QueueStatisticsAPI?
+    /// The events crossing the local bus, served beside the telemetry API (and only with it), if the server has a bus.
+    public let busActivity: BusActivityAPI?
 
-    /// Routes for `publicDocuments` (with `cors`, if any), `telemetryAPI`, `awsEndpoint` and `queueStatistics`, if
-    /// any.
+    /// Routes for `publicDocuments` (with `cors`, if any), `telemetryAPI`, `awsEndpoint`, `queueStatistics` and
+    /// `busActivity`, if any.
     public init(
         publicDocuments: [String: Data] = [:], cors: CORSConfiguration? = nil, telemetryAPI: TelemetryAPI? = nil,
-        awsEndpoint: AWSJSONEndpoint? = nil, queueStatistics: QueueStatisticsAPI? = nil
+        awsEndpoint: AWSJSONEndpoint? = nil, queueStatistics: QueueStatisticsAPI? = nil,
+        busActivity: BusActivityAPI? = nil
     ) {
         self.publicDocuments = publicDocuments
         self.cors = cors
         self.telemetryAPI = telemetryAPI
         self.awsEndpoint = awsEndpoint
         self.queueStatistics = queueStatistics
+        self.busActivity = busActivity
     }
 
     /// Whether a request with `method` for `path` is one of these routes' rather than a function's: every path under
@@ -64,6 +68,7 @@ public struct LocalCloudRoutes: Sendable {
         if let telemetryAPI = self.telemetryAPI {
             router.add(middleware: TelemetryAccessMiddleware(access: telemetryAPI.access))
             self.queueStatistics?.addRoutes(to: router)
+            self.busActivity?.addRoutes(to: router)
             telemetryAPI.addRoutes(to: router)
         }
         return router
