@@ -9,26 +9,13 @@ import Testing
 /// nothing twice.
 @Suite("stratus serve: analytics", .serialized)
 struct AnalyticsServeTests {
-    static let password = "Correct-Horse-42-staple"
-
     @Test(.timeLimit(.minutes(2))) func eventsAreCountedOnceEvenAfterTheArchiveIsReplayed() async throws {
         let directory = try TemporaryDirectory()
         let data = directory.path("data")
         let (process, url, _) = try await StratusServe.start(dataDirectory: data)
         defer { if process.isRunning { process.terminate() } }
 
-        let (registered, _, _) = try await StratusServe.send(
-            "POST", url.appending(path: "auth/register"), token: nil,
-            body: #"{"email":"alice@example.com","password":"\#(Self.password)","name":"Alice"}"#)
-        #expect(registered == 201)
-        let (_, login, _) = try await StratusServe.send(
-            "POST", url.appending(path: "auth/login"), token: nil,
-            body: #"{"email":"alice@example.com","password":"\#(Self.password)"}"#)
-        let token = try #require(login["accessToken"] as? String)
-        let (created, _, _) = try await StratusServe.send(
-            "POST", url.appending(path: "orders"), token: token,
-            body: #"{"items":[{"sku":"A-1","quantity":2,"unitPrice":1250}],"currency":"EUR"}"#)
-        #expect(created == 201)
+        let (token, _) = try await ServedShopping.registerAndOrder(at: url)
 
         let (forbidden, _, _) = try await StratusServe.send(
             "GET", Self.events(url, on: "2026-11-23"), token: token)
@@ -44,21 +31,12 @@ struct AnalyticsServeTests {
         }
         #expect(counted == expected)
 
-        let replay = try await runToCompletion(
-            TestEnvironment.stratus,
-            [
-                "events", "replay", "--archive", "app-archive", "--from", "2000-01-01T00:00:00Z", "--to",
-                "2100-01-01T00:00:00Z", "--data-dir", data,
-            ])
+        let replay = try await ServedShopping.replayArchive(dataDirectory: data)
         #expect(replay.status == 0, "\(replay.errorText)")
-        let bus = try SQLiteEventBus(path: data + "/bus.sqlite")
-        let queues = try SQLiteMessageQueue(path: data + "/queues.sqlite")
-        try await eventually(timeout: .seconds(20), interval: .milliseconds(100)) {
-            let pending = try await bus.pendingDeliveryCount()
-            let queue = try await queues.attributes(of: "analytics")
-            return pending == 0 && queue.visibleMessages == 0 && queue.inFlightMessages == 0
-        }
+        #expect(replay.outputText.contains(": 2 events of app-archive sent to the bus app"), "\(replay.outputText)")
+        try await ServedShopping.waitUntilConsumed("analytics", dataDirectory: data)
         #expect(try await Self.counts(url, on: today, token: staff) == expected, "the replay counted nothing twice")
+        let queues = try SQLiteMessageQueue(path: data + "/queues.sqlite")
         #expect(try await queues.attributes(of: "analytics-dlq").visibleMessages == 0)
     }
 

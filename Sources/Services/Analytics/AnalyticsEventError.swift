@@ -1,5 +1,5 @@
-/// Why the analytics consumer refused an event: its ``Code`` says what is wrong with it. The message names the
-/// event's ID only when that ID is well formed, and never the event's contents.
+/// Why the analytics consumer refused an event: its ``Code`` says which field is wrong. The description never
+/// repeats the event's contents.
 struct AnalyticsEventError: Error, Sendable, Equatable, CustomStringConvertible {
     enum Code: String, Sendable, Equatable {
         /// The event's ID is not 1–128 letters, digits, `-` or `_`.
@@ -11,12 +11,17 @@ struct AnalyticsEventError: Error, Sendable, Equatable, CustomStringConvertible 
     }
 
     let code: Code
-    let message: String
 
-    init(_ code: Code, _ message: String) {
+    init(_ code: Code) {
         self.code = code
-        self.message = message
     }
 
-    var description: String { "\(self.code.rawValue): \(self.message)" }
+    var description: String {
+        switch self.code {
+        case .malformedEventID: "malformedEventID: the event ID is not 1–128 letters, digits, - or _"
+        case .malformedDetailType:
+            "malformedDetailType: the detail-type is empty or over \(AnalyticsKeys.maximumDetailTypeLength) bytes"
+        case .malformedTime: "malformedTime: the time is not ISO 8601 with a zone"
+        }
+    }
 }

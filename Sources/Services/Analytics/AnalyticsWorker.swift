@@ -32,13 +32,13 @@ package struct AnalyticsWorker: LambdaHandler {
     /// Counts one event, unless it was counted before.
     private func count(_ event: AnalyticsEvent, context: LambdaContext) async throws {
         guard UserNotification.isWellFormedID(event.id) else {
-            throw AnalyticsEventError(.malformedEventID, "The event ID is not 1–128 letters, digits, - or _")
+            throw AnalyticsEventError(.malformedEventID)
         }
         guard (1...AnalyticsKeys.maximumDetailTypeLength).contains(event.detailType.utf8.count) else {
-            throw AnalyticsEventError(.malformedDetailType, "Event \(event.id) has an empty or overlong detail-type")
+            throw AnalyticsEventError(.malformedDetailType)
         }
         guard let day = AnalyticsDay(eventTime: event.time) else {
-            throw AnalyticsEventError(.malformedTime, "Event \(event.id) has no ISO 8601 time with a zone")
+            throw AnalyticsEventError(.malformedTime)
         }
         let counted = try await self.analytics.count(
             eventID: event.id, detailType: event.detailType, day: day, nowSeconds: self.clock.nowSeconds)
