@@ -63,6 +63,22 @@ package enum ReferenceApp {
         }
         .queue("notifications", batchSize: 10, reportBatchItemFailures: true)
 
+        // Every event of the services is counted per type and day, once per event ID; staff read the counts.
+        Queue("analytics", visibilityTimeout: .seconds(60), deadLetterQueue: "analytics-dlq", maxReceiveCount: 5)
+        Queue("analytics-dlq", retention: .seconds(14 * 86_400))
+        Rule(
+            "analytics", on: "app", pattern: #"{"source": ["stratus.orders", "stratus.users"]}"#,
+            targets: [.queue("analytics")])
+        Function("analytics-worker", memoryMB: 128, timeout: .seconds(10)) { context in
+            AnalyticsWorker(store: context.ports.store, clock: context.ports.clock).observed(context.initialization)
+        }
+        .queue("analytics", batchSize: 10, reportBatchItemFailures: true)
+
+        Function("analytics-api", memoryMB: 128, timeout: .seconds(5)) { context in
+            AnalyticsAPI(store: context.ports.store).observed(context.initialization)
+        }
+        .http("GET /analytics/events", authorization: .jwt())
+
         Function("echo", memoryMB: 128, timeout: .seconds(3)) { context in
             EchoHandler().observed(context.initialization)
         }

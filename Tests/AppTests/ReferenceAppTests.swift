@@ -23,7 +23,8 @@ struct ReferenceAppTests {
         try ReferenceApp.manifest.validate()
         #expect(
             ReferenceApp.manifest.functionNames == [
-                "health", "auth", "users", "orders", "notifications-api", "notifications-worker", "echo",
+                "health", "auth", "users", "orders", "notifications-api", "notifications-worker", "analytics-worker",
+                "analytics-api", "echo",
             ])
         let health = try #require(ReferenceApp.manifest.function(named: "health"))
         #expect(health.routes.map(\.routeKey) == ["GET /health"])
@@ -46,11 +47,28 @@ struct ReferenceAppTests {
         #expect(trigger.queue == "notifications" && trigger.batchSize == 10 && trigger.reportBatchItemFailures)
     }
 
+    @Test func everyEventOfTheServicesFeedsTheAnalyticsWorkerAndStaffReadTheCounts() throws {
+        let manifest = ReferenceApp.manifest
+        let queue = try #require(manifest.queue(named: "analytics"))
+        #expect(
+            queue.configuration.redrivePolicy == RedrivePolicy(deadLetterQueue: "analytics-dlq", maxReceiveCount: 5))
+        let rule = try #require(manifest.rules.first { $0.name == "analytics" })
+        #expect(rule.bus == "app" && rule.targets == [.queue("analytics")])
+        #expect(rule.pattern == #"{"source": ["stratus.orders", "stratus.users"]}"#)
+        let trigger = try #require(manifest.function(named: "analytics-worker")?.queueTriggers.first)
+        #expect(trigger.queue == "analytics" && trigger.batchSize == 10 && trigger.reportBatchItemFailures)
+        let api = try #require(manifest.function(named: "analytics-api"))
+        #expect(api.routes.map(\.routeKey) == ["GET /analytics/events"])
+    }
+
     @Test func anUnknownFunctionNamesTheKnownOnes() async {
         await #expect(
             throws: ManifestError.unknownFunction(
                 "payments",
-                known: ["health", "auth", "users", "orders", "notifications-api", "notifications-worker", "echo"])
+                known: [
+                    "health", "auth", "users", "orders", "notifications-api", "notifications-worker",
+                    "analytics-worker", "analytics-api", "echo",
+                ])
         ) {
             _ = try await ReferenceApp.manifest.makeHandler(
                 Self.initialization("payments"), ports: .unconfigured("no store in this test"))

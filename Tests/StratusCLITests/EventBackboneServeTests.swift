@@ -9,8 +9,6 @@ import Testing
 /// queues and their messages outlive a restart.
 @Suite("stratus serve: the event backbone", .serialized)
 struct EventBackboneServeTests {
-    static let password = "Correct-Horse-42-staple"
-
     @Test(.timeLimit(.minutes(2))) func anOrderIsNotifiedOnceThroughTheBusAndTheQueueAndReplayingNotifiesNobodyTwice()
         async throws
     {
@@ -19,19 +17,7 @@ struct EventBackboneServeTests {
         var (process, url, _) = try await StratusServe.start(dataDirectory: data)
         defer { if process.isRunning { process.terminate() } }
 
-        let (registered, _, _) = try await StratusServe.send(
-            "POST", url.appending(path: "auth/register"), token: nil,
-            body: #"{"email":"alice@example.com","password":"\#(Self.password)","name":"Alice"}"#)
-        #expect(registered == 201)
-        let (_, login, _) = try await StratusServe.send(
-            "POST", url.appending(path: "auth/login"), token: nil,
-            body: #"{"email":"alice@example.com","password":"\#(Self.password)"}"#)
-        let token = try #require(login["accessToken"] as? String)
-        let (created, order, _) = try await StratusServe.send(
-            "POST", url.appending(path: "orders"), token: token,
-            body: #"{"items":[{"sku":"A-1","quantity":2,"unitPrice":1250}],"currency":"EUR"}"#)
-        #expect(created == 201)
-        let orderID = try #require(order["orderId"] as? String)
+        let (token, orderID) = try await ServedShopping.registerAndOrder(at: url)
 
         let notifications = try await eventually(timeout: .seconds(20), interval: .milliseconds(100)) {
             () async throws -> [[String: Any]]? in
@@ -45,21 +31,10 @@ struct EventBackboneServeTests {
         let log = NotificationLog(path: data + "/notifications.log")
         #expect(try log.entries().filter { $0.message.contains(orderID) }.count == 1)
 
-        let replay = try await runToCompletion(
-            TestEnvironment.stratus,
-            [
-                "events", "replay", "--archive", "app-archive", "--from", "2000-01-01T00:00:00Z", "--to",
-                "2100-01-01T00:00:00Z", "--data-dir", data,
-            ])
+        let replay = try await ServedShopping.replayArchive(dataDirectory: data)
         #expect(replay.status == 0, "\(replay.errorText)")
         #expect(replay.outputText.contains(": 2 events of app-archive sent to the bus app"), "\(replay.outputText)")
-        let bus = try SQLiteEventBus(path: data + "/bus.sqlite")
-        let queues = try SQLiteMessageQueue(path: data + "/queues.sqlite")
-        try await eventually(timeout: .seconds(20), interval: .milliseconds(100)) {
-            let pending = try await bus.pendingDeliveryCount()
-            let queue = try await queues.attributes(of: "notifications")
-            return pending == 0 && queue.visibleMessages == 0 && queue.inFlightMessages == 0
-        }
+        try await ServedShopping.waitUntilConsumed("notifications", dataDirectory: data)
         #expect(try log.entries().count == 2, "the replayed events were consumed without a second notification")
 
         kill(process.processIdentifier, SIGTERM)
@@ -67,6 +42,7 @@ struct EventBackboneServeTests {
         (process, url, _) = try await StratusServe.start(dataDirectory: data)
         let (_, after, _) = try await StratusServe.send("GET", url.appending(path: "notifications"), token: token)
         #expect((after["notifications"] as? [[String: Any]])?.count == 2)
+        let queues = try SQLiteMessageQueue(path: data + "/queues.sqlite")
         #expect(try await queues.attributes(of: "notifications-dlq").visibleMessages == 0)
     }
 }

@@ -73,10 +73,10 @@ struct ObservedFunctionsTests {
             for key in Self.requiredKeys { #expect(object[key] != nil, "no \(key) in \(line)") }
         }
         let lines = objects.compactMap(\.object)
-        // The requests' functions log, and the notifications worker may too once the events reach it.
+        // The requests' functions log, and the event consumers may too once the events reach them.
         let functions = Set(lines.compactMap { $0["function_name"] as? String })
         #expect(functions.isSuperset(of: ["auth", "orders"]))
-        #expect(functions.isSubset(of: ["auth", "orders", "notifications-worker"]))
+        #expect(functions.isSubset(of: ["auth", "orders", "notifications-worker", "analytics-worker"]))
         // Every line of one invocation carries that invocation's correlation id: API Gateway's request id.
         for requestID in Set(lines.compactMap { $0["function_request_id"] as? String }) {
             let correlationIDs = Set(

@@ -1,0 +1,65 @@
+import Cloud
+import Middleware
+import Services
+import StratusTesting
+import Testing
+
+@Suite("Analytics worker")
+struct AnalyticsWorkerTests {
+    @Test func eventsAreCountedPerTypeAndUTCDay() async throws {
+        let fixture = AnalyticsFixture()
+        let response = try await fixture.deliver([
+            AnalyticsFixture.envelope(id: "e-1", type: "OrderCreated"),
+            AnalyticsFixture.envelope(id: "e-2", type: "OrderCreated"),
+            AnalyticsFixture.envelope(id: "e-3", type: "UserRegistered", source: "stratus.users"),
+            // 23:30 on the 23rd two hours east of UTC is 21:30 UTC: still the 23rd; 01:00 on the 24th at +02:00 is
+            // the 23rd in UTC too.
+            AnalyticsFixture.envelope(id: "e-4", type: "OrderCreated", time: "2026-11-24T01:00:00+02:00"),
+            AnalyticsFixture.envelope(id: "e-5", type: "OrderCreated", time: "2026-11-24T00:00:00Z"),
+        ])
+        #expect(response.batchItemFailures.isEmpty)
+        let report = try await fixture.report(from: "2026-11-22", to: "2026-11-24")
+        #expect(report.from == "2026-11-22" && report.to == "2026-11-24")
+        #expect(
+            report.days == [
+                AnalyticsDayCounts(date: "2026-11-22", counts: [:]),
+                AnalyticsDayCounts(date: "2026-11-23", counts: ["OrderCreated": 3, "UserRegistered": 1]),
+                AnalyticsDayCounts(date: "2026-11-24", counts: ["OrderCreated": 1]),
+            ])
+    }
+
+    /// The same event redelivered (or replayed from the archive) counts once and is not reported as failed.
+    @Test func aRedeliveredEventCountsOnce() async throws {
+        let fixture = AnalyticsFixture()
+        let event = AnalyticsFixture.envelope(id: "e-1", type: "OrderCreated")
+        _ = try await fixture.deliver([event])
+        fixture.clock.advance(by: .seconds(30))
+        let again = try await fixture.deliver([event, event])
+        #expect(again.batchItemFailures.isEmpty)
+        let report = try await fixture.report(from: "2026-11-23", to: "2026-11-23")
+        #expect(report.days.first?.counts == ["OrderCreated": 1])
+    }
+
+    /// The marker outlives the archive's seven days of retention, then expires so the store does not grow forever.
+    @Test func theMarkerExpiresAfterEightDays() async throws {
+        let fixture = AnalyticsFixture()
+        _ = try await fixture.deliver([AnalyticsFixture.envelope(id: "e-1", type: "OrderCreated")])
+        let marker = try #require(try await fixture.store.get(ItemKey(partition: "ANALYTICSEVENT#e-1", sort: "MARKER")))
+        #expect(marker.expiresAtSeconds == fixture.clock.nowSeconds + 8 * 86_400)
+    }
+
+    @Test func malformedEventsFailAndTheRestOfTheBatchIsCounted() async throws {
+        let fixture = AnalyticsFixture()
+        let response = try await fixture.deliver([
+            AnalyticsFixture.envelope(id: "bad id!", type: "OrderCreated"),
+            AnalyticsFixture.envelope(id: "e-2", type: ""),
+            AnalyticsFixture.envelope(id: "e-3", type: "OrderCreated", time: "yesterday"),
+            AnalyticsFixture.envelope(id: "e-4", type: String(repeating: "T", count: 129)),
+            #"{"not":"an event"}"#,
+            AnalyticsFixture.envelope(id: "e-6", type: "OrderCreated"),
+        ])
+        #expect(response.batchItemFailures.map(\.itemIdentifier) == ["m1", "m2", "m3", "m4", "m5"])
+        let report = try await fixture.report(from: "2026-11-23", to: "2026-11-23")
+        #expect(report.days.first?.counts == ["OrderCreated": 1])
+    }
+}
