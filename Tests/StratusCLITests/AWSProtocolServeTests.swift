@@ -6,7 +6,8 @@ import Testing
 /// SQS, `events_protocol_check.py` for EventBridge), and `stratus queues` over what they left, before and after a
 /// restart.
 @Suite(
-    "SQS and EventBridge through boto3 and the aws CLI", .serialized, .enabled(if: BotoPython.path != nil || TestEnvironment.isCI))
+    "SQS and EventBridge through boto3 and the aws CLI", .serialized,
+    .enabled(if: BotoPython.path != nil || TestEnvironment.isCI))
 struct AWSProtocolServeTests {
     /// The check scripts, one per service.
     static let scripts = ["sqs_protocol_check.py", "events_protocol_check.py"].map { name in

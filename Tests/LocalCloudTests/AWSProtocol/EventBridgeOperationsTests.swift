@@ -31,7 +31,10 @@ struct EventBridgeOperationsTests {
         ("PutEvents", #"{"Entries":{"Source":"a"}}"#, "ValidationException"),
         ("PutEvents", #"{"Entries":[]}"#, "ValidationException"),
         ("PutEvents", #"{"Entries":[{"Source":"a","Time":"yesterday"}]}"#, "ValidationException"),
-        ("PutEvents", #"{"Entries":[{"Source":"a","EventBusName":"arn:aws:events:eu-west-1:1:rule/x"}]}"#, "ValidationException"),
+        (
+            "PutEvents", #"{"Entries":[{"Source":"a","EventBusName":"arn:aws:events:eu-west-1:1:rule/x"}]}"#,
+            "ValidationException"
+        ),
         ("CreateEventBus", #"{"Name":"default"}"#, "ResourceAlreadyExistsException"),
         ("CreateEventBus", #"{"Name":"no spaces"}"#, "ValidationException"),
         ("DescribeEventBus", #"{"Name":"nowhere"}"#, "ResourceNotFoundException"),
@@ -41,22 +44,37 @@ struct EventBridgeOperationsTests {
         ("PutRule", #"{"Name":"r","EventPattern":"{}","EventBusName":"nowhere"}"#, "ResourceNotFoundException"),
         ("DescribeRule", #"{"Name":"none"}"#, "ResourceNotFoundException"),
         ("ListRules", #"{"Limit":0}"#, "ValidationException"),
-        ("PutTargets", #"{"Rule":"none","Targets":[{"Id":"q","Arn":"arn:aws:sqs:eu-west-1:0:q"}]}"#,
-            "ResourceNotFoundException"),
-        ("PutTargets", #"{"Rule":"r","Targets":[{"Id":"q","Arn":"arn:aws:sns:eu-west-1:0:topic"}]}"#,
-            "ValidationException"),
-        ("PutTargets", #"{"Rule":"r","Targets":[{"Id":"q","Arn":"arn:aws:sqs:eu-west-1:0:q","Input":"{}"}]}"#,
-            "ValidationException"),
+        (
+            "PutTargets", #"{"Rule":"none","Targets":[{"Id":"q","Arn":"arn:aws:sqs:eu-west-1:0:q"}]}"#,
+            "ResourceNotFoundException"
+        ),
+        (
+            "PutTargets", #"{"Rule":"r","Targets":[{"Id":"q","Arn":"arn:aws:sns:eu-west-1:0:topic"}]}"#,
+            "ValidationException"
+        ),
+        (
+            "PutTargets", #"{"Rule":"r","Targets":[{"Id":"q","Arn":"arn:aws:sqs:eu-west-1:0:q","Input":"{}"}]}"#,
+            "ValidationException"
+        ),
         ("PutTargets", #"{"Rule":"r"}"#, "ValidationException"),
         ("RemoveTargets", #"{"Rule":"none","Ids":["q"]}"#, "ResourceNotFoundException"),
         ("ListTargetsByRule", #"{"Rule":"none"}"#, "ResourceNotFoundException"),
         ("ListArchives", #"{"EventSourceArn":"arn:aws:events:eu-west-1:1:archive/a"}"#, "ValidationException"),
-        ("StartReplay", #"{"ReplayName":"r","EventSourceArn":"arn:aws:events:eu-west-1:1:archive/none","EventStartTime":0,"EventEndTime":1,"Destination":{"Arn":"arn:aws:events:eu-west-1:1:event-bus/default"}}"#,
-            "ResourceNotFoundException"),
-        ("StartReplay", #"{"ReplayName":"r","EventSourceArn":"arn:aws:events:eu-west-1:1:archive/a","EventStartTime":0,"EventEndTime":1}"#,
-            "ValidationException"),
-        ("StartReplay", #"{"ReplayName":"r","EventSourceArn":"arn:aws:events:eu-west-1:1:archive/a","EventStartTime":-5,"EventEndTime":1,"Destination":{"Arn":"x"}}"#,
-            "ValidationException"),
+        (
+            "StartReplay",
+            #"{"ReplayName":"r","EventSourceArn":"arn:aws:events:eu-west-1:1:archive/none","EventStartTime":0,"EventEndTime":1,"Destination":{"Arn":"arn:aws:events:eu-west-1:1:event-bus/default"}}"#,
+            "ResourceNotFoundException"
+        ),
+        (
+            "StartReplay",
+            #"{"ReplayName":"r","EventSourceArn":"arn:aws:events:eu-west-1:1:archive/a","EventStartTime":0,"EventEndTime":1}"#,
+            "ValidationException"
+        ),
+        (
+            "StartReplay",
+            #"{"ReplayName":"r","EventSourceArn":"arn:aws:events:eu-west-1:1:archive/a","EventStartTime":-5,"EventEndTime":1,"Destination":{"Arn":"x"}}"#,
+            "ValidationException"
+        ),
     ])
     func badInputAndMissingResourcesAnswerEventBridgesErrorShapes(
         _ operation: String, _ body: String, _ type: String
@@ -84,7 +102,10 @@ struct EventBridgeOperationsTests {
         let entries = try #require(output["Entries"]?.arrayValue)
         #expect(entries.count == 4)
         #expect(entries[0]["EventId"]?.stringValue?.isEmpty == false)
-        #expect(entries.dropFirst().map { $0["ErrorCode"] } == ["InvalidArgument", "MalformedDetail", "ResourceNotFoundException"])
+        #expect(
+            entries.dropFirst().map { $0["ErrorCode"] } == [
+                "InvalidArgument", "MalformedDetail", "ResourceNotFoundException",
+            ])
         #expect(entries.dropFirst().allSatisfy { $0["ErrorMessage"]?.stringValue?.isEmpty == false })
     }
 
@@ -118,7 +139,8 @@ struct EventBridgeOperationsTests {
         #expect(read.first { $0["Id"] == "f" }?["Arn"] == function["Arn"])
         #expect(read.first { $0["Id"] == "f" }?["InputPath"] == "$.detail")
 
-        let removed = await Self.succeed(endpoint, "RemoveTargets", #"{"Rule":"r","EventBusName":"shop","Ids":["f","x"]}"#)
+        let removed = await Self.succeed(
+            endpoint, "RemoveTargets", #"{"Rule":"r","EventBusName":"shop","Ids":["f","x"]}"#)
         #expect(removed["FailedEntryCount"] == 1)
         #expect(removed["FailedEntries"]?.arrayValue?.first?["TargetId"] == "x")
     }

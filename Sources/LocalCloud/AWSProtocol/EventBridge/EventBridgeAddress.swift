@@ -31,6 +31,11 @@ enum EventBridgeAddress {
         return try Self.name("event-bus", of: name, parameter: "EventBusName")
     }
 
+    /// The rule whose targets a request is about: its `Rule` on the bus `EventBusName`.
+    static func targetsRule(of input: AWSMembers) throws(AWSProtocolError) -> (rule: String, bus: String) {
+        (try input.requiredString("Rule"), try Self.bus(of: input))
+    }
+
     /// The queue or function a target's ARN names.
     static func destination(of arn: String) throws(AWSProtocolError) -> RuleTarget.Destination {
         let parts = arn.split(separator: ":", omittingEmptySubsequences: false)

@@ -15,15 +15,17 @@ extension EventBridgeOperations {
     /// must exist.
     static func describeEventBus(_ bus: any EventBus) -> AWSOperation {
         AWSOperation("DescribeEventBus") { request throws(AWSProtocolError) in
-            let name = try request.input.string("Name").map { value throws(AWSProtocolError) in
-                try EventBridgeAddress.name("event-bus", of: value, parameter: "Name")
-            } ?? EventBusNames.default
+            let name =
+                try request.input.string("Name").map { value throws(AWSProtocolError) in
+                    try EventBridgeAddress.name("event-bus", of: value, parameter: "Name")
+                } ?? EventBusNames.default
             // The port has no look-up of a bus; listing its rules fails the same way when it does not exist.
             _ = try await EventBridgeErrors.run { () throws(EventBusError) in
                 try await bus.listRules(bus: name, prefix: nil)
             }
             return [
-                "Name": .string(name), "Arn": .string(EventBridgeAddress.arn("event-bus", name, region: request.region)),
+                "Name": .string(name),
+                "Arn": .string(EventBridgeAddress.arn("event-bus", name, region: request.region)),
             ]
         }
     }

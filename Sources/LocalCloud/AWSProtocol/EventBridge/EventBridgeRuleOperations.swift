@@ -53,7 +53,9 @@ extension EventBridgeOperations {
                 try await bus.listRules(bus: busName, prefix: prefix)
             }.filter { rule in after.map { rule.name > $0 } ?? true }
             let page = rules.prefix(limit ?? 100)
-            var output: [String: JSONValue] = ["Rules": .array(page.map { .object(Self.members(of: $0, region: request.region)) })]
+            var output: [String: JSONValue] = [
+                "Rules": .array(page.map { .object(Self.members(of: $0, region: request.region)) })
+            ]
             if page.count < rules.count, let last = page.last { output["NextToken"] = .string(last.name) }
             return .object(output)
         }
@@ -67,7 +69,7 @@ extension EventBridgeOperations {
             let busName = try EventBridgeAddress.bus(of: request.input)
             do throws(EventBusError) {
                 try await bus.deleteRule(name, bus: busName)
-            } catch where error.code == .resourceNotFound {
+            } catch  where error.code == .resourceNotFound {
                 return [:]
             } catch {
                 throw EventBridgeErrors.answer(error)

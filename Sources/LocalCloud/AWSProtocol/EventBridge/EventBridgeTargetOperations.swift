@@ -6,8 +6,7 @@ extension EventBridgeOperations {
     /// the same ids, answered with the targets refused (`FailedEntryCount`, `FailedEntries`).
     static func putTargets(_ bus: any EventBus) -> AWSOperation {
         AWSOperation("PutTargets") { request throws(AWSProtocolError) in
-            let rule = try request.input.requiredString("Rule")
-            let busName = try EventBridgeAddress.bus(of: request.input)
+            let (rule, busName) = try EventBridgeAddress.targetsRule(of: request.input)
             guard let members = try request.input.structures("Targets") else { throw request.input.missing("Targets") }
             var targets: [RuleTarget] = []
             for target in members { targets.append(try EventBridgeTargetShape.target(of: target)) }
@@ -22,8 +21,7 @@ extension EventBridgeOperations {
     /// did not have (`FailedEntryCount`, `FailedEntries`).
     static func removeTargets(_ bus: any EventBus) -> AWSOperation {
         AWSOperation("RemoveTargets") { request throws(AWSProtocolError) in
-            let rule = try request.input.requiredString("Rule")
-            let busName = try EventBridgeAddress.bus(of: request.input)
+            let (rule, busName) = try EventBridgeAddress.targetsRule(of: request.input)
             guard let ids = try request.input.strings("Ids") else { throw request.input.missing("Ids") }
             let failures = try await EventBridgeErrors.run { () throws(EventBusError) in
                 try await bus.removeTargets(ids, rule: rule, bus: busName)
@@ -35,8 +33,7 @@ extension EventBridgeOperations {
     /// `ListTargetsByRule`: the `Targets` of the rule `Rule` of `EventBusName`, by id.
     static func listTargetsByRule(_ bus: any EventBus) -> AWSOperation {
         AWSOperation("ListTargetsByRule") { request throws(AWSProtocolError) in
-            let rule = try request.input.requiredString("Rule")
-            let busName = try EventBridgeAddress.bus(of: request.input)
+            let (rule, busName) = try EventBridgeAddress.targetsRule(of: request.input)
             let targets = try await EventBridgeErrors.run { () throws(EventBusError) in
                 try await bus.listTargets(rule: rule, bus: busName)
             }
