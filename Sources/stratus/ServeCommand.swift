@@ -212,7 +212,8 @@ struct ServeCommand: AsyncParsableCommand {
             cors: cors,
             telemetryAPI: telemetryAPI,
             awsEndpoint: AWSJSONEndpoint(
-                services: [.sqs(queues: queues), .eventBridge()], allowedHosts: telemetryAPI.access.allowedHosts),
+                services: [.sqs(queues: queues), .eventBridge(bus: bus)], allowedHosts: telemetryAPI.access.allowedHosts
+            ),
             queueStatistics: QueueStatisticsAPI(queues: queues),
             busActivity: BusActivityAPI(feed: bus.activity)
         )

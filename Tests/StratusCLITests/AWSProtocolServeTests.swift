@@ -2,25 +2,33 @@ import Foundation
 import StratusTesting
 import Testing
 
-/// `stratus serve`'s AWS endpoint as boto3 and the aws CLI use it (`Tests/Fixtures/python/sqs_protocol_check.py`),
-/// and `stratus queues` over what they left, before and after a restart.
+/// `stratus serve`'s AWS endpoint as boto3 and the aws CLI use it (`Tests/Fixtures/python/sqs_protocol_check.py` for
+/// SQS, `events_protocol_check.py` for EventBridge), and `stratus queues` over what they left, before and after a
+/// restart.
 @Suite(
-    "SQS through boto3 and the aws CLI", .serialized, .enabled(if: BotoPython.path != nil || TestEnvironment.isCI))
+    "SQS and EventBridge through boto3 and the aws CLI", .serialized,
+    .enabled(if: BotoPython.path != nil || TestEnvironment.isCI))
 struct AWSProtocolServeTests {
-    static let script = TestEnvironment.packageRoot.appendingPathComponent(
-        "Tests/Fixtures/python/sqs_protocol_check.py"
-    ).path
+    /// The check scripts, one per service.
+    static let scripts = ["sqs_protocol_check.py", "events_protocol_check.py"].map { name in
+        TestEnvironment.packageRoot.appendingPathComponent("Tests/Fixtures/python/\(name)").path
+    }
 
-    /// Runs the check script's `mode` against the server at `url`, expecting it to pass.
+    /// Runs each check script's `mode` against the server at `url`, expecting them to pass.
     static func check(_ mode: String, url: URL, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        for script in Self.scripts { try await Self.check(script, mode, url: url, sourceLocation: sourceLocation) }
+    }
+
+    /// Runs `script`'s `mode` against the server at `url`, expecting it to pass.
+    static func check(_ script: String, _ mode: String, url: URL, sourceLocation: SourceLocation) async throws {
         let python = try #require(BotoPython.path, "boto3 and the aws CLI are not installed: run scripts/test.sh")
         let run = try await runToCompletion(
-            python, [Self.script, url.appendingPathComponent("_aws").absoluteString, mode], mergingErrors: true)
+            python, [script, url.appendingPathComponent("_aws").absoluteString, mode], mergingErrors: true)
         #expect(run.status == 0, "\(run.outputText)", sourceLocation: sourceLocation)
         #expect(run.outputText.hasSuffix("all checks passed\n"), "\(run.outputText)", sourceLocation: sourceLocation)
     }
 
-    @Test(.timeLimit(.minutes(3))) func everySQSOperationWorksAndTheQueuesSurviveARestart() async throws {
+    @Test(.timeLimit(.minutes(3))) func everyOperationWorksAndTheQueuesBusesAndRulesSurviveARestart() async throws {
         let directory = try TemporaryDirectory()
         let data = directory.path("data")
         var (process, url, _) = try await StratusServe.start(dataDirectory: data)

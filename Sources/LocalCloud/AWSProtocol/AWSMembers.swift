@@ -63,6 +63,25 @@ public struct AWSMembers: Sendable {
         return integer
     }
 
+    /// The latest timestamp read: the end of year 9999, in seconds since the Unix epoch.
+    public static let latestTimestampSeconds = 253_402_300_799
+
+    /// The timestamp member `name` (seconds since the Unix epoch, whole or fractional, as the JSON protocols send
+    /// it), if given, in milliseconds since the epoch.
+    public func timestampMilliseconds(_ name: String) throws(AWSProtocolError) -> Int64? {
+        guard let value = self.value(name) else { return nil }
+        let seconds: Double
+        switch value {
+        case .integer(let whole): seconds = Double(whole)
+        case .number(let fractional): seconds = fractional
+        default: throw self.invalid(name, "a timestamp")
+        }
+        guard seconds >= 0, seconds <= Double(Self.latestTimestampSeconds) else {
+            throw self.invalidValue(name, "\(seconds) is not a time from 1970 to 9999")
+        }
+        return Int64((seconds * 1000).rounded(.down))
+    }
+
     /// The Boolean member `name`, if given.
     public func bool(_ name: String) throws(AWSProtocolError) -> Bool? {
         guard let value = self.value(name) else { return nil }
@@ -97,6 +116,13 @@ public struct AWSMembers: Sendable {
             map[key] = text
         }
         return map
+    }
+
+    /// The structure `name`, if given, read under the path `name.`.
+    public func structure(_ name: String) throws(AWSProtocolError) -> AWSMembers? {
+        guard let value = self.value(name) else { return nil }
+        guard case .object(let members) = value else { throw self.invalid(name, "a structure") }
+        return AWSMembers(members, faults: self.faults, path: "\(self.path)\(name).")
     }
 
     /// The list of structures `name`, if given, each read under the path `name.<index>.`.

@@ -1,3 +1,5 @@
+public import Cloud
+
 /// The operations of EventBridge the local cloud answers, each built by a function of its own in a file of its own.
 public enum EventBridgeOperations {}
 
@@ -6,12 +8,22 @@ extension AWSService {
     static let eventBridgeInputFaults = AWSInputFaults(
         missing: AWSErrorShape(type: "ValidationException"), invalid: AWSErrorShape(type: "ValidationException"))
 
-    /// EventBridge on its JSON protocol (`AWSEvents.<operation>`, JSON 1.1) with `operations`: by default
-    /// `TestEventPattern`; the event bus adds its own (`PutEvents`, rules, targets, archives) to the list.
-    public static func eventBridge(
-        operations: [AWSOperation] = [EventBridgeOperations.testEventPattern()]
-    ) -> AWSService {
-        AWSService(
+    /// EventBridge on its JSON protocol (`AWSEvents.<operation>`, JSON 1.1): `TestEventPattern`, and with `bus` the
+    /// operations a program uses to make buses, put events, manage rules and their queue and function targets, list
+    /// archives and start replays.
+    public static func eventBridge(bus: (any EventBus)? = nil) -> AWSService {
+        var operations = [EventBridgeOperations.testEventPattern()]
+        if let bus {
+            operations += [
+                EventBridgeOperations.createEventBus(bus), EventBridgeOperations.describeEventBus(bus),
+                EventBridgeOperations.putEvents(bus), EventBridgeOperations.putRule(bus),
+                EventBridgeOperations.describeRule(bus), EventBridgeOperations.listRules(bus),
+                EventBridgeOperations.deleteRule(bus), EventBridgeOperations.putTargets(bus),
+                EventBridgeOperations.removeTargets(bus), EventBridgeOperations.listTargetsByRule(bus),
+                EventBridgeOperations.listArchives(bus), EventBridgeOperations.startReplay(bus),
+            ]
+        }
+        return AWSService(
             targetPrefix: "AWSEvents", jsonVersion: "1.1", inputFaults: Self.eventBridgeInputFaults,
             operations: operations)
     }

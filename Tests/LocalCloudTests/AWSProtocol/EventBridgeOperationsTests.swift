@@ -1,0 +1,163 @@
+import Cloud
+import Foundation
+import JSONCoding
+import LocalCloud
+import StratusTesting
+import Testing
+
+/// EventBridge's operations on the AWS JSON protocol endpoint, on a local bus: AWS's error shapes for bad input and
+/// missing resources, per-entry results, and targets read back as they were put.
+@Suite("EventBridge on the AWS JSON protocol endpoint")
+struct EventBridgeOperationsTests {
+    /// An endpoint answering EventBridge on a bus (delivering to queues) in `directory`.
+    static func endpoint(in directory: TemporaryDirectory) throws -> AWSJSONEndpoint {
+        let queues = try SQLiteMessageQueue(path: directory.path("queues.sqlite"))
+        let bus = try SQLiteEventBus(path: directory.path("bus.sqlite"), queues: queues)
+        return AWSJSONEndpoint(services: [.sqs(queues: queues), .eventBridge(bus: bus)])
+    }
+
+    /// Calls `AWSEvents.<operation>` with `body`, expecting it to succeed, and returns the output.
+    static func succeed(
+        _ endpoint: AWSJSONEndpoint, _ operation: String, _ body: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async -> [String: JSONValue] {
+        let (answer, output) = await AWSJSONEndpointTests.call(endpoint, "AWSEvents.\(operation)", body)
+        #expect(answer.status == 200, "\(String(decoding: answer.body, as: UTF8.self))", sourceLocation: sourceLocation)
+        return output
+    }
+
+    @Test(arguments: [
+        ("PutEvents", "{}", "ValidationException"),
+        ("PutEvents", #"{"Entries":{"Source":"a"}}"#, "ValidationException"),
+        ("PutEvents", #"{"Entries":[]}"#, "ValidationException"),
+        ("PutEvents", #"{"Entries":[{"Source":"a","Time":"yesterday"}]}"#, "ValidationException"),
+        (
+            "PutEvents", #"{"Entries":[{"Source":"a","EventBusName":"arn:aws:events:eu-west-1:1:rule/x"}]}"#,
+            "ValidationException"
+        ),
+        ("CreateEventBus", #"{"Name":"default"}"#, "ResourceAlreadyExistsException"),
+        ("CreateEventBus", #"{"Name":"no spaces"}"#, "ValidationException"),
+        ("DescribeEventBus", #"{"Name":"nowhere"}"#, "ResourceNotFoundException"),
+        ("PutRule", #"{"Name":"r","EventPattern":"{\"source\":\"x\"}"}"#, "InvalidEventPatternException"),
+        ("PutRule", #"{"Name":"r","ScheduleExpression":"rate(1 minute)"}"#, "ValidationException"),
+        ("PutRule", #"{"Name":"r","EventPattern":"{}","State":"ON"}"#, "ValidationException"),
+        ("PutRule", #"{"Name":"r","EventPattern":"{}","EventBusName":"nowhere"}"#, "ResourceNotFoundException"),
+        ("DescribeRule", #"{"Name":"none"}"#, "ResourceNotFoundException"),
+        ("ListRules", #"{"Limit":0}"#, "ValidationException"),
+        (
+            "PutTargets", #"{"Rule":"none","Targets":[{"Id":"q","Arn":"arn:aws:sqs:eu-west-1:0:q"}]}"#,
+            "ResourceNotFoundException"
+        ),
+        (
+            "PutTargets", #"{"Rule":"r","Targets":[{"Id":"q","Arn":"arn:aws:sns:eu-west-1:0:topic"}]}"#,
+            "ValidationException"
+        ),
+        (
+            "PutTargets", #"{"Rule":"r","Targets":[{"Id":"q","Arn":"arn:aws:sqs:eu-west-1:0:q","Input":"{}"}]}"#,
+            "ValidationException"
+        ),
+        ("PutTargets", #"{"Rule":"r"}"#, "ValidationException"),
+        ("RemoveTargets", #"{"Rule":"none","Ids":["q"]}"#, "ResourceNotFoundException"),
+        ("ListTargetsByRule", #"{"Rule":"none"}"#, "ResourceNotFoundException"),
+        ("ListArchives", #"{"EventSourceArn":"arn:aws:events:eu-west-1:1:archive/a"}"#, "ValidationException"),
+        (
+            "StartReplay",
+            #"{"ReplayName":"r","EventSourceArn":"arn:aws:events:eu-west-1:1:archive/none","EventStartTime":0,"EventEndTime":1,"Destination":{"Arn":"arn:aws:events:eu-west-1:1:event-bus/default"}}"#,
+            "ResourceNotFoundException"
+        ),
+        (
+            "StartReplay",
+            #"{"ReplayName":"r","EventSourceArn":"arn:aws:events:eu-west-1:1:archive/a","EventStartTime":0,"EventEndTime":1}"#,
+            "ValidationException"
+        ),
+        (
+            "StartReplay",
+            #"{"ReplayName":"r","EventSourceArn":"arn:aws:events:eu-west-1:1:archive/a","EventStartTime":-5,"EventEndTime":1,"Destination":{"Arn":"x"}}"#,
+            "ValidationException"
+        ),
+    ])
+    func badInputAndMissingResourcesAnswerEventBridgesErrorShapes(
+        _ operation: String, _ body: String, _ type: String
+    ) async throws {
+        let directory = try TemporaryDirectory()
+        let endpoint = try Self.endpoint(in: directory)
+        _ = await Self.succeed(endpoint, "PutRule", #"{"Name":"r","EventPattern":"{\"source\":[\"a\"]}"}"#)
+        let (answer, error) = await AWSJSONEndpointTests.call(endpoint, "AWSEvents.\(operation)", body)
+        #expect(answer.status == 400)
+        #expect(answer.contentType == "application/x-amz-json-1.1")
+        #expect(error["__type"] == .string(type), "\(operation) \(body)")
+        #expect(error["message"]?.stringValue?.isEmpty == false)
+        #expect(answer.queryError == nil)
+    }
+
+    @Test func eachEventIsAcceptedOrRefusedOnItsOwnInOrder() async throws {
+        let directory = try TemporaryDirectory()
+        let endpoint = try Self.endpoint(in: directory)
+        let output = await Self.succeed(
+            endpoint, "PutEvents",
+            #"{"Entries":[{"Source":"a","DetailType":"T","Detail":"{}","Time":1767225600.25},"#
+                + #"{"DetailType":"T","Detail":"{}"},{"Source":"a","DetailType":"T","Detail":"[1]"},"#
+                + #"{"Source":"a","DetailType":"T","Detail":"{}","EventBusName":"nowhere"}]}"#)
+        #expect(output["FailedEntryCount"] == 3)
+        let entries = try #require(output["Entries"]?.arrayValue)
+        #expect(entries.count == 4)
+        #expect(entries[0]["EventId"]?.stringValue?.isEmpty == false)
+        #expect(
+            entries.dropFirst().map { $0["ErrorCode"] } == [
+                "InvalidArgument", "MalformedDetail", "ResourceNotFoundException",
+            ])
+        #expect(entries.dropFirst().allSatisfy { $0["ErrorMessage"]?.stringValue?.isEmpty == false })
+    }
+
+    @Test func aTargetIsListedAsItWasPutOnABusNamedByARN() async throws {
+        let directory = try TemporaryDirectory()
+        let endpoint = try Self.endpoint(in: directory)
+        let created = await Self.succeed(endpoint, "CreateEventBus", #"{"Name":"shop"}"#)
+        let busARN = try #require(created["EventBusArn"]?.stringValue)
+        #expect(busARN == "arn:aws:events:eu-west-1:\(LocalAccount.id):event-bus/shop")
+        let rule = await Self.succeed(
+            endpoint, "PutRule", #"{"Name":"r","EventPattern":"{\"source\":[\"a\"]}","EventBusName":"\#(busARN)"}"#)
+        #expect(rule["RuleArn"] == .string("arn:aws:events:eu-west-1:\(LocalAccount.id):rule/shop/r"))
+        let target: JSONValue = [
+            "Id": "q", "Arn": "arn:aws:sqs:eu-west-1:000000000000:jobs",
+            "InputTransformer": ["InputPathsMap": ["total": "$.detail.total"], "InputTemplate": #"{"t": <total>}"#],
+            "DeadLetterConfig": ["Arn": "arn:aws:sqs:eu-west-1:000000000000:jobs-dlq"],
+            "RetryPolicy": ["MaximumRetryAttempts": 4, "MaximumEventAgeInSeconds": 600],
+        ]
+        let function: JSONValue = [
+            "Id": "f", "Arn": .string("arn:aws:lambda:eu-west-1:\(LocalAccount.id):function:worker"),
+            "InputPath": "$.detail",
+        ]
+        let targets = String(decoding: try JSONEncoder().encode(JSONValue.array([target, function])), as: UTF8.self)
+        let put = await Self.succeed(
+            endpoint, "PutTargets", #"{"Rule":"r","EventBusName":"shop","Targets":\#(targets)}"#)
+        #expect(put["FailedEntryCount"] == 0)
+        let listed = await Self.succeed(endpoint, "ListTargetsByRule", #"{"Rule":"r","EventBusName":"shop"}"#)
+        let read = try #require(listed["Targets"]?.arrayValue)
+        #expect(read.count == 2)
+        #expect(read.first { $0["Id"] == "q" } == target)
+        #expect(read.first { $0["Id"] == "f" }?["Arn"] == function["Arn"])
+        #expect(read.first { $0["Id"] == "f" }?["InputPath"] == "$.detail")
+
+        let removed = await Self.succeed(
+            endpoint, "RemoveTargets", #"{"Rule":"r","EventBusName":"shop","Ids":["f","x"]}"#)
+        #expect(removed["FailedEntryCount"] == 1)
+        #expect(removed["FailedEntries"]?.arrayValue?.first?["TargetId"] == "x")
+    }
+
+    @Test func deletingARuleWithTargetsIsRefusedAndDeletingAMissingRuleSucceeds() async throws {
+        let directory = try TemporaryDirectory()
+        let endpoint = try Self.endpoint(in: directory)
+        _ = await Self.succeed(endpoint, "PutRule", #"{"Name":"r","EventPattern":"{\"source\":[\"a\"]}"}"#)
+        _ = await Self.succeed(
+            endpoint, "PutTargets", #"{"Rule":"r","Targets":[{"Id":"q","Arn":"arn:aws:sqs:eu-west-1:0:jobs"}]}"#)
+        let (refused, error) = await AWSJSONEndpointTests.call(endpoint, "AWSEvents.DeleteRule", #"{"Name":"r"}"#)
+        #expect(refused.status == 400)
+        #expect(error["__type"] == "ValidationException")
+        _ = await Self.succeed(endpoint, "RemoveTargets", #"{"Rule":"r","Ids":["q"]}"#)
+        _ = await Self.succeed(endpoint, "DeleteRule", #"{"Name":"r"}"#)
+        _ = await Self.succeed(endpoint, "DeleteRule", #"{"Name":"r"}"#)
+        let listed = await Self.succeed(endpoint, "ListRules", "{}")
+        #expect(listed["Rules"] == [])
+    }
+}
