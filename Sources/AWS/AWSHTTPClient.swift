@@ -178,23 +178,37 @@ public final class AWSHTTPClient: AWSHTTPTransport {
         let tls = endpoint.isSecure ? try self.makeTLSContext() : nil
         // SNI and name checks take a host name; for an address literal NIOSSL checks the certificate's IP entries.
         let serverName = Self.isAddressLiteral(endpoint.host) ? nil : endpoint.host
+        let slot = TLSHandshakeWatcher.Slot()
         let bootstrap = ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connectTimeout(TimeAmount(self.configuration.connectTimeout))
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     if let tls {
+                        let handshake = channel.eventLoop.makePromise(of: Void.self)
+                        slot.handshake.withLock { $0 = handshake.futureResult }
                         try channel.pipeline.syncOperations.addHandler(
                             try NIOSSLClientHandler(context: tls, serverHostname: serverName))
+                        try channel.pipeline.syncOperations.addHandler(TLSHandshakeWatcher(handshake: handshake))
                     }
                     try channel.pipeline.syncOperations.addHTTPClientHandlers()
                     try channel.pipeline.syncOperations.addHandler(HTTPExchangeHandler())
                 }
             }
+        let channel: any Channel
         do {
-            return try await bootstrap.connect(host: endpoint.host, port: endpoint.port).get()
+            channel = try await bootstrap.connect(host: endpoint.host, port: endpoint.port).get()
         } catch {
             throw AWSHTTPError(.connectionFailed, "Cannot connect to \(endpoint.host):\(endpoint.port): \(error)")
         }
+        if let handshake = slot.handshake.withLock({ $0 }) {
+            do {
+                try await handshake.get()
+            } catch {
+                channel.close(promise: nil)
+                throw (error as? AWSHTTPError) ?? AWSHTTPError(.tlsFailed, "The TLS handshake failed: \(error)")
+            }
+        }
+        return channel
     }
 
     private func makeTLSContext() throws(AWSHTTPError) -> NIOSSLContext {
