@@ -103,7 +103,8 @@ struct DLQCommand: AsyncParsableCommand {
         var id: String?
 
         func run() async throws {
-            let redriver = DeadLetterRedriver(store: try self.data.openStore(), queues: try self.data.folder.openQueues())
+            let redriver = DeadLetterRedriver(
+                store: try self.data.openStore(), queues: try self.data.folder.openQueues())
             let sent: [DeadLetter]
             do {
                 sent = try await redriver.redrive(messageID: self.id, sourceQueue: self.filter.queue)

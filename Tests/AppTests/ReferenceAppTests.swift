@@ -23,7 +23,8 @@ struct ReferenceAppTests {
         try ReferenceApp.manifest.validate()
         #expect(
             ReferenceApp.manifest.functionNames == [
-                "health", "auth", "users", "orders", "notifications-api", "notifications-worker", "echo",
+                "health", "auth", "users", "orders", "notifications-api", "notifications-worker", "dead-letters",
+                "dead-letters-api", "echo",
             ])
         let health = try #require(ReferenceApp.manifest.function(named: "health"))
         #expect(health.routes.map(\.routeKey) == ["GET /health"])
@@ -50,7 +51,10 @@ struct ReferenceAppTests {
         await #expect(
             throws: ManifestError.unknownFunction(
                 "payments",
-                known: ["health", "auth", "users", "orders", "notifications-api", "notifications-worker", "echo"])
+                known: [
+                    "health", "auth", "users", "orders", "notifications-api", "notifications-worker", "dead-letters",
+                    "dead-letters-api", "echo",
+                ])
         ) {
             _ = try await ReferenceApp.manifest.makeHandler(
                 Self.initialization("payments"), ports: .unconfigured("no store in this test"))
