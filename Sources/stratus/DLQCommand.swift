@@ -49,13 +49,7 @@ struct DLQCommand: AsyncParsableCommand {
 
         func run() async throws {
             let repository = DeadLetterRepository(store: try self.data.openStore())
-            var deadLetters: [DeadLetter] = []
-            var cursor: QueryCursor?
-            repeat {
-                let page = try await repository.list(sourceQueue: self.filter.queue, limit: 100, cursor: cursor)
-                deadLetters += page.deadLetters
-                cursor = page.nextCursor
-            } while cursor != nil
+            let deadLetters = try await repository.all(sourceQueue: self.filter.queue)
             guard !deadLetters.isEmpty else {
                 print("No dead letters.")
                 return

@@ -25,7 +25,7 @@ package struct DeadLetterRedriver: Sendable {
             else { throw DeadLetterError(.notFound, "No dead letter has the ID \(messageID)") }
             chosen = [deadLetter]
         } else {
-            chosen = try await self.deadLetters.allDead(sourceQueue: sourceQueue)
+            chosen = try await self.deadLetters.all(sourceQueue: sourceQueue).filter { $0.status == .dead }
         }
         for deadLetter in chosen {
             _ = try await self.queues.send(

@@ -43,13 +43,13 @@ package struct DeadLetterRepository: Sendable {
         return (page.items.compactMap(DeadLetter.init(item:)), page.nextCursor)
     }
 
-    /// Every dead letter still `dead`, newest first: those of `sourceQueue`, or all when it is `nil`.
-    package func allDead(sourceQueue: String?) async throws(ItemStoreError) -> [DeadLetter] {
+    /// Every dead letter, newest first: those of `sourceQueue`, or all when it is `nil`.
+    package func all(sourceQueue: String?) async throws(ItemStoreError) -> [DeadLetter] {
         var deadLetters: [DeadLetter] = []
         var cursor: QueryCursor?
         repeat {
             let page = try await self.list(sourceQueue: sourceQueue, limit: 100, cursor: cursor)
-            deadLetters += page.deadLetters.filter { $0.status == .dead }
+            deadLetters += page.deadLetters
             cursor = page.nextCursor
         } while cursor != nil
         return deadLetters
