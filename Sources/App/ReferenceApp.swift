@@ -7,7 +7,7 @@ import Services
 package enum ReferenceApp {
     package static let version = StratusVersion.current
 
-    package static let manifest = AppManifest("orders-platform", version: version) {
+    package static let manifest: AppManifest = AppManifest("orders-platform", version: version) {
         Function("health", memoryMB: 128, timeout: .seconds(3)) { context in
             HealthHandler(version: version, store: context.ports.store).observed(context.initialization)
         }
@@ -78,6 +78,24 @@ package enum ReferenceApp {
             AnalyticsAPI(store: context.ports.store).observed(context.initialization)
         }
         .http("GET /analytics/events", authorization: .jwt())
+
+        // What the dead-letter queues take is kept as records (the processor empties the queues), for staff to read
+        // and for `stratus dlq redrive` to send back.
+        Function("dead-letters", memoryMB: 128, timeout: .seconds(30)) { context in
+            let observability = FunctionObservability(context.initialization)
+            return DeadLetterProcessor(
+                store: context.ports.store, sources: DeadLetterSources(ReferenceApp.manifest),
+                clock: context.ports.clock, metrics: observability.metrics
+            )
+            .observed(by: observability)
+        }
+        .queue("notifications-dlq", batchSize: 10, reportBatchItemFailures: true)
+        .queue("analytics-dlq", batchSize: 10, reportBatchItemFailures: true)
+
+        Function("dead-letters-api", memoryMB: 128, timeout: .seconds(5)) { context in
+            DeadLettersAPI(store: context.ports.store).observed(context.initialization)
+        }
+        .http("GET /admin/dead-letters", authorization: .jwt())
 
         Function("echo", memoryMB: 128, timeout: .seconds(3)) { context in
             EchoHandler().observed(context.initialization)

@@ -9,7 +9,7 @@ struct Stratus: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, LogsCommand.self, TracesCommand.self, UsersCommand.self, TokenCommand.self,
             OpenAPICommand.self, QueuesCommand.self, SchedulesCommand.self,
-            InvokeCommand.self, BenchCommand.self, EventsCommand.self, SecretsCommand.self,
+            InvokeCommand.self, BenchCommand.self, EventsCommand.self, SecretsCommand.self, DLQCommand.self,
         ]
     )
 }

@@ -24,7 +24,7 @@ struct ReferenceAppTests {
         #expect(
             ReferenceApp.manifest.functionNames == [
                 "health", "auth", "users", "orders", "notifications-api", "notifications-worker", "analytics-worker",
-                "analytics-api", "echo",
+                "analytics-api", "dead-letters", "dead-letters-api", "echo",
             ])
         let health = try #require(ReferenceApp.manifest.function(named: "health"))
         #expect(health.routes.map(\.routeKey) == ["GET /health"])
@@ -67,7 +67,7 @@ struct ReferenceAppTests {
                 "payments",
                 known: [
                     "health", "auth", "users", "orders", "notifications-api", "notifications-worker",
-                    "analytics-worker", "analytics-api", "echo",
+                    "analytics-worker", "analytics-api", "dead-letters", "dead-letters-api", "echo",
                 ])
         ) {
             _ = try await ReferenceApp.manifest.makeHandler(

@@ -87,7 +87,7 @@ struct BootstrapRuntimeTests {
                     == LambdaFunctionError(
                         errorMessage:
                             "No function named 'payments'. Known functions: health, auth, users, orders, "
-                            + "notifications-api, notifications-worker, analytics-worker, analytics-api, echo",
+                            + "notifications-api, notifications-worker, analytics-worker, analytics-api, dead-letters, dead-letters-api, echo",
                         errorType: "Runtime.HandlerNotFound"
                     )
             )

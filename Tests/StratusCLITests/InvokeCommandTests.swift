@@ -86,7 +86,7 @@ struct InvokeCommandTests {
             (
                 ["invoke", "payments"], nil,
                 "No function named 'payments'. Known functions: health, auth, users, orders, "
-                    + "notifications-api, notifications-worker, analytics-worker, analytics-api, echo"
+                    + "notifications-api, notifications-worker, analytics-worker, analytics-api, dead-letters, dead-letters-api, echo"
             ),
             (
                 ["invoke", "echo", "--event", "/no/such/file.json"], nil,
