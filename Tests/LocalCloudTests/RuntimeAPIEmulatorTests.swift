@@ -144,7 +144,8 @@ struct RuntimeAPIEmulatorTests {
     }
 
     @Test func anOversizedResponseIsRefusedWith413AndFailsTheInvocation() async throws {
-        try await Self.withEmulator { emulator, base in
+        // A deadline far off: sending 6 MB on a loaded machine must not make the invocation time out first.
+        try await Self.withEmulator(timeout: .seconds(60)) { emulator, base in
             async let result = emulator.invoke(InvocationRequest(requestID: "req-4", event: ByteBuffer(string: "{}")))
             _ = try await Self.send("GET", base.appendingPathComponent("invocation/next"))
             let body = Data(repeating: UInt8(ascii: "x"), count: LambdaLimits.maxResponseBytes + 10)
