@@ -37,7 +37,7 @@ public final class MotoServer: Sendable {
     /// accepts connections. Returns `nil` when moto is not installed and this is not CI; throws ``Unavailable`` when
     /// it is not installed on CI or does not come up.
     public static func start() async throws -> MotoServer? {
-        guard let python = Self.pythonWithMoto() else {
+        guard let python = TestEnvironment.python(with: ["moto", "flask"]) else {
             if TestEnvironment.isCI { throw Unavailable(description: "moto is not installed, and CI=true") }
             return nil
         }
@@ -66,27 +66,6 @@ public final class MotoServer: Sendable {
         guard self.process.isRunning else { return }
         kill(self.process.processIdentifier, SIGKILL)
         self.process.waitUntilExit()
-    }
-
-    private static func pythonWithMoto() -> String? {
-        let candidates = [
-            ProcessInfo.processInfo.environment["STRATUS_PYTHON"],
-            TestEnvironment.packageRoot.appendingPathComponent(".venv/bin/python").path,
-        ].compactMap { $0 }
-        return candidates.first { path in
-            guard FileManager.default.isExecutableFile(atPath: path) else { return false }
-            let probe = Process()
-            probe.executableURL = URL(fileURLWithPath: path)
-            probe.arguments = [
-                "-c",
-                "import importlib.util as u, sys; sys.exit(0 if u.find_spec('moto') and u.find_spec('flask') else 1)",
-            ]
-            probe.standardOutput = FileHandle.nullDevice
-            probe.standardError = FileHandle.nullDevice
-            guard (try? probe.run()) != nil else { return false }
-            probe.waitUntilExit()
-            return probe.terminationStatus == 0
-        }
     }
 
     /// A port nothing listens on now: the one the system picks for a socket bound to port 0.

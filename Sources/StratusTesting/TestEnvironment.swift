@@ -28,27 +28,28 @@ public enum TestEnvironment {
 
     /// The Python with the test tools installed (`awslambdaric`, `openapi-spec-validator`, `aws-xray-sdk`): `STRATUS_PYTHON`, else
     /// the project's `.venv`.
-    public static let python: String? = {
+    public static let python: String? = Self.python(with: ["awslambdaric", "openapi_spec_validator", "aws_xray_sdk"])
+
+    /// The first Python of `STRATUS_PYTHON` and the project's `.venv` that has every module of `modules`, if any.
+    public static func python(with modules: [String]) -> String? {
         let candidates = [
             ProcessInfo.processInfo.environment["STRATUS_PYTHON"],
             Self.packageRoot.appendingPathComponent(".venv/bin/python").path,
         ].compactMap { $0 }
+        let lookups = modules.map { "u.find_spec('\($0)')" }.joined(separator: " and ")
         return candidates.first { path in
             guard FileManager.default.isExecutableFile(atPath: path) else { return false }
             let probe = Process()
             probe.executableURL = URL(fileURLWithPath: path)
             // Looked up, not imported: importing them takes a second, and this runs while other tests do.
-            probe.arguments = [
-                "-c",
-                "import importlib.util as u, sys; sys.exit(0 if u.find_spec('awslambdaric') and u.find_spec('openapi_spec_validator') and u.find_spec('aws_xray_sdk') else 1)",
-            ]
+            probe.arguments = ["-c", "import importlib.util as u, sys; sys.exit(0 if \(lookups) else 1)"]
             probe.standardOutput = FileHandle.nullDevice
             probe.standardError = FileHandle.nullDevice
             guard (try? probe.run()) != nil else { return false }
             probe.waitUntilExit()
             return probe.terminationStatus == 0
         }
-    }()
+    }
 
     /// Whether this run is CI, where a missing tool fails the tests instead of skipping them.
     public static let isCI = ProcessInfo.processInfo.environment["CI"] == "true"
