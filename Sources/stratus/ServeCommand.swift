@@ -16,7 +16,7 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Stops cleanly on Ctrl-C or SIGTERM. Function logs go to standard error, and with the invocations, metrics \
             and traces to the telemetry store in --data-dir, read through /_stratus/api/, `stratus logs` and \
-            `stratus traces`. AWS SDKs and the AWS CLI reach the local queues (SQS) and EventBridge's TestEventPattern \
+            `stratus traces`. AWS SDKs and the AWS CLI reach the local queues (SQS) and the local bus (EventBridge) \
             with AWS_ENDPOINT_URL=http://127.0.0.1:3000/_aws; requests must be SigV4-signed, with any credentials. \
             /_stratus/ answers only requests carrying the run's admin token (--admin-token, \
             STRATUS_ADMIN_TOKEN, or a new one each run, kept in --data-dir/admin-token for the CLI) whose Host is this \
@@ -244,7 +244,7 @@ struct ServeCommand: AsyncParsableCommand {
                 }
                 Self.print("X-Ray daemon on udp://\(daemon.address())")
                 Self.print(
-                    "AWS endpoint for SQS and EventBridge's TestEventPattern on http://\(host):\(port)/_aws (AWS_ENDPOINT_URL; queues in \(dataDirectory.queuesPath))"
+                    "AWS endpoint for SQS and EventBridge on http://\(host):\(port)/_aws (AWS_ENDPOINT_URL; queues in \(dataDirectory.queuesPath))"
                 )
                 Self.print(
                     "Telemetry on http://\(host):\(port)\(TelemetryAPI.pathPrefix)functions?\(TelemetryAccess.tokenParameter)=\(adminToken) (admin token in \(tokenPath))"
