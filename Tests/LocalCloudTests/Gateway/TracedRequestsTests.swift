@@ -123,7 +123,8 @@ struct TracedRequestsTests {
         let (listStatus, list) = try Self.run(["traces", "--endpoint", url.absoluteString, "--data-dir", data])
         #expect(listStatus == 0 && list.contains(header.root) && list.contains("POST /orders"))
         let (logsStatus, lines) = try Self.run([
-            "logs", "--correlation-id", requestID, "--endpoint", url.absoluteString, "--data-dir", data,
+            // `=`: a request id may begin with `-`, which would read as an option.
+            "logs", "--correlation-id=\(requestID)", "--endpoint", url.absoluteString, "--data-dir", data,
         ])
         #expect(logsStatus == 0)
         #expect(lines.contains("orders") && lines.contains("OrderCreated=1"))
