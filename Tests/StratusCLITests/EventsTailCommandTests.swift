@@ -7,7 +7,6 @@ import Testing
 /// the events of a registration and an order.
 @Suite("stratus events tail", .serialized)
 struct EventsTailCommandTests {
-    static let password = "Correct-Horse-42-staple"
 
     /// What a process printed so far, gathered as it arrives.
     final class PrintedText: Sendable {
@@ -19,18 +18,7 @@ struct EventsTailCommandTests {
         let data = directory.path("data")
         let (process, url, _) = try await StratusServe.start(dataDirectory: data)
         defer { if process.isRunning { process.terminate() } }
-        let (registered, _, _) = try await StratusServe.send(
-            "POST", url.appending(path: "auth/register"), token: nil,
-            body: #"{"email":"bob@example.com","password":"\#(Self.password)","name":"Bob"}"#)
-        #expect(registered == 201)
-        let (_, login, _) = try await StratusServe.send(
-            "POST", url.appending(path: "auth/login"), token: nil,
-            body: #"{"email":"bob@example.com","password":"\#(Self.password)"}"#)
-        let token = try #require(login["accessToken"] as? String)
-        let (created, _, _) = try await StratusServe.send(
-            "POST", url.appending(path: "orders"), token: token,
-            body: #"{"items":[{"sku":"A-1","quantity":1,"unitPrice":900}],"currency":"EUR"}"#)
-        #expect(created == 201)
+        let (token, _) = try await ServedShopping.registerAndOrder(at: url)
 
         let tail = ["events", "tail", "--url", url.absoluteString, "--data-dir", data]
         let lines = try await eventually(timeout: .seconds(20), interval: .milliseconds(200)) {

@@ -1,4 +1,3 @@
-import JSONCoding
 import Middleware
 
 /// An event the analytics consumer counts, in EventBridge's envelope; its detail is not read, only its ID, type and

@@ -1,5 +1,4 @@
 package import Cloud
-import LambdaRuntime
 package import Middleware
 package import Observability
 
