@@ -348,7 +348,7 @@ let package = Package(
         .testTarget(
             name: "AWSTests",
             dependencies: [
-                "AWS", "Cloud", "Hashing", "JSONCoding", "StratusTesting", "MessageQueueContract",
+                "AWS", "Cloud", "Hashing", "JSONCoding", "StratusTesting", "MessageQueueContract", "ItemStoreContract",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -23,7 +23,8 @@ enum AWSJSONErrorParser {
             ?? "The service answered HTTP \(response.status)"
         return AWSServiceError(
             .service, code: queryCode ?? type ?? "HTTP\(response.status)", message: message, status: response.status,
-            requestID: requestID, serverDate: response.value(of: "Date").flatMap(AWSTimestamp.init(httpDate:)))
+            requestID: requestID, serverDate: response.value(of: "Date").flatMap(AWSTimestamp.init(httpDate:)),
+            body: body)
     }
 
     /// `type` without what follows its first `:` and what precedes its last `#`.

@@ -1,3 +1,5 @@
+public import JSONCoding
+
 /// Why a call to an AWS service failed: the service's own error (its code, such as `ThrottlingException` or
 /// `QueueDoesNotExist`, with HTTP status and request id), or no usable answer at all.
 ///
@@ -31,11 +33,13 @@ public struct AWSServiceError: Error, Sendable, Equatable, CustomStringConvertib
     public let requestID: String?
     /// The time the answer's `Date` header stated, by which a skewed signing clock is corrected.
     public let serverDate: AWSTimestamp?
+    /// The error's JSON body, for services whose errors carry data (DynamoDB's `Item` and `CancellationReasons`).
+    public let body: JSONValue?
 
     /// An error from its parts; `code` defaults to the kind's name.
     public init(
         _ kind: Kind, code: String? = nil, message: String, status: Int? = nil, requestID: String? = nil,
-        serverDate: AWSTimestamp? = nil
+        serverDate: AWSTimestamp? = nil, body: JSONValue? = nil
     ) {
         self.kind = kind
         self.code = code ?? kind.rawValue
@@ -43,6 +47,7 @@ public struct AWSServiceError: Error, Sendable, Equatable, CustomStringConvertib
         self.status = status
         self.requestID = requestID
         self.serverDate = serverDate
+        self.body = body
     }
 
     /// The code, the message, and the status and request id when known.
