@@ -21,6 +21,32 @@ extension ItemStoreContract {
                 try await store.put(ns.item("T", "old", ["fresh": true]), condition: .attributeNotExists("PK"))
                 #expect(try await store.get(ns.key("T", "old"))?["fresh"] == true)
             },
+            Check(name: "an expired item is no item to updates and transactions, and uses up no query limit") {
+                store, ns in
+                let past = AttributeValue.int(Int(SystemTime.nowSeconds) - 60)
+                try await store.put(ns.item("U", "DETAILS", ["expiresAt": past, "stale": true, "n": .int(7)]))
+                let updated = try await store.update(
+                    ns.key("U"), ItemUpdate().add("n", .int(1)), condition: .attributeNotExists("PK"))
+                #expect(updated == ns.item("U", "DETAILS", ["n": .int(1)]), "the update starts from no item")
+                try await store.put(ns.item("X", "DETAILS", ["expiresAt": past, "stale": true]))
+                try await store.transactWrite([.update(ns.key("X"), ItemUpdate().set("fresh", to: true))])
+                #expect(try await store.get(ns.key("X")) == ns.item("X", "DETAILS", ["fresh": true]))
+                try await store.put(ns.item("Y", "DETAILS", ["expiresAt": past]))
+                let error = await expectStoreError {
+                    try await store.transactWrite([.conditionCheck(ns.key("Y"), condition: .attributeExists("PK"))])
+                } matches: {
+                    if case .transactionCanceled = $0 { true } else { false }
+                }
+                #expect(error == .transactionCanceled(reasons: [.conditionalCheckFailed(existingItem: nil)]))
+                for sortKey in ["a", "b", "c", "d"] {
+                    try await store.put(ns.item("Q", sortKey, ["expiresAt": past]))
+                }
+                try await store.put(ns.item("Q", "e"))
+                try await store.put(ns.item("Q", "f"))
+                let page = try await store.query(ItemQuery(partition: ns.key("Q").partition, limit: 1))
+                #expect(sortKeysOf(page) == ["e"], "expired items are not read into a page")
+                #expect(page.scannedCount == 1)
+            },
             Check(name: "items over 400 KB are refused; just under is stored") { store, ns in
                 let big = String(repeating: "x", count: 410 * 1024)
                 await expectStoreError {
