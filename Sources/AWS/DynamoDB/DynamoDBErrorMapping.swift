@@ -18,7 +18,8 @@ extension ItemStoreError {
         }
         switch error.code {
         case "ConditionalCheckFailedException":
-            self = .conditionalCheckFailed(existingItem: error.body?["Item"].flatMap(DynamoDBAttributeCoding.decodeItem))
+            self = .conditionalCheckFailed(
+                existingItem: error.body?["Item"].flatMap(DynamoDBAttributeCoding.decodeItem))
         case "TransactionCanceledException":
             let reasons = (error.body?["CancellationReasons"]?.arrayValue ?? []).map {
                 TransactionCancellationReason(dynamoDB: $0)

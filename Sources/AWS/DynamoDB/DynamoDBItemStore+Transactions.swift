@@ -45,8 +45,7 @@ extension DynamoDBItemStore {
     }
 
     /// One entry of `TransactItems`.
-    private func transactItem(_ action: TransactionAction, expiry: DynamoDBExpiry) throws(ItemStoreError) -> JSONValue
-    {
+    private func transactItem(_ action: TransactionAction, expiry: DynamoDBExpiry) throws(ItemStoreError) -> JSONValue {
         var attributes = DynamoDBExpressionAttributes()
         var entry: [String: JSONValue] = ["TableName": .string(self.tableName)]
         let operation: String

@@ -107,7 +107,8 @@ public final class DynamoDBItemStore: ItemStore {
                 let written = try Self.attributes(in: output)
                 return returning.select(old: written, new: written, updated: update.updatedAttributes)
             } catch .conditionalCheckFailed(let existing)
-                where removals < Self.maximumExpiredRemovals && expiry.updateNeedsPurge(of: existing, condition: condition)
+                where removals < Self.maximumExpiredRemovals
+                && expiry.updateNeedsPurge(of: existing, condition: condition)
             {
                 try await self.removeExpiredItem(at: key, expiry: expiry)
                 removals += 1

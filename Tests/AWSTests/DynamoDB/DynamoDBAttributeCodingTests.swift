@@ -43,7 +43,9 @@ struct DynamoDBAttributeCodingTests {
         }
         let indexKey: JSONValue = ["PK": ["S": "O"], "SK": ["S": "D"], "GSI1PK": ["S": "U"], "GSI1SK": ["S": "1"]]
         let indexCursor = DynamoDBCursor.cursor(after: indexKey)
-        #expect(try DynamoDBCursor.exclusiveStartKey(in: indexCursor, for: ItemQuery(index: .gsi1, partition: "U")) == indexKey)
+        #expect(
+            try DynamoDBCursor.exclusiveStartKey(in: indexCursor, for: ItemQuery(index: .gsi1, partition: "U"))
+                == indexKey)
         let extraAttribute = DynamoDBCursor.cursor(after: ["PK": ["S": "P"], "SK": ["S": "a"], "x": ["S": "y"]])
         #expect(throws: ItemStoreError.invalidCursor) {
             try DynamoDBCursor.exclusiveStartKey(in: extraAttribute, for: ItemQuery(partition: "P"))

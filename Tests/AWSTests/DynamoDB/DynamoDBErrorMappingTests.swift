@@ -38,7 +38,9 @@ struct DynamoDBErrorMappingTests {
             )
         ])
         let store = try self.store(transport)
-        await #expect(throws: ItemStoreError.conditionalCheckFailed(existingItem: ["PK": "P", "SK": "S", "owner": "alice"])) {
+        await #expect(
+            throws: ItemStoreError.conditionalCheckFailed(existingItem: ["PK": "P", "SK": "S", "owner": "alice"])
+        ) {
             try await store.put(["PK": "P", "SK": "S"], condition: .attributeNotExists("PK"))
         }
         let request = try #require(transport.requests.first.flatMap { JSONValue(parsing: $0.body) })
