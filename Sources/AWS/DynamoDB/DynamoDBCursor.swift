@@ -15,15 +15,7 @@ enum DynamoDBCursor {
     static func cursor(after lastEvaluatedKey: JSONValue) -> QueryCursor {
         // A JSONValue of strings and objects always encodes.
         let bytes = (try? StreamingJSONEncoder().encode(lastEvaluatedKey)) ?? []
-        var token = ""
-        for character in Base64.encode(bytes) {
-            switch character {
-            case "+": token.append("-")
-            case "/": token.append("_")
-            case "=": continue
-            default: token.append(character)
-            }
-        }
+        let token = String(Base64.encode(bytes).compactMap(Self.urlSafe))
         return QueryCursor(token: token)
     }
 
@@ -38,6 +30,16 @@ enum DynamoDBCursor {
             let item = DynamoDBAttributeCoding.decodeItem(key), Self.isKey(item, of: query)
         else { throw .invalidCursor }
         return key
+    }
+
+    /// A character of standard base64 as URL-safe base64 writes it: `-` for `+`, `_` for `/`, no padding.
+    private static func urlSafe(_ character: Character) -> Character? {
+        switch character {
+        case "+": "-"
+        case "/": "_"
+        case "=": nil
+        default: character
+        }
     }
 
     private static func isKey(_ item: Item, of query: ItemQuery) -> Bool {

@@ -38,17 +38,8 @@ public final class DynamoDBItemStore: ItemStore {
     public func put(_ item: Item, condition: Condition?, returning: ReturnValues) async throws(ItemStoreError) -> Item?
     {
         _ = try item.validatedSize()
-        try Self.checkReplacingReturn(returning, of: "put")
-        let expiry = self.expiry
-        var attributes = DynamoDBExpressionAttributes()
-        var input: [String: JSONValue] = [
-            "TableName": .string(self.tableName), "Item": DynamoDBAttributeCoding.encode(item),
-        ]
-        Self.addCondition(try expiry.replacingCondition(condition, in: &attributes), to: &input)
-        attributes.add(to: &input)
-        if returning == .allOld { input["ReturnValues"] = "ALL_OLD" }
-        let output = try await self.call("PutItem", input, expiry: expiry)
-        return expiry.visible(try Self.attributes(in: output))
+        return try await self.replace(
+            "PutItem", ["Item": DynamoDBAttributeCoding.encode(item)], condition: condition, returning: returning)
     }
 
     /// `GetItem`, strongly consistent; an expired item is `nil`.
@@ -68,16 +59,26 @@ public final class DynamoDBItemStore: ItemStore {
     public func delete(_ key: ItemKey, condition: Condition?, returning: ReturnValues) async throws(ItemStoreError)
         -> Item?
     {
-        try Self.checkReplacingReturn(returning, of: "delete")
+        try await self.replace(
+            "DeleteItem", ["Key": DynamoDBAttributeCoding.encode(key)], condition: condition, returning: returning)
+    }
+
+    /// A write that replaces or removes the item whatever it holds (`PutItem`, `DeleteItem`), `fields` naming the
+    /// item; it returns the old item when asked and, as in DynamoDB, nothing else.
+    private func replace(
+        _ operation: String, _ fields: [String: JSONValue], condition: Condition?, returning: ReturnValues
+    ) async throws(ItemStoreError) -> Item? {
+        guard returning == .none || returning == .allOld else {
+            throw .validation("\(operation) returns nothing or the old item only")
+        }
         let expiry = self.expiry
         var attributes = DynamoDBExpressionAttributes()
-        var input: [String: JSONValue] = [
-            "TableName": .string(self.tableName), "Key": DynamoDBAttributeCoding.encode(key),
-        ]
+        var input = fields
+        input["TableName"] = .string(self.tableName)
         Self.addCondition(try expiry.replacingCondition(condition, in: &attributes), to: &input)
         attributes.add(to: &input)
         if returning == .allOld { input["ReturnValues"] = "ALL_OLD" }
-        let output = try await self.call("DeleteItem", input, expiry: expiry)
+        let output = try await self.call(operation, input, expiry: expiry)
         return expiry.visible(try Self.attributes(in: output))
     }
 
@@ -166,12 +167,5 @@ public final class DynamoDBItemStore: ItemStore {
     private static func attributes(in output: JSONValue) throws(ItemStoreError) -> Item? {
         guard let attributes = output["Attributes"] else { return nil }
         return try Self.item(attributes)
-    }
-
-    /// A put or delete returns nothing or the old item, as in DynamoDB.
-    private static func checkReplacingReturn(_ returning: ReturnValues, of write: String) throws(ItemStoreError) {
-        guard returning == .none || returning == .allOld else {
-            throw .validation("A \(write) returns nothing or the old item only")
-        }
     }
 }
