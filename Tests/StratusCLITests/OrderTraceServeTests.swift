@@ -53,7 +53,8 @@ struct OrderTraceServeTests {
         let bus = try #require(spans.first { $0.name == "app" })
         #expect(bus.details.contains("AWS::Events"), "\(printed)")
         let consumer = spans.filter { $0.name == "notifications-worker" }.map(\.details)
-        #expect(consumer.first?.contains("AWS::Lambda") == true && consumer.last?.contains("AWS::Lambda::Function") == true)
+        #expect(
+            consumer.first?.contains("AWS::Lambda") == true && consumer.last?.contains("AWS::Lambda::Function") == true)
     }
 
     /// A new X-Ray trace id: the time in seconds, then 96 random bits.

@@ -40,7 +40,8 @@ enum ServedShopping {
     /// The notifications of the owner of `token`, newest first (at most 100: one page).
     static func notifications(at url: URL, token: String) async throws -> [[String: Any]] {
         let (_, body, _) = try await StratusServe.send(
-            "GET", url.appending(path: "notifications").appending(queryItems: [URLQueryItem(name: "limit", value: "100")]),
+            "GET",
+            url.appending(path: "notifications").appending(queryItems: [URLQueryItem(name: "limit", value: "100")]),
             token: token)
         return body["notifications"] as? [[String: Any]] ?? []
     }
