@@ -12,12 +12,9 @@ struct BusDeliveryTracing: Sendable {
 
     /// Opens the attempt to deliver `delivery`.
     func begin(_ delivery: PendingDelivery) -> HandoffTrace {
-        guard self.tracer.isEnabled, let header = delivery.traceHeader.flatMap(XRayTraceHeader.init),
-            header.sampled == true
-        else { return .untraced(delivery.traceHeader) }
-        var context = ServiceContext.topLevel
-        context.xrayTraceHeader = header
-        let bus = self.tracer.startSpan(delivery.bus, context: context, ofKind: .server)
+        guard let bus = self.tracer.segment(delivery.bus, continuing: delivery.traceHeader) else {
+            return .untraced(delivery.traceHeader)
+        }
         bus.updateDocument { $0.origin = "AWS::Events" }
         bus.annotate("rule", .string(delivery.rule))
         bus.annotate("target", .string(delivery.target.id))

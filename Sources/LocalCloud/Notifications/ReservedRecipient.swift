@@ -2,8 +2,8 @@ import Cloud
 
 /// Recipients that exist only on paper, which the local notifier refuses as a real channel fails to deliver to
 /// them: an email address under the `.invalid` top-level domain, which RFC 2606 reserves so that it never resolves,
-/// and a North American phone number in 555-0100 to 555-0199, the range reserved for fiction, which no carrier
-/// routes. A user who gave one fixes it in their profile.
+/// and a UK mobile number in 07700 900000 to 900999, which Ofcom reserves for drama and no carrier routes. A user
+/// who gave one fixes it in their profile.
 enum ReservedRecipient {
     /// Why `recipient` on `channel` can never be delivered; `nil` when nothing says so. The reason does not repeat
     /// the recipient.
@@ -14,12 +14,9 @@ enum ReservedRecipient {
             return domain == "invalid" || domain.hasSuffix(".invalid")
                 ? "The address is under .invalid, reserved never to receive mail (RFC 2606)" : nil
         case .sms:
-            // +1, a three-digit area code, then 555-01XX.
-            let isFictional =
-                recipient.utf8.count == 12 && recipient.hasPrefix("+1") && recipient.dropFirst(5).hasPrefix("55501")
-            return isFictional
-                ? "The number is reserved for fiction (555-0100 to 555-0199): no carrier routes it"
-                : nil
+            // +44 7700 900000 to 900999.
+            let isDrama = recipient.utf8.count == 13 && recipient.hasPrefix("+447700900")
+            return isDrama ? "The number is reserved for drama (07700 900xxx, Ofcom): no carrier routes it" : nil
         }
     }
 }

@@ -14,12 +14,9 @@ struct OutboxPublishTracing: Sendable {
 
     /// Opens the publishing of `record` onto the bus `bus`.
     func begin(_ record: OutboxRecord, bus: String) -> HandoffTrace {
-        guard self.tracer.isEnabled, let header = record.traceHeader.flatMap(XRayTraceHeader.init),
-            header.sampled == true
-        else { return .untraced(record.traceHeader) }
-        var context = ServiceContext.topLevel
-        context.xrayTraceHeader = header
-        let relay = self.tracer.startSpan(Self.segmentName, context: context, ofKind: .server)
+        guard let relay = self.tracer.segment(Self.segmentName, continuing: record.traceHeader) else {
+            return .untraced(record.traceHeader)
+        }
         relay.annotate("event_id", .string(record.eventId))
         relay.annotate("detail_type", .string(record.detailType))
         let put = self.tracer.startSpan("EventBridge", context: relay.context, ofKind: .client)

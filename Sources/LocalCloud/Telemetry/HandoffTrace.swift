@@ -1,4 +1,5 @@
 import Observability
+import Tracing
 
 /// The trace of handing an event or message on to the next service (the relay's publishing, the bus's delivery):
 /// the trace header the receiver gets, and the spans recorded for the hand-off, innermost first. Untraced, it only
@@ -25,5 +26,18 @@ struct HandoffTrace: Sendable {
             if let failure { span.recordError(failure) }
             span.end()
         }
+    }
+}
+
+extension XRayTracer {
+    /// A segment `name` that continues the trace of `traceHeader` under its `Parent`: the first span of a hand-off;
+    /// `nil` when tracing is off or the header is missing, unreadable or not sampled.
+    func segment(_ name: String, continuing traceHeader: String?) -> XRaySpan? {
+        guard self.isEnabled, let header = traceHeader.flatMap(XRayTraceHeader.init), header.sampled == true else {
+            return nil
+        }
+        var context = ServiceContext.topLevel
+        context.xrayTraceHeader = header
+        return self.startSpan(name, context: context, ofKind: .server)
     }
 }
