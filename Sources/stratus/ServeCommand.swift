@@ -195,7 +195,8 @@ struct ServeCommand: AsyncParsableCommand {
         let tokenPath = dataDirectory.adminTokenPath
         let queues = try dataDirectory.openQueues()
         let functions = FunctionInstanceInvoker(instances: gateway.functionInstances, recorder: recorder)
-        let bus = try dataDirectory.openEventBus(queues: queues, functions: functions)
+        let bus = try dataDirectory.openEventBus(
+            queues: queues, functions: functions, tracer: XRayTracer(emitter: recorder))
         let backbone: LocalEventBackbone
         do {
             backbone = try LocalEventBackbone(

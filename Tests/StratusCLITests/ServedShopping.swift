@@ -10,19 +10,40 @@ enum ServedShopping {
 
     /// Registers alice at `url`, signs her in and places one order; her access token and the order's ID.
     static func registerAndOrder(at url: URL) async throws -> (token: String, orderID: String) {
+        let token = try await Self.register("Alice", at: url)
+        let (created, orderID) = try await Self.order(at: url, token: token)
+        #expect(created == 201)
+        return (token, try #require(orderID))
+    }
+
+    /// Registers `name` (as `<name>@example.com`, lowercased) at `url` and signs them in; their access token.
+    static func register(_ name: String, at url: URL) async throws -> String {
+        let email = "\(name.lowercased())@example.com"
         let (registered, _, _) = try await StratusServe.send(
             "POST", url.appending(path: "auth/register"), token: nil,
-            body: #"{"email":"alice@example.com","password":"\#(Self.password)","name":"Alice"}"#)
+            body: #"{"email":"\#(email)","password":"\#(Self.password)","name":"\#(name)"}"#)
         #expect(registered == 201)
         let (_, login, _) = try await StratusServe.send(
             "POST", url.appending(path: "auth/login"), token: nil,
-            body: #"{"email":"alice@example.com","password":"\#(Self.password)"}"#)
-        let token = try #require(login["accessToken"] as? String)
-        let (created, order, _) = try await StratusServe.send(
+            body: #"{"email":"\#(email)","password":"\#(Self.password)"}"#)
+        return try #require(login["accessToken"] as? String)
+    }
+
+    /// Places an order of two items with `token` and `headers`; the status and the new order's ID.
+    static func order(at url: URL, token: String, headers: [String: String] = [:]) async throws -> (Int, String?) {
+        let (status, order, _) = try await StratusServe.send(
             "POST", url.appending(path: "orders"), token: token,
-            body: #"{"items":[{"sku":"A-1","quantity":2,"unitPrice":1250}],"currency":"EUR"}"#)
-        #expect(created == 201)
-        return (token, try #require(order["orderId"] as? String))
+            body: #"{"items":[{"sku":"A-1","quantity":2,"unitPrice":1250}],"currency":"EUR"}"#, headers: headers)
+        return (status, order["orderId"] as? String)
+    }
+
+    /// The notifications of the owner of `token`, newest first (at most 100: one page).
+    static func notifications(at url: URL, token: String) async throws -> [[String: Any]] {
+        let (_, body, _) = try await StratusServe.send(
+            "GET",
+            url.appending(path: "notifications").appending(queryItems: [URLQueryItem(name: "limit", value: "100")]),
+            token: token)
+        return body["notifications"] as? [[String: Any]] ?? []
     }
 
     /// Runs `stratus events replay` over the whole of `app-archive` in `dataDirectory`.
@@ -33,6 +54,15 @@ enum ServedShopping {
                 "events", "replay", "--archive", "app-archive", "--from", "2000-01-01T00:00:00Z", "--to",
                 "2100-01-01T00:00:00Z", "--data-dir", dataDirectory,
             ])
+    }
+
+    /// Gives `queue` in `dataDirectory` a visibility timeout of `timeout`, as `SetQueueAttributes` would, so that a
+    /// message whose consumer failed or died comes back in a test's time. Serve's next start restores the manifest's.
+    static func setVisibilityTimeout(of queue: String, to timeout: Duration, dataDirectory: String) async throws {
+        let queues = try SQLiteMessageQueue(path: dataDirectory + "/queues.sqlite")
+        var configuration = try await queues.attributes(of: queue).configuration
+        configuration.visibilityTimeout = timeout
+        try await queues.setConfiguration(configuration, of: queue)
     }
 
     /// Waits until the bus in `dataDirectory` has delivered everything and `queue` holds no message, visible or in

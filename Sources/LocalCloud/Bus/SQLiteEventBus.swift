@@ -4,6 +4,7 @@ import Foundation
 import GRDB
 import Identifiers
 import JSONCoding
+public import Observability
 import Synchronization
 
 /// The ``EventBus`` of the local cloud: EventBridge's semantics on one SQLite file in WAL mode (`bus.sqlite` in the
@@ -42,13 +43,15 @@ public final class SQLiteEventBus: EventBus {
     ///   - region: The region of the events and ARNs.
     ///   - clock: The time of events, retries, retention and replay windows; the system's by default.
     ///   - activityCapacity: How many recent events ``activity`` keeps.
+    ///   - tracer: Records the deliveries of sampled events in their traces (``BusDeliveryTracing``).
     public init(
         path: String,
         queues: (any MessageQueue)? = nil,
         functions: (any AsyncFunctionInvoker)? = nil,
         region: String = "us-east-1",
         clock: any Clock = SystemClock(),
-        activityCapacity: Int = 1000
+        activityCapacity: Int = 1000,
+        tracer: XRayTracer = .disabled
     ) throws(EventBusError) {
         var configuration = Configuration()
         configuration.busyMode = .timeout(Double(Self.busyTimeout.wholeMilliseconds) / 1000)
@@ -62,7 +65,8 @@ public final class SQLiteEventBus: EventBus {
         }
         self.clock = clock
         self.arns = BusARN(region: region)
-        self.delivery = TargetDelivery(queues: queues, functions: functions, arns: self.arns)
+        self.delivery = TargetDelivery(
+            queues: queues, functions: functions, arns: self.arns, tracing: BusDeliveryTracing(tracer: tracer))
         self.activity = BusActivityFeed(capacity: activityCapacity)
     }
 

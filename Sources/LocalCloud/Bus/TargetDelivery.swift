@@ -29,15 +29,24 @@ struct TargetDelivery: Sendable {
     let queues: (any MessageQueue)?
     let functions: (any AsyncFunctionInvoker)?
     let arns: BusARN
+    let tracing: BusDeliveryTracing
 
-    /// Tries the delivery once; `nil` when this bus has nothing that delivers to the target's kind.
+    /// Tries the delivery once, in the event's trace; `nil` when this bus has nothing that delivers to the target's
+    /// kind.
     func attempt(_ delivery: PendingDelivery) async -> Outcome? {
+        let trace = self.tracing.begin(delivery)
+        let outcome = await self.attempt(delivery, traceHeader: trace.traceHeader)
+        trace.end(failure: outcome?.failure)
+        return outcome
+    }
+
+    /// Tries the delivery once, handing the target `traceHeader`.
+    private func attempt(_ delivery: PendingDelivery, traceHeader: String?) async -> Outcome? {
         switch delivery.target.destination {
         case .queue(let name):
             guard let queues = self.queues else { return nil }
             do {
-                _ = try await queues.send(
-                    OutgoingMessage(body: delivery.payload, traceHeader: delivery.traceHeader), to: name)
+                _ = try await queues.send(OutgoingMessage(body: delivery.payload, traceHeader: traceHeader), to: name)
                 return .delivered
             } catch  where error.code == .queueDoesNotExist {
                 return .permanent(code: "RESOURCE_NOT_FOUND", message: error.message)
@@ -46,8 +55,7 @@ struct TargetDelivery: Sendable {
             }
         case .function(let name):
             guard let functions = self.functions else { return nil }
-            switch await functions.invokeAsync(
-                function: name, payload: delivery.payload, traceHeader: delivery.traceHeader)
+            switch await functions.invokeAsync(function: name, payload: delivery.payload, traceHeader: traceHeader)
             {
             case .succeeded: return .delivered
             case .functionError(let message): return .retriable(code: "200", message: message, functionError: true)
@@ -131,6 +139,17 @@ struct TargetDelivery: Sendable {
         switch target.destination {
         case .queue: Int64(target.retryPolicy.maximumEventAgeSeconds) * 1000
         case .function: Int64(target.asyncInvocation.maximumEventAgeSeconds) * 1000
+        }
+    }
+}
+
+extension TargetDelivery.Outcome {
+    /// Why the attempt did not deliver, as its trace records it; `nil` when it did.
+    var failure: EventBusError? {
+        switch self {
+        case .delivered: nil
+        case .retriable(let code, let message, _), .permanent(let code, let message):
+            EventBusError(.internalFailure, "\(code): \(message)")
         }
     }
 }

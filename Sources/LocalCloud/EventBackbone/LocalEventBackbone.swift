@@ -18,7 +18,8 @@ public struct LocalEventBackbone: Sendable {
     private let pollers: [QueuePoller]
     private let scheduler: Scheduler?
 
-    /// The backbone of `manifest` on these stores, invoking functions through `functions`.
+    /// The backbone of `manifest` on these stores, invoking functions through `functions`; `tracing` traces the
+    /// pollers' invocations and, with its tracer, the relay's publishing.
     ///
     /// - Throws: ``LocalEventBackboneError`` when a schedule's expression, input or time zone is invalid, or a
     ///   queue trigger is out of Lambda's bounds.
@@ -37,7 +38,9 @@ public struct LocalEventBackbone: Sendable {
         self.queues = queues
         self.bus = bus
         self.appBus = manifest.buses.first?.name ?? Bus.defaultName
-        self.relay = OutboxRelay(store: store, publisher: BusOutboxPublisher(bus: bus, busName: self.appBus))
+        self.relay = OutboxRelay(
+            store: store,
+            publisher: BusOutboxPublisher(bus: bus, busName: self.appBus, tracer: tracing?.tracer ?? .disabled))
         do {
             self.pollers = try manifest.functions.flatMap(\.queueTriggers).map {
                 mapping throws(EventSourceMappingError) in

@@ -11,7 +11,8 @@ import Tracing
 public struct QueuePollerTracing: Sendable {
     /// Decides which batches whose first record carries no sampling decision are traced.
     public let sampler: TraceSampler
-    private let tracer: XRayTracer
+    /// The tracer the segments are recorded with, also the relay's and the bus's in the same backbone.
+    let tracer: XRayTracer
 
     /// Traces into `emitter` (the local cloud's ``TelemetryRecorder``), sampling new traces with `sampler`.
     public init(emitter: any SegmentEmitter, sampler: TraceSampler = TraceSampler()) {

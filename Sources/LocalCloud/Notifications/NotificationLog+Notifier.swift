@@ -7,7 +7,8 @@ extension NotificationLog: Notifier {
     /// Appends `notification` unless its key is in the log already.
     ///
     /// - Throws: ``NotifierError/Code/tooLarge`` for a subject or body over ``OutgoingNotification``'s limits,
-    ///   ``NotifierError/Code/invalidRecipient`` for an empty or over-long recipient, ``NotifierError/Code/unavailable``
+    ///   ``NotifierError/Code/invalidRecipient`` for an empty or over-long recipient or one that exists only on paper
+    ///   (``ReservedRecipient``), ``NotifierError/Code/unavailable``
     ///   when the file cannot be written.
     public func send(_ notification: OutgoingNotification) async throws(NotifierError) {
         guard notification.subject.utf8.count <= OutgoingNotification.maximumSubjectBytes,
@@ -19,6 +20,9 @@ extension NotificationLog: Notifier {
             notification.recipient.utf8.count <= OutgoingNotification.maximumRecipientBytes
         else {
             throw NotifierError(.invalidRecipient, "The recipient is empty or longer than an address can be")
+        }
+        if let reason = ReservedRecipient.reason(notification.recipient, on: notification.channel) {
+            throw NotifierError(.invalidRecipient, reason)
         }
         let task = Task.detached {
             try self.append(

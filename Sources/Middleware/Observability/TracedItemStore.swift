@@ -98,10 +98,11 @@ public struct TracedItemStore<Tracer: Tracing.Tracer>: ItemStore {
 }
 
 extension CloudPorts {
-    /// These ports with the store's calls traced by `tracer`.
+    /// These ports with the store's calls and the notifier's sends traced by `tracer`.
     public func traced(by tracer: some Tracing.Tracer, tableName: String) -> CloudPorts {
         var ports = self
         ports.store = TracedItemStore(self.store, tracer: tracer, tableName: tableName)
+        ports.notifier = TracedNotifier(self.notifier, tracer: tracer)
         return ports
     }
 }

@@ -40,6 +40,31 @@ struct NotificationLogNotifierTests {
         #expect(try log.entries().map(\.key) == [nil, nil, "e-2#email"])
     }
 
+    @Test func recipientsThatExistOnlyOnPaperAreRefusedAndNothingIsWritten() async throws {
+        let directory = try TemporaryDirectory()
+        let log = NotificationLog(path: directory.path("notifications.log"))
+        let invalid = Self.email(key: "e-3#email", to: "ana@shop.INVALID")
+        let underInvalid = "The address is under .invalid, reserved never to receive mail (RFC 2606)"
+        await #expect(throws: NotifierError(.invalidRecipient, underInvalid)) {
+            try await log.send(invalid)
+        }
+        let drama = OutgoingNotification(
+            channel: .sms, recipient: "+447700900142", subject: "s", body: "b", idempotencyKey: "e-3#sms")
+        do {
+            try await log.send(drama)
+            Issue.record("a number reserved for drama was accepted")
+        } catch {
+            #expect(error.code == .invalidRecipient && error.message.contains("reserved for drama"))
+            #expect(!error.message.contains("900142"), "the reason does not repeat the number")
+        }
+        #expect(try log.entries().isEmpty)
+        try await log.send(Self.email(key: "e-4#email", to: "ana@invalid.example.com"))
+        var routable = drama
+        routable.recipient = "+447700901420"
+        try await log.send(routable)
+        #expect(try log.entries().map(\.key) == ["e-4#email", "e-3#sms"])
+    }
+
     @Test func oversizedOrAddresslessNotificationsAreRefused() async throws {
         let directory = try TemporaryDirectory()
         let log = NotificationLog(path: directory.path("notifications.log"))
