@@ -33,8 +33,12 @@ import Testing
             + " EventLastReplayedTime; EventBridge itself does not count the events replayed (replayedEventCount)",
     ]
 
-    /// The untimed checks `stratus serve`'s endpoint cannot pass, by check name, and why.
-    static let serveGaps: [String: String] = [:]
+    /// The untimed checks that fail through `stratus serve`'s endpoint, by check name, and why: here the limit is
+    /// EventBridge's protocol, which the adapter speaks, not the endpoint.
+    static let serveGaps: [String: String] = [
+        "a replay sends the archived events of its window again with replay-name, to the rules named or to all":
+            "EventBridge's DescribeReplay has no count of the events replayed, so EventBridgeBus reports 0"
+    ]
 
     @Test func untimedChecksPassAgainstMoto() async throws {
         guard let moto = try await MotoServer.start() else { return }
