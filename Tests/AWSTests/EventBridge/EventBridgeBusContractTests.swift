@@ -1,6 +1,7 @@
 import AWS
 import Cloud
 import EventBusContract
+import JSONCoding
 import LocalCloud
 import StratusTesting
 import Testing
@@ -75,6 +76,9 @@ import Testing
         await runContract(EventBusContract.untimedChecks, name: \.name, gaps: Self.serveGaps) { check in
             try await check.run(harness)
         }
+        // EventBridge deletes a bus that does not exist without a word, and so does the endpoint.
+        let events = try serve.client(.eventBridge)
+        #expect(try await events.call("DeleteEventBus", ["Name": "never-made"]) == [:])
     }
 
     @Test func theTimedCheckFailsOnAHarnessThatCannotMoveTheClock() async throws {
@@ -89,7 +93,8 @@ import Testing
             environment: environment, httpClient: AWSHTTPClient())
         await #expect(throws: EventBusContract.ClockNotControlled.self) {
             try await timed.run(
-                EventBusContract.Harness(realTimeBus: EventBridgeBus(client: client), queues: SQSQueue(client: queues)) {})
+                EventBusContract.Harness(realTimeBus: EventBridgeBus(client: client), queues: SQSQueue(client: queues))
+                {})
         }
     }
 }

@@ -36,7 +36,9 @@ import Testing
         #expect(try await cache.decoded(Credentials.self, from: name, forceFetch: true).user == "two")
         try await store.putSecretValue(name, .string("not json"))
         clock.advance(by: .seconds(300))
-        await #expect(throws: SecretStoreError(.undecodable, "The secret \(name) is not JSON of the shape of Credentials")) {
+        await #expect(
+            throws: SecretStoreError(.undecodable, "The secret \(name) is not JSON of the shape of Credentials")
+        ) {
             _ = try await cache.decoded(Credentials.self, from: name)
         }
     }
