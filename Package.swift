@@ -349,6 +349,7 @@ let package = Package(
             name: "AWSTests",
             dependencies: [
                 "AWS", "Cloud", "Hashing", "JSONCoding", "StratusTesting", "MessageQueueContract", "ItemStoreContract",
+                "EventBusContract", "SecretStoreContract", "LocalCloud",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

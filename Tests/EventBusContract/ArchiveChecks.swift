@@ -91,7 +91,7 @@ let archiveChecks: [EventBusContract.Check] = [
         try await scenario.bus.deleteArchive(archive)
         #expect(try await scenario.bus.listArchives(sourceBus: bus).isEmpty)
     },
-    .init("the retention purges archived events older than its days, and a replay finds none of them") { scenario in
+    .timed("the retention purges archived events older than its days, and a replay finds none of them") { scenario in
         let (bus, queue) = try await scenario.route()
         let archive = scenario.name("short")
         try await scenario.bus.createArchive(EventArchive(name: archive, sourceBus: bus, retentionDays: 1))

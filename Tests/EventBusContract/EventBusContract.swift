@@ -20,6 +20,9 @@ public import Testing
 /// }
 /// ```
 ///
+/// A real service (EventBridge, moto, `stratus serve`) keeps its own time, which a test cannot move: its harness has
+/// no `advance`, and it runs ``untimedChecks`` only, the checks that never wait for retention to pass.
+///
 /// Checks name their buses, queues, archives and replays with a fresh random prefix, so they may share one account.
 public enum EventBusContract {
     /// What a check runs against.
@@ -28,11 +31,11 @@ public enum EventBusContract {
         public let bus: any EventBus
         /// The queues its queue targets and dead-letter queues are on.
         public let queues: any MessageQueue
-        let advance: @Sendable (Duration) async -> Void
+        let advance: (@Sendable (Duration) async -> Void)?
         let settle: @Sendable () async throws -> Void
 
         /// A harness for `bus` delivering to `queues`, whose clock `advance` moves forward and which delivers what
-        /// is due when `settle` is called (for a cloud bus: waits until it has).
+        /// is due when `settle` is called.
         public init(
             bus: any EventBus,
             queues: any MessageQueue,
@@ -44,24 +47,63 @@ public enum EventBusContract {
             self.advance = advance
             self.settle = settle
         }
+
+        /// A harness for `bus` on a service that keeps its own time (EventBridge, moto, `stratus serve`): it runs
+        /// the untimed checks only; `settle` returns once the bus has delivered what it accepted so far.
+        public init(
+            realTimeBus bus: any EventBus,
+            queues: any MessageQueue,
+            settle: @escaping @Sendable () async throws -> Void
+        ) {
+            self.bus = bus
+            self.queues = queues
+            self.advance = nil
+            self.settle = settle
+        }
+
+        /// Whether the harness can move the bus's clock, which the timed checks need.
+        public var controlsClock: Bool { self.advance != nil }
+    }
+
+    /// Thrown when a timed check is run on a harness that cannot move the bus's clock.
+    public struct ClockNotControlled: Error, CustomStringConvertible {
+        /// The check's name.
+        public let check: String
+
+        /// Says which check needs a clock the harness does not have.
+        public var description: String { "\(self.check) moves the bus's clock, which this harness cannot" }
     }
 
     /// One named behaviour.
     public struct Check: Sendable, CustomTestStringConvertible {
         /// What the check shows, in a sentence.
         public let name: String
+        /// Whether the check moves the bus's clock, so that only a harness that ``Harness/controlsClock`` can run it.
+        public let isTimed: Bool
         let body: @Sendable (Scenario) async throws -> Void
 
         init(_ name: String, _ body: @escaping @Sendable (Scenario) async throws -> Void) {
+            self.init(name, isTimed: false, body)
+        }
+
+        private init(_ name: String, isTimed: Bool, _ body: @escaping @Sendable (Scenario) async throws -> Void) {
             self.name = name
+            self.isTimed = isTimed
             self.body = body
+        }
+
+        /// A check that waits for time to pass on the bus's clock.
+        static func timed(_ name: String, _ body: @escaping @Sendable (Scenario) async throws -> Void) -> Check {
+            Check(name, isTimed: true, body)
         }
 
         /// The check's name, as the test report shows it.
         public var testDescription: String { self.name }
 
-        /// Runs the check against `harness`.
+        /// Runs the check against `harness`; a timed check on a harness that cannot move the clock throws
+        /// ``ClockNotControlled``.
         public func run(_ harness: Harness) async throws {
+            guard !self.isTimed || harness.controlsClock else { throw ClockNotControlled(check: self.name) }
             try await self.body(Scenario(harness: harness))
         }
     }
@@ -69,6 +111,11 @@ public enum EventBusContract {
     /// Every check of the contract.
     public static var checks: [Check] {
         putEventsChecks + routingChecks + targetInputChecks + archiveChecks + errorChecks
+    }
+
+    /// The checks that never move the bus's clock: what a service keeping its own time can run.
+    public static var untimedChecks: [Check] {
+        checks.filter { !$0.isTimed }
     }
 }
 
@@ -87,7 +134,7 @@ struct Scenario: Sendable {
 
     /// Moves the bus's clock on by `duration`.
     func wait(_ duration: Duration) async {
-        await self.harness.advance(duration)
+        await self.harness.advance?(duration)
     }
 
     /// Creates a bus, a queue and a rule on the bus with `pattern` sending to the queue through `target` (the

@@ -4,8 +4,8 @@ import MessageQueueContract
 import StratusTesting
 import Testing
 
-/// The `MessageQueue` contract, run on ``SQSQueue`` against moto over HTTP: one moto server for every check, started
-/// here and stopped by its pid at the end. moto keeps its own time, so only the untimed checks run; the timed ones
+/// The `MessageQueue` contract, run on ``SQSQueue`` over HTTP against moto and against `stratus serve`'s own `/_aws`
+/// endpoint: one server for every check, started here and stopped by its pid at the end. moto keeps its own time, so only the untimed checks run; the timed ones
 /// (visibility timeouts, delays, retention, deduplication windows, redrive after receives) run on the local queues.
 @Suite struct SQSQueueContractTests {
     /// The untimed checks moto (5.2) cannot pass, by check name, and why: SQS itself behaves as the check says.
@@ -13,6 +13,9 @@ import Testing
         "a FIFO queue hands out each group's messages in order, with rising sequence numbers":
             "moto gives a FIFO message a sequence number only when it has an explicit deduplication id, and a random one"
     ]
+
+    /// The untimed checks `stratus serve`'s endpoint cannot pass, by check name, and why.
+    static let serveGaps: [String: String] = [:]
 
     @Test func untimedChecksPassAgainstMoto() async throws {
         guard let moto = try await MotoServer.start() else { return }
@@ -22,16 +25,17 @@ import Testing
             service: .sqs, region: "us-east-1", credentials: EnvironmentCredentialProvider(environment: environment),
             environment: environment, httpClient: AWSHTTPClient())
         let harness = MessageQueueContract.Harness(realTimeQueues: SQSQueue(client: client))
-        for check in MessageQueueContract.untimedChecks {
-            await withKnownIssue(Comment(rawValue: Self.motoGaps[check.name] ?? "")) {
-                do {
-                    try await check.run(harness)
-                } catch {
-                    Issue.record("\(check.name): \(error)")
-                }
-            } when: {
-                Self.motoGaps[check.name] != nil
-            }
+        await runContract(MessageQueueContract.untimedChecks, name: \.name, gaps: Self.motoGaps) { check in
+            try await check.run(harness)
+        }
+    }
+
+    @Test(.timeLimit(.minutes(5))) func untimedChecksPassAgainstServesEndpoint() async throws {
+        let serve = try await StratusServeEndpoint()
+        defer { serve.stop() }
+        let harness = MessageQueueContract.Harness(realTimeQueues: SQSQueue(client: try serve.client(.sqs)))
+        await runContract(MessageQueueContract.untimedChecks, name: \.name, gaps: Self.serveGaps) { check in
+            try await check.run(harness)
         }
     }
 

@@ -11,6 +11,22 @@ extension EventBridgeOperations {
         }
     }
 
+    /// `DeleteEventBus`: the bus `Name` with its rules and their targets; deleting a bus that does not exist
+    /// succeeds, as on EventBridge (whose only errors for it are internal ones and concurrent modification).
+    static func deleteEventBus(_ bus: any EventBus) -> AWSOperation {
+        AWSOperation("DeleteEventBus") { request throws(AWSProtocolError) in
+            let name = try request.input.requiredString("Name")
+            do throws(EventBusError) {
+                try await bus.deleteEventBus(name)
+            } catch  where error.code == .resourceNotFound {
+                return [:]
+            } catch {
+                throw EventBridgeErrors.answer(error)
+            }
+            return [:]
+        }
+    }
+
     /// `DescribeEventBus`: the `Name` and `Arn` of the bus `Name` (by name or ARN, `default` when missing), which
     /// must exist.
     static func describeEventBus(_ bus: any EventBus) -> AWSOperation {

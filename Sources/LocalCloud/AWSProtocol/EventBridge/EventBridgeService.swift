@@ -9,18 +9,21 @@ extension AWSService {
         missing: AWSErrorShape(type: "ValidationException"), invalid: AWSErrorShape(type: "ValidationException"))
 
     /// EventBridge on its JSON protocol (`AWSEvents.<operation>`, JSON 1.1): `TestEventPattern`, and with `bus` the
-    /// operations a program uses to make buses, put events, manage rules and their queue and function targets, list
-    /// archives and start replays.
+    /// operations a program uses to make and delete buses, put events, manage rules and their queue and function targets,
+    /// manage archives, and start and describe replays.
     public static func eventBridge(bus: (any EventBus)? = nil) -> AWSService {
         var operations = [EventBridgeOperations.testEventPattern()]
         if let bus {
             operations += [
                 EventBridgeOperations.createEventBus(bus), EventBridgeOperations.describeEventBus(bus),
+                EventBridgeOperations.deleteEventBus(bus),
                 EventBridgeOperations.putEvents(bus), EventBridgeOperations.putRule(bus),
                 EventBridgeOperations.describeRule(bus), EventBridgeOperations.listRules(bus),
                 EventBridgeOperations.deleteRule(bus), EventBridgeOperations.putTargets(bus),
                 EventBridgeOperations.removeTargets(bus), EventBridgeOperations.listTargetsByRule(bus),
-                EventBridgeOperations.listArchives(bus), EventBridgeOperations.startReplay(bus),
+                EventBridgeOperations.createArchive(bus), EventBridgeOperations.describeArchive(bus),
+                EventBridgeOperations.listArchives(bus), EventBridgeOperations.deleteArchive(bus),
+                EventBridgeOperations.startReplay(bus), EventBridgeOperations.describeReplay(bus),
             ]
         }
         return AWSService(
