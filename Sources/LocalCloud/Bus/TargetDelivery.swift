@@ -30,30 +30,90 @@ struct TargetDelivery: Sendable {
     let functions: (any AsyncFunctionInvoker)?
     let arns: BusARN
 
-    /// Tries the delivery once; `nil` when this bus has nothing that delivers to the target's kind.
-    func attempt(_ delivery: PendingDelivery) async -> Outcome? {
-        switch delivery.target.destination {
-        case .queue(let name):
-            guard let queues = self.queues else { return nil }
+    /// Tries each delivery once, in order, except that those to one queue go together, as few batch sends as the
+    /// queue's batch limits allow. Leaves out the deliveries this bus has nothing to deliver with.
+    func attempt(_ deliveries: [PendingDelivery]) async -> [(PendingDelivery, Outcome)] {
+        var outcomes: [(PendingDelivery, Outcome)] = []
+        var queueNames: [String] = []
+        var toQueues: [String: [PendingDelivery]] = [:]
+        for delivery in deliveries {
+            switch delivery.target.destination {
+            case .queue(let name):
+                guard self.queues != nil else { continue }
+                if toQueues[name] == nil { queueNames.append(name) }
+                toQueues[name, default: []].append(delivery)
+            case .function(let name):
+                if let outcome = await self.invoke(name, with: delivery) { outcomes.append((delivery, outcome)) }
+            }
+        }
+        for name in queueNames {
+            outcomes += await self.send(toQueues[name] ?? [], to: name)
+        }
+        return outcomes
+    }
+
+    /// Sends `deliveries` to the queue `name` in batches of at most ten messages and 1 MiB.
+    private func send(_ deliveries: [PendingDelivery], to name: String) async -> [(PendingDelivery, Outcome)] {
+        guard let queues = self.queues else { return [] }
+        var outcomes: [(PendingDelivery, Outcome)] = []
+        for chunk in Self.batches(of: deliveries) {
+            let entries = chunk.enumerated().map { index, delivery in
+                BatchEntry(id: String(index), message: delivery.message)
+            }
             do {
-                _ = try await queues.send(
-                    OutgoingMessage(body: delivery.payload, traceHeader: delivery.traceHeader), to: name)
-                return .delivered
-            } catch  where error.code == .queueDoesNotExist {
-                return .permanent(code: "RESOURCE_NOT_FOUND", message: error.message)
+                let failed = try await queues.sendBatch(entries, to: name).failed
+                let errors = Dictionary(failed.map { ($0.id, $0.error) }) { first, _ in first }
+                for (entry, delivery) in zip(entries, chunk) {
+                    outcomes.append((delivery, errors[entry.id].map(Self.outcome(of:)) ?? .delivered))
+                }
             } catch {
-                return .retriable(code: "SDK_CLIENT_ERROR", message: error.description, functionError: false)
+                outcomes += chunk.map { ($0, Self.outcome(of: error)) }
             }
-        case .function(let name):
-            guard let functions = self.functions else { return nil }
-            switch await functions.invokeAsync(
-                function: name, payload: delivery.payload, traceHeader: delivery.traceHeader)
+        }
+        return outcomes
+    }
+
+    /// `deliveries` cut, in order, into runs that one batch send takes: at most ten messages, and at most 1 MiB
+    /// together unless one message alone is larger (it then goes alone, and the queue judges it).
+    private static func batches(of deliveries: [PendingDelivery]) -> [[PendingDelivery]] {
+        var batches: [[PendingDelivery]] = []
+        var current: [PendingDelivery] = []
+        var size = 0
+        for delivery in deliveries {
+            let messageSize = delivery.message.size
+            if !current.isEmpty,
+                current.count == MessageQueueLimits.batchEntries
+                    || size + messageSize > MessageQueueLimits.maximumMessageSize
             {
-            case .succeeded: return .delivered
-            case .functionError(let message): return .retriable(code: "200", message: message, functionError: true)
-            case .functionNotFound:
-                return .permanent(code: "RESOURCE_NOT_FOUND", message: "Function \(name) does not exist")
+                batches.append(current)
+                current = []
+                size = 0
             }
+            current.append(delivery)
+            size += messageSize
+        }
+        if !current.isEmpty { batches.append(current) }
+        return batches
+    }
+
+    /// What a queue's refusal means for the delivery: a queue that does not exist is not retried.
+    private static func outcome(of error: MessageQueueError) -> Outcome {
+        guard error.code != .queueDoesNotExist else {
+            return .permanent(code: "RESOURCE_NOT_FOUND", message: error.message)
+        }
+        return .retriable(code: "SDK_CLIENT_ERROR", message: error.description, functionError: false)
+    }
+
+    /// Invokes the function `name` asynchronously with the delivery's event; `nil` without a function invoker.
+    private func invoke(_ name: String, with delivery: PendingDelivery) async -> Outcome? {
+        guard let functions = self.functions else { return nil }
+        switch await functions.invokeAsync(
+            function: name, payload: delivery.payload, traceHeader: delivery.traceHeader)
+        {
+        case .succeeded: return .delivered
+        case .functionError(let message): return .retriable(code: "200", message: message, functionError: true)
+        case .functionNotFound:
+            return .permanent(code: "RESOURCE_NOT_FOUND", message: "Function \(name) does not exist")
         }
     }
 
