@@ -30,8 +30,9 @@ struct TargetDelivery: Sendable {
     let functions: (any AsyncFunctionInvoker)?
     let arns: BusARN
 
-    /// Tries each delivery once, in order, except that those to one queue go together, as few batch sends as the
-    /// queue's batch limits allow. Leaves out the deliveries this bus has nothing to deliver with.
+    /// Tries each delivery once: function targets one invocation at a time, then each queue's deliveries together,
+    /// in order, in as few batch sends as the queue's batch limits allow. Leaves out the deliveries this bus has
+    /// nothing to deliver with.
     func attempt(_ deliveries: [PendingDelivery]) async -> [(PendingDelivery, Outcome)] {
         var outcomes: [(PendingDelivery, Outcome)] = []
         var queueNames: [String] = []
