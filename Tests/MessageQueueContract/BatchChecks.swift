@@ -1,7 +1,7 @@
 import Cloud
 import Testing
 
-/// Batch sends: whole-request errors, and entries that succeed or fail on their own.
+/// Batch sends and deletes: whole-request errors, and entries that succeed or fail on their own.
 let batchChecks: [MessageQueueContract.Check] = [
     .init("a malformed batch is refused as a whole with SQS's batch error codes") { queues, scenario in
         let name = scenario.name("batched")
@@ -37,5 +37,23 @@ let batchChecks: [MessageQueueContract.Check] = [
         #expect(failure.error.code == .messageTooLong)
         #expect(failure.senderFault)
         #expect(Set(try await receiveBodies(queues, from: name)) == ["fits", "fits too"])
+    },
+    .init("a batch delete deletes each entry's message, and fails only the entry whose handle no receive gave out") {
+        queues, scenario in
+        let name = scenario.name("deleted")
+        try await queues.createQueue(name)
+        var entries: [ReceiptBatchEntry] = []
+        for body in ["one", "two"] {
+            _ = try await queues.send(OutgoingMessage(body: body), to: name)
+            entries.append(
+                ReceiptBatchEntry(id: body, receiptHandle: try await receiveOne(queues, from: name).receiptHandle))
+        }
+        entries.append(ReceiptBatchEntry(id: "forged", receiptHandle: "not-a-receipt-handle"))
+        await expectQueueError(.emptyBatchRequest) { _ = try await queues.deleteBatch([], from: name) }
+        let failures = try await queues.deleteBatch(entries, from: name)
+        #expect(failures.map(\.id) == ["forged"])
+        #expect(failures.first?.error.code == .receiptHandleIsInvalid)
+        let attributes = try await queues.attributes(of: name)
+        #expect(attributes.visibleMessages + attributes.inFlightMessages == 0, "both received messages are gone")
     },
 ]

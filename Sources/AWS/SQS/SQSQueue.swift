@@ -118,15 +118,31 @@ public final class SQSQueue: MessageQueue {
             guard let id = success["Id"]?.stringValue else { continue }
             result.successful[id] = try SQSMessageCoding.sentMessage(from: success)
         }
-        for failure in output["Failed"]?.arrayValue ?? [] {
-            guard let id = failure["Id"]?.stringValue else { continue }
+        result.failed += Self.failures(in: output)
+        return result
+    }
+
+    /// `DeleteMessageBatch`.
+    public func deleteBatch(_ entries: [ReceiptBatchEntry], from queue: String) async throws(MessageQueueError)
+        -> [BatchResult.Failure]
+    {
+        try MessageQueueRequest.checkBatchIDs(entries.map(\.id))
+        let url = try await self.url(of: queue)
+        let encoded: [JSONValue] = entries.map { ["Id": .string($0.id), "ReceiptHandle": .string($0.receiptHandle)] }
+        return Self.failures(
+            in: try await self.call("DeleteMessageBatch", ["QueueUrl": .string(url), "Entries": .array(encoded)]))
+    }
+
+    /// The entries a batch action's `output` lists as `Failed`, with their SQS codes.
+    private static func failures(in output: JSONValue) -> [BatchResult.Failure] {
+        (output["Failed"]?.arrayValue ?? []).compactMap { failure in
+            guard let id = failure["Id"]?.stringValue else { return nil }
             let senderFault = failure["SenderFault"] == .bool(true)
             let error = MessageQueueError(
                 sqsCode: failure["Code"]?.stringValue ?? "InternalError",
                 message: failure["Message"]?.stringValue ?? "The entry failed", senderFault: senderFault)
-            result.failed.append(BatchResult.Failure(id: id, error: error, senderFault: senderFault))
+            return BatchResult.Failure(id: id, error: error, senderFault: senderFault)
         }
-        return result
     }
 
     /// `ReceiveMessage`, asking for every system and message attribute.

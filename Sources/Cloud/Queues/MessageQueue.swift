@@ -45,6 +45,13 @@ public protocol MessageQueue: Sendable {
     /// - Throws: ``MessageQueueError/Code/receiptHandleIsInvalid`` for a handle this queue never issued.
     func delete(receiptHandle: String, from queue: String) async throws(MessageQueueError)
 
+    /// Deletes up to ten messages by the receipt handles receives gave out (SQS's `DeleteMessageBatch`); each entry
+    /// succeeds or fails on its own, as ``delete(receiptHandle:from:)`` would. Returns the entries that failed.
+    /// - Throws: a batch error (``MessageQueueError/Code/emptyBatchRequest``, ...) when the request as a whole is
+    ///   wrong, in which case nothing is deleted.
+    func deleteBatch(_ entries: [ReceiptBatchEntry], from queue: String) async throws(MessageQueueError)
+        -> [BatchResult.Failure]
+
     /// Hides the message of the latest receive, `receiptHandle`, for `timeout` (0…12 h) from now, but no longer than
     /// 12 hours after that receive; zero makes it visible at once.
     /// - Throws: ``MessageQueueError/Code/receiptHandleIsInvalid`` for a handle that is not the message's latest,

@@ -17,11 +17,11 @@ struct PendingDelivery: Sendable {
     /// The deliveries due at `now`, oldest first, at most `limit`.
     static func due(at now: Int64, limit: Int, in db: Database) throws -> [PendingDelivery] {
         try Row.fetchAll(
-            db,
-            sql: """
-                SELECT seq, event_id, bus, rule, target, payload, trace_header, ingested_ms, attempts FROM deliveries
-                WHERE next_attempt_ms <= ? ORDER BY next_attempt_ms, seq LIMIT ?
-                """,
+            db.cachedStatement(
+                sql: """
+                    SELECT seq, event_id, bus, rule, target, payload, trace_header, ingested_ms, attempts FROM deliveries
+                    WHERE next_attempt_ms <= ? ORDER BY next_attempt_ms, seq LIMIT ?
+                    """),
             arguments: [now, limit]
         ).map { row in
             PendingDelivery(
@@ -31,9 +31,14 @@ struct PendingDelivery: Sendable {
         }
     }
 
+    /// The message a queue target receives: the payload with the event's trace header.
+    var message: OutgoingMessage {
+        OutgoingMessage(body: self.payload, traceHeader: self.traceHeader)
+    }
+
     /// Forgets the delivery: the target took it, or it was dead-lettered or dropped.
     func delete(in db: Database) throws {
-        try db.execute(sql: "DELETE FROM deliveries WHERE seq = ?", arguments: [self.seq])
+        try db.cachedStatement(sql: "DELETE FROM deliveries WHERE seq = ?").execute(arguments: [self.seq])
     }
 
     /// Counts one more failed attempt and makes the delivery due again at `time`.

@@ -27,22 +27,24 @@ struct RoutedEvent: Sendable {
     /// Writes the event's deliveries, due now, and its archive copies.
     func save(in db: Database) throws {
         for delivery in self.deliveries {
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO deliveries (event_id, bus, rule, target, payload, trace_header, ingested_ms, next_attempt_ms)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
+                    """
+            ).execute(
                 arguments: [
                     self.event.id, self.bus, delivery.rule, try StoredTarget.encode(delivery.target), delivery.payload,
                     self.traceHeader, self.ingestedMilliseconds, self.ingestedMilliseconds,
                 ])
         }
         for archive in self.archives {
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO archived_events (archive, event_time_ms, archived_ms, event, trace_header)
                     VALUES (?, ?, ?, ?, ?)
-                    """,
+                    """
+            ).execute(
                 arguments: [
                     archive, self.event.timeMilliseconds, self.ingestedMilliseconds, self.event.text, self.traceHeader,
                 ])

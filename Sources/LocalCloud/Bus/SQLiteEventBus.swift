@@ -481,8 +481,9 @@ public final class SQLiteEventBus: EventBus {
 
     // MARK: Delivery
 
-    /// Attempts every delivery due now, oldest first, up to ``deliveriesPerPass``; returns how many were attempted.
-    /// One pass runs at a time: a pass asked for while another runs returns 0 at once.
+    /// Attempts every delivery due now, oldest first, up to ``deliveriesPerPass`` (those to one queue sent together in
+    /// batches), then records what became of them all in one transaction; returns how many were attempted. One pass
+    /// runs at a time: a pass asked for while another runs returns 0 at once.
     @discardableResult
     public func deliverDue() async throws(EventBusError) -> Int {
         let started = self.deliveryPass.withLock { running in
@@ -496,21 +497,22 @@ public final class SQLiteEventBus: EventBus {
         let due = try await self.read { db in
             try PendingDelivery.due(at: now, limit: Self.deliveriesPerPass, in: db)
         }
-        var attempted = 0
-        for pending in due {
-            let next: TargetDelivery.Next
-            if TargetDelivery.isExpired(pending, at: now) {
-                next = self.delivery.expired(pending)
-            } else {
-                guard let outcome = await self.delivery.attempt(pending) else { continue }
-                next = self.delivery.next(after: outcome, of: pending, at: self.clock.nowMilliseconds)
-            }
-            attempted += 1
+        var settled = due.filter { TargetDelivery.isExpired($0, at: now) }.map { ($0, self.delivery.expired($0)) }
+        let attempts = await self.delivery.attempt(due.filter { !TargetDelivery.isExpired($0, at: now) })
+        let attemptedAt = self.clock.nowMilliseconds
+        for (pending, outcome) in attempts {
+            settled.append((pending, self.delivery.next(after: outcome, of: pending, at: attemptedAt)))
+        }
+        for (pending, next) in settled {
             if case .deadLetter(let message) = next, let queue = pending.target.deadLetterQueue {
                 // A dead-letter queue that is missing or refuses the message loses it, as EventBridge's would.
                 _ = try? await self.delivery.queues?.send(message, to: queue)
             }
-            try await self.write { db in
+        }
+        guard !settled.isEmpty else { return 0 }
+        let outcomes = settled
+        try await self.write { db in
+            for (pending, next) in outcomes {
                 if case .retry(let time) = next {
                     try pending.retry(at: time, in: db)
                 } else {
@@ -518,7 +520,7 @@ public final class SQLiteEventBus: EventBus {
                 }
             }
         }
-        return attempted
+        return settled.count
     }
 
     /// Delivers what is due until the task is cancelled: after each pass, waits for a new event or for

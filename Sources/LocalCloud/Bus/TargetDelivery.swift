@@ -31,38 +31,103 @@ struct TargetDelivery: Sendable {
     let arns: BusARN
     let tracing: BusDeliveryTracing
 
-    /// Tries the delivery once, in the event's trace; `nil` when this bus has nothing that delivers to the target's
-    /// kind.
-    func attempt(_ delivery: PendingDelivery) async -> Outcome? {
-        let trace = self.tracing.begin(delivery)
-        let outcome = await self.attempt(delivery, traceHeader: trace.traceHeader)
-        trace.end(failure: outcome?.failure)
-        return outcome
-    }
-
-    /// Tries the delivery once, handing the target `traceHeader`.
-    private func attempt(_ delivery: PendingDelivery, traceHeader: String?) async -> Outcome? {
-        switch delivery.target.destination {
-        case .queue(let name):
-            guard let queues = self.queues else { return nil }
-            do {
-                _ = try await queues.send(OutgoingMessage(body: delivery.payload, traceHeader: traceHeader), to: name)
-                return .delivered
-            } catch  where error.code == .queueDoesNotExist {
-                return .permanent(code: "RESOURCE_NOT_FOUND", message: error.message)
-            } catch {
-                return .retriable(code: "SDK_CLIENT_ERROR", message: error.description, functionError: false)
-            }
-        case .function(let name):
-            guard let functions = self.functions else { return nil }
-            switch await functions.invokeAsync(function: name, payload: delivery.payload, traceHeader: traceHeader)
-            {
-            case .succeeded: return .delivered
-            case .functionError(let message): return .retriable(code: "200", message: message, functionError: true)
-            case .functionNotFound:
-                return .permanent(code: "RESOURCE_NOT_FOUND", message: "Function \(name) does not exist")
+    /// Tries each delivery once, each in its event's trace: function targets one invocation at a time, then each queue's deliveries together,
+    /// in order, in as few batch sends as the queue's batch limits allow. Leaves out the deliveries this bus has
+    /// nothing to deliver with.
+    func attempt(_ deliveries: [PendingDelivery]) async -> [(PendingDelivery, Outcome)] {
+        var outcomes: [(PendingDelivery, Outcome)] = []
+        var queueNames: [String] = []
+        var toQueues: [String: [PendingDelivery]] = [:]
+        for delivery in deliveries {
+            switch delivery.target.destination {
+            case .queue(let name):
+                guard self.queues != nil else { continue }
+                if toQueues[name] == nil { queueNames.append(name) }
+                toQueues[name, default: []].append(delivery)
+            case .function(let name):
+                if let outcome = await self.invoke(name, with: delivery) { outcomes.append((delivery, outcome)) }
             }
         }
+        for name in queueNames {
+            outcomes += await self.send(toQueues[name] ?? [], to: name)
+        }
+        return outcomes
+    }
+
+    /// Sends `deliveries` to the queue `name` in batches of at most ten messages and 1 MiB.
+    private func send(_ deliveries: [PendingDelivery], to name: String) async -> [(PendingDelivery, Outcome)] {
+        guard let queues = self.queues else { return [] }
+        var outcomes: [(PendingDelivery, Outcome)] = []
+        for chunk in Self.batches(of: deliveries) {
+            let traces = chunk.map(self.tracing.begin)
+            let entries = zip(chunk, traces).enumerated().map { index, pair in
+                BatchEntry(
+                    id: String(index), message: OutgoingMessage(body: pair.0.payload, traceHeader: pair.1.traceHeader))
+            }
+            do {
+                let failed = try await queues.sendBatch(entries, to: name).failed
+                let errors = Dictionary(failed.map { ($0.id, $0.error) }) { first, _ in first }
+                for (entry, (delivery, trace)) in zip(entries, zip(chunk, traces)) {
+                    let outcome = errors[entry.id].map(Self.outcome(of:)) ?? .delivered
+                    trace.end(failure: outcome.failure)
+                    outcomes.append((delivery, outcome))
+                }
+            } catch {
+                let outcome = Self.outcome(of: error)
+                for (delivery, trace) in zip(chunk, traces) {
+                    trace.end(failure: outcome.failure)
+                    outcomes.append((delivery, outcome))
+                }
+            }
+        }
+        return outcomes
+    }
+
+    /// `deliveries` cut, in order, into runs that one batch send takes: at most ten messages, and at most 1 MiB
+    /// together unless one message alone is larger (it then goes alone, and the queue judges it).
+    private static func batches(of deliveries: [PendingDelivery]) -> [[PendingDelivery]] {
+        var batches: [[PendingDelivery]] = []
+        var current: [PendingDelivery] = []
+        var size = 0
+        for delivery in deliveries {
+            let messageSize = delivery.message.size
+            if !current.isEmpty,
+                current.count == MessageQueueLimits.batchEntries
+                    || size + messageSize > MessageQueueLimits.maximumMessageSize
+            {
+                batches.append(current)
+                current = []
+                size = 0
+            }
+            current.append(delivery)
+            size += messageSize
+        }
+        if !current.isEmpty { batches.append(current) }
+        return batches
+    }
+
+    /// What a queue's refusal means for the delivery: a queue that does not exist is not retried.
+    private static func outcome(of error: MessageQueueError) -> Outcome {
+        guard error.code != .queueDoesNotExist else {
+            return .permanent(code: "RESOURCE_NOT_FOUND", message: error.message)
+        }
+        return .retriable(code: "SDK_CLIENT_ERROR", message: error.description, functionError: false)
+    }
+
+    /// Invokes the function `name` asynchronously with the delivery's event, in the event's trace; `nil` without a
+    /// function invoker.
+    private func invoke(_ name: String, with delivery: PendingDelivery) async -> Outcome? {
+        guard let functions = self.functions else { return nil }
+        let trace = self.tracing.begin(delivery)
+        let outcome: Outcome
+        switch await functions.invokeAsync(function: name, payload: delivery.payload, traceHeader: trace.traceHeader) {
+        case .succeeded: outcome = .delivered
+        case .functionError(let message): outcome = .retriable(code: "200", message: message, functionError: true)
+        case .functionNotFound:
+            outcome = .permanent(code: "RESOURCE_NOT_FOUND", message: "Function \(name) does not exist")
+        }
+        trace.end(failure: outcome.failure)
+        return outcome
     }
 
     /// Whether `delivery` is too old to be attempted at `now` at all.

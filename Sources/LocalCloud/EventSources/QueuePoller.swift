@@ -172,14 +172,31 @@ public final class QueuePoller: Sendable {
     }
 
     private func settle(_ settlement: BatchSettlement) async {
-        for message in settlement.delete {
+        await self.delete(settlement.delete)
+        await self.release(settlement.release[...])
+    }
+
+    /// Deletes `messages` with as few batch deletes as the queue's batch limit allows.
+    private func delete(_ messages: [ReceivedMessage]) async {
+        for start in stride(from: 0, to: messages.count, by: MessageQueueLimits.batchEntries) {
+            let chunk = messages[start..<min(start + MessageQueueLimits.batchEntries, messages.count)]
+            let entries = chunk.enumerated().map { index, message in
+                ReceiptBatchEntry(id: String(index), receiptHandle: message.receiptHandle)
+            }
+            let messageIDs = Dictionary(uniqueKeysWithValues: zip(entries.map(\.id), chunk.map(\.messageID)))
+            let failures: [BatchResult.Failure]
             do {
-                try await self.queue.delete(receiptHandle: message.receiptHandle, from: self.mapping.queue)
+                failures = try await self.queue.deleteBatch(entries, from: self.mapping.queue)
             } catch {
-                self.logger.warning("Deleting message \(message.messageID) from \(self.mapping.queue) failed: \(error)")
+                self.logger.warning("Deleting \(chunk.count) messages from \(self.mapping.queue) failed: \(error)")
+                continue
+            }
+            for failure in failures {
+                let messageID = messageIDs[failure.id] ?? failure.id
+                self.logger.warning(
+                    "Deleting message \(messageID) from \(self.mapping.queue) failed: \(failure.error)")
             }
         }
-        await self.release(settlement.release[...])
     }
 
     /// Makes `messages` visible again at once.

@@ -31,7 +31,8 @@ struct QueueReceive: Sendable {
         try StoredMessage.deleteExpired(in: queue.name, now: self.now, in: db)
         let inFlight =
             try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM messages WHERE queue = ? AND receive_count > 0 AND visible_at_ms > ?",
+                db.cachedStatement(
+                    sql: "SELECT count(*) FROM messages WHERE queue = ? AND receive_count > 0 AND visible_at_ms > ?"),
                 arguments: [queue.name, self.now]) ?? 0
         guard inFlight < MessageQueueLimits.inFlightMessages else {
             throw MessageQueueError(.overLimit, "The queue \(queue.name) has \(inFlight) messages in flight")
@@ -43,11 +44,11 @@ struct QueueReceive: Sendable {
         var after: Int64 = 0
         reading: while outcome.messages.count < self.maxMessages {
             let candidates = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT seq, group_id, receive_count FROM messages INDEXED BY messages_by_queue
-                    WHERE queue = ? AND seq > ? AND visible_at_ms <= ? ORDER BY seq LIMIT ?
-                    """,
+                db.cachedStatement(
+                    sql: """
+                        SELECT seq, group_id, receive_count FROM messages INDEXED BY messages_by_queue
+                        WHERE queue = ? AND seq > ? AND visible_at_ms <= ? ORDER BY seq LIMIT ?
+                        """),
                 arguments: [queue.name, after, self.now, Self.candidatesPerRead])
             for candidate in candidates {
                 let seq: Int64 = candidate["seq"]
@@ -70,7 +71,8 @@ struct QueueReceive: Sendable {
         }
         if outcome.messages.isEmpty {
             outcome.nextVisibleAt = try Int64.fetchOne(
-                db, sql: "SELECT min(visible_at_ms) FROM messages WHERE queue = ? AND visible_at_ms > ?",
+                db.cachedStatement(
+                    sql: "SELECT min(visible_at_ms) FROM messages WHERE queue = ? AND visible_at_ms > ?"),
                 arguments: [queue.name, self.now])
         }
         return outcome

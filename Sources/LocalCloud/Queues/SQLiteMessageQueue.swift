@@ -243,28 +243,69 @@ public final class SQLiteMessageQueue: MessageQueue {
         let handle = try ReceiptHandle(parsing: receiptHandle)
         let deleted = try await self.write { db in
             _ = try StoredQueue.fetch(queue, in: db)
-            let issued =
-                try Bool.fetchOne(
-                    db,
-                    sql: """
-                        SELECT EXISTS (SELECT 1 FROM receipts JOIN messages USING (seq)
-                            WHERE receipts.token = ? AND receipts.seq = ? AND messages.queue = ?)
-                        """,
-                    arguments: [handle.token, handle.seq, queue]) ?? false
-            if issued {
-                try db.execute(sql: "DELETE FROM messages WHERE seq = ?", arguments: [handle.seq])
-                return true
-            }
-            let messageExists =
-                try Bool.fetchOne(
-                    db, sql: "SELECT EXISTS (SELECT 1 FROM messages WHERE seq = ?)", arguments: [handle.seq]) ?? false
-            guard !messageExists else {
-                throw MessageQueueError(.receiptHandleIsInvalid, "The receipt handle was not issued for this message")
-            }
-            return false
+            return try Self.delete(handle, from: queue, in: db)
         }
         // A deleted FIFO message unblocks its group: a receive waiting on the queue may now take the next one.
         if deleted { self.wakeups.signal(queue) }
+    }
+
+    /// Deletes every entry's message in one transaction; an entry whose handle is malformed or was not issued for a
+    /// message of `queue` fails on its own.
+    public func deleteBatch(_ entries: [ReceiptBatchEntry], from queue: String) async throws(MessageQueueError)
+        -> [BatchResult.Failure]
+    {
+        try MessageQueueRequest.checkBatchIDs(entries.map(\.id))
+        var failures: [BatchResult.Failure] = []
+        var parsed: [(id: String, handle: ReceiptHandle)] = []
+        for entry in entries {
+            do {
+                parsed.append((entry.id, try ReceiptHandle(parsing: entry.receiptHandle)))
+            } catch {
+                failures.append(BatchResult.Failure(id: entry.id, error: error, senderFault: true))
+            }
+        }
+        let handles = parsed
+        let (deleted, refused) = try await self.write { db in
+            _ = try StoredQueue.fetch(queue, in: db)
+            var deleted = false
+            var refused: [BatchResult.Failure] = []
+            for (id, handle) in handles {
+                do {
+                    deleted = try Self.delete(handle, from: queue, in: db) || deleted
+                } catch let error as MessageQueueError {
+                    refused.append(BatchResult.Failure(id: id, error: error, senderFault: true))
+                }
+            }
+            return (deleted, refused)
+        }
+        if deleted { self.wakeups.signal(queue) }
+        return failures + refused
+    }
+
+    /// Deletes the message `handle` was issued for in `queue`; `false` when it is gone already.
+    /// - Throws: ``MessageQueueError/Code/receiptHandleIsInvalid`` when the message is there but `handle` was not
+    ///   issued for it in `queue`.
+    private static func delete(_ handle: ReceiptHandle, from queue: String, in db: Database) throws -> Bool {
+        let issued =
+            try Bool.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT EXISTS (SELECT 1 FROM receipts JOIN messages USING (seq)
+                            WHERE receipts.token = ? AND receipts.seq = ? AND messages.queue = ?)
+                        """),
+                arguments: [handle.token, handle.seq, queue]) ?? false
+        if issued {
+            try db.cachedStatement(sql: "DELETE FROM messages WHERE seq = ?").execute(arguments: [handle.seq])
+            return true
+        }
+        let messageExists =
+            try Bool.fetchOne(
+                db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM messages WHERE seq = ?)"),
+                arguments: [handle.seq]) ?? false
+        guard !messageExists else {
+            throw MessageQueueError(.receiptHandleIsInvalid, "The receipt handle was not issued for this message")
+        }
+        return false
     }
 
     public func changeVisibility(receiptHandle: String, timeout: Duration, in queue: String)

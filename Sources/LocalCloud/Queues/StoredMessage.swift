@@ -23,12 +23,13 @@ enum StoredMessage {
         in db: Database
     ) throws -> Int64 {
         let delay = message.delay ?? queue.configuration.delay
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO messages (queue, message_id, body, md5_of_body, trace_header, group_id, deduplication_id,
                     sequence_number, sent_ms, visible_at_ms, expires_at_ms)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 queue.name, id, message.body, Self.md5(of: message.body), message.traceHeader, message.messageGroupID,
                 deduplicationID, sequenceNumber, now, now + delay.wholeMilliseconds,
@@ -45,12 +46,16 @@ enum StoredMessage {
 
     /// The message in row `seq` as the receive that holds `handle` hands it out.
     static func received(_ seq: Int64, handle: ReceiptHandle, in db: Database) throws -> ReceivedMessage {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM messages WHERE seq = ?", arguments: [seq]) else {
+        guard
+            let row = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM messages WHERE seq = ?"), arguments: [seq])
+        else {
             throw MessageQueueError(.unavailable, "The message \(seq) vanished while it was received")
         }
         var attributes: [String: MessageAttributeValue] = [:]
         let attributeRows = try Row.fetchAll(
-            db, sql: "SELECT name, data_type, value FROM message_attributes WHERE seq = ?", arguments: [seq])
+            db.cachedStatement(sql: "SELECT name, data_type, value FROM message_attributes WHERE seq = ?"),
+            arguments: [seq])
         for attribute in attributeRows {
             let bytes = [UInt8](attribute["value"] as Data)
             guard let value = MessageAttributeValue(dataType: attribute["data_type"], bytes: bytes) else {
@@ -76,13 +81,14 @@ enum StoredMessage {
     /// Hides the message in row `seq` until `visibleAt`, counts the receive, and returns the receive's handle.
     static func markReceived(_ seq: Int64, now: Int64, visibleAt: Int64, in db: Database) throws -> ReceiptHandle {
         let handle = ReceiptHandle(seq: seq)
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 UPDATE messages SET receive_count = receive_count + 1, first_receive_ms = coalesce(first_receive_ms, ?1),
                     last_receive_ms = ?1, visible_at_ms = ?2, receipt = ?3 WHERE seq = ?4
-                """,
-            arguments: [now, visibleAt, handle.token, seq])
-        try db.execute(sql: "INSERT INTO receipts (token, seq) VALUES (?, ?)", arguments: [handle.token, seq])
+                """
+        ).execute(arguments: [now, visibleAt, handle.token, seq])
+        try db.cachedStatement(sql: "INSERT INTO receipts (token, seq) VALUES (?, ?)").execute(
+            arguments: [handle.token, seq])
         return handle
     }
 
@@ -138,7 +144,7 @@ enum StoredMessage {
 
     /// Deletes the messages of `queue` whose retention period has passed.
     static func deleteExpired(in queue: String, now: Int64, in db: Database) throws {
-        try db.execute(
-            sql: "DELETE FROM messages WHERE queue = ? AND expires_at_ms <= ?", arguments: [queue, now])
+        try db.cachedStatement(sql: "DELETE FROM messages WHERE queue = ? AND expires_at_ms <= ?").execute(
+            arguments: [queue, now])
     }
 }

@@ -15,7 +15,9 @@ struct StoredQueue: Sendable {
 
     /// The queue `name`, if `name` is given and there is such a queue.
     static func find(_ name: String?, in db: Database) throws -> StoredQueue? {
-        guard let name, let row = try Row.fetchOne(db, sql: "SELECT * FROM queues WHERE name = ?", arguments: [name])
+        guard let name,
+            let row = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM queues WHERE name = ?"), arguments: [name])
         else { return nil }
         var configuration = QueueConfiguration(
             fifo: row["fifo"],

@@ -141,6 +141,29 @@ import Testing
         #expect(try await setup.bus.pendingDeliveryCount() == 0)
     }
 
+    @Test func onePassSendsAQueueTargetsEventsInBatchesAndRetriesAloneTheOneTheQueueRefuses() async throws {
+        let directory = try TemporaryDirectory()
+        let clock = ManualClock()
+        let queues = CountingMessageQueue(try SQLiteMessageQueue(path: directory.path("queues.sqlite"), clock: clock))
+        let bus = try SQLiteEventBus(path: directory.path("bus.sqlite"), queues: queues, clock: clock)
+        try await queues.createQueue("small", configuration: QueueConfiguration(maximumMessageSize: 1024))
+        try await bus.putRule(EventRule(name: "orders", eventPattern: #"{"source": ["orders"]}"#))
+        #expect(
+            try await bus.putTargets(
+                [RuleTarget(id: "q", destination: .queue("small"))], rule: "orders", bus: "default"
+            ).isEmpty)
+        let big = #"{"pad": "\#(String(repeating: "x", count: 2000))"}"#
+        for details in [Array(repeating: "{}", count: 10), ["{}", big, "{}"]] {
+            let entries = details.map { PutEventsEntry(source: "orders", detailType: "Placed", detail: $0) }
+            #expect(try await bus.putEvents(entries).failedEntryCount == 0)
+        }
+        #expect(try await bus.deliverDue() == 13)
+        #expect(queues.batches.withLock { $0 } == [10, 3], "thirteen deliveries to one queue in two batch sends")
+        #expect(queues.sends.withLock { $0 } == 0)
+        #expect(try await queues.attributes(of: "small").visibleMessages == 12)
+        #expect(try await bus.pendingDeliveryCount() == 1, "the event the queue refused waits for its retry")
+    }
+
     @Test func anAcceptedEventSurvivesTheProcessAndIsDeliveredByTheNextOne() async throws {
         let directory = try TemporaryDirectory()
         do {
