@@ -246,7 +246,7 @@ let package = Package(
         .testTarget(
             name: "LambdaRuntimeTests",
             dependencies: [
-                "LambdaRuntime", "LambdaEvents",
+                "LambdaRuntime", "LambdaEvents", "StratusTesting",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

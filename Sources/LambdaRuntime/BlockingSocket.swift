@@ -101,7 +101,8 @@ final class BlockingSocket: Sendable {
             )
             guard written >= 0 else {
                 if errno == EINTR { continue }
-                throw LambdaRuntimeError(.runtimeAPIFailed, "Writing to the Runtime API failed: \(Self.describe(errno))")
+                throw LambdaRuntimeError(
+                    .runtimeAPIFailed, "Writing to the Runtime API failed: \(Self.describe(errno))")
             }
             let intoHead = min(written, head.count - headOffset)
             headOffset += intoHead
@@ -138,6 +139,19 @@ final class BlockingSocket: Sendable {
             if errno == EINTR { continue }
             if errno == ECONNRESET { return 0 }
             throw LambdaRuntimeError(.runtimeAPIFailed, "Reading from the Runtime API failed: \(Self.describe(errno))")
+        }
+    }
+
+    /// Whether the peer has closed the connection (or reset it), found without blocking and without consuming any
+    /// byte: what a kept connection looks like after the server dropped it while idle.
+    var isClosedByPeer: Bool {
+        var byte: UInt8 = 0
+        while true {
+            let count = recv(self.descriptor, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT))
+            if count > 0 { return false }
+            if count == 0 { return true }
+            if errno == EINTR { continue }
+            return errno != EAGAIN && errno != EWOULDBLOCK
         }
     }
 

@@ -31,9 +31,9 @@ final class InvocationWorker: Sendable {
             let invocation: Invocation
             do {
                 invocation = try client.nextInvocation()
-            } catch where error.code == .malformedInvocation {
+            } catch let malformed where malformed.code == .malformedInvocation {
                 self.server.shutdown.didReceiveInvocation(worker: self.index)
-                guard self.refuse(error, with: client) else { return 1 }
+                guard self.refuse(malformed, with: client) else { return 1 }
                 continue
             } catch {
                 if self.server.shutdown.isDraining { return 0 }
@@ -63,8 +63,8 @@ final class InvocationWorker: Sendable {
         self.server.logger.error("\(malformed)", metadata: metadata)
         do {
             try client.report(.error(LambdaFunctionError(describing: malformed)), for: requestID)
-        } catch where error.code == .reportRefused {
-            self.server.logger.warning("\(error)", metadata: metadata)
+        } catch let refused where refused.code == .reportRefused {
+            self.server.logger.warning("\(refused)", metadata: metadata)
         } catch {
             self.server.logger.critical("Cannot report to the Runtime API: \(error)")
             return false
@@ -101,9 +101,9 @@ final class InvocationWorker: Sendable {
         self.server.watchdog.disarm(watchdogToken)
         do {
             try client.report(outcome, for: metadata.requestID)
-        } catch where error.code == .reportRefused {
+        } catch let refused where refused.code == .reportRefused {
             self.server.logger.warning(
-                "\(error)", metadata: [LambdaContext.requestIDMetadataKey: "\(metadata.requestID)"])
+                "\(refused)", metadata: [LambdaContext.requestIDMetadataKey: "\(metadata.requestID)"])
         }
         return true
     }

@@ -4,8 +4,8 @@ import Synchronization
 /// One keep-alive HTTP/1.1 connection to the Runtime API, carrying one request at a time on a blocking socket, from
 /// the thread of the worker that owns it.
 ///
-/// When the server closed the connection (`Connection: close`, or an idle connection dropped before a request was
-/// answered), the next request opens a new one, once. Another thread may ``interrupt()`` the connection to wake a
+/// When the server closed the connection (it said `Connection: close`, or a kept connection is found closed before a
+/// request is written on it), the next request opens a new one; a request already written is never sent again. Another thread may ``interrupt()`` the connection to wake a
 /// worker blocked waiting for its next invocation.
 ///
 /// `@unchecked Sendable`: the reader and `isReused` are used only by the owning worker's thread, one request at a
@@ -20,8 +20,8 @@ final class RuntimeAPIConnection: @unchecked Sendable {
     private let hostHeader: String
     private let shared = Mutex(Shared())
     private let reader = HTTPResponseReader()
-    /// Whether the open socket has already carried a whole exchange, so that its closing is the server dropping an
-    /// idle connection rather than refusing this request.
+    /// Whether the open socket has already carried a whole exchange, so that finding it closed means the server
+    /// dropped an idle connection.
     private var isReused = false
 
     private init(address: RuntimeAPIAddress) {
@@ -40,35 +40,31 @@ final class RuntimeAPIConnection: @unchecked Sendable {
     /// Sends a request and waits for its whole response.
     /// - Throws: ``LambdaRuntimeError/Code/runtimeAPIFailed`` when the connection fails or the response is malformed.
     func send(_ request: RuntimeAPIRequest) throws(LambdaRuntimeError) -> RuntimeAPIResponse {
-        var hasReconnected = false
-        while true {
-            let socket = try self.openSocket()
-            let mayReconnect = self.isReused && !hasReconnected
-            let response: RuntimeAPIResponse?
-            do {
-                try self.write(request, to: socket)
-                response = try self.reader.readResponse(from: socket)
-            } catch {
-                self.drop(socket)
-                guard mayReconnect, !self.isInterrupted else { throw error }
-                hasReconnected = true
-                continue
-            }
-            guard let response else {
-                self.drop(socket)
-                guard mayReconnect, !self.isInterrupted else {
-                    throw LambdaRuntimeError(.runtimeAPIFailed, "The Runtime API closed the connection")
-                }
-                hasReconnected = true
-                continue
-            }
-            if response.keepsConnection {
-                self.isReused = true
-            } else {
-                self.drop(socket)
-            }
-            return response
+        var socket = try self.openSocket()
+        if self.isReused && socket.isClosedByPeer {
+            // The server dropped the kept connection while it was idle: nothing was sent on it, so open another.
+            self.drop(socket)
+            socket = try self.openSocket()
         }
+        let response: RuntimeAPIResponse?
+        do {
+            try self.write(request, to: socket)
+            response = try self.reader.readResponse(from: socket)
+        } catch {
+            self.drop(socket)
+            throw error
+        }
+        // A request already sent is not sent again: the server may have acted on it before closing.
+        guard let response else {
+            self.drop(socket)
+            throw LambdaRuntimeError(.runtimeAPIFailed, "The Runtime API closed the connection before answering")
+        }
+        if response.keepsConnection {
+            self.isReused = true
+        } else {
+            self.drop(socket)
+        }
+        return response
     }
 
     /// Shuts the connection down for good: a request blocked on it fails at once, and later ones fail too.

@@ -1,6 +1,5 @@
 import Foundation
 import NIOCore
-import NIOPosix
 import Synchronization
 
 @testable import LambdaRuntime
@@ -25,10 +24,11 @@ final class RawRuntimeAPI: Sendable {
         var script: [Answer]
         var received: [Received] = []
         var connections = 0
+        var closedConnections = 0
     }
 
     private let state: Mutex<State>
-    private let channel: Mutex<(any Channel)?> = Mutex(nil)
+    private let listener: Mutex<LoopbackListener?> = Mutex(nil)
 
     private init(script: [Answer]) {
         self.state = Mutex(State(script: script))
@@ -37,27 +37,27 @@ final class RawRuntimeAPI: Sendable {
     /// Listens on a free loopback port and answers with `script`.
     static func start(answering script: [Answer]) async throws -> RawRuntimeAPI {
         let api = RawRuntimeAPI(script: script)
-        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(RawRequestHandler(api: api))
-                }
-            }
-            .bind(host: "127.0.0.1", port: 0).get()
-        api.channel.withLock { $0 = channel }
+        let listener = try await LoopbackListener.start { try $0.addHandler(RawRequestHandler(api: api)) }
+        api.listener.withLock { $0 = listener }
         return api
     }
 
     /// Where the client connects.
-    var address: RuntimeAPIAddress {
-        RuntimeAPIAddress(host: "127.0.0.1", port: self.channel.withLock { $0?.localAddress?.port } ?? 0)
-    }
+    var address: RuntimeAPIAddress { self.listener.withLock { $0 }!.address }
 
     /// Every request received so far, in order.
     var received: [Received] { self.state.withLock { $0.received } }
 
     func stop() async {
-        try? await self.channel.withLock { $0 }?.close()
+        await self.listener.withLock { $0 }?.stop()
+    }
+
+    /// How many connections have been closed, by either side.
+    var closedConnections: Int { self.state.withLock { $0.closedConnections } }
+
+    /// Counts a closed connection.
+    fileprivate func disconnected() {
+        self.state.withLock { $0.closedConnections += 1 }
     }
 
     /// Numbers a new connection.
@@ -96,6 +96,11 @@ private final class RawRequestHandler: ChannelInboundHandler {
         context.fireChannelActive()
     }
 
+    func channelInactive(context: ChannelHandlerContext) {
+        self.api.disconnected()
+        context.fireChannelInactive()
+    }
+
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         self.pending += String(buffer: Self.unwrapInboundIn(data))
         while let request = self.takeRequest() {
@@ -118,7 +123,8 @@ private final class RawRequestHandler: ChannelInboundHandler {
             head.split(separator: "\r\n")
             .first { $0.hasPrefix("content-length:") }
             .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
-        let requestEnd = self.pending.utf8.index(headEnd.upperBound, offsetBy: length, limitedBy: self.pending.utf8.endIndex)
+        let requestEnd = self.pending.utf8.index(
+            headEnd.upperBound, offsetBy: length, limitedBy: self.pending.utf8.endIndex)
         guard let requestEnd else { return nil }
         let request = String(self.pending[..<requestEnd])
         self.pending = String(self.pending[requestEnd...])

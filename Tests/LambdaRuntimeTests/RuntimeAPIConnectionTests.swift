@@ -1,4 +1,5 @@
 import NIOCore
+import StratusTesting
 import Testing
 
 @testable import LambdaRuntime
@@ -25,13 +26,13 @@ struct RuntimeAPIConnectionTests {
     /// Runs `body` with a client connected to a raw server that answers with `script`.
     static func withClient(
         answering script: [RawRuntimeAPI.Answer],
-        _ body: (RuntimeAPIClient, RawRuntimeAPI) throws -> Void
+        _ body: (RuntimeAPIClient, RawRuntimeAPI) async throws -> Void
     ) async throws {
         let api = try await RawRuntimeAPI.start(answering: script)
         do {
             let connection = try RuntimeAPIConnection.connect(to: api.address)
             defer { connection.close() }
-            try body(RuntimeAPIClient(connection: connection), api)
+            try await body(RuntimeAPIClient(connection: connection), api)
         } catch {
             await api.stop()
             throw error
@@ -76,13 +77,14 @@ struct RuntimeAPIConnectionTests {
         }
     }
 
-    @Test func aKeptConnectionDroppedWhileIdleIsReopenedOnceAndTheRequestSentAgain() async throws {
+    @Test func aKeptConnectionDroppedWhileIdleIsReplacedBeforeTheRequestIsWritten() async throws {
         // The server answers, then drops the connection without having said so: the report finds it closed.
         let script: [RawRuntimeAPI.Answer] = [
             .init(bytes: Self.invocation(requestID: "req-1"), closesConnection: true), .init(bytes: Self.accepted),
         ]
         try await Self.withClient(answering: script) { client, api in
             let invocation = try client.nextInvocation()
+            try await eventually { api.closedConnections == 1 }
             try client.report(.response(invocation.event), for: "req-1")
             let reports = api.received.filter { $0.text.hasPrefix("POST") }
             #expect(reports.map(\.connection) == [2])
@@ -90,12 +92,15 @@ struct RuntimeAPIConnectionTests {
         }
     }
 
-    @Test func aFreshConnectionClosedBeforeAnyAnswerIsAFailure() async throws {
-        // The script is empty: the server closes the connection on the first request, and there is no retry.
-        try await Self.withClient(answering: []) { client, api in
-            let error = #expect(throws: LambdaRuntimeError.self) { try client.nextInvocation() }
+    @Test func aRequestWhoseConnectionClosesBeforeTheAnswerIsAFailureAndNotSentAgain() async throws {
+        // The server answers `next`, then closes the connection on the report without answering it.
+        try await Self.withClient(answering: [.init(bytes: Self.invocation(requestID: "req-1"))]) { client, api in
+            _ = try client.nextInvocation()
+            let error = #expect(throws: LambdaRuntimeError.self) {
+                try client.report(.response(ByteBuffer(string: "1")), for: "req-1")
+            }
             #expect(error?.code == .runtimeAPIFailed)
-            #expect(api.received.count == 1)
+            #expect(api.received.count == 2)
         }
     }
 

@@ -1,6 +1,5 @@
 import NIOCore
 import NIOHTTP1
-import NIOPosix
 import Synchronization
 
 @testable import LambdaRuntime
@@ -24,7 +23,7 @@ final class ScriptedRuntimeAPI: Sendable {
     }
 
     private let state: Mutex<(script: [Answer], received: [Received])>
-    private let channel: Mutex<(any Channel)?> = Mutex(nil)
+    private let listener: Mutex<LoopbackListener?> = Mutex(nil)
 
     private init(script: [Answer]) {
         self.state = Mutex((script, []))
@@ -33,30 +32,22 @@ final class ScriptedRuntimeAPI: Sendable {
     /// Listens on a free loopback port and answers with `script`.
     static func start(answering script: [Answer]) async throws -> ScriptedRuntimeAPI {
         let api = ScriptedRuntimeAPI(script: script)
-        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.configureHTTPServerPipeline()
-                    try channel.pipeline.syncOperations.addHandlers(
-                        NIOHTTPServerRequestAggregator(maxContentLength: 1 << 20), ScriptHandler(api: api)
-                    )
-                }
-            }
-            .bind(host: "127.0.0.1", port: 0).get()
-        api.channel.withLock { $0 = channel }
+        let listener = try await LoopbackListener.start { pipeline in
+            try pipeline.configureHTTPServerPipeline()
+            try pipeline.addHandlers(NIOHTTPServerRequestAggregator(maxContentLength: 1 << 20), ScriptHandler(api: api))
+        }
+        api.listener.withLock { $0 = listener }
         return api
     }
 
     /// Where the client connects.
-    var address: RuntimeAPIAddress {
-        RuntimeAPIAddress(host: "127.0.0.1", port: self.channel.withLock { $0?.localAddress?.port } ?? 0)
-    }
+    var address: RuntimeAPIAddress { self.listener.withLock { $0 }!.address }
 
     /// Every request received so far, in order.
     var received: [Received] { self.state.withLock { $0.received } }
 
     func stop() async {
-        try? await self.channel.withLock { $0 }?.close()
+        await self.listener.withLock { $0 }?.stop()
     }
 
     /// Records `request` and takes the next answer.
