@@ -142,19 +142,6 @@ final class BlockingSocket: Sendable {
         }
     }
 
-    /// Whether the peer has closed the connection (or reset it), found without blocking and without consuming any
-    /// byte: what a kept connection looks like after the server dropped it while idle.
-    var isClosedByPeer: Bool {
-        var byte: UInt8 = 0
-        while true {
-            let count = recv(self.descriptor, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT))
-            if count > 0 { return false }
-            if count == 0 { return true }
-            if errno == EINTR { continue }
-            return errno != EAGAIN && errno != EWOULDBLOCK
-        }
-    }
-
     /// Shuts the connection down in both directions: a read blocked on it, in any thread, returns at once.
     func interrupt() {
         _ = shutdown(self.descriptor, Int32(SHUT_RDWR))

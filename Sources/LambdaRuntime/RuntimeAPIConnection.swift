@@ -4,11 +4,13 @@ import Synchronization
 /// One keep-alive HTTP/1.1 connection to the Runtime API, carrying one request at a time on a blocking socket, from
 /// the thread of the worker that owns it.
 ///
-/// When the server closed the connection (it said `Connection: close`, or a kept connection is found closed before a
-/// request is written on it), the next request opens a new one; a request already written is never sent again. Another thread may ``interrupt()`` the connection to wake a
+/// When the server announces that it closes the connection (`Connection: close`, or HTTP/1.0 without keep-alive),
+/// the next request opens a new one. A connection the server closes without saying so is the Runtime API going away:
+/// the request fails and is not sent again (the server may have acted on it, and a runtime that reconnected then
+/// would leave a connection from a dying process in the server's accept queue, to be taken for the next instance's). Another thread may ``interrupt()`` the connection to wake a
 /// worker blocked waiting for its next invocation.
 ///
-/// `@unchecked Sendable`: the reader and `isReused` are used only by the owning worker's thread, one request at a
+/// `@unchecked Sendable`: the reader is used only by the owning worker's thread, one request at a
 /// time; what other threads touch (the socket, to interrupt it) is behind a lock.
 final class RuntimeAPIConnection: @unchecked Sendable {
     private struct Shared {
@@ -20,9 +22,6 @@ final class RuntimeAPIConnection: @unchecked Sendable {
     private let hostHeader: String
     private let shared = Mutex(Shared())
     private let reader = HTTPResponseReader()
-    /// Whether the open socket has already carried a whole exchange, so that finding it closed means the server
-    /// dropped an idle connection.
-    private var isReused = false
 
     private init(address: RuntimeAPIAddress) {
         self.address = address
@@ -40,12 +39,7 @@ final class RuntimeAPIConnection: @unchecked Sendable {
     /// Sends a request and waits for its whole response.
     /// - Throws: ``LambdaRuntimeError/Code/runtimeAPIFailed`` when the connection fails or the response is malformed.
     func send(_ request: RuntimeAPIRequest) throws(LambdaRuntimeError) -> RuntimeAPIResponse {
-        var socket = try self.openSocket()
-        if self.isReused && socket.isClosedByPeer {
-            // The server dropped the kept connection while it was idle: nothing was sent on it, so open another.
-            self.drop(socket)
-            socket = try self.openSocket()
-        }
+        let socket = try self.openSocket()
         let response: RuntimeAPIResponse?
         do {
             try self.write(request, to: socket)
@@ -59,11 +53,7 @@ final class RuntimeAPIConnection: @unchecked Sendable {
             self.drop(socket)
             throw LambdaRuntimeError(.runtimeAPIFailed, "The Runtime API closed the connection before answering")
         }
-        if response.keepsConnection {
-            self.isReused = true
-        } else {
-            self.drop(socket)
-        }
+        if !response.keepsConnection { self.drop(socket) }
         return response
     }
 
@@ -92,7 +82,6 @@ final class RuntimeAPIConnection: @unchecked Sendable {
         }
         let socket = try BlockingSocket(connectingTo: self.address)
         self.reader.reset()
-        self.isReused = false
         let installed = self.shared.withLock { shared -> Bool in
             guard !shared.isInterrupted else { return false }
             shared.socket = socket

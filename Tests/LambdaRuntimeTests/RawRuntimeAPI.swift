@@ -7,7 +7,7 @@ import Synchronization
 /// A Runtime API on 127.0.0.1 that answers each request with scripted raw bytes, exactly as written: framing, header
 /// case and connection handling that an HTTP library would normalise. Records each request and the connection it
 /// came on. A request past the end of the script gets no answer, and its connection is closed.
-final class RawRuntimeAPI: Sendable {
+final class RawRuntimeAPI: LoopbackRuntimeAPI {
     /// One scripted answer: the bytes of a whole response, and whether the server closes the connection after it.
     struct Answer: Sendable {
         var bytes: String
@@ -28,7 +28,7 @@ final class RawRuntimeAPI: Sendable {
     }
 
     private let state: Mutex<State>
-    private let listener: Mutex<LoopbackListener?> = Mutex(nil)
+    let listener: Mutex<LoopbackListener?> = Mutex(nil)
 
     private init(script: [Answer]) {
         self.state = Mutex(State(script: script))
@@ -42,15 +42,8 @@ final class RawRuntimeAPI: Sendable {
         return api
     }
 
-    /// Where the client connects.
-    var address: RuntimeAPIAddress { self.listener.withLock { $0 }!.address }
-
     /// Every request received so far, in order.
     var received: [Received] { self.state.withLock { $0.received } }
-
-    func stop() async {
-        await self.listener.withLock { $0 }?.stop()
-    }
 
     /// How many connections have been closed, by either side.
     var closedConnections: Int { self.state.withLock { $0.closedConnections } }

@@ -16,21 +16,7 @@ struct RuntimeAPIClientTests {
         _ body: (RuntimeAPIClient, ScriptedRuntimeAPI) async throws -> Void
     ) async throws {
         let api = try await ScriptedRuntimeAPI.start(answering: script)
-        let connection: RuntimeAPIConnection
-        do {
-            connection = try RuntimeAPIConnection.connect(to: api.address)
-        } catch {
-            await api.stop()
-            throw error
-        }
-        defer { connection.close() }
-        do {
-            try await body(RuntimeAPIClient(connection: connection), api)
-        } catch {
-            await api.stop()
-            throw error
-        }
-        await api.stop()
+        try await api.withClient { try await body($0, api) }
     }
 
     static func invocation(_ headers: [(String, String)], body: String = #"{"a":1}"#) -> ScriptedRuntimeAPI.Answer {

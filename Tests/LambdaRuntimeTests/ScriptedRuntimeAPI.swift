@@ -6,7 +6,7 @@ import Synchronization
 
 /// A Runtime API that answers from a script, in order, and records every request it received: Lambda's side of the
 /// protocol, controlled by the test to the byte. A request past the end of the script is answered 500.
-final class ScriptedRuntimeAPI: Sendable {
+final class ScriptedRuntimeAPI: LoopbackRuntimeAPI {
     /// One scripted answer.
     struct Answer: Sendable {
         var status: HTTPResponseStatus
@@ -23,7 +23,7 @@ final class ScriptedRuntimeAPI: Sendable {
     }
 
     private let state: Mutex<(script: [Answer], received: [Received])>
-    private let listener: Mutex<LoopbackListener?> = Mutex(nil)
+    let listener: Mutex<LoopbackListener?> = Mutex(nil)
 
     private init(script: [Answer]) {
         self.state = Mutex((script, []))
@@ -40,15 +40,8 @@ final class ScriptedRuntimeAPI: Sendable {
         return api
     }
 
-    /// Where the client connects.
-    var address: RuntimeAPIAddress { self.listener.withLock { $0 }!.address }
-
     /// Every request received so far, in order.
     var received: [Received] { self.state.withLock { $0.received } }
-
-    func stop() async {
-        await self.listener.withLock { $0 }?.stop()
-    }
 
     /// Records `request` and takes the next answer.
     fileprivate func answer(_ request: Received) -> Answer {
