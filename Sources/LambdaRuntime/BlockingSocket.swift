@@ -30,7 +30,11 @@ final class BlockingSocket: Sendable {
         #endif
         hints.ai_flags = AI_NUMERICSERV
         var resolved: UnsafeMutablePointer<addrinfo>?
-        let status = getaddrinfo(address.host, String(address.port), &hints, &resolved)
+        // An IPv6 literal comes bracketed in `host:port` form, as in `[::1]:9001`.
+        let host =
+            address.host.hasPrefix("[") && address.host.hasSuffix("]")
+            ? String(address.host.dropFirst().dropLast()) : address.host
+        let status = getaddrinfo(host, String(address.port), &hints, &resolved)
         guard status == 0, let first = resolved else {
             throw LambdaRuntimeError(
                 .runtimeAPIFailed, "Cannot resolve \(address.host): \(String(cString: gai_strerror(status)))")
