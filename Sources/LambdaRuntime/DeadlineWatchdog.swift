@@ -1,16 +1,15 @@
+import Dispatch
 import Logging
-import NIOCore
-import NIOPosix
 import Synchronization
 
-/// Enforces invocation deadlines from an event loop of its own, so that a handler blocking its thread cannot stop
+/// Enforces invocation deadlines from a dispatch queue of its own, so that a handler blocking its thread cannot stop
 /// it: at a deadline it reports `Sandbox.Timedout` over a fresh Runtime API connection and ends the process, so
 /// that Lambda starts a new one.
 ///
-/// Arming and disarming touch only a table: the watchdog's loop scans it every ``scanInterval`` and schedules an
+/// Arming and disarming touch only a table: the watchdog's queue scans it every ``scanIntervalMilliseconds`` and schedules an
 /// exact timer for any deadline due before the next scan, so an invocation that finishes in time costs no wake-up
-/// of another thread. The loop's thread starts off the cold-start path (``start()``); invocations armed before it
-/// runs are caught by its first scan.
+/// of another thread. Dispatch starts the queue's thread only when the first scan is due, off the cold-start path;
+/// invocations armed before it runs are caught by that scan.
 final class DeadlineWatchdog: Sendable {
     /// A handle to disarm the watchdog for one invocation.
     struct Token: Sendable {
@@ -28,23 +27,21 @@ final class DeadlineWatchdog: Sendable {
         var armed: [UInt64: Armed] = [:]
     }
 
-    static let scanInterval: TimeAmount = .milliseconds(100)
+    static let scanIntervalMilliseconds = 100
 
     private let runtimeAPI: RuntimeAPIAddress
     private let logger: Logger
     private let table = Mutex(Table())
+    private let queue = DispatchQueue(label: "stratus.deadline-watchdog")
 
     init(runtimeAPI: RuntimeAPIAddress, logger: Logger) {
         self.runtimeAPI = runtimeAPI
         self.logger = logger
     }
 
-    /// Starts the watchdog's own event loop and its scans; they run until the process ends.
+    /// Starts the scans; they run until the process ends.
     func start() {
-        let eventLoop = MultiThreadedEventLoopGroup(numberOfThreads: 1).next()
-        eventLoop.scheduleRepeatedTask(initialDelay: .zero, delay: Self.scanInterval) { _ in
-            self.scan(on: eventLoop)
-        }
+        self.queue.async { self.scan() }
     }
 
     /// Watches one invocation until ``disarm(_:)``.
@@ -62,28 +59,31 @@ final class DeadlineWatchdog: Sendable {
         _ = self.table.withLock { $0.armed.removeValue(forKey: token.id) }
     }
 
-    /// Schedules an exact timer for every deadline due before the next scan.
-    private func scan(on eventLoop: any EventLoop) {
-        let horizon = WallClock.nowMilliseconds() + Int64(Self.scanInterval.nanoseconds / 1_000_000)
+    /// Schedules an exact timer for every deadline due before the next scan, and the next scan.
+    private func scan() {
+        self.queue.asyncAfter(deadline: .now() + .milliseconds(Self.scanIntervalMilliseconds)) { self.scan() }
+        let horizon = WallClock.nowMilliseconds() + Int64(Self.scanIntervalMilliseconds)
         let due = self.table.withLock { table -> [Armed] in
             let ids = table.armed.filter { $0.value.metadata.deadline.millisecondsSinceEpoch <= horizon }.map(\.key)
             return ids.compactMap { table.armed.removeValue(forKey: $0) }
         }
         for armed in due {
             let remaining = armed.metadata.deadline.millisecondsSinceEpoch - WallClock.nowMilliseconds()
-            eventLoop.scheduleTask(in: .milliseconds(max(0, remaining))) { self.fire(armed, on: eventLoop) }
+            self.queue.asyncAfter(deadline: .now() + .milliseconds(Int(max(0, remaining)))) { self.fire(armed) }
         }
     }
 
-    private func fire(_ armed: Armed, on eventLoop: any EventLoop) {
+    private func fire(_ armed: Armed) {
         guard armed.settlement.claim() else { return }
         let metadata = armed.metadata
         let report = LambdaFunctionError.timeout(after: ContinuousClock.now - armed.receivedAt)
         self.logger.error(
             "\(report.errorMessage)", metadata: [LambdaContext.requestIDMetadataKey: "\(metadata.requestID)"])
-        eventLoop.scheduleTask(in: .seconds(2)) { ProcessEnvironment.terminate(status: 1) }
-        RuntimeAPIConnection.connecting(to: self.runtimeAPI, on: eventLoop)
-            .flatMap { RuntimeAPIClient(connection: $0).report(.error(report), for: metadata.requestID) }
-            .whenComplete { _ in ProcessEnvironment.terminate(status: 1) }
+        // However the report goes, the process ends within two seconds.
+        DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(2)) { ProcessEnvironment.terminate(status: 1) }
+        if let connection = try? RuntimeAPIConnection.connect(to: self.runtimeAPI) {
+            try? RuntimeAPIClient(connection: connection).report(.error(report), for: metadata.requestID)
+        }
+        ProcessEnvironment.terminate(status: 1)
     }
 }

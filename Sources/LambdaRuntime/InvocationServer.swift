@@ -1,6 +1,4 @@
 import Logging
-import NIOCore
-import NIOPosix
 
 #if canImport(Glibc)
 import Glibc
@@ -11,7 +9,7 @@ import Darwin
 #endif
 
 /// Serves invocations from the Runtime API with as many workers as the configuration allows, each on its own
-/// connection and event loop, with a watchdog on a further loop enforcing every deadline, until SIGTERM.
+/// connection and thread, with a watchdog enforcing every deadline, until SIGTERM.
 struct InvocationServer: Sendable {
     let configuration: LambdaConfiguration
     let executor: InvocationExecutor
@@ -23,43 +21,44 @@ struct InvocationServer: Sendable {
     let shutdown = ShutdownCoordinator()
 
     /// Serves until SIGTERM (status 0) or a broken Runtime API connection (status 1).
-    /// - Parameters:
-    ///   - workerLoops: one event loop per worker; the first connection lives on the first of them.
-    func serve(firstConnection: RuntimeAPIConnection, workerLoops: [any EventLoop]) async -> Int32 {
-        let terminations = SignalObserver(signal: SIGTERM)
-        return await withTaskGroup(of: Void.self) { group in
-            group.addTask { self.watchdog.start() }
-            group.addTask {
-                for await _ in terminations.signals {
-                    self.logger.info("SIGTERM received: finishing the invocations in flight")
-                    self.shutdown.drain()
-                    return
-                }
-            }
-            let status = await withTaskGroup(of: Int32.self) { workers in
-                for (index, eventLoop) in workerLoops.enumerated() {
-                    workers.addTask(executorPreference: EventLoopTaskExecutor(eventLoop)) {
-                        let connection: RuntimeAPIConnection
-                        if index == 0 {
-                            connection = firstConnection
-                        } else {
-                            do {
-                                connection = try await RuntimeAPIConnection.connect(
-                                    to: self.configuration.runtimeAPI, on: eventLoop)
-                            } catch {
-                                self.logger.critical("Worker \(index) cannot reach the Runtime API: \(error)")
-                                return 1
-                            }
-                        }
-                        return await InvocationWorker(index: index, connection: connection, server: self).run()
-                    }
-                }
-                return await workers.reduce(into: Int32(0)) { status, workerStatus in status = max(status, workerStatus)
-                }
-            }
-            terminations.cancel()
-            group.cancelAll()
-            return status
+    /// - Parameter firstConnection: the first worker's connection, opened before the handler was made.
+    func serve(firstConnection: RuntimeAPIConnection) async -> Int32 {
+        let terminations = SignalObserver(signal: SIGTERM) {
+            self.logger.info("SIGTERM received: finishing the invocations in flight")
+            self.shutdown.drain()
         }
+        defer { terminations.cancel() }
+        self.watchdog.start()
+        return await withTaskGroup(of: Int32.self) { workers in
+            for index in 0..<self.configuration.maxConcurrency {
+                workers.addTask {
+                    let status = await WorkerThread.run {
+                        self.work(index: index, givenConnection: index == 0 ? firstConnection : nil)
+                    }
+                    guard let status else {
+                        self.logger.critical("Worker \(index) cannot start a thread")
+                        return 1
+                    }
+                    return status
+                }
+            }
+            return await workers.reduce(into: Int32(0)) { status, workerStatus in status = max(status, workerStatus) }
+        }
+    }
+
+    /// One worker's whole life, on its own thread: its connection (the first worker's is given), then its loop.
+    private func work(index: Int, givenConnection: RuntimeAPIConnection?) -> Int32 {
+        let connection: RuntimeAPIConnection
+        if let given = givenConnection {
+            connection = given
+        } else {
+            do {
+                connection = try RuntimeAPIConnection.connect(to: self.configuration.runtimeAPI)
+            } catch {
+                self.logger.critical("Worker \(index) cannot reach the Runtime API: \(error)")
+                return 1
+            }
+        }
+        return InvocationWorker(index: index, connection: connection, server: self).run()
     }
 }

@@ -1,31 +1,39 @@
 import Logging
 import NIOCore
 
-/// Serves invocations one after another over one Runtime API connection, isolated to that connection's event loop:
-/// receiving the event, running the handler and posting its outcome happen on one thread, with no hop in between.
-actor InvocationWorker {
-    nonisolated let unownedExecutor: UnownedSerialExecutor
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Serves invocations one after another over one Runtime API connection, on a thread of its own: it blocks in
+/// `next`, runs the handler's `async` work on that same thread (``WorkerThreadExecutor``) and posts the outcome,
+/// with no hop to another thread on the way.
+final class InvocationWorker: Sendable {
     private let index: Int
     private let connection: RuntimeAPIConnection
     private let server: InvocationServer
+    private let executor = WorkerThreadExecutor()
 
     init(index: Int, connection: RuntimeAPIConnection, server: InvocationServer) {
         self.index = index
         self.connection = connection
         self.server = server
-        self.unownedExecutor = connection.eventLoop.executor.asUnownedSerialExecutor()
     }
 
-    /// Serves until SIGTERM (status 0) or a broken Runtime API connection (status 1).
-    func run() async -> Int32 {
+    /// Serves until SIGTERM (status 0) or a broken Runtime API connection (status 1); blocks the calling thread.
+    func run() -> Int32 {
         let client = RuntimeAPIClient(connection: self.connection)
         while self.server.shutdown.willWaitForNext(worker: self.index, on: self.connection) {
             let invocation: Invocation
             do {
-                invocation = try await client.nextInvocation()
-            } catch let malformed as LambdaRuntimeError where malformed.code == .malformedInvocation {
+                invocation = try client.nextInvocation()
+            } catch let malformed where malformed.code == .malformedInvocation {
                 self.server.shutdown.didReceiveInvocation(worker: self.index)
-                guard await self.refuse(malformed, with: client) else { return 1 }
+                guard self.refuse(malformed, with: client) else { return 1 }
                 continue
             } catch {
                 if self.server.shutdown.isDraining { return 0 }
@@ -34,7 +42,7 @@ actor InvocationWorker {
             }
             self.server.shutdown.didReceiveInvocation(worker: self.index)
             do {
-                guard try await self.serve(invocation, with: client) else { return 1 }
+                guard try self.serve(invocation, with: client) else { return 1 }
             } catch {
                 self.server.logger.critical("Cannot report to the Runtime API: \(error)")
                 return 1
@@ -46,7 +54,7 @@ actor InvocationWorker {
 
     /// Fails a malformed invocation with ``LambdaRuntimeError/Code/malformedInvocation`` when its request id can be reported to.
     /// - Returns: `false` when it cannot, and the process must end.
-    private func refuse(_ malformed: LambdaRuntimeError, with client: RuntimeAPIClient) async -> Bool {
+    private func refuse(_ malformed: LambdaRuntimeError, with client: RuntimeAPIClient) -> Bool {
         guard let requestID = malformed.requestID else {
             self.server.logger.critical("\(malformed)")
             return false
@@ -54,8 +62,8 @@ actor InvocationWorker {
         let metadata: Logger.Metadata = [LambdaContext.requestIDMetadataKey: "\(requestID)"]
         self.server.logger.error("\(malformed)", metadata: metadata)
         do {
-            try await client.report(.error(LambdaFunctionError(describing: malformed)), for: requestID).value()
-        } catch let refused as LambdaRuntimeError where refused.code == .reportRefused {
+            try client.report(.error(LambdaFunctionError(describing: malformed)), for: requestID)
+        } catch let refused where refused.code == .reportRefused {
             self.server.logger.warning("\(refused)", metadata: metadata)
         } catch {
             self.server.logger.critical("Cannot report to the Runtime API: \(error)")
@@ -66,7 +74,7 @@ actor InvocationWorker {
 
     /// Runs one invocation under its deadline and reports its outcome.
     /// - Returns: `false` when the deadline won and the process is ending.
-    private func serve(_ invocation: Invocation, with client: RuntimeAPIClient) async throws -> Bool {
+    private func serve(_ invocation: Invocation, with client: RuntimeAPIClient) throws(LambdaRuntimeError) -> Bool {
         let metadata = invocation.metadata
         let settlement = FirstCallerFlag()
         let watchdogToken = self.server.watchdog.arm(for: metadata, settlement: settlement)
@@ -79,19 +87,21 @@ actor InvocationWorker {
                 logger: self.server.logger
             )
             self.server.traceIDEnvironment?.export(metadata.traceID)
-            outcome = await self.server.executor.invoke(event: invocation.event, context: context)
+            let executor = self.server.executor
+            let event = invocation.event
+            outcome = self.executor.run { await executor.invoke(event: event, context: context) }
         } catch {
             outcome = .error(LambdaFunctionError(describing: error))
         }
         guard settlement.claim() else {
             // The deadline won: the watchdog is reporting the timeout and ends the process when it is sent.
-            try? await Task.sleep(for: .seconds(10))
+            sleep(10)
             return false
         }
         self.server.watchdog.disarm(watchdogToken)
         do {
-            try await client.report(outcome, for: metadata.requestID).value()
-        } catch let refused as LambdaRuntimeError where refused.code == .reportRefused {
+            try client.report(outcome, for: metadata.requestID)
+        } catch let refused where refused.code == .reportRefused {
             self.server.logger.warning(
                 "\(refused)", metadata: [LambdaContext.requestIDMetadataKey: "\(metadata.requestID)"])
         }

@@ -1,6 +1,4 @@
 import Logging
-import NIOCore
-import NIOPosix
 
 /// The entry point of a function process on Lambda.
 public enum Lambda {
@@ -27,7 +25,7 @@ struct LambdaProcess {
         do {
             configuration = try LambdaConfiguration(environment: self.environment)
         } catch {
-            await Self.reportEarlyFailure(LambdaFunctionError(describing: error), environment: self.environment)
+            Self.reportEarlyFailure(LambdaFunctionError(describing: error), environment: self.environment)
             return 1
         }
         LoggingSystem.bootstrap { _ in
@@ -35,13 +33,10 @@ struct LambdaProcess {
                 sink: StandardOutputLogSink(), logLevel: configuration.logLevel, format: configuration.logFormat)
         }
         let logger = Logger(label: "stratus.runtime")
-        // One event loop per worker; the deadline watchdog starts its own once serving has begun.
-        let workerLoops = Array(
-            MultiThreadedEventLoopGroup(numberOfThreads: configuration.maxConcurrency).makeIterator())
 
         let firstConnection: RuntimeAPIConnection
         do {
-            firstConnection = try await RuntimeAPIConnection.connect(to: configuration.runtimeAPI, on: workerLoops[0])
+            firstConnection = try RuntimeAPIConnection.connect(to: configuration.runtimeAPI)
         } catch {
             ProcessEnvironment.writeToStandardError(
                 "Cannot reach the Runtime API at \(configuration.runtimeAPI): \(error)",
@@ -65,7 +60,7 @@ struct LambdaProcess {
             logger.critical(
                 "Initialisation failed",
                 metadata: ["errorType": "\(report.errorType)", "errorMessage": "\(report.errorMessage)"])
-            try? await RuntimeAPIClient(connection: firstConnection).reportInitError(report)
+            try? RuntimeAPIClient(connection: firstConnection).reportInitError(report)
             return 1
         }
 
@@ -76,20 +71,19 @@ struct LambdaProcess {
             watchdog: DeadlineWatchdog(runtimeAPI: configuration.runtimeAPI, logger: logger),
             traceIDEnvironment: configuration.maxConcurrency == 1 ? TraceIDEnvironment() : nil
         )
-        return await server.serve(firstConnection: firstConnection, workerLoops: workerLoops)
+        return await server.serve(firstConnection: firstConnection)
     }
 
     /// Reports a failure that happened before the configuration could be read: to `/init/error` when the Runtime API
     /// address is known, and always to standard error.
-    private static func reportEarlyFailure(_ report: LambdaFunctionError, environment: [String: String]) async {
+    private static func reportEarlyFailure(_ report: LambdaFunctionError, environment: [String: String]) {
         ProcessEnvironment.writeToStandardError(
             "\(report.errorType): \(report.errorMessage)",
             format: LambdaLogFormat(environment: environment)
         )
         guard let address = environment["AWS_LAMBDA_RUNTIME_API"].flatMap(RuntimeAPIAddress.init) else { return }
-        let eventLoop = MultiThreadedEventLoopGroup.singleton.next()
-        guard let connection = try? await RuntimeAPIConnection.connect(to: address, on: eventLoop) else { return }
-        try? await RuntimeAPIClient(connection: connection).reportInitError(report)
+        guard let connection = try? RuntimeAPIConnection.connect(to: address) else { return }
+        try? RuntimeAPIClient(connection: connection).reportInitError(report)
         connection.close()
     }
 }

@@ -1,5 +1,4 @@
 import NIOCore
-import NIOHTTP1
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -18,18 +17,17 @@ struct RuntimeAPIClient: Sendable {
     let connection: RuntimeAPIConnection
 
     private static let base = "/2018-06-01/runtime"
+    private static let nextPath = "\(base)/invocation/next"
 
     /// Waits, without a time limit, for the next invocation.
     /// - Throws: ``LambdaRuntimeError/Code/malformedInvocation`` for an invocation whose headers break the protocol, ``LambdaRuntimeError/Code/runtimeAPIFailed``
     ///   when the Runtime API fails.
-    func nextInvocation() async throws -> Invocation {
-        let response = try await self.connection.send(
-            RuntimeAPIRequest(method: .GET, path: "\(Self.base)/invocation/next")
-        ).value()
-        guard response.status == .ok else {
+    func nextInvocation() throws(LambdaRuntimeError) -> Invocation {
+        let response = try self.connection.send(RuntimeAPIRequest(method: .get, path: Self.nextPath))
+        guard response.status == 200 else {
             throw LambdaRuntimeError(
                 .runtimeAPIFailed,
-                "GET /invocation/next answered \(response.status.code): \(String(buffer: response.body))")
+                "GET /invocation/next answered \(response.status): \(String(buffer: response.body))")
         }
         let headers = response.headers
         guard let requestID = headers.first(name: RuntimeAPIHeader.requestID),
@@ -67,31 +65,33 @@ struct RuntimeAPIClient: Sendable {
     }
 
     /// Reports an invocation's outcome.
-    func report(_ outcome: InvocationOutcome, for requestID: String) -> EventLoopFuture<Void> {
+    /// - Throws: ``LambdaRuntimeError/Code/reportRefused`` when the Runtime API refuses this report with a 4xx
+    ///   answer, ``LambdaRuntimeError/Code/runtimeAPIFailed`` when it fails.
+    func report(_ outcome: InvocationOutcome, for requestID: String) throws(LambdaRuntimeError) {
         switch outcome {
         case .response(let body):
-            return self.post(
+            try self.post(
                 RuntimeAPIRequest(
-                    method: .POST,
+                    method: .post,
                     path: "\(Self.base)/invocation/\(requestID)/response",
                     headers: [("content-type", "application/json")],
                     body: body
                 )
             )
         case .error(let report):
-            return self.post(Self.errorRequest(path: "\(Self.base)/invocation/\(requestID)/error", report: report))
+            try self.post(Self.errorRequest(path: "\(Self.base)/invocation/\(requestID)/error", report: report))
         }
     }
 
     /// Reports a failure before the first invocation.
-    func reportInitError(_ report: LambdaFunctionError) async throws {
-        try await self.post(Self.errorRequest(path: "\(Self.base)/init/error", report: report)).value()
+    func reportInitError(_ report: LambdaFunctionError) throws(LambdaRuntimeError) {
+        try self.post(Self.errorRequest(path: "\(Self.base)/init/error", report: report))
     }
 
     private static func errorRequest(path: String, report: LambdaFunctionError) -> RuntimeAPIRequest {
         let body = (try? JSONEncoder().encode(report)).map { ByteBuffer(bytes: $0) } ?? ByteBuffer()
         return RuntimeAPIRequest(
-            method: .POST,
+            method: .post,
             path: path,
             headers: [
                 ("content-type", "application/json"),
@@ -103,21 +103,19 @@ struct RuntimeAPIClient: Sendable {
 
     /// Posts and expects `202 Accepted`. A 4xx is the API refusing this one report (logged by the caller);
     /// anything else means the environment is broken and the runtime must exit.
-    private func post(_ request: RuntimeAPIRequest) -> EventLoopFuture<Void> {
-        let path = request.path
-        return self.connection.send(request).flatMapThrowing { response in
-            switch response.status.code {
-            case 202:
-                return
-            case 400..<500:
-                throw LambdaRuntimeError(
-                    .reportRefused,
-                    "POST \(path) was refused with \(response.status.code): \(String(buffer: response.body))")
-            default:
-                throw LambdaRuntimeError(
-                    .runtimeAPIFailed, "POST \(path) answered \(response.status.code): \(String(buffer: response.body))"
-                )
-            }
+    private func post(_ request: RuntimeAPIRequest) throws(LambdaRuntimeError) {
+        let response = try self.connection.send(request)
+        switch response.status {
+        case 202:
+            return
+        case 400..<500:
+            throw LambdaRuntimeError(
+                .reportRefused,
+                "POST \(request.path) was refused with \(response.status): \(String(buffer: response.body))")
+        default:
+            throw LambdaRuntimeError(
+                .runtimeAPIFailed,
+                "POST \(request.path) answered \(response.status): \(String(buffer: response.body))")
         }
     }
 }

@@ -1,147 +1,118 @@
 import NIOCore
-import NIOHTTP1
-import NIOPosix
+import Synchronization
 
-/// One persistent HTTP/1.1 connection to the Runtime API, carrying one request at a time.
-final class RuntimeAPIConnection: Sendable {
-    let channel: any Channel
+/// One keep-alive HTTP/1.1 connection to the Runtime API, carrying one request at a time on a blocking socket, from
+/// the thread of the worker that owns it.
+///
+/// When the server announces that it closes the connection (`Connection: close`, or HTTP/1.0 without keep-alive),
+/// the next request opens a new one. A connection the server closes without saying so is the Runtime API going away:
+/// the request fails and is not sent again (the server may have acted on it, and a runtime that reconnected then
+/// would leave a connection from a dying process in the server's accept queue, to be taken for the next instance's). Another thread may ``interrupt()`` the connection to wake a
+/// worker blocked waiting for its next invocation.
+///
+/// `@unchecked Sendable`: the reader is used only by the owning worker's thread, one request at a
+/// time; what other threads touch (the socket, to interrupt it) is behind a lock.
+final class RuntimeAPIConnection: @unchecked Sendable {
+    private struct Shared {
+        var socket: BlockingSocket?
+        var isInterrupted = false
+    }
+
+    let address: RuntimeAPIAddress
     private let hostHeader: String
+    private let shared = Mutex(Shared())
+    private let reader = HTTPResponseReader()
 
-    private init(channel: any Channel, address: RuntimeAPIAddress) {
-        self.channel = channel
+    private init(address: RuntimeAPIAddress) {
+        self.address = address
         self.hostHeader = address.description
     }
 
-    /// The largest response body accepted: an event is at most 6 MB, with room for what a faithful API adds.
-    static let maxResponseBodyBytes = 8 * 1024 * 1024
-
     /// Connects to the Runtime API.
-    static func connect(to address: RuntimeAPIAddress, on eventLoop: any EventLoop) async throws -> RuntimeAPIConnection
-    {
-        try await Self.connecting(to: address, on: eventLoop).value()
+    /// - Throws: ``LambdaRuntimeError/Code/runtimeAPIFailed`` when it cannot be reached within two seconds.
+    static func connect(to address: RuntimeAPIAddress) throws(LambdaRuntimeError) -> RuntimeAPIConnection {
+        let connection = RuntimeAPIConnection(address: address)
+        _ = try connection.openSocket()
+        return connection
     }
 
-    /// Connects to the Runtime API without leaving the event loop, for callers that cannot await.
-    ///
-    /// An IP address (what Lambda gives) is connected to directly; only a host name goes through the resolver and
-    /// Happy Eyeballs, which cost about a millisecond of cold start.
-    static func connecting(to address: RuntimeAPIAddress, on eventLoop: any EventLoop) -> EventLoopFuture<
-        RuntimeAPIConnection
-    > {
-        let bootstrap = ClientBootstrap(group: eventLoop)
-            .channelOption(.socketOption(.tcp_nodelay), value: 1)
-            .connectTimeout(.seconds(2))
-            .channelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHTTPClientHandlers()
-                    try channel.pipeline.syncOperations.addHandlers(
-                        NIOHTTPClientResponseAggregator(maxContentLength: Self.maxResponseBodyBytes),
-                        RuntimeAPIChannelHandler()
-                    )
+    /// Sends a request and waits for its whole response.
+    /// - Throws: ``LambdaRuntimeError/Code/runtimeAPIFailed`` when the connection fails or the response is malformed.
+    func send(_ request: RuntimeAPIRequest) throws(LambdaRuntimeError) -> RuntimeAPIResponse {
+        let socket = try self.openSocket()
+        let response: RuntimeAPIResponse?
+        do {
+            try self.write(request, to: socket)
+            response = try self.reader.readResponse(from: socket)
+        } catch {
+            self.drop(socket)
+            throw error
+        }
+        // A request already sent is not sent again: the server may have acted on it before closing.
+        guard let response else {
+            self.drop(socket)
+            throw LambdaRuntimeError(.runtimeAPIFailed, "The Runtime API closed the connection before answering")
+        }
+        if !response.keepsConnection { self.drop(socket) }
+        return response
+    }
+
+    /// Shuts the connection down for good: a request blocked on it fails at once, and later ones fail too.
+    func interrupt() {
+        self.shared.withLock { shared in
+            shared.isInterrupted = true
+            shared.socket?.interrupt()
+        }
+    }
+
+    /// Closes the connection.
+    func close() {
+        self.shared.withLock { $0.socket = nil }
+    }
+
+    private var isInterrupted: Bool {
+        self.shared.withLock { $0.isInterrupted }
+    }
+
+    /// The open socket, connecting a new one when there is none.
+    private func openSocket() throws(LambdaRuntimeError) -> BlockingSocket {
+        if let socket = self.shared.withLock({ $0.isInterrupted ? nil : $0.socket }) { return socket }
+        guard !self.isInterrupted else {
+            throw LambdaRuntimeError(.runtimeAPIFailed, "The Runtime API connection was shut down")
+        }
+        let socket = try BlockingSocket(connectingTo: self.address)
+        self.reader.reset()
+        let installed = self.shared.withLock { shared -> Bool in
+            guard !shared.isInterrupted else { return false }
+            shared.socket = socket
+            return true
+        }
+        guard installed else {
+            throw LambdaRuntimeError(.runtimeAPIFailed, "The Runtime API connection was shut down")
+        }
+        return socket
+    }
+
+    private func drop(_ socket: BlockingSocket) {
+        self.shared.withLock { shared in
+            if shared.socket === socket { shared.socket = nil }
+        }
+    }
+
+    private func write(_ request: RuntimeAPIRequest, to socket: BlockingSocket) throws(LambdaRuntimeError) {
+        var head = request.head(host: self.hostHeader)
+        let body = request.body ?? ByteBuffer()
+        // The buffer accessors rethrow untyped errors, so the typed one is carried out of them.
+        var failure: LambdaRuntimeError?
+        head.withUTF8 { head in
+            body.withUnsafeReadableBytes { body in
+                do throws(LambdaRuntimeError) {
+                    try socket.write(UnsafeRawBufferPointer(head), body)
+                } catch {
+                    failure = error
                 }
             }
-        let connected: EventLoopFuture<any Channel>
-        if let ip = try? SocketAddress(ipAddress: address.host, port: address.port) {
-            connected = bootstrap.connect(to: ip)
-        } else {
-            connected = bootstrap.connect(host: address.host, port: address.port)
         }
-        return connected.map { RuntimeAPIConnection(channel: $0, address: address) }
-    }
-
-    var eventLoop: any EventLoop { self.channel.eventLoop }
-
-    /// Sends a request and completes with its response. Safe to call from any thread, including the event loop.
-    func send(_ request: RuntimeAPIRequest) -> EventLoopFuture<RuntimeAPIResponse> {
-        var request = request
-        request.headers.append(("host", self.hostHeader))
-        request.headers.append(("user-agent", "Stratus/\(StratusVersion.current)"))
-        let promise = self.channel.eventLoop.makePromise(of: RuntimeAPIResponse.self)
-        self.channel.writeAndFlush(RuntimeAPIChannelHandler.Exchange(request: request, response: promise), promise: nil)
-        return promise.futureResult
-    }
-
-    /// Closes the connection; a request waiting for its response fails.
-    func close() {
-        self.channel.close(promise: nil)
-    }
-}
-
-/// Matches each request written to the channel with the response that follows it.
-final class RuntimeAPIChannelHandler: ChannelDuplexHandler {
-    typealias InboundIn = NIOHTTPClientResponseFull
-    typealias OutboundIn = Exchange
-    typealias OutboundOut = HTTPClientRequestPart
-
-    struct Exchange: Sendable {
-        var request: RuntimeAPIRequest
-        var response: EventLoopPromise<RuntimeAPIResponse>
-    }
-
-    private var pending: EventLoopPromise<RuntimeAPIResponse>?
-
-    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        let exchange = self.unwrapOutboundIn(data)
-        guard self.pending == nil else {
-            exchange.response.fail(LambdaRuntimeError(.runtimeAPIFailed, "A Runtime API request is already in flight"))
-            promise?.fail(LambdaRuntimeError(.runtimeAPIFailed, "A Runtime API request is already in flight"))
-            return
-        }
-        self.pending = exchange.response
-        let request = exchange.request
-        var head = HTTPRequestHead(version: .http1_1, method: request.method, uri: request.path)
-        for (name, value) in request.headers {
-            head.headers.add(name: name, value: value)
-        }
-        if let body = request.body {
-            head.headers.add(name: "content-length", value: String(body.readableBytes))
-        } else if request.method != .GET {
-            head.headers.add(name: "content-length", value: "0")
-        }
-        context.write(self.wrapOutboundOut(.head(head)), promise: nil)
-        if let body = request.body, body.readableBytes > 0 {
-            context.write(self.wrapOutboundOut(.body(.byteBuffer(body))), promise: nil)
-        }
-        let written = context.eventLoop.makePromise(of: Void.self)
-        let loopBoundSelf = NIOLoopBound(self, eventLoop: context.eventLoop)
-        written.futureResult.whenFailure { error in
-            loopBoundSelf.value.failPending(error)
-        }
-        written.futureResult.cascade(to: promise)
-        context.writeAndFlush(self.wrapOutboundOut(.end(nil)), promise: written)
-    }
-
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        let response = self.unwrapInboundIn(data)
-        guard let pending = self.pending else {
-            context.fireErrorCaught(
-                LambdaRuntimeError(.runtimeAPIFailed, "The Runtime API sent a response nobody asked for"))
-            context.close(promise: nil)
-            return
-        }
-        self.pending = nil
-        pending.succeed(
-            RuntimeAPIResponse(
-                status: response.head.status,
-                headers: response.head.headers,
-                body: response.body ?? ByteBuffer()
-            )
-        )
-    }
-
-    func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        self.failPending(error)
-        context.close(promise: nil)
-    }
-
-    func channelInactive(context: ChannelHandlerContext) {
-        self.failPending(LambdaRuntimeError(.runtimeAPIFailed, "The Runtime API closed the connection"))
-        context.fireChannelInactive()
-    }
-
-    private func failPending(_ error: any Error) {
-        let pending = self.pending
-        self.pending = nil
-        pending?.fail(error)
+        if let failure { throw failure }
     }
 }

@@ -1,10 +1,36 @@
 import NIOCore
-import NIOHTTP1
 
 /// A request to the Runtime API.
 struct RuntimeAPIRequest: Sendable {
-    var method: HTTPMethod
+    /// The two methods the Runtime API uses.
+    enum Method: String, Sendable {
+        case get = "GET"
+        case post = "POST"
+    }
+
+    var method: Method
     var path: String
     var headers: [(String, String)] = []
     var body: ByteBuffer?
+
+    /// The request line and headers, with `host`, `user-agent` and, for a POST, `content-length` added.
+    func head(host: String) -> String {
+        var head = "\(self.method.rawValue) \(self.path) HTTP/1.1\r\nhost: \(host)\r\nuser-agent: \(Self.userAgent)\r\n"
+        for (name, value) in self.headers {
+            head += "\(name): \(Self.singleLine(value))\r\n"
+        }
+        if self.method == .post {
+            head += "content-length: \(self.body?.readableBytes ?? 0)\r\n"
+        }
+        head += "\r\n"
+        return head
+    }
+
+    /// `value` with any line break replaced by a space, so that a handler's error type cannot end the header.
+    private static func singleLine(_ value: String) -> String {
+        guard value.utf8.contains(where: { $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") }) else { return value }
+        return String(value.map { $0.isNewline ? " " : $0 })
+    }
+
+    private static let userAgent = "Stratus/\(StratusVersion.current)"
 }

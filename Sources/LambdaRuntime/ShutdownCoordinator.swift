@@ -27,7 +27,7 @@ final class ShutdownCoordinator: Sendable {
         }
     }
 
-    /// Starts the shutdown: idle workers are stopped by closing their connections, busy ones stop after their
+    /// Starts the shutdown: idle workers are stopped by interrupting their connections, busy ones stop after their
     /// invocation.
     func drain() {
         let idle = self.state.withLock { state in
@@ -36,7 +36,7 @@ final class ShutdownCoordinator: Sendable {
             return Array(state.idleConnections.values)
         }
         for connection in idle {
-            connection.close()
+            connection.interrupt()
         }
     }
 

@@ -8,24 +8,21 @@ import Musl
 import Darwin
 #endif
 
-/// Delivers a process signal as an async sequence instead of its default action.
+/// Runs a handler on a dispatch queue when the process receives a signal, instead of the signal's default action.
 ///
 /// `@unchecked Sendable`: a dispatch source may be cancelled from any thread.
 final class SignalObserver: @unchecked Sendable {
-    let signals: AsyncStream<Int32>
     private let source: any DispatchSourceSignal
 
-    init(signal number: Int32) {
+    init(signal number: Int32, handler: @escaping @Sendable () -> Void) {
         signal(number, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-        let (stream, continuation) = AsyncStream<Int32>.makeStream()
-        source.setEventHandler { continuation.yield(number) }
-        source.setCancelHandler { continuation.finish() }
+        source.setEventHandler(handler: handler)
         source.resume()
         self.source = source
-        self.signals = stream
     }
 
+    /// Stops observing; the signal stays ignored.
     func cancel() {
         self.source.cancel()
     }

@@ -1,6 +1,5 @@
 import Foundation
 import NIOCore
-import NIOPosix
 import Testing
 
 @testable import LambdaRuntime
@@ -17,22 +16,7 @@ struct RuntimeAPIClientTests {
         _ body: (RuntimeAPIClient, ScriptedRuntimeAPI) async throws -> Void
     ) async throws {
         let api = try await ScriptedRuntimeAPI.start(answering: script)
-        let connection: RuntimeAPIConnection
-        do {
-            connection = try await RuntimeAPIConnection.connect(
-                to: api.address, on: MultiThreadedEventLoopGroup.singleton.next())
-        } catch {
-            await api.stop()
-            throw error
-        }
-        defer { connection.close() }
-        do {
-            try await body(RuntimeAPIClient(connection: connection), api)
-        } catch {
-            await api.stop()
-            throw error
-        }
-        await api.stop()
+        try await api.withClient { try await body($0, api) }
     }
 
     static func invocation(_ headers: [(String, String)], body: String = #"{"a":1}"#) -> ScriptedRuntimeAPI.Answer {
@@ -59,7 +43,7 @@ struct RuntimeAPIClientTests {
                 (RuntimeAPIHeader.tenantID, "tenant-1"),
             ]
         try await Self.withClient(answering: [Self.invocation(headers)]) { client, api in
-            let invocation = try await client.nextInvocation()
+            let invocation = try client.nextInvocation()
             #expect(String(buffer: invocation.event) == #"{"a":1}"#)
             #expect(invocation.metadata.requestID == "req-1")
             #expect(invocation.metadata.invokedFunctionARN == "arn:aws:lambda:us-east-1:123456789012:function:probe")
@@ -90,7 +74,7 @@ struct RuntimeAPIClientTests {
     {
         let headers = Self.validHeaders().map { $0.0 == header ? (header, value) : $0 }
         try await Self.withClient(answering: [Self.invocation(headers)]) { client, _ in
-            let error = await #expect(throws: LambdaRuntimeError.self) { try await client.nextInvocation() }
+            let error = #expect(throws: LambdaRuntimeError.self) { try client.nextInvocation() }
             #expect(error?.code == .malformedInvocation)
             #expect(error?.requestID == requestID, "the request id is kept only when it is safe in a path")
         }
@@ -99,7 +83,7 @@ struct RuntimeAPIClientTests {
     @Test func anInvocationWithoutAFunctionARNIsMalformed() async throws {
         let headers = Self.validHeaders().filter { $0.0 != RuntimeAPIHeader.invokedFunctionARN }
         try await Self.withClient(answering: [Self.invocation(headers)]) { client, _ in
-            let error = await #expect(throws: LambdaRuntimeError.self) { try await client.nextInvocation() }
+            let error = #expect(throws: LambdaRuntimeError.self) { try client.nextInvocation() }
             #expect(error?.code == .malformedInvocation)
             #expect(error?.requestID == "req-1")
         }
@@ -107,7 +91,7 @@ struct RuntimeAPIClientTests {
 
     @Test func aFailingNextIsARuntimeAPIFailure() async throws {
         try await Self.withClient(answering: [.init(status: .internalServerError, body: "down")]) { client, _ in
-            let error = await #expect(throws: LambdaRuntimeError.self) { try await client.nextInvocation() }
+            let error = #expect(throws: LambdaRuntimeError.self) { try client.nextInvocation() }
             #expect(error?.code == .runtimeAPIFailed)
             #expect(error?.description.contains("500") == true)
         }
@@ -115,7 +99,7 @@ struct RuntimeAPIClientTests {
 
     @Test func aResponseIsPostedAsJSONToTheInvocationsResponsePath() async throws {
         try await Self.withClient(answering: [.init(status: .accepted)]) { client, api in
-            try await client.report(.response(ByteBuffer(string: #"{"ok":true}"#)), for: "req-7").get()
+            try client.report(.response(ByteBuffer(string: #"{"ok":true}"#)), for: "req-7")
             let request = try #require(api.received.first)
             #expect(request.method == .POST)
             #expect(request.uri == "\(Self.base)/invocation/req-7/response")
@@ -127,7 +111,7 @@ struct RuntimeAPIClientTests {
     @Test func anErrorIsPostedWithItsTypeInTheHeaderAndTheReportAsJSON() async throws {
         try await Self.withClient(answering: [.init(status: .accepted)]) { client, api in
             let report = LambdaFunctionError(errorMessage: "boom", errorType: "KeyError", stackTrace: ["line 1"])
-            try await client.report(.error(report), for: "req-7").get()
+            try client.report(.error(report), for: "req-7")
             let request = try #require(api.received.first)
             #expect(request.uri == "\(Self.base)/invocation/req-7/error")
             #expect(request.headers[RuntimeAPIHeader.functionErrorType] == ["KeyError"])
@@ -138,7 +122,7 @@ struct RuntimeAPIClientTests {
     @Test func anInitErrorIsPostedToTheInitPath() async throws {
         try await Self.withClient(answering: [.init(status: .accepted)]) { client, api in
             let report = LambdaFunctionError(errorMessage: "no config", errorType: "Runtime.ConfigInvalid")
-            try await client.reportInitError(report)
+            try client.reportInitError(report)
             let request = try #require(api.received.first)
             #expect(request.uri == "\(Self.base)/init/error")
             #expect(request.headers[RuntimeAPIHeader.functionErrorType] == ["Runtime.ConfigInvalid"])
@@ -152,14 +136,14 @@ struct RuntimeAPIClientTests {
             .init(status: .internalServerError, body: "down"),
         ]
         try await Self.withClient(answering: script) { client, _ in
-            let refused = await #expect(throws: LambdaRuntimeError.self) {
-                try await client.report(.response(ByteBuffer(string: "1")), for: "req-1").get()
+            let refused = #expect(throws: LambdaRuntimeError.self) {
+                try client.report(.response(ByteBuffer(string: "1")), for: "req-1")
             }
             #expect(refused?.code == .reportRefused)
             #expect(refused?.message.contains("400") == true)
             #expect(refused?.message.contains("InvalidStateTransition") == true)
-            let failed = await #expect(throws: LambdaRuntimeError.self) {
-                try await client.report(.response(ByteBuffer(string: "1")), for: "req-2").get()
+            let failed = #expect(throws: LambdaRuntimeError.self) {
+                try client.report(.response(ByteBuffer(string: "1")), for: "req-2")
             }
             #expect(failed?.code == .runtimeAPIFailed)
         }
@@ -172,8 +156,8 @@ struct RuntimeAPIClientTests {
         ]
         try await Self.withClient(answering: script) { client, api in
             for _ in 0..<2 {
-                let invocation = try await client.nextInvocation()
-                try await client.report(.response(invocation.event), for: invocation.metadata.requestID).get()
+                let invocation = try client.nextInvocation()
+                try client.report(.response(invocation.event), for: invocation.metadata.requestID)
             }
             #expect(
                 api.received.map(\.uri) == [

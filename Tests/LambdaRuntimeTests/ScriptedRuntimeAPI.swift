@@ -1,13 +1,12 @@
 import NIOCore
 import NIOHTTP1
-import NIOPosix
 import Synchronization
 
 @testable import LambdaRuntime
 
 /// A Runtime API that answers from a script, in order, and records every request it received: Lambda's side of the
 /// protocol, controlled by the test to the byte. A request past the end of the script is answered 500.
-final class ScriptedRuntimeAPI: Sendable {
+final class ScriptedRuntimeAPI: LoopbackRuntimeAPI {
     /// One scripted answer.
     struct Answer: Sendable {
         var status: HTTPResponseStatus
@@ -24,7 +23,7 @@ final class ScriptedRuntimeAPI: Sendable {
     }
 
     private let state: Mutex<(script: [Answer], received: [Received])>
-    private let channel: Mutex<(any Channel)?> = Mutex(nil)
+    let listener: Mutex<LoopbackListener?> = Mutex(nil)
 
     private init(script: [Answer]) {
         self.state = Mutex((script, []))
@@ -33,31 +32,16 @@ final class ScriptedRuntimeAPI: Sendable {
     /// Listens on a free loopback port and answers with `script`.
     static func start(answering script: [Answer]) async throws -> ScriptedRuntimeAPI {
         let api = ScriptedRuntimeAPI(script: script)
-        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.configureHTTPServerPipeline()
-                    try channel.pipeline.syncOperations.addHandlers(
-                        NIOHTTPServerRequestAggregator(maxContentLength: 1 << 20), ScriptHandler(api: api)
-                    )
-                }
-            }
-            .bind(host: "127.0.0.1", port: 0).get()
-        api.channel.withLock { $0 = channel }
+        let listener = try await LoopbackListener.start { pipeline in
+            try pipeline.configureHTTPServerPipeline()
+            try pipeline.addHandlers(NIOHTTPServerRequestAggregator(maxContentLength: 1 << 20), ScriptHandler(api: api))
+        }
+        api.listener.withLock { $0 = listener }
         return api
-    }
-
-    /// Where the client connects.
-    var address: RuntimeAPIAddress {
-        RuntimeAPIAddress(host: "127.0.0.1", port: self.channel.withLock { $0?.localAddress?.port } ?? 0)
     }
 
     /// Every request received so far, in order.
     var received: [Received] { self.state.withLock { $0.received } }
-
-    func stop() async {
-        try? await self.channel.withLock { $0 }?.close()
-    }
 
     /// Records `request` and takes the next answer.
     fileprivate func answer(_ request: Received) -> Answer {

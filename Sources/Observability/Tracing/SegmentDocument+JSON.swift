@@ -29,7 +29,16 @@ extension JSONWriter {
         }
         self.member("aws", document.aws.map(JSONValue.object))
         self.member("annotations", document.annotations.map(JSONValue.object))
-        self.member("metadata", document.metadata.map { JSONValue.object($0.mapValues(JSONValue.object)) })
+        if let metadata = document.metadata {
+            // Namespace by namespace, in key order as any JSON object: no dictionary of JSON values is built for it.
+            self.key("metadata")
+            self.beginObject()
+            for namespace in metadata.keys.sorted() {
+                self.key(namespace)
+                self.value(.object(metadata[namespace]!))
+            }
+            self.endObject()
+        }
         self.member("error", document.error)
         self.member("throttle", document.throttle)
         self.member("fault", document.fault)

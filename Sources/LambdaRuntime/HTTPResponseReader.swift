@@ -1,0 +1,228 @@
+import NIOCore
+
+/// Where an ``HTTPResponseReader`` reads its bytes from: a socket, or a test's scripted pieces.
+protocol ByteSource {
+    /// Reads what is available into `buffer`, blocking until something is.
+    /// - Returns: how many bytes were read; 0 at the end of the stream.
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(LambdaRuntimeError) -> Int
+}
+
+extension BlockingSocket: ByteSource {}
+
+/// Reads HTTP/1.1 responses from a byte stream, one after another: the status line, the headers (names in any case),
+/// and a body framed by `Content-Length`, by `Transfer-Encoding: chunked`, or by the end of the connection.
+///
+/// Reads ahead into one buffer it keeps, so bytes of a response that arrive with the previous one are not lost. The
+/// head may take at most ``maxHeadBytes`` and the body at most ``maxBodyBytes``; a response over either, or one
+/// that breaks the syntax, throws ``LambdaRuntimeError/Code/runtimeAPIFailed``.
+final class HTTPResponseReader {
+    /// The largest status line and headers accepted, together; also the size of the read-ahead buffer.
+    static let maxHeadBytes = 64 * 1024
+    /// The largest body accepted: an event is at most ``LambdaLimits/maxEventBytes``, with room for what a faithful
+    /// API adds.
+    static let maxBodyBytes = LambdaLimits.maxEventBytes + 2 * 1024 * 1024
+
+    private static let crlf: [UInt8] = [UInt8(ascii: "\r"), UInt8(ascii: "\n")]
+
+    private let buffer = UnsafeMutableRawBufferPointer.allocate(
+        byteCount: HTTPResponseReader.maxHeadBytes, alignment: 1)
+    /// The buffered bytes not consumed yet are `buffer[start..<end]`.
+    private var start = 0
+    private var end = 0
+
+    deinit {
+        self.buffer.deallocate()
+    }
+
+    /// Forgets what was read ahead, for a new connection.
+    func reset() {
+        self.start = 0
+        self.end = 0
+    }
+
+    /// Reads the next whole response.
+    /// - Returns: `nil` when the stream ended before the response's first byte (the server closed an idle
+    ///   keep-alive connection).
+    func readResponse(from source: some ByteSource) throws(LambdaRuntimeError) -> RuntimeAPIResponse? {
+        if self.start == self.end, try self.fill(from: source) == 0 { return nil }
+        while true {
+            let head = try self.readHead(from: source)
+            // An interim answer (`100 Continue`) is followed by the real one.
+            if (100..<200).contains(head.status) { continue }
+            let body = try self.readBody(of: head, from: source)
+            return RuntimeAPIResponse(
+                status: head.status, headers: head.headers, body: body, keepsConnection: head.keepsConnection)
+        }
+    }
+
+    private struct Head {
+        var status: Int
+        var headers: RuntimeAPIHeaders
+        var keepsConnection: Bool
+    }
+
+    private func readHead(from source: some ByteSource) throws(LambdaRuntimeError) -> Head {
+        let statusLine = try self.readLine(from: source, limit: Self.maxHeadBytes)
+        // "HTTP/1.1 200 OK": the version, a space, three digits, and an optional reason.
+        let digits = statusLine.dropFirst(9).prefix(3)
+        guard statusLine.starts(with: Array("HTTP/1.".utf8)), statusLine.count >= 12,
+            statusLine[statusLine.startIndex + 8] == UInt8(ascii: " "),
+            digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+            statusLine.count == 12 || statusLine[statusLine.startIndex + 12] == UInt8(ascii: " ")
+        else {
+            throw Self.malformed("its status line is '\(String(decoding: statusLine.prefix(80), as: UTF8.self))'")
+        }
+        let status = digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+        let isHTTP10 = statusLine[statusLine.startIndex + 7] == UInt8(ascii: "0")
+        var headers = RuntimeAPIHeaders()
+        var headBytes = statusLine.count + 2
+        while true {
+            let line = try self.readLine(from: source, limit: Self.maxHeadBytes - headBytes)
+            headBytes += line.count + 2
+            if line.isEmpty { break }
+            guard let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > line.startIndex else {
+                throw Self.malformed("a header line has no name")
+            }
+            headers.append(
+                name: String(decoding: line[..<colon], as: UTF8.self),
+                value: String(decoding: Self.trimmed(line[(colon + 1)...]), as: UTF8.self)
+            )
+        }
+        let connection = headers.first(name: "connection")?.lowercased()
+        let keepsConnection = isHTTP10 ? connection == "keep-alive" : connection != "close"
+        return Head(status: status, headers: headers, keepsConnection: keepsConnection)
+    }
+
+    private func readBody(of head: Head, from source: some ByteSource) throws(LambdaRuntimeError) -> ByteBuffer {
+        if let coding = head.headers.first(name: "transfer-encoding") {
+            guard coding.lowercased().hasSuffix("chunked") else {
+                throw Self.malformed("its transfer coding '\(coding)' is not supported")
+            }
+            return try self.readChunkedBody(from: source)
+        }
+        if let lengthText = head.headers.first(name: "content-length") {
+            guard let length = Int(lengthText), length >= 0 else {
+                throw Self.malformed("its Content-Length is '\(lengthText)'")
+            }
+            guard length <= Self.maxBodyBytes else { throw Self.tooLarge() }
+            var body = ByteBuffer()
+            try self.copy(length, into: &body, from: source)
+            return body
+        }
+        if head.status == 204 || head.status == 304 { return ByteBuffer() }
+        guard !head.keepsConnection else {
+            throw Self.malformed("it has neither a Content-Length nor a chunked body on a kept connection")
+        }
+        var body = ByteBuffer()
+        while true {
+            body.writeBytes(UnsafeRawBufferPointer(rebasing: self.buffer[self.start..<self.end]))
+            self.start = self.end
+            guard body.readableBytes <= Self.maxBodyBytes else { throw Self.tooLarge() }
+            if try self.fill(from: source) == 0 { return body }
+        }
+    }
+
+    private func readChunkedBody(from source: some ByteSource) throws(LambdaRuntimeError) -> ByteBuffer {
+        var body = ByteBuffer()
+        while true {
+            let sizeLine = try self.readLine(from: source, limit: 1024)
+            let sizeText = sizeLine.prefix { $0 != UInt8(ascii: ";") }
+            guard let size = Int(String(decoding: Self.trimmed(sizeText), as: UTF8.self), radix: 16), size >= 0
+            else {
+                throw Self.malformed("a chunk size is '\(String(decoding: sizeLine.prefix(40), as: UTF8.self))'")
+            }
+            if size == 0 { break }
+            guard size <= Self.maxBodyBytes - body.readableBytes else { throw Self.tooLarge() }
+            try self.copy(size, into: &body, from: source)
+            guard try self.readLine(from: source, limit: 2).isEmpty else {
+                throw Self.malformed("a chunk is longer than its size")
+            }
+        }
+        // Trailer fields, if any, up to the empty line; their values are not used.
+        var trailerBytes = 0
+        while true {
+            let line = try self.readLine(from: source, limit: Self.maxHeadBytes - trailerBytes)
+            trailerBytes += line.count + 2
+            if line.isEmpty { return body }
+        }
+    }
+
+    /// Moves `count` bytes into `body`, reading as needed.
+    private func copy(_ count: Int, into body: inout ByteBuffer, from source: some ByteSource)
+        throws(LambdaRuntimeError)
+    {
+        body.reserveCapacity(minimumWritableBytes: count)
+        var remaining = count
+        while remaining > 0 {
+            if self.start == self.end, try self.fill(from: source) == 0 { throw Self.truncated() }
+            let taken = min(remaining, self.end - self.start)
+            body.writeBytes(UnsafeRawBufferPointer(rebasing: self.buffer[self.start..<(self.start + taken)]))
+            self.start += taken
+            remaining -= taken
+        }
+    }
+
+    /// The next line without its CRLF, of at most `limit` bytes.
+    private func readLine(from source: some ByteSource, limit: Int) throws(LambdaRuntimeError) -> ArraySlice<UInt8> {
+        var searched = self.start
+        while true {
+            let buffered = UnsafeRawBufferPointer(rebasing: self.buffer[searched..<self.end])
+            if let newline = buffered.firstIndex(of: UInt8(ascii: "\n")) {
+                let lineEnd = searched + newline
+                guard lineEnd > self.start, self.buffer[lineEnd - 1] == UInt8(ascii: "\r") else {
+                    throw Self.malformed("a line does not end with CRLF")
+                }
+                let line = ArraySlice(UnsafeRawBufferPointer(rebasing: self.buffer[self.start..<(lineEnd - 1)]))
+                self.start = lineEnd + 1
+                return line
+            }
+            guard self.end - self.start < limit + 2 else {
+                throw LambdaRuntimeError(.runtimeAPIFailed, "The Runtime API sent a response head over \(limit) bytes")
+            }
+            searched = self.end
+            let before = self.start
+            if try self.fill(from: source) == 0 { throw Self.truncated() }
+            searched -= before - self.start
+        }
+    }
+
+    /// Reads more bytes after the buffered ones, first moving these to the front when the buffer's end is reached.
+    /// - Returns: how many bytes were read; 0 at the end of the stream.
+    private func fill(from source: some ByteSource) throws(LambdaRuntimeError) -> Int {
+        if self.start == self.end {
+            self.start = 0
+            self.end = 0
+        } else if self.end == self.buffer.count {
+            let count = self.end - self.start
+            self.buffer.baseAddress!.copyMemory(from: self.buffer.baseAddress! + self.start, byteCount: count)
+            self.start = 0
+            self.end = count
+        }
+        guard self.end < self.buffer.count else {
+            throw LambdaRuntimeError(
+                .runtimeAPIFailed, "The Runtime API sent a response head over \(Self.maxHeadBytes) bytes")
+        }
+        let count = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: self.buffer[self.end...]))
+        self.end += count
+        return count
+    }
+
+    private static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        let isSpace = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
+        else { return [] }
+        return bytes[first...last]
+    }
+
+    private static func malformed(_ reason: String) -> LambdaRuntimeError {
+        LambdaRuntimeError(.runtimeAPIFailed, "The Runtime API sent a malformed response: \(reason)")
+    }
+
+    private static func truncated() -> LambdaRuntimeError {
+        LambdaRuntimeError(.runtimeAPIFailed, "The Runtime API closed the connection in the middle of a response")
+    }
+
+    private static func tooLarge() -> LambdaRuntimeError {
+        LambdaRuntimeError(.runtimeAPIFailed, "The Runtime API sent a body over \(Self.maxBodyBytes) bytes")
+    }
+}

@@ -1,0 +1,50 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A thread of its own for a worker that blocks: neither the cooperative pool nor an event loop is held while it
+/// waits on the Runtime API.
+enum WorkerThread {
+    /// Runs `body` on a new thread and returns what it returns, suspending the caller meanwhile.
+    /// - Returns: `body`'s result, or `nil` when no thread could be started.
+    static func run(_ body: @escaping @Sendable () -> Int32) async -> Int32? {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Int32?, Never>) in
+            let work = Work { continuation.resume(returning: body()) }
+            let context = Unmanaged.passRetained(work).toOpaque()
+            #if canImport(Darwin)
+            var thread: pthread_t?
+            #else
+            var thread = pthread_t()
+            #endif
+            let started = pthread_create(
+                &thread, nil,
+                { context in
+                    Unmanaged<Work>.fromOpaque(context!).takeRetainedValue().body()
+                    return nil
+                }, context)
+            guard started == 0 else {
+                Unmanaged<Work>.fromOpaque(context).release()
+                continuation.resume(returning: nil)
+                return
+            }
+            #if canImport(Darwin)
+            if let thread { pthread_detach(thread) }
+            #else
+            pthread_detach(thread)
+            #endif
+        }
+    }
+
+    /// The body handed to the new thread through its `void *` argument.
+    private final class Work: Sendable {
+        let body: @Sendable () -> Void
+
+        init(_ body: @escaping @Sendable () -> Void) {
+            self.body = body
+        }
+    }
+}

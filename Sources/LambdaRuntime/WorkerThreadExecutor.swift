@@ -1,0 +1,42 @@
+import Dispatch
+import Synchronization
+
+/// Runs a handler's `async` work on the thread of the worker that received the invocation.
+///
+/// The worker's thread blocks in the Runtime API's `next`, then calls ``run(_:)``: the operation starts as a task
+/// that prefers this executor, and the worker's thread runs the task's jobs as they come, until the operation
+/// finishes. Nonisolated code stays on the worker's thread, so an invocation that awaits nothing elsewhere costs no
+/// thread switch; an await on an actor or on I/O elsewhere hands the rest back to this thread through the queue.
+final class WorkerThreadExecutor: TaskExecutor {
+    private let jobs = Mutex<[UnownedJob]>([])
+    /// Signalled once for each job enqueued and once when an operation finishes.
+    private let wakeUps = DispatchSemaphore(value: 0)
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        self.jobs.withLock { $0.append(job) }
+        self.wakeUps.signal()
+    }
+
+    /// Runs `operation` to its end on the calling thread, which must be the worker's own, and returns its result.
+    func run<Result: Sendable>(_ operation: @escaping @Sendable () async -> Result) -> Result {
+        let result = OperationResult<Result>()
+        let wakeUps = self.wakeUps
+        Task(executorPreference: self) {
+            let value = await operation()
+            result.value.withLock { $0 = value }
+            wakeUps.signal()
+        }
+        while true {
+            self.wakeUps.wait()
+            let job = self.jobs.withLock { jobs in jobs.isEmpty ? nil : jobs.removeFirst() }
+            job?.runSynchronously(on: self.asUnownedTaskExecutor())
+            if let value = result.value.withLock({ $0.take() }) { return value }
+        }
+    }
+}
+
+/// Where a task run by ``WorkerThreadExecutor/run(_:)`` leaves its result for the worker's thread.
+private final class OperationResult<Value: Sendable>: Sendable {
+    let value = Mutex<Value?>(nil)
+}

@@ -1,0 +1,75 @@
+import NIOCore
+import Testing
+
+@testable import LambdaRuntime
+
+/// Hands out scripted bytes at most `pieceSize` at a time, as a socket under load may.
+private final class PieceByPieceSource: ByteSource {
+    private var bytes: ArraySlice<UInt8>
+    private let pieceSize: Int
+
+    init(_ text: String, pieceSize: Int) {
+        self.bytes = ArraySlice(text.utf8)
+        self.pieceSize = pieceSize
+    }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(LambdaRuntimeError) -> Int {
+        let count = min(self.pieceSize, buffer.count, self.bytes.count)
+        buffer.copyBytes(from: self.bytes.prefix(count))
+        self.bytes = self.bytes.dropFirst(count)
+        return count
+    }
+}
+
+/// The HTTP/1.1 response reader on byte streams cut anywhere: framing, limits and the end of the stream.
+@Suite("HTTP response reader")
+struct HTTPResponseReaderTests {
+    static let twoResponses =
+        "HTTP/1.1 200 OK\r\nContent-Length: 5\r\nX-One: 1\r\n\r\nhello"
+        + "HTTP/1.1 202 Accepted\r\ntransfer-encoding: chunked\r\n\r\n2\r\nhi\r\n0\r\n\r\n"
+
+    @Test(arguments: [1, 2, 7, 4096])
+    func responsesCutIntoPiecesOfAnySizeAreReadWhole(pieceSize: Int) throws {
+        let source = PieceByPieceSource(Self.twoResponses, pieceSize: pieceSize)
+        let reader = HTTPResponseReader()
+        let first = try #require(try reader.readResponse(from: source))
+        #expect(first.status == 200)
+        #expect(first.headers.first(name: "x-one") == "1")
+        #expect(String(buffer: first.body) == "hello")
+        let second = try #require(try reader.readResponse(from: source))
+        #expect(second.status == 202)
+        #expect(String(buffer: second.body) == "hi")
+        #expect(try reader.readResponse(from: source) == nil, "the end of the stream between responses is no response")
+    }
+
+    @Test func aContinueIsSkippedAndConnectionCloseIsNoted() throws {
+        let text = "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nCONNECTION: Close\r\ncontent-length: 2\r\n\r\nok"
+        let response = try #require(try HTTPResponseReader().readResponse(from: PieceByPieceSource(text, pieceSize: 3)))
+        #expect(response.status == 200)
+        #expect(!response.keepsConnection)
+    }
+
+    @Test func aBodyUntilTheEndOfTheConnectionIsReadWhenItIsClosing() throws {
+        let text = "HTTP/1.1 200 OK\r\nconnection: close\r\n\r\nall of it"
+        let response = try #require(try HTTPResponseReader().readResponse(from: PieceByPieceSource(text, pieceSize: 4)))
+        #expect(String(buffer: response.body) == "all of it")
+    }
+
+    @Test(arguments: [
+        "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nshort",
+        "HTTP/1.1 200 OK\r\nContent-Length: \(HTTPResponseReader.maxBodyBytes + 1)\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nX: \(String(repeating: "a", count: HTTPResponseReader.maxHeadBytes))\r\n\r\n",
+        "SPDY/3 200 OK\r\n\r\n",
+        "HTTP/1.1 200 OK\nContent-Length: 0\n\n",
+        "HTTP/1.1 200 OK\r\nno-colon\r\n\r\n",
+    ])
+    func aResponseThatBreaksTheProtocolOrItsLimitsIsAFailure(text: String) throws {
+        let error = #expect(throws: LambdaRuntimeError.self) {
+            _ = try HTTPResponseReader().readResponse(from: PieceByPieceSource(text, pieceSize: 1000))
+        }
+        #expect(error?.code == .runtimeAPIFailed)
+    }
+}
