@@ -6,6 +6,9 @@
 # of a shared machine moves one sample, not the ratio.
 #   bash scripts/bench-gateway.sh                 3 rounds of 10 s per measurement, 2 threads, 16 connections
 #   ROUNDS=5 DURATION=5s CONNECTIONS=8 bash scripts/bench-gateway.sh
+#   STRATUS=path/to/stratus SKIP_BUILD=1 bash scripts/bench-gateway.sh   measures another build (an earlier commit's)
+#   PROFILE=dir bash scripts/bench-gateway.sh     also records the gateway with `perf record -g` during one more GET
+#                                                 and one more POST run, into dir/get.perf and dir/post.perf
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scratch=.build-bench
@@ -15,7 +18,7 @@ rounds=${ROUNDS:-3}
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 [ -n "${SKIP_BUILD:-}" ] || swift build -c release --scratch-path "$scratch" --product stratus
-stratus="$scratch/release/stratus"
+stratus=${STRATUS:-$scratch/release/stratus}
 
 work=$(mktemp -d)
 pids=()
@@ -45,6 +48,7 @@ start bare "$stratus" bench bare-http --port 0
 bare=$started
 start gateway "$stratus" serve --port 0 --xray-port 0 --data-dir "$work/data" ${SERVE_ARGS:-}
 gateway=$started
+gateway_pid=${pids[-1]}
 token=$("$stratus" token --sub bench-user --data-dir "$work/data")
 body='{"items":[{"sku":"A-1","quantity":2,"unitPrice":1999},{"sku":"B-2","quantity":1,"unitPrice":4500}],"currency":"EUR"}'
 order_id=$(curl -sf -X POST "$gateway/orders" -H "authorization: Bearer $token" -H 'content-type: application/json' -d "$body" \
@@ -74,3 +78,15 @@ for round in $(seq 1 "$rounds"); do
 done
 
 python3 scripts/bench/gateway_report.py "$work"
+
+if [ -n "${PROFILE:-}" ]; then
+    mkdir -p "$PROFILE"
+    for kind in get post; do
+        perf record -g -o "$PROFILE/$kind.perf" -p "$gateway_pid" 2>/dev/null &
+        recorder=$!
+        measure -s "$work/$kind.lua" "$gateway/orders$([ "$kind" = get ] && echo "/$order_id")" >"$PROFILE/$kind.wrk"
+        kill -INT "$recorder"
+        wait "$recorder" || true
+    done
+    echo "profiles of the gateway under load: $PROFILE/get.perf, $PROFILE/post.perf"
+fi

@@ -1,4 +1,4 @@
-import Foundation
+import JSONCoding
 
 /// What a line of a function's output says, read as CloudWatch reads it: an EMF document (a JSON object with
 /// `_aws.CloudWatchMetrics`) yields metric values, a Powertools JSON line its keys, a line in Lambda's text format
@@ -7,24 +7,19 @@ struct FunctionOutputLine {
     let record: LogRecord
     let metrics: [MetricPoint]
 
-    init(line: String, function: String, timeMilliseconds: Int64) {
+    /// Reads `line`; `object` is the JSON object the line holds, already parsed (``StoredRedaction/line(_:)``), or
+    /// `nil` when it holds none.
+    init(line: String, object: [String: JSONValue]?, function: String, timeMilliseconds: Int64) {
         var record = LogRecord(timeMilliseconds: timeMilliseconds, function: function, line: line)
         var metrics: [MetricPoint] = []
-        if line.utf8.first == UInt8(ascii: "{"),
-            let fields = try? JSONDecoder().decode(JSONLine.self, from: Data(line.utf8))
-        {
-            record.level = fields.metrics.isEmpty && fields.namespaces.isEmpty ? fields.level : "METRIC"
-            record.message = fields.message
-            record.correlationID = fields.correlationID
-            record.traceID = fields.traceID
-            record.requestID = fields.requestID
-            metrics = fields.metrics.map { metric in
-                MetricPoint(
-                    timeMilliseconds: fields.timestamp ?? timeMilliseconds, function: function,
-                    namespace: metric.namespace,
-                    name: metric.name, unit: metric.unit, value: metric.value, dimensions: metric.dimensions
-                )
-            }
+        if let object {
+            let emf = EMFDirectives(object).flatMap { $0.directives.isEmpty ? nil : $0 }
+            record.level = emf == nil ? object["level"]?.stringValue : "METRIC"
+            record.message = object["message"]?.stringValue
+            record.correlationID = object["correlation_id"]?.stringValue
+            record.traceID = object["xray_trace_id"]?.stringValue
+            record.requestID = object["function_request_id"]?.stringValue
+            metrics = emf?.points(in: object, function: function, defaultTimeMilliseconds: timeMilliseconds) ?? []
         } else {
             let fields = line.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false)
             if fields.count == 4, Self.textLevels.contains(String(fields[2])) {
@@ -42,84 +37,93 @@ struct FunctionOutputLine {
     private static let textLevels: Set<String> = ["TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"]
 }
 
-/// The members of a JSON line the local cloud reads, decoded in one pass without building the whole tree: the
-/// Powertools keys, and for an EMF document its directives with the values and dimensions they name.
-private struct JSONLine: Decodable {
-    struct Metric {
+/// The `_aws` member of an EMF document: its timestamp and the directives naming which members are metrics and
+/// which dimensions. `nil` when the member is missing or not in EMF's shape, as CloudWatch then reads no metric.
+private struct EMFDirectives {
+    struct Directive {
         let namespace: String
-        let name: String
-        let unit: String?
-        let value: Double
-        let dimensions: [String: String]
+        let dimensionNames: Set<String>
+        let metrics: [(name: String, unit: String?)]
     }
 
-    let level: String?
-    let message: String?
-    let correlationID: String?
-    let traceID: String?
-    let requestID: String?
-    let timestamp: Int64?
-    let namespaces: [String]
-    let metrics: [Metric]
+    let timestampMilliseconds: Int64?
+    let directives: [Directive]
 
-    private struct Key: CodingKey {
-        let stringValue: String
-        var intValue: Int? { nil }
-        init(_ name: String) { self.stringValue = name }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
-    private struct EMFMetadata: Decodable {
-        struct Directive: Decodable {
-            struct Definition: Decodable {
-                let Name: String
-                let Unit: String?
+    init?(_ document: [String: JSONValue]) {
+        guard let metadata = document["_aws"]?.objectValue,
+            let directives = metadata["CloudWatchMetrics"]?.arrayValue
+        else { return nil }
+        switch metadata["Timestamp"] {
+        case nil, .null?: self.timestampMilliseconds = nil
+        case .integer(let milliseconds)?: self.timestampMilliseconds = milliseconds
+        default: return nil
+        }
+        var read: [Directive] = []
+        read.reserveCapacity(directives.count)
+        for directive in directives {
+            guard let namespace = directive["Namespace"]?.stringValue, let metrics = directive["Metrics"]?.arrayValue
+            else { return nil }
+            var names: Set<String> = []
+            switch directive["Dimensions"] {
+            case nil, .null?: break
+            case .array(let sets)?:
+                for set in sets {
+                    guard let members = set.arrayValue else { return nil }
+                    for member in members {
+                        guard let name = member.stringValue else { return nil }
+                        names.insert(name)
+                    }
+                }
+            default: return nil
             }
-
-            let Namespace: String
-            let Dimensions: [[String]]?
-            let Metrics: [Definition]
+            var definitions: [(name: String, unit: String?)] = []
+            for metric in metrics {
+                guard let name = metric["Name"]?.stringValue else { return nil }
+                let unit = metric["Unit"]
+                guard unit == nil || unit == .null || unit?.stringValue != nil else { return nil }
+                definitions.append((name, unit?.stringValue))
+            }
+            read.append(Directive(namespace: namespace, dimensionNames: names, metrics: definitions))
         }
-
-        let Timestamp: Int64?
-        let CloudWatchMetrics: [Directive]
+        self.directives = read
     }
 
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: Key.self)
-        func text(_ name: String) -> String? { try? container.decodeIfPresent(String.self, forKey: Key(name)) }
-        self.level = text("level")
-        self.message = text("message")
-        self.correlationID = text("correlation_id")
-        self.traceID = text("xray_trace_id")
-        self.requestID = text("function_request_id")
-        guard let emf = try? container.decodeIfPresent(EMFMetadata.self, forKey: Key("_aws")) else {
-            self.timestamp = nil
-            self.namespaces = []
-            self.metrics = []
-            return
-        }
-        var metrics: [Metric] = []
-        for directive in emf.CloudWatchMetrics {
+    /// The values `document` holds for the directives' metrics: one number, or a list of up to 100.
+    func points(in document: [String: JSONValue], function: String, defaultTimeMilliseconds: Int64) -> [MetricPoint] {
+        var points: [MetricPoint] = []
+        for directive in self.directives {
             var dimensions: [String: String] = [:]
-            for name in Set((directive.Dimensions ?? []).joined()) { dimensions[name] = text(name) }
-            for definition in directive.Metrics {
-                let key = Key(definition.Name)
-                // One value is the usual form, an array of up to 100 the other.
-                let values =
-                    (try? container.decode(Double.self, forKey: key)).map { [$0] }
-                    ?? (try? container.decode([Double].self, forKey: key)) ?? []
-                for value in values {
-                    metrics.append(
-                        Metric(
-                            namespace: directive.Namespace, name: definition.Name, unit: definition.Unit, value: value,
-                            dimensions: dimensions))
+            for name in directive.dimensionNames { dimensions[name] = document[name]?.stringValue }
+            for metric in directive.metrics {
+                for value in Self.numbers(document[metric.name]) {
+                    points.append(
+                        MetricPoint(
+                            timeMilliseconds: self.timestampMilliseconds ?? defaultTimeMilliseconds,
+                            function: function, namespace: directive.namespace, name: metric.name, unit: metric.unit,
+                            value: value, dimensions: dimensions))
                 }
             }
         }
-        self.timestamp = emf.Timestamp
-        self.namespaces = emf.CloudWatchMetrics.map(\.Namespace)
-        self.metrics = metrics
+        return points
+    }
+
+    /// A number, or every element of an array of numbers; nothing for any other value.
+    private static func numbers(_ value: JSONValue?) -> [Double] {
+        switch value {
+        case .integer(let number)?: return [Double(number)]
+        case .number(let number)?: return [number]
+        case .array(let elements)?:
+            var numbers: [Double] = []
+            numbers.reserveCapacity(elements.count)
+            for element in elements {
+                switch element {
+                case .integer(let number): numbers.append(Double(number))
+                case .number(let number): numbers.append(number)
+                default: return []
+                }
+            }
+            return numbers
+        default: return []
+        }
     }
 }

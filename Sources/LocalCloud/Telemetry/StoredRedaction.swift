@@ -11,12 +11,14 @@ import Observability
 ///
 /// A line or document with nothing to remove is kept byte for byte as it came.
 enum StoredRedaction {
-    /// `line`, cleaned when it is a JSON object; a line that opens like one but does not parse cannot be checked, so
-    /// only its size is kept.
-    static func line(_ line: String) -> String {
-        guard line.utf8.first == UInt8(ascii: "{") else { return line }
-        guard let value = JSONValue(parsing: Array(line.utf8)) else { return Redaction.replacement(of: line) }
-        return Self.encoded(Redaction.secrets.redacted(value), unless: value) ?? line
+    /// `line`, cleaned when it is a JSON object, and that object as cleaned (`nil` for any other line), so that
+    /// its reader need not parse it again; a line that opens like one but does not parse cannot be checked, so only
+    /// its size is kept.
+    static func line(_ line: String) -> (text: String, object: [String: JSONValue]?) {
+        guard line.utf8.first == UInt8(ascii: "{") else { return (line, nil) }
+        guard let value = JSONValue(parsing: Array(line.utf8)) else { return (Redaction.replacement(of: line), nil) }
+        let cleaned = Redaction.secrets.redacted(value)
+        return (Self.encoded(cleaned, unless: value) ?? line, cleaned.objectValue)
     }
 
     /// `segment` with its document cleaned.

@@ -8,7 +8,8 @@ public import LambdaRuntime
 /// - `GET functions?window=5m`: per function, invocations, errors, throttles, cold starts and duration p50/p90/p99;
 /// - `GET logs?function=&level=&correlationId=&traceId=&since=&after=&limit=`: log events, oldest first;
 /// - `GET traces?since=&limit=`: traces, newest first; `GET traces/{traceId}`: one trace's segment tree;
-/// - `GET metrics?namespace=&name=&since=`: EMF metric values.
+/// - `GET metrics?namespace=&name=&since=`: EMF metric values;
+/// - `GET recorder`: the records the recorder dropped since it started, by kind (``DroppedRecords``).
 ///
 /// Times (`since`, `window`) are ISO 8601, epoch milliseconds, or a span back from now (`30s`, `15m`, `2h`, `1d`); none
 /// reaches further back than the recorder's retention.
@@ -63,6 +64,11 @@ public struct TelemetryAPI: Sendable {
         }
         router.get("\(Self.pathPrefix)metrics") { request, _ in
             try await self.answer(request) { query throws(TelemetryAPIError) in try await self.metrics(query) }
+        }
+        router.get("\(Self.pathPrefix)recorder") { request, _ in
+            try await self.answer(request) { _ throws(TelemetryAPIError) -> [String: DroppedRecords] in
+                ["dropped": self.recorder.dropped]
+            }
         }
         for unknown in [Self.scope, "\(Self.scope)**"] {
             router.get(RouterPath(unknown)) { request, _ -> Response in

@@ -6,57 +6,78 @@ import Synchronization
 /// the ``TelemetryStore`` in batches, off the invocation's path: recording costs a lock and an append; reading,
 /// parsing and cleaning the lines and segments (``StoredRedaction``) happens at the flush.
 ///
-/// At most ``maximumPending`` entries wait for a flush; past that the oldest lines are dropped and counted, so a
-/// function that floods its log cannot exhaust memory.
+/// At most ``maximumPending`` entries of each kind wait for a flush; past that the oldest lines, or the newest
+/// invocations and segments, are dropped and counted (``dropped``, the telemetry API's `GET recorder`, and a `WARN`
+/// line of the `stratus` function at the next flush), so a function that floods its log cannot exhaust memory and
+/// no record is lost without a trace.
 public final class TelemetryRecorder: SegmentEmitter, Sendable {
     /// Where flushed records go.
     public let store: TelemetryStore
     /// How long records are kept.
     public let retention: Duration
-    private let pending = Mutex<Pending>(Pending())
+    /// The most entries of one kind that wait for a flush.
+    public let maximumPending: Int
+    private let state = Mutex<State>(State())
     private let nowMilliseconds: @Sendable () -> Int64
 
-    /// The most entries of one kind that wait for a flush.
-    public static let maximumPending = 100_000
+    /// The default of ``maximumPending``.
+    public static let defaultMaximumPending = 100_000
+
+    private struct State {
+        var pending = Pending()
+        /// Every drop since the recorder started.
+        var dropped = DroppedRecords()
+        /// The drops the last flush reported in its `WARN` line.
+        var reported = DroppedRecords()
+    }
 
     private struct Pending {
         var lines: [(line: String, function: String, timeMilliseconds: Int64)] = []
         var invocations: [InvocationRecord] = []
         var segments: [(segment: ReceivedSegment, receivedMilliseconds: Int64)] = []
-        var droppedLines = 0
     }
 
     /// A recorder into `store` keeping records for `retention`; `nowMilliseconds` (since the Unix epoch) stamps them.
     public init(
         store: TelemetryStore, retention: Duration = .seconds(24 * 3600),
+        maximumPending: Int = TelemetryRecorder.defaultMaximumPending,
         nowMilliseconds: @escaping @Sendable () -> Int64 = WallClock.nowMilliseconds
     ) {
         self.store = store
         self.retention = retention
+        self.maximumPending = max(1, maximumPending)
         self.nowMilliseconds = nowMilliseconds
     }
+
+    /// How many records were dropped since the recorder started, by kind.
+    public var dropped: DroppedRecords { self.state.withLock { $0.dropped } }
 
     /// A sink for `function`'s output that records every line and passes it on to `forward`.
     public func capturing(_ function: String, forwardingTo forward: any LogSink) -> any LogSink {
         FunctionLogCapture(function: function, recorder: self, forward: forward)
     }
 
-    /// Records a line `function` wrote.
+    /// Records a line `function` wrote; when ``maximumPending`` lines already wait, the oldest tenth goes first.
     public func capture(line: String, function: String) {
         let now = self.nowMilliseconds()
-        self.pending.withLock { pending in
-            if pending.lines.count >= Self.maximumPending {
-                pending.lines.removeFirst(pending.lines.count / 10)
-                pending.droppedLines += Self.maximumPending / 10
+        self.state.withLock { state in
+            if state.pending.lines.count >= self.maximumPending {
+                let evicted = max(1, state.pending.lines.count / 10)
+                state.pending.lines.removeFirst(evicted)
+                state.dropped.logLines += evicted
             }
-            pending.lines.append((line, function, now))
+            state.pending.lines.append((line, function, now))
         }
     }
 
-    /// Records an invocation for the next flush; dropped when ``maximumPending`` invocations already wait.
+    /// Records an invocation for the next flush; dropped and counted when ``maximumPending`` invocations already wait.
     public func record(_ invocation: InvocationRecord) {
-        self.pending.withLock { pending in
-            if pending.invocations.count < Self.maximumPending { pending.invocations.append(invocation) }
+        self.state.withLock { state in
+            guard state.pending.invocations.count < self.maximumPending else {
+                state.dropped.invocations += 1
+                return
+            }
+            state.pending.invocations.append(invocation)
         }
     }
 
@@ -66,35 +87,41 @@ public final class TelemetryRecorder: SegmentEmitter, Sendable {
         self.receive(segment)
     }
 
-    /// Records a segment the daemon received.
+    /// Records a segment the daemon received; dropped and counted when ``maximumPending`` segments already wait.
     func receive(_ segment: ReceivedSegment) {
         let now = self.nowMilliseconds()
-        self.pending.withLock { pending in
-            if pending.segments.count < Self.maximumPending { pending.segments.append((segment, now)) }
+        self.state.withLock { state in
+            guard state.pending.segments.count < self.maximumPending else {
+                state.dropped.segments += 1
+                return
+            }
+            state.pending.segments.append((segment, now))
         }
     }
 
     /// Moves everything gathered so far into the store.
     public func flush() async throws {
-        let taken = self.pending.withLock { pending in
-            let taken = pending
-            pending = Pending()
-            return taken
+        let (taken, newlyDropped) = self.state.withLock { state in
+            let taken = state.pending
+            state.pending = Pending()
+            let newlyDropped = state.dropped.since(state.reported)
+            state.reported = state.dropped
+            return (taken, newlyDropped)
         }
         var batch = TelemetryStore.Batch()
         for (line, function, time) in taken.lines {
+            let cleaned = StoredRedaction.line(line)
             let output = FunctionOutputLine(
-                line: StoredRedaction.line(line), function: function, timeMilliseconds: time)
+                line: cleaned.text, object: cleaned.object, function: function, timeMilliseconds: time)
             batch.logs.append(output.record)
             batch.metrics += output.metrics
         }
-        if taken.droppedLines > 0 {
+        if !newlyDropped.isEmpty {
             batch.logs.append(
                 LogRecord(
                     timeMilliseconds: self.nowMilliseconds(), function: "stratus", level: "WARN",
-                    message:
-                        "\(taken.droppedLines) log lines were dropped: more arrived than the recorder keeps between flushes",
-                    line: "\(taken.droppedLines) log lines were dropped"
+                    message: "\(newlyDropped.summary): more arrived than the recorder keeps between flushes",
+                    line: newlyDropped.summary
                 ))
         }
         batch.invocations = taken.invocations

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import JSONCoding
 import LambdaEvents
 public import Observability
 
@@ -66,8 +67,6 @@ public final class TelemetryStore: Sendable {
     /// overwrites its in-progress version).
     func write(_ batch: Batch) async throws {
         try await self.write { db in
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             // Prepared once per connection: a batch is thousands of rows under load.
             let insertLog = try db.cachedStatement(
                 sql: """
@@ -85,7 +84,7 @@ public final class TelemetryStore: Sendable {
                     "INSERT INTO metric_points (time_ms, function, namespace, name, unit, value, dimensions) VALUES (?, ?, ?, ?, ?, ?, ?)"
             )
             for point in batch.metrics {
-                let dimensions = String(decoding: try encoder.encode(point.dimensions), as: UTF8.self)
+                let dimensions = Self.json(point.dimensions)
                 try insertMetric.execute(arguments: [
                     point.timeMilliseconds, point.function, point.namespace, point.name, point.unit, point.value,
                     dimensions,
@@ -112,6 +111,18 @@ public final class TelemetryStore: Sendable {
                 ])
             }
         }
+    }
+
+    /// `dimensions` as a JSON object with its names in order: the form the `dimensions` column keeps.
+    static func json(_ dimensions: [String: String]) -> String {
+        var writer = JSONWriter(capacity: 16 + dimensions.count * 32)
+        writer.beginObject()
+        for (name, value) in dimensions.sorted(by: { $0.key < $1.key }) {
+            writer.key(name)
+            writer.string(value)
+        }
+        writer.endObject()
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
     /// Deletes everything recorded before `cutoffMilliseconds`; returns how many rows went.

@@ -108,6 +108,40 @@ import Testing
         #expect(wider[1]["errors"] as? Int == 11)
     }
 
+    @Test func recordsPastThePendingLimitAreDroppedCountedAndReported() async throws {
+        let recorder = TelemetryRecorder(
+            store: try TelemetryStore(path: nil), maximumPending: 2, nowMilliseconds: { Self.now })
+        for index in 1...3 {
+            recorder.capture(line: "line \(index)", function: "orders")
+            recorder.record(
+                InvocationRecord(
+                    timeMilliseconds: Self.now, function: "orders", durationMicroseconds: 1000, outcome: .success,
+                    isColdStart: false))
+            var segment = SegmentDocument(
+                name: "orders", id: "aaaaaaaaaaaaaaa\(index)", traceID: Self.trace, startTime: 100)
+            segment.endTime = 101
+            recorder.emit(segment)
+        }
+        let api = TelemetryAPI(
+            recorder: recorder, functions: ["orders"], access: Self.access, nowMilliseconds: { Self.now })
+
+        let (status, body) = try await Self.get(api, "recorder")
+        #expect(status == 200)
+        #expect(body["dropped"] as? [String: Int] == ["logLines": 1, "invocations": 1, "segments": 1])
+        let lines = try #require(try await Self.get(api, "logs").1["logs"] as? [[String: Any]])
+        #expect(lines.compactMap { $0["message"] as? String }.prefix(2) == ["line 2", "line 3"])
+        let warning = try #require(lines.last)
+        #expect(warning["function"] as? String == "stratus" && warning["level"] as? String == "WARN")
+        #expect(
+            (warning["message"] as? String)?.hasPrefix(
+                "1 log lines, 1 invocation records and 1 trace segments were dropped") == true)
+        let functions = try #require(try await Self.get(api, "functions").1["functions"] as? [[String: Any]])
+        #expect(functions.first?["invocations"] as? Int == 2)
+        // Reported once: the next flush writes no second warning, and the totals stay.
+        #expect((try await Self.get(api, "logs").1["logs"] as? [[String: Any]])?.count == lines.count)
+        #expect((try await Self.get(api, "recorder").1["dropped"] as? [String: Int])?["segments"] == 1)
+    }
+
     @Test func tracesListNewestFirstAndOneTraceIsItsSegmentTree() async throws {
         let recorder = try Self.recorder()
         var stage = SegmentDocument(
@@ -213,5 +247,12 @@ import Testing
         #expect([sampler.shouldSample(), sampler.shouldSample(), sampler.shouldSample()] == [false, true, false])
         clock.withLock { $0 = 2_000 }
         #expect(sampler.shouldSample())
+    }
+
+    @Test func theSamplersOwnGeneratorSamplesItsRate() {
+        let sampler = TraceSampler(reservoirPerSecond: 0, fixedRate: 0.05, nowMilliseconds: { 1_000 })
+        let sampled = (0..<100_000).count { _ in sampler.shouldSample() }
+        #expect((4_500...5_500).contains(sampled))
+        #expect(!TraceSampler(reservoirPerSecond: 0, fixedRate: 0).shouldSample())
     }
 }

@@ -43,7 +43,8 @@ public struct JWTAuthorizer: Sendable {
     /// A token whose signature and claims passed, and the window in which it stays valid.
     private struct VerifiedToken: Sendable {
         var jwt: APIGatewayV2Request.JWT
-        var scopes: [String]
+        /// The token's scopes, as a set: every request checks its route's against them.
+        var scopes: Set<String>
         var notBefore: Int64
         var expiry: Int64
     }
@@ -62,7 +63,7 @@ public struct JWTAuthorizer: Sendable {
         } else {
             verified = try self.verify(token, nowSeconds: nowSeconds)
         }
-        guard requiredScopes.isEmpty || !Set(verified.scopes).isDisjoint(with: requiredScopes) else {
+        guard requiredScopes.isEmpty || !verified.scopes.isDisjoint(with: requiredScopes) else {
             throw .insufficientScope(requiredScopes)
         }
         return verified.jwt
@@ -100,7 +101,7 @@ public struct JWTAuthorizer: Sendable {
         let verified = VerifiedToken(
             jwt: APIGatewayV2Request.JWT(
                 claims: claims.mapValues(Self.claimText), scopes: scopes.isEmpty ? nil : scopes),
-            scopes: scopes,
+            scopes: Set(scopes),
             notBefore: Self.seconds(claims["nbf"]) ?? Self.seconds(claims["iat"]) ?? Int64.min,
             expiry: Self.seconds(claims["exp"]) ?? Int64.min
         )
