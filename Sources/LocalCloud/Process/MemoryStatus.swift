@@ -5,15 +5,20 @@ import Glibc
 /// Reads a process's memory figures from `/proc`.
 public enum MemoryStatus {
     /// The peak resident set size (`VmHWM`) of a process in bytes, or `nil` when it cannot be read.
-    ///
-    /// Read after every invocation of a process-isolated function, so it is cheap: `/proc/PID/status` read with
-    /// three system calls into a buffer on the stack and scanned for its `VmHWM:` line, without Foundation.
     public static func peakResidentBytes(processID: Int32) -> Int? {
         let descriptor = open("/proc/\(processID)/status", O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 8192) { buffer in
-            let count = read(descriptor, buffer.baseAddress, buffer.count)
+        return Self.peakResidentBytes(statusFile: descriptor)
+    }
+
+    /// `VmHWM` in bytes from an open `/proc/PID/status`, or `nil` when it cannot be read (the process is gone).
+    ///
+    /// Read after every invocation of a process-isolated function, so it is cheap: one `pread` into a buffer on the
+    /// stack, scanned for the `VmHWM:` line, without Foundation.
+    static func peakResidentBytes(statusFile descriptor: Int32) -> Int? {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 8192) { buffer in
+            let count = pread(descriptor, buffer.baseAddress, buffer.count, 0)
             guard count > 0 else { return nil }
             return Self.peakResidentBytes(inStatus: UnsafeBufferPointer(rebasing: buffer[..<count]))
         }

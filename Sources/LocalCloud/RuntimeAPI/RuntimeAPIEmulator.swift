@@ -18,8 +18,9 @@ import Foundation
 /// (`AWS_LAMBDA_MAX_CONCURRENCY`, Lambda Managed Instances). An invocation still unanswered ``timeoutGrace`` after its deadline fails
 /// with `Sandbox.Timedout`, and ``onTimeout`` lets the owner end the instance as Lambda would.
 ///
-/// The server is a bare NIO HTTP/1.1 pipeline on one event loop: a poll of `next` is answered from that loop when an
-/// invocation waits, and a report completes its caller there. A caller that prefers ``executor`` while it invokes
+/// The server is a bare NIO pipeline on one event loop (the HTTP/1.1 request decoder, then our handler, which writes
+/// each answer as one message): a poll of `next` is answered from that loop when an invocation waits, and a report
+/// completes its caller there. A caller that prefers ``executor`` while it invokes
 /// runs on that same loop, so that a warm round trip wakes no thread but the runtime's and the loop's.
 public final class RuntimeAPIEmulator: Sendable {
     /// The function whose invocations the emulator serves.
@@ -83,8 +84,11 @@ public final class RuntimeAPIEmulator: Sendable {
                 .childChannelOption(.tcpOption(.tcp_nodelay), value: 1)
                 .childChannelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
-                        try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
-                        try channel.pipeline.syncOperations.addHandler(RuntimeAPIConnectionHandler(emulator: self))
+                        // The request decoder and our handler, nothing else: answers are written as whole messages.
+                        try channel.pipeline.syncOperations.addHandlers(
+                            ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .dropBytes)),
+                            RuntimeAPIConnectionHandler(emulator: self)
+                        )
                         self.track(channel)
                     }
                 }
@@ -159,7 +163,7 @@ public final class RuntimeAPIEmulator: Sendable {
         case .next:
             self.state.nextInvocation { poll in reply.send(self.answer(poll)) }
         case .response(let requestID):
-            reply.send(
+            reply.sendAfterQueuedWork(
                 self.accept { () throws(RuntimeAPIRequestError) in
                     if size > LambdaLimits.maxResponseBytes {
                         try self.state.complete(requestID: requestID, with: .error(.responseTooLarge(bytes: size)))
@@ -168,7 +172,7 @@ public final class RuntimeAPIEmulator: Sendable {
                     try self.state.complete(requestID: requestID, with: .response(body))
                 })
         case .error(let requestID):
-            reply.send(
+            reply.sendAfterQueuedWork(
                 self.accept { () throws(RuntimeAPIRequestError) in
                     try self.state.complete(
                         requestID: requestID, with: .error(Self.errorReport(body, headers: headers)))
@@ -187,7 +191,7 @@ public final class RuntimeAPIEmulator: Sendable {
         case .refused(let refusal):
             return .refusal(refusal)
         case .invocation(let request, let deadline):
-            var headers = [
+            var headers: [(name: String, value: String)] = [
                 (RuntimeAPIHeader.requestID, request.requestID),
                 (RuntimeAPIHeader.deadline, String(deadline.millisecondsSinceEpoch)),
                 (RuntimeAPIHeader.invokedFunctionARN, self.functionARN),
@@ -199,7 +203,7 @@ public final class RuntimeAPIEmulator: Sendable {
             if let cognitoIdentity = request.cognitoIdentity {
                 headers.append((RuntimeAPIHeader.cognitoIdentity, cognitoIdentity))
             }
-            return RuntimeAPIResponse(status: .ok, extraHeaders: headers, body: request.event)
+            return RuntimeAPIResponse(status: .ok, headers: headers, body: request.event)
         }
     }
 

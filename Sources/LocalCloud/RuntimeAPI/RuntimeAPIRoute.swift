@@ -11,22 +11,31 @@ enum RuntimeAPIRoute: Equatable, Sendable {
     /// `POST /2018-06-01/runtime/init/error`
     case initError
 
-    private static let base = "/2018-06-01/runtime/"
-
-    /// The endpoint of `method` and `uri`, or `nil` when the Runtime API has none there.
+    /// The endpoint of `method` and `uri`, or `nil` when the Runtime API has none there. It reads the path's bytes
+    /// in place: the request ID is the only string it makes.
     init?(method: HTTPMethod, uri: String) {
-        let path = uri.utf8.firstIndex(of: UInt8(ascii: "?")).map { uri[..<$0] } ?? uri[...]
-        guard path.hasPrefix(Self.base) else { return nil }
-        let segments = path.dropFirst(Self.base.count).split(separator: "/", omittingEmptySubsequences: false)
-        switch (method, segments.count, segments.first) {
-        case (.GET, 2, "invocation") where segments[1] == "next":
+        let bytes = uri.utf8
+        let base = "/2018-06-01/runtime/".utf8
+        guard bytes.starts(with: base) else { return nil }
+        let path = bytes[bytes.index(bytes.startIndex, offsetBy: base.count)...]
+            .prefix { $0 != UInt8(ascii: "?") }
+        switch method {
+        case .GET where path.elementsEqual("invocation/next".utf8):
             self = .next
-        case (.POST, 3, "invocation") where segments[2] == "response" && !segments[1].isEmpty:
-            self = .response(requestID: String(segments[1]))
-        case (.POST, 3, "invocation") where segments[2] == "error" && !segments[1].isEmpty:
-            self = .error(requestID: String(segments[1]))
-        case (.POST, 2, "init") where segments[1] == "error":
+        case .POST where path.elementsEqual("init/error".utf8):
             self = .initError
+        case .POST where path.starts(with: "invocation/".utf8):
+            let rest = path.dropFirst("invocation/".utf8.count)
+            guard let slash = rest.firstIndex(of: UInt8(ascii: "/")), slash > rest.startIndex else { return nil }
+            let requestID = String(Substring(rest[..<slash]))
+            let report = rest[rest.index(after: slash)...]
+            if report.elementsEqual("response".utf8) {
+                self = .response(requestID: requestID)
+            } else if report.elementsEqual("error".utf8) {
+                self = .error(requestID: requestID)
+            } else {
+                return nil
+            }
         default:
             return nil
         }
