@@ -8,10 +8,13 @@
 #      (answers `next` from a prepared event and reads the response, nothing else): cold start, warm p50/p99, peak RSS,
 #      zip size, as ratios to C.
 #   2. The emulator: the same C program through `stratus bench runtime` (our Runtime API emulator) against the
-#      minimal server: the emulator's own cost per warm round trip.
+#      minimal server: the emulator's own cost per warm round trip, both timed from a runtime already waiting in
+#      `next` to its response in hand (the emulator's in its caller's hands).
 #
 #   bash scripts/bench-runtime.sh                                   30 cold starts, 3000 warm invocations
 #   COLD_STARTS=5 WARM_INVOCATIONS=200 SKIP_EMULATOR=1 bash scripts/bench-runtime.sh    a short run
+#   SKIP_FUNCTION=1 bash scripts/bench-runtime.sh                   the emulator against the minimal server only
+#   SKIP_BUILD=1 ...                                                with the binaries already in .build-bench
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scratch=.build-bench
@@ -23,25 +26,30 @@ event=Examples/events/health-apigateway.json
 
 command -v zip >/dev/null || { apt-get update -qq && apt-get install -y -qq zip >/dev/null; }
 
-swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product bootstrap >/dev/null
-cp "$scratch/release/bootstrap" "$out/bootstrap"
-strip --strip-all "$out/bootstrap"
-rm -f "$out/bootstrap.zip"
-(cd "$out" && zip -q -9 bootstrap.zip bootstrap)
+if [ -z "${SKIP_FUNCTION:-}" ] && [ -z "${SKIP_BUILD:-}" ]; then
+    swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product bootstrap >/dev/null
+    cp "$scratch/release/bootstrap" "$out/bootstrap"
+    strip --strip-all "$out/bootstrap"
+    rm -f "$out/bootstrap.zip"
+    (cd "$out" && zip -q -9 bootstrap.zip bootstrap)
+fi
 cc -O2 -o "$out/baseline-runtime" scripts/bench/baseline-runtime.c
 cc -O2 -o "$out/minimal-runtime-api" scripts/bench/minimal-runtime-api.c
 
 measure() { "$out/minimal-runtime-api" --event "$event" --cold "$cold" --warm "$warm" -- "$@"; }
 baseline=$(measure "$out/baseline-runtime")
-function=$(measure "$out/bootstrap")
-zip_bytes=$(stat -c %s "$out/bootstrap.zip")
+function_figures=()
+if [ -z "${SKIP_FUNCTION:-}" ]; then
+    function_figures=(--function "$(measure "$out/bootstrap")" --zip-bytes "$(stat -c %s "$out/bootstrap.zip")")
+fi
 
 emulator=""
 if [ -z "${SKIP_EMULATOR:-}" ]; then
-    swift build -c release --scratch-path "$scratch" --product stratus >/dev/null
+    [ -n "${SKIP_BUILD:-}" ] || swift build -c release --scratch-path "$scratch" --product stratus >/dev/null
+    # The C baseline's row: "C baseline  <cold p50> ms  <cold p99> ms  <warm p50> µs ...".
     emulator=$("$scratch/release/stratus" bench runtime --bootstrap "$out/baseline-runtime" --baseline "$out/baseline-runtime" \
-        --event "$event" --cold-starts "$cold" --warm-invocations "$warm" | awk '/^C baseline/ { print $7 }')
+        --event "$event" --cold-starts "$cold" --warm-invocations "$warm" | awk '/^C baseline/ { print $7 / 1000 }')
 fi
 
-python3 scripts/bench/runtime_summary.py --cold "$cold" --warm "$warm" --baseline "$baseline" --function "$function" \
-    --zip-bytes "$zip_bytes" --emulator-warm-ms "$emulator"
+python3 scripts/bench/runtime_summary.py --cold "$cold" --warm "$warm" --baseline "$baseline" "${function_figures[@]}" \
+    --emulator-warm-ms "$emulator"

@@ -1,3 +1,4 @@
+import Foundation
 import LambdaRuntime
 import LocalCloud
 
@@ -13,8 +14,8 @@ struct RuntimeBenchReport {
     }
 
     private var warmRatio: Double {
-        Double(self.subject.warmMicroseconds.valueAtPercentile(50))
-            / Double(max(1, self.baseline.warmMicroseconds.valueAtPercentile(50)))
+        Double(self.subject.warmNanoseconds.valueAtPercentile(50))
+            / Double(max(1, self.baseline.warmNanoseconds.valueAtPercentile(50)))
     }
 
     /// Each target with whether it was met.
@@ -65,14 +66,18 @@ struct RuntimeBenchReport {
             measurement.subject,
             Self.milliseconds(measurement.coldStartMicroseconds.valueAtPercentile(50)),
             Self.milliseconds(measurement.coldStartMicroseconds.valueAtPercentile(99)),
-            Self.milliseconds(measurement.warmMicroseconds.valueAtPercentile(50)),
-            Self.milliseconds(measurement.warmMicroseconds.valueAtPercentile(99)),
+            Self.microseconds(measurement.warmNanoseconds.valueAtPercentile(50)),
+            Self.microseconds(measurement.warmNanoseconds.valueAtPercentile(99)),
             "\(Self.megabytes(measurement.peakResidentBytes)) MB",
         ]
     }
 
     private static func milliseconds(_ microseconds: UInt64) -> String {
         "\((Double(microseconds) / 1000).formattedWithTwoDecimals) ms"
+    }
+
+    private static func microseconds(_ nanoseconds: UInt64) -> String {
+        String(format: "%.1f µs", Double(nanoseconds) / 1000)
     }
 
     private static func megabytes(_ bytes: Int) -> String {

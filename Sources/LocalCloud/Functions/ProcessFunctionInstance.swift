@@ -148,6 +148,17 @@ public final class ProcessFunctionInstance: FunctionInstance {
         return result
     }
 
+    /// Runs tasks on the thread of the instance's Runtime API emulator: prefer it (`withTaskExecutorPreference`)
+    /// around a run of invocations to save two thread switches on each.
+    package var executor: EventLoopTaskExecutor {
+        self.emulator.executor
+    }
+
+    /// Returns once the process waits for its next invocation (or is gone): where a benchmark starts its clock.
+    package func untilRuntimeWaits() async {
+        await self.emulator.untilRuntimeWaits()
+    }
+
     /// Whether the process still runs; after a timeout or a crash it does not, and a new instance is needed.
     public var isAlive: Bool {
         self.process.exitStatus == nil

@@ -11,6 +11,8 @@ import Glibc
 /// writes to standard output or standard error delivered to a log sink.
 final class ChildProcess: Sendable {
     let processIdentifier: Int32
+    /// `/proc/PID/status`, open for the process's life: reading it again costs one system call.
+    private let statusFile: Int32
     private let exit = ExitRecord()
     private let lastPeakMemory = Mutex<Int?>(nil)
 
@@ -52,6 +54,7 @@ final class ChildProcess: Sendable {
         }
         let childID = pid
         self.processIdentifier = childID
+        self.statusFile = open("/proc/\(childID)/status", O_RDONLY | O_CLOEXEC)
         Self.forwardLines(from: outputRead, to: output)
         let exit = self.exit
         Thread.detachNewThread {
@@ -81,11 +84,15 @@ final class ChildProcess: Sendable {
 
     /// The peak resident memory of the process (`VmHWM`) in bytes; the last value read once it has exited.
     func peakMemoryBytes() -> Int? {
-        if self.exitStatus == nil, let current = MemoryStatus.peakResidentBytes(processID: self.processIdentifier) {
+        if self.exitStatus == nil, let current = MemoryStatus.peakResidentBytes(statusFile: self.statusFile) {
             self.lastPeakMemory.withLock { $0 = current }
             return current
         }
         return self.lastPeakMemory.withLock { $0 }
+    }
+
+    deinit {
+        if self.statusFile >= 0 { close(self.statusFile) }
     }
 
     private static func makePipe() throws -> (read: Int32, write: Int32) {

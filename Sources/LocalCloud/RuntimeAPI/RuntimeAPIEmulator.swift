@@ -1,10 +1,9 @@
-import HTTPTypes
-import Hummingbird
 public import LambdaRuntime
-import Logging
 import NIOCore
+import NIOHTTP1
 import NIOPosix
 import Observability
+import Synchronization
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -18,6 +17,11 @@ import Foundation
 /// One invocation is in flight at a time, or up to `concurrency` for a runtime that serves several at once
 /// (`AWS_LAMBDA_MAX_CONCURRENCY`, Lambda Managed Instances). An invocation still unanswered ``timeoutGrace`` after its deadline fails
 /// with `Sandbox.Timedout`, and ``onTimeout`` lets the owner end the instance as Lambda would.
+///
+/// The server is a bare NIO pipeline on one event loop (the HTTP/1.1 request decoder, then our handler, which writes
+/// each answer as one message): a poll of `next` is answered from that loop when an invocation waits, and a report
+/// completes its caller there. A caller that prefers ``executor`` while it invokes
+/// runs on that same loop, so that a warm round trip wakes no thread but the runtime's and the loop's.
 public final class RuntimeAPIEmulator: Sendable {
     /// The function whose invocations the emulator serves.
     public let function: FunctionMetadata
@@ -27,11 +31,17 @@ public final class RuntimeAPIEmulator: Sendable {
     public let timeoutGrace: Duration
     /// The AWS account ID in the invoked function ARN.
     public let accountID: String
+    /// The function's ARN, as the runtime receives it in `Lambda-Runtime-Invoked-Function-Arn`.
+    public let functionARN: String
+    /// Runs tasks on the emulator's event loop: prefer it (`withTaskExecutorPreference`) around a run of invocations
+    /// to save two thread switches on each.
+    package let executor: EventLoopTaskExecutor
+    private let eventLoop: any EventLoop
     private let host: String
     private let port: Int
     private let state: RuntimeAPIState
-    private let onTimeout: @Sendable (String) -> Void
     private let address: EventLoopPromise<RuntimeAPIAddress>
+    private let connections = Mutex<[ObjectIdentifier: any Channel]>([:])
 
     /// An emulator for `function` on `host:port` (port 0 picks a free one); `onTimeout` gets the request ID of
     /// each invocation that timed out.
@@ -45,40 +55,66 @@ public final class RuntimeAPIEmulator: Sendable {
         concurrency: Int = 1,
         onTimeout: @escaping @Sendable (String) -> Void = { _ in }
     ) {
+        let eventLoop = MultiThreadedEventLoopGroup.singleton.any()
         self.function = function
         self.timeout = timeout
         self.timeoutGrace = timeoutGrace
         self.accountID = accountID
+        self.functionARN = function.arn(account: accountID)
+        self.executor = EventLoopTaskExecutor(eventLoop)
+        self.eventLoop = eventLoop
         self.host = host
         self.port = port
-        self.state = RuntimeAPIState(timeout: timeout, concurrency: max(1, concurrency))
-        self.onTimeout = onTimeout
-        self.address = MultiThreadedEventLoopGroup.singleton.any().makePromise(of: RuntimeAPIAddress.self)
-    }
-
-    /// The function's ARN, as the runtime receives it in `Lambda-Runtime-Invoked-Function-Arn`.
-    public var functionARN: String {
-        self.function.arn(account: self.accountID)
+        self.state = RuntimeAPIState(
+            timeout: timeout,
+            timeoutGrace: timeoutGrace,
+            concurrency: max(1, concurrency),
+            timers: eventLoop,
+            onTimeout: onTimeout
+        )
+        self.address = eventLoop.makePromise(of: RuntimeAPIAddress.self)
     }
 
     /// Serves the Runtime API until the surrounding task is cancelled.
     public func run() async throws {
-        let application = Application(
-            router: self.makeRouter(),
-            configuration: .init(address: .hostname(self.host, port: self.port), serverName: nil),
-            onServerRunning: { [address] channel in
-                if let port = channel.localAddress?.port {
-                    address.succeed(RuntimeAPIAddress(host: self.host, port: port))
-                }
-            },
-            logger: Logger(label: "stratus.runtime-api", factory: { _ in SwiftLogNoOpLogHandler() })
-        )
+        let server: any Channel
         do {
-            try await application.run()
-            self.address.fail(CancellationError())
+            server = try await ServerBootstrap(group: self.eventLoop)
+                .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+                .childChannelOption(.tcpOption(.tcp_nodelay), value: 1)
+                .childChannelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        // The request decoder and our handler, nothing else: answers are written as whole messages.
+                        try channel.pipeline.syncOperations.addHandlers(
+                            ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .dropBytes)),
+                            RuntimeAPIConnectionHandler(emulator: self)
+                        )
+                        self.track(channel)
+                    }
+                }
+                .bind(host: self.host, port: self.port)
+                .get()
         } catch {
             self.address.fail(error)
             throw error
+        }
+        self.address.succeed(RuntimeAPIAddress(host: self.host, port: server.localAddress?.port ?? self.port))
+        try await withTaskCancellationHandler {
+            try await server.closeFuture.get()
+        } onCancel: {
+            server.close(promise: nil)
+            for connection in self.connections.withLock({ Array($0.values) }) {
+                connection.close(promise: nil)
+            }
+        }
+    }
+
+    /// Keeps `connection` until it closes, so that stopping the emulator closes it too.
+    private func track(_ connection: any Channel) {
+        let key = ObjectIdentifier(connection)
+        self.connections.withLock { $0[key] = connection }
+        connection.closeFuture.whenComplete { _ in
+            _ = self.connections.withLock { $0.removeValue(forKey: key) }
         }
     }
 
@@ -99,6 +135,12 @@ public final class RuntimeAPIEmulator: Sendable {
         self.state.close(reporting: report)
     }
 
+    /// Returns once the runtime waits in `/invocation/next` with nothing to hand it (or is gone): where a benchmark
+    /// starts the clock of a warm invocation.
+    package func untilRuntimeWaits() async {
+        await self.state.untilRuntimeWaits()
+    }
+
     /// When the runtime first asked for an invocation, which ends its initialisation.
     public var initializationEndedAt: ContinuousClock.Instant? {
         self.state.firstPollAt
@@ -115,100 +157,68 @@ public final class RuntimeAPIEmulator: Sendable {
         self.state.initFailure
     }
 
-    private func makeRouter() -> Router<BasicRequestContext> {
-        let router = Router()
-        let base = "/2018-06-01/runtime"
-        router.get("\(base)/invocation/next") { _, _ in
-            await self.answerNext()
+    /// Serves one request: `body` holds at most the response limit of the `size` bytes the runtime sent.
+    func serve(_ route: RuntimeAPIRoute, headers: HTTPHeaders, body: ByteBuffer, size: Int, reply: RuntimeAPIReply) {
+        switch route {
+        case .next:
+            self.state.nextInvocation { poll in reply.send(self.answer(poll)) }
+        case .response(let requestID):
+            reply.sendAfterQueuedWork(
+                self.accept { () throws(RuntimeAPIRequestError) in
+                    if size > LambdaLimits.maxResponseBytes {
+                        try self.state.complete(requestID: requestID, with: .error(.responseTooLarge(bytes: size)))
+                        throw RuntimeAPIRequestError.payloadTooLarge(size)
+                    }
+                    try self.state.complete(requestID: requestID, with: .response(body))
+                })
+        case .error(let requestID):
+            reply.sendAfterQueuedWork(
+                self.accept { () throws(RuntimeAPIRequestError) in
+                    try self.state.complete(
+                        requestID: requestID, with: .error(Self.errorReport(body, headers: headers)))
+                })
+        case .initError:
+            reply.send(
+                self.accept { () throws(RuntimeAPIRequestError) in
+                    try self.state.failInitialization(Self.errorReport(body, headers: headers))
+                })
         }
-        router.post("\(base)/invocation/:requestID/response") { request, context in
-            let requestID = context.parameters.get("requestID") ?? ""
-            return await self.accept(request) { (body, size) throws(RuntimeAPIRequestError) in
-                if size > LambdaLimits.maxResponseBytes {
-                    try self.state.complete(requestID: requestID, with: .error(.responseTooLarge(bytes: size)))
-                    throw RuntimeAPIRequestError.payloadTooLarge(size)
-                }
-                try self.state.complete(requestID: requestID, with: .response(body))
-            }
-        }
-        router.post("\(base)/invocation/:requestID/error") { request, context in
-            let requestID = context.parameters.get("requestID") ?? ""
-            return await self.accept(request) { (body, _) throws(RuntimeAPIRequestError) in
-                try self.state.complete(requestID: requestID, with: .error(Self.errorReport(body, request: request)))
-            }
-        }
-        router.post("\(base)/init/error") { request, _ in
-            await self.accept(request) { (body, _) throws(RuntimeAPIRequestError) in
-                try self.state.failInitialization(Self.errorReport(body, request: request))
-            }
-        }
-        return router
     }
 
-    private func answerNext() async -> Response {
-        switch await self.state.nextInvocation() {
+    /// The answer to a poll of `next`: the event with Lambda's headers, or the refusal.
+    private func answer(_ poll: RuntimeAPIState.Poll) -> RuntimeAPIResponse {
+        switch poll {
         case .refused(let refusal):
-            return Self.refusalResponse(refusal)
+            return .refusal(refusal)
         case .invocation(let request, let deadline):
-            self.watch(requestID: request.requestID, deadline: deadline)
-            var headers = HTTPFields()
-            headers[.contentType] = "application/json"
-            headers[Self.field(RuntimeAPIHeader.requestID)] = request.requestID
-            headers[Self.field(RuntimeAPIHeader.deadline)] = String(deadline.millisecondsSinceEpoch)
-            headers[Self.field(RuntimeAPIHeader.invokedFunctionARN)] = self.functionARN
-            headers[Self.field(RuntimeAPIHeader.traceID)] = request.traceID ?? XRayTraceHeader.unsampled().description
+            var headers: [(name: String, value: String)] = [
+                (RuntimeAPIHeader.requestID, request.requestID),
+                (RuntimeAPIHeader.deadline, String(deadline.millisecondsSinceEpoch)),
+                (RuntimeAPIHeader.invokedFunctionARN, self.functionARN),
+                (RuntimeAPIHeader.traceID, request.traceID ?? XRayTraceHeader.unsampled().description),
+            ]
             if let clientContext = request.clientContext {
-                headers[Self.field(RuntimeAPIHeader.clientContext)] = clientContext
+                headers.append((RuntimeAPIHeader.clientContext, clientContext))
             }
             if let cognitoIdentity = request.cognitoIdentity {
-                headers[Self.field(RuntimeAPIHeader.cognitoIdentity)] = cognitoIdentity
+                headers.append((RuntimeAPIHeader.cognitoIdentity, cognitoIdentity))
             }
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: request.event))
+            return RuntimeAPIResponse(status: .ok, headers: headers, body: request.event)
         }
     }
 
-    /// Declares the timeout when the runtime has not answered `timeoutGrace` after the deadline.
-    private func watch(requestID: String, deadline: LambdaDeadline) {
-        let wait = deadline.remainingTime() + self.timeoutGrace
-        Task {
-            try? await Task.sleep(for: wait)
-            if self.state.expire(requestID: requestID) {
-                self.onTimeout(requestID)
-            }
-        }
-    }
-
-    /// Reads a report's whole body, keeping at most the response limit but counting every byte, and applies it.
-    private func accept(
-        _ request: Request,
-        apply: (_ body: ByteBuffer, _ size: Int) throws(RuntimeAPIRequestError) -> Void
-    ) async -> Response {
-        var body = ByteBuffer()
-        var size = 0
+    /// Applies a report and answers `202 Accepted`, or the refusal when the protocol does not allow it.
+    private func accept(_ apply: () throws(RuntimeAPIRequestError) -> Void) -> RuntimeAPIResponse {
         do {
-            for try await chunk in request.body {
-                size += chunk.readableBytes
-                if size <= LambdaLimits.maxResponseBytes {
-                    var chunk = chunk
-                    body.writeBuffer(&chunk)
-                }
-            }
+            try apply()
+            return .accepted
         } catch {
-            return Self.refusalResponse(.invalidStateTransition("the request body could not be read"))
-        }
-        do {
-            try apply(body, size)
-            var headers = HTTPFields()
-            headers[.contentType] = "application/json"
-            return Response(
-                status: .accepted, headers: headers, body: .init(byteBuffer: ByteBuffer(string: #"{"status":"OK"}"#)))
-        } catch {
-            return Self.refusalResponse(error)
+            return .refusal(error)
         }
     }
 
-    private static func errorReport(_ body: ByteBuffer, request: Request) -> LambdaFunctionError {
-        let headerType = request.headers[Self.field(RuntimeAPIHeader.functionErrorType)]
+    private static func errorReport(_ body: ByteBuffer, headers: HTTPHeaders) -> LambdaFunctionError {
+        let headerType = headers.first(name: RuntimeAPIHeader.functionErrorType)
         if let report = try? JSONDecoder().decode(ErrorRequestBody.self, from: Data(body.readableBytesView)) {
             return LambdaFunctionError(
                 errorMessage: report.errorMessage ?? "",
@@ -217,17 +227,6 @@ public final class RuntimeAPIEmulator: Sendable {
             )
         }
         return LambdaFunctionError(errorMessage: String(buffer: body), errorType: headerType ?? "Unhandled")
-    }
-
-    private static func refusalResponse(_ refusal: RuntimeAPIRequestError) -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json"
-        let body = (try? JSONEncoder().encode(refusal.report)).map { ByteBuffer(bytes: $0) } ?? ByteBuffer()
-        return Response(status: .init(code: refusal.status), headers: headers, body: .init(byteBuffer: body))
-    }
-
-    private static func field(_ name: String) -> HTTPField.Name {
-        HTTPField.Name(name)!
     }
 }
 

@@ -4,13 +4,18 @@ import Synchronization
 
 /// The Runtime API's view of one function instance: the queue of invocations, those in flight (one, unless the
 /// instance serves several at once like a Lambda Managed Instance), and whether the runtime failed to initialise.
-/// Every transition happens under one lock.
+/// Every transition happens under one lock; waiting polls and callers are answered after it is released, on the
+/// thread that made the transition, so that a poll answered from the connection's event loop costs no thread hop.
 final class RuntimeAPIState: Sendable {
+    /// Answers one poll of `/invocation/next`; called exactly once, outside the lock.
+    typealias PollAnswer = @Sendable (Poll) -> Void
+
     /// An invocation that a caller waits for.
     struct Pending: Sendable {
         var request: InvocationRequest
         var deadline: LambdaDeadline?
         var handedOutAt: ContinuousClock.Instant?
+        var timer: Scheduled<Void>?
         var completion: CheckedContinuation<(InvocationOutcome, Duration), Never>
     }
 
@@ -22,7 +27,8 @@ final class RuntimeAPIState: Sendable {
 
     private struct State {
         var queue: [Pending] = []
-        var waitingPolls: [CheckedContinuation<Poll, Never>] = []
+        var waitingPolls: [PollAnswer] = []
+        var pollWatchers: [CheckedContinuation<Void, Never>] = []
         var inFlight: [String: Pending] = [:]
         var initFailure: LambdaFunctionError?
         var firstPollAt: ContinuousClock.Instant?
@@ -32,124 +38,160 @@ final class RuntimeAPIState: Sendable {
 
     private let state = Mutex(State())
     private let timeout: Duration
+    private let timeoutGrace: Duration
     private let concurrency: Int
+    private let timers: any EventLoop
+    private let onTimeout: @Sendable (String) -> Void
 
-    init(timeout: Duration, concurrency: Int) {
+    /// A state whose invocations time out `timeoutGrace` after their deadline, on timers of `timers`.
+    init(
+        timeout: Duration,
+        timeoutGrace: Duration,
+        concurrency: Int,
+        timers: any EventLoop,
+        onTimeout: @escaping @Sendable (String) -> Void
+    ) {
         self.timeout = timeout
+        self.timeoutGrace = timeoutGrace
         self.concurrency = concurrency
+        self.timers = timers
+        self.onTimeout = onTimeout
     }
 
     /// Queues an invocation and waits for its outcome and duration.
     func invoke(_ request: InvocationRequest) async -> (InvocationOutcome, Duration) {
         await withCheckedContinuation { completion in
-            self.state.withLock { state in
-                if let failure = state.initFailure {
+            let handedOut = self.state.withLock { state -> (PollAnswer, Poll)? in
+                if let failure = state.initFailure ?? state.closedWith {
                     completion.resume(returning: (.error(failure), .zero))
-                    return
-                }
-                if let report = state.closedWith {
-                    completion.resume(returning: (.error(report), .zero))
-                    return
+                    return nil
                 }
                 let pending = Pending(request: request, completion: completion)
-                if !state.waitingPolls.isEmpty {
-                    let poll = state.waitingPolls.removeFirst()
-                    poll.resume(returning: self.handOut(pending, in: &state))
-                } else {
+                guard !state.waitingPolls.isEmpty else {
                     state.queue.append(pending)
+                    return nil
                 }
+                return (state.waitingPolls.removeFirst(), self.handOut(pending, in: &state))
+            }
+            if let (answer, poll) = handedOut {
+                answer(poll)
             }
         }
     }
 
-    /// Answers a poll of `/invocation/next`: at once when an invocation is queued, otherwise when one arrives.
-    func nextInvocation() async -> Poll {
-        await withCheckedContinuation { poll in
-            self.state.withLock { state in
-                if state.closedWith != nil {
-                    poll.resume(returning: .refused(.runtimeGone))
-                } else if state.initFailure != nil {
-                    poll.resume(returning: .refused(.invalidStateTransition("the runtime reported an init error")))
-                } else if state.inFlight.count + state.waitingPolls.count >= self.concurrency {
-                    let why =
-                        state.inFlight.isEmpty ? "another poll is already waiting" : "an invocation is still in flight"
-                    poll.resume(returning: .refused(.invalidStateTransition(why)))
-                } else {
-                    if state.firstPollAt == nil { state.firstPollAt = .now }
-                    if state.queue.isEmpty {
-                        state.waitingPolls.append(poll)
-                    } else {
-                        poll.resume(returning: self.handOut(state.queue.removeFirst(), in: &state))
-                    }
-                }
+    /// Answers a poll of `/invocation/next` through `answer`: at once when an invocation is queued (or the poll is
+    /// refused), otherwise when one arrives.
+    func nextInvocation(answer: @escaping PollAnswer) {
+        let (now, watchers) = self.state.withLock { state -> (Poll?, [CheckedContinuation<Void, Never>]) in
+            if state.closedWith != nil {
+                return (.refused(.runtimeGone), [])
             }
+            if state.initFailure != nil {
+                return (.refused(.invalidStateTransition("the runtime reported an init error")), [])
+            }
+            if state.inFlight.count + state.waitingPolls.count >= self.concurrency {
+                let why =
+                    state.inFlight.isEmpty ? "another poll is already waiting" : "an invocation is still in flight"
+                return (.refused(.invalidStateTransition(why)), [])
+            }
+            if state.firstPollAt == nil { state.firstPollAt = .now }
+            if !state.queue.isEmpty {
+                return (self.handOut(state.queue.removeFirst(), in: &state), [])
+            }
+            state.waitingPolls.append(answer)
+            defer { state.pollWatchers = [] }
+            return (nil, state.pollWatchers)
+        }
+        for watcher in watchers { watcher.resume() }
+        if let now { answer(now) }
+    }
+
+    /// Returns once the runtime waits in `/invocation/next` with nothing to hand it, or is gone: where a benchmark
+    /// starts its clock, as the minimal Runtime API does.
+    func untilRuntimeWaits() async {
+        await withCheckedContinuation { watcher in
+            let ready = self.state.withLock { state in
+                if !state.waitingPolls.isEmpty || state.closedWith != nil || state.initFailure != nil { return true }
+                state.pollWatchers.append(watcher)
+                return false
+            }
+            if ready { watcher.resume() }
         }
     }
 
     private func handOut(_ pending: Pending, in state: inout State) -> Poll {
         var pending = pending
         let deadline = LambdaDeadline.after(self.timeout)
+        let requestID = pending.request.requestID
         pending.deadline = deadline
         pending.handedOutAt = .now
-        state.inFlight[pending.request.requestID] = pending
+        pending.timer = self.timers.scheduleTask(in: TimeAmount(deadline.remainingTime() + self.timeoutGrace)) {
+            if self.expire(requestID: requestID) {
+                self.onTimeout(requestID)
+            }
+        }
+        state.inFlight[requestID] = pending
         return .invocation(pending.request, deadline)
     }
 
     /// Completes the in-flight invocation `requestID` with `outcome`.
     func complete(requestID: String, with outcome: InvocationOutcome) throws(RuntimeAPIRequestError) {
-        try self.state.withLock { state throws(RuntimeAPIRequestError) in
+        let pending = try self.state.withLock { state throws(RuntimeAPIRequestError) in
             guard let pending = state.inFlight.removeValue(forKey: requestID) else {
                 throw .unknownRequestID(requestID)
             }
-            let duration = pending.handedOutAt.map { ContinuousClock.now - $0 } ?? .zero
-            pending.completion.resume(returning: (outcome, duration))
+            return pending
         }
+        Self.finish(pending, with: outcome)
     }
 
     /// Records an initialisation failure: the waiting and future invocations fail with it.
     func failInitialization(_ report: LambdaFunctionError) throws(RuntimeAPIRequestError) {
-        try self.state.withLock { state throws(RuntimeAPIRequestError) in
+        let queued = try self.state.withLock { state throws(RuntimeAPIRequestError) in
             guard state.firstPollAt == nil, state.initFailure == nil else {
                 throw .invalidStateTransition("init errors are accepted only before the first invocation")
             }
             state.initFailure = report
-            for pending in state.queue {
-                pending.completion.resume(returning: (.error(report), .zero))
-            }
-            state.queue = []
+            defer { state.queue = [] }
+            return state.queue
+        }
+        for pending in queued {
+            pending.completion.resume(returning: (.error(report), .zero))
         }
     }
 
     /// Fails the invocation `requestID` with a timeout if it is still in flight.
     /// - Returns: whether it timed out.
     func expire(requestID: String) -> Bool {
-        self.state.withLock { state in
-            guard let pending = state.inFlight.removeValue(forKey: requestID) else { return false }
-            let duration = pending.handedOutAt.map { ContinuousClock.now - $0 } ?? .zero
-            pending.completion.resume(returning: (.error(.timeout(after: self.timeout)), duration))
-            return true
-        }
+        guard let pending = self.state.withLock({ $0.inFlight.removeValue(forKey: requestID) }) else { return false }
+        Self.finish(pending, with: .error(.timeout(after: self.timeout)))
+        return true
     }
 
     /// The runtime went away (its process exited, or the emulator stops): everything waiting fails with `report`.
     func close(reporting report: LambdaFunctionError) {
-        self.state.withLock { state in
-            guard state.closedWith == nil else { return }
+        let waiting = self.state.withLock { state -> State? in
+            guard state.closedWith == nil else { return nil }
             state.closedWith = report
-            for poll in state.waitingPolls {
-                poll.resume(returning: .refused(.runtimeGone))
-            }
+            let waiting = state
             state.waitingPolls = []
-            for inFlight in state.inFlight.values {
-                let duration = inFlight.handedOutAt.map { ContinuousClock.now - $0 } ?? .zero
-                inFlight.completion.resume(returning: (.error(report), duration))
-            }
+            state.pollWatchers = []
             state.inFlight = [:]
-            for pending in state.queue {
-                pending.completion.resume(returning: (.error(report), .zero))
-            }
             state.queue = []
+            return waiting
         }
+        guard let waiting else { return }
+        for poll in waiting.waitingPolls { poll(.refused(.runtimeGone)) }
+        for watcher in waiting.pollWatchers { watcher.resume() }
+        for inFlight in waiting.inFlight.values { Self.finish(inFlight, with: .error(report)) }
+        for pending in waiting.queue { pending.completion.resume(returning: (.error(report), .zero)) }
+    }
+
+    /// Stops the invocation's timer and hands `outcome` to its caller, with the time since it was handed out.
+    private static func finish(_ pending: Pending, with outcome: InvocationOutcome) {
+        pending.timer?.cancel()
+        let duration = pending.handedOutAt.map { ContinuousClock.now - $0 } ?? .zero
+        pending.completion.resume(returning: (outcome, duration))
     }
 
     /// When the runtime first asked for an invocation: the end of its initialisation.
