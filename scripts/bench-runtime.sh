@@ -26,8 +26,8 @@ event=Examples/events/health-apigateway.json
 
 command -v zip >/dev/null || { apt-get update -qq && apt-get install -y -qq zip >/dev/null; }
 
-if [ -z "${SKIP_FUNCTION:-}" ] && [ -z "${SKIP_BUILD:-}" ]; then
-    swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product bootstrap >/dev/null
+if [ -z "${SKIP_FUNCTION:-}" ]; then
+    [ -n "${SKIP_BUILD:-}" ] || swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product bootstrap >/dev/null
     cp "$scratch/release/bootstrap" "$out/bootstrap"
     strip --strip-all "$out/bootstrap"
     rm -f "$out/bootstrap.zip"
