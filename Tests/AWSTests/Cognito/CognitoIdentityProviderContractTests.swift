@@ -14,7 +14,7 @@ import Testing
         "a revoked refresh token no longer refreshes, and revoking it again is no error":
             "moto does not implement RevokeToken (it answers 500 'not been implemented')",
         "a wrong reset code is refused and leaves the password as it was":
-            "moto checks only codes starting with its 'moto-confirmation-code:' prefix and accepts any other code",
+            "moto answers a wrong code with ExpiredCodeException, not CodeMismatchException (and accepts any code without its 'moto-confirmation-code:' prefix)",
         "a deleted account's refresh token is refused":
             "moto keeps a deleted user's refresh tokens and answers 500 to them (it fails reading the user's groups)",
     ]
