@@ -282,6 +282,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "IdentityProviderContract",
+            dependencies: ["Cloud"],
+            path: "Tests/IdentityProviderContract",
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "EventBusContract",
             dependencies: ["Cloud", "JSONCoding"],
             path: "Tests/EventBusContract",
@@ -348,7 +354,7 @@ let package = Package(
             name: "AWSTests",
             dependencies: [
                 "AWS", "Cloud", "Hashing", "JSONCoding", "StratusTesting", "MessageQueueContract", "ItemStoreContract",
-                "EventBusContract", "SecretStoreContract", "LocalCloud",
+                "EventBusContract", "SecretStoreContract", "IdentityProviderContract", "LocalCloud",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

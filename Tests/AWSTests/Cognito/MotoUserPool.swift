@@ -1,0 +1,77 @@
+import AWS
+import Cloud
+import JSONCoding
+import StratusTesting
+import Testing
+
+/// A Cognito user pool with an app client on a moto server, made as an operator would: email as the username, the
+/// standard password policy (no symbols required), and the two auth flows ``CognitoIdentityProvider`` uses.
+struct MotoUserPool {
+    let moto: MotoServer
+    let poolID: String
+    let clientID: String
+    let provider: CognitoIdentityProvider
+    private let http: AWSHTTPClient
+
+    init(_ moto: MotoServer) async throws {
+        self.moto = moto
+        let environment = AWSEnvironment(moto.environment)
+        self.http = AWSHTTPClient()
+        let client = try AWSJSONClient(
+            service: .cognitoIdentityProvider, region: "us-east-1",
+            credentials: EnvironmentCredentialProvider(environment: environment), environment: environment,
+            httpClient: self.http)
+        let pool = try await client.call(
+            "CreateUserPool",
+            [
+                "PoolName": "contract", "UsernameAttributes": ["email"],
+                "Policies": [
+                    "PasswordPolicy": [
+                        "MinimumLength": 8, "RequireUppercase": true, "RequireLowercase": true, "RequireNumbers": true,
+                        "RequireSymbols": false,
+                    ]
+                ],
+            ])
+        self.poolID = try #require(pool["UserPool"]?["Id"]?.stringValue)
+        let appClient = try await client.call(
+            "CreateUserPoolClient",
+            [
+                "UserPoolId": .string(self.poolID), "ClientName": "contract",
+                "ExplicitAuthFlows": ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+            ])
+        self.clientID = try #require(appClient["UserPoolClient"]?["ClientId"]?.stringValue)
+        self.provider = CognitoIdentityProvider(client: client, userPoolID: self.poolID, clientID: self.clientID)
+    }
+
+    /// A fresh reset code for `email`. Moto mails nothing: it answers `ForgotPassword` with the code in the
+    /// `x-moto-forgot-password-confirmation-code` header, which the JSON client does not pass on, so this asks again
+    /// over plain HTTP (moto does not check signatures) and reads the header; the new code replaces the old one.
+    func resetCode(_ email: String) async throws -> String {
+        let url = try #require(HTTPURL(self.moto.endpoint))
+        let body = try StreamingJSONEncoder().encode(
+            ["ClientId": .string(self.clientID), "Username": .string(email)] as JSONValue)
+        let response = try await self.http.send(
+            AWSHTTPRequest(
+                method: "POST", url: url.withTarget("/"),
+                headers: [
+                    ("Content-Type", "application/x-amz-json-1.1"),
+                    ("X-Amz-Target", "AWSCognitoIdentityProviderService.ForgotPassword"),
+                ],
+                body: body),
+            timeout: .seconds(10))
+        return try #require(response.value(of: "x-moto-forgot-password-confirmation-code"), "\(response.text)")
+    }
+
+    /// The pool's key set, as moto serves it at `/<pool-id>/.well-known/jwks.json`.
+    func jwks() async throws -> [UInt8] {
+        let url = try #require(HTTPURL(self.moto.endpoint))
+        let response = try await self.http.send(
+            AWSHTTPRequest(method: "GET", url: url.withTarget("/\(self.poolID)/.well-known/jwks.json")),
+            timeout: .seconds(10))
+        try #require(response.status == 200, "\(response.text)")
+        return response.body
+    }
+
+    /// The issuer moto writes into the pool's tokens, as Cognito names it.
+    var issuer: String { "https://cognito-idp.us-east-1.amazonaws.com/\(self.poolID)" }
+}
