@@ -16,16 +16,11 @@ struct BootstrapAWSPortsTests {
     @Test func healthChecksTheDynamoDBTableAndAnswers200() async throws {
         guard let moto = try await MotoServer.start() else { return }
         defer { moto.stop() }
-        let environment = AWSEnvironment(moto.environment)
-        let client = try AWSJSONClient(
-            service: .dynamoDB, region: "us-east-1",
-            credentials: EnvironmentCredentialProvider(environment: environment), environment: environment,
-            httpClient: AWSHTTPClient())
-        try await DynamoDBItemStore(client: client, tableName: "stratus-bootstrap")
-            .createTable(pollInterval: .milliseconds(100), attempts: 50)
-
         var variables = moto.environment
         variables[AWSPortsConfiguration.tableNameVariable] = "stratus-bootstrap"
+        // The table, made through the store the same variables configure in the binary.
+        let store = try #require(CloudPorts.aws(environment: AWSEnvironment(variables)).store as? DynamoDBItemStore)
+        try await store.createTable(pollInterval: .milliseconds(100), attempts: 50)
         let health = try #require(ReferenceApp.manifest.function(named: "health"))
         let event = try ExampleEvents.text("health-apigateway")
         try await withProcessInstance(
