@@ -167,7 +167,7 @@ let package = Package(
         .target(name: "GlibcCompatibility"),
         .executableTarget(
             name: "bootstrap",
-            dependencies: ["App", "Cloud", "LambdaRuntime", "Observability", "GlibcCompatibility"],
+            dependencies: ["App", "AWS", "Cloud", "LambdaRuntime", "Observability", "GlibcCompatibility"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -383,7 +383,7 @@ let package = Package(
         .testTarget(
             name: "BootstrapTests",
             dependencies: [
-                "App", "Cloud", "LambdaRuntime", "LocalCloud", "Observability", "Services", "StratusTesting",
+                "App", "AWS", "Cloud", "LambdaRuntime", "LocalCloud", "Observability", "Services", "StratusTesting",
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strictSettings

@@ -19,7 +19,7 @@ struct BootstrapRuntimeTests {
         try await withProcessInstance(executable: TestEnvironment.bootstrap, function: Self.health) { instance in
             let first = await instance.invoke(InvocationRequest(event: ByteBuffer(string: ExampleEvents.health)))
             let second = await instance.invoke(InvocationRequest(event: ByteBuffer(string: ExampleEvents.health)))
-            // The Lambda binary has no store adapter yet, and its health says so.
+            // Without STRATUS_TABLE_NAME the Lambda binary has no table to check, and its health says so.
             for (result, coldStart) in [(first, true), (second, false)] {
                 let response = try result.responseJSON()
                 #expect(response["statusCode"] as? Int == 503)

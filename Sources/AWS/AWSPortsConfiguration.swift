@@ -1,0 +1,27 @@
+/// What the environment of a Lambda function says about the AWS resources its ports reach, as the template sets it:
+///
+/// | variable | port | when it is missing |
+/// |---|---|---|
+/// | `AWS_REGION` (else `AWS_DEFAULT_REGION`, else the profile's `region`) | every AWS port | every port is unavailable |
+/// | `STRATUS_TABLE_NAME` | the store, on that DynamoDB table | the store is unavailable |
+///
+/// Secrets need no variable: functions name the secrets they read, and the Secrets Manager store is configured
+/// whenever the region is known. The endpoints and credentials are the SDKs' (``AWSEndpointResolver``,
+/// ``CredentialProviderChain/standard(environment:clock:)``).
+public struct AWSPortsConfiguration: Sendable, Equatable {
+    /// The variable naming the DynamoDB table of the store.
+    public static let tableNameVariable = "STRATUS_TABLE_NAME"
+
+    /// The region the ports call, `nil` when none is named.
+    public let region: String?
+    /// The store's table, `nil` when ``tableNameVariable`` is unset.
+    public let tableName: String?
+
+    /// The configuration `environment` states. A profile file that cannot be read counts as naming no region; the
+    /// credential chain reports that file's problem when it reads it.
+    public init(environment: AWSEnvironment) {
+        let profiles = (try? ProfileFiles.load(environment: environment)) ?? ProfileFiles(config: "", credentials: "")
+        self.region = AWSRegionResolver.region(environment: environment, profiles: profiles)
+        self.tableName = environment[Self.tableNameVariable]
+    }
+}

@@ -1,0 +1,64 @@
+import AWS
+import Cloud
+import Testing
+
+/// `CloudPorts.aws(environment:)`: which ports the environment configures, and that building them connects to
+/// nothing until the first call.
+@Suite struct AWSCloudPortsTests {
+    static func environment(endpoint: String, table: String? = "stratus") -> AWSEnvironment {
+        var variables = [
+            "AWS_ENDPOINT_URL": endpoint, "AWS_REGION": "us-east-1", "AWS_ACCESS_KEY_ID": "testing",
+            "AWS_SECRET_ACCESS_KEY": "testing", "HOME": "/nonexistent",
+        ]
+        variables[AWSPortsConfiguration.tableNameVariable] = table
+        return AWSEnvironment(variables)
+    }
+
+    @Test func buildingThePortsConnectsToNothingAndTheFirstStoreCallDoes() async throws {
+        try await FakeHTTPServer.withServer(keepsConnections: true, FakeHTTPServer.always(200, "{}")) { server in
+            let ports = CloudPorts.aws(environment: Self.environment(endpoint: server.baseURL))
+            #expect(server.connectionCount == 0)
+            #expect(try await ports.store.get(ItemKey(partition: "HEALTH", sort: "CHECK")) == nil)
+            #expect(server.connectionCount == 1)
+            let request = try #require(server.requests.first)
+            #expect(request.headers["x-amz-target"] == "DynamoDB_20120810.GetItem")
+            #expect(request.body.contains(#""TableName":"stratus""#))
+        }
+    }
+
+    @Test func aStoreWhoseEndpointIsClosedIsBuiltAndItsFirstCallFailsAsUnavailable() async throws {
+        let port = try await FakeHTTPServer.withServer(FakeHTTPServer.always(200, "{}")) { $0.port }
+        let ports = CloudPorts.aws(environment: Self.environment(endpoint: "http://127.0.0.1:\(port)"))
+        await #expect {
+            try await ports.store.get(ItemKey(partition: "HEALTH", sort: "CHECK"))
+        } throws: { error in
+            guard case .unavailable = error as? ItemStoreError else { return false }
+            return true
+        }
+    }
+
+    @Test func withoutATableTheStoreSaysWhichVariableToSetAndSecretsStillWork() async throws {
+        try await FakeHTTPServer.withServer(
+            FakeHTTPServer.always(200, #"{"Name":"api-key","SecretString":"s3cret","VersionId":"v1"}"#)
+        ) { server in
+            let ports = CloudPorts.aws(environment: Self.environment(endpoint: server.baseURL, table: nil))
+            await #expect(throws: ItemStoreError.unavailable("No DynamoDB table is configured: set STRATUS_TABLE_NAME"))
+            {
+                try await ports.store.get(ItemKey(partition: "HEALTH", sort: "CHECK"))
+            }
+            let secret = try await ports.secrets.secretValue("api-key")
+            #expect(secret.payload == .string("s3cret"))
+            #expect(server.requests.map { $0.headers["x-amz-target"] } == ["secretsmanager.GetSecretValue"])
+        }
+    }
+
+    @Test func withoutARegionEveryPortSaysSo() async throws {
+        let ports = CloudPorts.aws(
+            environment: AWSEnvironment([AWSPortsConfiguration.tableNameVariable: "stratus", "HOME": "/nonexistent"]))
+        let reason = "No AWS region is configured: set AWS_REGION (Lambda sets it) or AWS_DEFAULT_REGION"
+        await #expect(throws: ItemStoreError.unavailable(reason)) {
+            try await ports.store.get(ItemKey(partition: "HEALTH", sort: "CHECK"))
+        }
+        await #expect(throws: SecretStoreError.self) { try await ports.secrets.secretValue("api-key") }
+    }
+}
