@@ -20,6 +20,14 @@ import Testing
             + " (409,600 bytes), so the 399 KB item the check stores is refused",
     ]
 
+    /// The checks moto fails only sometimes, and why: it applies concurrent updates to one item without a lock, so
+    /// some of fifty concurrent `ADD`s are lost (a boto3 session on moto 5.2.5 counted 48 of 50), which DynamoDB
+    /// never does.
+    static let intermittentMotoGaps: [String: String] = [
+        "concurrent ADDs all count":
+            "moto applies concurrent updates of one item without a lock and loses some of fifty concurrent ADDs"
+    ]
+
     @Test func everyCheckPassesAgainstMoto() async throws {
         guard let moto = try await MotoServer.start() else { return }
         defer { moto.stop() }
@@ -31,14 +39,16 @@ import Testing
         let store = DynamoDBItemStore(client: client, tableName: "stratus-contract")
         try await store.createTable(pollInterval: .milliseconds(100), attempts: 50)
         for check in ItemStoreContract.checks {
-            await withKnownIssue(Comment(rawValue: Self.motoGaps[check.name] ?? "")) {
+            let gap = Self.motoGaps[check.name] ?? Self.intermittentMotoGaps[check.name]
+            let intermittent = Self.intermittentMotoGaps[check.name] != nil
+            await withKnownIssue(Comment(rawValue: gap ?? ""), isIntermittent: intermittent) {
                 do {
                     try await check.run(store)
                 } catch {
                     Issue.record("\(check.name): \(error)")
                 }
             } when: {
-                Self.motoGaps[check.name] != nil
+                gap != nil
             }
         }
     }
