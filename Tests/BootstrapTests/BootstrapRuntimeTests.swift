@@ -109,8 +109,12 @@ struct BootstrapRuntimeTests {
         }
     }
 
+    /// `echo` with a 30 s timeout instead of 3 s: copying 6 MB in and out of a debug build on a loaded machine can
+    /// take longer than 3 s, and a timeout would replace the error this test is about.
+    static let patientEcho = Function("echo", timeout: .seconds(30)) { _ in EchoHandler() }
+
     @Test func anOversizedResponseIsReportedAndTheInstanceLivesOn() async throws {
-        try await withProcessInstance(executable: TestEnvironment.bootstrap, function: Self.echo) { instance in
+        try await withProcessInstance(executable: TestEnvironment.bootstrap, function: Self.patientEcho) { instance in
             let bigString = String(repeating: "x", count: 6_291_200)
             let result = await instance.invoke(InvocationRequest(event: ByteBuffer(string: "\"\(bigString)\"")))
             #expect(result.error?.errorType == "Function.ResponseSizeTooLarge")
@@ -125,7 +129,8 @@ struct BootstrapRuntimeTests {
             #expect(await instance.invoke(InvocationRequest(event: ByteBuffer(string: "{}"))).error == nil)
             let started = ContinuousClock.now
             #expect(await instance.stop(grace: .seconds(5)) == 0)
-            #expect(ContinuousClock.now - started < .seconds(1))
+            // Well before the 5 s grace after which the instance would be killed, on a loaded machine too.
+            #expect(ContinuousClock.now - started < .seconds(4))
         }
     }
 

@@ -23,7 +23,7 @@ struct StoreLockAttackTests {
         var afterRelease: Bool
     }
 
-    /// While another process holds the store's write lock (up to 5 s), four `POST /orders` are sent first, each on a
+    /// While another process holds the store's write lock (up to 30 s), four `POST /orders` are sent first, each on a
     /// connection of its own (so on both event loops), so that a writer waiting for the lock on an event loop would
     /// stall that loop; only then 100 `GET /health` and 100 `GET /orders/{id}`. Every read is answered 200 and every writer 503 with `Retry-After` before the holder
     /// is asked to let go: it never has to let go on its own.
@@ -41,7 +41,9 @@ struct StoreLockAttackTests {
         let orderID = try #require(body["orderId"] as? String)
         let port = try #require(url.port)
 
-        let holder = try await WriteLockHolder(path: data + "/store.sqlite", seconds: 5)
+        // Released as soon as every answer is in; the 30 s bound only matters on a machine too loaded to answer
+        // 204 requests in a few seconds, where a shorter hold would end before the answers and fail the test.
+        let holder = try await WriteLockHolder(path: data + "/store.sqlite", seconds: 30)
         let writers = try await RawTCPConnection.offThePool {
             try (0..<4).map { _ in try Self.sendOrder(port: port, token: token) }
         }
