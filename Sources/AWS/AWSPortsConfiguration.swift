@@ -4,6 +4,7 @@
 /// |---|---|---|
 /// | `AWS_REGION` (else `AWS_DEFAULT_REGION`, else the profile's `region`) | every AWS port | every port is unavailable |
 /// | `STRATUS_TABLE_NAME` | the store, on that DynamoDB table | the store is unavailable |
+/// | `STRATUS_USER_POOL_ID` and `STRATUS_USER_POOL_CLIENT_ID` | the identity provider, on that Cognito user pool and app client | the identity provider is unavailable |
 ///
 /// Secrets need no variable: functions name the secrets they read, and the Secrets Manager store is configured
 /// whenever the region is known. The endpoints and credentials are the SDKs' (``AWSEndpointResolver``,
@@ -12,10 +13,25 @@ public struct AWSPortsConfiguration: Sendable, Equatable {
     /// The variable naming the DynamoDB table of the store.
     public static let tableNameVariable = "STRATUS_TABLE_NAME"
 
+    /// The variable naming the Cognito user pool of the identity provider.
+    public static let userPoolIDVariable = "STRATUS_USER_POOL_ID"
+    /// The variable naming the user pool's app client (one without a secret, allowing `USER_PASSWORD_AUTH`).
+    public static let userPoolClientIDVariable = "STRATUS_USER_POOL_CLIENT_ID"
+
     /// The region the ports call, `nil` when none is named.
     public let region: String?
     /// The store's table, `nil` when ``tableNameVariable`` is unset.
     public let tableName: String?
+    /// The identity provider's user pool and app client, `nil` unless both variables are set.
+    public let userPool: UserPool?
+
+    /// A Cognito user pool and the app client the identity provider signs users in through.
+    public struct UserPool: Sendable, Equatable {
+        /// The pool's id, e.g. `us-east-1_AbCdEf123`.
+        public let id: String
+        /// The app client's id.
+        public let clientID: String
+    }
 
     /// The configuration `environment` states. A profile file that cannot be read counts as naming no region; the
     /// credential chain reports that file's problem when it reads it.
@@ -23,5 +39,11 @@ public struct AWSPortsConfiguration: Sendable, Equatable {
         let profiles = (try? ProfileFiles.load(environment: environment)) ?? ProfileFiles(config: "", credentials: "")
         self.region = AWSRegionResolver.region(environment: environment, profiles: profiles)
         self.tableName = environment[Self.tableNameVariable]
+        if let poolID = environment[Self.userPoolIDVariable], let clientID = environment[Self.userPoolClientIDVariable]
+        {
+            self.userPool = UserPool(id: poolID, clientID: clientID)
+        } else {
+            self.userPool = nil
+        }
     }
 }

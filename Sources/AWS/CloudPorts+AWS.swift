@@ -2,12 +2,13 @@ public import Cloud
 
 extension CloudPorts {
     /// The ports of a Lambda function on AWS, from `environment` (see ``AWSPortsConfiguration``): the store on
-    /// DynamoDB and the secrets on Secrets Manager, sharing one HTTP client and the standard credential chain.
+    /// DynamoDB, the identity provider on a Cognito user pool and the secrets on Secrets Manager, sharing one HTTP
+    /// client and the standard credential chain.
     ///
     /// Building them makes no network call and starts no event loop: the HTTP client connects, and the credentials
     /// are read, at the first call, so a function's cold start does not pay for ports it does not use. A port whose
-    /// configuration is missing fails each call with a reason naming what to set; the identity provider and the
-    /// notifier have no AWS adapter in this runtime yet and are unavailable.
+    /// configuration is missing fails each call with a reason naming what to set; the notifier has no AWS adapter in
+    /// this runtime yet and is unavailable.
     public static func aws(environment: AWSEnvironment, clock: any Clock = SystemClock()) -> CloudPorts {
         let configuration = AWSPortsConfiguration(environment: environment)
         guard let region = configuration.region else {
@@ -40,9 +41,22 @@ extension CloudPorts {
         } catch {
             secrets = UnavailableSecretStore(reason: error.message)
         }
-        let missing = "has no AWS adapter in this runtime yet"
+        let identity: any IdentityProvider
+        if let pool = configuration.userPool {
+            do {
+                identity = CognitoIdentityProvider(
+                    client: try client(.cognitoIdentityProvider), userPoolID: pool.id, clientID: pool.clientID)
+            } catch {
+                identity = UnavailableIdentityProvider(reason: error.message)
+            }
+        } else {
+            identity = UnavailableIdentityProvider(
+                reason: "No Cognito user pool is configured: set \(AWSPortsConfiguration.userPoolIDVariable) and "
+                    + AWSPortsConfiguration.userPoolClientIDVariable)
+        }
         return CloudPorts(
-            store: store, identity: UnavailableIdentityProvider(reason: "The identity provider \(missing)"),
-            clock: clock, notifier: UnavailableNotifier(reason: "The notifier \(missing)"), secrets: secrets)
+            store: store, identity: identity, clock: clock,
+            notifier: UnavailableNotifier(reason: "The notifier has no AWS adapter in this runtime yet"),
+            secrets: secrets)
     }
 }

@@ -1,5 +1,8 @@
 import AWS
 import Cloud
+import Foundation
+import LocalCloud
+import StratusTesting
 import Testing
 
 /// `CloudPorts.aws(environment:)`: which ports the environment configures, and that building them connects to
@@ -49,6 +52,40 @@ import Testing
             let secret = try await ports.secrets.secretValue("api-key")
             #expect(secret.payload == .string("s3cret"))
             #expect(server.requests.map { $0.headers["x-amz-target"] } == ["secretsmanager.GetSecretValue"])
+        }
+    }
+
+    @Test func withoutAUserPoolTheIdentityProviderSaysWhichVariablesToSet() async throws {
+        let ports = CloudPorts.aws(environment: Self.environment(endpoint: "http://127.0.0.1:9"))
+        let reason = "No Cognito user pool is configured: set STRATUS_USER_POOL_ID and STRATUS_USER_POOL_CLIENT_ID"
+        await #expect(throws: IdentityError.unavailable(reason)) {
+            try await ports.identity.signIn(email: "ada@example.com", password: "Correct-horse-1")
+        }
+    }
+
+    /// With the pool's variables, the identity port is Cognito's: an account signed up through it signs in at once
+    /// and its access token names the pool's app client.
+    @Test func theUserPoolsVariablesMakeTheIdentityProviderCognitos() async throws {
+        guard let moto = try await MotoServer.start() else { return }
+        defer { moto.stop() }
+        let pool = try await MotoUserPool(moto)
+        var variables = moto.environment
+        variables[AWSPortsConfiguration.userPoolIDVariable] = pool.poolID
+        variables[AWSPortsConfiguration.userPoolClientIDVariable] = pool.clientID
+        variables["HOME"] = "/nonexistent"
+        let ports = CloudPorts.aws(environment: AWSEnvironment(variables))
+        let account = try await ports.identity.signUp(
+            email: "ada@example.com", password: "Correct-horse-1", name: "Ada")
+        let tokens = try await ports.identity.signIn(email: "ada@example.com", password: "Correct-horse-1")
+        let authorizer = JWTAuthorizer(
+            configuration: .init(issuer: pool.issuer, audiences: [pool.clientID]),
+            keys: try JSONWebKeySet(json: Data(try await pool.jwks())))
+        let jwt = try authorizer.authorize(
+            authorization: "Bearer \(tokens.accessToken)", requiredScopes: [],
+            nowSeconds: Int64(Date().timeIntervalSince1970))
+        #expect(jwt.claims["sub"] == account.userID)
+        await #expect(throws: IdentityError.self) {
+            try await ports.identity.signIn(email: "ada@example.com", password: "Wrong-horse-1")
         }
     }
 
