@@ -6,12 +6,14 @@ import Services
 import StratusTesting
 
 /// The auth and users functions on one in-memory store, with the local identity provider on a directory of its own
-/// (its signing key, user directory and notification log in a temporary folder).
+/// (its signing key, user directory and notification log in a temporary folder). The identity provider's limits run
+/// on a manual clock, so a lock lasts until the test moves the clock, however slowly a loaded machine runs the test.
 final class AccountsFixture: Sendable {
     let directory: TemporaryDirectory
     let store: InMemoryItemStore
     let issuer: LocalTokenIssuer
     let notifications: NotificationLog
+    let clock = ManualClock()
     let auth: AuthAPI
     let users: UsersAPI
 
@@ -21,8 +23,9 @@ final class AccountsFixture: Sendable {
         self.issuer = try LocalTokenIssuer(directory: self.directory.path("identity"))
         self.notifications = NotificationLog(path: self.directory.path("notifications.log"))
         let identity = LocalIdentityProvider(
-            store: InMemoryItemStore(),
-            issuer: self.issuer, notifications: self.notifications, hasher: PasswordHasher(cost: .insecureFast)
+            store: InMemoryItemStore(clock: self.clock),
+            issuer: self.issuer, notifications: self.notifications, hasher: PasswordHasher(cost: .insecureFast),
+            clock: self.clock
         )
         self.auth = AuthAPI(identity: identity, store: self.store)
         self.users = UsersAPI(store: self.store)
