@@ -226,7 +226,14 @@ public final class SQLiteMessageQueue: MessageQueue {
             let now = self.clock.nowMilliseconds
             let look = QueueReceive(
                 queue: queue, maxMessages: maxMessages, visibilityTimeout: visibilityTimeout, now: now)
-            let outcome = try await self.write { db in try look.run(in: db) }
+            let outcome: QueueReceive.Outcome
+            do {
+                outcome = try await self.write { db in try look.run(in: db) }
+            } catch  where Task.isCancelled {
+                // The caller went away before the look ran (a cancelled task's work is not started): nothing changed,
+                // and the receive ends empty as a long poll cut short does.
+                return []
+            }
             if let deadLetterQueue = outcome.deadLetterQueue {
                 self.wakeups.signal(deadLetterQueue)
             }
