@@ -1,6 +1,6 @@
 /// What the environment of a Lambda function says about the AWS resources its ports reach, as the template sets it:
 ///
-/// | variable | port | when it is missing |
+/// | variable | port | when it is missing (unset or empty) |
 /// |---|---|---|
 /// | `AWS_REGION` (else `AWS_DEFAULT_REGION`, else the profile's `region`) | every AWS port | every port is unavailable |
 /// | `STRATUS_TABLE_NAME` | the store, on that DynamoDB table | the store is unavailable |
@@ -38,12 +38,19 @@ public struct AWSPortsConfiguration: Sendable, Equatable {
     public init(environment: AWSEnvironment) {
         let profiles = (try? ProfileFiles.load(environment: environment)) ?? ProfileFiles(config: "", credentials: "")
         self.region = AWSRegionResolver.region(environment: environment, profiles: profiles)
-        self.tableName = environment[Self.tableNameVariable]
-        if let poolID = environment[Self.userPoolIDVariable], let clientID = environment[Self.userPoolClientIDVariable]
+        self.tableName = Self.value(of: Self.tableNameVariable, in: environment)
+        if let poolID = Self.value(of: Self.userPoolIDVariable, in: environment),
+            let clientID = Self.value(of: Self.userPoolClientIDVariable, in: environment)
         {
             self.userPool = UserPool(id: poolID, clientID: clientID)
         } else {
             self.userPool = nil
         }
+    }
+
+    /// `variable`'s value, `nil` when it is unset or empty (a template's blank parameter sets it empty).
+    private static func value(of variable: String, in environment: AWSEnvironment) -> String? {
+        guard let value = environment[variable], !value.isEmpty else { return nil }
+        return value
     }
 }

@@ -24,36 +24,40 @@ extension CloudPorts {
                 httpClient: httpClient)
         }
 
-        let store: any ItemStore
-        if let tableName = configuration.tableName {
+        /// The adapter `make` builds on `service`'s client, or `unavailable` with the reason the client cannot be made.
+        func adapter<Port>(
+            _ service: AWSServiceDescription, _ make: (AWSJSONClient) -> Port, unavailable: (String) -> Port
+        ) -> Port {
             do {
-                store = DynamoDBItemStore(client: try client(.dynamoDB), tableName: tableName, clock: clock)
+                return make(try client(service))
             } catch {
-                store = UnavailableItemStore(reason: error.message)
+                return unavailable(error.message)
             }
-        } else {
-            store = UnavailableItemStore(
-                reason: "No DynamoDB table is configured: set \(AWSPortsConfiguration.tableNameVariable)")
         }
-        let secrets: any SecretStore
-        do {
-            secrets = SecretsManagerSecretStore(client: try client(.secretsManager))
-        } catch {
-            secrets = UnavailableSecretStore(reason: error.message)
-        }
-        let identity: any IdentityProvider
-        if let pool = configuration.userPool {
-            do {
-                identity = CognitoIdentityProvider(
-                    client: try client(.cognitoIdentityProvider), userPoolID: pool.id, clientID: pool.clientID)
-            } catch {
-                identity = UnavailableIdentityProvider(reason: error.message)
+
+        let store: any ItemStore =
+            if let tableName = configuration.tableName {
+                adapter(
+                    .dynamoDB, { DynamoDBItemStore(client: $0, tableName: tableName, clock: clock) },
+                    unavailable: UnavailableItemStore.init(reason:))
+            } else {
+                UnavailableItemStore(
+                    reason: "No DynamoDB table is configured: set \(AWSPortsConfiguration.tableNameVariable)")
             }
-        } else {
-            identity = UnavailableIdentityProvider(
-                reason: "No Cognito user pool is configured: set \(AWSPortsConfiguration.userPoolIDVariable) and "
-                    + AWSPortsConfiguration.userPoolClientIDVariable)
-        }
+        let secrets: any SecretStore = adapter(
+            .secretsManager, { SecretsManagerSecretStore(client: $0) },
+            unavailable: UnavailableSecretStore.init(reason:))
+        let identity: any IdentityProvider =
+            if let pool = configuration.userPool {
+                adapter(
+                    .cognitoIdentityProvider,
+                    { CognitoIdentityProvider(client: $0, userPoolID: pool.id, clientID: pool.clientID) },
+                    unavailable: UnavailableIdentityProvider.init(reason:))
+            } else {
+                UnavailableIdentityProvider(
+                    reason: "No Cognito user pool is configured: set \(AWSPortsConfiguration.userPoolIDVariable) and "
+                        + AWSPortsConfiguration.userPoolClientIDVariable)
+            }
         return CloudPorts(
             store: store, identity: identity, clock: clock,
             notifier: UnavailableNotifier(reason: "The notifier has no AWS adapter in this runtime yet"),

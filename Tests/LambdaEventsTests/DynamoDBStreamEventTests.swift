@@ -102,13 +102,4 @@ struct DynamoDBStreamEventTests {
             try JSONDecoder().decode(DynamoDBStreamEvent.self, from: Data(unnumbered.utf8))
         }
     }
-
-    /// A handler that failed at the second record answers that record's sequence number; Lambda retries from it.
-    @Test func aPartialFailureNamesTheFirstFailedRecordsSequenceNumber() throws {
-        let event = try JSONDecoder().decode(DynamoDBStreamEvent.self, from: Data(Self.documentedBatch.utf8))
-        let response = SQSBatchResponse(
-            batchItemFailures: [.init(itemIdentifier: event.records[1].dynamodb.sequenceNumber)])
-        let json = String(decoding: try JSONEncoder().encode(response), as: UTF8.self)
-        #expect(json == #"{"batchItemFailures":[{"itemIdentifier":"222"}]}"#)
-    }
 }

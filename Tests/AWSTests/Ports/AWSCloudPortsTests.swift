@@ -63,6 +63,19 @@ import Testing
         }
     }
 
+    /// A blank template parameter sets a variable empty: that names no table and no pool, rather than one called "".
+    @Test func emptyVariablesCountAsUnset() async throws {
+        var variables = [
+            "AWS_REGION": "us-east-1", "HOME": "/nonexistent", AWSPortsConfiguration.tableNameVariable: "",
+            AWSPortsConfiguration.userPoolIDVariable: "", AWSPortsConfiguration.userPoolClientIDVariable: "client",
+        ]
+        var configuration = AWSPortsConfiguration(environment: AWSEnvironment(variables))
+        #expect(configuration.tableName == nil && configuration.userPool == nil)
+        variables[AWSPortsConfiguration.userPoolIDVariable] = "us-east-1_pool"
+        configuration = AWSPortsConfiguration(environment: AWSEnvironment(variables))
+        #expect(configuration.userPool?.id == "us-east-1_pool" && configuration.userPool?.clientID == "client")
+    }
+
     /// With the pool's variables, the identity port is Cognito's: an account signed up through it signs in at once
     /// and its access token names the pool's app client.
     @Test func theUserPoolsVariablesMakeTheIdentityProviderCognitos() async throws {
