@@ -21,7 +21,9 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 "$binary" serve --port "$port" --xray-port 0 --data-dir "$work/data" --insecure-fast-password-hashing \
     >"$work/serve.out" 2>/dev/null &
 server=$!
-trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$work"' EXIT
+# Under `set -e` a failing command in the trap would replace the measurement's exit status: the server may already
+# be gone (kill fails) or end non-zero on SIGTERM (wait returns that), neither of which is the benchmark's verdict.
+trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do
     grep -q "Stratus local cloud on" "$work/serve.out" 2>/dev/null && break
     sleep 0.1
