@@ -5,6 +5,7 @@
 /// | `AWS_REGION` (else `AWS_DEFAULT_REGION`, else the profile's `region`) | every AWS port | every port is unavailable |
 /// | `STRATUS_TABLE_NAME` | the store, on that DynamoDB table | the store is unavailable |
 /// | `STRATUS_USER_POOL_ID` and `STRATUS_USER_POOL_CLIENT_ID` | the identity provider, on that Cognito user pool and app client | the identity provider is unavailable |
+/// | `STRATUS_EVENT_BUS_NAME` | the bus port, on EventBridge, with that bus as the app's (``CloudPorts/appBus``) | the bus is unavailable |
 ///
 /// Secrets need no variable: functions name the secrets they read, and the Secrets Manager store is configured
 /// whenever the region is known. The endpoints and credentials are the SDKs' (``AWSEndpointResolver``,
@@ -18,12 +19,17 @@ public struct AWSPortsConfiguration: Sendable, Equatable {
     /// The variable naming the user pool's app client (one without a secret, allowing `USER_PASSWORD_AUTH`).
     public static let userPoolClientIDVariable = "STRATUS_USER_POOL_CLIENT_ID"
 
+    /// The variable naming the EventBridge bus the app's events go to.
+    public static let eventBusNameVariable = "STRATUS_EVENT_BUS_NAME"
+
     /// The region the ports call, `nil` when none is named.
     public let region: String?
     /// The store's table, `nil` when ``tableNameVariable`` is unset.
     public let tableName: String?
     /// The identity provider's user pool and app client, `nil` unless both variables are set.
     public let userPool: UserPool?
+    /// The app's event bus, `nil` when ``eventBusNameVariable`` is unset.
+    public let eventBusName: String?
 
     /// A Cognito user pool and the app client the identity provider signs users in through.
     public struct UserPool: Sendable, Equatable {
@@ -39,6 +45,7 @@ public struct AWSPortsConfiguration: Sendable, Equatable {
         let profiles = (try? ProfileFiles.load(environment: environment)) ?? ProfileFiles(config: "", credentials: "")
         self.region = AWSRegionResolver.region(environment: environment, profiles: profiles)
         self.tableName = Self.value(of: Self.tableNameVariable, in: environment)
+        self.eventBusName = Self.value(of: Self.eventBusNameVariable, in: environment)
         if let poolID = Self.value(of: Self.userPoolIDVariable, in: environment),
             let clientID = Self.value(of: Self.userPoolClientIDVariable, in: environment)
         {

@@ -2,8 +2,8 @@ public import Cloud
 
 extension CloudPorts {
     /// The ports of a Lambda function on AWS, from `environment` (see ``AWSPortsConfiguration``): the store on
-    /// DynamoDB, the identity provider on a Cognito user pool and the secrets on Secrets Manager, sharing one HTTP
-    /// client and the standard credential chain.
+    /// DynamoDB, the identity provider on a Cognito user pool, the secrets on Secrets Manager and the bus on
+    /// EventBridge, sharing one HTTP client and the standard credential chain.
     ///
     /// Building them makes no network call and starts no event loop: the HTTP client connects, and the credentials
     /// are read, at the first call, so a function's cold start does not pay for ports it does not use. A port whose
@@ -58,9 +58,16 @@ extension CloudPorts {
                     reason: "No Cognito user pool is configured: set \(AWSPortsConfiguration.userPoolIDVariable) and "
                         + AWSPortsConfiguration.userPoolClientIDVariable)
             }
+        let bus: any EventBus =
+            if configuration.eventBusName != nil {
+                adapter(.eventBridge, EventBridgeBus.init(client:), unavailable: UnavailableEventBus.init(reason:))
+            } else {
+                UnavailableEventBus(
+                    reason: "No EventBridge bus is configured: set \(AWSPortsConfiguration.eventBusNameVariable)")
+            }
         return CloudPorts(
             store: store, identity: identity, clock: clock,
             notifier: UnavailableNotifier(reason: "The notifier has no AWS adapter in this runtime yet"),
-            secrets: secrets)
+            secrets: secrets, bus: bus, appBus: configuration.eventBusName ?? Bus.defaultName)
     }
 }

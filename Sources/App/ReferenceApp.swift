@@ -97,6 +97,15 @@ package enum ReferenceApp {
         }
         .http("GET /admin/dead-letters", authorization: .jwt())
 
+        // On AWS the events the services write into the outbox reach the app bus through the table's stream; the
+        // local cloud relays its outbox itself and leaves this function's trigger out.
+        Function("outbox-relay", memoryMB: 256, timeout: .seconds(30)) { context in
+            let ports = context.ports
+            return OutboxStreamRelay(store: ports.store, bus: ports.bus, busName: ports.appBus)
+                .observed(context.initialization)
+        }
+        .tableStream(batchSize: 100, filterPattern: OutboxStreamRelay.recordFilter)
+
         Function("echo", memoryMB: 128, timeout: .seconds(3)) { context in
             EchoHandler().observed(context.initialization)
         }

@@ -1,3 +1,4 @@
+import Cloud
 import Histogram
 import LambdaRuntime
 import LocalCloud

@@ -24,7 +24,7 @@ struct ReferenceAppTests {
         #expect(
             ReferenceApp.manifest.functionNames == [
                 "health", "auth", "users", "orders", "notifications-api", "notifications-worker", "analytics-worker",
-                "analytics-api", "dead-letters", "dead-letters-api", "echo",
+                "analytics-api", "dead-letters", "dead-letters-api", "outbox-relay", "echo",
             ])
         let health = try #require(ReferenceApp.manifest.function(named: "health"))
         #expect(health.routes.map(\.routeKey) == ["GET /health"])
@@ -61,13 +61,23 @@ struct ReferenceAppTests {
         #expect(api.routes.map(\.routeKey) == ["GET /analytics/events"])
     }
 
+    /// On AWS the outbox reaches the app bus through the table's stream, filtered to new outbox items; nothing else
+    /// triggers the relay, so the local cloud, which leaves table streams out, never runs it.
+    @Test func theOutboxRelayIsTriggeredByTheTableStreamAlone() throws {
+        let relay = try #require(ReferenceApp.manifest.function(named: "outbox-relay"))
+        #expect(relay.tableStreams.map(\.batchSize) == [100])
+        #expect(relay.tableStreams.first?.filterPattern?.contains(#""prefix": "OUTBOX#""#) == true)
+        #expect(relay.routes.isEmpty && relay.queueTriggers.isEmpty && relay.eventRules.isEmpty)
+        #expect(relay.schedules.isEmpty)
+    }
+
     @Test func anUnknownFunctionNamesTheKnownOnes() async {
         await #expect(
             throws: ManifestError.unknownFunction(
                 "payments",
                 known: [
                     "health", "auth", "users", "orders", "notifications-api", "notifications-worker",
-                    "analytics-worker", "analytics-api", "dead-letters", "dead-letters-api", "echo",
+                    "analytics-worker", "analytics-api", "dead-letters", "dead-letters-api", "outbox-relay", "echo",
                 ])
         ) {
             _ = try await ReferenceApp.manifest.makeHandler(

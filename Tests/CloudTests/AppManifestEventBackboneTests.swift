@@ -119,6 +119,29 @@ struct AppManifestEventBackboneTests {
         }
     }
 
+    @Test func tableStreamTriggersStayWithinLambdasBoundsAndHaveValidFilters() throws {
+        let valid = AppManifest("a", version: "1") {
+            Function("relay") { _ in Nothing() }.tableStream(
+                batchSize: 10_000, filterPattern: #"{"eventName": ["INSERT"]}"#)
+        }
+        try valid.validate()
+        #expect(
+            valid.function(named: "relay")?.tableStreams == [
+                TableStreamTrigger(batchSize: 10_000, filterPattern: #"{"eventName": ["INSERT"]}"#)
+            ])
+        let tooBig = AppManifest("a", version: "1") {
+            Function("relay") { _ in Nothing() }.tableStream(batchSize: 10_001)
+        }
+        #expect(
+            throws: ManifestError.invalidTrigger(
+                function: "relay", "a table stream's batch size must be 1–10000, got 10001")
+        ) { try tooBig.validate() }
+        let badFilter = AppManifest("a", version: "1") {
+            Function("relay") { _ in Nothing() }.tableStream(filterPattern: #"{"eventName": []}"#)
+        }
+        #expect(throws: ManifestError.self) { try badFilter.validate() }
+    }
+
     @Test func schedulesAreCheckedWithSchedulersRules() throws {
         let valid = AppManifest("a", version: "1") {
             Function("nightly") { _ in Nothing() }

@@ -15,6 +15,8 @@ public struct EventBusError: Error, Sendable, Hashable, CustomStringConvertible 
         case limitExceeded = "LimitExceededException"
         /// The bus could not be reached or failed; the operation may be retried.
         case internalFailure = "InternalException"
+        /// No bus is configured in this runtime; the message says what to set.
+        case unavailable = "ServiceUnavailable"
     }
 
     /// What went wrong.

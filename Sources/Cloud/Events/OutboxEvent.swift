@@ -25,9 +25,16 @@ public struct OutboxEvent: Sendable {
     /// so consumers continue the same trace.
     public let traceHeader: String?
 
-    /// Builds the envelope around `detail`; `time` is ISO 8601 in UTC and the ID is a new UUID when `id` is `nil`.
+    /// The field of every outbox event's `detail` that holds the event's ID: EventBridge gives each event it
+    /// accepts an `id` of its own, so on AWS only this field still names the event after a relay
+    /// published it again; locally it equals the envelope's `id`.
+    public static let detailEventIDField = "eventId"
+
+    /// Builds the envelope around `detail`, with the event's ID added to it as ``detailEventIDField`` (replacing a
+    /// field of that name); `time` is ISO 8601 in UTC and the ID is a new UUID when `id` is `nil`.
     ///
-    /// - Throws: the encoding error when `detail` cannot be encoded as JSON.
+    /// - Throws: the encoding error when `detail` cannot be encoded as JSON or is not a JSON object (EventBridge
+    ///   takes only objects).
     public init<Detail: Encodable>(
         id: String? = nil,
         source: String,
@@ -43,9 +50,14 @@ public struct OutboxEvent: Sendable {
         self.detailType = detailType
         self.time = time
         self.traceHeader = traceHeader
+        guard var fields = try JSONValue(encoding: detail).objectValue else {
+            throw EncodingError.invalidValue(
+                detail, .init(codingPath: [], debugDescription: "An event's detail must be a JSON object"))
+        }
+        fields[Self.detailEventIDField] = .string(id)
         let envelope = Envelope(
-            id: id, source: source, detailType: detailType, time: time, account: account, region: region, detail: detail
-        )
+            id: id, source: source, detailType: detailType, time: time, account: account, region: region,
+            detail: JSONValue.object(fields))
         self.envelope = String(decoding: try StreamingJSONEncoder().encode(envelope), as: UTF8.self)
     }
 
@@ -53,7 +65,7 @@ public struct OutboxEvent: Sendable {
     public var item: Item {
         let shard = self.id.utf8.reduce(UInt32(0)) { $0 &* 31 &+ UInt32($1) } % UInt32(Self.shardCount)
         var item: Item = [
-            TableSchema.partitionKey: .string("OUTBOX#\(shard)"),
+            TableSchema.partitionKey: .string("\(OutboxPartitions.prefix)\(shard)"),
             TableSchema.sortKey: .string("\(self.time)#\(self.id)"),
             "eventId": .string(self.id),
             "detailType": .string(self.detailType),
@@ -66,7 +78,7 @@ public struct OutboxEvent: Sendable {
     /// The outbox item's attribute holding ``traceHeader``, named as SQS names it.
     public static let traceHeaderAttribute = "AWSTraceHeader"
 
-    private struct Envelope<Body: Encodable>: Encodable {
+    private struct Envelope: Encodable {
         var version = "0"
         var id: String
         var source: String
@@ -75,7 +87,7 @@ public struct OutboxEvent: Sendable {
         var account: String
         var region: String
         var resources: [String] = []
-        var detail: Body
+        var detail: JSONValue
 
         enum CodingKeys: String, CodingKey {
             case version, id, source, time, account, region, resources, detail

@@ -71,6 +71,9 @@ extension AppManifest {
                 }
                 do { try trigger.validate() } catch { throw .invalidTrigger(function: function.name, error.message) }
             }
+            if let problem = function.tableStreams.lazy.compactMap({ $0.problem() }).first {
+                throw .invalidTrigger(function: function.name, problem)
+            }
         }
     }
 

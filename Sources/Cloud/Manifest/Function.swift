@@ -18,6 +18,8 @@ public struct Function: Sendable {
     public private(set) var eventRules: [Rule] = []
     /// The schedules that invoke this function.
     public private(set) var schedules: [ScheduleTrigger] = []
+    /// The app table's stream, when it invokes this function with its changes (on AWS only).
+    public private(set) var tableStreams: [TableStreamTrigger] = []
     /// Builds the handler once per container.
     public let makeHandler: @Sendable (FunctionContext) async throws -> any ByteBufferLambdaHandler
     /// Builds the handler and asks it for its HTTP API's operations (none unless it is ``APIDescribing``).
@@ -100,6 +102,14 @@ public struct Function: Sendable {
             ScheduleTrigger(
                 expression, timeZone: timeZone, input: input, flexibleWindowMinutes: flexibleWindowMinutes)
         )
+        return copy
+    }
+
+    /// Invokes this function (on AWS; the local cloud leaves it out) with batches of up to `batchSize` changes from
+    /// the app table's DynamoDB stream, only those matching `filterPattern` when one is given.
+    public func tableStream(batchSize: Int = 100, filterPattern: String? = nil) -> Function {
+        var copy = self
+        copy.tableStreams.append(TableStreamTrigger(batchSize: batchSize, filterPattern: filterPattern))
         return copy
     }
 

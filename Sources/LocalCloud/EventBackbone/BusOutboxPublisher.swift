@@ -1,4 +1,4 @@
-import Cloud
+public import Cloud
 public import Observability
 
 /// The outbox relay's way onto the local bus: each outbox event is put onto the app's bus with the envelope and id

@@ -1,3 +1,5 @@
+public import Cloud
+
 /// Where the ``OutboxRelay`` hands outbox events on: the event bus, through an adapter, in batches the way
 /// `PutEvents` takes them (at most ``OutboxRelay/maximumBatchSize`` events a call).
 public protocol OutboxPublisher: Sendable {

@@ -5,8 +5,9 @@ import Observability
 /// The analytics consumer: for each event of a batch from the `analytics` queue it adds one to the count of the
 /// event's `detail-type` on the day of its `time` (UTC).
 ///
-/// Counting is idempotent by event ID: the count and the event's marker are written in one transaction, so a
-/// redelivered or replayed event counts as done without counting again. Markers outlive the bus archive's
+/// Counting is idempotent by event ID (the outbox's, ``EventBridgeEvent/eventID``, which survives republishing):
+/// the count and the event's marker are written in one transaction, so a redelivered, replayed or republished
+/// event counts as done without counting again. Markers outlive the bus archive's
 /// retention, so replaying the archive rebuilds nothing twice. Failed records are reported in `batchItemFailures`
 /// (``BatchProcessor``).
 package struct AnalyticsWorker: LambdaHandler {
@@ -31,7 +32,7 @@ package struct AnalyticsWorker: LambdaHandler {
 
     /// Counts one event, unless it was counted before.
     private func count(_ event: AnalyticsEvent, context: LambdaContext) async throws {
-        guard UserNotification.isWellFormedID(event.id) else {
+        guard UserNotification.isWellFormedID(event.eventID) else {
             throw AnalyticsEventError(.malformedEventID)
         }
         guard (1...AnalyticsKeys.maximumDetailTypeLength).contains(event.detailType.utf8.count) else {
@@ -41,9 +42,9 @@ package struct AnalyticsWorker: LambdaHandler {
             throw AnalyticsEventError(.malformedTime)
         }
         let counted = try await self.analytics.count(
-            eventID: event.id, detailType: event.detailType, day: day, nowSeconds: self.clock.nowSeconds)
+            eventID: event.eventID, detailType: event.detailType, day: day, nowSeconds: self.clock.nowSeconds)
         if !counted {
-            context.logger.debug("Skipped an event counted before", metadata: ["eventId": .string(event.id)])
+            context.logger.debug("Skipped an event counted before", metadata: ["eventId": .string(event.eventID)])
         }
     }
 }

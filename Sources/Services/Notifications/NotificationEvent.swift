@@ -1,10 +1,11 @@
+package import Cloud
 import Middleware
 
 /// An event the notifications worker takes, in EventBridge's envelope.
 typealias NotificationEvent = EventBridgeEvent<NotificationEventDetail>
 
 /// The fields of the four notifying events' `detail` that notifications use; each event has only some of them.
-package struct NotificationEventDetail: Codable, Sendable, Equatable {
+package struct NotificationEventDetail: OutboxEventDetail, Equatable {
     /// The longest identifier, address or status the worker accepts in a detail.
     static let maximumFieldLength = 320
 
@@ -24,6 +25,11 @@ package struct NotificationEventDetail: Codable, Sendable, Equatable {
     package var userId: String?
     /// The account's email: `UserRegistered`.
     package var email: String?
+    /// The outbox event's ID, which every event the services raise carries (``OutboxEvent/detailEventIDField``).
+    package var eventId: String?
+
+    /// ``eventId``, the ID the worker is idempotent by.
+    package var outboxEventID: String? { self.eventId }
 
     /// The user the event is about: the order's customer or the account.
     var recipientUserID: String? { self.customerId ?? self.userId }

@@ -17,13 +17,13 @@ struct NotificationRecipients: Sendable {
             messages.append(
                 OutgoingNotification(
                     channel: .email, recipient: email, subject: template.subject, body: template.body,
-                    idempotencyKey: "\(event.id)#email"))
+                    idempotencyKey: "\(event.eventID)#email"))
         }
         if kind.textsThePhone, let phone = profile?.phone {
             messages.append(
                 OutgoingNotification(
                     channel: .sms, recipient: phone, subject: template.subject, body: template.body,
-                    idempotencyKey: "\(event.id)#sms"))
+                    idempotencyKey: "\(event.eventID)#sms"))
         }
         return messages
     }

@@ -5,8 +5,9 @@ import Observability
 /// The notifications consumer: for each event of a batch from the `notifications` queue it writes the user's
 /// notification and sends it by email (and by text message for an order's progress) through the ``Notifier``.
 ///
-/// The effect is idempotent by event ID: the notification is written together with the event's marker, so a
-/// redelivered or replayed event writes nothing new, and the messages go out only until the marker says they did.
+/// The effect is idempotent by event ID (the outbox's, ``EventBridgeEvent/eventID``, which survives republishing):
+/// the notification is written together with the event's marker, so a redelivered, replayed or republished event
+/// writes nothing new, and the messages go out only until the marker says they did.
 /// A crash between writing and sending sends again on redelivery under the same idempotency keys, which the
 /// notifier delivers once. Failed records are reported in `batchItemFailures` (``BatchProcessor``), and the reason
 /// for each is kept as a ``DeadLetterReason`` for the dead-letter processor. Events of other types are skipped.
@@ -46,27 +47,29 @@ package struct NotificationsWorker: LambdaHandler {
         guard let kind = NotificationKind(rawValue: event.detailType) else {
             context.logger.notice(
                 "Skipped an event that notifies nobody",
-                metadata: ["eventId": .string(event.id), "detailType": .string(String(event.detailType.prefix(64)))])
+                metadata: [
+                    "eventId": .string(event.eventID), "detailType": .string(String(event.detailType.prefix(64))),
+                ])
             return
         }
-        guard UserNotification.isWellFormedID(event.id) else {
+        guard UserNotification.isWellFormedID(event.eventID) else {
             throw NotificationEventError(.malformedEventID, "The event ID is not 1–128 letters, digits, - or _")
         }
         guard event.detail.isBounded else {
-            throw NotificationEventError(.oversizedField, "A field of event \(event.id) is too long")
+            throw NotificationEventError(.oversizedField, "A field of event \(event.eventID) is too long")
         }
         guard let userID = event.detail.recipientUserID, !userID.isEmpty else {
-            throw NotificationEventError(.noRecipient, "Event \(event.id) names no customer or user")
+            throw NotificationEventError(.noRecipient, "Event \(event.eventID) names no customer or user")
         }
         let template = NotificationTemplate(kind, detail: event.detail)
         let notification = UserNotification(
-            notificationId: event.id, type: kind, subject: template.subject, body: template.body,
+            notificationId: event.eventID, type: kind, subject: template.subject, body: template.body,
             createdAt: self.clock.nowISO8601, read: false, readAt: nil)
         guard try await self.notifications.record(notification, for: userID) else { return }
         let messages = try await self.recipients.messages(for: event, kind: kind, userID: userID, template: template)
         for message in messages {
             try await self.notifier.send(message)
         }
-        try await self.notifications.markSent(eventID: event.id)
+        try await self.notifications.markSent(eventID: event.eventID)
     }
 }

@@ -1,3 +1,4 @@
+import Cloud
 import LocalCloud
 
 /// Publishes outbox events by appending a line `<event id> TAB <envelope>` for each to a file, with one `write` a

@@ -40,6 +40,25 @@ struct AnalyticsWorkerTests {
         #expect(report.days.first?.counts == ["OrderCreated": 1])
     }
 
+    /// An outbox event carries its ID in its detail: published again on AWS, where EventBridge gives the copy a new
+    /// `id`, it still counts once, and its marker is the outbox event's.
+    @Test func aRepublishedOutboxEventUnderANewEnvelopeIDCountsOnce() async throws {
+        let fixture = AnalyticsFixture()
+        let event = try OutboxEvent(
+            id: "e-1", source: "stratus.orders", detailType: "OrderCreated", time: "2026-11-23T21:36:49.007Z",
+            detail: ["orderId": "o-1"])
+        func published(as envelopeID: String) throws -> String {
+            var envelope = try #require(JSONValue(parsing: Array(event.envelope.utf8))?.objectValue)
+            envelope["id"] = .string(envelopeID)
+            return String(decoding: try StreamingJSONEncoder().encode(JSONValue.object(envelope)), as: UTF8.self)
+        }
+        #expect(
+            try await fixture.deliver([try published(as: "eb-1"), try published(as: "eb-2")]).batchItemFailures.isEmpty)
+        let report = try await fixture.report(from: "2026-11-23", to: "2026-11-23")
+        #expect(report.days.first?.counts == ["OrderCreated": 1])
+        #expect(try await fixture.store.get(ItemKey(partition: "ANALYTICSEVENT#e-1", sort: "MARKER")) != nil)
+    }
+
     /// The marker outlives the archive's seven days of retention, then expires so the store does not grow forever.
     @Test func theMarkerExpiresAfterEightDays() async throws {
         let fixture = AnalyticsFixture()

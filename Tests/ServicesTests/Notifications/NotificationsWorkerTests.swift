@@ -45,6 +45,23 @@ struct NotificationsWorkerTests {
         #expect(try fixture.log.entries().count == 1)
     }
 
+    /// On AWS, EventBridge gives an event a relay published again a new `id`: the outbox event's ID in its detail
+    /// still names it, so the copy neither writes nor sends again.
+    @Test func aRepublishedEventUnderANewEnvelopeIDNeitherWritesNorSendsAgain() async throws {
+        let fixture = try NotificationsFixture()
+        try await fixture.addProfile("alice", email: "alice@example.com")
+        func published(as envelopeID: String) -> String {
+            NotificationsFixture.envelope(
+                id: envelopeID, type: "OrderStatusChanged",
+                detail: #"{"orderId":"o-1","customerId":"alice","to":"SHIPPED","eventId":"\#(Self.eventID)"}"#)
+        }
+        #expect(try await fixture.deliver([published(as: "eb-1")]).batchItemFailures.isEmpty)
+        fixture.clock.advance(by: .seconds(30))
+        #expect(try await fixture.deliver([published(as: "eb-2")]).batchItemFailures.isEmpty)
+        #expect(try await fixture.list().notifications.map(\.notificationId) == [Self.eventID])
+        #expect(try fixture.log.entries().map(\.key) == ["\(Self.eventID)#email"])
+    }
+
     /// A delivery that wrote the notification but failed to send is retried; the retry sends (once) and writes
     /// nothing new.
     @Test func aSendThatFailedAfterTheWriteIsSentOnRedelivery() async throws {

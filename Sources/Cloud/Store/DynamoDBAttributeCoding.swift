@@ -1,11 +1,11 @@
-import Cloud
-import JSONCoding
+public import JSONCoding
 
 /// Attribute values in DynamoDB's JSON wire form: `{"S": …}`, numbers as exact decimal strings (`{"N": "12.5"}`),
-/// binaries in base64, `BOOL`, `NULL`, `L`, `M`, and string and number sets (`SS`, `NS`).
-enum DynamoDBAttributeCoding {
+/// binaries in base64, `BOOL`, `NULL`, `L`, `M`, and string and number sets (`SS`, `NS`): how the DynamoDB adapter
+/// writes and reads items, and how a table's stream hands them to a function (``DynamoDBStreamEvent``).
+public enum DynamoDBAttributeCoding {
     /// `value` as DynamoDB writes it.
-    static func encode(_ value: AttributeValue) -> JSONValue {
+    public static func encode(_ value: AttributeValue) -> JSONValue {
         switch value {
         case .string(let text): ["S": .string(text)]
         case .number(let number): ["N": .string(number.description)]
@@ -21,17 +21,17 @@ enum DynamoDBAttributeCoding {
     }
 
     /// The attributes of `item` as a DynamoDB item (`{"name": {"S": …}, …}`).
-    static func encode(_ item: Item) -> JSONValue {
+    public static func encode(_ item: Item) -> JSONValue {
         .object(item.attributes.mapValues(Self.encode))
     }
 
     /// The key's attributes as DynamoDB's `Key`.
-    static func encode(_ key: ItemKey) -> JSONValue {
+    public static func encode(_ key: ItemKey) -> JSONValue {
         .object(key.attributes.mapValues(Self.encode))
     }
 
     /// The value `json` describes, or `nil` when it is not one attribute value of a type the port has.
-    static func decode(_ json: JSONValue) -> AttributeValue? {
+    public static func decode(_ json: JSONValue) -> AttributeValue? {
         guard let fields = json.objectValue, fields.count == 1, let (type, content) = fields.first else { return nil }
         switch type {
         case "S": return content.stringValue.map(AttributeValue.string)
@@ -53,7 +53,7 @@ enum DynamoDBAttributeCoding {
     }
 
     /// The item a DynamoDB item (`{"name": {"S": …}, …}`) describes, or `nil` when it is not one.
-    static func decodeItem(_ json: JSONValue) -> Item? {
+    public static func decodeItem(_ json: JSONValue) -> Item? {
         guard let fields = json.objectValue else { return nil }
         var attributes: [String: AttributeValue] = [:]
         attributes.reserveCapacity(fields.count)

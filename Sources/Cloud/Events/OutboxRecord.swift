@@ -1,5 +1,3 @@
-public import Cloud
-
 /// An outbox item as the relay reads it back (the item ``OutboxEvent/item`` describes): what a publisher needs to
 /// put the event on the bus, and the key of the item to delete once the bus has it.
 public struct OutboxRecord: Sendable, Equatable {

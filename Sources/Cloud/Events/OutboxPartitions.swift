@@ -1,15 +1,13 @@
-import Cloud
-
 /// The outbox's partitions, `OUTBOX#0` to `OUTBOX#<shardCount - 1>`, where ``OutboxEvent/item`` puts events.
-enum OutboxPartitions {
+public enum OutboxPartitions {
     /// What every outbox partition key begins with.
-    static let prefix = "OUTBOX#"
+    public static let prefix = "OUTBOX#"
 
     /// Every outbox partition, one a shard.
-    static let all = (0..<OutboxEvent.shardCount).map { "\(prefix)\($0)" }
+    public static let all = (0..<OutboxEvent.shardCount).map { "\(prefix)\($0)" }
 
     /// Whether `partition` is an outbox partition.
-    static func contains(_ partition: String) -> Bool {
+    public static func contains(_ partition: String) -> Bool {
         partition.hasPrefix(Self.prefix)
     }
 }
