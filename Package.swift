@@ -383,7 +383,8 @@ let package = Package(
         .testTarget(
             name: "BootstrapTests",
             dependencies: [
-                "App", "AWS", "Cloud", "LambdaRuntime", "LocalCloud", "Observability", "Services", "StratusTesting",
+                "App", "AWS", "Cloud", "JSONCoding", "LambdaEvents", "LambdaRuntime", "LocalCloud", "Observability",
+                "Services", "StratusTesting",
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strictSettings

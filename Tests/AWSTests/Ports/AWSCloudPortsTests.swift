@@ -8,12 +8,13 @@ import Testing
 /// `CloudPorts.aws(environment:)`: which ports the environment configures, and that building them connects to
 /// nothing until the first call.
 @Suite struct AWSCloudPortsTests {
-    static func environment(endpoint: String, table: String? = "stratus") -> AWSEnvironment {
+    static func environment(endpoint: String, table: String? = "stratus", bus: String? = nil) -> AWSEnvironment {
         var variables = [
             "AWS_ENDPOINT_URL": endpoint, "AWS_REGION": "us-east-1", "AWS_ACCESS_KEY_ID": "testing",
             "AWS_SECRET_ACCESS_KEY": "testing", "HOME": "/nonexistent",
         ]
         variables[AWSPortsConfiguration.tableNameVariable] = table
+        variables[AWSPortsConfiguration.eventBusNameVariable] = bus
         return AWSEnvironment(variables)
     }
 
@@ -63,14 +64,40 @@ import Testing
         }
     }
 
+    @Test func withoutAnEventBusTheBusSaysWhichVariableToSet() async throws {
+        let ports = CloudPorts.aws(environment: Self.environment(endpoint: "http://127.0.0.1:9"))
+        let reason = "No EventBridge bus is configured: set STRATUS_EVENT_BUS_NAME"
+        await #expect(throws: EventBusError(.unavailable, reason)) {
+            try await ports.bus.putEvents([PutEventsEntry(source: "stratus.orders", detailType: "T", detail: "{}")])
+        }
+    }
+
+    /// The bus's variable makes the bus port EventBridge's, connected at its first call, and names the app's bus.
+    @Test func theBusVariableMakesTheBusEventBridgesAndNamesTheAppsBus() async throws {
+        let answer = #"{"FailedEntryCount":0,"Entries":[{"EventId":"eb-1"}]}"#
+        try await FakeHTTPServer.withServer(keepsConnections: true, FakeHTTPServer.always(200, answer)) { server in
+            let ports = CloudPorts.aws(environment: Self.environment(endpoint: server.baseURL, bus: "stratus-app"))
+            #expect(server.connectionCount == 0)
+            #expect(ports.appBus == "stratus-app")
+            let result = try await ports.bus.putEvents([
+                PutEventsEntry(source: "stratus.orders", detailType: "T", detail: "{}", eventBusName: ports.appBus)
+            ])
+            #expect(result.entries == [.accepted(eventID: "eb-1")])
+            let request = try #require(server.requests.first)
+            #expect(request.headers["x-amz-target"] == "AWSEvents.PutEvents")
+            #expect(request.body.contains(#""EventBusName":"stratus-app""#))
+        }
+    }
+
     /// A blank template parameter sets a variable empty: that names no table and no pool, rather than one called "".
     @Test func emptyVariablesCountAsUnset() async throws {
         var variables = [
             "AWS_REGION": "us-east-1", "HOME": "/nonexistent", AWSPortsConfiguration.tableNameVariable: "",
             AWSPortsConfiguration.userPoolIDVariable: "", AWSPortsConfiguration.userPoolClientIDVariable: "client",
+            AWSPortsConfiguration.eventBusNameVariable: "",
         ]
         var configuration = AWSPortsConfiguration(environment: AWSEnvironment(variables))
-        #expect(configuration.tableName == nil && configuration.userPool == nil)
+        #expect(configuration.tableName == nil && configuration.userPool == nil && configuration.eventBusName == nil)
         variables[AWSPortsConfiguration.userPoolIDVariable] = "us-east-1_pool"
         configuration = AWSPortsConfiguration(environment: AWSEnvironment(variables))
         #expect(configuration.userPool?.id == "us-east-1_pool" && configuration.userPool?.clientID == "client")
