@@ -87,7 +87,8 @@ struct BootstrapRuntimeTests {
                     == LambdaFunctionError(
                         errorMessage:
                             "No function named 'payments'. Known functions: health, auth, users, orders, "
-                            + "notifications-api, notifications-worker, analytics-worker, analytics-api, dead-letters, dead-letters-api, echo",
+                            + "notifications-api, notifications-worker, analytics-worker, analytics-api, dead-letters, "
+                            + "dead-letters-api, outbox-relay, echo",
                         errorType: "Runtime.HandlerNotFound"
                     )
             )

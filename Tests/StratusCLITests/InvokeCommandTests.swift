@@ -86,7 +86,8 @@ struct InvokeCommandTests {
             (
                 ["invoke", "payments"], nil,
                 "No function named 'payments'. Known functions: health, auth, users, orders, "
-                    + "notifications-api, notifications-worker, analytics-worker, analytics-api, dead-letters, dead-letters-api, echo"
+                    + "notifications-api, notifications-worker, analytics-worker, analytics-api, dead-letters, "
+                    + "dead-letters-api, outbox-relay, echo"
             ),
             (
                 ["invoke", "echo", "--event", "/no/such/file.json"], nil,
