@@ -25,9 +25,9 @@ public struct OutboxEvent: Sendable {
     /// so consumers continue the same trace.
     public let traceHeader: String?
 
-    /// The field of every outbox event's `detail` that holds the event's ID: EventBridge gives each event it
-    /// accepts an `id` of its own, so on AWS only this field still names the event after a relay
-    /// published it again; locally it equals the envelope's `id`.
+    /// The field of every outbox event's `detail` that holds the event's ID: EventBridge gives each event it accepts
+    /// an `id` of its own, so on AWS only this field still names the event a relay published again; locally it
+    /// equals the envelope's `id`.
     public static let detailEventIDField = "eventId"
 
     /// Builds the envelope around `detail`, with the event's ID added to it as ``detailEventIDField`` (replacing a

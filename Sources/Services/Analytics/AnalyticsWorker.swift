@@ -7,9 +7,8 @@ import Observability
 ///
 /// Counting is idempotent by event ID (the outbox's, ``EventBridgeEvent/eventID``, which survives republishing):
 /// the count and the event's marker are written in one transaction, so a redelivered, replayed or republished
-/// event counts as done without counting again. Markers outlive the bus archive's
-/// retention, so replaying the archive rebuilds nothing twice. Failed records are reported in `batchItemFailures`
-/// (``BatchProcessor``).
+/// event counts as done without counting again. Markers outlive the bus archive's retention, so replaying the
+/// archive rebuilds nothing twice. Failed records are reported in `batchItemFailures` (``BatchProcessor``).
 package struct AnalyticsWorker: LambdaHandler {
     private let processor = BatchProcessor(AnalyticsEvent.self)
     private let analytics: AnalyticsRepository
