@@ -104,6 +104,16 @@ struct ProvisionCommandTests {
         let archives = try await bus.listArchives(sourceBus: "orders-platform-test-app")
         #expect(archives.map(\.name) == ["orders-platform-test-app-archive"])
         #expect(archives.first?.retentionDays == 7)
+        // An event of the services reaches the analytics queue through the provisioned rule.
+        let put = try await bus.putEvents([
+            PutEventsEntry(
+                source: "stratus.orders", detailType: "OrderPlaced", detail: #"{"orderId":"o-1"}"#,
+                eventBusName: "orders-platform-test-app")
+        ])
+        #expect(put.failedEntryCount == 0)
+        let delivered = try await queues.receive(
+            from: "orders-platform-test-analytics", maxMessages: 10, waitTime: .seconds(5))
+        #expect(delivered.count == 1 && delivered.first?.body.contains("OrderPlaced") == true)
 
         let cognito = try Self.client(.cognitoIdentityProvider, moto)
         let pool = try await cognito.call("DescribeUserPool", ["UserPoolId": .string(recorded.userPool.id)])
@@ -180,10 +190,41 @@ struct ProvisionCommandTests {
         #expect(back.map(\.body) == [#"{"poison":true}"#])
     }
 
+    @Test func aReplayOfTheProvisionedArchiveStartsOnEventBridge() async throws {
+        guard let moto = try await MotoServer.start() else { return }
+        defer { moto.stop() }
+        let data = try TemporaryDirectory()
+        let folder = data.path("data")
+        let environment = Self.environment(moto)
+        let provision = try await InvokeCommandTests.stratus(
+            ["provision", "--endpoint", moto.endpoint, "--data-dir", folder], environment: environment)
+        #expect(provision.status == 0, "\(provision.standardError)")
+
+        let replay = try await InvokeCommandTests.stratus(
+            [
+                "events", "replay", "--backend", "aws", "--data-dir", folder, "--archive", "app-archive",
+                "--from", "2026-01-01T00:00:00Z", "--to", "2026-01-02T00:00:00Z", "--rule", "notifications",
+                "--name", "fix-1",
+            ],
+            environment: environment)
+        #expect(replay.status == 0, "\(replay.standardError)")
+        #expect(
+            replay.standardOutput.contains(
+                "Replay fix-1: orders-platform-app-archive started to the bus orders-platform-app for the rules "
+                    + "orders-platform-notifications"))
+        let described = try await EventBridgeBus(client: try Self.client(.eventBridge, moto)).describeReplay("fix-1")
+        #expect(described.archive == "orders-platform-app-archive")
+        #expect(described.destinationBus == "orders-platform-app")
+    }
+
     @Test func withoutARecordTheCommandsNameStratusProvision() async throws {
         let data = try TemporaryDirectory()
         for arguments in [
             ["queues"], ["dlq", "list"], ["users", "add-to-group", "--email", "a@example.com", "--group", "staff"],
+            [
+                "events", "replay", "--archive", "app-archive", "--from", "2026-01-01T00:00:00Z", "--to",
+                "2026-01-02T00:00:00Z",
+            ],
         ] {
             let run = try await InvokeCommandTests.stratus(
                 arguments + ["--backend", "aws", "--data-dir", data.path("none")])

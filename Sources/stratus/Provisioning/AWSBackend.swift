@@ -2,7 +2,7 @@ import AWS
 import Cloud
 
 /// The ports of an app's provisioned AWS resources, as the CLI's `--backend aws` uses them: the queues by the
-/// manifest's names, the table's store, the bus and the user pool.
+/// manifest's names, the table's store, EventBridge and the user pool.
 struct AWSBackend {
     let resources: AWSResources
     let connection: AWSConnection
@@ -22,5 +22,22 @@ struct AWSBackend {
         CognitoIdentityProvider(
             client: try self.connection.client(.cognitoIdentityProvider), userPoolID: self.resources.userPool.id,
             clientID: self.resources.userPool.clientId)
+    }
+
+    /// EventBridge, where the app's buses, rules and archives are.
+    func bus() throws -> EventBridgeBus {
+        EventBridgeBus(client: try self.connection.client(.eventBridge))
+    }
+
+    /// The provisioned name of the archive `manifest` calls `name` (`app-archive`); `name` itself when the
+    /// manifest has no such archive (it may be the provisioned name already).
+    func archiveName(_ name: String, in manifest: AppManifest) -> String {
+        guard let bus = manifest.buses.first(where: { $0.archiveName == name }) else { return name }
+        return self.resources.buses[bus.name]?.archive ?? name
+    }
+
+    /// The provisioned name of the rule the manifest calls `name`; `name` itself for a rule it does not record.
+    func ruleName(_ name: String) -> String {
+        self.resources.rules[name]?.name ?? name
     }
 }
