@@ -217,6 +217,41 @@ struct ProvisionCommandTests {
         #expect(described.destinationBus == "orders-platform-app")
     }
 
+    /// The lines a provisioner reports.
+    final class Report {
+        var lines: [String] = []
+    }
+
+    @Test func declaredSecretsAreMadeWithoutAValueAndSetByTheSecretsCommand() async throws {
+        guard let moto = try await MotoServer.start() else { return }
+        defer { moto.stop() }
+        let manifest = AppManifest("shop", version: "1") {
+            Function("refunds") { _ in ProvisioningPlanTests.Nothing() }.readsSecrets("payments/api-key")
+        }
+        let plan = try ProvisioningPlan(manifest: manifest, groups: [])
+        let connection = try AWSConnection(
+            endpoint: moto.endpoint, region: nil, environment: AWSEnvironment(moto.environment))
+        let first = Report()
+        let resources = try await AWSProvisioner(plan: plan, connection: connection) { first.lines.append($0) }.apply()
+        #expect(first.lines.contains("created secret shop/payments/api-key"), "\(first.lines)")
+        let second = Report()
+        let again = try await AWSProvisioner(plan: plan, connection: connection) { second.lines.append($0) }.apply()
+        #expect(second.lines.contains("exists secret shop/payments/api-key"))
+        #expect(again.secrets == resources.secrets)
+        let arn = try #require(resources.secrets["payments/api-key"]?.arn)
+        #expect(arn.hasPrefix("arn:aws:secretsmanager:us-east-1:") && arn.contains(":secret:shop/payments/api-key"))
+
+        let data = try TemporaryDirectory()
+        try resources.save(in: LocalDataDirectory(path: data.path("data")))
+        let put = try await InvokeCommandTests.stratus(
+            ["secrets", "put", "payments/api-key", "--backend", "aws", "--data-dir", data.path("data")],
+            input: "s3cret\n", environment: Self.environment(moto))
+        #expect(put.status == 0, "\(put.standardError)")
+        #expect(put.standardOutput.hasPrefix("shop/payments/api-key version "))
+        let secrets = SecretsManagerSecretStore(client: try Self.client(.secretsManager, moto))
+        #expect(try await secrets.secretValue("shop/payments/api-key").payload == .string("s3cret"))
+    }
+
     @Test func withoutARecordTheCommandsNameStratusProvision() async throws {
         let data = try TemporaryDirectory()
         for arguments in [

@@ -20,7 +20,8 @@ struct ProvisioningPlanTests {
         Queue("work-dlq", retention: .seconds(86_400))
         Rule("to-work", on: "app", pattern: #"{"source": ["orders"]}"#, targets: [.queue("work")])
         Rule("audit", pattern: #"{"source": ["users"]}"#, targets: [.queue("work-dlq")])
-        Function("worker") { _ in Nothing() }.queue("work")
+        Function("worker") { _ in Nothing() }.queue("work").readsSecrets("payments/api-key")
+        Function("refunds") { _ in Nothing() }.readsSecrets("payments/api-key", "mail/password")
         Function("listener") { _ in Nothing() }.events(rule: "on-order", on: "app", pattern: #"{"source": ["orders"]}"#)
     }
 
@@ -33,6 +34,8 @@ struct ProvisioningPlanTests {
         #expect(plan.buses.map(\.physicalName) == ["shop-dev-app"])
         #expect(plan.queues.map(\.physicalName) == ["shop-dev-work-dlq", "shop-dev-work"])
         #expect(plan.rules.map(\.physicalName) == ["shop-dev-to-work", "shop-dev-audit", "shop-dev-on-order"])
+        // Each secret once, under the prefix as a path.
+        #expect(plan.secrets.map(\.physicalName) == ["shop-dev/payments/api-key", "shop-dev/mail/password"])
         let unstaged = try ProvisioningPlan(manifest: Self.manifest, groups: [])
         #expect(unstaged.tableName == "shop" && unstaged.queues.map(\.physicalName) == ["shop-work-dlq", "shop-work"])
     }

@@ -18,6 +18,8 @@ public struct Function: Sendable {
     public private(set) var eventRules: [Rule] = []
     /// The schedules that invoke this function.
     public private(set) var schedules: [ScheduleTrigger] = []
+    /// The names of the secrets the function reads through its `SecretStore` port.
+    public private(set) var secrets: [String] = []
     /// Builds the handler once per container.
     public let makeHandler: @Sendable (FunctionContext) async throws -> any ByteBufferLambdaHandler
     /// Builds the handler and asks it for its HTTP API's operations (none unless it is ``APIDescribing``).
@@ -100,6 +102,14 @@ public struct Function: Sendable {
             ScheduleTrigger(
                 expression, timeZone: timeZone, input: input, flexibleWindowMinutes: flexibleWindowMinutes)
         )
+        return copy
+    }
+
+    /// Declares the secrets the function reads by `names`, so that they are provisioned (and, on AWS, the function
+    /// may read them).
+    public func readsSecrets(_ names: String...) -> Function {
+        var copy = self
+        copy.secrets += names
         return copy
     }
 

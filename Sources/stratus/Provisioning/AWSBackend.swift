@@ -2,7 +2,7 @@ import AWS
 import Cloud
 
 /// The ports of an app's provisioned AWS resources, as the CLI's `--backend aws` uses them: the queues by the
-/// manifest's names, the table's store, EventBridge and the user pool.
+/// manifest's names, the table's store, EventBridge, the user pool and Secrets Manager.
 struct AWSBackend {
     let resources: AWSResources
     let connection: AWSConnection
@@ -39,5 +39,15 @@ struct AWSBackend {
     /// The provisioned name of the rule the manifest calls `name`; `name` itself for a rule it does not record.
     func ruleName(_ name: String) -> String {
         self.resources.rules[name]?.name ?? name
+    }
+
+    /// Secrets Manager, where the app's secrets are.
+    func secrets() throws -> SecretsManagerSecretStore {
+        SecretsManagerSecretStore(client: try self.connection.client(.secretsManager))
+    }
+
+    /// The provisioned name of the secret the manifest calls `name`; `name` itself for a secret it does not record.
+    func secretName(_ name: String) -> String {
+        self.resources.secrets[name]?.name ?? name
     }
 }

@@ -4,7 +4,8 @@ import JSONCoding
 
 /// Applies a ``ProvisioningPlan`` to an AWS-compatible endpoint, idempotently: each resource is looked up and made
 /// only when missing, through our own clients and adapters (the store makes the table, the bus its buses, archives,
-/// rules and targets, the queues their queues, ``CognitoUserPoolSetup`` the pool and client). An existing queue or
+/// rules and targets, the queues their queues, ``CognitoUserPoolSetup`` the pool and client; secrets are made
+/// without a value, which `stratus secrets put --backend aws` sets). An existing queue or
 /// rule gets the plan's settings again, so a changed manifest is applied. Each resource is reported as one line,
 /// `created <kind> <name>` or `exists <kind> <name>`, and what the endpoint generated is returned for the record.
 struct AWSProvisioner {
@@ -27,9 +28,11 @@ struct AWSProvisioner {
         let rules = try await self.provisionRules(EventBridgeBus(client: events), client: events)
         try await self.allowRules(rules, toSendTo: queues, client: sqs)
         let userPool = try await self.provisionUserPool()
+        let secrets = try await self.provisionSecrets()
         return AWSResources(
             endpoint: self.connection.endpoint, region: self.connection.region, accountId: account, app: self.plan.app,
-            stage: self.plan.stage, table: table, buses: buses, queues: queues, rules: rules, userPool: userPool)
+            stage: self.plan.stage, table: table, buses: buses, queues: queues, rules: rules, userPool: userPool,
+            secrets: secrets)
     }
 
     // MARK: Table
@@ -233,6 +236,30 @@ struct AWSProvisioner {
             self.reportOutcome(created: created, "group", group)
         }
         return AWSResources.UserPool(name: name, id: poolID, clientId: clientID, groups: self.plan.groups)
+    }
+
+    // MARK: Secrets
+
+    private func provisionSecrets() async throws -> [String: AWSResources.Secret] {
+        guard !self.plan.secrets.isEmpty else { return [:] }
+        let client = try self.connection.client(.secretsManager)
+        var recorded: [String: AWSResources.Secret] = [:]
+        for planned in self.plan.secrets {
+            let name = planned.physicalName
+            let (arn, created) = try await self.step("secret", name) { () async throws(AWSServiceError) in
+                do throws(AWSServiceError) {
+                    let described = try await client.call("DescribeSecret", ["SecretId": .string(name)])
+                    return (described["ARN"]?.stringValue, false)
+                } catch  where error.code == "ResourceNotFoundException" {
+                    let made = try await client.call("CreateSecret", ["Name": .string(name)])
+                    return (made["ARN"]?.stringValue, true)
+                }
+            }
+            self.reportOutcome(created: created, "secret", name)
+            guard let arn else { throw CommandLineError("The endpoint answered without the ARN of the secret \(name)") }
+            recorded[planned.name] = AWSResources.Secret(name: name, arn: arn)
+        }
+        return recorded
     }
 
     // MARK: Steps

@@ -43,6 +43,12 @@ struct AWSResources: Codable, Equatable {
         var groups: [String]
     }
 
+    /// A secret, made without a value.
+    struct Secret: Codable, Equatable {
+        var name: String
+        var arn: String
+    }
+
     /// The endpoint the resources are on, and its region.
     var endpoint: String
     var region: String
@@ -56,6 +62,7 @@ struct AWSResources: Codable, Equatable {
     var queues: [String: Queue]
     var rules: [String: Rule]
     var userPool: UserPool
+    var secrets: [String: Secret]
 
     /// The record's file name in the data folder.
     static let fileName = "aws-resources.json"

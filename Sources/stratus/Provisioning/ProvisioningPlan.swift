@@ -2,11 +2,13 @@ import Cloud
 
 /// What `stratus provision` makes for an app on an AWS-compatible endpoint, derived from its manifest alone: the
 /// single table (``TableSchema``), the buses with their archives, the queues (each dead-letter queue before the queues
-/// that use it), the rules with their queue targets, and the user pool with its app client and groups.
+/// that use it), the rules with their queue targets, the user pool with its app client and groups, and the secrets
+/// the functions read.
 ///
 /// Every name is prefixed with the app's name and the stage, if any (`orders-platform-dev-notifications`), so that
-/// several apps and stages can share one endpoint; the table is named by the prefix alone. Groups live inside the
-/// pool and keep their names. The `default` bus is every account's and is neither prefixed nor made. Rule targets
+/// several apps and stages can share one endpoint; the table is named by the prefix alone, and a secret's name is the
+/// prefix and the secret's as a path (`orders-platform-dev/payments/api-key`). Groups live inside the pool and keep
+/// their names. The `default` bus is every account's and is neither prefixed nor made. Rule targets
 /// that are functions are left out: provisioning deploys no functions.
 struct ProvisioningPlan {
     /// A bus to make, with its archive when the manifest asks for one.
@@ -35,6 +37,12 @@ struct ProvisioningPlan {
     /// The app's name and the stage, if any.
     let app: String
     let stage: String?
+    /// A secret the functions read; provisioning makes it without a value.
+    struct Secret: Equatable {
+        let name: String
+        let physicalName: String
+    }
+
     /// The prefix of every name: the app's name, then `-<stage>` when there is a stage.
     let prefix: String
     /// The table's name.
@@ -47,6 +55,7 @@ struct ProvisioningPlan {
     let userPoolName: String
     /// The groups made in the pool.
     let groups: [String]
+    let secrets: [Secret]
 
     /// SQS's, EventBridge's and their archives' longest names.
     static let maximumQueueName = 80
@@ -106,6 +115,7 @@ struct ProvisioningPlan {
         }
         self.userPoolName = prefix
         self.groups = groups
+        self.secrets = manifest.secretNames.map { Secret(name: $0, physicalName: "\(prefix)/\($0)") }
         try self.checkNameLengths()
     }
 
@@ -137,5 +147,6 @@ struct ProvisioningPlan {
         for queue in self.queues { try check("queue", queue.physicalName, Self.maximumQueueName) }
         for rule in self.rules { try check("rule", rule.physicalName, Self.maximumRuleName) }
         for archive in self.buses.compactMap(\.archive) { try check("archive", archive.name, Self.maximumArchiveName) }
+        for secret in self.secrets { try check("secret", secret.physicalName, SecretLimits.maximumNameLength) }
     }
 }
