@@ -31,12 +31,23 @@ struct ProvisionCommand: AsyncParsableCommand {
     @Option(name: .long, help: "A stage, e.g. dev: its name follows the app's in every resource name.")
     var stage: String?
 
+    func validate() throws {
+        if let region = self.region {
+            guard (1...32).contains(region.count),
+                region.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") })
+            else {
+                throw ValidationError("--region must be a region name such as eu-west-1, not '\(region)'")
+            }
+        }
+    }
+
     func run() async throws {
         let plan = try ProvisioningPlan(manifest: ReferenceApp.manifest, stage: self.stage, groups: [Caller.staffGroup])
         let connection = try AWSConnection(endpoint: self.endpoint, region: self.region)
-        let resources = try await AWSProvisioner(plan: plan, connection: connection) { print($0) }.apply()
+        // The folder first: a record that cannot be written should not be found out after the resources are made.
         let folder = LocalDataDirectory(path: self.dataDirectory)
         try folder.restrictToOwner()
+        let resources = try await AWSProvisioner(plan: plan, connection: connection) { print($0) }.apply()
         try resources.save(in: folder)
         print("Recorded them in \(folder.file(AWSResources.fileName))")
     }

@@ -282,5 +282,9 @@ struct ProvisionCommandTests {
         #expect(!FileManager.default.fileExists(atPath: data.path("data/aws-resources.json")))
         let notURL = try await InvokeCommandTests.stratus(["provision", "--endpoint", "127.0.0.1:9"])
         #expect(notURL.status != 0 && notURL.standardError.contains("--endpoint must be an http or https URL"))
+        let badRegion = try await InvokeCommandTests.stratus([
+            "provision", "--endpoint", "http://127.0.0.1:9", "--region", "Mars/1",
+        ])
+        #expect(badRegion.status != 0 && badRegion.standardError.contains("--region must be a region name"))
     }
 }

@@ -22,10 +22,11 @@ struct AWSProvisioner {
             throw CommandLineError("The endpoint described the table \(table.name) without an account in its ARN")
         }
         let events = try self.connection.client(.eventBridge)
-        let buses = try await self.provisionBuses(EventBridgeBus(client: events), client: events)
+        let bus = EventBridgeBus(client: events)
+        let buses = try await self.provisionBuses(bus, client: events)
         let sqs = try self.connection.client(.sqs)
         let queues = try await self.provisionQueues(SQSQueue(client: sqs), client: sqs)
-        let rules = try await self.provisionRules(EventBridgeBus(client: events), client: events)
+        let rules = try await self.provisionRules(bus, client: events)
         try await self.allowRules(rules, toSendTo: queues, client: sqs)
         let userPool = try await self.provisionUserPool()
         let secrets = try await self.provisionSecrets()
@@ -177,13 +178,13 @@ struct AWSProvisioner {
     private func allowRules(
         _ rules: [String: AWSResources.Rule], toSendTo queues: [String: AWSResources.Queue], client: AWSJSONClient
     ) async throws {
-        for (queueName, queue) in queues.sorted(by: { $0.key < $1.key }) {
+        for queue in queues.values.sorted(by: { $0.name < $1.name }) {
             let ruleARNs = self.plan.rules
                 .filter { rule in rule.targets.contains { $0.destination == .queue(queue.name) } }
                 .compactMap { rules[$0.name]?.arn }
             guard !ruleARNs.isEmpty else { continue }
             let policy = Self.eventBridgeSendPolicy(queueARN: queue.arn, ruleARNs: ruleARNs)
-            try await self.step("queue", queueName) { () async throws(AWSServiceError) in
+            try await self.step("queue", queue.name) { () async throws(AWSServiceError) in
                 _ = try await client.call(
                     "SetQueueAttributes", ["QueueUrl": .string(queue.url), "Attributes": ["Policy": .string(policy)]])
             }
