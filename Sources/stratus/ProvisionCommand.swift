@@ -44,6 +44,7 @@ struct ProvisionCommand: AsyncParsableCommand {
     func run() async throws {
         let plan = try ProvisioningPlan(manifest: ReferenceApp.manifest, stage: self.stage, groups: [Caller.staffGroup])
         let connection = try AWSConnection(endpoint: self.endpoint, region: self.region)
+        try await connection.requireCredentials()
         // The folder first: a record that cannot be written should not be found out after the resources are made.
         let folder = LocalDataDirectory(path: self.dataDirectory)
         try folder.restrictToOwner()

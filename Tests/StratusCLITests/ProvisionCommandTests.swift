@@ -282,6 +282,16 @@ struct ProvisionCommandTests {
         #expect(!FileManager.default.fileExists(atPath: data.path("data/aws-resources.json")))
         let notURL = try await InvokeCommandTests.stratus(["provision", "--endpoint", "127.0.0.1:9"])
         #expect(notURL.status != 0 && notURL.standardError.contains("--endpoint must be an http or https URL"))
+        let noCredentials = try await InvokeCommandTests.stratus(
+            ["provision", "--endpoint", "http://127.0.0.1:9", "--data-dir", data.path("data")],
+            environment: [
+                "AWS_ACCESS_KEY_ID": "", "AWS_SECRET_ACCESS_KEY": "", "AWS_PROFILE": "",
+                "AWS_CONFIG_FILE": data.path("none"), "AWS_SHARED_CREDENTIALS_FILE": data.path("none"),
+                "AWS_WEB_IDENTITY_TOKEN_FILE": "", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": "",
+                "AWS_CONTAINER_CREDENTIALS_FULL_URI": "", "AWS_EC2_METADATA_DISABLED": "true",
+            ])
+        #expect(noCredentials.status != 0)
+        #expect(noCredentials.standardError.contains("No AWS credentials for http://127.0.0.1:9"))
         let badRegion = try await InvokeCommandTests.stratus([
             "provision", "--endpoint", "http://127.0.0.1:9", "--region", "Mars/1",
         ])

@@ -33,6 +33,21 @@ struct AWSConnection {
             CredentialProviderChain.standard(environment: self.environment, clock: clock), clock: clock)
     }
 
+    /// Checks that the credential chain finds credentials, before anything is asked of the endpoint.
+    /// - Throws: ``CommandLineError`` saying where credentials come from (an emulator takes any).
+    func requireCredentials() async throws {
+        let reason: String
+        do {
+            guard try await self.credentials.credentials() == nil else { return }
+            reason = "none is configured"
+        } catch {
+            reason = "\(error)"
+        }
+        throw CommandLineError(
+            "No AWS credentials for \(self.endpoint) (\(reason)): set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY or a "
+                + "profile; an emulator takes any, e.g. testing")
+    }
+
     /// A client for `service` at the endpoint.
     func client(_ service: AWSServiceDescription) throws -> AWSJSONClient {
         do {
