@@ -8,8 +8,8 @@ import Cloud
 /// Every name is prefixed with the app's name and the stage, if any (`orders-platform-dev-notifications`), so that
 /// several apps and stages can share one endpoint; the table is named by the prefix alone, and a secret's name is the
 /// prefix and the secret's as a path (`orders-platform-dev/payments/api-key`). Groups live inside the pool and keep
-/// their names. The `default` bus is every account's and is neither prefixed nor made. Rule targets
-/// that are functions are left out: provisioning deploys no functions.
+/// their names. The `default` bus is every account's and is neither prefixed nor made. Rule targets that are
+/// functions are left out: provisioning deploys no functions.
 struct ProvisioningPlan {
     /// A bus to make, with its archive when the manifest asks for one.
     struct Bus: Equatable {
@@ -34,15 +34,15 @@ struct ProvisioningPlan {
         let targets: [RuleTarget]
     }
 
-    /// The app's name and the stage, if any.
-    let app: String
-    let stage: String?
     /// A secret the functions read; provisioning makes it without a value.
     struct Secret: Equatable {
         let name: String
         let physicalName: String
     }
 
+    /// The app's name and the stage, if any.
+    let app: String
+    let stage: String?
     /// The prefix of every name: the app's name, then `-<stage>` when there is a stage.
     let prefix: String
     /// The table's name.
@@ -55,6 +55,7 @@ struct ProvisioningPlan {
     let userPoolName: String
     /// The groups made in the pool.
     let groups: [String]
+    /// The secrets the functions read, each once.
     let secrets: [Secret]
 
     /// SQS's, EventBridge's and their archives' longest names.
@@ -141,7 +142,7 @@ struct ProvisioningPlan {
         func check(_ kind: String, _ name: String, _ limit: Int) throws {
             guard name.count <= limit else {
                 throw CommandLineError(
-                    "The \(kind) name \(name) is longer than \(limit) characters: use a shorter stage")
+                    "The \(kind) name \(name) is longer than \(limit) characters: use a shorter stage or name")
             }
         }
         for queue in self.queues { try check("queue", queue.physicalName, Self.maximumQueueName) }
