@@ -130,6 +130,41 @@ struct ProvisionCommandTests {
         #expect(group["Group"]?["GroupName"] == "staff")
     }
 
+    @Test func aTableMadeWithoutStreamOrTimeToLiveGetsThem() async throws {
+        guard let moto = try await MotoServer.start() else { return }
+        defer { moto.stop() }
+        let dynamoDB = try Self.client(.dynamoDB, moto)
+        _ = try await dynamoDB.call(
+            "CreateTable",
+            [
+                "TableName": "orders-platform", "BillingMode": "PAY_PER_REQUEST",
+                "AttributeDefinitions": [
+                    ["AttributeName": "PK", "AttributeType": "S"], ["AttributeName": "SK", "AttributeType": "S"],
+                ],
+                "KeySchema": [
+                    ["AttributeName": "PK", "KeyType": "HASH"], ["AttributeName": "SK", "KeyType": "RANGE"],
+                ],
+            ])
+        let data = try TemporaryDirectory()
+        let run = try await InvokeCommandTests.stratus(
+            ["provision", "--endpoint", moto.endpoint, "--data-dir", data.path("data")],
+            environment: Self.environment(moto))
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput.contains("exists table orders-platform\n"))
+        #expect(
+            run.standardOutput.contains("updated table orders-platform: turned on its stream and time to live"),
+            "\(run.standardOutput)")
+        let recorded = try AWSResources.load(from: LocalDataDirectory(path: data.path("data")))
+        #expect(recorded.table.streamArn != nil)
+        let ttl = try await dynamoDB.call("DescribeTimeToLive", ["TableName": "orders-platform"])
+        #expect(ttl["TimeToLiveDescription"]?["TimeToLiveStatus"] == "ENABLED")
+
+        let again = try await InvokeCommandTests.stratus(
+            ["provision", "--endpoint", moto.endpoint, "--data-dir", data.path("data")],
+            environment: Self.environment(moto))
+        #expect(!again.standardOutput.contains("updated table"), "\(again.standardOutput)")
+    }
+
     @Test func theCommandsWorkOnTheProvisionedResourcesWithBackendAWS() async throws {
         guard let moto = try await MotoServer.start() else { return }
         defer { moto.stop() }

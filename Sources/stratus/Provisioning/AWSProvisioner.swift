@@ -8,7 +8,8 @@ import JSONCoding
 /// without a value, which `stratus secrets put --backend aws` sets). An existing queue or rule gets the plan's
 /// settings again, so a changed manifest is applied (a target the manifest no longer names is left in place). Each
 /// resource is reported as one line, `created <kind> <name>` or `exists <kind> <name>`, and what the endpoint
-/// generated is returned for the record.
+/// generated is returned for the record. An existing table without its stream or TTL gets them, reported as
+/// `updated table <name>: …`.
 struct AWSProvisioner {
     let plan: ProvisioningPlan
     let connection: AWSConnection
@@ -52,16 +53,23 @@ struct AWSProvisioner {
                 }
             }
         }
-        var description = try await describe()
-        let created = description == nil
+        let store = DynamoDBItemStore(client: client, tableName: name)
+        let created = try await describe() == nil
         if created {
             try await self.step("table", name) { () async throws(ItemStoreError) in
-                try await DynamoDBItemStore(client: client, tableName: name).createTable(
-                    pollInterval: .milliseconds(200), attempts: 300)
+                try await store.createTable(pollInterval: .milliseconds(200), attempts: 300)
             }
-            description = try await describe()
         }
         self.reportOutcome(created: created, "table", name)
+        if !created {
+            let turnedOn = try await self.step("table", name) { () async throws(ItemStoreError) in
+                try await store.completeTable(pollInterval: .milliseconds(200), attempts: 300)
+            }
+            if !turnedOn.isEmpty {
+                self.report("updated table \(name): turned on its \(turnedOn.joined(separator: " and "))")
+            }
+        }
+        let description = try await describe()
         guard let arn = description?["TableArn"]?.stringValue else {
             throw CommandLineError("The endpoint described the table \(name) without its ARN")
         }
