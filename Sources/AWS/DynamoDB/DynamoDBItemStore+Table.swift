@@ -3,7 +3,8 @@ import JSONCoding
 
 extension DynamoDBItemStore {
     /// Creates the table with the single-table schema: string keys `PK` (hash) and `SK` (range), on-demand
-    /// capacity, the global index `GSI1` on `GSI1PK`/`GSI1SK` projecting every attribute, and TTL on `expiresAt`.
+    /// capacity, the global index `GSI1` on `GSI1PK`/`GSI1SK` projecting every attribute, a stream of new images
+    /// (which the outbox relay consumes) and TTL on `expiresAt`.
     /// Waits until the table is active (polling `DescribeTable` every `pollInterval`, at most `attempts` times)
     /// before it turns TTL on.
     public func createTable(pollInterval: Duration = .seconds(2), attempts: Int = 150) async throws(ItemStoreError) {
@@ -21,6 +22,7 @@ extension DynamoDBItemStore {
                     definition(TableSchema.indexPartitionKey), definition(TableSchema.indexSortKey),
                 ],
                 "KeySchema": [key(TableSchema.partitionKey, "HASH"), key(TableSchema.sortKey, "RANGE")],
+                "StreamSpecification": Self.streamSpecification,
                 "GlobalSecondaryIndexes": [
                     [
                         "IndexName": .string(Self.indexName),
@@ -32,6 +34,41 @@ extension DynamoDBItemStore {
                 ],
             ], expiry: nil)
         try await self.waitUntilActive(pollInterval: pollInterval, attempts: attempts)
+        try await self.enableTimeToLive()
+    }
+
+    /// The stream ``createTable(pollInterval:attempts:)`` turns on: new images, which the outbox relay consumes.
+    private static let streamSpecification: JSONValue = ["StreamEnabled": true, "StreamViewType": "NEW_IMAGE"]
+
+    /// Brings an existing table made without them (by an older version, or by hand) to what
+    /// ``createTable(pollInterval:attempts:)`` makes: turns its stream of new images on when it has no stream (then
+    /// waits until the table is active again) and TTL on `expiresAt` when TTL is off. Returns what it turned on
+    /// (`stream`, `time to live`), empty when nothing was missing. A stream of another view, or TTL on another
+    /// attribute, is left as it is.
+    public func completeTable(
+        pollInterval: Duration = .seconds(2), attempts: Int = 150
+    ) async throws(ItemStoreError) -> [String] {
+        var turnedOn: [String] = []
+        let table = try await self.call("DescribeTable", ["TableName": .string(self.tableName)], expiry: nil)
+        if table["Table"]?["StreamSpecification"]?["StreamEnabled"] != .bool(true) {
+            _ = try await self.call(
+                "UpdateTable",
+                ["TableName": .string(self.tableName), "StreamSpecification": Self.streamSpecification], expiry: nil)
+            try await self.waitUntilActive(pollInterval: pollInterval, attempts: attempts)
+            turnedOn.append("stream")
+        }
+        let timeToLive = try await self.call(
+            "DescribeTimeToLive", ["TableName": .string(self.tableName)], expiry: nil)
+        let status = timeToLive["TimeToLiveDescription"]?["TimeToLiveStatus"]?.stringValue
+        if status == nil || status == "DISABLED" {
+            try await self.enableTimeToLive()
+            turnedOn.append("time to live")
+        }
+        return turnedOn
+    }
+
+    /// `UpdateTimeToLive`: items expire by their `expiresAt`.
+    private func enableTimeToLive() async throws(ItemStoreError) {
         _ = try await self.call(
             "UpdateTimeToLive",
             [
