@@ -174,6 +174,7 @@ let package = Package(
             name: "stratus",
             dependencies: [
                 "App",
+                "AWS",
                 "Cloud",
                 "LocalCloud",
                 "OpenAPI",
