@@ -53,7 +53,7 @@ struct DynamoDBBenchCommand: AsyncParsableCommand {
             let elapsed = (clock.now - start) / .seconds(1)
             print(
                 String(
-                    format: "stratus (DynamoDBItemStore) GetItem: %d round trips in %.1f s: %.1f/s", roundTrips,
+                    format: "stratus (DynamoDBItemStore) GetItem: %d round trips in %.3f s: %.1f/s", roundTrips,
                     elapsed, Double(roundTrips) / elapsed))
         } catch let error as ItemStoreError {
             throw CommandLineError("GetItem failed: \(error)")

@@ -66,7 +66,8 @@ def measure(client, table, key, seconds):
         read()
         round_trips += 1
     elapsed = time.perf_counter() - start
-    print(f"boto3 {boto3.__version__} GetItem: {round_trips} round trips in {elapsed:.1f} s: {round_trips / elapsed:.1f}/s")
+    rate = round_trips / elapsed
+    print(f"boto3 {boto3.__version__} GetItem: {round_trips} round trips in {elapsed:.3f} s: {rate:.1f}/s")
 
 
 def main():

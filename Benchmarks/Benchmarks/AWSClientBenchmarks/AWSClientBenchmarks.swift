@@ -41,8 +41,16 @@ func responderClient() throws -> AWSJSONClient {
 /// The bytes our client sends for one GetItem, as the responder received them: what the raw POST replays.
 func clientRequestBytes() async throws -> [UInt8] {
     _ = try await responderClient().call("GetItem", getItemInput)
-    guard let request = try responder.get().firstRequest else { throw RawHTTPConnection.Closed() }
+    guard let request = try responder.get().firstRequest else {
+        throw SetupFailure(description: "The responder answered the client but kept no request")
+    }
     return request
+}
+
+/// A benchmark's setup that could not be completed.
+struct SetupFailure: Error, CustomStringConvertible {
+    /// What went wrong.
+    let description: String
 }
 
 let benchmarks: @Sendable () -> Void = {
