@@ -93,6 +93,15 @@ let benchmarks: @Sendable () -> Void = {
         (try RawHTTPConnection(port: try responder.get().port), try await clientRequestBytes())
     }
 
+    Benchmark("NIO POST of the same bytes from async code (informative)", configuration: roundTrip) {
+        (benchmark: Benchmark, replay: (connection: NIOHTTPConnection, request: [UInt8])) in
+        for _ in benchmark.scaledIterations {
+            blackHole(try await replay.connection.exchange(replay.request))
+        }
+    } setup: {
+        (try await NIOHTTPConnection(port: try responder.get().port), try await clientRequestBytes())
+    }
+
     Benchmark("AWSJSONClient: DynamoDB GetItem call", configuration: roundTrip) {
         (benchmark: Benchmark, client: AWSJSONClient) in
         for _ in benchmark.scaledIterations {

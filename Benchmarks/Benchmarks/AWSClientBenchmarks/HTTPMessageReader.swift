@@ -31,7 +31,7 @@ struct HTTPMessageReader {
     }
 
     /// The byte count of the message `bytes` start with, once all of it is there.
-    private static func lengthOfFirstMessage(in bytes: [UInt8]) -> Int? {
+    static func lengthOfFirstMessage(in bytes: [UInt8]) -> Int? {
         guard let headLength = Self.headLength(of: bytes) else { return nil }
         let total = headLength + Self.contentLength(inHead: bytes[..<headLength])
         return bytes.count >= total ? total : nil
