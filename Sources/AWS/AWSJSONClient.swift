@@ -32,6 +32,8 @@ public final class AWSJSONClient: Sendable {
     private let sleep: @Sendable (Duration) async throws -> Void
     /// What is added to the clock's time to sign: the server's clock minus ours, once a skew error showed it.
     private let clockOffsetMilliseconds: Mutex<Int64>
+    /// The signing key of the day, derived once for all the client's requests.
+    private let signingKeys = SigV4SigningKeys()
 
     /// A client for `service` in `region` at the endpoint `environment` resolves, signing with `credentials`,
     /// sending through `httpClient`; each attempt may take `attemptTimeout`.
@@ -171,8 +173,10 @@ public final class AWSJSONClient: Sendable {
             ],
             body: body)
         let now = self.clock.nowMilliseconds + self.clockOffset
-        SigV4Signer(credentials: credentials, region: self.region, service: self.service.signingName)
-            .signHeaders(&request, at: AWSTimestamp(milliseconds: now))
+        SigV4Signer(
+            credentials: credentials, region: self.region, service: self.service.signingName, keys: self.signingKeys
+        )
+        .signHeaders(&request, at: AWSTimestamp(milliseconds: now))
         return AWSHTTPRequest(
             method: "POST", url: self.endpoint,
             headers: request.headers.filter { $0.name.lowercased() != "host" }.map { ($0.name, $0.value) },

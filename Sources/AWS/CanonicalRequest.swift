@@ -15,23 +15,47 @@ struct CanonicalRequest {
 
     /// The canonical form of `request` whose payload hash is `payloadHash`.
     init(_ request: SigV4Request, payloadHash: String, options: SigV4Options) {
-        var valuesByName: [String: [String]] = [:]
-        for header in request.headers {
+        // Lower-case names in order, a name's values in the order the request has them.
+        var headers: [(name: String, order: Int, value: String)] = []
+        headers.reserveCapacity(request.headers.count)
+        for (order, header) in request.headers.enumerated() {
             let name = header.name.lowercased()
             guard !Self.unsignedHeaderNames.contains(name) else { continue }
-            valuesByName[name, default: []].append(Self.canonicalValue(header.value))
+            headers.append((name, order, Self.canonicalValue(header.value)))
         }
-        let names = valuesByName.keys.sorted()
-        self.signedHeaders = names.joined(separator: ";")
-        let headerLines = names.map { "\($0):\(valuesByName[$0, default: []].joined(separator: ","))\n" }.joined()
-        self.text = [
-            request.method,
-            Self.canonicalPath(request.path, options: options),
-            Self.canonicalQuery(request.query),
-            headerLines,
-            self.signedHeaders,
-            payloadHash,
-        ].joined(separator: "\n")
+        headers.sort { ($0.name, $0.order) < ($1.name, $1.order) }
+        var signedHeaders = ""
+        var text = request.method
+        text.reserveCapacity(
+            headers.reduce(256 + request.path.utf8.count + request.query.utf8.count) {
+                $0 + $1.name.utf8.count * 2 + $1.value.utf8.count + 2
+            })
+        text += "\n"
+        text += Self.canonicalPath(request.path, options: options)
+        text += "\n"
+        text += Self.canonicalQuery(request.query)
+        text += "\n"
+        for (index, header) in headers.enumerated() {
+            if index > 0, headers[index - 1].name == header.name {
+                text += ","
+            } else {
+                if index > 0 {
+                    text += "\n"
+                    signedHeaders += ";"
+                }
+                text += header.name
+                text += ":"
+                signedHeaders += header.name
+            }
+            text += header.value
+        }
+        if !headers.isEmpty { text += "\n" }
+        text += "\n"
+        text += signedHeaders
+        text += "\n"
+        text += payloadHash
+        self.signedHeaders = signedHeaders
+        self.text = text
     }
 
     /// The hex SHA-256 of the canonical request, the last line of the string to sign.
@@ -39,9 +63,33 @@ struct CanonicalRequest {
 
     /// A header value trimmed, with every run of spaces, tabs and line breaks made one space.
     static func canonicalValue(_ value: String) -> String {
+        if Self.isCanonical(value) { return value }
         let blanks: Set<UInt8> = [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")]
         let words = value.utf8.split(whereSeparator: blanks.contains)
         return words.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
+    }
+
+    /// Whether `value` is already in its canonical form: no tab or line break, no space at either end or next to
+    /// another. Most values are (a session token is hundreds of bytes), and need no copy.
+    private static func isCanonical(_ value: String) -> Bool {
+        var value = value
+        return value.withUTF8(Self.isCanonical)
+    }
+
+    private static func isCanonical(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var afterSpace = true
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                return false
+            case UInt8(ascii: " "):
+                if afterSpace { return false }
+                afterSpace = true
+            default:
+                afterSpace = false
+            }
+        }
+        return !afterSpace || bytes.isEmpty
     }
 
     /// The path, normalised if asked, encoded once more (all but S3) or with its escapes kept (S3).

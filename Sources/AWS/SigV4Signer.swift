@@ -20,13 +20,21 @@ public struct SigV4Signer: Sendable {
     public let service: String
     /// How the service wants its requests signed.
     public let options: SigV4Options
+    /// Where the signing key is kept between requests.
+    private let keys: SigV4SigningKeys
 
-    /// A signer for `service` in `region`; `options` default to what the service expects.
-    public init(credentials: AWSCredentials, region: String, service: String, options: SigV4Options? = nil) {
+    /// A signer for `service` in `region`; `options` default to what the service expects. A client that signs
+    /// request after request passes the same `keys` to each of its signers, so that the signing key is derived once
+    /// a day rather than for every request.
+    public init(
+        credentials: AWSCredentials, region: String, service: String, options: SigV4Options? = nil,
+        keys: SigV4SigningKeys = SigV4SigningKeys()
+    ) {
         self.credentials = credentials
         self.region = region
         self.service = service
         self.options = options ?? .forService(service)
+        self.keys = keys
     }
 
     /// Signs `request` in place: adds `X-Amz-Date`, the session token and, if the options ask, the payload hash, then
@@ -101,11 +109,10 @@ public struct SigV4Signer: Sendable {
     private func signature(of canonical: CanonicalRequest, at time: AWSTimestamp) -> SigV4Signature {
         let stringToSign = [Self.algorithm, time.basicDateTime, self.scope(at: time), canonical.hash]
             .joined(separator: "\n")
-        var key = Array("AWS4\(self.credentials.secretAccessKey)".utf8)
-        for part in [time.basicDate, self.region, self.service, "aws4_request"] {
-            key = HMACSHA256.authenticationCode(for: Array(part.utf8), key: key)
-        }
-        let signature = SHA256.hex(HMACSHA256.authenticationCode(for: Array(stringToSign.utf8), key: key))
+        let key = self.keys.key(
+            secretAccessKey: self.credentials.secretAccessKey, date: time.basicDate, region: self.region,
+            service: self.service)
+        let signature = SHA256.hex(HMACSHA256.authenticationCode(for: stringToSign.utf8, key: key))
         return SigV4Signature(canonicalRequest: canonical.text, stringToSign: stringToSign, signature: signature)
     }
 

@@ -40,66 +40,89 @@ package struct SHA256: Sendable {
         return String(decoding: text, as: UTF8.self)
     }
 
-    /// Adds `bytes` to the message.
+    /// Adds `bytes` to the message. Contiguous bytes (arrays, a string's UTF-8 view) are compressed straight from
+    /// their storage, a block at a time; other sequences are gathered first.
     package mutating func update(_ bytes: some Sequence<UInt8>) {
-        for byte in bytes {
-            self.pending.append(byte)
-            if self.pending.count == Self.blockByteCount {
-                self.compressPendingBlock()
-            }
+        let handled: Void? = bytes.withContiguousStorageIfAvailable { buffer in
+            self.absorb(UnsafeRawBufferPointer(buffer))
         }
+        if handled == nil {
+            Array(bytes).withUnsafeBytes { self.absorb($0) }
+        }
+    }
+
+    /// Adds the bytes of `buffer` to the message.
+    private mutating func absorb(_ buffer: UnsafeRawBufferPointer) {
+        var remaining = buffer[...]
+        if !self.pending.isEmpty {
+            let taken = remaining.prefix(Self.blockByteCount - self.pending.count)
+            self.pending.append(contentsOf: taken)
+            remaining = remaining.dropFirst(taken.count)
+            guard self.pending.count == Self.blockByteCount else { return }
+            self.pending.withUnsafeBytes { self.compress($0) }
+            self.pending.removeAll(keepingCapacity: true)
+        }
+        while remaining.count >= Self.blockByteCount {
+            self.compress(UnsafeRawBufferPointer(rebasing: remaining.prefix(Self.blockByteCount)))
+            remaining = remaining.dropFirst(Self.blockByteCount)
+        }
+        self.pending.append(contentsOf: remaining)
     }
 
     /// Pads the message and returns its 32-byte digest.
     package mutating func finalize() -> [UInt8] {
         let messageBits = (self.totalByteCount + UInt64(self.pending.count)) &* 8
-        self.pending.append(0x80)
-        if self.pending.count > Self.blockByteCount - 8 {
-            self.pending.append(contentsOf: repeatElement(0, count: Self.blockByteCount - self.pending.count))
-            self.compressPendingBlock()
-        }
-        self.pending.append(contentsOf: repeatElement(0, count: Self.blockByteCount - 8 - self.pending.count))
+        var padding: [UInt8] = [0x80]
+        let zeros = (Self.blockByteCount * 2 - 8 - self.pending.count - 1) % Self.blockByteCount
+        padding.append(contentsOf: repeatElement(0, count: zeros))
         for shift in stride(from: 56, through: 0, by: -8) {
-            self.pending.append(UInt8(truncatingIfNeeded: messageBits >> UInt64(shift)))
+            padding.append(UInt8(truncatingIfNeeded: messageBits >> UInt64(shift)))
         }
-        self.compressPendingBlock()
-        let words = [
-            self.state.0, self.state.1, self.state.2, self.state.3,
-            self.state.4, self.state.5, self.state.6, self.state.7,
-        ]
-        return words.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * $0)) } }
+        self.update(padding)
+        return [UInt8](unsafeUninitializedCapacity: Self.digestByteCount) { digest, count in
+            withUnsafeBytes(of: self.state) { words in
+                for index in 0..<8 {
+                    let word = words.load(fromByteOffset: index * 4, as: UInt32.self)
+                    for byte in 0..<4 {
+                        digest[index * 4 + byte] = UInt8(truncatingIfNeeded: word >> (24 - 8 * UInt32(byte)))
+                    }
+                }
+            }
+            count = Self.digestByteCount
+        }
     }
 
-    private mutating func compressPendingBlock() {
-        var schedule = [UInt32](repeating: 0, count: 64)
-        for index in 0..<16 {
-            schedule[index] =
-                UInt32(self.pending[index * 4]) << 24 | UInt32(self.pending[index * 4 + 1]) << 16
-                | UInt32(self.pending[index * 4 + 2]) << 8 | UInt32(self.pending[index * 4 + 3])
+    /// Runs the compression function over one 64-byte block.
+    private mutating func compress(_ block: UnsafeRawBufferPointer) {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
+            for index in 0..<16 {
+                schedule[index] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self))
+            }
+            for index in 16..<64 {
+                let early = schedule[index - 15]
+                let late = schedule[index - 2]
+                let sigma0 = early.rotatedRight(7) ^ early.rotatedRight(18) ^ (early >> 3)
+                let sigma1 = late.rotatedRight(17) ^ late.rotatedRight(19) ^ (late >> 10)
+                schedule[index] = schedule[index - 16] &+ sigma0 &+ schedule[index - 7] &+ sigma1
+            }
+            var (a, b, c, d, e, f, g, h) = self.state
+            Self.roundConstants.withUnsafeBufferPointer { constants in
+                for index in 0..<64 {
+                    let sum1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
+                    let choice = (e & f) ^ (~e & g)
+                    let temporary1 = h &+ sum1 &+ choice &+ constants[index] &+ schedule[index]
+                    let sum0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
+                    let majority = (a & b) ^ (a & c) ^ (b & c)
+                    let temporary2 = sum0 &+ majority
+                    (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temporary1, c, b, a, temporary1 &+ temporary2)
+                }
+            }
+            self.state = (
+                self.state.0 &+ a, self.state.1 &+ b, self.state.2 &+ c, self.state.3 &+ d,
+                self.state.4 &+ e, self.state.5 &+ f, self.state.6 &+ g, self.state.7 &+ h
+            )
         }
-        for index in 16..<64 {
-            let early = schedule[index - 15]
-            let late = schedule[index - 2]
-            let sigma0 = early.rotatedRight(7) ^ early.rotatedRight(18) ^ (early >> 3)
-            let sigma1 = late.rotatedRight(17) ^ late.rotatedRight(19) ^ (late >> 10)
-            schedule[index] = schedule[index - 16] &+ sigma0 &+ schedule[index - 7] &+ sigma1
-        }
-        var (a, b, c, d, e, f, g, h) = self.state
-        for index in 0..<64 {
-            let sum1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-            let choice = (e & f) ^ (~e & g)
-            let temporary1 = h &+ sum1 &+ choice &+ Self.roundConstants[index] &+ schedule[index]
-            let sum0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-            let majority = (a & b) ^ (a & c) ^ (b & c)
-            let temporary2 = sum0 &+ majority
-            (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temporary1, c, b, a, temporary1 &+ temporary2)
-        }
-        self.state = (
-            self.state.0 &+ a, self.state.1 &+ b, self.state.2 &+ c, self.state.3 &+ d,
-            self.state.4 &+ e, self.state.5 &+ f, self.state.6 &+ g, self.state.7 &+ h
-        )
         self.totalByteCount &+= UInt64(Self.blockByteCount)
-        self.pending.removeAll(keepingCapacity: true)
     }
 
     /// The first 32 bits of the fractional parts of the cube roots of the first 64 primes.

@@ -96,9 +96,36 @@ import Testing
     @Test func foldedHeaderValuesCollapse() {
         var request = SigV4Request(
             method: "GET", path: "/",
-            headers: [.init("Host", "example.amazonaws.com"), .init("My-Header", " a\r\n  b\tc ")])
+            headers: [
+                .init("Host", "example.amazonaws.com"), .init("My-Header", " a\r\n  b\tc "),
+                .init("Spaced", "a  b"), .init("Trailing", "x "), .init("Leading", " y"), .init("Plain", "p q"),
+            ])
         let signature = SigV4Signer(credentials: Self.credentials, region: "us-east-1", service: "service")
             .signHeaders(&request, at: Self.time)
-        #expect(signature.canonicalRequest.contains("\nmy-header:a b c\n"))
+        for line in ["leading:y", "my-header:a b c", "plain:p q", "spaced:a b", "trailing:x"] {
+            #expect(signature.canonicalRequest.contains("\n\(line)\n"), "\(line)")
+        }
+    }
+
+    /// Signers sharing one store of signing keys sign exactly as signers deriving the key for each request, also
+    /// when the day, the region, the service or the secret changes between two requests.
+    @Test func aKeptSigningKeyIsDerivedAgainWhenItsScopeChanges() {
+        let nextDay = AWSTimestamp(secondsSinceEpoch: 1_440_938_160 + 86_400)
+        let rotated = AWSCredentials(accessKeyID: "AKIDEXAMPLE", secretAccessKey: "another-secret")
+        let keys = SigV4SigningKeys()
+        for (credentials, region, service, time) in [
+            (Self.credentials, "us-east-1", "dynamodb", Self.time),
+            (Self.credentials, "us-east-1", "dynamodb", Self.time),
+            (Self.credentials, "us-east-1", "dynamodb", nextDay), (Self.credentials, "eu-west-1", "dynamodb", nextDay),
+            (Self.credentials, "eu-west-1", "sqs", nextDay), (rotated, "eu-west-1", "sqs", nextDay),
+        ] {
+            var kept = SigV4Request(method: "POST", path: "/", headers: [.init("Host", "example.amazonaws.com")])
+            var fresh = kept
+            let withKeptKey = SigV4Signer(credentials: credentials, region: region, service: service, keys: keys)
+                .signHeaders(&kept, at: time)
+            let withFreshKey = SigV4Signer(credentials: credentials, region: region, service: service)
+                .signHeaders(&fresh, at: time)
+            #expect(withKeptKey == withFreshKey, "\(region) \(service) \(time.basicDate)")
+        }
     }
 }
