@@ -40,6 +40,12 @@ public final class AWSHTTPClient: AWSHTTPTransport {
         }
     }
 
+    /// One call's bound: when it gives up, and the error it then fails with.
+    private struct Call {
+        let deadline: NIODeadline
+        let timedOutError: AWSHTTPError
+    }
+
     /// A connection's address: scheme, host and port.
     private struct Endpoint: Hashable {
         let isSecure: Bool
@@ -70,25 +76,19 @@ public final class AWSHTTPClient: AWSHTTPTransport {
     /// Sends `request` on an idle connection to its endpoint or a new one, and returns the answer; gives up after
     /// `timeout`, closing the connection. A reused connection the server has closed meanwhile is replaced once.
     package func send(_ request: AWSHTTPRequest, timeout: Duration) async throws(AWSHTTPError) -> AWSHTTPResponse {
-        let result: Result<AWSHTTPResponse, AWSHTTPError> = await withTaskGroup(
-            of: Result<AWSHTTPResponse, AWSHTTPError>.self
-        ) { group in
-            group.addTask {
-                do throws(AWSHTTPError) {
-                    return .success(try await self.exchange(request))
-                } catch {
-                    return .failure(error)
-                }
+        let call = Call(
+            deadline: .now() + TimeAmount(timeout),
+            timedOutError: AWSHTTPError(.timedOut, "\(request.url.hostHeader) did not answer within \(timeout)"))
+        let endpoint = Endpoint(isSecure: request.url.isSecure, host: request.url.host, port: request.url.port)
+        if let channel = self.takeIdle(endpoint) {
+            do throws(AWSHTTPError) {
+                return try await self.exchange(request, on: channel, endpoint: endpoint, call: call)
+            } catch  where error.code == .connectionClosed {
+                // The server dropped the idle connection; a fresh one gets the request once more.
             }
-            group.addTask {
-                try? await Task.sleep(for: timeout)
-                return .failure(
-                    AWSHTTPError(.timedOut, "\(request.url.hostHeader) did not answer within \(timeout)"))
-            }
-            defer { group.cancelAll() }
-            return await group.next() ?? .failure(AWSHTTPError(.connectionFailed, "The request was cancelled"))
         }
-        return try result.get()
+        let channel = try await self.connect(endpoint, call: call)
+        return try await self.exchange(request, on: channel, endpoint: endpoint, call: call)
     }
 
     /// Closes every idle connection.
@@ -101,20 +101,8 @@ public final class AWSHTTPClient: AWSHTTPTransport {
         }
     }
 
-    private func exchange(_ request: AWSHTTPRequest) async throws(AWSHTTPError) -> AWSHTTPResponse {
-        let endpoint = Endpoint(isSecure: request.url.isSecure, host: request.url.host, port: request.url.port)
-        if let channel = self.takeIdle(endpoint) {
-            do throws(AWSHTTPError) {
-                return try await self.exchange(request, on: channel, endpoint: endpoint)
-            } catch  where error.code == .connectionClosed {
-                // The server dropped the idle connection; a fresh one gets the request once more.
-            }
-        }
-        return try await self.exchange(request, on: try await self.connect(endpoint), endpoint: endpoint)
-    }
-
     private func exchange(
-        _ request: AWSHTTPRequest, on channel: any Channel, endpoint: Endpoint
+        _ request: AWSHTTPRequest, on channel: any Channel, endpoint: Endpoint, call: Call
     ) async throws(AWSHTTPError) -> AWSHTTPResponse {
         var head = HTTPRequestHead(
             version: .http1_1, method: HTTPMethod(rawValue: request.method), uri: request.url.target)
@@ -126,7 +114,8 @@ public final class AWSHTTPClient: AWSHTTPTransport {
         let promise = channel.eventLoop.makePromise(of: AWSHTTPResponse.self)
         let exchange = HTTPExchange(
             head: head, body: ByteBuffer(bytes: request.body),
-            maximumResponseByteCount: self.configuration.maximumResponseByteCount, promise: promise)
+            maximumResponseByteCount: self.configuration.maximumResponseByteCount, deadline: call.deadline,
+            timedOutError: call.timedOutError, promise: promise)
         channel.writeAndFlush(exchange).whenFailure { _ in
             // The handler fails an exchange it saw with the connection's own error (a TLS failure, say); one that
             // never reached it, the connection being gone, fails here once the connection has closed.
@@ -174,13 +163,13 @@ public final class AWSHTTPClient: AWSHTTPTransport {
         if !kept { channel.close(promise: nil) }
     }
 
-    private func connect(_ endpoint: Endpoint) async throws(AWSHTTPError) -> any Channel {
+    private func connect(_ endpoint: Endpoint, call: Call) async throws(AWSHTTPError) -> any Channel {
         let tls = endpoint.isSecure ? try self.makeTLSContext() : nil
         // SNI and name checks take a host name; for an address literal NIOSSL checks the certificate's IP entries.
         let serverName = Self.isAddressLiteral(endpoint.host) ? nil : endpoint.host
         let slot = TLSHandshakeWatcher.Slot()
         let bootstrap = ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .connectTimeout(TimeAmount(self.configuration.connectTimeout))
+            .connectTimeout(min(TimeAmount(self.configuration.connectTimeout), call.deadline - .now()))
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     if let tls {
@@ -198,13 +187,18 @@ public final class AWSHTTPClient: AWSHTTPTransport {
         do {
             channel = try await bootstrap.connect(host: endpoint.host, port: endpoint.port).get()
         } catch {
+            if NIODeadline.now() >= call.deadline { throw call.timedOutError }
             throw AWSHTTPError(.connectionFailed, "Cannot connect to \(endpoint.host):\(endpoint.port): \(error)")
         }
         if let handshake = slot.handshake.withLock({ $0 }) {
+            // A handshake still going at the call's deadline is cut short by closing the connection.
+            let timeout = channel.eventLoop.scheduleTask(deadline: call.deadline) { channel.close(promise: nil) }
+            defer { timeout.cancel() }
             do {
                 try await handshake.get()
             } catch {
                 channel.close(promise: nil)
+                if NIODeadline.now() >= call.deadline { throw call.timedOutError }
                 throw (error as? AWSHTTPError) ?? AWSHTTPError(.tlsFailed, "The TLS handshake failed: \(error)")
             }
         }

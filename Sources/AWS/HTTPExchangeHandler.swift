@@ -10,18 +10,24 @@ struct HTTPExchange: Sendable {
     let body: ByteBuffer
     /// The largest body accepted in answer.
     let maximumResponseByteCount: Int
+    /// When the exchange fails with ``timedOutError`` and the connection is closed, unless answered before.
+    let deadline: NIODeadline
+    /// The error of an exchange whose deadline passed.
+    let timedOutError: AWSHTTPError
     /// Fulfilled with the answer, or failed with an ``AWSHTTPError``.
     let promise: EventLoopPromise<AWSHTTPResponse>
 }
 
 /// The last handler of a client connection: writes one ``HTTPExchange`` at a time and collects its answer, failing it
-/// when the connection errs or closes first, or when the body outgrows its bound.
+/// when the connection errs or closes first, when the body outgrows its bound, or when its deadline passes (a timer
+/// on the connection's event loop, so that a call costs no task or thread of its own to time).
 final class HTTPExchangeHandler: ChannelDuplexHandler {
     typealias InboundIn = HTTPClientResponsePart
     typealias OutboundIn = HTTPExchange
     typealias OutboundOut = HTTPClientRequestPart
 
     private var pending: HTTPExchange?
+    private var timeout: Scheduled<Void>?
     private var head: HTTPResponseHead?
     private var body = ByteBuffer()
 
@@ -40,6 +46,10 @@ final class HTTPExchangeHandler: ChannelDuplexHandler {
         self.pending = exchange
         self.head = nil
         self.body.clear()
+        self.timeout = context.eventLoop.assumeIsolated().scheduleTask(deadline: exchange.deadline) {
+            self.fail(exchange.timedOutError)
+            context.close(promise: nil)
+        }
         context.write(self.wrapOutboundOut(.head(exchange.head)), promise: nil)
         if exchange.body.readableBytes > 0 {
             context.write(self.wrapOutboundOut(.body(.byteBuffer(exchange.body))), promise: nil)
@@ -63,7 +73,7 @@ final class HTTPExchangeHandler: ChannelDuplexHandler {
             self.body.writeBuffer(&part)
         case .end:
             guard let head = self.head else { return }
-            self.pending = nil
+            self.finish()
             exchange.promise.succeed(
                 AWSHTTPResponse(
                     status: Int(head.status.code), headers: head.headers.map { ($0.name, $0.value) },
@@ -87,7 +97,14 @@ final class HTTPExchangeHandler: ChannelDuplexHandler {
 
     private func fail(_ error: AWSHTTPError) {
         guard let exchange = self.pending else { return }
-        self.pending = nil
+        self.finish()
         exchange.promise.fail(error)
+    }
+
+    /// Forgets the pending exchange and its timer.
+    private func finish() {
+        self.pending = nil
+        self.timeout?.cancel()
+        self.timeout = nil
     }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import NIOCore
+import NIOPosix
 import StratusTesting
 import Testing
 
@@ -30,6 +32,38 @@ struct AWSHTTPClientTests {
             _ = try await self.get(client, server.baseURL + "/")
             _ = try await self.get(client, server.baseURL + "/")
             #expect(server.connectionCount == 2)
+        }
+    }
+
+    /// A connection that accepts the request and never answers fails the call with `timedOut` at its deadline.
+    @Test(.timeLimit(.minutes(1))) func aServerThatNeverAnswersTimesOut() async throws {
+        // Accepted connections have no handler: the request is read and dropped, and nothing is ever written back.
+        let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .bind(host: "127.0.0.1", port: 0).get()
+        let port = try #require(server.localAddress?.port)
+        let url = try #require(HTTPURL("http://127.0.0.1:\(port)/"))
+        let started = ContinuousClock.now
+        do {
+            _ = try await AWSHTTPClient().send(AWSHTTPRequest(method: "GET", url: url), timeout: .milliseconds(300))
+            Issue.record("a server that never answers answered")
+        } catch {
+            #expect(error.code == .timedOut)
+        }
+        #expect(ContinuousClock.now - started >= .milliseconds(300))
+        try await server.close()
+    }
+
+    /// The deadline of a call that was answered does not reach the next call on the same kept-alive connection.
+    @Test func anAnsweredCallsDeadlineLeavesItsConnectionAlone() async throws {
+        try await FakeHTTPServer.withServer(keepsConnections: true, FakeHTTPServer.always(200, "{}")) {
+            (server) async throws in
+            let client = AWSHTTPClient()
+            let url = try #require(HTTPURL(server.baseURL + "/"))
+            _ = try await client.send(AWSHTTPRequest(method: "GET", url: url), timeout: .milliseconds(200))
+            try await Task.sleep(for: .milliseconds(500))
+            #expect(try await client.send(AWSHTTPRequest(method: "GET", url: url), timeout: .seconds(10)).status == 200)
+            #expect(server.connectionCount == 1)
+            client.closeIdleConnections()
         }
     }
 
