@@ -59,8 +59,8 @@ struct AWSHTTPClientTests {
             (server) async throws in
             let client = AWSHTTPClient()
             let url = try #require(HTTPURL(server.baseURL + "/"))
-            _ = try await client.send(AWSHTTPRequest(method: "GET", url: url), timeout: .milliseconds(200))
-            try await Task.sleep(for: .milliseconds(500))
+            _ = try await client.send(AWSHTTPRequest(method: "GET", url: url), timeout: .seconds(2))
+            try await Task.sleep(for: .milliseconds(2_500))
             #expect(try await client.send(AWSHTTPRequest(method: "GET", url: url), timeout: .seconds(10)).status == 200)
             #expect(server.connectionCount == 1)
             client.closeIdleConnections()
