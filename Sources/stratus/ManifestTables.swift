@@ -1,7 +1,7 @@
 import Cloud
 
 /// What `stratus serve` prints at start: the manifest's functions with what triggers each (routes, queues, rules,
-/// schedules), then its queues and its rules when it has any.
+/// schedules, the table's stream), then its queues and its rules when it has any.
 struct ManifestTables {
     let manifest: AppManifest
 
@@ -30,6 +30,7 @@ struct ManifestTables {
             + function.queueTriggers.map { "queue \($0.queue) (batch \($0.batchSize))" }
             + function.eventRules.map { "rule \($0.name) on \($0.bus)" }
             + function.schedules.map { $0.timeZone == "UTC" ? $0.expression : "\($0.expression) \($0.timeZone)" }
+            + function.tableStreams.map { "table stream (batch \($0.batchSize))" }
     }
 
     private var queues: TextTable {
