@@ -174,6 +174,7 @@ let package = Package(
             name: "stratus",
             dependencies: [
                 "App",
+                "AWS",
                 "Cloud",
                 "LocalCloud",
                 "OpenAPI",
@@ -333,7 +334,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StratusCLITests",
-            dependencies: ["stratus", "Cloud", "LocalCloud", "Observability", "StratusTesting"],
+            dependencies: ["stratus", "AWS", "Cloud", "LocalCloud", "Observability", "StratusTesting"],
             swiftSettings: strictSettings
         ),
         .testTarget(

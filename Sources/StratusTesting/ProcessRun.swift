@@ -17,17 +17,21 @@ public struct ProcessRun: Sendable {
 
 /// Runs a program to its end, waiting on threads of their own (a blocking wait must not hold one of the few
 /// cooperative threads, which the timing tests running alongside need). With `mergingErrors`, standard error goes
-/// to `output` too.
+/// to `output` too; `environment` adds variables to (or replaces them in) this process's environment.
 public func runToCompletion(
     _ executable: String,
     _ arguments: [String],
     input: Data? = nil,
     currentDirectory: URL? = nil,
-    mergingErrors: Bool = false
+    mergingErrors: Bool = false,
+    environment: [String: String] = [:]
 ) async throws -> ProcessRun {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
+    if !environment.isEmpty {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, given in given }
+    }
     if let currentDirectory { process.currentDirectoryURL = currentDirectory }
     let output = Pipe()
     let errors = mergingErrors ? output : Pipe()

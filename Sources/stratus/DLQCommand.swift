@@ -9,23 +9,33 @@ import Services
 struct DLQCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dlq",
-        abstract: "List, show and redrive the dead letters of the local cloud.",
+        abstract: "List, show and redrive the dead letters of the local cloud or of the provisioned AWS resources.",
         subcommands: [List.self, Show.self, Redrive.self]
     )
 
-    /// The data folder every subcommand reads.
+    /// The data folder every subcommand reads, and whether its local cloud or its provisioned AWS resources.
     struct DataFolder: ParsableArguments {
         @Option(name: .customLong("data-dir"), help: "The local cloud's data folder.")
         var dataDirectory = ".stratus"
 
+        @OptionGroup var backend: BackendOptions
+
         var folder: LocalDataDirectory { LocalDataDirectory(path: self.dataDirectory) }
 
-        /// The folder's store; a clear error when there is none.
-        func openStore() throws -> SQLiteItemStore {
+        /// The store the dead letters are kept in: the folder's, or the provisioned table; a clear error when there
+        /// is none.
+        func openStore() throws -> any ItemStore {
+            if let aws = try self.backend.aws(dataDirectory: self.dataDirectory) { return try aws.store() }
             guard FileManager.default.fileExists(atPath: self.folder.storePath) else {
                 throw CommandLineError("No store in \(self.dataDirectory): \(self.folder.storePath) does not exist")
             }
             return try self.folder.openStore()
+        }
+
+        /// The queues dead letters are sent back to: the folder's, or the provisioned ones.
+        func openQueues() throws -> any MessageQueue {
+            if let aws = try self.backend.aws(dataDirectory: self.dataDirectory) { return try aws.queues() }
+            return try self.folder.openQueues()
         }
     }
 
@@ -97,8 +107,7 @@ struct DLQCommand: AsyncParsableCommand {
         var id: String?
 
         func run() async throws {
-            let redriver = DeadLetterRedriver(
-                store: try self.data.openStore(), queues: try self.data.folder.openQueues())
+            let redriver = DeadLetterRedriver(store: try self.data.openStore(), queues: try self.data.openQueues())
             let sent: [DeadLetter]
             do {
                 sent = try await redriver.redrive(messageID: self.id, sourceQueue: self.filter.queue)

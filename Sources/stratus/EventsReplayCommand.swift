@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 import Cloud
 import Foundation
@@ -12,7 +13,8 @@ struct EventsReplayCommand: AsyncParsableCommand {
         discussion: """
             The events get a replay-name field and go to the rules named with --rule (all rules of the bus without \
             it). They are written to the bus's file at once; the running stratus serve delivers them to the rules' \
-            targets (or the next one to start).
+            targets (or the next one to start). With --backend aws, EventBridge replays the provisioned archive \
+            (named as the manifest names it, e.g. app-archive) in the background.
             """
     )
 
@@ -34,26 +36,32 @@ struct EventsReplayCommand: AsyncParsableCommand {
     @Option(name: .customLong("data-dir"), help: "Where the local cloud keeps its data.")
     var dataDirectory = ".stratus"
 
+    @OptionGroup var backend: BackendOptions
+
     func run() async throws {
         let from = try Self.milliseconds(self.from, option: "--from")
         let to = try Self.milliseconds(self.to, option: "--to")
         let data = LocalDataDirectory(path: self.dataDirectory)
-        let bus = try data.openEventBus()
+        let aws = try self.backend.aws(dataDirectory: self.dataDirectory)
+        let bus: any EventBus = try aws?.bus() ?? data.openEventBus()
+        let archiveName = aws?.archiveName(self.archive, in: ReferenceApp.manifest) ?? self.archive
+        let rules = self.rules.map { aws?.ruleName($0) ?? $0 }
         do {
             let archives = try await bus.listArchives()
-            guard let archive = archives.first(where: { $0.name == self.archive }) else {
-                throw EventBusError.notFound("Archive", self.archive)
+            guard let archive = archives.first(where: { $0.name == archiveName }) else {
+                throw EventBusError.notFound("Archive", archiveName)
             }
             let replay = try await bus.startReplay(
                 EventReplay(
                     name: self.name ?? "\(self.archive.prefix(40))-\(data.clock.nowMilliseconds)",
                     archive: archive.name,
                     fromMilliseconds: from, toMilliseconds: to, destinationBus: archive.sourceBus,
-                    ruleNames: self.rules.isEmpty ? nil : self.rules))
-            let audience = self.rules.isEmpty ? "every rule" : "the rules \(self.rules.joined(separator: ", "))"
-            print(
-                "Replay \(replay.name): \(replay.replayedEventCount) events of \(archive.name) sent to the bus "
-                    + "\(replay.destinationBus) for \(audience)")
+                    ruleNames: rules.isEmpty ? nil : rules))
+            let audience = rules.isEmpty ? "every rule" : "the rules \(rules.joined(separator: ", "))"
+            // EventBridge replays in the background and does not count the events.
+            let sent =
+                aws == nil ? "\(replay.replayedEventCount) events of \(archive.name) sent" : "\(archive.name) started"
+            print("Replay \(replay.name): \(sent) to the bus \(replay.destinationBus) for \(audience)")
         } catch let error as EventBusError {
             throw CommandLineError(error.description)
         }

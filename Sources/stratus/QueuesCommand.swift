@@ -11,7 +11,8 @@ struct QueuesCommand: AsyncParsableCommand {
         discussion: """
             With --url, asks that running stratus serve (GET /_stratus/api/queues, with the admin token of \
             STRATUS_ADMIN_TOKEN or --data-dir). Without it, reads the queues of --data-dir directly, which works \
-            whether or not stratus serve runs.
+            whether or not stratus serve runs. With --backend aws, asks SQS for the app's queues that \
+            stratus provision recorded in --data-dir.
             """
     )
 
@@ -21,9 +22,23 @@ struct QueuesCommand: AsyncParsableCommand {
     @Option(name: .long, help: "A running stratus serve, e.g. http://127.0.0.1:3000.")
     var url: String?
 
+    @OptionGroup var backend: BackendOptions
+
+    func validate() throws {
+        if self.url != nil, self.backend.backend == .aws {
+            throw ValidationError("--url asks a running stratus serve; it cannot be combined with --backend aws")
+        }
+    }
+
     func run() async throws {
         let statistics: [QueueStatistics]
-        if let url {
+        if let aws = try self.backend.aws(dataDirectory: self.dataDirectory) {
+            do {
+                statistics = try await QueueStatistics.collect(from: try aws.queues())
+            } catch {
+                throw CommandLineError("Cannot read the queues at \(aws.connection.endpoint): \(error)")
+            }
+        } else if let url {
             let client = try TelemetryClient(endpoint: url, dataDirectory: self.dataDirectory)
             statistics = try await client.get("queues", as: QueueStatisticsAPI.Listing.self).queues
         } else {

@@ -8,9 +8,28 @@ import Foundation
 struct SecretsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "secrets",
-        abstract: "Set or delete the local cloud's secrets (kept in the data directory, mode 0600).",
+        abstract:
+            "Set or delete secrets: the local cloud's (in the data directory, mode 0600), or the provisioned ones.",
         subcommands: [Put.self, Delete.self]
     )
+
+    /// Where the secrets are: the data folder's local store, or Secrets Manager with `--backend aws`.
+    struct Store: ParsableArguments {
+        @Option(name: .customLong("data-dir"), help: "The data directory of the server.")
+        var dataDirectory = ".stratus"
+
+        @OptionGroup var backend: BackendOptions
+
+        /// The store, and the name it keeps the secret the app calls `name` under (the provisioned name on AWS).
+        func open(_ name: String) throws -> (any SecretStore, String) {
+            if let aws = try self.backend.aws(dataDirectory: self.dataDirectory) {
+                return (try aws.secrets(), aws.secretName(name))
+            }
+            let data = LocalDataDirectory(path: self.dataDirectory)
+            try data.restrictToOwner()
+            return (data.secretStore, name)
+        }
+    }
 
     /// `stratus secrets put NAME < value`.
     struct Put: AsyncParsableCommand {
@@ -21,19 +40,17 @@ struct SecretsCommand: AsyncParsableCommand {
         @Argument(help: "The secret's name: 1-512 letters, digits and /_+=.@-")
         var name: String
 
-        @Option(name: .customLong("data-dir"), help: "The data directory of the server.")
-        var dataDirectory = ".stratus"
+        @OptionGroup var store: Store
 
         func run() async throws {
             let input = try FileHandle.standardInput.read(upToCount: SecretLimits.maximumValueSize + 2) ?? Data()
             var value = String(decoding: input, as: UTF8.self)
             if value.hasSuffix("\n") { value.removeLast() }
             guard !value.isEmpty else { throw CommandLineError("No value on standard input") }
-            let data = LocalDataDirectory(path: self.dataDirectory)
-            try data.restrictToOwner()
+            let (secrets, name) = try self.store.open(self.name)
             do {
-                let version = try await data.secretStore.putSecretValue(self.name, .string(value))
-                print("\(self.name) version \(version)")
+                let version = try await secrets.putSecretValue(name, .string(value))
+                print("\(name) version \(version)")
             } catch {
                 throw CommandLineError(error.description)
             }
@@ -47,12 +64,12 @@ struct SecretsCommand: AsyncParsableCommand {
         @Argument(help: "The secret's name.")
         var name: String
 
-        @Option(name: .customLong("data-dir"), help: "The data directory of the server.")
-        var dataDirectory = ".stratus"
+        @OptionGroup var store: Store
 
         func run() async throws {
+            let (secrets, name) = try self.store.open(self.name)
             do {
-                try await LocalDataDirectory(path: self.dataDirectory).secretStore.deleteSecret(self.name)
+                try await secrets.deleteSecret(name)
             } catch {
                 throw CommandLineError(error.description)
             }

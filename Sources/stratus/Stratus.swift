@@ -10,6 +10,7 @@ struct Stratus: AsyncParsableCommand {
             ServeCommand.self, LogsCommand.self, TracesCommand.self, UsersCommand.self, TokenCommand.self,
             OpenAPICommand.self, QueuesCommand.self, SchedulesCommand.self,
             InvokeCommand.self, BenchCommand.self, EventsCommand.self, SecretsCommand.self, DLQCommand.self,
+            ProvisionCommand.self,
         ]
     )
 }

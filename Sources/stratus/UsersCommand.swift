@@ -7,7 +7,7 @@ import LocalCloud
 struct UsersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "users",
-        abstract: "Manage the accounts of the local cloud's identity provider.",
+        abstract: "Manage the accounts of the local cloud's identity provider, or of the provisioned user pool.",
         subcommands: [AddToGroup.self, RemoveFromGroup.self]
     )
 
@@ -22,18 +22,18 @@ struct UsersCommand: AsyncParsableCommand {
         @Option(name: .customLong("data-dir"), help: "The data directory of the server.")
         var dataDirectory = ".stratus"
 
+        @OptionGroup var backend: BackendOptions
+
         func validate() throws {
             guard LocalIdentityProvider.isValidGroupName(self.group) else {
                 throw ValidationError("--group must be 1 to 128 letters, digits, '-', '_' or '.'")
             }
         }
 
-        /// Applies `change` to the local identity provider and explains a failure in one line.
-        func apply(_ change: (LocalIdentityProvider) async throws(IdentityError) -> Void) async throws {
-            let data = LocalDataDirectory(path: self.dataDirectory)
-            try data.restrictToOwner()
-            let identity = data.identityProvider(
-                directory: try data.openIdentityDirectory(), issuer: try data.tokenIssuer())
+        /// Applies `change` to the identity provider (the local one, or the provisioned user pool) and explains a
+        /// failure in one line.
+        func apply(_ change: (any IdentityProvider) async throws(IdentityError) -> Void) async throws {
+            let identity = try self.identityProvider()
             do {
                 try await change(identity)
             } catch .userNotFound {
@@ -41,6 +41,13 @@ struct UsersCommand: AsyncParsableCommand {
             } catch {
                 throw CommandLineError("\(error)")
             }
+        }
+
+        private func identityProvider() throws -> any IdentityProvider {
+            if let aws = try self.backend.aws(dataDirectory: self.dataDirectory) { return try aws.identity() }
+            let data = LocalDataDirectory(path: self.dataDirectory)
+            try data.restrictToOwner()
+            return data.identityProvider(directory: try data.openIdentityDirectory(), issuer: try data.tokenIssuer())
         }
     }
 

@@ -13,10 +13,12 @@ struct InvokeCommandTests {
         var standardError: String
     }
 
-    static func stratus(_ arguments: [String], input: String? = nil) async throws -> Run {
+    static func stratus(
+        _ arguments: [String], input: String? = nil, environment: [String: String] = [:]
+    ) async throws -> Run {
         let run = try await runToCompletion(
             TestEnvironment.stratus, arguments, input: input.map { Data($0.utf8) },
-            currentDirectory: TestEnvironment.packageRoot)
+            currentDirectory: TestEnvironment.packageRoot, environment: environment)
         return Run(status: run.status, standardOutput: run.outputText, standardError: run.errorText)
     }
 

@@ -3,7 +3,8 @@ import JSONCoding
 
 extension DynamoDBItemStore {
     /// Creates the table with the single-table schema: string keys `PK` (hash) and `SK` (range), on-demand
-    /// capacity, the global index `GSI1` on `GSI1PK`/`GSI1SK` projecting every attribute, and TTL on `expiresAt`.
+    /// capacity, the global index `GSI1` on `GSI1PK`/`GSI1SK` projecting every attribute, a stream of new images
+    /// (which the outbox relay consumes) and TTL on `expiresAt`.
     /// Waits until the table is active (polling `DescribeTable` every `pollInterval`, at most `attempts` times)
     /// before it turns TTL on.
     public func createTable(pollInterval: Duration = .seconds(2), attempts: Int = 150) async throws(ItemStoreError) {
@@ -21,6 +22,7 @@ extension DynamoDBItemStore {
                     definition(TableSchema.indexPartitionKey), definition(TableSchema.indexSortKey),
                 ],
                 "KeySchema": [key(TableSchema.partitionKey, "HASH"), key(TableSchema.sortKey, "RANGE")],
+                "StreamSpecification": ["StreamEnabled": true, "StreamViewType": "NEW_IMAGE"],
                 "GlobalSecondaryIndexes": [
                     [
                         "IndexName": .string(Self.indexName),

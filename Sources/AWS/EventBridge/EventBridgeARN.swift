@@ -33,13 +33,6 @@ struct EventBridgeARN: Sendable, Hashable {
         }
     }
 
-    /// The account of an ARN (its fifth field), if `arn` is one.
-    static func account(of arn: String) -> String? {
-        let fields = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-        guard fields.count == 6, fields[0] == "arn", !fields[4].isEmpty else { return nil }
-        return String(fields[4])
-    }
-
     /// The name of an EventBridge resource from its ARN (`…:archive/NAME` gives `NAME`); a name is its own name.
     static func name(of value: String) -> String {
         guard value.hasPrefix("arn:") else { return value }

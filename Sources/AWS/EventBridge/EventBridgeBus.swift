@@ -144,7 +144,7 @@ public final class EventBridgeBus: EventBus {
             return EventBridgeARN(account: account, region: self.client.region)
         }
         let output = try await self.call("DescribeEventBus", ["Name": .string(EventBusNames.default)])
-        guard let account = output["Arn"]?.stringValue.flatMap(EventBridgeARN.account(of:)) else {
+        guard let account = output["Arn"]?.stringValue.flatMap(AWSARN.account(of:)) else {
             throw EventBusError(.internalFailure, "EventBridge described the default bus without an ARN")
         }
         self.account.withLock { $0 = account }

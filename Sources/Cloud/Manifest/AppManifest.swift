@@ -46,6 +46,12 @@ public struct AppManifest: Sendable {
         self.declaredRules + self.functions.flatMap(\.eventRules)
     }
 
+    /// The names of the secrets the functions read, each once, in declaration order.
+    public var secretNames: [String] {
+        var seen: Set<String> = []
+        return self.functions.flatMap(\.secrets).filter { seen.insert($0).inserted }
+    }
+
     /// The queue called `name`, if the app declares one.
     public func queue(named name: String) -> Queue? {
         self.queues.first { $0.name == name }

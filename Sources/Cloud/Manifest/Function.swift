@@ -20,6 +20,8 @@ public struct Function: Sendable {
     public private(set) var schedules: [ScheduleTrigger] = []
     /// The app table's stream, when it invokes this function with its changes (on AWS only).
     public private(set) var tableStreams: [TableStreamTrigger] = []
+    /// The names of the secrets the function reads through its `SecretStore` port.
+    public private(set) var secrets: [String] = []
     /// Builds the handler once per container.
     public let makeHandler: @Sendable (FunctionContext) async throws -> any ByteBufferLambdaHandler
     /// Builds the handler and asks it for its HTTP API's operations (none unless it is ``APIDescribing``).
@@ -110,6 +112,14 @@ public struct Function: Sendable {
     public func tableStream(batchSize: Int = 100, filterPattern: String? = nil) -> Function {
         var copy = self
         copy.tableStreams.append(TableStreamTrigger(batchSize: batchSize, filterPattern: filterPattern))
+        return copy
+    }
+
+    /// Declares the secrets the function reads by `names`, so that they are provisioned (and, on AWS, the function
+    /// may read them).
+    public func readsSecrets(_ names: String...) -> Function {
+        var copy = self
+        copy.secrets += names
         return copy
     }
 

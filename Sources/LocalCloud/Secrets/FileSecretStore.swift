@@ -81,22 +81,16 @@ public struct FileSecretStore: SecretStore {
     private func write(_ secrets: [String: StoredSecret]) throws(SecretStoreError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let temporary = self.path + ".new"
+        let data: Data
         do {
-            let data = try encoder.encode(secrets)
-            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-            guard descriptor >= 0 else { throw SecretStoreError(.unavailable, "cannot create \(temporary)") }
-            let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-            try handle.write(contentsOf: data)
-            try handle.synchronize()
-            try handle.close()
-            guard rename(temporary, self.path) == 0 else {
-                throw SecretStoreError(.unavailable, "cannot replace \(self.path)")
-            }
-        } catch let error as SecretStoreError {
-            throw error
+            data = try encoder.encode(secrets)
         } catch {
             throw SecretStoreError(.unavailable, "The secrets file \(self.path) cannot be written")
+        }
+        do throws(OwnerOnlyFile.WriteError) {
+            try OwnerOnlyFile(path: self.path).replace(with: data)
+        } catch {
+            throw SecretStoreError(.unavailable, "The secrets file \(self.path) cannot be written: \(error)")
         }
     }
 

@@ -4,8 +4,8 @@ import JSONCoding
 import StratusTesting
 import Testing
 
-/// A Cognito user pool with an app client on a moto server, made as an operator would: email as the username, the
-/// standard password policy (no symbols required), and the two auth flows ``CognitoIdentityProvider`` uses.
+/// A Cognito user pool with an app client on a moto server, made by ``CognitoUserPoolSetup`` as `stratus provision`
+/// makes them.
 struct MotoUserPool {
     let moto: MotoServer
     let poolID: String
@@ -21,25 +21,9 @@ struct MotoUserPool {
             service: .cognitoIdentityProvider, region: "us-east-1",
             credentials: EnvironmentCredentialProvider(environment: environment), environment: environment,
             httpClient: self.http)
-        let pool = try await client.call(
-            "CreateUserPool",
-            [
-                "PoolName": "contract", "UsernameAttributes": ["email"],
-                "Policies": [
-                    "PasswordPolicy": [
-                        "MinimumLength": 8, "RequireUppercase": true, "RequireLowercase": true, "RequireNumbers": true,
-                        "RequireSymbols": false,
-                    ]
-                ],
-            ])
-        self.poolID = try #require(pool["UserPool"]?["Id"]?.stringValue)
-        let appClient = try await client.call(
-            "CreateUserPoolClient",
-            [
-                "UserPoolId": .string(self.poolID), "ClientName": "contract",
-                "ExplicitAuthFlows": ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
-            ])
-        self.clientID = try #require(appClient["UserPoolClient"]?["ClientId"]?.stringValue)
+        let setup = CognitoUserPoolSetup(poolName: "contract", clientName: "contract")
+        self.poolID = try await setup.createPool(through: client)
+        self.clientID = try await setup.createClient(poolID: self.poolID, through: client)
         self.provider = CognitoIdentityProvider(client: client, userPoolID: self.poolID, clientID: self.clientID)
     }
 
