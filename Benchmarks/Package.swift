@@ -56,5 +56,14 @@ let package = Package(
             path: "Benchmarks/EventPatternBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
+        .executableTarget(
+            name: "AWSClientBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "AWS", package: "Stratus"),
+            ],
+            path: "Benchmarks/AWSClientBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
     ]
 )

@@ -5,6 +5,8 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure Stratus against a baseline in the same run.",
-        subcommands: [RuntimeBenchCommand.self, BareHTTPCommand.self, RelayBenchCommand.self]
+        subcommands: [
+            RuntimeBenchCommand.self, BareHTTPCommand.self, RelayBenchCommand.self, DynamoDBBenchCommand.self,
+        ]
     )
 }

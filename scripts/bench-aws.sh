@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# GetItem round trips per second against one moto server in one run (issue 17 §5): through Stratus's DynamoDB store
+# (`stratus bench dynamodb`: SigV4, the credential chain, one kept-alive connection) and through boto3 (one client,
+# its connection reused), one call after the other in both, then their ratio. Moto is stopped by its process id.
+# Uses the release build in .build-bench (built first unless SKIP_BUILD is set) or the binary STRATUS_BIN names, and
+# the Python with moto and boto3 that STRATUS_PYTHON names, else .venv/bin/python. SECONDS_TO_RUN (default 10) is each
+# client's run; SMOKE=1 makes it one second each.
+# The CI smoke run of the same script (debug build) is Tests/StratusCLITests/AWSBenchSmokeTests.
+#   bash scripts/bench-aws.sh
+#   SECONDS_TO_RUN=30 bash scripts/bench-aws.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+python=${STRATUS_PYTHON:-.venv/bin/python}
+binary=${STRATUS_BIN:-}
+if [ -z "$binary" ]; then
+    scratch=.build-bench
+    [ -n "${SKIP_BUILD:-}" ] || swift build -c release --scratch-path "$scratch" --product stratus >/dev/null
+    binary=$scratch/release/stratus
+fi
+seconds=${SECONDS_TO_RUN:-10}
+[ -z "${SMOKE:-}" ] || seconds=1
+port=$("$python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$python" -m moto.server -H 127.0.0.1 -p "$port" >/dev/null 2>&1 &
+moto=$!
+# moto's server lingers after SIGTERM, hence SIGKILL; under `set -e` a failing command in the trap would replace the
+# benchmark's exit status, so neither the kill nor the wait may fail it.
+trap 'kill -KILL "$moto" 2>/dev/null || true; wait "$moto" 2>/dev/null || true' EXIT
+# Both clients read the variables a function on AWS has, here moto's endpoint and dummy credentials (which come before
+# any profile in both credential chains); boto3 reads the region from AWS_DEFAULT_REGION.
+export AWS_ENDPOINT_URL="http://127.0.0.1:$port" AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1 \
+    AWS_ACCESS_KEY_ID=testing \
+    AWS_SECRET_ACCESS_KEY=testing STRATUS_TABLE_NAME=stratus-bench
+unset AWS_SESSION_TOKEN AWS_PROFILE AWS_ENDPOINT_URL_DYNAMODB
+key=(--partition-key "ORDER#o-1" --sort-key ORDER)
+"$python" scripts/bench/aws_getitem.py prepare "${key[@]}"
+stratus=$("$binary" bench dynamodb "${key[@]}" --seconds "$seconds")
+echo "$stratus"
+boto3=$("$python" scripts/bench/aws_getitem.py measure "${key[@]}" --seconds "$seconds")
+echo "$boto3"
+rate() { sed -E 's|.*: ([0-9.]+)/s$|\1|' <<<"$1"; }
+awk -v ours="$(rate "$stratus")" -v theirs="$(rate "$boto3")" 'BEGIN {
+    if (theirs <= 0) { print "boto3 made no round trip"; exit 1 }
+    printf "ratio stratus/boto3: %.2f (round trips per second, same moto, same run)\n", ours / theirs
+}'

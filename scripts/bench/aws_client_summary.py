@@ -1,0 +1,34 @@
+"""Reads package-benchmark's text tables on stdin and prints what issue 17 §5 promises of the AWS client.
+
+- Signing: p50 wall-clock time of "SigV4: sign a DynamoDB GetItem request" (≤ 5 µs).
+- Client overhead: p50 of "AWSJSONClient: DynamoDB GetItem call" minus p50 of "Raw HTTP/1.1 POST of the same bytes
+  (baseline)": both exchange the same request with the same local fixed responder in the same run (≤ 30 µs).
+"""
+import sys
+
+from tables import p50_figures
+
+SIGNING_TARGET_US = 5
+OVERHEAD_TARGET_US = 30
+
+_, wall_us = p50_figures(sys.stdin)
+signing = wall_us.get("SigV4: sign a DynamoDB GetItem request")
+client = wall_us.get("AWSJSONClient: DynamoDB GetItem call")
+raw = wall_us.get("Raw HTTP/1.1 POST of the same bytes (baseline)")
+if signing is None or client is None or raw is None:
+    print("missing the signing, client or raw POST figures")
+    sys.exit(1)
+
+failed = False
+verdict = "met" if signing <= SIGNING_TARGET_US else "MISSED"
+failed |= signing > SIGNING_TARGET_US
+print(f"{verdict:<7} SigV4 signing of a DynamoDB GetItem takes {signing:.2f} µs at p50 (≤ {SIGNING_TARGET_US} µs)")
+
+overhead = client - raw
+verdict = "met" if overhead <= OVERHEAD_TARGET_US else "MISSED"
+failed |= overhead > OVERHEAD_TARGET_US
+print(
+    f"{verdict:<7} AWSJSONClient adds {overhead:.1f} µs per GetItem call at p50 over a raw keep-alive POST of the same "
+    f"bytes (client {client:.1f} µs, raw POST {raw:.1f} µs; ≤ {OVERHEAD_TARGET_US} µs)"
+)
+sys.exit(1 if failed else 0)
