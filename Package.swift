@@ -116,7 +116,7 @@ let package = Package(
         .target(
             name: "AWS",
             dependencies: [
-                "Cloud", "Hashing", "JSONCoding", "LambdaRuntime",
+                "Cloud", "Hashing", "JSONCoding", "LambdaRuntime", "LambdaEvents",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
