@@ -372,7 +372,7 @@ let package = Package(
                 "LocalCloud", "Cloud", "LambdaRuntime", "LambdaEvents", "App", "Services", "ItemStoreContract",
                 "MessageQueueContract", "SecretStoreContract", "EventBusContract", "JSONCoding",
                 "Observability", "Middleware",
-                "OpenAPI", "Hashing", "Identifiers", "StratusTesting",
+                "OpenAPI", "Hashing", "Identifiers", "StratusTesting", "EventPatterns",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),

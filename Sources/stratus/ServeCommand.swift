@@ -164,7 +164,8 @@ struct ServeCommand: AsyncParsableCommand {
         let served: ServedCloud
         do {
             if let aws {
-                served = try await self.served(on: aws, manifest: manifest, dataDirectory: dataDirectory, tracing: tracing)
+                served = try await self.served(
+                    on: aws, manifest: manifest, dataDirectory: dataDirectory, tracing: tracing)
             } else {
                 served = try self.servedLocally(
                     dataDirectory: dataDirectory, tracer: XRayTracer(emitter: recorder), tracing: tracing)
@@ -300,7 +301,8 @@ struct ServeCommand: AsyncParsableCommand {
                 }
                 return ServedEventSources(
                     run: { await backbone.run() }, awsServices: [.sqs(queues: queues), .eventBridge(bus: bus)],
-                    queueStatistics: QueueStatisticsAPI(queues: queues), busActivity: BusActivityAPI(feed: bus.activity))
+                    queueStatistics: QueueStatisticsAPI(queues: queues), busActivity: BusActivityAPI(feed: bus.activity)
+                )
             })
     }
 

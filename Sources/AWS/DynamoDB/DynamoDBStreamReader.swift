@@ -115,7 +115,7 @@ public actor DynamoDBStreamReader {
                     "ShardIterator": .string(shard.iterator),
                     "Limit": .number(Double(min(max(limit, 1), Self.maximumRecordsPerRead))),
                 ])
-        } catch where error.code == "ExpiredIteratorException" {
+        } catch  where error.code == "ExpiredIteratorException" {
             self.shards[index].iterator = try await self.iterator(
                 of: shard.id, streamARN: streamARN, after: self.lastSequenceNumbers[shard.id])
             return ([], true)
@@ -145,7 +145,8 @@ public actor DynamoDBStreamReader {
             let text = try StreamingJSONEncoder().encode(JSONValue.object(fields))
             return try JSONDecoder().decode(DynamoDBStreamEvent.Record.self, from: Data(text))
         } catch {
-            throw AWSServiceError(.invalidResponse, message: "GetRecords answered a record that cannot be read: \(error)")
+            throw AWSServiceError(
+                .invalidResponse, message: "GetRecords answered a record that cannot be read: \(error)")
         }
     }
 }

@@ -1,0 +1,140 @@
+import AWS
+import Cloud
+import Foundation
+import JSONCoding
+import LambdaEvents
+import StratusTesting
+import Testing
+
+@testable import stratus
+
+/// `stratus serve --backend aws` end to end against moto: `stratus provision` makes the manifest's resources, serve
+/// runs the functions on them through the AWS adapters, and a client signs up, orders and is notified through the
+/// table's stream, the outbox relay, EventBridge, SQS and the notifications worker.
+@Suite("stratus serve: --backend aws against moto", .serialized)
+struct AWSBackendServeTests {
+    @Test(.timeLimit(.minutes(3))) func anOrderIsNotifiedThroughTheStreamTheBusAndTheQueueOfTheEndpoint()
+        async throws
+    {
+        guard let moto = try await MotoServer.start() else { return }
+        defer { moto.stop() }
+        let directory = try TemporaryDirectory()
+        let data = directory.path("data")
+        let resources = try await Self.provision(on: moto, dataDirectory: data)
+        try await MotoEventTargets.restoreFullEvents(of: resources, on: moto)
+        let (process, url, _) = try await StratusServe.start(
+            dataDirectory: data, arguments: ["--backend", "aws"], environment: ProvisionCommandTests.environment(moto))
+        defer { Self.stop(process) }
+
+        let (unauthenticated, _, _) = try await StratusServe.send("GET", url.appending(path: "orders"), token: nil)
+        #expect(unauthenticated == 401)
+        let (token, orderID) = try await ServedShopping.registerAndOrder(at: url)
+        let (read, order, _) = try await StratusServe.send(
+            "GET", url.appending(path: "orders/\(orderID)"), token: token)
+        #expect(read == 200)
+        #expect(order["orderId"] as? String == orderID)
+        #expect(order["total"] as? Int == 2500)
+
+        // On the endpoint's table: the order is DynamoDB's, not a local store's.
+        let store = DynamoDBItemStore(
+            client: try ProvisionCommandTests.client(.dynamoDB, moto), tableName: resources.table.name)
+        #expect(try await store.get(ItemKey(partition: "ORDER#\(orderID)", sort: "DETAILS")) != nil)
+
+        let notice = try await eventually(timeout: .seconds(60), interval: .milliseconds(250)) {
+            () async throws -> [String: Any]? in
+            try await ServedShopping.notifications(at: url, token: token).first {
+                $0["type"] as? String == "OrderCreated"
+            }
+        }
+        #expect((notice["body"] as? String)?.contains(orderID) == true)
+    }
+
+    @Test func withoutARecordServeNamesStratusProvisionAndFails() async throws {
+        let directory = try TemporaryDirectory()
+        let run = try await InvokeCommandTests.stratus([
+            "serve", "--backend", "aws", "--data-dir", directory.path("data"), "--port", "0", "--xray-port", "0",
+        ])
+        #expect(run.status != 0)
+        #expect(run.standardError.contains("stratus provision"), "\(run.standardError)")
+    }
+
+    /// moto's EventBridge hands an SQS target the event without its `account` (its default input template leaves
+    /// it out), where EventBridge sends the whole event; the consumers' ``EventBridgeEvent`` requires it. The other
+    /// tests give the targets an input template that restores the whole event (``MotoEventTargets``).
+    @Test func motoDeliversTheWholeEventToAQueueTarget() async throws {
+        guard let moto = try await MotoServer.start() else { return }
+        defer { moto.stop() }
+        let directory = try TemporaryDirectory()
+        let resources = try await Self.provision(on: moto, dataDirectory: directory.path("data"))
+        let bus = try #require(resources.buses["app"])
+        let queue = try #require(resources.queues["analytics"])
+        let events = try ProvisionCommandTests.client(.eventBridge, moto)
+        _ = try await events.call(
+            "PutEvents",
+            [
+                "Entries": [
+                    [
+                        "EventBusName": .string(bus.name), "Source": "stratus.orders", "DetailType": "OrderCreated",
+                        "Detail": #"{"orderId": "o-1"}"#,
+                    ]
+                ]
+            ])
+        let queues = SQSQueue(client: try ProvisionCommandTests.client(.sqs, moto))
+        let delivered = try await eventually(timeout: .seconds(30), interval: .milliseconds(100)) {
+            try await queues.receive(from: queue.name, maxMessages: 1, waitTime: .seconds(1)).first
+        }
+        let event = try #require(JSONValue(parsing: Array(delivered.body.utf8)))
+        #expect(event["source"] == "stratus.orders")
+        withKnownIssue("moto's default input template for SQS targets leaves out the event's account") {
+            #expect(event["account"]?.stringValue == resources.accountId)
+        }
+    }
+
+    /// Runs `stratus provision` on `moto` into `dataDirectory`; what it recorded.
+    static func provision(on moto: MotoServer, dataDirectory: String) async throws -> AWSResources {
+        let run = try await InvokeCommandTests.stratus(
+            ["provision", "--endpoint", moto.endpoint, "--data-dir", dataDirectory],
+            environment: ProvisionCommandTests.environment(moto))
+        try #require(run.status == 0, "\(run.standardError)")
+        return try AWSResources.load(from: LocalDataDirectory(path: dataDirectory))
+    }
+
+    /// Stops a `stratus serve` by its process id and waits for it.
+    static func stop(_ process: Process) {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+    }
+}
+
+/// The test's workaround for moto's EventBridge, which hands a target without an input transformer the event
+/// without its `account` (see ``AWSBackendServeTests/motoDeliversTheWholeEventToAQueueTarget()``): every target of
+/// the app's rules gets an input transformer whose template is the whole event, as EventBridge would send it.
+enum MotoEventTargets {
+    /// The event's fields and the paths they are read from.
+    static let fields = ["version", "id", "detail-type", "source", "account", "time", "region", "resources", "detail"]
+    /// The whole event as a template; moto turns the numeric `time` it keeps into EventBridge's ISO 8601 text.
+    static let template =
+        #"{"version": "<version>", "id": "<id>", "detail-type": "<detail-type>", "source": "<source>", "#
+        + #""account": "<account>", "time": <time>, "region": "<region>", "resources": <resources>, "#
+        + #""detail": <detail>}"#
+
+    /// Gives every target of the rules in `resources` the transformer of the whole event.
+    static func restoreFullEvents(of resources: AWSResources, on moto: MotoServer) async throws {
+        let events = try ProvisionCommandTests.client(.eventBridge, moto)
+        let paths = JSONValue.object(Dictionary(uniqueKeysWithValues: Self.fields.map { ($0, .string("$.\($0)")) }))
+        for rule in resources.rules.values {
+            let listed = try await events.call(
+                "ListTargetsByRule", ["Rule": .string(rule.name), "EventBusName": .string(rule.bus)])
+            let targets = (listed["Targets"]?.arrayValue ?? []).compactMap(\.objectValue).map { target in
+                var target = target
+                target["InputTransformer"] = ["InputPathsMap": paths, "InputTemplate": .string(Self.template)]
+                return JSONValue.object(target)
+            }
+            let put = try await events.call(
+                "PutTargets",
+                ["Rule": .string(rule.name), "EventBusName": .string(rule.bus), "Targets": .array(targets)])
+            try #require(put["FailedEntryCount"] == nil || put["FailedEntryCount"] == 0, "\(put)")
+        }
+    }
+}
