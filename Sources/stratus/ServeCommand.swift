@@ -21,6 +21,12 @@ struct ServeCommand: AsyncParsableCommand {
             /_stratus/ answers only requests carrying the run's admin token (--admin-token, \
             STRATUS_ADMIN_TOKEN, or a new one each run, kept in --data-dir/admin-token for the CLI) whose Host is this \
             server's (127.0.0.1, localhost, [::1], --host or an --allowed-host). Files in --data-dir are its owner's alone.
+
+            With --backend aws the functions run on the resources `stratus provision` recorded in --data-dir, through \
+            the AWS clients, at the recorded endpoint or --endpoint (credentials from the environment, e.g. \
+            AWS_ACCESS_KEY_ID=testing for moto): the table, the user pool (whose access tokens the gateway accepts), \
+            the buses and their rules, the SQS queues the queue triggers poll, and the table's stream, which the \
+            outbox relay reads. Telemetry and the notification log stay in --data-dir; there is no /_aws endpoint.
             """
     )
 
@@ -73,7 +79,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("access-token-minutes"),
         help:
-            "How long access and id tokens are valid, 5 to 1440 minutes (they stay valid until then, after a sign-out too, as on AWS)."
+            "How long the local identity provider's access and id tokens are valid, 5 to 1440 minutes (they stay valid until then, after a sign-out too, as on AWS)."
     )
     var accessTokenMinutes = 60
 

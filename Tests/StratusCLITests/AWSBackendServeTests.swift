@@ -3,6 +3,7 @@ import Cloud
 import Foundation
 import JSONCoding
 import LambdaEvents
+import LocalCloud
 import StratusTesting
 import Testing
 
@@ -16,15 +17,9 @@ struct AWSBackendServeTests {
     @Test(.timeLimit(.minutes(3))) func anOrderIsNotifiedThroughTheStreamTheBusAndTheQueueOfTheEndpoint()
         async throws
     {
-        guard let moto = try await MotoServer.start() else { return }
-        defer { moto.stop() }
-        let directory = try TemporaryDirectory()
-        let data = directory.path("data")
-        let resources = try await Self.provision(on: moto, dataDirectory: data)
-        try await MotoEventTargets.restoreFullEvents(of: resources, on: moto)
-        let (process, url, _) = try await StratusServe.start(
-            dataDirectory: data, arguments: ["--backend", "aws"], environment: ProvisionCommandTests.environment(moto))
-        defer { Self.stop(process) }
+        guard let served = try await ServedOnMoto.start() else { return }
+        defer { served.stop() }
+        let url = served.url
 
         let (unauthenticated, _, _) = try await StratusServe.send("GET", url.appending(path: "orders"), token: nil)
         #expect(unauthenticated == 401)
@@ -37,7 +32,7 @@ struct AWSBackendServeTests {
 
         // On the endpoint's table: the order is DynamoDB's, not a local store's.
         let store = DynamoDBItemStore(
-            client: try ProvisionCommandTests.client(.dynamoDB, moto), tableName: resources.table.name)
+            client: try ProvisionCommandTests.client(.dynamoDB, served.moto), tableName: served.resources.table.name)
         #expect(try await store.get(ItemKey(partition: "ORDER#\(orderID)", sort: "DETAILS")) != nil)
 
         let notice = try await eventually(timeout: .seconds(60), interval: .milliseconds(250)) {
@@ -47,6 +42,45 @@ struct AWSBackendServeTests {
             }
         }
         #expect((notice["body"] as? String)?.contains(orderID) == true)
+        // The notifier has no AWS adapter: the worker hands the order's email to the data folder's log.
+        let log = NotificationLog(path: served.data + "/notifications.log")
+        #expect(try log.entries().filter { $0.message.contains(orderID) }.count == 1)
+    }
+
+    /// The analytics queue's consumer counts the events, and a member of the pool's staff group (added by `stratus
+    /// users add-to-group --backend aws`) reads the counts: the gateway passes Cognito's groups on as the local
+    /// issuer's.
+    @Test(.timeLimit(.minutes(3))) func staffOfTheUserPoolReadTheEventsTheAnalyticsQueueCounted() async throws {
+        guard let served = try await ServedOnMoto.start() else { return }
+        defer { served.stop() }
+        let url = served.url
+        let (customer, _) = try await ServedShopping.registerAndOrder(at: url)
+        _ = try await ServedShopping.register("Sam", at: url)
+        let (forbidden, _, _) = try await StratusServe.send(
+            "GET", AnalyticsServeTests.events(url, on: "2026-11-23"), token: customer)
+        #expect(forbidden == 403, "a customer's token is refused")
+
+        let added = try await InvokeCommandTests.stratus(
+            [
+                "users", "add-to-group", "--email", "sam@example.com", "--group", "staff", "--backend", "aws",
+                "--data-dir", served.data,
+            ],
+            environment: ProvisionCommandTests.environment(served.moto))
+        try #require(added.status == 0, "\(added.standardError)")
+        // Cognito writes the groups into the tokens it issues from now on.
+        let (_, login, _) = try await StratusServe.send(
+            "POST", url.appending(path: "auth/login"), token: nil,
+            body: #"{"email":"sam@example.com","password":"\#(ServedShopping.password)"}"#)
+        let staff = try #require(login["accessToken"] as? String)
+
+        let today = String(SystemClock().nowISO8601.prefix(10))
+        let expected = ["UserRegistered": 2, "OrderCreated": 1]
+        let counted = try await eventually(timeout: .seconds(60), interval: .milliseconds(250)) {
+            () async throws -> [String: Int]? in
+            let counts = try await AnalyticsServeTests.counts(url, on: today, token: staff)
+            return counts == expected ? counts : nil
+        }
+        #expect(counted == expected)
     }
 
     @Test func withoutARecordServeNamesStratusProvisionAndFails() async throws {
@@ -98,12 +132,46 @@ struct AWSBackendServeTests {
         try #require(run.status == 0, "\(run.standardError)")
         return try AWSResources.load(from: LocalDataDirectory(path: dataDirectory))
     }
+}
 
-    /// Stops a `stratus serve` by its process id and waits for it.
-    static func stop(_ process: Process) {
-        guard process.isRunning else { return }
-        kill(process.processIdentifier, SIGTERM)
-        process.waitUntilExit()
+/// A `stratus serve --backend aws` on a new moto server, after `stratus provision` made the manifest's resources
+/// there (with ``MotoEventTargets``' workaround); it is given only moto's credentials, and finds the endpoint in the
+/// record.
+private struct ServedOnMoto {
+    let moto: MotoServer
+    let directory: TemporaryDirectory
+    let resources: AWSResources
+    let process: Process
+    let url: URL
+
+    /// The data folder.
+    var data: String { self.directory.path("data") }
+
+    /// The server, `nil` when moto is not installed and this is not CI.
+    static func start() async throws -> ServedOnMoto? {
+        guard let moto = try await MotoServer.start() else { return nil }
+        do {
+            let directory = try TemporaryDirectory()
+            let data = directory.path("data")
+            let resources = try await AWSBackendServeTests.provision(on: moto, dataDirectory: data)
+            try await MotoEventTargets.restoreFullEvents(of: resources, on: moto)
+            let (process, url, _) = try await StratusServe.start(
+                dataDirectory: data, arguments: ["--backend", "aws"],
+                environment: ProvisionCommandTests.environment(moto))
+            return ServedOnMoto(moto: moto, directory: directory, resources: resources, process: process, url: url)
+        } catch {
+            moto.stop()
+            throw error
+        }
+    }
+
+    /// Stops the server with SIGTERM, then moto, each by its process id.
+    func stop() {
+        if self.process.isRunning {
+            kill(self.process.processIdentifier, SIGTERM)
+            self.process.waitUntilExit()
+        }
+        self.moto.stop()
     }
 }
 
