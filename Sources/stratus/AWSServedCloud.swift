@@ -83,33 +83,37 @@ struct AWSServedCloud {
     }
 
     /// The asynchronous half: the queue triggers on the app's SQS queues, the schedules, and a poller per table
-    /// stream trigger, invoking the functions through `functions`.
+    /// stream trigger reading on from the position it saved in `dataDirectory` (``StreamPositionFile``), invoking
+    /// the functions through `functions`.
     /// - Throws: ``CommandLineError`` naming the trigger or schedule that cannot run.
     func eventSources(
-        of manifest: AppManifest, functions: FunctionInstanceInvoker, scheduleHistory: ScheduleHistory,
-        tracing: QueuePollerTracing, clock: any Clock
+        of manifest: AppManifest, functions: FunctionInstanceInvoker, dataDirectory: LocalDataDirectory,
+        tracing: QueuePollerTracing
     ) throws -> AWSEventSources {
         let queues = try self.backend.queues()
         let triggers: FunctionTriggers
         do {
             triggers = try FunctionTriggers(
-                manifest: manifest, queues: queues, functions: functions, scheduleHistory: scheduleHistory,
-                tracing: tracing, clock: clock)
+                manifest: manifest, queues: queues, functions: functions,
+                scheduleHistory: try ScheduleHistory(path: dataDirectory.scheduleHistoryPath), tracing: tracing,
+                clock: dataDirectory.clock)
         } catch {
             throw CommandLineError("Cannot run the manifest's queue triggers and schedules: \(error)")
         }
         var streamPollers: [TableStreamPoller] = []
         for function in manifest.functions {
             for trigger in function.tableStreams {
+                let positions = StreamPositionFile(function: function.name, in: dataDirectory)
                 let reader = DynamoDBStreamReader(
                     dynamoDB: try self.backend.connection.client(.dynamoDB),
-                    streams: try self.backend.connection.client(.dynamoDBStreams), tableName: self.resources.table.name
-                )
+                    streams: try self.backend.connection.client(.dynamoDBStreams), tableName: self.resources.table.name,
+                    resumingFrom: positions.load())
                 do {
                     streamPollers.append(
                         try TableStreamPoller(
                             function: function.name, trigger: trigger, records: { try await reader.read(upTo: $0) },
-                            invoker: functions, polling: QueuePolling(idlePause: Self.streamIdlePause)))
+                            checkpoint: { positions.save(await reader.position) }, invoker: functions,
+                            polling: QueuePolling(idlePause: Self.streamIdlePause)))
                 } catch {
                     throw CommandLineError("The table stream trigger of \(function.name): \(error)")
                 }
@@ -119,7 +123,7 @@ struct AWSServedCloud {
     }
 }
 
-/// The asynchronous half of `stratus serve --backend aws` (``AWSServedCloud/eventSources(of:functions:scheduleHistory:tracing:clock:)``).
+/// The asynchronous half of `stratus serve --backend aws` (``AWSServedCloud/eventSources(of:functions:dataDirectory:tracing:)``).
 struct AWSEventSources: Sendable {
     let triggers: FunctionTriggers
     let streamPollers: [TableStreamPoller]

@@ -325,9 +325,7 @@ struct ServeCommand: AsyncParsableCommand {
             maintenance: nil,
             eventSources: { functions in
                 let sources = try aws.eventSources(
-                    of: manifest, functions: functions,
-                    scheduleHistory: try ScheduleHistory(path: dataDirectory.scheduleHistoryPath), tracing: tracing,
-                    clock: dataDirectory.clock)
+                    of: manifest, functions: functions, dataDirectory: dataDirectory, tracing: tracing)
                 return ServedEventSources(run: { await sources.run() })
             })
     }

@@ -21,16 +21,19 @@ import Testing
             function: "relay",
             trigger: TableStreamTrigger(
                 batchSize: 3, filterPattern: #"{"dynamodb": {"Keys": {"PK": {"S": [{"prefix": "OUTBOX#"}]}}}}"#),
-            records: { try await stream.read(upTo: $0) }, invoker: function, timer: ShortTimer(),
+            records: { try await stream.read(upTo: $0) }, checkpoint: { function.noteCheckpoint() },
+            invoker: function, timer: ShortTimer(),
             polling: QueuePolling(initialBackoff: .milliseconds(1), maximumBackoff: .milliseconds(1)))
         let running = Task { await poller.run() }
         defer { running.cancel() }
 
         try await eventually(timeout: .seconds(30), interval: .milliseconds(10)) {
-            function.batches.flatMap { $0 }.contains("6")
+            function.calls.contains("checkpoint after 6")
         }
         #expect(function.batches == [["1", "2"], ["2", "4", "5"], ["6"]])
         #expect(function.functions == ["relay"])
+        // The stream's position is saved only once everything read was handled, never while record 2 waits.
+        #expect(function.calls == ["1,2", "2,4,5", "checkpoint after 5", "6", "checkpoint after 6"])
     }
 
     @Test func aBatchThatFailsWholeIsHandedOverAgainWhole() async throws {
@@ -86,6 +89,8 @@ private final class ScriptedStreamFunction: QueueConsumerInvoker {
         var answers: [String?]
         var batches: [[String]] = []
         var functions: Set<String> = []
+        /// The invocations (their sequence numbers) and the checkpoints, in order.
+        var calls: [String] = []
     }
 
     private let state: Mutex<State>
@@ -96,11 +101,21 @@ private final class ScriptedStreamFunction: QueueConsumerInvoker {
 
     var batches: [[String]] { self.state.withLock { $0.batches } }
     var functions: Set<String> { self.state.withLock { $0.functions } }
+    var calls: [String] { self.state.withLock { $0.calls } }
+
+    /// Notes a checkpoint after the last record handled.
+    func noteCheckpoint() {
+        self.state.withLock { state in
+            state.calls.append("checkpoint after \(state.batches.last?.last ?? "nothing")")
+        }
+    }
 
     func invoke(_ function: String, with request: InvocationRequest) async -> InvocationResult {
         let event = try? JSONDecoder().decode(DynamoDBStreamEvent.self, from: Data(request.event.readableBytesView))
         let answer: String?? = self.state.withLock { state in
-            state.batches.append(event?.records.map(\.dynamodb.sequenceNumber) ?? [])
+            let batch = event?.records.map(\.dynamodb.sequenceNumber) ?? []
+            state.batches.append(batch)
+            state.calls.append(batch.joined(separator: ","))
             state.functions.insert(function)
             return state.answers.isEmpty ? .some("{}") : state.answers.removeFirst()
         }

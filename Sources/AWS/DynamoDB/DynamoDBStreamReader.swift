@@ -8,9 +8,24 @@ import class Foundation.JSONDecoder
 /// from its oldest record (`TRIM_HORIZON`), each new shard as the stream splits, and each shard's records in order.
 ///
 /// ``read(upTo:)`` answers the next records of one shard (with their stream's `eventSourceARN`, which `GetRecords`
-/// leaves out), or none when no shard has new records; the caller pauses before asking again. Where each shard is
-/// read is kept in memory only: a new reader starts again from every shard's oldest record.
+/// leaves out), or none when no shard has new records; the caller pauses before asking again. ``position`` says how
+/// far each shard was read; a reader resuming from it reads on after those records (from a shard's oldest record
+/// where the stream no longer holds them, or the table has another stream since).
 public actor DynamoDBStreamReader {
+    /// How far a stream was read: the sequence number of the last record read from each shard.
+    public struct Position: Codable, Sendable, Equatable {
+        /// The stream's ARN.
+        public var streamARN: String
+        /// The last sequence number read, by shard id.
+        public var shards: [String: String]
+
+        /// A position on the stream `streamARN`.
+        public init(streamARN: String, shards: [String: String]) {
+            self.streamARN = streamARN
+            self.shards = shards
+        }
+    }
+
     /// The most records one `GetRecords` answers.
     public static let maximumRecordsPerRead = 1000
 
@@ -22,17 +37,27 @@ public actor DynamoDBStreamReader {
     private var shards: [(id: String, iterator: String)] = []
     /// Every shard found so far, open or read to its end.
     private var knownShards: Set<String> = []
-    /// The sequence number of the last record read from each open shard, to read on from after its iterator expired.
+    /// The sequence number of the last record read from each shard, to read on from after its iterator expired.
     private var lastSequenceNumbers: [String: String] = [:]
+    /// Where a resuming reader starts.
+    private let resumedPosition: Position?
     /// The shard read next: shards take turns.
     private var nextShard = 0
 
     /// A reader of the stream of `tableName`, calling DynamoDB through `dynamoDB` and the stream through `streams`
-    /// (a client for ``AWSServiceDescription/dynamoDBStreams``).
-    public init(dynamoDB: AWSJSONClient, streams: AWSJSONClient, tableName: String) {
+    /// (a client for ``AWSServiceDescription/dynamoDBStreams``), reading on after `position` if given.
+    public init(
+        dynamoDB: AWSJSONClient, streams: AWSJSONClient, tableName: String, resumingFrom position: Position? = nil
+    ) {
         self.dynamoDB = dynamoDB
         self.streams = streams
         self.tableName = tableName
+        self.resumedPosition = position
+    }
+
+    /// How far the stream was read, `nil` before the first read.
+    public var position: Position? {
+        self.streamARN.map { Position(streamARN: $0, shards: self.lastSequenceNumbers) }
     }
 
     /// The next records of one shard, at most `limit` (1…``maximumRecordsPerRead``), in the shard's order; empty
@@ -75,7 +100,9 @@ public actor DynamoDBStreamReader {
             let description = try await self.streams.call("DescribeStream", .object(input))["StreamDescription"]
             for shard in description?["Shards"]?.arrayValue ?? [] {
                 guard let id = shard["ShardId"]?.stringValue, !self.knownShards.contains(id) else { continue }
-                let iterator = try await self.iterator(of: id, streamARN: streamARN, after: nil)
+                let resumed = self.resumedPosition.flatMap { $0.streamARN == streamARN ? $0.shards[id] : nil }
+                if let resumed { self.lastSequenceNumbers[id] = resumed }
+                let iterator = try await self.iterator(of: id, streamARN: streamARN, after: resumed)
                 self.knownShards.insert(id)
                 self.shards.append((id: id, iterator: iterator))
             }
@@ -83,7 +110,8 @@ public actor DynamoDBStreamReader {
         } while startAfter != nil
     }
 
-    /// An iterator of shard `id` from its oldest record, or from the record after `sequenceNumber`.
+    /// An iterator of shard `id` from the record after `sequenceNumber`, else (also when the stream no longer holds
+    /// that record) from its oldest record.
     private func iterator(of id: String, streamARN: String, after sequenceNumber: String?)
         async throws(AWSServiceError) -> String
     {
@@ -94,7 +122,12 @@ public actor DynamoDBStreamReader {
             input["ShardIteratorType"] = "AFTER_SEQUENCE_NUMBER"
             input["SequenceNumber"] = .string(sequenceNumber)
         }
-        let output = try await self.streams.call("GetShardIterator", .object(input))
+        let output: JSONValue
+        do throws(AWSServiceError) {
+            output = try await self.streams.call("GetShardIterator", .object(input))
+        } catch  where sequenceNumber != nil && error.code == "TrimmedDataAccessException" {
+            return try await self.iterator(of: id, streamARN: streamARN, after: nil)
+        }
         guard let iterator = output["ShardIterator"]?.stringValue else {
             throw AWSServiceError(.invalidResponse, message: "GetShardIterator answered no iterator for shard \(id)")
         }
@@ -126,7 +159,6 @@ public actor DynamoDBStreamReader {
         if let last = records.last { self.lastSequenceNumbers[shard.id] = last.dynamodb.sequenceNumber }
         guard let next = output["NextShardIterator"]?.stringValue else {
             self.shards.remove(at: index)
-            self.lastSequenceNumbers[shard.id] = nil
             return (records, false)
         }
         self.shards[index].iterator = next

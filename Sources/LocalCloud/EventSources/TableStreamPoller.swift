@@ -16,6 +16,9 @@ import NIOCore
 /// whole. Retries follow ``PollerBackoff`` and go on until they succeed, so a shard's later records wait behind a
 /// failing one, as on Lambda with its default of no maximum retry attempts.
 ///
+/// Whenever every record read so far has been handled (or left out by the filter), the poller says so to its
+/// `checkpoint`, which may record the stream's position so that a later poller reads on from there.
+///
 /// ``run()`` returns when its task is cancelled, after the invocation in flight has ended.
 public final class TableStreamPoller: Sendable {
     /// Answers the stream's next records, at most the count given, or none when there are no new ones.
@@ -25,6 +28,7 @@ public final class TableStreamPoller: Sendable {
     private let trigger: TableStreamTrigger
     private let filter: EventPattern?
     private let records: RecordSource
+    private let checkpoint: @Sendable () async -> Void
     private let invoker: any QueueConsumerInvoker
     private let timer: any PollerTimer
     private let polling: QueuePolling
@@ -32,6 +36,7 @@ public final class TableStreamPoller: Sendable {
 
     /// A poller invoking `function` through `invoker` with the records `records` reads, as `trigger` says.
     /// - Parameters:
+    ///   - checkpoint: Called when every record read so far has been handled.
     ///   - timer: What the poller waits on: its pause after an empty read (``QueuePolling/idlePause``) and its rests
     ///     after failed batches.
     /// - Throws: ``EventPatternError`` when the trigger's filter pattern is invalid.
@@ -39,6 +44,7 @@ public final class TableStreamPoller: Sendable {
         function: String,
         trigger: TableStreamTrigger,
         records: @escaping RecordSource,
+        checkpoint: @escaping @Sendable () async -> Void = {},
         invoker: any QueueConsumerInvoker,
         timer: any PollerTimer = SystemPollerTimer(),
         polling: QueuePolling = QueuePolling(),
@@ -50,6 +56,7 @@ public final class TableStreamPoller: Sendable {
             try EventPattern(parsing: pattern)
         }
         self.records = records
+        self.checkpoint = checkpoint
         self.invoker = invoker
         self.timer = timer
         self.polling = polling
@@ -78,12 +85,17 @@ public final class TableStreamPoller: Sendable {
                 }
                 pending += read.filter(self.matches)
                 if pending.isEmpty {
-                    if read.isEmpty { try? await self.timer.sleep(for: self.polling.idlePause) }
+                    if read.isEmpty {
+                        try? await self.timer.sleep(for: self.polling.idlePause)
+                    } else {
+                        await self.checkpoint()
+                    }
                     continue
                 }
             }
             guard !Task.isCancelled else { return }
             pending = await self.invoke(with: pending, backoff: &backoff)
+            if pending.isEmpty { await self.checkpoint() }
         }
     }
 
