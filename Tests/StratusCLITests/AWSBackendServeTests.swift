@@ -35,13 +35,7 @@ struct AWSBackendServeTests {
             client: try ProvisionCommandTests.client(.dynamoDB, served.moto), tableName: served.resources.table.name)
         #expect(try await store.get(ItemKey(partition: "ORDER#\(orderID)", sort: "DETAILS")) != nil)
 
-        let notice = try await eventually(timeout: .seconds(60), interval: .milliseconds(250)) {
-            () async throws -> [String: Any]? in
-            try await ServedShopping.notifications(at: url, token: token).first {
-                $0["type"] as? String == "OrderCreated"
-            }
-        }
-        #expect((notice["body"] as? String)?.contains(orderID) == true)
+        try await Self.waitForNotice(of: orderID, at: url, token: token)
         // The notifier has no AWS adapter: the worker hands the order's email to the data folder's log.
         let log = NotificationLog(path: served.data + "/notifications.log")
         #expect(try log.entries().filter { $0.message.contains(orderID) }.count == 1)
@@ -81,6 +75,26 @@ struct AWSBackendServeTests {
             return counts == expected ? counts : nil
         }
         #expect(counted == expected)
+    }
+
+    /// A restart reads the table's stream on from the position the outbox relay's trigger saved: the events
+    /// relayed before it are not published again (the app bus's archive holds each once), and the next order is
+    /// notified.
+    @Test(.timeLimit(.minutes(3))) func aRestartReadsTheStreamOnWithoutPublishingTheEventsAgain() async throws {
+        guard var served = try await ServedOnMoto.start() else { return }
+        defer { served.stop() }
+        let (token, first) = try await ServedShopping.registerAndOrder(at: served.url)
+        try await Self.waitForNotice(of: first, at: served.url, token: token)
+        #expect(FileManager.default.fileExists(atPath: served.data + "/outbox-relay.stream-position.json"))
+
+        try await served.restart()
+        let (created, second) = try await ServedShopping.order(at: served.url, token: token)
+        #expect(created == 201)
+        try await Self.waitForNotice(of: try #require(second), at: served.url, token: token)
+        let archive = try #require(served.resources.buses["app"]?.archive)
+        let described = try await ProvisionCommandTests.client(.eventBridge, served.moto).call(
+            "DescribeArchive", ["ArchiveName": .string(archive)])
+        #expect(described["EventCount"] == 3, "UserRegistered and two OrderCreated, each once")
     }
 
     @Test func withoutARecordServeNamesStratusProvisionAndFails() async throws {
@@ -124,6 +138,15 @@ struct AWSBackendServeTests {
         }
     }
 
+    /// Waits until the owner of `token` has the notification of the order `orderID`.
+    static func waitForNotice(of orderID: String, at url: URL, token: String) async throws {
+        try await eventually(timeout: .seconds(60), interval: .milliseconds(250)) {
+            try await ServedShopping.notifications(at: url, token: token).contains {
+                $0["type"] as? String == "OrderCreated" && ($0["body"] as? String)?.contains(orderID) == true
+            }
+        }
+    }
+
     /// Runs `stratus provision` on `moto` into `dataDirectory`; what it recorded.
     static func provision(on moto: MotoServer, dataDirectory: String) async throws -> AWSResources {
         let run = try await InvokeCommandTests.stratus(
@@ -141,8 +164,8 @@ private struct ServedOnMoto {
     let moto: MotoServer
     let directory: TemporaryDirectory
     let resources: AWSResources
-    let process: Process
-    let url: URL
+    private(set) var process: Process
+    private(set) var url: URL
 
     /// The data folder.
     var data: String { self.directory.path("data") }
@@ -155,9 +178,7 @@ private struct ServedOnMoto {
             let data = directory.path("data")
             let resources = try await AWSBackendServeTests.provision(on: moto, dataDirectory: data)
             try await MotoEventTargets.restoreFullEvents(of: resources, on: moto)
-            let (process, url, _) = try await StratusServe.start(
-                dataDirectory: data, arguments: ["--backend", "aws"],
-                environment: ProvisionCommandTests.environment(moto))
+            let (process, url) = try await Self.serve(data, on: moto)
             return ServedOnMoto(moto: moto, directory: directory, resources: resources, process: process, url: url)
         } catch {
             moto.stop()
@@ -165,13 +186,29 @@ private struct ServedOnMoto {
         }
     }
 
+    /// Starts `stratus serve --backend aws` on `data`, with moto's credentials only.
+    private static func serve(_ data: String, on moto: MotoServer) async throws -> (Process, URL) {
+        let (process, url, _) = try await StratusServe.start(
+            dataDirectory: data, arguments: ["--backend", "aws"], environment: ProvisionCommandTests.environment(moto))
+        return (process, url)
+    }
+
+    /// Stops the server with SIGTERM and starts it again on the same data folder.
+    mutating func restart() async throws {
+        self.stopServer()
+        (self.process, self.url) = try await Self.serve(self.data, on: self.moto)
+    }
+
     /// Stops the server with SIGTERM, then moto, each by its process id.
     func stop() {
-        if self.process.isRunning {
-            kill(self.process.processIdentifier, SIGTERM)
-            self.process.waitUntilExit()
-        }
+        self.stopServer()
         self.moto.stop()
+    }
+
+    private func stopServer() {
+        guard self.process.isRunning else { return }
+        kill(self.process.processIdentifier, SIGTERM)
+        self.process.waitUntilExit()
     }
 }
 
