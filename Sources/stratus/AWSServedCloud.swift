@@ -123,7 +123,8 @@ struct AWSServedCloud {
     }
 }
 
-/// The asynchronous half of `stratus serve --backend aws` (``AWSServedCloud/eventSources(of:functions:dataDirectory:tracing:)``).
+/// The asynchronous half of `stratus serve --backend aws`
+/// (``AWSServedCloud/eventSources(of:functions:dataDirectory:tracing:)``).
 struct AWSEventSources: Sendable {
     let triggers: FunctionTriggers
     let streamPollers: [TableStreamPoller]

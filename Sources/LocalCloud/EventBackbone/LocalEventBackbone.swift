@@ -3,8 +3,9 @@ public import Logging
 
 /// The asynchronous half of the local cloud, made from the app manifest: its queues (with their dead-letter queues),
 /// buses, archives, rules and targets on the local bus, the outbox relay that publishes every change's events onto
-/// the app's bus, and its ``FunctionTriggers`` (a poller per queue trigger, and the scheduler). Table stream triggers are AWS's way to the outbox
-/// (a relay function on the table's stream): the local relay does that work here, so they are left out.
+/// the app's bus, and its ``FunctionTriggers`` (a poller per queue trigger, and the scheduler). Table stream
+/// triggers are AWS's way to the outbox (a relay function on the table's stream): the local relay does that work
+/// here, so they are left out.
 ///
 /// ``provision()`` makes what the manifest declares (again at each start: settings changed in the manifest replace
 /// those stored), then ``run()`` runs every part until its task is cancelled.
