@@ -83,6 +83,29 @@ struct AWSBackendServeTests {
         #expect(counted == expected)
     }
 
+    /// EventBridge's replay of the app bus's archive (`stratus events replay --backend aws`) hands the notifications
+    /// worker the events again, and it notifies nobody twice.
+    @Test(.timeLimit(.minutes(3))) func replayingTheArchiveOnTheEndpointNotifiesNobodyTwice() async throws {
+        guard let served = try await ServedOnMoto.start() else { return }
+        defer { served.stop() }
+        let (token, orderID) = try await ServedShopping.registerAndOrder(at: served.url)
+        try await Self.waitForNotice(of: orderID, at: served.url, token: token)
+
+        let replay = try await InvokeCommandTests.stratus(
+            [
+                "events", "replay", "--backend", "aws", "--data-dir", served.data, "--archive", "app-archive",
+                "--from", "2000-01-01T00:00:00Z", "--to", "2100-01-01T00:00:00Z",
+            ],
+            environment: ProvisionCommandTests.environment(served.moto))
+        #expect(replay.status == 0, "\(replay.standardError)")
+        try await served.waitUntilConsumed("notifications")
+
+        let notifications = try await ServedShopping.notifications(at: served.url, token: token)
+        #expect(notifications.compactMap { $0["type"] as? String }.sorted() == ["OrderCreated", "UserRegistered"])
+        let log = NotificationLog(path: served.data + "/notifications.log")
+        #expect(try log.entries().filter { $0.message.contains(orderID) }.count == 1)
+    }
+
     /// A restart reads the table's stream on from the position the outbox relay's trigger saved: the events
     /// relayed before it are not published again (the app bus's archive holds each once), and the next order is
     /// notified.
@@ -224,6 +247,17 @@ private struct ServedOnMoto {
     private static func serve(_ data: String, on moto: MotoServer) async throws -> StratusServe.Started {
         try await StratusServe.launch(
             dataDirectory: data, arguments: ["--backend", "aws"], environment: ProvisionCommandTests.environment(moto))
+    }
+
+    /// Waits until the manifest's queue `queue` holds no message, visible or in flight, on moto (whose replays put
+    /// their events on the queues before they answer).
+    func waitUntilConsumed(_ queue: String) async throws {
+        let queues = SQSQueue(client: try ProvisionCommandTests.client(.sqs, self.moto))
+        let name = try #require(self.resources.queues[queue]?.name)
+        try await eventually(timeout: .seconds(60), interval: .milliseconds(250)) {
+            let attributes = try await queues.attributes(of: name)
+            return attributes.visibleMessages == 0 && attributes.inFlightMessages == 0
+        }
     }
 
     /// Gives the queue `name` a visibility timeout of `timeout` on `moto`.
