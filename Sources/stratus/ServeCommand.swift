@@ -195,7 +195,7 @@ struct ServeCommand: AsyncParsableCommand {
             recorder: recorder,
             tracing: GatewayTracing(emitter: recorder, sampler: sampler)
         )
-        Self.print(ManifestTables(manifest: manifest).rendered)
+        Self.print(ManifestTables(manifest: manifest, runsTableStreams: aws != nil).rendered)
         let host = self.host
         if let warning = Self.exposureWarning(host: host) { Self.print(warning) }
         let telemetryAPI = TelemetryAPI(

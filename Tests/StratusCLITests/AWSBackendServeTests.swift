@@ -26,6 +26,7 @@ struct AWSBackendServeTests {
                     + "\(served.resources.userPool.id), bus \(try #require(served.resources.buses["app"]?.name)))"),
             "\(served.banner)")
         #expect(!served.banner.contains("/_aws"), "the local queues and bus are not served")
+        #expect(served.banner.contains("outbox-relay          table stream (batch 100)"), "\(served.banner)")
 
         let (unauthenticated, _, _) = try await StratusServe.send("GET", url.appending(path: "orders"), token: nil)
         #expect(unauthenticated == 401)

@@ -49,4 +49,18 @@ struct ManifestTablesTests {
                 """
         )
     }
+
+    @Test func tableStreamTriggersAreListedWhereTheyRun() {
+        let app = AppManifest("a", version: "1") {
+            Function("relay") { _ in Nothing() }.tableStream(batchSize: 100)
+        }
+        #expect(
+            ManifestTables(manifest: app, runsTableStreams: true).rendered == """
+                FUNCTION  TRIGGERS                  MEMORY  TIMEOUT
+                relay     table stream (batch 100)  128 MB  3 s
+                """
+        )
+        #expect(
+            ManifestTables(manifest: app).rendered.contains("relay     -"), "the local cloud's relay does their work")
+    }
 }
