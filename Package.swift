@@ -116,7 +116,7 @@ let package = Package(
         .target(
             name: "AWS",
             dependencies: [
-                "Cloud", "Hashing", "JSONCoding", "LambdaRuntime",
+                "Cloud", "Hashing", "JSONCoding", "LambdaRuntime", "LambdaEvents",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -372,7 +372,7 @@ let package = Package(
                 "LocalCloud", "Cloud", "LambdaRuntime", "LambdaEvents", "App", "Services", "ItemStoreContract",
                 "MessageQueueContract", "SecretStoreContract", "EventBusContract", "JSONCoding",
                 "Observability", "Middleware",
-                "OpenAPI", "Hashing", "Identifiers", "StratusTesting",
+                "OpenAPI", "Hashing", "Identifiers", "StratusTesting", "EventPatterns",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),

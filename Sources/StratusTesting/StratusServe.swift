@@ -16,6 +16,18 @@ public enum StratusServe {
         public var description: String { "stratus serve printed no function table or URL; it printed: \(self.banner)" }
     }
 
+    /// A `stratus serve` process that printed its start-up listing.
+    public struct Started: Sendable {
+        /// The process.
+        public let process: Process
+        /// Its base URL.
+        public let url: URL
+        /// Its standard output, after the start-up listing.
+        public let output: Pipe
+        /// The start-up listing, up to the line with the URL.
+        public let banner: String
+    }
+
     /// Starts `stratus serve` on free ports with its data in `dataDirectory`, `environment` added to the test's own,
     /// and the functions' lines going to `standardError`. Answers the process, its base URL and its standard output.
     /// The accounts get cheap password hashes: the end-to-end suites create many of them on a debug build.
@@ -23,6 +35,17 @@ public enum StratusServe {
         dataDirectory: String, arguments: [String] = [], environment: [String: String] = [:],
         standardError: FileHandle = .nullDevice
     ) async throws -> (Process, URL, Pipe) {
+        let started = try await Self.launch(
+            dataDirectory: dataDirectory, arguments: arguments, environment: environment, standardError: standardError)
+        return (started.process, started.url, started.output)
+    }
+
+    /// Starts `stratus serve` as ``start(dataDirectory:arguments:environment:standardError:)`` does, and answers its
+    /// start-up listing too.
+    public static func launch(
+        dataDirectory: String, arguments: [String] = [], environment: [String: String] = [:],
+        standardError: FileHandle = .nullDevice
+    ) async throws -> Started {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: TestEnvironment.stratus)
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
@@ -43,7 +66,7 @@ public enum StratusServe {
             process.terminate()
             throw StartError(banner: banner)
         }
-        return (process, url, output)
+        return Started(process: process, url: url, output: output, banner: banner)
     }
 
     /// What `stratus serve` printed on `output` up to its "Stratus local cloud on" line, read on a thread of its own:

@@ -1,9 +1,12 @@
 import Cloud
 
 /// What `stratus serve` prints at start: the manifest's functions with what triggers each (routes, queues, rules,
-/// schedules, the table's stream), then its queues and its rules when it has any.
+/// schedules, and table streams where they run), then its queues and its rules when it has any.
 struct ManifestTables {
     let manifest: AppManifest
+    /// Whether the table stream triggers run and are listed: on AWS (`--backend aws`), not in the local cloud, whose
+    /// own relay does their work.
+    var runsTableStreams = false
 
     var rendered: String {
         var tables = [self.functions.rendered]
@@ -15,7 +18,7 @@ struct ManifestTables {
 
     private var functions: TextTable {
         let rows = self.manifest.functions.flatMap { function in
-            let triggers = Self.triggers(of: function)
+            let triggers = self.triggers(of: function)
             return (triggers.isEmpty ? ["-"] : triggers).enumerated().map { index, trigger in
                 index == 0
                     ? [function.name, trigger, "\(function.memoryMB) MB", "\(function.timeout.components.seconds) s"]
@@ -25,12 +28,12 @@ struct ManifestTables {
         return TextTable(header: ["FUNCTION", "TRIGGERS", "MEMORY", "TIMEOUT"], rows: rows)
     }
 
-    private static func triggers(of function: Function) -> [String] {
+    private func triggers(of function: Function) -> [String] {
         function.routes.map(\.routeKey)
             + function.queueTriggers.map { "queue \($0.queue) (batch \($0.batchSize))" }
             + function.eventRules.map { "rule \($0.name) on \($0.bus)" }
             + function.schedules.map { $0.timeZone == "UTC" ? $0.expression : "\($0.expression) \($0.timeZone)" }
-            + function.tableStreams.map { "table stream (batch \($0.batchSize))" }
+            + (self.runsTableStreams ? function.tableStreams.map { "table stream (batch \($0.batchSize))" } : [])
     }
 
     private var queues: TextTable {

@@ -21,6 +21,12 @@ struct ServeCommand: AsyncParsableCommand {
             /_stratus/ answers only requests carrying the run's admin token (--admin-token, \
             STRATUS_ADMIN_TOKEN, or a new one each run, kept in --data-dir/admin-token for the CLI) whose Host is this \
             server's (127.0.0.1, localhost, [::1], --host or an --allowed-host). Files in --data-dir are its owner's alone.
+
+            With --backend aws the functions run on the resources `stratus provision` recorded in --data-dir, through \
+            the AWS clients, at the recorded endpoint or --endpoint (credentials from the environment, e.g. \
+            AWS_ACCESS_KEY_ID=testing for moto): the table, the user pool (whose access tokens the gateway accepts), \
+            the buses and their rules, the SQS queues the queue triggers poll, and the table's stream, which the \
+            outbox relay reads. Telemetry and the notification log stay in --data-dir; there is no /_aws endpoint.
             """
     )
 
@@ -73,9 +79,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("access-token-minutes"),
         help:
-            "How long access and id tokens are valid, 5 to 1440 minutes (they stay valid until then, after a sign-out too, as on AWS)."
+            "How long the local identity provider's access and id tokens are valid, 5 to 1440 minutes (they stay valid until then, after a sign-out too, as on AWS)."
     )
     var accessTokenMinutes = 60
+
+    @OptionGroup var backend: BackendOptions
 
     @Flag(name: .customLong("insecure-fast-password-hashing"), help: .hidden)
     var fastPasswordHashing = false
@@ -141,18 +149,10 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let manifest = ReferenceApp.manifest
         try manifest.validate()
+        let aws = try self.backend.aws(dataDirectory: self.dataDirectory).map(AWSServedCloud.init)
         let dataDirectory = LocalDataDirectory(path: self.dataDirectory)
         try dataDirectory.restrictToOwner()
         let adminToken = self.givenAdminToken ?? TelemetryAccess.newAdminToken()
-        let store = try dataDirectory.openStore()
-        let storePath = dataDirectory.storePath
-        let issuer = try dataDirectory.tokenIssuer()
-        let directory = try dataDirectory.openIdentityDirectory()
-        let notifications = dataDirectory.notificationLog
-        let identity = dataDirectory.identityProvider(
-            directory: directory, issuer: issuer, notifications: notifications,
-            hashing: self.fastPasswordHashing ? .insecureFast : .standard,
-            tokenLifetime: .seconds(self.accessTokenMinutes * 60))
         let recorder = TelemetryRecorder(
             store: try dataDirectory.openTelemetryStore(),
             retention: .milliseconds(TimeParameter.spanMilliseconds(self.retention) ?? 86_400_000)
@@ -165,27 +165,37 @@ struct ServeCommand: AsyncParsableCommand {
                 "Cannot listen for X-Ray segments on UDP port \(self.xrayPort) (another stratus serve?); pick another with --xray-port: \(error)"
             )
         }
-        let ports = CloudPorts(
-            store: store, identity: identity, clock: dataDirectory.clock, notifier: notifications,
-            secrets: dataDirectory.secretStore
-        ).traced(
-            by: XRayTracer(emitter: recorder), tableName: Self.tableName)
+        let sampler = TraceSampler(reservoirPerSecond: self.traceReservoir, fixedRate: self.traceRate)
+        let tracing = QueuePollerTracing(emitter: recorder, sampler: sampler)
+        let served: ServedCloud
+        do {
+            if let aws {
+                served = try await self.served(
+                    on: aws, manifest: manifest, dataDirectory: dataDirectory, tracing: tracing)
+            } else {
+                served = try self.servedLocally(
+                    dataDirectory: dataDirectory, tracer: XRayTracer(emitter: recorder), tracing: tracing)
+            }
+        } catch {
+            await daemon.close()
+            throw error
+        }
+        let ports = served.ports.traced(by: XRayTracer(emitter: recorder), tableName: served.tableName)
         let openAPI = try await OpenAPICommand.document(ports: ports, serverURL: nil, pretty: false)
         var environment = Self.functionEnvironment(ProcessInfo.processInfo.environment)
         environment["AWS_XRAY_DAEMON_ADDRESS"] = daemon.address()
         let cors = self.corsOrigins.isEmpty ? nil : CORSConfiguration(allowedOrigins: self.corsOrigins)
-        let sampler = TraceSampler(reservoirPerSecond: self.traceReservoir, fixedRate: self.traceRate)
         let gateway = APIGateway(
             manifest: manifest,
             ports: ports,
             environment: environment,
             logSink: StandardErrorLogSink(),
-            authorizer: issuer.authorizer,
+            authorizer: served.authorizer,
             cors: cors,
             recorder: recorder,
             tracing: GatewayTracing(emitter: recorder, sampler: sampler)
         )
-        Self.print(ManifestTables(manifest: manifest).rendered)
+        Self.print(ManifestTables(manifest: manifest, runsTableStreams: aws != nil).rendered)
         let host = self.host
         if let warning = Self.exposureWarning(host: host) { Self.print(warning) }
         let telemetryAPI = TelemetryAPI(
@@ -193,43 +203,39 @@ struct ServeCommand: AsyncParsableCommand {
             access: TelemetryAccess(adminToken: adminToken, serverHost: host, allowedHosts: self.allowedHosts)
         )
         let tokenPath = dataDirectory.adminTokenPath
-        let queues = try dataDirectory.openQueues()
         let functions = FunctionInstanceInvoker(instances: gateway.functionInstances, recorder: recorder)
-        let bus = try dataDirectory.openEventBus(
-            queues: queues, functions: functions, tracer: XRayTracer(emitter: recorder))
-        let backbone: LocalEventBackbone
+        let eventSources: ServedEventSources
         do {
-            backbone = try LocalEventBackbone(
-                manifest: manifest, store: store, queues: queues, bus: bus, functions: functions,
-                scheduleHistory: try ScheduleHistory(path: dataDirectory.scheduleHistoryPath),
-                tracing: QueuePollerTracing(emitter: recorder, sampler: sampler), clock: dataDirectory.clock)
-            try await backbone.provision()
+            eventSources = try await served.eventSources(functions)
         } catch {
             await gateway.shutdown()
-            throw CommandLineError("Cannot set up the manifest's queues, buses, rules and schedules: \(error)")
+            await daemon.close()
+            throw error
         }
         let localRoutes = LocalCloudRoutes(
-            publicDocuments: ["/.well-known/jwks.json": try issuer.jwksDocument(), "/openapi.json": openAPI],
+            publicDocuments: served.publicDocuments.merging(["/openapi.json": openAPI]) { _, new in new },
             cors: cors,
             telemetryAPI: telemetryAPI,
-            awsEndpoint: AWSJSONEndpoint(
-                services: [.sqs(queues: queues), .eventBridge(bus: bus)], allowedHosts: telemetryAPI.access.allowedHosts
-            ),
-            queueStatistics: QueueStatisticsAPI(queues: queues),
-            busActivity: BusActivityAPI(feed: bus.activity)
+            awsEndpoint: eventSources.awsServices.map {
+                AWSJSONEndpoint(services: $0, allowedHosts: telemetryAPI.access.allowedHosts)
+            },
+            queueStatistics: eventSources.queueStatistics,
+            busActivity: eventSources.busActivity
         )
+        let dataDescription = served.dataDescription
         let server = GatewayServer(
             gateway: gateway, localRoutes: localRoutes, host: host, port: self.port,
             idleTimeout: .milliseconds(TimeParameter.spanMilliseconds(self.idleTimeout) ?? 0))
         try await withThrowingDiscardingTaskGroup { group in
             group.addTask { await recorder.run() }
-            group.addTask { await backbone.run() }
-            group.addTask {
-                while true {
-                    try? await Task.sleep(for: Self.purgeInterval)
-                    guard !Task.isCancelled else { return }
-                    _ = try? await store.purgeExpiredItems()
-                    _ = try? await directory.purgeExpiredItems()
+            group.addTask { await eventSources.run() }
+            if let maintenance = served.maintenance {
+                group.addTask {
+                    while true {
+                        try? await Task.sleep(for: Self.purgeInterval)
+                        guard !Task.isCancelled else { return }
+                        await maintenance()
+                    }
                 }
             }
             try await server.run(logger: Logger(label: "stratus.serve") { _ in SwiftLogNoOpLogHandler() }) {
@@ -244,13 +250,15 @@ struct ServeCommand: AsyncParsableCommand {
                     )
                 }
                 Self.print("X-Ray daemon on udp://\(daemon.address())")
-                Self.print(
-                    "AWS endpoint for SQS and EventBridge on http://\(host):\(port)/_aws (AWS_ENDPOINT_URL; queues in \(dataDirectory.queuesPath))"
-                )
+                if eventSources.awsServices != nil {
+                    Self.print(
+                        "AWS endpoint for SQS and EventBridge on http://\(host):\(port)/_aws (AWS_ENDPOINT_URL; queues in \(dataDirectory.queuesPath))"
+                    )
+                }
                 Self.print(
                     "Telemetry on http://\(host):\(port)\(TelemetryAPI.pathPrefix)functions?\(TelemetryAccess.tokenParameter)=\(adminToken) (admin token in \(tokenPath))"
                 )
-                Self.print("Stratus local cloud on http://\(host):\(port) (data in \(storePath))")
+                Self.print("Stratus local cloud on http://\(host):\(port) (\(dataDescription))")
             }
             group.cancelAll()
         }
@@ -258,6 +266,68 @@ struct ServeCommand: AsyncParsableCommand {
         await daemon.close()
         try? await recorder.flush()
         Self.print("Stratus local cloud stopped")
+    }
+
+    /// The data folder's local cloud: the SQLite store, the local identity provider and its token issuer, the
+    /// notification log and the secrets file, with the local queues, bus, relay, pollers and scheduler.
+    private func servedLocally(
+        dataDirectory: LocalDataDirectory, tracer: XRayTracer, tracing: QueuePollerTracing
+    ) throws -> ServedCloud {
+        let store = try dataDirectory.openStore()
+        let issuer = try dataDirectory.tokenIssuer()
+        let directory = try dataDirectory.openIdentityDirectory()
+        let notifications = dataDirectory.notificationLog
+        let identity = dataDirectory.identityProvider(
+            directory: directory, issuer: issuer, notifications: notifications,
+            hashing: self.fastPasswordHashing ? .insecureFast : .standard,
+            tokenLifetime: .seconds(self.accessTokenMinutes * 60))
+        let ports = CloudPorts(
+            store: store, identity: identity, clock: dataDirectory.clock, notifier: notifications,
+            secrets: dataDirectory.secretStore)
+        return ServedCloud(
+            ports: ports, tableName: Self.tableName, authorizer: issuer.authorizer,
+            publicDocuments: ["/.well-known/jwks.json": try issuer.jwksDocument()],
+            dataDescription: "data in \(dataDirectory.storePath)",
+            maintenance: {
+                _ = try? await store.purgeExpiredItems()
+                _ = try? await directory.purgeExpiredItems()
+            },
+            eventSources: { functions in
+                let queues = try dataDirectory.openQueues()
+                let bus = try dataDirectory.openEventBus(queues: queues, functions: functions, tracer: tracer)
+                let backbone: LocalEventBackbone
+                do {
+                    backbone = try LocalEventBackbone(
+                        manifest: ReferenceApp.manifest, store: store, queues: queues, bus: bus, functions: functions,
+                        scheduleHistory: try ScheduleHistory(path: dataDirectory.scheduleHistoryPath),
+                        tracing: tracing, clock: dataDirectory.clock)
+                    try await backbone.provision()
+                } catch {
+                    throw CommandLineError("Cannot set up the manifest's queues, buses, rules and schedules: \(error)")
+                }
+                return ServedEventSources(
+                    run: { await backbone.run() }, awsServices: [.sqs(queues: queues), .eventBridge(bus: bus)],
+                    queueStatistics: QueueStatisticsAPI(queues: queues), busActivity: BusActivityAPI(feed: bus.activity)
+                )
+            })
+    }
+
+    /// The resources `stratus provision` recorded, reached through the AWS adapters (``AWSServedCloud``).
+    private func served(
+        on aws: AWSServedCloud, manifest: AppManifest, dataDirectory: LocalDataDirectory, tracing: QueuePollerTracing
+    ) async throws -> ServedCloud {
+        let resources = aws.backend.resources
+        return ServedCloud(
+            ports: aws.ports(for: manifest, notifier: dataDirectory.notificationLog, clock: dataDirectory.clock),
+            tableName: resources.table.name, authorizer: try await aws.authorizer(), publicDocuments: [:],
+            dataDescription: "backend aws at \(aws.backend.connection.endpoint): table \(resources.table.name), "
+                + "user pool \(resources.userPool.id), bus \(aws.appBusName(of: manifest))",
+            maintenance: nil,
+            eventSources: { functions in
+                let sources = try aws.eventSources(
+                    of: manifest, functions: functions, dataDirectory: dataDirectory, tracing: tracing)
+                return ServedEventSources(run: { await sources.run() })
+            })
     }
 
     /// The table name the store's trace subsegments carry.

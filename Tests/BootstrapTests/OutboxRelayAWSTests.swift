@@ -64,10 +64,6 @@ struct OutboxRelayAWSTests {
 /// moto with what the template would make: the table with a stream of new images, and the app bus with a rule
 /// sending the orders' events to the queue `relayed`; the variables name them as the template does.
 private struct RelayRig {
-    /// Amazon DynamoDB Streams, which only these tests call: they read the records an event source mapping would.
-    static let streamsService = AWSServiceDescription(
-        serviceID: "DynamoDB Streams", endpointPrefix: "streams.dynamodb", signingName: "dynamodb",
-        targetPrefix: "DynamoDBStreams_20120810", jsonVersion: .v1_0)
     static let table = "stratus-relay"
     static let bus = "stratus-app"
     static let queue = "relayed"
@@ -77,7 +73,7 @@ private struct RelayRig {
     let ports: CloudPorts
     let store: DynamoDBItemStore
     let dynamoDB: AWSJSONClient
-    let streams: AWSJSONClient
+    let stream: DynamoDBStreamReader
     let queues: SQSQueue
 
     /// The rig on a new moto server, `nil` when moto is not installed and this is not CI.
@@ -108,16 +104,12 @@ private struct RelayRig {
         self.ports = CloudPorts.aws(environment: environment)
         self.store = try #require(self.ports.store as? DynamoDBItemStore)
         self.dynamoDB = try client(.dynamoDB)
-        self.streams = try client(Self.streamsService)
+        self.stream = DynamoDBStreamReader(
+            dynamoDB: self.dynamoDB, streams: try client(.dynamoDBStreams), tableName: Self.table)
         self.queues = SQSQueue(client: try client(.sqs))
 
+        // The store makes its table with the stream of new images the relay reads.
         try await self.store.createTable(pollInterval: .milliseconds(100), attempts: 50)
-        _ = try await self.dynamoDB.call(
-            "UpdateTable",
-            [
-                "TableName": .string(Self.table),
-                "StreamSpecification": ["StreamEnabled": true, "StreamViewType": "NEW_IMAGE"],
-            ])
         try await self.queues.createQueue(Self.queue)
         try await self.ports.bus.createEventBus(Self.bus)
         try await self.ports.bus.putRule(
@@ -143,27 +135,14 @@ private struct RelayRig {
     }
 
     /// Every record of the table's stream so far, from each shard's oldest, as an event source mapping hands them
-    /// to a function (with the stream's ARN, which `GetRecords` leaves out).
+    /// to a function.
     func streamRecords() async throws -> DynamoDBStreamEvent {
-        let description = try await self.dynamoDB.call("DescribeTable", ["TableName": .string(Self.table)])
-        let streamARN = try #require(description["Table"]?["LatestStreamArn"]?.stringValue)
-        let stream = try await self.streams.call("DescribeStream", ["StreamArn": .string(streamARN)])
-        var records: [JSONValue] = []
-        for shard in stream["StreamDescription"]?["Shards"]?.arrayValue ?? [] {
-            let shardID = try #require(shard["ShardId"]?.stringValue)
-            let iterator = try await self.streams.call(
-                "GetShardIterator",
-                ["StreamArn": .string(streamARN), "ShardId": .string(shardID), "ShardIteratorType": "TRIM_HORIZON"])
-            let page = try await self.streams.call(
-                "GetRecords", ["ShardIterator": try #require(iterator["ShardIterator"])])
-            for record in page["Records"]?.arrayValue ?? [] {
-                var fields = try #require(record.objectValue)
-                fields["eventSourceARN"] = .string(streamARN)
-                records.append(.object(fields))
-            }
+        var records: [DynamoDBStreamEvent.Record] = []
+        while true {
+            let read = try await self.stream.read(upTo: DynamoDBStreamReader.maximumRecordsPerRead)
+            if read.isEmpty { return DynamoDBStreamEvent(records: records) }
+            records += read
         }
-        let event = try StreamingJSONEncoder().encode(JSONValue.object(["Records": .array(records)]))
-        return try JSONDecoder().decode(DynamoDBStreamEvent.self, from: Data(event))
     }
 
     /// The first `count` events the rule delivered to the queue, as JSON.

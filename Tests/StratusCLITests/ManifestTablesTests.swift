@@ -21,7 +21,6 @@ struct ManifestTablesTests {
             Function("worker", timeout: .seconds(30)) { _ in Nothing() }
                 .queue("work", batchSize: 5)
                 .schedule("cron(0 2 * * ? *)", timeZone: "Europe/Berlin")
-            Function("relay") { _ in Nothing() }.tableStream(batchSize: 100)
         }
         #expect(
             ManifestTables(manifest: app).rendered == """
@@ -30,7 +29,6 @@ struct ManifestTablesTests {
                           POST /a
                 worker    queue work (batch 5)             128 MB  30 s
                           cron(0 2 * * ? *) Europe/Berlin
-                relay     table stream (batch 100)         128 MB  3 s
 
                 QUEUE     TYPE      VISIBILITY  DEAD-LETTER QUEUE
                 work      standard  30 s        work-dlq after 5
@@ -50,5 +48,19 @@ struct ManifestTablesTests {
                 solo      -         128 MB  3 s
                 """
         )
+    }
+
+    @Test func tableStreamTriggersAreListedWhereTheyRun() {
+        let app = AppManifest("a", version: "1") {
+            Function("relay") { _ in Nothing() }.tableStream(batchSize: 100)
+        }
+        #expect(
+            ManifestTables(manifest: app, runsTableStreams: true).rendered == """
+                FUNCTION  TRIGGERS                  MEMORY  TIMEOUT
+                relay     table stream (batch 100)  128 MB  3 s
+                """
+        )
+        #expect(
+            ManifestTables(manifest: app).rendered.contains("relay     -"), "the local cloud's relay does their work")
     }
 }

@@ -3,8 +3,9 @@ public import Logging
 
 /// The asynchronous half of the local cloud, made from the app manifest: its queues (with their dead-letter queues),
 /// buses, archives, rules and targets on the local bus, the outbox relay that publishes every change's events onto
-/// the app's bus, a poller per queue trigger, and the scheduler. Table stream triggers are AWS's way to the outbox
-/// (a relay function on the table's stream): the local relay does that work here, so they are left out.
+/// the app's bus, and its ``FunctionTriggers`` (a poller per queue trigger, and the scheduler). Table stream
+/// triggers are AWS's way to the outbox (a relay function on the table's stream): the local relay does that work
+/// here, so they are left out.
 ///
 /// ``provision()`` makes what the manifest declares (again at each start: settings changed in the manifest replace
 /// those stored), then ``run()`` runs every part until its task is cancelled.
@@ -16,8 +17,7 @@ public struct LocalEventBackbone: Sendable {
     private let queues: SQLiteMessageQueue
     private let bus: SQLiteEventBus
     private let relay: OutboxRelay
-    private let pollers: [QueuePoller]
-    private let scheduler: Scheduler?
+    private let triggers: FunctionTriggers
 
     /// The backbone of `manifest` on these stores, invoking functions through `functions`; `tracing` traces the
     /// pollers' invocations and, with its tracer, the relay's publishing.
@@ -42,27 +42,9 @@ public struct LocalEventBackbone: Sendable {
         self.relay = OutboxRelay(
             store: store,
             publisher: BusOutboxPublisher(bus: bus, busName: self.appBus, tracer: tracing?.tracer ?? .disabled))
-        do {
-            self.pollers = try manifest.functions.flatMap(\.queueTriggers).map {
-                mapping throws(EventSourceMappingError) in
-                try QueuePoller(mapping: mapping, queue: queues, invoker: functions, clock: clock, tracing: tracing)
-            }
-        } catch {
-            throw LocalEventBackboneError("Queue trigger: \(error.message)")
-        }
-        let schedules: [Schedule]
-        do { schedules = try manifest.schedules() } catch { throw LocalEventBackboneError(error.description) }
-        if schedules.isEmpty {
-            self.scheduler = nil
-        } else {
-            do {
-                self.scheduler = try Scheduler(
-                    schedules: schedules, invoker: ScheduleDeliveries(functions: functions, queues: queues),
-                    history: scheduleHistory, clock: clock, logger: logger)
-            } catch {
-                throw LocalEventBackboneError("Schedule: \(error.description) \(error.reason)")
-            }
-        }
+        self.triggers = try FunctionTriggers(
+            manifest: manifest, queues: queues, functions: functions, scheduleHistory: scheduleHistory,
+            tracing: tracing, clock: clock, logger: logger)
     }
 
     /// Makes the manifest's queues (each dead-letter queue before the queues that use it), buses, archives, rules
@@ -151,12 +133,7 @@ public struct LocalEventBackbone: Sendable {
         await withDiscardingTaskGroup { group in
             group.addTask { await self.relay.run() }
             group.addTask { await self.bus.runDeliveries() }
-            for poller in self.pollers {
-                group.addTask { await poller.run() }
-            }
-            if let scheduler = self.scheduler {
-                group.addTask { await scheduler.run() }
-            }
+            group.addTask { await self.triggers.run() }
         }
     }
 }

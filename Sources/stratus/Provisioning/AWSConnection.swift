@@ -10,7 +10,7 @@ struct AWSConnection {
 
     let endpoint: String
     let region: String
-    private let environment: AWSEnvironment
+    let environment: AWSEnvironment
     private let credentials: any CredentialProvider
     private let httpClient = AWSHTTPClient()
 

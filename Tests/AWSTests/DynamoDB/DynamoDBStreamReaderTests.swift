@@ -1,0 +1,73 @@
+import AWS
+import Cloud
+import StratusTesting
+import Testing
+
+/// ``DynamoDBStreamReader`` on moto's DynamoDB Streams: it reads a table's changes in order, says how far it read,
+/// and a reader resuming from that position reads only the changes made after it.
+@Suite struct DynamoDBStreamReaderTests {
+    @Test func aResumingReaderReadsOnlyTheChangesAfterThePositionOfTheFirst() async throws {
+        guard let moto = try await MotoServer.start() else { return }
+        defer { moto.stop() }
+        let environment = AWSEnvironment(moto.environment)
+        let http = AWSHTTPClient()
+        func client(_ service: AWSServiceDescription) throws -> AWSJSONClient {
+            try AWSJSONClient(
+                service: service, region: "us-east-1",
+                credentials: EnvironmentCredentialProvider(environment: environment), environment: environment,
+                httpClient: http)
+        }
+        let dynamoDB = try client(.dynamoDB)
+        let streams = try client(.dynamoDBStreams)
+        let store = DynamoDBItemStore(client: dynamoDB, tableName: "stream-reader")
+        try await store.createTable(pollInterval: .milliseconds(100), attempts: 50)
+        for id in ["a", "b", "c"] { try await store.put(["PK": .string("ITEM#\(id)"), "SK": "X"]) }
+
+        let first = DynamoDBStreamReader(dynamoDB: dynamoDB, streams: streams, tableName: "stream-reader")
+        #expect(await first.position == nil, "nothing was read yet")
+        let read = try await Self.readAll(first, batch: 2)
+        #expect(read == ["ITEM#a", "ITEM#b", "ITEM#c"], "in order, in batches of at most two")
+        let position = try #require(await first.position)
+        #expect(position.shards.count == 1)
+
+        try await store.put(["PK": "ITEM#d", "SK": "X"])
+        let resumed = DynamoDBStreamReader(
+            dynamoDB: dynamoDB, streams: streams, tableName: "stream-reader", resumingFrom: position)
+        #expect(try await Self.readAll(resumed, batch: 10) == ["ITEM#d"])
+        let fresh = DynamoDBStreamReader(dynamoDB: dynamoDB, streams: streams, tableName: "stream-reader")
+        #expect(try await Self.readAll(fresh, batch: 10) == ["ITEM#a", "ITEM#b", "ITEM#c", "ITEM#d"])
+    }
+
+    @Test func aTableWithoutAStreamIsAClearError() async throws {
+        guard let moto = try await MotoServer.start() else { return }
+        defer { moto.stop() }
+        let environment = AWSEnvironment(moto.environment)
+        let http = AWSHTTPClient()
+        let dynamoDB = try AWSJSONClient(
+            service: .dynamoDB, region: "us-east-1",
+            credentials: EnvironmentCredentialProvider(environment: environment), environment: environment,
+            httpClient: http)
+        _ = try await dynamoDB.call(
+            "CreateTable",
+            [
+                "TableName": "no-stream", "BillingMode": "PAY_PER_REQUEST",
+                "AttributeDefinitions": [["AttributeName": "PK", "AttributeType": "S"]],
+                "KeySchema": [["AttributeName": "PK", "KeyType": "HASH"]],
+            ])
+        let reader = DynamoDBStreamReader(dynamoDB: dynamoDB, streams: dynamoDB, tableName: "no-stream")
+        let error = await #expect(throws: AWSServiceError.self) { try await reader.read(upTo: 1) }
+        #expect(error?.message.contains("has no stream") == true, "\(String(describing: error))")
+    }
+
+    /// The partition keys of every record `reader` reads until it answers none, reading `batch` at a time; each read
+    /// answers at most `batch`.
+    static func readAll(_ reader: DynamoDBStreamReader, batch: Int) async throws -> [String] {
+        var keys: [String] = []
+        while true {
+            let records = try await reader.read(upTo: batch)
+            #expect(records.count <= batch)
+            if records.isEmpty { return keys }
+            keys += records.compactMap { $0.dynamodb.keys["PK"]?["S"]?.stringValue }
+        }
+    }
+}
