@@ -357,6 +357,7 @@ let package = Package(
                 "AWS", "Cloud", "Hashing", "JSONCoding", "StratusTesting", "MessageQueueContract", "ItemStoreContract",
                 "EventBusContract", "SecretStoreContract", "IdentityProviderContract", "LocalCloud",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),

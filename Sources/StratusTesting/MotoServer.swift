@@ -1,4 +1,5 @@
 public import Foundation
+import Synchronization
 
 /// A moto server (the AWS service emulator) on 127.0.0.1 and a free port, for the adapters' contract suites:
 ///
@@ -8,7 +9,8 @@ public import Foundation
 /// let environment = AWSEnvironment(moto.environment)
 /// ```
 ///
-/// Where moto is missing the tests skip, except on CI (`CI=true`), where ``start()`` throws so that they fail.
+/// Where moto is missing the tests skip, except on CI (`CI=true`), where ``start()`` throws so that they fail. At most
+/// two servers run at once in a test process (``MotoSlots``); a start beyond that waits for a ``stop()``.
 public final class MotoServer: Sendable {
     /// Why moto could not be used.
     public struct Unavailable: Error, CustomStringConvertible {
@@ -19,10 +21,16 @@ public final class MotoServer: Sendable {
     /// `http://127.0.0.1:<port>`.
     public let endpoint: String
     private let process: Process
+    /// Whether the server's slot was given back.
+    private let released = Mutex(false)
 
     private init(endpoint: String, process: Process) {
         self.endpoint = endpoint
         self.process = process
+    }
+
+    deinit {
+        self.stop()
     }
 
     /// Variables pointing an AWS client at this server, in `us-east-1`, with moto's dummy credentials.
@@ -41,13 +49,25 @@ public final class MotoServer: Sendable {
             if TestEnvironment.isCI { throw Unavailable(description: "moto is not installed, and CI=true") }
             return nil
         }
-        let port = try Self.freePort()
+        await MotoSlots.shared.acquire()
+        let port: Int
+        do {
+            port = try Self.freePort()
+        } catch {
+            MotoSlots.shared.release()
+            throw error
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments = ["-m", "moto.server", "-H", "127.0.0.1", "-p", String(port)]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        do {
+            try process.run()
+        } catch {
+            MotoSlots.shared.release()
+            throw error
+        }
         let server = MotoServer(endpoint: "http://127.0.0.1:\(port)", process: process)
         do {
             try await eventually(timeout: .seconds(60), interval: .milliseconds(100)) {
@@ -61,11 +81,18 @@ public final class MotoServer: Sendable {
         return server
     }
 
-    /// Stops the server by its process id (with `SIGKILL`: moto's server lingers after `SIGTERM`).
+    /// Stops the server by its process id (with `SIGKILL`: moto's server lingers after `SIGTERM`) and gives its slot
+    /// back.
     public func stop() {
-        guard self.process.isRunning else { return }
-        kill(self.process.processIdentifier, SIGKILL)
-        self.process.waitUntilExit()
+        if self.process.isRunning {
+            kill(self.process.processIdentifier, SIGKILL)
+            self.process.waitUntilExit()
+        }
+        let releasing = self.released.withLock { released in
+            defer { released = true }
+            return !released
+        }
+        if releasing { MotoSlots.shared.release() }
     }
 
     /// A port nothing listens on now: the one the system picks for a socket bound to port 0.

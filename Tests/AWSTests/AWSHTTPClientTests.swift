@@ -11,7 +11,7 @@ import Testing
 struct AWSHTTPClientTests {
     private func get(_ client: AWSHTTPClient, _ url: String) async throws -> AWSHTTPResponse {
         let url = try #require(HTTPURL(url))
-        return try await client.send(AWSHTTPRequest(method: "GET", url: url), timeout: .seconds(10))
+        return try await client.send(AWSHTTPRequest(method: "GET", url: url), timeout: .seconds(30))
     }
 
     @Test func twoCallsShareOneKeptAliveConnection() async throws {
@@ -51,20 +51,6 @@ struct AWSHTTPClientTests {
         }
         #expect(ContinuousClock.now - started >= .milliseconds(300))
         try await server.close()
-    }
-
-    /// The deadline of a call that was answered does not reach the next call on the same kept-alive connection.
-    @Test func anAnsweredCallsDeadlineLeavesItsConnectionAlone() async throws {
-        try await FakeHTTPServer.withServer(keepsConnections: true, FakeHTTPServer.always(200, "{}")) {
-            (server) async throws in
-            let client = AWSHTTPClient()
-            let url = try #require(HTTPURL(server.baseURL + "/"))
-            _ = try await client.send(AWSHTTPRequest(method: "GET", url: url), timeout: .seconds(2))
-            try await Task.sleep(for: .milliseconds(2_500))
-            #expect(try await client.send(AWSHTTPRequest(method: "GET", url: url), timeout: .seconds(10)).status == 200)
-            #expect(server.connectionCount == 1)
-            client.closeIdleConnections()
-        }
     }
 
     @Test func anAnswerOverTheBoundFails() async throws {
