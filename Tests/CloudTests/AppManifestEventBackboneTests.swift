@@ -30,6 +30,18 @@ struct AppManifestEventBackboneTests {
         #expect(app.function(named: "audit")?.schedules.first?.expression == "rate(5 minutes)")
     }
 
+    /// A redrive policy names a queue that must exist, so each dead-letter queue is made before the queues using it;
+    /// the others keep their declaration order.
+    @Test func deadLetterQueuesComeFirstInTheOrderQueuesAreMade() {
+        let app = AppManifest("a", version: "1") {
+            Queue("work", deadLetterQueue: "work-dlq", maxReceiveCount: 5)
+            Queue("audit")
+            Queue("work-dlq", deadLetterQueue: "last-resort", maxReceiveCount: 3)
+            Queue("last-resort")
+        }
+        #expect(app.queuesDeadLettersFirst.map(\.name) == ["audit", "last-resort", "work-dlq", "work"])
+    }
+
     @Test func namesThatAreNotDeclaredAreRefused() {
         let unknownQueue = AppManifest("a", version: "1") {
             Function("worker") { _ in Nothing() }.queue("missing")

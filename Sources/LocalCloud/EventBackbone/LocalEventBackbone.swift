@@ -51,7 +51,7 @@ public struct LocalEventBackbone: Sendable {
     /// and their targets; what exists already is brought up to the manifest's settings.
     /// - Throws: ``LocalEventBackboneError`` naming what could not be made.
     public func provision() async throws(LocalEventBackboneError) {
-        for queue in Self.deadLettersFirst(self.manifest.queues) {
+        for queue in self.manifest.queuesDeadLettersFirst {
             do {
                 try await self.provision(queue)
             } catch {
@@ -109,23 +109,6 @@ public struct LocalEventBackbone: Sendable {
         case .queue(let name): RuleTarget(id: "queue-\(name)", destination: .queue(name))
         case .function(let name): RuleTarget(id: "function-\(name)", destination: .function(name))
         }
-    }
-
-    /// `queues` ordered so that each queue's dead-letter queue comes before it (the manifest has no cycles).
-    static func deadLettersFirst(_ queues: [Queue]) -> [Queue] {
-        var ordered: [Queue] = []
-        var placed: Set<String> = []
-        var remaining = queues
-        while !remaining.isEmpty {
-            let ready = remaining.filter { queue in
-                queue.configuration.redrivePolicy.map { placed.contains($0.deadLetterQueue) } ?? true
-            }
-            guard !ready.isEmpty else { return ordered + remaining }
-            ordered += ready
-            placed.formUnion(ready.map(\.name))
-            remaining.removeAll { queue in ready.contains { $0.name == queue.name } }
-        }
-        return ordered
     }
 
     /// Runs the relay, the bus's deliveries, every poller and the scheduler until the task is cancelled.

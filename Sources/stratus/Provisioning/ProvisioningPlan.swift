@@ -98,7 +98,7 @@ struct ProvisioningPlan {
                         eventPattern: declared.archivePattern, retentionDays: declared.archiveDays ?? 0)
                 })
         }
-        self.queues = Self.deadLetterQueuesFirst(manifest.queues).map { declared in
+        self.queues = manifest.queuesDeadLettersFirst.map { declared in
             var configuration = declared.configuration
             if let policy = declared.configuration.redrivePolicy {
                 configuration.redrivePolicy?.deadLetterQueue = physical(policy.deadLetterQueue)
@@ -118,24 +118,6 @@ struct ProvisioningPlan {
         self.groups = groups
         self.secrets = manifest.secretNames.map { Secret(name: $0, physicalName: "\(prefix)/\($0)") }
         try self.checkNameLengths()
-    }
-
-    /// `queues` ordered so that each dead-letter queue comes before every queue redriving to it (the manifest has
-    /// no cycles), otherwise in declaration order.
-    private static func deadLetterQueuesFirst(_ queues: [Cloud.Queue]) -> [Cloud.Queue] {
-        var ordered: [Cloud.Queue] = []
-        var placed: Set<String> = []
-        var waiting = queues
-        while !waiting.isEmpty {
-            let ready = waiting.filter { queue in
-                queue.configuration.redrivePolicy.map { placed.contains($0.deadLetterQueue) } ?? true
-            }
-            guard !ready.isEmpty else { return ordered + waiting }
-            ordered += ready
-            placed.formUnion(ready.map(\.name))
-            waiting.removeAll { placed.contains($0.name) }
-        }
-        return ordered
     }
 
     private func checkNameLengths() throws {
