@@ -1,8 +1,14 @@
 public import JSONCoding
 public import LambdaEvents
 
+// FoundationEssentials, not Foundation: the Lambda binary links no full Foundation (scripts/check-lambda-binary.sh).
+#if canImport(FoundationEssentials)
+import struct FoundationEssentials.Data
+import class FoundationEssentials.JSONDecoder
+#else
 import struct Foundation.Data
 import class Foundation.JSONDecoder
+#endif
 
 /// Reads the changes of a DynamoDB table from its latest stream, as a Lambda event source mapping does: every shard
 /// from its oldest record (`TRIM_HORIZON`), each new shard as the stream splits, and each shard's records in order.
