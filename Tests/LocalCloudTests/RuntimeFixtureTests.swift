@@ -20,8 +20,9 @@ struct RuntimeFixtureTests {
 
     @Test(arguments: [false, true])
     func anInvocationPastItsDeadlineIsReportedByTheRuntimeWhichThenExits(blocking: Bool) async throws {
-        // The emulator would declare the timeout only 5 s after the deadline, 6 s in: an answer within 5 s is the
-        // runtime's, with room for a busy machine (the exit status below tells the two apart as well).
+        // The emulator would declare the timeout only 5 s after the deadline, 6 s in; the exit status below (the
+        // runtime's own 1, not the emulator's kill) tells whose report it is, so the time bound only shows that the
+        // answer did not wait for the handler's 30 s, with room for a machine busy with the rest of the suite.
         try await withProcessInstance(
             executable: TestEnvironment.runtimeFixtures,
             function: Self.fixture("sleep"),
@@ -29,7 +30,7 @@ struct RuntimeFixtureTests {
         ) { instance in
             let started = ContinuousClock.now
             let result = await instance.invoke(
-                InvocationRequest(event: ByteBuffer(string: #"{"milliseconds": 5000, "blocking": \#(blocking)}"#))
+                InvocationRequest(event: ByteBuffer(string: #"{"milliseconds": 30000, "blocking": \#(blocking)}"#))
             )
             #expect(result.error?.errorType == "Sandbox.Timedout")
             let message = try #require(result.error?.errorMessage)
@@ -37,7 +38,7 @@ struct RuntimeFixtureTests {
                 message.replacingOccurrences(of: "Task timed out after ", with: "").replacingOccurrences(
                     of: " seconds", with: ""))
             #expect(seconds.map { (0.9...1.1).contains($0) } == true, "\(message)")
-            #expect(ContinuousClock.now - started < .seconds(5))
+            #expect(ContinuousClock.now - started < .seconds(20))
             // Status 1 is the runtime's own exit; the emulator's kill would give 137.
             #expect(await instance.waitForExit() == 1)
         }

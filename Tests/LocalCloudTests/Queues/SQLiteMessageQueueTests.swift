@@ -103,7 +103,8 @@ import Testing
         try await Task.sleep(for: .milliseconds(300))  // the receive is waiting on the blocked group
         try await queues.delete(receiptHandle: first.receiptHandle, from: "q.fifo")
         #expect(try await next.map(\.body) == ["second"])
-        #expect(ContinuousClock.now - started < .seconds(10))
+        // Before the 20 s wait ends (which a receive that is not woken takes in full), on a busy machine too.
+        #expect(ContinuousClock.now - started < .seconds(19))
     }
 
     /// A long poll whose task is cancelled ends empty instead of failing as if the service were unavailable.
