@@ -34,7 +34,9 @@ public struct OutboxEvent: Sendable {
     /// field of that name); `time` is ISO 8601 in UTC and the ID is a new UUID when `id` is `nil`.
     ///
     /// - Throws: the encoding error when `detail` cannot be encoded as JSON or is not a JSON object (EventBridge
-    ///   takes only objects).
+    ///   takes only objects), or when the envelope is larger than a whole `PutEvents` request
+    ///   (``EventBusLimits/requestSize``): such an event is refused here, while the change that raises it can still
+    ///   fail, rather than written to the outbox, where every relay would try to publish it for ever.
     public init<Detail: Encodable>(
         id: String? = nil,
         source: String,
@@ -58,7 +60,17 @@ public struct OutboxEvent: Sendable {
         let envelope = Envelope(
             id: id, source: source, detailType: detailType, time: time, account: account, region: region,
             detail: JSONValue.object(fields))
-        self.envelope = String(decoding: try StreamingJSONEncoder().encode(envelope), as: UTF8.self)
+        let text = try StreamingJSONEncoder().encode(envelope)
+        guard text.count <= EventBusLimits.requestSize else {
+            throw EncodingError.invalidValue(
+                detail,
+                .init(
+                    codingPath: [],
+                    debugDescription:
+                        "The \(detailType) event takes \(text.count) bytes, more than the bus's \(EventBusLimits.requestSize)"
+                ))
+        }
+        self.envelope = String(decoding: text, as: UTF8.self)
     }
 
     /// The outbox item: `OUTBOX#<shard>` / `<time>#<id>`, holding the envelope and the trace header.
