@@ -50,7 +50,29 @@ package struct SHA256: Sendable {
 
     /// The digest of `text`'s UTF-8 bytes, as lower-case hexadecimal.
     package static func hexDigest(_ text: String) -> String {
-        Self.hex(Self.hash(text.utf8))
+        Self.hexDigest(of: text.utf8)
+    }
+
+    /// The digest of `bytes`, as lower-case hexadecimal.
+    package static func hexDigest(of bytes: some Sequence<UInt8>) -> String {
+        Self.withDigest(of: bytes) { Self.hex($0) }
+    }
+
+    /// Appends the digest of `bytes` to `output` as lower-case hexadecimal.
+    package static func appendHexDigest(of bytes: some Sequence<UInt8>, to output: inout [UInt8]) {
+        Self.withDigest(of: bytes) { Self.appendHex($0, to: &output) }
+    }
+
+    /// Calls `body` with the digest of `bytes`, kept on the stack.
+    private static func withDigest<Result>(
+        of bytes: some Sequence<UInt8>, _ body: (UnsafeRawBufferPointer) -> Result
+    ) -> Result {
+        var hasher = SHA256()
+        hasher.update(bytes)
+        return withUnsafeTemporaryAllocation(byteCount: Self.digestByteCount, alignment: 1) { digest in
+            hasher.finalize(into: digest)
+            return body(UnsafeRawBufferPointer(digest))
+        }
     }
 
     /// `bytes` as lower-case hexadecimal.
@@ -60,11 +82,17 @@ package struct SHA256: Sendable {
         }
     }
 
-    /// Writes `bytes` as lower-case hexadecimal to the start of `output`, which must hold twice as many bytes, and
+    /// Appends `bytes` to `output` as lower-case hexadecimal.
+    package static func appendHex(_ bytes: some Sequence<UInt8>, to output: inout [UInt8]) {
+        for byte in bytes {
+            output.append(Self.hexDigit(byte >> 4))
+            output.append(Self.hexDigit(byte & 0x0F))
+        }
+    }
+
+    /// Writes `bytes` as lower-case hexadecimal to the start of `output`, which holds twice as many bytes, and
     /// returns how many it wrote.
-    @discardableResult
-    package static func writeHex(_ bytes: some Collection<UInt8>, to output: UnsafeMutableRawBufferPointer) -> Int {
-        precondition(output.count >= bytes.count * 2, "no room for the hexadecimal digits")
+    private static func writeHex(_ bytes: some Collection<UInt8>, to output: UnsafeMutableRawBufferPointer) -> Int {
         var offset = 0
         for byte in bytes {
             output[offset] = Self.hexDigit(byte >> 4)
