@@ -9,6 +9,12 @@ struct CanonicalRequest {
         "authorization", "user-agent", "x-amzn-trace-id", "expect", "connection", "transfer-encoding",
     ]
 
+    /// A header that is signed: the range of its lower-case name in a buffer of names, and its place in the request.
+    private struct SignedHeader {
+        let name: Range<Int>
+        let index: Int
+    }
+
     /// The signed header names, lower-case, sorted and joined with `;`.
     let signedHeaders: String
     /// The whole canonical request, UTF-8.
@@ -16,24 +22,32 @@ struct CanonicalRequest {
 
     /// The canonical form of `request` whose payload hash is `payloadHash`.
     init(_ request: SigV4Request, payloadHash: String, options: SigV4Options) {
-        // Signed headers by lower-case name, a name's values in the order the request has them.
-        var signed = request.headers.indices.filter { index in
-            !Self.unsignedHeaderNames.contains { SigV4HeaderName.equal(request.headers[index].name, lowerCased: $0) }
+        // The signed headers' lower-case names one after another, then the headers sorted by name, a name's values in
+        // the order the request has them.
+        var names: [UInt8] = []
+        names.reserveCapacity(request.headers.reduce(0) { $0 + $1.name.utf8.count })
+        var signed: [SignedHeader] = []
+        signed.reserveCapacity(request.headers.count)
+        for (index, header) in request.headers.enumerated()
+        where !Self.unsignedHeaderNames.contains(where: { SigV4HeaderName.equal(header.name, lowerCased: $0) }) {
+            let start = names.count
+            SigV4HeaderName.appendLowerCased(header.name, to: &names)
+            signed.append(SignedHeader(name: start..<names.count, index: index))
         }
-        signed.sort { left, right in
-            let leftName = request.headers[left].name
-            let rightName = request.headers[right].name
-            if SigV4HeaderName.precedes(leftName, rightName) { return true }
-            if SigV4HeaderName.precedes(rightName, leftName) { return false }
-            return left < right
+        names.withUnsafeBufferPointer { names in
+            signed.sort { left, right in
+                let leftName = UnsafeBufferPointer(rebasing: names[left.name])
+                let rightName = UnsafeBufferPointer(rebasing: names[right.name])
+                return leftName.elementsEqual(rightName)
+                    ? left.index < right.index : leftName.lexicographicallyPrecedes(rightName)
+            }
         }
 
         var bytes: [UInt8] = []
         bytes.reserveCapacity(
-            signed.reduce(128 + request.method.utf8.count + request.path.utf8.count * 3 + request.query.utf8.count * 3)
-            {
-                $0 + request.headers[$1].name.utf8.count * 2 + request.headers[$1].value.utf8.count + 2
-            })
+            request.headers.reduce(128 + request.method.utf8.count + request.path.utf8.count * 3) {
+                $0 + $1.name.utf8.count * 2 + $1.value.utf8.count + 2
+            } + request.query.utf8.count * 3)
         bytes.append(contentsOf: request.method.utf8)
         bytes.append(UInt8(ascii: "\n"))
         Self.appendCanonicalPath(request.path, options: options, to: &bytes)
@@ -43,20 +57,21 @@ struct CanonicalRequest {
         }
         bytes.append(UInt8(ascii: "\n"))
         var signedHeaders: [UInt8] = []
-        for (position, index) in signed.enumerated() {
-            let header = request.headers[index]
-            if position > 0, SigV4HeaderName.equal(request.headers[signed[position - 1]].name, header.name) {
+        signedHeaders.reserveCapacity(names.count + signed.count)
+        for (position, header) in signed.enumerated() {
+            let name = names[header.name]
+            if position > 0, names[signed[position - 1].name].elementsEqual(name) {
                 bytes.append(UInt8(ascii: ","))
             } else {
                 if position > 0 {
                     bytes.append(UInt8(ascii: "\n"))
                     signedHeaders.append(UInt8(ascii: ";"))
                 }
-                SigV4HeaderName.appendLowerCased(header.name, to: &bytes)
-                SigV4HeaderName.appendLowerCased(header.name, to: &signedHeaders)
+                bytes.append(contentsOf: name)
+                signedHeaders.append(contentsOf: name)
                 bytes.append(UInt8(ascii: ":"))
             }
-            Self.appendCanonicalValue(header.value, to: &bytes)
+            Self.appendCanonicalValue(request.headers[header.index].value, to: &bytes)
         }
         if !signed.isEmpty { bytes.append(UInt8(ascii: "\n")) }
         bytes.append(UInt8(ascii: "\n"))

@@ -117,7 +117,7 @@ public struct SigV4Signer: Sendable {
     /// The payload hash the canonical request states.
     private func payloadHash(of request: SigV4Request) -> String {
         switch self.options.payload {
-        case .signed: SHA256.hexDigest(of: request.body)
+        case .signed: request.body.withUnsafeBytes { SHA256.hexDigest(of: $0) }
         case .unsigned: "UNSIGNED-PAYLOAD"
         }
     }
@@ -134,12 +134,14 @@ public struct SigV4Signer: Sendable {
         stringToSign.append(UInt8(ascii: "\n"))
         stringToSign.append(contentsOf: scope.text.utf8)
         stringToSign.append(UInt8(ascii: "\n"))
-        SHA256.appendHexDigest(of: canonical.bytes, to: &stringToSign)
+        canonical.bytes.withUnsafeBytes { SHA256.appendHexDigest(of: $0, to: &stringToSign) }
         let key = self.keys.key(
             secretAccessKey: self.credentials.secretAccessKey, date: scope.date, region: self.region,
             service: self.service)
         let signature = withUnsafeTemporaryAllocation(byteCount: SHA256.digestByteCount, alignment: 1) { code in
-            HMACSHA256.authenticate(stringToSign, key: key, into: code)
+            stringToSign.withUnsafeBytes { message in
+                key.withUnsafeBytes { key in HMACSHA256.authenticate(message, key: key, into: code) }
+            }
             return SHA256.hex(UnsafeRawBufferPointer(code))
         }
         return SigV4Signature(canonicalRequest: canonical.bytes, stringToSign: stringToSign, signature: signature)

@@ -3,17 +3,21 @@
 package enum HMACSHA256 {
     /// The code for `message` under `key`, 32 bytes, computed on `engine` (by default the fastest there is).
     package static func authenticationCode(
-        for message: some Sequence<UInt8>, key: some Collection<UInt8>, engine: SHA256.Engine = .fastest
+        for message: some Sequence<UInt8>, key: some Sequence<UInt8>, engine: SHA256.Engine = .fastest
     ) -> [UInt8] {
         [UInt8](unsafeUninitializedCapacity: SHA256.digestByteCount) { code, count in
-            Self.authenticate(message, key: key, engine: engine, into: UnsafeMutableRawBufferPointer(code))
+            Array(message).withUnsafeBytes { message in
+                Array(key).withUnsafeBytes { key in
+                    Self.authenticate(message, key: key, engine: engine, into: UnsafeMutableRawBufferPointer(code))
+                }
+            }
             count = SHA256.digestByteCount
         }
     }
 
     /// Writes the 32-byte code for `message` under `key` to the start of `code`, computed on `engine`.
     package static func authenticate(
-        _ message: some Sequence<UInt8>, key: some Collection<UInt8>, engine: SHA256.Engine = .fastest,
+        _ message: UnsafeRawBufferPointer, key: UnsafeRawBufferPointer, engine: SHA256.Engine = .fastest,
         into code: UnsafeMutableRawBufferPointer
     ) {
         // The key padded with zeros to a block (hashed first when longer than one), kept inline.

@@ -50,22 +50,23 @@ package struct SHA256: Sendable {
 
     /// The digest of `text`'s UTF-8 bytes, as lower-case hexadecimal.
     package static func hexDigest(_ text: String) -> String {
-        Self.hexDigest(of: text.utf8)
+        var text = text
+        return text.withUTF8 { Self.hexDigest(of: UnsafeRawBufferPointer($0)) }
     }
 
     /// The digest of `bytes`, as lower-case hexadecimal.
-    package static func hexDigest(of bytes: some Sequence<UInt8>) -> String {
+    package static func hexDigest(of bytes: UnsafeRawBufferPointer) -> String {
         Self.withDigest(of: bytes) { Self.hex($0) }
     }
 
     /// Appends the digest of `bytes` to `output` as lower-case hexadecimal.
-    package static func appendHexDigest(of bytes: some Sequence<UInt8>, to output: inout [UInt8]) {
+    package static func appendHexDigest(of bytes: UnsafeRawBufferPointer, to output: inout [UInt8]) {
         Self.withDigest(of: bytes) { Self.appendHex($0, to: &output) }
     }
 
     /// Calls `body` with the digest of `bytes`, kept on the stack.
     private static func withDigest<Result>(
-        of bytes: some Sequence<UInt8>, _ body: (UnsafeRawBufferPointer) -> Result
+        of bytes: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> Result
     ) -> Result {
         var hasher = SHA256()
         hasher.update(bytes)
