@@ -41,8 +41,10 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
+        .target(name: "CSHA256Acceleration"),
         .target(
             name: "Hashing",
+            dependencies: ["CSHA256Acceleration"],
             swiftSettings: strictSettings
         ),
         .target(

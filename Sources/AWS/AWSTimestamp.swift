@@ -49,20 +49,29 @@ public struct AWSTimestamp: Sendable, Equatable, Comparable {
     public var milliseconds: Int64 { self.secondsSinceEpoch * 1000 }
 
     /// `YYYYMMDD'T'HHMMSS'Z'`, the form of `X-Amz-Date`.
-    public var basicDateTime: String {
-        let parts = self.civilParts
-        return Self.digits(parts.year, 4) + Self.digits(parts.month, 2) + Self.digits(parts.day, 2) + "T"
-            + Self.digits(parts.hour, 2) + Self.digits(parts.minute, 2) + Self.digits(parts.second, 2) + "Z"
-    }
+    public var basicDateTime: String { self.formatted(dateSeparator: nil, timeSeparator: nil) }
 
     /// `YYYYMMDD`, the date of a credential scope.
     public var basicDate: String { String(self.basicDateTime.prefix(8)) }
 
     /// `YYYY-MM-DDTHH:MM:SSZ`.
     public var iso8601: String {
+        self.formatted(dateSeparator: UInt8(ascii: "-"), timeSeparator: UInt8(ascii: ":"))
+    }
+
+    /// Date and time with the separators given, written into one buffer: signing formats a time for every request.
+    private func formatted(dateSeparator: UInt8?, timeSeparator: UInt8?) -> String {
         let parts = self.civilParts
-        return Self.digits(parts.year, 4) + "-" + Self.digits(parts.month, 2) + "-" + Self.digits(parts.day, 2) + "T"
-            + Self.digits(parts.hour, 2) + ":" + Self.digits(parts.minute, 2) + ":" + Self.digits(parts.second, 2) + "Z"
+        var text: [UInt8] = []
+        text.reserveCapacity(24)
+        Self.appendDigits(parts.year, 4, after: nil, to: &text)
+        Self.appendDigits(parts.month, 2, after: dateSeparator, to: &text)
+        Self.appendDigits(parts.day, 2, after: dateSeparator, to: &text)
+        Self.appendDigits(parts.hour, 2, after: UInt8(ascii: "T"), to: &text)
+        Self.appendDigits(parts.minute, 2, after: timeSeparator, to: &text)
+        Self.appendDigits(parts.second, 2, after: timeSeparator, to: &text)
+        text.append(UInt8(ascii: "Z"))
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// Whether `lhs` is earlier than `rhs`.
@@ -99,8 +108,11 @@ public struct AWSTimestamp: Sendable, Equatable, Comparable {
         value >= 0 ? value / divisor : (value - divisor + 1) / divisor
     }
 
-    private static func digits(_ value: Int64, _ width: Int) -> String {
-        let text = String(value)
-        return String(repeating: "0", count: max(0, width - text.count)) + text
+    /// Appends `separator`, if any, then `value` in decimal, padded with zeros to `width` digits.
+    private static func appendDigits(_ value: Int64, _ width: Int, after separator: UInt8?, to text: inout [UInt8]) {
+        if let separator { text.append(separator) }
+        let decimal = String(value)
+        text.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, width - decimal.utf8.count)))
+        text.append(contentsOf: decimal.utf8)
     }
 }

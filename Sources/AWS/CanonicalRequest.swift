@@ -1,81 +1,117 @@
 import Hashing
 
 /// The canonical form of a request that SigV4 hashes and signs: method, path, query, headers, the names of the signed
-/// headers and the payload hash, one per line.
+/// headers and the payload hash, one per line. It is written as UTF-8 bytes into one buffer, which is hashed as it
+/// stands: signing runs on every request, and building strings piece by piece cost more than the hashing.
 struct CanonicalRequest {
     /// Headers never signed: they are set or changed on the way (by the client, a proxy or the tracing agent).
-    static let unsignedHeaderNames: Set<String> = [
+    static let unsignedHeaderNames = [
         "authorization", "user-agent", "x-amzn-trace-id", "expect", "connection", "transfer-encoding",
     ]
 
+    /// A header that is signed: the range of its lower-case name in a buffer of names, and its place in the request.
+    private struct SignedHeader {
+        let name: Range<Int>
+        let index: Int
+    }
+
     /// The signed header names, lower-case, sorted and joined with `;`.
     let signedHeaders: String
-    /// The whole canonical request.
-    let text: String
+    /// The whole canonical request, UTF-8.
+    let bytes: [UInt8]
 
     /// The canonical form of `request` whose payload hash is `payloadHash`.
     init(_ request: SigV4Request, payloadHash: String, options: SigV4Options) {
-        // Lower-case names in order, a name's values in the order the request has them.
-        var headers: [(name: String, order: Int, value: String)] = []
-        headers.reserveCapacity(request.headers.count)
-        for (order, header) in request.headers.enumerated() {
-            let name = header.name.lowercased()
-            guard !Self.unsignedHeaderNames.contains(name) else { continue }
-            headers.append((name, order, Self.canonicalValue(header.value)))
+        // The signed headers' lower-case names one after another, then the headers sorted by name, a name's values in
+        // the order the request has them.
+        var names: [UInt8] = []
+        names.reserveCapacity(request.headers.reduce(0) { $0 + $1.name.utf8.count })
+        var signed: [SignedHeader] = []
+        signed.reserveCapacity(request.headers.count)
+        for (index, header) in request.headers.enumerated()
+        where !Self.unsignedHeaderNames.contains(where: { SigV4HeaderName.equal(header.name, lowerCased: $0) }) {
+            let start = names.count
+            SigV4HeaderName.appendLowerCased(header.name, to: &names)
+            signed.append(SignedHeader(name: start..<names.count, index: index))
         }
-        headers.sort { ($0.name, $0.order) < ($1.name, $1.order) }
-        var signedHeaders = ""
-        var text = request.method
-        text.reserveCapacity(
-            headers.reduce(256 + request.path.utf8.count + request.query.utf8.count) {
-                $0 + $1.name.utf8.count * 2 + $1.value.utf8.count + 2
-            })
-        text += "\n"
-        text += Self.canonicalPath(request.path, options: options)
-        text += "\n"
-        text += Self.canonicalQuery(request.query)
-        text += "\n"
-        for (index, header) in headers.enumerated() {
-            if index > 0, headers[index - 1].name == header.name {
-                text += ","
-            } else {
-                if index > 0 {
-                    text += "\n"
-                    signedHeaders += ";"
-                }
-                text += header.name
-                text += ":"
-                signedHeaders += header.name
+        names.withUnsafeBufferPointer { names in
+            signed.sort { left, right in
+                let leftName = UnsafeBufferPointer(rebasing: names[left.name])
+                let rightName = UnsafeBufferPointer(rebasing: names[right.name])
+                return leftName.elementsEqual(rightName)
+                    ? left.index < right.index : leftName.lexicographicallyPrecedes(rightName)
             }
-            text += header.value
         }
-        if !headers.isEmpty { text += "\n" }
-        text += "\n"
-        text += signedHeaders
-        text += "\n"
-        text += payloadHash
-        self.signedHeaders = signedHeaders
-        self.text = text
+
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(
+            request.headers.reduce(128 + request.method.utf8.count + request.path.utf8.count * 3) {
+                $0 + $1.name.utf8.count * 2 + $1.value.utf8.count + 2
+            } + request.query.utf8.count * 3)
+        bytes.append(contentsOf: request.method.utf8)
+        bytes.append(UInt8(ascii: "\n"))
+        Self.appendCanonicalPath(request.path, options: options, to: &bytes)
+        bytes.append(UInt8(ascii: "\n"))
+        if !request.query.isEmpty {
+            bytes.append(contentsOf: Self.canonicalQuery(request.query).utf8)
+        }
+        bytes.append(UInt8(ascii: "\n"))
+        var signedHeaders: [UInt8] = []
+        signedHeaders.reserveCapacity(names.count + signed.count)
+        for (position, header) in signed.enumerated() {
+            let name = names[header.name]
+            if position > 0, names[signed[position - 1].name].elementsEqual(name) {
+                bytes.append(UInt8(ascii: ","))
+            } else {
+                if position > 0 {
+                    bytes.append(UInt8(ascii: "\n"))
+                    signedHeaders.append(UInt8(ascii: ";"))
+                }
+                bytes.append(contentsOf: name)
+                signedHeaders.append(contentsOf: name)
+                bytes.append(UInt8(ascii: ":"))
+            }
+            Self.appendCanonicalValue(request.headers[header.index].value, to: &bytes)
+        }
+        if !signed.isEmpty { bytes.append(UInt8(ascii: "\n")) }
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(contentsOf: signedHeaders)
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(contentsOf: payloadHash.utf8)
+        self.signedHeaders = String(decoding: signedHeaders, as: UTF8.self)
+        self.bytes = bytes
     }
 
-    /// The hex SHA-256 of the canonical request, the last line of the string to sign.
-    var hash: String { SHA256.hexDigest(self.text) }
+    /// Appends a header value trimmed, with every run of spaces, tabs and line breaks made one space.
+    static func appendCanonicalValue(_ value: String, to output: inout [UInt8]) {
+        var value = value
+        value.withUTF8 { value in
+            if Self.isCanonical(value) {
+                output.append(contentsOf: value)
+                return
+            }
+            var wroteAny = false
+            var spaceDue = false
+            for byte in value {
+                if Self.isBlank(byte) {
+                    spaceDue = wroteAny
+                    continue
+                }
+                if spaceDue { output.append(UInt8(ascii: " ")) }
+                spaceDue = false
+                output.append(byte)
+                wroteAny = true
+            }
+        }
+    }
 
-    /// A header value trimmed, with every run of spaces, tabs and line breaks made one space.
-    static func canonicalValue(_ value: String) -> String {
-        if Self.isCanonical(value) { return value }
-        let blanks: Set<UInt8> = [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")]
-        let words = value.utf8.split(whereSeparator: blanks.contains)
-        return words.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
+    private static func isBlank(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n")
+            || byte == UInt8(ascii: "\r")
     }
 
     /// Whether `value` is already in its canonical form: no tab or line break, no space at either end or next to
-    /// another. Most values are (a session token is hundreds of bytes), and need no copy.
-    private static func isCanonical(_ value: String) -> Bool {
-        var value = value
-        return value.withUTF8(Self.isCanonical)
-    }
-
+    /// another. Most values are (a session token is hundreds of bytes), and are copied as they are.
     private static func isCanonical(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var afterSpace = true
         for byte in bytes {
@@ -92,13 +128,28 @@ struct CanonicalRequest {
         return !afterSpace || bytes.isEmpty
     }
 
-    /// The path, normalised if asked, encoded once more (all but S3) or with its escapes kept (S3).
-    static func canonicalPath(_ path: String, options: SigV4Options) -> String {
-        let normalized = options.normalizesPath ? Self.normalizedPath(path) : path
-        let kept: Set<UInt8> =
-            options.doublesURIEncoding ? [UInt8(ascii: "/")] : [UInt8(ascii: "/"), UInt8(ascii: "%")]
-        let encoded = URIEncoding.encode(normalized, keeping: kept)
-        return encoded.isEmpty ? "/" : encoded
+    /// Appends the path, normalised if asked, encoded once more (all but S3) or with its escapes kept (S3).
+    static func appendCanonicalPath(_ path: String, options: SigV4Options, to output: inout [UInt8]) {
+        let normalized = options.normalizesPath && Self.mayNeedNormalizing(path) ? Self.normalizedPath(path) : path
+        if normalized.isEmpty {
+            output.append(UInt8(ascii: "/"))
+        } else {
+            URIEncoding.append(
+                normalized, keeping: options.doublesURIEncoding ? .slash : [.slash, .percent], to: &output)
+        }
+    }
+
+    /// Whether `path` may hold `.` or `..` segments, empty segments or no leading slash; a path without is its own
+    /// normal form.
+    private static func mayNeedNormalizing(_ path: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: ".") || (byte == UInt8(ascii: "/") && previous == UInt8(ascii: "/")) {
+                return true
+            }
+            previous = byte
+        }
+        return path.utf8.first != UInt8(ascii: "/")
     }
 
     /// `path` without `.` and `..` segments or empty segments, keeping a trailing slash (RFC 3986 §5.2.4, as the

@@ -1,12 +1,23 @@
-/// What signing a request produced: the intermediate texts, kept for diagnosing a `SignatureDoesNotMatch`, and the
-/// signature.
+/// What signing a request produced: the signature, and the intermediate texts for diagnosing a
+/// `SignatureDoesNotMatch`. The texts are kept as the bytes that were hashed and made strings only when asked for.
 public struct SigV4Signature: Sendable, Equatable {
-    /// The canonical request (method, path, query, headers, signed header names, payload hash).
-    public let canonicalRequest: String
-    /// The string to sign (algorithm, time, scope, hash of the canonical request).
-    public let stringToSign: String
+    /// The canonical request's UTF-8 bytes.
+    private let canonicalRequestBytes: [UInt8]
+    /// The string to sign's UTF-8 bytes.
+    private let stringToSignBytes: [UInt8]
     /// The signature, 64 lower-case hexadecimal digits.
     public let signature: String
+
+    init(canonicalRequest: [UInt8], stringToSign: [UInt8], signature: String) {
+        self.canonicalRequestBytes = canonicalRequest
+        self.stringToSignBytes = stringToSign
+        self.signature = signature
+    }
+
+    /// The canonical request (method, path, query, headers, signed header names, payload hash).
+    public var canonicalRequest: String { String(decoding: self.canonicalRequestBytes, as: UTF8.self) }
+    /// The string to sign (algorithm, time, scope, hash of the canonical request).
+    public var stringToSign: String { String(decoding: self.stringToSignBytes, as: UTF8.self) }
 }
 
 extension SigV4Signature: CustomStringConvertible, CustomDebugStringConvertible {

@@ -41,10 +41,16 @@ public struct SigV4Signer: Sendable {
     /// `Authorization`. Headers an earlier signing added are replaced.
     @discardableResult
     public func signHeaders(_ request: inout SigV4Request, at time: AWSTimestamp) -> SigV4Signature {
-        let replaced: Set<String> = ["authorization", "x-amz-date", "x-amz-security-token", "x-amz-content-sha256"]
-        request.headers.removeAll { replaced.contains($0.name.lowercased()) }
+        let isAdded = { (header: SigV4Request.Header) in
+            Self.addedHeaderNames.contains { SigV4HeaderName.equal(header.name, lowerCased: $0) }
+        }
+        if request.headers.contains(where: isAdded) {
+            request.headers.removeAll(where: isAdded)
+        }
+        request.headers.reserveCapacity(request.headers.count + Self.addedHeaderNames.count)
         let payloadHash = self.payloadHash(of: request)
-        request.headers.append(.init("X-Amz-Date", time.basicDateTime))
+        let scope = SigV4SigningScope(time: time, region: self.region, service: self.service)
+        request.headers.append(.init("X-Amz-Date", scope.dateTime))
         if let token = self.credentials.sessionToken, !self.options.omitsSessionToken {
             request.headers.append(.init("X-Amz-Security-Token", token))
         }
@@ -52,10 +58,19 @@ public struct SigV4Signer: Sendable {
             request.headers.append(.init("X-Amz-Content-SHA256", payloadHash))
         }
         let canonical = CanonicalRequest(request, payloadHash: payloadHash, options: self.options)
-        let signature = self.signature(of: canonical, at: time)
-        let authorization =
-            "\(Self.algorithm) Credential=\(self.credentials.accessKeyID)/\(self.scope(at: time)), "
-            + "SignedHeaders=\(canonical.signedHeaders), Signature=\(signature.signature)"
+        let signature = self.signature(of: canonical, in: scope)
+        var authorization = Self.algorithm
+        authorization.reserveCapacity(
+            Self.algorithm.utf8.count + self.credentials.accessKeyID.utf8.count + scope.text.utf8.count
+                + canonical.signedHeaders.utf8.count + signature.signature.utf8.count + 40)
+        authorization += " Credential="
+        authorization += self.credentials.accessKeyID
+        authorization += "/"
+        authorization += scope.text
+        authorization += ", SignedHeaders="
+        authorization += canonical.signedHeaders
+        authorization += ", Signature="
+        authorization += signature.signature
         request.headers.append(.init("Authorization", authorization))
         if let token = self.credentials.sessionToken, self.options.omitsSessionToken {
             request.headers.append(.init("X-Amz-Security-Token", token))
@@ -70,11 +85,12 @@ public struct SigV4Signer: Sendable {
         let lifetime = min(max(expiresIn, 1), Self.maximumPresignedLifetimeSeconds)
         Self.removeSigningParameters(from: &request.query)
         let payloadHash = self.payloadHash(of: request)
+        let scope = SigV4SigningScope(time: time, region: self.region, service: self.service)
         let headerNames = CanonicalRequest(request, payloadHash: payloadHash, options: self.options).signedHeaders
         var parameters = [
             ("X-Amz-Algorithm", Self.algorithm),
-            ("X-Amz-Credential", "\(self.credentials.accessKeyID)/\(self.scope(at: time))"),
-            ("X-Amz-Date", time.basicDateTime),
+            ("X-Amz-Credential", "\(self.credentials.accessKeyID)/\(scope.text)"),
+            ("X-Amz-Date", scope.dateTime),
             ("X-Amz-SignedHeaders", headerNames),
             ("X-Amz-Expires", String(lifetime)),
         ]
@@ -83,7 +99,7 @@ public struct SigV4Signer: Sendable {
         }
         Self.append(parameters, to: &request.query)
         let canonical = CanonicalRequest(request, payloadHash: payloadHash, options: self.options)
-        let signature = self.signature(of: canonical, at: time)
+        let signature = self.signature(of: canonical, in: scope)
         var trailing: [(String, String)] = []
         if let token = self.credentials.sessionToken, self.options.omitsSessionToken {
             trailing.append(("X-Amz-Security-Token", token))
@@ -93,27 +109,42 @@ public struct SigV4Signer: Sendable {
         return signature
     }
 
+    /// The headers ``signHeaders(_:at:)`` adds, lower-case: those a request already has are replaced.
+    private static let addedHeaderNames = [
+        "authorization", "x-amz-date", "x-amz-security-token", "x-amz-content-sha256",
+    ]
+
     /// The payload hash the canonical request states.
     private func payloadHash(of request: SigV4Request) -> String {
         switch self.options.payload {
-        case .signed: SHA256.hex(SHA256.hash(request.body))
+        case .signed: request.body.withUnsafeBytes { SHA256.hexDigest(of: $0) }
         case .unsigned: "UNSIGNED-PAYLOAD"
         }
     }
 
-    /// `date/region/service/aws4_request`.
-    private func scope(at time: AWSTimestamp) -> String {
-        "\(time.basicDate)/\(self.region)/\(self.service)/aws4_request"
-    }
-
-    private func signature(of canonical: CanonicalRequest, at time: AWSTimestamp) -> SigV4Signature {
-        let stringToSign = [Self.algorithm, time.basicDateTime, self.scope(at: time), canonical.hash]
-            .joined(separator: "\n")
+    /// The string to sign for `canonical` and its HMAC under the day's signing key.
+    private func signature(of canonical: CanonicalRequest, in scope: SigV4SigningScope) -> SigV4Signature {
+        var stringToSign: [UInt8] = []
+        stringToSign.reserveCapacity(
+            Self.algorithm.utf8.count + scope.dateTime.utf8.count + scope.text.utf8.count + 3
+                + SHA256.digestByteCount * 2)
+        stringToSign.append(contentsOf: Self.algorithm.utf8)
+        stringToSign.append(UInt8(ascii: "\n"))
+        stringToSign.append(contentsOf: scope.dateTime.utf8)
+        stringToSign.append(UInt8(ascii: "\n"))
+        stringToSign.append(contentsOf: scope.text.utf8)
+        stringToSign.append(UInt8(ascii: "\n"))
+        canonical.bytes.withUnsafeBytes { SHA256.appendHexDigest(of: $0, to: &stringToSign) }
         let key = self.keys.key(
-            secretAccessKey: self.credentials.secretAccessKey, date: time.basicDate, region: self.region,
+            secretAccessKey: self.credentials.secretAccessKey, date: scope.date, region: self.region,
             service: self.service)
-        let signature = SHA256.hex(HMACSHA256.authenticationCode(for: stringToSign.utf8, key: key))
-        return SigV4Signature(canonicalRequest: canonical.text, stringToSign: stringToSign, signature: signature)
+        let signature = withUnsafeTemporaryAllocation(byteCount: SHA256.digestByteCount, alignment: 1) { code in
+            stringToSign.withUnsafeBytes { message in
+                key.withUnsafeBytes { key in HMACSHA256.authenticate(message, key: key, into: code) }
+            }
+            return SHA256.hex(UnsafeRawBufferPointer(code))
+        }
+        return SigV4Signature(canonicalRequest: canonical.bytes, stringToSign: stringToSign, signature: signature)
     }
 
     /// Removes the `X-Amz-*` parameters an earlier presigning added, so that presigning again signs the request
