@@ -61,7 +61,8 @@ public final class ServedSystem: Sendable {
         switch backend {
         case .local:
             let started = try await StratusServe.launch(dataDirectory: data, arguments: arguments)
-            return ServedSystem(backend: backend, moto: nil, directory: directory, arguments: arguments, started: started)
+            return ServedSystem(
+                backend: backend, moto: nil, directory: directory, arguments: arguments, started: started)
         case .aws:
             guard let moto = try await MotoServer.start() else { return nil }
             do {
