@@ -6,9 +6,10 @@
 /// | `STRATUS_TABLE_NAME` | the store, on that DynamoDB table | the store is unavailable |
 /// | `STRATUS_USER_POOL_ID` and `STRATUS_USER_POOL_CLIENT_ID` | the identity provider, on that Cognito user pool and app client | the identity provider is unavailable |
 /// | `STRATUS_EVENT_BUS_NAME` | the bus port, on EventBridge, with that bus as the app's (``CloudPorts/appBus``) | the bus is unavailable |
+/// | `STRATUS_SECRET_NAME_PREFIX` | the secrets, each named `<prefix>/<name>` on Secrets Manager, as `stratus provision` names them (``AppSecretStore``) | the secrets keep the names the functions give them |
 ///
-/// Secrets need no variable: functions name the secrets they read, and the Secrets Manager store is configured
-/// whenever the region is known. The endpoints and credentials are the SDKs' (``AWSEndpointResolver``,
+/// The secrets need no other variable: functions name the secrets they read, and the Secrets Manager store is
+/// configured whenever the region is known. The endpoints and credentials are the SDKs' (``AWSEndpointResolver``,
 /// ``CredentialProviderChain/standard(environment:clock:)``).
 public struct AWSPortsConfiguration: Sendable, Equatable {
     /// The variable naming the DynamoDB table of the store.
@@ -22,6 +23,9 @@ public struct AWSPortsConfiguration: Sendable, Equatable {
     /// The variable naming the EventBridge bus the app's events go to.
     public static let eventBusNameVariable = "STRATUS_EVENT_BUS_NAME"
 
+    /// The variable naming the prefix of the app's secrets on Secrets Manager (the app's name, then `-<stage>`).
+    public static let secretNamePrefixVariable = "STRATUS_SECRET_NAME_PREFIX"
+
     /// The region the ports call, `nil` when none is named.
     public let region: String?
     /// The store's table, `nil` when ``tableNameVariable`` is unset.
@@ -30,6 +34,8 @@ public struct AWSPortsConfiguration: Sendable, Equatable {
     public let userPool: UserPool?
     /// The app's event bus, `nil` when ``eventBusNameVariable`` is unset.
     public let eventBusName: String?
+    /// The prefix of the app's secret names, `nil` when ``secretNamePrefixVariable`` is unset.
+    public let secretNamePrefix: String?
 
     /// A Cognito user pool and the app client the identity provider signs users in through.
     public struct UserPool: Sendable, Equatable {
@@ -46,6 +52,7 @@ public struct AWSPortsConfiguration: Sendable, Equatable {
         self.region = AWSRegionResolver.region(environment: environment, profiles: profiles)
         self.tableName = Self.value(of: Self.tableNameVariable, in: environment)
         self.eventBusName = Self.value(of: Self.eventBusNameVariable, in: environment)
+        self.secretNamePrefix = Self.value(of: Self.secretNamePrefixVariable, in: environment)
         if let poolID = Self.value(of: Self.userPoolIDVariable, in: environment),
             let clientID = Self.value(of: Self.userPoolClientIDVariable, in: environment)
         {

@@ -2,8 +2,9 @@ public import Cloud
 
 extension CloudPorts {
     /// The ports of a Lambda function on AWS, from `environment` (see ``AWSPortsConfiguration``): the store on
-    /// DynamoDB, the identity provider on a Cognito user pool, the secrets on Secrets Manager and the bus on
-    /// EventBridge, sharing one HTTP client and the standard credential chain.
+    /// DynamoDB, the identity provider on a Cognito user pool, the secrets on Secrets Manager (under the app's name
+    /// prefix, when one is configured) and the bus on EventBridge, sharing one HTTP client and the standard credential
+    /// chain.
     ///
     /// Building them makes no network call and starts no event loop: the HTTP client connects, and the credentials
     /// are read, at the first call, so a function's cold start does not pay for ports it does not use. A port whose
@@ -45,7 +46,11 @@ extension CloudPorts {
                     reason: "No DynamoDB table is configured: set \(AWSPortsConfiguration.tableNameVariable)")
             }
         let secrets: any SecretStore = adapter(
-            .secretsManager, { SecretsManagerSecretStore(client: $0) },
+            .secretsManager,
+            { client in
+                let store = SecretsManagerSecretStore(client: client)
+                return configuration.secretNamePrefix.map { AppSecretStore(store, namePrefix: $0) } ?? store
+            },
             unavailable: UnavailableSecretStore.init(reason:))
         let identity: any IdentityProvider =
             if let pool = configuration.userPool {

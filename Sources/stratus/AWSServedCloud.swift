@@ -27,7 +27,7 @@ struct AWSServedCloud {
     }
 
     /// The variables a function's ports are built from: the connection's endpoint, region and credentials, and the
-    /// table, user pool, app client and app bus as the template names them.
+    /// table, user pool, app client, app bus and the secrets' name prefix as the template names them.
     func portsEnvironment(for manifest: AppManifest) -> AWSEnvironment {
         var variables = self.backend.connection.environment.variables
         variables["AWS_REGION"] = self.backend.connection.region
@@ -35,6 +35,7 @@ struct AWSServedCloud {
         variables[AWSPortsConfiguration.userPoolIDVariable] = self.resources.userPool.id
         variables[AWSPortsConfiguration.userPoolClientIDVariable] = self.resources.userPool.clientId
         variables[AWSPortsConfiguration.eventBusNameVariable] = self.appBusName(of: manifest)
+        variables[AWSPortsConfiguration.secretNamePrefixVariable] = self.resources.namePrefix
         return AWSEnvironment(variables)
     }
 

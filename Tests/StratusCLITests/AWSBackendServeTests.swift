@@ -17,13 +17,14 @@ struct AWSBackendServeTests {
     @Test(.timeLimit(.minutes(3))) func anOrderIsNotifiedThroughTheStreamTheBusAndTheQueueOfTheEndpoint()
         async throws
     {
-        guard let served = try await ServedOnMoto.start() else { return }
+        guard let served = try await ServedSystem.start(.aws), let moto = served.moto else { return }
         defer { served.stop() }
         let url = served.url
+        let resources = try served.resources
         #expect(
             served.banner.contains(
-                "(backend aws at \(served.moto.endpoint): table \(served.resources.table.name), user pool "
-                    + "\(served.resources.userPool.id), bus \(try #require(served.resources.buses["app"]?.name)))"),
+                "(backend aws at \(moto.endpoint): table \(resources.table.name), user pool "
+                    + "\(resources.userPool.id), bus \(try #require(resources.buses["app"]?.name)))"),
             "\(served.banner)")
         #expect(!served.banner.contains("/_aws"), "the local queues and bus are not served")
         #expect(served.banner.contains("outbox-relay          table stream (batch 100)"), "\(served.banner)")
@@ -39,7 +40,7 @@ struct AWSBackendServeTests {
 
         // On the endpoint's table: the order is DynamoDB's, not a local store's.
         let store = DynamoDBItemStore(
-            client: try ProvisionCommandTests.client(.dynamoDB, served.moto), tableName: served.resources.table.name)
+            client: try ProvisionCommandTests.client(.dynamoDB, moto), tableName: resources.table.name)
         #expect(try await store.get(ItemKey(partition: "ORDER#\(orderID)", sort: "DETAILS")) != nil)
 
         try await Self.waitForNotice(of: orderID, at: url, token: token)
@@ -52,7 +53,7 @@ struct AWSBackendServeTests {
     /// users add-to-group --backend aws`) reads the counts: the gateway passes Cognito's groups on as the local
     /// issuer's.
     @Test(.timeLimit(.minutes(3))) func staffOfTheUserPoolReadTheEventsTheAnalyticsQueueCounted() async throws {
-        guard let served = try await ServedOnMoto.start() else { return }
+        guard let served = try await ServedSystem.start(.aws) else { return }
         defer { served.stop() }
         let url = served.url
         let (customer, _) = try await ServedShopping.registerAndOrder(at: url)
@@ -66,7 +67,7 @@ struct AWSBackendServeTests {
                 "users", "add-to-group", "--email", "sam@example.com", "--group", "staff", "--backend", "aws",
                 "--data-dir", served.data,
             ],
-            environment: ProvisionCommandTests.environment(served.moto))
+            environment: served.commandEnvironment)
         try #require(added.status == 0, "\(added.standardError)")
         // Cognito writes the groups into the tokens it issues from now on.
         let (_, login, _) = try await StratusServe.send(
@@ -87,7 +88,7 @@ struct AWSBackendServeTests {
     /// EventBridge's replay of the app bus's archive (`stratus events replay --backend aws`) hands the notifications
     /// worker the events again, and it notifies nobody twice.
     @Test(.timeLimit(.minutes(3))) func replayingTheArchiveOnTheEndpointNotifiesNobodyTwice() async throws {
-        guard let served = try await ServedOnMoto.start() else { return }
+        guard let served = try await ServedSystem.start(.aws) else { return }
         defer { served.stop() }
         let (token, orderID) = try await ServedShopping.registerAndOrder(at: served.url)
         try await Self.waitForNotice(of: orderID, at: served.url, token: token)
@@ -97,7 +98,7 @@ struct AWSBackendServeTests {
                 "events", "replay", "--backend", "aws", "--data-dir", served.data, "--archive", "app-archive",
                 "--from", "2000-01-01T00:00:00Z", "--to", "2100-01-01T00:00:00Z",
             ],
-            environment: ProvisionCommandTests.environment(served.moto))
+            environment: served.commandEnvironment)
         #expect(replay.status == 0, "\(replay.standardError)")
         try await served.waitUntilConsumed("notifications")
 
@@ -114,9 +115,10 @@ struct AWSBackendServeTests {
         // A receive the stopped server left waiting on moto can still take the next message, which then stays
         // invisible for the visibility timeout the queue had when that receive began (three minutes): shortened
         // before the first start, the message comes back to the new server in seconds.
-        guard var served = try await ServedOnMoto.start(visibilityTimeouts: ["notifications": .seconds(2)]) else {
-            return
-        }
+        guard
+            let served = try await ServedSystem.start(.aws, visibilityTimeouts: ["notifications": .seconds(2)]),
+            let moto = served.moto
+        else { return }
         defer { served.stop() }
         let (token, first) = try await ServedShopping.registerAndOrder(at: served.url)
         try await Self.waitForNotice(of: first, at: served.url, token: token)
@@ -126,8 +128,8 @@ struct AWSBackendServeTests {
         let (created, second) = try await ServedShopping.order(at: served.url, token: token)
         #expect(created == 201)
         try await Self.waitForNotice(of: try #require(second), at: served.url, token: token)
-        let archive = try #require(served.resources.buses["app"]?.archive)
-        let described = try await ProvisionCommandTests.client(.eventBridge, served.moto).call(
+        let archive = try #require(try served.resources.buses["app"]?.archive)
+        let described = try await ProvisionCommandTests.client(.eventBridge, moto).call(
             "DescribeArchive", ["ArchiveName": .string(archive)])
         #expect(described["EventCount"] == 3, "UserRegistered and two OrderCreated, each once")
     }
@@ -203,120 +205,5 @@ struct AWSBackendServeTests {
             environment: ProvisionCommandTests.environment(moto))
         try #require(run.status == 0, "\(run.standardError)")
         return try AWSResources.load(from: LocalDataDirectory(path: dataDirectory))
-    }
-}
-
-/// A `stratus serve --backend aws` on a new moto server, after `stratus provision` made the manifest's resources
-/// there (with ``MotoEventTargets``' workaround); it is given only moto's credentials, and finds the endpoint in the
-/// record.
-private struct ServedOnMoto {
-    let moto: MotoServer
-    let directory: TemporaryDirectory
-    let resources: AWSResources
-    private(set) var process: Process
-    private(set) var url: URL
-    /// The start-up listing of the last start.
-    private(set) var banner: String
-
-    /// The data folder.
-    var data: String { self.directory.path("data") }
-
-    /// The server, `nil` when moto is not installed and this is not CI; the queues named in `visibilityTimeouts` (by
-    /// the manifest's names) get those visibility timeouts before it starts.
-    static func start(visibilityTimeouts: [String: Duration] = [:]) async throws -> ServedOnMoto? {
-        guard let moto = try await MotoServer.start() else { return nil }
-        do {
-            let directory = try TemporaryDirectory()
-            let data = directory.path("data")
-            let resources = try await AWSBackendServeTests.provision(on: moto, dataDirectory: data)
-            try await MotoEventTargets.restoreFullEvents(of: resources, on: moto)
-            for (queue, timeout) in visibilityTimeouts {
-                try await Self.setVisibilityTimeout(
-                    of: try #require(resources.queues[queue]?.name), to: timeout, on: moto)
-            }
-            let started = try await Self.serve(data, on: moto)
-            return ServedOnMoto(
-                moto: moto, directory: directory, resources: resources, process: started.process, url: started.url,
-                banner: started.banner)
-        } catch {
-            moto.stop()
-            throw error
-        }
-    }
-
-    /// Starts `stratus serve --backend aws` on `data`, with moto's credentials only.
-    private static func serve(_ data: String, on moto: MotoServer) async throws -> StratusServe.Started {
-        try await StratusServe.launch(
-            dataDirectory: data, arguments: ["--backend", "aws"], environment: ProvisionCommandTests.environment(moto))
-    }
-
-    /// Waits until the manifest's queue `queue` holds no message, visible or in flight, on moto (whose replays put
-    /// their events on the queues before they answer).
-    func waitUntilConsumed(_ queue: String) async throws {
-        let queues = SQSQueue(client: try ProvisionCommandTests.client(.sqs, self.moto))
-        let name = try #require(self.resources.queues[queue]?.name)
-        try await eventually(timeout: .seconds(60), interval: .milliseconds(250)) {
-            let attributes = try await queues.attributes(of: name)
-            return attributes.visibleMessages == 0 && attributes.inFlightMessages == 0
-        }
-    }
-
-    /// Gives the queue `name` a visibility timeout of `timeout` on `moto`.
-    private static func setVisibilityTimeout(of name: String, to timeout: Duration, on moto: MotoServer) async throws {
-        let queues = SQSQueue(client: try ProvisionCommandTests.client(.sqs, moto))
-        var configuration = try await queues.attributes(of: name).configuration
-        configuration.visibilityTimeout = timeout
-        try await queues.setConfiguration(configuration, of: name)
-    }
-
-    /// Stops the server with SIGTERM and starts it again on the same data folder.
-    mutating func restart() async throws {
-        self.stopServer()
-        let started = try await Self.serve(self.data, on: self.moto)
-        (self.process, self.url, self.banner) = (started.process, started.url, started.banner)
-    }
-
-    /// Stops the server with SIGTERM, then moto, each by its process id.
-    func stop() {
-        self.stopServer()
-        self.moto.stop()
-    }
-
-    private func stopServer() {
-        guard self.process.isRunning else { return }
-        kill(self.process.processIdentifier, SIGTERM)
-        self.process.waitUntilExit()
-    }
-}
-
-/// The test's workaround for moto's EventBridge, which hands a target without an input transformer the event
-/// without its `account` (see ``AWSBackendServeTests/motoDeliversTheWholeEventToAQueueTarget()``): every target of
-/// the app's rules gets an input transformer whose template is the whole event, as EventBridge would send it.
-enum MotoEventTargets {
-    /// The event's fields and the paths they are read from.
-    static let fields = ["version", "id", "detail-type", "source", "account", "time", "region", "resources", "detail"]
-    /// The whole event as a template; moto turns the numeric `time` it keeps into EventBridge's ISO 8601 text.
-    static let template =
-        #"{"version": "<version>", "id": "<id>", "detail-type": "<detail-type>", "source": "<source>", "#
-        + #""account": "<account>", "time": <time>, "region": "<region>", "resources": <resources>, "#
-        + #""detail": <detail>}"#
-
-    /// Gives every target of the rules in `resources` the transformer of the whole event.
-    static func restoreFullEvents(of resources: AWSResources, on moto: MotoServer) async throws {
-        let events = try ProvisionCommandTests.client(.eventBridge, moto)
-        let paths = JSONValue.object(Dictionary(uniqueKeysWithValues: Self.fields.map { ($0, .string("$.\($0)")) }))
-        for rule in resources.rules.values {
-            let listed = try await events.call(
-                "ListTargetsByRule", ["Rule": .string(rule.name), "EventBusName": .string(rule.bus)])
-            let targets = (listed["Targets"]?.arrayValue ?? []).compactMap(\.objectValue).map { target in
-                var target = target
-                target["InputTransformer"] = ["InputPathsMap": paths, "InputTemplate": .string(Self.template)]
-                return JSONValue.object(target)
-            }
-            let put = try await events.call(
-                "PutTargets",
-                ["Rule": .string(rule.name), "EventBusName": .string(rule.bus), "Targets": .array(targets)])
-            try #require(put["FailedEntryCount"] == nil || put["FailedEntryCount"] == 0, "\(put)")
-        }
     }
 }

@@ -285,6 +285,13 @@ struct ProvisionCommandTests {
         #expect(put.standardOutput.hasPrefix("shop/payments/api-key version "))
         let secrets = SecretsManagerSecretStore(client: try Self.client(.secretsManager, moto))
         #expect(try await secrets.secretValue("shop/payments/api-key").payload == .string("s3cret"))
+
+        // `stratus serve --backend aws` gives the functions the secret by the name they read it by.
+        let served = AWSServedCloud(backend: AWSBackend(resources: resources, connection: connection))
+        let ports = served.ports(
+            for: manifest, notifier: UnavailableNotifier(reason: "not used"), clock: SystemClock())
+        let read = try await ports.secrets.secretValue("payments/api-key")
+        #expect(read.payload == .string("s3cret") && read.name == "payments/api-key")
     }
 
     @Test func withoutARecordTheCommandsNameStratusProvision() async throws {

@@ -3,6 +3,8 @@ import LocalCloud
 import StratusTesting
 import Testing
 
+@testable import stratus
+
 /// What the end-to-end tests of the event backbone do through a running `stratus serve`: a customer registers and
 /// orders, the archive of the app bus is replayed, and the test waits until a queue's consumer has taken everything.
 enum ServedShopping {
@@ -46,14 +48,22 @@ enum ServedShopping {
         return body["notifications"] as? [[String: Any]] ?? []
     }
 
-    /// Runs `stratus events replay` over the whole of `app-archive` in `dataDirectory`.
-    static func replayArchive(dataDirectory: String) async throws -> ProcessRun {
-        try await runToCompletion(
-            TestEnvironment.stratus,
+    /// Runs `stratus events replay` over the whole of `app-archive` on `served`'s backend, and checks that it
+    /// succeeded: locally it sends the archive's `events` events to the app bus; EventBridge starts a replay, which
+    /// moto completes before it answers.
+    static func replayArchive(of served: ServedSystem, events: Int) async throws {
+        let replay = try await served.command(
             [
                 "events", "replay", "--archive", "app-archive", "--from", "2000-01-01T00:00:00Z", "--to",
-                "2100-01-01T00:00:00Z", "--data-dir", dataDirectory,
-            ])
+                "2100-01-01T00:00:00Z",
+            ], mergingErrors: false)
+        #expect(replay.status == 0, "\(replay.errorText)")
+        let reported =
+            switch served.backend {
+            case .local: ": \(events) events of app-archive sent to the bus app"
+            case .aws: "app-archive started to the bus \(try #require(try served.resources.buses["app"]?.name))"
+            }
+        #expect(replay.outputText.contains(reported), "\(replay.outputText)")
     }
 
     /// Gives `queue` in `dataDirectory` a visibility timeout of `timeout`, as `SetQueueAttributes` would, so that a

@@ -106,6 +106,9 @@ struct AWSResources: Codable, Equatable {
         }
     }
 
+    /// The prefix `stratus provision` gave the names of the app's resources (a secret's is `<prefix>/<name>`).
+    var namePrefix: String { ProvisioningPlan.namePrefix(app: self.app, stage: self.stage) }
+
     /// The physical names of the app's queues by their names in the manifest.
     var queueNames: [String: String] { self.queues.mapValues(\.name) }
 }

@@ -43,7 +43,7 @@ struct ProvisioningPlan {
     /// The app's name and the stage, if any.
     let app: String
     let stage: String?
-    /// The prefix of every name: the app's name, then `-<stage>` when there is a stage.
+    /// The prefix of every name: the app's name, then `-<stage>` when there is a stage (``namePrefix(app:stage:)``).
     let prefix: String
     /// The table's name.
     let tableName: String
@@ -62,6 +62,11 @@ struct ProvisioningPlan {
     static let maximumQueueName = 80
     static let maximumRuleName = 64
     static let maximumArchiveName = 48
+    /// The prefix of the names of `app`'s resources on `stage`: the app's name, then `-<stage>` when there is one.
+    static func namePrefix(app: String, stage: String?) -> String {
+        stage.map { "\(app)-\($0)" } ?? app
+    }
+
     /// The longest stage: short enough to leave room for the names it prefixes.
     static let maximumStage = 16
 
@@ -81,7 +86,7 @@ struct ProvisioningPlan {
                 throw CommandLineError("--stage must be 1 to \(Self.maximumStage) letters, digits or '-'")
             }
         }
-        let prefix = stage.map { "\(manifest.name)-\($0)" } ?? manifest.name
+        let prefix = Self.namePrefix(app: manifest.name, stage: stage)
         func physical(_ name: String) -> String { "\(prefix)-\(name)" }
         func bus(_ name: String) -> String { name == Cloud.Bus.defaultName ? name : physical(name) }
 

@@ -72,6 +72,10 @@ struct CognitoRequestTests {
     @Test(arguments: [
         ("UsernameExistsException", 400, IdentityError.usernameExists),
         ("NotAuthorizedException", 400, .notAuthorized),
+        (
+            "NotAuthorizedException", 400,
+            .tooManyFailedAttempts(retryAfterSeconds: IdentityError.cognitoRetryAfterSeconds)
+        ),
         ("UserNotFoundException", 400, .userNotFound),
         ("InvalidPasswordException", 400, .invalidPassword(["InvalidPasswordException"])),
         ("CodeMismatchException", 400, .codeMismatch),
@@ -86,6 +90,7 @@ struct CognitoRequestTests {
         switch expected {
         case .invalidParameter(let text): message = text
         case .unavailable: message = "boom"
+        case .tooManyFailedAttempts: message = IdentityError.cognitoLockoutMessage
         default: message = code
         }
         let error = AWSServiceError(.service, code: code, message: message, status: status)

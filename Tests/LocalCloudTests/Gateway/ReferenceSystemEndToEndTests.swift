@@ -13,23 +13,30 @@ import FoundationNetworking
 /// The reference system as a client meets it: `stratus serve` on a free port, driven over HTTP.
 @Suite("Reference system over HTTP", .serialized)
 struct ReferenceSystemEndToEndTests {
-    /// A running server on its own data directory.
+    /// A running system on its own data directory, on either backend (``ServedSystem``).
     final class Server: Sendable {
-        let directory: TemporaryDirectory
-        let process: Process
-        let url: URL
+        let served: ServedSystem
 
-        init() async throws {
-            self.directory = try TemporaryDirectory()
-            (self.process, self.url, _) = try await StratusServe.start(dataDirectory: self.directory.path("data"))
+        private init(_ served: ServedSystem) {
+            self.served = served
         }
 
-        var data: String { self.directory.path("data") }
+        /// The system on `backend`; `nil` when moto is missing for aws and this is not CI.
+        static func start(_ backend: ServedBackend) async throws -> Server? {
+            try await ServedSystem.start(backend).map(Server.init)
+        }
+
+        /// The system on the local backend.
+        convenience init() async throws {
+            self.init(try #require(try await ServedSystem.start(.local)))
+        }
+
+        var url: URL { self.served.url }
+        var data: String { self.served.data }
+        var backend: ServedBackend { self.served.backend }
 
         func stop() {
-            guard self.process.isRunning else { return }
-            kill(self.process.processIdentifier, SIGTERM)
-            self.process.waitUntilExit()
+            self.served.stop()
         }
 
         func send(
@@ -56,11 +63,9 @@ struct ReferenceSystemEndToEndTests {
             return (try #require(account["userId"] as? String), tokens)
         }
 
-        /// Runs `stratus users …` on the server's data directory.
+        /// Runs `stratus users …` on the server's data directory and backend.
         func users(_ arguments: [String]) async throws -> (status: Int32, output: String) {
-            let run = try await runToCompletion(
-                TestEnvironment.stratus, ["users"] + arguments + ["--data-dir", self.data],
-                mergingErrors: true)
+            let run = try await self.served.command(["users"] + arguments)
             return (run.status, run.outputText)
         }
 
@@ -72,8 +77,9 @@ struct ReferenceSystemEndToEndTests {
         }
     }
 
-    @Test(.timeLimit(.minutes(2))) func aNewUserRegistersSignsInAndWorksWithOrdersAndStaffManagesThem() async throws {
-        let server = try await Server()
+    @Test(.timeLimit(.minutes(3)), arguments: ServedBackend.allCases)
+    func aNewUserRegistersSignsInAndWorksWithOrdersAndStaffManagesThem(backend: ServedBackend) async throws {
+        guard let server = try await Server.start(backend) else { return }
         defer { server.stop() }
         let (aliceID, alice) = try await server.signUp("alice@example.com")
         let aliceToken = try #require(alice["accessToken"] as? String)
@@ -170,14 +176,19 @@ struct ReferenceSystemEndToEndTests {
         #expect(stillWorks == 200)
         let (loggedOut, _, _) = try await server.send(
             "POST", "auth/logout", body: #"{"refreshToken":"\#(refreshToken)"}"#)
-        #expect(loggedOut == 204)
         let (revoked, _, _) = try await server.send(
             "POST", "auth/refresh", body: #"{"refreshToken":"\#(refreshToken)"}"#)
-        #expect(revoked == 401)
+        withKnownIssue("moto implements no RevokeToken: it fails the call, and the token stays valid") {
+            #expect(loggedOut == 204)
+            #expect(revoked == 401)
+        } when: {
+            backend == .aws
+        }
     }
 
-    @Test(.timeLimit(.minutes(1))) func aForgottenPasswordIsResetWithTheCodeFromTheNotificationLog() async throws {
-        let server = try await Server()
+    @Test(.timeLimit(.minutes(3)), arguments: ServedBackend.allCases)
+    func aForgottenPasswordIsResetWithTheCodeSentToTheUser(backend: ServedBackend) async throws {
+        guard let server = try await Server.start(backend) else { return }
         defer { server.stop() }
         _ = try await server.signUp("alice@example.com")
         let (unknown, unknownBody, _) = try await server.send(
@@ -186,11 +197,26 @@ struct ReferenceSystemEndToEndTests {
             "POST", "auth/forgot-password", body: #"{"email":"alice@example.com"}"#)
         #expect(unknown == 202 && known == 202)
         #expect(unknownBody["message"] as? String == knownBody["message"] as? String)
-        let code = try server.latestCode(to: "alice@example.com")
-        let (reset, _, _) = try await server.send(
-            "POST", "auth/confirm-forgot-password",
-            body: #"{"email":"alice@example.com","code":"\#(code)","newPassword":"Fresh-Horse-8"}"#)
-        #expect(reset == 204)
+        switch backend {
+        case .local:
+            // The local identity provider hands the code to the notifier, whose log the test reads as the user's mailbox.
+            let code = try server.latestCode(to: "alice@example.com")
+            let (reset, _, _) = try await server.send(
+                "POST", "auth/confirm-forgot-password",
+                body: #"{"email":"alice@example.com","code":"\#(code)","newPassword":"Fresh-Horse-8"}"#)
+            #expect(reset == 204)
+        case .aws:
+            // Cognito emails the code itself, where no test can read it. A code it never sent is refused with
+            // CodeMismatchException (400); moto takes any code but its own `moto-confirmation-code:…` (which it only
+            // tells in a header of its answer, and our adapter, like an SDK, ignores), so the new password is set by the
+            // guess, and the sign-ins below check the reset through the gateway either way.
+            let (guessed, _, _) = try await server.send(
+                "POST", "auth/confirm-forgot-password",
+                body: #"{"email":"alice@example.com","code":"000000","newPassword":"Fresh-Horse-8"}"#)
+            withKnownIssue("moto accepts a confirmation code it never sent") {
+                #expect(guessed == 400)
+            }
+        }
         let (old, _, _) = try await server.send(
             "POST", "auth/login", body: #"{"email":"alice@example.com","password":"Correct-Horse-7"}"#)
         #expect(old == 401)
@@ -204,12 +230,19 @@ struct ReferenceSystemEndToEndTests {
         let (throttled, _, throttledResponse) = try await server.send(
             "POST", "auth/login",
             body: #"{"email":"alice@example.com","password":"Fresh-Horse-8"}"#)
-        #expect(throttled == 429)
-        #expect(throttledResponse.value(forHTTPHeaderField: "retry-after") != nil)
+        // Cognito locks the user out after five failed sign-ins (NotAuthorizedException "Password attempts
+        // exceeded", which the adapter turns into the local provider's lockout); moto never does.
+        withKnownIssue("moto does not lock a user out after failed sign-ins") {
+            #expect(throttled == 429)
+            #expect(throttledResponse.value(forHTTPHeaderField: "retry-after") != nil)
+        } when: {
+            backend == .aws
+        }
     }
 
-    @Test(.timeLimit(.minutes(1))) func badInputOfEveryKindIsAClearProblemAndNeverACrash() async throws {
-        let server = try await Server()
+    @Test(.timeLimit(.minutes(3)), arguments: ServedBackend.allCases)
+    func badInputOfEveryKindIsAClearProblemAndNeverACrash(backend: ServedBackend) async throws {
+        guard let server = try await Server.start(backend) else { return }
         defer { server.stop() }
         let (_, alice) = try await server.signUp("alice@example.com")
         let token = try #require(alice["accessToken"] as? String)
@@ -259,25 +292,37 @@ struct ReferenceSystemEndToEndTests {
             ))
         cases.append(("no token", 401, try await server.send("GET", "orders")))
         cases.append(("a forged signature", 401, try await server.send("GET", "orders", token: Self.forged(token))))
-        let keys = try Self.localKeys(server)
+        let keys = try Self.signingKeys(server, accessToken: token)
         /// `GET /orders` with an access token like alice's, its claims changed by `changes`, signed with `alg` by `key`.
         func ordersWithToken(
-            changing changes: [String: Any?] = [:], alg: String = "RS256",
-            signedWith key: _RSA.Signing.PrivateKey? = nil
+            changing changes: [String: Any?] = [:], alg: String = "RS256", signedWith key: _RSA.Signing.PrivateKey
         ) async throws -> (Int, [String: Any], HTTPURLResponse) {
             let token = try TokenIssuer.token(
                 keys.claims.merging(changes) { $1 }, header: ["alg": alg, "kid": keys.id, "typ": "JWT"],
-                signedWith: key ?? keys.key)
+                signedWith: key)
             return try await server.send("GET", "orders", token: token)
         }
-        cases.append(("alg none", 401, try await ordersWithToken(alg: "none")))
-        cases.append(
-            (
-                "an expired token", 401,
-                try await ordersWithToken(changing: ["exp": Int(Date().timeIntervalSince1970) - 60])
-            ))
-        cases.append(("another audience", 401, try await ordersWithToken(changing: ["client_id": "someone-else"])))
-        cases.append(("another issuer", 401, try await ordersWithToken(changing: ["iss": "https://evil.example"])))
+        cases.append(("alg none", 401, try await ordersWithToken(alg: "none", signedWith: TokenIssuer.otherKey)))
+        // A token valid but for one claim needs the issuer's key: the local one's is in the data folder, the user
+        // pool's stays Cognito's, so these three are the local backend's only.
+        if let key = keys.key {
+            cases.append(
+                (
+                    "an expired token", 401,
+                    try await ordersWithToken(
+                        changing: ["exp": Int(Date().timeIntervalSince1970) - 60], signedWith: key)
+                ))
+            cases.append(
+                (
+                    "another audience", 401,
+                    try await ordersWithToken(changing: ["client_id": "someone-else"], signedWith: key)
+                ))
+            cases.append(
+                (
+                    "another issuer", 401,
+                    try await ordersWithToken(changing: ["iss": "https://evil.example"], signedWith: key)
+                ))
+        }
         cases.append(("a key the issuer never had", 401, try await ordersWithToken(signedWith: TokenIssuer.otherKey)))
         cases.append(
             (
@@ -319,8 +364,9 @@ struct ReferenceSystemEndToEndTests {
         #expect(health == 200, "the server lives on")
     }
 
-    @Test(.timeLimit(.minutes(1))) func theServerPublishesItsOpenAPIDocument() async throws {
-        let server = try await Server()
+    @Test(.timeLimit(.minutes(3)), arguments: ServedBackend.allCases)
+    func theServerPublishesItsOpenAPIDocument(backend: ServedBackend) async throws {
+        guard let server = try await Server.start(backend) else { return }
         defer { server.stop() }
         let (status, document, response) = try await server.send("GET", "openapi.json")
         #expect(status == 200)
@@ -337,17 +383,38 @@ struct ReferenceSystemEndToEndTests {
         return String(characters)
     }
 
-    /// The server's own signing key and id, and the claims of a valid access token for alice.
-    static func localKeys(_ server: Server) throws -> (key: _RSA.Signing.PrivateKey, id: String, claims: [String: Any?])
-    {
-        let identity = server.data + "/identity"
-        let pem = try String(contentsOfFile: identity + "/signing-key.pem", encoding: .utf8)
-        let claims: [String: Any?] = [
-            "iss": LocalTokenIssuer.issuer, "client_id": LocalTokenIssuer.clientID, "scope": nil,
-            "cognito:groups": nil,
-        ]
-        return (
-            try _RSA.Signing.PrivateKey(pemRepresentation: pem), try LocalTokenIssuer(directory: identity).keyID, claims
-        )
+    /// The key id and claims of a valid access token like `accessToken`, and the key that signs such tokens when the
+    /// test can have it: the local issuer's, from the data folder. On aws the key stays Cognito's (`nil`), and the
+    /// key id and claims are read from `accessToken` itself.
+    static func signingKeys(_ server: Server, accessToken: String) throws -> (
+        key: _RSA.Signing.PrivateKey?, id: String, claims: [String: Any?]
+    ) {
+        switch server.backend {
+        case .local:
+            let identity = server.data + "/identity"
+            let pem = try String(contentsOfFile: identity + "/signing-key.pem", encoding: .utf8)
+            let claims: [String: Any?] = [
+                "iss": LocalTokenIssuer.issuer, "client_id": LocalTokenIssuer.clientID, "scope": nil,
+                "cognito:groups": nil,
+            ]
+            return (
+                try _RSA.Signing.PrivateKey(pemRepresentation: pem), try LocalTokenIssuer(directory: identity).keyID,
+                claims
+            )
+        case .aws:
+            let parts = accessToken.split(separator: ".").map(String.init)
+            try #require(parts.count == 3)
+            let header = try Self.jsonObject(base64URL: parts[0])
+            let claims = try Self.jsonObject(base64URL: parts[1])
+            return (nil, try #require(header["kid"] as? String), claims.mapValues { $0 })
+        }
+    }
+
+    /// The JSON object a part of a JWT encodes.
+    static func jsonObject(base64URL text: String) throws -> [String: Any] {
+        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+        let data = try #require(Data(base64Encoded: base64))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 }
