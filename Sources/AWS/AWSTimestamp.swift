@@ -111,6 +111,11 @@ public struct AWSTimestamp: Sendable, Equatable, Comparable {
     /// Appends `separator`, if any, then `value` in decimal, padded with zeros to `width` digits.
     private static func appendDigits(_ value: Int64, _ width: Int, after separator: UInt8?, to text: inout [UInt8]) {
         if let separator { text.append(separator) }
+        if width == 2, (0..<100).contains(value) {
+            text.append(UInt8(ascii: "0") + UInt8(value / 10))
+            text.append(UInt8(ascii: "0") + UInt8(value % 10))
+            return
+        }
         let decimal = String(value)
         text.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, width - decimal.utf8.count)))
         text.append(contentsOf: decimal.utf8)

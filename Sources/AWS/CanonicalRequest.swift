@@ -113,6 +113,7 @@ struct CanonicalRequest {
     /// Whether `value` is already in its canonical form: no tab or line break, no space at either end or next to
     /// another. Most values are (a session token is hundreds of bytes), and are copied as they are.
     private static func isCanonical(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard Self.mayHoldBlanks(UnsafeRawBufferPointer(bytes)) else { return true }
         var afterSpace = true
         for byte in bytes {
             switch byte {
@@ -126,6 +127,20 @@ struct CanonicalRequest {
             }
         }
         return !afterSpace || bytes.isEmpty
+    }
+
+    /// Whether `bytes` may hold a byte at or below the space (blanks are among them), looked for eight bytes at a
+    /// time: `false` is certain, `true` means the bytes must be read one by one.
+    private static func mayHoldBlanks(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            // Some byte is below 0x21 exactly when subtracting 0x21 from each borrows into a clear high bit.
+            if (word &- ones &* 0x21) & ~word & (ones &* 0x80) != 0 { return true }
+            offset += 8
+        }
+        return bytes[offset...].contains { $0 <= UInt8(ascii: " ") }
     }
 
     /// Appends the path, normalised if asked, encoded once more (all but S3) or with its escapes kept (S3).

@@ -139,9 +139,7 @@ public struct SigV4Signer: Sendable {
             secretAccessKey: self.credentials.secretAccessKey, date: scope.date, region: self.region,
             service: self.service)
         let signature = withUnsafeTemporaryAllocation(byteCount: SHA256.digestByteCount, alignment: 1) { code in
-            stringToSign.withUnsafeBytes { message in
-                key.withUnsafeBytes { key in HMACSHA256.authenticate(message, key: key, into: code) }
-            }
+            stringToSign.withUnsafeBytes { key.authenticate($0, into: code) }
             return SHA256.hex(UnsafeRawBufferPointer(code))
         }
         return SigV4Signature(canonicalRequest: canonical.bytes, stringToSign: stringToSign, signature: signature)

@@ -14,13 +14,13 @@ public final class SigV4SigningKeys: Sendable {
         let service: String
     }
 
-    private let latest = Mutex<(scope: Scope, key: [UInt8])?>(nil)
+    private let latest = Mutex<(scope: Scope, key: HMACSHA256)?>(nil)
 
     /// An empty store of signing keys.
     public init() {}
 
-    /// The signing key of `secretAccessKey` on `date` (`YYYYMMDD`) for `service` in `region`.
-    func key(secretAccessKey: String, date: String, region: String, service: String) -> [UInt8] {
+    /// The signing key of `secretAccessKey` on `date` (`YYYYMMDD`) for `service` in `region`, ready to sign with.
+    func key(secretAccessKey: String, date: String, region: String, service: String) -> HMACSHA256 {
         let scope = Scope(secretAccessKey: secretAccessKey, date: date, region: region, service: service)
         if let latest = self.latest.withLock({ $0 }), latest.scope == scope {
             return latest.key
@@ -31,11 +31,11 @@ public final class SigV4SigningKeys: Sendable {
     }
 
     /// `HMAC(HMAC(HMAC(HMAC("AWS4" + secret, date), region), service), "aws4_request")`.
-    private static func derive(_ scope: Scope) -> [UInt8] {
+    private static func derive(_ scope: Scope) -> HMACSHA256 {
         var key = Array("AWS4\(scope.secretAccessKey)".utf8)
         for part in [scope.date, scope.region, scope.service, "aws4_request"] {
             key = HMACSHA256.authenticationCode(for: part.utf8, key: key)
         }
-        return key
+        return HMACSHA256(key: key)
     }
 }

@@ -12,6 +12,13 @@ struct SigV4SigningScope {
     init(time: AWSTimestamp, region: String, service: String) {
         self.dateTime = time.basicDateTime
         self.date = String(decoding: self.dateTime.utf8.prefix(8), as: UTF8.self)
-        self.text = "\(self.date)/\(region)/\(service)/aws4_request"
+        var text = self.date
+        text.reserveCapacity(self.date.utf8.count + region.utf8.count + service.utf8.count + 15)
+        text += "/"
+        text += region
+        text += "/"
+        text += service
+        text += "/aws4_request"
+        self.text = text
     }
 }

@@ -34,6 +34,10 @@ void stratus_sha256_compress_blocks(uint32_t state[8], const uint8_t *blocks, si
         const uint32x4_t efgh_before = efgh;
         // The last sixteen schedule words, four to a vector; group i of four rounds writes vector i % 4.
         uint32x4_t words[4];
+        // Unrolled in full, so that the four schedule vectors stay in registers.
+#if defined(__clang__)
+#pragma clang loop unroll(full)
+#endif
         for (int group = 0; group < 16; group++) {
             uint32x4_t next;
             if (group < 4) {

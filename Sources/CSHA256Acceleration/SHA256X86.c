@@ -36,6 +36,10 @@ void stratus_sha256_compress_blocks(uint32_t state[8], const uint8_t *blocks, si
         const __m128i cdgh_before = cdgh;
         // The last sixteen schedule words, four to a vector; group i of four rounds writes vector i % 4.
         __m128i words[4];
+        // Unrolled in full, so that the four schedule vectors stay in registers.
+#if defined(__clang__)
+#pragma clang loop unroll(full)
+#endif
         for (int group = 0; group < 16; group++) {
             __m128i next;
             if (group < 4) {

@@ -69,4 +69,15 @@ import Testing
         let code = HMACSHA256.authenticationCode(for: Array("message".utf8), key: key, engine: engine)
         #expect(SHA256.hex(code) == vector.expected)
     }
+
+    /// A key that signs several messages gives each the code a fresh key would: signing leaves the key as it was.
+    @Test(arguments: SHA256.Engine.available)
+    func aKeySignsManyMessages(engine: SHA256.Engine) {
+        let key = HMACSHA256(key: Array("Jefe".utf8), engine: engine)
+        let question = Array("what do ya want for nothing?".utf8)
+        let first = key.authenticationCode(for: question)
+        #expect(key.authenticationCode(for: Array("another message".utf8)) != first)
+        #expect(key.authenticationCode(for: question) == first)
+        #expect(SHA256.hex(first) == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+    }
 }
