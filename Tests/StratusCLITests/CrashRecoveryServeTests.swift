@@ -4,36 +4,49 @@ import StratusTesting
 import Synchronization
 import Testing
 
-/// `kill -9` of `stratus serve` in the middle of a stream of orders from eight clients, then a restart on the same
-/// data: every order answered 201 gets exactly one `OrderCreated` notification and exactly one line in the
-/// notification log, and no order is notified twice.
+/// On either backend, `kill -9` of `stratus serve` in the middle of a stream of orders from eight clients, then a
+/// restart on the same data: every order answered 201 gets exactly one `OrderCreated` notification and exactly one
+/// line in the notification log, and no order is notified twice.
 @Suite("stratus serve: a kill -9 in the middle of a stream of orders", .serialized)
 struct CrashRecoveryServeTests {
     static let clients = 8
-    static let orders = 500
 
-    @Test(.timeLimit(.minutes(2))) func everyAnsweredOrderIsNotifiedExactlyOnceAfterAKill() async throws {
-        let directory = try TemporaryDirectory()
-        let data = directory.path("data")
-        let (process, url, _) = try await StratusServe.start(dataDirectory: data)
-        let server = RestartedServer(process: process, url: url)
-        defer { server.stop() }
-        // What the killed worker held comes back in seconds rather than after the manifest's three minutes.
-        try await ServedShopping.setVisibilityTimeout(of: "notifications", to: .seconds(2), dataDirectory: data)
+    /// How many orders the clients place: fewer on moto, which takes a few a second where the local cloud takes
+    /// dozens.
+    static func orders(on backend: ServedBackend) -> Int {
+        backend == .local ? 500 : 120
+    }
+
+    /// Local only for now: on moto (`--backend aws`), 40 to 70 of some 110 answered orders were never notified
+    /// within 150 s of a kill, with both queues empty, while moto answered HTTP 500 to some of the store calls of
+    /// eight concurrent clients. Whether moto loses them under that load or the stream relay does after the kill is
+    /// not known yet; ``ServedBackend/aws`` is to join once it is.
+    @Test(.timeLimit(.minutes(3)), arguments: [ServedBackend.local])
+    func everyAnsweredOrderIsNotifiedExactlyOnceAfterAKill(backend: ServedBackend) async throws {
+        // What the killed worker held comes back in seconds rather than after the manifest's three minutes; on moto,
+        // where a batch of the worker can take seconds, not so soon that a batch still in hand comes back too (and,
+        // received again and again, ends in the dead-letter queue).
+        let visibility: Duration = backend == .local ? .seconds(2) : .seconds(15)
+        guard let served = try await ServedSystem.start(backend, visibilityTimeouts: ["notifications": visibility])
+        else { return }
+        defer { served.stop() }
+        let server = RestartedServer(served)
+        let url = served.url
         var tokens: [String] = []
         for client in 0..<Self.clients {
             tokens.append(try await ServedShopping.register("Client\(client)", at: url))
         }
 
-        let killAfter = Int.random(in: 50...(Self.orders - 150))
+        let orders = Self.orders(on: backend)
+        let killAfter = Int.random(in: (orders / 10)...(orders * 7 / 10))
         let answered = try await withThrowingTaskGroup(of: [String].self) { group in
             for (client, token) in tokens.enumerated() {
-                let share = Self.orders / Self.clients + (client < Self.orders % Self.clients ? 1 : 0)
+                let share = orders / Self.clients + (client < orders % Self.clients ? 1 : 0)
                 group.addTask { try await Self.placeOrders(share, token: token, on: server) }
             }
             group.addTask {
                 try await eventually(timeout: .seconds(60), interval: .milliseconds(5)) { server.answered >= killAfter }
-                try await server.killAndRestart(dataDirectory: data)
+                try await server.killAndRestart()
                 return []
             }
             return try await group.reduce(into: [String]()) { $0 += $1 }
@@ -42,7 +55,7 @@ struct CrashRecoveryServeTests {
         #expect(answered.count >= killAfter)
 
         let current = server.current.url
-        let created = try await eventually(timeout: .seconds(40), interval: .milliseconds(250)) {
+        let created = try await eventually(timeout: .seconds(90), interval: .milliseconds(250)) {
             () async throws -> [String]? in
             var bodies: [String] = []
             for token in tokens {
@@ -51,14 +64,14 @@ struct CrashRecoveryServeTests {
             }
             return answered.allSatisfy { id in bodies.contains { $0.contains(id) } } ? bodies : nil
         }
-        try await ServedShopping.waitUntilConsumed("notifications", dataDirectory: data)
-        let log = try NotificationLog(path: data + "/notifications.log").entries()
+        try await served.waitUntilConsumed("notifications")
+        let log = try NotificationLog(path: served.data + "/notifications.log").entries()
         for id in answered {
             #expect(created.filter { $0.contains(id) }.count == 1, "order \(id): one notification")
             #expect(log.filter { $0.message.contains(id) }.count == 1, "order \(id): one line in the log")
         }
         #expect(Set(created).count == created.count, "no order, answered or cut off, is notified twice")
-        #expect(created.count <= Self.orders)
+        #expect(created.count <= orders)
         let keys = log.compactMap(\.key)
         #expect(keys.count == log.count && Set(keys).count == keys.count, "no message is logged twice")
         #expect(log.filter { $0.subject == "We have your order" }.count == created.count)
@@ -86,24 +99,25 @@ struct CrashRecoveryServeTests {
     }
 }
 
-/// A `stratus serve` that a test kills with `SIGKILL` and starts again on the same data, and the count of orders
-/// answered so far.
+/// A ``ServedSystem`` that a test kills with `SIGKILL` and starts again on the same data, the number of restarts
+/// (which clients waiting for the server to come back watch), and the count of orders answered so far.
 final class RestartedServer: Sendable {
     private struct State {
-        var process: Process
-        var url: URL
         var generation = 0
         var answered = 0
     }
 
-    private let state: Mutex<State>
+    private let served: ServedSystem
+    private let state = Mutex(State())
 
-    init(process: Process, url: URL) {
-        self.state = Mutex(State(process: process, url: url))
+    init(_ served: ServedSystem) {
+        self.served = served
     }
 
     /// The server's URL now, and how many restarts it has had.
-    var current: (url: URL, generation: Int) { self.state.withLock { ($0.url, $0.generation) } }
+    var current: (url: URL, generation: Int) {
+        self.state.withLock { state in (self.served.url, state.generation) }
+    }
     /// The restarts so far.
     var restarts: Int { self.state.withLock { $0.generation } }
     /// The orders answered 201 so far.
@@ -113,22 +127,9 @@ final class RestartedServer: Sendable {
         self.state.withLock { $0.answered += 1 }
     }
 
-    /// Kills the process by its pid, with no chance to clean up, and starts a new one on `dataDirectory`.
-    func killAndRestart(dataDirectory: String) async throws {
-        let killed = self.state.withLock { $0.process }
-        kill(killed.processIdentifier, SIGKILL)
-        killed.waitUntilExit()
-        let (process, url, _) = try await StratusServe.start(dataDirectory: dataDirectory)
-        self.state.withLock { state in
-            state.process = process
-            state.url = url
-            state.generation += 1
-        }
-    }
-
-    /// Stops the running process, by its pid.
-    func stop() {
-        let process = self.state.withLock { $0.process }
-        if process.isRunning { process.terminate() }
+    /// Kills the server by its pid, with no chance to clean up, and starts a new one on the same data.
+    func killAndRestart() async throws {
+        try await self.served.restart(killing: true)
+        self.state.withLock { $0.generation += 1 }
     }
 }

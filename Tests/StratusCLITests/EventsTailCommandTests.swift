@@ -4,7 +4,8 @@ import Synchronization
 import Testing
 
 /// `stratus events tail` as a user runs it: the real executable against a real `stratus serve` whose app bus carries
-/// the events of a registration and an order.
+/// the events of a registration and an order. Local only: the command reads `/_stratus/api/events`, the local bus's
+/// record of what crossed it; with `--backend aws` the events cross EventBridge, which serve does not see.
 @Suite("stratus events tail", .serialized)
 struct EventsTailCommandTests {
 

@@ -14,29 +14,34 @@ struct OrderTraceServeTests {
         "notifications-worker", "notifications-worker", "## notifications-worker", "SES",
     ]
 
-    @Test(.timeLimit(.minutes(2))) func anOrderIsOneTraceFromTheGatewayToTheNotifier() async throws {
-        let directory = try TemporaryDirectory()
-        let data = directory.path("data")
+    /// Local only: with `--backend aws` the trace ends with the orders function's `TransactWriteItems`. The outbox
+    /// relay runs from the table's stream there, as a stream-triggered Lambda function does, in a trace of its own;
+    /// continuing the order's trace from the outbox item (as the local relay does) is yet to be built.
+    @Test(.timeLimit(.minutes(3)), arguments: [ServedBackend.local])
+    func anOrderIsOneTraceFromTheGatewayToTheNotifier(backend: ServedBackend) async throws {
         // Nothing is sampled unless the request asks: only the order's trace is recorded.
-        let (process, url, _) = try await StratusServe.start(
-            dataDirectory: data, arguments: ["--trace-reservoir", "0", "--trace-rate", "0"])
-        defer { if process.isRunning { process.terminate() } }
+        guard
+            let served = try await ServedSystem.start(
+                backend, arguments: ["--trace-reservoir", "0", "--trace-rate", "0"])
+        else { return }
+        defer { served.stop() }
+        let (url, data) = (served.url, served.data)
 
         let token = try await ServedShopping.register("Alice", at: url)
         // The welcome goes first, so the order's event is the first of its batch, whose trace the worker continues.
-        try await eventually(timeout: .seconds(20), interval: .milliseconds(100)) {
+        try await eventually(timeout: .seconds(60), interval: .milliseconds(100)) {
             try await ServedShopping.notifications(at: url, token: token).count == 1
         }
         let traceID = Self.newTraceID()
         let (created, orderID) = try await ServedShopping.order(
             at: url, token: token, headers: ["x-amzn-trace-id": "Root=\(traceID);Sampled=1"])
         #expect(created == 201 && orderID != nil)
-        try await eventually(timeout: .seconds(20), interval: .milliseconds(100)) {
+        try await eventually(timeout: .seconds(60), interval: .milliseconds(100)) {
             try await ServedShopping.notifications(at: url, token: token).count == 2
         }
 
         let arguments = ["traces", traceID, "--endpoint", url.absoluteString, "--data-dir", data]
-        let (printed, spans) = try await eventually(timeout: .seconds(20), interval: .milliseconds(200)) {
+        let (printed, spans) = try await eventually(timeout: .seconds(60), interval: .milliseconds(200)) {
             () async throws -> (String, [PrintedSpan])? in
             let run = try await runToCompletion(TestEnvironment.stratus, arguments)
             let spans = PrintedSpan.parse(run.outputText)

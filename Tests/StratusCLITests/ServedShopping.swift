@@ -5,8 +5,8 @@ import Testing
 
 @testable import stratus
 
-/// What the end-to-end tests of the event backbone do through a running `stratus serve`: a customer registers and
-/// orders, the archive of the app bus is replayed, and the test waits until a queue's consumer has taken everything.
+/// What the end-to-end tests of the event backbone do through a running `stratus serve`, on either backend: a
+/// customer registers and orders, reads their notifications, and the archive of the app bus is replayed.
 enum ServedShopping {
     static let password = "Correct-Horse-42-staple"
 
@@ -64,26 +64,5 @@ enum ServedShopping {
             case .aws: "app-archive started to the bus \(try #require(try served.resources.buses["app"]?.name))"
             }
         #expect(replay.outputText.contains(reported), "\(replay.outputText)")
-    }
-
-    /// Gives `queue` in `dataDirectory` a visibility timeout of `timeout`, as `SetQueueAttributes` would, so that a
-    /// message whose consumer failed or died comes back in a test's time. Serve's next start restores the manifest's.
-    static func setVisibilityTimeout(of queue: String, to timeout: Duration, dataDirectory: String) async throws {
-        let queues = try SQLiteMessageQueue(path: dataDirectory + "/queues.sqlite")
-        var configuration = try await queues.attributes(of: queue).configuration
-        configuration.visibilityTimeout = timeout
-        try await queues.setConfiguration(configuration, of: queue)
-    }
-
-    /// Waits until the bus in `dataDirectory` has delivered everything and `queue` holds no message, visible or in
-    /// flight.
-    static func waitUntilConsumed(_ queue: String, dataDirectory: String) async throws {
-        let bus = try SQLiteEventBus(path: dataDirectory + "/bus.sqlite")
-        let queues = try SQLiteMessageQueue(path: dataDirectory + "/queues.sqlite")
-        try await eventually(timeout: .seconds(20), interval: .milliseconds(100)) {
-            let pending = try await bus.pendingDeliveryCount()
-            let attributes = try await queues.attributes(of: queue)
-            return pending == 0 && attributes.visibleMessages == 0 && attributes.inFlightMessages == 0
-        }
     }
 }
