@@ -3,7 +3,6 @@
 #if defined(__aarch64__)
 
 #include "CSHA256Acceleration.h"
-#include "RoundConstants.h"
 
 #include <arm_neon.h>
 

@@ -3,7 +3,6 @@
 #if defined(__x86_64__) || defined(__i386__)
 
 #include "CSHA256Acceleration.h"
-#include "RoundConstants.h"
 
 #include <cpuid.h>
 #include <immintrin.h>

@@ -21,7 +21,7 @@ import Testing
             function: "relay",
             trigger: TableStreamTrigger(
                 batchSize: 3, filterPattern: #"{"dynamodb": {"Keys": {"PK": {"S": [{"prefix": "OUTBOX#"}]}}}}"#),
-            records: { try await stream.read(upTo: $0) }, checkpoint: { function.noteCheckpoint() },
+            records: { await stream.read(upTo: $0) }, checkpoint: { function.noteCheckpoint() },
             invoker: function, timer: ShortTimer(),
             polling: QueuePolling(initialBackoff: .milliseconds(1), maximumBackoff: .milliseconds(1)))
         let running = Task { await poller.run() }
@@ -41,7 +41,7 @@ import Testing
         let function = ScriptedStreamFunction(answers: [nil])
         let poller = try TableStreamPoller(
             function: "relay", trigger: TableStreamTrigger(batchSize: 10),
-            records: { try await stream.read(upTo: $0) }, invoker: function, timer: ShortTimer(),
+            records: { await stream.read(upTo: $0) }, invoker: function, timer: ShortTimer(),
             polling: QueuePolling(initialBackoff: .milliseconds(1), maximumBackoff: .milliseconds(1)))
         let running = Task { await poller.run() }
         defer { running.cancel() }

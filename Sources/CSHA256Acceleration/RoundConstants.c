@@ -1,10 +1,8 @@
-// FIPS 180-4's K: the first 32 bits of the fractional parts of the cube roots of the first 64 primes.
-#ifndef STRATUS_SHA256_ROUND_CONSTANTS_H
-#define STRATUS_SHA256_ROUND_CONSTANTS_H
+// FIPS 180-4's K, the one table of it: the processor engines load it in fours, the portable Swift engine reads it
+// through stratus_sha256_round_constants_table().
+#include "CSHA256Acceleration.h"
 
-#include <stdint.h>
-
-static const uint32_t stratus_sha256_round_constants[64] __attribute__((aligned(16))) = {
+const uint32_t stratus_sha256_round_constants[64] __attribute__((aligned(16))) = {
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
     0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
     0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
@@ -15,4 +13,4 @@ static const uint32_t stratus_sha256_round_constants[64] __attribute__((aligned(
     0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 };
 
-#endif
+const uint32_t *stratus_sha256_round_constants_table(void) { return stratus_sha256_round_constants; }
