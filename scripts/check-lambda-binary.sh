@@ -4,7 +4,8 @@
 #   - a glibc symbol version newer than GLIBC_2.34 (Amazon Linux 2023's glibc),
 #   - a libstdc++ symbol version newer than GLIBCXX_3.4.29 / CXXABI_1.3.13 (AL2023's GCC 11 runtime),
 #   - a shared library other than glibc's (libc, libm, the loader), libstdc++ and libgcc_s,
-#   - Foundation's full module or ICU (FoundationEssentials is fine): both cost megabytes and cold-start time.
+#   - Foundation's full module or ICU (FoundationEssentials is fine): both cost megabytes and cold-start time,
+#   - the local cloud's modules (LocalCloud, Hummingbird, GRDB or SQLite): the layering of ARCHITECTURE §2.
 #   bash scripts/check-lambda-binary.sh              build, then check
 #   bash scripts/check-lambda-binary.sh PATH         check the binary at PATH
 set -euo pipefail
@@ -56,6 +57,10 @@ heavy_modules = {
     "Foundation's full module": re.compile(r"\$s10Foundation"),
     "FoundationInternationalization": re.compile(r"\$s30FoundationInternationalization"),
     "ICU": re.compile(r"\b(ucol_open|ubrk_open|udat_open|u_errorName)\w*"),
+    # ARCHITECTURE §2: the Lambda binary runs on the AWS adapters only, never the local cloud or its server and store.
+    "LocalCloud": re.compile(r"\$s10LocalCloud"),
+    "Hummingbird": re.compile(r"\$s11Hummingbird"),
+    "GRDB or SQLite": re.compile(r"\$s4GRDB|\bsqlite3_\w+"),
 }
 for module, pattern in heavy_modules.items():
     match = pattern.search(symbols)
