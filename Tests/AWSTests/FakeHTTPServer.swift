@@ -71,18 +71,34 @@ final class FakeHTTPServer: Sendable {
         let server = FakeHTTPServer(
             port: try #require(listener.channel.localAddress?.port), keepsConnections: keepsConnections)
         return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
-                try await listener.executeThenClose { connections in
-                    try await withThrowingDiscardingTaskGroup { handlers in
-                        for try await connection in connections {
-                            server.accepted.withLock { $0 += 1 }
-                            handlers.addTask { try? await server.serve(connection, handler) }
-                        }
-                    }
-                }
+            group.addTask { try await server.serveConnections(of: listener, handler) }
+            let outcome: Swift.Result<Result, any Error>
+            do {
+                outcome = .success(try await body(server))
+            } catch {
+                outcome = .failure(error)
             }
-            defer { group.cancelAll() }
-            return try await body(server)
+            // Stopped by closing, never by cancelling: the connections accepted but not yet handed out must still be
+            // served and closed, and NIO traps on one dropped unclosed (swift-nio#2637).
+            try? await listener.channel.close()
+            try await group.waitForAll()
+            return try outcome.get()
+        }
+    }
+
+    /// Serves every connection `listener` accepts until it is closed, then ends the connections still open.
+    private func serveConnections(
+        of listener: NIOAsyncChannel<NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>, Never>,
+        _ handler: @escaping Handler
+    ) async throws {
+        try await listener.executeThenClose { connections in
+            try await withThrowingDiscardingTaskGroup { handlers in
+                for try await connection in connections {
+                    self.accepted.withLock { $0 += 1 }
+                    handlers.addTask { try? await self.serve(connection, handler) }
+                }
+                handlers.cancelAll()
+            }
         }
     }
 

@@ -2,6 +2,7 @@ import HTTPTypes
 public import Hummingbird
 public import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// The local API gateway on HTTP (Hummingbird): requests for the local cloud's own routes (``LocalCloudRoutes``: the
 /// telemetry API, which checks their `Host` and admin token, and the public documents) go to those, every other to
@@ -29,10 +30,25 @@ public struct GatewayServer: Sendable {
         self.idleTimeout = idleTimeout
     }
 
-    /// Serves until the task is cancelled or the process receives SIGTERM or SIGINT; `onRunning` receives the port
+    /// Serves until the process receives SIGTERM or SIGINT or the task is cancelled; `onRunning` receives the port
     /// it listens on (useful with port 0).
+    ///
+    /// Either way the server stops gracefully: it accepts no more connections, finishes the requests under way and
+    /// closes every connection before it returns. Cancellation reaches the server only as that graceful stop: a
+    /// server task cancelled outright drops the connections NIO has accepted but not yet handed out, and NIO traps on
+    /// such a connection (swift-nio#2637), which would take the whole process down.
     public func run(logger: Logger, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        try await self.makeApplication(logger: logger, onRunning: onRunning).runService()
+        let services = ServiceGroup(
+            configuration: .init(
+                services: [self.makeApplication(logger: logger, onRunning: onRunning)],
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        // Not a child task, so that this task's cancellation does not reach the server directly.
+        let serving = Task { try await services.run() }
+        try await withTaskCancellationHandler {
+            try await serving.value
+        } onCancel: {
+            Task { await services.triggerGracefulShutdown() }
+        }
     }
 
     /// The server as a Hummingbird application; `onRunning` receives the port it listens on (useful with port 0).

@@ -78,3 +78,51 @@ struct GatewayServerTests {
         }
     }
 }
+
+extension GatewayServerTests {
+    /// Tells the test its request has reached the function, then takes a second to answer.
+    struct ArrivesThenAnswersLate: LambdaHandler {
+        static let arrivals = AsyncStream.makeStream(of: Void.self)
+
+        func handle(_ event: APIGatewayV2Request, context: LambdaContext) async throws -> [String: String] {
+            Self.arrivals.continuation.yield()
+            try await Task.sleep(for: .seconds(1))
+            return ["answered": "late"]
+        }
+    }
+
+    /// Cancelling the server's task stops it gracefully: the request under way still gets its whole answer, and the
+    /// connections accepted at that moment, some perhaps not yet handed to the server, are all closed. Dropping one
+    /// of those instead traps in NIO and takes the process down (swift-nio#2637).
+    @Test(.timeLimit(.minutes(1))) func cancellingTheServerAnswersTheRequestUnderWayAndClosesEveryConnection()
+        async throws
+    {
+        let manifest = AppManifest("late-fixture", version: "test") {
+            Function("late", timeout: .seconds(30)) { _ in ArrivesThenAnswersLate() }.http("GET /late")
+        }
+        let gateway = APIGateway(manifest: manifest, ports: .unconfigured("no store"), logSink: InMemoryLogSink())
+        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
+        let server = Task {
+            try await GatewayServer(gateway: gateway, host: "127.0.0.1", port: 0).run(
+                logger: Logger(label: "gateway-server") { _ in SwiftLogNoOpLogHandler() }
+            ) { port in portContinuation.yield(port) }
+        }
+        var portIterator = ports.makeAsyncIterator()
+        let port = try #require(await portIterator.next())
+        async let answer = Self.exchange(["GET /late HTTP/1.1", "Host: 127.0.0.1"], port: port)
+        var arrivals = ArrivesThenAnswersLate.arrivals.stream.makeAsyncIterator()
+        await arrivals.next()
+        let idle = try await RawTCPConnection.offThePool { try (0..<64).map { _ in try RawTCPConnection(port: port) } }
+
+        server.cancel()
+        let (head, body) = try await answer
+        #expect(head.hasPrefix("HTTP/1.1 200"), "\(head)")
+        #expect(body.contains(#""answered":"late""#), "\(body)")
+        try await server.value
+        let stillOpen = try await RawTCPConnection.offThePool {
+            RawTCPConnection.waitUntilClosed(idle, timeout: .seconds(20))
+        }
+        #expect(stillOpen == 0, "\(stillOpen) connections outlived the server")
+        await gateway.shutdown()
+    }
+}
