@@ -46,7 +46,7 @@ public func runToCompletion(
             try? standardInput.fileHandleForWriting.close()
             // Standard error is drained on another thread, so that neither pipe can fill up and stall the program.
             let errorData = ErrorDrain(mergingErrors ? nil : errors)
-            let data = output.fileHandleForReading.readDataToEndOfFile()
+            let data = output.fileHandleForReading.readUntilEnd()
             process.waitUntilExit()
             continuation.resume(
                 returning: ProcessRun(status: process.terminationStatus, output: data, errors: errorData.wait()))
@@ -65,7 +65,7 @@ private final class ErrorDrain: @unchecked Sendable {
             return
         }
         DispatchQueue.global().async {
-            self.data = pipe.fileHandleForReading.readDataToEndOfFile()
+            self.data = pipe.fileHandleForReading.readUntilEnd()
             self.done.signal()
         }
     }

@@ -76,7 +76,7 @@ public enum StratusServe {
             DispatchQueue.global().async {
                 var text = ""
                 while !text.contains("Stratus local cloud on ") || !text.hasSuffix("\n") {
-                    let chunk = output.fileHandleForReading.availableData
+                    let chunk = output.fileHandleForReading.nextChunk()
                     guard !chunk.isEmpty else { break }
                     text += String(decoding: chunk, as: UTF8.self)
                 }

@@ -11,7 +11,11 @@ enum EventInput {
         case nil:
             data = Data("{}".utf8)
         case "-":
-            data = FileHandle.standardInput.readDataToEndOfFile()
+            // One byte past the limit is enough to refuse an event that is too large, whatever its size.
+            guard let read = try? FileHandle.standardInput.read(upToCount: LambdaLimits.maxEventBytes + 1) else {
+                throw CommandLineError("Cannot read the event from standard input")
+            }
+            data = read ?? Data()
         case let path?:
             guard let contents = FileManager.default.contents(atPath: path) else {
                 throw CommandLineError("Cannot read the event file '\(path)'")
@@ -20,7 +24,7 @@ enum EventInput {
         }
         guard data.count <= LambdaLimits.maxEventBytes else {
             throw CommandLineError(
-                "The event is \(data.count) bytes; Lambda accepts at most \(LambdaLimits.maxEventBytes)")
+                "The event is larger than \(LambdaLimits.maxEventBytes) bytes, the most Lambda accepts")
         }
         do {
             _ = try JSONDecoder().decode(JSONValue.self, from: data)

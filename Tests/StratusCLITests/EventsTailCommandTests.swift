@@ -42,7 +42,7 @@ struct EventsTailCommandTests {
         let output = Pipe()
         let printed = PrintedText()
         output.fileHandleForReading.readabilityHandler = { handle in
-            let chunk = String(decoding: handle.availableData, as: UTF8.self)
+            let chunk = String(decoding: handle.nextChunk(), as: UTF8.self)
             printed.text.withLock { $0 += chunk }
         }
         follower.standardOutput = output

@@ -1,4 +1,5 @@
 import Foundation
+import LambdaRuntime
 import LocalCloud
 import Observability
 import StratusTesting
@@ -96,6 +97,11 @@ struct InvokeCommandTests {
                 "Cannot read the event file '/no/such/file.json'"
             ),
             (["invoke", "echo", "--event", "-"], "{not json", "The event is not valid JSON (standard input)"),
+            // One byte over Lambda's 6 MB: the command stops reading there, so it also refuses a stream without end.
+            (
+                ["invoke", "echo", "--event", "-"], String(repeating: " ", count: LambdaLimits.maxEventBytes + 1),
+                "The event is larger than 6291456 bytes, the most Lambda accepts"
+            ),
             (
                 ["invoke", "echo", "--process", "--bootstrap", "/no/bootstrap"], nil,
                 "No bootstrap executable at /no/bootstrap"

@@ -32,7 +32,7 @@ struct ServeCommandTests {
         process.waitUntilExit()
         #expect(process.terminationReason == .exit)
         #expect(process.terminationStatus == 0)
-        let rest = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let rest = String(decoding: output.fileHandleForReading.readUntilEnd(), as: UTF8.self)
         #expect(rest.contains("Stratus local cloud stopped"))
     }
 
@@ -152,7 +152,7 @@ struct ServeCommandTests {
         try process.run()
         process.waitUntilExit()
         #expect(process.terminationStatus != 0)
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let message = String(decoding: errors.fileHandleForReading.readUntilEnd(), as: UTF8.self)
         #expect(message.contains("--port must be between 0 and 65535"))
     }
 

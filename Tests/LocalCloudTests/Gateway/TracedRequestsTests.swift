@@ -29,7 +29,7 @@ struct TracedRequestsTests {
         process.standardOutput = output
         process.standardError = output
         try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let text = String(decoding: output.fileHandleForReading.readUntilEnd(), as: UTF8.self)
         process.waitUntilExit()
         return (process.terminationStatus, text)
     }

@@ -46,7 +46,7 @@ final class WriteLockHolder: Sendable {
         self.outputRead.enter()
         Thread.detachNewThread { [self] in
             var pending = ""
-            while case let chunk = output.fileHandleForReading.availableData, !chunk.isEmpty {
+            while case let chunk = output.fileHandleForReading.nextChunk(), !chunk.isEmpty {
                 pending += String(decoding: chunk, as: UTF8.self)
                 while let end = pending.firstIndex(of: "\n") {
                     let line = String(pending[..<end])

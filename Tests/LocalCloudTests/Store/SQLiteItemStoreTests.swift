@@ -121,13 +121,13 @@ import Glibc
             DispatchQueue.global().async {
                 var printed = ""
                 while printed.split(separator: "\n").count < 300 {
-                    let chunk = output.fileHandleForReading.availableData
+                    let chunk = output.fileHandleForReading.nextChunk()
                     guard !chunk.isEmpty else { break }
                     printed += String(decoding: chunk, as: UTF8.self)
                 }
                 kill(writer.processIdentifier, SIGKILL)
                 writer.waitUntilExit()
-                printed += String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                printed += String(decoding: output.fileHandleForReading.readUntilEnd(), as: UTF8.self)
                 continuation.resume(returning: printed)
             }
         }

@@ -65,7 +65,7 @@ import Testing
         try process.run()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        let trace = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let trace = String(decoding: output.fileHandleForReading.readUntilEnd(), as: UTF8.self)
             .trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(XRayTraceHeader.isTraceID(trace))
 
