@@ -223,8 +223,8 @@ let package = Package(
         .target(
             name: "StratusTesting",
             dependencies: [
-                "Cloud", "LambdaRuntime", "LambdaEvents", "LocalCloud", "Observability", "Identifiers",
-                .product(name: "Logging", package: "swift-log"),
+                "Cloud", "LambdaRuntime", "LambdaEvents", "LocalCloud", "Observability", "Identifiers", "AWS",
+                "JSONCoding", .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strictSettings

@@ -1,3 +1,6 @@
+import AWS
+import JSONCoding
+
 /// The end-to-end suites' workaround for moto's EventBridge, which hands a target without an input transformer the
 /// event without its `account`, where EventBridge sends the whole event (the consumers' `EventBridgeEvent` requires
 /// it; `AWSBackendServeTests.motoDeliversTheWholeEventToAQueueTarget` records the deviation): every SQS target of
@@ -14,33 +17,32 @@ public enum MotoEventTargets {
 
     /// Gives every SQS target of every rule of every bus on `moto` the transformer of the whole event.
     public static func restoreFullEvents(on moto: MotoServer) async throws {
-        let paths = Dictionary(uniqueKeysWithValues: Self.fields.map { ($0, "$.\($0)") })
-        let buses = try await Self.call("ListEventBuses", [:], on: moto)["EventBuses"] as? [[String: Any]] ?? []
-        for bus in buses.compactMap({ $0["Name"] as? String }) {
-            let rules = try await Self.call("ListRules", ["EventBusName": bus], on: moto)["Rules"] as? [[String: Any]]
-            for rule in (rules ?? []).compactMap({ $0["Name"] as? String }) {
-                let listed = try await Self.call("ListTargetsByRule", ["Rule": rule, "EventBusName": bus], on: moto)
-                let queues = (listed["Targets"] as? [[String: Any]] ?? []).filter {
-                    ($0["Arn"] as? String)?.hasPrefix("arn:aws:sqs:") == true
-                }
-                let targets = queues.map { target in
-                    target.merging(["InputTransformer": ["InputPathsMap": paths, "InputTemplate": Self.template]]) {
-                        $1
-                    }
+        let events = try moto.client(.eventBridge)
+        let paths = JSONValue.object(Dictionary(uniqueKeysWithValues: Self.fields.map { ($0, .string("$.\($0)")) }))
+        let buses = try await events.call("ListEventBuses", [:])["EventBuses"]?.arrayValue ?? []
+        for bus in buses.compactMap({ $0["Name"] }) {
+            let rules = try await events.call("ListRules", ["EventBusName": bus])["Rules"]?.arrayValue ?? []
+            for rule in rules.compactMap({ $0["Name"] }) {
+                let listed = try await events.call("ListTargetsByRule", ["Rule": rule, "EventBusName": bus])
+                let targets: [JSONValue] = (listed["Targets"]?.arrayValue ?? []).compactMap { target in
+                    guard var fields = target.objectValue, target["Arn"]?.stringValue?.hasPrefix("arn:aws:sqs:") == true
+                    else { return nil }
+                    fields["InputTransformer"] = ["InputPathsMap": paths, "InputTemplate": .string(Self.template)]
+                    return .object(fields)
                 }
                 guard !targets.isEmpty else { continue }
-                let put = try await Self.call(
-                    "PutTargets", ["Rule": rule, "EventBusName": bus, "Targets": targets], on: moto)
-                guard (put["FailedEntryCount"] as? Int ?? 0) == 0 else {
-                    throw MotoServer.CallError(description: "PutTargets on \(rule) failed: \(put)")
+                let put = try await events.call(
+                    "PutTargets", ["Rule": rule, "EventBusName": bus, "Targets": .array(targets)])
+                guard (put["FailedEntryCount"] ?? 0) == 0 else {
+                    throw RestoreError(description: "PutTargets on \(rule) failed: \(put)")
                 }
             }
         }
     }
 
-    private static func call(_ operation: String, _ input: [String: Any], on moto: MotoServer) async throws
-        -> [String: Any]
-    {
-        try await moto.call(operation, of: "AWSEvents", signingName: "events", input)
+    /// Why the targets could not all be changed.
+    public struct RestoreError: Error, CustomStringConvertible {
+        /// The rule and what moto answered.
+        public let description: String
     }
 }

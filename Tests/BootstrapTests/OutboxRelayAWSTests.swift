@@ -95,18 +95,12 @@ private struct RelayRig {
         variables[AWSPortsConfiguration.eventBusNameVariable] = Self.bus
         self.variables = variables
         let environment = AWSEnvironment(variables)
-        func client(_ service: AWSServiceDescription) throws -> AWSJSONClient {
-            try AWSJSONClient(
-                service: service, region: "us-east-1",
-                credentials: EnvironmentCredentialProvider(environment: environment), environment: environment,
-                httpClient: AWSHTTPClient())
-        }
         self.ports = CloudPorts.aws(environment: environment)
         self.store = try #require(self.ports.store as? DynamoDBItemStore)
-        self.dynamoDB = try client(.dynamoDB)
+        self.dynamoDB = try moto.client(.dynamoDB)
         self.stream = DynamoDBStreamReader(
-            dynamoDB: self.dynamoDB, streams: try client(.dynamoDBStreams), tableName: Self.table)
-        self.queues = SQSQueue(client: try client(.sqs))
+            dynamoDB: self.dynamoDB, streams: try moto.client(.dynamoDBStreams), tableName: Self.table)
+        self.queues = SQSQueue(client: try moto.client(.sqs))
 
         // The store makes its table with the stream of new images the relay reads.
         try await self.store.createTable(pollInterval: .milliseconds(100), attempts: 50)

@@ -41,7 +41,7 @@ struct AWSBackendServeTests {
 
         // On the endpoint's table: the order is DynamoDB's, not a local store's.
         let store = DynamoDBItemStore(
-            client: try ProvisionCommandTests.client(.dynamoDB, moto), tableName: resources.table.name)
+            client: try moto.client(.dynamoDB), tableName: resources.table.name)
         #expect(try await store.get(ItemKey(partition: "ORDER#\(orderID)", sort: "DETAILS")) != nil)
 
         try await Self.waitForNotice(of: orderID, at: url, token: token)
@@ -73,7 +73,7 @@ struct AWSBackendServeTests {
         #expect(created == 201)
         try await Self.waitForNotice(of: try #require(second), at: served.url, token: token)
         let archive = try #require(try served.resources.buses["app"]?.archive)
-        let described = try await ProvisionCommandTests.client(.eventBridge, moto).call(
+        let described = try await moto.client(.eventBridge).call(
             "DescribeArchive", ["ArchiveName": .string(archive)])
         #expect(described["EventCount"] == 3, "UserRegistered and two OrderCreated, each once")
     }
@@ -111,7 +111,7 @@ struct AWSBackendServeTests {
         let resources = try await Self.provision(on: moto, dataDirectory: directory.path("data"))
         let bus = try #require(resources.buses["app"])
         let queue = try #require(resources.queues["analytics"])
-        let events = try ProvisionCommandTests.client(.eventBridge, moto)
+        let events = try moto.client(.eventBridge)
         _ = try await events.call(
             "PutEvents",
             [
@@ -122,7 +122,7 @@ struct AWSBackendServeTests {
                     ]
                 ]
             ])
-        let queues = SQSQueue(client: try ProvisionCommandTests.client(.sqs, moto))
+        let queues = SQSQueue(client: try moto.client(.sqs))
         let delivered = try await eventually(timeout: .seconds(30), interval: .milliseconds(100)) {
             try await queues.receive(from: queue.name, maxMessages: 1, waitTime: .seconds(1)).first
         }

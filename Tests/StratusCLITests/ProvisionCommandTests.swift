@@ -18,13 +18,6 @@ struct ProvisionCommandTests {
     }
 
     /// A client of `service` on moto, as the tests describe what the CLI made.
-    static func client(_ service: AWSServiceDescription, _ moto: MotoServer) throws -> AWSJSONClient {
-        let environment = AWSEnvironment(moto.environment)
-        return try AWSJSONClient(
-            service: service, region: "us-east-1", credentials: EnvironmentCredentialProvider(environment: environment),
-            environment: environment, httpClient: AWSHTTPClient())
-    }
-
     /// The lines naming a resource, `created <kind> <name>` or `exists <kind> <name>`.
     static func resourceLines(_ output: String) -> [String] {
         output.split(separator: "\n").map(String.init).filter { $0.hasPrefix("created ") || $0.hasPrefix("exists ") }
@@ -80,7 +73,7 @@ struct ProvisionCommandTests {
         #expect(run.status == 0, "\(run.standardError)")
         let recorded = try AWSResources.load(from: LocalDataDirectory(path: data.path("data")))
 
-        let dynamoDB = try Self.client(.dynamoDB, moto)
+        let dynamoDB = try moto.client(.dynamoDB)
         let table = try await dynamoDB.call("DescribeTable", ["TableName": "orders-platform-test"])["Table"]
         #expect(table?["StreamSpecification"]?["StreamViewType"] == "NEW_IMAGE")
         #expect(table?["LatestStreamArn"]?.stringValue == recorded.table.streamArn)
@@ -88,7 +81,7 @@ struct ProvisionCommandTests {
         let ttl = try await dynamoDB.call("DescribeTimeToLive", ["TableName": "orders-platform-test"])
         #expect(ttl["TimeToLiveDescription"]?["AttributeName"] == "expiresAt")
 
-        let queues = SQSQueue(client: try Self.client(.sqs, moto))
+        let queues = SQSQueue(client: try moto.client(.sqs))
         let notifications = try await queues.attributes(of: "orders-platform-test-notifications").configuration
         #expect(notifications.visibilityTimeout == .seconds(180))
         #expect(
@@ -97,7 +90,7 @@ struct ProvisionCommandTests {
         let deadLetters = try await queues.attributes(of: "orders-platform-test-notifications-dlq").configuration
         #expect(deadLetters.retention == .seconds(14 * 86_400))
 
-        let bus = EventBridgeBus(client: try Self.client(.eventBridge, moto))
+        let bus = EventBridgeBus(client: try moto.client(.eventBridge))
         let targets = try await bus.listTargets(
             rule: "orders-platform-test-notifications", bus: "orders-platform-test-app")
         #expect(targets.map(\.destination) == [.queue("orders-platform-test-notifications")])
@@ -115,7 +108,7 @@ struct ProvisionCommandTests {
             from: "orders-platform-test-analytics", maxMessages: 10, waitTime: .seconds(5))
         #expect(delivered.count == 1 && delivered.first?.body.contains("OrderPlaced") == true)
 
-        let cognito = try Self.client(.cognitoIdentityProvider, moto)
+        let cognito = try moto.client(.cognitoIdentityProvider)
         let pool = try await cognito.call("DescribeUserPool", ["UserPoolId": .string(recorded.userPool.id)])
         #expect(pool["UserPool"]?["Name"] == "orders-platform-test")
         #expect(pool["UserPool"]?["Policies"]?["PasswordPolicy"]?["MinimumLength"] == 8)
@@ -133,7 +126,7 @@ struct ProvisionCommandTests {
     @Test func aTableMadeWithoutStreamOrTimeToLiveGetsThem() async throws {
         guard let moto = try await MotoServer.start() else { return }
         defer { moto.stop() }
-        let dynamoDB = try Self.client(.dynamoDB, moto)
+        let dynamoDB = try moto.client(.dynamoDB)
         _ = try await dynamoDB.call(
             "CreateTable",
             [
@@ -201,7 +194,7 @@ struct ProvisionCommandTests {
             ],
             environment: environment)
         #expect(added.status == 0, "\(added.standardError)")
-        let groups = try await Self.client(.cognitoIdentityProvider, moto).call(
+        let groups = try await moto.client(.cognitoIdentityProvider).call(
             "AdminListGroupsForUser",
             ["UserPoolId": .string(backend.resources.userPool.id), "Username": "ada@example.com"])
         #expect(groups["Groups"]?.arrayValue?.compactMap { $0["GroupName"]?.stringValue } == ["staff"])
@@ -220,7 +213,7 @@ struct ProvisionCommandTests {
             ["dlq", "redrive", "--backend", "aws", "--data-dir", folder], environment: environment)
         #expect(redrive.status == 0, "\(redrive.standardError)")
         #expect(redrive.standardOutput.contains("1 dead letter redriven"))
-        let back = try await SQSQueue(client: try Self.client(.sqs, moto)).receive(
+        let back = try await SQSQueue(client: try moto.client(.sqs)).receive(
             from: "orders-platform-notifications", maxMessages: 10, waitTime: .zero)
         #expect(back.map(\.body) == [#"{"poison":true}"#])
     }
@@ -247,7 +240,7 @@ struct ProvisionCommandTests {
             replay.standardOutput.contains(
                 "Replay fix-1: orders-platform-app-archive started to the bus orders-platform-app for the rules "
                     + "orders-platform-notifications"))
-        let described = try await EventBridgeBus(client: try Self.client(.eventBridge, moto)).describeReplay("fix-1")
+        let described = try await EventBridgeBus(client: try moto.client(.eventBridge)).describeReplay("fix-1")
         #expect(described.archive == "orders-platform-app-archive")
         #expect(described.destinationBus == "orders-platform-app")
     }
@@ -283,7 +276,7 @@ struct ProvisionCommandTests {
             input: "s3cret\n", environment: Self.environment(moto))
         #expect(put.status == 0, "\(put.standardError)")
         #expect(put.standardOutput.hasPrefix("shop/payments/api-key version "))
-        let secrets = SecretsManagerSecretStore(client: try Self.client(.secretsManager, moto))
+        let secrets = SecretsManagerSecretStore(client: try moto.client(.secretsManager))
         #expect(try await secrets.secretValue("shop/payments/api-key").payload == .string("s3cret"))
 
         // `stratus serve --backend aws` gives the functions the secret by the name they read it by.

@@ -15,12 +15,8 @@ struct MotoUserPool {
 
     init(_ moto: MotoServer) async throws {
         self.moto = moto
-        let environment = AWSEnvironment(moto.environment)
         self.http = AWSHTTPClient()
-        let client = try AWSJSONClient(
-            service: .cognitoIdentityProvider, region: "us-east-1",
-            credentials: EnvironmentCredentialProvider(environment: environment), environment: environment,
-            httpClient: self.http)
+        let client = try moto.client(.cognitoIdentityProvider, httpClient: self.http)
         let setup = CognitoUserPoolSetup(poolName: "contract", clientName: "contract")
         self.poolID = try await setup.createPool(through: client)
         self.clientID = try await setup.createClient(poolID: self.poolID, through: client)

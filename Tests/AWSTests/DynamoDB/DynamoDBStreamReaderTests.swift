@@ -9,16 +9,9 @@ import Testing
     @Test func aResumingReaderReadsOnlyTheChangesAfterThePositionOfTheFirst() async throws {
         guard let moto = try await MotoServer.start() else { return }
         defer { moto.stop() }
-        let environment = AWSEnvironment(moto.environment)
         let http = AWSHTTPClient()
-        func client(_ service: AWSServiceDescription) throws -> AWSJSONClient {
-            try AWSJSONClient(
-                service: service, region: "us-east-1",
-                credentials: EnvironmentCredentialProvider(environment: environment), environment: environment,
-                httpClient: http)
-        }
-        let dynamoDB = try client(.dynamoDB)
-        let streams = try client(.dynamoDBStreams)
+        let dynamoDB = try moto.client(.dynamoDB, httpClient: http)
+        let streams = try moto.client(.dynamoDBStreams, httpClient: http)
         let store = DynamoDBItemStore(client: dynamoDB, tableName: "stream-reader")
         try await store.createTable(pollInterval: .milliseconds(100), attempts: 50)
         for id in ["a", "b", "c"] { try await store.put(["PK": .string("ITEM#\(id)"), "SK": "X"]) }
@@ -41,12 +34,8 @@ import Testing
     @Test func aTableWithoutAStreamIsAClearError() async throws {
         guard let moto = try await MotoServer.start() else { return }
         defer { moto.stop() }
-        let environment = AWSEnvironment(moto.environment)
         let http = AWSHTTPClient()
-        let dynamoDB = try AWSJSONClient(
-            service: .dynamoDB, region: "us-east-1",
-            credentials: EnvironmentCredentialProvider(environment: environment), environment: environment,
-            httpClient: http)
+        let dynamoDB = try moto.client(.dynamoDB, httpClient: http)
         _ = try await dynamoDB.call(
             "CreateTable",
             [

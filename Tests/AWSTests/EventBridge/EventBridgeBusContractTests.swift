@@ -44,16 +44,10 @@ import Testing
     @Test func untimedChecksPassAgainstMoto() async throws {
         guard let moto = try await MotoServer.start() else { return }
         defer { moto.stop() }
-        let environment = AWSEnvironment(moto.environment)
-        func client(_ service: AWSServiceDescription) throws -> AWSJSONClient {
-            try AWSJSONClient(
-                service: service, region: "us-east-1",
-                credentials: EnvironmentCredentialProvider(environment: environment), environment: environment,
-                httpClient: AWSHTTPClient())
-        }
         // moto hands an event to its SQS targets before PutEvents answers: there is nothing to wait for.
         let harness = EventBusContract.Harness(
-            realTimeBus: EventBridgeBus(client: try client(.eventBridge)), queues: SQSQueue(client: try client(.sqs))
+            realTimeBus: EventBridgeBus(client: try moto.client(.eventBridge)),
+            queues: SQSQueue(client: try moto.client(.sqs))
         ) {}
         await runContract(EventBusContract.untimedChecks, name: \.name, gaps: Self.motoGaps) { check in
             try await check.run(harness)

@@ -20,11 +20,7 @@ import Testing
     @Test func untimedChecksPassAgainstMoto() async throws {
         guard let moto = try await MotoServer.start() else { return }
         defer { moto.stop() }
-        let environment = AWSEnvironment(moto.environment)
-        let client = try AWSJSONClient(
-            service: .sqs, region: "us-east-1", credentials: EnvironmentCredentialProvider(environment: environment),
-            environment: environment, httpClient: AWSHTTPClient())
-        let harness = MessageQueueContract.Harness(realTimeQueues: SQSQueue(client: client))
+        let harness = MessageQueueContract.Harness(realTimeQueues: SQSQueue(client: try moto.client(.sqs)))
         await runContract(MessageQueueContract.untimedChecks, name: \.name, gaps: Self.motoGaps) { check in
             try await check.run(harness)
         }
