@@ -20,6 +20,33 @@ import Testing
         }
     }
 
+    /// An app's view of a store it shares with other apps (`STRATUS_SECRET_NAME_PREFIX`): the contract holds through
+    /// it, what it writes lies under its prefix in the shared store, and another app's view does not see it.
+    @Test func anAppsSecretsLieUnderItsNamePrefixAndNoOtherAppSeesThem() async throws {
+        guard let moto = try await MotoServer.start() else { return }
+        defer { moto.stop() }
+        let shared = try Self.store(moto)
+        let orders = AppSecretStore(shared, namePrefix: "orders-platform")
+        for check in SecretStoreContract.checks {
+            do {
+                try await check.run(orders)
+            } catch {
+                Issue.record("\(check.name): \(error)")
+            }
+        }
+        let version = try await orders.putSecretValue("payments/api-key", .string("k-1"))
+        let stored = try await shared.secretValue("orders-platform/payments/api-key")
+        #expect(stored.payload == .string("k-1") && stored.versionID == version)
+        #expect(try await orders.secretValue("payments/api-key").name == "payments/api-key")
+        let unseen = await #expect(throws: SecretStoreError.self) {
+            _ = try await AppSecretStore(shared, namePrefix: "billing").secretValue("payments/api-key")
+        }
+        #expect(unseen?.code == .resourceNotFound)
+        // Empty, the name would still be valid once prefixed (`orders-platform/`): the app's name is checked first.
+        let empty = await #expect(throws: SecretStoreError.self) { _ = try await orders.secretValue("") }
+        #expect(empty?.code == .invalidParameter)
+    }
+
     @Test func theCacheKeepsAValueForItsMaximumAgeAndDecodesJSON() async throws {
         guard let moto = try await MotoServer.start() else { return }
         defer { moto.stop() }
@@ -58,11 +85,6 @@ import Testing
     }
 
     private static func store(_ moto: MotoServer) throws -> SecretsManagerSecretStore {
-        let environment = AWSEnvironment(moto.environment)
-        let client = try AWSJSONClient(
-            service: .secretsManager, region: "us-east-1",
-            credentials: EnvironmentCredentialProvider(environment: environment), environment: environment,
-            httpClient: AWSHTTPClient())
-        return SecretsManagerSecretStore(client: client)
+        SecretsManagerSecretStore(client: try moto.client(.secretsManager))
     }
 }
