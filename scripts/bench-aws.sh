@@ -23,7 +23,7 @@ rounds=${ROUNDS:-3}
 seconds=${SECONDS_TO_RUN:-5}
 [ -z "${SMOKE:-}" ] || { rounds=1; seconds=1; }
 port=$("$python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$python" -m moto.server -H 127.0.0.1 -p "$port" >/dev/null 2>&1 &
+"$python" scripts/moto_server.py -H 127.0.0.1 -p "$port" >/dev/null 2>&1 &
 moto=$!
 # moto's server lingers after SIGTERM, hence SIGKILL; under `set -e` a failing command in the trap would replace the
 # benchmark's exit status, so neither the kill nor the wait may fail it.

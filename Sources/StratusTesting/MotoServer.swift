@@ -41,8 +41,8 @@ public final class MotoServer: Sendable {
         ]
     }
 
-    /// Starts `STRATUS_PYTHON -m moto.server` (else the project's `.venv` Python) on a free port and waits until it
-    /// accepts connections. Returns `nil` when moto is not installed and this is not CI; throws ``Unavailable`` when
+    /// Starts moto's server through `scripts/moto_server.py`, which mends its transactions (see there), with
+    /// `STRATUS_PYTHON` (else the project's `.venv` Python) on a free port, and waits until it accepts connections. Returns `nil` when moto is not installed and this is not CI; throws ``Unavailable`` when
     /// it is not installed on CI or does not come up.
     public static func start() async throws -> MotoServer? {
         guard let python = TestEnvironment.python(with: ["moto", "flask"]) else {
@@ -59,7 +59,7 @@ public final class MotoServer: Sendable {
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-m", "moto.server", "-H", "127.0.0.1", "-p", String(port)]
+        process.arguments = [Self.script, "-H", "127.0.0.1", "-p", String(port)]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         do {
@@ -71,7 +71,7 @@ public final class MotoServer: Sendable {
         let server = MotoServer(endpoint: "http://127.0.0.1:\(port)", process: process)
         do {
             try await eventually(timeout: .seconds(60), interval: .milliseconds(100)) {
-                guard process.isRunning else { throw Unavailable(description: "moto.server exited at start") }
+                guard process.isRunning else { throw Unavailable(description: "moto's server exited at start") }
                 return Self.accepts(port: port)
             }
         } catch {
@@ -80,6 +80,9 @@ public final class MotoServer: Sendable {
         }
         return server
     }
+
+    /// moto's server with its DynamoDB transactions mended.
+    static let script = TestEnvironment.packageRoot.appendingPathComponent("scripts/moto_server.py").path
 
     /// Stops the server by its process id (with `SIGKILL`: moto's server lingers after `SIGTERM`) and gives its slot
     /// back.

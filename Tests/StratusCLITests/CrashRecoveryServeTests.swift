@@ -11,17 +11,14 @@ import Testing
 struct CrashRecoveryServeTests {
     static let clients = 8
 
-    /// How many orders the clients place: fewer on moto, which takes a few a second where the local cloud takes
-    /// dozens.
-    static func orders(on backend: ServedBackend) -> Int {
-        backend == .local ? 500 : 120
-    }
+    /// How many orders the clients place.
+    static let orders = 500
 
-    /// Local only for now: on moto (`--backend aws`), 40 to 70 of some 110 answered orders were never notified
-    /// within 150 s of a kill, with both queues empty, while moto answered HTTP 500 to some of the store calls of
-    /// eight concurrent clients. Whether moto loses them under that load or the stream relay does after the kill is
-    /// not known yet; ``ServedBackend/aws`` is to join once it is.
-    @Test(.timeLimit(.minutes(3)), arguments: [ServedBackend.local])
+    /// On moto this holds only with `scripts/moto_server.py`'s mending of TransactWriteItems (which ``MotoServer``
+    /// starts): unmended, a transaction whose condition fails (a worker's marker for an event delivered twice) puts
+    /// back a copy of the table, losing other requests' writes and orphaning the stream the relay reads, and 40 to 70
+    /// of some 110 answered orders were never notified, kill or no kill.
+    @Test(.timeLimit(.minutes(4)), arguments: [ServedBackend.local, .aws])
     func everyAnsweredOrderIsNotifiedExactlyOnceAfterAKill(backend: ServedBackend) async throws {
         // What the killed worker held comes back in seconds rather than after the manifest's three minutes; on moto,
         // where a batch of the worker can take seconds, not so soon that a batch still in hand comes back too (and,
@@ -37,7 +34,7 @@ struct CrashRecoveryServeTests {
             tokens.append(try await ServedShopping.register("Client\(client)", at: url))
         }
 
-        let orders = Self.orders(on: backend)
+        let orders = Self.orders
         let killAfter = Int.random(in: (orders / 10)...(orders * 7 / 10))
         let answered = try await withThrowingTaskGroup(of: [String].self) { group in
             for (client, token) in tokens.enumerated() {

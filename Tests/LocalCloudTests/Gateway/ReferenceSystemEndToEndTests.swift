@@ -164,14 +164,9 @@ struct ReferenceSystemEndToEndTests {
             }
             return try await group.reduce(into: []) { $0.append($1) }
         }
-        // DynamoDB checks a transaction's conditions atomically; moto's server runs requests on threads and its
-        // TransactWriteItems checks and writes without a lock, so now and then two racers both find version 2.
-        withKnownIssue("moto's TransactWriteItems is not atomic across concurrent requests", isIntermittent: true) {
-            #expect(racers.filter { $0 == 200 }.count == 1, "\(racers)")
-            #expect(racers.filter { $0 == 412 }.count == 7, "\(racers)")
-        } when: {
-            backend == .aws
-        }
+        // One winner on moto too: scripts/moto_server.py makes its transactions atomic, as DynamoDB's are.
+        #expect(racers.filter { $0 == 200 }.count == 1, "\(racers)")
+        #expect(racers.filter { $0 == 412 }.count == 7, "\(racers)")
 
         let refreshToken = try #require(alice["refreshToken"] as? String)
         let (refreshed, fresh, _) = try await server.send(
