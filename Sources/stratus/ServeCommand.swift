@@ -79,9 +79,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("access-token-minutes"),
         help:
-            "How long the local identity provider's access and id tokens are valid, 5 to 1440 minutes (they stay valid until then, after a sign-out too, as on AWS)."
+            "How long the local identity provider's access and id tokens are valid, 5 to 1440 minutes, 60 by default (they stay valid until then, after a sign-out too, as on AWS). Not with --backend aws, where the user pool's app client decides."
     )
-    var accessTokenMinutes = 60
+    var accessTokenMinutes: Int?
+
+    /// How long the local identity provider's tokens are valid without `--access-token-minutes`.
+    static let defaultAccessTokenMinutes = 60
 
     @OptionGroup var backend: BackendOptions
 
@@ -104,8 +107,15 @@ struct ServeCommand: AsyncParsableCommand {
         guard (0...1).contains(self.traceRate) else {
             throw ValidationError("--trace-rate must be between 0 and 1, not \(self.traceRate)")
         }
-        guard (5...1440).contains(self.accessTokenMinutes) else {
-            throw ValidationError("--access-token-minutes must be between 5 and 1440, not \(self.accessTokenMinutes)")
+        if let minutes = self.accessTokenMinutes {
+            guard (5...1440).contains(minutes) else {
+                throw ValidationError("--access-token-minutes must be between 5 and 1440, not \(minutes)")
+            }
+            guard self.backend.backend == .local else {
+                throw ValidationError(
+                    "--access-token-minutes sets the local identity provider's tokens; with --backend aws the user pool's app client decides how long they are valid"
+                )
+            }
         }
         guard let retention = TimeParameter.spanMilliseconds(self.retention), retention > 0 else {
             throw ValidationError("--retention must be a span such as 30m, 24h or 7d, not \(self.retention)")
@@ -280,7 +290,7 @@ struct ServeCommand: AsyncParsableCommand {
         let identity = dataDirectory.identityProvider(
             directory: directory, issuer: issuer, notifications: notifications,
             hashing: self.fastPasswordHashing ? .insecureFast : .standard,
-            tokenLifetime: .seconds(self.accessTokenMinutes * 60))
+            tokenLifetime: .seconds((self.accessTokenMinutes ?? Self.defaultAccessTokenMinutes) * 60))
         let ports = CloudPorts(
             store: store, identity: identity, clock: dataDirectory.clock, notifier: notifications,
             secrets: dataDirectory.secretStore)

@@ -161,6 +161,11 @@ struct ServeCommandTests {
         (["--idle-timeout", "soon"], "--idle-timeout must be a span"),
         (["--idle-timeout", "0s"], "--idle-timeout must be a span"),
         (["--access-token-minutes", "4"], "--access-token-minutes must be between 5 and 1440"),
+        (
+            ["--access-token-minutes", "30", "--backend", "aws"],
+            "--access-token-minutes sets the local identity provider's tokens; with --backend aws the user pool's"
+        ),
+        (["--endpoint", "http://127.0.0.1:5000"], "--endpoint needs --backend aws"),
         (["--admin-token", "short"], "--admin-token (or STRATUS_ADMIN_TOKEN) must be at least 16 characters"),
         (["--allowed-host", "my-laptop.local:3000"], "--allowed-host must be a host name"),
         (["--allowed-host", "http://my-laptop.local"], "--allowed-host must be a host name"),
