@@ -42,7 +42,12 @@ public func runToCompletion(
     try process.run()
     return await withCheckedContinuation { continuation in
         DispatchQueue.global().async {
-            if let input { standardInput.fileHandleForWriting.write(input) }
+            if let input {
+                // A program that exits before reading all of its input must not take the test process down with
+                // SIGPIPE, nor trap Foundation's `write(_:)` with EPIPE: the rest of the input is simply not sent.
+                signal(SIGPIPE, SIG_IGN)
+                try? standardInput.fileHandleForWriting.write(contentsOf: input)
+            }
             try? standardInput.fileHandleForWriting.close()
             // Standard error is drained on another thread, so that neither pipe can fill up and stall the program.
             let errorData = ErrorDrain(mergingErrors ? nil : errors)
