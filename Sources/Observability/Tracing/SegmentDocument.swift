@@ -177,14 +177,37 @@ public struct SegmentDocument: Codable, Sendable, Equatable {
     /// `name` in the characters X-Ray accepts (Unicode letters and digits, whitespace and `_ . : / % & # = + \ - @`),
     /// others replaced by `_`, cut to ``maximumNameLength``.
     public static func acceptableName(_ name: String) -> String {
-        let allowed = Set("_.:/%&#=+\\-@")
+        // Nearly every name (a function's, a service's) is short ASCII that needs no change: it is answered from its
+        // bytes, without building a Character or asking Unicode about it.
+        if !name.isEmpty, name.utf8.count <= Self.maximumNameLength, name.utf8.allSatisfy(Self.isAcceptableASCII) {
+            return name
+        }
         var result = ""
         for character in name.prefix(Self.maximumNameLength) {
             result.append(
-                character.isLetter || character.isNumber || character.isWhitespace || allowed.contains(character)
-                    ? character : "_")
+                character.isLetter || character.isNumber || character.isWhitespace
+                    || Self.acceptablePunctuation.contains(character) ? character : "_")
         }
         return result.isEmpty ? "_" : result
+    }
+
+    /// The punctuation X-Ray accepts in a name.
+    private static let acceptablePunctuation = Set("_.:/%&#=+\\-@")
+
+    /// Whether `byte` is an ASCII character X-Ray accepts in a name: a letter, a digit, whitespace or
+    /// ``acceptablePunctuation``.
+    private static func isAcceptableASCII(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), 0x09...0x0D, UInt8(ascii: " "):
+            true
+        case UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "%"),
+            UInt8(ascii: "&"), UInt8(ascii: "#"), UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "\\"),
+            UInt8(ascii: "-"), UInt8(ascii: "@"):
+            true
+        default:
+            false
+        }
     }
 
     enum CodingKeys: String, CodingKey {
