@@ -22,8 +22,11 @@ private struct JSONParser {
     }
 
     mutating func skipWhitespace() {
-        while self.index < self.bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(self.bytes[self.index]) {
-            self.index += 1
+        while self.index < self.bytes.count {
+            switch self.bytes[self.index] {
+            case 0x20, 0x09, 0x0A, 0x0D: self.index += 1
+            default: return
+            }
         }
     }
 
@@ -99,14 +102,22 @@ private struct JSONParser {
     private mutating func string() -> String? {
         self.index += 1
         let start = self.index
-        // Most strings have no escape: taken whole.
+        // Most strings have no escape, and most of those are ASCII: taken whole, and ASCII needs no validating.
+        var isASCII = true
         while self.index < self.bytes.count, self.bytes[self.index] != UInt8(ascii: "\""),
             self.bytes[self.index] != UInt8(ascii: "\\")
         {
-            guard self.bytes[self.index] >= 0x20 else { return nil }
+            let byte = self.bytes[self.index]
+            guard byte >= 0x20 else { return nil }
+            if byte >= 0x80 { isASCII = false }
             self.index += 1
         }
         guard self.index < self.bytes.count else { return nil }
+        if self.bytes[self.index] == UInt8(ascii: "\"") {
+            let text = self.bytes[start..<self.index]
+            self.index += 1
+            return isASCII ? String(decoding: text, as: UTF8.self) : String(validating: text, as: UTF8.self)
+        }
         var scalars = Array(self.bytes[start..<self.index])
         while self.bytes[self.index] == UInt8(ascii: "\\") {
             self.index += 1

@@ -20,6 +20,19 @@ import Testing
         #expect(JSONValue(parsing: Array(text.utf8)) == nil)
     }
 
+    /// Strings without escapes take the fast path: ASCII as it is, other UTF-8 validated; whitespace of every kind
+    /// around the tokens.
+    @Test func unescapedTextIsReadWholeAndOnlyValidUTF8IsAccepted() throws {
+        let text = " {\t\"plain\" :\r\n\"ascii only\", \"wide\": \"naïve 日本 😀\", \"mixed\": \"é\\n\"}\n"
+        let parsed = try #require(JSONValue(parsing: Array(text.utf8)))
+        #expect(parsed == ["plain": "ascii only", "wide": "naïve 日本 😀", "mixed": "é\n"])
+
+        for invalid: [UInt8] in [[0xFF], [0xC3], [0xED, 0xA0, 0x80], [0x61, 0xC3, 0x5C, 0x6E]] {
+            let bytes = Array("\"".utf8) + invalid + Array("\"".utf8)
+            #expect(JSONValue(parsing: bytes) == nil, "\(invalid) is not UTF-8")
+        }
+    }
+
     @Test func nestingPastTheLimitIsRefused() {
         let deep = String(repeating: "[", count: 200) + String(repeating: "]", count: 200)
         #expect(JSONValue(parsing: Array(deep.utf8)) == nil)
