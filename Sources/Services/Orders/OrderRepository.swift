@@ -2,12 +2,6 @@ import Cloud
 import Middleware
 import Observability
 
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 /// The orders' rules over the store: who may see and change which order, the state machine, and the outbox events.
 struct OrderRepository: Sendable {
     let store: any ItemStore
