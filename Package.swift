@@ -262,7 +262,7 @@ let package = Package(
         .testTarget(
             name: "MiddlewareTests",
             dependencies: [
-                "Middleware", "LambdaRuntime", "LambdaEvents", "Cloud", "Hashing", "StratusTesting",
+                "Middleware", "LambdaRuntime", "LambdaEvents", "Cloud", "Hashing", "Observability", "StratusTesting",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -309,7 +309,7 @@ let package = Package(
         .testTarget(
             name: "ObservabilityTests",
             dependencies: [
-                "Observability", "LambdaRuntime", "LambdaEvents",
+                "Observability", "LambdaRuntime", "LambdaEvents", "StratusTesting",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Tracing", package: "swift-distributed-tracing"),

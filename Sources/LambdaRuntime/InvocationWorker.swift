@@ -72,19 +72,22 @@ final class InvocationWorker: Sendable {
         return true
     }
 
-    /// Runs one invocation under its deadline and reports its outcome.
+    /// Runs one invocation under its deadline, reports its outcome, then runs what the invocation left for after its
+    /// response (``LambdaContext/afterResponse(_:)``).
     /// - Returns: `false` when the deadline won and the process is ending.
     private func serve(_ invocation: Invocation, with client: RuntimeAPIClient) throws(LambdaRuntimeError) -> Bool {
         let metadata = invocation.metadata
         let settlement = FirstCallerFlag()
         let watchdogToken = self.server.watchdog.arm(for: metadata, settlement: settlement)
+        let afterResponseWork = AfterResponseWork()
         let outcome: InvocationOutcome
         do {
             let context = try LambdaContext(
                 metadata: metadata,
                 function: self.server.configuration.function,
                 isColdStart: self.server.coldStart.claim(),
-                logger: self.server.logger
+                logger: self.server.logger,
+                afterResponseWork: afterResponseWork
             )
             self.server.traceIDEnvironment?.export(metadata.traceID)
             let executor = self.server.executor
@@ -105,6 +108,7 @@ final class InvocationWorker: Sendable {
             self.server.logger.warning(
                 "\(refused)", metadata: [LambdaContext.requestIDMetadataKey: "\(metadata.requestID)"])
         }
+        afterResponseWork.runAll()
         return true
     }
 }

@@ -28,6 +28,8 @@ public struct LambdaContext: Sendable {
     public let isColdStart: Bool
     /// A logger that tags each line with the request id.
     public var logger: Logger
+    /// Where ``afterResponse(_:)`` leaves work when the Runtime API loop serves the invocation.
+    private var afterResponseWork: AfterResponseWork? = nil
 
     /// Creates a context, e.g. to call a handler in a test; the logger gets the request ID as metadata.
     public init(
@@ -57,12 +59,15 @@ public struct LambdaContext: Sendable {
     }
 
     /// Builds the context of an invocation from the Runtime API's metadata.
+    /// - Parameter afterResponseWork: Collects what ``afterResponse(_:)`` is given, for the caller to run once the
+    ///   response is sent; without it, that work runs at once.
     /// - Throws: ``LambdaRuntimeError/Code/invalidContext`` when the client context or Cognito identity header is not the JSON it must be.
     package init(
         metadata: InvocationMetadata,
         function: FunctionMetadata,
         isColdStart: Bool,
-        logger: Logger
+        logger: Logger,
+        afterResponseWork: AfterResponseWork? = nil
     ) throws(LambdaRuntimeError) {
         self.init(
             requestID: metadata.requestID,
@@ -77,6 +82,17 @@ public struct LambdaContext: Sendable {
             isColdStart: isColdStart,
             logger: logger
         )
+        self.afterResponseWork = afterResponseWork
+    }
+
+    /// Runs `work` once the response has been posted to the Runtime API, before the runtime asks for the next
+    /// invocation: Lambda has answered the caller by then and bills the time, but nobody waits for it. For telemetry
+    /// that needs no answer, such as sending a trace segment. Where no Runtime API loop serves the invocation (in
+    /// process, or a context made in a test), `work` runs at once. Work left when the deadline passes does not run:
+    /// the process ends.
+    public func afterResponse(_ work: @escaping @Sendable () -> Void) {
+        guard let afterResponseWork else { return work() }
+        afterResponseWork.add(work)
     }
 
     /// The time left until ``deadline``.

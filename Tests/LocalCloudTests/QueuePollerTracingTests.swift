@@ -2,17 +2,10 @@ import Cloud
 import LocalCloud
 import Observability
 import StratusTesting
-import Synchronization
 import Testing
 
 /// A consumer's invocation continues the trace its first record carries, and its records show in that trace.
 @Suite struct QueuePollerTracingTests {
-    final class Segments: SegmentEmitter {
-        private let documents = Mutex<[SegmentDocument]>([])
-        var all: [SegmentDocument] { self.documents.withLock { $0 } }
-        func emit(_ document: SegmentDocument) { self.documents.withLock { $0.append(document) } }
-    }
-
     static let firstRoot = "1-5759e988-bd862e3fe1be46a994272793"
     static let secondRoot = "1-6759e988-0123456789abcdef01234567"
 
@@ -25,16 +18,16 @@ import Testing
         let second = try await fixture.queues.send(
             OutgoingMessage(body: "second", traceHeader: "Root=\(Self.secondRoot);Parent=0123456789abcdef;Sampled=1"),
             to: "work")
-        let segments = Segments()
+        let segments = CollectingSegmentEmitter()
         let poller = try fixture.poller(
             EventSourceMapping(queue: "work", functionName: QueuePollerFixture.consumer, reportBatchItemFailures: true),
             tracing: QueuePollerTracing(emitter: segments)
         ) { event in QueuePollerFixture.reporting(["second"], of: event) }
         try await fixture.whileRunning(poller) {
-            try await eventually { segments.all.count == 2 }
+            try await eventually { segments.emitted.count == 2 }
         }
-        let service = try #require(segments.all.first { $0.origin == "AWS::Lambda" })
-        let function = try #require(segments.all.first { $0.origin == "AWS::Lambda::Function" })
+        let service = try #require(segments.emitted.first { $0.origin == "AWS::Lambda" })
+        let function = try #require(segments.emitted.first { $0.origin == "AWS::Lambda::Function" })
         #expect(service.traceID == Self.firstRoot)
         #expect(service.parentID == "53995c3f42cd8ad8")
         #expect(function.traceID == Self.firstRoot)
@@ -56,7 +49,7 @@ import Testing
         try await fixture.queues.createQueue("work")
         let header = "Root=\(Self.firstRoot);Parent=53995c3f42cd8ad8;Sampled=0"
         try await fixture.send(["quiet"], to: "work") { $0.traceHeader = header }
-        let segments = Segments()
+        let segments = CollectingSegmentEmitter()
         let poller = try fixture.poller(
             EventSourceMapping(queue: "work", functionName: QueuePollerFixture.consumer),
             tracing: QueuePollerTracing(emitter: segments))
@@ -64,7 +57,7 @@ import Testing
             try await eventually { try await fixture.counts(of: "work") == (0, 0) }
         }
         #expect(fixture.log.batches.first?.traceID == header)
-        #expect(segments.all.isEmpty)
+        #expect(segments.emitted.isEmpty)
     }
 
     @Test func withoutTracingTheFunctionStillGetsATraceID() async throws {

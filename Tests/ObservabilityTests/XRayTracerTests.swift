@@ -1,21 +1,10 @@
 import Foundation
 import LambdaEvents
-import Synchronization
+import StratusTesting
 import Testing
 import Tracing
 
 @testable import Observability
-
-/// Collects what a tracer emits.
-final class CollectingEmitter: SegmentEmitter {
-    private let documents = Mutex<[SegmentDocument]>([])
-
-    func emit(_ document: SegmentDocument) {
-        self.documents.withLock { $0.append(document) }
-    }
-
-    var emitted: [SegmentDocument] { self.documents.withLock { $0 } }
-}
 
 @Suite struct XRayTracerTests {
     static let root = "1-5759e988-bd862e3fe1be46a994272793"
@@ -57,7 +46,7 @@ final class CollectingEmitter: SegmentEmitter {
     }
 
     @Test func unsampledOrDisabledTracesRecordNothing() {
-        let emitter = CollectingEmitter()
+        let emitter = CollectingSegmentEmitter()
         let tracer = XRayTracer(emitter: emitter)
         for context in [Self.context(sampled: false), Self.context(sampled: nil), ServiceContext.topLevel] {
             let span = tracer.startSpan("## handler", context: context, ofKind: .internal)
@@ -73,7 +62,7 @@ final class CollectingEmitter: SegmentEmitter {
     }
 
     @Test func aFunctionsSpanIsASubsegmentOfLambdasSegmentWithItsCallsNestedInIt() throws {
-        let emitter = CollectingEmitter()
+        let emitter = CollectingSegmentEmitter()
         let tracer = XRayTracer(emitter: emitter)
         let handler = tracer.startSpan("## orders", context: Self.context(sampled: true), ofKind: .internal)
         handler.annotate("ColdStart", .bool(true))
@@ -110,7 +99,7 @@ final class CollectingEmitter: SegmentEmitter {
     }
 
     @Test func aServerSpanIsASegmentUnderItsCallerAndErrorsAreFaultsWithTheirCause() throws {
-        let emitter = CollectingEmitter()
+        let emitter = CollectingSegmentEmitter()
         let tracer = XRayTracer(emitter: emitter)
         let segment = tracer.startSpan("stratus/default", context: Self.context(sampled: true), ofKind: .server)
         segment.recordError(LambdaEventsTestError.broken)
@@ -124,7 +113,7 @@ final class CollectingEmitter: SegmentEmitter {
     }
 
     @Test func aChildThatOutlivesItsParentIsSentOnItsOwn() throws {
-        let emitter = CollectingEmitter()
+        let emitter = CollectingSegmentEmitter()
         let tracer = XRayTracer(emitter: emitter)
         let parent = tracer.startSpan("## handler", context: Self.context(sampled: true), ofKind: .internal)
         let child = tracer.startSpan("late", context: parent.context, ofKind: .internal)
@@ -139,7 +128,7 @@ final class CollectingEmitter: SegmentEmitter {
     }
 
     @Test func theTraceHeaderTravelsThroughInjectAndExtract() {
-        let tracer = XRayTracer(emitter: CollectingEmitter())
+        let tracer = XRayTracer(emitter: CollectingSegmentEmitter())
         var headers: [String: String] = [:]
         let span = tracer.startSpan("## handler", context: Self.context(sampled: true), ofKind: .internal)
         tracer.inject(span.context, into: &headers, using: DictionaryInjector())
@@ -216,9 +205,4 @@ struct DictionaryExtractor: Extractor {
     func extract(key: String, from carrier: [String: String]) -> String? {
         carrier[key]
     }
-}
-
-extension Array {
-    /// The single element, or `nil` when there are none or several.
-    var only: Element? { self.count == 1 ? self[0] : nil }
 }

@@ -8,7 +8,6 @@ import Middleware
 import Observability
 import Services
 import StratusTesting
-import Synchronization
 import Testing
 
 /// The orders function traced and measured as `ReferenceApp` runs it: its subsegment with the store's calls in it,
@@ -17,15 +16,9 @@ import Testing
     static let root = "1-6b0f5ebc-891b82213344a78cc2a622a1"
     static let lambdaSegment = "0123456789abcdef"
 
-    final class Emitted: SegmentEmitter {
-        let documents = Mutex<[SegmentDocument]>([])
-        func emit(_ document: SegmentDocument) { self.documents.withLock { $0.append(document) } }
-        var all: [SegmentDocument] { self.documents.withLock { $0 } }
-    }
-
     struct Setup {
         let fixture: OrdersFixture
-        let emitted = Emitted()
+        let emitted = CollectingSegmentEmitter()
         let lines = InMemoryLogSink()
         let metrics: EMFMetrics
         let handler: TracedHandler<OrdersAPI>
@@ -68,7 +61,7 @@ import Testing
         let response = try await setup.create(traceHeader: "Root=\(Self.root);Parent=\(Self.lambdaSegment);Sampled=1")
         #expect(response.statusCode == 201)
 
-        let handler = try #require(setup.emitted.all.only)
+        let handler = try #require(setup.emitted.emitted.only)
         #expect(handler.name == "## orders" && handler.type == "subsegment")
         #expect(handler.traceID == Self.root && handler.parentID == Self.lambdaSegment)
         #expect(handler.annotations == ["ColdStart": .bool(true), "Service": .string("orders")])
@@ -88,7 +81,7 @@ import Testing
         let setup = try Setup()
         let handed = "Root=\(Self.root);Parent=\(Self.lambdaSegment);Sampled=0"
         #expect(try await setup.create(traceHeader: handed).statusCode == 201)
-        #expect(setup.emitted.all.isEmpty)
+        #expect(setup.emitted.emitted.isEmpty)
         #expect(try await setup.outboxTraceHeaders() == [handed])
     }
 
@@ -106,7 +99,7 @@ import Testing
     }
 
     @Test func aFailingStoreCallIsAFaultWithItsCause() async throws {
-        let emitted = Emitted()
+        let emitted = CollectingSegmentEmitter()
         let tracer = XRayTracer(emitter: emitted)
         let store = TracedItemStore(
             UnavailableItemStore(reason: "the disk is gone"), tracer: tracer, tableName: "stratus")
@@ -116,12 +109,8 @@ import Testing
         let context = LambdaContext.test(
             traceID: "Root=\(Self.root);Parent=\(Self.lambdaSegment);Sampled=1", function: "orders")
         _ = try? await handler.handle(event, context: context)
-        let call = try #require(emitted.all.only?.subsegments?.first)
+        let call = try #require(emitted.emitted.only?.subsegments?.first)
         #expect(call.fault == true && call.http?.response?.status == 503)
         #expect(call.cause?.exceptions.first?.message?.contains("the disk is gone") == true)
     }
-}
-
-extension Array {
-    var only: Element? { self.count == 1 ? self[0] : nil }
 }

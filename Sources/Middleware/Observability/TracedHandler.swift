@@ -8,7 +8,8 @@ import Tracing
 /// subsegment `## <function>` under the segment Lambda opened, with the annotations `ColdStart` and `Service`, the
 /// response (cleaned by ``Redaction/traceMetadata``: no secret, no personal data, no body that is not JSON) or the
 /// error as metadata, and every span the handler starts (store, bus, queue and HTTP calls) nested
-/// in it. Unsampled or with tracing off, the handler runs with only the trace header in its service context, so
+/// in it. The response is captured and the subsegment sent after the response has gone
+/// (``LambdaContext/afterResponse(_:)``), stamped with the time the handler returned. Unsampled or with tracing off, the handler runs with only the trace header in its service context, so
 /// the events it raises still carry the trace on (``XRayTraceHeader/current``).
 public struct TracedHandler<Handler: LambdaHandler>: LambdaHandler {
     /// The wrapped handler's event type.
@@ -50,20 +51,28 @@ public struct TracedHandler<Handler: LambdaHandler>: LambdaHandler {
         let namespace = self.configuration.service ?? context.function.name
         span.annotate("ColdStart", .bool(context.isColdStart))
         span.annotate("Service", .string(namespace))
-        defer { span.end() }
+        let configuration = self.configuration
         do {
             let output = try await ServiceContext.withValue(span.context) {
                 try await self.handler.handle(event, context: context)
             }
-            if self.configuration.capturesResponse, let response = try? JSONValue(encoding: output) {
-                span.addMetadata("\(name) response", Redaction.traceMetadata.redacted(response), namespace: namespace)
+            let ended = DefaultTracerClock.now
+            // Capturing the response and sending the segment wait for nobody: they follow the response.
+            context.afterResponse {
+                if configuration.capturesResponse, let response = try? JSONValue(encoding: output) {
+                    span.addMetadata(
+                        "\(name) response", Redaction.traceMetadata.redacted(response), namespace: namespace)
+                }
+                span.end(at: ended)
             }
             return output
         } catch {
-            if self.configuration.capturesError {
+            let ended = DefaultTracerClock.now
+            if configuration.capturesError {
                 span.addMetadata("\(name) error", .string(String(describing: error)), namespace: namespace)
             }
             span.recordError(error)
+            context.afterResponse { span.end(at: ended) }
             throw error
         }
     }

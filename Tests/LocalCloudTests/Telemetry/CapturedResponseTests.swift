@@ -4,17 +4,12 @@ import LambdaRuntime
 import Logging
 import Middleware
 import Observability
-import Synchronization
+import StratusTesting
 import Testing
 
 /// What a traced function's subsegment carries of its response where it is captured, before any store sees it (as
 /// X-Ray on AWS would receive it): the shape and status, no token and no personal data.
 @Suite struct CapturedResponseTests {
-    final class Emitted: SegmentEmitter {
-        let documents = Mutex<[SegmentDocument]>([])
-        func emit(_ document: SegmentDocument) { self.documents.withLock { $0.append(document) } }
-    }
-
     /// Answers every event with `body`.
     struct Answering: LambdaHandler {
         let body: String
@@ -25,7 +20,7 @@ import Testing
 
     /// The response metadata `body` leaves in a sampled invocation's subsegment.
     static func captured(_ body: String) async throws -> JSONValue {
-        let emitted = Emitted()
+        let emitted = CollectingSegmentEmitter()
         let handler = TracedHandler(
             Answering(body: body), tracer: XRayTracer(emitter: emitted),
             configuration: TracerConfiguration(daemonAddress: nil, service: "auth"))
@@ -36,7 +31,7 @@ import Testing
             logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
         )
         _ = try await handler.handle("event", context: context)
-        let subsegment = try #require(emitted.documents.withLock { $0 }.first { $0.name == "## auth" })
+        let subsegment = try #require(emitted.emitted.first { $0.name == "## auth" })
         return try #require(subsegment.metadata?["auth"]?["## auth response"])
     }
 
