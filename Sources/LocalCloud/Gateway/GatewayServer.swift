@@ -12,36 +12,44 @@ import ServiceLifecycle
 public struct GatewayServer: Sendable {
     /// How long a connection may stay idle by default: API Gateway's own idle connection timeout.
     public static let defaultIdleTimeout = Duration.seconds(310)
+    /// How long a graceful stop waits by default for the requests under way: just over the 29 s API Gateway lets an
+    /// integration take, so no request it would have answered is cut short.
+    public static let defaultShutdownGracePeriod = Duration.seconds(30)
 
     public let gateway: APIGateway
     public let localRoutes: LocalCloudRoutes
     public let host: String
     public let port: Int
     public let idleTimeout: Duration
+    /// How long a graceful stop waits for the requests under way before it closes their connections.
+    public let shutdownGracePeriod: Duration
 
     public init(
         gateway: APIGateway, localRoutes: LocalCloudRoutes = LocalCloudRoutes(), host: String, port: Int,
-        idleTimeout: Duration = Self.defaultIdleTimeout
+        idleTimeout: Duration = Self.defaultIdleTimeout, shutdownGracePeriod: Duration = Self.defaultShutdownGracePeriod
     ) {
         self.gateway = gateway
         self.localRoutes = localRoutes
         self.host = host
         self.port = port
         self.idleTimeout = idleTimeout
+        self.shutdownGracePeriod = shutdownGracePeriod
     }
 
     /// Serves until the process receives SIGTERM or SIGINT or the task is cancelled; `onRunning` receives the port
     /// it listens on (useful with port 0).
     ///
     /// Either way the server stops gracefully: it accepts no more connections, finishes the requests under way and
-    /// closes every connection before it returns. Cancellation reaches the server only as that graceful stop: a
+    /// closes every connection before it returns. A request still under way after ``shutdownGracePeriod`` (a slow
+    /// client still sending its body, say) has its connection closed then. Cancellation reaches the server only as that graceful stop: a
     /// server task cancelled outright drops the connections NIO has accepted but not yet handed out, and NIO traps on
     /// such a connection (swift-nio#2637), which would take the whole process down.
     public func run(logger: Logger, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        let services = ServiceGroup(
-            configuration: .init(
-                services: [self.makeApplication(logger: logger, onRunning: onRunning)],
-                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        var configuration = ServiceGroupConfiguration(
+            services: [self.makeApplication(logger: logger, onRunning: onRunning)],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        configuration.maximumGracefulShutdownDuration = self.shutdownGracePeriod
+        let services = ServiceGroup(configuration: configuration)
         // Not a child task, so that this task's cancellation does not reach the server directly.
         let serving = Task { try await services.run() }
         try await withTaskCancellationHandler {

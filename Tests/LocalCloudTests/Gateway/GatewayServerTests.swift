@@ -125,4 +125,38 @@ extension GatewayServerTests {
         #expect(stillOpen == 0, "\(stillOpen) connections outlived the server")
         await gateway.shutdown()
     }
+
+    /// A client that sends a request's head and then a body that never comes does not hold a graceful stop past its
+    /// grace period (it would until the idle timeout): its connection is closed and the server returns.
+    @Test(.timeLimit(.minutes(1))) func aRequestWhoseBodyNeverComesIsCutOffAtTheEndOfTheGracePeriod() async throws {
+        let gateway = APIGateway(
+            manifest: GatewayFixture.manifest, ports: .unconfigured("no store"), logSink: InMemoryLogSink())
+        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
+        let server = Task {
+            try await GatewayServer(
+                gateway: gateway, host: "127.0.0.1", port: 0, idleTimeout: .seconds(40),
+                shutdownGracePeriod: .seconds(1)
+            ).run(logger: Logger(label: "gateway-server") { _ in SwiftLogNoOpLogHandler() }) { port in
+                portContinuation.yield(port)
+            }
+        }
+        var portIterator = ports.makeAsyncIterator()
+        let port = try #require(await portIterator.next())
+        let slow = try await RawTCPConnection.offThePool {
+            let connection = try RawTCPConnection(port: port)
+            try connection.send("POST /items/7 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000\r\n\r\n{\"a\":")
+            return connection
+        }
+        try await Task.sleep(for: .milliseconds(200))
+        let stopping = ContinuousClock.now
+        server.cancel()
+        _ = try? await server.value
+        let stopped = ContinuousClock.now - stopping
+        #expect(stopped < .seconds(10), "the stop took \(stopped)")
+        let stillOpen = try await RawTCPConnection.offThePool {
+            RawTCPConnection.waitUntilClosed([slow], timeout: .seconds(5))
+        }
+        #expect(stillOpen == 0)
+        await gateway.shutdown()
+    }
 }
