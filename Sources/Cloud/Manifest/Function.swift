@@ -28,6 +28,11 @@ public struct Function: Sendable {
     public let describeAPI: @Sendable (FunctionContext) async throws -> [APIOperation]
 
     /// Declares a function whose handler takes and returns JSON.
+    ///
+    /// Inlinable, like the initializer it calls, so that an app's manifest is built with its handler types known at
+    /// compile time: otherwise each declaration makes the runtime look up the handler type's conformances, dozens of
+    /// searches of the binary's conformance tables on every cold start.
+    @inlinable
     public init<Handler: LambdaHandler>(
         _ name: String,
         memoryMB: Int = 128,
@@ -41,6 +46,7 @@ public struct Function: Sendable {
     }
 
     /// Declares a function whose handler works on raw bytes.
+    @inlinable
     public init<Handler: ByteBufferLambdaHandler>(
         _ name: String,
         memoryMB: Int = 128,

@@ -1,3 +1,5 @@
+import LambdaRuntime
+
 /// An error as a log line shows it: `{"name": type, "message": description}`. Logging `.stringConvertible(error)`
 /// or passing `error:` gives the same object.
 public struct ErrorDescription: CustomStringConvertible, Sendable {
@@ -8,8 +10,8 @@ public struct ErrorDescription: CustomStringConvertible, Sendable {
 
     /// Describes `error` by its type name and its printed form.
     public init(_ error: any Error) {
-        self.name = String(describing: type(of: error))
-        self.message = String(describing: error)
+        self.name = LambdaFunctionError.typeName(of: error)
+        self.message = LambdaFunctionError.message(of: error)
     }
 
     /// `name: message`, the form a text log line shows.
