@@ -13,30 +13,38 @@ enum WorkerThread {
     /// - Returns: `body`'s result, or `nil` when no thread could be started.
     static func run(_ body: @escaping @Sendable () -> Int32) async -> Int32? {
         await withCheckedContinuation { (continuation: CheckedContinuation<Int32?, Never>) in
-            let work = Work { continuation.resume(returning: body()) }
-            let context = Unmanaged.passRetained(work).toOpaque()
-            #if canImport(Darwin)
-            var thread: pthread_t?
-            #else
-            var thread = pthread_t()
-            #endif
-            let started = pthread_create(
-                &thread, nil,
-                { context in
-                    Unmanaged<Work>.fromOpaque(context!).takeRetainedValue().body()
-                    return nil
-                }, context)
-            guard started == 0 else {
-                Unmanaged<Work>.fromOpaque(context).release()
+            guard Self.start({ continuation.resume(returning: body()) }) else {
                 continuation.resume(returning: nil)
                 return
             }
-            #if canImport(Darwin)
-            if let thread { pthread_detach(thread) }
-            #else
-            pthread_detach(thread)
-            #endif
         }
+    }
+
+    /// Starts `body` on a new, detached thread and returns at once.
+    /// - Returns: `false` when no thread could be started.
+    static func start(_ body: @escaping @Sendable () -> Void) -> Bool {
+        let context = Unmanaged.passRetained(Work(body)).toOpaque()
+        #if canImport(Darwin)
+        var thread: pthread_t?
+        #else
+        var thread = pthread_t()
+        #endif
+        let started = pthread_create(
+            &thread, nil,
+            { context in
+                Unmanaged<Work>.fromOpaque(context!).takeRetainedValue().body()
+                return nil
+            }, context)
+        guard started == 0 else {
+            Unmanaged<Work>.fromOpaque(context).release()
+            return false
+        }
+        #if canImport(Darwin)
+        if let thread { pthread_detach(thread) }
+        #else
+        pthread_detach(thread)
+        #endif
+        return true
     }
 
     /// The body handed to the new thread through its `void *` argument.
