@@ -48,8 +48,7 @@ public struct AWSPortsConfiguration: Sendable, Equatable {
     /// The configuration `environment` states. A profile file that cannot be read counts as naming no region; the
     /// credential chain reports that file's problem when it reads it.
     public init(environment: AWSEnvironment) {
-        let profiles = (try? ProfileFiles.load(environment: environment)) ?? ProfileFiles(config: "", credentials: "")
-        self.region = AWSRegionResolver.region(environment: environment, profiles: profiles)
+        self.region = AWSRegionResolver.region(environment: environment)
         self.tableName = Self.value(of: Self.tableNameVariable, in: environment)
         self.eventBusName = Self.value(of: Self.eventBusNameVariable, in: environment)
         self.secretNamePrefix = Self.value(of: Self.secretNamePrefixVariable, in: environment)

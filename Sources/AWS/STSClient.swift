@@ -17,8 +17,7 @@ struct STSClient: Sendable {
     /// A client for the STS endpoint `environment` resolves, in the region it resolves (``AWSRegionResolver``, else
     /// `us-east-1`), giving up on a call after `timeout`.
     init(environment: AWSEnvironment, clock: any Clock, timeout: Duration) throws {
-        let profiles = (try? ProfileFiles.load(environment: environment)) ?? ProfileFiles(config: "", credentials: "")
-        let region = AWSRegionResolver.region(environment: environment, profiles: profiles) ?? "us-east-1"
+        let region = AWSRegionResolver.region(environment: environment) ?? "us-east-1"
         let endpoint = AWSEndpointResolver.endpoint(
             serviceID: "STS", endpointPrefix: "sts", region: region, environment: environment)
         guard let url = HTTPURL(endpoint) else {

@@ -69,9 +69,9 @@ import Testing
         #expect(
             credentials
                 == AWSCredentials(accessKeyID: "AKIDCI", secretAccessKey: "config-secret", sessionToken: "ci-token"))
-        #expect(
-            AWSRegionResolver.region(
-                environment: environment, profiles: try ProfileFiles.load(environment: environment)) == "eu-north-1")
+        let profiles = try ProfileFiles.load(environment: environment)
+        #expect(AWSRegionResolver.region(environment: environment, profiles: profiles) == "eu-north-1")
+        #expect(AWSRegionResolver.region(environment: environment) == "eu-north-1")
     }
 
     /// A profile named by AWS_PROFILE that the files lack stops the chain with an error, as in the SDKs, instead of

@@ -1,4 +1,5 @@
 import AWS
+import Synchronization
 import Testing
 
 /// Region and endpoint resolution by the SDKs' variables.
@@ -13,6 +14,22 @@ import Testing
         #expect(AWSRegionResolver.region(environment: AWSEnvironment([:]), profiles: Self.profiles) == "ap-south-1")
         let empty = ProfileFiles(config: "", credentials: "")
         #expect(AWSRegionResolver.region(environment: AWSEnvironment(["AWS_REGION": ""]), profiles: empty) == nil)
+    }
+
+    /// On Lambda `AWS_REGION` is always set: the profile files are then not read at all (a cold start saved).
+    @Test func theProfilesAreReadOnlyWhenNoVariableNamesTheRegion() {
+        let reads = Mutex(0)
+        func profilesCountingReads() -> ProfileFiles {
+            reads.withLock { $0 += 1 }
+            return Self.profiles
+        }
+        let lambda = AWSEnvironment(["AWS_REGION": "eu-west-1"])
+        #expect(AWSRegionResolver.region(environment: lambda, profiles: profilesCountingReads()) == "eu-west-1")
+        #expect(reads.withLock { $0 } == 0)
+        #expect(
+            AWSRegionResolver.region(environment: AWSEnvironment([:]), profiles: profilesCountingReads())
+                == "ap-south-1")
+        #expect(reads.withLock { $0 } == 1)
     }
 
     @Test func serviceVariableThenGlobalVariableThenRegionalEndpoint() {
