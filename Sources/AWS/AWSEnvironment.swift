@@ -1,3 +1,5 @@
+import LambdaRuntime
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -18,16 +20,13 @@ public struct AWSEnvironment: Sendable, Equatable {
 
     /// The process's own environment.
     public static var process: AWSEnvironment {
-        var variables: [String: String] = [:]
-        var entry = environ
-        while let pointer = entry.pointee {
-            let text = String(cString: pointer)
-            if let equals = text.firstIndex(of: "=") {
-                variables[String(text[..<equals])] = String(text[text.index(after: equals)...])
-            }
-            entry += 1
-        }
-        return AWSEnvironment(variables)
+        AWSEnvironment(ProcessEnvironment.current())
+    }
+
+    /// The value of the process's variable `name`, read alone, or `nil` when it is unset or empty.
+    public static func processValue(of name: String) -> String? {
+        guard let value = getenv(name), value.pointee != 0 else { return nil }
+        return String(cString: value)
     }
 
     /// The value of `name`, or `nil` when it is unset or empty (the SDKs treat both alike).

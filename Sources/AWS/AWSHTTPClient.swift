@@ -56,7 +56,7 @@ public final class AWSHTTPClient: AWSHTTPTransport {
     /// The client the credential sources share: answers of at most 64 KB, the process's `AWS_CA_BUNDLE` trusted.
     package static let credentialSources = AWSHTTPClient(
         configuration: Configuration(
-            maximumResponseByteCount: 64 * 1024, caBundlePath: AWSEnvironment.process["AWS_CA_BUNDLE"]))
+            maximumResponseByteCount: 64 * 1024, caBundlePath: AWSEnvironment.processValue(of: "AWS_CA_BUNDLE")))
 
     /// The client's bounds.
     public let configuration: Configuration

@@ -13,8 +13,8 @@ public actor CachingCredentialProvider: CredentialProvider {
     /// How long after a failed refresh the next one is tried while the cached credentials are still valid.
     public static let retryAfterFailure: Duration = .seconds(60)
 
-    /// The wrapped source's name.
-    public nonisolated let name: String
+    /// The wrapped source's name (a chain's joins its sources' names: made when asked, not on a cold start).
+    public nonisolated var name: String { self.provider.name }
     private let provider: any CredentialProvider
     private let clock: any Clock
     private let refreshAheadMilliseconds: Int64
@@ -24,7 +24,6 @@ public actor CachingCredentialProvider: CredentialProvider {
 
     /// A cache in front of `provider`, reading time from `clock`.
     public init(_ provider: any CredentialProvider, clock: any Clock, refreshAhead: Duration = defaultRefreshAhead) {
-        self.name = provider.name
         self.provider = provider
         self.clock = clock
         self.refreshAheadMilliseconds = refreshAhead.wholeMilliseconds

@@ -24,7 +24,9 @@ final class DeadlineWatchdog: Sendable {
 
     private struct Table {
         var nextID: UInt64 = 0
-        var armed: [UInt64: Armed] = [:]
+        /// One entry per invocation under way: a few at most, so a list (a dictionary's first use costs a cold
+        /// start a search of the conformance tables).
+        var armed: [(id: UInt64, armed: Armed)] = []
     }
 
     static let scanIntervalMilliseconds = 100
@@ -49,14 +51,14 @@ final class DeadlineWatchdog: Sendable {
         let armed = Armed(metadata: metadata, settlement: settlement, receivedAt: .now)
         return self.table.withLock { table in
             table.nextID &+= 1
-            table.armed[table.nextID] = armed
+            table.armed.append((table.nextID, armed))
             return Token(id: table.nextID)
         }
     }
 
     /// Stops watching an invocation that settled in time.
     func disarm(_ token: Token) {
-        _ = self.table.withLock { $0.armed.removeValue(forKey: token.id) }
+        self.table.withLock { $0.armed.removeAll { $0.id == token.id } }
     }
 
     /// Schedules an exact timer for every deadline due before the next scan, and the next scan.
@@ -64,8 +66,9 @@ final class DeadlineWatchdog: Sendable {
         self.queue.asyncAfter(deadline: .now() + .milliseconds(Self.scanIntervalMilliseconds)) { self.scan() }
         let horizon = WallClock.nowMilliseconds() + Int64(Self.scanIntervalMilliseconds)
         let due = self.table.withLock { table -> [Armed] in
-            let ids = table.armed.filter { $0.value.metadata.deadline.millisecondsSinceEpoch <= horizon }.map(\.key)
-            return ids.compactMap { table.armed.removeValue(forKey: $0) }
+            let due = table.armed.filter { $0.armed.metadata.deadline.millisecondsSinceEpoch <= horizon }
+            table.armed.removeAll { $0.armed.metadata.deadline.millisecondsSinceEpoch <= horizon }
+            return due.map(\.armed)
         }
         for armed in due {
             let remaining = armed.metadata.deadline.millisecondsSinceEpoch - WallClock.nowMilliseconds()

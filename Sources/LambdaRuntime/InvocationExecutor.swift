@@ -27,9 +27,12 @@ package struct InvocationExecutor: Sendable {
     /// The handler when it also takes events as values; asked once, not on every invocation.
     private let valueHandler: (any ValueLambdaHandler)?
 
-    package init(handler: any ByteBufferLambdaHandler) {
+    /// - Parameter takesValues: Whether events may come as values (``invoke(value:context:)``, in process); the
+    ///   Runtime API loop only has bytes, and skips asking the handler (a search of the conformance tables on its
+    ///   cold start).
+    package init(handler: any ByteBufferLambdaHandler, takesValues: Bool = true) {
         self.handler = handler
-        self.valueHandler = handler as? any ValueLambdaHandler
+        self.valueHandler = takesValues ? handler as? any ValueLambdaHandler : nil
     }
 
     package func invoke(event: ByteBuffer, context: LambdaContext) async -> InvocationOutcome {

@@ -7,8 +7,11 @@ public enum Lambda {
     /// Reads the configuration from the environment, builds the handler once with `makeHandler` (the cold start) and
     /// serves invocations from the Runtime API until SIGTERM, when it finishes the invocations in flight and exits 0.
     /// Any failure before the first invocation is reported to `/init/error` and ends the process with status 1.
-    public static func main(makeHandler: @escaping LambdaHandlerFactory) async -> Never {
-        let environment = ProcessEnvironment.current()
+    /// - Parameter environment: The process environment, when the caller has read it already (reading it again
+    ///   costs a cold start).
+    public static func main(
+        environment: [String: String] = ProcessEnvironment.current(), makeHandler: @escaping LambdaHandlerFactory
+    ) async -> Never {
         let status = await LambdaProcess(environment: environment, makeHandler: makeHandler).run()
         ProcessEnvironment.terminate(status: status)
     }
@@ -66,7 +69,7 @@ struct LambdaProcess {
 
         let server = InvocationServer(
             configuration: configuration,
-            executor: InvocationExecutor(handler: handler),
+            executor: InvocationExecutor(handler: handler, takesValues: false),
             logger: logger,
             watchdog: DeadlineWatchdog(runtimeAPI: configuration.runtimeAPI, logger: logger),
             traceIDEnvironment: configuration.maxConcurrency == 1 ? TraceIDEnvironment() : nil

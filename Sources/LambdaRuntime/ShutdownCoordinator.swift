@@ -5,7 +5,9 @@ import Synchronization
 final class ShutdownCoordinator: Sendable {
     private struct State {
         var isDraining = false
-        var idleConnections: [Int: RuntimeAPIConnection] = [:]
+        /// One entry per idle worker: a few at most, so a list (a dictionary's first use costs a cold start a search
+        /// of the conformance tables).
+        var idleConnections: [(worker: Int, connection: RuntimeAPIConnection)] = []
     }
 
     private let state = Mutex(State())
@@ -15,7 +17,7 @@ final class ShutdownCoordinator: Sendable {
     func willWaitForNext(worker: Int, on connection: RuntimeAPIConnection) -> Bool {
         self.state.withLock { state in
             guard !state.isDraining else { return false }
-            state.idleConnections[worker] = connection
+            state.idleConnections.append((worker, connection))
             return true
         }
     }
@@ -23,7 +25,7 @@ final class ShutdownCoordinator: Sendable {
     /// Records that `worker` received an invocation and serves it.
     func didReceiveInvocation(worker: Int) {
         self.state.withLock { state in
-            _ = state.idleConnections.removeValue(forKey: worker)
+            state.idleConnections.removeAll { $0.worker == worker }
         }
     }
 
@@ -32,8 +34,8 @@ final class ShutdownCoordinator: Sendable {
     func drain() {
         let idle = self.state.withLock { state in
             state.isDraining = true
-            defer { state.idleConnections = [:] }
-            return Array(state.idleConnections.values)
+            defer { state.idleConnections = [] }
+            return state.idleConnections.map(\.connection)
         }
         for connection in idle {
             connection.interrupt()

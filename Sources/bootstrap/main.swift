@@ -7,8 +7,8 @@ import Observability
 // The ports are the AWS adapters the function's environment configures (AWSPortsConfiguration): building them
 // connects to nothing, so the cold start is the same whether the function uses them or not.
 let environment = ProcessEnvironment.current()
-let ports = CloudPorts.aws(environment: .process, clock: SystemClock())
+let ports = CloudPorts.aws(environment: AWSEnvironment(environment), clock: SystemClock())
     .traced(
         by: TracerConfiguration(environment: environment).makeTracer(),
         tableName: environment[AWSPortsConfiguration.tableNameVariable] ?? "stratus")
-await Lambda.main(makeHandler: ReferenceApp.manifest.handlerFactory(ports: ports))
+await Lambda.main(environment: environment, makeHandler: ReferenceApp.manifest.handlerFactory(ports: ports))

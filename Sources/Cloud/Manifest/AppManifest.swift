@@ -68,13 +68,16 @@ public struct AppManifest: Sendable {
     }
 
     /// Finds the function the context names (`_HANDLER`) and builds its handler with `ports`.
-    /// - Throws: ``ManifestError`` when the manifest is invalid or names no such function, or whatever the
-    ///   function's initialiser throws.
+    ///
+    /// It does not ``validate()`` the whole app, which would cost every cold start a third of a millisecond for
+    /// routes and rules that Lambda does not use: `stratus serve`, `stratus invoke` and `stratus provision` validate
+    /// the manifest, and so should the app's tests.
+    /// - Throws: ``ManifestError/unknownFunction(_:known:)`` when the manifest names no such function, or whatever
+    ///   the function's initialiser throws.
     public func makeHandler(
         _ context: LambdaInitializationContext,
         ports: CloudPorts
     ) async throws -> any ByteBufferLambdaHandler {
-        try self.validate()
         guard let function = self.function(named: context.handlerName) else {
             throw ManifestError.unknownFunction(context.handlerName, known: self.functionNames)
         }
