@@ -9,17 +9,6 @@ import Darwin
 /// A thread of its own for a worker that blocks: neither the cooperative pool nor an event loop is held while it
 /// waits on the Runtime API.
 enum WorkerThread {
-    /// Runs `body` on a new thread and returns what it returns, suspending the caller meanwhile.
-    /// - Returns: `body`'s result, or `nil` when no thread could be started.
-    static func run(_ body: @escaping @Sendable () -> Int32) async -> Int32? {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Int32?, Never>) in
-            guard Self.start({ continuation.resume(returning: body()) }) else {
-                continuation.resume(returning: nil)
-                return
-            }
-        }
-    }
-
     /// Starts `body` on a new, detached thread and returns at once.
     /// - Returns: `false` when no thread could be started.
     static func start(_ body: @escaping @Sendable () -> Void) -> Bool {

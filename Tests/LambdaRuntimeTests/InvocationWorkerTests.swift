@@ -43,8 +43,11 @@ struct InvocationWorkerTests {
         )
         let connection = try RuntimeAPIConnection.connect(to: api.address)
         // The script ends after the response: the second `next` is answered 500 and the worker stops with status 1.
-        let status = await WorkerThread.run {
-            InvocationWorker(index: 0, connection: connection, server: server).run()
+        let status = await withCheckedContinuation { (continuation: CheckedContinuation<Int32, Never>) in
+            let started = WorkerThread.start {
+                continuation.resume(returning: InvocationWorker(index: 0, connection: connection, server: server).run())
+            }
+            if !started { continuation.resume(returning: -1) }
         }
         connection.close()
         await api.stop()

@@ -7,10 +7,10 @@ import Tracing
 /// A handler traced as Powertools' `capture_lambda_handler` does: when the invocation's trace is sampled, a
 /// subsegment `## <function>` under the segment Lambda opened, with the annotations `ColdStart` and `Service`, the
 /// response (cleaned by ``Redaction/traceMetadata``: no secret, no personal data, no body that is not JSON) or the
-/// error as metadata, and every span the handler starts (store, bus, queue and HTTP calls) nested
-/// in it. The response is captured and the subsegment sent after the response has gone
-/// (``LambdaContext/afterResponse(_:)``), stamped with the time the handler returned. Unsampled or with tracing off, the handler runs with only the trace header in its service context, so
-/// the events it raises still carry the trace on (``XRayTraceHeader/current``).
+/// error as metadata, and every span the handler starts (store, bus, queue and HTTP calls) nested in it. The response
+/// is captured and the subsegment sent after the response has gone (``LambdaContext/afterResponse(_:)``), stamped
+/// with the time the handler returned. Unsampled or with tracing off, the handler runs with only the trace header in
+/// its service context, so the events it raises still carry the trace on (``XRayTraceHeader/current``).
 public struct TracedHandler<Handler: LambdaHandler>: LambdaHandler {
     /// The wrapped handler's event type.
     public typealias Event = Handler.Event
