@@ -66,9 +66,9 @@ final class DeadlineWatchdog: Sendable {
         self.queue.asyncAfter(deadline: .now() + .milliseconds(Self.scanIntervalMilliseconds)) { self.scan() }
         let horizon = WallClock.nowMilliseconds() + Int64(Self.scanIntervalMilliseconds)
         let due = self.table.withLock { table -> [Armed] in
-            let due = table.armed.filter { $0.armed.metadata.deadline.millisecondsSinceEpoch <= horizon }
-            table.armed.removeAll { $0.armed.metadata.deadline.millisecondsSinceEpoch <= horizon }
-            return due.map(\.armed)
+            let split = table.armed.partition { $0.armed.metadata.deadline.millisecondsSinceEpoch <= horizon }
+            defer { table.armed.removeSubrange(split...) }
+            return table.armed[split...].map(\.armed)
         }
         for armed in due {
             let remaining = armed.metadata.deadline.millisecondsSinceEpoch - WallClock.nowMilliseconds()

@@ -32,11 +32,9 @@ struct InvocationServer: Sendable {
             let exits = WorkerExits(workers: self.configuration.maxConcurrency) { continuation.resume(returning: $0) }
             for index in 0..<self.configuration.maxConcurrency {
                 let connection = index == 0 ? firstConnection : nil
-                guard WorkerThread.start({ exits.record(self.work(index: index, givenConnection: connection)) })
-                else {
+                if !WorkerThread.start({ exits.record(self.work(index: index, givenConnection: connection)) }) {
                     self.logger.critical("Worker \(index) cannot start a thread")
                     exits.record(1)
-                    continue
                 }
             }
             terminations = SignalObserver(signal: SIGTERM) {
