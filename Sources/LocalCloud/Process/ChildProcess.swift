@@ -55,16 +55,25 @@ final class ChildProcess: Sendable {
         let childID = pid
         self.processIdentifier = childID
         self.statusFile = open("/proc/\(childID)/status", O_RDONLY | O_CLOEXEC)
-        Self.forwardLines(from: outputRead, to: output)
+        let outputDrained = DispatchSemaphore(value: 0)
+        Self.forwardLines(from: outputRead, to: output) { outputDrained.signal() }
         let exit = self.exit
         Thread.detachNewThread {
             var waitStatus: Int32 = 0
             while waitpid(childID, &waitStatus, 0) == -1 && errno == EINTR {}
+            exit.recordReaped()
+            // The exit is known only once every line written before it has reached the sink, so that whoever sees
+            // the exit (a test, an invocation's error) also sees the process's last words. A descendant that kept
+            // the pipe open would hold end of file back for ever: wait for it a bounded time.
+            _ = outputDrained.wait(timeout: .now() + Self.outputDrainLimit)
             // WIFSIGNALED / WTERMSIG / WEXITSTATUS, spelled out: Glibc's macros are not visible to Swift.
             let signal = waitStatus & 0x7f
             exit.record(signal != 0 ? 128 + signal : (waitStatus >> 8) & 0xff)
         }
     }
+
+    /// How long after the process's exit its output may take to reach end of file before the exit is reported anyway.
+    static let outputDrainLimit: DispatchTimeInterval = .seconds(2)
 
     /// Waits for the process to end and returns its status (128 + signal number when a signal ended it).
     func waitForExit() async -> Int32 {
@@ -76,9 +85,9 @@ final class ChildProcess: Sendable {
         self.exit.status
     }
 
-    /// Sends `signal` to the process, if it still runs.
+    /// Sends `signal` to the process, if it has not been waited for yet.
     func send(signal: Int32) {
-        guard self.exitStatus == nil else { return }
+        guard !self.exit.isReaped else { return }
         kill(self.processIdentifier, signal)
     }
 
@@ -107,8 +116,11 @@ final class ChildProcess: Sendable {
         return (descriptors[0], descriptors[1])
     }
 
-    /// Reads lines from `descriptor` into `sink` on a thread of its own until end of file, then closes it.
-    private static func forwardLines(from descriptor: Int32, to sink: any LogSink) {
+    /// Reads lines from `descriptor` into `sink` on a thread of its own until end of file, then closes it and calls
+    /// `drained`.
+    private static func forwardLines(
+        from descriptor: Int32, to sink: any LogSink, drained: @escaping @Sendable () -> Void
+    ) {
         let splitter = LineSplitter(sink: sink)
         Thread.detachNewThread {
             var buffer = [UInt8](repeating: 0, count: 65_536)
@@ -124,6 +136,7 @@ final class ChildProcess: Sendable {
             }
             splitter.finish()
             close(descriptor)
+            drained()
         }
     }
 }
@@ -135,17 +148,27 @@ struct ChildProcessError: Error, CustomStringConvertible {
     var description: String { "Cannot start \(self.executable): \(self.reason)" }
 }
 
-/// The exit status of a process, once known, and the tasks waiting for it.
+/// Whether a process has been waited for, its exit status once known, and the tasks waiting for that.
 private final class ExitRecord: Sendable {
     private struct State {
+        var isReaped = false
         var status: Int32?
         var waiters: [CheckedContinuation<Int32, Never>] = []
     }
 
     private let state = Mutex(State())
 
+    /// Whether `waitpid` has returned: from then on the process's id may name another process.
+    var isReaped: Bool {
+        self.state.withLock { $0.isReaped }
+    }
+
     var status: Int32? {
         self.state.withLock { $0.status }
+    }
+
+    func recordReaped() {
+        self.state.withLock { $0.isReaped = true }
     }
 
     func record(_ status: Int32) {
