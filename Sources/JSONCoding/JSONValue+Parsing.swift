@@ -15,6 +15,8 @@ private struct JSONParser {
     let bytes: [UInt8]
     let maximumDepth: Int
     var index = 0
+    /// The members of the objects being read, innermost last: an object's dictionary is made once its size is known.
+    private var pendingMembers: [(key: String, value: JSONValue)] = []
 
     init(bytes: [UInt8], maximumDepth: Int) {
         self.bytes = bytes
@@ -58,17 +60,21 @@ private struct JSONParser {
 
     private mutating func object(depth: Int) -> JSONValue? {
         self.index += 1
-        var members: [String: JSONValue] = [:]
-        if self.skip(UInt8(ascii: "}")) { return .object(members) }
+        if self.skip(UInt8(ascii: "}")) { return .object([:]) }
+        let first = self.pendingMembers.count
+        defer { self.pendingMembers.removeSubrange(first...) }
         while true {
             self.skipWhitespace()
             guard self.index < self.bytes.count, self.bytes[self.index] == UInt8(ascii: "\""), let key = self.string(),
                 self.skip(UInt8(ascii: ":")), let value = self.value(depth: depth + 1)
             else { return nil }
-            members[key] = value
+            self.pendingMembers.append((key, value))
             guard let closed = self.isClosed(by: UInt8(ascii: "}")) else { return nil }
-            if closed { return .object(members) }
+            if closed { break }
         }
+        var members = [String: JSONValue](minimumCapacity: self.pendingMembers.count - first)
+        for (key, value) in self.pendingMembers[first...] { members[key] = value }
+        return .object(members)
     }
 
     private mutating func array(depth: Int) -> JSONValue? {

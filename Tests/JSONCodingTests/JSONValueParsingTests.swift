@@ -33,6 +33,19 @@ import Testing
         }
     }
 
+    /// Objects inside objects and arrays each keep their own members, and a repeated key keeps its last value, as
+    /// Python's and JavaScript's readers (those of Lambda's own runtimes) do; Foundation's keeps the first.
+    @Test func nestedObjectsKeepTheirOwnMembersAndARepeatedKeyItsLastValue() throws {
+        let text =
+            #"{"a":{"a":1,"b":{"c":2,"c":3},"d":[{"x":1},{},{"x":2,"y":{"z":null}}]},"e":"f","e":"g","h":{"i":[{"j":{}}]}}"#
+        let parsed = try #require(JSONValue(parsing: Array(text.utf8)))
+        #expect(
+            parsed == [
+                "a": ["a": 1, "b": ["c": 3], "d": [["x": 1], [:], ["x": 2, "y": ["z": nil]]]], "e": "g",
+                "h": ["i": [["j": [:]]]],
+            ])
+    }
+
     @Test func nestingPastTheLimitIsRefused() {
         let deep = String(repeating: "[", count: 200) + String(repeating: "]", count: 200)
         #expect(JSONValue(parsing: Array(deep.utf8)) == nil)
