@@ -2,7 +2,8 @@
 # Measures the shipped Lambda function against the native floor, through a Runtime API that costs next to nothing,
 # and measures our Runtime API emulator against that same minimal server.
 #
-#   1. The function: the release `bootstrap` as it ships (static Swift runtime, stripped, zipped) running `health`
+#   1. The function: the release `bootstrap` as it ships (static Swift runtime, stripped, zipped, and run unzipped
+#      from the zip as Lambda runs it) running `health`
 #      with a real API Gateway event (authorization, x-correlation-id, a sampled X-Ray trace), and a C program doing
 #      the same Runtime API loop (scripts/bench/baseline-runtime.c), both driven by scripts/bench/minimal-runtime-api.c
 #      (answers `next` from a prepared event and reads the response, nothing else): cold start, warm p50/p99, peak RSS,
@@ -24,7 +25,7 @@ cold="${COLD_STARTS:-30}"
 warm="${WARM_INVOCATIONS:-3000}"
 event=Examples/events/health-apigateway.json
 
-command -v zip >/dev/null || { apt-get update -qq && apt-get install -y -qq zip >/dev/null; }
+command -v zip >/dev/null && command -v unzip >/dev/null || { apt-get update -qq && apt-get install -y -qq zip unzip >/dev/null; }
 
 if [ -z "${SKIP_FUNCTION:-}" ]; then
     [ -n "${SKIP_BUILD:-}" ] || swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product bootstrap >/dev/null
@@ -40,7 +41,13 @@ measure() { "$out/minimal-runtime-api" --event "$event" --cold "$cold" --warm "$
 baseline=$(measure "$out/baseline-runtime")
 function_figures=()
 if [ -z "${SKIP_FUNCTION:-}" ]; then
-    function_figures=(--function "$(measure "$out/bootstrap")" --zip-bytes "$(stat -c %s "$out/bootstrap.zip")")
+    # The binary runs as Lambda runs it: unzipped from the zip into a fresh folder. Its peak RSS depends on how the
+    # file's pages sit in the page cache (the same bytes read 14.5 MB as strip wrote them, 15.0 MB after dropping the
+    # cache, 16.4 MB freshly unzipped, on this kernel): the freshly unzipped copy is the one that ships.
+    unzipped=$(mktemp -d)
+    trap 'rm -rf "$unzipped"' EXIT
+    unzip -q "$out/bootstrap.zip" -d "$unzipped"
+    function_figures=(--function "$(measure "$unzipped/bootstrap")" --zip-bytes "$(stat -c %s "$out/bootstrap.zip")")
 fi
 
 emulator=""
