@@ -112,6 +112,35 @@ import Tracing
         #expect(XRayTraceHeader.isSegmentID(exception.id))
     }
 
+    /// A span that ends inside its parent is written when the outermost span ends (after a function's response), as
+    /// it was when it ended: its own children inside it, nothing set after its end.
+    @Test func aSpanEndedInsideItsParentIsWrittenWhenTheParentEndsAsItWasAtItsEnd() throws {
+        let emitter = CollectingSegmentEmitter()
+        let tracer = XRayTracer(emitter: emitter)
+        let handler = tracer.startSpan("## orders", context: Self.context(sampled: true), ofKind: .internal)
+        let call = tracer.startSpan("DynamoDB", context: handler.context, ofKind: .client)
+        let retry = tracer.startSpan("attempt", context: call.context, ofKind: .internal)
+        retry.recordError(LambdaEventsTestError.broken)
+        retry.end()
+        call.updateAttributes { $0["aws.operation"] = "GetItem" }
+        call.end(at: DefaultTracerClock.now)
+        call.attributes["aws.table_name"] = "set after the end"
+        call.recordError(LambdaEventsTestError.broken)
+        call.updateDocument { $0.name = "renamed after the end" }
+        #expect(emitter.emitted.isEmpty)
+        handler.end()
+
+        let document = try #require(emitter.emitted.only)
+        let callDocument = try #require(document.subsegments?.only)
+        #expect(callDocument.name == "DynamoDB")
+        #expect(callDocument.aws == ["operation": .string("GetItem")])
+        #expect(callDocument.fault == nil && callDocument.cause == nil)
+        #expect(callDocument.endTime != nil && callDocument.endTime! <= document.endTime!)
+        let retryDocument = try #require(callDocument.subsegments?.only)
+        #expect(retryDocument.name == "attempt" && retryDocument.fault == true)
+        #expect(retryDocument.cause?.exceptions.count == 1)
+    }
+
     @Test func aChildThatOutlivesItsParentIsSentOnItsOwn() throws {
         let emitter = CollectingSegmentEmitter()
         let tracer = XRayTracer(emitter: emitter)

@@ -81,8 +81,10 @@ public struct TracedItemStore<Tracer: Tracing.Tracer>: ItemStore {
         let span = self.tracer.startSpan("DynamoDB", context: context, ofKind: .client)
         defer { span.end() }
         guard span.isRecording else { return try await call() }
-        span.attributes["aws.operation"] = operation
-        span.attributes["aws.table_name"] = self.tableName
+        span.updateAttributes { attributes in
+            attributes["aws.operation"] = operation
+            attributes["aws.table_name"] = self.tableName
+        }
         do throws(ItemStoreError) {
             return try await call()
         } catch {

@@ -3,8 +3,11 @@ import LambdaRuntime
 import Synchronization
 import Tracing
 
-/// The state of one recorded span: its document as it grows, and the subsegments of its children that ended while
-/// it was open. When it ends, it goes into its parent's document if the parent is still open, else to the emitter.
+/// The state of one recorded span: its document as it grows, and its children that ended while it was open. When it
+/// ends inside a parent that is still open, it only records its end time and joins the parent's children: its
+/// document (attributes mapped, cause, own children) is made when the outermost span ends, which for a function is
+/// after its response (``TracedHandler``), so that a span ending inside the handler costs the caller next to
+/// nothing. A span that ends on its own, or after its parent, goes to the emitter.
 final class XRaySpanRecord: Sendable {
     let id: String
     let traceID: String
@@ -17,8 +20,8 @@ final class XRaySpanRecord: Sendable {
         var document: SegmentDocument
         var attributes = SpanAttributes()
         var failed = false
-        var children: [SegmentDocument] = []
-        var ended = false
+        var children: [XRaySpanRecord] = []
+        var endTime: Double?
     }
 
     /// - Parameter parentID: Set for the first span of a piece of work that continues a caller's trace. A server span
@@ -45,20 +48,27 @@ final class XRaySpanRecord: Sendable {
 
     var name: String {
         get { self.state.withLock { $0.document.name } }
-        set { self.state.withLock { $0.document.name = SegmentDocument.acceptableName(newValue) } }
+        set { self.changeWhileOpen { $0.document.name = SegmentDocument.acceptableName(newValue) } }
     }
 
     var attributes: SpanAttributes {
         get { self.state.withLock { $0.attributes } }
-        set { self.state.withLock { $0.attributes = newValue } }
+        set { self.changeWhileOpen { $0.attributes = newValue } }
     }
 
     func update(_ change: (inout SegmentDocument) -> Void) {
-        self.state.withLock { change(&$0.document) }
+        self.changeWhileOpen { change(&$0.document) }
     }
 
     func markFailed() {
-        self.state.withLock { $0.failed = true }
+        self.changeWhileOpen { $0.failed = true }
+    }
+
+    /// Applies `change` unless the span has ended: what is set after the end is not recorded, as with any tracer.
+    private func changeWhileOpen(_ change: (inout State) -> Void) {
+        self.state.withLock { state in
+            if state.endTime == nil { change(&state) }
+        }
     }
 
     /// Adds `error` to the cause, named as Lambda would report it.
@@ -67,7 +77,7 @@ final class XRaySpanRecord: Sendable {
         let exception = SegmentDocument.Cause.Exception(
             id: XRayTraceHeader.newSegmentID(), message: report.errorMessage, type: report.errorType
         )
-        self.state.withLock { state in
+        self.changeWhileOpen { state in
             state.failed = true
             var cause = state.document.cause ?? SegmentDocument.Cause(exceptions: [])
             cause.exceptions.append(exception)
@@ -76,33 +86,43 @@ final class XRaySpanRecord: Sendable {
     }
 
     func end(at endTime: Double) {
-        let finished: SegmentDocument? = self.state.withLock { state in
-            guard !state.ended else { return nil }
-            state.ended = true
-            var document = state.document
-            document.endTime = endTime
-            SpanAttributeMapping.apply(state.attributes, kind: self.kind, to: &document)
-            if state.failed, document.error != true, document.throttle != true { document.fault = true }
-            if !state.children.isEmpty { document.subsegments = state.children }
-            return document
+        let ended: Bool = self.state.withLock { state in
+            guard state.endTime == nil else { return false }
+            state.endTime = endTime
+            return true
         }
-        guard let finished else { return }
+        guard ended else { return }
         if let parent {
-            if parent.adopt(finished) { return }
-            var standalone = finished
+            if parent.adopt(self) { return }
+            var standalone = self.finishedDocument()
             standalone.type = "subsegment"
             standalone.traceID = self.traceID
             standalone.parentID = parent.id
             self.emitter.emit(standalone)
         } else {
-            self.emitter.emit(finished)
+            self.emitter.emit(self.finishedDocument())
         }
     }
 
-    /// Takes a child's finished subsegment into this document; `false` once this span has ended.
-    private func adopt(_ child: SegmentDocument) -> Bool {
+    /// The document of this ended span, with the documents of the children it adopted.
+    private func finishedDocument() -> SegmentDocument {
+        let (finished, children) = self.state.withLock { state in
+            var document = state.document
+            document.endTime = state.endTime
+            SpanAttributeMapping.apply(state.attributes, kind: self.kind, to: &document)
+            if state.failed, document.error != true, document.throttle != true { document.fault = true }
+            return (document, state.children)
+        }
+        guard !children.isEmpty else { return finished }
+        var document = finished
+        document.subsegments = children.map { $0.finishedDocument() }
+        return document
+    }
+
+    /// Takes an ended child in, to be written into this document when it ends; `false` once this span has ended.
+    private func adopt(_ child: XRaySpanRecord) -> Bool {
         self.state.withLock { state in
-            guard !state.ended else { return false }
+            guard state.endTime == nil else { return false }
             state.children.append(child)
             return true
         }
