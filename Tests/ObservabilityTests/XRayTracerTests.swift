@@ -141,6 +141,24 @@ import Tracing
         #expect(retryDocument.cause?.exceptions.count == 1)
     }
 
+    /// A parent keeps its ended children until it ends; neither keeps the other alive after that (a warm function
+    /// process traces thousands of invocations).
+    @Test func endedSpansAreFreed() {
+        let tracer = XRayTracer(emitter: CollectingSegmentEmitter())
+        weak var parentRecord: XRaySpanRecord?
+        weak var childRecord: XRaySpanRecord?
+        do {
+            let handler = tracer.startSpan("## orders", context: Self.context(sampled: true), ofKind: .internal)
+            let call = tracer.startSpan("DynamoDB", context: handler.context, ofKind: .client)
+            call.end()
+            handler.end()
+            parentRecord = handler.record
+            childRecord = call.record
+        }
+        #expect(parentRecord == nil)
+        #expect(childRecord == nil)
+    }
+
     @Test func aChildThatOutlivesItsParentIsSentOnItsOwn() throws {
         let emitter = CollectingSegmentEmitter()
         let tracer = XRayTracer(emitter: emitter)

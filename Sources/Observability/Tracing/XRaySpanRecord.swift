@@ -12,7 +12,10 @@ final class XRaySpanRecord: Sendable {
     let id: String
     let traceID: String
     private let kind: SpanKind
-    private let parent: XRaySpanRecord?
+    /// The span open around this one; weak, since the parent keeps its ended children until it ends itself.
+    private weak let parent: XRaySpanRecord?
+    /// The parent's id, for a subsegment sent on its own after its parent has gone.
+    private let parentSpanID: String?
     private let emitter: any SegmentEmitter
     private let state: Mutex<State>
 
@@ -42,6 +45,7 @@ final class XRaySpanRecord: Sendable {
         self.traceID = traceID
         self.kind = kind
         self.parent = parent
+        self.parentSpanID = parent?.id
         self.emitter = emitter
         self.state = Mutex(State(document: document))
     }
@@ -92,12 +96,12 @@ final class XRaySpanRecord: Sendable {
             return true
         }
         guard ended else { return }
-        if let parent {
-            if parent.adopt(self) { return }
+        if let parentSpanID {
+            if let parent = self.parent, parent.adopt(self) { return }
             var standalone = self.finishedDocument()
             standalone.type = "subsegment"
             standalone.traceID = self.traceID
-            standalone.parentID = parent.id
+            standalone.parentID = parentSpanID
             self.emitter.emit(standalone)
         } else {
             self.emitter.emit(self.finishedDocument())
