@@ -1,4 +1,5 @@
 import Foundation
+import LambdaRuntime
 import NIOCore
 import NIOPosix
 import StratusTesting
@@ -23,6 +24,36 @@ struct AWSHTTPClientTests {
             #expect(server.connectionCount == 1)
             #expect(server.requests.map(\.uri) == ["/one", "/two"])
             client.closeIdleConnections()
+        }
+    }
+
+    /// A caller on an event loop (a gateway request) gets its connection on that loop, so that its exchange needs
+    /// no other thread; a caller on none gets the client's loop through `withConnectionLoop`, and keeps it.
+    @Test func connectionsAreOpenedOnTheCallersEventLoop() async throws {
+        try await FakeHTTPServer.withServer(keepsConnections: true, FakeHTTPServer.always(200, "{}")) {
+            (server) async throws in
+            let callersGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+            let callersLoop = callersGroup.next()
+            let client = AWSHTTPClient()
+            try await withTaskExecutorPreference(EventLoopTaskExecutor(callersLoop)) { () async throws in
+                #expect(try await self.get(client, server.baseURL + "/").status == 200)
+                #expect(callersLoop.inEventLoop)
+            }
+            #expect(client.idleConnectionLoops.map { $0 === callersLoop } == [true])
+            client.closeIdleConnections()
+
+            for _ in 0..<2 {
+                try await client.withConnectionLoop { () async throws in
+                    #expect(try await self.get(client, server.baseURL + "/").status == 200)
+                    #expect(MultiThreadedEventLoopGroup.currentEventLoop != nil)
+                }
+            }
+            let loops = client.idleConnectionLoops
+            #expect(loops.count == 1)
+            #expect(loops.first.map { $0 === callersLoop } == false)
+            #expect(server.connectionCount == 2)
+            client.closeIdleConnections()
+            try await callersGroup.shutdownGracefully()
         }
     }
 

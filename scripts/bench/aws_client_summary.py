@@ -2,7 +2,9 @@
 
 - Signing: p50 wall-clock time of "SigV4: sign a DynamoDB GetItem request" (≤ 5 µs).
 - Client overhead: p50 of "AWSJSONClient: DynamoDB GetItem call" minus p50 of "Raw HTTP/1.1 POST of the same bytes
-  (baseline)": both exchange the same request with the same local fixed responder in the same run (≤ 30 µs).
+  (baseline)": both exchange the same request with the same local fixed responder in the same run (≤ 30 µs). The
+  same for the calls made on the connection's event loop ("… on its connection's event loop"), as a gateway
+  request's handler makes them; the target line is the plain one, from a task on the global executor.
 - Informative: what of that overhead is signing, and what a bare NIO exchange of the same bytes from async code costs
   over the raw POST ("NIO POST of the same bytes from async code (informative)"), the floor of any client on NIO.
 """
@@ -33,6 +35,13 @@ print(
     f"{verdict:<7} AWSJSONClient adds {overhead:.1f} µs per GetItem call at p50 over a raw keep-alive POST of the same "
     f"bytes (client {client:.1f} µs, raw POST {raw:.1f} µs; ≤ {OVERHEAD_TARGET_US} µs)"
 )
+on_loop = wall_us.get("AWSJSONClient: DynamoDB GetItem call on its connection's event loop")
+if on_loop is not None:
+    verdict = "met" if on_loop - raw <= OVERHEAD_TARGET_US else "MISSED"
+    print(
+        f"{verdict:<7} on its connection's event loop (a gateway request's handler, or inside withConnectionLoop) it "
+        f"adds {on_loop - raw:.1f} µs (client {on_loop:.1f} µs; ≤ {OVERHEAD_TARGET_US} µs)"
+    )
 nio = wall_us.get("NIO POST of the same bytes from async code (informative)")
 if nio is not None:
     print(

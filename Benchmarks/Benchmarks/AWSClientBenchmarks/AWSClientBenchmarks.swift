@@ -24,7 +24,7 @@ let getItemOutput = """
 let responder = Result { () throws(LoopbackSocket.Failure) in try FixedResponder(body: getItemOutput) }
 
 /// A DynamoDB client of our own (signing, retries, deadline, NIO transport) pointed at the responder.
-func responderClient() throws -> AWSJSONClient {
+func responderClient(httpClient: AWSHTTPClient = AWSHTTPClient()) throws -> AWSJSONClient {
     let port = try responder.get().port
     return try AWSJSONClient(
         service: .dynamoDB, region: "eu-west-1",
@@ -35,7 +35,7 @@ func responderClient() throws -> AWSJSONClient {
                 "AWS_SESSION_TOKEN": lambdaCredentials.sessionToken ?? "",
             ])),
         environment: AWSEnvironment(["AWS_ENDPOINT_URL_DYNAMODB": "http://127.0.0.1:\(port)"]),
-        httpClient: AWSHTTPClient())
+        httpClient: httpClient)
 }
 
 /// The bytes our client sends for one GetItem, as the responder received them: what the raw POST replays.
@@ -109,5 +109,21 @@ let benchmarks: @Sendable () -> Void = {
         }
     } setup: {
         try responderClient()
+    }
+
+    // The same calls from a task that runs on the connection's event loop, as a gateway request's handler does:
+    // the loop is entered once, outside the measurement, and no call switches threads.
+    Benchmark("AWSJSONClient: DynamoDB GetItem call on its connection's event loop", configuration: roundTrip) {
+        (benchmark: Benchmark, clients: (json: AWSJSONClient, http: AWSHTTPClient)) in
+        try await clients.http.withConnectionLoop { () async throws in
+            benchmark.startMeasurement()
+            for _ in benchmark.scaledIterations {
+                blackHole(try await clients.json.call("GetItem", getItemInput))
+            }
+            benchmark.stopMeasurement()
+        }
+    } setup: {
+        let http = AWSHTTPClient()
+        return (try responderClient(httpClient: http), http)
     }
 }
