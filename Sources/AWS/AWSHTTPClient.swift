@@ -104,9 +104,10 @@ public final class AWSHTTPClient: AWSHTTPTransport {
     /// reuse connections there and resume on the thread that read their answers, with no thread switch per call.
     /// Inside a task that already runs on an event loop, that loop is kept.
     public func withConnectionLoop<Result, Failure: Error>(
-        _ body: () async throws(Failure) -> Result
+        isolation: isolated (any Actor)? = #isolation, _ body: () async throws(Failure) -> Result
     ) async throws(Failure) -> Result {
-        try await withTaskExecutorPreference(EventLoopTaskExecutor(self.connectionLoop), operation: body)
+        try await withTaskExecutorPreference(
+            EventLoopTaskExecutor(self.connectionLoop), isolation: isolation, operation: body)
     }
 
     /// The caller's event loop when it runs on one, else the client's own.
