@@ -180,13 +180,14 @@ public final class AWSHTTPClient: AWSHTTPTransport {
 
     /// An open idle connection to `endpoint`, on the caller's event loop when there is one.
     private func takeIdle(_ endpoint: Endpoint) -> (any Channel)? {
+        // The list is changed where it lies in the dictionary: a copy taken out would be copied again on each change.
         self.idle.withLock { idle in
-            guard var channels = idle[endpoint] else { return nil }
-            defer { idle[endpoint] = channels }
-            channels.removeAll { !$0.isActive }
-            guard let index = channels.lastIndex(where: { $0.eventLoop.inEventLoop }) ?? channels.indices.last
+            idle[endpoint]?.removeAll { !$0.isActive }
+            guard
+                let index = idle[endpoint]?.lastIndex(where: { $0.eventLoop.inEventLoop })
+                    ?? idle[endpoint]?.indices.last
             else { return nil }
-            return channels.remove(at: index)
+            return idle[endpoint]?.remove(at: index)
         }
     }
 
