@@ -15,7 +15,9 @@
 #   bash scripts/bench-runtime.sh                                   30 cold starts, 3000 warm invocations
 #   COLD_STARTS=5 WARM_INVOCATIONS=200 SKIP_EMULATOR=1 bash scripts/bench-runtime.sh    a short run
 #   SKIP_FUNCTION=1 bash scripts/bench-runtime.sh                   the emulator against the minimal server only
-#   SKIP_BUILD=1 ...                                                with the binaries already in .build-bench
+#   SKIP_BUILD=1 ...                                                with the binaries already in .build-bench (the zip
+#                                                                   from scripts/build-lambda.sh)
+#   STRATUS=path/to/stratus SKIP_BUILD=1 ...                        the emulator of another build
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scratch=.build-bench
@@ -27,12 +29,8 @@ event=Examples/events/health-apigateway.json
 
 command -v zip >/dev/null && command -v unzip >/dev/null || { apt-get update -qq && apt-get install -y -qq zip unzip >/dev/null; }
 
-if [ -z "${SKIP_FUNCTION:-}" ]; then
-    [ -n "${SKIP_BUILD:-}" ] || swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product bootstrap >/dev/null
-    cp "$scratch/release/bootstrap" "$out/bootstrap"
-    strip --strip-all "$out/bootstrap"
-    rm -f "$out/bootstrap.zip"
-    (cd "$out" && zip -q -9 bootstrap.zip bootstrap)
+if [ -z "${SKIP_FUNCTION:-}" ] && [ -z "${SKIP_BUILD:-}" ]; then
+    bash scripts/build-lambda.sh >/dev/null
 fi
 cc -O2 -o "$out/baseline-runtime" scripts/bench/baseline-runtime.c
 cc -O2 -o "$out/minimal-runtime-api" scripts/bench/minimal-runtime-api.c
@@ -54,7 +52,7 @@ emulator=""
 if [ -z "${SKIP_EMULATOR:-}" ]; then
     [ -n "${SKIP_BUILD:-}" ] || swift build -c release --scratch-path "$scratch" --product stratus >/dev/null
     # The C baseline's row: "C baseline  <cold p50> ms  <cold p99> ms  <warm p50> µs ...".
-    emulator=$("$scratch/release/stratus" bench runtime --bootstrap "$out/baseline-runtime" --baseline "$out/baseline-runtime" \
+    emulator=$("${STRATUS:-$scratch/release/stratus}" bench runtime --bootstrap "$out/baseline-runtime" --baseline "$out/baseline-runtime" \
         --event "$event" --cold-starts "$cold" --warm-invocations "$warm" | awk '/^C baseline/ { print $7 / 1000 }')
 fi
 
