@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the Lambda package as it ships: the release `bootstrap` with the Swift runtime linked statically, each function in a section of its own, and the functions that a cold start and an invocation run laid
+# Builds the Lambda package as it ships: the release `bootstrap` with the Swift runtime and libstdc++ linked
+# statically, each function in a section of its own, and the functions that a cold start and an invocation run laid
 # out side by side (scripts/lambda/bootstrap.order, made by scripts/lambda/profile-order.sh); then stripped and zipped.
 #
 # Why the layout: the kernel maps a binary's code into a process in blocks of 64 KB around each page it touches, and
@@ -15,11 +16,19 @@ out="$scratch/lambda"
 
 command -v zip >/dev/null || { apt-get update -qq && apt-get install -y -qq zip unzip >/dev/null; }
 
+# libstdc++ linked in too, which spares the loader a shared library and its symbol look-ups at every cold start: the
+# Swift runtime's link arguments ask for `-lstdc++`, and the linker finds this script, which names the archive, first.
+static_cxx="$PWD/$scratch/static-libstdc++"
+archive=$(cc -print-file-name=libstdc++.a)
+[ -f "$archive" ] || { echo "build-lambda.sh: no static libstdc++ (libstdc++-12-dev); cc answered $archive" >&2; exit 1; }
+mkdir -p "$static_cxx"
+echo "INPUT($archive)" >"$static_cxx/libstdc++.so"
+
 # The build does not know the order file as an input: removing the binary makes it link again with the file as it is.
 rm -f "$scratch/release/bootstrap"
 swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product bootstrap \
     -Xswiftc -Xfrontend -Xswiftc -function-sections -Xcc -ffunction-sections \
-    -Xlinker "--section-ordering-file=$PWD/scripts/lambda/bootstrap.order" >/dev/null
+    -Xlinker "--section-ordering-file=$PWD/scripts/lambda/bootstrap.order" -Xlinker "-L$static_cxx" >/dev/null
 mkdir -p "$out"
 cp "$scratch/release/bootstrap" "$out/bootstrap"
 strip --strip-all "$out/bootstrap"
