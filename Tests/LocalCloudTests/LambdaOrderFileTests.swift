@@ -41,10 +41,10 @@ struct LambdaOrderFileTests {
             +2 20
 
             """
-        let paths = [("callgrind.1", first), ("callgrind.2", second)].map { name, text in
-            let path = workspace.appendingPathComponent(name).path
-            FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
-            return path
+        let paths = try [("callgrind.1", first), ("callgrind.2", second)].map { name, text in
+            let file = workspace.appendingPathComponent(name)
+            try Data(text.utf8).write(to: file)
+            return file.path
         }
         let script = TestEnvironment.packageRoot.appendingPathComponent("scripts/lambda/order_file.py").path
         let run = try await runToCompletion("/usr/bin/env", ["python3", script] + paths, mergingErrors: true)
