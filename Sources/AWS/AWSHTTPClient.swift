@@ -180,15 +180,8 @@ public final class AWSHTTPClient: AWSHTTPTransport {
 
     /// An open idle connection to `endpoint`, on the caller's event loop when there is one.
     private func takeIdle(_ endpoint: Endpoint) -> (any Channel)? {
-        // The list is changed where it lies in the dictionary: a copy taken out would be copied again on each change.
-        self.idle.withLock { idle in
-            idle[endpoint]?.removeAll { !$0.isActive }
-            guard
-                let index = idle[endpoint]?.lastIndex(where: { $0.eventLoop.inEventLoop })
-                    ?? idle[endpoint]?.indices.last
-            else { return nil }
-            return idle[endpoint]?.remove(at: index)
-        }
+        // One look-up, and the list changed where it lies in the dictionary: a copy taken out would be copied again.
+        self.idle.withLock { $0[endpoint]?.takeOpenConnection() ?? nil }
     }
 
     private func putIdle(_ channel: any Channel, _ endpoint: Endpoint) {
@@ -282,5 +275,14 @@ public final class AWSHTTPClient: AWSHTTPTransport {
 
     private static func isAddressLiteral(_ host: String) -> Bool {
         host.contains(":") || host.allSatisfy { $0 == "." || $0.isASCII && $0.isNumber }
+    }
+}
+
+extension Array where Element == any Channel {
+    /// Drops the closed connections, then takes the last one on the current event loop, else the last one.
+    fileprivate mutating func takeOpenConnection() -> (any Channel)? {
+        self.removeAll { !$0.isActive }
+        guard let index = self.lastIndex(where: { $0.eventLoop.inEventLoop }) ?? self.indices.last else { return nil }
+        return self.remove(at: index)
     }
 }

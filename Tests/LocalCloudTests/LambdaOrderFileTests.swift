@@ -9,10 +9,7 @@ struct LambdaOrderFileTests {
     /// Two runs of a binary named `bootstrap`: own costs are summed across files and recursion levels, a call's
     /// inclusive cost is not its caller's own, and other objects' functions and unnamed code are left out.
     @Test func functionsAreOrderedByTheirOwnInstructionsAcrossRuns() async throws {
-        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "stratus-order-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: workspace) }
+        let workspace = try TemporaryDirectory()
         let first = """
             events: Ir
             ob=(1) /tmp/work/bootstrap
@@ -42,9 +39,9 @@ struct LambdaOrderFileTests {
 
             """
         let paths = try [("callgrind.1", first), ("callgrind.2", second)].map { name, text in
-            let file = workspace.appendingPathComponent(name)
-            try Data(text.utf8).write(to: file)
-            return file.path
+            let path = workspace.path(name)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            return path
         }
         let script = TestEnvironment.packageRoot.appendingPathComponent("scripts/lambda/order_file.py").path
         let run = try await runToCompletion("/usr/bin/env", ["python3", script] + paths, mergingErrors: true)

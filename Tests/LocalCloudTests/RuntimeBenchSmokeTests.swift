@@ -7,11 +7,8 @@ import Testing
 @Suite("stratus bench runtime (smoke)")
 struct RuntimeBenchSmokeTests {
     @Test func measuresBothRuntimesAndReportsRatios() async throws {
-        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "stratus-bench-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: workspace) }
-        let baseline = workspace.appendingPathComponent("baseline-runtime").path
+        let workspace = try TemporaryDirectory()
+        let baseline = workspace.path("baseline-runtime")
         let compile = try await Self.run(
             "/usr/bin/env",
             [
@@ -42,13 +39,10 @@ struct RuntimeBenchSmokeTests {
     /// The minimal Runtime API of `scripts/bench-runtime.sh` drives the debug `bootstrap` (health, with the real
     /// API Gateway event) and the C baseline, and the summary turns its figures into ratios and targets.
     @Test func theMinimalRuntimeAPIMeasuresTheFunctionAndTheFloor() async throws {
-        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "stratus-bench-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: workspace) }
+        let workspace = try TemporaryDirectory()
         let scripts = TestEnvironment.packageRoot.appendingPathComponent("scripts/bench")
-        let server = workspace.appendingPathComponent("minimal-runtime-api").path
-        let baseline = workspace.appendingPathComponent("baseline-runtime").path
+        let server = workspace.path("minimal-runtime-api")
+        let baseline = workspace.path("baseline-runtime")
         for (output, source) in [(server, "minimal-runtime-api.c"), (baseline, "baseline-runtime.c")] {
             let compile = try await Self.run(
                 "/usr/bin/env",
