@@ -22,12 +22,17 @@ struct InvocationServer: Sendable {
 
     /// Serves until SIGTERM (status 0) or a broken Runtime API connection (status 1).
     ///
-    /// The workers' threads start first, straight from here: the first `next` goes out before the SIGTERM observer
-    /// and the watchdog start their dispatch threads, and without a child task (a thread of the cooperative pool)
-    /// to start each worker from, which cost a cold start about a millisecond of threads starting one another.
+    /// SIGTERM's handler is installed first (a pipe and `signal`, no thread), so that a SIGTERM after the first
+    /// invocation is never lost. Then the workers' threads start, straight from here: the first `next` goes out before
+    /// the SIGTERM observer and the watchdog start their dispatch threads, and without a child task (a thread of the
+    /// cooperative pool) to start each worker from, which cost a cold start about a millisecond of threads starting
+    /// one another.
     /// - Parameter firstConnection: the first worker's connection, opened before the handler was made.
     func serve(firstConnection: RuntimeAPIConnection) async -> Int32 {
-        var terminations: SignalObserver?
+        let terminations = SignalObserver(signal: SIGTERM) {
+            self.logger.info("SIGTERM received: finishing the invocations in flight")
+            self.shutdown.drain()
+        }
         let status = await withCheckedContinuation { (continuation: CheckedContinuation<Int32, Never>) in
             let exits = WorkerExits(workers: self.configuration.maxConcurrency) { continuation.resume(returning: $0) }
             for index in 0..<self.configuration.maxConcurrency {
@@ -37,13 +42,10 @@ struct InvocationServer: Sendable {
                     exits.record(1)
                 }
             }
-            terminations = SignalObserver(signal: SIGTERM) {
-                self.logger.info("SIGTERM received: finishing the invocations in flight")
-                self.shutdown.drain()
-            }
+            terminations.startDelivering()
             self.watchdog.start()
         }
-        terminations?.cancel()
+        terminations.cancel()
         return status
     }
 
