@@ -22,7 +22,7 @@ final class HTTPResponseReader {
     /// API adds.
     static let maxBodyBytes = LambdaLimits.maxEventBytes + 2 * 1024 * 1024
 
-    private static let crlf: [UInt8] = [UInt8(ascii: "\r"), UInt8(ascii: "\n")]
+    private static let versionPrefix: [UInt8] = Array("HTTP/1.".utf8)
 
     private let buffer = UnsafeMutableRawBufferPointer.allocate(
         byteCount: HTTPResponseReader.maxHeadBytes, alignment: 1)
@@ -62,25 +62,26 @@ final class HTTPResponseReader {
     }
 
     private func readHead(from source: some ByteSource) throws(LambdaRuntimeError) -> Head {
-        let statusLine = try self.readLine(from: source, limit: Self.maxHeadBytes)
+        let statusLine = self.bytes(try self.readLine(from: source, limit: Self.maxHeadBytes))
         // "HTTP/1.1 200 OK": the version, a space, three digits, and an optional reason.
         let digits = statusLine.dropFirst(9).prefix(3)
-        guard statusLine.starts(with: Array("HTTP/1.".utf8)), statusLine.count >= 12,
-            statusLine[statusLine.startIndex + 8] == UInt8(ascii: " "),
+        guard statusLine.starts(with: Self.versionPrefix), statusLine.count >= 12,
+            statusLine[8] == UInt8(ascii: " "),
             digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
-            statusLine.count == 12 || statusLine[statusLine.startIndex + 12] == UInt8(ascii: " ")
+            statusLine.count == 12 || statusLine[12] == UInt8(ascii: " ")
         else {
             throw Self.malformed("its status line is '\(String(decoding: statusLine.prefix(80), as: UTF8.self))'")
         }
         let status = digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
-        let isHTTP10 = statusLine[statusLine.startIndex + 7] == UInt8(ascii: "0")
+        let isHTTP10 = statusLine[7] == UInt8(ascii: "0")
         var headers = RuntimeAPIHeaders()
         var headBytes = statusLine.count + 2
         while true {
-            let line = try self.readLine(from: source, limit: Self.maxHeadBytes - headBytes)
+            // The line's bytes stay in the buffer only until the next read: its name and value are copied out first.
+            let line = self.bytes(try self.readLine(from: source, limit: Self.maxHeadBytes - headBytes))
             headBytes += line.count + 2
             if line.isEmpty { break }
-            guard let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > line.startIndex else {
+            guard let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > 0 else {
                 throw Self.malformed("a header line has no name")
             }
             headers.append(
@@ -125,7 +126,7 @@ final class HTTPResponseReader {
     private func readChunkedBody(from source: some ByteSource) throws(LambdaRuntimeError) -> ByteBuffer {
         var body = ByteBuffer()
         while true {
-            let sizeLine = try self.readLine(from: source, limit: 1024)
+            let sizeLine = self.bytes(try self.readLine(from: source, limit: 1024))
             let sizeText = sizeLine.prefix { $0 != UInt8(ascii: ";") }
             guard let size = Int(String(decoding: Self.trimmed(sizeText), as: UTF8.self), radix: 16), size >= 0
             else {
@@ -162,8 +163,8 @@ final class HTTPResponseReader {
         }
     }
 
-    /// The next line without its CRLF, of at most `limit` bytes.
-    private func readLine(from source: some ByteSource, limit: Int) throws(LambdaRuntimeError) -> ArraySlice<UInt8> {
+    /// Where the next line lies in the buffer, without its CRLF, of at most `limit` bytes: valid until the next read.
+    private func readLine(from source: some ByteSource, limit: Int) throws(LambdaRuntimeError) -> Range<Int> {
         var searched = self.start
         while true {
             let buffered = UnsafeRawBufferPointer(rebasing: self.buffer[searched..<self.end])
@@ -172,7 +173,7 @@ final class HTTPResponseReader {
                 guard lineEnd > self.start, self.buffer[lineEnd - 1] == UInt8(ascii: "\r") else {
                     throw Self.malformed("a line does not end with CRLF")
                 }
-                let line = ArraySlice(UnsafeRawBufferPointer(rebasing: self.buffer[self.start..<(lineEnd - 1)]))
+                let line = self.start..<(lineEnd - 1)
                 self.start = lineEnd + 1
                 return line
             }
@@ -184,6 +185,11 @@ final class HTTPResponseReader {
             if try self.fill(from: source) == 0 { throw Self.truncated() }
             searched -= before - self.start
         }
+    }
+
+    /// The buffered bytes in `range`, indexed from 0.
+    private func bytes(_ range: Range<Int>) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: self.buffer[range])
     }
 
     /// Reads more bytes after the buffered ones, first moving these to the front when the buffer's end is reached.
@@ -207,10 +213,10 @@ final class HTTPResponseReader {
         return count
     }
 
-    private static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    private static func trimmed(_ bytes: Slice<UnsafeRawBufferPointer>) -> Slice<UnsafeRawBufferPointer> {
         let isSpace = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
         guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
-        else { return [] }
+        else { return bytes[bytes.startIndex..<bytes.startIndex] }
         return bytes[first...last]
     }
 

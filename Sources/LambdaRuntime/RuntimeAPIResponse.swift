@@ -20,11 +20,22 @@ struct RuntimeAPIHeaders: Sendable {
 
     /// The value of the first field named `name`, compared without regard to case.
     func first(name: String) -> String? {
-        let wanted = name.utf8
-        return self.fields.first { field in
-            field.name.utf8.count == wanted.count
-                && zip(field.name.utf8, wanted).allSatisfy { Self.lowercased($0) == Self.lowercased($1) }
-        }?.value
+        var wanted = name
+        return wanted.withUTF8 { wanted in
+            self.fields.first { Self.name($0.name, equals: wanted) }?.value
+        }
+    }
+
+    /// Whether `name` is `wanted` in any case: the runtime looks up seven names in every invocation's headers.
+    private static func name(_ name: String, equals wanted: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard name.utf8.count == wanted.count else { return false }
+        var name = name
+        return name.withUTF8 { name in
+            for index in 0..<name.count where Self.lowercased(name[index]) != Self.lowercased(wanted[index]) {
+                return false
+            }
+            return true
+        }
     }
 
     private static func lowercased(_ byte: UInt8) -> UInt8 {
