@@ -11,12 +11,34 @@ public struct TracedItemStore<Tracer: Tracing.Tracer>: ItemStore {
     public let tracer: Tracer
     /// The table name recorded as `aws.table_name`.
     public let tableName: String
+    /// Each operation's `aws.operation` and `aws.table_name`, made once and indexed by the operation: a call's span
+    /// takes them whole.
+    private let attributes: [SpanAttributes]
+
+    /// The DynamoDB operation each call is.
+    private enum Operation: Int, CaseIterable {
+        case putItem, getItem, deleteItem, updateItem, transactWriteItems, query
+
+        var name: String {
+            switch self {
+            case .putItem: "PutItem"
+            case .getItem: "GetItem"
+            case .deleteItem: "DeleteItem"
+            case .updateItem: "UpdateItem"
+            case .transactWriteItems: "TransactWriteItems"
+            case .query: "Query"
+            }
+        }
+    }
 
     /// Wraps `base` so its calls are traced by `tracer` as calls to the table `tableName`.
     public init(_ base: any ItemStore, tracer: Tracer, tableName: String) {
         self.base = base
         self.tracer = tracer
         self.tableName = tableName
+        self.attributes = Operation.allCases.map { operation in
+            ["aws.operation": .string(operation.name), "aws.table_name": .string(tableName)]
+        }
     }
 
     /// Puts an item in a `PutItem` span.
@@ -24,7 +46,7 @@ public struct TracedItemStore<Tracer: Tracing.Tracer>: ItemStore {
     /// - Throws: whatever the base store throws.
     public func put(_ item: Item, condition: Condition?, returning: ReturnValues) async throws(ItemStoreError) -> Item?
     {
-        try await self.traced("PutItem") { () async throws(ItemStoreError) in
+        try await self.traced(.putItem) { () async throws(ItemStoreError) in
             try await self.base.put(item, condition: condition, returning: returning)
         }
     }
@@ -33,7 +55,7 @@ public struct TracedItemStore<Tracer: Tracing.Tracer>: ItemStore {
     ///
     /// - Throws: whatever the base store throws.
     public func get(_ key: ItemKey) async throws(ItemStoreError) -> Item? {
-        try await self.traced("GetItem") { () async throws(ItemStoreError) in try await self.base.get(key) }
+        try await self.traced(.getItem) { () async throws(ItemStoreError) in try await self.base.get(key) }
     }
 
     /// Deletes an item in a `DeleteItem` span.
@@ -42,7 +64,7 @@ public struct TracedItemStore<Tracer: Tracing.Tracer>: ItemStore {
     public func delete(_ key: ItemKey, condition: Condition?, returning: ReturnValues) async throws(ItemStoreError)
         -> Item?
     {
-        try await self.traced("DeleteItem") { () async throws(ItemStoreError) in
+        try await self.traced(.deleteItem) { () async throws(ItemStoreError) in
             try await self.base.delete(key, condition: condition, returning: returning)
         }
     }
@@ -53,7 +75,7 @@ public struct TracedItemStore<Tracer: Tracing.Tracer>: ItemStore {
     public func update(_ key: ItemKey, _ update: ItemUpdate, condition: Condition?, returning: ReturnValues)
         async throws(ItemStoreError) -> Item?
     {
-        try await self.traced("UpdateItem") { () async throws(ItemStoreError) in
+        try await self.traced(.updateItem) { () async throws(ItemStoreError) in
             try await self.base.update(key, update, condition: condition, returning: returning)
         }
     }
@@ -62,7 +84,7 @@ public struct TracedItemStore<Tracer: Tracing.Tracer>: ItemStore {
     ///
     /// - Throws: whatever the base store throws.
     public func transactWrite(_ actions: [TransactionAction]) async throws(ItemStoreError) {
-        try await self.traced("TransactWriteItems") { () async throws(ItemStoreError) in
+        try await self.traced(.transactWriteItems) { () async throws(ItemStoreError) in
             try await self.base.transactWrite(actions)
         }
     }
@@ -71,20 +93,17 @@ public struct TracedItemStore<Tracer: Tracing.Tracer>: ItemStore {
     ///
     /// - Throws: whatever the base store throws.
     public func query(_ query: ItemQuery) async throws(ItemStoreError) -> QueryPage {
-        try await self.traced("Query") { () async throws(ItemStoreError) in try await self.base.query(query) }
+        try await self.traced(.query) { () async throws(ItemStoreError) in try await self.base.query(query) }
     }
 
-    private func traced<Result>(_ operation: String, _ call: () async throws(ItemStoreError) -> Result)
+    private func traced<Result>(_ operation: Operation, _ call: () async throws(ItemStoreError) -> Result)
         async throws(ItemStoreError) -> Result
     {
         guard let context = ServiceContext.current else { return try await call() }
         let span = self.tracer.startSpan("DynamoDB", context: context, ofKind: .client)
         defer { span.end() }
         guard span.isRecording else { return try await call() }
-        span.updateAttributes { attributes in
-            attributes["aws.operation"] = operation
-            attributes["aws.table_name"] = self.tableName
-        }
+        span.attributes = self.attributes[operation.rawValue]
         do throws(ItemStoreError) {
             return try await call()
         } catch {

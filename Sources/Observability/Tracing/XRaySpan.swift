@@ -5,12 +5,22 @@ public import Tracing
 /// no-op) when the trace is not sampled or tracing is off.
 public struct XRaySpan: Span {
     let record: XRaySpanRecord?
-    /// The context the span runs in; while recording, it carries the span as the parent of spans started inside it.
-    public let context: ServiceContext
+    /// The context the span was started in.
+    private let startedIn: ServiceContext
 
-    init(record: XRaySpanRecord?, context: ServiceContext) {
+    init(record: XRaySpanRecord?, startedIn context: ServiceContext) {
         self.record = record
-        self.context = context
+        self.startedIn = context
+    }
+
+    /// The context the span runs in; while recording, it carries the span as the parent of spans started inside it.
+    /// Made when asked for: most spans (a store call, an HTTP call) start nothing inside them, and copying the context
+    /// to add the span costs more than the rest of starting one.
+    public var context: ServiceContext {
+        guard let record else { return self.startedIn }
+        var context = self.startedIn
+        context[XRayOpenSpanKey.self] = record
+        return context
     }
 
     /// Whether the span records a segment; `false` when the trace is not sampled or tracing is off.

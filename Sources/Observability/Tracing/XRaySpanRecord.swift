@@ -23,6 +23,8 @@ final class XRaySpanRecord: Sendable {
         var document: SegmentDocument
         var attributes = SpanAttributes()
         var failed = false
+        /// Errors recorded while open, described into the cause when the document is made.
+        var errors: [any Error] = []
         var children: [XRaySpanRecord] = []
         var endTime: Double?
     }
@@ -75,17 +77,12 @@ final class XRaySpanRecord: Sendable {
         }
     }
 
-    /// Adds `error` to the cause, named as Lambda would report it.
+    /// Adds `error` to the cause, named as Lambda would report it once the document is made (after the response,
+    /// for a span inside a function), so that recording a failure costs the caller only keeping the error.
     func recordError(_ error: any Error) {
-        let report = LambdaFunctionError(describing: error)
-        let exception = SegmentDocument.Cause.Exception(
-            id: XRayTraceHeader.newSegmentID(), message: report.errorMessage, type: report.errorType
-        )
         self.changeWhileOpen { state in
             state.failed = true
-            var cause = state.document.cause ?? SegmentDocument.Cause(exceptions: [])
-            cause.exceptions.append(exception)
-            state.document.cause = cause
+            state.errors.append(error)
         }
     }
 
@@ -114,6 +111,11 @@ final class XRaySpanRecord: Sendable {
             var document = state.document
             document.endTime = state.endTime
             SpanAttributeMapping.apply(state.attributes, kind: self.kind, to: &document)
+            if !state.errors.isEmpty {
+                var cause = document.cause ?? SegmentDocument.Cause(exceptions: [])
+                cause.exceptions += state.errors.map(Self.exception)
+                document.cause = cause
+            }
             if state.failed, document.error != true, document.throttle != true { document.fault = true }
             return (document, state.children)
         }
@@ -121,6 +123,13 @@ final class XRaySpanRecord: Sendable {
         var document = finished
         document.subsegments = children.map { $0.finishedDocument() }
         return document
+    }
+
+    /// `error` as an exception of a cause, named as Lambda would report it.
+    private static func exception(_ error: any Error) -> SegmentDocument.Cause.Exception {
+        let report = LambdaFunctionError(describing: error)
+        return SegmentDocument.Cause.Exception(
+            id: XRayTraceHeader.newSegmentID(), message: report.errorMessage, type: report.errorType)
     }
 
     /// Takes an ended child in, to be written into this document when it ends; `false` once this span has ended.

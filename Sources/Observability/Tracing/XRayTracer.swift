@@ -38,8 +38,8 @@ public struct XRayTracer: Tracer {
         file fileID: String,
         line: UInt
     ) -> XRaySpan {
-        guard let emitter else { return XRaySpan(record: nil, context: context()) }
-        var context = context()
+        guard let emitter else { return XRaySpan(record: nil, startedIn: context()) }
+        let context = context()
         let startTime = Self.epochSeconds(instant())
         let record: XRaySpanRecord
         if let open = context[XRayOpenSpanKey.self] {
@@ -53,10 +53,9 @@ public struct XRayTracer: Tracer {
                 startTime: startTime, emitter: emitter
             )
         } else {
-            return XRaySpan(record: nil, context: context)
+            return XRaySpan(record: nil, startedIn: context)
         }
-        context[XRayOpenSpanKey.self] = record
-        return XRaySpan(record: record, context: context)
+        return XRaySpan(record: record, startedIn: context)
     }
 
     /// Does nothing: finished segments are handed to the emitter at once.
