@@ -18,7 +18,8 @@ enum JSONResponseEncoding {
         var body: String?
         if let value = response.body {
             headers["content-type"] = headers["content-type"] ?? "application/json"
-            body = String(decoding: try Self.encoder.encode(value), as: UTF8.self)
+            let bytes = try (value as? any JSONBytesEncodable)?.jsonBytes ?? Self.encoder.encode(value)
+            body = String(decoding: bytes, as: UTF8.self)
         }
         return APIGatewayV2Response(
             statusCode: (response.status ?? defaultStatus).code, headers: headers, body: body, isBase64Encoded: false)
