@@ -102,10 +102,13 @@ package struct JSONWriter {
     package mutating func string(_ text: String) {
         self.separate()
         self.bytes.append(UInt8(ascii: "\""))
-        if text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            for byte in text.utf8 { self.escaped(byte) }
-        } else {
-            self.bytes.append(contentsOf: text.utf8)
+        var text = text
+        text.withUTF8 { utf8 in
+            if Self.needsEscaping(utf8) {
+                for byte in utf8 { self.escaped(byte) }
+            } else {
+                self.bytes.append(contentsOf: utf8)
+            }
         }
         self.bytes.append(UInt8(ascii: "\""))
     }
