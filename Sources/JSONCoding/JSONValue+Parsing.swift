@@ -109,16 +109,9 @@ private struct JSONParser {
         self.index += 1
         let start = self.index
         // Most strings have no escape, and most of those are ASCII: taken whole, and ASCII needs no validating.
-        var isASCII = true
-        while self.index < self.bytes.count, self.bytes[self.index] != UInt8(ascii: "\""),
-            self.bytes[self.index] != UInt8(ascii: "\\")
-        {
-            let byte = self.bytes[self.index]
-            guard byte >= 0x20 else { return nil }
-            if byte >= 0x80 { isASCII = false }
-            self.index += 1
-        }
-        guard self.index < self.bytes.count else { return nil }
+        let (end, isASCII) = self.bytes.withUnsafeBufferPointer { JSONStringBytes.plainRun(in: $0, from: start) }
+        self.index = end
+        guard self.index < self.bytes.count, self.bytes[self.index] >= 0x20 else { return nil }
         if self.bytes[self.index] == UInt8(ascii: "\"") {
             let text = self.bytes[start..<self.index]
             self.index += 1

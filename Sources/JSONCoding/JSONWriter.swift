@@ -104,7 +104,7 @@ package struct JSONWriter {
         self.bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
-            if Self.needsEscaping(utf8) {
+            if JSONStringBytes.plainRun(in: utf8, from: 0).end < utf8.count {
                 for byte in utf8 { self.escaped(byte) }
             } else {
                 self.bytes.append(contentsOf: utf8)

@@ -1,0 +1,42 @@
+/// The bytes a JSON string literal cannot hold as they are: control characters (below 0x20), `"` and `\`. The writer
+/// escapes them and the parser stops at them; both look for them eight bytes at a time, since most strings have none.
+///
+/// A byte below 0x20 shows in `(word - 0x20…) & ~word & 0x80…`, and a byte equal to `c` as a zero byte of
+/// `word ^ c…`, found by `(word - 0x01…) & ~word & 0x80…`. A borrow can flag a byte only above a byte rightly flagged,
+/// so the answer for the whole word is exact.
+@usableFromInline
+enum JSONStringBytes {
+    /// Whether `byte` cannot stand as it is in a string literal.
+    @usableFromInline
+    static func isSpecial(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+
+    /// The index of the first special byte of `bytes` at or after `start` (`bytes.count` when there is none), and
+    /// whether every byte before it is ASCII.
+    @usableFromInline
+    static func plainRun(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, isASCII: Bool) {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highBits != 0 }
+        var index = start
+        var highBitsSeen: UInt64 = 0
+        if let base = UnsafeRawPointer(bytes.baseAddress) {
+            while index + 8 <= bytes.count {
+                let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if (word &- ones &* 0x20) & ~word & highBits != 0 || hasZeroByte(word ^ (ones &* 0x22))
+                    || hasZeroByte(word ^ (ones &* 0x5C))
+                {
+                    break
+                }
+                highBitsSeen |= word
+                index += 8
+            }
+        }
+        while index < bytes.count, !Self.isSpecial(bytes[index]) {
+            highBitsSeen |= UInt64(bytes[index])
+            index += 1
+        }
+        return (index, highBitsSeen & highBits == 0)
+    }
+}
