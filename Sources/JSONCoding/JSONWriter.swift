@@ -97,17 +97,21 @@ package struct JSONWriter {
         self.floatingPoint(value)
     }
 
-    /// A string literal. Most text needs no escape and is copied whole.
+    /// A string literal. Most text needs no escape and is copied whole; otherwise the runs between escapes are.
     @inlinable
     package mutating func string(_ text: String) {
         self.separate()
         self.bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
-            if JSONStringBytes.plainRun(in: utf8, from: 0).end < utf8.count {
-                for byte in utf8 { self.escaped(byte) }
-            } else {
-                self.bytes.append(contentsOf: utf8)
+            // Runs of plain bytes copied whole, each special byte escaped between them.
+            var start = 0
+            while true {
+                let end = JSONStringBytes.plainRun(in: utf8, from: start).end
+                self.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<end]))
+                guard end < utf8.count else { return }
+                self.escaped(utf8[end])
+                start = end + 1
             }
         }
         self.bytes.append(UInt8(ascii: "\""))

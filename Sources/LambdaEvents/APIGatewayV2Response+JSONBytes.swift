@@ -13,9 +13,9 @@ extension APIGatewayV2Response: JSONBytesEncodable {
         if let headers = self.headers {
             writer.key("headers")
             writer.beginObject()
-            for name in headers.keys.sorted() {
+            for (name, value) in headers.sorted(by: { $0.key < $1.key }) {
                 writer.key(name)
-                writer.string(headers[name]!)
+                writer.string(value)
             }
             writer.endObject()
         }
