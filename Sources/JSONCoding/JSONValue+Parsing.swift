@@ -10,8 +10,8 @@ extension JSONValue {
     }
 }
 
-/// A recursive-descent reader of JSON text into ``JSONValue``.
-private struct JSONParser {
+/// A recursive-descent reader of JSON text into ``JSONValue``; ``JSONReader`` drives it a value at a time.
+struct JSONParser {
     let bytes: [UInt8]
     let maximumDepth: Int
     var index = 0
@@ -90,7 +90,7 @@ private struct JSONParser {
     }
 
     /// Consumes `byte` when it comes next, after any whitespace.
-    private mutating func skip(_ byte: UInt8) -> Bool {
+    mutating func skip(_ byte: UInt8) -> Bool {
         self.skipWhitespace()
         guard self.index < self.bytes.count, self.bytes[self.index] == byte else { return false }
         self.index += 1
@@ -99,13 +99,13 @@ private struct JSONParser {
 
     /// After a member or an element: `true` at the container's closing bracket, `false` at a comma, `nil` at
     /// anything else.
-    private mutating func isClosed(by closing: UInt8) -> Bool? {
+    mutating func isClosed(by closing: UInt8) -> Bool? {
         if self.skip(closing) { return true }
         return self.skip(UInt8(ascii: ",")) ? false : nil
     }
 
     /// A string literal at the current `"`, escapes resolved.
-    private mutating func string() -> String? {
+    mutating func string() -> String? {
         self.index += 1
         let start = self.index
         // Most strings have no escape, and most of those are ASCII: taken whole, and ASCII needs no validating.

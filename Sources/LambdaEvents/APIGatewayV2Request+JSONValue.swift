@@ -64,7 +64,7 @@ extension APIGatewayV2Request.HTTP {
 }
 
 extension APIGatewayV2Request.ClientCertificate {
-    fileprivate init(_ members: JSONMembers) throws(EventDecodingError) {
+    init(_ members: JSONMembers) throws(EventDecodingError) {
         let validity = try members.object("validity")
         self.init(
             clientCertPem: try members.string("clientCertPem"),
@@ -77,7 +77,7 @@ extension APIGatewayV2Request.ClientCertificate {
 }
 
 extension APIGatewayV2Request.Authorizer {
-    fileprivate init(_ members: JSONMembers) throws(EventDecodingError) {
+    init(_ members: JSONMembers) throws(EventDecodingError) {
         self.init(
             jwt: try members.optionalObject("jwt").map { (jwt) throws(EventDecodingError) in
                 APIGatewayV2Request.JWT(

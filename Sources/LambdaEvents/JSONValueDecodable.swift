@@ -5,10 +5,17 @@ public protocol JSONValueDecodable: Decodable {
     ///
     /// - Throws: ``EventDecodingError`` when a required member is missing or a member has the wrong JSON type.
     init(json: JSONValue) throws(EventDecodingError)
+
+    /// Parses `bytes` as JSON and reads the event from it; an event may read its text without the tree, giving what
+    /// ``init(json:)`` gives.
+    ///
+    /// - Throws: ``EventDecodingError/Code/notJSON`` when `bytes` is not one JSON value; otherwise as
+    ///   ``init(json:)``.
+    init(jsonBytes bytes: [UInt8]) throws(EventDecodingError)
 }
 
 extension JSONValueDecodable {
-    /// Parses `bytes` as JSON and reads the event from it.
+    /// Parses `bytes` as JSON into a tree and reads the event from it.
     ///
     /// - Throws: ``EventDecodingError/Code/notJSON`` when `bytes` is not one JSON value; otherwise as
     ///   ``init(json:)``.

@@ -33,7 +33,23 @@ struct APIGatewayV2RequestTreeDecodingTests {
             let json = try encoder.encode(request)
             #expect(try Self.treeDecoded(json) == request)
             #expect(try Self.treeDecoded(json) == JSONDecoder().decode(APIGatewayV2Request.self, from: json))
+            #expect(APIGatewayV2Request.read(straightFrom: Array(json)) == request, "read without the tree")
         }
+    }
+
+    /// `init(jsonBytes:)` reads a well-formed request straight from its text, without a tree: the benchmark's event
+    /// and the documented fixture are read so, to the request JSONDecoder reads.
+    @Test func wellFormedRequestsAreReadWithoutTheTree() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Examples/events/health-apigateway.json")
+        for json in [try Data(contentsOf: file), Data(APIGatewayV2RequestTests.fullRequest.utf8)] {
+            let expected = try JSONDecoder().decode(APIGatewayV2Request.self, from: json)
+            #expect(APIGatewayV2Request.read(straightFrom: Array(json)) == expected)
+        }
+        // What only the tree's reading can name is left to it.
+        #expect(APIGatewayV2Request.read(straightFrom: Array(#"{"version":"2.0","routeKey":"$default"}"#.utf8)) == nil)
+        #expect(APIGatewayV2Request.read(straightFrom: Array(#"{"version":2}"#.utf8)) == nil)
+        #expect(APIGatewayV2Request.read(straightFrom: Array("{} trailing".utf8)) == nil)
     }
 
     /// Each member removed, set to `null` or given another JSON type: both readers accept or refuse alike, and agree
@@ -46,6 +62,9 @@ struct APIGatewayV2RequestTreeDecodingTests {
             let expected = try? JSONDecoder().decode(APIGatewayV2Request.self, from: damaged)
             let decoded = try? Self.treeDecoded(damaged)
             #expect(decoded == expected, "\(damage)")
+            // Read without the tree, a damaged request is either refused (and left to the tree) or read alike.
+            let straight = APIGatewayV2Request.read(straightFrom: Array(damaged))
+            #expect(straight == nil || straight == expected, "\(damage)")
         }
     }
 

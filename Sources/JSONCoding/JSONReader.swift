@@ -1,0 +1,134 @@
+/// Reads JSON text front to back for a decoder that knows the shape it expects: an object's members one at a time,
+/// strings, integers and booleans where it expects them, any other value as a ``JSONValue``, and no tree or
+/// dictionary for the objects it walks through.
+///
+/// `null` reads as absent (`nil`), as `decodeIfPresent` reads it. Anything else that is not what the decoder asked
+/// for (a value of another type, text that is not JSON, nesting deeper than the limit) marks the reader failed; every
+/// later call does nothing, and ``finish()`` answers `false`. The decoder then parses the whole tree instead, whose
+/// reading names what was wrong: the reader is a fast path, never the only one.
+package struct JSONReader {
+    private var parser: JSONParser
+    /// How deep the next value lies: 0 for the text's own value, one more inside each object walked, as the tree's
+    /// parse counts, so both refuse the same nesting.
+    private var depth = 0
+    /// Set at the first thing that was not what the decoder asked for.
+    package private(set) var failed = false
+
+    /// A reader at the start of `bytes`.
+    package init(bytes: [UInt8], maximumDepth: Int = 128) {
+        self.parser = JSONParser(bytes: bytes, maximumDepth: maximumDepth)
+    }
+
+    /// Walks the object that comes next, calling `member` with each key; `member` reads the key's value (a reader
+    /// that reads nothing fails).
+    /// - Returns: `false` for `null` and when the reader has failed.
+    @discardableResult
+    package mutating func members(_ member: (inout JSONReader, String) -> Void) -> Bool {
+        guard !self.failed, !self.consumesNull() else { return false }
+        guard self.depth < self.parser.maximumDepth, self.parser.skip(UInt8(ascii: "{")) else { return self.fail() }
+        if self.parser.skip(UInt8(ascii: "}")) { return true }
+        self.depth += 1
+        defer { self.depth -= 1 }
+        while true {
+            self.parser.skipWhitespace()
+            guard self.parser.index < self.parser.bytes.count,
+                self.parser.bytes[self.parser.index] == UInt8(ascii: "\""), let key = self.parser.string(),
+                self.parser.skip(UInt8(ascii: ":"))
+            else { return self.fail() }
+            let valueStart = self.parser.index
+            member(&self, key)
+            guard !self.failed else { return false }
+            guard self.parser.index > valueStart, let closed = self.parser.isClosed(by: UInt8(ascii: "}")) else {
+                return self.fail()
+            }
+            if closed { return true }
+        }
+    }
+
+    /// The string that comes next; `nil` for `null`.
+    package mutating func string() -> String? {
+        guard !self.failed, !self.consumesNull() else { return nil }
+        self.parser.skipWhitespace()
+        guard self.parser.index < self.parser.bytes.count, self.parser.bytes[self.parser.index] == UInt8(ascii: "\""),
+            let text = self.parser.string()
+        else {
+            self.fail()
+            return nil
+        }
+        return text
+    }
+
+    /// The integer that comes next; `nil` for `null`.
+    package mutating func int64() -> Int64? {
+        switch self.value() {
+        case .integer(let number): return number
+        case nil, .null: return nil
+        default:
+            self.fail()
+            return nil
+        }
+    }
+
+    /// The boolean that comes next; `nil` for `null`.
+    package mutating func bool() -> Bool? {
+        switch self.value() {
+        case .bool(let flag): return flag
+        case nil, .null: return nil
+        default:
+            self.fail()
+            return nil
+        }
+    }
+
+    /// The object of strings that comes next, its members in a dictionary (a repeated key keeps its last value);
+    /// `nil` for `null`.
+    package mutating func stringMap() -> [String: String]? {
+        guard !self.failed, !self.consumesNull() else { return nil }
+        var strings: [String: String] = [:]
+        self.members { reader, key in
+            guard let text = reader.string() else {
+                reader.fail()
+                return
+            }
+            strings[key] = text
+        }
+        return self.failed ? nil : strings
+    }
+
+    /// Any value that comes next, as a tree (`.null` for `null`); `nil` when the text is not a JSON value.
+    package mutating func value() -> JSONValue? {
+        guard !self.failed else { return nil }
+        guard let value = self.parser.value(depth: self.depth) else {
+            self.fail()
+            return nil
+        }
+        return value
+    }
+
+    /// Marks the reader failed: what came was not what the decoder expected.
+    /// - Returns: `false`, for a caller that answers whether it read something.
+    @discardableResult
+    package mutating func fail() -> Bool {
+        self.failed = true
+        return false
+    }
+
+    /// Whether everything was read as asked, up to the end of the text.
+    package mutating func finish() -> Bool {
+        guard !self.failed else { return false }
+        self.parser.skipWhitespace()
+        return self.parser.index == self.parser.bytes.count
+    }
+
+    /// Consumes a `null` when it comes next.
+    private mutating func consumesNull() -> Bool {
+        self.parser.skipWhitespace()
+        let bytes = self.parser.bytes
+        let index = self.parser.index
+        guard index + 4 <= bytes.count, bytes[index] == UInt8(ascii: "n"), bytes[index + 1] == UInt8(ascii: "u"),
+            bytes[index + 2] == UInt8(ascii: "l"), bytes[index + 3] == UInt8(ascii: "l")
+        else { return false }
+        self.parser.index += 4
+        return true
+    }
+}
