@@ -183,17 +183,25 @@ package struct JSONWriter {
 
     @usableFromInline
     mutating func escaped(_ byte: UInt8) {
+        let shortForm: UInt8
         switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): self.bytes.append(contentsOf: [UInt8(ascii: "\\"), byte])
-        case 0x0A: self.bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-        case 0x0D: self.bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-        case 0x09: self.bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-        case 0x08: self.bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
-        case 0x0C: self.bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): shortForm = byte
+        case 0x0A: shortForm = UInt8(ascii: "n")
+        case 0x0D: shortForm = UInt8(ascii: "r")
+        case 0x09: shortForm = UInt8(ascii: "t")
+        case 0x08: shortForm = UInt8(ascii: "b")
+        case 0x0C: shortForm = UInt8(ascii: "f")
         case 0x00..<0x20:
-            self.bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-            self.bytes.append(contentsOf: [Self.hexDigits[Int(byte >> 4)], Self.hexDigits[Int(byte & 0xF)]])
-        default: self.bytes.append(byte)
+            // `\u00XX`, appended from a small string and byte by byte: an array literal would be allocated each time.
+            self.bytes.append(contentsOf: #"\u00"#.utf8)
+            self.bytes.append(Self.hexDigits[Int(byte >> 4)])
+            self.bytes.append(Self.hexDigits[Int(byte & 0xF)])
+            return
+        default:
+            self.bytes.append(byte)
+            return
         }
+        self.bytes.append(UInt8(ascii: "\\"))
+        self.bytes.append(shortForm)
     }
 }
