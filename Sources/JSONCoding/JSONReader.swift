@@ -60,24 +60,29 @@ package struct JSONReader {
 
     /// The integer that comes next; `nil` for `null`.
     package mutating func int64() -> Int64? {
-        switch self.value() {
-        case .integer(let number): return number
-        case nil, .null: return nil
-        default:
-            self.fail()
-            return nil
+        self.scalar { value in
+            guard case .integer(let number) = value else { return nil }
+            return number
         }
     }
 
     /// The boolean that comes next; `nil` for `null`.
     package mutating func bool() -> Bool? {
-        switch self.value() {
-        case .bool(let flag): return flag
-        case nil, .null: return nil
-        default:
+        self.scalar { value in
+            guard case .bool(let flag) = value else { return nil }
+            return flag
+        }
+    }
+
+    /// The value that comes next as `extract` takes it; `nil` for `null`, and the reader fails when `extract` takes
+    /// nothing from it.
+    private mutating func scalar<Scalar>(_ extract: (JSONValue) -> Scalar?) -> Scalar? {
+        guard let value = self.value(), value != .null else { return nil }
+        guard let scalar = extract(value) else {
             self.fail()
             return nil
         }
+        return scalar
     }
 
     /// The object of strings that comes next, its members in a dictionary (a repeated key keeps its last value);
