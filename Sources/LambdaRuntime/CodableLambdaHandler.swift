@@ -1,5 +1,5 @@
 import JSONCoding
-import LambdaEvents
+public import LambdaEvents
 public import NIOCore
 
 #if canImport(FoundationEssentials)
@@ -22,9 +22,28 @@ public struct CodableLambdaHandler<Handler: LambdaHandler>: ValueLambdaHandler {
 
     /// Wraps `handler` so the runtime can call it with raw bytes.
     public init(_ handler: Handler) {
+        self.init(handler, decodeEvent: Self.eventDecoder(), encodeOutput: Self.outputEncoder())
+    }
+
+    /// Wraps `handler` whose event reads itself and whose output writes itself (an HTTP API handler's), chosen by the
+    /// compiler where the types are known: the other initializer asks the runtime whether they conform, a search of
+    /// the binary's conformance records for each on every cold start.
+    @inlinable
+    public init(_ handler: Handler) where Handler.Event: JSONValueDecodable, Handler.Output: JSONBytesEncodable {
+        self.init(
+            handler,
+            decodeEvent: { bytes in try Handler.Event(jsonBytes: bytes) },
+            encodeOutput: { output in output.jsonBytes })
+    }
+
+    @usableFromInline
+    init(
+        _ handler: Handler, decodeEvent: @escaping @Sendable ([UInt8]) throws -> Handler.Event,
+        encodeOutput: @escaping @Sendable (Handler.Output) throws -> [UInt8]
+    ) {
         self.handler = handler
-        self.decodeEvent = Self.eventDecoder()
-        self.encodeOutput = Self.outputEncoder()
+        self.decodeEvent = decodeEvent
+        self.encodeOutput = encodeOutput
     }
 
     /// How the event type is read: from a parsed tree when it can read itself from one, else by `JSONDecoder`.

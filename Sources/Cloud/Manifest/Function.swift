@@ -1,3 +1,4 @@
+public import LambdaEvents
 public import LambdaRuntime
 
 /// A function of the app: its name, its Lambda settings, how its handler is built, and what triggers it.
@@ -40,6 +41,22 @@ public struct Function: Sendable {
         reservedConcurrency: Int? = nil,
         handler: @escaping @Sendable (FunctionContext) async throws -> Handler
     ) {
+        self.init(name, memoryMB: memoryMB, timeout: timeout, reservedConcurrency: reservedConcurrency) { context in
+            CodableLambdaHandler(try await handler(context))
+        }
+    }
+
+    /// Declares a function whose handler's event reads itself from JSON and whose output writes itself, as an HTTP
+    /// API handler's do: the handler's adapter is chosen here, at compile time, instead of by asking the runtime on
+    /// every cold start whether the two types conform (two searches of the binary's conformance records).
+    @inlinable
+    public init<Handler: LambdaHandler>(
+        _ name: String,
+        memoryMB: Int = 128,
+        timeout: Duration = .seconds(3),
+        reservedConcurrency: Int? = nil,
+        handler: @escaping @Sendable (FunctionContext) async throws -> Handler
+    ) where Handler.Event: JSONValueDecodable, Handler.Output: JSONBytesEncodable {
         self.init(name, memoryMB: memoryMB, timeout: timeout, reservedConcurrency: reservedConcurrency) { context in
             CodableLambdaHandler(try await handler(context))
         }
