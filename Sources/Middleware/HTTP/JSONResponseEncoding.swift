@@ -18,7 +18,7 @@ enum JSONResponseEncoding {
         var body: String?
         if let value = response.body {
             headers["content-type"] = headers["content-type"] ?? "application/json"
-            let bytes = try (value as? any JSONBytesEncodable)?.jsonBytes ?? Self.encoder.encode(value)
+            let bytes = try response.bodyWriter?(value) ?? Self.encoder.encode(value)
             body = String(decoding: bytes, as: UTF8.self)
         }
         return APIGatewayV2Response(

@@ -1,5 +1,6 @@
 import Foundation
 import LambdaEvents
+import Middleware
 import Services
 import Testing
 
@@ -24,5 +25,16 @@ struct HealthStatusJSONBytesTests {
         #expect(
             String(decoding: status.jsonBytes, as: UTF8.self)
                 == #"{"status":"degraded","version":"1.0.0","coldStart":true,"checks":{"store":"unavailable"}}"#)
+    }
+
+    /// `/health` answers an `APIResponse` of a `HealthStatus`: the compiler picks the initializer for bodies that write
+    /// themselves, so the answer is written without the encoder or a conformance search; any other body keeps the
+    /// encoder.
+    @Test func anAnswerOfAHealthStatusIsWrittenByTheStatusItself() throws {
+        let status = HealthStatus(status: "ok", version: "1", coldStart: false, checks: ["store": "ok"])
+        let answer = APIResponse(status: .ok, body: status)
+        let writer = try #require(answer.bodyWriter)
+        #expect(writer(status) == status.jsonBytes)
+        #expect(APIResponse(status: .ok, body: ["plain": "dictionary"]).bodyWriter == nil)
     }
 }
