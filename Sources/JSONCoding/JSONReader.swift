@@ -48,10 +48,7 @@ package struct JSONReader {
     /// The string that comes next; `nil` for `null`.
     package mutating func string() -> String? {
         guard !self.failed, !self.consumesNull() else { return nil }
-        self.parser.skipWhitespace()
-        guard self.parser.index < self.parser.bytes.count, self.parser.bytes[self.parser.index] == UInt8(ascii: "\""),
-            let text = self.parser.string()
-        else {
+        guard let text = self.nextString() else {
             self.fail()
             return nil
         }
@@ -128,12 +125,14 @@ package struct JSONReader {
     /// Consumes a `null` when it comes next.
     private mutating func consumesNull() -> Bool {
         self.parser.skipWhitespace()
-        let bytes = self.parser.bytes
-        let index = self.parser.index
-        guard index + 4 <= bytes.count, bytes[index] == UInt8(ascii: "n"), bytes[index + 1] == UInt8(ascii: "u"),
-            bytes[index + 2] == UInt8(ascii: "l"), bytes[index + 3] == UInt8(ascii: "l")
-        else { return false }
-        self.parser.index += 4
-        return true
+        return self.parser.literal("null", .null) != nil
+    }
+
+    /// The string literal that comes next, after any whitespace; `nil` when something else does.
+    private mutating func nextString() -> String? {
+        self.parser.skipWhitespace()
+        guard self.parser.index < self.parser.bytes.count, self.parser.bytes[self.parser.index] == UInt8(ascii: "\"")
+        else { return nil }
+        return self.parser.string()
     }
 }

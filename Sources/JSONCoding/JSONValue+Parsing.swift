@@ -47,7 +47,7 @@ struct JSONParser {
         }
     }
 
-    private mutating func literal(_ text: StaticString, _ value: JSONValue) -> JSONValue? {
+    mutating func literal(_ text: StaticString, _ value: JSONValue) -> JSONValue? {
         let count = text.utf8CodeUnitCount
         guard self.index + count <= self.bytes.count else { return nil }
         let matches = text.withUTF8Buffer { expected in

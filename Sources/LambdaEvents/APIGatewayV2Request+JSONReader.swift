@@ -140,25 +140,14 @@ extension APIGatewayV2Request.HTTP {
 }
 
 extension JSONReader {
-    /// The array of strings that comes next; `nil` for `null`, and the reader fails at any other element.
+    /// The array of strings that comes next; `nil` for `null`, and the reader fails at anything else.
     fileprivate mutating func strings() -> [String]? {
-        switch self.value() {
-        case nil, .null: return nil
-        case .array(let elements):
-            var strings: [String] = []
-            strings.reserveCapacity(elements.count)
-            for element in elements {
-                guard case .string(let text) = element else {
-                    self.fail()
-                    return nil
-                }
-                strings.append(text)
-            }
-            return strings
-        default:
+        guard let value = self.value(), value != .null else { return nil }
+        guard let strings = JSONMembers.strings(in: value) else {
             self.fail()
             return nil
         }
+        return strings
     }
 
     /// The object that comes next, read as a tree by `read`; `nil` for `null`, and the reader fails when `read`

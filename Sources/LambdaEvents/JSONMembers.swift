@@ -55,11 +55,17 @@ struct JSONMembers {
 
     func optionalStrings(_ key: String) throws(EventDecodingError) -> [String]? {
         guard let value = self.present(key) else { return nil }
-        guard case .array(let elements) = value else { throw EventDecodingError(.wrongType, path: pathOf(key)) }
+        guard let strings = Self.strings(in: value) else { throw EventDecodingError(.wrongType, path: pathOf(key)) }
+        return strings
+    }
+
+    /// The elements of `value` when it is an array of strings; `nil` otherwise.
+    static func strings(in value: JSONValue) -> [String]? {
+        guard case .array(let elements) = value else { return nil }
         var strings: [String] = []
         strings.reserveCapacity(elements.count)
         for element in elements {
-            guard case .string(let text) = element else { throw EventDecodingError(.wrongType, path: pathOf(key)) }
+            guard case .string(let text) = element else { return nil }
             strings.append(text)
         }
         return strings

@@ -52,6 +52,42 @@ struct APIGatewayV2RequestTreeDecodingTests {
         #expect(APIGatewayV2Request.read(straightFrom: Array("{} trailing".utf8)) == nil)
     }
 
+    /// An unknown member nested past the parser's limit of 128 levels is refused both ways, as text that is not
+    /// JSON; one within the limit is read both ways alike.
+    @Test func nestingIsLimitedAsTheTreeLimitsIt() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Examples/events/health-apigateway.json")
+        let event = try Data(contentsOf: file)
+        func nested(_ depth: Int) -> [UInt8] {
+            Array(#"{"extra":"#.utf8) + Array(repeating: UInt8(ascii: "["), count: depth)
+                + Array(repeating: UInt8(ascii: "]"), count: depth) + [UInt8(ascii: ",")] + Array(event.dropFirst())
+        }
+        let deep = nested(200)
+        #expect(APIGatewayV2Request.read(straightFrom: deep) == nil)
+        #expect(throws: EventDecodingError(.notJSON, path: "")) { try APIGatewayV2Request(jsonBytes: deep) }
+        // At the limit exactly: 127 brackets inside the request's object are the deepest value both accept.
+        #expect(APIGatewayV2Request.read(straightFrom: nested(128)) == nil)
+        #expect(throws: EventDecodingError(.notJSON, path: "")) { try APIGatewayV2Request(jsonBytes: nested(128)) }
+        #expect(APIGatewayV2Request.read(straightFrom: nested(127)) != nil)
+        // One object deeper (inside requestContext), one bracket fewer.
+        let text = String(decoding: event, as: UTF8.self)
+        func nestedInContext(_ depth: Int) -> [UInt8] {
+            let member =
+                #""extra":"# + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + ","
+            return Array(
+                text.replacingOccurrences(of: #""requestContext": {"#, with: #""requestContext": {"# + member).utf8)
+        }
+        #expect(APIGatewayV2Request.read(straightFrom: nestedInContext(127)) == nil)
+        #expect(throws: EventDecodingError(.notJSON, path: "")) {
+            try APIGatewayV2Request(jsonBytes: nestedInContext(127))
+        }
+        #expect(APIGatewayV2Request.read(straightFrom: nestedInContext(126)) != nil)
+        let shallow = nested(127)
+        let expected = try JSONDecoder().decode(APIGatewayV2Request.self, from: Data(shallow))
+        #expect(APIGatewayV2Request.read(straightFrom: shallow) == expected)
+        #expect(try APIGatewayV2Request(jsonBytes: shallow) == expected)
+    }
+
     /// Each member removed, set to `null` or given another JSON type: both readers accept or refuse alike, and agree
     /// on what they accept.
     @Test func damagedRequestsAreRefusedWhereJSONDecoderRefusesThem() async throws {
