@@ -90,7 +90,8 @@ struct InvokeCommand: AsyncParsableCommand {
         sink.write(line: "START RequestId: \(request.requestID) Version: \(metadata.version)")
         let result = await instance.invoke(request)
         sink.write(line: "END RequestId: \(request.requestID)")
-        sink.write(line: result.reportLine(memorySizeMB: metadata.memoryLimitInMB))
+        sink.write(
+            line: result.reportLine(memorySizeMB: metadata.memoryLimitInMB, peakMemoryBytes: instance.peakMemoryBytes))
         await instance.shutdown()
         recorder.record(
             InvocationRecord(

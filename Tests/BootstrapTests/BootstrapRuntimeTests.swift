@@ -33,7 +33,7 @@ struct BootstrapRuntimeTests {
             }
             #expect(first.initDuration != nil)
             #expect(second.initDuration == nil)
-            #expect((first.peakMemoryBytes ?? 0) > 0)
+            #expect((instance.peakMemoryBytes ?? 0) > 0)
         }
     }
 

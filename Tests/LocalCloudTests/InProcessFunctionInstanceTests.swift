@@ -72,11 +72,11 @@ struct InProcessFunctionInstanceTests {
 
     @Test func theReferenceHealthFunctionAnswersInProcess() async throws {
         let health = try #require(ReferenceApp.manifest.function(named: "health"))
-        let result = await Self.instance(health).invoke(
-            InvocationRequest(event: ByteBuffer(string: ExampleEvents.health)))
+        let instance = Self.instance(health)
+        let result = await instance.invoke(InvocationRequest(event: ByteBuffer(string: ExampleEvents.health)))
         #expect(
             try result.responseJSON()["statusCode"] as? Int == 503, "this instance has no store, and health says so")
-        let report = result.reportLine(memorySizeMB: 128)
+        let report = result.reportLine(memorySizeMB: 128, peakMemoryBytes: instance.peakMemoryBytes)
         #expect(report.hasPrefix("REPORT RequestId: \(result.requestID)\tDuration: "))
         #expect(report.contains("\tBilled Duration: ") && report.contains("\tMemory Size: 128 MB\tMax Memory Used: "))
         #expect(report.contains("\tInit Duration: "))

@@ -90,6 +90,13 @@ struct RuntimeAPIEmulatorTests {
         }
     }
 
+    @Test func invocationsGetDistinctLowerCaseUUIDsAsRequestIDs() {
+        let first = InvocationRequest(event: ByteBuffer()).requestID
+        let second = InvocationRequest(event: ByteBuffer()).requestID
+        #expect(UUID(uuidString: first) != nil && first == first.lowercased())
+        #expect(first != second)
+    }
+
     @Test func reportsForUnknownRequestsAreRefusedWith400() async throws {
         try await Self.withEmulator { _, base in
             let refused = try await Self.send(
@@ -156,6 +163,37 @@ struct RuntimeAPIEmulatorTests {
             #expect(refused.status == 413)
             #expect(Self.errorType(refused.body) == "RequestEntityTooLarge")
             #expect(await result.error?.errorType == "Function.ResponseSizeTooLarge")
+        }
+    }
+
+    @Test func anInvocationIsTimedOutAtItsOwnDeadlineNotAnEarlierOnes() async throws {
+        // Deadlines: the first at 1 s (+ 250 ms grace), the second handed out 0.5 s later. The watchdog's first round,
+        // at the first's deadline, must leave the second alone; the second's own deadline ends it.
+        try await Self.withEmulator(timeout: .seconds(1)) { emulator, base in
+            async let first = emulator.invoke(InvocationRequest(requestID: "req-6", event: ByteBuffer(string: "{}")))
+            _ = try await Self.send("GET", base.appendingPathComponent("invocation/next"))
+            _ = try await Self.send("POST", base.appendingPathComponent("invocation/req-6/response"), body: Data())
+            #expect(await first.error == nil)
+            try await Task.sleep(for: .milliseconds(500))
+
+            async let second = emulator.invoke(InvocationRequest(requestID: "req-7", event: ByteBuffer(string: "{}")))
+            _ = try await Self.send("GET", base.appendingPathComponent("invocation/next"))
+            let handedOut = ContinuousClock.now
+            try await Task.sleep(for: .milliseconds(900))
+            let answered = try await Self.send(
+                "POST", base.appendingPathComponent("invocation/req-7/response"), body: Data("7".utf8))
+            if ContinuousClock.now - handedOut < .milliseconds(1250) {
+                #expect(answered.status == 202, "answered within its deadline and grace")
+                #expect(await second.outcome == .response(ByteBuffer(string: "7")))
+            } else {
+                _ = await second  // this machine was too slow to tell; the next invocation still must time out
+            }
+
+            async let third = emulator.invoke(InvocationRequest(requestID: "req-8", event: ByteBuffer(string: "{}")))
+            _ = try await Self.send("GET", base.appendingPathComponent("invocation/next"))
+            let started = ContinuousClock.now
+            #expect(await third.error?.errorType == "Sandbox.Timedout")
+            #expect(ContinuousClock.now - started >= .milliseconds(900), "not before its own deadline")
         }
     }
 

@@ -64,7 +64,7 @@ package struct RuntimeBenchmark: Sendable {
             let instance = try await self.start(subject, logSink: logSink)
             let result = await instance.invoke(InvocationRequest(event: self.event))
             let elapsed = ContinuousClock.now - instance.spawnedAt
-            peak = max(peak, result.peakMemoryBytes ?? 0)
+            peak = max(peak, instance.peakMemoryBytes ?? 0)
             await instance.stop()
             try self.check(result, subject: subject)
             _ = cold.record(UInt64(elapsed.inMilliseconds * 1000))

@@ -5,6 +5,10 @@ public protocol FunctionInstance: Sendable {
     /// the way Lambda reports it (function error, timeout, init error, runtime exit).
     func invoke(_ request: InvocationRequest) async -> InvocationResult
 
+    /// The largest resident memory the instance has reached so far, in bytes, when it can be read: the figure of
+    /// Lambda's `REPORT` line. Read only when asked, so that invocations whose report nobody prints do not pay for it.
+    var peakMemoryBytes: Int? { get }
+
     /// Ends the instance as Lambda ends an execution environment: SIGTERM, then a hard stop if it lingers.
     func shutdown() async
 }

@@ -55,8 +55,7 @@ public final class InProcessFunctionInstance: FunctionInstance {
             return InvocationResult(
                 requestID: request.requestID,
                 outcome: .error(LambdaFunctionError(describing: error)),
-                duration: .zero,
-                peakMemoryBytes: MemoryStatus.peakResidentBytesOfCurrentProcess()
+                duration: .zero
             )
         }
         let started = ContinuousClock.now
@@ -71,8 +70,7 @@ public final class InProcessFunctionInstance: FunctionInstance {
             requestID: request.requestID,
             outcome: outcome,
             duration: ContinuousClock.now - started,
-            initDuration: initDuration,
-            peakMemoryBytes: MemoryStatus.peakResidentBytesOfCurrentProcess()
+            initDuration: initDuration
         )
     }
 
@@ -98,6 +96,11 @@ public final class InProcessFunctionInstance: FunctionInstance {
 
     /// Whether the handler is built: the next invocation is warm.
     public var isInitialized: Bool { self.ready.withLock { $0 != nil } }
+
+    /// The peak resident memory of the process the function runs in, in bytes: in process, Lambda's figure is ours.
+    public var peakMemoryBytes: Int? {
+        MemoryStatus.peakResidentBytesOfCurrentProcess()
+    }
 
     /// Does nothing: an in-process handler holds no process to end.
     public func shutdown() async {}

@@ -144,7 +144,6 @@ public final class ProcessFunctionInstance: FunctionInstance {
         {
             result.initDuration = initEnded - self.spawnedAt
         }
-        result.peakMemoryBytes = self.process.peakMemoryBytes()
         return result
     }
 
@@ -164,7 +163,7 @@ public final class ProcessFunctionInstance: FunctionInstance {
         self.process.exitStatus == nil
     }
 
-    /// The peak resident memory of the function's process, in bytes.
+    /// The peak resident memory of the function's process (`VmHWM`), in bytes.
     public var peakMemoryBytes: Int? {
         self.process.peakMemoryBytes()
     }

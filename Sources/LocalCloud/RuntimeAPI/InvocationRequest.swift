@@ -1,10 +1,5 @@
+import Identifiers
 public import NIOCore
-
-#if canImport(FoundationEssentials)
-public import FoundationEssentials
-#else
-public import Foundation
-#endif
 
 /// One invocation as a caller asks for it: the event and the optional facts Lambda passes along with it.
 public struct InvocationRequest: Sendable {
@@ -19,15 +14,15 @@ public struct InvocationRequest: Sendable {
     /// The Cognito identity JSON, as the mobile SDK sends it.
     public var cognitoIdentity: String?
 
-    /// Creates a request for `event`.
+    /// Creates a request for `event`, with a new random request ID unless `requestID` is given.
     public init(
-        requestID: String = UUID().uuidString.lowercased(),
+        requestID: String? = nil,
         event: ByteBuffer,
         traceID: String? = nil,
         clientContext: String? = nil,
         cognitoIdentity: String? = nil
     ) {
-        self.requestID = requestID
+        self.requestID = requestID ?? RandomUUID.make()
         self.event = event
         self.traceID = traceID
         self.clientContext = clientContext

@@ -10,22 +10,12 @@ public struct InvocationResult: Sendable {
     public var duration: Duration
     /// The initialisation that preceded this invocation, when it was a cold start.
     public var initDuration: Duration?
-    /// The largest resident memory the function's process reached, in bytes, when it could be read.
-    public var peakMemoryBytes: Int?
-
-    /// Creates a result; `peakMemoryBytes` is in bytes.
-    public init(
-        requestID: String,
-        outcome: InvocationOutcome,
-        duration: Duration,
-        initDuration: Duration? = nil,
-        peakMemoryBytes: Int? = nil
-    ) {
+    /// Creates a result.
+    public init(requestID: String, outcome: InvocationOutcome, duration: Duration, initDuration: Duration? = nil) {
         self.requestID = requestID
         self.outcome = outcome
         self.duration = duration
         self.initDuration = initDuration
-        self.peakMemoryBytes = peakMemoryBytes
     }
 
     /// The error Lambda reports for this invocation, or `nil` when it succeeded.
@@ -34,8 +24,9 @@ public struct InvocationResult: Sendable {
         return nil
     }
 
-    /// Lambda's `REPORT` line for this invocation.
-    public func reportLine(memorySizeMB: Int) -> String {
+    /// Lambda's `REPORT` line for this invocation; `peakMemoryBytes` is the instance's peak resident memory
+    /// (``FunctionInstance/peakMemoryBytes``), when it could be read.
+    public func reportLine(memorySizeMB: Int, peakMemoryBytes: Int? = nil) -> String {
         let billedMilliseconds = (self.duration + (self.initDuration ?? .zero)).inMilliseconds.rounded(.up)
         var fields = [
             "REPORT RequestId: \(self.requestID)",

@@ -60,9 +60,7 @@ struct RuntimeAPIResponse: Sendable {
         for (name, value) in self.headers {
             message.writeString(name)
             message.writeStaticString(": ")
-            for byte in value.utf8 {
-                message.writeInteger(byte < 0x20 || byte == 0x7f ? UInt8(ascii: " ") : byte)
-            }
+            Self.writeHeaderValue(value, to: &message)
             message.writeStaticString("\r\n")
         }
         if !keepAlive {
@@ -73,5 +71,17 @@ struct RuntimeAPIResponse: Sendable {
         message.writeStaticString("\r\n\r\n")
         message.writeImmutableBuffer(self.body)
         return message
+    }
+
+    /// Writes `value` whole, then turns each control byte just written into a space (a request ID or trace header
+    /// never has one; a client context might).
+    private static func writeHeaderValue(_ value: String, to message: inout ByteBuffer) {
+        let start = message.writerIndex - message.readerIndex
+        message.writeString(value)
+        message.withUnsafeMutableReadableBytes { bytes in
+            for index in start..<bytes.count where bytes[index] < 0x20 || bytes[index] == 0x7f {
+                bytes[index] = UInt8(ascii: " ")
+            }
+        }
     }
 }

@@ -6,6 +6,10 @@ import Synchronization
 /// instance serves several at once like a Lambda Managed Instance), and whether the runtime failed to initialise.
 /// Every transition happens under one lock; waiting polls and callers are answered after it is released, on the
 /// thread that made the transition, so that a poll answered from the connection's event loop costs no thread hop.
+///
+/// Deadlines are kept by one watchdog timer rather than a timer per invocation: it is armed for the earliest
+/// invocation in flight and, when it fires, times out those past their deadline and arms itself for the next. An
+/// invocation that ends in time costs no timer at all.
 final class RuntimeAPIState: Sendable {
     /// Answers one poll of `/invocation/next`; called exactly once, outside the lock.
     typealias PollAnswer = @Sendable (Poll) -> Void
@@ -15,7 +19,8 @@ final class RuntimeAPIState: Sendable {
         var request: InvocationRequest
         var deadline: LambdaDeadline?
         var handedOutAt: ContinuousClock.Instant?
-        var timer: Scheduled<Void>?
+        /// When the invocation times out: its deadline and the grace after it.
+        var expiresAt = NIODeadline.distantFuture
         var completion: CheckedContinuation<(InvocationOutcome, Duration), Never>
     }
 
@@ -34,6 +39,8 @@ final class RuntimeAPIState: Sendable {
         var firstPollAt: ContinuousClock.Instant?
         /// Set once the runtime is gone: what every later invocation fails with.
         var closedWith: LambdaFunctionError?
+        /// The watchdog's next round, while one is armed.
+        var watchdog: Scheduled<Void>?
     }
 
     private let state = Mutex(State())
@@ -122,16 +129,34 @@ final class RuntimeAPIState: Sendable {
     private func handOut(_ pending: Pending, in state: inout State) -> Poll {
         var pending = pending
         let deadline = LambdaDeadline.after(self.timeout)
-        let requestID = pending.request.requestID
         pending.deadline = deadline
         pending.handedOutAt = .now
-        pending.timer = self.timers.scheduleTask(in: TimeAmount(deadline.remainingTime() + self.timeoutGrace)) {
-            if self.expire(requestID: requestID) {
-                self.onTimeout(requestID)
-            }
+        pending.expiresAt = .now() + TimeAmount(self.timeout + self.timeoutGrace)
+        if state.watchdog == nil {
+            state.watchdog = self.armWatchdog(at: pending.expiresAt)
         }
-        state.inFlight[requestID] = pending
+        state.inFlight[pending.request.requestID] = pending
         return .invocation(pending.request, deadline)
+    }
+
+    private func armWatchdog(at deadline: NIODeadline) -> Scheduled<Void> {
+        self.timers.scheduleTask(deadline: deadline) { self.expireOverdueInvocations() }
+    }
+
+    /// The watchdog's round: times out the invocations past their deadline and arms the next round for the earliest
+    /// one left in flight (one invocation's deadline is never earlier than those handed out before it).
+    private func expireOverdueInvocations() {
+        let overdue = self.state.withLock { state -> [Pending] in
+            let now = NIODeadline.now()
+            let overdueIDs = state.inFlight.filter { $0.value.expiresAt <= now }.keys
+            let overdue = overdueIDs.compactMap { state.inFlight.removeValue(forKey: $0) }
+            state.watchdog = state.inFlight.values.map(\.expiresAt).min().map(self.armWatchdog(at:))
+            return overdue
+        }
+        for pending in overdue {
+            Self.finish(pending, with: .error(.timeout(after: self.timeout)))
+            self.onTimeout(pending.request.requestID)
+        }
     }
 
     /// Completes the in-flight invocation `requestID` with `outcome`.
@@ -160,14 +185,6 @@ final class RuntimeAPIState: Sendable {
         }
     }
 
-    /// Fails the invocation `requestID` with a timeout if it is still in flight.
-    /// - Returns: whether it timed out.
-    func expire(requestID: String) -> Bool {
-        guard let pending = self.state.withLock({ $0.inFlight.removeValue(forKey: requestID) }) else { return false }
-        Self.finish(pending, with: .error(.timeout(after: self.timeout)))
-        return true
-    }
-
     /// The runtime went away (its process exited, or the emulator stops): everything waiting fails with `report`.
     func close(reporting report: LambdaFunctionError) {
         let waiting = self.state.withLock { state -> State? in
@@ -178,18 +195,19 @@ final class RuntimeAPIState: Sendable {
             state.pollWatchers = []
             state.inFlight = [:]
             state.queue = []
+            state.watchdog = nil
             return waiting
         }
         guard let waiting else { return }
+        waiting.watchdog?.cancel()
         for poll in waiting.waitingPolls { poll(.refused(.runtimeGone)) }
         for watcher in waiting.pollWatchers { watcher.resume() }
         for inFlight in waiting.inFlight.values { Self.finish(inFlight, with: .error(report)) }
         for pending in waiting.queue { pending.completion.resume(returning: (.error(report), .zero)) }
     }
 
-    /// Stops the invocation's timer and hands `outcome` to its caller, with the time since it was handed out.
+    /// Hands `outcome` to the invocation's caller, with the time since it was handed out.
     private static func finish(_ pending: Pending, with outcome: InvocationOutcome) {
-        pending.timer?.cancel()
         let duration = pending.handedOutAt.map { ContinuousClock.now - $0 } ?? .zero
         pending.completion.resume(returning: (outcome, duration))
     }
