@@ -1,20 +1,21 @@
-import LambdaRuntime
 import NIOCore
 import NIOHTTP1
 
-/// One runtime's HTTP/1.1 connection to the emulator: collects each request (its body bounded by Lambda's response
-/// limit, though every byte is counted) and hands it to the emulator, which answers on the connection. A request
-/// that is not valid HTTP/1.1 gets `400 Bad Request` and the connection is closed.
+/// One runtime's HTTP/1.1 connection to the emulator: reads each request (``RuntimeAPIRequestReader``: its body
+/// bounded by Lambda's response limit, though every byte is counted) and hands it to the emulator, which answers on
+/// the connection. A request that is not valid HTTP/1.1 gets `400 Bad Request` and the connection is closed.
 final class RuntimeAPIConnectionHandler: ChannelInboundHandler {
-    typealias InboundIn = HTTPServerRequestPart
+    typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
 
     private static let continueMessage = ByteBuffer(string: "HTTP/1.1 100 Continue\r\n\r\n")
 
     private let emulator: RuntimeAPIEmulator
-    private var head: HTTPRequestHead?
-    private var body = ByteBuffer()
-    private var size = 0
+    private var reader = RuntimeAPIRequestReader()
+    /// Bytes received and not read yet.
+    private var received = ByteBuffer()
+    /// Set once a request was refused: what follows on the connection is not read.
+    private var refused = false
 
     /// A handler whose requests `emulator` serves.
     init(emulator: RuntimeAPIEmulator) {
@@ -22,38 +23,44 @@ final class RuntimeAPIConnectionHandler: ChannelInboundHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        switch self.unwrapInboundIn(data) {
-        case .head(let head):
-            self.head = head
-            self.body.clear()
-            self.size = 0
-            // curl (and so URLSession on Linux) waits for this before it sends a larger body.
-            if head.headers.contains(name: "expect") {
-                context.writeAndFlush(self.wrapOutboundOut(Self.continueMessage), promise: nil)
+        guard !self.refused else { return }
+        var bytes = self.unwrapInboundIn(data)
+        if self.received.readableBytes == 0 {
+            self.received = bytes
+        } else {
+            self.received.writeBuffer(&bytes)
+        }
+        do {
+            while let event = try self.reader.next(from: &self.received) {
+                switch event {
+                case .continueExpected:
+                    // curl (and so URLSession on Linux) waits for this before it sends a larger body.
+                    context.writeAndFlush(self.wrapOutboundOut(Self.continueMessage), promise: nil)
+                case .request(let request):
+                    self.serve(request, on: context.channel)
+                }
             }
-        case .body(var chunk):
-            self.size += chunk.readableBytes
-            if self.size <= LambdaLimits.maxResponseBytes {
-                self.body.writeBuffer(&chunk)
-            }
-        case .end:
-            guard let head = self.head else { return }
-            self.head = nil
-            let reply = RuntimeAPIReply(channel: context.channel, keepAlive: head.isKeepAlive)
-            guard let route = RuntimeAPIRoute(method: head.method, uri: head.uri) else {
-                reply.send(.notFound(head.uri))
-                return
-            }
-            self.emulator.serve(route, headers: head.headers, body: self.body, size: self.size, reply: reply)
+        } catch {
+            self.refused = true
+            RuntimeAPIReply(channel: context.channel, keepAlive: false).send(.badRequest)
+        }
+        if self.received.readableBytes == 0 {
+            self.received = ByteBuffer()
         }
     }
 
-    /// A request the decoder cannot read: answered `400 Bad Request`, then the connection closes.
+    /// A failure of the connection itself (a reset, say): it is closed.
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        guard error is HTTPParserError else {
-            context.close(promise: nil)
+        context.close(promise: nil)
+    }
+
+    private func serve(_ request: RuntimeAPIHTTPRequest, on channel: any Channel) {
+        let reply = RuntimeAPIReply(channel: channel, keepAlive: request.keepAlive)
+        guard let route = RuntimeAPIRoute(method: HTTPMethod(rawValue: request.method), uri: request.target) else {
+            reply.send(.notFound(request.target))
             return
         }
-        RuntimeAPIReply(channel: context.channel, keepAlive: false).send(.badRequest)
+        self.emulator.serve(
+            route, functionErrorType: request.functionErrorType, body: request.body, size: request.size, reply: reply)
     }
 }

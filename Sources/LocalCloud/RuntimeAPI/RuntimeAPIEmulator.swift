@@ -1,6 +1,5 @@
 public import LambdaRuntime
 import NIOCore
-import NIOHTTP1
 import NIOPosix
 import Observability
 import Synchronization
@@ -18,8 +17,8 @@ import Foundation
 /// (`AWS_LAMBDA_MAX_CONCURRENCY`, Lambda Managed Instances). An invocation still unanswered ``timeoutGrace`` after its deadline fails
 /// with `Sandbox.Timedout`, and ``onTimeout`` lets the owner end the instance as Lambda would.
 ///
-/// The server is a bare NIO pipeline on one event loop (the HTTP/1.1 request decoder, then our handler, which writes
-/// each answer as one message): a poll of `next` is answered from that loop when an invocation waits, and a report
+/// The server is a bare NIO pipeline on one event loop (one handler, which reads the requests with its own
+/// ``RuntimeAPIRequestReader`` and writes each answer as one message): a poll of `next` is answered from that loop when an invocation waits, and a report
 /// completes its caller there. A caller that prefers ``executor`` while it invokes
 /// runs on that same loop, so that a warm round trip wakes no thread but the runtime's and the loop's.
 public final class RuntimeAPIEmulator: Sendable {
@@ -84,11 +83,8 @@ public final class RuntimeAPIEmulator: Sendable {
                 .childChannelOption(.tcpOption(.tcp_nodelay), value: 1)
                 .childChannelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
-                        // The request decoder and our handler, nothing else: answers are written as whole messages.
-                        try channel.pipeline.syncOperations.addHandlers(
-                            ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .dropBytes)),
-                            RuntimeAPIConnectionHandler(emulator: self)
-                        )
+                        // Our handler alone: it reads the requests itself and writes answers as whole messages.
+                        try channel.pipeline.syncOperations.addHandler(RuntimeAPIConnectionHandler(emulator: self))
                         self.track(channel)
                     }
                 }
@@ -157,8 +153,11 @@ public final class RuntimeAPIEmulator: Sendable {
         self.state.initFailure
     }
 
-    /// Serves one request: `body` holds at most the response limit of the `size` bytes the runtime sent.
-    func serve(_ route: RuntimeAPIRoute, headers: HTTPHeaders, body: ByteBuffer, size: Int, reply: RuntimeAPIReply) {
+    /// Serves one request: `body` holds at most the response limit of the `size` bytes the runtime sent;
+    /// `functionErrorType` is the request's `Lambda-Runtime-Function-Error-Type`.
+    func serve(
+        _ route: RuntimeAPIRoute, functionErrorType: String?, body: ByteBuffer, size: Int, reply: RuntimeAPIReply
+    ) {
         switch route {
         case .next:
             self.state.nextInvocation { poll in reply.send(self.answer(poll)) }
@@ -175,12 +174,13 @@ public final class RuntimeAPIEmulator: Sendable {
             reply.sendAfterQueuedWork(
                 self.accept { () throws(RuntimeAPIRequestError) in
                     try self.state.complete(
-                        requestID: requestID, with: .error(Self.errorReport(body, headers: headers)))
+                        requestID: requestID, with: .error(Self.errorReport(body, functionErrorType: functionErrorType))
+                    )
                 })
         case .initError:
             reply.send(
                 self.accept { () throws(RuntimeAPIRequestError) in
-                    try self.state.failInitialization(Self.errorReport(body, headers: headers))
+                    try self.state.failInitialization(Self.errorReport(body, functionErrorType: functionErrorType))
                 })
         }
     }
@@ -217,8 +217,7 @@ public final class RuntimeAPIEmulator: Sendable {
         }
     }
 
-    private static func errorReport(_ body: ByteBuffer, headers: HTTPHeaders) -> LambdaFunctionError {
-        let headerType = headers.first(name: RuntimeAPIHeader.functionErrorType)
+    private static func errorReport(_ body: ByteBuffer, functionErrorType headerType: String?) -> LambdaFunctionError {
         if let report = try? JSONDecoder().decode(ErrorRequestBody.self, from: Data(body.readableBytesView)) {
             return LambdaFunctionError(
                 errorMessage: report.errorMessage ?? "",

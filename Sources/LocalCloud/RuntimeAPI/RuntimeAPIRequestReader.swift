@@ -1,0 +1,263 @@
+import LambdaRuntime
+import NIOCore
+
+/// Reads HTTP/1.1 requests from a Runtime API connection's bytes as they arrive, one after another: the request line,
+/// the headers the Runtime API needs (names in any case), and a body framed by `Content-Length` or by
+/// `Transfer-Encoding: chunked`. Anything else is refused, never guessed at: a head over ``maxHeadBytes``, a line not
+/// ending in CRLF, a header without a name or with a control byte, a folded header, a length that is not digits or
+/// disagrees with another, a transfer coding other than chunked, or both framings at once (RFC 9112's request
+/// smuggling cases).
+///
+/// It works on the connection's own buffer of received bytes and takes what it reads from it: a body that arrived
+/// whole is a slice of that buffer, not a copy.
+struct RuntimeAPIRequestReader {
+    /// What reading the buffer produced.
+    enum Event: Sendable {
+        /// The client waits for `100 Continue` before it sends the body (`Expect: 100-continue`).
+        case continueExpected
+        case request(RuntimeAPIHTTPRequest)
+    }
+
+    /// The request's bytes break HTTP/1.1; `reason` says how.
+    struct Malformed: Error, Equatable {
+        var reason: String
+    }
+
+    /// The largest request line and headers accepted, together; also the bound of a chunk's size line and of the
+    /// trailers.
+    static let maxHeadBytes = 64 * 1024
+    /// The most of a body kept: Lambda's response limit. Bytes past it are counted, so the report can say how many.
+    static let maxKeptBodyBytes = LambdaLimits.maxResponseBytes
+
+    private enum State {
+        case head
+        case body(RuntimeAPIHTTPRequest, remaining: Int)
+        case chunkSize(RuntimeAPIHTTPRequest)
+        case chunkData(RuntimeAPIHTTPRequest, remaining: Int)
+        case chunkEnd(RuntimeAPIHTTPRequest)
+        case trailers(RuntimeAPIHTTPRequest)
+    }
+
+    private var state = State.head
+    /// Where the lines of the head, a chunk's size or the trailers have been scanned to, so that bytes arriving a few
+    /// at a time are not scanned again.
+    private var lines = HTTPLineScanner(limit: Self.maxHeadBytes)
+
+    /// Reads the next event from `buffer`, taking the bytes it reads; `nil` when it needs more bytes first.
+    mutating func next(from buffer: inout ByteBuffer) throws(Malformed) -> Event? {
+        while true {
+            switch self.state {
+            case .head:
+                guard let length = try self.lines.scan(buffer, through: .emptyLine) else { return nil }
+                let head = try buffer.withUnsafeReadableBytes { bytes throws(Malformed) in
+                    try Self.head(of: UnsafeRawBufferPointer(rebasing: bytes[..<length]))
+                }
+                buffer.moveReaderIndex(forwardBy: length)
+                if head.chunked {
+                    self.state = .chunkSize(head.request)
+                } else if let length = head.contentLength, length > 0 {
+                    self.state = .body(head.request, remaining: length)
+                } else {
+                    return .request(head.request)
+                }
+                if head.expectsContinue { return .continueExpected }
+            case .body(var request, let remaining):
+                if request.size == 0, buffer.readableBytes >= remaining, remaining <= Self.maxKeptBodyBytes {
+                    // The common case: the whole body is here, and is taken as it lies.
+                    request.body = buffer.readSlice(length: remaining)!
+                    request.size = remaining
+                    self.state = .head
+                    return .request(request)
+                }
+                guard buffer.readableBytes > 0 else { return nil }
+                let taken = Self.take(from: &buffer, upTo: remaining, into: &request)
+                guard taken == remaining else {
+                    self.state = .body(request, remaining: remaining - taken)
+                    return nil
+                }
+                self.state = .head
+                return .request(request)
+            case .chunkSize(let request):
+                guard let length = try self.lines.scan(buffer, through: .lineEnd) else { return nil }
+                let size = try buffer.withUnsafeReadableBytes { bytes throws(Malformed) in
+                    try Self.chunkSize(bytes[..<(length - 2)])
+                }
+                buffer.moveReaderIndex(forwardBy: length)
+                self.state = size == 0 ? .trailers(request) : .chunkData(request, remaining: size)
+            case .chunkData(var request, let remaining):
+                guard buffer.readableBytes > 0 else { return nil }
+                let taken = Self.take(from: &buffer, upTo: remaining, into: &request)
+                self.state = taken == remaining ? .chunkEnd(request) : .chunkData(request, remaining: remaining - taken)
+            case .chunkEnd(let request):
+                guard buffer.readableBytes >= 2 else { return nil }
+                guard buffer.readInteger(as: UInt16.self) == 0x0D0A else {
+                    throw Malformed(reason: "a chunk's data is not followed by CRLF")
+                }
+                self.state = .chunkSize(request)
+            case .trailers(let request):
+                // Trailer fields carry nothing the Runtime API reads: their lines are checked and skipped.
+                guard let length = try self.lines.scan(buffer, through: .emptyLine) else { return nil }
+                buffer.moveReaderIndex(forwardBy: length)
+                self.state = .head
+                return .request(request)
+            }
+        }
+    }
+
+    /// Moves up to `count` bytes of `buffer` into the request's body, as far as the kept limit allows, counting them
+    /// all. Returns how many it took.
+    private static func take(
+        from buffer: inout ByteBuffer, upTo count: Int, into request: inout RuntimeAPIHTTPRequest
+    ) -> Int {
+        let taken = min(count, buffer.readableBytes)
+        let kept = min(taken, max(0, Self.maxKeptBodyBytes - request.size))
+        if kept > 0 {
+            var bytes = buffer.getSlice(at: buffer.readerIndex, length: kept)!
+            request.body.writeBuffer(&bytes)
+        }
+        buffer.moveReaderIndex(forwardBy: taken)
+        request.size += taken
+        return taken
+    }
+
+    // MARK: - The head
+
+    private struct Head {
+        var request: RuntimeAPIHTTPRequest
+        var contentLength: Int?
+        var chunked = false
+        var expectsContinue = false
+    }
+
+    /// The request line and headers of `head`: lines, each ending in CRLF, the last one empty.
+    private static func head(of head: UnsafeRawBufferPointer) throws(Malformed) -> Head {
+        var lines: [Range<Int>] = []
+        var start = 0
+        for index in head.indices where head[index] == UInt8(ascii: "\n") {
+            lines.append(start..<(index - 1))
+            start = index + 1
+        }
+        return try Self.head(of: head, lines: lines.dropLast())
+    }
+
+    private static func head(of bytes: UnsafeRawBufferPointer, lines: ArraySlice<Range<Int>>) throws(Malformed) -> Head
+    {
+        guard let requestLine = lines.first else { throw Malformed(reason: "the request line is empty") }
+        let parts = bytes[requestLine].split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
+        guard parts.count == 3, !parts[0].isEmpty, parts[0].allSatisfy(Self.isTokenByte),
+            !parts[1].isEmpty, parts[1].allSatisfy({ $0 > 0x20 && $0 != 0x7F })
+        else { throw Malformed(reason: "the request line is not `method target HTTP/1.x`") }
+        let version = parts[2]
+        guard version.count == 8, version.starts(with: "HTTP/1.".utf8),
+            let minor = version.last, minor == UInt8(ascii: "0") || minor == UInt8(ascii: "1")
+        else { throw Malformed(reason: "the version is not HTTP/1.0 or HTTP/1.1") }
+
+        var head = Head(
+            request: RuntimeAPIHTTPRequest(
+                method: String(decoding: parts[0], as: UTF8.self),
+                target: String(decoding: parts[1], as: UTF8.self),
+                keepAlive: minor == UInt8(ascii: "1"), functionErrorType: nil, body: ByteBuffer(), size: 0))
+        var connection = ConnectionOptions()
+        for line in lines.dropFirst() {
+            let field = bytes[line]
+            guard let colon = field.firstIndex(of: UInt8(ascii: ":")), colon > field.startIndex,
+                field[..<colon].allSatisfy(Self.isTokenByte)
+            else { throw Malformed(reason: "a header line is not `name: value`") }
+            let value = Self.trimmed(field[(colon + 1)...])
+            guard value.allSatisfy({ ($0 >= 0x20 && $0 != 0x7F) || $0 == 0x09 }) else {
+                throw Malformed(reason: "a header value has a control byte")
+            }
+            switch RuntimeAPIRequestHeader(name: field[..<colon]) {
+            case .contentLength:
+                let length = try Self.contentLength(value)
+                guard head.contentLength == nil || head.contentLength == length else {
+                    throw Malformed(reason: "two Content-Length headers disagree")
+                }
+                head.contentLength = length
+            case .transferEncoding:
+                guard !head.chunked, RuntimeAPIRequestHeader.equalIgnoringCase(value, "chunked") else {
+                    throw Malformed(reason: "the only transfer coding taken is chunked, once")
+                }
+                head.chunked = true
+            case .connection:
+                connection.read(value)
+            case .expect:
+                head.expectsContinue = RuntimeAPIRequestHeader.equalIgnoringCase(value, "100-continue")
+            case .functionErrorType:
+                head.request.functionErrorType = String(decoding: value, as: UTF8.self)
+            case nil:
+                break
+            }
+        }
+        guard !(head.chunked && head.contentLength != nil) else {
+            throw Malformed(reason: "a request has both Content-Length and Transfer-Encoding")
+        }
+        if connection.close {
+            head.request.keepAlive = false
+        } else if connection.keepAlive {
+            head.request.keepAlive = true
+        }
+        return head
+    }
+
+    /// The options of `Connection` headers that decide whether the connection stays open.
+    private struct ConnectionOptions {
+        var close = false
+        var keepAlive = false
+
+        mutating func read(_ value: Slice<UnsafeRawBufferPointer>) {
+            for option in value.split(separator: UInt8(ascii: ",")) {
+                let option = RuntimeAPIRequestReader.trimmed(option)
+                if RuntimeAPIRequestHeader.equalIgnoringCase(option, "close") { self.close = true }
+                if RuntimeAPIRequestHeader.equalIgnoringCase(option, "keep-alive") { self.keepAlive = true }
+            }
+        }
+    }
+
+    private static func contentLength(_ value: Slice<UnsafeRawBufferPointer>) throws(Malformed) -> Int {
+        guard !value.isEmpty, value.count <= 18,
+            value.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+        else { throw Malformed(reason: "Content-Length is not a number") }
+        return value.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+    }
+
+    /// A chunk's size: hexadecimal digits, then optionally `;` and extensions, which are ignored.
+    private static func chunkSize(_ line: Slice<UnsafeRawBufferPointer>) throws(Malformed) -> Int {
+        let digits = Self.trimmed(line.prefix { $0 != UInt8(ascii: ";") })
+        guard !digits.isEmpty, digits.count <= 15 else { throw Malformed(reason: "a chunk's size is not hexadecimal") }
+        var size = 0
+        for digit in digits {
+            guard let value = Self.hexValue(digit) else { throw Malformed(reason: "a chunk's size is not hexadecimal") }
+            size = size * 16 + value
+        }
+        return size
+    }
+
+    private static func hexValue(_ byte: UInt8) -> Int? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): Int(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): Int(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): Int(byte - UInt8(ascii: "A") + 10)
+        default: nil
+        }
+    }
+
+    /// `bytes` without the spaces and tabs around it.
+    static func trimmed(_ bytes: Slice<UnsafeRawBufferPointer>) -> Slice<UnsafeRawBufferPointer> {
+        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        guard let first = bytes.firstIndex(where: { !isBlank($0) }) else { return bytes[bytes.endIndex...] }
+        let last = bytes.lastIndex(where: { !isBlank($0) })!
+        return bytes[first...last]
+    }
+
+    /// Whether `byte` may be part of a method or a header name (RFC 9110's `tchar`).
+    private static func isTokenByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
+            true
+        default:
+            "!#$%&'*+-.^_`|~".utf8.contains(byte)
+        }
+    }
+}
