@@ -18,19 +18,23 @@ enum TraceIdentifierSource {
         return value ^ (value >> 31)
     }
 
-    private static let digits = Array("0123456789abcdef".utf8)
-
     /// The low `digits` hex digits of each word, in order, as one string.
     static func hex(_ words: [(value: UInt64, digits: Int)]) -> String {
         String(unsafeUninitializedCapacity: words.reduce(0) { $0 + $1.digits }) { output in
-            var position = 0
-            for word in words {
-                for nibble in stride(from: word.digits - 1, through: 0, by: -1) {
-                    output[position] = Self.digits[Int((word.value >> UInt64(4 * nibble)) & 0xF)]
-                    position += 1
-                }
+            words.reduce(0) { position, word in Self.writeHex(word.value, digits: word.digits, to: output, at: position)
             }
-            return position
         }
+    }
+
+    /// Writes the low `digits` hex digits of `value` (lower case) into `output` from `position`.
+    /// - Returns: the position after them.
+    static func writeHex(
+        _ value: UInt64, digits: Int, to output: UnsafeMutableBufferPointer<UInt8>, at position: Int
+    ) -> Int {
+        for index in 0..<digits {
+            let nibble = UInt8(truncatingIfNeeded: value >> UInt64(4 * (digits - 1 - index))) & 0xF
+            output[position + index] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") - 10 + nibble
+        }
+        return position + digits
     }
 }

@@ -60,9 +60,16 @@ public struct XRayTraceHeader: Sendable, Hashable, CustomStringConvertible {
 
     /// The header's text, fields in X-Ray's order.
     public var description: String {
-        var text = "Root=\(self.root)"
-        if let parent { text += ";Parent=\(parent)" }
-        if let sampled { text += ";Sampled=\(sampled ? "1" : "0")" }
+        var text = "Root="
+        text.reserveCapacity(5 + self.root.utf8.count + 8 + (self.parent?.utf8.count ?? 0) + 10)
+        text += self.root
+        if let parent {
+            text += ";Parent="
+            text += parent
+        }
+        if let sampled {
+            text += sampled ? ";Sampled=1" : ";Sampled=0"
+        }
         return text
     }
 
@@ -80,8 +87,15 @@ public struct XRayTraceHeader: Sendable, Hashable, CustomStringConvertible {
     /// A new trace id starting at `nowMilliseconds`.
     public static func newTraceID(nowMilliseconds: Int64 = WallClock.nowMilliseconds()) -> String {
         let seconds = UInt64(UInt32(truncatingIfNeeded: nowMilliseconds / 1000))
-        return "1-" + TraceIdentifierSource.hex([(seconds, 8)]) + "-"
-            + TraceIdentifierSource.hex([(TraceIdentifierSource.next(), 8), (TraceIdentifierSource.next(), 16)])
+        return String(unsafeUninitializedCapacity: 35) { output in
+            output[0] = UInt8(ascii: "1")
+            output[1] = UInt8(ascii: "-")
+            var position = TraceIdentifierSource.writeHex(seconds, digits: 8, to: output, at: 2)
+            output[position] = UInt8(ascii: "-")
+            position = TraceIdentifierSource.writeHex(
+                TraceIdentifierSource.next(), digits: 8, to: output, at: position + 1)
+            return TraceIdentifierSource.writeHex(TraceIdentifierSource.next(), digits: 16, to: output, at: position)
+        }
     }
 
     /// A new segment or subsegment id: 16 hex digits, never all zeros.
