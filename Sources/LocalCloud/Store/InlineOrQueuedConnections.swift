@@ -38,6 +38,7 @@ final class InlineOrQueuedConnections: Sendable {
     private let threads: SQLiteThreads
     private let queueOn: Threads
     private let runsInline: Bool
+    private let mustQueue: @Sendable () -> Bool
     private let busyTimeout: Duration
     private let queuedOperations = Atomic<Int>(0)
     private let nextInTurn = Atomic<Int>(0)
@@ -47,6 +48,8 @@ final class InlineOrQueuedConnections: Sendable {
     ///   - queueOn: Which of `threads` an operation that cannot run inline is queued on.
     ///   - runsInline: Whether an operation may run on the caller's thread at all; not when a commit waits for the
     ///     disk.
+    ///   - mustQueue: Asked before each operation: when it answers `true`, the operation is queued even if it could
+    ///     run inline (while a checkpoint that needs the writers held off is on its way).
     ///   - busyTimeout: How long a queued operation may wait, from the moment it was asked for, for a connection and
     ///     for another connection's lock.
     init(
@@ -54,6 +57,7 @@ final class InlineOrQueuedConnections: Sendable {
         threads: SQLiteThreads,
         queueOn: Threads,
         runsInline: Bool,
+        mustQueue: @escaping @Sendable () -> Bool = { false },
         busyTimeout: Duration
     ) {
         precondition(!connections.isEmpty, "operations need a connection to run on")
@@ -61,6 +65,7 @@ final class InlineOrQueuedConnections: Sendable {
         self.threads = threads
         self.queueOn = queueOn
         self.runsInline = runsInline
+        self.mustQueue = mustQueue
         self.busyTimeout = busyTimeout
     }
 
@@ -73,7 +78,8 @@ final class InlineOrQueuedConnections: Sendable {
     ///   `CancellationError` when the task is cancelled while the operation is queued.
     func run<T: Sendable>(_ operation: @escaping @Sendable (Database) throws -> T) async throws -> T {
         let deadline = ContinuousClock.now + self.busyTimeout
-        if self.runsInline, let attempt = self.withFreeConnection({ db in Result { try Self.run(operation, on: db) } })
+        if self.runsInline, !self.mustQueue(),
+            let attempt = self.withFreeConnection({ db in Result { try Self.run(operation, on: db) } })
         {
             switch attempt {
             case .success(let value): return value

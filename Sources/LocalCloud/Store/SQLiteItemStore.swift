@@ -50,10 +50,20 @@ public final class SQLiteItemStore: ItemStore {
     /// Opens (creating if needed) the store in the SQLite file at `path`, then purges items whose TTL passed. This,
     /// once before the store serves, is the only SQLite work that may wait on the caller's thread.
     /// - Parameter clock: The clock for TTL; the system clock by default.
-    public init(
+    public convenience init(
         path: String,
         durability: Durability = .processCrash,
         clock: any Clock = SystemClock()
+    ) throws(ItemStoreError) {
+        try self.init(
+            path: path, durability: durability, clock: clock,
+            walPagesBeforeTruncation: WALCheckpoints.pagesBeforeTruncation)
+    }
+
+    /// Opens the store as above, its WAL truncated by a checkpoint once it reaches `walPagesBeforeTruncation` pages
+    /// (``WALCheckpoints``): a test's small figure shows the truncation without writing 40 MB.
+    init(
+        path: String, durability: Durability, clock: any Clock, walPagesBeforeTruncation: Int
     ) throws(ItemStoreError) {
         let threads = SQLiteThreads(readers: 2)
         do {
@@ -61,7 +71,8 @@ public final class SQLiteItemStore: ItemStore {
             writing.journalMode = .wal
             writing.busyMode = .timeout(Double(Self.busyTimeout.wholeMilliseconds) / 1000)
             let writer = try DatabaseQueue(path: path, configuration: writing)
-            let checkpoints = try WALCheckpoints(path: path, threads: threads)
+            let checkpoints = try WALCheckpoints(
+                path: path, threads: threads, pagesBeforeTruncation: walPagesBeforeTruncation)
             try writer.inDatabase { db in
                 // After GRDB's WAL set-up, which sets NORMAL.
                 try db.execute(
@@ -77,7 +88,7 @@ public final class SQLiteItemStore: ItemStore {
             }
             self.writer = InlineOrQueuedConnections(
                 [writer], threads: threads, queueOn: .writing, runsInline: durability == .processCrash,
-                busyTimeout: Self.busyTimeout)
+                mustQueue: { checkpoints.isTruncating }, busyTimeout: Self.busyTimeout)
             self.checkpoints = checkpoints
             self.readers = InlineOrQueuedConnections(
                 readers, threads: threads, queueOn: .reading, runsInline: true, busyTimeout: Self.busyTimeout)
