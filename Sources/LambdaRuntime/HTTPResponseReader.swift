@@ -86,7 +86,7 @@ final class HTTPResponseReader {
             }
             headers.append(
                 name: String(decoding: line[..<colon], as: UTF8.self),
-                value: String(decoding: Self.trimmed(line[(colon + 1)...]), as: UTF8.self)
+                value: String(decoding: HTTPSyntax.trimmed(line[(colon + 1)...]), as: UTF8.self)
             )
         }
         let connection = headers.first(name: "connection")?.lowercased()
@@ -127,9 +127,7 @@ final class HTTPResponseReader {
         var body = ByteBuffer()
         while true {
             let sizeLine = self.bytes(try self.readLine(from: source, limit: 1024))
-            let sizeText = sizeLine.prefix { $0 != UInt8(ascii: ";") }
-            guard let size = Int(String(decoding: Self.trimmed(sizeText), as: UTF8.self), radix: 16), size >= 0
-            else {
+            guard let size = HTTPSyntax.chunkSize(sizeLine[...]) else {
                 throw Self.malformed("a chunk size is '\(String(decoding: sizeLine.prefix(40), as: UTF8.self))'")
             }
             if size == 0 { break }
@@ -211,13 +209,6 @@ final class HTTPResponseReader {
         let count = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: self.buffer[self.end...]))
         self.end += count
         return count
-    }
-
-    private static func trimmed(_ bytes: Slice<UnsafeRawBufferPointer>) -> Slice<UnsafeRawBufferPointer> {
-        let isSpace = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
-        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
-        else { return bytes[bytes.startIndex..<bytes.startIndex] }
-        return bytes[first...last]
     }
 
     private static func malformed(_ reason: String) -> LambdaRuntimeError {

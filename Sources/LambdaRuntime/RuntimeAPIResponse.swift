@@ -31,14 +31,7 @@ struct RuntimeAPIHeaders: Sendable {
         guard name.utf8.count == wanted.count else { return false }
         var name = name
         return name.withUTF8 { name in
-            for index in 0..<name.count where Self.lowercased(name[index]) != Self.lowercased(wanted[index]) {
-                return false
-            }
-            return true
+            HTTPSyntax.sameFieldName(UnsafeRawBufferPointer(name), UnsafeRawBufferPointer(wanted))
         }
-    }
-
-    private static func lowercased(_ byte: UInt8) -> UInt8 {
-        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
     }
 }

@@ -1,3 +1,5 @@
+import LambdaRuntime
+
 /// The request headers the Runtime API emulator reads, recognised by name in any case.
 enum RuntimeAPIRequestHeader {
     case contentLength
@@ -20,9 +22,9 @@ enum RuntimeAPIRequestHeader {
 
     /// Whether `bytes` spell `lowercase` with its letters in either case.
     static func equalIgnoringCase(_ bytes: Slice<UnsafeRawBufferPointer>, _ lowercase: String) -> Bool {
-        bytes.count == lowercase.utf8.count
-            && zip(bytes, lowercase.utf8).allSatisfy { byte, expected in
-                (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte) == expected
-            }
+        var lowercase = lowercase
+        return lowercase.withUTF8 { expected in
+            HTTPSyntax.sameFieldName(UnsafeRawBufferPointer(rebasing: bytes), UnsafeRawBufferPointer(expected))
+        }
     }
 }

@@ -80,7 +80,10 @@ struct RuntimeAPIRequestReader {
             case .chunkSize(let request):
                 guard let length = try self.lines.scan(buffer, through: .lineEnd) else { return nil }
                 let size = try buffer.withUnsafeReadableBytes { bytes throws(Malformed) in
-                    try Self.chunkSize(bytes[..<(length - 2)])
+                    guard let size = HTTPSyntax.chunkSize(bytes[..<(length - 2)]) else {
+                        throw Malformed(reason: "a chunk's size is not hexadecimal")
+                    }
+                    return size
                 }
                 buffer.moveReaderIndex(forwardBy: length)
                 self.state = size == 0 ? .trailers(request) : .chunkData(request, remaining: size)
@@ -163,7 +166,7 @@ struct RuntimeAPIRequestReader {
             guard let colon = field.firstIndex(of: UInt8(ascii: ":")), colon > field.startIndex,
                 field[..<colon].allSatisfy(Self.isTokenByte)
             else { throw Malformed(reason: "a header line is not `name: value`") }
-            let value = Self.trimmed(field[(colon + 1)...])
+            let value = HTTPSyntax.trimmed(field[(colon + 1)...])
             guard value.allSatisfy({ ($0 >= 0x20 && $0 != 0x7F) || $0 == 0x09 }) else {
                 throw Malformed(reason: "a header value has a control byte")
             }
@@ -207,7 +210,7 @@ struct RuntimeAPIRequestReader {
 
         mutating func read(_ value: Slice<UnsafeRawBufferPointer>) {
             for option in value.split(separator: UInt8(ascii: ",")) {
-                let option = RuntimeAPIRequestReader.trimmed(option)
+                let option = HTTPSyntax.trimmed(option)
                 if RuntimeAPIRequestHeader.equalIgnoringCase(option, "close") { self.close = true }
                 if RuntimeAPIRequestHeader.equalIgnoringCase(option, "keep-alive") { self.keepAlive = true }
             }
@@ -219,35 +222,6 @@ struct RuntimeAPIRequestReader {
             value.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
         else { throw Malformed(reason: "Content-Length is not a number") }
         return value.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
-    }
-
-    /// A chunk's size: hexadecimal digits, then optionally `;` and extensions, which are ignored.
-    private static func chunkSize(_ line: Slice<UnsafeRawBufferPointer>) throws(Malformed) -> Int {
-        let digits = Self.trimmed(line.prefix { $0 != UInt8(ascii: ";") })
-        guard !digits.isEmpty, digits.count <= 15 else { throw Malformed(reason: "a chunk's size is not hexadecimal") }
-        var size = 0
-        for digit in digits {
-            guard let value = Self.hexValue(digit) else { throw Malformed(reason: "a chunk's size is not hexadecimal") }
-            size = size * 16 + value
-        }
-        return size
-    }
-
-    private static func hexValue(_ byte: UInt8) -> Int? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): Int(byte - UInt8(ascii: "0"))
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): Int(byte - UInt8(ascii: "a") + 10)
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): Int(byte - UInt8(ascii: "A") + 10)
-        default: nil
-        }
-    }
-
-    /// `bytes` without the spaces and tabs around it.
-    static func trimmed(_ bytes: Slice<UnsafeRawBufferPointer>) -> Slice<UnsafeRawBufferPointer> {
-        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
-        guard let first = bytes.firstIndex(where: { !isBlank($0) }) else { return bytes[bytes.endIndex...] }
-        let last = bytes.lastIndex(where: { !isBlank($0) })!
-        return bytes[first...last]
     }
 
     /// Whether `byte` may be part of a method or a header name (RFC 9110's `tchar`).

@@ -1,0 +1,41 @@
+/// Pieces of HTTP/1.1's syntax that both ends of the Runtime API read: the runtime's response reader here, and the
+/// local emulator's request reader (`LocalCloud`).
+package enum HTTPSyntax {
+    /// `bytes` without the spaces and tabs around it.
+    package static func trimmed(_ bytes: Slice<UnsafeRawBufferPointer>) -> Slice<UnsafeRawBufferPointer> {
+        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        guard let first = bytes.firstIndex(where: { !isBlank($0) }), let last = bytes.lastIndex(where: { !isBlank($0) })
+        else { return bytes[bytes.startIndex..<bytes.startIndex] }
+        return bytes[first...last]
+    }
+
+    /// A chunk's size from its size line: at most 15 hexadecimal digits, optionally followed by `;` and extensions,
+    /// which are ignored; `nil` for anything else.
+    package static func chunkSize(_ line: Slice<UnsafeRawBufferPointer>) -> Int? {
+        let digits = Self.trimmed(line.prefix { $0 != UInt8(ascii: ";") })
+        guard !digits.isEmpty, digits.count <= 15 else { return nil }
+        var size = 0
+        for digit in digits {
+            switch digit {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): size = size * 16 + Int(digit - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): size = size * 16 + Int(digit - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): size = size * 16 + Int(digit - UInt8(ascii: "A") + 10)
+            default: return nil
+            }
+        }
+        return size
+    }
+
+    /// Whether `name` and `other` are the same field name, ASCII letters compared in either case.
+    package static func sameFieldName(_ name: UnsafeRawBufferPointer, _ other: UnsafeRawBufferPointer) -> Bool {
+        guard name.count == other.count else { return false }
+        for index in 0..<name.count where Self.lowercased(name[index]) != Self.lowercased(other[index]) {
+            return false
+        }
+        return true
+    }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
+    }
+}
