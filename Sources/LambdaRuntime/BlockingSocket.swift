@@ -6,21 +6,20 @@ import Musl
 import Darwin
 #endif
 
-/// A connected TCP socket whose reads and writes block the calling thread: the Runtime API client's transport.
+/// A connected TCP socket whose reads and writes block the calling thread: the Runtime API client's transport, and
+/// the AWS clients' on a Lambda worker's thread.
 ///
-/// Reads and writes retry on `EINTR` and writes continue after a partial write; a failure throws a
-/// ``LambdaRuntimeError/Code/runtimeAPIFailed`` naming the call and `errno`. One thread reads and writes; any other
-/// may call ``interrupt()`` to wake a blocked read. The descriptor is closed when the last reference goes, so an
-/// interrupting thread never reaches a descriptor number the kernel has handed out again.
-final class BlockingSocket: Sendable {
-    /// How long a connection attempt may take before it fails.
-    static let connectTimeoutMilliseconds: Int32 = 2000
-
+/// Reads and writes retry on `EINTR` and writes continue after a partial write; a failure throws an
+/// ``HTTPWireError`` naming the call and `errno`. One thread reads and writes; any other may call ``interrupt()`` to
+/// wake a blocked read. The descriptor is closed when the last reference goes, so an interrupting thread never
+/// reaches a descriptor number the kernel has handed out again.
+package final class BlockingSocket: Sendable {
     private let descriptor: Int32
 
-    /// Connects to `address` with `TCP_NODELAY` set. An IP address is connected to directly; a host name is resolved
-    /// first, and each of its addresses tried in turn.
-    init(connectingTo address: RuntimeAPIAddress) throws(LambdaRuntimeError) {
+    /// Connects to `host` (a name, an IPv4 address, or an IPv6 one, bracketed or not) on `port` with `TCP_NODELAY`
+    /// set, each attempt taking at most `connectTimeoutMilliseconds`. An IP address is connected to directly; a host
+    /// name is resolved first, and each of its addresses tried in turn.
+    package init(host: String, port: Int, connectTimeoutMilliseconds: Int32) throws(HTTPWireError) {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
         #if canImport(Darwin)
@@ -31,13 +30,10 @@ final class BlockingSocket: Sendable {
         hints.ai_flags = AI_NUMERICSERV
         var resolved: UnsafeMutablePointer<addrinfo>?
         // An IPv6 literal comes bracketed in `host:port` form, as in `[::1]:9001`.
-        let host =
-            address.host.hasPrefix("[") && address.host.hasSuffix("]")
-            ? String(address.host.dropFirst().dropLast()) : address.host
-        let status = getaddrinfo(host, String(address.port), &hints, &resolved)
+        let name = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+        let status = getaddrinfo(name, String(port), &hints, &resolved)
         guard status == 0, let first = resolved else {
-            throw LambdaRuntimeError(
-                .runtimeAPIFailed, "Cannot resolve \(address.host): \(String(cString: gai_strerror(status)))")
+            throw HTTPWireError(.connectFailed, "Cannot resolve \(host): \(String(cString: gai_strerror(status)))")
         }
         defer { freeaddrinfo(first) }
         var lastError: Int32 = 0
@@ -49,7 +45,9 @@ final class BlockingSocket: Sendable {
                 lastError = errno
                 continue
             }
-            let error = Self.connect(descriptor, to: entry.pointee.ai_addr, length: entry.pointee.ai_addrlen)
+            let error = Self.connect(
+                descriptor, to: entry.pointee.ai_addr, length: entry.pointee.ai_addrlen,
+                timeoutMilliseconds: connectTimeoutMilliseconds)
             if error == 0 {
                 var enabled: Int32 = 1
                 _ = setsockopt(
@@ -60,17 +58,18 @@ final class BlockingSocket: Sendable {
             lastError = error
             close(descriptor)
         }
-        throw LambdaRuntimeError(
-            .runtimeAPIFailed, "Cannot connect to the Runtime API at \(address): \(Self.describe(lastError))")
+        throw HTTPWireError(.connectFailed, "Cannot connect to \(host):\(port): \(Self.describe(lastError))")
     }
 
     deinit {
         close(self.descriptor)
     }
 
-    /// Connects without blocking longer than ``connectTimeoutMilliseconds``, then makes the socket blocking again.
+    /// Connects without blocking longer than `timeoutMilliseconds`, then makes the socket blocking again.
     /// - Returns: 0, or the `errno` of the failure.
-    private static func connect(_ descriptor: Int32, to address: UnsafePointer<sockaddr>, length: socklen_t) -> Int32 {
+    private static func connect(
+        _ descriptor: Int32, to address: UnsafePointer<sockaddr>, length: socklen_t, timeoutMilliseconds: Int32
+    ) -> Int32 {
         let flags = fcntl(descriptor, F_GETFL)
         _ = fcntl(descriptor, F_SETFL, flags | O_NONBLOCK)
         defer { _ = fcntl(descriptor, F_SETFL, flags) }
@@ -84,7 +83,7 @@ final class BlockingSocket: Sendable {
         var waiting = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
         var ready: Int32
         repeat {
-            ready = poll(&waiting, 1, Self.connectTimeoutMilliseconds)
+            ready = poll(&waiting, 1, timeoutMilliseconds)
         } while ready < 0 && errno == EINTR
         guard ready > 0 else { return ready == 0 ? ETIMEDOUT : errno }
         var error: Int32 = 0
@@ -93,8 +92,21 @@ final class BlockingSocket: Sendable {
         return error
     }
 
+    /// Bounds each later read and write: one that waits longer than `milliseconds` (at least one) throws
+    /// ``HTTPWireError/Kind/timedOut``; 0 lets them wait for ever, as they do on a new socket.
+    package func limitWaits(toMilliseconds milliseconds: Int) throws(HTTPWireError) {
+        let limit = milliseconds == 0 ? 0 : max(milliseconds, 1)
+        var interval = timeval(tv_sec: .init(limit / 1000), tv_usec: .init((limit % 1000) * 1000))
+        let length = socklen_t(MemoryLayout<timeval>.size)
+        guard setsockopt(self.descriptor, SOL_SOCKET, SO_RCVTIMEO, &interval, length) == 0,
+            setsockopt(self.descriptor, SOL_SOCKET, SO_SNDTIMEO, &interval, length) == 0
+        else {
+            throw HTTPWireError(.ioFailed, "Cannot bound the socket's waits: \(Self.describe(errno))")
+        }
+    }
+
     /// Writes all of `head`, then all of `body`, in as few `sendmsg` calls as the kernel allows.
-    func write(_ head: UnsafeRawBufferPointer, _ body: UnsafeRawBufferPointer) throws(LambdaRuntimeError) {
+    package func write(_ head: UnsafeRawBufferPointer, _ body: UnsafeRawBufferPointer) throws(HTTPWireError) {
         var headOffset = 0
         var bodyOffset = 0
         while headOffset < head.count || bodyOffset < body.count {
@@ -105,8 +117,8 @@ final class BlockingSocket: Sendable {
             )
             guard written >= 0 else {
                 if errno == EINTR { continue }
-                throw LambdaRuntimeError(
-                    .runtimeAPIFailed, "Writing to the Runtime API failed: \(Self.describe(errno))")
+                if errno == EAGAIN || errno == EWOULDBLOCK { throw HTTPWireError(.timedOut, "A write timed out") }
+                throw HTTPWireError(.ioFailed, "Writing failed: \(Self.describe(errno))")
             }
             let intoHead = min(written, head.count - headOffset)
             headOffset += intoHead
@@ -136,18 +148,19 @@ final class BlockingSocket: Sendable {
 
     /// Reads what is available, blocking until something is.
     /// - Returns: the number of bytes read into `buffer`; 0 when the peer closed the connection.
-    func read(into buffer: UnsafeMutableRawBufferPointer) throws(LambdaRuntimeError) -> Int {
+    package func read(into buffer: UnsafeMutableRawBufferPointer) throws(HTTPWireError) -> Int {
         while true {
             let count = recv(self.descriptor, buffer.baseAddress, buffer.count, 0)
             if count >= 0 { return count }
             if errno == EINTR { continue }
             if errno == ECONNRESET { return 0 }
-            throw LambdaRuntimeError(.runtimeAPIFailed, "Reading from the Runtime API failed: \(Self.describe(errno))")
+            if errno == EAGAIN || errno == EWOULDBLOCK { throw HTTPWireError(.timedOut, "A read timed out") }
+            throw HTTPWireError(.ioFailed, "Reading failed: \(Self.describe(errno))")
         }
     }
 
     /// Shuts the connection down in both directions: a read blocked on it, in any thread, returns at once.
-    func interrupt() {
+    package func interrupt() {
         _ = shutdown(self.descriptor, Int32(SHUT_RDWR))
     }
 

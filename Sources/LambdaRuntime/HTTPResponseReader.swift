@@ -1,10 +1,10 @@
 import NIOCore
 
-/// Where an ``HTTPResponseReader`` reads its bytes from: a socket, or a test's scripted pieces.
-protocol ByteSource {
+/// Where an ``HTTPResponseReader`` reads its bytes from: a socket, a TLS session over one, or a test's scripted pieces.
+package protocol ByteSource {
     /// Reads what is available into `buffer`, blocking until something is.
     /// - Returns: how many bytes were read; 0 at the end of the stream.
-    func read(into buffer: UnsafeMutableRawBufferPointer) throws(LambdaRuntimeError) -> Int
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(HTTPWireError) -> Int
 }
 
 extension BlockingSocket: ByteSource {}
@@ -13,14 +13,17 @@ extension BlockingSocket: ByteSource {}
 /// and a body framed by `Content-Length`, by `Transfer-Encoding: chunked`, or by the end of the connection.
 ///
 /// Reads ahead into one buffer it keeps, so bytes of a response that arrive with the previous one are not lost. The
-/// head may take at most ``maxHeadBytes`` and the body at most ``maxBodyBytes``; a response over either, or one
-/// that breaks the syntax, throws ``LambdaRuntimeError/Code/runtimeAPIFailed``.
-final class HTTPResponseReader {
+/// head may take at most ``maxHeadBytes`` and the body at most ``maxBodyBytes``; a response over either throws
+/// ``HTTPWireError/Kind/tooLarge``, one that breaks the syntax ``HTTPWireError/Kind/malformed``.
+package final class HTTPResponseReader {
     /// The largest status line and headers accepted, together; also the size of the read-ahead buffer.
-    static let maxHeadBytes = 64 * 1024
-    /// The largest body accepted: an event is at most ``LambdaLimits/maxEventBytes``, with room for what a faithful
-    /// API adds.
-    static let maxBodyBytes = LambdaLimits.maxEventBytes + 2 * 1024 * 1024
+    package static let maxHeadBytes = 64 * 1024
+    /// The Runtime API's bound on a body: an event is at most ``LambdaLimits/maxEventBytes``, with room for what a
+    /// faithful API adds.
+    package static let runtimeAPIMaxBodyBytes = LambdaLimits.maxEventBytes + 2 * 1024 * 1024
+
+    /// The largest body accepted.
+    package let maxBodyBytes: Int
 
     private static let versionPrefix: [UInt8] = Array("HTTP/1.".utf8)
 
@@ -30,12 +33,17 @@ final class HTTPResponseReader {
     private var start = 0
     private var end = 0
 
+    /// A reader of bodies of at most `maxBodyBytes`.
+    package init(maxBodyBytes: Int = HTTPResponseReader.runtimeAPIMaxBodyBytes) {
+        self.maxBodyBytes = maxBodyBytes
+    }
+
     deinit {
         self.buffer.deallocate()
     }
 
     /// Forgets what was read ahead, for a new connection.
-    func reset() {
+    package func reset() {
         self.start = 0
         self.end = 0
     }
@@ -43,25 +51,25 @@ final class HTTPResponseReader {
     /// Reads the next whole response.
     /// - Returns: `nil` when the stream ended before the response's first byte (the server closed an idle
     ///   keep-alive connection).
-    func readResponse(from source: some ByteSource) throws(LambdaRuntimeError) -> RuntimeAPIResponse? {
+    package func readResponse(from source: some ByteSource) throws(HTTPWireError) -> ReceivedHTTPResponse? {
         if self.start == self.end, try self.fill(from: source) == 0 { return nil }
         while true {
             let head = try self.readHead(from: source)
             // An interim answer (`100 Continue`) is followed by the real one.
             if (100..<200).contains(head.status) { continue }
             let body = try self.readBody(of: head, from: source)
-            return RuntimeAPIResponse(
+            return ReceivedHTTPResponse(
                 status: head.status, headers: head.headers, body: body, keepsConnection: head.keepsConnection)
         }
     }
 
     private struct Head {
         var status: Int
-        var headers: RuntimeAPIHeaders
+        var headers: ReceivedHTTPHeaders
         var keepsConnection: Bool
     }
 
-    private func readHead(from source: some ByteSource) throws(LambdaRuntimeError) -> Head {
+    private func readHead(from source: some ByteSource) throws(HTTPWireError) -> Head {
         let statusLine = self.bytes(try self.readLine(from: source, limit: Self.maxHeadBytes))
         // "HTTP/1.1 200 OK": the version, a space, three digits, and an optional reason.
         let digits = statusLine.dropFirst(9).prefix(3)
@@ -74,7 +82,7 @@ final class HTTPResponseReader {
         }
         let status = digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
         let isHTTP10 = statusLine[7] == UInt8(ascii: "0")
-        var headers = RuntimeAPIHeaders()
+        var headers = ReceivedHTTPHeaders()
         var headBytes = statusLine.count + 2
         while true {
             // The line's bytes stay in the buffer only until the next read: its name and value are copied out first.
@@ -94,7 +102,7 @@ final class HTTPResponseReader {
         return Head(status: status, headers: headers, keepsConnection: keepsConnection)
     }
 
-    private func readBody(of head: Head, from source: some ByteSource) throws(LambdaRuntimeError) -> ByteBuffer {
+    private func readBody(of head: Head, from source: some ByteSource) throws(HTTPWireError) -> ByteBuffer {
         if let coding = head.headers.first(name: "transfer-encoding") {
             guard coding.lowercased().hasSuffix("chunked") else {
                 throw Self.malformed("its transfer coding '\(coding)' is not supported")
@@ -105,7 +113,7 @@ final class HTTPResponseReader {
             guard let length = Int(lengthText), length >= 0 else {
                 throw Self.malformed("its Content-Length is '\(lengthText)'")
             }
-            guard length <= Self.maxBodyBytes else { throw Self.tooLarge() }
+            guard length <= self.maxBodyBytes else { throw self.tooLarge() }
             var body = ByteBuffer()
             try self.copy(length, into: &body, from: source)
             return body
@@ -118,12 +126,12 @@ final class HTTPResponseReader {
         while true {
             body.writeBytes(UnsafeRawBufferPointer(rebasing: self.buffer[self.start..<self.end]))
             self.start = self.end
-            guard body.readableBytes <= Self.maxBodyBytes else { throw Self.tooLarge() }
+            guard body.readableBytes <= self.maxBodyBytes else { throw self.tooLarge() }
             if try self.fill(from: source) == 0 { return body }
         }
     }
 
-    private func readChunkedBody(from source: some ByteSource) throws(LambdaRuntimeError) -> ByteBuffer {
+    private func readChunkedBody(from source: some ByteSource) throws(HTTPWireError) -> ByteBuffer {
         var body = ByteBuffer()
         while true {
             let sizeLine = self.bytes(try self.readLine(from: source, limit: 1024))
@@ -131,7 +139,7 @@ final class HTTPResponseReader {
                 throw Self.malformed("a chunk size is '\(String(decoding: sizeLine.prefix(40), as: UTF8.self))'")
             }
             if size == 0 { break }
-            guard size <= Self.maxBodyBytes - body.readableBytes else { throw Self.tooLarge() }
+            guard size <= self.maxBodyBytes - body.readableBytes else { throw self.tooLarge() }
             try self.copy(size, into: &body, from: source)
             guard try self.readLine(from: source, limit: 2).isEmpty else {
                 throw Self.malformed("a chunk is longer than its size")
@@ -148,7 +156,7 @@ final class HTTPResponseReader {
 
     /// Moves `count` bytes into `body`, reading as needed.
     private func copy(_ count: Int, into body: inout ByteBuffer, from source: some ByteSource)
-        throws(LambdaRuntimeError)
+        throws(HTTPWireError)
     {
         body.reserveCapacity(minimumWritableBytes: count)
         var remaining = count
@@ -162,7 +170,7 @@ final class HTTPResponseReader {
     }
 
     /// Where the next line lies in the buffer, without its CRLF, of at most `limit` bytes: valid until the next read.
-    private func readLine(from source: some ByteSource, limit: Int) throws(LambdaRuntimeError) -> Range<Int> {
+    private func readLine(from source: some ByteSource, limit: Int) throws(HTTPWireError) -> Range<Int> {
         var searched = self.start
         while true {
             let buffered = UnsafeRawBufferPointer(rebasing: self.buffer[searched..<self.end])
@@ -176,7 +184,7 @@ final class HTTPResponseReader {
                 return line
             }
             guard self.end - self.start < limit + 2 else {
-                throw LambdaRuntimeError(.runtimeAPIFailed, "The Runtime API sent a response head over \(limit) bytes")
+                throw HTTPWireError(.tooLarge, "The response's head is over \(limit) bytes")
             }
             searched = self.end
             let before = self.start
@@ -192,7 +200,7 @@ final class HTTPResponseReader {
 
     /// Reads more bytes after the buffered ones, first moving these to the front when the buffer's end is reached.
     /// - Returns: how many bytes were read; 0 at the end of the stream.
-    private func fill(from source: some ByteSource) throws(LambdaRuntimeError) -> Int {
+    private func fill(from source: some ByteSource) throws(HTTPWireError) -> Int {
         if self.start == self.end {
             self.start = 0
             self.end = 0
@@ -203,23 +211,22 @@ final class HTTPResponseReader {
             self.end = count
         }
         guard self.end < self.buffer.count else {
-            throw LambdaRuntimeError(
-                .runtimeAPIFailed, "The Runtime API sent a response head over \(Self.maxHeadBytes) bytes")
+            throw HTTPWireError(.tooLarge, "The response's head is over \(Self.maxHeadBytes) bytes")
         }
         let count = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: self.buffer[self.end...]))
         self.end += count
         return count
     }
 
-    private static func malformed(_ reason: String) -> LambdaRuntimeError {
-        LambdaRuntimeError(.runtimeAPIFailed, "The Runtime API sent a malformed response: \(reason)")
+    private static func malformed(_ reason: String) -> HTTPWireError {
+        HTTPWireError(.malformed, "The response is malformed: \(reason)")
     }
 
-    private static func truncated() -> LambdaRuntimeError {
-        LambdaRuntimeError(.runtimeAPIFailed, "The Runtime API closed the connection in the middle of a response")
+    private static func truncated() -> HTTPWireError {
+        HTTPWireError(.closed, "The connection closed in the middle of a response")
     }
 
-    private static func tooLarge() -> LambdaRuntimeError {
-        LambdaRuntimeError(.runtimeAPIFailed, "The Runtime API sent a body over \(Self.maxBodyBytes) bytes")
+    private func tooLarge() -> HTTPWireError {
+        HTTPWireError(.tooLarge, "The response's body is over \(self.maxBodyBytes) bytes")
     }
 }

@@ -35,6 +35,12 @@ package enum HTTPSyntax {
         return true
     }
 
+    /// Whether `name` and `other` are the same field name, ASCII letters compared in either case, with no copy made.
+    package static func sameFieldName(_ name: String, _ other: String) -> Bool {
+        name.utf8.count == other.utf8.count
+            && zip(name.utf8, other.utf8).allSatisfy { Self.lowercased($0) == Self.lowercased($1) }
+    }
+
     private static func lowercased(_ byte: UInt8) -> UInt8 {
         (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
     }

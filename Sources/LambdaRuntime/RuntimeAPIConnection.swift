@@ -18,6 +18,9 @@ final class RuntimeAPIConnection: @unchecked Sendable {
         var isInterrupted = false
     }
 
+    /// How long a connection attempt may take before it fails.
+    static let connectTimeoutMilliseconds: Int32 = 2000
+
     let address: RuntimeAPIAddress
     private let hostHeader: String
     private let shared = Mutex(Shared())
@@ -38,15 +41,15 @@ final class RuntimeAPIConnection: @unchecked Sendable {
 
     /// Sends a request and waits for its whole response.
     /// - Throws: ``LambdaRuntimeError/Code/runtimeAPIFailed`` when the connection fails or the response is malformed.
-    func send(_ request: RuntimeAPIRequest) throws(LambdaRuntimeError) -> RuntimeAPIResponse {
+    func send(_ request: RuntimeAPIRequest) throws(LambdaRuntimeError) -> ReceivedHTTPResponse {
         let socket = try self.openSocket()
-        let response: RuntimeAPIResponse?
-        do {
+        let response: ReceivedHTTPResponse?
+        do throws(HTTPWireError) {
             try self.write(request, to: socket)
             response = try self.reader.readResponse(from: socket)
         } catch {
             self.drop(socket)
-            throw error
+            throw LambdaRuntimeError(.runtimeAPIFailed, "The Runtime API exchange failed: \(error)")
         }
         // A request already sent is not sent again: the server may have acted on it before closing.
         guard let response else {
@@ -80,7 +83,14 @@ final class RuntimeAPIConnection: @unchecked Sendable {
         guard !self.isInterrupted else {
             throw LambdaRuntimeError(.runtimeAPIFailed, "The Runtime API connection was shut down")
         }
-        let socket = try BlockingSocket(connectingTo: self.address)
+        let socket: BlockingSocket
+        do throws(HTTPWireError) {
+            socket = try BlockingSocket(
+                host: self.address.host, port: self.address.port,
+                connectTimeoutMilliseconds: Self.connectTimeoutMilliseconds)
+        } catch {
+            throw LambdaRuntimeError(.runtimeAPIFailed, "The Runtime API is unreachable: \(error)")
+        }
         self.reader.reset()
         let installed = self.shared.withLock { shared -> Bool in
             guard !shared.isInterrupted else { return false }
@@ -99,14 +109,14 @@ final class RuntimeAPIConnection: @unchecked Sendable {
         }
     }
 
-    private func write(_ request: RuntimeAPIRequest, to socket: BlockingSocket) throws(LambdaRuntimeError) {
+    private func write(_ request: RuntimeAPIRequest, to socket: BlockingSocket) throws(HTTPWireError) {
         var head = request.head(host: self.hostHeader)
         let body = request.body ?? ByteBuffer()
         // The buffer accessors rethrow untyped errors, so the typed one is carried out of them.
-        var failure: LambdaRuntimeError?
+        var failure: HTTPWireError?
         head.withUTF8 { head in
             body.withUnsafeReadableBytes { body in
-                do throws(LambdaRuntimeError) {
+                do throws(HTTPWireError) {
                     try socket.write(UnsafeRawBufferPointer(head), body)
                 } catch {
                     failure = error

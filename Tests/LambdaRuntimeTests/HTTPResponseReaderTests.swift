@@ -13,7 +13,7 @@ private final class PieceByPieceSource: ByteSource {
         self.pieceSize = pieceSize
     }
 
-    func read(into buffer: UnsafeMutableRawBufferPointer) throws(LambdaRuntimeError) -> Int {
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(HTTPWireError) -> Int {
         let count = min(self.pieceSize, buffer.count, self.bytes.count)
         buffer.copyBytes(from: self.bytes.prefix(count))
         self.bytes = self.bytes.dropFirst(count)
@@ -57,7 +57,7 @@ struct HTTPResponseReaderTests {
 
     @Test(arguments: [
         "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nshort",
-        "HTTP/1.1 200 OK\r\nContent-Length: \(HTTPResponseReader.maxBodyBytes + 1)\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nContent-Length: \(HTTPResponseReader.runtimeAPIMaxBodyBytes + 1)\r\n\r\n",
         "HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n",
         "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
         "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\n",
@@ -67,9 +67,19 @@ struct HTTPResponseReaderTests {
         "HTTP/1.1 200 OK\r\nno-colon\r\n\r\n",
     ])
     func aResponseThatBreaksTheProtocolOrItsLimitsIsAFailure(text: String) throws {
-        let error = #expect(throws: LambdaRuntimeError.self) {
+        let error = #expect(throws: HTTPWireError.self) {
             _ = try HTTPResponseReader().readResponse(from: PieceByPieceSource(text, pieceSize: 1000))
         }
-        #expect(error?.code == .runtimeAPIFailed)
+        #expect([.malformed, .tooLarge, .closed].contains(error?.kind))
+    }
+
+    @Test func aReaderKeepsToTheBodyBoundItWasGiven() throws {
+        let text = "HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nsix by"
+        let error = #expect(throws: HTTPWireError.self) {
+            _ = try HTTPResponseReader(maxBodyBytes: 5).readResponse(from: PieceByPieceSource(text, pieceSize: 3))
+        }
+        #expect(error?.kind == .tooLarge)
+        let read = try HTTPResponseReader(maxBodyBytes: 6).readResponse(from: PieceByPieceSource(text, pieceSize: 3))
+        #expect(read.map { String(buffer: $0.body) } == "six by")
     }
 }

@@ -1,25 +1,32 @@
-import NIOCore
+package import NIOCore
 
-/// A Runtime API response: status, headers and the whole body.
-struct RuntimeAPIResponse: Sendable {
+/// A response ``HTTPResponseReader`` read whole: status, headers and body.
+package struct ReceivedHTTPResponse: Sendable {
     /// The status code, e.g. 200.
-    var status: Int
-    var headers: RuntimeAPIHeaders
-    var body: ByteBuffer
+    package var status: Int
+    package var headers: ReceivedHTTPHeaders
+    package var body: ByteBuffer
     /// Whether the server keeps the connection open for the next request (no `Connection: close`).
-    var keepsConnection = true
+    package var keepsConnection = true
 }
 
 /// A response's header fields in the order they came, looked up by name in any case.
-struct RuntimeAPIHeaders: Sendable {
-    private var fields: [(name: String, value: String)] = []
+package struct ReceivedHTTPHeaders: Sendable {
+    /// The fields, in the order they came.
+    package private(set) var fields: [(name: String, value: String)] = []
 
-    mutating func append(name: String, value: String) {
+    /// Room for eight fields from the start: an invocation's head has about that many, and growing the list from
+    /// nothing would copy it three times.
+    package init() {
+        self.fields.reserveCapacity(8)
+    }
+
+    package mutating func append(name: String, value: String) {
         self.fields.append((name, value))
     }
 
     /// The value of the first field named `name`, compared without regard to case.
-    func first(name: String) -> String? {
+    package func first(name: String) -> String? {
         var wanted = name
         return wanted.withUTF8 { wanted in
             self.fields.first { Self.name($0.name, equals: wanted) }?.value
