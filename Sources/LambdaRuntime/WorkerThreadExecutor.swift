@@ -1,16 +1,46 @@
 import Dispatch
 import Synchronization
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Runs a handler's `async` work on the thread of the worker that received the invocation.
 ///
 /// The worker's thread blocks in the Runtime API's `next`, then calls ``run(_:)``: the operation starts as a task
 /// that prefers this executor, and the worker's thread runs the task's jobs as they come, until the operation
 /// finishes. Nonisolated code stays on the worker's thread, so an invocation that awaits nothing elsewhere costs no
 /// thread switch; an await on an actor or on I/O elsewhere hands the rest back to this thread through the queue.
+///
+/// While it runs an operation, the executor is the thread's ``current`` one, so that a client can tell that it may
+/// block the thread in I/O rather than switch to an event loop and back (``InvocationThread/mayBlock``).
 final class WorkerThreadExecutor: TaskExecutor {
     private let jobs = Mutex<[UnownedJob]>([])
     /// Signalled once for each job enqueued and once when an operation finishes.
     private let wakeUps = DispatchSemaphore(value: 0)
+
+    /// The thread-specific slot that holds the executor whose ``run(_:)`` the thread is in.
+    private static let currentKey: pthread_key_t = {
+        var key = pthread_key_t()
+        precondition(pthread_key_create(&key, nil) == 0, "No thread-specific key is left for the worker executor")
+        return key
+    }()
+
+    /// The executor whose ``run(_:)`` the calling thread is in, if any.
+    static var current: WorkerThreadExecutor? {
+        pthread_getspecific(Self.currentKey).map {
+            Unmanaged<WorkerThreadExecutor>.fromOpaque($0).takeUnretainedValue()
+        }
+    }
+
+    /// Whether jobs are queued for the thread besides the one running.
+    var hasWaitingJobs: Bool {
+        self.jobs.withLock { !$0.isEmpty }
+    }
 
     func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
@@ -22,6 +52,9 @@ final class WorkerThreadExecutor: TaskExecutor {
     func run<Result: Sendable>(_ operation: @escaping @Sendable () async -> Result) -> Result {
         let result = OperationResult<Result>()
         let wakeUps = self.wakeUps
+        let outer = pthread_getspecific(Self.currentKey)
+        pthread_setspecific(Self.currentKey, Unmanaged.passUnretained(self).toOpaque())
+        defer { pthread_setspecific(Self.currentKey, outer) }
         Task(executorPreference: self) {
             let value = await operation()
             result.value.withLock { $0 = value }

@@ -24,14 +24,24 @@ struct InvocationWorkerTests {
         }
     }
 
-    @Test func workLeftForAfterTheResponseRunsOnceTheResponseIsPostedAndBeforeTheNextInvocationIsAskedFor()
-        async throws
-    {
-        let api = try await ScriptedRuntimeAPI.start(answering: [
-            RuntimeAPIClientTests.invocation(RuntimeAPIClientTests.validHeaders(requestID: "req-1")),
-            .init(status: .accepted),
-        ])
-        let handler = LeavingWorkForLater(api: api)
+    /// Records whether its code may block the thread it runs on, alone and beside a sibling task.
+    final class ProbingThread: ByteBufferLambdaHandler {
+        let mayBlock = Mutex<[Bool]>([])
+
+        func handle(_ event: ByteBuffer, context: LambdaContext) async throws -> ByteBuffer {
+            self.mayBlock.withLock { $0.append(InvocationThread.mayBlock) }
+            async let sibling: Void = Task.yield()
+            self.mayBlock.withLock { $0.append(InvocationThread.mayBlock) }
+            await sibling
+            return ByteBuffer(string: "{}")
+        }
+    }
+
+    /// Serves one scripted invocation (`req-1`) with `handler` on a worker's thread, as the runtime does.
+    /// - Returns: the worker's exit status: 1, as the script ends after the response.
+    private func serveOneInvocation(
+        with handler: some ByteBufferLambdaHandler, api: ScriptedRuntimeAPI
+    ) async throws -> Int32 {
         let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
         let server = InvocationServer(
             configuration: LambdaConfiguration(
@@ -51,12 +61,37 @@ struct InvocationWorkerTests {
         }
         connection.close()
         await api.stop()
-        #expect(status == 1)
+        return status
+    }
+
+    private static func scriptOfOneInvocation() -> [ScriptedRuntimeAPI.Answer] {
+        [
+            RuntimeAPIClientTests.invocation(RuntimeAPIClientTests.validHeaders(requestID: "req-1")),
+            .init(status: .accepted),
+        ]
+    }
+
+    @Test func workLeftForAfterTheResponseRunsOnceTheResponseIsPostedAndBeforeTheNextInvocationIsAskedFor()
+        async throws
+    {
+        let api = try await ScriptedRuntimeAPI.start(answering: Self.scriptOfOneInvocation())
+        let handler = LeavingWorkForLater(api: api)
+        #expect(try await self.serveOneInvocation(with: handler, api: api) == 1)
         let base = RuntimeAPIClientTests.base
         #expect(
             handler.seenAfterResponse.withLock { $0 }
                 == ["GET \(base)/invocation/next", "POST \(base)/invocation/req-1/response"])
         #expect(api.received.count == 3, "the next invocation is asked for after the work ran")
+    }
+
+    /// A handler's code may block its thread in I/O (what the AWS client does there) while nothing else of the
+    /// invocation waits for the thread, and may not while a sibling task does.
+    @Test func aHandlerMayBlockItsThreadUnlessOtherWorkWaitsForIt() async throws {
+        let api = try await ScriptedRuntimeAPI.start(answering: Self.scriptOfOneInvocation())
+        let handler = ProbingThread()
+        #expect(try await self.serveOneInvocation(with: handler, api: api) == 1)
+        #expect(handler.mayBlock.withLock { $0 } == [true, false])
+        #expect(!InvocationThread.mayBlock)
     }
 
     @Test func withoutTheRuntimeAPILoopWorkLeftForAfterTheResponseRunsAtOnce() {
