@@ -10,10 +10,13 @@ import Synchronization
 /// roots or, when `AWS_CA_BUNDLE` names one, only the PEM bundle's, and bounds every exchange by a timeout and every
 /// answer by a size.
 ///
-/// A caller that runs on an event loop (a gateway request, or code inside ``withConnectionLoop(_:)``) gets connections
-/// on that loop: its request is written and its answer read and handed back on its own thread. Any other caller's
-/// exchange goes to the client's loop and back, two thread switches that cost more than the rest of the call on a
-/// fast endpoint.
+/// A caller on a Lambda invocation's thread (a handler, or code inside ``InvocationThread/run(_:)``) with none of its
+/// other work waiting writes and reads on that thread, blocking it: a Lambda function waits for its answer anyway,
+/// and the call then costs no thread switch. Those connections are the thread's own, kept for its next calls
+/// (``CallingThreadConnections``). A caller that runs on an event loop (a gateway request, or code inside
+/// ``withConnectionLoop(_:)``) gets connections on that loop: its request is written and its answer read and handed
+/// back on its own thread. Any other caller's exchange goes to the client's loop and back, two thread switches that
+/// cost more than the rest of the call on a fast endpoint.
 ///
 /// It is built on NIO and NIOSSL alone, which the runtime already links, rather than AsyncHTTPClient, whose HTTP/2,
 /// proxy and redirect support the AWS JSON protocols do not use but the `bootstrap` binary would carry.
@@ -49,7 +52,13 @@ public final class AWSHTTPClient: AWSHTTPTransport {
     /// One call's bound: when it gives up, and the error it then fails with.
     private struct Call {
         let deadline: NIODeadline
-        let timedOutError: AWSHTTPError
+        let url: HTTPURL
+        let timeout: Duration
+
+        /// Made only when needed: a duration's text is not cheap next to a fast call.
+        var timedOutError: AWSHTTPError {
+            AWSHTTPError(.timedOut, "\(self.url.hostHeader) did not answer within \(self.timeout)")
+        }
     }
 
     /// A connection's address: scheme, host and port.
@@ -66,6 +75,9 @@ public final class AWSHTTPClient: AWSHTTPTransport {
 
     /// The client's bounds.
     public let configuration: Configuration
+    /// Told apart from every other client of the process, for the connections kept by the threads that call it.
+    private let serial = AWSHTTPClient.serials.wrappingAdd(1, ordering: .relaxed).newValue
+    private static let serials = Atomic<UInt64>(0)
     private let idle = Mutex<[Endpoint: [any Channel]]>([:])
     /// The loop of the connections opened by callers on no event loop: chosen on first use, so that a client that is
     /// never used (a Lambda function's ports before their first call) starts no thread.
@@ -86,8 +98,8 @@ public final class AWSHTTPClient: AWSHTTPTransport {
     /// `timeout`, closing the connection. A reused connection the server has closed meanwhile is replaced once.
     package func send(_ request: AWSHTTPRequest, timeout: Duration) async throws(AWSHTTPError) -> AWSHTTPResponse {
         let call = Call(
-            deadline: .now() + TimeAmount(timeout),
-            timedOutError: AWSHTTPError(.timedOut, "\(request.url.hostHeader) did not answer within \(timeout)"))
+            deadline: .now() + TimeAmount(timeout), url: request.url, timeout: timeout)
+        if InvocationThread.mayBlock { return try self.sendOnCallingThread(request, call: call) }
         let endpoint = Endpoint(isSecure: request.url.isSecure, host: request.url.host, port: request.url.port)
         if let channel = self.takeIdle(endpoint) {
             do throws(AWSHTTPError) {
@@ -126,14 +138,53 @@ public final class AWSHTTPClient: AWSHTTPTransport {
         self.idle.withLock { $0.values.joined().map(\.eventLoop) }
     }
 
-    /// Closes every idle connection.
+    /// Closes every idle connection on the client's event loops, and the calling thread's own idle ones; other
+    /// invocation threads' close when those threads end.
     public func closeIdleConnections() {
+        CallingThreadConnections.closeAll(client: self.serial)
         for channel in self.idle.withLock({ idle in
             defer { idle = [:] }
             return idle.values.joined()
         }) {
             channel.close(promise: nil)
         }
+    }
+
+    /// Sends `request` on the calling thread's idle connection to its endpoint or a new one, blocking the thread; a
+    /// kept connection the server has closed meanwhile is replaced once.
+    private func sendOnCallingThread(_ request: AWSHTTPRequest, call: Call) throws(AWSHTTPError) -> AWSHTTPResponse {
+        let head = try CallingThreadConnection.head(of: request)
+        if let kept = CallingThreadConnections.take(client: self.serial, url: request.url) {
+            if let response = try self.exchange(request, head: head, on: kept, call: call) { return response }
+        }
+        let connection = try CallingThreadConnection(
+            to: request.url, tlsContext: request.url.isSecure ? try self.makeTLSContext() : nil,
+            connectTimeout: self.configuration.connectTimeout, deadline: call.deadline,
+            maximumResponseByteCount: self.configuration.maximumResponseByteCount)
+        guard let response = try self.exchange(request, head: head, on: connection, call: call) else {
+            throw AWSHTTPError(.connectionClosed, "\(request.url.hostHeader) closed the connection before answering")
+        }
+        return response
+    }
+
+    /// One exchange on a calling thread's connection, which is kept afterwards when the server keeps it too.
+    /// - Returns: `nil` when the server had closed the connection before answering.
+    private func exchange(
+        _ request: AWSHTTPRequest, head: [UInt8], on connection: CallingThreadConnection, call: Call
+    ) throws(AWSHTTPError) -> AWSHTTPResponse? {
+        let response: AWSHTTPResponse?
+        do throws(AWSHTTPError) {
+            response = try connection.exchange(request, head: head, deadline: call.deadline)
+        } catch {
+            connection.close()
+            throw error.code == .timedOut ? call.timedOutError : error
+        }
+        guard let response, response.keepsConnection else {
+            connection.close()
+            return response
+        }
+        CallingThreadConnections.keep(connection, client: self.serial, url: request.url)
+        return response
     }
 
     private func exchange(
@@ -273,7 +324,8 @@ public final class AWSHTTPClient: AWSHTTPTransport {
         }
     }
 
-    private static func isAddressLiteral(_ host: String) -> Bool {
+    /// Whether `host` is an IPv4 or IPv6 address rather than a name.
+    static func isAddressLiteral(_ host: String) -> Bool {
         host.contains(":") || host.allSatisfy { $0 == "." || $0.isASCII && $0.isNumber }
     }
 }

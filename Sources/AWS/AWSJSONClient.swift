@@ -179,7 +179,7 @@ public final class AWSJSONClient: Sendable {
         .signHeaders(&request, at: AWSTimestamp(milliseconds: now))
         return AWSHTTPRequest(
             method: "POST", url: self.endpoint,
-            headers: request.headers.filter { $0.name.lowercased() != "host" }.map { ($0.name, $0.value) },
+            headers: request.headers.filter { !HTTPSyntax.sameFieldName($0.name, "host") }.map { ($0.name, $0.value) },
             body: body)
     }
 

@@ -1,6 +1,7 @@
 import AWS
 import Benchmark
 import JSONCoding
+import LambdaRuntime
 
 /// Temporary credentials, as Lambda hands a function its role's: the session token is signed and sent too.
 let lambdaCredentials = AWSCredentials(
@@ -45,6 +46,16 @@ func clientRequestBytes() async throws -> [UInt8] {
         throw SetupFailure(description: "The responder answered the client but kept no request")
     }
     return request
+}
+
+/// The benchmark handed to `InvocationThread.run`'s operation, which runs on the calling thread: the benchmark is
+/// still used by one thread only.
+struct SameThreadBenchmark: @unchecked Sendable {
+    let value: Benchmark
+
+    init(_ value: Benchmark) {
+        self.value = value
+    }
 }
 
 /// A benchmark's setup that could not be completed.
@@ -107,6 +118,29 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations {
             blackHole(try await client.call("GetItem", getItemInput))
         }
+    } setup: {
+        try responderClient()
+    }
+
+    // The calls a Lambda function's handler makes: on the invocation's thread, which the client blocks in its
+    // exchange as the raw POST blocks its own (`InvocationThread.run` runs the loop as the runtime runs a handler).
+    Benchmark("AWSJSONClient: DynamoDB GetItem call on a Lambda invocation's thread", configuration: roundTrip) {
+        (benchmark: Benchmark, client: AWSJSONClient) in
+        let benchmark = SameThreadBenchmark(benchmark)
+        let failure = InvocationThread.run { () async -> String? in
+            let benchmark = benchmark.value
+            benchmark.startMeasurement()
+            defer { benchmark.stopMeasurement() }
+            for _ in benchmark.scaledIterations {
+                do {
+                    blackHole(try await client.call("GetItem", getItemInput))
+                } catch {
+                    return "\(error)"
+                }
+            }
+            return nil
+        }
+        if let failure { throw SetupFailure(description: "A GetItem call failed: \(failure)") }
     } setup: {
         try responderClient()
     }

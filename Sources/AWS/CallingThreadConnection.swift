@@ -1,0 +1,145 @@
+import LambdaRuntime
+import NIOCore
+import NIOSSL
+
+/// One keep-alive HTTP/1.1 connection, plain or TLS, that the thread which opened it uses alone and blocks on: the
+/// AWS client's transport on a Lambda invocation's thread (``InvocationThread/mayBlock``), where a call then costs
+/// no switch to an event loop and back.
+///
+/// Every method must be called on the thread that made the connection, and ``close()`` before it is let go.
+final class CallingThreadConnection {
+    private let socket: DeadlineBoundSocket
+    private let tls: TLSClientSession?
+    private let reader: HTTPResponseReader
+
+    /// Connects to `url`'s host and port within `connectTimeout` and before `deadline`, with TLS from `tlsContext`
+    /// for an `https` URL; answers may carry bodies of at most `maximumResponseByteCount`.
+    init(
+        to url: HTTPURL, tlsContext: NIOSSLContext?, connectTimeout: Duration, deadline: NIODeadline,
+        maximumResponseByteCount: Int
+    ) throws(AWSHTTPError) {
+        let left = min(TimeAmount(connectTimeout), deadline - .now())
+        guard left > .zero else { throw AWSHTTPError(.timedOut, "No time is left to connect to \(url.hostHeader)") }
+        let socket: BlockingSocket
+        do throws(HTTPWireError) {
+            socket = try BlockingSocket(
+                host: url.host, port: url.port,
+                connectTimeoutMilliseconds: Int32(clamping: max(left.nanoseconds / 1_000_000, 1)))
+        } catch {
+            throw AWSHTTPError(.connectionFailed, "Cannot connect to \(url.host):\(url.port): \(error)")
+        }
+        self.socket = DeadlineBoundSocket(socket)
+        if let tlsContext {
+            // SNI and name checks take a host name; for an address literal NIOSSL checks the certificate's IP entries.
+            self.tls = try TLSClientSession(
+                socket: self.socket, context: tlsContext,
+                serverHostname: AWSHTTPClient.isAddressLiteral(url.host) ? nil : url.host)
+        } else {
+            self.tls = nil
+        }
+        self.reader = HTTPResponseReader(maxBodyBytes: maximumResponseByteCount)
+    }
+
+    /// Writes `request`, whose request line and headers are `head` (``head(of:)``), and reads its answer, giving
+    /// up at `deadline`.
+    /// - Returns: the answer, or `nil` when the server had closed the connection before answering: a kept
+    ///   connection it dropped while idle, on which the request can be sent again on a new one.
+    func exchange(
+        _ request: AWSHTTPRequest, head: [UInt8], deadline: NIODeadline
+    ) throws(AWSHTTPError) -> AWSHTTPResponse? {
+        self.socket.deadline = deadline
+        // The accessors rethrow untyped errors, so the typed one is carried out of them.
+        var writeFailure: HTTPWireError?
+        head.withUnsafeBytes { head in
+            request.body.withUnsafeBytes { body in
+                do throws(HTTPWireError) {
+                    try self.write(head, body)
+                } catch {
+                    writeFailure = error
+                }
+            }
+        }
+        if let writeFailure {
+            // A write the kernel refuses on a kept connection (a reset, a broken pipe): the server had dropped it.
+            if writeFailure.kind == .ioFailed { return nil }
+            throw Self.failure(writeFailure, request: request)
+        }
+        do throws(HTTPWireError) {
+            guard let response = try self.readResponse() else { return nil }
+            return AWSHTTPResponse(
+                status: response.status, headers: response.headers.fields,
+                body: Array(response.body.readableBytesView), keepsConnection: response.keepsConnection)
+        } catch {
+            throw Self.failure(error, request: request)
+        }
+    }
+
+    /// Ends the connection (TLS's session first).
+    func close() {
+        if let tls = self.tls {
+            tls.close()
+        } else {
+            self.socket.socket.interrupt()
+        }
+    }
+
+    private func write(_ head: UnsafeRawBufferPointer, _ body: UnsafeRawBufferPointer) throws(HTTPWireError) {
+        if let tls = self.tls {
+            try tls.write(head, body)
+        } else {
+            try self.socket.write(head, body)
+        }
+    }
+
+    private func readResponse() throws(HTTPWireError) -> ReceivedHTTPResponse? {
+        if let tls = self.tls { return try self.reader.readResponse(from: tls) }
+        return try self.reader.readResponse(from: self.socket)
+    }
+
+    /// The request line and headers of `request`, with `Host` and `Content-Length` from the URL and the body;
+    /// made before a connection is opened, so that a header that cannot be sent costs none.
+    static func head(of request: AWSHTTPRequest) throws(AWSHTTPError) -> [UInt8] {
+        var head: [UInt8] = []
+        head.reserveCapacity(1024)
+        head.append(contentsOf: request.method.utf8)
+        head.append(UInt8(ascii: " "))
+        head.append(contentsOf: request.url.target.utf8)
+        head.append(contentsOf: " HTTP/1.1\r\nHost: ".utf8)
+        head.append(contentsOf: request.url.hostHeader.utf8)
+        head.append(contentsOf: "\r\n".utf8)
+        for header in request.headers {
+            guard Self.isSafe(header.name), Self.isSafe(header.value) else {
+                throw AWSHTTPError(
+                    .invalidConfiguration, "The header \(header.name.debugDescription) holds a line break")
+            }
+            if HTTPSyntax.sameFieldName(header.name, "host") || HTTPSyntax.sameFieldName(header.name, "content-length")
+            {
+                continue
+            }
+            head.append(contentsOf: header.name.utf8)
+            head.append(contentsOf: ": ".utf8)
+            head.append(contentsOf: header.value.utf8)
+            head.append(contentsOf: "\r\n".utf8)
+        }
+        head.append(contentsOf: "Content-Length: ".utf8)
+        head.append(contentsOf: String(request.body.count).utf8)
+        head.append(contentsOf: "\r\n\r\n".utf8)
+        return head
+    }
+
+    /// Whether `text` can stand in a header: no line break or NUL that would end it early.
+    private static func isSafe(_ text: String) -> Bool {
+        !text.utf8.contains { $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") || $0 == 0 }
+    }
+
+    private static func failure(_ error: HTTPWireError, request: AWSHTTPRequest) -> AWSHTTPError {
+        let host = request.url.hostHeader
+        switch error.kind {
+        case .connectFailed: return AWSHTTPError(.connectionFailed, "\(host): \(error)")
+        case .timedOut: return AWSHTTPError(.timedOut, "\(host) did not answer in time: \(error)")
+        case .tooLarge: return AWSHTTPError(.responseTooLarge, "\(host): \(error)")
+        case .tlsFailed: return AWSHTTPError(.tlsFailed, "\(host): \(error)")
+        case .closed, .malformed, .ioFailed: return AWSHTTPError(.connectionClosed, "\(host): \(error)")
+        }
+    }
+}
