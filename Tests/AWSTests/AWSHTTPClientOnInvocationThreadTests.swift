@@ -155,13 +155,7 @@ struct AWSHTTPClientOnInvocationThreadTests {
     }
 
     @Test func httpsOnTheThreadTrustsTheCABundleKeepsTheSessionAndRefusesOtherCAs() async throws {
-        let authority = try TestCertificateAuthority()
-        let directory = try TemporaryDirectory()
-        let bundle = directory.path("ca.pem")
-        try authority.caPEM.write(toFile: bundle, atomically: true, encoding: .utf8)
-        try await FakeHTTPServer.withServer(
-            tls: authority.serverContext, keepsConnections: true, FakeHTTPServer.always(200, #"{"ok":true}"#)
-        ) { (server) async throws in
+        try await FakeHTTPServer.withHTTPSServer { (server, bundle, _) async throws in
             let url = "https://127.0.0.1:\(server.port)/"
             let trusting = AWSHTTPClient(configuration: .init(environment: AWSEnvironment(["AWS_CA_BUNDLE": bundle])))
             let outcome = try await self.onInvocationThread { () async throws -> ([String], AWSHTTPError?) in

@@ -98,13 +98,7 @@ struct AWSHTTPClientTests {
     }
 
     @Test func httpsWorksWithTheCAInAWSCABundleAndFailsClearlyWithout() async throws {
-        let authority = try TestCertificateAuthority()
-        let directory = try TemporaryDirectory()
-        let bundle = directory.path("ca.pem")
-        try authority.caPEM.write(toFile: bundle, atomically: true, encoding: .utf8)
-        try await FakeHTTPServer.withServer(
-            tls: authority.serverContext, keepsConnections: true, FakeHTTPServer.always(200, #"{"ok":true}"#)
-        ) { (server) async throws in
+        try await FakeHTTPServer.withHTTPSServer { (server, bundle, directory) async throws in
             let url = "https://127.0.0.1:\(server.port)/"
             let trusting = AWSHTTPClient(configuration: .init(environment: AWSEnvironment(["AWS_CA_BUNDLE": bundle])))
             let response = try await self.get(trusting, url)

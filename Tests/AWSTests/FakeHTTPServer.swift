@@ -1,7 +1,9 @@
+import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
 import NIOSSL
+import StratusTesting
 import Synchronization
 import Testing
 
@@ -134,6 +136,24 @@ final class FakeHTTPServer: Sendable {
                     if !self.keepsConnections { return }
                 }
             }
+        }
+    }
+}
+
+extension FakeHTTPServer {
+    /// Runs `body` with an HTTPS server whose certificate a CA made for the test issued, keeping connections and
+    /// answering `{"ok":true}`, and with the path of a PEM bundle of that CA, in a folder `body` may use too.
+    static func withHTTPSServer<Result: Sendable>(
+        _ body: (FakeHTTPServer, _ caBundle: String, TemporaryDirectory) async throws -> Result
+    ) async throws -> Result {
+        let authority = try TestCertificateAuthority()
+        let directory = try TemporaryDirectory()
+        let bundle = directory.path("ca.pem")
+        try authority.caPEM.write(toFile: bundle, atomically: true, encoding: .utf8)
+        return try await Self.withServer(
+            tls: authority.serverContext, keepsConnections: true, Self.always(200, #"{"ok":true}"#)
+        ) { (server) async throws in
+            try await body(server, bundle, directory)
         }
     }
 }
