@@ -84,12 +84,10 @@ public final class AWSJSONClient: Sendable {
     public func call(
         _ operation: String, _ input: JSONValue, deadline: LambdaDeadline? = nil
     ) async throws(AWSServiceError) -> JSONValue {
-        let body: [UInt8]
-        do {
-            body = try StreamingJSONEncoder().encode(input)
-        } catch {
-            throw AWSServiceError(.invalidRequest, message: "The input of \(operation) cannot be encoded: \(error)")
-        }
+        // Written straight from the value: the `Encodable` path would reach the same writer through a dynamic cast.
+        var writer = JSONWriter()
+        writer.value(input)
+        let body = writer.bytes
         var attempt = 1
         var spent = 0
         var skewCorrected = false
@@ -169,7 +167,7 @@ public final class AWSJSONClient: Sendable {
             headers: [
                 .init("Host", self.endpoint.hostHeader),
                 .init("Content-Type", self.service.contentType),
-                .init("X-Amz-Target", "\(self.service.targetPrefix).\(operation)"),
+                .init("X-Amz-Target", self.service.targetPrefix + "." + operation),
             ],
             body: body)
         let now = self.clock.nowMilliseconds + self.clockOffset
@@ -177,10 +175,13 @@ public final class AWSJSONClient: Sendable {
             credentials: credentials, region: self.region, service: self.service.signingName, keys: self.signingKeys
         )
         .signHeaders(&request, at: AWSTimestamp(milliseconds: now))
-        return AWSHTTPRequest(
-            method: "POST", url: self.endpoint,
-            headers: request.headers.filter { !HTTPSyntax.sameFieldName($0.name, "host") }.map { ($0.name, $0.value) },
-            body: body)
+        // The transport writes `Host` from the URL.
+        var headers: [(name: String, value: String)] = []
+        headers.reserveCapacity(request.headers.count)
+        for header in request.headers where !HTTPSyntax.sameFieldName(header.name, "host") {
+            headers.append((header.name, header.value))
+        }
+        return AWSHTTPRequest(method: "POST", url: self.endpoint, headers: headers, body: body)
     }
 
     /// When `error` says the request's time was off and the server's `Date` shows our clock more than a minute

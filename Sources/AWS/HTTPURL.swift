@@ -43,13 +43,11 @@ package struct HTTPURL: Sendable, Hashable {
         self.host = String(host)
         self.port = port
         self.target = target.hasPrefix("/") ? String(target) : "/" + target
+        self.hostHeader = Self.hostHeader(isSecure: isSecure, host: self.host, port: port)
     }
 
-    /// The value of the `Host` header.
-    package var hostHeader: String {
-        let name = self.host.contains(":") ? "[\(self.host)]" : self.host
-        return self.port == (self.isSecure ? 443 : 80) ? name : "\(name):\(self.port)"
-    }
+    /// The value of the `Host` header, made once: every request sends it.
+    package let hostHeader: String
 
     /// This URL with `path` in place of its path and query.
     package func withTarget(_ path: String) -> HTTPURL {
@@ -61,5 +59,13 @@ package struct HTTPURL: Sendable, Hashable {
         self.host = host
         self.port = port
         self.target = target
+        self.hostHeader = Self.hostHeader(isSecure: isSecure, host: host, port: port)
+    }
+
+    /// The `Host` header of a URL: the host, bracketed when it is an IPv6 address, and the port unless it is the
+    /// scheme's own.
+    private static func hostHeader(isSecure: Bool, host: String, port: Int) -> String {
+        let name = host.contains(":") ? "[\(host)]" : host
+        return port == (isSecure ? 443 : 80) ? name : "\(name):\(port)"
     }
 }
