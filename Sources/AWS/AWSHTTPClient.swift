@@ -13,7 +13,7 @@ import Synchronization
 /// A caller on a Lambda invocation's thread (a handler, or code inside ``InvocationThread/run(_:)``) with none of its
 /// other work waiting writes and reads on that thread, blocking it: a Lambda function waits for its answer anyway,
 /// and the call then costs no thread switch. Those connections are the thread's own, kept for its next calls
-/// (``CallingThreadConnections``). A caller that runs on an event loop (a gateway request, or code inside
+/// (``CallingThreadConnections``); such an exchange ends at its timeout, not when its task is cancelled. A caller that runs on an event loop (a gateway request, or code inside
 /// ``withConnectionLoop(_:)``) gets connections on that loop: its request is written and its answer read and handed
 /// back on its own thread. Any other caller's exchange goes to the client's loop and back, two thread switches that
 /// cost more than the rest of the call on a fast endpoint.

@@ -47,7 +47,7 @@ enum CallingThreadConnections {
 
     /// Takes the calling thread's idle connection of `client` to `url`'s endpoint, if it has one.
     static func take(client: UInt64, url: HTTPURL) -> CallingThreadConnection? {
-        guard let idle = self.idle(creating: false) else { return nil }
+        guard let idle = self.existingIdle else { return nil }
         let key = Key(client: client, isSecure: url.isSecure, host: url.host, port: url.port)
         guard let index = idle.connections.lastIndex(where: { $0.key == key }) else { return nil }
         return idle.connections.remove(at: index).connection
@@ -55,7 +55,7 @@ enum CallingThreadConnections {
 
     /// Keeps `connection` for the calling thread's next call of `client` to `url`'s endpoint.
     static func keep(_ connection: CallingThreadConnection, client: UInt64, url: HTTPURL) {
-        let idle = self.idle(creating: true)!
+        let idle = self.existingIdle ?? self.makeIdle()
         if idle.connections.count >= Self.maximumPerThread {
             idle.connections.removeFirst().connection.close()
         }
@@ -65,16 +65,18 @@ enum CallingThreadConnections {
 
     /// Closes the calling thread's idle connections of `client`.
     static func closeAll(client: UInt64) {
-        guard let idle = self.idle(creating: false) else { return }
+        guard let idle = self.existingIdle else { return }
         for entry in idle.connections where entry.key.client == client { entry.connection.close() }
         idle.connections.removeAll { $0.key.client == client }
     }
 
-    private static func idle(creating: Bool) -> Idle? {
-        if let existing = pthread_getspecific(Self.key) {
-            return Unmanaged<Idle>.fromOpaque(existing).takeUnretainedValue()
-        }
-        guard creating else { return nil }
+    /// The calling thread's list, if it has made one.
+    private static var existingIdle: Idle? {
+        pthread_getspecific(Self.key).map { Unmanaged<Idle>.fromOpaque($0).takeUnretainedValue() }
+    }
+
+    /// A new list for the calling thread, which holds it until it exits.
+    private static func makeIdle() -> Idle {
         let idle = Idle()
         pthread_setspecific(Self.key, Unmanaged.passRetained(idle).toOpaque())
         return idle
