@@ -193,7 +193,7 @@ public final class AWSHTTPClient: AWSHTTPTransport {
         var head = HTTPRequestHead(
             version: .http1_1, method: HTTPMethod(rawValue: request.method), uri: request.url.target)
         head.headers.add(name: "Host", value: request.url.hostHeader)
-        for header in request.headers where !["host", "content-length"].contains(header.name.lowercased()) {
+        for header in request.headers where !AWSHTTPRequest.isWrittenByTheConnection(header.name) {
             head.headers.add(name: header.name, value: header.value)
         }
         head.headers.add(name: "Content-Length", value: String(request.body.count))

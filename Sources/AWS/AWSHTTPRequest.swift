@@ -1,3 +1,5 @@
+import LambdaRuntime
+
 /// One HTTP/1.1 request to an AWS endpoint, as the transport sends it.
 package struct AWSHTTPRequest: Sendable {
     /// The method, e.g. `POST`.
@@ -15,5 +17,11 @@ package struct AWSHTTPRequest: Sendable {
         self.url = url
         self.headers = headers
         self.body = body
+    }
+
+    /// Whether the connection writes the header `name` itself (`Host` from the URL, `Content-Length` from the body),
+    /// so that a transport leaves out the request's own.
+    static func isWrittenByTheConnection(_ name: String) -> Bool {
+        HTTPSyntax.sameFieldName(name, "host") || HTTPSyntax.sameFieldName(name, "content-length")
     }
 }

@@ -175,12 +175,8 @@ public final class AWSJSONClient: Sendable {
             credentials: credentials, region: self.region, service: self.service.signingName, keys: self.signingKeys
         )
         .signHeaders(&request, at: AWSTimestamp(milliseconds: now))
-        // The transport writes `Host` from the URL.
-        var headers: [(name: String, value: String)] = []
-        headers.reserveCapacity(request.headers.count)
-        for header in request.headers where !HTTPSyntax.sameFieldName(header.name, "host") {
-            headers.append((header.name, header.value))
-        }
+        // The transport writes `Host` from the URL and leaves out the signed copy.
+        let headers = request.headers.map { (name: $0.name, value: $0.value) }
         return AWSHTTPRequest(method: "POST", url: self.endpoint, headers: headers, body: body)
     }
 

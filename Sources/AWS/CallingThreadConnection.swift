@@ -108,10 +108,7 @@ final class CallingThreadConnection {
         head.append(contentsOf: request.url.hostHeader.utf8)
         head.append(contentsOf: "\r\n".utf8)
         for header in request.headers {
-            if HTTPSyntax.sameFieldName(header.name, "host") || HTTPSyntax.sameFieldName(header.name, "content-length")
-            {
-                continue
-            }
+            if AWSHTTPRequest.isWrittenByTheConnection(header.name) { continue }
             guard Self.canStandInAHeader(header.name), Self.canStandInAHeader(header.value) else {
                 throw AWSHTTPError(
                     .invalidConfiguration, "The header \(header.name.debugDescription) holds a line break")
