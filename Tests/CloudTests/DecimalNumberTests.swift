@@ -33,4 +33,52 @@ import Testing
         #expect(beyond64Bits - DecimalNumber(1) == DecimalNumber(Int.max))
         #expect(DecimalNumber("19.99")?.intValue == nil)
     }
+
+    /// DynamoDB stores magnitudes from 1E-130 to 9.99…E+125; beyond them it refuses the number, and so does the port.
+    @Test func magnitudesOutsideDynamoDBsRangeAreRefused() {
+        #expect(DecimalNumber("9.9999999999999999999999999999999999999E+125") != nil)
+        #expect(DecimalNumber("1E-130") != nil)
+        #expect(DecimalNumber("1E+126") == nil)
+        #expect(DecimalNumber("1E-131") == nil)
+        #expect(DecimalNumber("0E+9999") == DecimalNumber(0), "zero has no magnitude to limit")
+    }
+
+    @Test func textIsPlainAndCanonical() {
+        #expect(DecimalNumber("1.2E-5")?.description == "0.000012")
+        #expect(DecimalNumber("-1.20E+20")?.description == "-120000000000000000000")
+        #expect(DecimalNumber("000123.4500")?.description == "123.45")
+        #expect(DecimalNumber("-0.0")?.description == "0", "zero has no sign")
+        #expect(DecimalNumber("12345678901234567890.5")?.digitCount == 21)
+        #expect(DecimalNumber("0.001")?.digitCount == 4, "the digits of the text, its leading zero included")
+    }
+
+    @Test func decimalsAndIntegersCompareAcrossTheirStorage() throws {
+        let huge = try Self.number("1E+30")
+        let tiny = try Self.number("-1E-30")
+        #expect(tiny < DecimalNumber(0) && DecimalNumber(0) < huge)
+        #expect(DecimalNumber(Int.max) < huge && -1 < DecimalNumber(0))
+        #expect(try Self.number("-2.5") < Self.number("-2.25"))
+        #expect(try Self.number("2.25") < Self.number("2.5"))
+        #expect(try Self.number("0.1") < Self.number("0.10000000000000000001"))
+        #expect(huge - huge == DecimalNumber(0))
+    }
+
+    /// A sum keeps 38 significant digits, as DynamoDB does, rounding half to even beyond them.
+    @Test func sumsBeyond38DigitsAreRoundedHalfToEven() throws {
+        let big = try Self.number("1E+37")
+        #expect((big + DecimalNumber(1)).description == "10000000000000000000000000000000000001")
+        #expect(try (big + Self.number("0.5")).description == "10000000000000000000000000000000000000")
+        #expect(try (big + Self.number("1.5")).description == "10000000000000000000000000000000000002")
+        #expect(try (big + Self.number("0.51")).description == "10000000000000000000000000000000000001")
+        let nines = try Self.number("99999999999999999999999999999999999999")
+        #expect(try (nines + Self.number("0.5")).description == "100000000000000000000000000000000000000")
+        #expect(try (DecimalNumber(1) - Self.number("1E-40")).description == "1")
+        #expect(
+            try Self.number("123.456") - Self.number("0.456") == DecimalNumber(123), "an integral result is the integer"
+        )
+    }
+
+    private static func number(_ text: String) throws -> DecimalNumber {
+        try #require(DecimalNumber(text))
+    }
 }
