@@ -93,7 +93,6 @@ let package = Package(
             name: "Middleware",
             dependencies: [
                 "LambdaRuntime", "LambdaEvents", "JSONCoding", "Cloud", "Observability", "Hashing", "Caching",
-                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
             ],
@@ -103,7 +102,6 @@ let package = Package(
             name: "Cloud",
             dependencies: [
                 "LambdaRuntime", "LambdaEvents", "JSONCoding", "Identifiers", "EventPatterns",
-                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings

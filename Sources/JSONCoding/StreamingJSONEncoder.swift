@@ -1,47 +1,39 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 /// Encodes `Encodable` values as compact JSON straight into one byte buffer through ``JSONWriter`` (or, for
 /// ``JSONValue/init(encoding:)``, straight into a tree): members in the
 /// order the type encodes them (declaration order for synthesised conformances), dictionaries with string keys and
 /// ``JSONValue`` objects with their keys sorted, so the output is deterministic. It builds no intermediate tree, which
 /// makes it several times cheaper than Foundation's encoder for the answers and events written on every request.
 ///
-/// As `JSONEncoder` does, it refuses a non-finite `Double` or `Float` with an `EncodingError`. Values it does not write
-/// itself (dates, data, decimals, URLs, containers nested by hand) are encoded with Foundation's `JSONEncoder`
-/// instead, so every `Encodable` value is encoded.
+/// As `JSONEncoder` does, it refuses a non-finite `Double` or `Float` with an `EncodingError`. A value whose encoding
+/// it cannot follow as it writes (containers nested by hand, super encoders) is built as a tree instead and written
+/// with its objects' keys sorted, so every `Encodable` value is encoded. It needs no Foundation: Foundation's types
+/// encode through their own conformances (a `Date` as seconds since 2001, as `JSONEncoder`'s default strategy writes
+/// it; `Data` as an array of bytes, where `JSONEncoder` writes base64).
 public struct StreamingJSONEncoder: Sendable {
     /// An encoder; it keeps no state between calls.
     public init() {}
 
     /// The JSON text of `value`.
     public func encode<Value: Encodable>(_ value: Value) throws -> [UInt8] {
-        try Self.stream(value, into: JSONWriter())?.bytes ?? Self.foundationEncoded(value)
+        if let written = try Self.stream(value, into: JSONWriter()) { return written.bytes }
+        var writer = JSONWriter()
+        writer.value(try JSONTreeEncoder.encode(value))
+        return writer.bytes
     }
 
-    /// `sink` with `value` written into it, or `nil` when the value needs Foundation's encoder.
+    /// `sink` with `value` written into it, or `nil` when the value's encoding needs a tree.
     static func stream<Value: Encodable, Sink: JSONSink>(_ value: Value, into sink: Sink) throws -> Sink? {
         let output = JSONOutput(sink)
         do {
             try output.write(value, codingPath: [])
             return output.sink
-        } catch is NeedsFoundation {
+        } catch is NeedsTree {
             return nil
         }
     }
 
-    /// `value` as Foundation's `JSONEncoder` writes it, with the same key order and escapes as this encoder.
-    static func foundationEncoded<Value: Encodable>(_ value: Value) throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Array(try encoder.encode(value))
-    }
-
-    /// A value this encoder leaves to Foundation's.
-    struct NeedsFoundation: Error {}
+    /// A value whose encoding this encoder cannot follow as it writes.
+    struct NeedsTree: Error {}
 }
 
 /// The sink, and the writing of one value into it.
@@ -67,8 +59,6 @@ final class JSONOutput<Sink: JSONSink> {
             self.sink.integer(value as! Int64)
         } else if type == Double.self {
             try self.writeFinite(value as! Double, codingPath: codingPath)
-        } else if type == Date.self || type == Data.self || type == Decimal.self || type == URL.self {
-            throw StreamingJSONEncoder.NeedsFoundation()
         } else if let writable = value as? any DirectlyWritable {
             try writable.write(into: self, codingPath: codingPath)
         } else {
@@ -153,7 +143,7 @@ final class StreamingEncoder<Sink: JSONSink>: Encoder {
 
     func write<Value: Encodable>(_ value: Value, at place: Place) throws {
         try self.begin(place)
-        // The coding path is not extended per member or element: only Foundation's errors would read it, and
+        // The coding path is not extended per member or element: only the tree encoder's errors would read it, and
         // building it would allocate for every one.
         try self.output.write(value, codingPath: self.codingPath)
     }
@@ -165,7 +155,7 @@ final class StreamingEncoder<Sink: JSONSink>: Encoder {
     }
 
     /// Claims `place` for the next value. A member needs an open object, an element an open array, and a single
-    /// value an encoder that wrote nothing yet; anything else is left to Foundation.
+    /// value an encoder that wrote nothing yet; anything else needs the tree encoder.
     private func begin(_ place: Place) throws {
         switch (place, self.opened) {
         case (.member(let key), .object):
@@ -175,7 +165,7 @@ final class StreamingEncoder<Sink: JSONSink>: Encoder {
         case (.single, .nothing):
             self.opened = .single
         default:
-            throw StreamingJSONEncoder.NeedsFoundation()
+            throw StreamingJSONEncoder.NeedsTree()
         }
     }
 }
@@ -195,7 +185,7 @@ struct StreamingKeyedContainer<Key: CodingKey, Sink: JSONSink>: KeyedEncodingCon
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
         -> KeyedEncodingContainer<NestedKey>
     {
-        // No end is signalled for a nested container, so it cannot be streamed: the value goes to Foundation.
+        // No end is signalled for a nested container, so it cannot be streamed: the value is built as a tree.
         KeyedEncodingContainer(RefusingKeyedContainer<NestedKey>())
     }
 
@@ -235,12 +225,12 @@ struct StreamingSingleValueContainer<Sink: JSONSink>: SingleValueEncodingContain
     mutating func encode(_ value: String) throws { try self.encoder.write(value, at: .single) }
 }
 
-/// Containers and encoders the streaming encoder cannot follow: any use sends the whole value to Foundation.
+/// Containers and encoders the streaming encoder cannot follow: any use sends the whole value to the tree encoder.
 struct RefusingKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     var codingPath: [any CodingKey] { [] }
-    mutating func encodeNil(forKey key: Key) throws { throw StreamingJSONEncoder.NeedsFoundation() }
+    mutating func encodeNil(forKey key: Key) throws { throw StreamingJSONEncoder.NeedsTree() }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        throw StreamingJSONEncoder.NeedsFoundation()
+        throw StreamingJSONEncoder.NeedsTree()
     }
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
         -> KeyedEncodingContainer<NestedKey>
@@ -255,8 +245,8 @@ struct RefusingKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 struct RefusingUnkeyedContainer: UnkeyedEncodingContainer {
     var codingPath: [any CodingKey] { [] }
     var count: Int { 0 }
-    mutating func encodeNil() throws { throw StreamingJSONEncoder.NeedsFoundation() }
-    mutating func encode<T: Encodable>(_ value: T) throws { throw StreamingJSONEncoder.NeedsFoundation() }
+    mutating func encodeNil() throws { throw StreamingJSONEncoder.NeedsTree() }
+    mutating func encode<T: Encodable>(_ value: T) throws { throw StreamingJSONEncoder.NeedsTree() }
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<
         NestedKey
     > {
@@ -278,6 +268,6 @@ struct RefusingEncoder: Encoder {
 
 struct RefusingSingleValueContainer: SingleValueEncodingContainer {
     var codingPath: [any CodingKey] { [] }
-    mutating func encodeNil() throws { throw StreamingJSONEncoder.NeedsFoundation() }
-    mutating func encode<T: Encodable>(_ value: T) throws { throw StreamingJSONEncoder.NeedsFoundation() }
+    mutating func encodeNil() throws { throw StreamingJSONEncoder.NeedsTree() }
+    mutating func encode<T: Encodable>(_ value: T) throws { throw StreamingJSONEncoder.NeedsTree() }
 }

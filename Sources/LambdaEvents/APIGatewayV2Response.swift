@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 /// The response a Lambda function gives an API Gateway HTTP API (payload format 2.0).
 ///
 /// Each entry of ``cookies`` becomes its own `set-cookie` header. A binary body travels base64-encoded with
@@ -49,23 +43,20 @@ extension APIGatewayV2Response {
     /// `content-type: application/json`, and the output itself as the body (a JSON string gives its text).
     /// - Throws: ``MalformedOutput`` when the output is not JSON or its `statusCode` object is not a valid response.
     public init(lambdaOutput: some Collection<UInt8>) throws(MalformedOutput) {
-        let data = Data(lambdaOutput)
-        let value: JSONValue
-        do {
-            value = try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch {
+        let bytes = Array(lambdaOutput)
+        guard let value = JSONValue(parsing: bytes) else {
             throw MalformedOutput(description: "The function output is not valid JSON")
         }
         if let members = value.objectValue, members["statusCode"] != nil {
             do {
-                self = try JSONDecoder().decode(APIGatewayV2Response.self, from: data)
+                self = try JSONValueDecoder().decode(APIGatewayV2Response.self, from: value)
             } catch {
                 throw MalformedOutput(
                     description: "The function output has a statusCode but is not a valid response: \(error)")
             }
             return
         }
-        let body = value.stringValue ?? String(decoding: data, as: UTF8.self)
+        let body = value.stringValue ?? String(decoding: bytes, as: UTF8.self)
         self.init(statusCode: 200, headers: ["content-type": "application/json"], body: body, isBase64Encoded: false)
     }
 
@@ -74,6 +65,6 @@ extension APIGatewayV2Response {
     public func bodyBytes() -> [UInt8]? {
         guard let body else { return [] }
         guard self.isBase64Encoded == true else { return Array(body.utf8) }
-        return Data(base64Encoded: body).map { Array($0) }
+        return Base64.decode(body)
     }
 }

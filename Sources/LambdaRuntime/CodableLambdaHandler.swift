@@ -2,12 +2,6 @@ import JSONCoding
 public import LambdaEvents
 public import NIOCore
 
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 /// Adapts a typed ``LambdaHandler`` to raw bytes: decodes the event from JSON and encodes the output as JSON; a
 /// caller in the same process may hand it the event as a value instead.
 ///
@@ -46,13 +40,13 @@ public struct CodableLambdaHandler<Handler: LambdaHandler>: ValueLambdaHandler {
         self.encodeOutput = encodeOutput
     }
 
-    /// How the event type is read: from a parsed tree when it can read itself from one, else by `JSONDecoder`.
+    /// How the event type is read: from a parsed tree when it can read itself from one, else by ``JSONValueDecoder``.
     private static func eventDecoder() -> @Sendable ([UInt8]) throws -> Handler.Event {
         if let readable = Handler.Event.self as? any JSONValueDecodable.Type {
             return { bytes in try readable.init(jsonBytes: bytes) as! Handler.Event }
         }
-        let decoder = JSONDecoder()
-        return { bytes in try decoder.decode(Handler.Event.self, from: Data(bytes)) }
+        let decoder = JSONValueDecoder()
+        return { bytes in try decoder.decode(Handler.Event.self, from: bytes) }
     }
 
     /// How the output is written: by itself when it can write its own JSON, else by ``StreamingJSONEncoder``.

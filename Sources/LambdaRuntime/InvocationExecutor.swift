@@ -1,10 +1,5 @@
+import JSONCoding
 public import NIOCore
-
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// What an invocation produced: the response bytes, or the error to report.
 public enum InvocationOutcome: Sendable, Equatable {
@@ -63,7 +58,7 @@ package struct InvocationExecutor: Sendable {
         }
         let bytes: ByteBuffer
         do {
-            bytes = ByteBuffer(bytes: try JSONEncoder().encode(event))
+            bytes = ByteBuffer(bytes: try StreamingJSONEncoder().encode(event))
         } catch {
             return .outcome(.error(LambdaFunctionError(describing: error)))
         }

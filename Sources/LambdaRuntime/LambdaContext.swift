@@ -1,10 +1,5 @@
+import JSONCoding
 public import Logging
-
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// Everything a handler may know about the invocation it serves and the function it runs in.
 public struct LambdaContext: Sendable {
@@ -110,7 +105,7 @@ public struct LambdaContext: Sendable {
     ) throws(LambdaRuntimeError) -> Value? {
         guard let header, !header.isEmpty else { return nil }
         do {
-            return try JSONDecoder().decode(Value.self, from: Data(header.utf8))
+            return try JSONValueDecoder().decode(Value.self, from: header.utf8)
         } catch {
             throw LambdaRuntimeError(.invalidContext, "Unable to parse \(name) JSON: \(error)")
         }

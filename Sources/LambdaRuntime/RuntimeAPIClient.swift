@@ -1,10 +1,5 @@
+import JSONCoding
 import NIOCore
-
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// An invocation received from the Runtime API.
 struct Invocation: Sendable {
@@ -89,7 +84,7 @@ struct RuntimeAPIClient: Sendable {
     }
 
     private static func errorRequest(path: String, report: LambdaFunctionError) -> RuntimeAPIRequest {
-        let body = (try? JSONEncoder().encode(report)).map { ByteBuffer(bytes: $0) } ?? ByteBuffer()
+        let body = (try? StreamingJSONEncoder().encode(report)).map { ByteBuffer(bytes: $0) } ?? ByteBuffer()
         return RuntimeAPIRequest(
             method: .post,
             path: path,

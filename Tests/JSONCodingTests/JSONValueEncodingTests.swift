@@ -37,7 +37,7 @@ import Testing
         }
     }
 
-    @Test func valuesLeftToFoundationAndNonFiniteNumbers() throws {
+    @Test func valuesBuiltAsATreeAndNonFiniteNumbers() throws {
         let handWritten = StreamingJSONEncoderTests.HandWritten(when: Date(timeIntervalSinceReferenceDate: 10))
         #expect(try JSONValue(encoding: handWritten) == ["when": ["when": 10]])
         #expect(throws: EncodingError.self) { try JSONValue(encoding: ["ratio": Double.infinity]) }

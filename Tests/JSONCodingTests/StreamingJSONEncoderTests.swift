@@ -96,7 +96,7 @@ import Testing
         enum CodingKeys: String, CodingKey { case when }
     }
 
-    @Test func valuesItCannotStreamAreEncodedByFoundation() throws {
+    @Test func valuesItCannotStreamAreBuiltAsATree() throws {
         let value = HandWritten(when: Date(timeIntervalSinceReferenceDate: 10))
         let streamed = try StreamingJSONEncoder().encode(value)
         #expect(String(decoding: streamed, as: UTF8.self) == #"{"when":{"when":10}}"#)
@@ -105,5 +105,29 @@ import Testing
                 decoding: try StreamingJSONEncoder().encode(["at": Date(timeIntervalSinceReferenceDate: 1)]),
                 as: UTF8.self)
                 == #"{"at":1}"#)
+    }
+
+    /// Containers opened by hand in any order, and a superclass's encoder, land where Foundation puts them.
+    @Test func superEncodersAndUnkeyedNestingAreBuiltAsFoundationBuildsThem() throws {
+        struct Shapes: Encodable {
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: Keys.self)
+                var list = container.nestedUnkeyedContainer(forKey: .list)
+                try list.encode(1)
+                var pair = list.nestedContainer(keyedBy: Keys.self)
+                try pair.encode("x", forKey: .name)
+                try list.encodeNil()
+                try "base".encode(to: container.superEncoder())
+                try container.encode("late", forKey: .name)
+            }
+            enum Keys: String, CodingKey { case list, name }
+        }
+        let ours = try StreamingJSONEncoder().encode(Shapes())
+        let foundation = JSONEncoder()
+        foundation.outputFormatting = .sortedKeys
+        #expect(
+            String(decoding: ours, as: UTF8.self) == String(decoding: try foundation.encode(Shapes()), as: UTF8.self))
+        #expect(
+            String(decoding: ours, as: UTF8.self) == #"{"list":[1,{"name":"x"},null],"name":"late","super":"base"}"#)
     }
 }

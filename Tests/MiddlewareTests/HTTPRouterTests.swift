@@ -162,7 +162,7 @@ struct HTTPRouterTests {
         #expect(try delete.json()["route"] as? String == "any")
     }
 
-    /// A handler sees the method as an `HTTPRequest.Method`, upper-cased as API Gateway matches routes, whatever the
+    /// A handler sees the method as a `RequestMethod`, upper-cased as API Gateway matches routes, whatever the
     /// case the client sent; an `ANY` route learns which method it is answering.
     @Test func theHandlerSeesTheMethodUpperCasedAsAnHTTPMethod() async throws {
         let router = HTTPRouter {

@@ -1,14 +1,5 @@
-public import JSONCoding
+import JSONCoding
 public import LambdaEvents
-
-// FoundationEssentials, not Foundation: the Lambda binary links no full Foundation (scripts/check-lambda-binary.sh).
-#if canImport(FoundationEssentials)
-import struct FoundationEssentials.Data
-import class FoundationEssentials.JSONDecoder
-#else
-import struct Foundation.Data
-import class Foundation.JSONDecoder
-#endif
 
 /// Reads the changes of a DynamoDB table from its latest stream, as a Lambda event source mapping does: every shard
 /// from its oldest record (`TRIM_HORIZON`), each new shard as the stream splits, and each shard's records in order.
@@ -180,8 +171,7 @@ public actor DynamoDBStreamReader {
         }
         fields["eventSourceARN"] = .string(streamARN)
         do {
-            let text = try StreamingJSONEncoder().encode(JSONValue.object(fields))
-            return try JSONDecoder().decode(DynamoDBStreamEvent.Record.self, from: Data(text))
+            return try JSONValueDecoder().decode(DynamoDBStreamEvent.Record.self, from: JSONValue.object(fields))
         } catch {
             throw AWSServiceError(
                 .invalidResponse, message: "GetRecords answered a record that cannot be read: \(error)")

@@ -1,12 +1,6 @@
 import Identifiers
 import JSONCoding
 
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 /// A domain event in EventBridge's envelope, written as an outbox item in the same transaction as the change it
 /// reports (ARCHITECTURE §4); a relay publishes it later and deletes the item.
 public struct OutboxEvent: Sendable {

@@ -1,14 +1,12 @@
-public import HTTPTypes
-
 /// The method part of a route key: one HTTP method, or `ANY`, which answers every method.
 public enum RouteMethod: Sendable, Hashable, CustomStringConvertible {
     /// `ANY`: the route answers every method.
     case any
     /// The route answers this method only.
-    case method(HTTPRequest.Method)
+    case method(RequestMethod)
 
     /// The methods API Gateway accepts in a route key besides `ANY`.
-    public static let declarable: [HTTPRequest.Method] = [.get, .post, .put, .patch, .delete, .head, .options]
+    public static let declarable: [RequestMethod] = [.get, .post, .put, .patch, .delete, .head, .options]
 
     /// The method a route key names: `ANY`, or one of ``declarable`` written in upper case as API Gateway requires;
     /// `nil` for anything else.
@@ -22,7 +20,7 @@ public enum RouteMethod: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The method as ``RouteRanking`` compares it: ``RouteRanking/anyMethod`` for `ANY`.
-    public var rankedMethod: HTTPRequest.Method {
+    public var rankedMethod: RequestMethod {
         switch self {
         case .any: RouteRanking.anyMethod
         case .method(let method): method

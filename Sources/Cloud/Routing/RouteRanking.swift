@@ -1,10 +1,8 @@
-public import HTTPTypes
-
 /// A route as the ranking sees it: a method (or ``RouteRanking/anyMethod``) and a path template. The local gateway's
 /// routes and the function router's routes both are, so both choose among matching routes the same way.
 public protocol RankedRoute {
     /// The method the route answers, upper-cased, or ``RouteRanking/anyMethod``.
-    var method: HTTPRequest.Method { get }
+    var method: RequestMethod { get }
     /// The path the route answers.
     var path: PathTemplate { get }
 }
@@ -16,7 +14,7 @@ public protocol RankedRoute {
 /// 3. between routes that are still tied, the one declared first wins.
 public enum RouteRanking {
     /// The method of a route that answers every method.
-    public static let anyMethod = HTTPRequest.Method("ANY")!
+    public static let anyMethod = RequestMethod("ANY")!
 
     /// Whether `route` wins over `other` when both match the same request.
     public static func outranks(_ route: some RankedRoute, _ other: some RankedRoute) -> Bool {
@@ -27,7 +25,7 @@ public enum RouteRanking {
     }
 
     /// Whether a route declared for `routeMethod` answers a request with `method`.
-    public static func answers(_ routeMethod: HTTPRequest.Method, _ method: HTTPRequest.Method) -> Bool {
+    public static func answers(_ routeMethod: RequestMethod, _ method: RequestMethod) -> Bool {
         routeMethod == method || routeMethod == Self.anyMethod
     }
 }
@@ -35,7 +33,7 @@ public enum RouteRanking {
 extension Sequence where Element: RankedRoute {
     /// The route that answers `method` on the path split into `parts` (``PathTemplate/parts(of:)``), chosen by
     /// ``RouteRanking``, with its path parameters; `nil` when no route matches both.
-    public func bestMatch(method: HTTPRequest.Method, parts: [Substring]) -> (
+    public func bestMatch(method: RequestMethod, parts: [Substring]) -> (
         route: Element, parameters: [String: String]
     )? {
         var best: (route: Element, parameters: [String: String])?
@@ -49,8 +47,8 @@ extension Sequence where Element: RankedRoute {
 
     /// The methods of the routes whose path matches `parts`, in declaration order, each once: what a `405`'s
     /// `Allow` header and a CORS preflight list.
-    public func methods(matching parts: [Substring]) -> [HTTPRequest.Method] {
-        var methods: [HTTPRequest.Method] = []
+    public func methods(matching parts: [Substring]) -> [RequestMethod] {
+        var methods: [RequestMethod] = []
         for route in self where !methods.contains(route.method) && route.path.match(parts: parts) != nil {
             methods.append(route.method)
         }

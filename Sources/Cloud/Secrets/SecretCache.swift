@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import JSONCoding
 
 /// Reads secrets through a ``SecretStore`` and keeps each for a maximum age, as Powertools' parameters utility does:
 /// five minutes unless the caller says otherwise, a forced fetch on demand, JSON secrets decoded to a type. Callers
@@ -79,7 +75,7 @@ public actor SecretCache {
             case .binary(let data): data
             }
         do {
-            return try JSONDecoder().decode(Value.self, from: Data(bytes))
+            return try JSONValueDecoder().decode(Value.self, from: bytes)
         } catch {
             throw SecretStoreError(.undecodable, "The secret \(name) is not JSON of the shape of \(Value.self)")
         }

@@ -93,7 +93,7 @@ public final class APIGateway: Sendable {
         let origin = request.headers[.origin]
         guard let cors = self.cors, let origin else { return await self.answer(request, readingBody: readBody) }
         let isPreflight =
-            request.method.folded == .options
+            request.method.requestMethod.folded == .options
             && request.headers.contains(.accessControlRequestMethod)
         if isPreflight {
             let methods = self.routes.methods(forPath: request.path)
@@ -130,7 +130,9 @@ public final class APIGateway: Sendable {
     ) async -> GatewayResponse {
         var request = request
         let requestID = Self.makeRequestID()
-        guard let (route, parameters) = self.routes.route(method: request.method.folded, path: request.path),
+        guard
+            let (route, parameters) = self.routes.route(
+                method: request.method.requestMethod.folded, path: request.path),
             let instance = self.instances[route.functionName]
         else {
             return GatewayResponse(GatewayError.noRoute("\(request.method) \(request.path)"), requestID: requestID)

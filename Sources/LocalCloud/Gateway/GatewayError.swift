@@ -1,5 +1,4 @@
 public import Cloud
-public import HTTPTypes
 
 /// Why the local API gateway answered a request itself rather than with a function's answer, as API Gateway does.
 public enum GatewayError: HTTPProblemError, Sendable, Equatable {
@@ -21,7 +20,7 @@ public enum GatewayError: HTTPProblemError, Sendable, Equatable {
     case malformedAnswer
 
     /// The status API Gateway answers with.
-    public var status: HTTPResponse.Status {
+    public var status: ResponseStatus {
         switch self {
         case .noRoute: .notFound
         case .bodyTooLarge: .contentTooLarge
@@ -54,7 +53,7 @@ public enum GatewayError: HTTPProblemError, Sendable, Equatable {
     }
 
     /// `Retry-After` for a throttled request.
-    public var headers: HTTPFields {
+    public var headers: ResponseHeaders {
         // A slot frees as soon as an invocation ends: the client may retry at once, after a second at the most.
         if case .throttled = self { [.retryAfter: "1"] } else { [:] }
     }

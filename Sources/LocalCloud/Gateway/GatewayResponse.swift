@@ -23,16 +23,11 @@ public struct GatewayResponse: Sendable {
     public init(_ error: some HTTPProblemError, requestID: String) {
         var headers = HTTPFields()
         headers.reserveCapacity(error.headers.count + 2)
-        let own = [
-            HTTPField(name: .contentType, value: ProblemDetails.mediaType),
-            HTTPField(name: .apigwRequestID, value: requestID),
-        ]
-        for field in own + error.headers {
-            let name = HTTPField.Name(field.name.canonicalName) ?? field.name
-            headers.append(HTTPField(name: name, value: field.value))
-        }
+        headers.append(HTTPField(name: HTTPField.Name("content-type")!, value: ProblemDetails.mediaType))
+        headers.append(HTTPField(name: .apigwRequestID, value: requestID))
+        headers.append(contentsOf: HTTPFields(error.headers))
         self.init(
-            status: error.status,
+            status: HTTPResponse.Status(error.status),
             headers: headers,
             body: ProblemDetails(error, requestID: requestID, withGatewayMessage: true).json()
         )

@@ -1,10 +1,9 @@
 public import Cloud
-public import HTTPTypes
 
 /// A route of the local API gateway: a route key of the manifest and the function it invokes.
 public struct GatewayRoute: Sendable, RankedRoute {
     public let routeKey: String
-    public let method: HTTPRequest.Method
+    public let method: RequestMethod
     public let path: PathTemplate
     public let functionName: String
     public let authorization: RouteAuthorization

@@ -1,5 +1,4 @@
 public import Cloud
-public import HTTPTypes
 
 /// Chooses the route for a request as API Gateway does, by the one ``RouteRanking`` the function router uses too.
 public struct GatewayRouteTable: Sendable {
@@ -13,13 +12,12 @@ public struct GatewayRouteTable: Sendable {
     }
 
     /// The route for `method` and `path`, with its path parameters, if any route matches (``RouteRanking``).
-    public func route(method: HTTPRequest.Method, path: String) -> (route: GatewayRoute, parameters: [String: String])?
-    {
+    public func route(method: RequestMethod, path: String) -> (route: GatewayRoute, parameters: [String: String])? {
         self.routes.bestMatch(method: method, parts: PathTemplate.parts(of: path))
     }
 
     /// The methods of the routes whose path matches `path`, in declaration order (for CORS preflights).
-    public func methods(forPath path: String) -> [HTTPRequest.Method] {
+    public func methods(forPath path: String) -> [RequestMethod] {
         self.routes.methods(matching: PathTemplate.parts(of: path))
     }
 }

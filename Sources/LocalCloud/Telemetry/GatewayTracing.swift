@@ -34,7 +34,7 @@ public struct GatewayTracing: Sendable {
         context.xrayTraceHeader = header
         let stage = self.tracer.startSpan(self.stageName, context: context, ofKind: .server)
         stage.updateDocument { $0.origin = "AWS::ApiGateway::Stage" }
-        stage.attributes["http.request.method"] = request.method.folded.rawValue
+        stage.attributes["http.request.method"] = request.method.requestMethod.folded.rawValue
         // The query as the trace keeps it: a sensitive parameter's value (a code, a token) is replaced.
         let query =
             request.rawQueryString.isEmpty ? "" : "?" + Redaction.traceMetadata.redacted(query: request.rawQueryString)

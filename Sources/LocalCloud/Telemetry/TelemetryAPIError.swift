@@ -1,5 +1,4 @@
 import Cloud
-import HTTPTypes
 
 /// Why the telemetry API refused a request.
 enum TelemetryAPIError: HTTPProblemError {
@@ -11,7 +10,7 @@ enum TelemetryAPIError: HTTPProblemError {
     case storeUnavailable(String)
     case unreadable
 
-    var status: HTTPResponse.Status {
+    var status: ResponseStatus {
         switch self {
         case .badParameter: .badRequest
         case .unauthorized: .unauthorized
@@ -33,7 +32,7 @@ enum TelemetryAPIError: HTTPProblemError {
     }
 
     /// The challenge a 401 carries.
-    var headers: HTTPFields {
+    var headers: ResponseHeaders {
         if case .unauthorized = self { [.wwwAuthenticate: #"Bearer realm="stratus""#] } else { [:] }
     }
 }

@@ -1,13 +1,8 @@
+import JSONCoding
 public import LambdaEvents
 public import LambdaRuntime
 import Logging
 import Observability
-
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// Processes an SQS batch record by record and reports the records that failed in `batchItemFailures`, in the style
 /// of Powertools' batch utility (the event source mapping needs `ReportBatchItemFailures`): only those messages
@@ -91,7 +86,7 @@ public struct BatchProcessor<Body: Decodable & Sendable>: Sendable {
         _ message: SQSEvent.Message, context: LambdaContext, handler: RecordHandler
     ) async -> Bool {
         do {
-            let body = try JSONDecoder().decode(Body.self, from: Data(message.body.utf8))
+            let body = try JSONValueDecoder().decode(Body.self, from: message.body.utf8)
             try await handler(BatchRecord(body: body, message: message), context)
             return false
         } catch {

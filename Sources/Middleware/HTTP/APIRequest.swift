@@ -1,11 +1,5 @@
-public import HTTPTypes
+public import Cloud
 public import LambdaEvents
-
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// An API Gateway HTTP API request as a route handler sees it: the event, its method, the path parameters of the
 /// matched route, and helpers.
@@ -13,12 +7,12 @@ public struct APIRequest: Sendable {
     /// The event API Gateway delivered.
     public let event: APIGatewayV2Request
     /// The request's method, upper-cased as API Gateway matches routes.
-    public let method: HTTPRequest.Method
+    public let method: RequestMethod
     /// The values of the matched route's `{name}` segments.
     public let pathParameters: [String: String]
 
     /// The request `event` carries, with the method the router read from it and the matched route's parameters.
-    public init(event: APIGatewayV2Request, method: HTTPRequest.Method, pathParameters: [String: String]) {
+    public init(event: APIGatewayV2Request, method: RequestMethod, pathParameters: [String: String]) {
         self.event = event
         self.method = method
         self.pathParameters = pathParameters
@@ -47,15 +41,7 @@ public struct APIRequest: Sendable {
     /// The body's size in bytes after base64 decoding, without copying a plain body.
     func bodyByteCount() throws(HTTPError) -> Int {
         guard let body = self.event.body else { return 0 }
-        return self.event.isBase64Encoded ? try self.bodyData().count : body.utf8.count
-    }
-
-    /// The body as `Data`, base64-decoded when API Gateway encoded it: the one copy the JSON decoder reads.
-    func bodyData() throws(HTTPError) -> Data {
-        guard let body = self.event.body else { return Data() }
-        guard self.event.isBase64Encoded else { return Data(body.utf8) }
-        guard let data = Data(base64Encoded: body) else { throw .badRequest("The body is not valid base64") }
-        return data
+        return self.event.isBase64Encoded ? try self.bodyBytes().count : body.utf8.count
     }
 
     /// The body's bytes, base64-decoded when API Gateway encoded it.
@@ -63,6 +49,7 @@ public struct APIRequest: Sendable {
     public func bodyBytes() throws(HTTPError) -> [UInt8] {
         guard let body = self.event.body else { return [] }
         guard self.event.isBase64Encoded else { return Array(body.utf8) }
-        return Array(try self.bodyData())
+        guard let bytes = Base64.decode(body) else { throw .badRequest("The body is not valid base64") }
+        return bytes
     }
 }

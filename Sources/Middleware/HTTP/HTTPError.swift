@@ -1,12 +1,11 @@
 public import Cloud
-public import HTTPTypes
 
 /// An HTTP error answer: status, title, detail, any field errors, and the headers the status calls for.
 ///
 /// Throw one from a route handler; the router answers it as a ``ProblemDetails`` body with the request id added.
 public struct HTTPError: HTTPProblemError, Sendable, Equatable {
     /// The answer's status.
-    public var status: HTTPResponse.Status
+    public var status: ResponseStatus
     /// The problem's title, by default the status's reason phrase.
     public var title: String
     /// What went wrong, for the client.
@@ -14,12 +13,12 @@ public struct HTTPError: HTTPProblemError, Sendable, Equatable {
     /// Every field error, for 422 answers.
     public var fieldErrors: [FieldError]?
     /// The headers the status calls for.
-    public var headers: HTTPFields
+    public var headers: ResponseHeaders
 
     /// An error answered with `status`; `title` defaults to the status's reason phrase.
     public init(
-        _ status: HTTPResponse.Status, title: String? = nil, detail: String, fieldErrors: [FieldError]? = nil,
-        headers: HTTPFields = [:]
+        _ status: ResponseStatus, title: String? = nil, detail: String, fieldErrors: [FieldError]? = nil,
+        headers: ResponseHeaders = [:]
     ) {
         self.status = status
         self.title = title ?? status.reasonPhrase
@@ -49,7 +48,7 @@ public struct HTTPError: HTTPProblemError, Sendable, Equatable {
     }
 
     /// 405, with the methods the path answers in `Allow`.
-    public static func methodNotAllowed(_ detail: String, allow: [HTTPRequest.Method]) -> HTTPError {
+    public static func methodNotAllowed(_ detail: String, allow: [RequestMethod]) -> HTTPError {
         HTTPError(.methodNotAllowed, detail: detail, headers: [.allow: allow.map(\.rawValue).joined(separator: ", ")])
     }
 

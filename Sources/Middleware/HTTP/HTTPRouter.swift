@@ -1,5 +1,4 @@
 public import Cloud
-import HTTPTypes
 public import LambdaEvents
 public import LambdaRuntime
 import Logging
@@ -83,7 +82,7 @@ public struct HTTPRouter: LambdaHandler {
     }
 
     private func route(_ event: APIGatewayV2Request, context: LambdaContext) async throws -> APIGatewayV2Response {
-        let method = HTTPRequest.Method(folding: event.requestContext.http.method)
+        let method = RequestMethod(folding: event.requestContext.http.method)
         let parts = Self.pathParts(of: event)
         if let method, let route = self.routesByKey[event.routeKey], RouteRanking.answers(route.method, method),
             let parameters = route.path.match(parts: parts)
@@ -119,7 +118,7 @@ public struct HTTPRouter: LambdaHandler {
     }
 
     private func respond(
-        _ route: Route, method: HTTPRequest.Method, parameters: [String: String], event: APIGatewayV2Request,
+        _ route: Route, method: RequestMethod, parameters: [String: String], event: APIGatewayV2Request,
         context: LambdaContext
     ) async throws -> APIGatewayV2Response {
         let request = APIRequest(event: event, method: method, pathParameters: parameters)

@@ -1,18 +1,11 @@
 import Cloud
-import HTTPTypes
 import JSONCoding
 import LambdaEvents
-
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// Turns typed answers and problems into HTTP API responses.
 enum JSONResponseEncoding {
     static func response<Body: Encodable>(
-        _ response: APIResponse<Body>, defaultStatus: HTTPResponse.Status
+        _ response: APIResponse<Body>, defaultStatus: ResponseStatus
     ) throws -> APIGatewayV2Response {
         var headers = Self.eventHeaders(response.headers, reserving: 1)
         var body: String?
@@ -34,7 +27,7 @@ enum JSONResponseEncoding {
 
     /// `fields` as an event answer's headers: lower-case names, the values of a repeated name joined with commas, as
     /// API Gateway joins them; room for `reserving` more.
-    private static func eventHeaders(_ fields: HTTPFields, reserving extra: Int) -> [String: String] {
+    private static func eventHeaders(_ fields: ResponseHeaders, reserving extra: Int) -> [String: String] {
         var headers: [String: String] = [:]
         headers.reserveCapacity(fields.count + extra)
         for field in fields {

@@ -1,4 +1,4 @@
-public import HTTPTypes
+public import Cloud
 
 /// The body of an answer that has none, such as 204.
 public struct NoContent: Codable, Sendable, Equatable {
@@ -8,7 +8,7 @@ public struct NoContent: Codable, Sendable, Equatable {
 
 extension APIResponse where Body == NoContent {
     /// A `204 No Content` answer.
-    public static func noContent(headers: HTTPFields = [:]) -> APIResponse {
+    public static func noContent(headers: ResponseHeaders = [:]) -> APIResponse {
         APIResponse(status: .noContent, headers: headers, body: nil)
     }
 }

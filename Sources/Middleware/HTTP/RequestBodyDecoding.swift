@@ -1,17 +1,12 @@
 import Cloud
-
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import JSONCoding
 
 /// Turns a request body into a typed value, or into the HTTP error that tells the client what is wrong with it:
 /// 415 for a body that is not JSON by its content type, 400 for one that does not parse, 422 for one that does not
 /// fit the type or breaks its rules.
 enum RequestBodyDecoding {
     static func decode<Input: Decodable>(_ type: Input.Type, from request: APIRequest) throws(HTTPError) -> Input {
-        let body = try request.bodyData()
+        let body = try request.bodyBytes()
         guard !body.isEmpty else { throw .badRequest("A JSON request body is required") }
         guard let contentType = request.header("content-type"), Self.isJSON(contentType) else {
             throw .unsupportedMediaType("Send the body as application/json")
@@ -31,7 +26,7 @@ enum RequestBodyDecoding {
         return input
     }
 
-    private static let decoder = JSONDecoder()
+    private static let decoder = JSONValueDecoder()
 
     /// `application/json` or any `+json` type, with or without parameters such as `charset`; case-insensitive.
     static func isJSON(_ contentType: String) -> Bool {

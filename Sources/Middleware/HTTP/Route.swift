@@ -1,18 +1,11 @@
 public import Cloud
-public import HTTPTypes
 import LambdaEvents
 public import LambdaRuntime
-
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// One route, declared once with its method, path, authorization, and the types of its body and answer, so that the
 /// router, the local gateway and the OpenAPI document all read the same declaration.
 public struct Route: Sendable, RankedRoute {
-    public let method: HTTPRequest.Method
+    public let method: RequestMethod
     public let path: PathTemplate
     public let authorization: RouteAuthorization
     /// The JSON body the route takes, if any.
@@ -24,10 +17,10 @@ public struct Route: Sendable, RankedRoute {
     /// What the route does, in a few words, for the API's documentation.
     public let summary: String?
     /// The status of a successful answer (a handler's ``APIResponse`` without a status gets it).
-    public let successStatus: HTTPResponse.Status
+    public let successStatus: ResponseStatus
     /// The error statuses the handler itself answers with; those that follow from the declaration (a body, a token,
     /// idempotency) are in ``errorStatuses``.
-    public let handlerErrorStatuses: [HTTPResponse.Status]
+    public let handlerErrorStatuses: [ResponseStatus]
     /// The query parameters the handler reads.
     public let queryParameters: [QueryParameter]
     let respond: nonisolated(nonsending) @Sendable (APIRequest, LambdaContext) async throws -> APIGatewayV2Response
@@ -36,7 +29,7 @@ public struct Route: Sendable, RankedRoute {
     public var routeKey: String { "\(self.method.rawValue) \(self.path.template)" }
 
     /// Every error status the route can answer with: the handler's own, and those its declaration implies.
-    public var errorStatuses: [HTTPResponse.Status] {
+    public var errorStatuses: [ResponseStatus] {
         var statuses = Set(self.handlerErrorStatuses)
         statuses.insert(.internalServerError)
         if self.inputType != nil {
@@ -57,14 +50,14 @@ public struct Route: Sendable, RankedRoute {
     /// (the parameters the handler reads) and `errors` (the statuses the handler throws) describe the route in the
     /// API's documentation.
     public init<Output: Encodable & Sendable>(
-        _ method: HTTPRequest.Method,
+        _ method: RequestMethod,
         _ path: String,
         authorization: RouteAuthorization = .none,
         idempotency: Idempotency? = nil,
         summary: String? = nil,
-        status: HTTPResponse.Status = .ok,
+        status: ResponseStatus = .ok,
         query: [QueryParameter] = [],
-        errors: [HTTPResponse.Status] = [],
+        errors: [ResponseStatus] = [],
         handler:
             nonisolated(nonsending) @escaping @Sendable (APIRequest, LambdaContext) async throws -> APIResponse<
                 Output
@@ -81,14 +74,14 @@ public struct Route: Sendable, RankedRoute {
     /// A route whose JSON body is decoded as `Input` (and validated, when `Input` is ``Validatable``) before the
     /// handler runs.
     public init<Input: Decodable & Sendable, Output: Encodable & Sendable>(
-        _ method: HTTPRequest.Method,
+        _ method: RequestMethod,
         _ path: String,
         authorization: RouteAuthorization = .none,
         idempotency: Idempotency? = nil,
         summary: String? = nil,
-        status: HTTPResponse.Status = .ok,
+        status: ResponseStatus = .ok,
         body: Input.Type,
-        errors: [HTTPResponse.Status] = [],
+        errors: [ResponseStatus] = [],
         handler:
             nonisolated(nonsending) @escaping @Sendable (APIRequest, Input, LambdaContext) async throws ->
             APIResponse<Output>
@@ -103,14 +96,14 @@ public struct Route: Sendable, RankedRoute {
     }
 
     private init(
-        _ method: HTTPRequest.Method,
+        _ method: RequestMethod,
         _ path: String,
         authorization: RouteAuthorization,
         idempotency: Idempotency?,
         summary: String?,
-        status: HTTPResponse.Status,
+        status: ResponseStatus,
         query: [QueryParameter],
-        errors: [HTTPResponse.Status],
+        errors: [ResponseStatus],
         inputType: (any (Decodable & Sendable).Type)?,
         outputType: any (Encodable & Sendable).Type,
         respond:

@@ -1,14 +1,9 @@
 import Caching
 public import Cloud
 import Hashing
+import JSONCoding
 public import LambdaRuntime
 import Logging
-
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// Makes an operation idempotent with Powertools' semantics, its records kept in an ``ItemStore``.
 ///
@@ -144,12 +139,12 @@ public struct Idempotency: Sendable {
     }
 
     private static func encode(_ output: some Encodable) throws -> String {
-        String(decoding: try JSONEncoder().encode(output), as: UTF8.self)
+        String(decoding: try StreamingJSONEncoder().encode(output), as: UTF8.self)
     }
 
     private static func decode<Output: Decodable>(_ response: String) throws -> Output {
         do {
-            return try JSONDecoder().decode(Output.self, from: Data(response.utf8))
+            return try JSONValueDecoder().decode(Output.self, from: response.utf8)
         } catch {
             throw IdempotencyError.corruptRecord
         }

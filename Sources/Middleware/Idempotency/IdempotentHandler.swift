@@ -1,10 +1,5 @@
+import JSONCoding
 public import LambdaRuntime
-
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// Any handler made idempotent: the key comes from the part of the event that `key` picks (an SQS message id, an
 /// EventBridge event id, a field of the payload), the payload fingerprint from the whole event. An event without a
@@ -41,9 +36,7 @@ where Handler.Event: Encodable, Handler.Output: Codable {
         guard let key = self.key(event) else {
             return try await self.handler.handle(event, context: context)
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        let payload = try encoder.encode(event)
+        let payload = try StreamingJSONEncoder().encode(event)
         return try await self.idempotency.execute(key: key, payload: payload, context: context) {
             try await self.handler.handle(event, context: context)
         }

@@ -3,12 +3,6 @@ public import LambdaRuntime
 import Logging
 public import Observability
 
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 /// The observability middleware: gives each invocation its Powertools logger (context keys, correlation id, trace id,
 /// sampling, the event when configured), prints the `ColdStart` metric on the first invocation, and at the end
 /// drops or (after an error) writes buffered lines and flushes the metrics.

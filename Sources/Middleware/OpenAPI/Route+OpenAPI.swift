@@ -1,5 +1,4 @@
 public import Cloud
-import HTTPTypes
 import LambdaEvents
 
 extension Route {
@@ -83,7 +82,7 @@ extension Route {
     }
 
     /// An error answer: a problem body, with the header the status calls for.
-    static func problemResponse(_ status: HTTPResponse.Status) -> JSONValue {
+    static func problemResponse(_ status: ResponseStatus) -> JSONValue {
         var response: [String: JSONValue] = [
             "description": .string(Self.reasons[status] ?? "Error"),
             "content": [ProblemDetails.mediaType: ["schema": Self.reference("Problem")]],
@@ -97,7 +96,7 @@ extension Route {
         return .object(response)
     }
 
-    private static let reasons: [HTTPResponse.Status: String] = [
+    private static let reasons: [ResponseStatus: String] = [
         .badRequest: "Bad request: a malformed body, parameter or header", .unauthorized: "No valid access token",
         .forbidden: "Not allowed for this caller", .notFound: "Not found",
         .conflict: "Conflicts with the current state",

@@ -1,17 +1,16 @@
 import Cloud
-import HTTPTypes
 import Testing
 
 /// The one problem+json body, as the function router, the local gateway and the telemetry API write it.
 @Suite("Problem details")
 struct ProblemDetailsTests {
     struct OutOfStock: HTTPProblemError {
-        var status: HTTPResponse.Status { .conflict }
+        var status: ResponseStatus { .conflict }
         var detail: String { "SKU A-1 is out of stock" }
     }
 
     struct Invalid: HTTPProblemError {
-        var status: HTTPResponse.Status { .unprocessableContent }
+        var status: ResponseStatus { .unprocessableContent }
         var detail: String { "The request body breaks 1 rule" }
         var fieldErrors: [FieldError]? {
             [FieldError(field: "items[0].quantity", reason: "must be between 1 and 1000")]

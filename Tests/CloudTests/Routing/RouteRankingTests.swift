@@ -1,12 +1,11 @@
 import Cloud
-import HTTPTypes
 import Testing
 
 /// The one rule that picks among matching routes, for the local gateway and the function router alike.
 @Suite("Route ranking")
 struct RouteRankingTests {
     struct Declared: RankedRoute {
-        let method: HTTPRequest.Method
+        let method: RequestMethod
         let path: PathTemplate
 
         init(_ routeKey: String) {
@@ -21,7 +20,7 @@ struct RouteRankingTests {
     /// The route key of the route `routes` choose for `method` on `path`.
     static func chosen(_ routes: [String], _ method: String, _ path: String) -> String? {
         let match = routes.map(Declared.init).bestMatch(
-            method: HTTPRequest.Method(method)!, parts: PathTemplate.parts(of: path))
+            method: RequestMethod(method)!, parts: PathTemplate.parts(of: path))
         return match.map { "\($0.route.method) \($0.route.path.template)" }
     }
 
@@ -57,8 +56,8 @@ struct RouteRankingTests {
 
     /// API Gateway matches a method whatever its case; anything that is not a method token matches nothing.
     @Test func methodsAreFoldedToUpperCase() {
-        #expect(HTTPRequest.Method(folding: "get") == .get && HTTPRequest.Method(folding: "Patch") == .patch)
-        #expect(HTTPRequest.Method(folding: "DELETE") == .delete && HTTPRequest.Method("options")!.folded == .options)
-        #expect(HTTPRequest.Method(folding: "GET /") == nil && HTTPRequest.Method(folding: "") == nil)
+        #expect(RequestMethod(folding: "get") == .get && RequestMethod(folding: "Patch") == .patch)
+        #expect(RequestMethod(folding: "DELETE") == .delete && RequestMethod("options")!.folded == .options)
+        #expect(RequestMethod(folding: "GET /") == nil && RequestMethod(folding: "") == nil)
     }
 }

@@ -1,5 +1,4 @@
 public import Cloud
-public import HTTPTypes
 
 /// Why the gateway's JWT authorizer refused a request: 401 for a missing or invalid token, 403 for a valid one that
 /// lacks the route's scope. Each answers with the `WWW-Authenticate` challenge API Gateway sends.
@@ -12,12 +11,12 @@ public enum JWTValidationError: HTTPProblemError, Sendable, Equatable {
     case insufficientScope([String])
 
     /// 403 for a missing scope, 401 otherwise.
-    public var status: HTTPResponse.Status {
+    public var status: ResponseStatus {
         if case .insufficientScope = self { .forbidden } else { .unauthorized }
     }
 
     /// The `WWW-Authenticate` challenge.
-    public var headers: HTTPFields {
+    public var headers: ResponseHeaders {
         [.wwwAuthenticate: self.challenge]
     }
 
