@@ -1,5 +1,6 @@
 import Foundation
 public import JSONCoding
+import LambdaEvents
 
 /// The members of one structure of a request (its input, or one entry of a list), read by name with the type the
 /// service's model gives them. A member of another type, or a list or map longer than ``maximumElements``, is the
@@ -92,8 +93,8 @@ public struct AWSMembers: Sendable {
     /// The blob member `name` (base64 in JSON), if given.
     public func blob(_ name: String) throws(AWSProtocolError) -> [UInt8]? {
         guard let text = try self.string(name) else { return nil }
-        guard let data = Data(base64Encoded: text) else { throw self.invalid(name, "base64") }
-        return Array(data)
+        guard let bytes = Base64.decode(text) else { throw self.invalid(name, "base64") }
+        return bytes
     }
 
     /// The list of strings `name`, if given.

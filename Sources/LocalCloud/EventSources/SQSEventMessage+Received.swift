@@ -33,7 +33,7 @@ extension SQSEvent.Message {
         case .string(let text), .number(let text):
             SQSEvent.MessageAttribute(stringValue: text, dataType: value.dataType)
         case .binary(let bytes):
-            SQSEvent.MessageAttribute(binaryValue: Data(bytes).base64EncodedString(), dataType: value.dataType)
+            SQSEvent.MessageAttribute(binaryValue: Base64.encode(bytes), dataType: value.dataType)
         }
     }
 }

@@ -97,7 +97,7 @@ public struct APIGatewayEventBuilder: Sendable {
         if isText, let text = String(validating: bytes, as: UTF8.self) {
             return (text, false)
         }
-        return (Data(bytes).base64EncodedString(), true)
+        return (Base64.encode(bytes), true)
     }
 
     /// API Gateway's `requestContext.time`: `22/Nov/2026:21:36:49 +0000`.

@@ -2,6 +2,7 @@ public import Cloud
 import Foundation
 import Hashing
 import Identifiers
+import LambdaEvents
 
 /// The local cloud's user directory, with Cognito's behaviour: accounts keyed by email with scrypt password hashes,
 /// a password policy, groups, RS256 access and id tokens from ``LocalTokenIssuer``, revocable refresh tokens,
@@ -382,6 +383,6 @@ public struct LocalIdentityProvider: IdentityProvider {
     /// 32 random bytes, base64url: an opaque refresh token.
     private static func randomToken() -> String {
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max) }
-        return Base64URL.encode(Data(bytes))
+        return Base64.encode(bytes, .url)
     }
 }

@@ -3,6 +3,7 @@ import Crypto
 public import Foundation
 import Hashing
 import Identifiers
+import LambdaEvents
 import _CryptoExtras
 
 /// The local cloud's token issuer: one RSA key kept in the data directory (created on first use, readable by its
@@ -39,7 +40,7 @@ public struct LocalTokenIssuer: Sendable {
             else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
         }
         let modulus = try self.key.publicKey.getKeyPrimitives().modulus
-        self.keyID = String(Base64URL.encode(Data(SHA256.hash(data: modulus))).prefix(16))
+        self.keyID = String(Base64.encode(SHA256.hash(data: modulus), .url).prefix(16))
     }
 
     /// An access token for `subject`, valid for `lifetime`, with Cognito's claims.
@@ -87,10 +88,10 @@ public struct LocalTokenIssuer: Sendable {
             withJSONObject: ["alg": "RS256", "kid": self.keyID, "typ": "JWT"], options: [.sortedKeys])
         let payload = try JSONSerialization.data(
             withJSONObject: claims, options: [.sortedKeys, .withoutEscapingSlashes])
-        let signingInput = Base64URL.encode(header) + "." + Base64URL.encode(payload)
+        let signingInput = Base64.encode(header, .url) + "." + Base64.encode(payload, .url)
         let signature = try self.key.signature(
             for: SHA256.hash(data: Data(signingInput.utf8)), padding: .insecurePKCS1v1_5)
-        return signingInput + "." + Base64URL.encode(signature.rawRepresentation)
+        return signingInput + "." + Base64.encode(signature.rawRepresentation, .url)
     }
 
     /// The public key set, as `GET /.well-known/jwks.json` publishes it.
@@ -100,7 +101,7 @@ public struct LocalTokenIssuer: Sendable {
             "keys": [
                 [
                     "kty": "RSA", "kid": self.keyID, "use": "sig", "alg": "RS256",
-                    "n": Base64URL.encode(primitives.modulus), "e": Base64URL.encode(primitives.publicExponent),
+                    "n": Base64.encode(primitives.modulus, .url), "e": Base64.encode(primitives.publicExponent, .url),
                 ]
             ]
         ]

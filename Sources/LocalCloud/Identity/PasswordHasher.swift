@@ -2,6 +2,7 @@ import Cloud
 import Crypto
 import Foundation
 import Hashing
+import LambdaEvents
 import _CryptoExtras
 
 /// Hashes passwords with scrypt, a slow, memory-hard, salted key derivation function, and checks passwords against
@@ -97,7 +98,7 @@ public struct PasswordHasher: Sendable {
     /// The stored form of a hash: `$scrypt$ln=<log2 N>,r=<r>,p=<p>$<salt>$<key>`.
     private static func format(cost: Cost, salt: [UInt8], key: [UInt8]) -> String {
         "$scrypt$ln=\(cost.logRounds),r=\(cost.blockSize),p=\(cost.parallelism)$"
-            + Data(salt).base64EncodedString() + "$" + Data(key).base64EncodedString()
+            + Base64.encode(salt) + "$" + Base64.encode(key)
     }
 
     private static func derive(_ password: String, salt: [UInt8], cost: Cost) throws -> [UInt8] {
@@ -124,7 +125,7 @@ public struct PasswordHasher: Sendable {
                 parameters[parts[0]] = value
             }
             guard let logRounds = parameters["ln"], let blockSize = parameters["r"], let parallelism = parameters["p"],
-                let salt = Data(base64Encoded: String(fields[3])), let key = Data(base64Encoded: String(fields[4])),
+                let salt = Base64.decode(fields[3]), let key = Base64.decode(fields[4]),
                 key.count == PasswordHasher.keyByteCount
             else { return nil }
             let cost = Cost(logRounds: logRounds, blockSize: blockSize, parallelism: parallelism)

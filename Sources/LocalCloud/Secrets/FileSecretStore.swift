@@ -4,6 +4,7 @@ import Identifiers
 
 #if canImport(Glibc)
 import Glibc
+import LambdaEvents
 #endif
 
 /// The local cloud's secret store: one JSON file in the data folder, readable and writable by its owner only
@@ -127,7 +128,7 @@ private struct StoredSecret: Codable {
             self.binary = nil
         case .binary(let bytes):
             self.string = nil
-            self.binary = Data(bytes).base64EncodedString()
+            self.binary = Base64.encode(bytes)
         }
     }
 
@@ -135,8 +136,8 @@ private struct StoredSecret: Codable {
         let payload: SecretPayload
         if let string {
             payload = .string(string)
-        } else if let binary, let bytes = Data(base64Encoded: binary) {
-            payload = .binary(Array(bytes))
+        } else if let binary, let bytes = Base64.decode(binary) {
+            payload = .binary(bytes)
         } else {
             throw SecretStoreError(.unavailable, "The secrets file holds no valid value for \(name)")
         }

@@ -1,5 +1,6 @@
 import Cloud
 import Foundation
+import LambdaEvents
 
 /// Where a query page of the SQLite store ended: the index and partition it belongs to and the last key it read,
 /// carried in a ``QueryCursor`` as base64url text.
@@ -26,7 +27,7 @@ struct StoreCursor: Equatable, Sendable {
 
     /// Reads a cursor made for `query`, or throws ``ItemStoreError/invalidCursor``.
     init(_ cursor: QueryCursor, for query: ItemQuery) throws(ItemStoreError) {
-        guard cursor.token.utf8.count <= Self.maximumTokenLength, let bytes = Self.base64URLDecoded(cursor.token)
+        guard cursor.token.utf8.count <= Self.maximumTokenLength, let bytes = Base64.decode(cursor.token, .url)
         else { throw .invalidCursor }
         let item = bytes.withUnsafeBytes { ItemBinaryCodec.decode($0) }
         guard let item, let index = item.string("i").flatMap(ItemQuery.Index.init(rawValue:)),
@@ -44,23 +45,6 @@ struct StoreCursor: Equatable, Sendable {
             "i": .string(self.index.rawValue), "p": .string(self.partition), "s": .string(self.sortKey),
             "tp": .string(self.tableKey.partition), "ts": .string(self.tableKey.sort),
         ]
-        let base64 = Data(ItemBinaryCodec.encode(item)).base64EncodedString()
-        var token = ""
-        token.reserveCapacity(base64.utf8.count)
-        for character in base64 {
-            switch character {
-            case "+": token.append("-")
-            case "/": token.append("_")
-            case "=": continue
-            default: token.append(character)
-            }
-        }
-        return QueryCursor(token: token)
-    }
-
-    private static func base64URLDecoded(_ token: String) -> Data? {
-        var base64 = String(token.map { $0 == "-" ? "+" : ($0 == "_" ? "/" : $0) })
-        base64 += String(repeating: "=", count: (4 - base64.utf8.count % 4) % 4)
-        return Data(base64Encoded: base64)
+        return QueryCursor(token: Base64.encode(ItemBinaryCodec.encode(item), .url))
     }
 }

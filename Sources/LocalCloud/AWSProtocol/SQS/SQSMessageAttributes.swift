@@ -3,6 +3,7 @@ import Crypto
 import Foundation
 import Hashing
 import JSONCoding
+import LambdaEvents
 
 /// Message attributes on SQS's JSON protocol: `{"name": {"DataType": "String", "StringValue": "…"}}` (`BinaryValue`
 /// in base64 for `Binary`), and their MD5 digest as SQS computes it, which the SDKs check.
@@ -41,7 +42,7 @@ enum SQSMessageAttributes {
                 case .string(let text), .number(let text):
                     ["DataType": .string(value.dataType), "StringValue": .string(text)]
                 case .binary(let bytes):
-                    ["DataType": "Binary", "BinaryValue": .string(Data(bytes).base64EncodedString())]
+                    ["DataType": "Binary", "BinaryValue": .string(Base64.encode(bytes))]
                 }
             })
     }

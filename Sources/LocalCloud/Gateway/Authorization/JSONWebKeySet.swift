@@ -1,4 +1,5 @@
 public import Foundation
+import LambdaEvents
 public import _CryptoExtras
 
 /// The RSA public keys an issuer signs tokens with, by key id (`kid`), as a JWKS document lists them.
@@ -21,7 +22,8 @@ public struct JSONWebKeySet: Sendable {
         var keys: [String: _RSA.Signing.PublicKey] = [:]
         for key in try JSONDecoder().decode(Document.self, from: json).keys
         where key.kty == "RSA" && (key.use ?? "sig") == "sig" {
-            guard let kid = key.kid, let n = key.n.flatMap(Base64URL.decode), let e = key.e.flatMap(Base64URL.decode)
+            guard let kid = key.kid, let n = key.n.flatMap({ Base64.decode($0, .url) }),
+                let e = key.e.flatMap({ Base64.decode($0, .url) })
             else { continue }
             keys[kid] = try _RSA.Signing.PublicKey(n: n, e: e)
         }

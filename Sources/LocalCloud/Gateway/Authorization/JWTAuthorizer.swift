@@ -72,11 +72,11 @@ public struct JWTAuthorizer: Sendable {
     /// Checks the token's signature and claims, and remembers it when it passes.
     private func verify(_ token: String, nowSeconds: Int64) throws(JWTValidationError) -> VerifiedToken {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, let headerData = Base64URL.decode(parts[0]),
-            let payloadData = Base64URL.decode(parts[1]),
-            let signature = Base64URL.decode(parts[2]),
-            let tokenHeader = try? JSONDecoder().decode([String: JSONValue].self, from: headerData),
-            let claims = try? JSONDecoder().decode([String: JSONValue].self, from: payloadData)
+        guard parts.count == 3, let headerBytes = Base64.decode(parts[0], .url),
+            let payloadBytes = Base64.decode(parts[1], .url),
+            let signature = Base64.decode(parts[2], .url),
+            let tokenHeader = JSONValue(parsing: headerBytes)?.objectValue,
+            let claims = JSONValue(parsing: payloadBytes)?.objectValue
         else {
             throw .invalidToken("the token is malformed")
         }
