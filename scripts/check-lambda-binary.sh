@@ -4,7 +4,8 @@
 #   - a glibc symbol version newer than GLIBC_2.34 (Amazon Linux 2023's glibc),
 #   - a libstdc++ symbol version newer than GLIBCXX_3.4.29 / CXXABI_1.3.13 (AL2023's GCC 11 runtime),
 #   - a shared library other than glibc's (libc, libm, the loader), libstdc++ and libgcc_s,
-#   - Foundation's full module or ICU (FoundationEssentials is fine): both cost megabytes and cold-start time,
+#   - any Foundation: its full module, ICU, or FoundationEssentials (which alone, pulled in through one `URL`, is about
+#     2 MB of the zip; the binary uses the project's own JSON decoder, decimals, base64 and HTTP types instead),
 #   - the local cloud's modules (LocalCloud, Hummingbird, GRDB or SQLite): the layering of ARCHITECTURE §2,
 #   - its code not laid out by scripts/lambda/bootstrap.order: the functions listed there spread over more than 100
 #     blocks of 64 KB (laid out, about 60; without the layout, about 150, and 3.3 MB more resident memory).
@@ -57,6 +58,8 @@ if not symbols.strip():
 heavy_modules = {
     "Foundation's full module": re.compile(r"\$s10Foundation"),
     "FoundationInternationalization": re.compile(r"\$s30FoundationInternationalization"),
+    "FoundationEssentials": re.compile(r"\$s20FoundationEssentials"),
+    "Foundation's collections": re.compile(r"\$s22_FoundationCollections"),
     "ICU": re.compile(r"\b(ucol_open|ubrk_open|udat_open|u_errorName)\w*"),
     # ARCHITECTURE §2: the Lambda binary runs on the AWS adapters only, never the local cloud or its server and store.
     "LocalCloud": re.compile(r"\$s10LocalCloud"),
