@@ -266,7 +266,6 @@ let package = Package(
             name: "MiddlewareTests",
             dependencies: [
                 "Middleware", "LambdaRuntime", "LambdaEvents", "Cloud", "Hashing", "Observability", "StratusTesting",
-                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings

@@ -6,6 +6,8 @@
 #   - a shared library other than glibc's (libc, libm, the loader), libstdc++ and libgcc_s,
 #   - any Foundation: its full module, ICU, or FoundationEssentials (which alone, pulled in through one `URL`, is about
 #     2 MB of the zip; the binary uses the project's own JSON decoder, decimals, base64 and HTTP types instead),
+#   - Swift's regex engine (_StringProcessing, _RegexParser: about 0.5 MB of the zip), which any `Regex` or string
+#     search by a string (`contains("ab")`, `split(separator: "::")`, `firstRange(of:)`) links in,
 #   - the local cloud's modules (LocalCloud, Hummingbird, GRDB or SQLite): the layering of ARCHITECTURE §2,
 #   - its code not laid out by scripts/lambda/bootstrap.order: the functions listed there spread over more than 100
 #     blocks of 64 KB (laid out, about 60; without the layout, about 150, and 3.3 MB more resident memory).
@@ -60,6 +62,7 @@ heavy_modules = {
     "FoundationInternationalization": re.compile(r"\$s30FoundationInternationalization"),
     "FoundationEssentials": re.compile(r"\$s20FoundationEssentials"),
     "Foundation's collections": re.compile(r"\$s22_FoundationCollections"),
+    "Swift's regex engine": re.compile(r"\$s17_StringProcessing|\$s12_RegexParser"),
     "ICU": re.compile(r"\b(ucol_open|ubrk_open|udat_open|u_errorName)\w*"),
     # ARCHITECTURE §2: the Lambda binary runs on the AWS adapters only, never the local cloud or its server and store.
     "LocalCloud": re.compile(r"\$s10LocalCloud"),

@@ -56,7 +56,7 @@ public struct ProfileFiles: Sendable, Equatable {
             guard let current, let equals = line.firstIndex(of: "=") else { continue }
             let key = line[..<equals].trimmingWhitespace.lowercased()
             var value = line[line.index(after: equals)...].trimmingWhitespace
-            if let comment = value.firstRange(of: " #") ?? value.firstRange(of: " ;") {
+            if let comment = value.firstRange(ofText: " #") ?? value.firstRange(ofText: " ;") {
                 value = value[..<comment.lowerBound].trimmingWhitespace
             }
             profiles[current, default: [:]][key] = value

@@ -23,18 +23,33 @@ enum STSCredentialsResponse {
 
     /// The content between the first `<name>` and the `</name>` after it.
     private static func element(_ name: String, in xml: Substring) -> Substring? {
-        guard let open = xml.firstRange(of: "<\(name)>"),
-            let close = xml[open.upperBound...].firstRange(of: "</\(name)>")
+        guard let open = xml.firstRange(ofText: "<\(name)>"),
+            let close = xml[open.upperBound...].firstRange(ofText: "</\(name)>")
         else { return nil }
         return xml[open.upperBound..<close.lowerBound]
     }
 
-    /// The text of the first element `name`, its entities decoded.
+    /// The text of the first element `name`, XML's five entities decoded (an `&` that starts none is kept).
     private static func text(of name: String, in xml: Substring) -> String? {
         guard let content = Self.element(name, in: xml) else { return nil }
-        let entities = [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&apos;", "'"), ("&amp;", "&")]
-        return entities.reduce(content.trimmingWhitespace) { text, entity in
-            text.replacing(entity.0, with: entity.1)
+        let trimmed = content.trimmingWhitespace
+        var decoded = ""
+        var rest = trimmed[...]
+        while let ampersand = rest.firstIndex(of: "&") {
+            decoded += rest[..<ampersand]
+            rest = rest[ampersand...]
+            if let (entity, character) = Self.entities.first(where: { rest.hasPrefix($0.0) }) {
+                decoded.append(character)
+                rest = rest.dropFirst(entity.count)
+            } else {
+                decoded.append("&")
+                rest = rest.dropFirst()
+            }
         }
+        return decoded + rest
     }
+
+    private static let entities: [(String, Character)] = [
+        ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&apos;", "'"), ("&amp;", "&"),
+    ]
 }

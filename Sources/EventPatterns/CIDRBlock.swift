@@ -53,7 +53,9 @@ struct CIDRBlock: Sendable {
     }
 
     private static func ipv6(_ text: Substring) -> [UInt8]? {
-        let halves = text.split(separator: "::", maxSplits: 1, omittingEmptySubsequences: false)
+        // Split at the first `::` (by index: splitting by a string would link Swift's regex engine).
+        let doubleColon = text.indices.first { text[$0] == ":" && text[text.index(after: $0)...].first == ":" }
+        let halves = doubleColon.map { [text[..<$0], text[text.index($0, offsetBy: 2)...]] } ?? [text]
         guard let head = Self.groups(halves[0]) else { return nil }
         let tail = halves.count == 2 ? Self.groups(halves[1]) : []
         guard let tail else { return nil }

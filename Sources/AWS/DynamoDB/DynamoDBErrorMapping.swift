@@ -41,7 +41,7 @@ extension ItemStoreError {
 
     /// Whether DynamoDB's validation message is about an item over 400 KB.
     static func isItemSizeMessage(_ message: String) -> Bool {
-        message.contains("Item size") && message.contains("exceeded the maximum allowed size")
+        message.contains(text: "Item size") && message.contains(text: "exceeded the maximum allowed size")
     }
 }
 

@@ -73,11 +73,16 @@ public enum MessageQueueRequest {
         let lowercased = name.lowercased()
         guard (1...MessageQueueLimits.attributeNameLength).contains(name.utf8.count),
             name.utf8.allSatisfy({ Self.isIdentifierByte($0) || $0 == UInt8(ascii: ".") }),
-            !name.hasPrefix("."), !name.hasSuffix("."), !name.contains(".."),
+            !name.hasPrefix("."), !name.hasSuffix("."), !Self.hasTwoDotsInARow(name),
             !lowercased.hasPrefix("aws."), !lowercased.hasPrefix("amazon.")
         else {
             throw .invalidParameter("MessageAttributes", "\(name.prefix(64)) is not a valid attribute name")
         }
+    }
+
+    /// Whether `name` holds `..`, read on bytes (a string search would link Swift's regex engine into the Lambda binary).
+    private static func hasTwoDotsInARow(_ name: String) -> Bool {
+        zip(name.utf8, name.utf8.dropFirst()).contains { $0 == UInt8(ascii: ".") && $1 == UInt8(ascii: ".") }
     }
 
     /// Whether `byte` is an ASCII letter or digit, `-` or `_`.

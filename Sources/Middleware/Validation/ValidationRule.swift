@@ -70,18 +70,16 @@ extension ValidationRule where Value == String {
     /// takes, so every string within the documented `maxLength` (which JSON Schema counts in scalars) passes.
     public static var maximumUTF8BytesPerCharacter: Int { 4 }
 
-    /// The whole string matches `pattern`; `description` says in words what is expected.
-    /// - Precondition: `pattern` is a valid regular expression (rules are declared in code, not taken from input).
+    /// The whole string matches the regular expression `pattern` (the syntax ``ValidationPattern`` reads: ECMA-262's
+    /// literals, classes, groups, alternation, quantifiers and anchors, as JSON Schema's `pattern` uses them), checked
+    /// in time linear in the string's length; `description` says in words what is expected.
+    /// - Precondition: `pattern` is one that syntax reads (rules are declared in code, not taken from input).
     public static func pattern(_ pattern: String, _ description: String) -> ValidationRule {
-        do {
-            _ = try Regex(pattern)
-        } catch {
-            preconditionFailure("Invalid validation pattern \(pattern): \(error)")
+        guard let compiled = ValidationPattern(pattern) else {
+            preconditionFailure("Unsupported validation pattern \(pattern)")
         }
-        // Compiled per check: a Regex is not Sendable, and rules are shared across concurrent invocations.
         return ValidationRule(constraint: .pattern("^(?:\(pattern))$")) { text in
-            let regex = try? Regex(pattern)
-            return (try? regex?.wholeMatch(in: text)) == nil ? "must be \(description)" : nil
+            compiled.matches(text) ? nil : "must be \(description)"
         }
     }
 }
