@@ -26,6 +26,18 @@ package enum HTTPSyntax {
         return size
     }
 
+    /// Whether `byte` may be part of a method or a field name: RFC 9110's `tchar`, letters, digits and
+    /// ``!#$%&'*+-.^_`|~``.
+    package static func isTokenByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
+            true
+        default:
+            "!#$%&'*+-.^_`|~".utf8.contains(byte)
+        }
+    }
+
     /// Whether `name` and `other` are the same field name, ASCII letters compared in either case.
     package static func sameFieldName(_ name: UnsafeRawBufferPointer, _ other: UnsafeRawBufferPointer) -> Bool {
         guard name.count == other.count else { return false }

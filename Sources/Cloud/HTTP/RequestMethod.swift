@@ -1,3 +1,5 @@
+import LambdaRuntime
+
 /// An HTTP request method (RFC 9110 §9), case-sensitive as the RFC has it: `GET` and `get` differ, and
 /// ``init(folding:)`` upper-cases a method as API Gateway matches routes.
 ///
@@ -10,7 +12,7 @@ public struct RequestMethod: Sendable, Hashable, RawRepresentable, CustomStringC
 
     /// The method named `rawValue`; `nil` when it is not an HTTP token (RFC 9110 §5.6.2).
     public init?(rawValue: String) {
-        guard !rawValue.isEmpty, rawValue.utf8.allSatisfy(Self.isTokenCharacter) else { return nil }
+        guard !rawValue.isEmpty, rawValue.utf8.allSatisfy(HTTPSyntax.isTokenByte) else { return nil }
         self.rawValue = rawValue
     }
 
@@ -55,16 +57,5 @@ public struct RequestMethod: Sendable, Hashable, RawRepresentable, CustomStringC
 
     private init(known name: String) {
         self.rawValue = name
-    }
-
-    /// `tchar` of RFC 9110: letters, digits and ``!#$%&'*+-.^_`|~``.
-    static func isTokenCharacter(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-            UInt8(ascii: "0")...UInt8(ascii: "9"):
-            true
-        default:
-            "!#$%&'*+-.^_`|~".utf8.contains(byte)
-        }
     }
 }

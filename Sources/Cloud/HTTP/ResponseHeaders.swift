@@ -1,3 +1,5 @@
+import LambdaRuntime
+
 /// The headers of an answer, in the order they were added, names compared without regard to case; a name may repeat.
 /// A value's CR, LF and NUL bytes become spaces, so no value can end its header early.
 ///
@@ -10,7 +12,7 @@ public struct ResponseHeaders: Sendable, Equatable, Sequence, ExpressibleByDicti
 
         /// The header `name`; `nil` when it is not an HTTP token.
         public init?(_ name: String) {
-            guard !name.isEmpty, name.utf8.allSatisfy(RequestMethod.isTokenCharacter) else { return nil }
+            guard !name.isEmpty, name.utf8.allSatisfy(HTTPSyntax.isTokenByte) else { return nil }
             self.canonicalName = name.lowercased()
         }
 

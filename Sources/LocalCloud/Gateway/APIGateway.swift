@@ -1,5 +1,5 @@
 public import Cloud
-public import Foundation
+import Foundation
 import HTTPTypes
 import Identifiers
 import LambdaEvents

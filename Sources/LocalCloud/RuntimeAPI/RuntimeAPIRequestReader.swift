@@ -147,7 +147,7 @@ struct RuntimeAPIRequestReader {
     {
         guard let requestLine = lines.first else { throw Malformed(reason: "the request line is empty") }
         let parts = bytes[requestLine].split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
-        guard parts.count == 3, !parts[0].isEmpty, parts[0].allSatisfy(Self.isTokenByte),
+        guard parts.count == 3, !parts[0].isEmpty, parts[0].allSatisfy(HTTPSyntax.isTokenByte),
             !parts[1].isEmpty, parts[1].allSatisfy({ $0 > 0x20 && $0 != 0x7F })
         else { throw Malformed(reason: "the request line is not `method target HTTP/1.x`") }
         let version = parts[2]
@@ -164,7 +164,7 @@ struct RuntimeAPIRequestReader {
         for line in lines.dropFirst() {
             let field = bytes[line]
             guard let colon = field.firstIndex(of: UInt8(ascii: ":")), colon > field.startIndex,
-                field[..<colon].allSatisfy(Self.isTokenByte)
+                field[..<colon].allSatisfy(HTTPSyntax.isTokenByte)
             else { throw Malformed(reason: "a header line is not `name: value`") }
             let value = HTTPSyntax.trimmed(field[(colon + 1)...])
             guard value.allSatisfy({ ($0 >= 0x20 && $0 != 0x7F) || $0 == 0x09 }) else {
@@ -222,16 +222,5 @@ struct RuntimeAPIRequestReader {
             value.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
         else { throw Malformed(reason: "Content-Length is not a number") }
         return value.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
-    }
-
-    /// Whether `byte` may be part of a method or a header name (RFC 9110's `tchar`).
-    private static func isTokenByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-            UInt8(ascii: "0")...UInt8(ascii: "9"):
-            true
-        default:
-            "!#$%&'*+-.^_`|~".utf8.contains(byte)
-        }
     }
 }
