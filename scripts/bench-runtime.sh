@@ -12,8 +12,13 @@
 #      minimal server: the emulator's own cost per warm round trip, both timed from a runtime already waiting in
 #      `next` to its response in hand (the emulator's in its caller's hands).
 #
-#   bash scripts/bench-runtime.sh                                   30 cold starts, 3000 warm invocations
-#   COLD_STARTS=5 WARM_INVOCATIONS=200 SKIP_EMULATOR=1 bash scripts/bench-runtime.sh    a short run
+# The runtimes take turns (C, bootstrap, the emulator; again for each of ROUNDS rounds), and the summary reports the
+# median of each figure over the rounds, so that a slow minute of a shared machine (this VM's wake-up latency moves the
+# C floor's own warm p50 between 57 and 81 µs within an hour) weighs on every runtime alike rather than on whichever
+# ran in it; each round's ratios are printed too.
+#
+#   bash scripts/bench-runtime.sh                                   3 rounds of 10 cold starts and 1000 warm invocations
+#   ROUNDS=1 COLD_STARTS=5 WARM_INVOCATIONS=200 SKIP_EMULATOR=1 bash scripts/bench-runtime.sh    a short run
 #   SKIP_FUNCTION=1 bash scripts/bench-runtime.sh                   the emulator against the minimal server only
 #   SKIP_BUILD=1 ...                                                with the binaries already in .build-bench (the zip
 #                                                                   from scripts/build-lambda.sh)
@@ -23,8 +28,9 @@ cd "$(dirname "$0")/.."
 scratch=.build-bench
 out="$scratch/lambda"
 mkdir -p "$out"
-cold="${COLD_STARTS:-30}"
-warm="${WARM_INVOCATIONS:-3000}"
+rounds="${ROUNDS:-3}"
+cold="${COLD_STARTS:-10}"
+warm="${WARM_INVOCATIONS:-1000}"
 event=Examples/events/health-apigateway.json
 
 command -v zip >/dev/null && command -v unzip >/dev/null || { apt-get update -qq && apt-get install -y -qq zip unzip >/dev/null; }
@@ -36,8 +42,6 @@ cc -O2 -o "$out/baseline-runtime" scripts/bench/baseline-runtime.c
 cc -O2 -o "$out/minimal-runtime-api" scripts/bench/minimal-runtime-api.c
 
 measure() { "$out/minimal-runtime-api" --event "$event" --cold "$cold" --warm "$warm" -- "$@"; }
-baseline=$(measure "$out/baseline-runtime")
-function_figures=()
 if [ -z "${SKIP_FUNCTION:-}" ]; then
     # The binary runs as Lambda runs it: unzipped from the zip into a fresh folder. Its peak RSS depends on how the
     # file's pages sit in the page cache (the same bytes read 14.5 MB as strip wrote them, 15.0 MB after dropping the
@@ -45,16 +49,22 @@ if [ -z "${SKIP_FUNCTION:-}" ]; then
     unzipped=$(mktemp -d)
     trap 'rm -rf "$unzipped"' EXIT
     unzip -q "$out/bootstrap.zip" -d "$unzipped"
-    function_figures=(--function "$(measure "$unzipped/bootstrap")" --zip-bytes "$(stat -c %s "$out/bootstrap.zip")")
 fi
-
-emulator=""
 if [ -z "${SKIP_EMULATOR:-}" ]; then
     [ -n "${SKIP_BUILD:-}" ] || swift build -c release --scratch-path "$scratch" --product stratus >/dev/null
-    # The C baseline's row: "C baseline  <cold p50> ms  <cold p99> ms  <warm p50> µs ...".
-    emulator=$("${STRATUS:-$scratch/release/stratus}" bench runtime --bootstrap "$out/baseline-runtime" --baseline "$out/baseline-runtime" \
-        --event "$event" --cold-starts "$cold" --warm-invocations "$warm" | awk '/^C baseline/ { print $7 / 1000 }')
 fi
 
-python3 scripts/bench/runtime_summary.py --cold "$cold" --warm "$warm" --baseline "$baseline" "${function_figures[@]}" \
-    --emulator-warm-ms "$emulator"
+figures=()
+for _ in $(seq "$rounds"); do
+    figures+=(--baseline "$(measure "$out/baseline-runtime")")
+    [ -n "${SKIP_FUNCTION:-}" ] || figures+=(--function "$(measure "$unzipped/bootstrap")")
+    if [ -z "${SKIP_EMULATOR:-}" ]; then
+        # The C baseline's row: "C baseline  <cold p50> ms  <cold p99> ms  <warm p50> µs ...".
+        figures+=(--emulator-warm-ms "$("${STRATUS:-$scratch/release/stratus}" bench runtime \
+            --bootstrap "$out/baseline-runtime" --baseline "$out/baseline-runtime" --event "$event" \
+            --cold-starts "$cold" --warm-invocations "$warm" | awk '/^C baseline/ { print $7 / 1000 }')")
+    fi
+done
+[ -n "${SKIP_FUNCTION:-}" ] || figures+=(--zip-bytes "$(stat -c %s "$out/bootstrap.zip")")
+
+python3 scripts/bench/runtime_summary.py --cold "$cold" --warm "$warm" "${figures[@]}"

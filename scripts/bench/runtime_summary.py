@@ -1,39 +1,58 @@
-"""Turns the minimal Runtime API's figures (and the emulator's) into the runtime benchmark's table, ratios and targets."""
+"""Turns the minimal Runtime API's figures (and the emulator's) into the runtime benchmark's table, ratios and targets.
+
+Each runtime's figures come once per round (the rounds alternate the runtimes); the table shows each figure's median
+over the rounds (the peak RSS: the largest), the ratios compare those medians, and each round's own ratios follow.
+"""
 import argparse
+import statistics
 
 
 def figures(line):
     return {key: float(value) for key, value in (pair.split("=") for pair in line.split())}
 
 
+def combined(lines):
+    """The median of each figure over the rounds, and the largest peak RSS."""
+    rounds = [figures(line) for line in lines]
+    row = {key: statistics.median(r[key] for r in rounds) for key in rounds[0]}
+    row["peak_rss_bytes"] = max(r["peak_rss_bytes"] for r in rounds)
+    return row, rounds
+
+
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--cold", type=int, required=True)
-    parser.add_argument("--warm", type=int, required=True)
-    parser.add_argument("--baseline", required=True, help="the minimal server's line for the C runtime")
-    parser.add_argument("--function", help="the minimal server's line for bootstrap (absent with SKIP_FUNCTION)")
+    parser.add_argument("--cold", type=int, required=True, help="cold starts per round")
+    parser.add_argument("--warm", type=int, required=True, help="warm invocations per round")
+    parser.add_argument("--baseline", action="append", required=True,
+                        help="the minimal server's line for the C runtime, once per round")
+    parser.add_argument("--function", action="append", default=[],
+                        help="the minimal server's line for bootstrap, once per round (none with SKIP_FUNCTION)")
     parser.add_argument("--zip-bytes", type=int)
-    parser.add_argument("--emulator-warm-ms", default="", help="the C runtime's warm p50 through our emulator, in ms")
+    parser.add_argument("--emulator-warm-ms", action="append", default=[],
+                        help="the C runtime's warm p50 through our emulator, in ms, once per round")
     arguments = parser.parse_args()
-    c = figures(arguments.baseline)
+    c, c_rounds = combined(arguments.baseline)
     megabytes = lambda value: value / 1_048_576
-    targets = function_targets(arguments, c, megabytes) if arguments.function else []
+    targets = function_targets(arguments, c, c_rounds, megabytes) if arguments.function else []
     if arguments.emulator_warm_ms:
-        emulator_us = float(arguments.emulator_warm_ms) * 1000
+        emulator_rounds = [float(value) * 1000 for value in arguments.emulator_warm_ms]
+        emulator_us = statistics.median(emulator_rounds)
         emulator_ratio = emulator_us / c["warm_p50_us"]
         print(f"emulator: the C runtime's warm p50 is {emulator_us:.1f} µs through our emulator, "
               f"{c['warm_p50_us']:.1f} µs through the minimal server (each from the runtime waiting in next "
-              f"to the response in hand)")
+              f"to the response in hand; medians of {len(emulator_rounds)} rounds; rounds: "
+              + ", ".join(f"{e / r['warm_p50_us']:.2f}×" for e, r in zip(emulator_rounds, c_rounds)) + ")")
         targets.append((f"emulator warm round trip ≤ 1.3× the minimal server's ({emulator_ratio:.2f}×)", emulator_ratio <= 1.3))
     for name, met in targets:
         print(f"{'met    ' if met else 'MISSED '} {name}")
 
 
-def function_targets(arguments, c, megabytes):
+def function_targets(arguments, c, c_rounds, megabytes):
     """Prints the function's table against the C floor and returns its targets."""
-    swift = figures(arguments.function)
+    swift, swift_rounds = combined(arguments.function)
+    rounds = len(swift_rounds)
     print(f"Runtime benchmark through the minimal Runtime API: health with a real API Gateway event (sampled trace),")
-    print(f"{arguments.cold} cold starts and {arguments.warm} warm invocations per runtime")
+    print(f"{rounds} rounds of {arguments.cold} cold starts and {arguments.warm} warm invocations per runtime, taking turns")
     print(f"{'':12}{'cold p50':>11}{'cold p99':>11}{'warm p50':>11}{'warm p99':>11}{'peak RSS':>11}")
     for name, row in (("bootstrap", swift), ("C floor", c)):
         print(f"{name:12}{row['cold_p50_us'] / 1000:>8.2f} ms{row['cold_p99_us'] / 1000:>8.2f} ms"
@@ -41,6 +60,9 @@ def function_targets(arguments, c, megabytes):
     cold_ratio = swift["cold_p50_us"] / c["cold_p50_us"]
     warm_ratio = swift["warm_p50_us"] / c["warm_p50_us"]
     print(f"{'ratio':12}{cold_ratio:>10.2f}×{'':11}{warm_ratio:>10.2f}×")
+    if rounds > 1:
+        print("rounds: cold " + ", ".join(f"{s['cold_p50_us'] / b['cold_p50_us']:.2f}×" for s, b in zip(swift_rounds, c_rounds))
+              + "; warm " + ", ".join(f"{s['warm_p50_us'] / b['warm_p50_us']:.2f}×" for s, b in zip(swift_rounds, c_rounds)))
     print(f"zipped bootstrap: {arguments.zip_bytes} bytes ({megabytes(arguments.zip_bytes):.2f} MB)")
 
     targets = [
