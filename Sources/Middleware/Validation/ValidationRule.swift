@@ -72,7 +72,8 @@ extension ValidationRule where Value == String {
 
     /// The whole string matches the regular expression `pattern` (the syntax ``ValidationPattern`` reads: ECMA-262's
     /// literals, classes, groups, alternation, quantifiers and anchors, as JSON Schema's `pattern` uses them), checked
-    /// in time linear in the string's length; `description` says in words what is expected.
+    /// in time linear in the string's length; `description` says in words what is expected. Compiling the pattern is
+    /// the costly part: keep the rule in a `static let` rather than making it in every `validate(_:)` call.
     /// - Precondition: `pattern` is one that syntax reads (rules are declared in code, not taken from input).
     public static func pattern(_ pattern: String, _ description: String) -> ValidationRule {
         guard let compiled = ValidationPattern(pattern) else {

@@ -52,9 +52,12 @@ package struct ConfirmForgotPasswordRequest: Codable, Sendable, Validatable {
 
     package func validate(_ validator: inout Validator) {
         validator.check(self.email, "email", .length(1...254))
-        validator.check(self.code, "code", .pattern("[0-9]{6}", "the six digits that were sent"))
+        validator.check(self.code, "code", Self.codeRule)
         validator.check(self.newPassword, "newPassword", .password(.standard))
     }
+
+    /// Compiled once, not at every request.
+    private static let codeRule = ValidationRule<String>.pattern("[0-9]{6}", "the six digits that were sent")
 }
 
 /// What `POST /auth/register` answers.

@@ -14,6 +14,10 @@ package struct PostalAddress: Codable, Sendable, Equatable, Validatable {
         validator.check(self.line2, "line2", required: false, .length(0...100))
         validator.check(self.city, "city", .length(1...100))
         validator.check(self.postalCode, "postalCode", .length(1...16))
-        validator.check(self.country, "country", .pattern("[A-Z]{2}", "an ISO 3166-1 alpha-2 country code, such as DE"))
+        validator.check(self.country, "country", Self.countryRule)
     }
+
+    /// Compiled once, not at every request.
+    private static let countryRule = ValidationRule<String>.pattern(
+        "[A-Z]{2}", "an ISO 3166-1 alpha-2 country code, such as DE")
 }
