@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import Testing
 
 /// The example events in `Examples/events`, which the README's requests and the runtime suites share.

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import LocalCloud
 public import NIOCore
 public import Testing

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import Synchronization
 
 /// A moto server (the AWS service emulator) on 127.0.0.1 and a free port, for the adapters' contract suites:

@@ -15,7 +15,7 @@ enum EventInput {
             guard let read = try? FileHandle.standardInput.read(upToCount: LambdaLimits.maxEventBytes + 1) else {
                 throw CommandLineError("Cannot read the event from standard input")
             }
-            data = read ?? Data()
+            data = read
         case let path?:
             guard let contents = FileManager.default.contents(atPath: path) else {
                 throw CommandLineError("Cannot read the event file '\(path)'")

@@ -161,7 +161,7 @@ public struct LocalIdentityProvider: IdentityProvider {
         guard self.hasher.needsRehash(passwordHash), let userID = account.string("userId"),
             let rehashed = try? await self.hasher.hash(password)
         else { return }
-        try? await self.store.update(
+        _ = try? await self.store.update(
             DirectoryKeys.account(userID), ItemUpdate().set("passwordHash", to: .string(rehashed)),
             condition: .equal("passwordHash", .string(passwordHash)))
     }
@@ -297,7 +297,7 @@ public struct LocalIdentityProvider: IdentityProvider {
             throw .userNotFound
         }
         let update = change(ItemUpdate())
-        try await self.perform {
+        _ = try await self.perform {
             try await self.store.update(
                 DirectoryKeys.account(userID), update,
                 condition: .attributeExists(AttributePath(TableSchema.partitionKey)))

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import Synchronization
 
 /// The time each schedule last fired, kept in a small JSON file of the data folder (`{"name": milliseconds}`), so

@@ -1,4 +1,4 @@
-public import LambdaRuntime
+import LambdaRuntime
 
 /// A page of log events, and the sequence to ask `after` for the next: what `logs` answers and `stratus logs` reads.
 public struct LogPage: Codable, Sendable {

@@ -1,4 +1,4 @@
-package import Cloud
+import Cloud
 import Middleware
 
 /// An event the notifications worker takes, in EventBridge's envelope.
