@@ -217,9 +217,13 @@ struct BootstrapRuntimeTests {
             #expect(call.name == "DynamoDB" && call.namespace == "aws" && call.fault == true)
             #expect(try await recorder.store.segments(ofTrace: unsampled).isEmpty)
 
-            // Its output reached the recorder as CloudWatch would read it: the ColdStart EMF document.
-            let lines = try await recorder.store.logs(LogFilter(function: "health"))
-            #expect(lines.contains { $0.level == "METRIC" && $0.line.contains(#""ColdStart":1"#) })
+            // Its output reached the recorder as CloudWatch would read it: the ColdStart EMF document. The process's
+            // lines travel through a pipe and the recorder's batches (written every 250 ms), so they are awaited.
+            try await eventually {
+                let lines = try await recorder.store.logs(LogFilter(function: "health"))
+                let points = try await recorder.store.metrics(namespace: nil, name: "ColdStart", since: 0)
+                return lines.contains { $0.level == "METRIC" && $0.line.contains(#""ColdStart":1"#) } && !points.isEmpty
+            }
             #expect(try await recorder.store.metrics(namespace: nil, name: "ColdStart", since: 0).count == 1)
         }
     }
