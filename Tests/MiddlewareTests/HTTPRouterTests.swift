@@ -248,6 +248,35 @@ struct HTTPRouterTests {
         #expect(try mistyped.problems() == [["field": "currency", "reason": "must be a string"]])
     }
 
+    /// A number that does not fit its field, or a fraction for an integer, names the field (Foundation's decoder
+    /// reported it with no path, which read as a body that is not JSON).
+    @Test(arguments: ["1.5", "99999999999999999999", "-1e400"])
+    func aNumberThatDoesNotFitItsFieldIs422AtItsPath(_ quantity: String) async throws {
+        let body = #"{"items":[{"sku":"A","quantity":\#(quantity),"unitPrice":1}],"currency":"EUR"}"#
+        let response = try await RouterFixture.send(RouterFixture.event("POST", "/orders", body: body))
+        if quantity == "-1e400" {
+            #expect(response.statusCode == 400, "a number JSON cannot hold is not valid JSON")
+        } else {
+            #expect(response.statusCode == 422)
+            #expect(try response.problems() == [["field": "items[0].quantity", "reason": "is not valid"]])
+        }
+    }
+
+    /// A base64 body is decoded before it is read; one that is not base64 is a 400, not a crash or a 500.
+    @Test func aBase64BodyIsReadAndAForgedOneIs400() async throws {
+        let json = #"{"items":[{"sku":"A-1","quantity":2,"unitPrice":5}],"currency":"EUR"}"#
+        var encoded = RouterFixture.event("POST", "/orders", body: Base64.encode(Array(json.utf8)))
+        encoded.isBase64Encoded = true
+        #expect(try await RouterFixture.send(encoded).statusCode == 201)
+        for forged in ["eyJpdGVtcyI6W10=x", "eyJp dGVt", "====", "eyJpdGVtcyI6W119\n"] {
+            var event = RouterFixture.event("POST", "/orders", body: forged)
+            event.isBase64Encoded = true
+            let response = try await RouterFixture.send(event)
+            #expect(response.statusCode == 400, "\(forged)")
+            #expect(response.body?.contains("The body is not valid base64") == true, "\(forged)")
+        }
+    }
+
     @Test func aRouteThatNeedsATokenIs401WithoutOneAnd403WithoutItsScope() async throws {
         let body = #"{"items":[],"currency":"EUR"}"#
         let anonymous = try await RouterFixture.send(RouterFixture.event("POST", "/orders", body: body, scopes: nil))
