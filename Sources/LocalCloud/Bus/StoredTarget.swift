@@ -1,16 +1,16 @@
 import Cloud
-import Foundation
+import JSONCoding
 
 /// A rule target as the bus's file keeps it: its definition as JSON text, in the `targets` table and in each
 /// delivery owed to it.
 enum StoredTarget {
     /// `target` as JSON text.
     static func encode(_ target: RuleTarget) throws -> String {
-        String(decoding: try JSONEncoder().encode(target), as: UTF8.self)
+        String(decoding: try StreamingJSONEncoder().encode(target), as: UTF8.self)
     }
 
     /// The target kept as `text`.
     static func decode(_ text: String) throws -> RuleTarget {
-        try JSONDecoder().decode(RuleTarget.self, from: Data(text.utf8))
+        try JSONValueDecoder().decode(RuleTarget.self, from: text.utf8)
     }
 }

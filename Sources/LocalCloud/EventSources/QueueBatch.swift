@@ -1,5 +1,5 @@
 import Cloud
-import Foundation
+import JSONCoding
 import LambdaEvents
 import NIOCore
 
@@ -16,7 +16,7 @@ struct QueueBatch: Sendable {
     private(set) var messages: [ReceivedMessage] = []
     /// Whether a message was turned away because the event would have grown too large.
     private(set) var overflowed = false
-    private var records: [Data] = []
+    private var records: [[UInt8]] = []
     /// Where each message id sits in ``messages``.
     private var positions: [String: Int] = [:]
     private var eventBytes = Self.envelope.count
@@ -50,7 +50,7 @@ struct QueueBatch: Sendable {
         let record = SQSEvent.Message(received: message, queueARN: self.queueARN, region: self.region)
         let replaced = position.map { self.records[$0].count } ?? 0
         let separator = position != nil || self.records.isEmpty ? 0 : 1
-        guard let encoded = try? JSONEncoder().encode(record),
+        guard let encoded = try? StreamingJSONEncoder().encode(record),
             self.eventBytes - replaced + separator + encoded.count <= EventSourceMapping.maximumPayloadBytes
         else {
             self.overflowed = true

@@ -1,6 +1,5 @@
 public import Cloud
 public import EventPatterns
-import Foundation
 import JSONCoding
 public import LambdaEvents
 import LambdaRuntime
@@ -103,9 +102,9 @@ public final class TableStreamPoller: Sendable {
     private func invoke(
         with batch: [DynamoDBStreamEvent.Record], backoff: inout PollerBackoff
     ) async -> [DynamoDBStreamEvent.Record] {
-        let event: Data
+        let event: [UInt8]
         do {
-            event = try JSONEncoder().encode(DynamoDBStreamEvent(records: batch))
+            event = try StreamingJSONEncoder().encode(DynamoDBStreamEvent(records: batch))
         } catch {
             self.logger.error("The stream batch for \(self.function) cannot be encoded, so it is skipped: \(error)")
             return []
@@ -134,7 +133,7 @@ public final class TableStreamPoller: Sendable {
     /// Whether the trigger's filter pattern matches `record` as JSON (every record without a pattern).
     private func matches(_ record: DynamoDBStreamEvent.Record) -> Bool {
         guard let filter = self.filter else { return true }
-        guard let text = try? JSONEncoder().encode(record), let json = JSONValue(parsing: Array(text)) else {
+        guard let text = try? StreamingJSONEncoder().encode(record), let json = JSONValue(parsing: text) else {
             return false
         }
         return filter.matches(json)
