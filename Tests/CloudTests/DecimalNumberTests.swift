@@ -48,8 +48,28 @@ import Testing
         #expect(DecimalNumber("-1.20E+20")?.description == "-120000000000000000000")
         #expect(DecimalNumber("000123.4500")?.description == "123.45")
         #expect(DecimalNumber("-0.0")?.description == "0", "zero has no sign")
-        #expect(DecimalNumber("12345678901234567890.5")?.digitCount == 21)
-        #expect(DecimalNumber("0.001")?.digitCount == 4, "the digits of the text, its leading zero included")
+    }
+
+    @Test func significantDigitsAreCountedAsDynamoDBSizesNumbers() {
+        // Leading and trailing zeros trimmed, in either storage.
+        #expect(DecimalNumber("12345678901234567890.5")?.significantDigitCount == 21)
+        #expect(DecimalNumber("0.001")?.significantDigitCount == 1)
+        #expect(DecimalNumber("1E+100")?.significantDigitCount == 1)
+        #expect(DecimalNumber("1200.5")?.significantDigitCount == 5)
+        #expect(DecimalNumber(1_200_000).significantDigitCount == 2)
+        #expect(DecimalNumber(-1_234).significantDigitCount == 4)
+        #expect(DecimalNumber(Int.min).significantDigitCount == 19)
+        #expect(DecimalNumber(0).significantDigitCount == 1)
+    }
+
+    @Test func anItemsSizeCountsANumbersSignificantDigitsOnly() throws {
+        func size(_ text: String) throws -> Int {
+            try Item(["PK": "P", "SK": "S", "n": .number(Self.number(text))]).validatedSize()
+        }
+        #expect(try size("1E+100") == size("1"), "a power of ten is one digit, not a hundred and one")
+        #expect(try size("0.000001") == size("1"))
+        #expect(try size("1000000") == size("1"))
+        #expect(try size("12345678901234567890123456789012345678") - size("1") == 18, "one byte per two digits")
     }
 
     @Test func decimalsAndIntegersCompareAcrossTheirStorage() throws {

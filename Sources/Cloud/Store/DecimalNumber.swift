@@ -55,11 +55,13 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
         }
     }
 
-    /// How many decimal digits ``description`` has, without signs or points.
-    public var digitCount: Int {
+    /// How many significant digits the number has, leading and trailing zeros trimmed, as DynamoDB counts them
+    /// for an item's size (`1E+100` and `0.001` have one, `1200.5` five); zero counts as one.
+    public var significantDigitCount: Int {
         switch self.storage {
         case .integer(let value):
             var remaining = value.magnitude
+            while remaining >= 10, remaining % 10 == 0 { remaining /= 10 }
             var digits = 1
             while remaining >= 10 {
                 remaining /= 10
@@ -67,7 +69,7 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
             }
             return digits
         case .decimal(let value):
-            return value.text.utf8.count { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+            return max(1, value.digits.count)
         }
     }
 

@@ -90,6 +90,6 @@ extension Item {
     }
 
     private static func size(of number: DecimalNumber) -> Int {
-        (number.digitCount + 1) / 2 + 1
+        (number.significantDigitCount + 1) / 2 + 1
     }
 }
