@@ -84,9 +84,12 @@ package struct JSONReader {
 
     /// The object of strings that comes next, its members in a dictionary (a repeated key keeps its last value);
     /// `nil` for `null`.
+    ///
+    /// The dictionary starts with room for ``expectedStringMapMembers``, so that a request's headers fill it without
+    /// growing it again and again (each growth rehashes every key already in).
     package mutating func stringMap() -> [String: String]? {
         guard !self.failed, !self.consumesNull() else { return nil }
-        var strings: [String: String] = [:]
+        var strings = [String: String](minimumCapacity: Self.expectedStringMapMembers)
         self.members { reader, key in
             guard let text = reader.string() else {
                 reader.fail()
@@ -96,6 +99,9 @@ package struct JSONReader {
         }
         return self.failed ? nil : strings
     }
+
+    /// How many members a string map is made ready for: what a browser's or an SDK's request headers number.
+    static let expectedStringMapMembers = 16
 
     /// Any value that comes next, as a tree (`.null` for `null`); `nil` when the text is not a JSON value.
     package mutating func value() -> JSONValue? {

@@ -67,6 +67,9 @@ enum RouterFixture {
         Route(.get, "/boom") { _, _ -> APIResponse<NoContent> in
             throw Unexpected()
         }
+        Route(.get, "/cached") { _, _ in
+            APIResponse(headers: [ResponseHeaders.Name("Cache-Control")!: "max-age=60"], body: ["cached": true])
+        }
         Route(.get, "/taken") { _, _ -> APIResponse<NoContent> in
             throw HTTPError.conflict("That name is taken")
         }
@@ -373,6 +376,17 @@ struct HTTPRouterTests {
             #expect(headers["cache-control"] == "no-store")
             #expect(headers["content-security-policy"] == "default-src 'none'; frame-ancestors 'none'")
         }
+    }
+
+    @Test func anAnswersOwnHeaderWinsOverTheSecurityHeadersWhichWinOverCORS() async throws {
+        let headers =
+            try await RouterFixture.send(
+                RouterFixture.event("GET", "/cached", headers: ["origin": "https://app.example.com"])
+            ).headers ?? [:]
+        #expect(headers["cache-control"] == "max-age=60", "the route's own caching, not the default no-store")
+        #expect(headers["x-frame-options"] == "DENY")
+        #expect(headers["access-control-allow-origin"] == "https://app.example.com")
+        #expect(headers.keys.allSatisfy { $0 == $0.lowercased() })
     }
 
     @Test func routesKeepTheirDeclarationForTheGatewayAndOpenAPI() {

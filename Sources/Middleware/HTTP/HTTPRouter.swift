@@ -14,6 +14,9 @@ public struct HTTPRouter: LambdaHandler {
     /// The routes by their route key (`GET /orders/{id}`), the first declared winning: the route API Gateway chose
     /// is tried first, and only when it does not match the event is every route scanned.
     private let routesByKey: [String: Route]
+    /// The security headers, with room for a typical answer's own and CORS headers: each answer starts from a copy,
+    /// which keeps the buckets as they are, instead of growing its own headers and hashing them all again.
+    private let baseHeaders: [String: String]
 
     /// How the router answers beyond its routes.
     public struct Configuration: Sendable {
@@ -48,6 +51,9 @@ public struct HTTPRouter: LambdaHandler {
         self.configuration = configuration
         self.routes = routes()
         self.routesByKey = Dictionary(self.routes.map { ($0.routeKey, $0) }) { first, _ in first }
+        var baseHeaders = [String: String](minimumCapacity: configuration.securityHeaders.count + 8)
+        baseHeaders.merge(configuration.securityHeaders) { _, new in new }
+        self.baseHeaders = baseHeaders
     }
 
     public func handle(_ event: APIGatewayV2Request, context: LambdaContext) async throws -> APIGatewayV2Response {
@@ -71,11 +77,13 @@ public struct HTTPRouter: LambdaHandler {
             response = JSONResponseEncoding.problem(
                 HTTPError.internalServerError, requestID: event.requestContext.requestId)
         }
-        var headers = response.headers ?? [:]
-        headers.reserveCapacity(headers.count + self.configuration.securityHeaders.count + 4)
-        headers.merge(self.configuration.securityHeaders) { own, _ in own }
+        // The answer's own headers win over the security headers, which win over CORS's.
+        var headers = self.baseHeaders
         if let cors = self.configuration.cors, let origin = event.headers["origin"] {
-            headers.merge(cors.responseHeaders(origin: origin)) { own, _ in own }
+            headers.merge(cors.responseHeaders(origin: origin)) { security, _ in security }
+        }
+        for (name, value) in response.headers ?? [:] {
+            headers[name] = value
         }
         response.headers = headers
         return response

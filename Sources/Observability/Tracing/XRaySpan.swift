@@ -68,7 +68,10 @@ public struct XRaySpan: Span {
 
     /// Adds an indexed annotation (string, number or boolean), filterable in X-Ray.
     public func annotate(_ key: String, _ value: JSONValue) {
-        self.record?.update { $0.annotations = ($0.annotations ?? [:]).merging([key: value]) { _, new in new } }
+        self.record?.update { document in
+            if document.annotations == nil { document.annotations = [:] }
+            document.annotations?[key] = value
+        }
     }
 
     /// Adds metadata: any JSON, not indexed, under `namespace`.
