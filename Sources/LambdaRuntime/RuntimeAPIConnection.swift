@@ -110,14 +110,14 @@ final class RuntimeAPIConnection: @unchecked Sendable {
     }
 
     private func write(_ request: RuntimeAPIRequest, to socket: BlockingSocket) throws(HTTPWireError) {
-        var head = request.head(host: self.hostHeader)
+        let head = request.head(host: self.hostHeader)
         let body = request.body ?? ByteBuffer()
         // The buffer accessors rethrow untyped errors, so the typed one is carried out of them.
         var failure: HTTPWireError?
-        head.withUTF8 { head in
+        head.withUnsafeBytes { head in
             body.withUnsafeReadableBytes { body in
                 do throws(HTTPWireError) {
-                    try socket.write(UnsafeRawBufferPointer(head), body)
+                    try socket.write(head, body)
                 } catch {
                     failure = error
                 }

@@ -13,31 +13,31 @@ struct RuntimeAPIRequest: Sendable {
     var headers: [(String, String)] = []
     var body: ByteBuffer?
 
-    /// The request line and headers, with `host`, `user-agent` and, for a POST, `content-length` added: built in one
-    /// string of the right capacity, since every invocation sends two.
-    func head(host: String) -> String {
-        var head = ""
+    /// The request line and headers, with `host`, `user-agent` and, for a POST, `content-length` added, as the bytes
+    /// sent: appended into one buffer of the right capacity, since every invocation sends two.
+    func head(host: String) -> [UInt8] {
+        var head: [UInt8] = []
         head.reserveCapacity(96 + self.path.utf8.count + host.utf8.count + self.headers.count * 64)
-        head += self.method.rawValue
-        head += " "
-        head += self.path
-        head += " HTTP/1.1\r\nhost: "
-        head += host
-        head += "\r\nuser-agent: "
-        head += Self.userAgent
-        head += "\r\n"
+        head += self.method.rawValue.utf8
+        head.append(UInt8(ascii: " "))
+        head += self.path.utf8
+        head += " HTTP/1.1\r\nhost: ".utf8
+        head += host.utf8
+        head += "\r\nuser-agent: ".utf8
+        head += Self.userAgent.utf8
+        head += "\r\n".utf8
         for (name, value) in self.headers {
-            head += name
-            head += ": "
-            head += Self.singleLine(value)
-            head += "\r\n"
+            head += name.utf8
+            head += ": ".utf8
+            head += Self.singleLine(value).utf8
+            head += "\r\n".utf8
         }
         if self.method == .post {
-            head += "content-length: "
-            head += String(self.body?.readableBytes ?? 0)
-            head += "\r\n"
+            head += "content-length: ".utf8
+            head += String(self.body?.readableBytes ?? 0).utf8
+            head += "\r\n".utf8
         }
-        head += "\r\n"
+        head += "\r\n".utf8
         return head
     }
 
