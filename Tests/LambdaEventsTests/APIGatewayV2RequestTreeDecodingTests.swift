@@ -52,6 +52,27 @@ struct APIGatewayV2RequestTreeDecodingTests {
         #expect(APIGatewayV2Request.read(straightFrom: Array("{} trailing".utf8)) == nil)
     }
 
+    /// Member names are matched by their bytes when they are plain ASCII; one written with escapes, or a map's
+    /// name in UTF-8, still reads as JSONDecoder reads it, without the tree; a name that is not UTF-8 is left to the
+    /// tree's reading, which refuses it.
+    @Test func escapedAndNonASCIIMemberNamesReadAsJSONDecoderReadsThem() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Examples/events/health-apigateway.json")
+        let original = try String(contentsOf: file, encoding: .utf8)
+        let renamed = original.replacingOccurrences(of: #""version""#, with: #""\u0076ersion""#)
+            .replacingOccurrences(of: #""headers": {"#, with: #""headers": {"x-\u00e9t\u00e9": "1", "café": "2", "#)
+        #expect(renamed != original)
+        let json = Data(renamed.utf8)
+        let expected = try JSONDecoder().decode(APIGatewayV2Request.self, from: json)
+        #expect(expected.version == "2.0" && expected.headers["x-été"] == "1" && expected.headers["café"] == "2")
+        #expect(APIGatewayV2Request.read(straightFrom: Array(json)) == expected)
+
+        var broken = Array(original.replacingOccurrences(of: #""headers": {"#, with: #""headers": {"x-?": "1", "#).utf8)
+        broken[broken.firstIndex(of: UInt8(ascii: "?"))!] = 0xFF
+        #expect(APIGatewayV2Request.read(straightFrom: broken) == nil)
+        #expect(throws: EventDecodingError.self) { try APIGatewayV2Request(jsonBytes: broken) }
+    }
+
     /// An unknown member nested past the parser's limit of 128 levels is refused both ways, as text that is not
     /// JSON; one within the limit is read both ways alike.
     @Test func nestingIsLimitedAsTheTreeLimitsIt() throws {
