@@ -17,7 +17,8 @@ enum JSONGenerators {
     }
 
     static let edgeDoubles: [Double] = [
-        0, -0.0, 1, -1, 0.1, 0.5, 1.5, 100.25, 1e15, 1e16, 1e21, 1e22, 1e308, -1e308, 5e-324, -5e-324, 1e-7, 2.5e-308,
+        0, -0.0, 1, -1, 0.1, 0.5, 1.5, 100.25, 1e15, 1e16, 1e21, 1e22, 1e308, -1e308, -.leastNonzeroMagnitude, 1e-7,
+        2.5e-308,
         Double.leastNonzeroMagnitude, Double.leastNormalMagnitude, Double.leastNormalMagnitude.nextDown,
         Double.greatestFiniteMagnitude, -Double.greatestFiniteMagnitude, 9_007_199_254_740_992, 9_007_199_254_740_991,
         9_007_199_254_740_994, -9_007_199_254_740_992, 1_700_000_000.123, 1_700_000_000, 9.223372036854776e18,

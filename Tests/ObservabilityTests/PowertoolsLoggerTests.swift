@@ -94,7 +94,8 @@ struct PowertoolsLoggerTests {
         invocation.logger.info(
             "Totals",
             metadata: [
-                "whole": .stringConvertible(3.0), "ratio": .stringConvertible(0.1), "tiny": .stringConvertible(5e-324),
+                "whole": .stringConvertible(3.0), "ratio": .stringConvertible(0.1),
+                "tiny": .stringConvertible(Double.leastNonzeroMagnitude),
                 "big": .stringConvertible(UInt64.max), "least": .stringConvertible(Int64.min),
                 "undefined": .stringConvertible(Double.nan), "endless": .stringConvertible(-Double.infinity),
             ])
