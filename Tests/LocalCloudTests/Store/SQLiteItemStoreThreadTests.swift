@@ -111,9 +111,13 @@ import Testing
             try await store.put(["PK": "BULK", "SK": .string(String(number)), "payload": payload])
         }
         #expect(store.queuedOperationCount == 0)
+        // The first checkpoint is queued by the write that finds 1,000 pages in the WAL and copies what the WAL holds
+        // when it runs: at least those pages, about 4 MB, of which a few were rewritten, so the file can stop just
+        // short of 4 MB when the writes end before that checkpoint does (a loaded machine). Half of it shows that a
+        // checkpoint ran; without one the file keeps its first pages only.
         try await eventually(timeout: .seconds(20)) {
             let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
-            return size > 4_000_000
+            return size > 2_000_000
         }
     }
 }
