@@ -194,67 +194,9 @@ struct JSONParser {
         let text = String(decoding: self.bytes[start..<self.index], as: UTF8.self)
         if isInteger, let integer = Int64(text) { return .integer(integer) }
         guard let number = Double(text), number.isFinite else { return nil }
-        // A whole number written with a fraction or exponent is an integer, as Foundation's decoder reads it: the
-        // integer its digits denote exactly (`8.341238249197402e+16` is 83412382491974020, where the nearest double
-        // is 83412382491974016), not the double's.
-        if !isInteger, let integer = Self.exactInteger(self.bytes[start..<self.index]) { return .integer(integer) }
+        // A whole number written with a fraction or exponent is an integer, as Foundation's decoder reads it.
+        if let integer = Int64(exactly: number) { return .integer(integer) }
         return .number(number)
-    }
-
-    /// The integer that the number text `bytes` (with a fraction or an exponent) denotes exactly, when its digits leave
-    /// no fraction and it fits `Int64`; `nil` otherwise.
-    static func exactInteger(_ bytes: ArraySlice<UInt8>) -> Int64? {
-        var index = bytes.startIndex
-        let negative = bytes[index] == UInt8(ascii: "-")
-        if negative { index += 1 }
-        // The significant digits, and the power of ten of the last one.
-        var digits: [UInt8] = []
-        var power = 0
-        var inFraction = false
-        while index < bytes.endIndex, bytes[index] != UInt8(ascii: "e"), bytes[index] != UInt8(ascii: "E") {
-            let byte = bytes[index]
-            index += 1
-            if byte == UInt8(ascii: ".") {
-                inFraction = true
-                continue
-            }
-            if inFraction { power -= 1 }
-            if byte != UInt8(ascii: "0") || !digits.isEmpty { digits.append(byte - UInt8(ascii: "0")) }
-        }
-        if index < bytes.endIndex {
-            index += 1
-            var exponentNegative = false
-            if bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
-                exponentNegative = bytes[index] == UInt8(ascii: "-")
-                index += 1
-            }
-            var exponent = 0
-            while index < bytes.endIndex {
-                // Past a thousand the value is zero's or far beyond Int64 either way.
-                exponent = min(exponent * 10 + Int(bytes[index] - UInt8(ascii: "0")), 1_000)
-                index += 1
-            }
-            power += exponentNegative ? -exponent : exponent
-        }
-        while digits.last == 0 {
-            digits.removeLast()
-            power += 1
-        }
-        guard !digits.isEmpty else { return 0 }
-        guard power >= 0, digits.count + power <= 19 else { return nil }
-        var magnitude: UInt64 = 0
-        for digit in digits + repeatElement(0, count: power) {
-            let (shifted, overflowed) = magnitude.multipliedReportingOverflow(by: 10)
-            guard !overflowed else { return nil }
-            let (added, carried) = shifted.addingReportingOverflow(UInt64(digit))
-            guard !carried else { return nil }
-            magnitude = added
-        }
-        if negative {
-            guard magnitude <= UInt64(Int64.max) + 1 else { return nil }
-            return magnitude == UInt64(Int64.max) + 1 ? Int64.min : -Int64(magnitude)
-        }
-        return Int64(exactly: magnitude)
     }
 }
 
