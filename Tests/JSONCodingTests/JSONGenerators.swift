@@ -125,6 +125,9 @@ extension JSONValue {
     /// different integer that is the same `Double`.
     func isSameJSON(as other: JSONValue) -> Bool {
         switch (self, other) {
+        case (.integer(let left), .integer(let right)):
+            // Beyond 2^53 both can be the same Double: ours reads the Double's own value, Foundation the digits.
+            left == right || (left.magnitude > 1 << 53 && Double(left) == Double(right))
         case (.integer(let integer), .number(let number)), (.number(let number), .integer(let integer)):
             Double(integer) == number
         case (.number(let left), .number(let right)):
