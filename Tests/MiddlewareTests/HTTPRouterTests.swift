@@ -386,7 +386,29 @@ struct HTTPRouterTests {
         #expect(headers["cache-control"] == "max-age=60", "the route's own caching, not the default no-store")
         #expect(headers["x-frame-options"] == "DENY")
         #expect(headers["access-control-allow-origin"] == "https://app.example.com")
+        #expect(headers["vary"] == "origin")
         #expect(headers.keys.allSatisfy { $0 == $0.lowercased() })
+
+        // A security header named as CORS names one (`vary`) is kept over CORS's; the answer's own wins over both.
+        var security = HTTPRouter.Configuration.defaultSecurityHeaders
+        security["vary"] = "accept-encoding"
+        let router = HTTPRouter(
+            configuration: .init(
+                cors: CORSConfiguration(allowedOrigins: ["https://app.example.com"]), securityHeaders: security)
+        ) {
+            Route(.get, "/plain") { _, _ in APIResponse(body: ["plain": true]) }
+            Route(.get, "/own") { _, _ in
+                APIResponse(headers: [ResponseHeaders.Name("Vary")!: "cookie"], body: ["own": true])
+            }
+        }
+        let context = LambdaContext.test()
+        let plain = try await router.handle(
+            RouterFixture.event("GET", "/plain", headers: ["origin": "https://app.example.com"]), context: context)
+        #expect(plain.headers?["vary"] == "accept-encoding")
+        #expect(plain.headers?["access-control-allow-origin"] == "https://app.example.com")
+        let own = try await router.handle(
+            RouterFixture.event("GET", "/own", headers: ["origin": "https://app.example.com"]), context: context)
+        #expect(own.headers?["vary"] == "cookie")
     }
 
     @Test func routesKeepTheirDeclarationForTheGatewayAndOpenAPI() {
