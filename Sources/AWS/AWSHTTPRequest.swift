@@ -24,4 +24,21 @@ package struct AWSHTTPRequest: Sendable {
     static func isWrittenByTheConnection(_ name: String) -> Bool {
         HTTPSyntax.sameFieldName(name, "host") || HTTPSyntax.sameFieldName(name, "content-length")
     }
+
+    /// Refuses a header whose name or value holds a line break or NUL, which would end the header early and let
+    /// the rest be read as headers of its own; both transports check every header with it before they connect.
+    static func checkCanBeSent(_ header: (name: String, value: String)) throws(AWSHTTPError) {
+        guard Self.canStandInAHeader(header.name), Self.canStandInAHeader(header.value) else {
+            throw AWSHTTPError(.invalidConfiguration, "The header \(header.name.debugDescription) holds a line break")
+        }
+    }
+
+    /// Whether `text` holds no line break or NUL. (A scan of the contiguous bytes: going through the UTF-8 view a
+    /// byte at a time cost more than the rest of the head for a session token.)
+    private static func canStandInAHeader(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            !bytes.contains { $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") || $0 == 0 }
+        }
+    }
 }

@@ -109,10 +109,7 @@ final class CallingThreadConnection {
         head.append(contentsOf: "\r\n".utf8)
         for header in request.headers {
             if AWSHTTPRequest.isWrittenByTheConnection(header.name) { continue }
-            guard Self.canStandInAHeader(header.name), Self.canStandInAHeader(header.value) else {
-                throw AWSHTTPError(
-                    .invalidConfiguration, "The header \(header.name.debugDescription) holds a line break")
-            }
+            try AWSHTTPRequest.checkCanBeSent(header)
             head.append(contentsOf: header.name.utf8)
             head.append(contentsOf: ": ".utf8)
             head.append(contentsOf: header.value.utf8)
@@ -122,15 +119,6 @@ final class CallingThreadConnection {
         head.append(contentsOf: String(request.body.count).utf8)
         head.append(contentsOf: "\r\n\r\n".utf8)
         return head
-    }
-
-    /// Whether `text` holds no line break or NUL, which would end a header early. (A scan of the contiguous bytes:
-    /// going through the UTF-8 view a byte at a time cost more than the rest of the head for a session token.)
-    private static func canStandInAHeader(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            !bytes.contains { $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") || $0 == 0 }
-        }
     }
 
     private static func failure(_ error: HTTPWireError, request: AWSHTTPRequest) -> AWSHTTPError {

@@ -97,6 +97,30 @@ struct AWSHTTPClientTests {
         }
     }
 
+    /// A header whose value holds CR LF would write a header of its own into the request: it is refused before a
+    /// connection is taken or opened, on an event loop's connection as on a calling thread's.
+    @Test func aHeaderWithALineBreakIsRefusedBeforeAnyConnection() async throws {
+        try await FakeHTTPServer.withServer(keepsConnections: true, FakeHTTPServer.always(200, "{}")) {
+            (server) async throws in
+            let client = AWSHTTPClient()
+            let url = try #require(HTTPURL(server.baseURL + "/"))
+            for (name, value) in [("X-Amz-Security-Token", "token\r\nX-Evil: 1"), ("X-Evil\nName", "1"), ("X", "a\0b")]
+            {
+                do throws(AWSHTTPError) {
+                    _ = try await client.send(
+                        AWSHTTPRequest(method: "GET", url: url, headers: [(name, value)]), timeout: .seconds(5))
+                    Issue.record("the header \(name.debugDescription) was sent")
+                } catch {
+                    #expect(error.code == .invalidConfiguration)
+                }
+            }
+            #expect(server.connectionCount == 0)
+            #expect(try await self.get(client, server.baseURL + "/").status == 200)
+            #expect(server.requests.map { $0.headers.keys.contains { $0.lowercased() == "x-evil" } } == [false])
+            client.closeIdleConnections()
+        }
+    }
+
     @Test func httpsWorksWithTheCAInAWSCABundleAndFailsClearlyWithout() async throws {
         try await FakeHTTPServer.withHTTPSServer { (server, bundle, directory) async throws in
             let url = "https://127.0.0.1:\(server.port)/"
