@@ -66,11 +66,17 @@ struct RuntimeBenchSmokeTests {
             [
                 "python3", scripts.appendingPathComponent("runtime_summary.py").path, "--cold", "2", "--warm", "20",
                 "--function", lines[0], "--baseline", lines[1], "--zip-bytes", "1000", "--emulator-warm-ms", "0.5",
+                "--one-core-function", lines[0], "--one-core-baseline", lines[1], "--one-core-emulator-warm-ms", "0.5",
             ])
         #expect(summary.status == 0, "\(summary.output)")
         #expect(summary.output.contains("ratio"))
         #expect(summary.output.contains("warm p50 ≤ 2× C"))
         #expect(summary.output.contains("emulator warm round trip ≤ 1.3× the minimal server's"))
+        // The one-core figures are informative: lines of their own, no verdict.
+        let oneCore = summary.output.split(separator: "\n").drop { !$0.hasPrefix("on one core") }.prefix(3)
+        #expect(oneCore.count == 3, "\(summary.output)")
+        #expect(
+            oneCore.dropFirst().map { $0.hasPrefix("  bootstrap: ") || $0.hasPrefix("  emulator: ") } == [true, true])
     }
 
     static func run(_ executable: String, _ arguments: [String]) async throws -> (status: Int32, output: String) {

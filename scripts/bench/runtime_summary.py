@@ -30,6 +30,12 @@ def main():
     parser.add_argument("--zip-bytes", type=int)
     parser.add_argument("--emulator-warm-ms", action="append", default=[],
                         help="the C runtime's warm p50 through our emulator, in ms, once per round")
+    parser.add_argument("--one-core-baseline", action="append", default=[],
+                        help="the minimal server's line for the C runtime with every process on one core, once per round")
+    parser.add_argument("--one-core-function", action="append", default=[],
+                        help="the minimal server's line for bootstrap with every process on one core, once per round")
+    parser.add_argument("--one-core-emulator-warm-ms", action="append", default=[],
+                        help="the C runtime's warm p50 through our emulator on one core, in ms, once per round")
     arguments = parser.parse_args()
     c, c_rounds = combined(arguments.baseline)
     megabytes = lambda value: value / 1_048_576
@@ -43,8 +49,30 @@ def main():
               f"to the response in hand; medians of {len(emulator_rounds)} rounds; rounds: "
               + ", ".join(f"{e / r['warm_p50_us']:.2f}×" for e, r in zip(emulator_rounds, c_rounds)) + ")")
         targets.append((f"emulator warm round trip ≤ 1.3× the minimal server's ({emulator_ratio:.2f}×)", emulator_ratio <= 1.3))
+    if arguments.one_core_baseline:
+        print_one_core(arguments)
     for name, met in targets:
         print(f"{'met    ' if met else 'MISSED '} {name}")
+
+
+def print_one_core(arguments):
+    """The same comparisons with every process on one core: informative, no target."""
+    c, c_rounds = combined(arguments.one_core_baseline)
+    print("on one core (taskset -c 0; informative, each runtime's own work with no round trip waiting for another "
+          "core to wake):")
+    if arguments.one_core_function:
+        swift, swift_rounds = combined(arguments.one_core_function)
+        print(f"  bootstrap: cold p50 {swift['cold_p50_us'] / 1000:.2f} ms, warm p50 {swift['warm_p50_us']:.1f} µs; "
+              f"C floor {c['cold_p50_us'] / 1000:.2f} ms, {c['warm_p50_us']:.1f} µs; "
+              f"cold {swift['cold_p50_us'] / c['cold_p50_us']:.2f}×, warm {swift['warm_p50_us'] / c['warm_p50_us']:.2f}× "
+              "(rounds: warm " + ", ".join(f"{s['warm_p50_us'] / b['warm_p50_us']:.2f}×" for s, b in zip(swift_rounds, c_rounds))
+              + ")")
+    if arguments.one_core_emulator_warm_ms:
+        emulator_rounds = [float(value) * 1000 for value in arguments.one_core_emulator_warm_ms]
+        emulator_us = statistics.median(emulator_rounds)
+        print(f"  emulator: {emulator_us:.1f} µs through our emulator, {c['warm_p50_us']:.1f} µs through the minimal "
+              f"server, {emulator_us / c['warm_p50_us']:.2f}× (rounds: "
+              + ", ".join(f"{e / r['warm_p50_us']:.2f}×" for e, r in zip(emulator_rounds, c_rounds)) + ")")
 
 
 def function_targets(arguments, c, c_rounds, megabytes):
