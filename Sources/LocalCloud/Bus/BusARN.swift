@@ -14,7 +14,7 @@ struct BusARN {
 
     /// A queue's ARN.
     func queue(_ name: String) -> String {
-        "arn:aws:sqs:\(self.region):\(LocalAccount.id):\(name)"
+        LocalAccount.queueARN(name, region: self.region)
     }
 
     /// A function's ARN.

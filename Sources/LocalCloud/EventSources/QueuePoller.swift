@@ -51,7 +51,7 @@ public final class QueuePoller: Sendable {
     ) throws(EventSourceMappingError) {
         try mapping.validate()
         self.mapping = mapping
-        self.queueARN = "arn:aws:sqs:\(Self.region):\(LocalAccount.id):\(mapping.queue)"
+        self.queueARN = LocalAccount.queueARN(mapping.queue, region: Self.region)
         self.queue = queue
         self.invoker = invoker
         self.clock = clock

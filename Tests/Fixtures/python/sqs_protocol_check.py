@@ -76,7 +76,7 @@ def count(url, attribute="ApproximateNumberOfMessages"):
 
 def queues_and_attributes():
     url = sqs.create_queue(QueueName="orders", Attributes={"VisibilityTimeout": "45"})["QueueUrl"]
-    expect(url.endswith("/_aws/000000000000/orders"), f"queue URL {url}")
+    expect(url.endswith("/_aws/123456789012/orders"), f"queue URL {url}")
     expect(sqs.create_queue(QueueName="orders", Attributes={"VisibilityTimeout": "45"})["QueueUrl"] == url, "again")
     expect_error(
         sqs.create_queue, "QueueAlreadyExists", "QueueNameExists", QueueName="orders",
@@ -99,7 +99,7 @@ def queues_and_attributes():
     attributes = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["All"])["Attributes"]
     expect(attributes["VisibilityTimeout"] == "45", f"attributes {attributes}")
     expect(attributes["ReceiveMessageWaitTimeSeconds"] == "1", f"attributes {attributes}")
-    expect(attributes["QueueArn"] == f"arn:aws:sqs:{REGION}:000000000000:orders", f"arn {attributes}")
+    expect(attributes["QueueArn"] == f"arn:aws:sqs:{REGION}:123456789012:orders", f"arn {attributes}")
     for name in ["alpha", "beta", "gamma"]:
         sqs.create_queue(QueueName=f"page-{name}")
     first = sqs.list_queues(QueueNamePrefix="page-", MaxResults=2)
@@ -221,7 +221,7 @@ def redrive():
     expect(count(dead) == 1, "the dead-letter queue holds the message")
     expect_error(
         sqs.start_message_move_task, "ResourceNotFoundException", "ResourceNotFoundException",
-        SourceArn=f"arn:aws:sqs:{REGION}:000000000000:no-such-dlq",
+        SourceArn=f"arn:aws:sqs:{REGION}:123456789012:no-such-dlq",
     )
     task = sqs.start_message_move_task(SourceArn=arn_of(dead))
     expect(task["TaskHandle"], f"task {task}")
@@ -235,7 +235,7 @@ def redrive():
 def event_pattern():
     events = client("events")
     event = json.dumps({
-        "id": "1", "account": "000000000000", "source": "shop.orders", "time": "2026-01-01T00:00:00Z",
+        "id": "1", "account": "123456789012", "source": "shop.orders", "time": "2026-01-01T00:00:00Z",
         "region": REGION, "resources": [], "detail-type": "OrderPlaced", "detail": {"total": 120},
     })
     matching = json.dumps({"source": ["shop.orders"], "detail": {"total": [{"numeric": [">", 100]}]}})

@@ -33,14 +33,14 @@ struct AWSJSONEndpointTests {
         let (created, output) = await Self.call(endpoint, "AmazonSQS.CreateQueue", #"{"QueueName":"jobs"}"#)
         #expect(created.status == 200)
         #expect(created.contentType == "application/x-amz-json-1.0")
-        #expect(output["QueueUrl"] == "http://127.0.0.1:3000/_aws/000000000000/jobs")
+        #expect(output["QueueUrl"] == "http://127.0.0.1:3000/_aws/123456789012/jobs")
         let (_, attributes) = await Self.call(
             endpoint, "AmazonSQS.GetQueueAttributes",
-            #"{"QueueUrl":"http://elsewhere/_aws/000000000000/jobs","AttributeNames":["QueueArn"]}"#)
-        #expect(attributes["Attributes"]?["QueueArn"] == "arn:aws:sqs:eu-west-1:000000000000:jobs")
+            #"{"QueueUrl":"http://elsewhere/_aws/123456789012/jobs","AttributeNames":["QueueArn"]}"#)
+        #expect(attributes["Attributes"]?["QueueArn"] == "arn:aws:sqs:eu-west-1:123456789012:jobs")
         let (_, odd) = await Self.call(
             endpoint, "AmazonSQS.GetQueueUrl", #"{"QueueName":"jobs"}"#, host: "evil.example/path?x=")
-        #expect(odd["QueueUrl"] == "http://localhost/_aws/000000000000/jobs", "a Host that is not a host is not echoed")
+        #expect(odd["QueueUrl"] == "http://localhost/_aws/123456789012/jobs", "a Host that is not a host is not echoed")
     }
 
     @Test func anUnsignedRequestIsRefusedAndAnySignatureIsAccepted() async throws {
@@ -94,7 +94,7 @@ struct AWSJSONEndpointTests {
         #expect(missing.queryError == "MissingParameter;Sender")
         #expect(missingError["message"]?.stringValue?.contains("QueueName") == true)
         _ = await Self.call(endpoint, "AmazonSQS.CreateQueue", #"{"QueueName":"jobs"}"#)
-        let url = #""QueueUrl":"http://127.0.0.1:3000/_aws/000000000000/jobs""#
+        let url = #""QueueUrl":"http://127.0.0.1:3000/_aws/123456789012/jobs""#
         for body in [
             #"{"QueueName":5}"#, #"{"QueueName":"jobs","Attributes":["VisibilityTimeout"]}"#,
         ] {
@@ -122,7 +122,7 @@ struct AWSJSONEndpointTests {
         let directory = try TemporaryDirectory()
         let (answer, error) = await Self.call(
             try Self.endpoint(in: directory), "AmazonSQS.SendMessage",
-            #"{"QueueUrl":"http://127.0.0.1:3000/_aws/000000000000/nowhere","MessageBody":"hi"}"#)
+            #"{"QueueUrl":"http://127.0.0.1:3000/_aws/123456789012/nowhere","MessageBody":"hi"}"#)
         #expect(answer.status == 400)
         #expect(error["__type"] == "com.amazonaws.sqs#QueueDoesNotExist")
         #expect(answer.queryError == "AWS.SimpleQueueService.NonExistentQueue;Sender")
@@ -177,6 +177,6 @@ struct AWSJSONEndpointTests {
         #expect(AWSJSONEndpoint.claims(method: .post, path: "/_aws"))
         #expect(AWSJSONEndpoint.claims(method: .post, path: "/_aws/"))
         #expect(!AWSJSONEndpoint.claims(method: .get, path: "/_aws/"))
-        #expect(!AWSJSONEndpoint.claims(method: .post, path: "/_aws/000000000000/jobs"))
+        #expect(!AWSJSONEndpoint.claims(method: .post, path: "/_aws/123456789012/jobs"))
     }
 }

@@ -119,9 +119,9 @@ struct EventBridgeOperationsTests {
             endpoint, "PutRule", #"{"Name":"r","EventPattern":"{\"source\":[\"a\"]}","EventBusName":"\#(busARN)"}"#)
         #expect(rule["RuleArn"] == .string("arn:aws:events:eu-west-1:\(LocalAccount.id):rule/shop/r"))
         let target: JSONValue = [
-            "Id": "q", "Arn": "arn:aws:sqs:eu-west-1:000000000000:jobs",
+            "Id": "q", "Arn": "arn:aws:sqs:eu-west-1:123456789012:jobs",
             "InputTransformer": ["InputPathsMap": ["total": "$.detail.total"], "InputTemplate": #"{"t": <total>}"#],
-            "DeadLetterConfig": ["Arn": "arn:aws:sqs:eu-west-1:000000000000:jobs-dlq"],
+            "DeadLetterConfig": ["Arn": "arn:aws:sqs:eu-west-1:123456789012:jobs-dlq"],
             "RetryPolicy": ["MaximumRetryAttempts": 4, "MaximumEventAgeInSeconds": 600],
         ]
         let function: JSONValue = [

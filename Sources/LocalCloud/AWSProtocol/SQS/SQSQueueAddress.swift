@@ -1,8 +1,9 @@
 /// How SQS addresses a queue: by URL, `http://<host>/_aws/<account>/<name>` (built on the host the client reached),
 /// and by ARN, `arn:aws:sqs:<region>:<account>:<name>`. The local cloud has one account, ``accountID``.
 enum SQSQueueAddress {
-    /// The local cloud's account.
-    static let accountID = "000000000000"
+    /// The local cloud's account, the one its rules, functions and events name too (``LocalAccount/id``): a queue's
+    /// ARN from `GetQueueAttributes` is the `eventSourceARN` its messages carry to a function.
+    static let accountID = LocalAccount.id
     /// The longest queue URL or ARN read.
     static let maximumLength = 2048
 
@@ -13,7 +14,7 @@ enum SQSQueueAddress {
 
     /// The ARN of the queue `name` in `region`.
     static func arn(of name: String, region: String) -> String {
-        "arn:aws:sqs:\(region):\(Self.accountID):\(name)"
+        LocalAccount.queueARN(name, region: region)
     }
 
     /// The name of the queue a URL names: its last path segment, after an account segment. SDKs pass the URL
