@@ -25,7 +25,9 @@ public struct OutboxEvent: Sendable {
     public static let detailEventIDField = "eventId"
 
     /// Builds the envelope around `detail`, with the event's ID added to it as ``detailEventIDField`` (replacing a
-    /// field of that name); `time` is ISO 8601 in UTC and the ID is a new UUID when `id` is `nil`.
+    /// field of that name); `time` is ISO 8601 in UTC and the ID is a new UUID when `id` is `nil`. `account` and
+    /// `region` only hold the places: the bus that takes the event writes its own (EventBridge its account, the
+    /// local bus the local cloud's).
     ///
     /// - Throws: the encoding error when `detail` cannot be encoded as JSON or is not a JSON object (EventBridge
     ///   takes only objects), or when the envelope is larger than a whole `PutEvents` request

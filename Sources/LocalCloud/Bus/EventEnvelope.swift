@@ -39,6 +39,18 @@ struct EventEnvelope: Sendable {
     /// The event as JSON text, members sorted by key.
     var text: String { Self.text(of: self.json) }
 
+    /// The same event as this bus accepts it: in the local account and the bus's `region`, whatever its writer put
+    /// there, as EventBridge sets both on every event it accepts.
+    func accepted(in region: String) -> EventEnvelope {
+        var copy = self
+        if case .object(var members) = copy.json {
+            members["account"] = .string(LocalAccount.id)
+            members["region"] = .string(region)
+            copy.json = .object(members)
+        }
+        return copy
+    }
+
     /// The same event marked as sent again by the replay `name`.
     func replayed(as name: String) -> EventEnvelope {
         var copy = self

@@ -137,8 +137,9 @@ public final class SQLiteEventBus: EventBus {
 
     /// Puts events whose envelopes are already made, onto the bus `name`: the outbox relay's, which keep the id and
     /// time their change gave them, so that a duplicate published again after a crash carries the same id. A local
-    /// extension of the port: EventBridge gives every event it accepts a new id. Returns, for each envelope, whether
-    /// it was accepted: `false` for text that is not a JSON object with an `id`, or larger than a whole request.
+    /// extension of the port: EventBridge gives every event it accepts a new id. The account and region are the
+    /// bus's own, as EventBridge sets them. Returns, for each envelope, whether it was accepted: `false` for text that
+    /// is not a JSON object with an `id`, or larger than a whole request.
     /// - Throws: ``EventBusError/Code/resourceNotFound`` when the bus does not exist, or a storage failure.
     public func putEnvelopes(
         _ envelopes: [(text: String, traceHeader: String?)],
@@ -159,7 +160,8 @@ public final class SQLiteEventBus: EventBus {
             }
             accepted.append(
                 bus.route(
-                    event, bus: name, traceHeader: envelope.traceHeader, ingestedMilliseconds: now, arns: self.arns,
+                    event.accepted(in: self.arns.region), bus: name, traceHeader: envelope.traceHeader,
+                    ingestedMilliseconds: now, arns: self.arns,
                     ruleFilter: nil, replayName: nil))
             outcomes.append(true)
         }

@@ -62,6 +62,25 @@ import Testing
         }
     }
 
+    /// The outbox relay's envelopes keep their id and time, but like every event the bus accepts they are in the
+    /// local account and the bus's region, whatever their writer put there.
+    @Test func anEnvelopePutWholeTakesTheLocalAccountAndTheBusesRegion() async throws {
+        let setup = try Setup(functions: nil)
+        try await setup.queues.createQueue("seen")
+        try await setup.route(to: RuleTarget(id: "seen", destination: .queue("seen")))
+        let envelope = try OutboxEvent(
+            id: "e-1", source: "orders", detailType: "OrderPlaced", time: "2026-12-05T10:00:00.000Z",
+            detail: ["id": "o-1"] as JSONValue, account: "000000000000", region: "eu-west-3"
+        ).envelope
+        #expect(try await setup.bus.putEnvelopes([(envelope, nil)], bus: "default") == [true])
+        #expect(try await setup.bus.deliverDue() == 1)
+        let message = try #require(try await setup.queues.receive(from: "seen", maxMessages: 1, waitTime: .zero).first)
+        let event = try #require(JSONValue(parsing: Array(message.body.utf8)))
+        #expect(event["id"] == "e-1")
+        #expect(event["account"] == .string(LocalAccount.id))
+        #expect(event["region"] == "us-east-1")
+    }
+
     @Test func aFailingFunctionIsRetriedByLambdasPolicyThenDeadLetteredWithLambdasAttributes() async throws {
         let functions = ScriptedFunctions(failures: 10)
         let setup = try Setup(functions: functions)
