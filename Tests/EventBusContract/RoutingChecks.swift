@@ -61,6 +61,8 @@ let routingChecks: [EventBusContract.Check] = [
                 "orders-paid", "orders-shipped",
             ])
         #expect(try await scenario.bus.listRules(bus: bus).count == 4)
+        #expect(try await scenario.bus.listRules(bus: bus, prefix: "ORDERS-").isEmpty, "a prefix is in its case")
+        #expect(try await scenario.bus.listRules(bus: bus, prefix: "orders_").isEmpty, "_ is no wildcard")
         #expect(try await scenario.bus.describeRule("users-new", bus: bus).description == "users-new")
         await expectBusError(.validation, "a rule with targets cannot be deleted") {
             try await scenario.bus.deleteRule("to-queue", bus: bus)

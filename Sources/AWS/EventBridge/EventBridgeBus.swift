@@ -49,6 +49,20 @@ public final class EventBridgeBus: EventBus {
         _ = try await self.call("DeleteEventBus", ["Name": .string(name)])
     }
 
+    /// `ListEventBuses`, every page.
+    public func listEventBuses(prefix: String?) async throws(EventBusError) -> [String] {
+        var input: [String: JSONValue] = [:]
+        input["NamePrefix"] = prefix.map(JSONValue.string)
+        var names: [String] = []
+        for member in try await self.pages("ListEventBuses", input, items: "EventBuses") {
+            guard let name = member["Name"]?.stringValue else {
+                throw EventBusError(.internalFailure, "EventBridge answered with a bus without a name")
+            }
+            names.append(name)
+        }
+        return names.sorted()
+    }
+
     // MARK: Events
 
     /// `PutEvents` of the entries that pass the port's checks; the others fail on their own, in place, unsent.

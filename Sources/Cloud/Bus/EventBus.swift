@@ -13,6 +13,9 @@ public protocol EventBus: Sendable {
     /// Deletes the bus `name` with its rules and their targets; the `default` bus cannot be deleted.
     func deleteEventBus(_ name: String) async throws(EventBusError)
 
+    /// The names of the buses that begin with `prefix` (all when `nil`; `default` among them), by name.
+    func listEventBuses(prefix: String?) async throws(EventBusError) -> [String]
+
     /// Puts 1…10 events (256 KB together); each entry is accepted or refused on its own. An accepted event reaches
     /// the targets of the enabled rules it matches at least once, and the archives of its bus that keep it.
     /// - Throws: ``EventBusError/Code/validation`` when the request as a whole breaks a limit; nothing is put then.

@@ -18,6 +18,9 @@ public struct UnavailableEventBus: EventBus {
     public func deleteEventBus(_ name: String) async throws(EventBusError) { throw self.failure }
 
     /// Fails with ``EventBusError/Code/unavailable``.
+    public func listEventBuses(prefix: String?) async throws(EventBusError) -> [String] { throw self.failure }
+
+    /// Fails with ``EventBusError/Code/unavailable``.
     public func putEvents(_ entries: [PutEventsEntry]) async throws(EventBusError) -> PutEventsResult {
         throw self.failure
     }

@@ -98,6 +98,15 @@ public final class SQLiteEventBus: EventBus {
         }
     }
 
+    /// The buses whose names begin with `prefix`, taken literally and in its case.
+    public func listEventBuses(prefix: String?) async throws(EventBusError) -> [String] {
+        try await self.read { db in
+            try String.fetchAll(
+                db, sql: "SELECT name FROM buses WHERE \(Self.nameStartsWith(parameter: 1)) ORDER BY name",
+                arguments: [prefix ?? ""])
+        }
+    }
+
     // MARK: Events
 
     /// Matches each valid entry against the routing snapshot, then writes all deliveries and archive copies in one
@@ -227,19 +236,24 @@ public final class SQLiteEventBus: EventBus {
     /// The rule as it was put.
     public func describeRule(_ name: String, bus: String) async throws(EventBusError) -> EventRule {
         try EventBusRequest.checkRuleName(name)
-        guard let rule = try await self.rules(bus: bus, where: "name = ?", name).first else {
+        guard let rule = try await self.rules(bus: bus, where: "name = ?2", name).first else {
             throw EventBusError.notFound("Rule", name)
         }
         return rule
     }
 
-    /// The rules whose names begin with `prefix`, taken literally (no `LIKE` wildcards).
+    /// The rules whose names begin with `prefix`, taken literally and in its case.
     public func listRules(bus: String, prefix: String?) async throws(EventBusError) -> [EventRule] {
-        let escaped = (prefix ?? "").replacing("\\", with: "\\\\").replacing("%", with: "\\%")
-            .replacing("_", with: "\\_")
-        return try await self.rules(bus: bus, where: "name LIKE ? ESCAPE '\\'", escaped + "%")
+        try await self.rules(bus: bus, where: Self.nameStartsWith(parameter: 2), prefix ?? "")
     }
 
+    /// The SQL condition that `name` begins with the text of parameter `parameter`, in its case (`LIKE` would read
+    /// `%` and `_` as wildcards and ignore ASCII case; names do neither).
+    private static func nameStartsWith(parameter: Int) -> String {
+        "substr(name, 1, length(?\(parameter))) = ?\(parameter)"
+    }
+
+    /// The rules of `bus` that meet `condition`, whose parameter `?2` is `argument`, by name.
     private func rules(bus: String, where condition: String, _ argument: String) async throws(EventBusError)
         -> [EventRule]
     {
@@ -248,7 +262,8 @@ public final class SQLiteEventBus: EventBus {
             try Self.requireBus(bus, in: db)
             return try Row.fetchAll(
                 db,
-                sql: "SELECT name, pattern, state, description FROM rules WHERE bus = ? AND \(condition) ORDER BY name",
+                sql:
+                    "SELECT name, pattern, state, description FROM rules WHERE bus = ?1 AND \(condition) ORDER BY name",
                 arguments: [bus, argument]
             ).map { row in
                 EventRule(

@@ -3,7 +3,8 @@
 Usage: events_protocol_check.py ENDPOINT (check | after-restart)
 
 `check` makes a bus, a queue and a rule with a queue target, puts events (one matching, one not, one malformed)
-and receives the matching one through SQS, lists, describes and deletes rules and targets, lists the manifest's
+and receives the matching one through SQS, lists the buses, disables and enables the rule and finds it by its
+target, lists, describes and deletes rules and targets, lists the manifest's
 archive and replays it; it leaves the rule `kept` on the bus `shop` with a function target. `after-restart` checks
 that the bus, the rule and its target survived a restart. Any failed check raises; the last line printed is
 "all checks passed".
@@ -102,6 +103,34 @@ def put_and_receive(url):
     expect(later == [], f"an event the rule does not match was delivered: {later}")
 
 
+def buses():
+    names = [bus["Name"] for bus in events.list_event_buses()["EventBuses"]]
+    expect({"default", "app", "shop"} <= set(names) and names == sorted(names), f"buses {names}")
+    page = events.list_event_buses(NamePrefix="sh", Limit=1)
+    expect([(b["Name"], b["Arn"].endswith(":event-bus/shop")) for b in page["EventBuses"]] == [("shop", True)], f"page {page}")
+    expect("NextToken" not in page, f"one bus, one page: {page}")
+
+
+def rule_state_and_targets(url, queue_arn):
+    """DisableRule stops a rule routing while keeping its targets; EnableRule starts it again; a rule is found by
+    the queue it delivers to."""
+    expect(events.list_rule_names_by_target(TargetArn=queue_arn, EventBusName="shop")["RuleNames"] == ["big"], "by target")
+    events.disable_rule(Name="big", EventBusName="shop")
+    expect(events.describe_rule(Name="big", EventBusName="shop")["State"] == "DISABLED", "disabled")
+    entry = {"Source": "shop.orders", "DetailType": "OrderPlaced", "Detail": json.dumps({"total": 500}), "EventBusName": "shop"}
+    events.put_events(Entries=[entry])
+    expect(sqs.receive_message(QueueUrl=url, WaitTimeSeconds=1).get("Messages", []) == [], "a disabled rule routes nothing")
+    events.enable_rule(Name="big", EventBusName="shop")
+    expect(len(events.list_targets_by_rule(Rule="big", EventBusName="shop")["Targets"]) == 1, "targets kept")
+    events.put_events(Entries=[entry])
+    bodies = []
+    deadline = time.monotonic() + 30
+    while not bodies and time.monotonic() < deadline:
+        bodies = [m["Body"] for m in sqs.receive_message(QueueUrl=url, WaitTimeSeconds=1).get("Messages", [])]
+    expect([json.loads(body) for body in bodies] == [{"total": 500}], f"enabled again: {bodies}")
+    expect_error(events.enable_rule, "ResourceNotFoundException", Name="none", EventBusName="shop")
+
+
 def rules(pattern, rule_arn):
     listed = events.list_rules(EventBusName="shop", NamePrefix="bi")["Rules"]
     expect([(r["Name"], r["Arn"], r["State"]) for r in listed] == [("big", rule_arn, "ENABLED")], f"listed {listed}")
@@ -156,6 +185,8 @@ if sys.argv[2] == "check":
     queue_url, queue_arn = make_bus_and_queue()
     rule_pattern, big_arn = make_rule(queue_arn)
     put_and_receive(queue_url)
+    buses()
+    rule_state_and_targets(queue_url, queue_arn)
     rules(rule_pattern, big_arn)
     archives_and_replay()
     keep()

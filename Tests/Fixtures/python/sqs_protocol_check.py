@@ -219,6 +219,13 @@ def redrive():
         expect(got[0]["Attributes"]["ApproximateReceiveCount"] == str(attempt), f"attempt {attempt}: {got}")
     expect("Messages" not in sqs.receive_message(QueueUrl=work) or not sqs.receive_message(QueueUrl=work)["Messages"], "moved")
     expect(count(dead) == 1, "the dead-letter queue holds the message")
+    sources = sqs.list_dead_letter_source_queues(QueueUrl=dead)
+    expect(sources["queueUrls"] == [work], f"dead-letter sources {sources}")
+    expect(sqs.list_dead_letter_source_queues(QueueUrl=work)["queueUrls"] == [], "work serves no queue")
+    expect_error(
+        sqs.list_dead_letter_source_queues, "AWS.SimpleQueueService.NonExistentQueue", "QueueDoesNotExist",
+        QueueUrl=dead.replace("work-dlq", "no-such-dlq"),
+    )
     expect_error(
         sqs.start_message_move_task, "ResourceNotFoundException", "ResourceNotFoundException",
         SourceArn=f"arn:aws:sqs:{REGION}:123456789012:no-such-dlq",

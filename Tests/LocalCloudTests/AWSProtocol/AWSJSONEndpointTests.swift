@@ -132,6 +132,37 @@ struct AWSJSONEndpointTests {
         #expect(addressError["__type"] == "com.amazonaws.sqs#InvalidAddress")
     }
 
+    /// The queues a dead-letter queue serves, found by their redrive policies, a page at a time.
+    @Test func deadLetterSourceQueuesAreListedByTheirRedrivePolicies() async throws {
+        let directory = try TemporaryDirectory()
+        let endpoint = try Self.endpoint(in: directory)
+        let url = { (name: String) in "http://127.0.0.1:3000/_aws/\(LocalAccount.id)/\(name)" }
+        _ = await Self.call(endpoint, "AmazonSQS.CreateQueue", #"{"QueueName":"jobs-dlq"}"#)
+        for name in ["jobs-b", "jobs-a", "other"] {
+            let policy =
+                name == "other"
+                ? "{}"
+                : #"{"RedrivePolicy":"{\"deadLetterTargetArn\":\"arn:aws:sqs:eu-west-1:\#(LocalAccount.id):jobs-dlq\",\"maxReceiveCount\":\"3\"}"}"#
+            let (created, _) = await Self.call(
+                endpoint, "AmazonSQS.CreateQueue", #"{"QueueName":"\#(name)","Attributes":\#(policy)}"#)
+            #expect(created.status == 200)
+        }
+        let (_, all) = await Self.call(
+            endpoint, "AmazonSQS.ListDeadLetterSourceQueues", #"{"QueueUrl":"\#(url("jobs-dlq"))"}"#)
+        #expect(all == ["queueUrls": [.string(url("jobs-a")), .string(url("jobs-b"))]])
+        let (_, first) = await Self.call(
+            endpoint, "AmazonSQS.ListDeadLetterSourceQueues", #"{"QueueUrl":"\#(url("jobs-dlq"))","MaxResults":1}"#)
+        #expect(first == ["queueUrls": [.string(url("jobs-a"))], "NextToken": "jobs-a"])
+        let (_, second) = await Self.call(
+            endpoint, "AmazonSQS.ListDeadLetterSourceQueues",
+            #"{"QueueUrl":"\#(url("jobs-dlq"))","MaxResults":1,"NextToken":"jobs-a"}"#)
+        #expect(second == ["queueUrls": [.string(url("jobs-b"))]])
+        let (missing, error) = await Self.call(
+            endpoint, "AmazonSQS.ListDeadLetterSourceQueues", #"{"QueueUrl":"\#(url("nowhere"))"}"#)
+        #expect(missing.status == 400)
+        #expect(error["__type"] == "com.amazonaws.sqs#QueueDoesNotExist")
+    }
+
     @Test func testEventPatternAnswersInJSON11WithEventBridgesErrors() async throws {
         let directory = try TemporaryDirectory()
         let endpoint = try Self.endpoint(in: directory)

@@ -43,6 +43,16 @@ struct EventBridgeOperationsTests {
         ("PutRule", #"{"Name":"r","EventPattern":"{}","State":"ON"}"#, "ValidationException"),
         ("PutRule", #"{"Name":"r","EventPattern":"{}","EventBusName":"nowhere"}"#, "ResourceNotFoundException"),
         ("DescribeRule", #"{"Name":"none"}"#, "ResourceNotFoundException"),
+        ("EnableRule", #"{"Name":"none"}"#, "ResourceNotFoundException"),
+        ("DisableRule", #"{"Name":"r","EventBusName":"nowhere"}"#, "ResourceNotFoundException"),
+        ("DisableRule", "{}", "ValidationException"),
+        ("ListEventBuses", #"{"Limit":101}"#, "ValidationException"),
+        ("ListRuleNamesByTarget", "{}", "ValidationException"),
+        ("ListRuleNamesByTarget", #"{"TargetArn":"arn:aws:sns:eu-west-1:0:topic"}"#, "ValidationException"),
+        (
+            "ListRuleNamesByTarget", #"{"TargetArn":"arn:aws:sqs:eu-west-1:0:q","EventBusName":"nowhere"}"#,
+            "ResourceNotFoundException"
+        ),
         ("ListRules", #"{"Limit":0}"#, "ValidationException"),
         (
             "PutTargets", #"{"Rule":"none","Targets":[{"Id":"q","Arn":"arn:aws:sqs:eu-west-1:0:q"}]}"#,
@@ -143,6 +153,74 @@ struct EventBridgeOperationsTests {
             endpoint, "RemoveTargets", #"{"Rule":"r","EventBusName":"shop","Ids":["f","x"]}"#)
         #expect(removed["FailedEntryCount"] == 1)
         #expect(removed["FailedEntries"]?.arrayValue?.first?["TargetId"] == "x")
+    }
+
+    @Test func busesAreListedByPrefixAPageAtATimeAndDescribedOnlyWhenTheyExist() async throws {
+        let directory = try TemporaryDirectory()
+        let endpoint = try Self.endpoint(in: directory)
+        for name in ["shop-b", "shop-a", "audit"] {
+            _ = await Self.succeed(endpoint, "CreateEventBus", #"{"Name":"\#(name)"}"#)
+        }
+        let all = await Self.succeed(endpoint, "ListEventBuses", "{}")
+        #expect(all["EventBuses"]?.arrayValue?.map { $0["Name"] } == ["audit", "default", "shop-a", "shop-b"])
+        #expect(all["NextToken"] == nil)
+        let first = await Self.succeed(endpoint, "ListEventBuses", #"{"NamePrefix":"shop-","Limit":1}"#)
+        #expect(
+            first["EventBuses"]
+                == [["Name": "shop-a", "Arn": .string("arn:aws:events:eu-west-1:\(LocalAccount.id):event-bus/shop-a")]])
+        let token = try #require(first["NextToken"]?.stringValue)
+        let second = await Self.succeed(
+            endpoint, "ListEventBuses", #"{"NamePrefix":"shop-","Limit":1,"NextToken":"\#(token)"}"#)
+        #expect(second["EventBuses"]?.arrayValue?.map { $0["Name"] } == ["shop-b"])
+        #expect(second["NextToken"] == nil)
+        let described = await Self.succeed(endpoint, "DescribeEventBus", #"{"Name":"shop-a"}"#)
+        #expect(described["Name"] == "shop-a")
+        _ = await Self.succeed(endpoint, "DeleteEventBus", #"{"Name":"shop-a"}"#)
+        let (gone, error) = await AWSJSONEndpointTests.call(
+            endpoint, "AWSEvents.DescribeEventBus", #"{"Name":"shop-a"}"#)
+        #expect(gone.status == 400)
+        #expect(error["__type"] == "ResourceNotFoundException")
+    }
+
+    /// A disabled rule keeps its pattern and targets and routes nothing until it is enabled again; rules are found
+    /// by the queue they deliver to.
+    @Test func aRuleIsDisabledAndEnabledAndFoundByItsTarget() async throws {
+        let directory = try TemporaryDirectory()
+        let queues = try SQLiteMessageQueue(path: directory.path("queues.sqlite"))
+        let bus = try SQLiteEventBus(path: directory.path("bus.sqlite"), queues: queues)
+        let endpoint = AWSJSONEndpoint(services: [.eventBridge(bus: bus)])
+        try await queues.createQueue("jobs")
+        for rule in ["r", "s", "t"] {
+            _ = await Self.succeed(endpoint, "PutRule", #"{"Name":"\#(rule)","EventPattern":"{\"source\":[\"a\"]}"}"#)
+        }
+        for rule in ["s", "r"] {
+            _ = await Self.succeed(
+                endpoint, "PutTargets",
+                #"{"Rule":"\#(rule)","Targets":[{"Id":"q","Arn":"arn:aws:sqs:eu-west-1:\#(LocalAccount.id):jobs"}]}"#)
+        }
+        let found = await Self.succeed(
+            endpoint, "ListRuleNamesByTarget", #"{"TargetArn":"arn:aws:sqs:eu-west-1:\#(LocalAccount.id):jobs"}"#)
+        #expect(found == ["RuleNames": ["r", "s"]])
+        let paged = await Self.succeed(
+            endpoint, "ListRuleNamesByTarget",
+            #"{"TargetArn":"arn:aws:sqs:eu-west-1:\#(LocalAccount.id):jobs","Limit":1,"NextToken":"r"}"#)
+        #expect(paged == ["RuleNames": ["s"]])
+
+        _ = await Self.succeed(endpoint, "DisableRule", #"{"Name":"s"}"#)
+        _ = await Self.succeed(endpoint, "DisableRule", #"{"Name":"r"}"#)
+        let disabled = await Self.succeed(endpoint, "DescribeRule", #"{"Name":"r"}"#)
+        #expect(disabled["State"] == "DISABLED")
+        #expect(disabled["EventPattern"] == #"{"source":["a"]}"#)
+        let put = #"{"Entries":[{"Source":"a","DetailType":"T","Detail":"{}"}]}"#
+        _ = await Self.succeed(endpoint, "PutEvents", put)
+        _ = await Self.succeed(endpoint, "EnableRule", #"{"Name":"r"}"#)
+        _ = await Self.succeed(endpoint, "EnableRule", #"{"Name":"r"}"#)
+        #expect(await Self.succeed(endpoint, "DescribeRule", #"{"Name":"r"}"#)["State"] == "ENABLED")
+        let targets = await Self.succeed(endpoint, "ListTargetsByRule", #"{"Rule":"r"}"#)
+        #expect(targets["Targets"]?.arrayValue?.map { $0["Id"] } == ["q"])
+        _ = await Self.succeed(endpoint, "PutEvents", put)
+        #expect(try await bus.deliverDue() == 1, "only the event put while r was enabled is delivered")
+        #expect(try await queues.receive(from: "jobs", maxMessages: 10, waitTime: .zero).count == 1)
     }
 
     @Test func deletingARuleWithTargetsIsRefusedAndDeletingAMissingRuleSucceeds() async throws {

@@ -40,6 +40,9 @@ final class RecordingEventBus: EventBus {
 
     func createEventBus(_ name: String) async throws(EventBusError) { try await self.unused.createEventBus(name) }
     func deleteEventBus(_ name: String) async throws(EventBusError) { try await self.unused.deleteEventBus(name) }
+    func listEventBuses(prefix: String?) async throws(EventBusError) -> [String] {
+        try await self.unused.listEventBuses(prefix: prefix)
+    }
     func putRule(_ rule: EventRule) async throws(EventBusError) { try await self.unused.putRule(rule) }
     func deleteRule(_ name: String, bus: String) async throws(EventBusError) {
         try await self.unused.deleteRule(name, bus: bus)

@@ -36,8 +36,10 @@ enum EventBridgeAddress {
         (try input.requiredString("Rule"), try Self.bus(of: input))
     }
 
-    /// The queue or function a target's ARN names.
-    static func destination(of arn: String) throws(AWSProtocolError) -> RuleTarget.Destination {
+    /// The queue or function a target's ARN names; `parameter` names the ARN in errors.
+    static func destination(of arn: String, parameter: String = "Arn") throws(AWSProtocolError)
+        -> RuleTarget.Destination
+    {
         let parts = arn.split(separator: ":", omittingEmptySubsequences: false)
         if arn.utf8.count <= Self.maximumLength, parts.count == 6, parts[0] == "arn", parts[2] == "sqs",
             !parts[5].isEmpty
@@ -50,7 +52,7 @@ enum EventBridgeAddress {
             return .function(String(parts[6]))
         }
         throw EventBridgeErrors.answer(
-            .invalid("Arn", "\(arn.prefix(128)) is not the ARN of an SQS queue or a Lambda function"))
+            .invalid(parameter, "\(arn.prefix(128)) is not the ARN of an SQS queue or a Lambda function"))
     }
 
     /// The ARN of a target's destination in `region`.

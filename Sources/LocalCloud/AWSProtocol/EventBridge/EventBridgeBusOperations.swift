@@ -35,14 +35,35 @@ extension EventBridgeOperations {
                 try request.input.string("Name").map { value throws(AWSProtocolError) in
                     try EventBridgeAddress.name("event-bus", of: value, parameter: "Name")
                 } ?? EventBusNames.default
-            // The port has no look-up of a bus; listing its rules fails the same way when it does not exist.
-            _ = try await EventBridgeErrors.run { () throws(EventBusError) in
-                try await bus.listRules(bus: name, prefix: nil)
+            let buses = try await EventBridgeErrors.run { () throws(EventBusError) in
+                try await bus.listEventBuses(prefix: name)
             }
-            return [
-                "Name": .string(name),
-                "Arn": .string(EventBridgeAddress.arn("event-bus", name, region: request.region)),
-            ]
+            guard buses.contains(name) else { throw EventBridgeErrors.answer(.notFound("Event bus", name)) }
+            return .object(Self.members(ofBus: name, region: request.region))
         }
+    }
+
+    /// `ListEventBuses`: the buses whose names start with `NamePrefix`, in name order, `Limit` (1…100) at a time
+    /// with a `NextToken` (the last name answered) for the next page.
+    static func listEventBuses(_ bus: any EventBus) -> AWSOperation {
+        AWSOperation("ListEventBuses") { request throws(AWSProtocolError) in
+            let prefix = try request.input.string("NamePrefix")
+            let limit = try request.input.integer("Limit", in: 1...100)
+            let after = try request.input.string("NextToken")
+            let names = try await EventBridgeErrors.run { () throws(EventBusError) in
+                try await bus.listEventBuses(prefix: prefix)
+            }.filter { name in after.map { name > $0 } ?? true }
+            let page = names.prefix(limit ?? 100)
+            var output: [String: JSONValue] = [
+                "EventBuses": .array(page.map { .object(Self.members(ofBus: $0, region: request.region)) })
+            ]
+            if page.count < names.count, let last = page.last { output["NextToken"] = .string(last) }
+            return .object(output)
+        }
+    }
+
+    /// A bus as `DescribeEventBus` and `ListEventBuses` answer it.
+    private static func members(ofBus name: String, region: String) -> [String: JSONValue] {
+        ["Name": .string(name), "Arn": .string(EventBridgeAddress.arn("event-bus", name, region: region))]
     }
 }

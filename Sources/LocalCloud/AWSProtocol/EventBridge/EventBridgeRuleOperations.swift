@@ -61,6 +61,48 @@ extension EventBridgeOperations {
         }
     }
 
+    /// `EnableRule` (`state` enabled) or `DisableRule`: the rule `Name` of `EventBusName`, which must exist, put again
+    /// in `state` with its pattern, description and targets as they were.
+    static func setRuleState(_ bus: any EventBus, to state: RuleState) -> AWSOperation {
+        AWSOperation(state == .enabled ? "EnableRule" : "DisableRule") { request throws(AWSProtocolError) in
+            let name = try request.input.requiredString("Name")
+            let busName = try EventBridgeAddress.bus(of: request.input)
+            try await EventBridgeErrors.run { () throws(EventBusError) in
+                var rule = try await bus.describeRule(name, bus: busName)
+                guard rule.state != state else { return }
+                rule.state = state
+                try await bus.putRule(rule)
+            }
+            return [:]
+        }
+    }
+
+    /// `ListRuleNamesByTarget`: the names of the rules of `EventBusName` with a target delivering to `TargetArn`, in
+    /// name order, `Limit` (1…100) at a time with a `NextToken` (the last name answered) for the next page.
+    static func listRuleNamesByTarget(_ bus: any EventBus) -> AWSOperation {
+        AWSOperation("ListRuleNamesByTarget") { request throws(AWSProtocolError) in
+            let input = request.input
+            let destination = try EventBridgeAddress.destination(
+                of: try input.requiredString("TargetArn"), parameter: "TargetArn")
+            let busName = try EventBridgeAddress.bus(of: input)
+            let limit = try input.integer("Limit", in: 1...100)
+            let after = try input.string("NextToken")
+            let names = try await EventBridgeErrors.run { () throws(EventBusError) in
+                var names: [String] = []
+                for rule in try await bus.listRules(bus: busName, prefix: nil)
+                where after.map({ rule.name > $0 }) ?? true {
+                    let targets = try await bus.listTargets(rule: rule.name, bus: busName)
+                    if targets.contains(where: { $0.destination == destination }) { names.append(rule.name) }
+                }
+                return names
+            }
+            let page = names.prefix(limit ?? 100)
+            var output: [String: JSONValue] = ["RuleNames": .array(page.map(JSONValue.string))]
+            if page.count < names.count, let last = page.last { output["NextToken"] = .string(last) }
+            return .object(output)
+        }
+    }
+
     /// `DeleteRule`: the rule `Name` of `EventBusName`, which must have no targets left; deleting a rule that does
     /// not exist succeeds, as on EventBridge.
     static func deleteRule(_ bus: any EventBus) -> AWSOperation {

@@ -9,17 +9,21 @@ extension AWSService {
         missing: AWSErrorShape(type: "ValidationException"), invalid: AWSErrorShape(type: "ValidationException"))
 
     /// EventBridge on its JSON protocol (`AWSEvents.<operation>`, JSON 1.1): `TestEventPattern`, and with `bus` the
-    /// operations a program uses to make and delete buses, put events, manage rules and their queue and function targets,
+    /// operations a program uses to make, list and delete buses, put events, manage rules (enable and disable them,
+    /// find them by target) and their queue and function targets,
     /// manage archives, and start and describe replays.
     public static func eventBridge(bus: (any EventBus)? = nil) -> AWSService {
         var operations = [EventBridgeOperations.testEventPattern()]
         if let bus {
             operations += [
                 EventBridgeOperations.createEventBus(bus), EventBridgeOperations.describeEventBus(bus),
-                EventBridgeOperations.deleteEventBus(bus),
+                EventBridgeOperations.listEventBuses(bus), EventBridgeOperations.deleteEventBus(bus),
                 EventBridgeOperations.putEvents(bus), EventBridgeOperations.putRule(bus),
                 EventBridgeOperations.describeRule(bus), EventBridgeOperations.listRules(bus),
-                EventBridgeOperations.deleteRule(bus), EventBridgeOperations.putTargets(bus),
+                EventBridgeOperations.setRuleState(bus, to: .enabled),
+                EventBridgeOperations.setRuleState(bus, to: .disabled),
+                EventBridgeOperations.listRuleNamesByTarget(bus), EventBridgeOperations.deleteRule(bus),
+                EventBridgeOperations.putTargets(bus),
                 EventBridgeOperations.removeTargets(bus), EventBridgeOperations.listTargetsByRule(bus),
                 EventBridgeOperations.createArchive(bus), EventBridgeOperations.describeArchive(bus),
                 EventBridgeOperations.listArchives(bus), EventBridgeOperations.deleteArchive(bus),

@@ -53,6 +53,32 @@ extension SQSOperations {
         }
     }
 
+    /// `ListDeadLetterSourceQueues`: the URLs of the queues whose redrive policy names the queue of `QueueUrl` (which
+    /// must exist) as their dead-letter queue, in name order, `MaxResults` (1…1,000) at a time with a `NextToken`
+    /// (the last name answered) for the next page.
+    static func listDeadLetterSourceQueues(_ queues: any MessageQueue) -> AWSOperation {
+        AWSOperation("ListDeadLetterSourceQueues") { request throws(AWSProtocolError) in
+            let deadLetterQueue = try SQSQueueAddress.queue(of: request.input)
+            let limit = try request.input.integer("MaxResults", in: 1...1000)
+            let after = try request.input.string("NextToken")
+            let sources = try await SQSErrors.run { () throws(MessageQueueError) in
+                _ = try await queues.attributes(of: deadLetterQueue)
+                var sources: [String] = []
+                for name in try await queues.queueNames() where after.map({ name > $0 }) ?? true {
+                    let policy = try await queues.attributes(of: name).configuration.redrivePolicy
+                    if policy?.deadLetterQueue == deadLetterQueue { sources.append(name) }
+                }
+                return sources
+            }
+            let page = sources.prefix(limit ?? 1000)
+            var output: [String: JSONValue] = [
+                "queueUrls": .array(page.map { .string(SQSQueueAddress.url(of: $0, host: request.host)) })
+            ]
+            if limit != nil, page.count < sources.count, let last = page.last { output["NextToken"] = .string(last) }
+            return .object(output)
+        }
+    }
+
     /// `PurgeQueue`: deletes every message of the queue of `QueueUrl`.
     static func purgeQueue(_ queues: any MessageQueue) -> AWSOperation {
         AWSOperation("PurgeQueue") { request throws(AWSProtocolError) in

@@ -5,8 +5,8 @@ enum SQSOperations {}
 
 extension AWSService {
     /// SQS on its JSON protocol (`AmazonSQS.<operation>`, JSON 1.0) in front of `queues`: the operations a program
-    /// and the AWS CLI use to make, configure, list and delete queues, send, receive and delete messages, and move
-    /// them back from a dead-letter queue.
+    /// and the AWS CLI use to make, configure, list and delete queues, send, receive and delete messages, find the
+    /// queues a dead-letter queue serves, and move messages back from it.
     public static func sqs(queues: any MessageQueue) -> AWSService {
         AWSService(
             targetPrefix: "AmazonSQS", jsonVersion: "1.0", inputFaults: SQSErrors.inputFaults,
@@ -18,7 +18,7 @@ extension AWSService {
                 SQSOperations.sendMessageBatch(queues), SQSOperations.receiveMessage(queues),
                 SQSOperations.deleteMessage(queues), SQSOperations.deleteMessageBatch(queues),
                 SQSOperations.changeMessageVisibility(queues), SQSOperations.changeMessageVisibilityBatch(queues),
-                SQSOperations.startMessageMoveTask(queues),
+                SQSOperations.startMessageMoveTask(queues), SQSOperations.listDeadLetterSourceQueues(queues),
             ])
     }
 }
