@@ -66,6 +66,8 @@ public struct ResponseStatus: Sendable, Hashable, CustomStringConvertible, Expre
     public static let unprocessableContent = ResponseStatus(code: 422)
     /// 429.
     public static let tooManyRequests = ResponseStatus(code: 429)
+    /// 431.
+    public static let requestHeaderFieldsTooLarge = ResponseStatus(code: 431)
     /// 500.
     public static let internalServerError = ResponseStatus(code: 500)
     /// 502.
@@ -80,7 +82,8 @@ public struct ResponseStatus: Sendable, Hashable, CustomStringConvertible, Expre
         403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed", 409: "Conflict", 412: "Precondition Failed",
         413: "Content Too Large", 415: "Unsupported Media Type", 421: "Misdirected Request",
         422: "Unprocessable Content",
-        428: "Precondition Required", 429: "Too Many Requests", 500: "Internal Server Error", 502: "Bad Gateway",
+        428: "Precondition Required", 429: "Too Many Requests", 431: "Request Header Fields Too Large",
+        500: "Internal Server Error", 502: "Bad Gateway",
         503: "Service Unavailable",
         504: "Gateway Timeout",
     ]

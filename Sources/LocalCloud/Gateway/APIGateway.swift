@@ -8,12 +8,16 @@ import NIOCore
 
 /// The local API gateway: routes HTTP requests to the manifest's functions as HTTP API payload 2.0 events, invokes
 /// them in-process with a proper `LambdaContext`, and maps their answers back, with API Gateway's limits: the
-/// function's timeout (504), its reserved concurrency (429), the 10 MB request limit (413), and an
+/// function's timeout (504), its reserved concurrency (429), the 10 MB request limit (413), the 10,240 bytes of
+/// request line and header values (431), and an
 /// `apigw-requestid` on every answer. With a telemetry recorder it traces each request (``GatewayTracing``),
 /// records each invocation and captures every line the functions write, as CloudWatch and X-Ray would.
 public final class APIGateway: Sendable {
     /// API Gateway's largest request payload: 10 MB.
     public static let maximumRequestBytes = 10 * 1024 * 1024
+    /// API Gateway's limit on the request line and the header values together (an HTTP API's quota, which cannot be
+    /// raised): a longer request is answered 431 before it is routed.
+    public static let maximumHeadBytes = 10_240
     /// The statuses a function may answer; HTTP has no others.
     static let validStatusCodes = 100...599
     /// `Set-Cookie` in lower case, as API Gateway writes it.
@@ -90,6 +94,10 @@ public final class APIGateway: Sendable {
         _ request: GatewayRequest,
         readingBody readBody: (_ maximumBytes: Int) async -> [UInt8]?
     ) async -> GatewayResponse {
+        guard Self.headBytes(of: request) <= Self.maximumHeadBytes else {
+            return GatewayResponse(
+                GatewayError.headersTooLarge(limitBytes: Self.maximumHeadBytes), requestID: Self.makeRequestID())
+        }
         let origin = request.headers[.origin]
         guard let cors = self.cors, let origin else { return await self.answer(request, readingBody: readBody) }
         let isPreflight =
@@ -109,6 +117,15 @@ public final class APIGateway: Sendable {
             response.headers[field.name] = field.value
         }
         return response
+    }
+
+    /// The bytes of `request`'s request line (`METHOD target HTTP/1.1`) and of its header values, as API Gateway
+    /// counts them against ``maximumHeadBytes``.
+    static func headBytes(of request: GatewayRequest) -> Int {
+        var count = request.method.rawValue.utf8.count + request.path.utf8.count + " HTTP/1.1".utf8.count + 1
+        if !request.rawQueryString.isEmpty { count += 1 + request.rawQueryString.utf8.count }
+        for field in request.headers { count += field.value.utf8.count }
+        return count
     }
 
     private func answer(

@@ -6,6 +6,8 @@ public enum GatewayError: HTTPProblemError, Sendable, Equatable {
     case noRoute(_ what: String)
     /// The request body is over API Gateway's limit.
     case bodyTooLarge(limitBytes: Int)
+    /// The request line and header values together are over API Gateway's limit.
+    case headersTooLarge(limitBytes: Int)
     /// The function is at its reserved concurrency.
     case throttled(function: String, limit: Int)
     /// The function did not answer within its timeout.
@@ -24,6 +26,7 @@ public enum GatewayError: HTTPProblemError, Sendable, Equatable {
         switch self {
         case .noRoute: .notFound
         case .bodyTooLarge: .contentTooLarge
+        case .headersTooLarge: .requestHeaderFieldsTooLarge
         case .throttled: .tooManyRequests
         case .functionTimedOut: .gatewayTimeout
         case .functionFailed, .answerTooLarge, .malformedAnswer: .internalServerError
@@ -42,6 +45,7 @@ public enum GatewayError: HTTPProblemError, Sendable, Equatable {
         switch self {
         case .noRoute(let what): "No route for \(what)"
         case .bodyTooLarge(let limit): "The request body is over \(limit) bytes"
+        case .headersTooLarge(let limit): "The request line and header values are over \(limit) bytes together"
         case .throttled(let function, let limit): "\(function) is at its reserved concurrency of \(limit)"
         case .functionTimedOut: "The function did not answer within its timeout"
         case .functionFailed: "The function failed; its log has the cause"

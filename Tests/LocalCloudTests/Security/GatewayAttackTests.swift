@@ -64,6 +64,43 @@ struct GatewayAttackTests {
         }
     }
 
+    /// API Gateway's quota of 10,240 bytes for the request line and the header values together: one byte over is a
+    /// 431 with a problem body, whatever the route, and the count is of values, not names.
+    @Test(.timeLimit(.minutes(1))) func aHeadOverAPIGatewaysQuotaIs431BeforeItIsRouted() async throws {
+        try await Self.withStatusServer { url in
+            // "GET /status?status=204 HTTP/1.1" and the values URLSession sends on its own fill part of the quota.
+            let line = "GET /status?status=204 HTTP/1.1".utf8.count
+            let fixed = ["application/json", "*/*", "gzip, deflate", url.host! + ":\(url.port!)"]
+            var fitting = APIGateway.maximumHeadBytes - line - fixed.map(\.utf8.count).reduce(0, +)
+            var lastCode = 0
+            // The client's own headers vary; shrink the padding until the request fits, which it must well before 1 KB.
+            for _ in 0..<1024 {
+                let (code, _, _) = try await StratusServe.send(
+                    "GET", URL(string: "\(url)/status?status=204")!, token: nil,
+                    headers: ["x-padding": String(repeating: "a", count: fitting)])
+                lastCode = code
+                if code != 431 { break }
+                fitting -= 1
+            }
+            #expect(lastCode == 204, "a request within the quota is served")
+            let (code, problem, _) = try await StratusServe.send(
+                "GET", URL(string: "\(url)/status?status=204")!, token: nil,
+                headers: ["x-padding": String(repeating: "a", count: fitting + 1)])
+            #expect(code == 431, "one byte over")
+            #expect(problem["title"] as? String == "Request Header Fields Too Large")
+            #expect(problem["requestId"] as? String != nil)
+            let (unrouted, _, _) = try await StratusServe.send(
+                "GET", URL(string: "\(url)/nowhere")!, token: nil,
+                headers: ["x-padding": String(repeating: "a", count: fitting + 100)])
+            #expect(unrouted == 431, "counted before the request is routed")
+            let names = (0..<40).map { "x-\(String(repeating: "n", count: 200))-\($0)" }
+            let (named, _, _) = try await StratusServe.send(
+                "GET", URL(string: "\(url)/status?status=204")!, token: nil,
+                headers: Dictionary(uniqueKeysWithValues: names.map { ($0, "v") }))
+            #expect(named == 204, "8 KB of names with short values is within the quota")
+        }
+    }
+
     /// A request head announcing a 10 MB body, sent without the body: the answer must come before it.
     static func headOfLargeRequest(
         _ method: String, _ path: String, headers: [String] = [], bytes: Int = APIGateway.maximumRequestBytes
