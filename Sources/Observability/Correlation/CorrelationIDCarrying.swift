@@ -9,8 +9,12 @@ public protocol CorrelationIDCarrying {
 let maximumCallerCorrelationIDLength = 128
 
 /// Whether a caller's correlation id is safe to log and pass on: 1–128 printable ASCII characters without spaces.
+/// (Read as contiguous bytes: through the UTF-8 view a byte at a time, a UUID's 36 cost a thousand instructions.)
 func isAcceptableCorrelationID(_ id: String) -> Bool {
-    !id.isEmpty && id.utf8.count <= maximumCallerCorrelationIDLength && id.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }
+    var id = id
+    return id.withUTF8 { bytes in
+        !bytes.isEmpty && bytes.count <= maximumCallerCorrelationIDLength && bytes.allSatisfy { $0 > 0x20 && $0 < 0x7F }
+    }
 }
 
 extension APIGatewayV2Request: CorrelationIDCarrying {
