@@ -12,7 +12,8 @@ public struct RequestMethod: Sendable, Hashable, RawRepresentable, CustomStringC
 
     /// The method named `rawValue`; `nil` when it is not an HTTP token (RFC 9110 §5.6.2).
     public init?(rawValue: String) {
-        guard !rawValue.isEmpty, rawValue.utf8.allSatisfy(HTTPSyntax.isTokenByte) else { return nil }
+        var bytes = rawValue
+        guard bytes.withUTF8({ !$0.isEmpty && $0.allSatisfy(HTTPSyntax.isTokenByte) }) else { return nil }
         self.rawValue = rawValue
     }
 

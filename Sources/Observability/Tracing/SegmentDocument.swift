@@ -178,10 +178,12 @@ public struct SegmentDocument: Codable, Sendable, Equatable {
     /// others replaced by `_`, cut to ``maximumNameLength``.
     public static func acceptableName(_ name: String) -> String {
         // Nearly every name (a function's, a service's) is short ASCII that needs no change: it is answered from its
-        // bytes, without building a Character or asking Unicode about it.
-        if !name.isEmpty, name.utf8.count <= Self.maximumNameLength, name.utf8.allSatisfy(Self.isAcceptableASCII) {
-            return name
+        // contiguous bytes, without building a Character or asking Unicode about it.
+        var bytes = name
+        let isAcceptableAsItIs = bytes.withUTF8 { bytes in
+            !bytes.isEmpty && bytes.count <= Self.maximumNameLength && bytes.allSatisfy(Self.isAcceptableASCII)
         }
+        if isAcceptableAsItIs { return name }
         var result = ""
         for character in name.prefix(Self.maximumNameLength) {
             result.append(
