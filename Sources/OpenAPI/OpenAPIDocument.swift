@@ -5,7 +5,7 @@ import Logging
 
 /// The OpenAPI 3.1 document of an app's HTTP API, generated from the route declarations of its functions (each
 /// handler's ``APIDescribing/apiOperations``) and what the gateway adds to every route: 504 past the function's
-/// timeout, 429 past its reserved concurrency.
+/// timeout, 429 past its reserved concurrency, 431 past API Gateway's 10,240 bytes of request line and header values.
 public enum OpenAPIDocument {
     /// Builds every function of `manifest` with `ports` (nothing is invoked) and describes their routes.
     /// - Throws: ``ManifestError/routesDisagree(function:manifestOnly:handlerOnly:)`` when a function's handler
@@ -39,6 +39,7 @@ public enum OpenAPIDocument {
                 object["tags"] = [.string(function.name)]
                 var responses = object["responses"]?.objectValue ?? [:]
                 responses["504"] = Self.problem("The function did not answer within its timeout")
+                responses["431"] = Self.problem("The request line and header values are over 10,240 bytes together")
                 // A handler's own 429 (with its Retry-After) already covers the gateway's.
                 if function.reservedConcurrency != nil, responses["429"] == nil {
                     responses["429"] = Self.problem("The function is at its reserved concurrency")

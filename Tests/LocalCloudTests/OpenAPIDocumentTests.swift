@@ -54,7 +54,7 @@ import Testing
 
         let paths = try #require(document["paths"])
         let create = try #require(paths["/orders"]?["post"]?["responses"]?.objectValue)
-        #expect(Set(create.keys) == ["201", "400", "401", "409", "413", "415", "422", "500", "504"])
+        #expect(Set(create.keys) == ["201", "400", "401", "409", "413", "415", "422", "431", "500", "504"])
         #expect(create["201"]?["content"]?["application/json"]?["schema"]?["$ref"] == "#/components/schemas/Order")
         let move = try #require(paths["/orders/{id}/status"]?["patch"])
         let moveStatuses = Set(move["responses"]?.objectValue?.keys.map { $0 } ?? [])
