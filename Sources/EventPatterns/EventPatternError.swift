@@ -8,6 +8,8 @@ public struct EventPatternError: Error, Sendable, Equatable, CustomStringConvert
         case notObjectOrArray
         /// A field's array of values is empty.
         case emptyArray
+        /// The pattern, a field's nested object or a `$or` alternative has no fields.
+        case emptyObject
         /// A value in a field's array is neither a JSON scalar nor an object naming one known operator.
         case invalidMatchValue
         /// An operator object names an operator EventBridge does not have (operator names are case-sensitive).

@@ -24,6 +24,8 @@ enum PatternCompiler {
     private static func alternatives(
         of members: [String: JSONValue], under path: String?
     ) throws(EventPatternError) -> [[FieldTest]] {
+        // EventBridge refuses `{}` anywhere: as the whole pattern, as a field's value, as a `$or` alternative.
+        guard !members.isEmpty else { throw EventPatternError(.emptyObject, "Empty objects are not allowed") }
         var combinations: [[FieldTest]] = [[]]
         for (key, value) in members.sorted(by: { $0.key < $1.key }) {
             let choices: [[FieldTest]]

@@ -135,6 +135,13 @@ struct OperatorTests {
         #expect(rejection(#"{"f": [[1]]}"#) == "Match value must be String, number, true, false, or null")
         #expect(rejection(#"{"f": [{"prefix": "a", "suffix": "b"}]}"#) == "Only one key allowed in match expression")
         #expect(rejection("[1]") == "Filter is not an object")
+        // event-ruler's JsonRuleCompiler refuses an object without fields wherever it stands; EventBridge answers
+        // "Empty objects are not allowed" for `"detail": {}`.
+        for empty in [
+            "{}", #"{"source": ["a"], "detail": {}}"#, #"{"detail": {"x": {}}}"#, #"{"$or": [{"a": [1]}, {}]}"#,
+        ] {
+            #expect(rejection(empty) == "Empty objects are not allowed", "\(empty)")
+        }
         #expect(rejection("{") == "Filter is not valid JSON")
         #expect(rejection(String(repeating: " ", count: 2049) + "{}")?.hasPrefix("Event pattern is longer") == true)
         let eleven = "[" + (0..<11).map { #"{"k\#($0)": [1]}"# }.joined(separator: ",") + "]"

@@ -54,7 +54,13 @@ struct BusRouting: Sendable {
             routing.buses[bus] = routes
         }
         for row in try Row.fetchAll(db, sql: "SELECT name, bus, pattern FROM archives ORDER BY name") {
-            let pattern = try (row["pattern"] as String?).map { text in try EventPattern(parsing: text) }
+            // An archive without a pattern keeps every event; as for rules, one whose pattern no longer compiles
+            // (a `{}` accepted before the compiler refused empty objects) keeps nothing.
+            var pattern: EventPattern?
+            if let text = row["pattern"] as String? {
+                guard let compiled = try? EventPattern(parsing: text) else { continue }
+                pattern = compiled
+            }
             routing.buses[row["bus"]]?.archives.append(Archive(name: row["name"], pattern: pattern))
         }
         return routing

@@ -40,8 +40,12 @@ struct EventBridgeOperationsTests {
         ("DescribeEventBus", #"{"Name":"nowhere"}"#, "ResourceNotFoundException"),
         ("PutRule", #"{"Name":"r","EventPattern":"{\"source\":\"x\"}"}"#, "InvalidEventPatternException"),
         ("PutRule", #"{"Name":"r","ScheduleExpression":"rate(1 minute)"}"#, "ValidationException"),
-        ("PutRule", #"{"Name":"r","EventPattern":"{}","State":"ON"}"#, "ValidationException"),
-        ("PutRule", #"{"Name":"r","EventPattern":"{}","EventBusName":"nowhere"}"#, "ResourceNotFoundException"),
+        ("PutRule", #"{"Name":"r","EventPattern":"{\"source\":[\"a\"]}","State":"ON"}"#, "ValidationException"),
+        (
+            "PutRule", #"{"Name":"r","EventPattern":"{\"source\":[\"a\"]}","EventBusName":"nowhere"}"#,
+            "ResourceNotFoundException"
+        ),
+        ("PutRule", #"{"Name":"r","EventPattern":"{\"detail\":{}}"}"#, "InvalidEventPatternException"),
         ("DescribeRule", #"{"Name":"none"}"#, "ResourceNotFoundException"),
         ("EnableRule", #"{"Name":"none"}"#, "ResourceNotFoundException"),
         ("DisableRule", #"{"Name":"r","EventBusName":"nowhere"}"#, "ResourceNotFoundException"),

@@ -183,6 +183,35 @@ import Testing
         #expect(try await bus.pendingDeliveryCount() == 1, "the event the queue refused waits for its retry")
     }
 
+    /// A rule and an archive stored with `{}` before the compiler refused empty objects: the bus still opens and
+    /// routes with its other rules; those two match nothing.
+    @Test func aBusWithPatternsStoredBeforeTheyWereRefusedStillOpensAndRoutes() async throws {
+        let directory = try TemporaryDirectory()
+        do {
+            let first = try Setup(functions: nil, directory: directory)
+            try await first.queues.createQueue("orders-queue")
+            try await first.route(to: RuleTarget(id: "q", destination: .queue("orders-queue")))
+            try await first.bus.putRule(EventRule(name: "old", eventPattern: #"{"source": ["x"]}"#))
+            try await first.bus.createArchive(
+                EventArchive(name: "old-archive", sourceBus: "default", eventPattern: #"{"source": ["x"]}"#))
+        }
+        let rewrite = try await runToCompletion(
+            "/usr/bin/env",
+            [
+                "python3", "-c",
+                "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+                    + "c.execute(\"UPDATE rules SET pattern = '{}' WHERE name = 'old'\"); "
+                    + "c.execute(\"UPDATE archives SET pattern = '{}'\"); c.commit()",
+                directory.path("bus.sqlite"),
+            ])
+        #expect(rewrite.status == 0, "\(rewrite.outputText)")
+        let second = try Setup(functions: nil, directory: directory)
+        try await second.put()
+        #expect(try await second.bus.deliverDue() == 1, "the rule that still compiles routes")
+        #expect(try await second.queues.receive(from: "orders-queue", maxMessages: 10, waitTime: .zero).count == 1)
+        #expect(try await second.bus.listArchives().first?.eventCount == 0, "the archive keeps nothing")
+    }
+
     @Test func anAcceptedEventSurvivesTheProcessAndIsDeliveredByTheNextOne() async throws {
         let directory = try TemporaryDirectory()
         do {
