@@ -233,6 +233,18 @@ def redrive():
     task = sqs.start_message_move_task(SourceArn=arn_of(dead))
     expect(task["TaskHandle"], f"task {task}")
     expect(count(dead) == 0 and count(work) == 1, "moved back")
+    listed = sqs.list_message_move_tasks(SourceArn=arn_of(dead), MaxResults=10)["Results"]
+    expect(len(listed) == 1 and listed[0]["Status"] == "COMPLETED", f"tasks {listed}")
+    expect(listed[0]["ApproximateNumberOfMessagesMoved"] == 1 and listed[0]["SourceArn"] == arn_of(dead), f"{listed}")
+    expect("TaskHandle" not in listed[0], f"a finished task has no handle: {listed}")
+    expect_error(
+        sqs.cancel_message_move_task, "ResourceNotFoundException", "ResourceNotFoundException",
+        TaskHandle=task["TaskHandle"],
+    )
+    expect_error(
+        sqs.list_message_move_tasks, "ResourceNotFoundException", "ResourceNotFoundException",
+        SourceArn=f"arn:aws:sqs:{REGION}:123456789012:no-such-dlq",
+    )
     back = sqs.receive_message(QueueUrl=work, MessageSystemAttributeNames=["ApproximateReceiveCount"])["Messages"][0]
     expect(back["Body"] == "poison" and back["Attributes"]["ApproximateReceiveCount"] == "1", f"back {back}")
     sqs.set_queue_attributes(QueueUrl=work, Attributes={"RedrivePolicy": ""})

@@ -163,6 +163,50 @@ struct AWSJSONEndpointTests {
         #expect(error["__type"] == "com.amazonaws.sqs#QueueDoesNotExist")
     }
 
+    /// Each move task is listed once it ran, the most recent first, the latest ten of a queue kept.
+    @Test func messageMoveTasksAreListedMostRecentFirst() async throws {
+        let directory = try TemporaryDirectory()
+        let endpoint = try Self.endpoint(in: directory)
+        let dead = "arn:aws:sqs:eu-west-1:\(LocalAccount.id):jobs-dlq"
+        _ = await Self.call(endpoint, "AmazonSQS.CreateQueue", #"{"QueueName":"jobs-dlq"}"#)
+        _ = await Self.call(
+            endpoint, "AmazonSQS.CreateQueue",
+            #"{"QueueName":"jobs","Attributes":{"RedrivePolicy":"{\"deadLetterTargetArn\":\"\#(dead)\",\"maxReceiveCount\":\"3\"}"}}"#
+        )
+        let (_, none) = await Self.call(endpoint, "AmazonSQS.ListMessageMoveTasks", #"{"SourceArn":"\#(dead)"}"#)
+        #expect(none == ["Results": []])
+        var handles: [String] = []
+        for rate in 1...11 {
+            let (_, started) = await Self.call(
+                endpoint, "AmazonSQS.StartMessageMoveTask",
+                #"{"SourceArn":"\#(dead)","DestinationArn":"arn:aws:sqs:eu-west-1:1:jobs","MaxNumberOfMessagesPerSecond":\#(rate)}"#
+            )
+            handles.append(try #require(started["TaskHandle"]?.stringValue))
+        }
+        #expect(Set(handles).count == 11)
+        let (_, latest) = await Self.call(endpoint, "AmazonSQS.ListMessageMoveTasks", #"{"SourceArn":"\#(dead)"}"#)
+        let first = try #require(latest["Results"]?.arrayValue?.first)
+        #expect(latest["Results"]?.arrayValue?.count == 1)
+        #expect(first["Status"] == "COMPLETED")
+        #expect(first["MaxNumberOfMessagesPerSecond"] == 11)
+        #expect(first["DestinationArn"] == "arn:aws:sqs:eu-west-1:1:jobs")
+        #expect(first["ApproximateNumberOfMessagesMoved"] == 0)
+        #expect(first["TaskHandle"] == nil)
+        let (_, all) = await Self.call(
+            endpoint, "AmazonSQS.ListMessageMoveTasks", #"{"SourceArn":"\#(dead)","MaxResults":10}"#)
+        #expect(
+            all["Results"]?.arrayValue?.map { $0["MaxNumberOfMessagesPerSecond"] }
+                == (2...11).reversed().map { .integer(Int64($0)) })
+        let (tooMany, tooManyError) = await Self.call(
+            endpoint, "AmazonSQS.ListMessageMoveTasks", #"{"SourceArn":"\#(dead)","MaxResults":11}"#)
+        #expect(tooMany.status == 400)
+        #expect(tooManyError["__type"] == "com.amazonaws.sqs#InvalidParameterValue")
+        let (cancelled, cancelError) = await Self.call(
+            endpoint, "AmazonSQS.CancelMessageMoveTask", #"{"TaskHandle":"\#(handles[10])"}"#)
+        #expect(cancelled.status == 400)
+        #expect(cancelError["__type"] == "com.amazonaws.sqs#ResourceNotFoundException")
+    }
+
     @Test func testEventPatternAnswersInJSON11WithEventBridgesErrors() async throws {
         let directory = try TemporaryDirectory()
         let endpoint = try Self.endpoint(in: directory)

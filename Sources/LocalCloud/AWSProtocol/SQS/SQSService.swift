@@ -6,9 +6,10 @@ enum SQSOperations {}
 extension AWSService {
     /// SQS on its JSON protocol (`AmazonSQS.<operation>`, JSON 1.0) in front of `queues`: the operations a program
     /// and the AWS CLI use to make, configure, list and delete queues, send, receive and delete messages, find the
-    /// queues a dead-letter queue serves, and move messages back from it.
+    /// queues a dead-letter queue serves, and move messages back from it (and list those moves).
     public static func sqs(queues: any MessageQueue) -> AWSService {
-        AWSService(
+        let moveTasks = SQSMessageMoveTasks()
+        return AWSService(
             targetPrefix: "AmazonSQS", jsonVersion: "1.0", inputFaults: SQSErrors.inputFaults,
             operations: [
                 SQSOperations.createQueue(queues), SQSOperations.deleteQueue(queues),
@@ -18,7 +19,9 @@ extension AWSService {
                 SQSOperations.sendMessageBatch(queues), SQSOperations.receiveMessage(queues),
                 SQSOperations.deleteMessage(queues), SQSOperations.deleteMessageBatch(queues),
                 SQSOperations.changeMessageVisibility(queues), SQSOperations.changeMessageVisibilityBatch(queues),
-                SQSOperations.startMessageMoveTask(queues), SQSOperations.listDeadLetterSourceQueues(queues),
+                SQSOperations.startMessageMoveTask(queues, tasks: moveTasks),
+                SQSOperations.listMessageMoveTasks(queues, tasks: moveTasks), SQSOperations.cancelMessageMoveTask(),
+                SQSOperations.listDeadLetterSourceQueues(queues),
             ])
     }
 }
