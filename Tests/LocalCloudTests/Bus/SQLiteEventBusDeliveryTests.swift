@@ -50,6 +50,14 @@ import Testing
             #expect(try await self.bus.putTargets([target], rule: "orders", bus: "default").isEmpty)
         }
 
+        /// A setup in `directory` whose `orders` rule sends to the queue `orders-queue`.
+        static func routingToOrdersQueue(in directory: TemporaryDirectory) async throws -> Setup {
+            let setup = try Setup(functions: nil, directory: directory)
+            try await setup.queues.createQueue("orders-queue")
+            try await setup.route(to: RuleTarget(id: "q", destination: .queue("orders-queue")))
+            return setup
+        }
+
         func put() async throws {
             let result = try await self.bus.putEvents([
                 PutEventsEntry(source: "orders", detailType: "OrderPlaced", detail: #"{"id": "o-1"}"#)
@@ -188,9 +196,7 @@ import Testing
     @Test func aBusWithPatternsStoredBeforeTheyWereRefusedStillOpensAndRoutes() async throws {
         let directory = try TemporaryDirectory()
         do {
-            let first = try Setup(functions: nil, directory: directory)
-            try await first.queues.createQueue("orders-queue")
-            try await first.route(to: RuleTarget(id: "q", destination: .queue("orders-queue")))
+            let first = try await Setup.routingToOrdersQueue(in: directory)
             try await first.bus.putRule(EventRule(name: "old", eventPattern: #"{"source": ["x"]}"#))
             try await first.bus.createArchive(
                 EventArchive(name: "old-archive", sourceBus: "default", eventPattern: #"{"source": ["x"]}"#))
@@ -215,9 +221,7 @@ import Testing
     @Test func anAcceptedEventSurvivesTheProcessAndIsDeliveredByTheNextOne() async throws {
         let directory = try TemporaryDirectory()
         do {
-            let first = try Setup(functions: nil, directory: directory)
-            try await first.queues.createQueue("orders-queue")
-            try await first.route(to: RuleTarget(id: "q", destination: .queue("orders-queue")))
+            let first = try await Setup.routingToOrdersQueue(in: directory)
             let offline = try SQLiteEventBus(path: directory.path("bus.sqlite"), clock: first.clock)
             _ = try await offline.putEvents([PutEventsEntry(source: "orders", detailType: "T", detail: "{}")])
             #expect(try await offline.deliverDue() == 0, "a bus without queues leaves queue deliveries pending")
