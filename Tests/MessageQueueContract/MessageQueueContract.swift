@@ -98,7 +98,7 @@ public enum MessageQueueContract {
     /// Every check of the contract.
     public static var checks: [Check] {
         queueChecks + deliveryChecks + deadLetterChecks + fifoChecks + batchChecks + longPollingChecks
-            + validationChecks + catalogChecks
+            + validationChecks + catalogChecks + tagChecks
     }
 
     /// The checks that never move the queues' clock: what a service keeping its own time can run.

@@ -198,6 +198,33 @@ public final class SQSQueue: MessageQueue {
         _ = try await self.call("PurgeQueue", ["QueueUrl": .string(try await self.url(of: queue))])
     }
 
+    /// `ListQueueTags`.
+    public func tags(of queue: String) async throws(MessageQueueError) -> [String: String] {
+        let output = try await self.call("ListQueueTags", ["QueueUrl": .string(try await self.url(of: queue))])
+        return (output["Tags"]?.objectValue ?? [:]).compactMapValues(\.stringValue)
+    }
+
+    /// `TagQueue`, after the port's bounds are checked here (SQS keeps its count limit to itself).
+    public func tag(_ queue: String, with tags: [String: String]) async throws(MessageQueueError) {
+        try QueueTags.validate(tags)
+        let url = try await self.url(of: queue)
+        let count = try await self.tags(of: queue).merging(tags) { _, new in new }.count
+        try QueueTags.checkCount(count, queue: queue)
+        _ = try await self.call(
+            "TagQueue", ["QueueUrl": .string(url), "Tags": .object(tags.mapValues(JSONValue.string))])
+    }
+
+    /// `UntagQueue` (none when there are no keys, which SQS would refuse).
+    public func untag(_ queue: String, keys: [String]) async throws(MessageQueueError) {
+        guard !keys.isEmpty else {
+            _ = try await self.url(of: queue)
+            return
+        }
+        _ = try await self.call(
+            "UntagQueue",
+            ["QueueUrl": .string(try await self.url(of: queue)), "TagKeys": .array(keys.map(JSONValue.string))])
+    }
+
     /// `StartMessageMove` from the dead-letter queue to `destination` (each message's source queue when `nil`);
     /// returns how many messages were visible in the dead-letter queue when the move started.
     public func startMessageMove(

@@ -64,6 +64,15 @@ public protocol MessageQueue: Sendable {
     /// Deletes every message of the queue.
     func purge(_ queue: String) async throws(MessageQueueError)
 
+    /// The queue's tags, by key.
+    func tags(of queue: String) async throws(MessageQueueError) -> [String: String]
+
+    /// Adds `tags` to the queue, replacing those with the same keys (``QueueTags`` bounds them).
+    func tag(_ queue: String, with tags: [String: String]) async throws(MessageQueueError)
+
+    /// Removes the tags `keys` from the queue; a key it does not have is no error.
+    func untag(_ queue: String, keys: [String]) async throws(MessageQueueError)
+
     /// Moves the visible messages of the dead-letter queue `deadLetterQueue` to `destination`, or each back to the
     /// queue it came from when `destination` is `nil` (SQS's `StartMessageMoveTask`). Moved messages are new
     /// messages: new ids, sent now. Returns how many were moved.

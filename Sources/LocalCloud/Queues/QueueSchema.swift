@@ -1,7 +1,7 @@
 import GRDB
 
-/// The tables of the local queues' SQLite file: the queues with their settings, the messages (the attributes and
-/// receipts hang off them and go with them), and the deduplication ids FIFO queues remember for five minutes.
+/// The tables of the local queues' SQLite file: the queues with their settings and tags, the messages (the attributes
+/// and receipts hang off them and go with them), and the deduplication ids FIFO queues remember for five minutes.
 ///
 /// The messages have three indexes, one per way a receive reaches them, so that a receive does not read the whole
 /// queue: in order of sending (`messages_by_queue`, a rowid index, so ordered by `seq`), by when they become visible
@@ -58,6 +58,12 @@ enum QueueSchema {
                     seq INTEGER NOT NULL REFERENCES messages(seq) ON DELETE CASCADE
                 ) STRICT;
                 CREATE INDEX IF NOT EXISTS receipts_by_message ON receipts(seq);
+                CREATE TABLE IF NOT EXISTS queue_tags (
+                    queue TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    PRIMARY KEY (queue, key)
+                ) STRICT, WITHOUT ROWID;
                 CREATE TABLE IF NOT EXISTS deduplication (
                     queue TEXT NOT NULL,
                     deduplication_id TEXT NOT NULL,

@@ -60,9 +60,49 @@ public final class SQLiteMessageQueue: MessageQueue {
             _ = try StoredQueue.fetch(name, in: db)
             try db.execute(sql: "DELETE FROM messages WHERE queue = ?", arguments: [name])
             try db.execute(sql: "DELETE FROM deduplication WHERE queue = ?", arguments: [name])
+            try db.execute(sql: "DELETE FROM queue_tags WHERE queue = ?", arguments: [name])
             try db.execute(sql: "DELETE FROM queues WHERE name = ?", arguments: [name])
         }
         self.wakeups.signal(name)
+    }
+
+    public func tags(of queue: String) async throws(MessageQueueError) -> [String: String] {
+        let pool = self.pool
+        return try await self.run {
+            try await self.threads.read {
+                try pool.read { db in
+                    _ = try StoredQueue.fetch(queue, in: db)
+                    let rows = try Row.fetchAll(
+                        db, sql: "SELECT key, value FROM queue_tags WHERE queue = ?", arguments: [queue])
+                    return Dictionary(rows.map { ($0["key"] as String, $0["value"] as String) }) { _, last in last }
+                }
+            }
+        }
+    }
+
+    public func tag(_ queue: String, with tags: [String: String]) async throws(MessageQueueError) {
+        try QueueTags.validate(tags)
+        try await self.write { db in
+            _ = try StoredQueue.fetch(queue, in: db)
+            for (key, value) in tags {
+                try db.execute(
+                    sql: "INSERT INTO queue_tags (queue, key, value) VALUES (?, ?, ?) "
+                        + "ON CONFLICT (queue, key) DO UPDATE SET value = excluded.value",
+                    arguments: [queue, key, value])
+            }
+            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM queue_tags WHERE queue = ?", arguments: [queue])
+            // Thrown inside the transaction, so none of the new tags stays.
+            try QueueTags.checkCount(count ?? 0, queue: queue)
+        }
+    }
+
+    public func untag(_ queue: String, keys: [String]) async throws(MessageQueueError) {
+        try await self.write { db in
+            _ = try StoredQueue.fetch(queue, in: db)
+            for key in keys {
+                try db.execute(sql: "DELETE FROM queue_tags WHERE queue = ? AND key = ?", arguments: [queue, key])
+            }
+        }
     }
 
     public func setConfiguration(_ configuration: QueueConfiguration, of name: String) async throws(MessageQueueError) {

@@ -92,6 +92,18 @@ struct AppQueues: MessageQueue {
         try await self.base.purge(self.physical(queue))
     }
 
+    func tags(of queue: String) async throws(MessageQueueError) -> [String: String] {
+        try await self.base.tags(of: self.physical(queue))
+    }
+
+    func tag(_ queue: String, with tags: [String: String]) async throws(MessageQueueError) {
+        try await self.base.tag(self.physical(queue), with: tags)
+    }
+
+    func untag(_ queue: String, keys: [String]) async throws(MessageQueueError) {
+        try await self.base.untag(self.physical(queue), keys: keys)
+    }
+
     func startMessageMove(from deadLetterQueue: String, to destination: String?) async throws(MessageQueueError) -> Int
     {
         try await self.base.startMessageMove(from: self.physical(deadLetterQueue), to: destination.map(self.physical))

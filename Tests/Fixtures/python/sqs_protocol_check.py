@@ -2,7 +2,7 @@
 
 Usage: sqs_protocol_check.py ENDPOINT (check | after-restart)
 
-`check` runs every SQS operation the local cloud answers, and EventBridge's TestEventPattern, and leaves the queue
+`check` runs every SQS operation the local cloud answers (tags too), and EventBridge's TestEventPattern, and leaves the queue
 `kept` holding one message; `after-restart` checks that `kept` and its message survived a restart. Any failed check
 raises; the last line printed is "all checks passed".
 """
@@ -72,6 +72,20 @@ def arn_of(url):
 
 def count(url, attribute="ApproximateNumberOfMessages"):
     return int(sqs.get_queue_attributes(QueueUrl=url, AttributeNames=[attribute])["Attributes"][attribute])
+
+
+def tags():
+    url = sqs.create_queue(QueueName="tagged", tags={"team": "orders"})["QueueUrl"]
+    expect(sqs.list_queue_tags(QueueUrl=url)["Tags"] == {"team": "orders"}, "tags given at creation")
+    sqs.tag_queue(QueueUrl=url, Tags={"team": "billing", "env": "local"})
+    sqs.untag_queue(QueueUrl=url, TagKeys=["env"])
+    expect(sqs.list_queue_tags(QueueUrl=url)["Tags"] == {"team": "billing"}, "replaced and removed")
+    sqs.untag_queue(QueueUrl=url, TagKeys=["team"])
+    expect("Tags" not in sqs.list_queue_tags(QueueUrl=url), "no tags left")
+    expect_error(
+        sqs.tag_queue, "InvalidParameterValue", "InvalidParameterValue", QueueUrl=url,
+        Tags={f"k{i}": "v" for i in range(51)},
+    )
 
 
 def queues_and_attributes():
@@ -300,6 +314,7 @@ def after_restart():
 
 if sys.argv[2] == "check":
     messages(queues_and_attributes())
+    tags()
     fifo()
     redrive()
     event_pattern()

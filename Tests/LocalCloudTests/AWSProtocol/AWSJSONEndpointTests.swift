@@ -110,6 +110,17 @@ struct AWSJSONEndpointTests {
             #expect(answer.status == 400, "\(body)")
             #expect(error["__type"] == "com.amazonaws.sqs#InvalidParameterValue", "\(body)")
         }
+        for (operation, body, type) in [
+            ("AmazonSQS.TagQueue", "{\(url)}", "MissingParameter"),
+            ("AmazonSQS.TagQueue", "{\(url),\"Tags\":{\"k\":1}}", "InvalidParameterValue"),
+            ("AmazonSQS.UntagQueue", "{\(url)}", "MissingParameter"),
+            ("AmazonSQS.UntagQueue", "{\(url),\"TagKeys\":\"k\"}", "InvalidParameterValue"),
+            ("AmazonSQS.CreateQueue", #"{"QueueName":"jobs","tags":{"":"v"}}"#, "InvalidParameterValue"),
+        ] {
+            let (answer, error) = await Self.call(endpoint, operation, body)
+            #expect(answer.status == 400, "\(operation) \(body)")
+            #expect(error["__type"] == .string("com.amazonaws.sqs#\(type)"), "\(operation) \(body)")
+        }
         let entries = (0..<101).map { #"{"Id":"e\#($0)","MessageBody":"x"}"# }.joined(separator: ",")
         let (tooMany, tooManyError) = await Self.call(
             endpoint, "AmazonSQS.SendMessageBatch", "{\(url),\"Entries\":[\(entries)]}")

@@ -68,6 +68,18 @@ final class CountingMessageQueue: MessageQueue {
         try await self.queues.purge(queue)
     }
 
+    func tags(of queue: String) async throws(MessageQueueError) -> [String: String] {
+        try await self.queues.tags(of: queue)
+    }
+
+    func tag(_ queue: String, with tags: [String: String]) async throws(MessageQueueError) {
+        try await self.queues.tag(queue, with: tags)
+    }
+
+    func untag(_ queue: String, keys: [String]) async throws(MessageQueueError) {
+        try await self.queues.untag(queue, keys: keys)
+    }
+
     func startMessageMove(from deadLetterQueue: String, to destination: String?) async throws(MessageQueueError) -> Int
     {
         try await self.queues.startMessageMove(from: deadLetterQueue, to: destination)

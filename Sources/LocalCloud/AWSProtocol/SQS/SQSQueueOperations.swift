@@ -2,15 +2,22 @@ import Cloud
 import JSONCoding
 
 extension SQSOperations {
-    /// `CreateQueue`: `QueueName` and `Attributes` to `QueueUrl`; the same call again with equal attributes answers
-    /// the same URL, with other attributes `QueueNameExists`.
+    /// `CreateQueue`: `QueueName` and `Attributes` (and `tags`, added to the queue's) to `QueueUrl`; the same call
+    /// again with equal attributes answers the same URL, with other attributes `QueueNameExists`.
     static func createQueue(_ queues: any MessageQueue) -> AWSOperation {
         AWSOperation("CreateQueue") { request throws(AWSProtocolError) in
             let name = try request.input.requiredString("QueueName")
             let configuration = try SQSQueueAttributes.configuration(
                 request.input.stringMap("Attributes") ?? [:])
+            let tags = try request.input.stringMap("tags")
+            if let tags {
+                do throws(MessageQueueError) { try QueueTags.validate(tags) } catch { throw SQSErrors.answer(error) }
+            }
             try await SQSErrors.run(settingAttributes: true) { () throws(MessageQueueError) in
                 try await queues.createQueue(name, configuration: configuration)
+            }
+            if let tags, !tags.isEmpty {
+                try await SQSErrors.run { () throws(MessageQueueError) in try await queues.tag(name, with: tags) }
             }
             return ["QueueUrl": .string(SQSQueueAddress.url(of: name, host: request.host))]
         }

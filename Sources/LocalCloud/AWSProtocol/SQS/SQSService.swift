@@ -6,7 +6,7 @@ enum SQSOperations {}
 extension AWSService {
     /// SQS on its JSON protocol (`AmazonSQS.<operation>`, JSON 1.0) in front of `queues`: the operations a program
     /// and the AWS CLI use to make, configure, list and delete queues, send, receive and delete messages, find the
-    /// queues a dead-letter queue serves, and move messages back from it (and list those moves).
+    /// queues a dead-letter queue serves, move messages back from it (and list those moves), and tag queues.
     public static func sqs(queues: any MessageQueue) -> AWSService {
         let moveTasks = SQSMessageMoveTasks()
         return AWSService(
@@ -21,7 +21,8 @@ extension AWSService {
                 SQSOperations.changeMessageVisibility(queues), SQSOperations.changeMessageVisibilityBatch(queues),
                 SQSOperations.startMessageMoveTask(queues, tasks: moveTasks),
                 SQSOperations.listMessageMoveTasks(queues, tasks: moveTasks), SQSOperations.cancelMessageMoveTask(),
-                SQSOperations.listDeadLetterSourceQueues(queues),
+                SQSOperations.listDeadLetterSourceQueues(queues), SQSOperations.tagQueue(queues),
+                SQSOperations.untagQueue(queues), SQSOperations.listQueueTags(queues),
             ])
     }
 }

@@ -1,0 +1,32 @@
+/// SQS's bounds on a queue's tags (cost allocation labels): at most ``maximumCount`` per queue, keys of 1 to
+/// ``maximumKeyLength`` characters and values of at most ``maximumValueLength``, keys compared in their case.
+public enum QueueTags {
+    /// The most tags one queue holds.
+    public static let maximumCount = 50
+    /// The longest key, in characters.
+    public static let maximumKeyLength = 128
+    /// The longest value, in characters.
+    public static let maximumValueLength = 256
+
+    /// Refuses `tags` when a key or value is out of bounds.
+    /// - Throws: ``MessageQueueError/Code/invalidParameterValue`` naming the first one.
+    public static func validate(_ tags: [String: String]) throws(MessageQueueError) {
+        for (key, value) in tags {
+            guard (1...Self.maximumKeyLength).contains(key.count) else {
+                throw .invalidParameter("Tags", "a tag key has 1 to \(Self.maximumKeyLength) characters")
+            }
+            guard value.count <= Self.maximumValueLength else {
+                throw .invalidParameter(
+                    "Tags", "the value of \(key.prefix(128)) is over \(Self.maximumValueLength) characters")
+            }
+        }
+    }
+
+    /// Refuses a queue that would hold `count` tags.
+    /// - Throws: ``MessageQueueError/Code/invalidParameterValue`` past ``maximumCount``.
+    public static func checkCount(_ count: Int, queue: String) throws(MessageQueueError) {
+        guard count <= Self.maximumCount else {
+            throw .invalidParameter("Tags", "\(queue) would have \(count) tags, more than \(Self.maximumCount)")
+        }
+    }
+}
