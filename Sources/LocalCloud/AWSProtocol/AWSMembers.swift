@@ -54,6 +54,14 @@ public struct AWSMembers: Sendable {
         return text
     }
 
+    /// The member `name` as `read` reads it (``stringMap(_:)``, ``strings(_:)``...), which is required.
+    public func required<Value>(
+        _ name: String, _ read: (String) throws(AWSProtocolError) -> Value?
+    ) throws(AWSProtocolError) -> Value {
+        guard let value = try read(name) else { throw self.missing(name) }
+        return value
+    }
+
     /// The integer member `name`, if given; it must lie in `range`.
     public func integer(_ name: String, in range: ClosedRange<Int>) throws(AWSProtocolError) -> Int? {
         guard let value = self.value(name) else { return nil }

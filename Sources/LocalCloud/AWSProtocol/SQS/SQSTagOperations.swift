@@ -6,9 +6,7 @@ extension SQSOperations {
     static func tagQueue(_ queues: any MessageQueue) -> AWSOperation {
         AWSOperation("TagQueue") { request throws(AWSProtocolError) in
             let queue = try SQSQueueAddress.queue(of: request.input)
-            guard let tags = try request.input.stringMap("Tags") else {
-                throw SQSErrors.missingParameter("The request must contain the parameter Tags.")
-            }
+            let tags = try request.input.required("Tags", request.input.stringMap)
             try await SQSErrors.run { () throws(MessageQueueError) in try await queues.tag(queue, with: tags) }
             return [:]
         }
@@ -18,9 +16,7 @@ extension SQSOperations {
     static func untagQueue(_ queues: any MessageQueue) -> AWSOperation {
         AWSOperation("UntagQueue") { request throws(AWSProtocolError) in
             let queue = try SQSQueueAddress.queue(of: request.input)
-            guard let keys = try request.input.strings("TagKeys") else {
-                throw SQSErrors.missingParameter("The request must contain the parameter TagKeys.")
-            }
+            let keys = try request.input.required("TagKeys", request.input.strings)
             try await SQSErrors.run { () throws(MessageQueueError) in try await queues.untag(queue, keys: keys) }
             return [:]
         }
