@@ -207,11 +207,11 @@ public final class SQSQueue: MessageQueue {
     /// `TagQueue`, after the port's bounds are checked here (SQS keeps its count limit to itself).
     public func tag(_ queue: String, with tags: [String: String]) async throws(MessageQueueError) {
         try QueueTags.validate(tags)
-        let url = try await self.url(of: queue)
         let count = try await self.tags(of: queue).merging(tags) { _, new in new }.count
         try QueueTags.checkCount(count, queue: queue)
         _ = try await self.call(
-            "TagQueue", ["QueueUrl": .string(url), "Tags": .object(tags.mapValues(JSONValue.string))])
+            "TagQueue",
+            ["QueueUrl": .string(try await self.url(of: queue)), "Tags": .object(tags.mapValues(JSONValue.string))])
     }
 
     /// `UntagQueue` (none when there are no keys, which SQS would refuse).

@@ -8,9 +8,13 @@ public enum QueueTags {
     /// The longest value, in characters.
     public static let maximumValueLength = 256
 
-    /// Refuses `tags` when a key or value is out of bounds.
-    /// - Throws: ``MessageQueueError/Code/invalidParameterValue`` naming the first one.
+    /// Refuses `tags` when they are more than one queue may hold, or a key or value is out of bounds: what can be
+    /// told without the queue's own tags (``checkCount(_:queue:)`` counts those).
+    /// - Throws: ``MessageQueueError/Code/invalidParameterValue`` naming the first fault.
     public static func validate(_ tags: [String: String]) throws(MessageQueueError) {
+        guard tags.count <= Self.maximumCount else {
+            throw .invalidParameter("Tags", "\(tags.count) tags are more than a queue holds (\(Self.maximumCount))")
+        }
         for (key, value) in tags {
             guard (1...Self.maximumKeyLength).contains(key.count) else {
                 throw .invalidParameter("Tags", "a tag key has 1 to \(Self.maximumKeyLength) characters")

@@ -116,11 +116,21 @@ struct AWSJSONEndpointTests {
             ("AmazonSQS.UntagQueue", "{\(url)}", "MissingParameter"),
             ("AmazonSQS.UntagQueue", "{\(url),\"TagKeys\":\"k\"}", "InvalidParameterValue"),
             ("AmazonSQS.CreateQueue", #"{"QueueName":"jobs","tags":{"":"v"}}"#, "InvalidParameterValue"),
+            ("AmazonSQS.ListDeadLetterSourceQueues", "{\(url),\"MaxResults\":0}", "InvalidParameterValue"),
+            ("AmazonSQS.ListMessageMoveTasks", "{}", "MissingParameter"),
+            ("AmazonSQS.ListMessageMoveTasks", #"{"SourceArn":"not-an-arn"}"#, "InvalidParameterValue"),
         ] {
             let (answer, error) = await Self.call(endpoint, operation, body)
             #expect(answer.status == 400, "\(operation) \(body)")
             #expect(error["__type"] == .string("com.amazonaws.sqs#\(type)"), "\(operation) \(body)")
         }
+        let fiftyOne = (0..<51).map { #""k\#($0)":"v""# }.joined(separator: ",")
+        let (crowded, crowdedError) = await Self.call(
+            endpoint, "AmazonSQS.CreateQueue", #"{"QueueName":"crowded","tags":{\#(fiftyOne)}}"#)
+        #expect(crowded.status == 400)
+        #expect(crowdedError["__type"] == "com.amazonaws.sqs#InvalidParameterValue")
+        let (_, notMade) = await Self.call(endpoint, "AmazonSQS.GetQueueUrl", #"{"QueueName":"crowded"}"#)
+        #expect(notMade["__type"] == "com.amazonaws.sqs#QueueDoesNotExist", "a refused CreateQueue makes no queue")
         let entries = (0..<101).map { #"{"Id":"e\#($0)","MessageBody":"x"}"# }.joined(separator: ",")
         let (tooMany, tooManyError) = await Self.call(
             endpoint, "AmazonSQS.SendMessageBatch", "{\(url),\"Entries\":[\(entries)]}")

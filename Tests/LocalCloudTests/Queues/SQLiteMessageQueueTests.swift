@@ -7,6 +7,31 @@ import Testing
 /// What the SQLite queues promise beyond the contract: their state survives a restart and `kill -9`, and their
 /// receipt handles cannot be guessed.
 @Suite struct SQLiteMessageQueueTests {
+    /// Two requests that would each fit but together pass 50 tags: one is refused whole, the other kept whole.
+    @Test func concurrentTagRequestsNeverLeaveMoreThanFiftyTags() async throws {
+        let directory = try TemporaryDirectory()
+        let queues = try SQLiteMessageQueue(path: directory.path("queues.sqlite"))
+        try await queues.createQueue("tagged")
+        let refusals = await withTaskGroup(of: Bool.self) { group in
+            for side in ["a", "b"] {
+                let tags = Dictionary(uniqueKeysWithValues: (0..<30).map { ("\(side)\($0)", side) })
+                group.addTask {
+                    do throws(MessageQueueError) {
+                        try await queues.tag("tagged", with: tags)
+                        return false
+                    } catch {
+                        return error.code == .invalidParameterValue
+                    }
+                }
+            }
+            return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+        }
+        #expect(refusals == 1)
+        let kept = try await queues.tags(of: "tagged")
+        #expect(kept.count == 30)
+        #expect(Set(kept.values).count == 1, "the kept request's tags, all of them and no other")
+    }
+
     @Test func visibleInFlightAndDeadMessagesSurviveReopening() async throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("queues.sqlite")

@@ -36,8 +36,7 @@ final class SQSMessageMoveTasks: Sendable {
     /// Records `task`, moved from the queue `source`.
     func record(_ task: Task, source: String) {
         self.tasks.withLock { tasks in
-            tasks[source, default: []].insert(task, at: 0)
-            if tasks[source]!.count > Self.tasksKeptPerQueue { tasks[source]!.removeLast() }
+            tasks[source] = Array(([task] + (tasks[source] ?? [])).prefix(Self.tasksKeptPerQueue))
         }
     }
 
