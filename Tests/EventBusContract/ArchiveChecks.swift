@@ -48,6 +48,14 @@ let archiveChecks: [EventBusContract.Check] = [
                 destinationBus: bus))
         #expect(try await scenario.deliveredEvents(to: queue).compactMap { $0["id"]?.stringValue } == [ids[0]])
         #expect(try await scenario.delivered(to: live).isEmpty, "the rule excluding replays does not see them")
+        let replays = [scenario.name("all"), filtered]
+        #expect(try await scenario.bus.listReplays(prefix: scenario.name(""), archive: archive) == replays)
+        #expect(try await scenario.bus.listReplays(prefix: filtered, archive: nil) == [filtered])
+        #expect(try await scenario.bus.listReplays(prefix: scenario.name("ALL"), archive: nil).isEmpty)
+        #expect(try await scenario.bus.listReplays(prefix: nil, archive: nil).filter(replays.contains) == replays)
+        let other = scenario.name("other-archive")
+        try await scenario.bus.createArchive(EventArchive(name: other, sourceBus: bus))
+        #expect(try await scenario.bus.listReplays(prefix: nil, archive: other).isEmpty, "only the archive's replays")
         await expectBusError(.resourceAlreadyExists) {
             _ = try await scenario.bus.startReplay(
                 EventReplay(

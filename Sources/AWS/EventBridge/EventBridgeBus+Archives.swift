@@ -89,4 +89,22 @@ extension EventBridgeBus {
             state: output["State"]?.stringValue.flatMap(ReplayState.init(rawValue:)) ?? .starting,
             eventLastReplayedMilliseconds: AWSJSONNumbers.milliseconds(output["EventLastReplayedTime"]))
     }
+
+    /// `ListReplays` of the archive's ARN when given, every page.
+    public func listReplays(prefix: String?, archive: String?) async throws(EventBusError) -> [String] {
+        var input: [String: JSONValue] = [:]
+        input["NamePrefix"] = prefix.map(JSONValue.string)
+        if let archive {
+            try EventBusRequest.checkArchiveName(archive)
+            input["EventSourceArn"] = .string(try await self.arns().events("archive", archive))
+        }
+        var names: [String] = []
+        for member in try await self.pages("ListReplays", input, items: "Replays") {
+            guard let name = member["ReplayName"]?.stringValue else {
+                throw EventBusError(.internalFailure, "EventBridge answered with a replay without a name")
+            }
+            names.append(name)
+        }
+        return names.sorted()
+    }
 }

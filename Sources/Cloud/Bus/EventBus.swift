@@ -64,6 +64,10 @@ public protocol EventBus: Sendable {
 
     /// The replay `name` as it stands.
     func describeReplay(_ name: String) async throws(EventBusError) -> EventReplay
+
+    /// The names of the replays that begin with `prefix` (all when `nil`), of the archive `archive` only when given,
+    /// by name.
+    func listReplays(prefix: String?, archive: String?) async throws(EventBusError) -> [String]
 }
 
 extension EventBus {

@@ -496,6 +496,20 @@ public final class SQLiteEventBus: EventBus {
         }
     }
 
+    /// The replays whose names begin with `prefix`, taken literally and in its case, of `archive` when given.
+    public func listReplays(prefix: String?, archive: String?) async throws(EventBusError) -> [String] {
+        if let archive { try EventBusRequest.checkArchiveName(archive) }
+        return try await self.read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT name FROM replays WHERE \(Self.nameStartsWith(parameter: 1)) AND (?2 IS NULL OR archive = ?2)
+                    ORDER BY name
+                    """,
+                arguments: [prefix ?? "", archive])
+        }
+    }
+
     // MARK: Delivery
 
     /// Attempts every delivery due now, oldest first, up to ``deliveriesPerPass`` (those to one queue sent together in

@@ -166,6 +166,13 @@ def archives_and_replay():
         ReplayName="none", EventSourceArn=archive_arn.replace("app-archive", "none"),
         Destination={"Arn": app[0]["EventSourceArn"]}, **window,
     )
+    listed = events.list_replays(NamePrefix="ag", EventSourceArn=archive_arn)["Replays"]
+    expect([r["ReplayName"] for r in listed] == ["again"] and listed[0]["State"] == "COMPLETED", f"replays {listed}")
+    expect(events.list_replays(State="CANCELLING")["Replays"] == [], "no replay is ever cancelling")
+    expect(events.list_replays(Limit=1)["Replays"][0]["EventSourceArn"] == archive_arn, "a replay's archive")
+    expect_error(events.list_replays, "ValidationException", State="PAUSED")
+    expect_error(events.cancel_replay, "IllegalStatusException", ReplayName="again")
+    expect_error(events.cancel_replay, "ResourceNotFoundException", ReplayName="none")
 
 
 def keep():

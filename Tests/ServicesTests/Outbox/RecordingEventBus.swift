@@ -75,4 +75,8 @@ final class RecordingEventBus: EventBus {
     func describeReplay(_ name: String) async throws(EventBusError) -> EventReplay {
         try await self.unused.describeReplay(name)
     }
+
+    func listReplays(prefix: String?, archive: String?) async throws(EventBusError) -> [String] {
+        try await self.unused.listReplays(prefix: prefix, archive: archive)
+    }
 }

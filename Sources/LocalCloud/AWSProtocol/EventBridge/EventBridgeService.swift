@@ -11,7 +11,7 @@ extension AWSService {
     /// EventBridge on its JSON protocol (`AWSEvents.<operation>`, JSON 1.1): `TestEventPattern`, and with `bus` the
     /// operations a program uses to make, list and delete buses, put events, manage rules (enable and disable them,
     /// find them by target) and their queue and function targets,
-    /// manage archives, and start and describe replays.
+    /// manage archives, and start, describe and list replays (and answer a request to cancel one).
     public static func eventBridge(bus: (any EventBus)? = nil) -> AWSService {
         var operations = [EventBridgeOperations.testEventPattern()]
         if let bus {
@@ -28,6 +28,7 @@ extension AWSService {
                 EventBridgeOperations.createArchive(bus), EventBridgeOperations.describeArchive(bus),
                 EventBridgeOperations.listArchives(bus), EventBridgeOperations.deleteArchive(bus),
                 EventBridgeOperations.startReplay(bus), EventBridgeOperations.describeReplay(bus),
+                EventBridgeOperations.listReplays(bus), EventBridgeOperations.cancelReplay(bus),
             ]
         }
         return AWSService(
