@@ -89,6 +89,11 @@ struct EventBridgeOperationsTests {
             #"{"ReplayName":"r","EventSourceArn":"arn:aws:events:eu-west-1:1:archive/a","EventStartTime":-5,"EventEndTime":1,"Destination":{"Arn":"x"}}"#,
             "ValidationException"
         ),
+        ("ListReplays", #"{"State":"PAUSED"}"#, "ValidationException"),
+        ("ListReplays", #"{"Limit":101}"#, "ValidationException"),
+        ("ListReplays", #"{"EventSourceArn":"arn:aws:events:eu-west-1:1:event-bus/default"}"#, "ValidationException"),
+        ("CancelReplay", "{}", "ValidationException"),
+        ("CancelReplay", #"{"ReplayName":"none"}"#, "ResourceNotFoundException"),
     ])
     func badInputAndMissingResourcesAnswerEventBridgesErrorShapes(
         _ operation: String, _ body: String, _ type: String
