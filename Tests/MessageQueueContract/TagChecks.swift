@@ -22,6 +22,15 @@ let tagChecks: [MessageQueueContract.Check] = [
         await expectQueueError(.invalidParameterValue) {
             try await queues.tag(name, with: ["k": String(repeating: "v", count: 257)])
         }
+        for reserved in ["aws:team", "AWS:team", "Aws:cost"] {
+            await expectQueueError(.invalidParameterValue, "\(reserved) is AWS's") {
+                try await queues.tag(name, with: [reserved: "v"])
+            }
+        }
+        await expectQueueError(.invalidParameterValue) { try await queues.tag(name, with: ["a#b": "v"]) }
+        await expectQueueError(.invalidParameterValue) { try await queues.tag(name, with: ["k": "v<script>"]) }
+        try await queues.tag(name, with: ["été 2026/Q3": "a_b.c:d=e+f-g@h 1"])
+        #expect(try await queues.tags(of: name)["été 2026/Q3"] == "a_b.c:d=e+f-g@h 1")
         await expectQueueError(.queueDoesNotExist) { _ = try await queues.tags(of: scenario.name("missing")) }
     }
 ]

@@ -1,5 +1,7 @@
 /// SQS's bounds on a queue's tags (cost allocation labels): at most ``maximumCount`` per queue, keys of 1 to
-/// ``maximumKeyLength`` characters and values of at most ``maximumValueLength``, keys compared in their case.
+/// ``maximumKeyLength`` characters and values of at most ``maximumValueLength``, keys compared in their case, both
+/// made of letters, digits, white space and `_ . : / = + - @`, and no key beginning with `aws:` (in any case), which
+/// AWS keeps for its own tags.
 public enum QueueTags {
     /// The most tags one queue holds.
     public static let maximumCount = 50
@@ -23,6 +25,13 @@ public enum QueueTags {
                 throw .invalidParameter(
                     "Tags", "the value of \(key.prefix(128)) is over \(Self.maximumValueLength) characters")
             }
+            guard !key.lowercased().hasPrefix("aws:") else {
+                throw .invalidParameter("Tags", "tag keys beginning with aws: are reserved for AWS")
+            }
+            guard key.allSatisfy(Self.isAllowed), value.allSatisfy(Self.isAllowed) else {
+                throw .invalidParameter(
+                    "Tags", "tags hold letters, digits, white space and _ . : / = + - @ only (in \(key.prefix(128)))")
+            }
         }
     }
 
@@ -32,5 +41,10 @@ public enum QueueTags {
         guard count <= Self.maximumCount else {
             throw .invalidParameter("Tags", "\(queue) would have \(count) tags, more than \(Self.maximumCount)")
         }
+    }
+
+    /// Whether `character` may stand in a tag's key or value.
+    private static func isAllowed(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber || character.isWhitespace || "_.:/=+-@".contains(character)
     }
 }
