@@ -15,10 +15,13 @@ let errorChecks: [EventBusContract.Check] = [
         }
         try await scenario.bus.createEventBus(bus)
         try await scenario.bus.putRule(rule)
-        try await scenario.bus.deleteEventBus(bus)
-        await expectBusError(.resourceNotFound, "deleting a bus deletes its rules") {
-            _ = try await scenario.bus.describeRule("r", bus: bus)
+        await expectBusError(.validation, "a bus with rules is not deleted") {
+            try await scenario.bus.deleteEventBus(bus)
         }
+        #expect(try await scenario.bus.describeRule("r", bus: bus).name == "r", "its rule is kept")
+        try await scenario.bus.deleteRule("r", bus: bus)
+        try await scenario.bus.deleteEventBus(bus)
+        await expectBusError(.resourceNotFound) { _ = try await scenario.bus.listRules(bus: bus) }
     },
     .init("rules, targets, archives and replays that do not exist are ResourceNotFoundException") { scenario in
         let (bus, _) = try await scenario.route()

@@ -41,12 +41,17 @@ let putEventsChecks: [EventBusContract.Check] = [
         // the contract asks for the per-entry ResourceNotFoundException that moto and the local bus give.
         var unknownBus = good
         unknownBus.eventBusName = scenario.name("nowhere")
-        let result = try await scenario.bus.putEvents([good, noSource, notJSON, notObject, unknownBus, good])
-        #expect(result.entries.count == 6)
-        #expect(result.failedEntryCount == 4)
+        var awsSource = good
+        awsSource.source = "aws.ec2"
+        let result = try await scenario.bus.putEvents([
+            good, noSource, notJSON, notObject, unknownBus, awsSource, good,
+        ])
+        #expect(result.entries.count == 7)
+        #expect(result.failedEntryCount == 5)
         #expect(
             result.entries.map(\.errorCode) == [
-                nil, "InvalidArgument", "MalformedDetail", "MalformedDetail", "ResourceNotFoundException", nil,
+                nil, "InvalidArgument", "MalformedDetail", "MalformedDetail", "ResourceNotFoundException",
+                "NotAuthorizedForSourceException", nil,
             ])
         let ids = result.entries.compactMap(\.eventID)
         #expect(ids.count == 2 && ids[0] != ids[1])

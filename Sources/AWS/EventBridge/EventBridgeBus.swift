@@ -35,17 +35,14 @@ public final class EventBridgeBus: EventBus {
         _ = try await self.call("CreateEventBus", ["Name": .string(name)])
     }
 
-    /// Removes every rule of the bus (with its targets), then `DeleteEventBus`; the `default` bus is refused.
+    /// `DeleteEventBus` of a bus without rules; the `default` bus and a bus with rules are refused, as EventBridge
+    /// refuses them (the rules are listed first, since not every EventBridge-compatible service checks).
     public func deleteEventBus(_ name: String) async throws(EventBusError) {
         try EventBusRequest.checkBusName(name)
         guard name != EventBusNames.default else {
             throw .invalid("Name", "the default event bus cannot be deleted")
         }
-        for rule in try await self.listRules(bus: name, prefix: nil) {
-            let targets = try await self.listTargets(rule: rule.name, bus: name)
-            if !targets.isEmpty { _ = try await self.removeTargets(targets.map(\.id), rule: rule.name, bus: name) }
-            try await self.deleteRule(rule.name, bus: name)
-        }
+        guard try await self.listRules(bus: name, prefix: nil).isEmpty else { throw .busHasRules }
         _ = try await self.call("DeleteEventBus", ["Name": .string(name)])
     }
 

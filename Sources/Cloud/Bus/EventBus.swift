@@ -10,7 +10,8 @@ public protocol EventBus: Sendable {
     /// - Throws: ``EventBusError/Code/resourceAlreadyExists`` when it exists (`default` always does).
     func createEventBus(_ name: String) async throws(EventBusError)
 
-    /// Deletes the bus `name` with its rules and their targets; the `default` bus cannot be deleted.
+    /// Deletes the bus `name`; the `default` bus cannot be deleted.
+    /// - Throws: ``EventBusError/Code/validation`` while the bus has rules (``EventBusError/busHasRules``).
     func deleteEventBus(_ name: String) async throws(EventBusError)
 
     /// The names of the buses that begin with `prefix` (all when `nil`; `default` among them), by name.

@@ -38,6 +38,9 @@ public struct EventBusError: Error, Sendable, Hashable, CustomStringConvertible 
         EventBusError(.resourceNotFound, "\(kind) \(name) does not exist.")
     }
 
+    /// A bus cannot be deleted while it has rules, as EventBridge words it.
+    public static let busHasRules = EventBusError(.validation, "EventBus can't be deleted since it has rules.")
+
     /// `parameter` is not valid, for the reason `reason` gives.
     public static func invalid(_ parameter: String, _ reason: String) -> EventBusError {
         EventBusError(.validation, "Parameter \(parameter) is not valid. Reason: \(reason)")

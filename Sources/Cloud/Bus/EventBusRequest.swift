@@ -29,6 +29,10 @@ public enum EventBusRequest {
                 errorCode: "InvalidArgument",
                 errorMessage: "Parameter \(parameter) is not valid. Reason: \(parameter) is a required argument.")
         }
+        // `aws.` sources are AWS's own services': EventBridge refuses them from PutEvents.
+        guard !entry.source.hasPrefix("aws.") else {
+            return .failed(errorCode: "NotAuthorizedForSourceException", errorMessage: "Not authorized for the source.")
+        }
         guard isValidBusName(entry.eventBusName) else {
             return .failed(
                 errorCode: "InvalidArgument",

@@ -83,7 +83,7 @@ public final class SQLiteEventBus: EventBus {
         }
     }
 
-    /// Deletes the bus with its rules and targets; deliveries already owed and archives of it stay.
+    /// Deletes the bus, which must have no rules; deliveries already owed and archives of it stay.
     public func deleteEventBus(_ name: String) async throws(EventBusError) {
         try EventBusRequest.checkBusName(name)
         guard name != EventBusNames.default else {
@@ -91,9 +91,8 @@ public final class SQLiteEventBus: EventBus {
         }
         try await self.change { db in
             try Self.requireBus(name, in: db)
-            for table in ["targets", "rules"] {
-                try db.execute(sql: "DELETE FROM \(table) WHERE bus = ?", arguments: [name])
-            }
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM rules WHERE bus = ? LIMIT 1", arguments: [name]) == nil
+            else { throw EventBusError.busHasRules }
             try db.execute(sql: "DELETE FROM buses WHERE name = ?", arguments: [name])
         }
     }

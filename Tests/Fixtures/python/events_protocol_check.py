@@ -109,6 +109,11 @@ def buses():
     page = events.list_event_buses(NamePrefix="sh", Limit=1)
     expect([(b["Name"], b["Arn"].endswith(":event-bus/shop")) for b in page["EventBuses"]] == [("shop", True)], f"page {page}")
     expect("NextToken" not in page, f"one bus, one page: {page}")
+    expect_error(events.delete_event_bus, "ValidationException", Name="shop")
+    events.create_event_bus(Name="spare")
+    events.delete_event_bus(Name="spare")
+    refused = events.put_events(Entries=[{"Source": "aws.ec2", "DetailType": "x", "Detail": "{}", "EventBusName": "shop"}])
+    expect(refused["Entries"][0].get("ErrorCode") == "NotAuthorizedForSourceException", f"aws. source {refused}")
 
 
 def rule_state_and_targets(url, queue_arn):

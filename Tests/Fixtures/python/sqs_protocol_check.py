@@ -275,6 +275,11 @@ def event_pattern():
     expect(events.test_event_pattern(EventPattern=matching, Event=event)["Result"] is True, "matches")
     expect(events.test_event_pattern(EventPattern='{"source": ["other"]}', Event=event)["Result"] is False, "no match")
     try:
+        events.test_event_pattern(EventPattern=matching, Event=json.dumps({"source": "shop.orders", "detail": {}}))
+        raise AssertionError("an event without EventBridge's envelope was accepted")
+    except ClientError as error:
+        expect(error.response["Error"]["Code"] == "ValidationException", f"{error.response['Error']}")
+    try:
         events.test_event_pattern(EventPattern='{"source": "not-a-list"}', Event=event)
         raise AssertionError("an invalid pattern was accepted")
     except ClientError as error:

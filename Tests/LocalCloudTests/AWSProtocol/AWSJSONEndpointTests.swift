@@ -231,7 +231,9 @@ struct AWSJSONEndpointTests {
     @Test func testEventPatternAnswersInJSON11WithEventBridgesErrors() async throws {
         let directory = try TemporaryDirectory()
         let endpoint = try Self.endpoint(in: directory)
-        let event = #"{\"source\":\"shop\",\"detail\":{\"total\":120}}"#
+        let envelope =
+            #"\"id\":\"1\",\"account\":\"1\",\"time\":\"2026-01-01T00:00:00Z\",\"region\":\"eu-west-1\",\"detail-type\":\"t\""#
+        let event = #"{\"source\":\"shop\",\#(envelope),\"detail\":{\"total\":120}}"#
         let (matched, result) = await Self.call(
             endpoint, "AWSEvents.TestEventPattern",
             #"{"EventPattern":"{\"detail\":{\"total\":[{\"numeric\":[\">\",100]}]}}","Event":"\#(event)"}"#)
@@ -241,17 +243,24 @@ struct AWSJSONEndpointTests {
         let (_, missed) = await Self.call(
             endpoint, "AWSEvents.TestEventPattern", #"{"EventPattern":"{\"source\":[\"other\"]}","Event":"\#(event)"}"#)
         #expect(missed["Result"] == false)
+        let (badPattern, patternError) = await Self.call(
+            endpoint, "AWSEvents.TestEventPattern", #"{"EventPattern":"{\"source\":\"shop\"}","Event":"\#(event)"}"#)
+        #expect(badPattern.status == 400)
+        #expect(patternError["__type"] == "InvalidEventPatternException")
+        // EventBridge insists on the envelope: an event without one of its fields is not valid, nor is one that is not
+        // a JSON object.
+        let withoutID =
+            #"{\"source\":\"shop\",\"account\":\"1\",\"time\":\"t\",\"region\":\"r\",\"detail-type\":\"t\"}"#
         for body in [
-            #"{"EventPattern":"{\"source\":\"shop\"}","Event":"\#(event)"}"#,
             #"{"EventPattern":"{\"source\":[\"shop\"]}","Event":"not json"}"#,
+            #"{"EventPattern":"{\"source\":[\"shop\"]}","Event":"{\"source\":\"shop\"}"}"#,
+            #"{"EventPattern":"{\"source\":[\"shop\"]}","Event":"\#(withoutID)"}"#,
+            #"{"Event":"{}"}"#,
         ] {
             let (answer, error) = await Self.call(endpoint, "AWSEvents.TestEventPattern", body)
             #expect(answer.status == 400)
-            #expect(error["__type"] == "InvalidEventPatternException", "\(body)")
+            #expect(error["__type"] == "ValidationException", "\(body)")
         }
-        let (invalid, validation) = await Self.call(endpoint, "AWSEvents.TestEventPattern", #"{"Event":"{}"}"#)
-        #expect(invalid.status == 400)
-        #expect(validation["__type"] == "ValidationException")
     }
 
     @Test func aRequestForAnotherHostIsRefused() async throws {

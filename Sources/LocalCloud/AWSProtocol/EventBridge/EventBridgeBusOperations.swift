@@ -11,7 +11,7 @@ extension EventBridgeOperations {
         }
     }
 
-    /// `DeleteEventBus`: the bus `Name` with its rules and their targets; deleting a bus that does not exist
+    /// `DeleteEventBus`: the bus `Name`, refused while it has rules; deleting a bus that does not exist
     /// succeeds, as on EventBridge (whose only errors for it are internal ones and concurrent modification).
     static func deleteEventBus(_ bus: any EventBus) -> AWSOperation {
         AWSOperation("DeleteEventBus") { request throws(AWSProtocolError) in
