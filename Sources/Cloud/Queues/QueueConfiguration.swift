@@ -70,18 +70,32 @@ public struct QueueConfiguration: Sendable, Hashable {
             guard policy.deadLetterQueue != name else {
                 throw .invalidParameter("RedrivePolicy", "a queue cannot be its own dead-letter queue")
             }
-            try Self.validateName(policy.deadLetterQueue, fifo: self.fifo)
+            guard policy.deadLetterQueue.hasSuffix(".fifo") == self.fifo else {
+                throw .invalidParameter(
+                    "RedrivePolicy",
+                    "the dead-letter queue of a \(self.fifo ? "FIFO" : "standard") queue must be \(self.fifo ? "a FIFO" : "a standard") queue"
+                )
+            }
+            do throws(MessageQueueError) {
+                try Self.validateName(policy.deadLetterQueue, fifo: self.fifo)
+            } catch {
+                throw .invalidParameter("RedrivePolicy", "deadLetterTargetArn does not name a queue")
+            }
         }
     }
 
-    /// A queue name is 1…80 letters, digits, `-` and `_`, and ends in `.fifo` exactly when the queue is FIFO.
-    private static func validateName(_ name: String, fifo: Bool) throws(MessageQueueError) {
+    /// Checks a queue name: 1…80 letters, digits, `-` and `_`, ending in `.fifo` exactly when the queue is FIFO.
+    /// - Throws: ``MessageQueueError/Code/invalidParameterValue`` for `QueueName`.
+    public static func validateName(_ name: String, fifo: Bool) throws(MessageQueueError) {
         let stem = fifo && name.hasSuffix(".fifo") ? name.dropLast(5) : Substring(name)
         guard name.utf8.count <= MessageQueueLimits.queueNameLength, !stem.isEmpty,
             stem.utf8.allSatisfy(MessageQueueRequest.isIdentifierByte)
         else {
             throw .invalidParameter(
-                "QueueName", "a name is 1 to 80 letters, digits, hyphens and underscores (and .fifo for a FIFO queue)")
+                "QueueName",
+                fifo
+                    ? "the name of a FIFO queue holds only letters, digits, hyphens and underscores, ends in .fifo and is 1 to 80 characters long"
+                    : "a queue name holds only letters, digits, hyphens and underscores and is 1 to 80 characters long")
         }
         guard !fifo || name.hasSuffix(".fifo") else {
             throw .invalidParameter("QueueName", "the name of a FIFO queue ends in .fifo")

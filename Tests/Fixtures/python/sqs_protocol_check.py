@@ -96,9 +96,17 @@ def queues_and_attributes():
         sqs.create_queue, "QueueAlreadyExists", "QueueNameExists", QueueName="orders",
         Attributes={"VisibilityTimeout": "10"},
     )
+    expect(sqs.create_queue(QueueName="orders")["QueueUrl"] == url, "again, naming no attribute")
+    expect(sqs.create_queue(QueueName="orders", Attributes={"DelaySeconds": "0"})["QueueUrl"] == url, "a default kept")
     expect_error(
         sqs.create_queue, "InvalidAttributeName", "InvalidAttributeName", QueueName="other",
         Attributes={"Colour": "blue"},
+    )
+    for bad in ["bad name!", "x" * 81, "plain.fifo"]:
+        expect_error(sqs.create_queue, "InvalidParameterValue", "InvalidParameterValue", QueueName=bad)
+    expect_error(
+        sqs.create_queue, "InvalidParameterValue", "InvalidParameterValue", QueueName="no-suffix",
+        Attributes={"FifoQueue": "true"},
     )
     expect_error(
         sqs.create_queue, "InvalidAttributeValue", "InvalidAttributeValue", QueueName="other",
@@ -124,6 +132,10 @@ def queues_and_attributes():
     sqs.delete_queue(QueueUrl=sqs.get_queue_url(QueueName="page-beta")["QueueUrl"])
     names = [u.rsplit("/", 1)[1] for u in sqs.list_queues(QueueNamePrefix="page-")["QueueUrls"]]
     expect(names == ["page-alpha", "page-gamma"], f"after delete {names}")
+    nothing = sqs.list_queues(QueueNamePrefix="no-such-")
+    expect("QueueUrls" not in nothing, f"no queue matches: no QueueUrls, as SQS answers {nothing}")
+    empty = sqs.receive_message(QueueUrl=url)
+    expect("Messages" not in empty, f"an empty receive has no Messages, as SQS answers {empty}")
     return url
 
 

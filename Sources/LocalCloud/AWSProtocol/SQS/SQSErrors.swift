@@ -62,10 +62,13 @@ enum SQSErrors {
     {
         do {
             return try await operation()
-        } catch let error where settingAttributes && error.code == .invalidParameterValue {
-            throw Self.invalidAttributeValue(error.message)
         } catch {
-            throw Self.answer(error)
+            throw settingAttributes ? Self.settingAttributes(error) : Self.answer(error)
         }
+    }
+
+    /// `error` of a request that sets a queue's attributes: an invalid value is an `InvalidAttributeValue`.
+    static func settingAttributes(_ error: MessageQueueError) -> AWSProtocolError {
+        error.code == .invalidParameterValue ? Self.invalidAttributeValue(error.message) : Self.answer(error)
     }
 }

@@ -2,24 +2,45 @@ import Cloud
 import JSONCoding
 
 extension SQSOperations {
-    /// `CreateQueue`: `QueueName` and `Attributes` (and `tags`, added to the queue's) to `QueueUrl`; the same call
-    /// again with equal attributes answers the same URL, with other attributes `QueueNameExists`.
+    /// `CreateQueue`: `QueueName` and `Attributes` (and `tags`, added to the queue's) to `QueueUrl`. For a queue
+    /// that exists, the URL when the attributes given (only those) are the queue's already, else `QueueNameExists`.
     static func createQueue(_ queues: any MessageQueue) -> AWSOperation {
         AWSOperation("CreateQueue") { request throws(AWSProtocolError) in
             let name = try request.input.requiredString("QueueName")
-            let configuration = try SQSQueueAttributes.configuration(
-                request.input.stringMap("Attributes") ?? [:])
+            let attributes = try request.input.stringMap("Attributes") ?? [:]
+            let configuration = try SQSQueueAttributes.configuration(attributes)
             let tags = try request.input.stringMap("tags")
-            if let tags {
-                do throws(MessageQueueError) { try QueueTags.validate(tags) } catch { throw SQSErrors.answer(error) }
+            do throws(MessageQueueError) {
+                try QueueConfiguration.validateName(name, fifo: configuration.fifo)
+                if let tags { try QueueTags.validate(tags) }
+            } catch {
+                throw SQSErrors.answer(error)
             }
-            try await SQSErrors.run(settingAttributes: true) { () throws(MessageQueueError) in
+            do throws(MessageQueueError) {
                 try await queues.createQueue(name, configuration: configuration)
+            } catch  where error.code == .queueNameExists {
+                guard try await Self.hasAlready(attributes, queue: name, queues) else { throw SQSErrors.answer(error) }
+            } catch {
+                throw SQSErrors.settingAttributes(error)
             }
             if let tags, !tags.isEmpty {
                 try await SQSErrors.run { () throws(MessageQueueError) in try await queues.tag(name, with: tags) }
             }
             return ["QueueUrl": .string(SQSQueueAddress.url(of: name, host: request.host))]
+        }
+    }
+
+    /// Whether the existing queue `name` has every attribute of `attributes` with that value already.
+    private static func hasAlready(_ attributes: [String: String], queue name: String, _ queues: any MessageQueue)
+        async throws(AWSProtocolError) -> Bool
+    {
+        let existing = try await SQSErrors.run { () throws(MessageQueueError) in
+            try await queues.attributes(of: name).configuration
+        }
+        do throws(AWSProtocolError) {
+            return try SQSQueueAttributes.apply(attributes, to: existing) == existing
+        } catch {
+            return false
         }
     }
 
@@ -52,6 +73,8 @@ extension SQSOperations {
                 .filter { name in name.hasPrefix(prefix) && after.map { name > $0 } ?? true }
             // Without MaxResults SQS answers at most 1,000 queues and no token.
             let page = names.prefix(limit ?? 1000)
+            // SQS leaves `QueueUrls` out when no queue matches.
+            guard !page.isEmpty else { return [:] }
             var output: [String: JSONValue] = [
                 "QueueUrls": .array(page.map { .string(SQSQueueAddress.url(of: $0, host: request.host)) })
             ]

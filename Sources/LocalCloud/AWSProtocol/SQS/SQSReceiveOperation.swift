@@ -23,6 +23,8 @@ extension SQSOperations {
                     from: queue, maxMessages: maxMessages, waitTime: waitTime.map { .seconds($0) },
                     visibilityTimeout: visibilityTimeout.map { .seconds($0) })
             }
+            // SQS leaves `Messages` out when there are none, as SDK callers expect (`response.get("Messages", [])`).
+            guard !messages.isEmpty else { return [:] }
             return [
                 "Messages": .array(
                     messages.map { message in
