@@ -78,7 +78,7 @@ struct EventsReplayCommandTests {
         #expect(missing.errorText.contains("ResourceNotFoundException: Archive nope does not exist."))
         let rule = try await folder.replay(["--archive", "everything", "--rule", "ghost"] + window)
         #expect(rule.status != 0)
-        #expect(rule.errorText.contains("Rule ghost does not exist."))
+        #expect(rule.errorText.contains("Rule ghost does not exist on EventBus"))
         let time = try await folder.replay([
             "--archive", "everything", "--from", "yesterday", "--to", "2025-12-02T00:00:00Z",
         ])

@@ -38,6 +38,11 @@ public struct EventBusError: Error, Sendable, Hashable, CustomStringConvertible 
         EventBusError(.resourceNotFound, "\(kind) \(name) does not exist.")
     }
 
+    /// The rule `name` does not exist on the bus `bus`, as EventBridge words it.
+    public static func ruleNotFound(_ name: String, bus: String) -> EventBusError {
+        EventBusError(.resourceNotFound, "Rule \(name) does not exist on EventBus \(bus).")
+    }
+
     /// A bus cannot be deleted while it has rules, as EventBridge words it.
     public static let busHasRules = EventBusError(.validation, "EventBus can't be deleted since it has rules.")
 

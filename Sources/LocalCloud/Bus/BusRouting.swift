@@ -40,8 +40,8 @@ struct BusRouting: Sendable {
             targets[key, default: []].append(try StoredTarget.decode(row["definition"]))
         }
         let rules = try Row.fetchAll(
-            db, sql: "SELECT bus, name, pattern FROM rules WHERE state = ? ORDER BY rowid",
-            arguments: [RuleState.enabled.rawValue])
+            db, sql: "SELECT bus, name, pattern FROM rules WHERE state != ? ORDER BY rowid",
+            arguments: [RuleState.disabled.rawValue])
         for row in rules {
             let bus: String = row["bus"]
             let name: String = row["name"]

@@ -236,7 +236,7 @@ public final class SQLiteEventBus: EventBus {
     public func describeRule(_ name: String, bus: String) async throws(EventBusError) -> EventRule {
         try EventBusRequest.checkRuleName(name)
         guard let rule = try await self.rules(bus: bus, where: "name = ?2", name).first else {
-            throw EventBusError.notFound("Rule", name)
+            throw EventBusError.ruleNotFound(name, bus: bus)
         }
         return rule
     }
@@ -594,7 +594,7 @@ public final class SQLiteEventBus: EventBus {
 
     private static func requireRule(_ name: String, bus: String, in db: Database) throws {
         try requireBus(bus, in: db)
-        guard try ruleExists(name, bus: bus, in: db) else { throw EventBusError.notFound("Rule", name) }
+        guard try ruleExists(name, bus: bus, in: db) else { throw EventBusError.ruleNotFound(name, bus: bus) }
     }
 
     private static func archive(_ name: String, in db: Database) throws -> EventArchive? {

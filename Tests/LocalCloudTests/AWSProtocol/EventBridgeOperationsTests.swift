@@ -230,6 +230,14 @@ struct EventBridgeOperationsTests {
         _ = await Self.succeed(endpoint, "PutEvents", put)
         #expect(try await bus.deliverDue() == 1, "only the event put while r was enabled is delivered")
         #expect(try await queues.receive(from: "jobs", maxMessages: 10, waitTime: .zero).count == 1)
+
+        // The state that also takes CloudTrail's management events routes as ENABLED does, and is kept as it was put.
+        let cloudTrail = "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"
+        _ = await Self.succeed(
+            endpoint, "PutRule", #"{"Name":"s","EventPattern":"{\"source\":[\"a\"]}","State":"\#(cloudTrail)"}"#)
+        #expect(await Self.succeed(endpoint, "DescribeRule", #"{"Name":"s"}"#)["State"] == .string(cloudTrail))
+        _ = await Self.succeed(endpoint, "PutEvents", put)
+        #expect(try await bus.deliverDue() == 2, "r and s route it")
     }
 
     @Test func deletingARuleWithTargetsIsRefusedAndDeletingAMissingRuleSucceeds() async throws {

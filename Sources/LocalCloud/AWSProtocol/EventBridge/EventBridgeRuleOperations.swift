@@ -15,7 +15,9 @@ extension EventBridgeOperations {
             }
             let state = try input.string("State").map { text throws(AWSProtocolError) in
                 guard let state = RuleState(rawValue: text) else {
-                    throw input.invalidValue("State", "\(text.prefix(64)) is neither ENABLED nor DISABLED")
+                    throw input.invalidValue(
+                        "State",
+                        "\(text.prefix(64)) is not ENABLED, DISABLED or ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS")
                 }
                 return state
             }
