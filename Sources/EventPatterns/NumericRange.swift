@@ -11,53 +11,72 @@ struct NumericRange: Sendable {
     private(set) var lower: Bound?
     private(set) var upper: Bound?
 
-    /// Reads the operand of `numeric`, or explains why EventBridge would reject it.
+    /// Reads the operand of `numeric` as event-ruler's grammar has it: `["=", n]`, `["<" | "<=", n]`, or
+    /// `[">" | ">=", n]` optionally followed by `"<" | "<=", m` with `n` below `m`; anything else is refused with
+    /// event-ruler's reason.
     init(_ operand: JSONValue) throws(EventPatternError) {
         guard case .array(let terms) = operand else {
             throw EventPatternError(.invalidOperand, "Value of numeric must be an array.")
         }
-        guard !terms.isEmpty else { throw EventPatternError(.emptyArray, "Empty arrays are not allowed") }
-        var index = 0
-        while index < terms.count {
-            guard case .string(let comparison) = terms[index] else {
-                throw EventPatternError(
-                    .invalidNumericRange, "Value of numeric must be an array of operator/value pairs.")
-            }
-            guard index + 1 < terms.count, let value = EventScalar(terms[index + 1])?.number else {
-                throw EventPatternError(.invalidNumericRange, "Value of \(comparison) must be numeric")
-            }
-            try self.add(comparison, value)
-            index += 2
+        guard case .string(let comparison)? = terms.first else {
+            throw Self.refusal("Invalid member in numeric match: \(Self.text(of: terms.first))")
         }
-        if let lower = self.lower, let upper = self.upper,
-            lower.value > upper.value || (lower.value == upper.value && !(lower.isInclusive && upper.isInclusive))
-        {
-            throw EventPatternError(.invalidNumericRange, "Bad numeric range: the lower bound is above the upper")
-        }
-    }
-
-    private mutating func add(_ comparison: String, _ value: Double) throws(EventPatternError) {
-        let badOperator = EventPatternError(.invalidNumericRange, "Bad numeric range operator: \(comparison)")
+        let tooMany = Self.refusal("Too many elements in numeric expression")
         switch comparison {
-        case ">", ">=":
-            guard self.lower == nil, !self.isExact else { throw badOperator }
-            self.lower = Bound(value: value, isInclusive: comparison == ">=")
-        case "<", "<=":
-            guard self.upper == nil, !self.isExact else { throw badOperator }
-            self.upper = Bound(value: value, isInclusive: comparison == "<=")
         case "=":
-            guard self.lower == nil, self.upper == nil else { throw badOperator }
+            let value = try Self.number(after: "equals", at: 1, in: terms)
+            guard terms.count == 2 else { throw tooMany }
             self.lower = Bound(value: value, isInclusive: true)
             self.upper = self.lower
+        case "<", "<=":
+            let value = try Self.number(after: comparison, at: 1, in: terms)
+            guard terms.count == 2 else { throw tooMany }
+            self.upper = Bound(value: value, isInclusive: comparison == "<=")
+        case ">", ">=":
+            let bottom = try Self.number(after: comparison, at: 1, in: terms)
+            self.lower = Bound(value: bottom, isInclusive: comparison == ">=")
+            guard terms.count > 2 else { return }
+            guard case .string(let upperComparison) = terms[2] else {
+                throw Self.refusal("Bad value in numeric range: \(Self.text(of: terms[2]))")
+            }
+            guard upperComparison == "<" || upperComparison == "<=" else {
+                throw Self.refusal("Bad numeric range operator: \(upperComparison)")
+            }
+            let top = try Self.number(after: upperComparison, at: 3, in: terms)
+            guard terms.count == 4 else { throw Self.refusal("Too many terms in numeric range expression") }
+            guard bottom < top else { throw Self.refusal("Bottom must be less than top") }
+            self.upper = Bound(value: top, isInclusive: upperComparison == "<=")
         default:
-            throw EventPatternError(.invalidNumericRange, "Unrecognized numeric range operator: \(comparison)")
+            throw Self.refusal("Unrecognized numeric range operator: \(comparison)")
         }
     }
 
-    /// Whether the range came from `=` (which takes no other bound).
-    private var isExact: Bool {
-        guard let lower = self.lower, let upper = self.upper else { return false }
-        return lower.value == upper.value && lower.isInclusive && upper.isInclusive
+    /// The number at `index` of `terms`, which follows the operator `name`.
+    private static func number(after name: String, at index: Int, in terms: [JSONValue]) throws(EventPatternError)
+        -> Double
+    {
+        guard index < terms.count, let value = EventScalar(terms[index])?.number else {
+            throw Self.refusal("Value of \(name) must be numeric")
+        }
+        return value
+    }
+
+    private static func refusal(_ reason: String) -> EventPatternError {
+        EventPatternError(.invalidNumericRange, reason)
+    }
+
+    /// A term as event-ruler's parser names it in a refusal: its text, `]` past the end, `[` or `{` for a container.
+    private static func text(of term: JSONValue?) -> String {
+        guard let term else { return "]" }
+        switch term {
+        case .array: return "["
+        case .object: return "{"
+        case .string(let text): return text
+        default:
+            var writer = JSONWriter(capacity: 32)
+            writer.value(term)
+            return String(decoding: writer.bytes, as: UTF8.self)
+        }
     }
 
     /// Whether `number` lies within the bounds.

@@ -66,6 +66,11 @@ enum OperatorCompiler {
                 }
                 excluded.insert(value)
             }
+            guard excluded.allSatisfy({ $0.number != nil }) || excluded.allSatisfy({ $0.string != nil }) else {
+                throw EventPatternError(
+                    .invalidOperand,
+                    "Inside anything but list, either all values are number or string, mixed type is not supported")
+            }
             return .anythingBut(excluded)
         case .object(let members):
             guard members.count == 1, let (name, inner) = members.first else {

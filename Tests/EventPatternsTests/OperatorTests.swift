@@ -129,6 +129,21 @@ struct OperatorTests {
         #expect(rejection(#"{"f": [{"numeric": [">", 0, ">", 1]}]}"#) == "Bad numeric range operator: >")
         #expect(rejection(#"{"f": [{"numeric": [">", 0, "<"]}]}"#) == "Value of < must be numeric")
         #expect(rejection(#"{"f": [{"numeric": 10}]}"#) == "Value of numeric must be an array.")
+        // event-ruler's numeric grammar: "=" and an upper bound stand alone, a lower bound may take an upper bound
+        // after it, strictly above it.
+        #expect(rejection(#"{"f": [{"numeric": [">", 5, "<", 1]}]}"#) == "Bottom must be less than top")
+        #expect(rejection(#"{"f": [{"numeric": [">=", 5, "<=", 5]}]}"#) == "Bottom must be less than top")
+        #expect(rejection(#"{"f": [{"numeric": ["<", 6, ">", 5]}]}"#) == "Too many elements in numeric expression")
+        #expect(rejection(#"{"f": [{"numeric": ["=", 5, "=", 5]}]}"#) == "Too many elements in numeric expression")
+        #expect(
+            rejection(#"{"f": [{"numeric": [">", 1, "<", 5, "<", 6]}]}"#)
+                == "Too many terms in numeric range expression")
+        #expect(rejection(#"{"f": [{"numeric": [">", 1, 5]}]}"#) == "Bad value in numeric range: 5")
+        #expect(rejection(#"{"f": [{"numeric": []}]}"#) == "Invalid member in numeric match: ]")
+        #expect(rejection(#"{"f": [{"numeric": [5, ">"]}]}"#) == "Invalid member in numeric match: 5")
+        #expect(rejection(#"{"f": [{"numeric": ["==", 5]}]}"#) == "Unrecognized numeric range operator: ==")
+        #expect(rejection(#"{"f": [{"numeric": ["=", "5"]}]}"#) == "Value of equals must be numeric")
+        #expect(rejection(#"{"f": [{"anything-but": ["a", 1]}]}"#)?.hasSuffix("mixed type is not supported") == true)
         #expect(rejection(#"{"f": [{"anything-but": null}]}"#)?.hasPrefix("Value of anything-but must be") == true)
         #expect(rejection(#"{"f": [{"anything-but": ["a", true]}]}"#)?.hasPrefix("Inside anything but list") == true)
         #expect(rejection(#"{"f": [{"anything-but": {"prefix": ""}}]}"#) == "Null prefix/suffix not allowed")
