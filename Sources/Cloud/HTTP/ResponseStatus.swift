@@ -70,6 +70,8 @@ public struct ResponseStatus: Sendable, Hashable, CustomStringConvertible, Expre
     public static let requestHeaderFieldsTooLarge = ResponseStatus(code: 431)
     /// 500.
     public static let internalServerError = ResponseStatus(code: 500)
+    /// 501.
+    public static let notImplemented = ResponseStatus(code: 501)
     /// 502.
     public static let badGateway = ResponseStatus(code: 502)
     /// 503.
@@ -83,7 +85,7 @@ public struct ResponseStatus: Sendable, Hashable, CustomStringConvertible, Expre
         413: "Content Too Large", 415: "Unsupported Media Type", 421: "Misdirected Request",
         422: "Unprocessable Content",
         428: "Precondition Required", 429: "Too Many Requests", 431: "Request Header Fields Too Large",
-        500: "Internal Server Error", 502: "Bad Gateway",
+        500: "Internal Server Error", 501: "Not Implemented", 502: "Bad Gateway",
         503: "Service Unavailable",
         504: "Gateway Timeout",
     ]

@@ -98,6 +98,9 @@ public final class APIGateway: Sendable {
             return GatewayResponse(
                 GatewayError.headersTooLarge(limitBytes: Self.maximumHeadBytes), requestID: Self.makeRequestID())
         }
+        if let coding = request.headers[.transferEncoding], coding.lowercased() != "chunked" {
+            return GatewayResponse(GatewayError.unsupportedTransferEncoding, requestID: Self.makeRequestID())
+        }
         let origin = request.headers[.origin]
         guard let cors = self.cors, let origin else { return await self.answer(request, readingBody: readBody) }
         let isPreflight =

@@ -4,6 +4,10 @@ public import Cloud
 public enum GatewayError: HTTPProblemError, Sendable, Equatable {
     /// No route matches the request (`what` names it: its path, or its method and path).
     case noRoute(_ what: String)
+    /// The request is not HTTP/1.1; `reason` is the parser's complaint.
+    case malformedRequest(_ reason: String)
+    /// The request's body comes in a transfer coding other than `chunked`.
+    case unsupportedTransferEncoding
     /// The request body is over API Gateway's limit.
     case bodyTooLarge(limitBytes: Int)
     /// The request line and header values together are over API Gateway's limit.
@@ -25,6 +29,8 @@ public enum GatewayError: HTTPProblemError, Sendable, Equatable {
     public var status: ResponseStatus {
         switch self {
         case .noRoute: .notFound
+        case .malformedRequest: .badRequest
+        case .unsupportedTransferEncoding: .notImplemented
         case .bodyTooLarge: .contentTooLarge
         case .headersTooLarge: .requestHeaderFieldsTooLarge
         case .throttled: .tooManyRequests
@@ -43,7 +49,9 @@ public enum GatewayError: HTTPProblemError, Sendable, Equatable {
     /// What happened, without the function's internals.
     public var detail: String {
         switch self {
-        case .noRoute(let what): "No route for \(what)"
+        case .noRoute(let what): "No route for \(what.prefix(Self.echoedLength))"
+        case .malformedRequest(let reason): "The request is not valid HTTP/1.1 (\(reason))"
+        case .unsupportedTransferEncoding: "Request bodies come whole or in the chunked transfer coding only"
         case .bodyTooLarge(let limit): "The request body is over \(limit) bytes"
         case .headersTooLarge(let limit): "The request line and header values are over \(limit) bytes together"
         case .throttled(let function, let limit): "\(function) is at its reserved concurrency of \(limit)"
@@ -55,6 +63,9 @@ public enum GatewayError: HTTPProblemError, Sendable, Equatable {
         case .malformedAnswer: "The function's answer is not a valid HTTP API response"
         }
     }
+
+    /// The most characters of a request's path an answer repeats.
+    static let echoedLength = 256
 
     /// `Retry-After` for a throttled request.
     public var headers: ResponseHeaders {

@@ -66,7 +66,10 @@ public struct GatewayServer: Sendable {
     ) -> some ApplicationProtocol {
         Application(
             responder: GatewayResponder(gateway: self.gateway, localRoutes: self.localRoutes),
-            server: .http1OnConnectionEventLoop(configuration: .init(idleTimeout: TimeAmount(self.idleTimeout))),
+            server: .http1OnConnectionEventLoop(
+                configuration: .init(
+                    additionalChannelHandlers: [MalformedRequestProblemHandler()],
+                    idleTimeout: TimeAmount(self.idleTimeout))),
             configuration: .init(address: .hostname(self.host, port: self.port), serverName: nil),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: logger

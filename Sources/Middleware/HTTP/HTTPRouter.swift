@@ -36,15 +36,10 @@ public struct HTTPRouter: LambdaHandler {
             self.securityHeaders = securityHeaders
         }
 
-        /// Headers that keep an API answer from being sniffed, framed, cached or leaking referrers.
-        public static let defaultSecurityHeaders = [
-            "x-content-type-options": "nosniff",
-            "x-frame-options": "DENY",
-            "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
-            "referrer-policy": "no-referrer",
-            "strict-transport-security": "max-age=31536000; includeSubDomains",
-            "cache-control": "no-store",
-        ]
+        /// Headers that keep an API answer from being sniffed, framed, cached or leaking referrers
+        /// (``SecurityHeaders``).
+        public static let defaultSecurityHeaders = Dictionary(
+            uniqueKeysWithValues: SecurityHeaders.fields.map { ($0.name, $0.value) })
     }
 
     public init(configuration: Configuration = Configuration(), @RouteListBuilder routes: () -> [Route]) {

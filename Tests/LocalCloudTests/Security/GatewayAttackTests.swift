@@ -102,6 +102,41 @@ struct GatewayAttackTests {
         }
     }
 
+    /// Requests that are not HTTP/1.1 get a problem body like every other refusal (Hummingbird's own answer is a
+    /// bare 400), a head over the decoder's limit the 431 of API Gateway's quota, and a transfer coding the gateway
+    /// cannot read a 501; the gateway's own answers carry the same security headers as a function's.
+    @Test(.timeLimit(.minutes(1))) func malformedRequestsGetProblemBodiesAndTheGatewaysAnswersSecurityHeaders()
+        async throws
+    {
+        try await Self.withStatusServer { url in
+            let port = try #require(url.port)
+            let cases: [(request: String, status: String)] = [
+                ("GET /status HTTP/1.1\r\nHost: a\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n", "400"),
+                ("GET /status HTTP/1.1\r\nHost: a\r\nBad Header: x\r\n\r\n", "400"),
+                ("GET /status HTTP/1.1\r\nHost: a\r\nX: \(String(repeating: "a", count: 90_000))\r\n\r\n", "431"),
+                ("POST /status HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: xchunked\r\n\r\n0\r\n\r\n", "501"),
+            ]
+            for (request, status) in cases {
+                let answer = try await RawTCPConnection.offThePool {
+                    let connection = try RawTCPConnection(port: port)
+                    try connection.send(request)
+                    return connection.readToEnd(timeout: .seconds(10))
+                }
+                #expect(answer.hasPrefix("HTTP/1.1 \(status)"), "\(request.prefix(60)): \(answer.prefix(60))")
+                let lowered = answer.lowercased()
+                #expect(lowered.contains("content-type: application/problem+json"), "\(answer.prefix(300))")
+                #expect(lowered.contains("x-content-type-options: nosniff"), "\(answer.prefix(300))")
+                #expect(lowered.contains("\"requestid\""), "\(answer.prefix(400))")
+            }
+            let (code, problem, response) = try await StratusServe.send(
+                "GET", URL(string: "\(url)/\(String(repeating: "n", count: 5000))")!, token: nil)
+            #expect(code == 404)
+            #expect(response.value(forHTTPHeaderField: "x-content-type-options") == "nosniff")
+            #expect(response.value(forHTTPHeaderField: "cache-control") == "no-store")
+            #expect((problem["detail"] as? String)?.count ?? .max < 300, "the path is repeated up to 256 characters")
+        }
+    }
+
     /// A request head announcing a 10 MB body, sent without the body: the answer must come before it.
     static func headOfLargeRequest(
         _ method: String, _ path: String, headers: [String] = [], bytes: Int = APIGateway.maximumRequestBytes
