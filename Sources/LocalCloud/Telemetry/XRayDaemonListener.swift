@@ -16,13 +16,14 @@ public final class XRayDaemonListener: Sendable {
         self.refusals = refusals
     }
 
-    /// Starts listening on `host`:`port` (`0` picks a free port).
+    /// Starts listening on `host`:`port` (`0` picks a free port). The port is its alone: binding fails while another
+    /// process listens on it (with `SO_REUSEADDR` a second `stratus serve` would share the port and take some of the
+    /// first one's segments).
     public static func start(host: String = "127.0.0.1", port: Int, recorder: TelemetryRecorder) async throws
         -> XRayDaemonListener
     {
         let refusals = DroppedDatagramCounter()
         let channel = try await DatagramBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .channelOption(.socketOption(.so_reuseaddr), value: 1)
             // The daemon reads up to 64 KB per datagram.
             .channelOption(.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: 64 * 1024))
             .channelInitializer { channel in

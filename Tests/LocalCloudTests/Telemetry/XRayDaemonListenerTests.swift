@@ -6,6 +6,18 @@ import Testing
 
 /// The local X-Ray daemon: what SDKs send over UDP arrives in the telemetry store; what the daemon would drop is dropped.
 @Suite struct XRayDaemonListenerTests {
+    /// A second daemon on a port in use fails to start (serve then says so) rather than sharing the port and taking
+    /// some of the first one's segments.
+    @Test func aSecondDaemonOnTheSamePortFailsToStart() async throws {
+        let recorder = TelemetryRecorder(store: try TelemetryStore(path: nil))
+        let first = try await XRayDaemonListener.start(port: 0, recorder: recorder)
+        await #expect(throws: (any Error).self) {
+            let second = try await XRayDaemonListener.start(port: first.port, recorder: recorder)
+            await second.close()
+        }
+        await first.close()
+    }
+
     @Test func segmentsSentAsTheSDKsSendThemAreStoredAndInvalidDatagramsDropped() async throws {
         let recorder = TelemetryRecorder(store: try TelemetryStore(path: nil))
         let listener = try await XRayDaemonListener.start(port: 0, recorder: recorder)
