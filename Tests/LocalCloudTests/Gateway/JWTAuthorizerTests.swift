@@ -110,6 +110,13 @@ struct JWTAuthorizerTests {
             ("wrong audience wins over client_id", try TokenIssuer.token(["aud": "other-app"])),
             ("id token", try TokenIssuer.token(["token_use": "id"])),
             ("no token_use", try TokenIssuer.token(["token_use": nil])),
+            ("critical extension", try TokenIssuer.token(header: ["alg": "RS256", "kid": "k1", "crit": ["exp2"]])),
+            ("no subject", try TokenIssuer.token(["sub": nil])),
+            ("empty subject", try TokenIssuer.token(["sub": ""])),
+            ("subject a list", try TokenIssuer.token(["sub": ["alice", "bob"]])),
+            ("subject a number", try TokenIssuer.token(["sub": 7])),
+            ("subject with NUL", try TokenIssuer.token(["sub": "alice\u{0}"])),
+            ("subject of 257 bytes", try TokenIssuer.token(["sub": String(repeating: "a", count: 257)])),
         ]
         for (name, token) in forged {
             let response = await Self.get("/me", authorization: "Bearer " + token)

@@ -83,6 +83,11 @@ public struct JWTAuthorizer: Sendable {
         guard tokenHeader["alg"]?.stringValue == "RS256" else {
             throw .invalidToken("the token is not signed with RS256")
         }
+        // RFC 7515 §4.1.11: a token whose `crit` names extensions the recipient does not understand must be refused;
+        // this authorizer understands none.
+        guard tokenHeader["crit"] == nil else {
+            throw .invalidToken("the token names critical header extensions")
+        }
         guard let kid = tokenHeader["kid"]?.stringValue, let key = self.keys.keys[kid] else {
             throw .invalidToken("the token's signing key is not one of the issuer's keys")
         }
@@ -137,6 +142,12 @@ public struct JWTAuthorizer: Sendable {
         }
         guard let use = claims["token_use"]?.stringValue, self.configuration.tokenUses.contains(use) else {
             throw .invalidToken("the token is not an access token")
+        }
+        // The subject is the caller's identity everywhere downstream: a user id, as Cognito issues it.
+        guard let subject = claims["sub"]?.stringValue, (1...256).contains(subject.utf8.count),
+            !subject.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        else {
+            throw .invalidToken("the token does not have a valid subject")
         }
     }
 
