@@ -49,6 +49,15 @@ import Testing
         #expect(invalid.statusCode == 422)
         let fields = (try invalid.json()["errors"] as? [[String: String]])?.compactMap { $0["field"] }
         #expect(fields == ["name", "phone", "address.line1", "address.country"])
+        // Control characters (a terminal's escape sequences, NUL) have no place in a name or an address.
+        let controls = try await fixture.users(
+            "PUT", as: userID,
+            body:
+                #"{"name":"Eve\u001b]0;pwned\u0007","address":{"line1":"x\u001b[31m","city":"c\u0000","postalCode":"1\u0085","country":"GB"}}"#,
+            headers: ["if-match": "\"1\""])
+        #expect(controls.statusCode == 422)
+        let controlFields = (try controls.json()["errors"] as? [[String: String]])?.compactMap { $0["field"] }
+        #expect(controlFields == ["name", "address.line1", "address.city", "address.postalCode"])
         #expect(try await fixture.users("GET", as: userID).json()["version"] as? Int == 1, "nothing changed")
     }
 

@@ -10,6 +10,15 @@ extension ValidationRule where Value == String {
         }
     }
 
+    /// Text without control characters (C0, DEL and C1, Unicode's `Cc`), as a name or an address holds: such
+    /// characters mean nothing there and turn into escape sequences in the terminals and logs that show the text.
+    public static var plainText: ValidationRule {
+        ValidationRule(constraint: .pattern(#"^[^\u0000-\u001F\u007F-\u009F]*$"#)) { text in
+            text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
+                ? "must not contain control characters" : nil
+        }
+    }
+
     /// A phone number in E.164 form: `+`, then 2 to 15 digits, the first not 0.
     public static var e164PhoneNumber: ValidationRule {
         ValidationRule(constraint: .pattern("^\\+[1-9][0-9]{1,14}$")) { text in

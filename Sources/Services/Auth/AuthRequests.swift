@@ -10,7 +10,7 @@ package struct RegisterRequest: Codable, Sendable, Validatable {
     package func validate(_ validator: inout Validator) {
         validator.check(self.email, "email", .emailAddress)
         validator.check(self.password, "password", .password(.standard))
-        validator.check(self.name, "name", .length(1...100))
+        validator.check(self.name, "name", .length(1...100), .plainText)
     }
 }
 

@@ -10,10 +10,10 @@ package struct PostalAddress: Codable, Sendable, Equatable, Validatable {
     package var country: String
 
     package func validate(_ validator: inout Validator) {
-        validator.check(self.line1, "line1", .length(1...100))
-        validator.check(self.line2, "line2", required: false, .length(0...100))
-        validator.check(self.city, "city", .length(1...100))
-        validator.check(self.postalCode, "postalCode", .length(1...16))
+        validator.check(self.line1, "line1", .length(1...100), .plainText)
+        validator.check(self.line2, "line2", required: false, .length(0...100), .plainText)
+        validator.check(self.city, "city", .length(1...100), .plainText)
+        validator.check(self.postalCode, "postalCode", .length(1...16), .plainText)
         validator.check(self.country, "country", Self.countryRule)
     }
 

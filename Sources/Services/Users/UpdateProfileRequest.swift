@@ -7,7 +7,7 @@ package struct UpdateProfileRequest: Codable, Sendable, Validatable {
     package var address: PostalAddress?
 
     package func validate(_ validator: inout Validator) {
-        validator.check(self.name, "name", .length(1...100))
+        validator.check(self.name, "name", .length(1...100), .plainText)
         validator.check(self.phone, "phone", required: false, .e164PhoneNumber)
         if let address = self.address { validator.nested(address, "address") }
     }
