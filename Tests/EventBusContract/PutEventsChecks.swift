@@ -82,4 +82,15 @@ let putEventsChecks: [EventBusContract.Check] = [
         #expect(event["region"]?.stringValue?.isEmpty == false)
         #expect(event["replay-name"] == nil)
     },
+    .init("a detail's numbers reach the target with every digit sent, beyond what a Double holds") { scenario in
+        let (bus, queue) = try await scenario.route()
+        let detail = #"{"orderId": 12345678901234567890, "count": 9007199254740993, "ok": true}"#
+        let result = try await scenario.bus.putEvents([
+            PutEventsEntry(source: "orders", detailType: "OrderPlaced", detail: detail, eventBusName: bus)
+        ])
+        #expect(result.failedEntryCount == 0)
+        let body = try #require(try await scenario.delivered(to: queue).first?.body)
+        #expect(body.contains("12345678901234567890"), "\(body)")
+        #expect(body.contains("9007199254740993"), "\(body)")
+    },
 ]

@@ -85,7 +85,7 @@ extension BusRouting.Bus {
                 ruleName: route.rule, ruleARN: arns.rule(route.rule, bus: bus),
                 ingestedMilliseconds: ingestedMilliseconds)
             for target in route.targets {
-                routed.deliveries.append((route.rule, target, input.render(event.json, for: target)))
+                routed.deliveries.append((route.rule, target, input.render(event, for: target)))
             }
         }
         if replayName == nil {

@@ -12,12 +12,13 @@ struct TargetInput {
     /// When the bus accepted the event, in milliseconds.
     let ingestedMilliseconds: Int64
 
-    /// The text `target` receives for `event`.
-    func render(_ event: JSONValue, for target: RuleTarget) -> String {
+    /// The text `target` receives for `envelope`: the whole event as its exact text, or what paths select from it.
+    func render(_ envelope: EventEnvelope, for target: RuleTarget) -> String {
+        let event = envelope.json
         if let path = target.inputPath {
             return EventEnvelope.text(of: EventJSONPath(path)?.select(in: event) ?? .null)
         }
-        guard let transformer = target.inputTransformer else { return EventEnvelope.text(of: event) }
+        guard let transformer = target.inputTransformer else { return envelope.text }
         var values = self.predefinedValues(of: event)
         for (name, path) in transformer.inputPathsMap {
             values[name] = EventJSONPath(path)?.select(in: event) ?? .null
