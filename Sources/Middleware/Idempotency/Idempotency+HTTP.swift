@@ -1,3 +1,4 @@
+import JSONCoding
 public import LambdaEvents
 public import LambdaRuntime
 
@@ -30,7 +31,7 @@ extension Idempotency {
             throw HTTPError.badRequest("An Idempotency-Key needs an authenticated caller, whose keys it belongs to")
         }
         var payload = Array("\(request.method.rawValue) \(request.path)?\(request.event.rawQueryString)\n".utf8)
-        payload += try request.bodyBytes()
+        payload += Self.fingerprintBytes(of: try request.bodyBytes())
         do {
             return try await self.execute(
                 key: "\(caller)\n\(key)",
@@ -50,5 +51,15 @@ extension Idempotency {
             throw HTTPError(
                 .unprocessableContent, detail: "This Idempotency-Key was already used with a different request")
         }
+    }
+
+    /// The bytes a body is fingerprinted by: a JSON body written again with its members sorted and no whitespace, so
+    /// that a client's retry that writes the same JSON another way is the same request, as Powertools hashes the
+    /// parsed payload; any other body as it is.
+    static func fingerprintBytes(of body: [UInt8]) -> [UInt8] {
+        guard !body.isEmpty, let json = JSONValue(parsing: body) else { return body }
+        var writer = JSONWriter(capacity: body.count)
+        writer.value(json)
+        return writer.bytes
     }
 }

@@ -49,6 +49,22 @@ import Testing
         #expect(fixture.runCount == 1)
     }
 
+    /// A retry that writes the same JSON another way (spacing, member order) is the same request, as Powertools
+    /// fingerprints the parsed payload.
+    @Test func theSameJSONWrittenAnotherWayIsTheSameRequest() async throws {
+        let fixture = try IdempotencyFixture()
+        let router = Self.router(fixture)
+        let first = try await router.handle(
+            Self.post(#"{"amount":1999,"note":"x"}"#, key: "pay-1"), context: fixture.context())
+        let rewritten = try await router.handle(
+            Self.post(#"{ "note" : "x",\#n  "amount": 1999 }"#, key: "pay-1"), context: fixture.context())
+        #expect(rewritten == first)
+        #expect(fixture.runCount == 1)
+        let other = try await router.handle(
+            Self.post(#"{"amount":1999,"note":"y"}"#, key: "pay-1"), context: fixture.context())
+        #expect(other.statusCode == 422, "a different value is still a different request")
+    }
+
     @Test func theKeyWithAnotherBodyIs422AndWithoutAKeyEveryRequestRuns() async throws {
         let fixture = try IdempotencyFixture()
         let router = Self.router(fixture)
