@@ -13,6 +13,23 @@ let queueChecks: [MessageQueueContract.Check] = [
         }
         #expect(try await queues.attributes(of: name).configuration.visibilityTimeout == .seconds(60))
     },
+    .init("a queue knows when it was created and when its settings last changed") { queues, scenario in
+        let name = scenario.name("dated")
+        try await queues.createQueue(name)
+        let created = try await queues.attributes(of: name)
+        let createdAt = try #require(created.createdMilliseconds)
+        #expect(try #require(created.lastModifiedMilliseconds) >= createdAt)
+    },
+    .timed("changing a queue's settings moves its last-modified time, not its creation time") { queues, scenario in
+        let name = scenario.name("changed")
+        try await queues.createQueue(name)
+        let createdAt = try #require(try await queues.attributes(of: name).createdMilliseconds)
+        await scenario.wait(.seconds(5))
+        try await queues.setConfiguration(QueueConfiguration(delay: .seconds(3)), of: name)
+        let changed = try await queues.attributes(of: name)
+        #expect(changed.createdMilliseconds == createdAt)
+        #expect(try #require(changed.lastModifiedMilliseconds) >= createdAt + 5000)
+    },
     .init("a queue that does not exist, or no longer does, is QueueDoesNotExist for every operation") {
         queues, scenario in
         let name = scenario.name("gone")

@@ -52,9 +52,15 @@ enum SQSQueueAttributes {
                 configuration.redrivePolicy = RedrivePolicy(deadLetterQueue: String(name), maxReceiveCount: count)
             }
         }
+        // SQS's times are seconds since the Unix epoch: whole seconds from SQS, with a fraction from some emulators.
+        func milliseconds(_ name: String) -> Int64? {
+            attributes[name]?.stringValue.flatMap { Double($0) }.flatMap { Int64(exactly: ($0 * 1000).rounded(.down)) }
+        }
         return QueueAttributes(
             configuration: configuration, visibleMessages: number("ApproximateNumberOfMessages"),
             inFlightMessages: number("ApproximateNumberOfMessagesNotVisible"),
-            delayedMessages: number("ApproximateNumberOfMessagesDelayed"))
+            delayedMessages: number("ApproximateNumberOfMessagesDelayed"),
+            createdMilliseconds: milliseconds("CreatedTimestamp"),
+            lastModifiedMilliseconds: milliseconds("LastModifiedTimestamp"))
     }
 }

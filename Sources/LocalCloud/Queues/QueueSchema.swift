@@ -1,6 +1,7 @@
 import GRDB
 
-/// The tables of the local queues' SQLite file: the queues with their settings and tags, the messages (the attributes
+/// The tables of the local queues' SQLite file: the queues with their settings, tags and times (of creation and of
+/// the last change of settings; a queue made before the times were kept has no creation time), the messages (the attributes
 /// and receipts hang off them and go with them), and the deduplication ids FIFO queues remember for five minutes.
 ///
 /// The messages have three indexes, one per way a receive reaches them, so that a receive does not read the whole
@@ -58,6 +59,11 @@ enum QueueSchema {
                     seq INTEGER NOT NULL REFERENCES messages(seq) ON DELETE CASCADE
                 ) STRICT;
                 CREATE INDEX IF NOT EXISTS receipts_by_message ON receipts(seq);
+                CREATE TABLE IF NOT EXISTS queue_times (
+                    queue TEXT PRIMARY KEY,
+                    created_ms INTEGER,
+                    modified_ms INTEGER NOT NULL
+                ) STRICT;
                 CREATE TABLE IF NOT EXISTS queue_tags (
                     queue TEXT NOT NULL,
                     key TEXT NOT NULL,

@@ -43,6 +43,7 @@ public final class SQLiteMessageQueue: MessageQueue {
 
     public func createQueue(_ name: String, configuration: QueueConfiguration) async throws(MessageQueueError) {
         try configuration.validate(forQueueNamed: name)
+        let now = self.clock.nowMilliseconds
         try await self.write { db in
             if let existing = try StoredQueue.find(name, in: db) {
                 guard existing.configuration == configuration else {
@@ -52,6 +53,9 @@ public final class SQLiteMessageQueue: MessageQueue {
             }
             try Self.checkDeadLetterQueue(of: configuration, in: db)
             try StoredQueue(name: name, configuration: configuration).insert(in: db)
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO queue_times (queue, created_ms, modified_ms) VALUES (?1, ?2, ?2)",
+                arguments: [name, now])
         }
     }
 
@@ -61,6 +65,7 @@ public final class SQLiteMessageQueue: MessageQueue {
             try db.execute(sql: "DELETE FROM messages WHERE queue = ?", arguments: [name])
             try db.execute(sql: "DELETE FROM deduplication WHERE queue = ?", arguments: [name])
             try db.execute(sql: "DELETE FROM queue_tags WHERE queue = ?", arguments: [name])
+            try db.execute(sql: "DELETE FROM queue_times WHERE queue = ?", arguments: [name])
             try db.execute(sql: "DELETE FROM queues WHERE name = ?", arguments: [name])
         }
         self.wakeups.signal(name)
@@ -107,6 +112,7 @@ public final class SQLiteMessageQueue: MessageQueue {
 
     public func setConfiguration(_ configuration: QueueConfiguration, of name: String) async throws(MessageQueueError) {
         try configuration.validate(forQueueNamed: name)
+        let now = self.clock.nowMilliseconds
         try await self.write { db in
             let existing = try StoredQueue.fetch(name, in: db)
             guard existing.configuration.fifo == configuration.fifo else {
@@ -114,6 +120,12 @@ public final class SQLiteMessageQueue: MessageQueue {
             }
             try Self.checkDeadLetterQueue(of: configuration, in: db)
             try StoredQueue(name: name, configuration: configuration).update(in: db)
+            try db.execute(
+                sql: """
+                    INSERT INTO queue_times (queue, created_ms, modified_ms) VALUES (?1, NULL, ?2)
+                    ON CONFLICT (queue) DO UPDATE SET modified_ms = excluded.modified_ms
+                    """,
+                arguments: [name, now])
         }
         // A shorter receive wait time or a redrive may change what a waiting receive should do next.
         self.wakeups.signal(name)
@@ -156,10 +168,13 @@ public final class SQLiteMessageQueue: MessageQueue {
                             FROM messages WHERE queue = ?2 AND expires_at_ms > ?1
                             """,
                         arguments: [now, queue])
+                    let times = try Row.fetchOne(
+                        db, sql: "SELECT created_ms, modified_ms FROM queue_times WHERE queue = ?", arguments: [queue])
                     return QueueAttributes(
                         configuration: stored.configuration, visibleMessages: counts?["visible"] ?? 0,
                         inFlightMessages: counts?["in_flight"] ?? 0, delayedMessages: counts?["delayed"] ?? 0,
-                        oldestMessageAge: (counts?["oldest_sent_ms"] as Int64?).map { .milliseconds(max(0, now - $0)) })
+                        oldestMessageAge: (counts?["oldest_sent_ms"] as Int64?).map { .milliseconds(max(0, now - $0)) },
+                        createdMilliseconds: times?["created_ms"], lastModifiedMilliseconds: times?["modified_ms"])
                 }
             }
         }

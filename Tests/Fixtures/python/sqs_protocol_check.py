@@ -12,6 +12,7 @@ import json
 import os
 import struct
 import subprocess
+import time
 import sys
 
 import boto3
@@ -122,6 +123,8 @@ def queues_and_attributes():
     expect(attributes["VisibilityTimeout"] == "45", f"attributes {attributes}")
     expect(attributes["ReceiveMessageWaitTimeSeconds"] == "1", f"attributes {attributes}")
     expect(attributes["QueueArn"] == f"arn:aws:sqs:{REGION}:123456789012:orders", f"arn {attributes}")
+    created = int(attributes["CreatedTimestamp"])
+    expect(abs(created - time.time()) < 300 and int(attributes["LastModifiedTimestamp"]) >= created, f"times {attributes}")
     for name in ["alpha", "beta", "gamma"]:
         sqs.create_queue(QueueName=f"page-{name}")
     first = sqs.list_queues(QueueNamePrefix="page-", MaxResults=2)

@@ -16,6 +16,7 @@ enum SQSQueueAttributes {
         "QueueArn", "ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible",
         "ApproximateNumberOfMessagesDelayed", "VisibilityTimeout", "MaximumMessageSize", "MessageRetentionPeriod",
         "DelaySeconds", "ReceiveMessageWaitTimeSeconds", "RedrivePolicy", "FifoQueue", "ContentBasedDeduplication",
+        "CreatedTimestamp", "LastModifiedTimestamp",
     ]
 
     /// `configuration` with the settings `attributes` give; `FifoQueue` must agree with it.
@@ -64,6 +65,9 @@ enum SQSQueueAttributes {
             case "ApproximateNumberOfMessages": values[attribute] = String(attributes.visibleMessages)
             case "ApproximateNumberOfMessagesNotVisible": values[attribute] = String(attributes.inFlightMessages)
             case "ApproximateNumberOfMessagesDelayed": values[attribute] = String(attributes.delayedMessages)
+            case "CreatedTimestamp": values[attribute] = attributes.createdMilliseconds.map { String($0 / 1000) }
+            case "LastModifiedTimestamp":
+                values[attribute] = attributes.lastModifiedMilliseconds.map { String($0 / 1000) }
             case "VisibilityTimeout": values[attribute] = Self.seconds(configuration.visibilityTimeout)
             case "MaximumMessageSize": values[attribute] = String(configuration.maximumMessageSize)
             case "MessageRetentionPeriod": values[attribute] = Self.seconds(configuration.retention)
