@@ -34,4 +34,15 @@ import Testing
         #expect(EventJSONPath("$..detail") == nil)
         #expect(EventJSONPath("$.lines[x]") == nil)
     }
+
+    @Test func aWildcardSelectsTheListOfWhatTheRestOfThePathReaches() throws {
+        let event: JSONValue = [
+            "detail": ["lines": [["sku": "a", "n": 1], ["n": 2], ["sku": "c"]], "tags": ["b": "2", "a": "1"]]
+        ]
+        #expect(EventJSONPath("$.detail.lines[*].sku")?.select(in: event) == ["a", "c"])
+        #expect(EventJSONPath("$.detail.lines[*]")?.select(in: event) == event["detail"]?["lines"])
+        #expect(EventJSONPath("$.detail.tags.*")?.select(in: event) == ["1", "2"])
+        #expect(EventJSONPath("$.detail.missing[*].sku")?.select(in: event) == [], "an empty list, not nothing")
+        #expect(EventJSONPath("$.detail.lines[*].n")?.select(in: event) == [1, 2])
+    }
 }
