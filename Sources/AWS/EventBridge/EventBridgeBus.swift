@@ -6,7 +6,7 @@ import Synchronization
 /// EventBridge actions, and EventBridge's errors, whose codes the port shares, become the port's.
 ///
 /// Requests are checked against the port's rules (``EventBusRequest``) before they are sent, as the local bus checks
-/// them: `PutEvents` refuses a request of more than 256 KB as the port counts it, and an entry or a target the port
+/// them: `PutEvents` refuses a request of more than 1 MB as the port counts it, and an entry or a target the port
 /// would refuse fails on its own without being sent. The port names queues and functions by name; the bus gives
 /// EventBridge their ARNs in its own account, which it learns once from the ARN of the `default` bus.
 ///

@@ -17,7 +17,7 @@ public protocol EventBus: Sendable {
     /// The names of the buses that begin with `prefix` (all when `nil`; `default` among them), by name.
     func listEventBuses(prefix: String?) async throws(EventBusError) -> [String]
 
-    /// Puts 1…10 events (256 KB together); each entry is accepted or refused on its own. An accepted event reaches
+    /// Puts 1…10 events (1 MB together); each entry is accepted or refused on its own. An accepted event reaches
     /// the targets of the enabled rules it matches at least once, and the archives of its bus that keep it.
     /// - Throws: ``EventBusError/Code/validation`` when the request as a whole breaks a limit; nothing is put then.
     func putEvents(_ entries: [PutEventsEntry]) async throws(EventBusError) -> PutEventsResult

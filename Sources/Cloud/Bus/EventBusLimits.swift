@@ -3,8 +3,9 @@
 public enum EventBusLimits {
     /// The most entries of one `PutEvents` request.
     public static let entriesPerRequest = 10
-    /// The largest `PutEvents` request, counted as ``PutEventsEntry/size`` over its entries: 256 KB.
-    public static let requestSize = 262_144
+    /// The largest `PutEvents` request, counted as ``PutEventsEntry/size`` over its entries: 1 MB (EventBridge raised it
+    /// from 256 KB on 29 January 2026, as it raised SQS messages and asynchronous Lambda payloads).
+    public static let requestSize = 1_048_576
     /// The longest event bus name.
     public static let busNameLength = 256
     /// The longest rule, replay or target id.

@@ -6,7 +6,7 @@ public enum EventBusRequest {
     /// The longest event pattern, in characters.
     public static let patternLength = 2048
 
-    /// Checks the request as a whole: 1…10 entries of at most 256 KB together.
+    /// Checks the request as a whole: 1…10 entries of at most 1 MB together.
     /// - Throws: ``EventBusError/Code/validation`` naming the bound broken; nothing is put then.
     public static func checkPutEvents(_ entries: [PutEventsEntry]) throws(EventBusError) {
         guard (1...EventBusLimits.entriesPerRequest).contains(entries.count) else {

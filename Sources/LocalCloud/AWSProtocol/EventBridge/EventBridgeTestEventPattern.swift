@@ -1,9 +1,10 @@
+import Cloud
 import EventPatterns
 import JSONCoding
 
 extension EventBridgeOperations {
-    /// The largest event `TestEventPattern` reads: 256 KiB, the most `PutEvents` takes.
-    public static let maximumEventBytes = 262_144
+    /// The largest event `TestEventPattern` reads: the most `PutEvents` takes.
+    public static let maximumEventBytes = EventBusLimits.requestSize
 
     /// The fields `TestEventPattern` insists an event has, as EventBridge's reference lists them (`resources` aside:
     /// EventBridge answers events without it).
