@@ -98,13 +98,6 @@ extension EventBridgeBus {
             try EventBusRequest.checkArchiveName(archive)
             input["EventSourceArn"] = .string(try await self.arns().events("archive", archive))
         }
-        var names: [String] = []
-        for member in try await self.pages("ListReplays", input, items: "Replays") {
-            guard let name = member["ReplayName"]?.stringValue else {
-                throw EventBusError(.internalFailure, "EventBridge answered with a replay without a name")
-            }
-            names.append(name)
-        }
-        return names.sorted()
+        return try await self.sortedNames("ListReplays", input, items: "Replays", name: "ReplayName", of: "a replay")
     }
 }

@@ -50,14 +50,7 @@ public final class EventBridgeBus: EventBus {
     public func listEventBuses(prefix: String?) async throws(EventBusError) -> [String] {
         var input: [String: JSONValue] = [:]
         input["NamePrefix"] = prefix.map(JSONValue.string)
-        var names: [String] = []
-        for member in try await self.pages("ListEventBuses", input, items: "EventBuses") {
-            guard let name = member["Name"]?.stringValue else {
-                throw EventBusError(.internalFailure, "EventBridge answered with a bus without a name")
-            }
-            names.append(name)
-        }
-        return names.sorted()
+        return try await self.sortedNames("ListEventBuses", input, items: "EventBuses", name: "Name", of: "a bus")
     }
 
     // MARK: Events
@@ -174,6 +167,21 @@ public final class EventBridgeBus: EventBus {
             input["NextToken"] = output["NextToken"]?.stringValue.map(JSONValue.string)
         } while input["NextToken"] != nil
         return all
+    }
+
+    /// The member `name` of every item of ``pages(_:_:items:)``, sorted.
+    /// - Throws: ``EventBusError/Code/internalFailure`` when an item has no such name (`kind` names the item).
+    func sortedNames(_ operation: String, _ input: [String: JSONValue], items: String, name: String, of kind: String)
+        async throws(EventBusError) -> [String]
+    {
+        var names: [String] = []
+        for member in try await self.pages(operation, input, items: items) {
+            guard let value = member[name]?.stringValue else {
+                throw EventBusError(.internalFailure, "EventBridge answered with \(kind) without a name")
+            }
+            names.append(value)
+        }
+        return names.sorted()
     }
 
     /// Calls `operation`, its failure as the port's error.

@@ -33,11 +33,8 @@ struct GatewayServerTests {
 
     /// The whole answer to `lines` sent as one request that closes the connection.
     static func exchange(_ lines: [String], port: Int) async throws -> (head: String, body: String) {
-        let answer = try await RawTCPConnection.offThePool {
-            let connection = try RawTCPConnection(port: port)
-            try connection.send((lines + ["Connection: close", "", ""]).joined(separator: "\r\n"))
-            return connection.readToEnd(timeout: .seconds(20))
-        }
+        let request = (lines + ["Connection: close", "", ""]).joined(separator: "\r\n")
+        let answer = try await RawTCPConnection.answer(to: request, port: port, timeout: .seconds(20))
         let parts = answer.components(separatedBy: "\r\n\r\n")
         return (parts[0], parts.dropFirst().joined(separator: "\r\n\r\n"))
     }

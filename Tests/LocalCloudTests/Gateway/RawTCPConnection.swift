@@ -91,6 +91,17 @@ final class RawTCPConnection: Sendable {
         return poll(&entry, 1, Int32(timeout.components.seconds * 1000))
     }
 
+    /// Sends `request` on a new connection to `port` and answers what comes back: the response head alone when
+    /// `headOnly`, else everything until the peer closes (or `timeout` passes without a byte).
+    static func answer(to request: String, port: Int, headOnly: Bool = false, timeout: Duration) async throws -> String
+    {
+        try await Self.offThePool {
+            let connection = try RawTCPConnection(port: port)
+            try connection.send(request)
+            return headOnly ? connection.readHead(timeout: timeout) : connection.readToEnd(timeout: timeout)
+        }
+    }
+
     /// Runs blocking socket calls on a thread of their own: they must not hold a cooperative thread.
     static func offThePool<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
         try await withCheckedThrowingContinuation { continuation in

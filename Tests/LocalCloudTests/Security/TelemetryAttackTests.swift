@@ -25,11 +25,7 @@ struct TelemetryAttackTests {
     /// `Host`), and answers the status and the body.
     static func rawGET(port: Int, _ path: String, headers: [String]) async throws -> (Int, String) {
         let request = (["GET \(path) HTTP/1.1"] + headers + ["Connection: close", "", ""]).joined(separator: "\r\n")
-        let text = try await RawTCPConnection.offThePool {
-            let connection = try RawTCPConnection(port: port)
-            try connection.send(request)
-            return connection.readToEnd(timeout: .seconds(10))
-        }
+        let text = try await RawTCPConnection.answer(to: request, port: port, timeout: .seconds(10))
         let status = text.split(separator: " ", maxSplits: 2).dropFirst().first.flatMap { Int($0) } ?? 0
         let body = text.range(of: "\r\n\r\n").map { String(text[$0.upperBound...]) } ?? ""
         return (status, body)
