@@ -2,8 +2,19 @@ import Cloud
 import JSONCoding
 import Testing
 
-/// What a target receives: the event, the part `InputPath` selects, or the input transformer's template filled in.
+/// What a target receives: the event, a constant input, the part `InputPath` selects, or the input transformer's
+/// template filled in.
 let targetInputChecks: [EventBusContract.Check] = [
+    .init("a constant Input is sent as it is, instead of the event, and listed with its target") { scenario in
+        let constant = #"{"job": "rebuild-search-index", "priority": 2}"#
+        let (bus, queue) = try await scenario.route { queue in
+            RuleTarget(id: "constant", destination: .queue(queue), input: constant)
+        }
+        try await scenario.put(on: bus)
+        #expect(try await scenario.delivered(to: queue).map(\.body) == [constant])
+        let listed = try await scenario.bus.listTargets(rule: "to-queue", bus: bus)
+        #expect(listed.map(\.input) == [constant])
+    },
     .init("InputPath sends only the part of the event it selects") { scenario in
         let (bus, queue) = try await scenario.route { queue in
             RuleTarget(id: "detail-only", destination: .queue(queue), inputPath: "$.detail")
@@ -65,10 +76,11 @@ let targetInputChecks: [EventBusContract.Check] = [
             id: "lambda", destination: .function("f"),
             asyncInvocation: TargetRetryPolicy(maximumRetryAttempts: 3, maximumEventAgeSeconds: 3600))
         let badPath = RuleTarget(id: "path", destination: .queue(queue), inputPath: "detail")
+        let inputAndPath = RuleTarget(id: "input", destination: .queue(queue), input: "{}", inputPath: "$.detail")
         let fine = RuleTarget(id: "fine", destination: .queue(queue))
         let failures = try await scenario.bus.putTargets(
-            [both, tooManyRetries, tooOld, lambdaRetries, badPath, fine], rule: "to-queue", bus: bus)
-        #expect(failures.map(\.targetID) == ["both", "retries", "age", "lambda", "path"])
+            [both, tooManyRetries, tooOld, lambdaRetries, badPath, inputAndPath, fine], rule: "to-queue", bus: bus)
+        #expect(failures.map(\.targetID) == ["both", "retries", "age", "lambda", "path", "input"])
         #expect(failures.allSatisfy { $0.errorCode == "ValidationException" })
         #expect(try await scenario.bus.listTargets(rule: "to-queue", bus: bus).map(\.id) == ["fine", "queue"])
         let more = (1...4).map { RuleTarget(id: "more-\($0)", destination: .queue(queue)) }

@@ -2,7 +2,7 @@ import Cloud
 import JSONCoding
 
 /// A rule's target as EventBridge's `Target` structure spells it: `Id`, the `Arn` of the queue or function,
-/// `InputPath` or `InputTransformer`, `DeadLetterConfig` (a queue's ARN) and `RetryPolicy`.
+/// `Input`, `InputPath` or `InputTransformer`, `DeadLetterConfig` (a queue's ARN) and `RetryPolicy`.
 ///
 /// A function target's ``RuleTarget/asyncInvocation`` is Lambda's setting of the function, not part of the target:
 /// it is not sent, and a listed target has Lambda's default.
@@ -17,6 +17,7 @@ enum EventBridgeTargetCoding {
                 "MaximumEventAgeInSeconds": .integer(Int64(target.retryPolicy.maximumEventAgeSeconds)),
             ],
         ]
+        output["Input"] = target.input.map(JSONValue.string)
         output["InputPath"] = target.inputPath.map(JSONValue.string)
         output["InputTransformer"] = target.inputTransformer.map { transformer in
             [
@@ -40,7 +41,9 @@ enum EventBridgeTargetCoding {
             throw EventBusError(
                 .internalFailure, "EventBridge listed a target that is not an SQS queue or a Lambda function")
         }
-        var target = RuleTarget(id: id, destination: destination, inputPath: members["InputPath"]?.stringValue)
+        var target = RuleTarget(
+            id: id, destination: destination, input: members["Input"]?.stringValue,
+            inputPath: members["InputPath"]?.stringValue)
         if let transformer = members["InputTransformer"], let template = transformer["InputTemplate"]?.stringValue {
             target.inputTransformer = InputTransformer(
                 inputPathsMap: (transformer["InputPathsMap"]?.objectValue ?? [:]).compactMapValues(\.stringValue),

@@ -114,8 +114,16 @@ public enum EventBusRequest {
 
     private static func check(_ target: RuleTarget) throws(EventBusError) {
         try checkName(target.id, "Id", maximumLength: EventBusLimits.ruleNameLength)
-        if target.inputPath != nil && target.inputTransformer != nil {
-            throw .invalid("Input", "a target has at most one of InputPath and InputTransformer")
+        guard [target.input != nil, target.inputPath != nil, target.inputTransformer != nil].count(where: \.self) <= 1
+        else {
+            throw .invalid("Input", "a target has at most one of Input, InputPath and InputTransformer")
+        }
+        if let input = target.input {
+            guard input.count <= EventBusLimits.inputTemplateLength,
+                JSONValue(parsing: Array(input.utf8), maximumDepth: 1000) != nil
+            else {
+                throw .invalid("Input", "a constant input is valid JSON text of at most 8192 characters")
+            }
         }
         if let path = target.inputPath { try checkJSONPath(path, "InputPath") }
         if let transformer = target.inputTransformer { try check(transformer) }

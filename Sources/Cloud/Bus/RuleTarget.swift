@@ -12,6 +12,9 @@ public struct RuleTarget: Sendable, Hashable, Codable {
     public var id: String
     /// Where the events go.
     public var destination: Destination
+    /// A constant JSON text sent instead of the event (EventBridge's `Input`); excludes ``inputPath`` and
+    /// ``inputTransformer``.
+    public var input: String?
     /// A JSON path (`$.detail`, say) selecting the part of the event sent instead of the whole event.
     public var inputPath: String?
     /// Builds what is sent from values of the event; excludes ``inputPath``.
@@ -27,6 +30,7 @@ public struct RuleTarget: Sendable, Hashable, Codable {
     public init(
         id: String,
         destination: Destination,
+        input: String? = nil,
         inputPath: String? = nil,
         inputTransformer: InputTransformer? = nil,
         deadLetterQueue: String? = nil,
@@ -35,6 +39,7 @@ public struct RuleTarget: Sendable, Hashable, Codable {
     ) {
         self.id = id
         self.destination = destination
+        self.input = input
         self.inputPath = inputPath
         self.inputTransformer = inputTransformer
         self.deadLetterQueue = deadLetterQueue

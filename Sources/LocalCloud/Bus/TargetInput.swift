@@ -2,8 +2,8 @@ import Cloud
 import JSONCoding
 import LambdaRuntime
 
-/// What a target receives for an event, as EventBridge shapes it: the whole event, the part its `InputPath`
-/// selects, or its input transformer's template filled in.
+/// What a target receives for an event, as EventBridge shapes it: the whole event, its constant `Input`, the part its
+/// `InputPath` selects, or its input transformer's template filled in.
 struct TargetInput {
     /// The rule that matched, for the predefined variables.
     let ruleName: String
@@ -12,8 +12,10 @@ struct TargetInput {
     /// When the bus accepted the event, in milliseconds.
     let ingestedMilliseconds: Int64
 
-    /// The text `target` receives for `envelope`: the whole event as its exact text, or what paths select from it.
+    /// The text `target` receives for `envelope`: the whole event as its exact text, the target's constant input, or
+    /// what paths select from the event.
     func render(_ envelope: EventEnvelope, for target: RuleTarget) -> String {
+        if let input = target.input { return input }
         let event = envelope.json
         if let path = target.inputPath {
             return EventEnvelope.text(of: EventJSONPath(path)?.select(in: event) ?? .null)

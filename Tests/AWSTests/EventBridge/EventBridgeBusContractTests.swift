@@ -23,6 +23,8 @@ import Testing
         "a disabled rule routes nothing until it is enabled again; its targets stay":
             "moto routes events to the targets of a DISABLED rule",
         "InputPath sends only the part of the event it selects": "moto ignores a target's InputPath",
+        "a constant Input is sent as it is, instead of the event, and listed with its target":
+            "moto ignores a target's Input and sends the whole event",
         "a JSON template takes values raw outside strings and as text inside them, and the predefined variables":
             "moto fails with HTTP 500 on a JSON input template with placeholders outside strings",
         "a template of plain text takes strings as their text":

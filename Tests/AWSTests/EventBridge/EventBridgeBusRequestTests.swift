@@ -58,9 +58,11 @@ struct EventBridgeBusRequestTests {
             id: "q", destination: .queue("work"), inputPath: "$.detail", deadLetterQueue: "work-dlq",
             retryPolicy: TargetRetryPolicy(maximumRetryAttempts: 3, maximumEventAgeSeconds: 600))
         let refused = RuleTarget(id: "bad", destination: .queue("work"), inputPath: "detail")
-        let failures = try await bus.putTargets([refused, queue], rule: "r", bus: "app")
-        #expect(failures.map(\.targetID) == ["bad"])
-        _ = try await bus.putTargets([RuleTarget(id: "f", destination: .function("mailer"))], rule: "r", bus: "app")
+        let notJSON = RuleTarget(id: "text", destination: .queue("work"), input: "{not json")
+        let failures = try await bus.putTargets([refused, notJSON, queue], rule: "r", bus: "app")
+        #expect(failures.map(\.targetID) == ["bad", "text"])
+        let function = RuleTarget(id: "f", destination: .function("mailer"), input: #"{"job": 1}"#)
+        _ = try await bus.putTargets([function], rule: "r", bus: "app")
         #expect(transport.requests.map(\.operation) == ["DescribeEventBus", "PutTargets", "PutTargets"])
         let first = try #require(transport.requests[1].input?["Targets"]?.arrayValue)
         #expect(first.count == 1)
@@ -69,6 +71,7 @@ struct EventBridgeBusRequestTests {
         #expect(first[0]["RetryPolicy"] == ["MaximumRetryAttempts": 3, "MaximumEventAgeInSeconds": 600])
         let second = try #require(transport.requests[2].input?["Targets"]?.arrayValue)
         #expect(second[0]["Arn"] == "arn:aws:lambda:eu-west-1:210987654321:function:mailer")
+        #expect(second[0]["Input"] == #"{"job": 1}"#)
     }
 
     @Test func listedTargetsAreReadBackFromTheirARNs() async throws {

@@ -66,10 +66,6 @@ struct EventBridgeOperationsTests {
             "PutTargets", #"{"Rule":"r","Targets":[{"Id":"q","Arn":"arn:aws:sns:eu-west-1:0:topic"}]}"#,
             "ValidationException"
         ),
-        (
-            "PutTargets", #"{"Rule":"r","Targets":[{"Id":"q","Arn":"arn:aws:sqs:eu-west-1:0:q","Input":"{}"}]}"#,
-            "ValidationException"
-        ),
         ("PutTargets", #"{"Rule":"r"}"#, "ValidationException"),
         ("RemoveTargets", #"{"Rule":"none","Ids":["q"]}"#, "ResourceNotFoundException"),
         ("ListTargetsByRule", #"{"Rule":"none"}"#, "ResourceNotFoundException"),

@@ -2,16 +2,14 @@ import Cloud
 import JSONCoding
 
 /// A rule's target as EventBridge's `Target` structure spells it: `Id`, the `Arn` of an SQS queue or a Lambda
-/// function, `InputPath` or `InputTransformer`, `DeadLetterConfig` (a queue's ARN) and `RetryPolicy`.
+/// function, `Input`, `InputPath` or `InputTransformer`, `DeadLetterConfig` (a queue's ARN) and `RetryPolicy`.
 enum EventBridgeTargetShape {
-    /// The target `members` describe. A constant `Input` is refused: the local bus builds inputs only from the event.
+    /// The target `members` describe.
     static func target(of members: AWSMembers) throws(AWSProtocolError) -> RuleTarget {
-        if try members.string("Input") != nil {
-            throw members.invalidValue("Input", "the local cloud takes InputPath or InputTransformer instead")
-        }
         var target = RuleTarget(
             id: try members.requiredString("Id"),
             destination: try EventBridgeAddress.destination(of: members.requiredString("Arn")),
+            input: try members.string("Input"),
             inputPath: try members.string("InputPath"))
         if let transformer = try members.structure("InputTransformer") {
             target.inputTransformer = InputTransformer(
@@ -44,6 +42,7 @@ enum EventBridgeTargetShape {
                 "MaximumEventAgeInSeconds": .integer(Int64(target.retryPolicy.maximumEventAgeSeconds)),
             ],
         ]
+        output["Input"] = target.input.map(JSONValue.string)
         output["InputPath"] = target.inputPath.map(JSONValue.string)
         output["InputTransformer"] = target.inputTransformer.map { transformer in
             [
