@@ -53,13 +53,14 @@ extension Idempotency {
         }
     }
 
-    /// The bytes a body is fingerprinted by: a JSON body written again with its members sorted and no whitespace, so
-    /// that a client's retry that writes the same JSON another way is the same request, as Powertools hashes the
-    /// parsed payload; any other body as it is.
+    /// The bytes a body is fingerprinted by: a JSON body in its ``CanonicalJSON`` spelling (members sorted, no
+    /// whitespace, numbers with every digit), so that a client's retry that writes the same JSON another way is the
+    /// same request, as Powertools hashes the parsed payload; any other body, and JSON whose objects repeat a key, as
+    /// it is.
     static func fingerprintBytes(of body: [UInt8]) -> [UInt8] {
-        guard !body.isEmpty, let json = JSONValue(parsing: body) else { return body }
-        var writer = JSONWriter(capacity: body.count)
-        writer.value(json)
-        return writer.bytes
+        guard !body.isEmpty, JSONValue(parsing: body) != nil, let canonical = CanonicalJSON.bytes(of: body) else {
+            return body
+        }
+        return canonical
     }
 }

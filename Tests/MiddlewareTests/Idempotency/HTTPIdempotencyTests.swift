@@ -65,6 +65,22 @@ import Testing
         #expect(other.statusCode == 422, "a different value is still a different request")
     }
 
+    /// Values that only look alike once parsed are different requests: a number past a `Double`'s digits, and an
+    /// object whose repeated key a reader may take either way.
+    @Test(arguments: [
+        (#"{"amount":1,"ref":12345678901234567890}"#, #"{"amount":1,"ref":12345678901234567891}"#),
+        (#"{"amount":1,"amount":2}"#, #"{"amount":2}"#),
+        (#"{"amount":1}"#, #"{"amount":1.0}"#),
+    ])
+    func bodiesAlikeOnlyOnceParsedAreDifferentRequests(first: String, second: String) async throws {
+        let fixture = try IdempotencyFixture()
+        let router = Self.router(fixture)
+        _ = try await router.handle(Self.post(first, key: "pay-1"), context: fixture.context())
+        let other = try await router.handle(Self.post(second, key: "pay-1"), context: fixture.context())
+        #expect(other.statusCode == 422)
+        #expect(fixture.runCount == 1)
+    }
+
     @Test func theKeyWithAnotherBodyIs422AndWithoutAKeyEveryRequestRuns() async throws {
         let fixture = try IdempotencyFixture()
         let router = Self.router(fixture)
