@@ -78,6 +78,16 @@ public final class APIGateway: Sendable {
         self.clock = ports.clock
     }
 
+    /// The 501 for a request whose body comes in a transfer coding the gateway cannot read (anything but `chunked`),
+    /// before anything reads it: a proxy in front that reads the coding another way could otherwise slip a second
+    /// request inside the body. It asks the client to close the connection. `nil` for a request without one.
+    public static func refusal(transferEncoding: String?) -> GatewayResponse? {
+        guard let transferEncoding, transferEncoding.lowercased() != "chunked" else { return nil }
+        var refusal = GatewayResponse(GatewayError.unsupportedTransferEncoding, requestID: Self.makeRequestID())
+        refusal.headers[.connection] = "close"
+        return refusal
+    }
+
     /// Answers one HTTP request whose body has already been read.
     public func handle(_ request: GatewayRequest) async -> GatewayResponse {
         await self.handle(request) { maximumBytes in request.body.count <= maximumBytes ? request.body : nil }
@@ -97,9 +107,6 @@ public final class APIGateway: Sendable {
         guard Self.headBytes(of: request) <= Self.maximumHeadBytes else {
             return GatewayResponse(
                 GatewayError.headersTooLarge(limitBytes: Self.maximumHeadBytes), requestID: Self.makeRequestID())
-        }
-        if let coding = request.headers[.transferEncoding], coding.lowercased() != "chunked" {
-            return GatewayResponse(GatewayError.unsupportedTransferEncoding, requestID: Self.makeRequestID())
         }
         let origin = request.headers[.origin]
         guard let cors = self.cors, let origin else { return await self.answer(request, readingBody: readBody) }

@@ -107,6 +107,9 @@ struct GatewayResponder: HTTPResponder {
     /// ``APIGateway/handle(_:readingBody:)``), and of the local cloud's own routes only by the AWS endpoint, which
     /// bounds it itself.
     func respond(to request: Request, context: GatewayRequestContext) async throws -> Response {
+        if let refusal = APIGateway.refusal(transferEncoding: request.headers[.transferEncoding]) {
+            return Response(refusal)
+        }
         if self.localRoutes.claims(method: request.method, path: request.uri.path) {
             return try await self.localResponder.respond(to: request, context: context)
         }

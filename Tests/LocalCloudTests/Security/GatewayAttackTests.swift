@@ -123,6 +123,7 @@ struct GatewayAttackTests {
                 #expect(lowered.contains("content-type: application/problem+json"), "\(answer.prefix(300))")
                 #expect(lowered.contains("x-content-type-options: nosniff"), "\(answer.prefix(300))")
                 #expect(lowered.contains("\"requestid\""), "\(answer.prefix(400))")
+                if status == "501" { #expect(lowered.contains("connection: close"), "\(answer.prefix(300))") }
             }
             let (code, problem, response) = try await StratusServe.send(
                 "GET", URL(string: "\(url)/\(String(repeating: "n", count: 5000))")!, token: nil)
@@ -159,6 +160,11 @@ struct GatewayAttackTests {
                 Self.headOfLargeRequest(
                     "POST", "/orders", headers: ["Authorization: Bearer \(token)"],
                     bytes: APIGateway.maximumRequestBytes + 1), "413"
+            ),
+            // The AWS endpoint reads its own bodies: a coding it cannot read is refused before it waits for one.
+            (
+                "POST /_aws HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Amz-Target: AmazonSQS.ListQueues\r\n"
+                    + "Transfer-Encoding: xchunked\r\n\r\n", "501"
             ),
         ]
         for (head, status) in cases {
