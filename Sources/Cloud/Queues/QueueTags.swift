@@ -1,7 +1,7 @@
 /// SQS's bounds on a queue's tags (cost allocation labels): at most ``maximumCount`` per queue, keys of 1 to
 /// ``maximumKeyLength`` characters and values of at most ``maximumValueLength``, keys compared in their case, both
-/// made of letters, digits, white space and `_ . : / = + - @`, and no key beginning with `aws:` (in any case), which
-/// AWS keeps for its own tags.
+/// made of letters, digits, spaces (Unicode's separators, not tabs or line breaks) and `_ . : / = + - @`, and no key
+/// or value beginning with `aws:` (in any case), which AWS keeps for its own tags.
 public enum QueueTags {
     /// The most tags one queue holds.
     public static let maximumCount = 50
@@ -25,12 +25,12 @@ public enum QueueTags {
                 throw .invalidParameter(
                     "Tags", "the value of \(key.prefix(128)) is over \(Self.maximumValueLength) characters")
             }
-            guard !key.lowercased().hasPrefix("aws:") else {
-                throw .invalidParameter("Tags", "tag keys beginning with aws: are reserved for AWS")
+            guard !key.lowercased().hasPrefix("aws:"), !value.lowercased().hasPrefix("aws:") else {
+                throw .invalidParameter("Tags", "tag keys and values beginning with aws: are reserved for AWS")
             }
             guard key.allSatisfy(Self.isAllowed), value.allSatisfy(Self.isAllowed) else {
                 throw .invalidParameter(
-                    "Tags", "tags hold letters, digits, white space and _ . : / = + - @ only (in \(key.prefix(128)))")
+                    "Tags", "tags hold letters, digits, spaces and _ . : / = + - @ only (in \(key.prefix(128)))")
             }
         }
     }
@@ -45,6 +45,17 @@ public enum QueueTags {
 
     /// Whether `character` may stand in a tag's key or value.
     private static func isAllowed(_ character: Character) -> Bool {
-        character.isLetter || character.isNumber || character.isWhitespace || "_.:/=+-@".contains(character)
+        character.isLetter || character.isNumber || Self.isSeparator(character) || "_.:/=+-@".contains(character)
+    }
+
+    /// Whether `character` is one of Unicode's separators (`\p{Z}`: spaces, U+2028, U+2029), as AWS's tag pattern
+    /// allows; tabs and line breaks are control characters, not separators.
+    private static func isSeparator(_ character: Character) -> Bool {
+        character.unicodeScalars.allSatisfy { scalar in
+            switch scalar.properties.generalCategory {
+            case .spaceSeparator, .lineSeparator, .paragraphSeparator: true
+            default: false
+            }
+        }
     }
 }
