@@ -76,6 +76,7 @@ public struct UnavailableEventBus: EventBus {
 
     /// Fails with ``EventBusError/Code/unavailable``.
     public func describeReplay(_ name: String) async throws(EventBusError) -> EventReplay { throw self.failure }
+    /// Fails with ``EventBusError/Code/unavailable``.
     public func listReplays(prefix: String?, archive: String?) async throws(EventBusError) -> [String] {
         throw self.failure
     }

@@ -3,7 +3,8 @@ import JSONCoding
 /// The JSON paths EventBridge accepts in `InputPath` and `InputPathsMap`: `$`, then members in dot notation
 /// (`$.detail.order-id`), array indices (`$.resources[0]`) and wildcards (`[*]` or `.*`, every element of an array
 /// or every member of an object). A path with a wildcard selects a list, as EventBridge's JSONPath does: the values
-/// the rest of the path reaches from each element, in order, those it reaches nothing from left out.
+/// the rest of the path reaches from each element, in order (an object's members by key, as the parsed event keeps
+/// no order of its own), those it reaches nothing from left out.
 struct EventJSONPath: Sendable {
     private enum Step: Sendable {
         case member(String)

@@ -20,10 +20,6 @@ final class MalformedRequestProblemHandler: ChannelDuplexHandler, RemovableChann
     /// The problem's body, between the head written in place of the bare `400`'s and its end.
     private var problemBody: ByteBuffer?
 
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        context.fireChannelRead(data)
-    }
-
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         if let error = error as? HTTPParserError { self.parseError = error }
         context.fireErrorCaught(error)
@@ -54,12 +50,14 @@ final class MalformedRequestProblemHandler: ChannelDuplexHandler, RemovableChann
         head.status == .badRequest && head.headerFields[.contentLength] == "0"
     }
 
+    /// The problem for the decoder's error (only asked for once there is one).
     private func problem() -> GatewayResponse {
         let requestID = APIGateway.makeRequestID()
-        guard let error = self.parseError, error != .headerOverflow else {
+        if self.parseError == .headerOverflow {
             return GatewayResponse(
                 GatewayError.headersTooLarge(limitBytes: APIGateway.maximumHeadBytes), requestID: requestID)
         }
-        return GatewayResponse(GatewayError.malformedRequest(String(describing: error)), requestID: requestID)
+        let complaint = self.parseError.map { String(describing: $0) } ?? "the request is not HTTP/1.1"
+        return GatewayResponse(GatewayError.malformedRequest(complaint), requestID: requestID)
     }
 }

@@ -1,8 +1,9 @@
 import GRDB
 
 /// The tables of the local queues' SQLite file: the queues with their settings, tags and times (of creation and of
-/// the last change of settings; a queue made before the times were kept has no creation time), the messages (the attributes
-/// and receipts hang off them and go with them), and the deduplication ids FIFO queues remember for five minutes.
+/// the last change of settings; a queue made before the times were kept has no creation time), the messages (the
+/// attributes and receipts hang off them and go with them), and the deduplication ids FIFO queues remember for five
+/// minutes.
 ///
 /// The messages have three indexes, one per way a receive reaches them, so that a receive does not read the whole
 /// queue: in order of sending (`messages_by_queue`, a rowid index, so ordered by `seq`), by when they become visible
