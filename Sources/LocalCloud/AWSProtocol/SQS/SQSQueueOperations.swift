@@ -18,7 +18,7 @@ extension SQSOperations {
             }
             do throws(MessageQueueError) {
                 try await queues.createQueue(name, configuration: configuration)
-            } catch where error.code == .queueNameExists {
+            } catch  where error.code == .queueNameExists {
                 guard try await Self.hasAlready(attributes, queue: name, queues) else { throw SQSErrors.answer(error) }
             } catch {
                 throw SQSErrors.settingAttributes(error)
