@@ -90,14 +90,18 @@ extension EventBridgeBus {
             eventLastReplayedMilliseconds: AWSJSONNumbers.milliseconds(output["EventLastReplayedTime"]))
     }
 
-    /// `ListReplays` of the archive's ARN when given, every page.
+    /// `ListReplays`, every page: of the archive's ARN when given, and then of the names with `prefix` here, since
+    /// `ListReplays` takes at most one filter (moto refuses two with "At most one filter is allowed").
     public func listReplays(prefix: String?, archive: String?) async throws(EventBusError) -> [String] {
-        var input: [String: JSONValue] = [:]
-        input["NamePrefix"] = prefix.map(JSONValue.string)
-        if let archive {
-            try EventBusRequest.checkArchiveName(archive)
-            input["EventSourceArn"] = .string(try await self.arns().events("archive", archive))
+        guard let archive else {
+            let input = prefix.map { ["NamePrefix": JSONValue.string($0)] } ?? [:]
+            return try await self.sortedNames(
+                "ListReplays", input, items: "Replays", name: "ReplayName", of: "a replay")
         }
-        return try await self.sortedNames("ListReplays", input, items: "Replays", name: "ReplayName", of: "a replay")
+        try EventBusRequest.checkArchiveName(archive)
+        let input = ["EventSourceArn": JSONValue.string(try await self.arns().events("archive", archive))]
+        let names = try await self.sortedNames(
+            "ListReplays", input, items: "Replays", name: "ReplayName", of: "a replay")
+        return names.filter { $0.hasPrefix(prefix ?? "") }
     }
 }

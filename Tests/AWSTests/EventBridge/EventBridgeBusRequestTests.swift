@@ -121,4 +121,21 @@ struct EventBridgeBusRequestTests {
         let failed = await #expect(throws: EventBusError.self) { try await bus.createEventBus("app") }
         #expect(failed?.code == .internalFailure)
     }
+
+    /// `ListReplays` takes one filter: with an archive, the prefix is applied to what the archive's ARN lists.
+    @Test func replaysOfAnArchiveAreListedByItsARNAloneAndFilteredByPrefixHere() async throws {
+        let transport = ScriptedTransport([
+            Self.defaultBus,
+            ScriptedTransport.ok(#"{"Replays":[{"ReplayName":"nightly-2"},{"ReplayName":"adhoc"}],"NextToken":"t"}"#),
+            ScriptedTransport.ok(#"{"Replays":[{"ReplayName":"nightly-1"}]}"#),
+        ])
+        let bus = EventBridgeBus(client: try scriptedClient(.eventBridge, transport))
+        #expect(try await bus.listReplays(prefix: "nightly", archive: "orders") == ["nightly-1", "nightly-2"])
+        let listed = transport.requests.filter { $0.operation == "ListReplays" }
+        #expect(listed.count == 2)
+        #expect(
+            listed[0].input == ["EventSourceArn": "arn:aws:events:eu-west-1:210987654321:archive/orders"])
+        #expect(listed[1].input?["NextToken"] == "t")
+        #expect(listed[1].input?["NamePrefix"] == nil)
+    }
 }
