@@ -93,13 +93,13 @@ extension EventBridgeBus {
     /// `ListReplays`, every page: of the archive's ARN when given, and then of the names with `prefix` here, since
     /// `ListReplays` takes at most one filter (moto refuses two with "At most one filter is allowed").
     public func listReplays(prefix: String?, archive: String?) async throws(EventBusError) -> [String] {
-        guard let archive else {
-            let input = prefix.map { ["NamePrefix": JSONValue.string($0)] } ?? [:]
-            return try await self.sortedNames(
-                "ListReplays", input, items: "Replays", name: "ReplayName", of: "a replay")
+        var input: [String: JSONValue] = [:]
+        if let archive {
+            try EventBusRequest.checkArchiveName(archive)
+            input["EventSourceArn"] = .string(try await self.arns().events("archive", archive))
+        } else {
+            input["NamePrefix"] = prefix.map(JSONValue.string)
         }
-        try EventBusRequest.checkArchiveName(archive)
-        let input = ["EventSourceArn": JSONValue.string(try await self.arns().events("archive", archive))]
         let names = try await self.sortedNames(
             "ListReplays", input, items: "Replays", name: "ReplayName", of: "a replay")
         return names.filter { $0.hasPrefix(prefix ?? "") }

@@ -81,7 +81,7 @@ public final class APIGateway: Sendable {
     /// The 501 for a request whose body comes in a transfer coding the gateway cannot read (anything but `chunked`),
     /// before anything reads it: a proxy in front that reads the coding another way could otherwise slip a second
     /// request inside the body. It asks the client to close the connection. `nil` for a request without one.
-    public static func refusal(transferEncoding: String?) -> GatewayResponse? {
+    static func refusal(transferEncoding: String?) -> GatewayResponse? {
         guard let transferEncoding, transferEncoding.lowercased() != "chunked" else { return nil }
         var refusal = GatewayResponse(GatewayError.unsupportedTransferEncoding, requestID: Self.makeRequestID())
         refusal.headers[.connection] = "close"

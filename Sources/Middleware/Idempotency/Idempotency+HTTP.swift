@@ -58,9 +58,6 @@ extension Idempotency {
     /// same request, as Powertools hashes the parsed payload; any other body, and JSON whose objects repeat a key, as
     /// it is.
     static func fingerprintBytes(of body: [UInt8]) -> [UInt8] {
-        guard !body.isEmpty, JSONValue(parsing: body) != nil, let canonical = CanonicalJSON.bytes(of: body) else {
-            return body
-        }
-        return canonical
+        CanonicalJSON.bytes(of: body) ?? body
     }
 }
