@@ -29,7 +29,10 @@ import Tracing
             "Root=1-5759e988-bd862e3fe1be46a99427279z",
         ] {
             #expect(XRayTraceHeader(malformed) == nil, "\(malformed)")
+            #expect(XRayTraceHeader.root(of: malformed) == nil, "\(malformed)")
         }
+        #expect(
+            XRayTraceHeader.root(of: " Sampled=0 ; Root = 1-5759e988-bd862e3fe1be46a994272793 ;Parent=x") == Self.root)
         let fresh = XRayTraceHeader.newTraceID(nowMilliseconds: 1_796_169_404_013)
         #expect(XRayTraceHeader.isTraceID(fresh) && fresh.hasPrefix("1-6b0f5ebc-"))
         #expect(XRayTraceHeader.isSegmentID(XRayTraceHeader.newSegmentID()))

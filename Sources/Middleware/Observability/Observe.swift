@@ -59,8 +59,8 @@ public struct Observe<Event: Sendable & Encodable, Output: Sendable>: Middleware
             if let correlationID = self.correlationID(request.event) {
                 metadata.append(("correlation_id", correlationID))
             }
-            if let trace = request.context.traceID.flatMap(XRayTraceHeader.init) {
-                metadata.append(("xray_trace_id", trace.root))
+            if let root = request.context.traceID.flatMap(XRayTraceHeader.root(of:)) {
+                metadata.append(("xray_trace_id", root))
             }
             return metadata
         }

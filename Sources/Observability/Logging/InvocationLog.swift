@@ -79,8 +79,8 @@ extension InvocationLog {
             if let correlationID = self.correlationID {
                 members.append(("correlation_id", JSONWriter.quoted(correlationID)))
             }
-            if let header = self.context.traceID.flatMap(XRayTraceHeader.init) {
-                members.append(("xray_trace_id", JSONWriter.quoted(header.root)))
+            if let root = self.context.traceID.flatMap(XRayTraceHeader.root(of:)) {
+                members.append(("xray_trace_id", JSONWriter.quoted(root)))
             }
             return members
         }

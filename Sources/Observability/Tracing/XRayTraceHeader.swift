@@ -25,11 +25,43 @@ public struct XRayTraceHeader: Sendable, Hashable, CustomStringConvertible {
         self.init(root: fields.root, parent: fields.parent, sampled: fields.sampled)
     }
 
+    /// The trace id of `header` (its `Root`), read without the other fields: what log lines and metrics carry.
+    public static func root(of header: String) -> String? {
+        var header = header
+        return header.withUTF8 { bytes in
+            var root: String?
+            Self.forEachField(of: bytes) { name, value in
+                if Self.bytes(name, equal: "Root") {
+                    root = Self.isTraceID(value) ? String(decoding: value, as: UTF8.self) : nil
+                }
+            }
+            return root
+        }
+    }
+
     private static func fields(of bytes: UnsafeBufferPointer<UInt8>) -> (root: String, parent: String?, sampled: Bool?)?
     {
         var root: String?
         var parent: String?
         var sampled: Bool?
+        Self.forEachField(of: bytes) { name, value in
+            if Self.bytes(name, equal: "Root") {
+                root = Self.isTraceID(value) ? String(decoding: value, as: UTF8.self) : nil
+            } else if Self.bytes(name, equal: "Parent") {
+                parent = Self.isSegmentID(value) ? String(decoding: value, as: UTF8.self) : nil
+            } else if Self.bytes(name, equal: "Sampled") {
+                sampled = Self.bytes(value, equal: "1") ? true : Self.bytes(value, equal: "0") ? false : nil
+            }
+        }
+        guard let root else { return nil }
+        return (root, parent, sampled)
+    }
+
+    /// Calls `body` with the name and value of each `name=value` field, spaces around both trimmed.
+    private static func forEachField(
+        of bytes: UnsafeBufferPointer<UInt8>,
+        _ body: (_ name: UnsafeBufferPointer<UInt8>, _ value: UnsafeBufferPointer<UInt8>) -> Void
+    ) {
         var index = 0
         while index < bytes.count {
             let start = index
@@ -37,18 +69,17 @@ public struct XRayTraceHeader: Sendable, Hashable, CustomStringConvertible {
             let field = UnsafeBufferPointer(rebasing: bytes[start..<index])
             index += 1
             guard let equals = field.firstIndex(of: UInt8(ascii: "=")) else { continue }
-            let name = Self.trimmed(UnsafeBufferPointer(rebasing: field[..<equals]))
-            let value = Self.trimmed(UnsafeBufferPointer(rebasing: field[(equals + 1)...]))
-            if name.elementsEqual("Root".utf8) {
-                root = Self.isTraceID(value) ? String(decoding: value, as: UTF8.self) : nil
-            } else if name.elementsEqual("Parent".utf8) {
-                parent = Self.isSegmentID(value) ? String(decoding: value, as: UTF8.self) : nil
-            } else if name.elementsEqual("Sampled".utf8) {
-                sampled = value.elementsEqual("1".utf8) ? true : value.elementsEqual("0".utf8) ? false : nil
-            }
+            body(
+                Self.trimmed(UnsafeBufferPointer(rebasing: field[..<equals])),
+                Self.trimmed(UnsafeBufferPointer(rebasing: field[(equals + 1)...])))
         }
-        guard let root else { return nil }
-        return (root, parent, sampled)
+    }
+
+    /// Whether `bytes` spell `name`, compared as bytes: the generic `elementsEqual` over a string's UTF-8 view costs
+    /// more than the rest of the parse.
+    private static func bytes(_ bytes: UnsafeBufferPointer<UInt8>, equal name: StaticString) -> Bool {
+        bytes.count == name.utf8CodeUnitCount
+            && UnsafeBufferPointer(start: name.utf8Start, count: bytes.count).elementsEqual(bytes)
     }
 
     private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
