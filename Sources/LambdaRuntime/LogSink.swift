@@ -12,27 +12,56 @@ public protocol LogSink: Sendable {
     func write(line: String)
 }
 
-/// Writes each line to standard output with a single `write(2)`, so lines from concurrent invocations never interleave
-/// and nothing waits in a buffer when the process exits.
+/// Writes each line to standard output with a single `writev(2)`, so lines from concurrent invocations never
+/// interleave and nothing waits in a buffer when the process exits.
 public struct StandardOutputLogSink: LogSink {
-    /// Creates a sink writing to the process's standard output.
-    public init() {}
+    private let descriptor: Int32
 
-    /// Writes `line` and a newline to standard output in one `write(2)` call.
+    /// Creates a sink writing to the process's standard output.
+    public init() {
+        self.descriptor = STDOUT_FILENO
+    }
+
+    /// Creates a sink writing to another open descriptor, such as standard error (2).
+    public init(descriptor: Int32) {
+        self.descriptor = descriptor
+    }
+
+    /// Writes `line` and a newline in one `writev(2)` call.
     public func write(line: String) {
-        writeFully(to: STDOUT_FILENO, line + "\n")
+        writeLine(line, to: self.descriptor)
     }
 }
 
-/// Writes all of `text` to a file descriptor, retrying short writes.
-func writeFully(to descriptor: Int32, _ text: String) {
-    var text = text
-    text.withUTF8 { buffer in
-        var offset = 0
-        while offset < buffer.count {
-            let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            if written <= 0 { return }
-            offset += written
+/// Writes `line` and a newline to a file descriptor: the two in one `writev(2)`, so the line is not copied to add the
+/// newline, and what a short write left after it.
+func writeLine(_ line: String, to descriptor: Int32) {
+    var line = line
+    line.withUTF8 { text in
+        var newline = UInt8(ascii: "\n")
+        let written = withUnsafeMutablePointer(to: &newline) { newline in
+            withUnsafeTemporaryAllocation(of: iovec.self, capacity: 2) { parts in
+                parts[0] = iovec(iov_base: UnsafeMutableRawPointer(mutating: text.baseAddress), iov_len: text.count)
+                parts[1] = iovec(iov_base: newline, iov_len: 1)
+                return writev(descriptor, parts.baseAddress, 2)
+            }
         }
+        guard written >= 0, written < text.count + 1 else { return }
+        if written < text.count {
+            guard writeAll(to: descriptor, UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text)[written...]))
+            else { return }
+        }
+        withUnsafeBytes(of: UInt8(ascii: "\n")) { _ = writeAll(to: descriptor, $0) }
     }
+}
+
+/// Writes all of `bytes` to a file descriptor, retrying short writes; `false` when a write failed.
+private func writeAll(to descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+    var offset = 0
+    while offset < bytes.count {
+        let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+        if written <= 0 { return false }
+        offset += written
+    }
+    return true
 }

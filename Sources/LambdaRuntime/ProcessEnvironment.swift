@@ -43,6 +43,6 @@ public enum ProcessEnvironment {
                     message: message
                 )
             }
-        writeFully(to: STDERR_FILENO, line + "\n")
+        writeLine(line, to: STDERR_FILENO)
     }
 }

@@ -68,3 +68,19 @@ struct LambdaLogHandlerTests {
         #expect(WallClock.iso8601(milliseconds: 0) == "1970-01-01T00:00:00.000Z")
     }
 }
+
+@Suite("The standard output log sink")
+struct StandardOutputLogSinkTests {
+    /// Each line arrives whole with its newline, the empty line and a long one with multi-byte characters included.
+    @Test func linesArriveWholeEachWithItsNewline() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sink-\(UUID().uuidString)").path
+        let descriptor = open(path, O_CREAT | O_WRONLY | O_TRUNC, 0o600)
+        try #require(descriptor >= 0)
+        defer { unlink(path) }
+        let long = String(repeating: "é-ü ", count: 20_000)
+        let sink = StandardOutputLogSink(descriptor: descriptor)
+        for line in ["first", "", long] { sink.write(line: line) }
+        close(descriptor)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "first\n\n" + long + "\n")
+    }
+}
