@@ -12,6 +12,7 @@ public struct MiddlewareRequest<Event: Sendable, Output: Sendable>: Sendable {
     public var error: (any Error)?
 
     /// Starts an invocation's request with its event and context, no response and no error.
+    @inlinable
     public init(event: Event, context: LambdaContext) {
         self.event = event
         self.context = context

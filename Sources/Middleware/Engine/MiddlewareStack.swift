@@ -35,6 +35,7 @@ public struct MiddlewareStack<Handler: LambdaHandler>: LambdaHandler {
     ///
     /// - Throws: the error when no `onError` phase turned it into a response; ``MiddlewareStackError/noResponse``
     ///   when the chain ended with neither.
+    @inlinable  // specialised for the handler in the function's module: no generic metadata looked up per invocation
     public func handle(_ event: Event, context: LambdaContext) async throws -> Output {
         var request = MiddlewareRequest<Event, Output>(event: event, context: context)
         do {
