@@ -124,6 +124,13 @@ package struct JSONWriter {
         self.bytes.append(contentsOf: json.utf8)
     }
 
+    /// A member of the object being written that is JSON text already: a ``key(_:)`` and its value, written before.
+    @inlinable
+    package mutating func member(json: [UInt8]) {
+        self.separate()
+        self.bytes.append(contentsOf: json)
+    }
+
     // MARK: Writing
 
     @inlinable

@@ -77,6 +77,59 @@ struct EMFMetricsTests {
         #expect(values.flatMap { $0 } == Array(0..<250))
     }
 
+    /// A value of a metric seen before joins its values whether the invocation added few metrics or many, and a
+    /// metric with more than 100 values goes on alone into the next document.
+    @Test func aValueJoinsItsMetricAmongFewOrManyMetrics() throws {
+        for count in [3, 40] {
+            let sink = InMemoryLogSink()
+            let metrics = EMFMetrics(configuration: MetricsConfiguration(namespace: "Stratus"), sink: sink)
+            for index in 0..<count { try metrics.add("Metric\(index)", value: Double(index)) }
+            for index in 0..<count { try metrics.add("Metric\(index)", value: Double(index) + 0.5) }
+            for value in 0..<120 { try metrics.add("Metric1", value: Double(value)) }
+            metrics.flush()
+            let documents = try sink.lines.map {
+                try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+            }
+            try #require(documents.count == 2)
+            #expect(documents[0]["Metric0"] as? [Double] == [0, 0.5])
+            #expect(documents[0]["Metric\(count - 1)"] as? [Double] == [Double(count - 1), Double(count) - 0.5])
+            #expect((documents[0]["Metric1"] as? [Double])?.count == 100)
+            #expect(documents[1].keys.filter { $0.hasPrefix("Metric") } == ["Metric1"])
+            #expect((documents[1]["Metric1"] as? [Double])?.count == 22)
+        }
+    }
+
+    /// Each flush's directive names what that flush gathered, though the directive of the flush before is reused
+    /// when the names, units, resolutions and dimensions are the same.
+    @Test func eachDocumentsDirectiveDescribesItsOwnMetrics() throws {
+        let metrics = self.metrics()
+        let flushes: [[(String, MetricUnit, MetricResolution)]] = [
+            [("Latency", .milliseconds, .standard)], [("Latency", .milliseconds, .standard)],
+            [("Latency", .seconds, .standard)], [("Latency", .seconds, .high)],
+            [("Latency", .seconds, .high), ("Orders", .count, .standard)], [("Orders", .count, .standard)],
+        ]
+        for flush in flushes {
+            for (name, unit, resolution) in flush {
+                try metrics.add(name, value: 1, unit: unit, resolution: resolution)
+            }
+            metrics.flush()
+        }
+        try #require(self.sink.lines.count == flushes.count)
+        for (document, flush) in zip(try self.documents(), flushes) {
+            let directive = try #require((document["_aws"] as? [String: Any])?["CloudWatchMetrics"] as? [[String: Any]])
+            let definitions = try #require(directive.first?["Metrics"] as? [[String: Any]])
+            #expect(definitions.map { $0["Name"] as? String } == flush.map(\.0))
+            #expect(definitions.map { $0["Unit"] as? String } == flush.map(\.1.rawValue))
+            #expect(definitions.map { $0["StorageResolution"] as? Int } == flush.map { $0.2 == .high ? 1 : nil })
+            #expect(directive.first?["Dimensions"] as? [[String]] == [["service"]])
+        }
+        try metrics.add("Orders", value: 1, dimensions: [("environment", "local")])
+        metrics.flush()
+        let last = try #require(try self.documents().last)
+        let directive = (last["_aws"] as? [String: Any])?["CloudWatchMetrics"] as? [[String: Any]]
+        #expect(directive?.first?["Dimensions"] as? [[String]] == [["service", "environment"]])
+    }
+
     @Test func metricsWithOtherDimensionValuesGoToTheirOwnDocuments() throws {
         let metrics = self.metrics()
         try metrics.add("LoginFailed", value: 1, dimensions: [("reason", "password")])

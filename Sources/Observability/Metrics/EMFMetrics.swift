@@ -9,6 +9,7 @@ public final class EMFMetrics: Sendable {
     private let sink: any LogSink
     private let nowMilliseconds: @Sendable () -> Int64
     private let pending = Mutex<[MetricGroup]>([])
+    private let directives = MetricDirectiveCache()
 
     public init(
         configuration: MetricsConfiguration,
@@ -64,7 +65,8 @@ public final class EMFMetrics: Sendable {
         let metadata = metadata()
         for group in groups {
             for document in group.documents(
-                namespace: self.configuration.namespace, timestamp: timestamp, metadata: metadata)
+                namespace: self.configuration.namespace, timestamp: timestamp, metadata: metadata,
+                directives: self.directives)
             {
                 self.sink.write(line: document)
             }
@@ -78,7 +80,9 @@ public final class EMFMetrics: Sendable {
             dimensions: [("function_name", functionName)] + (self.configuration.service.map { [("service", $0)] } ?? [])
         )
         group.add("ColdStart", value: 1, unit: .count, resolution: .standard)
-        for document in group.documents(namespace: self.configuration.namespace, timestamp: self.nowMilliseconds()) {
+        for document in group.documents(
+            namespace: self.configuration.namespace, timestamp: self.nowMilliseconds(), directives: self.directives)
+        {
             self.sink.write(line: document)
         }
     }
