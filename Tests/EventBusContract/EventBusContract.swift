@@ -110,7 +110,7 @@ public enum EventBusContract {
 
     /// Every check of the contract.
     public static var checks: [Check] {
-        busChecks + putEventsChecks + routingChecks + targetInputChecks + archiveChecks + errorChecks
+        busChecks + putEventsChecks + routingChecks + targetInputChecks + archiveChecks + errorChecks + tagChecks
     }
 
     /// The checks that never move the bus's clock: what a service keeping its own time can run.

@@ -69,6 +69,16 @@ public protocol EventBus: Sendable {
     /// The names of the replays that begin with `prefix` (all when `nil`), of the archive `archive` only when given,
     /// by name.
     func listReplays(prefix: String?, archive: String?) async throws(EventBusError) -> [String]
+
+    /// The tags of a bus or rule, by key.
+    func tags(of resource: EventBusResource) async throws(EventBusError) -> [String: String]
+
+    /// Adds `tags` to a bus or rule, replacing those with the same keys (``EventBusTags`` bounds them); a refused
+    /// request adds none.
+    func tag(_ resource: EventBusResource, with tags: [String: String]) async throws(EventBusError)
+
+    /// Removes the tags `keys` from a bus or rule; a key it does not have is no error.
+    func untag(_ resource: EventBusResource, keys: [String]) async throws(EventBusError)
 }
 
 extension EventBus {

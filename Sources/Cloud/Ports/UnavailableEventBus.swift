@@ -80,4 +80,17 @@ public struct UnavailableEventBus: EventBus {
     public func listReplays(prefix: String?, archive: String?) async throws(EventBusError) -> [String] {
         throw self.failure
     }
+
+    /// Fails with ``EventBusError/Code/unavailable``.
+    public func tags(of resource: EventBusResource) async throws(EventBusError) -> [String: String] {
+        throw self.failure
+    }
+
+    /// Fails with ``EventBusError/Code/unavailable``.
+    public func tag(_ resource: EventBusResource, with tags: [String: String]) async throws(EventBusError) {
+        throw self.failure
+    }
+
+    /// Fails with ``EventBusError/Code/unavailable``.
+    public func untag(_ resource: EventBusResource, keys: [String]) async throws(EventBusError) { throw self.failure }
 }

@@ -2,6 +2,7 @@ import Cloud
 import GRDB
 
 /// The tables of the local bus's SQLite file: buses, rules and their targets (each target as its JSON definition),
+/// the tags of buses and rules (a bus's own under the rule ''),
 /// the deliveries still owed to targets (rules keep their rowid: the order they were created in, which is the
 /// order of the rules an event matched), archives with the events they keep, and replays.
 ///
@@ -57,6 +58,13 @@ enum BusSchema {
                     trace_header TEXT
                 ) STRICT;
                 CREATE INDEX IF NOT EXISTS archived_events_by_time ON archived_events(archive, event_time_ms);
+                CREATE TABLE IF NOT EXISTS resource_tags (
+                    bus TEXT NOT NULL,
+                    rule TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    PRIMARY KEY (bus, rule, key)
+                ) STRICT, WITHOUT ROWID;
                 CREATE TABLE IF NOT EXISTS replays (
                     name TEXT PRIMARY KEY,
                     archive TEXT NOT NULL,

@@ -93,6 +93,7 @@ public final class SQLiteEventBus: EventBus {
             try Self.requireBus(name, in: db)
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM rules WHERE bus = ? LIMIT 1", arguments: [name]) == nil
             else { throw EventBusError.busHasRules }
+            try db.execute(sql: "DELETE FROM resource_tags WHERE bus = ?", arguments: [name])
             try db.execute(sql: "DELETE FROM buses WHERE name = ?", arguments: [name])
         }
     }
@@ -228,6 +229,7 @@ public final class SQLiteEventBus: EventBus {
             guard targets == 0 else {
                 throw EventBusError.invalid("Name", "Rule can't be deleted since it has targets.")
             }
+            try db.execute(sql: "DELETE FROM resource_tags WHERE bus = ? AND rule = ?", arguments: [bus, name])
             try db.execute(sql: "DELETE FROM rules WHERE bus = ? AND name = ?", arguments: [bus, name])
         }
     }
@@ -506,6 +508,62 @@ public final class SQLiteEventBus: EventBus {
                     ORDER BY name
                     """,
                 arguments: [prefix ?? "", archive])
+        }
+    }
+
+    // MARK: Tags
+
+    /// The tags of the bus or rule, by key.
+    public func tags(of resource: EventBusResource) async throws(EventBusError) -> [String: String] {
+        try resource.checkNames()
+        return try await self.read { db in
+            let (bus, rule) = try Self.requireTaggable(resource, in: db)
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT key, value FROM resource_tags WHERE bus = ? AND rule = ?", arguments: [bus, rule])
+            return Dictionary(rows.map { ($0["key"] as String, $0["value"] as String) }) { _, last in last }
+        }
+    }
+
+    /// Adds the tags in one transaction, which the count check undoes when the resource would hold too many.
+    public func tag(_ resource: EventBusResource, with tags: [String: String]) async throws(EventBusError) {
+        try resource.checkNames()
+        try EventBusTags.validate(tags)
+        try await self.write { db in
+            let (bus, rule) = try Self.requireTaggable(resource, in: db)
+            for (key, value) in tags {
+                try db.execute(
+                    sql: "INSERT INTO resource_tags (bus, rule, key, value) VALUES (?, ?, ?, ?) "
+                        + "ON CONFLICT (bus, rule, key) DO UPDATE SET value = excluded.value",
+                    arguments: [bus, rule, key, value])
+            }
+            let count = try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM resource_tags WHERE bus = ? AND rule = ?", arguments: [bus, rule])
+            try EventBusTags.checkCount(count ?? 0, of: resource)
+        }
+    }
+
+    /// Removes the tags `keys`; a key the resource does not have is no error.
+    public func untag(_ resource: EventBusResource, keys: [String]) async throws(EventBusError) {
+        try resource.checkNames()
+        try await self.write { db in
+            let (bus, rule) = try Self.requireTaggable(resource, in: db)
+            for key in keys {
+                try db.execute(
+                    sql: "DELETE FROM resource_tags WHERE bus = ? AND rule = ? AND key = ?",
+                    arguments: [bus, rule, key])
+            }
+        }
+    }
+
+    /// The bus and rule columns of a resource's tags (a bus's own under the rule ''), once it is known to exist.
+    private static func requireTaggable(_ resource: EventBusResource, in db: Database) throws -> (String, String) {
+        switch resource {
+        case .bus(let name):
+            try Self.requireBus(name, in: db)
+            return (name, "")
+        case .rule(let name, let bus):
+            try Self.requireRule(name, bus: bus, in: db)
+            return (bus, name)
         }
     }
 

@@ -90,6 +90,25 @@ struct EventBridgeOperationsTests {
         ("ListReplays", #"{"EventSourceArn":"arn:aws:events:eu-west-1:1:event-bus/default"}"#, "ValidationException"),
         ("CancelReplay", "{}", "ValidationException"),
         ("CancelReplay", #"{"ReplayName":"none"}"#, "ResourceNotFoundException"),
+        ("TagResource", #"{"ResourceARN":"arn:aws:events:eu-west-1:1:rule/r"}"#, "ValidationException"),
+        ("TagResource", #"{"ResourceARN":"arn:aws:events:eu-west-1:1:archive/a","Tags":[]}"#, "ValidationException"),
+        ("TagResource", #"{"ResourceARN":"arn:aws:sqs:eu-west-1:1:q","Tags":[]}"#, "ValidationException"),
+        (
+            "TagResource", #"{"ResourceARN":"arn:aws:events:eu-west-1:1:rule/r","Tags":[{"Key":"k"}]}"#,
+            "ValidationException"
+        ),
+        (
+            "TagResource", #"{"ResourceARN":"arn:aws:events:eu-west-1:1:rule/none","Tags":[{"Key":"k","Value":"v"}]}"#,
+            "ResourceNotFoundException"
+        ),
+        ("UntagResource", #"{"ResourceARN":"arn:aws:events:eu-west-1:1:rule/r"}"#, "ValidationException"),
+        ("ListTagsForResource", "{}", "ValidationException"),
+        (
+            "ListTagsForResource", #"{"ResourceARN":"arn:aws:events:eu-west-1:1:event-bus/none"}"#,
+            "ResourceNotFoundException"
+        ),
+        ("CreateEventBus", #"{"Name":"tagged","Tags":[{"Key":"aws:x","Value":"v"}]}"#, "ValidationException"),
+        ("PutRule", #"{"Name":"t","EventPattern":"{}","Tags":[{"Key":"","Value":"v"}]}"#, "ValidationException"),
     ])
     func badInputAndMissingResourcesAnswerEventBridgesErrorShapes(
         _ operation: String, _ body: String, _ type: String
@@ -158,6 +177,31 @@ struct EventBridgeOperationsTests {
             endpoint, "RemoveTargets", #"{"Rule":"r","EventBusName":"shop","Ids":["f","x"]}"#)
         #expect(removed["FailedEntryCount"] == 1)
         #expect(removed["FailedEntries"]?.arrayValue?.first?["TargetId"] == "x")
+    }
+
+    /// Tags given when a bus or rule is made are listed by its ARN; tags refused when it is made leave nothing made.
+    @Test func tagsGivenAtCreationAreListedByARNAndRefusedOnesMakeNothing() async throws {
+        let directory = try TemporaryDirectory()
+        let endpoint = try Self.endpoint(in: directory)
+        let bus = await Self.succeed(
+            endpoint, "CreateEventBus", #"{"Name":"shop","Tags":[{"Key":"team","Value":"orders"}]}"#)
+        let rule = await Self.succeed(
+            endpoint, "PutRule",
+            #"{"Name":"r","EventBusName":"shop","EventPattern":"{\"source\":[\"a\"]}","Tags":[{"Key":"b","Value":"2"},{"Key":"a","Value":"1"}]}"#
+        )
+        for (created, tags) in [
+            (bus["EventBusArn"], [["Key": "team", "Value": "orders"]]),
+            (rule["RuleArn"], [["Key": "a", "Value": "1"], ["Key": "b", "Value": "2"]]),
+        ] {
+            let arn = try #require(created?.stringValue)
+            let listed = await Self.succeed(endpoint, "ListTagsForResource", #"{"ResourceARN":"\#(arn)"}"#)
+            #expect(listed["Tags"] == .array(tags.map { .object($0.mapValues(JSONValue.string)) }))
+        }
+        let refused = #"{"Name":"other","Tags":[{"Key":"k","Value":"<v>"}]}"#
+        let (answer, _) = await AWSJSONEndpointTests.call(endpoint, "AWSEvents.CreateEventBus", refused)
+        #expect(answer.status == 400)
+        let (missing, _) = await AWSJSONEndpointTests.call(endpoint, "AWSEvents.DescribeEventBus", #"{"Name":"other"}"#)
+        #expect(missing.status == 400, "a bus whose tags were refused is not made")
     }
 
     @Test func busesAreListedByPrefixAPageAtATimeAndDescribedOnlyWhenTheyExist() async throws {

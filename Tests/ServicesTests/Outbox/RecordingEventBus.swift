@@ -79,4 +79,13 @@ final class RecordingEventBus: EventBus {
     func listReplays(prefix: String?, archive: String?) async throws(EventBusError) -> [String] {
         try await self.unused.listReplays(prefix: prefix, archive: archive)
     }
+    func tags(of resource: EventBusResource) async throws(EventBusError) -> [String: String] {
+        try await self.unused.tags(of: resource)
+    }
+    func tag(_ resource: EventBusResource, with tags: [String: String]) async throws(EventBusError) {
+        try await self.unused.tag(resource, with: tags)
+    }
+    func untag(_ resource: EventBusResource, keys: [String]) async throws(EventBusError) {
+        try await self.unused.untag(resource, keys: keys)
+    }
 }

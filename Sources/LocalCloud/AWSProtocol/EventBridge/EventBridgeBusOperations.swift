@@ -2,11 +2,17 @@ import Cloud
 import JSONCoding
 
 extension EventBridgeOperations {
-    /// `CreateEventBus`: the bus `Name`, answered with its `EventBusArn`.
+    /// `CreateEventBus`: the bus `Name` with its `Tags` (checked before the bus is made), answered with its
+    /// `EventBusArn`.
     static func createEventBus(_ bus: any EventBus) -> AWSOperation {
         AWSOperation("CreateEventBus") { request throws(AWSProtocolError) in
             let name = try request.input.requiredString("Name")
-            try await EventBridgeErrors.run { () throws(EventBusError) in try await bus.createEventBus(name) }
+            let tags = try Self.tags(of: request.input) ?? [:]
+            try await EventBridgeErrors.run { () throws(EventBusError) in
+                try EventBusTags.validate(tags)
+                try await bus.createEventBus(name)
+                if !tags.isEmpty { try await bus.tag(.bus(name), with: tags) }
+            }
             return ["EventBusArn": .string(EventBridgeAddress.arn("event-bus", name, region: request.region))]
         }
     }

@@ -4,7 +4,7 @@ import JSONCoding
 extension EventBridgeOperations {
     /// `PutRule`: creates or replaces the rule `Name` on `EventBusName` routing what `EventPattern` matches, in
     /// `State` (`ENABLED` unless given), answered with its `RuleArn`. Rules on a schedule belong in the manifest, so a
-    /// `ScheduleExpression` is refused.
+    /// `ScheduleExpression` is refused. `Tags` are added to the rule's (checked before it is put).
     static func putRule(_ bus: any EventBus) -> AWSOperation {
         AWSOperation("PutRule") { request throws(AWSProtocolError) in
             let input = request.input
@@ -24,7 +24,12 @@ extension EventBridgeOperations {
             let rule = EventRule(
                 name: name, eventBusName: busName, eventPattern: try input.string("EventPattern") ?? "",
                 state: state ?? .enabled, description: try input.string("Description"))
-            try await EventBridgeErrors.run { () throws(EventBusError) in try await bus.putRule(rule) }
+            let tags = try Self.tags(of: input) ?? [:]
+            try await EventBridgeErrors.run { () throws(EventBusError) in
+                try EventBusTags.validate(tags)
+                try await bus.putRule(rule)
+                if !tags.isEmpty { try await bus.tag(.rule(name, bus: busName), with: tags) }
+            }
             return ["RuleArn": .string(EventBridgeAddress.rule(name, bus: busName, region: request.region))]
         }
     }

@@ -11,7 +11,8 @@ extension AWSService {
     /// EventBridge on its JSON protocol (`AWSEvents.<operation>`, JSON 1.1): `TestEventPattern`, and with `bus` the
     /// operations a program uses to make, list and delete buses, put events, manage rules (enable and disable them,
     /// find them by target) and their queue and function targets,
-    /// manage archives, and start, describe and list replays (and answer a request to cancel one).
+    /// manage archives, start, describe and list replays (and answer a request to cancel one), and tag buses and
+    /// rules.
     public static func eventBridge(bus: (any EventBus)? = nil) -> AWSService {
         var operations = [EventBridgeOperations.testEventPattern()]
         if let bus {
@@ -29,6 +30,8 @@ extension AWSService {
                 EventBridgeOperations.listArchives(bus), EventBridgeOperations.deleteArchive(bus),
                 EventBridgeOperations.startReplay(bus), EventBridgeOperations.describeReplay(bus),
                 EventBridgeOperations.listReplays(bus), EventBridgeOperations.cancelReplay(bus),
+                EventBridgeOperations.tagResource(bus), EventBridgeOperations.untagResource(bus),
+                EventBridgeOperations.listTagsForResource(bus),
             ]
         }
         return AWSService(
