@@ -52,17 +52,14 @@ public struct Observe<Event: Sendable & Encodable, Output: Sendable>: Middleware
         return nil
     }
 
-    /// Prints the invocation's metrics with its request, correlation and trace ids, as the lines around them have.
+    /// Prints the invocation's metrics with its request, correlation and trace ids, as the lines around them have
+    /// (read once for both when the invocation's logger is still the one ``before(_:)`` gave it).
     private func flushMetrics(of request: MiddlewareRequest<Event, Output>) {
         self.observability.metrics.flush {
-            var metadata = [(name: "function_request_id", value: request.context.requestID)]
-            if let correlationID = self.correlationID(request.event) {
-                metadata.append(("correlation_id", correlationID))
-            }
-            if let root = request.context.traceID.flatMap(XRayTraceHeader.root(of:)) {
-                metadata.append(("xray_trace_id", root))
-            }
-            return metadata
+            let ids =
+                PowertoolsLogger.invocationIDs(of: request.context.logger)
+                ?? InvocationIDs(context: request.context, correlationID: self.correlationID(request.event))
+            return ids.members
         }
     }
 }

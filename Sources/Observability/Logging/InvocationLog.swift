@@ -45,6 +45,7 @@ extension InvocationLog {
         private let correlationID: String?
         private let buffer = Mutex(LogLineBuffer())
         private let encodedContext = Mutex<[(key: String, raw: String)]?>(nil)
+        private let readIDs = Mutex<InvocationIDs?>(nil)
 
         init(owner: PowertoolsLogger, context: LambdaContext, correlationID: String?, sampled: Bool) {
             self.owner = owner
@@ -68,20 +69,22 @@ extension InvocationLog {
             return members
         }
 
+        /// The invocation's ids, read when its first line or metrics are written and kept for the others.
+        var ids: InvocationIDs {
+            if let ids = self.readIDs.withLock({ $0 }) { return ids }
+            let ids = InvocationIDs(context: self.context, correlationID: self.correlationID)
+            self.readIDs.withLock { $0 = ids }
+            return ids
+        }
+
         private func encodeContext() -> [(key: String, raw: String)] {
             var members: [(String, String)] = [
                 ("cold_start", self.context.isColdStart ? "true" : "false"),
                 ("function_name", JSONWriter.quoted(self.context.function.name)),
                 ("function_memory_size", String(self.context.function.memoryLimitInMB)),
                 ("function_arn", JSONWriter.quoted(self.context.invokedFunctionARN)),
-                ("function_request_id", JSONWriter.quoted(self.context.requestID)),
             ]
-            if let correlationID = self.correlationID {
-                members.append(("correlation_id", JSONWriter.quoted(correlationID)))
-            }
-            if let root = self.context.traceID.flatMap(XRayTraceHeader.root(of:)) {
-                members.append(("xray_trace_id", JSONWriter.quoted(root)))
-            }
+            for (name, value) in self.ids.members { members.append((name, JSONWriter.quoted(value))) }
             return members
         }
 

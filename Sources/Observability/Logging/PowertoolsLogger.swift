@@ -75,4 +75,10 @@ public final class PowertoolsLogger: Sendable {
     public static func endInvocation(of logger: Logger, failed: Bool) {
         (logger.handler as? PowertoolsLogHandler)?.invocation?.end(failed: failed)
     }
+
+    /// The ids of the invocation whose logger is `logger` (one from ``startInvocation(_:correlationID:event:)``, or a
+    /// copy of it with more metadata), read once for its lines and its metrics; `nil` for any other logger.
+    public static func invocationIDs(of logger: Logger) -> InvocationIDs? {
+        (logger.handler as? PowertoolsLogHandler)?.invocation?.ids
+    }
 }
