@@ -44,7 +44,7 @@ extension InvocationLog {
         private let context: LambdaContext
         private let correlationID: String?
         private let buffer = Mutex(LogLineBuffer())
-        private let encodedContext = Mutex<[(key: String, raw: String)]?>(nil)
+        private let encodedContext = Mutex<[UInt8]?>(nil)
         private let readIDs = Mutex<InvocationIDs?>(nil)
 
         init(owner: PowertoolsLogger, context: LambdaContext, correlationID: String?, sampled: Bool) {
@@ -60,9 +60,9 @@ extension InvocationLog {
             }
         }
 
-        /// The context members, `cold_start` … `xray_trace_id`, encoded when the first line is written (most
-        /// invocations of a busy function write none) and kept for the others.
-        var contextMembers: [(key: String, raw: String)] {
+        /// The context members, `cold_start` … `xray_trace_id`, as JSON members ready to go into a line: encoded
+        /// when the first line is written (most invocations of a busy function write none) and kept for the others.
+        var contextMembers: [UInt8] {
             if let encoded = self.encodedContext.withLock({ $0 }) { return encoded }
             let members = self.encodeContext()
             self.encodedContext.withLock { $0 = members }
@@ -77,15 +77,21 @@ extension InvocationLog {
             return ids
         }
 
-        private func encodeContext() -> [(key: String, raw: String)] {
-            var members: [(String, String)] = [
-                ("cold_start", self.context.isColdStart ? "true" : "false"),
-                ("function_name", JSONWriter.quoted(self.context.function.name)),
-                ("function_memory_size", String(self.context.function.memoryLimitInMB)),
-                ("function_arn", JSONWriter.quoted(self.context.invokedFunctionARN)),
-            ]
-            for (name, value) in self.ids.members { members.append((name, JSONWriter.quoted(value))) }
-            return members
+        private func encodeContext() -> [UInt8] {
+            var writer = JSONWriter(capacity: 256)
+            writer.key("cold_start")
+            writer.bool(self.context.isColdStart)
+            writer.key("function_name")
+            writer.string(self.context.function.name)
+            writer.key("function_memory_size")
+            writer.integer(self.context.function.memoryLimitInMB)
+            writer.key("function_arn")
+            writer.string(self.context.invokedFunctionARN)
+            for (name, value) in self.ids.members {
+                writer.key(name)
+                writer.string(value)
+            }
+            return writer.bytes
         }
 
         func shouldBuffer(_ level: Logger.Level) -> Bool {

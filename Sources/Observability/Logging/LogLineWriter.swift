@@ -39,12 +39,9 @@ struct LogLineWriter {
         }
     }
 
-    /// Appends members encoded before (``InvocationLog``'s context), each value already JSON.
-    mutating func members(_ encoded: [(key: String, raw: String)]) {
-        for (key, raw) in encoded {
-            self.writer.key(key)
-            self.writer.raw(raw)
-        }
+    /// Appends members encoded before as JSON (``InvocationLog``'s context).
+    mutating func members(json: [UInt8]) {
+        self.writer.member(json: json)
     }
 
     private mutating func value(_ value: Logger.Metadata.Value) {

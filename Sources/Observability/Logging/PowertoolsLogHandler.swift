@@ -52,7 +52,7 @@ public struct PowertoolsLogHandler: LogHandler {
         writer.member("timestamp", WallClock.iso8601(milliseconds: self.owner.nowMilliseconds()))
         writer.member("service", self.owner.configuration.service)
         if let rate = self.owner.configuration.sampleRate { writer.member("sampling_rate", number: rate) }
-        if let invocation = self.invocation { writer.members(invocation.contextMembers) }
+        if let invocation = self.invocation { writer.members(json: invocation.contextMembers) }
         // Merged only when there is more than one source, as most lines have only their own.
         var keys = self.owner.currentPersistentKeys
         if keys.isEmpty, self.metadata.isEmpty {

@@ -21,22 +21,38 @@ public struct SensitiveKeys: Sendable {
         self.names = (Self.standardNames + names).map(Self.normalized).filter { !$0.isEmpty }
     }
 
-    /// Checked on every logged key, so on bytes: ASCII letters lower-cased, `-` and `_` dropped, then a plain search.
+    /// Checked on every logged key, so on bytes: ASCII letters lower-cased, `-` and `_` dropped (into a buffer on
+    /// the stack, not an array), then a plain search.
     public func isSensitive(_ key: String) -> Bool {
-        let key = Self.normalized(key)
-        return self.names.contains(key) || self.words.contains { word in Self.contains(word, in: key) }
+        var key = key
+        return key.withUTF8 { utf8 in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count) { buffer in
+                var count = 0
+                for byte in utf8 where byte != UInt8(ascii: "-") && byte != UInt8(ascii: "_") {
+                    buffer[count] = Self.lowerCased(byte)
+                    count += 1
+                }
+                let normalized = UnsafeBufferPointer(rebasing: buffer[..<count])
+                return self.names.contains { $0.elementsEqual(normalized) }
+                    || self.words.contains { word in Self.contains(word, in: normalized) }
+            }
+        }
+    }
+
+    private static func lowerCased(_ byte: UInt8) -> UInt8 {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
     }
 
     private static func normalized(_ key: String) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(key.utf8.count)
         for byte in key.utf8 where byte != UInt8(ascii: "-") && byte != UInt8(ascii: "_") {
-            bytes.append((UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte)
+            bytes.append(Self.lowerCased(byte))
         }
         return bytes
     }
 
-    private static func contains(_ word: [UInt8], in key: [UInt8]) -> Bool {
+    private static func contains(_ word: [UInt8], in key: UnsafeBufferPointer<UInt8>) -> Bool {
         guard word.count <= key.count else { return false }
         for start in 0...(key.count - word.count) where key[start] == word[0] {
             if key[start..<(start + word.count)].elementsEqual(word) { return true }
