@@ -104,6 +104,11 @@ struct EventBridgeOperationsTests {
         ("UntagResource", #"{"ResourceARN":"arn:aws:events:eu-west-1:1:rule/r"}"#, "ValidationException"),
         ("ListTagsForResource", "{}", "ValidationException"),
         (
+            "ListTagsForResource",
+            #"{"ResourceARN":"arn:aws:events:eu-west-1:1:rule/\#(String(repeating: "r", count: 1600))"}"#,
+            "ValidationException"
+        ),
+        (
             "ListTagsForResource", #"{"ResourceARN":"arn:aws:events:eu-west-1:1:event-bus/none"}"#,
             "ResourceNotFoundException"
         ),
@@ -197,6 +202,13 @@ struct EventBridgeOperationsTests {
             let listed = await Self.succeed(endpoint, "ListTagsForResource", #"{"ResourceARN":"\#(arn)"}"#)
             #expect(listed["Tags"] == .array(tags.map { .object($0.mapValues(JSONValue.string)) }))
         }
+        let tagsPast50 = (0..<50).map { #"{"Key":"k\#($0)","Value":"v"}"# }.joined(separator: ",")
+        let (overfull, _) = await AWSJSONEndpointTests.call(
+            endpoint, "AWSEvents.PutRule",
+            #"{"Name":"r","EventBusName":"shop","EventPattern":"{\"source\":[\"b\"]}","Tags":[\#(tagsPast50)]}"#)
+        #expect(overfull.status == 400, "the rule's two tags and fifty more are past fifty")
+        let kept = await Self.succeed(endpoint, "DescribeRule", #"{"Name":"r","EventBusName":"shop"}"#)
+        #expect(kept["EventPattern"] == .string(#"{"source":["a"]}"#), "a refused PutRule leaves the rule as it was")
         let refused = #"{"Name":"other","Tags":[{"Key":"k","Value":"<v>"}]}"#
         let (answer, _) = await AWSJSONEndpointTests.call(endpoint, "AWSEvents.CreateEventBus", refused)
         #expect(answer.status == 400)

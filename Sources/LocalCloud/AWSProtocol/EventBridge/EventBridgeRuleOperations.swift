@@ -27,6 +27,11 @@ extension EventBridgeOperations {
             let tags = try Self.tags(of: input) ?? [:]
             try await EventBridgeErrors.run { () throws(EventBusError) in
                 try EventBusTags.validate(tags)
+                if !tags.isEmpty, let existing = try? await bus.tags(of: .rule(name, bus: busName)) {
+                    // A rule put again keeps its tags: the new ones must fit beside them before the rule changes.
+                    try EventBusTags.checkCount(
+                        existing.merging(tags) { _, new in new }.count, of: .rule(name, bus: busName))
+                }
                 try await bus.putRule(rule)
                 if !tags.isEmpty { try await bus.tag(.rule(name, bus: busName), with: tags) }
             }
