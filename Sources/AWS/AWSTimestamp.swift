@@ -59,19 +59,22 @@ public struct AWSTimestamp: Sendable, Equatable, Comparable {
         self.formatted(dateSeparator: UInt8(ascii: "-"), timeSeparator: UInt8(ascii: ":"))
     }
 
-    /// Date and time with the separators given, written into one buffer: signing formats a time for every request.
+    /// Date and time with the separators given, written into one buffer on the stack: signing formats a time for
+    /// every request.
     private func formatted(dateSeparator: UInt8?, timeSeparator: UInt8?) -> String {
         let parts = self.civilParts
-        var text: [UInt8] = []
-        text.reserveCapacity(24)
-        Self.appendDigits(parts.year, 4, after: nil, to: &text)
-        Self.appendDigits(parts.month, 2, after: dateSeparator, to: &text)
-        Self.appendDigits(parts.day, 2, after: dateSeparator, to: &text)
-        Self.appendDigits(parts.hour, 2, after: UInt8(ascii: "T"), to: &text)
-        Self.appendDigits(parts.minute, 2, after: timeSeparator, to: &text)
-        Self.appendDigits(parts.second, 2, after: timeSeparator, to: &text)
-        text.append(UInt8(ascii: "Z"))
-        return String(decoding: text, as: UTF8.self)
+        // A year of Int64 takes at most 20 bytes, the rest 16.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
+            var count = 0
+            Self.writeDigits(parts.year, 4, after: nil, to: buffer, at: &count)
+            Self.writeDigits(parts.month, 2, after: dateSeparator, to: buffer, at: &count)
+            Self.writeDigits(parts.day, 2, after: dateSeparator, to: buffer, at: &count)
+            Self.writeDigits(parts.hour, 2, after: UInt8(ascii: "T"), to: buffer, at: &count)
+            Self.writeDigits(parts.minute, 2, after: timeSeparator, to: buffer, at: &count)
+            Self.writeDigits(parts.second, 2, after: timeSeparator, to: buffer, at: &count)
+            buffer[count] = UInt8(ascii: "Z")
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<(count + 1)]), as: UTF8.self)
+        }
     }
 
     /// Whether `lhs` is earlier than `rhs`.
@@ -108,16 +111,33 @@ public struct AWSTimestamp: Sendable, Equatable, Comparable {
         value >= 0 ? value / divisor : (value - divisor + 1) / divisor
     }
 
-    /// Appends `separator`, if any, then `value` in decimal, padded with zeros to `width` digits.
-    private static func appendDigits(_ value: Int64, _ width: Int, after separator: UInt8?, to text: inout [UInt8]) {
-        if let separator { text.append(separator) }
-        if width == 2, (0..<100).contains(value) {
-            text.append(UInt8(ascii: "0") + UInt8(value / 10))
-            text.append(UInt8(ascii: "0") + UInt8(value % 10))
+    /// Writes `separator`, if any, then `value` in decimal, padded with zeros to `width` digits, to `buffer` at
+    /// `count`, and moves `count` past them.
+    private static func writeDigits(
+        _ value: Int64, _ width: Int, after separator: UInt8?, to buffer: UnsafeMutableBufferPointer<UInt8>,
+        at count: inout Int
+    ) {
+        if let separator {
+            buffer[count] = separator
+            count += 1
+        }
+        if width == 2 || width == 4, value >= 0, value < (width == 4 ? 10_000 : 100) {
+            var divisor: Int64 = width == 4 ? 1_000 : 10
+            while divisor > 0 {
+                buffer[count] = UInt8(ascii: "0") + UInt8(value / divisor % 10)
+                count += 1
+                divisor /= 10
+            }
             return
         }
         let decimal = String(value)
-        text.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, width - decimal.utf8.count)))
-        text.append(contentsOf: decimal.utf8)
+        for _ in 0..<max(0, width - decimal.utf8.count) {
+            buffer[count] = UInt8(ascii: "0")
+            count += 1
+        }
+        for byte in decimal.utf8 {
+            buffer[count] = byte
+            count += 1
+        }
     }
 }

@@ -2,10 +2,11 @@ import Hashing
 
 /// The canonical form of a request that SigV4 hashes and signs: method, path, query, headers, the names of the signed
 /// headers and the payload hash, one per line. It is written as UTF-8 bytes into one buffer, which is hashed as it
-/// stands: signing runs on every request, and building strings piece by piece cost more than the hashing.
+/// stands: signing runs on every request, and building strings piece by piece cost more than the hashing. The
+/// headers' lower-case names and their order are worked out in buffers on the stack.
 struct CanonicalRequest {
     /// Headers never signed: they are set or changed on the way (by the client, a proxy or the tracing agent).
-    static let unsignedHeaderNames = [
+    static let unsignedHeaderNames: [StaticString] = [
         "authorization", "user-agent", "x-amzn-trace-id", "expect", "connection", "transfer-encoding",
     ]
 
@@ -15,39 +16,23 @@ struct CanonicalRequest {
         let index: Int
     }
 
-    /// The signed header names, lower-case, sorted and joined with `;`.
-    let signedHeaders: String
     /// The whole canonical request, UTF-8.
     let bytes: [UInt8]
+    /// Where in ``bytes`` the signed header names are: lower-case, sorted and joined with `;`.
+    let signedHeadersRange: Range<Int>
 
-    /// The canonical form of `request` whose payload hash is `payloadHash`.
-    init(_ request: SigV4Request, payloadHash: String, options: SigV4Options) {
-        // The signed headers' lower-case names one after another, then the headers sorted by name, a name's values in
-        // the order the request has them.
-        var names: [UInt8] = []
-        names.reserveCapacity(request.headers.reduce(0) { $0 + $1.name.utf8.count })
-        var signed: [SignedHeader] = []
-        signed.reserveCapacity(request.headers.count)
-        for (index, header) in request.headers.enumerated()
-        where !Self.unsignedHeaderNames.contains(where: { SigV4HeaderName.equal(header.name, lowerCased: $0) }) {
-            let start = names.count
-            SigV4HeaderName.appendLowerCased(header.name, to: &names)
-            signed.append(SignedHeader(name: start..<names.count, index: index))
-        }
-        names.withUnsafeBufferPointer { names in
-            signed.sort { left, right in
-                let leftName = UnsafeBufferPointer(rebasing: names[left.name])
-                let rightName = UnsafeBufferPointer(rebasing: names[right.name])
-                return leftName.elementsEqual(rightName)
-                    ? left.index < right.index : leftName.lexicographicallyPrecedes(rightName)
-            }
-        }
+    /// The signed header names, lower-case, sorted and joined with `;`.
+    var signedHeaders: String {
+        String(decoding: self.bytes[self.signedHeadersRange], as: UTF8.self)
+    }
 
+    /// The canonical form of `request` whose payload hash is `payloadHash` (hexadecimal, or `UNSIGNED-PAYLOAD`).
+    init(_ request: SigV4Request, payloadHash: UnsafeRawBufferPointer, options: SigV4Options) {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(
             request.headers.reduce(128 + request.method.utf8.count + request.path.utf8.count * 3) {
                 $0 + $1.name.utf8.count * 2 + $1.value.utf8.count + 2
-            } + request.query.utf8.count * 3)
+            } + request.query.utf8.count * 3 + payloadHash.count)
         bytes.append(contentsOf: request.method.utf8)
         bytes.append(UInt8(ascii: "\n"))
         Self.appendCanonicalPath(request.path, options: options, to: &bytes)
@@ -56,30 +41,89 @@ struct CanonicalRequest {
             bytes.append(contentsOf: Self.canonicalQuery(request.query).utf8)
         }
         bytes.append(UInt8(ascii: "\n"))
-        var signedHeaders: [UInt8] = []
-        signedHeaders.reserveCapacity(names.count + signed.count)
+        let nameByteCount = request.headers.reduce(0) { $0 + $1.name.utf8.count }
+        let signedHeadersRange = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: nameByteCount) { names in
+            withUnsafeTemporaryAllocation(of: SignedHeader.self, capacity: request.headers.count) { signed in
+                let signedCount = Self.lowerCaseSignedNames(of: request, into: names, signing: signed)
+                return Self.appendHeaders(
+                    of: request, names: UnsafeBufferPointer(names),
+                    signed: UnsafeBufferPointer(rebasing: signed[..<signedCount]), to: &bytes)
+            }
+        }
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(contentsOf: payloadHash)
+        self.bytes = bytes
+        self.signedHeadersRange = signedHeadersRange
+    }
+
+    /// Writes the lower-case names of the headers that are signed one after another to `names`, and one
+    /// ``SignedHeader`` for each to `signed`, sorted by name and then by their order in the request; returns how many
+    /// headers are signed.
+    private static func lowerCaseSignedNames(
+        of request: SigV4Request, into names: UnsafeMutableBufferPointer<UInt8>,
+        signing signed: UnsafeMutableBufferPointer<SignedHeader>
+    ) -> Int {
+        var nameCount = 0
+        var signedCount = 0
+        for (index, header) in request.headers.enumerated() {
+            let start = nameCount
+            for byte in header.name.utf8 {
+                names[nameCount] = SigV4HeaderName.lowerCased(byte)
+                nameCount += 1
+            }
+            let name = UnsafeBufferPointer(rebasing: names[start..<nameCount])
+            if Self.unsignedHeaderNames.contains(where: { Self.equal(name, $0) }) {
+                nameCount = start
+                continue
+            }
+            signed.initializeElement(at: signedCount, to: SignedHeader(name: start..<nameCount, index: index))
+            signedCount += 1
+        }
+        var sorted = UnsafeMutableBufferPointer(rebasing: signed[..<signedCount])
+        sorted.sort { left, right in
+            let leftName = UnsafeBufferPointer(rebasing: names[left.name])
+            let rightName = UnsafeBufferPointer(rebasing: names[right.name])
+            return leftName.elementsEqual(rightName)
+                ? left.index < right.index : leftName.lexicographicallyPrecedes(rightName)
+        }
+        return signedCount
+    }
+
+    /// Appends the canonical headers (a name's values joined with `,`, in the request's order), a blank line and the
+    /// signed header names to `bytes`; returns where the names are.
+    private static func appendHeaders(
+        of request: SigV4Request, names: UnsafeBufferPointer<UInt8>, signed: UnsafeBufferPointer<SignedHeader>,
+        to bytes: inout [UInt8]
+    ) -> Range<Int> {
         for (position, header) in signed.enumerated() {
-            let name = names[header.name]
-            if position > 0, names[signed[position - 1].name].elementsEqual(name) {
+            let name = UnsafeBufferPointer(rebasing: names[header.name])
+            if position > 0, UnsafeBufferPointer(rebasing: names[signed[position - 1].name]).elementsEqual(name) {
                 bytes.append(UInt8(ascii: ","))
             } else {
-                if position > 0 {
-                    bytes.append(UInt8(ascii: "\n"))
-                    signedHeaders.append(UInt8(ascii: ";"))
-                }
+                if position > 0 { bytes.append(UInt8(ascii: "\n")) }
                 bytes.append(contentsOf: name)
-                signedHeaders.append(contentsOf: name)
                 bytes.append(UInt8(ascii: ":"))
             }
             Self.appendCanonicalValue(request.headers[header.index].value, to: &bytes)
         }
         if !signed.isEmpty { bytes.append(UInt8(ascii: "\n")) }
         bytes.append(UInt8(ascii: "\n"))
-        bytes.append(contentsOf: signedHeaders)
-        bytes.append(UInt8(ascii: "\n"))
-        bytes.append(contentsOf: payloadHash.utf8)
-        self.signedHeaders = String(decoding: signedHeaders, as: UTF8.self)
-        self.bytes = bytes
+        let start = bytes.count
+        for (position, header) in signed.enumerated() {
+            let name = UnsafeBufferPointer(rebasing: names[header.name])
+            if position > 0 {
+                if UnsafeBufferPointer(rebasing: names[signed[position - 1].name]).elementsEqual(name) { continue }
+                bytes.append(UInt8(ascii: ";"))
+            }
+            bytes.append(contentsOf: name)
+        }
+        return start..<bytes.count
+    }
+
+    /// Whether the bytes of `name` are those of `other`.
+    private static func equal(_ name: UnsafeBufferPointer<UInt8>, _ other: StaticString) -> Bool {
+        name.count == other.utf8CodeUnitCount
+            && name.elementsEqual(UnsafeBufferPointer(start: other.utf8Start, count: other.utf8CodeUnitCount))
     }
 
     /// Appends a header value trimmed, with every run of spaces, tabs and line breaks made one space.

@@ -7,17 +7,8 @@ enum SigV4HeaderName {
             && zip(name.utf8, lowerCasedName.utf8).allSatisfy { Self.lowerCased($0) == $1 }
     }
 
-    /// Appends `name` lower-cased to `output`.
-    static func appendLowerCased(_ name: String, to output: inout [UInt8]) {
-        let appended: Void? = name.utf8.withContiguousStorageIfAvailable { name in
-            output.append(contentsOf: name.lazy.map(Self.lowerCased))
-        }
-        if appended == nil {
-            output.append(contentsOf: name.utf8.lazy.map(Self.lowerCased))
-        }
-    }
-
-    private static func lowerCased(_ byte: UInt8) -> UInt8 {
+    /// `byte` lower-cased if it is an ASCII capital letter.
+    static func lowerCased(_ byte: UInt8) -> UInt8 {
         byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
     }
 }

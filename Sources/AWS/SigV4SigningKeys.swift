@@ -22,9 +22,8 @@ public final class SigV4SigningKeys: Sendable {
     /// The signing key of `secretAccessKey` on `date` (`YYYYMMDD`) for `service` in `region`, ready to sign with.
     func key(secretAccessKey: String, date: String, region: String, service: String) -> HMACSHA256 {
         let scope = Scope(secretAccessKey: secretAccessKey, date: date, region: region, service: service)
-        if let latest = self.latest.withLock({ $0 }), latest.scope == scope {
-            return latest.key
-        }
+        let kept = self.latest.withLock { latest in latest?.scope == scope ? latest?.key : nil }
+        if let kept { return kept }
         let key = Self.derive(scope)
         self.latest.withLock { $0 = (scope, key) }
         return key

@@ -59,9 +59,10 @@ package struct SHA256: Sendable {
         Self.withDigest(of: bytes) { Self.hex($0) }
     }
 
-    /// Appends the digest of `bytes` to `output` as lower-case hexadecimal.
-    package static func appendHexDigest(of bytes: UnsafeRawBufferPointer, to output: inout [UInt8]) {
-        Self.withDigest(of: bytes) { Self.appendHex($0, to: &output) }
+    /// Writes the digest of `bytes` as lower-case hexadecimal to the start of `output`, which holds at least 64 bytes.
+    package static func writeHexDigest(of bytes: UnsafeRawBufferPointer, to output: UnsafeMutableRawBufferPointer) {
+        precondition(output.count >= Self.digestByteCount * 2, "no room for the digest")
+        Self.withDigest(of: bytes) { _ = Self.writeHex($0, to: output) }
     }
 
     /// Calls `body` with the digest of `bytes`, kept on the stack.
@@ -80,14 +81,6 @@ package struct SHA256: Sendable {
     package static func hex(_ bytes: some Collection<UInt8>) -> String {
         String(unsafeUninitializedCapacity: bytes.count * 2) { text in
             Self.writeHex(bytes, to: UnsafeMutableRawBufferPointer(text))
-        }
-    }
-
-    /// Appends `bytes` to `output` as lower-case hexadecimal.
-    package static func appendHex(_ bytes: some Sequence<UInt8>, to output: inout [UInt8]) {
-        for byte in bytes {
-            output.append(Self.hexDigit(byte >> 4))
-            output.append(Self.hexDigit(byte & 0x0F))
         }
     }
 

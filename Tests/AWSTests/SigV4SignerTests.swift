@@ -80,11 +80,23 @@ import Testing
         #expect(AWSTimestamp(iso8601: text)?.secondsSinceEpoch == seconds)
     }
 
-    @Test func timestampForms() {
-        #expect(Self.time.basicDateTime == "20150830T123600Z")
-        #expect(Self.time.basicDate == "20150830")
-        #expect(AWSTimestamp(secondsSinceEpoch: 951_782_400).iso8601 == "2000-02-29T00:00:00Z")
-        #expect(AWSTimestamp(secondsSinceEpoch: -1).iso8601 == "1969-12-31T23:59:59Z")
+    /// Both forms zero-padded, also for years before 1000 and after 9999, and each ISO 8601 text read back.
+    @Test(arguments: [
+        (Int64(1_440_938_160), "20150830T123600Z", "2015-08-30T12:36:00Z"),
+        (951_782_400, "20000229T000000Z", "2000-02-29T00:00:00Z"),
+        (-1, "19691231T235959Z", "1969-12-31T23:59:59Z"),
+        (-30_636_384_833, "09990304T050607Z", "0999-03-04T05:06:07Z"),
+        (253_402_300_799, "99991231T235959Z", "9999-12-31T23:59:59Z"),
+        (253_402_300_800, "100000101T000000Z", "10000-01-01T00:00:00Z"),
+    ])
+    func timestampForms(_ seconds: Int64, _ basic: String, _ iso8601: String) {
+        let time = AWSTimestamp(secondsSinceEpoch: seconds)
+        #expect(time.basicDateTime == basic)
+        #expect(time.basicDate == String(basic.prefix(8)))
+        #expect(time.iso8601 == iso8601)
+        if seconds < 253_402_300_800 {
+            #expect(AWSTimestamp(iso8601: iso8601) == time)
+        }
     }
 
     @Test(arguments: ["", "2015-08-30", "2015-13-30T12:36:00Z", "2015-08-30T12:36:00", "2015-08-30T12:36:00+02:00"])

@@ -1,0 +1,49 @@
+/// Writes UTF-8 text and bytes one piece after another into a buffer that was sized for all of them beforehand, so
+/// that a signature's texts are each made with one allocation and no growth.
+struct UTF8BufferWriter {
+    private let buffer: UnsafeMutableBufferPointer<UInt8>
+    /// How many bytes have been written, from the start of the buffer.
+    private(set) var count = 0
+
+    /// A writer at the start of `buffer`.
+    init(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+        self.buffer = buffer
+    }
+
+    /// Writes `byte`.
+    mutating func write(_ byte: UInt8) {
+        precondition(self.count < self.buffer.count, "the buffer was sized too small")
+        self.buffer[self.count] = byte
+        self.count += 1
+    }
+
+    /// Writes `bytes`.
+    mutating func write(_ bytes: UnsafeRawBufferPointer) {
+        precondition(bytes.count <= self.buffer.count - self.count, "the buffer was sized too small")
+        UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: self.buffer[self.count...]))
+            .copyMemory(from: bytes)
+        self.count += bytes.count
+    }
+
+    /// Lets `body` write exactly `byteCount` bytes in place.
+    mutating func write(byteCount: Int, _ body: (UnsafeMutableRawBufferPointer) -> Void) {
+        precondition(byteCount <= self.buffer.count - self.count, "the buffer was sized too small")
+        body(
+            UnsafeMutableRawBufferPointer(
+                UnsafeMutableBufferPointer(rebasing: self.buffer[self.count..<(self.count + byteCount)])))
+        self.count += byteCount
+    }
+
+    /// Writes the UTF-8 bytes of `text`.
+    mutating func write(_ text: StaticString) {
+        self.write(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// Writes the UTF-8 bytes of `text`.
+    mutating func write(_ text: String) {
+        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { self.write(UnsafeRawBufferPointer($0)) }
+        if copied == nil {
+            for byte in text.utf8 { self.write(byte) }
+        }
+    }
+}
