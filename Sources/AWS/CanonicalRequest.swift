@@ -67,12 +67,14 @@ struct CanonicalRequest {
         var signedCount = 0
         for (index, header) in request.headers.enumerated() {
             let start = nameCount
-            for byte in header.name.utf8 {
-                names[nameCount] = SigV4HeaderName.lowerCased(byte)
-                nameCount += 1
+            var name = header.name
+            name.withUTF8 { name in
+                for offset in 0..<name.count {
+                    names[start + offset] = SigV4HeaderName.lowerCased(name[offset])
+                }
             }
-            let name = UnsafeBufferPointer(rebasing: names[start..<nameCount])
-            if Self.unsignedHeaderNames.contains(where: { Self.equal(name, $0) }) {
+            nameCount += name.utf8.count
+            if Self.isUnsigned(UnsafeBufferPointer(rebasing: names[start..<nameCount])) {
                 nameCount = start
                 continue
             }
@@ -120,10 +122,17 @@ struct CanonicalRequest {
         return start..<bytes.count
     }
 
-    /// Whether the bytes of `name` are those of `other`.
-    private static func equal(_ name: UnsafeBufferPointer<UInt8>, _ other: StaticString) -> Bool {
-        name.count == other.utf8CodeUnitCount
-            && name.elementsEqual(UnsafeBufferPointer(start: other.utf8Start, count: other.utf8CodeUnitCount))
+    /// The lengths of ``unsignedHeaderNames``, one bit each: most names are told apart from them by length alone.
+    private static let unsignedNameLengths: UInt64 = Self.unsignedHeaderNames.reduce(0) {
+        $0 | 1 << $1.utf8CodeUnitCount
+    }
+
+    /// Whether the lower-case header name `name` is one of ``unsignedHeaderNames``.
+    private static func isUnsigned(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard name.count < 64, Self.unsignedNameLengths & 1 << name.count != 0 else { return false }
+        return Self.unsignedHeaderNames.contains { unsigned in
+            name.elementsEqual(UnsafeBufferPointer(start: unsigned.utf8Start, count: unsigned.utf8CodeUnitCount))
+        }
     }
 
     /// Appends a header value trimmed, with every run of spaces, tabs and line breaks made one space.

@@ -79,21 +79,27 @@ package struct SHA256: Sendable {
 
     /// `bytes` as lower-case hexadecimal.
     package static func hex(_ bytes: some Collection<UInt8>) -> String {
+        let written = bytes.withContiguousStorageIfAvailable { Self.hex(UnsafeRawBufferPointer($0)) }
+        return written ?? Array(bytes).withUnsafeBytes { Self.hex($0) }
+    }
+
+    /// `bytes` as lower-case hexadecimal.
+    package static func hex(_ bytes: UnsafeRawBufferPointer) -> String {
         String(unsafeUninitializedCapacity: bytes.count * 2) { text in
             Self.writeHex(bytes, to: UnsafeMutableRawBufferPointer(text))
         }
     }
 
     /// Writes `bytes` as lower-case hexadecimal to the start of `output`, which holds twice as many bytes, and
-    /// returns how many it wrote.
-    private static func writeHex(_ bytes: some Collection<UInt8>, to output: UnsafeMutableRawBufferPointer) -> Int {
-        var offset = 0
-        for byte in bytes {
-            output[offset] = Self.hexDigit(byte >> 4)
-            output[offset + 1] = Self.hexDigit(byte & 0x0F)
-            offset += 2
+    /// returns how many it wrote. Read by index: a raw buffer's iterator is not inlined into this loop.
+    private static func writeHex(_ bytes: UnsafeRawBufferPointer, to output: UnsafeMutableRawBufferPointer) -> Int {
+        precondition(output.count >= bytes.count * 2, "no room for the hexadecimal digits")
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            output[index * 2] = Self.hexDigit(byte >> 4)
+            output[index * 2 + 1] = Self.hexDigit(byte & 0x0F)
         }
-        return offset
+        return bytes.count * 2
     }
 
     private static func hexDigit(_ value: UInt8) -> UInt8 {
