@@ -2,29 +2,64 @@ import JSONCoding
 public import Logging
 
 /// Everything a handler may know about the invocation it serves and the function it runs in.
+///
+/// The invocation's facts are kept in one shared, immutable object: the context is handed down and copied through
+/// every middleware of an invocation, and a copy then costs one reference (and the logger's) instead of one per field.
 public struct LambdaContext: Sendable {
+    /// The facts of one invocation, shared by every copy of its context.
+    @usableFromInline
+    final class Facts: Sendable {
+        @usableFromInline let requestID: String
+        @usableFromInline let traceID: String?
+        @usableFromInline let invokedFunctionARN: String
+        @usableFromInline let deadline: LambdaDeadline
+        @usableFromInline let clientContext: ClientContext?
+        @usableFromInline let cognitoIdentity: CognitoIdentity?
+        @usableFromInline let tenantID: String?
+        @usableFromInline let function: FunctionMetadata
+        @usableFromInline let isColdStart: Bool
+        let afterResponseWork: AfterResponseWork?
+
+        init(
+            requestID: String, traceID: String?, invokedFunctionARN: String, deadline: LambdaDeadline,
+            clientContext: ClientContext?, cognitoIdentity: CognitoIdentity?, tenantID: String?,
+            function: FunctionMetadata, isColdStart: Bool, afterResponseWork: AfterResponseWork?
+        ) {
+            self.requestID = requestID
+            self.traceID = traceID
+            self.invokedFunctionARN = invokedFunctionARN
+            self.deadline = deadline
+            self.clientContext = clientContext
+            self.cognitoIdentity = cognitoIdentity
+            self.tenantID = tenantID
+            self.function = function
+            self.isColdStart = isColdStart
+            self.afterResponseWork = afterResponseWork
+        }
+    }
+
+    @usableFromInline let facts: Facts
+
     /// The invocation's request id, unique per invocation.
-    public let requestID: String
+    @inlinable public var requestID: String { self.facts.requestID }
     /// The X-Ray trace header (`Root=...;Parent=...;Sampled=...`), when the invocation is traced.
-    public let traceID: String?
+    @inlinable public var traceID: String? { self.facts.traceID }
     /// The ARN the caller invoked, including a version or alias qualifier when one was used.
-    public let invokedFunctionARN: String
+    @inlinable public var invokedFunctionARN: String { self.facts.invokedFunctionARN }
     /// When the invocation must have answered.
-    public let deadline: LambdaDeadline
+    @inlinable public var deadline: LambdaDeadline { self.facts.deadline }
     /// The mobile client context, when the caller sent one.
-    public let clientContext: ClientContext?
+    @inlinable public var clientContext: ClientContext? { self.facts.clientContext }
     /// The caller's Cognito identity, when the caller sent one.
-    public let cognitoIdentity: CognitoIdentity?
+    @inlinable public var cognitoIdentity: CognitoIdentity? { self.facts.cognitoIdentity }
     /// The tenant of a tenant-isolated function, when Lambda names one.
-    public let tenantID: String?
+    @inlinable public var tenantID: String? { self.facts.tenantID }
     /// The function's own configuration.
-    public let function: FunctionMetadata
+    @inlinable public var function: FunctionMetadata { self.facts.function }
     /// Whether this is the first invocation this container serves.
-    public let isColdStart: Bool
+    @inlinable public var isColdStart: Bool { self.facts.isColdStart }
     /// A logger that tags each line with the request id.
     public var logger: Logger
-    /// Where ``afterResponse(_:)`` leaves work when the Runtime API loop serves the invocation.
-    private var afterResponseWork: AfterResponseWork? = nil
 
     /// Creates a context, e.g. to call a handler in a test; the logger gets the request ID as metadata.
     public init(
@@ -39,17 +74,18 @@ public struct LambdaContext: Sendable {
         isColdStart: Bool,
         logger: Logger
     ) {
-        self.requestID = requestID
-        self.traceID = traceID
-        self.invokedFunctionARN = invokedFunctionARN
-        self.deadline = deadline
-        self.clientContext = clientContext
-        self.cognitoIdentity = cognitoIdentity
-        self.tenantID = tenantID
-        self.function = function
-        self.isColdStart = isColdStart
+        self.init(
+            facts: Facts(
+                requestID: requestID, traceID: traceID, invokedFunctionARN: invokedFunctionARN, deadline: deadline,
+                clientContext: clientContext, cognitoIdentity: cognitoIdentity, tenantID: tenantID,
+                function: function, isColdStart: isColdStart, afterResponseWork: nil),
+            logger: logger)
+    }
+
+    private init(facts: Facts, logger: Logger) {
+        self.facts = facts
         var logger = logger
-        logger[metadataKey: LambdaContext.requestIDMetadataKey] = .string(requestID)
+        logger[metadataKey: LambdaContext.requestIDMetadataKey] = .string(facts.requestID)
         self.logger = logger
     }
 
@@ -65,19 +101,20 @@ public struct LambdaContext: Sendable {
         afterResponseWork: AfterResponseWork? = nil
     ) throws(LambdaRuntimeError) {
         self.init(
-            requestID: metadata.requestID,
-            traceID: metadata.traceID,
-            invokedFunctionARN: metadata.invokedFunctionARN,
-            deadline: metadata.deadline,
-            clientContext: try Self.decodeHeader(ClientContext.self, metadata.clientContext, name: "client context"),
-            cognitoIdentity: try Self.decodeHeader(
-                CognitoIdentity.self, metadata.cognitoIdentity, name: "Cognito identity"),
-            tenantID: metadata.tenantID,
-            function: function,
-            isColdStart: isColdStart,
-            logger: logger
-        )
-        self.afterResponseWork = afterResponseWork
+            facts: Facts(
+                requestID: metadata.requestID,
+                traceID: metadata.traceID,
+                invokedFunctionARN: metadata.invokedFunctionARN,
+                deadline: metadata.deadline,
+                clientContext: try Self.decodeHeader(
+                    ClientContext.self, metadata.clientContext, name: "client context"),
+                cognitoIdentity: try Self.decodeHeader(
+                    CognitoIdentity.self, metadata.cognitoIdentity, name: "Cognito identity"),
+                tenantID: metadata.tenantID,
+                function: function,
+                isColdStart: isColdStart,
+                afterResponseWork: afterResponseWork),
+            logger: logger)
     }
 
     /// Runs `work` once the response has been posted to the Runtime API, before the runtime asks for the next
@@ -86,7 +123,7 @@ public struct LambdaContext: Sendable {
     /// process, or a context made in a test), `work` runs at once. Work left when the deadline passes does not run:
     /// the process ends.
     public func afterResponse(_ work: @escaping @Sendable () -> Void) {
-        guard let afterResponseWork else { return work() }
+        guard let afterResponseWork = self.facts.afterResponseWork else { return work() }
         afterResponseWork.add(work)
     }
 

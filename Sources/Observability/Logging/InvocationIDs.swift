@@ -19,7 +19,9 @@ public struct InvocationIDs: Sendable, Equatable {
 
     /// The ids as named members, in Powertools' order, leaving out those the invocation has not.
     public var members: [(name: String, value: String)] {
-        var members = [(name: "function_request_id", value: self.requestID)]
+        var members: [(name: String, value: String)] = []
+        members.reserveCapacity(3)
+        members.append(("function_request_id", self.requestID))
         if let correlationID { members.append(("correlation_id", correlationID)) }
         if let traceID { members.append(("xray_trace_id", traceID)) }
         return members
