@@ -17,6 +17,7 @@ public enum RouteRanking {
     public static let anyMethod = RequestMethod("ANY")!
 
     /// Whether `route` wins over `other` when both match the same request.
+    @inlinable
     public static func outranks(_ route: some RankedRoute, _ other: some RankedRoute) -> Bool {
         if route.path.ranks != other.path.ranks {
             return route.path.ranks.lexicographicallyPrecedes(other.path.ranks)
@@ -25,6 +26,7 @@ public enum RouteRanking {
     }
 
     /// Whether a route declared for `routeMethod` answers a request with `method`.
+    @inlinable
     public static func answers(_ routeMethod: RequestMethod, _ method: RequestMethod) -> Bool {
         routeMethod == method || routeMethod == Self.anyMethod
     }
@@ -32,7 +34,10 @@ public enum RouteRanking {
 
 extension Sequence where Element: RankedRoute {
     /// The route that answers `method` on the path split into `parts` (``PathTemplate/parts(of:)``), chosen by
-    /// ``RouteRanking``, with its path parameters; `nil` when no route matches both.
+    /// ``RouteRanking``, with its path parameters; `nil` when no route matches both. Inlinable, so that it is
+    /// specialised for the caller's routes: generic, each route was read through its protocol's witnesses and copied
+    /// out of the sequence by its value witnesses, on every request.
+    @inlinable
     public func bestMatch(method: RequestMethod, parts: [Substring]) -> (
         route: Element, parameters: [String: String]
     )? {
@@ -47,6 +52,7 @@ extension Sequence where Element: RankedRoute {
 
     /// The methods of the routes whose path matches `parts`, in declaration order, each once: what a `405`'s
     /// `Allow` header and a CORS preflight list.
+    @inlinable
     public func methods(matching parts: [Substring]) -> [RequestMethod] {
         var methods: [RequestMethod] = []
         for route in self where !methods.contains(route.method) && route.path.match(parts: parts) != nil {
