@@ -27,29 +27,33 @@ public struct SensitiveKeys: Sendable {
         var key = key
         return key.withUTF8 { utf8 in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count) { buffer in
-                var count = 0
-                for byte in utf8 where byte != UInt8(ascii: "-") && byte != UInt8(ascii: "_") {
-                    buffer[count] = Self.lowerCased(byte)
-                    count += 1
-                }
-                let normalized = UnsafeBufferPointer(rebasing: buffer[..<count])
+                let normalized = UnsafeBufferPointer(rebasing: buffer[..<Self.normalize(utf8, into: buffer)])
                 return self.names.contains { $0.elementsEqual(normalized) }
                     || self.words.contains { word in Self.contains(word, in: normalized) }
             }
         }
     }
 
-    private static func lowerCased(_ byte: UInt8) -> UInt8 {
-        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
+    /// Writes `utf8` lower-cased (ASCII letters) and without `-` and `_` to the start of `output`, which holds at
+    /// least as many bytes; returns how many it wrote.
+    private static func normalize(_ utf8: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>)
+        -> Int
+    {
+        var count = 0
+        for byte in utf8 where byte != UInt8(ascii: "-") && byte != UInt8(ascii: "_") {
+            output[count] = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
+            count += 1
+        }
+        return count
     }
 
     private static func normalized(_ key: String) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(key.utf8.count)
-        for byte in key.utf8 where byte != UInt8(ascii: "-") && byte != UInt8(ascii: "_") {
-            bytes.append(Self.lowerCased(byte))
+        var key = key
+        return key.withUTF8 { utf8 in
+            [UInt8](unsafeUninitializedCapacity: utf8.count) { output, count in
+                count = Self.normalize(utf8, into: output)
+            }
         }
-        return bytes
     }
 
     private static func contains(_ word: [UInt8], in key: UnsafeBufferPointer<UInt8>) -> Bool {
