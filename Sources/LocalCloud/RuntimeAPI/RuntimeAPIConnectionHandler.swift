@@ -1,5 +1,4 @@
 import NIOCore
-import NIOHTTP1
 
 /// One runtime's HTTP/1.1 connection to the emulator: reads each request (``RuntimeAPIRequestReader``: its body
 /// bounded by Lambda's response limit, though every byte is counted) and hands it to the emulator, which answers on
@@ -56,7 +55,7 @@ final class RuntimeAPIConnectionHandler: ChannelInboundHandler {
 
     private func serve(_ request: RuntimeAPIHTTPRequest, on channel: any Channel) {
         let reply = RuntimeAPIReply(channel: channel, keepAlive: request.keepAlive)
-        guard let route = RuntimeAPIRoute(method: HTTPMethod(rawValue: request.method), uri: request.target) else {
+        guard let route = RuntimeAPIRoute(method: request.method, target: request.target) else {
             reply.send(.notFound(request.target))
             return
         }

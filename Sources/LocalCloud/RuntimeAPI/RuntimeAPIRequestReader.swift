@@ -132,37 +132,22 @@ struct RuntimeAPIRequestReader {
         var expectsContinue = false
     }
 
-    /// The request line and headers of `head`: lines, each ending in CRLF, the last one empty.
-    private static func head(of head: UnsafeRawBufferPointer) throws(Malformed) -> Head {
-        var lines: [Range<Int>] = []
-        var start = 0
-        for index in head.indices where head[index] == UInt8(ascii: "\n") {
-            lines.append(start..<(index - 1))
-            start = index + 1
+    /// The request line and headers of `bytes`: lines, each ending in CRLF (the line scanner saw to that), the
+    /// first empty one ending the head. The lines are read where they lie, one after another.
+    private static func head(of bytes: UnsafeRawBufferPointer) throws(Malformed) -> Head {
+        var lineStart = 0
+        /// The next line without its CRLF, or `nil` at the empty line. (A carriage return inside a line stays in it,
+        /// to be refused as a control byte.)
+        func nextLine() -> Slice<UnsafeRawBufferPointer>? {
+            var lineFeed = lineStart
+            while bytes[lineFeed] != UInt8(ascii: "\n") { lineFeed += 1 }
+            defer { lineStart = lineFeed + 1 }
+            return lineFeed - 1 == lineStart ? nil : bytes[lineStart..<(lineFeed - 1)]
         }
-        return try Self.head(of: head, lines: lines.dropLast())
-    }
-
-    private static func head(of bytes: UnsafeRawBufferPointer, lines: ArraySlice<Range<Int>>) throws(Malformed) -> Head
-    {
-        guard let requestLine = lines.first else { throw Malformed(reason: "the request line is empty") }
-        let parts = bytes[requestLine].split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
-        guard parts.count == 3, !parts[0].isEmpty, parts[0].allSatisfy(HTTPSyntax.isTokenByte),
-            !parts[1].isEmpty, parts[1].allSatisfy({ $0 > 0x20 && $0 != 0x7F })
-        else { throw Malformed(reason: "the request line is not `method target HTTP/1.x`") }
-        let version = parts[2]
-        guard version.count == 8, version.starts(with: "HTTP/1.".utf8),
-            let minor = version.last, minor == UInt8(ascii: "0") || minor == UInt8(ascii: "1")
-        else { throw Malformed(reason: "the version is not HTTP/1.0 or HTTP/1.1") }
-
-        var head = Head(
-            request: RuntimeAPIHTTPRequest(
-                method: String(decoding: parts[0], as: UTF8.self),
-                target: String(decoding: parts[1], as: UTF8.self),
-                keepAlive: minor == UInt8(ascii: "1"), functionErrorType: nil, body: ByteBuffer(), size: 0))
+        guard let requestLine = nextLine() else { throw Malformed(reason: "the request line is empty") }
+        var head = Head(request: try Self.request(requestLine))
         var connection = ConnectionOptions()
-        for line in lines.dropFirst() {
-            let field = bytes[line]
+        while let field = nextLine() {
             guard let colon = field.firstIndex(of: UInt8(ascii: ":")), colon > field.startIndex,
                 field[..<colon].allSatisfy(HTTPSyntax.isTokenByte)
             else { throw Malformed(reason: "a header line is not `name: value`") }
@@ -201,6 +186,24 @@ struct RuntimeAPIRequestReader {
             head.request.keepAlive = true
         }
         return head
+    }
+
+    /// The request of a request line, `method target HTTP/1.x` with one space between each, before its headers.
+    private static func request(_ line: Slice<UnsafeRawBufferPointer>) throws(Malformed) -> RuntimeAPIHTTPRequest {
+        guard let methodEnd = line.firstIndex(of: UInt8(ascii: " ")),
+            let targetEnd = line[(methodEnd + 1)...].firstIndex(of: UInt8(ascii: " ")),
+            methodEnd > line.startIndex, targetEnd > methodEnd + 1,
+            line[..<methodEnd].allSatisfy(HTTPSyntax.isTokenByte),
+            line[(methodEnd + 1)..<targetEnd].allSatisfy({ $0 > 0x20 && $0 != 0x7F })
+        else { throw Malformed(reason: "the request line is not `method target HTTP/1.x`") }
+        let version = line[(targetEnd + 1)...]
+        guard version.count == 8, version.starts(with: "HTTP/1.".utf8),
+            let minor = version.last, minor == UInt8(ascii: "0") || minor == UInt8(ascii: "1")
+        else { throw Malformed(reason: "the version is not HTTP/1.0 or HTTP/1.1") }
+        return RuntimeAPIHTTPRequest(
+            method: String(decoding: line[..<methodEnd], as: UTF8.self),
+            target: String(decoding: line[(methodEnd + 1)..<targetEnd], as: UTF8.self),
+            keepAlive: minor == UInt8(ascii: "1"), functionErrorType: nil, body: ByteBuffer(), size: 0)
     }
 
     /// The options of `Connection` headers that decide whether the connection stays open.

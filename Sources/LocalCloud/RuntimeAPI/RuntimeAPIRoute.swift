@@ -1,5 +1,3 @@
-import NIOHTTP1
-
 /// The Runtime API endpoint a request asks for, read from its method and path (a query string is ignored).
 enum RuntimeAPIRoute: Equatable, Sendable {
     /// `GET /2018-06-01/runtime/invocation/next`
@@ -11,33 +9,69 @@ enum RuntimeAPIRoute: Equatable, Sendable {
     /// `POST /2018-06-01/runtime/init/error`
     case initError
 
-    /// The endpoint of `method` and `uri`, or `nil` when the Runtime API has none there. It reads the path's bytes
-    /// in place: the request ID is the only string it makes.
-    init?(method: HTTPMethod, uri: String) {
-        let bytes = uri.utf8
-        let base = "/2018-06-01/runtime/".utf8
-        guard bytes.starts(with: base) else { return nil }
-        let path = bytes[bytes.index(bytes.startIndex, offsetBy: base.count)...]
-            .prefix { $0 != UInt8(ascii: "?") }
-        switch method {
-        case .GET where path.elementsEqual("invocation/next".utf8):
-            self = .next
-        case .POST where path.elementsEqual("init/error".utf8):
-            self = .initError
-        case .POST where path.starts(with: "invocation/".utf8):
-            let rest = path.dropFirst("invocation/".utf8.count)
-            guard let slash = rest.firstIndex(of: UInt8(ascii: "/")), slash > rest.startIndex else { return nil }
-            let requestID = String(Substring(rest[..<slash]))
-            let report = rest[rest.index(after: slash)...]
-            if report.elementsEqual("response".utf8) {
-                self = .response(requestID: requestID)
-            } else if report.elementsEqual("error".utf8) {
-                self = .error(requestID: requestID)
-            } else {
-                return nil
+    /// The endpoint of `method` and `target`, or `nil` when the Runtime API has none there. It compares the bytes
+    /// of both where they lie: the request ID is the only string it makes.
+    init?(method: String, target: String) {
+        var method = method
+        var target = target
+        guard
+            let route = method.withUTF8({ method in
+                target.withUTF8 { target in Self.route(method: method, target: target) }
+            })
+        else { return nil }
+        self = route
+    }
+
+    private static func route(method: UnsafeBufferPointer<UInt8>, target: UnsafeBufferPointer<UInt8>) -> Self? {
+        var path = PathReader(target.prefix { $0 != UInt8(ascii: "?") })
+        guard path.take("/2018-06-01/runtime/") else { return nil }
+        if Self.equal(method, "GET") {
+            return path.take("invocation/next") && path.isAtEnd ? .next : nil
+        }
+        guard Self.equal(method, "POST") else { return nil }
+        if path.take("init/error") {
+            return path.isAtEnd ? .initError : nil
+        }
+        guard path.take("invocation/"), let requestID = path.takeSegment() else { return nil }
+        if path.take("response"), path.isAtEnd { return .response(requestID: requestID) }
+        if path.take("error"), path.isAtEnd { return .error(requestID: requestID) }
+        return nil
+    }
+
+    private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {
+        bytes.count == literal.utf8CodeUnitCount
+            && bytes.indices.allSatisfy { bytes[$0] == literal.utf8Start[$0] }
+    }
+
+    /// Reads a path from its start, piece by piece.
+    private struct PathReader {
+        private let bytes: Slice<UnsafeBufferPointer<UInt8>>
+        private var position: Int
+
+        init(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) {
+            self.bytes = bytes
+            self.position = bytes.startIndex
+        }
+
+        var isAtEnd: Bool { self.position == self.bytes.endIndex }
+
+        /// Moves past `literal` when the path goes on with it.
+        mutating func take(_ literal: StaticString) -> Bool {
+            let count = literal.utf8CodeUnitCount
+            guard self.bytes.endIndex - self.position >= count else { return false }
+            for offset in 0..<count where self.bytes[self.position + offset] != literal.utf8Start[offset] {
+                return false
             }
-        default:
-            return nil
+            self.position += count
+            return true
+        }
+
+        /// The non-empty segment up to the next `/`, moving past both; `nil` when there is none.
+        mutating func takeSegment() -> String? {
+            let rest = self.bytes[self.position...]
+            guard let slash = rest.firstIndex(of: UInt8(ascii: "/")), slash > self.position else { return nil }
+            defer { self.position = slash + 1 }
+            return String(decoding: rest[..<slash], as: UTF8.self)
         }
     }
 }
