@@ -48,12 +48,14 @@ struct JSONParser {
     }
 
     mutating func literal(_ text: StaticString, _ value: JSONValue) -> JSONValue? {
+        // Asked before every value a reader expects (is it `null`?): the first byte settles most answers.
         let count = text.utf8CodeUnitCount
-        guard self.index + count <= self.bytes.count else { return nil }
-        let matches = text.withUTF8Buffer { expected in
-            self.bytes[self.index..<(self.index + count)].elementsEqual(expected)
+        guard self.index + count <= self.bytes.count, self.bytes[self.index] == text.utf8Start.pointee else {
+            return nil
         }
-        guard matches else { return nil }
+        for offset in 1..<count where self.bytes[self.index + offset] != text.utf8Start[offset] {
+            return nil
+        }
         self.index += count
         return value
     }
