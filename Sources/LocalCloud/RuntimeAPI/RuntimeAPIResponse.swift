@@ -10,13 +10,20 @@ import Foundation
 
 /// One answer of the Runtime API: status, headers and a JSON body, written as one HTTP/1.1 message.
 struct RuntimeAPIResponse: Sendable {
-    var status: HTTPResponseStatus
+    let status: HTTPResponseStatus
     /// Headers besides `Content-Type: application/json` and `Content-Length`, which every answer carries.
-    var headers: [(name: String, value: String)]
-    var body: ByteBuffer
+    let headers: [(name: String, value: String)]
+    let body: ByteBuffer
+    /// The whole message for a connection kept alive, when it was written beforehand.
+    private var keptAliveMessage: ByteBuffer?
 
-    /// `202 Accepted` with `{"status":"OK"}`, the answer to every report the emulator takes.
-    static let accepted = RuntimeAPIResponse(status: .accepted, body: ByteBuffer(string: #"{"status":"OK"}"#))
+    /// `202 Accepted` with `{"status":"OK"}`, the answer to every report the emulator takes: written once, and the
+    /// same bytes sent on every kept-alive connection.
+    static let accepted: RuntimeAPIResponse = {
+        var accepted = RuntimeAPIResponse(status: .accepted, body: ByteBuffer(string: #"{"status":"OK"}"#))
+        accepted.keptAliveMessage = accepted.message(keepAlive: true, allocator: ByteBufferAllocator())
+        return accepted
+    }()
 
     /// A response with `headers` besides the content type and length.
     init(status: HTTPResponseStatus, headers: [(name: String, value: String)] = [], body: ByteBuffer) {
@@ -51,6 +58,7 @@ struct RuntimeAPIResponse: Sendable {
     /// The whole message, head and body, in one buffer: one write to the socket. A header value's line breaks and
     /// other control bytes become spaces, so that no value can end the head early.
     func message(keepAlive: Bool, allocator: ByteBufferAllocator) -> ByteBuffer {
+        if keepAlive, let message = self.keptAliveMessage { return message }
         var message = allocator.buffer(capacity: 160 + self.headers.count * 80 + self.body.readableBytes)
         message.writeStaticString("HTTP/1.1 ")
         message.writeString(String(self.status.code))

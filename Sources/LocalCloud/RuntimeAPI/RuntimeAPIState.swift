@@ -21,7 +21,9 @@ final class RuntimeAPIState: Sendable {
         var handedOutAt: ContinuousClock.Instant?
         /// When the invocation times out: its deadline and the grace after it.
         var expiresAt = NIODeadline.distantFuture
-        var completion: CheckedContinuation<(InvocationOutcome, Duration), Never>
+        /// Resumed exactly once, by whichever transition takes the invocation out of the state under the lock:
+        /// unchecked, since it lies on every invocation's round trip.
+        var completion: UnsafeContinuation<(InvocationOutcome, Duration), Never>
     }
 
     /// What a poll of `/invocation/next` gets.
@@ -67,7 +69,7 @@ final class RuntimeAPIState: Sendable {
 
     /// Queues an invocation and waits for its outcome and duration.
     func invoke(_ request: InvocationRequest) async -> (InvocationOutcome, Duration) {
-        await withCheckedContinuation { completion in
+        await withUnsafeContinuation { completion in
             let handedOut = self.state.withLock { state -> (PollAnswer, Poll)? in
                 if let failure = state.initFailure ?? state.closedWith {
                     completion.resume(returning: (.error(failure), .zero))
