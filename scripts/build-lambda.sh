@@ -24,9 +24,12 @@ archive=$(cc -print-file-name=libstdc++.a)
 mkdir -p "$static_cxx"
 echo "INPUT($archive)" >"$static_cxx/libstdc++.so"
 
+# No library search path (`--disable-local-rpath`): the binary ships no library of its own, and SwiftPM's default
+# `$ORIGIN` made the loader look for libm, libgcc_s and libc in the function's folder (and its hwcaps subfolders) at
+# every cold start, twenty failed opens and as many stats before the system's copies.
 # The build does not know the order file as an input: removing the binary makes it link again with the file as it is.
 rm -f "$scratch/release/bootstrap"
-swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product bootstrap \
+swift build -c release --static-swift-stdlib --disable-local-rpath --scratch-path "$scratch" --product bootstrap \
     -Xswiftc -Xfrontend -Xswiftc -function-sections -Xcc -ffunction-sections \
     -Xlinker "--section-ordering-file=$PWD/scripts/lambda/bootstrap.order" -Xlinker "-L$static_cxx" >/dev/null
 mkdir -p "$out"

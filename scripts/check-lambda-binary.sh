@@ -4,6 +4,8 @@
 #   - a glibc symbol version newer than GLIBC_2.34 (Amazon Linux 2023's glibc),
 #   - a libstdc++ symbol version newer than GLIBCXX_3.4.29 / CXXABI_1.3.13 (AL2023's GCC 11 runtime),
 #   - a shared library other than glibc's (libc, libm, the loader), libstdc++ and libgcc_s,
+#   - a library search path (RPATH or RUNPATH): it has no library of its own to find, and a path makes the loader
+#     search it for every library at each cold start (scripts/build-lambda.sh builds without SwiftPM's `$ORIGIN`),
 #   - any Foundation: its full module, ICU, or FoundationEssentials (which alone, pulled in through one `URL`, is about
 #     2 MB of the zip; the binary uses the project's own JSON decoder, decimals, base64 and HTTP types instead),
 #   - Swift's regex engine (_StringProcessing, _RegexParser: about 0.5 MB of the zip), which any `Regex` or string
@@ -53,6 +55,9 @@ headers = subprocess.run(["objdump", "-p", binary], check=True, capture_output=T
 libraries = re.findall(r"^\s*NEEDED\s+(\S+)", headers, re.MULTILINE)
 problems += [f"links {library}, which Lambda's provided.al2023 does not promise"
              for library in libraries if library not in allowed_libraries]
+
+problems += [f"has a library search path ({kind} {path}): the loader searches it for every library at each cold start"
+             for kind, path in re.findall(r"^\s*(RPATH|RUNPATH)\s+(\S+)", headers, re.MULTILINE)]
 
 symbols = subprocess.run(["nm", binary], capture_output=True, text=True).stdout
 if not symbols.strip():
