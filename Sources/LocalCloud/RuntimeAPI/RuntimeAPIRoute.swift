@@ -39,11 +39,11 @@ enum RuntimeAPIRoute: Equatable, Sendable {
     }
 
     private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {
-        bytes.count == literal.utf8CodeUnitCount
-            && bytes.indices.allSatisfy { bytes[$0] == literal.utf8Start[$0] }
+        var reader = PathReader(bytes[...])
+        return reader.take(literal) && reader.isAtEnd
     }
 
-    /// Reads a path from its start, piece by piece.
+    /// Reads bytes (a path, a method) from their start, piece by piece.
     private struct PathReader {
         private let bytes: Slice<UnsafeBufferPointer<UInt8>>
         private var position: Int
