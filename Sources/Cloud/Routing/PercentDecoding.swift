@@ -2,7 +2,7 @@
 public enum PercentDecoding {
     /// The decoded text, or `nil` when an escape is malformed or the bytes are not UTF-8.
     public static func decode(_ text: String) -> String? {
-        guard text.contains("%") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var iterator = text.utf8.makeIterator()

@@ -32,22 +32,24 @@ public enum RouteRanking {
     }
 }
 
-extension Sequence where Element: RankedRoute {
+extension Collection where Element: RankedRoute {
     /// The route that answers `method` on the path split into `parts` (``PathTemplate/parts(of:)``), chosen by
     /// ``RouteRanking``, with its path parameters; `nil` when no route matches both. Inlinable, so that it is
     /// specialised for the caller's routes: generic, each route was read through its protocol's witnesses and copied
-    /// out of the sequence by its value witnesses, on every request.
+    /// out of the sequence by its value witnesses, on every request. The routes are read where they lie, by index,
+    /// and only the winner is copied out: a route holds several strings and arrays, each retained and released again
+    /// by a copy.
     @inlinable
     public func bestMatch(method: RequestMethod, parts: [Substring]) -> (
         route: Element, parameters: [String: String]
     )? {
-        var best: (route: Element, parameters: [String: String])?
-        for route in self where RouteRanking.answers(route.method, method) {
-            if let current = best, !RouteRanking.outranks(route, current.route) { continue }
-            guard let parameters = route.path.match(parts: parts) else { continue }
-            best = (route, parameters)
+        var best: (index: Index, parameters: [String: String])?
+        for index in self.indices where RouteRanking.answers(self[index].method, method) {
+            if let current = best, !RouteRanking.outranks(self[index], self[current.index]) { continue }
+            guard let parameters = self[index].path.match(parts: parts) else { continue }
+            best = (index, parameters)
         }
-        return best
+        return best.map { (self[$0.index], $0.parameters) }
     }
 
     /// The methods of the routes whose path matches `parts`, in declaration order, each once: what a `405`'s
