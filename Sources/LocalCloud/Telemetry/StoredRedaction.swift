@@ -1,6 +1,14 @@
 import JSONCoding
 import Observability
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The cleaning the local cloud applies to what it stores, whichever process sent it (a function built without
 /// Stratus' logger or tracer, any X-Ray SDK): the same ``Redaction`` the capture applies, done again before a log
 /// line or segment reaches the telemetry store and its API.
@@ -24,7 +32,7 @@ enum StoredRedaction {
     /// `segment` with its document cleaned.
     static func segment(_ segment: ReceivedSegment) -> ReceivedSegment {
         // Most documents carry neither metadata nor a query: those are not read at all.
-        guard ["\"metadata\"", "\"annotations\"", "?"].contains(where: segment.json.contains),
+        guard Self.mayNeedCleaning(segment.json),
             let document = JSONValue(parsing: Array(segment.json.utf8)),
             let json = Self.encoded(Self.cleaned(document: document), unless: document)
         else { return segment }
@@ -32,6 +40,28 @@ enum StoredRedaction {
             traceID: segment.traceID, id: segment.id, parentID: segment.parentID, startTime: segment.startTime,
             json: json)
     }
+
+    /// Whether `json` holds a `?` or a string `"metadata"` or `"annotations"`, searched as bytes: every segment of
+    /// every traced request is checked, and Foundation's string search, which `contains` with a string argument
+    /// resolves to, goes through `CFString` for each of them.
+    private static func mayNeedCleaning(_ json: String) -> Bool {
+        var json = json
+        return json.withUTF8 { text in
+            guard let base = text.baseAddress else { return false }
+            if memchr(base, Int32(UInt8(ascii: "?")), text.count) != nil { return true }
+            // From one quote to the next: a marker is a string of its own.
+            var position = 0
+            while let quote = memchr(base + position, Int32(UInt8(ascii: "\"")), text.count - position) {
+                position = base.distance(to: quote.assumingMemoryBound(to: UInt8.self)) + 1
+                let rest = UnsafeBufferPointer(rebasing: text[position...])
+                if Self.markers.contains(where: rest.starts(with:)) { return true }
+            }
+            return false
+        }
+    }
+
+    /// The names that follow a quote in a document with metadata or annotations, with their closing quote.
+    private static let markers: [[UInt8]] = [Array(#"metadata""#.utf8), Array(#"annotations""#.utf8)]
 
     private static func cleaned(document: JSONValue) -> JSONValue {
         guard case .object(var members) = document else { return document }

@@ -91,6 +91,33 @@ import Testing
             user["userId"] == .string("u1") && user["version"] == .integer(3) && user["email"] == .string("[REDACTED]"))
     }
 
+    /// The store looks into a segment only when it holds one of three marks (a `?` for a query, `"metadata"`,
+    /// `"annotations"`): each one alone gets the segment cleaned.
+    @Test func eachMarkAloneGetsASegmentCleaned() async throws {
+        let recorder = try TelemetryAPITests.recorder()
+        var query = SegmentDocument(
+            name: "query", id: "dddddddddddddddd", traceID: TelemetryAPITests.trace, startTime: 100)
+        query.endTime = 100.01
+        query.http = .init(request: .init(method: "GET", url: "/callback?code=123456"), response: .init(status: 200))
+        var annotated = SegmentDocument(
+            name: "annotated", id: "eeeeeeeeeeeeeeee", traceID: TelemetryAPITests.trace, startTime: 100)
+        annotated.endTime = 100.01
+        annotated.annotations = ["email": "ada@example.com"]
+        var described = SegmentDocument(
+            name: "described", id: "ffffffffffffffff", traceID: TelemetryAPITests.trace, startTime: 100)
+        described.endTime = 100.01
+        described.metadata = ["users": ["password": "Hunter2"]]
+        for document in [query, annotated, described] { recorder.emit(document) }
+        try await recorder.flush()
+
+        let documents = try await recorder.store.segments(ofTrace: TelemetryAPITests.trace)
+        #expect(documents.count == 3)
+        let stored = String(decoding: try JSONEncoder().encode(documents), as: UTF8.self)
+        for secret in ["123456", "ada@example.com", "Hunter2"] {
+            #expect(!stored.contains(secret), "\(secret) was stored")
+        }
+    }
+
     @Test func aDatagramFromAnotherSDKIsStoredWithoutItsSecrets() async throws {
         let recorder = try TelemetryAPITests.recorder()
         let listener = try await XRayDaemonListener.start(port: 0, recorder: recorder)
