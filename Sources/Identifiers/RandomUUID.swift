@@ -1,26 +1,23 @@
-/// Random (version 4) UUIDs in their lower-case text form, made from the system's secure generator without
-/// Foundation, whose `UUID()` opens `/dev/urandom` for every id on Linux: ids are made on every request.
+/// Random (version 4) UUIDs in their lower-case text form, made from the system's secure generator
+/// (``RandomBits``) without Foundation, whose `UUID()` opens `/dev/urandom` for every id on Linux: ids are made on
+/// every request.
 package enum RandomUUID {
     /// A new id, e.g. `3f2b8c1e-9d4a-4f6b-8e2a-5c7d9e0f1a2b`.
     package static func make() -> String {
-        var random = SystemRandomNumberGenerator()
-        var high: UInt64 = random.next()
-        var low: UInt64 = random.next()
-        high = (high & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_4000  // version 4
-        low = (low & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000  // RFC 9562 variant
-        let digits = Array("0123456789abcdef".utf8)
+        let random = RandomBits.next128()
+        let high = (random.high & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_4000  // version 4
+        let low = (random.low & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000  // RFC 9562 variant
         return String(unsafeUninitializedCapacity: 36) { output in
             var position = 0
-            for (index, word) in [high, low].enumerated() {
-                for nibble in 0..<16 {
-                    let digit = nibble + 16 * index
-                    if digit == 8 || digit == 12 || digit == 16 || digit == 20 {
-                        output[position] = UInt8(ascii: "-")
-                        position += 1
-                    }
-                    output[position] = digits[Int((word >> UInt64(60 - 4 * nibble)) & 0xF)]
+            for digit in 0..<32 {
+                if digit == 8 || digit == 12 || digit == 16 || digit == 20 {
+                    output[position] = UInt8(ascii: "-")
                     position += 1
                 }
+                let word = digit < 16 ? high : low
+                let nibble = UInt8(truncatingIfNeeded: word >> UInt64(60 - 4 * (digit % 16))) & 0xF
+                output[position] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") - 10 + nibble
+                position += 1
             }
             return position
         }

@@ -298,10 +298,7 @@ public final class APIGateway: Sendable {
     /// An id in the shape API Gateway gives its requests (`apigw-requestid`): 11 random bytes in URL-safe base64,
     /// e.g. `dGhpcyBpcyBhbg=`. Encoded by hand, as every request needs one.
     static func makeRequestID() -> String {
-        // Two draws of the system generator (each one a system call), not one per byte.
-        var random = SystemRandomNumberGenerator()
-        let high: UInt64 = random.next()
-        let low: UInt64 = random.next()
+        let (high, low) = RandomBits.next128()
         let bytes = (0..<11).map { index in
             UInt8(truncatingIfNeeded: (index < 8 ? high : low) >> UInt64(8 * (index % 8)))
         }
