@@ -1,7 +1,9 @@
 public import Cloud
 
-/// A route of the local API gateway: a route key of the manifest and the function it invokes.
-public struct GatewayRoute: Sendable, RankedRoute {
+/// A route of the local API gateway: a route key of the manifest and the function it invokes. A class, since every
+/// request reads the routes and the chosen one travels with the request: a copy is one reference, not its strings and
+/// arrays each retained and released.
+public final class GatewayRoute: Sendable, RankedRoute {
     public let routeKey: String
     public let method: RequestMethod
     public let path: PathTemplate
