@@ -1,4 +1,6 @@
 import Cloud
+import Hashing
+import Identifiers
 
 /// The handle one receive hands out for one message: the message's row and a random 128-bit token recorded for that
 /// receive, so a handle cannot be guessed and names the receive it came from.
@@ -10,12 +12,9 @@ struct ReceiptHandle: Sendable, Hashable {
 
     /// A new handle for a receive of the message in row `seq`.
     init(seq: Int64) {
-        var generator = SystemRandomNumberGenerator()
+        let random = RandomBits.next128()
         self.seq = seq
-        self.token = (0..<2).map { _ in
-            let word = String(generator.next() as UInt64, radix: 16)
-            return String(repeating: "0", count: 16 - word.count) + word
-        }.joined()
+        self.token = withUnsafeBytes(of: (random.high.bigEndian, random.low.bigEndian)) { Hashing.SHA256.hex($0) }
     }
 
     /// The handle written as `text`.
