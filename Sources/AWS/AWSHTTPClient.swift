@@ -1,6 +1,5 @@
 import LambdaRuntime
 import NIOCore
-import NIOHTTP1
 import NIOPosix
 import NIOSSL
 import Synchronization
@@ -99,33 +98,22 @@ public final class AWSHTTPClient: AWSHTTPTransport {
     package func send(_ request: AWSHTTPRequest, timeout: Duration) async throws(AWSHTTPError) -> AWSHTTPResponse {
         let call = Call(
             deadline: .now() + TimeAmount(timeout), url: request.url, timeout: timeout)
-        if InvocationThread.mayBlock { return try self.sendOnCallingThread(request, call: call) }
-        let head = try Self.head(of: request)
+        let head = try request.head()
+        if InvocationThread.mayBlock { return try self.sendOnCallingThread(request, head: head, call: call) }
+        var bytes = ByteBuffer()
+        bytes.reserveCapacity(head.count + request.body.count)
+        bytes.writeBytes(head)
+        bytes.writeBytes(request.body)
         let endpoint = Endpoint(isSecure: request.url.isSecure, host: request.url.host, port: request.url.port)
         if let channel = self.takeIdle(endpoint) {
             do throws(AWSHTTPError) {
-                return try await self.exchange(request, head: head, on: channel, endpoint: endpoint, call: call)
+                return try await self.exchange(bytes, on: channel, endpoint: endpoint, call: call)
             } catch  where error.code == .connectionClosed {
                 // The server dropped the idle connection; a fresh one gets the request once more.
             }
         }
         let channel = try await self.connect(endpoint, call: call)
-        return try await self.exchange(request, head: head, on: channel, endpoint: endpoint, call: call)
-    }
-
-    /// The request line and headers of `request` for an event loop's connection, with `Host` and `Content-Length`
-    /// from the URL and the body; made before a connection is taken, so that a header that cannot be sent costs none.
-    private static func head(of request: AWSHTTPRequest) throws(AWSHTTPError) -> HTTPRequestHead {
-        var head = HTTPRequestHead(
-            version: .http1_1, method: HTTPMethod(rawValue: request.method), uri: request.url.target)
-        head.headers.reserveCapacity(request.headers.count + 2)
-        head.headers.add(name: "Host", value: request.url.hostHeader)
-        for header in request.headers where !AWSHTTPRequest.isWrittenByTheConnection(header.name) {
-            try AWSHTTPRequest.checkCanBeSent(header)
-            head.headers.add(name: header.name, value: header.value)
-        }
-        head.headers.add(name: "Content-Length", value: String(request.body.count))
-        return head
+        return try await self.exchange(bytes, on: channel, endpoint: endpoint, call: call)
     }
 
     /// Runs `body` with the calling task preferring the client's event loop, so that the calls it makes open and
@@ -168,8 +156,9 @@ public final class AWSHTTPClient: AWSHTTPTransport {
 
     /// Sends `request` on the calling thread's idle connection to its endpoint or a new one, blocking the thread; a
     /// kept connection the server has closed meanwhile is replaced once.
-    private func sendOnCallingThread(_ request: AWSHTTPRequest, call: Call) throws(AWSHTTPError) -> AWSHTTPResponse {
-        let head = try CallingThreadConnection.head(of: request)
+    private func sendOnCallingThread(
+        _ request: AWSHTTPRequest, head: [UInt8], call: Call
+    ) throws(AWSHTTPError) -> AWSHTTPResponse {
         if let kept = CallingThreadConnections.take(client: self.serial, url: request.url) {
             if let response = try self.exchange(request, head: head, on: kept, call: call) { return response }
         }
@@ -203,14 +192,13 @@ public final class AWSHTTPClient: AWSHTTPTransport {
         return response
     }
 
+    /// Writes `request`, the request's bytes, on an event loop's `channel` and waits for its answer.
     private func exchange(
-        _ request: AWSHTTPRequest, head: HTTPRequestHead, on channel: any Channel, endpoint: Endpoint, call: Call
+        _ request: ByteBuffer, on channel: any Channel, endpoint: Endpoint, call: Call
     ) async throws(AWSHTTPError) -> AWSHTTPResponse {
         let promise = channel.eventLoop.makePromise(of: AWSHTTPResponse.self)
         let exchange = HTTPExchange(
-            head: head, body: ByteBuffer(bytes: request.body),
-            maximumResponseByteCount: self.configuration.maximumResponseByteCount, deadline: call.deadline,
-            timedOutError: call.timedOutError, promise: promise)
+            request: request, deadline: call.deadline, timedOutError: call.timedOutError, promise: promise)
         channel.writeAndFlush(exchange).whenFailure { _ in
             // The handler fails an exchange it saw with the connection's own error (a TLS failure, say); one that
             // never reached it, the connection being gone, fails here once the connection has closed.
@@ -271,10 +259,10 @@ public final class AWSHTTPClient: AWSHTTPTransport {
                             try NIOSSLClientHandler(context: tls, serverHostname: serverName))
                         try channel.pipeline.syncOperations.addHandler(TLSHandshakeWatcher(handshake: handshake))
                     }
-                    // The headers were checked as the calling thread's connection checks them (``head(of:)``);
-                    // NIO's own check reads every header a character at a time, a session token's 800 included.
-                    try channel.pipeline.syncOperations.addHTTPClientHandlers(enableOutboundHeaderValidation: false)
-                    try channel.pipeline.syncOperations.addHandler(HTTPExchangeHandler())
+                    try channel.pipeline.syncOperations.addHandler(
+                        HTTPExchangeHandler(
+                            host: "\(endpoint.host):\(endpoint.port)",
+                            maximumResponseByteCount: self.configuration.maximumResponseByteCount))
                 }
             }
         let channel: any Channel

@@ -19,6 +19,32 @@ package struct AWSHTTPRequest: Sendable {
         self.body = body
     }
 
+    /// The request line and headers as they are written, with `Host` and `Content-Length` from the URL and the
+    /// body in place of the request's own; made before a connection is taken, so that a header that cannot be sent
+    /// costs none. Both transports write it.
+    func head() throws(AWSHTTPError) -> [UInt8] {
+        var head: [UInt8] = []
+        head.reserveCapacity(1024)
+        head.append(contentsOf: self.method.utf8)
+        head.append(UInt8(ascii: " "))
+        head.append(contentsOf: self.url.target.utf8)
+        head.append(contentsOf: " HTTP/1.1\r\nHost: ".utf8)
+        head.append(contentsOf: self.url.hostHeader.utf8)
+        head.append(contentsOf: "\r\n".utf8)
+        for header in self.headers {
+            if Self.isWrittenByTheConnection(header.name) { continue }
+            try Self.checkCanBeSent(header)
+            head.append(contentsOf: header.name.utf8)
+            head.append(contentsOf: ": ".utf8)
+            head.append(contentsOf: header.value.utf8)
+            head.append(contentsOf: "\r\n".utf8)
+        }
+        head.append(contentsOf: "Content-Length: ".utf8)
+        head.append(contentsOf: String(self.body.count).utf8)
+        head.append(contentsOf: "\r\n\r\n".utf8)
+        return head
+    }
+
     /// Whether the connection writes the header `name` itself (`Host` from the URL, `Content-Length` from the body),
     /// so that a transport leaves out the request's own.
     static func isWrittenByTheConnection(_ name: String) -> Bool {
@@ -26,7 +52,7 @@ package struct AWSHTTPRequest: Sendable {
     }
 
     /// Refuses a header whose name or value holds a line break or NUL, which would end the header early and let
-    /// the rest be read as headers of its own; both transports check every header with it before they connect.
+    /// the rest be read as headers of its own; ``head()`` checks every header with it.
     static func checkCanBeSent(_ header: (name: String, value: String)) throws(AWSHTTPError) {
         guard Self.canStandInAHeader(header.name), Self.canStandInAHeader(header.value) else {
             throw AWSHTTPError(.invalidConfiguration, "The header \(header.name.debugDescription) holds a line break")

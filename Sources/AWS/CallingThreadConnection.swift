@@ -40,7 +40,7 @@ final class CallingThreadConnection {
         self.reader = HTTPResponseReader(maxBodyBytes: maximumResponseByteCount)
     }
 
-    /// Writes `request`, whose request line and headers are `head` (``head(of:)``), and reads its answer, giving
+    /// Writes `request`, whose request line and headers are `head` (``AWSHTTPRequest/head()``), and reads its answer, giving
     /// up at `deadline`.
     /// - Returns: the answer, or `nil` when the server had closed the connection before answering: a kept
     ///   connection it dropped while idle, on which the request can be sent again on a new one.
@@ -62,7 +62,7 @@ final class CallingThreadConnection {
         if let writeFailure {
             // A write the kernel refuses on a kept connection (a reset, a broken pipe): the server had dropped it.
             if writeFailure.kind == .ioFailed { return nil }
-            throw Self.failure(writeFailure, request: request)
+            throw AWSHTTPError(writeFailure, host: request.url.hostHeader)
         }
         do throws(HTTPWireError) {
             guard let response = try self.readResponse() else { return nil }
@@ -70,7 +70,7 @@ final class CallingThreadConnection {
                 status: response.status, headers: response.headers.fields,
                 body: Array(response.body.readableBytesView), keepsConnection: response.keepsConnection)
         } catch {
-            throw Self.failure(error, request: request)
+            throw AWSHTTPError(error, host: request.url.hostHeader)
         }
     }
 
@@ -94,41 +94,5 @@ final class CallingThreadConnection {
     private func readResponse() throws(HTTPWireError) -> ReceivedHTTPResponse? {
         if let tls = self.tls { return try self.reader.readResponse(from: tls) }
         return try self.reader.readResponse(from: self.socket)
-    }
-
-    /// The request line and headers of `request`, with `Host` and `Content-Length` from the URL and the body;
-    /// made before a connection is opened, so that a header that cannot be sent costs none.
-    static func head(of request: AWSHTTPRequest) throws(AWSHTTPError) -> [UInt8] {
-        var head: [UInt8] = []
-        head.reserveCapacity(1024)
-        head.append(contentsOf: request.method.utf8)
-        head.append(UInt8(ascii: " "))
-        head.append(contentsOf: request.url.target.utf8)
-        head.append(contentsOf: " HTTP/1.1\r\nHost: ".utf8)
-        head.append(contentsOf: request.url.hostHeader.utf8)
-        head.append(contentsOf: "\r\n".utf8)
-        for header in request.headers {
-            if AWSHTTPRequest.isWrittenByTheConnection(header.name) { continue }
-            try AWSHTTPRequest.checkCanBeSent(header)
-            head.append(contentsOf: header.name.utf8)
-            head.append(contentsOf: ": ".utf8)
-            head.append(contentsOf: header.value.utf8)
-            head.append(contentsOf: "\r\n".utf8)
-        }
-        head.append(contentsOf: "Content-Length: ".utf8)
-        head.append(contentsOf: String(request.body.count).utf8)
-        head.append(contentsOf: "\r\n\r\n".utf8)
-        return head
-    }
-
-    private static func failure(_ error: HTTPWireError, request: AWSHTTPRequest) -> AWSHTTPError {
-        let host = request.url.hostHeader
-        switch error.kind {
-        case .connectFailed: return AWSHTTPError(.connectionFailed, "\(host): \(error)")
-        case .timedOut: return AWSHTTPError(.timedOut, "\(host) did not answer in time: \(error)")
-        case .tooLarge: return AWSHTTPError(.responseTooLarge, "\(host): \(error)")
-        case .tlsFailed: return AWSHTTPError(.tlsFailed, "\(host): \(error)")
-        case .closed, .malformed, .ioFailed: return AWSHTTPError(.connectionClosed, "\(host): \(error)")
-        }
     }
 }

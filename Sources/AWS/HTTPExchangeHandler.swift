@@ -1,15 +1,11 @@
+import LambdaRuntime
 import NIOCore
-import NIOHTTP1
 import NIOSSL
 
 /// One request on its way down a connection's pipeline, with the promise its answer fulfils.
 struct HTTPExchange: Sendable {
-    /// The request line and headers.
-    let head: HTTPRequestHead
-    /// The body.
-    let body: ByteBuffer
-    /// The largest body accepted in answer.
-    let maximumResponseByteCount: Int
+    /// The request's bytes: its line, its headers (``AWSHTTPRequest/head()``) and its body.
+    let request: ByteBuffer
     /// When the exchange fails with ``timedOutError`` and the connection is closed, unless answered before.
     let deadline: NIODeadline
     /// The error of an exchange whose deadline passed.
@@ -18,18 +14,29 @@ struct HTTPExchange: Sendable {
     let promise: EventLoopPromise<AWSHTTPResponse>
 }
 
-/// The last handler of a client connection: writes one ``HTTPExchange`` at a time and collects its answer, failing it
-/// when the connection errs or closes first, when the body outgrows its bound, or when its deadline passes (a timer
-/// on the connection's event loop, so that a call costs no task or thread of its own to time).
+/// The last handler of a client connection: writes one ``HTTPExchange`` at a time and reads its answer with the
+/// blocking connections' ``HTTPResponseReader``, fed the bytes as they arrive. It fails the exchange when the
+/// connection errs or closes first, when the answer breaks HTTP/1.1 or outgrows its bounds, or when its deadline
+/// passes (a timer on the connection's event loop, so that a call costs no task or thread of its own to time).
+///
+/// The connection reads and writes bytes, with no HTTP codec in the pipeline: the request was written in full by
+/// the caller, and the reader frames the answer as it does on an invocation's thread, one parser for both.
 final class HTTPExchangeHandler: ChannelDuplexHandler {
-    typealias InboundIn = HTTPClientResponsePart
+    typealias InboundIn = ByteBuffer
     typealias OutboundIn = HTTPExchange
-    typealias OutboundOut = HTTPClientRequestPart
+    typealias OutboundOut = ByteBuffer
 
+    private let host: String
+    private let reader: HTTPResponseReader
     private var pending: HTTPExchange?
     private var timeout: Scheduled<Void>?
-    private var head: HTTPResponseHead?
-    private var body = ByteBuffer()
+
+    /// A handler of a connection to `host` (named in its errors) that accepts answers with bodies of at most
+    /// `maximumResponseByteCount`.
+    init(host: String, maximumResponseByteCount: Int) {
+        self.host = host
+        self.reader = HTTPResponseReader(maxBodyBytes: maximumResponseByteCount)
+    }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         let exchange = self.unwrapOutboundIn(data)
@@ -44,44 +51,49 @@ final class HTTPExchangeHandler: ChannelDuplexHandler {
             return
         }
         self.pending = exchange
-        self.head = nil
-        self.body.clear()
         self.timeout = context.eventLoop.assumeIsolated().scheduleTask(deadline: exchange.deadline) {
             self.fail(exchange.timedOutError)
             context.close(promise: nil)
         }
-        context.write(self.wrapOutboundOut(.head(exchange.head)), promise: nil)
-        if exchange.body.readableBytes > 0 {
-            context.write(self.wrapOutboundOut(.body(.byteBuffer(exchange.body))), promise: nil)
-        }
-        context.write(self.wrapOutboundOut(.end(nil)), promise: promise)
+        context.write(self.wrapOutboundOut(exchange.request), promise: promise)
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        guard let exchange = self.pending else { return }
-        switch self.unwrapInboundIn(data) {
-        case .head(let head):
-            self.head = head
-        case .body(var part):
-            guard self.body.readableBytes + part.readableBytes <= exchange.maximumResponseByteCount else {
-                self.fail(
-                    AWSHTTPError(
-                        .responseTooLarge, "The answer is larger than \(exchange.maximumResponseByteCount) bytes"))
-                context.close(promise: nil)
-                return
+        guard self.pending != nil else {
+            // Bytes nobody asked for: the stream can no longer be trusted to frame the next answer.
+            context.close(promise: nil)
+            return
+        }
+        var bytes = self.unwrapInboundIn(data)
+        do throws(HTTPWireError) {
+            while bytes.readableBytes > 0 {
+                let taken = bytes.withUnsafeReadableBytes { self.reader.append($0) }
+                bytes.moveReaderIndex(forwardBy: taken)
+                if let response = try self.reader.nextResponse() {
+                    // More than the answer asked for: the connection is not kept for another exchange.
+                    let isClean = bytes.readableBytes == 0 && self.reader.unreadByteCount == 0
+                    self.succeed(with: response, keepingConnection: isClean)
+                    if !isClean { context.close(promise: nil) }
+                    return
+                }
             }
-            self.body.writeBuffer(&part)
-        case .end:
-            guard let head = self.head else { return }
-            self.finish()
-            exchange.promise.succeed(
-                AWSHTTPResponse(
-                    status: Int(head.status.code), headers: head.headers.map { ($0.name, $0.value) },
-                    body: Array(self.body.readableBytesView), keepsConnection: head.isKeepAlive))
+        } catch {
+            self.fail(AWSHTTPError(error, host: self.host))
+            context.close(promise: nil)
         }
     }
 
     func channelInactive(context: ChannelHandlerContext) {
+        if self.pending != nil {
+            // An answer whose body runs to the end of the connection ends here.
+            do throws(HTTPWireError) {
+                if let response = try self.reader.nextResponse(atEndOfStream: true) {
+                    self.succeed(with: response, keepingConnection: false)
+                }
+            } catch {
+                self.fail(AWSHTTPError(error, host: self.host))
+            }
+        }
         self.fail(AWSHTTPError(.connectionClosed, "The server closed the connection before answering in full"))
         context.fireChannelInactive()
     }
@@ -93,6 +105,16 @@ final class HTTPExchangeHandler: ChannelDuplexHandler {
             self.fail(AWSHTTPError(.connectionClosed, "The connection failed: \(error)"))
         }
         context.close(promise: nil)
+    }
+
+    private func succeed(with response: ReceivedHTTPResponse, keepingConnection: Bool) {
+        guard let exchange = self.pending else { return }
+        self.finish()
+        exchange.promise.succeed(
+            AWSHTTPResponse(
+                status: response.status, headers: response.headers.fields,
+                body: Array(response.body.readableBytesView),
+                keepsConnection: response.keepsConnection && keepingConnection))
     }
 
     private func fail(_ error: AWSHTTPError) {

@@ -82,4 +82,65 @@ struct HTTPResponseReaderTests {
         let read = try HTTPResponseReader(maxBodyBytes: 6).readResponse(from: PieceByPieceSource(text, pieceSize: 3))
         #expect(read.map { String(buffer: $0.body) } == "six by")
     }
+
+    /// Feeds `text` to `reader` `pieceSize` bytes at a time, as an event loop hands a connection's reads over, and
+    /// collects every response completed on the way.
+    private func responses(
+        appending text: String, pieceSize: Int, to reader: HTTPResponseReader = HTTPResponseReader()
+    ) throws -> [ReceivedHTTPResponse] {
+        var responses: [ReceivedHTTPResponse] = []
+        var rest = ArraySlice(text.utf8)
+        while !rest.isEmpty {
+            let piece = rest.prefix(pieceSize)
+            let taken = piece.withUnsafeBytes { reader.append($0) }
+            rest = rest.dropFirst(taken)
+            while let response = try reader.nextResponse() { responses.append(response) }
+        }
+        return responses
+    }
+
+    @Test(arguments: [1, 2, 7, 4096])
+    func bytesAppendedInPiecesOfAnySizeMakeTheSameResponses(pieceSize: Int) throws {
+        let responses = try self.responses(appending: Self.twoResponses, pieceSize: pieceSize)
+        #expect(responses.map(\.status) == [200, 202])
+        #expect(responses.map { String(buffer: $0.body) } == ["hello", "hi"])
+        #expect(responses.first?.headers.first(name: "x-one") == "1")
+    }
+
+    @Test func aBodyLargerThanTheBufferIsAppendedWhole() throws {
+        let body = String(repeating: "0123456789abcdef", count: HTTPResponseReader.maxHeadBytes / 8)
+        let text = "HTTP/1.1 200 OK\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
+        let responses = try self.responses(appending: text, pieceSize: 50_000)
+        #expect(responses.count == 1)
+        #expect(responses.first.map { String(buffer: $0.body) } == body)
+    }
+
+    @Test func theEndOfTheStreamEndsABodyThatRunsToItAndCutsAnyOtherShort() throws {
+        let reader = HTTPResponseReader()
+        #expect(
+            try self.responses(appending: "HTTP/1.1 200 OK\r\nconnection: close\r\n\r\nall", pieceSize: 5, to: reader)
+                .isEmpty)
+        #expect(try reader.nextResponse(atEndOfStream: true).map { String(buffer: $0.body) } == "all")
+        #expect(try reader.nextResponse(atEndOfStream: true) == nil, "nothing more came")
+
+        let cut = HTTPResponseReader()
+        #expect(
+            try self.responses(appending: "HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\nhalf", pieceSize: 5, to: cut)
+                .isEmpty)
+        let error = #expect(throws: HTTPWireError.self) { _ = try cut.nextResponse(atEndOfStream: true) }
+        #expect(error?.kind == .closed)
+    }
+
+    @Test func aHeadThatFillsTheBufferIsRefusedRatherThanAwaited() throws {
+        let text = "HTTP/1.1 200 OK\r\nX: " + String(repeating: "a", count: HTTPResponseReader.maxHeadBytes)
+        let error = #expect(throws: HTTPWireError.self) { _ = try self.responses(appending: text, pieceSize: 9000) }
+        #expect(error?.kind == .tooLarge)
+    }
+
+    @Test func aBareLineFeedIsRefusedAsSoonAsItArrives() throws {
+        let error = #expect(throws: HTTPWireError.self) {
+            _ = try self.responses(appending: "HTTP/1.1 200 OK\nContent-Length: 0\n", pieceSize: 4096)
+        }
+        #expect(error?.kind == .malformed)
+    }
 }
