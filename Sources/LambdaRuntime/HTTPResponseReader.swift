@@ -1,5 +1,13 @@
 import NIOCore
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Where an ``HTTPResponseReader`` reads its bytes from: a socket, a TLS session over one, or a test's scripted pieces.
 package protocol ByteSource {
     /// Reads what is available into `buffer`, blocking until something is.
@@ -326,10 +334,13 @@ package final class HTTPResponseReader {
         return line
     }
 
-    /// The index of the first buffered `\n` at or after `index`.
+    /// The index of the first buffered `\n` at or after `index`. (`memchr`: every line of every head is looked
+    /// through twice, to find where the head ends and then to read it, on every Runtime API exchange.)
     private func firstNewline(from index: Int) -> Int? {
-        UnsafeRawBufferPointer(rebasing: self.buffer[index..<self.end]).firstIndex(of: UInt8(ascii: "\n"))
-            .map { index + $0 }
+        guard index < self.end,
+            let found = memchr(self.buffer.baseAddress! + index, Int32(UInt8(ascii: "\n")), self.end - index)
+        else { return nil }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(self.buffer.baseAddress!)
     }
 
     /// The buffered bytes in `range`, indexed from 0.
