@@ -199,12 +199,17 @@ public final class AWSHTTPClient: AWSHTTPTransport {
         let promise = channel.eventLoop.makePromise(of: AWSHTTPResponse.self)
         let exchange = HTTPExchange(
             request: request, deadline: call.deadline, timedOutError: call.timedOutError, promise: promise)
-        channel.writeAndFlush(exchange).whenFailure { _ in
-            // The handler fails an exchange it saw with the connection's own error (a TLS failure, say); one that
-            // never reached it, the connection being gone, fails here once the connection has closed.
-            channel.close(promise: nil)
-            channel.closeFuture.whenComplete { _ in
-                promise.fail(AWSHTTPError(.connectionClosed, "The connection closed before the request was sent"))
+        if channel.eventLoop.inEventLoop, channel.isActive {
+            // The write reaches the handler now, which fails the exchange however the connection fails.
+            channel.writeAndFlush(exchange, promise: nil)
+        } else {
+            channel.writeAndFlush(exchange).whenFailure { _ in
+                // The handler fails an exchange it saw with the connection's own error (a TLS failure, say); one
+                // that never reached it, the connection being gone, fails here once the connection has closed.
+                channel.close(promise: nil)
+                channel.closeFuture.whenComplete { _ in
+                    promise.fail(AWSHTTPError(.connectionClosed, "The connection closed before the request was sent"))
+                }
             }
         }
         let response: AWSHTTPResponse

@@ -24,7 +24,10 @@ package struct AWSHTTPRequest: Sendable {
     /// costs none. Both transports write it.
     func head() throws(AWSHTTPError) -> [UInt8] {
         var head: [UInt8] = []
-        head.reserveCapacity(1024)
+        // Room for all of it: a session token alone is about a kilobyte, and growing the array copies it.
+        head.reserveCapacity(
+            self.method.utf8.count + self.url.target.utf8.count + self.url.hostHeader.utf8.count + 64
+                + self.headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 4 })
         head.append(contentsOf: self.method.utf8)
         head.append(UInt8(ascii: " "))
         head.append(contentsOf: self.url.target.utf8)

@@ -17,7 +17,12 @@ struct HTTPExchange: Sendable {
 /// The last handler of a client connection: writes one ``HTTPExchange`` at a time and reads its answer with the
 /// blocking connections' ``HTTPResponseReader``, fed the bytes as they arrive. It fails the exchange when the
 /// connection errs or closes first, when the answer breaks HTTP/1.1 or outgrows its bounds, or when its deadline
-/// passes (a timer on the connection's event loop, so that a call costs no task or thread of its own to time).
+/// passes.
+///
+/// Deadlines are kept by one timer on the connection's event loop, so that a call costs no task or thread of its own
+/// to time. The timer is not cancelled when an answer comes: calls with the same timeout have ever later deadlines,
+/// so the timer set for one exchange fires before the next one's is due and is set again for it then, and a
+/// connection making a call after another schedules a timer about once per timeout, not once per call.
 ///
 /// The connection reads and writes bytes, with no HTTP codec in the pipeline: the request was written in full by
 /// the caller, and the reader frames the answer as it does on an invocation's thread, one parser for both.
@@ -29,7 +34,8 @@ final class HTTPExchangeHandler: ChannelDuplexHandler {
     private let host: String
     private let reader: HTTPResponseReader
     private var pending: HTTPExchange?
-    private var timeout: Scheduled<Void>?
+    /// The timer, and when it fires: at or before the pending exchange's deadline.
+    private var timer: (deadline: NIODeadline, scheduled: Scheduled<Void>)?
 
     /// A handler of a connection to `host` (named in its errors) that accepts answers with bodies of at most
     /// `maximumResponseByteCount`.
@@ -51,11 +57,30 @@ final class HTTPExchangeHandler: ChannelDuplexHandler {
             return
         }
         self.pending = exchange
-        self.timeout = context.eventLoop.assumeIsolated().scheduleTask(deadline: exchange.deadline) {
+        if let timer = self.timer, timer.deadline <= exchange.deadline {
+            // It fires first, and is then set again for this exchange.
+        } else {
+            self.setTimer(for: exchange.deadline, context: context)
+        }
+        context.write(self.wrapOutboundOut(exchange.request), promise: promise)
+    }
+
+    /// Sets the timer to fire at `deadline`, when it ends the pending exchange if that is due, or is set again for
+    /// the pending exchange's later deadline.
+    private func setTimer(for deadline: NIODeadline, context: ChannelHandlerContext) {
+        self.timer?.scheduled.cancel()
+        let scheduled = context.eventLoop.assumeIsolated().scheduleTask(deadline: deadline) {
+            self.timer = nil
+            guard let exchange = self.pending else { return }
+            // Compared with the time it was set for, the loop's own clock, rather than read from the system's.
+            guard exchange.deadline <= deadline else {
+                self.setTimer(for: exchange.deadline, context: context)
+                return
+            }
             self.fail(exchange.timedOutError)
             context.close(promise: nil)
         }
-        context.write(self.wrapOutboundOut(exchange.request), promise: promise)
+        self.timer = (deadline, scheduled)
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -95,6 +120,8 @@ final class HTTPExchangeHandler: ChannelDuplexHandler {
             }
         }
         self.fail(AWSHTTPError(.connectionClosed, "The server closed the connection before answering in full"))
+        self.timer?.scheduled.cancel()
+        self.timer = nil
         context.fireChannelInactive()
     }
 
@@ -123,10 +150,8 @@ final class HTTPExchangeHandler: ChannelDuplexHandler {
         exchange.promise.fail(error)
     }
 
-    /// Forgets the pending exchange and its timer.
+    /// Forgets the pending exchange; the timer is left to fire (see the type's comment).
     private func finish() {
         self.pending = nil
-        self.timeout?.cancel()
-        self.timeout = nil
     }
 }

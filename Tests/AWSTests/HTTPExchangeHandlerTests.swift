@@ -15,12 +15,17 @@ struct HTTPExchangeHandlerTests {
         let channel = EmbeddedChannel(
             handler: HTTPExchangeHandler(host: "dynamodb.test:443", maximumResponseByteCount: 1024))
         _ = try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 443)).wait()
+        return (channel, try self.send(on: channel, deadline: Self.deadline))
+    }
+
+    /// Writes an exchange due at `deadline` on `channel`; returns the promise of its answer.
+    private func send(on channel: EmbeddedChannel, deadline: NIODeadline) throws -> EventLoopPromise<AWSHTTPResponse> {
         let promise = channel.eventLoop.makePromise(of: AWSHTTPResponse.self)
         let exchange = HTTPExchange(
             request: ByteBuffer(string: "POST / HTTP/1.1\r\nHost: dynamodb.test\r\nContent-Length: 2\r\n\r\n{}"),
-            deadline: Self.deadline, timedOutError: AWSHTTPError(.timedOut, "no answer in time"), promise: promise)
+            deadline: deadline, timedOutError: AWSHTTPError(.timedOut, "no answer in time"), promise: promise)
         try channel.writeOutbound(exchange)
-        return (channel, promise)
+        return promise
     }
 
     /// What the handler wrote for the exchange, as text.
@@ -112,5 +117,29 @@ struct HTTPExchangeHandlerTests {
         channel.embeddedEventLoop.advanceTime(to: .uptimeNanoseconds(5_000_000_000))
         #expect(channel.isActive)
         _ = try channel.finish()
+    }
+
+    @Test func aLaterExchangeIsTimedByTheTimerOfAnEarlierOne() throws {
+        let (channel, first) = try self.connection()
+        try channel.writeInbound(ByteBuffer(string: "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"))
+        #expect(try first.futureResult.wait().status == 200)
+        let second = try self.send(on: channel, deadline: .uptimeNanoseconds(3_000_000_000))
+        // The first exchange's timer fires, finds the second not yet due, and is set again for it.
+        channel.embeddedEventLoop.advanceTime(to: .uptimeNanoseconds(2_000_000_000))
+        #expect(channel.isActive)
+        channel.embeddedEventLoop.advanceTime(to: .uptimeNanoseconds(3_000_000_000))
+        let error = #expect(throws: AWSHTTPError.self) { try second.futureResult.wait() }
+        #expect(error?.code == .timedOut)
+        #expect(!channel.isActive)
+    }
+
+    @Test func anExchangeDueBeforeTheTimerSetsItEarlier() throws {
+        let (channel, first) = try self.connection()
+        try channel.writeInbound(ByteBuffer(string: "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"))
+        #expect(try first.futureResult.wait().status == 200)
+        let second = try self.send(on: channel, deadline: .uptimeNanoseconds(500_000_000))
+        channel.embeddedEventLoop.advanceTime(to: .uptimeNanoseconds(500_000_000))
+        let error = #expect(throws: AWSHTTPError.self) { try second.futureResult.wait() }
+        #expect(error?.code == .timedOut)
     }
 }
