@@ -147,8 +147,9 @@ let benchmarks: @Sendable () -> Void = {
 
     // The same calls from a task that runs on the connection's event loop, as a gateway request's handler does:
     // the loop is entered once a sample, outside the measurement, and no measured call switches threads. The first
-    // call after entering is not measured: the thread that handed the task over may still be spinning on the core
-    // before it sleeps, which a gateway's request never finds.
+    // call after entering is not measured: entering sets the task's executor preference without moving the task, so
+    // that call starts (encodes and signs) on the thread that entered and moves to the loop at its first suspension,
+    // a thread switch that a gateway's request, already on its loop, never makes.
     Benchmark("AWSJSONClient: DynamoDB GetItem call on its connection's event loop", configuration: roundTrip) {
         (benchmark: Benchmark, clients: (json: AWSJSONClient, http: AWSHTTPClient)) in
         try await clients.http.withConnectionLoop { () async throws in
