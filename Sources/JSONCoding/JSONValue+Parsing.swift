@@ -63,6 +63,9 @@ struct JSONParser {
     private mutating func object(depth: Int) -> JSONValue? {
         self.index += 1
         if self.skip(UInt8(ascii: "}")) { return .object([:]) }
+        // Room for the members of a few nested objects at once, made at the first object rather than grown from
+        // nothing by doubling.
+        if self.pendingMembers.capacity == 0 { self.pendingMembers.reserveCapacity(16) }
         let first = self.pendingMembers.count
         defer { self.pendingMembers.removeSubrange(first...) }
         while true {
