@@ -110,19 +110,23 @@ struct HTTPExchangeHandlerTests {
         #expect(!channel.isActive)
     }
 
-    @Test func anAnsweredExchangesDeadlineLeavesItsConnectionOpen() throws {
+    /// A connection whose first exchange, due at ``deadline``, was answered.
+    private func answeredConnection() throws -> EmbeddedChannel {
         let (channel, promise) = try self.connection()
         try channel.writeInbound(ByteBuffer(string: "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"))
         #expect(try promise.futureResult.wait().status == 200)
+        return channel
+    }
+
+    @Test func anAnsweredExchangesDeadlineLeavesItsConnectionOpen() throws {
+        let channel = try self.answeredConnection()
         channel.embeddedEventLoop.advanceTime(to: .uptimeNanoseconds(5_000_000_000))
         #expect(channel.isActive)
         _ = try channel.finish()
     }
 
     @Test func aLaterExchangeIsTimedByTheTimerOfAnEarlierOne() throws {
-        let (channel, first) = try self.connection()
-        try channel.writeInbound(ByteBuffer(string: "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"))
-        #expect(try first.futureResult.wait().status == 200)
+        let channel = try self.answeredConnection()
         let second = try self.send(on: channel, deadline: .uptimeNanoseconds(3_000_000_000))
         // The first exchange's timer fires, finds the second not yet due, and is set again for it.
         channel.embeddedEventLoop.advanceTime(to: .uptimeNanoseconds(2_000_000_000))
@@ -134,9 +138,7 @@ struct HTTPExchangeHandlerTests {
     }
 
     @Test func anExchangeDueBeforeTheTimerSetsItEarlier() throws {
-        let (channel, first) = try self.connection()
-        try channel.writeInbound(ByteBuffer(string: "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"))
-        #expect(try first.futureResult.wait().status == 200)
+        let channel = try self.answeredConnection()
         let second = try self.send(on: channel, deadline: .uptimeNanoseconds(500_000_000))
         channel.embeddedEventLoop.advanceTime(to: .uptimeNanoseconds(500_000_000))
         let error = #expect(throws: AWSHTTPError.self) { try second.futureResult.wait() }
