@@ -83,6 +83,10 @@ struct HTTPResponseReaderTests {
         #expect(read.map { String(buffer: $0.body) } == "six by")
     }
 
+    /// A reader whose buffer is full and that neither made a response nor refused the bytes: a connection fed so
+    /// would wait for ever.
+    private struct Stalled: Error {}
+
     /// Feeds `text` to `reader` `pieceSize` bytes at a time, as an event loop hands a connection's reads over, and
     /// collects every response completed on the way.
     private func responses(
@@ -90,11 +94,15 @@ struct HTTPResponseReaderTests {
     ) throws -> [ReceivedHTTPResponse] {
         var responses: [ReceivedHTTPResponse] = []
         var rest = ArraySlice(text.utf8)
+        var refusedAppends = 0
         while !rest.isEmpty {
             let piece = rest.prefix(pieceSize)
             let taken = piece.withUnsafeBytes { reader.append($0) }
             rest = rest.dropFirst(taken)
             while let response = try reader.nextResponse() { responses.append(response) }
+            // Reading what was buffered makes room, unless the reader is stuck.
+            refusedAppends = taken == 0 ? refusedAppends + 1 : 0
+            if refusedAppends > 1 { throw Stalled() }
         }
         return responses
     }
