@@ -45,6 +45,27 @@ package struct JSONWriter {
         self.needsComma = false
     }
 
+    /// A member whose value is `value`: ``key(_:)`` then the string, for types that write their own members.
+    @inlinable
+    package mutating func member(_ key: String, _ value: String) {
+        self.key(key)
+        self.string(value)
+    }
+
+    /// A member whose value is the integer `value`.
+    @inlinable
+    package mutating func member(_ key: String, _ value: Int) {
+        self.key(key)
+        self.integer(value)
+    }
+
+    /// A member whose value is the boolean `value`.
+    @inlinable
+    package mutating func member(_ key: String, _ value: Bool) {
+        self.key(key)
+        self.bool(value)
+    }
+
     // MARK: Values
 
     @inlinable

@@ -8,8 +8,7 @@ extension APIGatewayV2Response: JSONBytesEncodable {
     public var jsonBytes: [UInt8] {
         var writer = JSONWriter(capacity: 160 + (self.body?.utf8.count ?? 0))
         writer.beginObject()
-        writer.key("statusCode")
-        writer.integer(self.statusCode)
+        writer.member("statusCode", self.statusCode)
         if let headers = self.headers {
             writer.key("headers")
             writer.beginObject()
@@ -26,8 +25,7 @@ extension APIGatewayV2Response: JSONBytesEncodable {
             writer.endArray()
         }
         if let body = self.body {
-            writer.key("body")
-            writer.string(body)
+            writer.member("body", body)
         }
         if let isBase64Encoded = self.isBase64Encoded {
             writer.key("isBase64Encoded")

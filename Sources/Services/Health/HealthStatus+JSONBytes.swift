@@ -9,12 +9,9 @@ extension HealthStatus: JSONBytesEncodable {
     package var jsonBytes: [UInt8] {
         var writer = JSONWriter(capacity: 96 + self.version.utf8.count)
         writer.beginObject()
-        writer.key("status")
-        writer.string(self.status)
-        writer.key("version")
-        writer.string(self.version)
-        writer.key("coldStart")
-        writer.bool(self.coldStart)
+        writer.member("status", self.status)
+        writer.member("version", self.version)
+        writer.member("coldStart", self.coldStart)
         writer.key("checks")
         writer.beginObject()
         for (name, state) in self.checks.sorted(by: { $0.key < $1.key }) {

@@ -14,28 +14,20 @@ extension Order: JSONBytesEncodable {
 
     func write(into writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("orderId")
-        writer.string(self.orderId)
-        writer.key("customerId")
-        writer.string(self.customerId)
-        writer.key("status")
-        writer.string(self.status.rawValue)
+        writer.member("orderId", self.orderId)
+        writer.member("customerId", self.customerId)
+        writer.member("status", self.status.rawValue)
         writer.key("items")
         writer.beginArray()
         for line in self.items {
             line.write(into: &writer)
         }
         writer.endArray()
-        writer.key("currency")
-        writer.string(self.currency)
-        writer.key("total")
-        writer.integer(self.total)
-        writer.key("createdAt")
-        writer.string(self.createdAt)
-        writer.key("updatedAt")
-        writer.string(self.updatedAt)
-        writer.key("version")
-        writer.integer(self.version)
+        writer.member("currency", self.currency)
+        writer.member("total", self.total)
+        writer.member("createdAt", self.createdAt)
+        writer.member("updatedAt", self.updatedAt)
+        writer.member("version", self.version)
         writer.endObject()
     }
 }
@@ -43,12 +35,9 @@ extension Order: JSONBytesEncodable {
 extension OrderLine {
     func write(into writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("sku")
-        writer.string(self.sku)
-        writer.key("quantity")
-        writer.integer(self.quantity)
-        writer.key("unitPrice")
-        writer.integer(self.unitPrice)
+        writer.member("sku", self.sku)
+        writer.member("quantity", self.quantity)
+        writer.member("unitPrice", self.unitPrice)
         writer.endObject()
     }
 }
@@ -65,8 +54,7 @@ extension OrderPage: JSONBytesEncodable {
         }
         writer.endArray()
         if let nextCursor = self.nextCursor {
-            writer.key("nextCursor")
-            writer.string(nextCursor)
+            writer.member("nextCursor", nextCursor)
         }
         writer.endObject()
         return writer.bytes
