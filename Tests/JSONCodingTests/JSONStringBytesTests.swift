@@ -30,6 +30,16 @@ import Testing
         }
     }
 
+    @Test(arguments: 0..<8)
+    func bytesAfterTheSpecialByteInItsWordDoNotCount(position: Int) {
+        // The word holding the special byte has non-ASCII bytes after it: they are not part of the run.
+        var bytes = [UInt8](repeating: 0xC3, count: 16)
+        for index in 0..<position { bytes[index] = UInt8(ascii: "a") }
+        bytes[position] = UInt8(ascii: "\"")
+        let found = bytes.withUnsafeBufferPointer { JSONStringBytes.plainRun(in: $0, from: 0) }
+        #expect(found.end == position && found.isASCII)
+    }
+
     @Test func bytesBesideTheThresholdsAreNotSpecial() {
         // The bytes just beside the thresholds (0x20, 0x21, 0x23, 0x5B, 0x5D), DEL and bytes above 0x80, side by side:
         // a borrow from one byte must not make a neighbour look like a quote or a control character.
