@@ -23,7 +23,7 @@ package struct JSONReader {
     /// that reads nothing fails).
     /// - Returns: `false` for `null` and when the reader has failed.
     @discardableResult
-    package mutating func members(_ member: (inout JSONReader, String) -> Void) -> Bool {
+    package mutating func members(_ member: (inout JSONReader, JSONMemberKey) -> Void) -> Bool {
         guard !self.failed, !self.consumesNull() else { return false }
         guard self.depth < self.parser.maximumDepth, self.parser.skip(UInt8(ascii: "{")) else { return self.fail() }
         if self.parser.skip(UInt8(ascii: "}")) { return true }
@@ -31,10 +31,7 @@ package struct JSONReader {
         defer { self.depth -= 1 }
         while true {
             self.parser.skipWhitespace()
-            guard self.parser.index < self.parser.bytes.count,
-                self.parser.bytes[self.parser.index] == UInt8(ascii: "\""), let key = self.parser.string(),
-                self.parser.skip(UInt8(ascii: ":"))
-            else { return self.fail() }
+            guard let key = self.memberKey(), self.parser.skip(UInt8(ascii: ":")) else { return self.fail() }
             let valueStart = self.parser.index
             member(&self, key)
             guard !self.failed else { return false }
@@ -43,6 +40,22 @@ package struct JSONReader {
             }
             if closed { return true }
         }
+    }
+
+    /// The key at the current position (its opening quote, after any whitespace); `nil` when no string is there.
+    private mutating func memberKey() -> JSONMemberKey? {
+        guard self.parser.index < self.parser.bytes.count,
+            self.parser.bytes[self.parser.index] == UInt8(ascii: "\"")
+        else { return nil }
+        let start = self.parser.index + 1
+        let (end, isASCII) = self.parser.bytes.withUnsafeBufferPointer {
+            JSONStringBytes.plainRun(in: $0, from: start)
+        }
+        if isASCII, end < self.parser.bytes.count, self.parser.bytes[end] == UInt8(ascii: "\"") {
+            self.parser.index = end + 1
+            return JSONMemberKey(ascii: self.parser.bytes[start..<end])
+        }
+        return self.parser.string().map(JSONMemberKey.init(decoded:))
     }
 
     /// The string that comes next; `nil` for `null`.
@@ -95,7 +108,7 @@ package struct JSONReader {
                 reader.fail()
                 return
             }
-            strings[key] = text
+            strings[key.string] = text
         }
         return self.failed ? nil : strings
     }
