@@ -19,11 +19,13 @@ public struct LambdaContext: Sendable {
         @usableFromInline let function: FunctionMetadata
         @usableFromInline let isColdStart: Bool
         let afterResponseWork: AfterResponseWork?
+        /// The runtime's logger, before the request ID is added to it.
+        let runtimeLogger: Logger
 
         init(
             requestID: String, traceID: String?, invokedFunctionARN: String, deadline: LambdaDeadline,
             clientContext: ClientContext?, cognitoIdentity: CognitoIdentity?, tenantID: String?,
-            function: FunctionMetadata, isColdStart: Bool, afterResponseWork: AfterResponseWork?
+            function: FunctionMetadata, isColdStart: Bool, afterResponseWork: AfterResponseWork?, runtimeLogger: Logger
         ) {
             self.requestID = requestID
             self.traceID = traceID
@@ -35,6 +37,7 @@ public struct LambdaContext: Sendable {
             self.function = function
             self.isColdStart = isColdStart
             self.afterResponseWork = afterResponseWork
+            self.runtimeLogger = runtimeLogger
         }
     }
 
@@ -58,8 +61,21 @@ public struct LambdaContext: Sendable {
     @inlinable public var function: FunctionMetadata { self.facts.function }
     /// Whether this is the first invocation this container serves.
     @inlinable public var isColdStart: Bool { self.facts.isColdStart }
-    /// A logger that tags each line with the request id.
-    public var logger: Logger
+    /// A logger that tags each line with the request id, until a middleware sets its own (the observability
+    /// middleware sets the Powertools logger on every invocation). The runtime's logger gets the request ID only when
+    /// it is read, so that an invocation whose middleware replaces it never pays for the tagging.
+    public var logger: Logger {
+        get {
+            if let replacedLogger { return replacedLogger }
+            var logger = self.facts.runtimeLogger
+            logger[metadataKey: LambdaContext.requestIDMetadataKey] = .string(self.facts.requestID)
+            return logger
+        }
+        set { self.replacedLogger = newValue }
+    }
+
+    /// The logger set through ``logger``, when one was.
+    private var replacedLogger: Logger?
 
     /// Creates a context, e.g. to call a handler in a test; the logger gets the request ID as metadata.
     public init(
@@ -78,15 +94,11 @@ public struct LambdaContext: Sendable {
             facts: Facts(
                 requestID: requestID, traceID: traceID, invokedFunctionARN: invokedFunctionARN, deadline: deadline,
                 clientContext: clientContext, cognitoIdentity: cognitoIdentity, tenantID: tenantID,
-                function: function, isColdStart: isColdStart, afterResponseWork: nil),
-            logger: logger)
+                function: function, isColdStart: isColdStart, afterResponseWork: nil, runtimeLogger: logger))
     }
 
-    private init(facts: Facts, logger: Logger) {
+    private init(facts: Facts) {
         self.facts = facts
-        var logger = logger
-        logger[metadataKey: LambdaContext.requestIDMetadataKey] = .string(facts.requestID)
-        self.logger = logger
     }
 
     /// Builds the context of an invocation from the Runtime API's metadata.
@@ -113,8 +125,8 @@ public struct LambdaContext: Sendable {
                 tenantID: metadata.tenantID,
                 function: function,
                 isColdStart: isColdStart,
-                afterResponseWork: afterResponseWork),
-            logger: logger)
+                afterResponseWork: afterResponseWork,
+                runtimeLogger: logger))
     }
 
     /// Runs `work` once the response has been posted to the Runtime API, before the runtime asks for the next

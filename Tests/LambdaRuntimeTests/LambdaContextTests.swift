@@ -30,6 +30,20 @@ struct LambdaContextTests {
         #expect(context.remainingTime > .seconds(2) && context.remainingTime <= .seconds(3))
     }
 
+    @Test func theLoggerKeepsTheRequestIDThroughChangesUntilAnotherLoggerIsSet() {
+        var context = LambdaContext(
+            requestID: "r-3", invokedFunctionARN: "arn", deadline: .after(.seconds(3)), function: Self.function,
+            isColdStart: false, logger: Logger(label: "runtime"))
+        context.logger[metadataKey: "tenant"] = "acme"
+        #expect(context.logger[metadataKey: LambdaContext.requestIDMetadataKey] == "r-3")
+        #expect(context.logger[metadataKey: "tenant"] == "acme")
+        let copy = context
+        context.logger = Logger(label: "middleware")
+        #expect(context.logger.label == "middleware")
+        #expect(context.logger[metadataKey: LambdaContext.requestIDMetadataKey] == nil)
+        #expect(copy.logger.label == "runtime" && copy.logger[metadataKey: "tenant"] == "acme")
+    }
+
     @Test func aMalformedContextHeaderFailsTheInvocation() {
         let metadata = InvocationMetadata(
             requestID: "r-2",
