@@ -1,42 +1,59 @@
-/// The key of the member a ``JSONReader`` is at, as a decoder switches on it: an ASCII key without escapes stays the
-/// bytes of the text, compared with each `case "name":` by length and then byte by byte, so that no string is made
-/// for a key that is only matched. Any other key (escapes, non-ASCII) is decoded and checked as a string literal is.
+/// The key of the member a ``JSONReader`` is at, as a decoder switches on it. A key of up to
+/// ``maximumPackedByteCount`` ASCII bytes without escapes (nearly every key of an AWS event) is kept packed in three
+/// words, with no string made and no reference counted: each `case "name":` compares the length, and only a key of
+/// the same length byte by byte. Any other key (longer, escaped, non-ASCII) is decoded and compared as its text.
 package struct JSONMemberKey {
-    private enum Storage {
-        /// The key's bytes between its quotes: ASCII, no escape.
-        case ascii(ArraySlice<UInt8>)
-        /// The key decoded from its escapes, or non-ASCII text validated.
-        case decoded(String)
-    }
+    /// The longest key kept packed.
+    package static let maximumPackedByteCount = 24
 
-    private let storage: Storage
+    /// A packed key's bytes, zero after its end.
+    @usableFromInline let packed: (UInt64, UInt64, UInt64)
+    /// How many bytes of ``packed`` are the key; -1 for a decoded key, so that a literal's length never matches it.
+    @usableFromInline let packedCount: Int
+    /// The key decoded from the text, when it is not packed.
+    @usableFromInline let decoded: String?
 
-    /// A key that is `bytes` as they stand, ASCII and without escapes.
-    init(ascii bytes: ArraySlice<UInt8>) {
-        self.storage = .ascii(bytes)
+    /// The key `bytes`, ASCII without escapes and at most ``maximumPackedByteCount`` long, packed.
+    init(packing bytes: UnsafeRawBufferPointer) {
+        precondition(bytes.count <= Self.maximumPackedByteCount, "the key is too long to be packed")
+        var packed: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &packed) { $0.copyMemory(from: bytes) }
+        self.packed = packed
+        self.packedCount = bytes.count
+        self.decoded = nil
     }
 
     /// A key decoded from the text.
     init(decoded text: String) {
-        self.storage = .decoded(text)
+        self.packed = (0, 0, 0)
+        self.packedCount = -1
+        self.decoded = text
     }
 
-    /// The key as a string, for a decoder that keeps it (a map's key).
+    /// The key as a string.
     package var string: String {
-        switch self.storage {
-        case .ascii(let bytes): String(decoding: bytes, as: UTF8.self)
-        case .decoded(let text): text
+        if let decoded = self.decoded { return decoded }
+        return withUnsafeBytes(of: self.packed) { bytes in
+            String(decoding: bytes.assumingMemoryBound(to: UInt8.self).prefix(self.packedCount), as: UTF8.self)
         }
     }
 
-    /// Whether `key` is `literal`: what a `switch` over keys calls for each `case "name":`.
+    /// Whether `key` is `literal`: what a `switch` over keys calls for each `case "name":`. Inlined, a packed key
+    /// of another length fails at one comparison of its length with the literal's.
+    @inlinable @inline(__always)
     package static func ~= (literal: StaticString, key: JSONMemberKey) -> Bool {
-        let expected = UnsafeRawBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
-        switch key.storage {
-        case .ascii(let bytes):
-            return bytes.count == expected.count && bytes.withUnsafeBytes { $0.elementsEqual(expected) }
-        case .decoded(let text):
-            return text.utf8.elementsEqual(expected)
-        }
+        guard literal.hasPointerRepresentation else { return literal.withUTF8Buffer { key.isEqual(to: $0) } }
+        guard key.packedCount == literal.utf8CodeUnitCount || key.packedCount < 0 else { return false }
+        return key.isEqual(to: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
+    /// Whether the key's bytes are `expected`: a packed key compares three words with `expected` packed alike.
+    @usableFromInline
+    func isEqual(to expected: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let decoded = self.decoded { return decoded.utf8.elementsEqual(expected) }
+        guard expected.count == self.packedCount else { return false }
+        var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(expected)) }
+        return words.0 == self.packed.0 && words.1 == self.packed.1 && words.2 == self.packed.2
     }
 }

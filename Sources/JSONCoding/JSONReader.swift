@@ -24,6 +24,14 @@ package struct JSONReader {
     /// - Returns: `false` for `null` and when the reader has failed.
     @discardableResult
     package mutating func members(_ member: (inout JSONReader, JSONMemberKey) -> Void) -> Bool {
+        self.walkObject(key: { $0.memberKey() }, member)
+    }
+
+    /// Walks the object that comes next, reading each key with `readKey` (at its opening quote) and calling `member`
+    /// with it.
+    private mutating func walkObject<Key>(
+        key readKey: (inout JSONReader) -> Key?, _ member: (inout JSONReader, Key) -> Void
+    ) -> Bool {
         guard !self.failed, !self.consumesNull() else { return false }
         guard self.depth < self.parser.maximumDepth, self.parser.skip(UInt8(ascii: "{")) else { return self.fail() }
         if self.parser.skip(UInt8(ascii: "}")) { return true }
@@ -31,7 +39,7 @@ package struct JSONReader {
         defer { self.depth -= 1 }
         while true {
             self.parser.skipWhitespace()
-            guard let key = self.memberKey(), self.parser.skip(UInt8(ascii: ":")) else { return self.fail() }
+            guard let key = readKey(&self), self.parser.skip(UInt8(ascii: ":")) else { return self.fail() }
             let valueStart = self.parser.index
             member(&self, key)
             guard !self.failed else { return false }
@@ -51,9 +59,13 @@ package struct JSONReader {
         let (end, isASCII) = self.parser.bytes.withUnsafeBufferPointer {
             JSONStringBytes.plainRun(in: $0, from: start)
         }
-        if isASCII, end < self.parser.bytes.count, self.parser.bytes[end] == UInt8(ascii: "\"") {
+        if isASCII, end - start <= JSONMemberKey.maximumPackedByteCount, end < self.parser.bytes.count,
+            self.parser.bytes[end] == UInt8(ascii: "\"")
+        {
             self.parser.index = end + 1
-            return JSONMemberKey(ascii: self.parser.bytes[start..<end])
+            return self.parser.bytes.withUnsafeBytes {
+                JSONMemberKey(packing: UnsafeRawBufferPointer(rebasing: $0[start..<end]))
+            }
         }
         return self.parser.string().map(JSONMemberKey.init(decoded:))
     }
@@ -103,12 +115,13 @@ package struct JSONReader {
     package mutating func stringMap() -> [String: String]? {
         guard !self.failed, !self.consumesNull() else { return nil }
         var strings = [String: String](minimumCapacity: Self.expectedStringMapMembers)
-        self.members { reader, key in
+        // The keys are kept, so they are read as strings at once.
+        self.walkObject(key: { $0.nextString() }) { reader, key in
             guard let text = reader.string() else {
                 reader.fail()
                 return
             }
-            strings[key.string] = text
+            strings[key] = text
         }
         return self.failed ? nil : strings
     }

@@ -26,6 +26,15 @@ import Testing
         #expect(found.map(\.matched) == ["version", "versions", nil, ""])
     }
 
+    @Test func keysAroundThePackedLengthMatchTheirLiteralOnly() {
+        // 24 bytes are packed, 25 are decoded: both match their own literal and not the other's.
+        let found = Self.matches(
+            #"{"abcdefghijklmnopqrstuvwx": 1, "abcdefghijklmnopqrstuvwxy": 2, "queryStringParameters": 3}"#,
+            candidates: ["abcdefghijklmnopqrstuvwxy", "abcdefghijklmnopqrstuvwx", "queryStringParameters"])
+        #expect(found.map(\.key) == ["abcdefghijklmnopqrstuvwx", "abcdefghijklmnopqrstuvwxy", "queryStringParameters"])
+        #expect(found.map(\.matched) == ["abcdefghijklmnopqrstuvwx", "abcdefghijklmnopqrstuvwxy", "queryStringParameters"])
+    }
+
     @Test func escapedAndNonASCIIKeysMatchAsTheirText() {
         let found = Self.matches(
             #"{"ver\u0073ion": 1, "caf\u00e9": 2, "café": 3, "a\"b": 4}"#, candidates: ["version", "café", #"a"b"#])
