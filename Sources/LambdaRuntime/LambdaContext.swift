@@ -77,6 +77,12 @@ public struct LambdaContext: Sendable {
     /// The logger set through ``logger``, when one was.
     private var replacedLogger: Logger?
 
+    /// ``logger`` without the request ID it adds to the runtime's: for a middleware that makes a logger of its own
+    /// from the metadata set so far.
+    package var loggerWithoutRequestID: Logger {
+        self.replacedLogger ?? self.facts.runtimeLogger
+    }
+
     /// Creates a context, e.g. to call a handler in a test; the logger gets the request ID as metadata.
     public init(
         requestID: String,

@@ -16,7 +16,8 @@ public final class InvocationLog: Sendable {
         var logger = Logger(label: owner.configuration.service) { _ in
             PowertoolsLogHandler(owner: owner, invocation: state, logLevel: state.handlerLevel)
         }
-        for (key, value) in context.logger.handler.metadata where key != LambdaContext.requestIDMetadataKey {
+        for (key, value) in context.loggerWithoutRequestID.handler.metadata
+        where key != LambdaContext.requestIDMetadataKey {
             logger[metadataKey: key] = value
         }
         self.logger = logger
