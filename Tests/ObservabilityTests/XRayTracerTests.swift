@@ -104,6 +104,36 @@ import Tracing
         #expect(children[1].error == true && children[1].throttle == true && children[1].fault == nil)
     }
 
+    @Test func aSpanContinuingAHeaderIsTheSpanOfAContextCarryingIt() throws {
+        let emitter = CollectingSegmentEmitter()
+        let tracer = XRayTracer(emitter: emitter)
+        let header = XRayTraceHeader(root: Self.root, parent: "53995c3f42cd8ad8", sampled: true)
+        let handler = tracer.startSpan("## orders", continuing: header, ofKind: .internal)
+        handler.annotate(["ColdStart": .bool(false), "Service": .string("orders")])
+        handler.annotate(["ColdStart": .bool(true)])
+        #expect(handler.context.xrayTraceHeader == header.continued(under: try #require(handler.segmentID)))
+        let call = tracer.startSpan("DynamoDB", context: handler.context, ofKind: .client)
+        call.end()
+        handler.end()
+        let document = try #require(emitter.emitted.only)
+        #expect(document.type == "subsegment" && document.name == "## orders")
+        #expect(document.traceID == Self.root && document.parentID == "53995c3f42cd8ad8")
+        #expect(document.annotations == ["ColdStart": .bool(true), "Service": .string("orders")])
+        #expect(document.subsegments?.map(\.name) == ["DynamoDB"])
+
+        for unsampled in [
+            XRayTraceHeader(root: Self.root, sampled: false), XRayTraceHeader(root: Self.root, sampled: nil),
+        ] {
+            let span = tracer.startSpan("## orders", continuing: unsampled, ofKind: .internal)
+            #expect(!span.isRecording && span.context.xrayTraceHeader == unsampled)
+            span.end()
+        }
+        let disabled = XRayTracer.disabled.startSpan("## orders", continuing: header, ofKind: .internal)
+        #expect(!disabled.isRecording && disabled.context.xrayTraceHeader == header)
+        disabled.end()
+        #expect(emitter.emitted.count == 1)
+    }
+
     @Test func aServerSpanIsASegmentUnderItsCallerAndErrorsAreFaultsWithTheirCause() throws {
         let emitter = CollectingSegmentEmitter()
         let tracer = XRayTracer(emitter: emitter)

@@ -38,19 +38,18 @@ public struct TracedHandler<Handler: LambdaHandler>: LambdaHandler {
         guard let header = context.traceID.flatMap(XRayTraceHeader.init) else {
             return try await self.handler.handle(event, context: context)
         }
-        var traceContext = ServiceContext.topLevel
-        traceContext.xrayTraceHeader = header
         guard self.tracer.isEnabled, header.sampled == true else {
+            var traceContext = ServiceContext.topLevel
+            traceContext.xrayTraceHeader = header
             return try await ServiceContext.withValue(traceContext) {
                 try await self.handler.handle(event, context: context)
             }
         }
         let name = "## \(context.function.name)"
         // Not a server span: on Lambda the function's segment is Lambda's, this is a subsegment of it.
-        let span = self.tracer.startSpan(name, context: traceContext, ofKind: .internal)
+        let span = self.tracer.startSpan(name, continuing: header, ofKind: .internal)
         let namespace = self.configuration.service ?? context.function.name
-        span.annotate("ColdStart", .bool(context.isColdStart))
-        span.annotate("Service", .string(namespace))
+        span.annotate(["ColdStart": .bool(context.isColdStart), "Service": .string(namespace)])
         let configuration = self.configuration
         do {
             let output = try await ServiceContext.withValue(span.context) {

@@ -68,9 +68,20 @@ public struct XRaySpan: Span {
 
     /// Adds an indexed annotation (string, number or boolean), filterable in X-Ray.
     public func annotate(_ key: String, _ value: JSONValue) {
+        self.annotate([key: value])
+    }
+
+    /// Adds indexed annotations (strings, numbers or booleans), filterable in X-Ray, at once: the segment is changed
+    /// once, and its annotations made with room for them all.
+    public func annotate(_ annotations: [String: JSONValue]) {
         self.record?.update { document in
-            if document.annotations == nil { document.annotations = [:] }
-            document.annotations?[key] = value
+            guard var kept = document.annotations else {
+                document.annotations = annotations
+                return
+            }
+            document.annotations = nil
+            kept.merge(annotations) { _, new in new }
+            document.annotations = kept
         }
     }
 

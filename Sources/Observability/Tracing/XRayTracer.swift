@@ -58,6 +58,24 @@ public struct XRayTracer: Tracer {
         return XRaySpan(record: record, startedIn: context)
     }
 
+    /// Starts the first span of the trace `header` hands in, as ``startSpan(_:context:ofKind:at:function:file:line:)``
+    /// does for a context that carries only `header`, without making that context: a function's handler span, whose
+    /// own ``XRaySpan/context`` carries the trace on to the spans inside it.
+    public func startSpan(
+        _ operationName: String, continuing header: XRayTraceHeader, ofKind kind: SpanKind,
+        at instant: some TracerInstant = DefaultTracerClock.now
+    ) -> XRaySpan {
+        guard let emitter, header.sampled == true else {
+            var context = ServiceContext.topLevel
+            context.xrayTraceHeader = header
+            return XRaySpan(record: nil, startedIn: context)
+        }
+        let record = XRaySpanRecord(
+            name: operationName, traceID: header.root, parent: nil, parentID: header.parent, kind: kind,
+            startTime: Self.epochSeconds(instant), emitter: emitter)
+        return XRaySpan(record: record, startedIn: .topLevel)
+    }
+
     /// Does nothing: finished segments are handed to the emitter at once.
     public func forceFlush() {}
 
