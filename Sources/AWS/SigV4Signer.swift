@@ -1,4 +1,5 @@
 import Hashing
+import LambdaRuntime
 
 /// Signs requests with AWS Signature Version 4, in the `Authorization` header or, for a presigned URL, in the query.
 ///

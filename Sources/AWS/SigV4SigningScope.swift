@@ -1,3 +1,5 @@
+import LambdaRuntime
+
 /// The time and credential scope of one signing: `20150830T123600Z` and `20150830/us-east-1/iam/aws4_request`.
 struct SigV4SigningScope {
     /// What ends every credential scope.

@@ -11,14 +11,12 @@ struct Invocation: Sendable {
 struct RuntimeAPIClient: Sendable {
     let connection: RuntimeAPIConnection
 
-    private static let base = "/2018-06-01/runtime"
-    private static let nextPath = "\(base)/invocation/next"
 
     /// Waits, without a time limit, for the next invocation.
     /// - Throws: ``LambdaRuntimeError/Code/malformedInvocation`` for an invocation whose headers break the protocol, ``LambdaRuntimeError/Code/runtimeAPIFailed``
     ///   when the Runtime API fails.
     func nextInvocation() throws(LambdaRuntimeError) -> Invocation {
-        let response = try self.connection.send(RuntimeAPIRequest(method: .get, path: Self.nextPath))
+        let response = try self.connection.send(RuntimeAPIRequest(target: .next))
         guard response.status == 200 else {
             throw LambdaRuntimeError(
                 .runtimeAPIFailed,
@@ -67,27 +65,27 @@ struct RuntimeAPIClient: Sendable {
         case .response(let body):
             try self.post(
                 RuntimeAPIRequest(
-                    method: .post,
-                    path: "\(Self.base)/invocation/\(requestID)/response",
+                    target: .response(requestID: requestID),
                     headers: [("content-type", "application/json")],
                     body: body
                 )
             )
         case .error(let report):
-            try self.post(Self.errorRequest(path: "\(Self.base)/invocation/\(requestID)/error", report: report))
+            try self.post(Self.errorRequest(.error(requestID: requestID), report: report))
         }
     }
 
     /// Reports a failure before the first invocation.
     func reportInitError(_ report: LambdaFunctionError) throws(LambdaRuntimeError) {
-        try self.post(Self.errorRequest(path: "\(Self.base)/init/error", report: report))
+        try self.post(Self.errorRequest(.initError, report: report))
     }
 
-    private static func errorRequest(path: String, report: LambdaFunctionError) -> RuntimeAPIRequest {
+    private static func errorRequest(
+        _ target: RuntimeAPIRequest.Target, report: LambdaFunctionError
+    ) -> RuntimeAPIRequest {
         let body = (try? StreamingJSONEncoder().encode(report)).map { ByteBuffer(bytes: $0) } ?? ByteBuffer()
         return RuntimeAPIRequest(
-            method: .post,
-            path: path,
+            target: target,
             headers: [
                 ("content-type", "application/json"),
                 (RuntimeAPIHeader.functionErrorType, report.errorType),
@@ -106,11 +104,11 @@ struct RuntimeAPIClient: Sendable {
         case 400..<500:
             throw LambdaRuntimeError(
                 .reportRefused,
-                "POST \(request.path) was refused with \(response.status): \(String(buffer: response.body))")
+                "POST \(request.target.path) was refused with \(response.status): \(String(buffer: response.body))")
         default:
             throw LambdaRuntimeError(
                 .runtimeAPIFailed,
-                "POST \(request.path) answered \(response.status): \(String(buffer: response.body))")
+                "POST \(request.target.path) answered \(response.status): \(String(buffer: response.body))")
         }
     }
 }
