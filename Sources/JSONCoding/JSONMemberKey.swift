@@ -2,7 +2,10 @@
 /// ``maximumPackedByteCount`` ASCII bytes without escapes (nearly every key of an AWS event) is kept packed in three
 /// words, with no string made and no reference counted: each `case "name":` compares the length, and only a key of
 /// the same length byte by byte. Any other key (longer, escaped, non-ASCII) is decoded and compared as its text.
-package struct JSONMemberKey {
+///
+/// The type is `public` only so that Swift inlines its `@inlinable package` members in the package's other modules
+/// (it does not for the members of a `package` type); nothing of it is public API.
+public struct JSONMemberKey {
     /// The longest key kept packed.
     package static let maximumPackedByteCount = 24
 
@@ -40,16 +43,22 @@ package struct JSONMemberKey {
 
     /// Whether `key` is `literal`: what a `switch` over keys calls for each `case "name":`. Inlined, a packed key
     /// of another length fails at one comparison of its length with the literal's.
-    @inlinable @inline(__always)
+    @inlinable
     package static func ~= (literal: StaticString, key: JSONMemberKey) -> Bool {
-        guard literal.hasPointerRepresentation else { return literal.withUTF8Buffer { key.isEqual(to: $0) } }
-        guard key.packedCount == literal.utf8CodeUnitCount || key.packedCount < 0 else { return false }
-        return key.isEqual(to: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+        if literal.hasPointerRepresentation, key.packedCount >= 0, key.packedCount != literal.utf8CodeUnitCount {
+            return false
+        }
+        return key.isEqual(to: literal)
+    }
+
+    /// Whether the key is `literal`.
+    @usableFromInline
+    func isEqual(to literal: StaticString) -> Bool {
+        literal.withUTF8Buffer { self.isEqual(to: $0) }
     }
 
     /// Whether the key's bytes are `expected`: a packed key compares three words with `expected` packed alike.
-    @usableFromInline
-    func isEqual(to expected: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func isEqual(to expected: UnsafeBufferPointer<UInt8>) -> Bool {
         if let decoded = self.decoded { return decoded.utf8.elementsEqual(expected) }
         guard expected.count == self.packedCount else { return false }
         var words: (UInt64, UInt64, UInt64) = (0, 0, 0)

@@ -29,6 +29,7 @@ package struct JSONReader {
 
     /// Walks the object that comes next, reading each key with `readKey` (at its opening quote) and calling `member`
     /// with it.
+    @discardableResult
     private mutating func walkObject<Key>(
         key readKey: (inout JSONReader) -> Key?, _ member: (inout JSONReader, Key) -> Void
     ) -> Bool {

@@ -12,7 +12,10 @@
 ///   (`/`, DEL, every other scalar) as its UTF-8 bytes.
 /// - Member order: members are written in the order the caller writes them; the members of a ``JSONValue`` object
 ///   and of a dictionary are written sorted by key, so the same value always gives the same bytes.
-package struct JSONWriter {
+///
+/// The type is `public` only so that Swift inlines its `@inlinable package` members in the package's other modules
+/// (it does not for the members of a `package` type); nothing of it is public API.
+public struct JSONWriter {
     /// The JSON text written so far.
     @usableFromInline package internal(set) var bytes: [UInt8] = []
     /// Whether the next value or key follows another in the same container.

@@ -1,6 +1,9 @@
 /// Pieces of HTTP/1.1's syntax that both ends of the Runtime API read: the runtime's response reader here, and the
 /// local emulator's request reader (`LocalCloud`).
-package enum HTTPSyntax {
+///
+/// The type is `public` only so that Swift inlines its `@inlinable package` members in the package's other modules
+/// (it does not for the members of a `package` type); nothing of it is public API.
+public enum HTTPSyntax {
     /// `bytes` without the spaces and tabs around it.
     package static func trimmed(_ bytes: Slice<UnsafeRawBufferPointer>) -> Slice<UnsafeRawBufferPointer> {
         let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
