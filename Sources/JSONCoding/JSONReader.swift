@@ -117,13 +117,15 @@ package struct JSONReader {
         guard !self.failed, !self.consumesNull() else { return nil }
         var strings = [String: String](minimumCapacity: Self.expectedStringMapMembers)
         // The keys are kept, so they are read as strings at once.
-        self.walkObject(key: { $0.nextString() }) { reader, key in
-            guard let text = reader.string() else {
-                reader.fail()
-                return
-            }
-            strings[key] = text
-        }
+        self.walkObject(
+            key: { $0.nextString() },
+            { reader, key in
+                guard let text = reader.string() else {
+                    reader.fail()
+                    return
+                }
+                strings[key] = text
+            })
         return self.failed ? nil : strings
     }
 

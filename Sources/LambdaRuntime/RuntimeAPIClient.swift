@@ -11,7 +11,6 @@ struct Invocation: Sendable {
 struct RuntimeAPIClient: Sendable {
     let connection: RuntimeAPIConnection
 
-
     /// Waits, without a time limit, for the next invocation.
     /// - Throws: ``LambdaRuntimeError/Code/malformedInvocation`` for an invocation whose headers break the protocol, ``LambdaRuntimeError/Code/runtimeAPIFailed``
     ///   when the Runtime API fails.

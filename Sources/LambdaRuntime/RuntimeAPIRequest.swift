@@ -72,7 +72,8 @@ struct RuntimeAPIRequest: Sendable {
             byteCount += header.name.utf8.count + Self.singleLine(header.value).utf8.count + 4
         }
         if isPost {
-            byteCount += Self.contentLengthName.utf8CodeUnitCount + UTF8BufferWriter.decimalDigitCount(contentLength) + 2
+            byteCount +=
+                Self.contentLengthName.utf8CodeUnitCount + UTF8BufferWriter.decimalDigitCount(contentLength) + 2
         }
         return [UInt8](unsafeUninitializedCapacity: byteCount) { output, count in
             var writer = UTF8BufferWriter(output)
