@@ -79,6 +79,7 @@ public struct XRaySpan: Span {
                 document.annotations = annotations
                 return
             }
+            // Taken out of the document while merged, so that the merge changes the one copy in place.
             document.annotations = nil
             kept.merge(annotations) { _, new in new }
             document.annotations = kept

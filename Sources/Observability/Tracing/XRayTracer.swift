@@ -48,10 +48,7 @@ public struct XRayTracer: Tracer {
                 startTime: startTime, emitter: emitter
             )
         } else if let header = context[XRayTraceHeaderKey.self], header.sampled == true {
-            record = XRaySpanRecord(
-                name: operationName, traceID: header.root, parent: nil, parentID: header.parent, kind: kind,
-                startTime: startTime, emitter: emitter
-            )
+            record = Self.firstRecord(operationName, continuing: header, ofKind: kind, at: startTime, emitter: emitter)
         } else {
             return XRaySpan(record: nil, startedIn: context)
         }
@@ -70,10 +67,19 @@ public struct XRayTracer: Tracer {
             context.xrayTraceHeader = header
             return XRaySpan(record: nil, startedIn: context)
         }
-        let record = XRaySpanRecord(
-            name: operationName, traceID: header.root, parent: nil, parentID: header.parent, kind: kind,
-            startTime: Self.epochSeconds(instant), emitter: emitter)
+        let record = Self.firstRecord(
+            operationName, continuing: header, ofKind: kind, at: Self.epochSeconds(instant), emitter: emitter)
         return XRaySpan(record: record, startedIn: .topLevel)
+    }
+
+    /// The record of the first span of the sampled trace `header` hands in: under the header's `Parent`, if any.
+    private static func firstRecord(
+        _ operationName: String, continuing header: XRayTraceHeader, ofKind kind: SpanKind, at startTime: Double,
+        emitter: any SegmentEmitter
+    ) -> XRaySpanRecord {
+        XRaySpanRecord(
+            name: operationName, traceID: header.root, parent: nil, parentID: header.parent, kind: kind,
+            startTime: startTime, emitter: emitter)
     }
 
     /// Does nothing: finished segments are handed to the emitter at once.
