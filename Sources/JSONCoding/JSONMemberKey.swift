@@ -37,7 +37,7 @@ public struct JSONMemberKey {
     package var string: String {
         if let decoded = self.decoded { return decoded }
         return withUnsafeBytes(of: self.packed) { bytes in
-            String(decoding: bytes.assumingMemoryBound(to: UInt8.self).prefix(self.packedCount), as: UTF8.self)
+            String(decoding: UnsafeRawBufferPointer(rebasing: bytes[..<self.packedCount]), as: UTF8.self)
         }
     }
 
