@@ -36,9 +36,9 @@ import Tracing
         let fresh = XRayTraceHeader.newTraceID(nowMilliseconds: 1_796_169_404_013)
         #expect(XRayTraceHeader.isTraceID(fresh) && fresh.hasPrefix("1-6b0f5ebc-"))
         #expect(XRayTraceHeader.isSegmentID(XRayTraceHeader.newSegmentID()))
-        #expect(
-            TraceIdentifierSource.hex([(0x0123_4567_89ab_cdef, 16), (0xfedc_ba98, 8), (0xabc, 2)])
-                == "0123456789abcdeffedcba98bc")
+        #expect(TraceIdentifierSource.hex(0x0123_4567_89ab_cdef, digits: 16) == "0123456789abcdef")
+        #expect(TraceIdentifierSource.hex(0xfedc_ba98, digits: 8) == "fedcba98")
+        #expect(TraceIdentifierSource.hex(0xabc, digits: 2) == "bc")
     }
 
     @Test func anUnsampledTraceIsAWellFormedHeaderThatRecordsNothing() throws {

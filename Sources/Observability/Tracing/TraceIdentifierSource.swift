@@ -18,11 +18,10 @@ enum TraceIdentifierSource {
         return value ^ (value >> 31)
     }
 
-    /// The low `digits` hex digits of each word, in order, as one string.
-    static func hex(_ words: [(value: UInt64, digits: Int)]) -> String {
-        String(unsafeUninitializedCapacity: words.reduce(0) { $0 + $1.digits }) { output in
-            words.reduce(0) { position, word in Self.writeHex(word.value, digits: word.digits, to: output, at: position)
-            }
+    /// The low `digits` hex digits of `value` (lower case) as a string.
+    static func hex(_ value: UInt64, digits: Int) -> String {
+        String(unsafeUninitializedCapacity: digits) { output in
+            Self.writeHex(value, digits: digits, to: output, at: 0)
         }
     }
 

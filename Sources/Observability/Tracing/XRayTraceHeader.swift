@@ -131,7 +131,7 @@ public struct XRayTraceHeader: Sendable, Hashable, CustomStringConvertible {
 
     /// A new segment or subsegment id: 16 hex digits, never all zeros.
     public static func newSegmentID() -> String {
-        TraceIdentifierSource.hex([(TraceIdentifierSource.next() | 1, 16)])
+        TraceIdentifierSource.hex(TraceIdentifierSource.next() | 1, digits: 16)
     }
 
     /// Whether `text` is a trace id: `1-` + 8 hex + `-` + 24 hex.
