@@ -54,7 +54,8 @@ public struct JSONMemberKey {
     /// Whether the key is `literal`.
     @usableFromInline
     func isEqual(to literal: StaticString) -> Bool {
-        literal.withUTF8Buffer { self.isEqual(to: $0) }
+        guard literal.hasPointerRepresentation else { return literal.withUTF8Buffer { self.isEqual(to: $0) } }
+        return self.isEqual(to: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 
     /// Whether the key's bytes are `expected`: a packed key compares three words with `expected` packed alike.
