@@ -23,30 +23,38 @@ package struct AWSHTTPRequest: Sendable {
     /// body in place of the request's own; made before a connection is taken, so that a header that cannot be sent
     /// costs none. Both transports write it.
     func head() throws(AWSHTTPError) -> [UInt8] {
-        var head: [UInt8] = []
-        // Room for all of it: a session token alone is about a kilobyte, and growing the array copies it.
-        head.reserveCapacity(
-            self.method.utf8.count + self.url.target.utf8.count + self.url.hostHeader.utf8.count + 64
-                + self.headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 4 })
-        head.append(contentsOf: self.method.utf8)
-        head.append(UInt8(ascii: " "))
-        head.append(contentsOf: self.url.target.utf8)
-        head.append(contentsOf: " HTTP/1.1\r\nHost: ".utf8)
-        head.append(contentsOf: self.url.hostHeader.utf8)
-        head.append(contentsOf: "\r\n".utf8)
-        for header in self.headers {
-            if Self.isWrittenByTheConnection(header.name) { continue }
+        // Sized before it is written: a session token alone is about a kilobyte, and growing the array copies it.
+        var byteCount = self.method.utf8.count + 1 + self.url.target.utf8.count + Self.hostLine.utf8CodeUnitCount
+        byteCount += self.url.hostHeader.utf8.count + 2
+        for header in self.headers where !Self.isWrittenByTheConnection(header.name) {
             try Self.checkCanBeSent(header)
-            head.append(contentsOf: header.name.utf8)
-            head.append(contentsOf: ": ".utf8)
-            head.append(contentsOf: header.value.utf8)
-            head.append(contentsOf: "\r\n".utf8)
+            byteCount += header.name.utf8.count + header.value.utf8.count + 4
         }
-        head.append(contentsOf: "Content-Length: ".utf8)
-        head.append(contentsOf: String(self.body.count).utf8)
-        head.append(contentsOf: "\r\n\r\n".utf8)
-        return head
+        byteCount += Self.contentLengthName.utf8CodeUnitCount + UTF8BufferWriter.decimalDigitCount(self.body.count) + 4
+        return [UInt8](unsafeUninitializedCapacity: byteCount) { output, count in
+            var writer = UTF8BufferWriter(output)
+            writer.write(self.method)
+            writer.write(UInt8(ascii: " "))
+            writer.write(self.url.target)
+            writer.write(Self.hostLine)
+            writer.write(self.url.hostHeader)
+            writer.write("\r\n")
+            for header in self.headers where !Self.isWrittenByTheConnection(header.name) {
+                writer.write(header.name)
+                writer.write(": ")
+                writer.write(header.value)
+                writer.write("\r\n")
+            }
+            writer.write(Self.contentLengthName)
+            writer.write(decimal: self.body.count)
+            writer.write("\r\n\r\n")
+            count = writer.count
+        }
     }
+
+    /// The end of the request line and the `Host` header's name.
+    private static let hostLine: StaticString = " HTTP/1.1\r\nHost: "
+    private static let contentLengthName: StaticString = "Content-Length: "
 
     /// Whether the connection writes the header `name` itself (`Host` from the URL, `Content-Length` from the body),
     /// so that a transport leaves out the request's own.
@@ -57,31 +65,8 @@ package struct AWSHTTPRequest: Sendable {
     /// Refuses a header whose name or value holds a line break or NUL, which would end the header early and let
     /// the rest be read as headers of its own; ``head()`` checks every header with it.
     static func checkCanBeSent(_ header: (name: String, value: String)) throws(AWSHTTPError) {
-        guard Self.canStandInAHeader(header.name), Self.canStandInAHeader(header.value) else {
+        guard HTTPSyntax.canStandInAHeader(header.name), HTTPSyntax.canStandInAHeader(header.value) else {
             throw AWSHTTPError(.invalidConfiguration, "The header \(header.name.debugDescription) holds a line break")
-        }
-    }
-
-    /// Whether `text` holds no line break or NUL. (A scan of the contiguous bytes, eight at a time: a session
-    /// token's kilobyte is checked on every call.)
-    private static func canStandInAHeader(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highBits: UInt64 = 0x8080_8080_8080_8080
-            // Whether some byte of `word` is zero (the classic test: exact, since a byte's borrow needs a zero byte).
-            func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highBits != 0 }
-            var index = 0
-            if let base = UnsafeRawPointer(bytes.baseAddress) {
-                while index + 8 <= bytes.count {
-                    let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    if hasZeroByte(word) || hasZeroByte(word ^ (ones &* 0x0D)) || hasZeroByte(word ^ (ones &* 0x0A)) {
-                        return false
-                    }
-                    index += 8
-                }
-            }
-            return !bytes[index...].contains { $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") || $0 == 0 }
         }
     }
 }

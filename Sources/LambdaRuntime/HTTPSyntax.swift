@@ -61,4 +61,27 @@ public enum HTTPSyntax {
     private static func lowercased(_ byte: UInt8) -> UInt8 {
         (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
     }
+
+    /// Whether `text` holds no line break or NUL, so that it cannot end a header early and start another. (A scan of
+    /// the contiguous bytes, eight at a time: an AWS session token's kilobyte is checked on every call.)
+    package static func canStandInAHeader(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highBits: UInt64 = 0x8080_8080_8080_8080
+            // Whether some byte of `word` is zero (the classic test: exact, since a byte's borrow needs a zero byte).
+            func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highBits != 0 }
+            var index = 0
+            if let base = UnsafeRawPointer(bytes.baseAddress) {
+                while index + 8 <= bytes.count {
+                    let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    if hasZeroByte(word) || hasZeroByte(word ^ (ones &* 0x0D)) || hasZeroByte(word ^ (ones &* 0x0A)) {
+                        return false
+                    }
+                    index += 8
+                }
+            }
+            return !bytes[index...].contains { $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") || $0 == 0 }
+        }
+    }
 }

@@ -105,9 +105,9 @@ struct RuntimeAPIRequest: Sendable {
     private static let userAgentLine = "\r\nuser-agent: Stratus/\(StratusVersion.current)\r\n"
     private static let contentLengthName: StaticString = "content-length: "
 
-    /// `value` with any line break replaced by a space, so that a handler's error type cannot end the header.
+    /// `value` with any line break or NUL replaced by a space, so that a handler's error type cannot end the header.
     private static func singleLine(_ value: String) -> String {
-        guard value.utf8.contains(where: { $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") }) else { return value }
-        return String(value.map { $0.isNewline ? " " : $0 })
+        guard !HTTPSyntax.canStandInAHeader(value) else { return value }
+        return String(value.map { $0.isNewline || $0 == "\0" ? " " : $0 })
     }
 }

@@ -25,15 +25,15 @@ import Testing
                 + "content-type: application/json\r\ncontent-length: \(length)\r\n\r\n")
     }
 
-    /// `\r\n` is one `Character`: it becomes one space.
+    /// `\r\n` is one `Character`: it becomes one space; a NUL and a lone `\n` become one each.
     @Test func anErrorTypeCannotEndItsHeader() {
         let request = RuntimeAPIRequest(
             target: .error(requestID: "r-2"),
-            headers: [("Lambda-Runtime-Function-Error-Type", "Bad\r\nInjected: yes")], body: nil)
+            headers: [("Lambda-Runtime-Function-Error-Type", "Bad\r\nInjected: yes\u{0}\nAgain: no")], body: nil)
         #expect(
             String(decoding: request.head(host: "h"), as: UTF8.self)
                 == "POST /2018-06-01/runtime/invocation/r-2/error HTTP/1.1\r\nhost: h\r\n\(Self.agent)\r\n"
-                + "Lambda-Runtime-Function-Error-Type: Bad Injected: yes\r\ncontent-length: 0\r\n\r\n")
+                + "Lambda-Runtime-Function-Error-Type: Bad Injected: yes  Again: no\r\ncontent-length: 0\r\n\r\n")
     }
 
     @Test func theInitErrorPathAndEveryPathForMessages() {
@@ -42,6 +42,7 @@ import Testing
         #expect(RuntimeAPIRequest.Target.error(requestID: "a.b").path == "/2018-06-01/runtime/invocation/a.b/error")
         #expect(
             String(decoding: RuntimeAPIRequest(target: .initError).head(host: "h"), as: UTF8.self)
-                .hasPrefix("POST /2018-06-01/runtime/init/error HTTP/1.1\r\n"))
+                == "POST /2018-06-01/runtime/init/error HTTP/1.1\r\nhost: h\r\n\(Self.agent)\r\n"
+                + "content-length: 0\r\n\r\n")
     }
 }
