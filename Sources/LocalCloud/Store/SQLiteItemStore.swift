@@ -103,6 +103,9 @@ public final class SQLiteItemStore: ItemStore {
     /// How many operations ran on the store's threads because they could not run on the caller's without waiting.
     package var queuedOperationCount: Int { self.writer.queuedCount + self.readers.queuedCount }
 
+    /// How many checkpoints of the WAL have run (``WALCheckpoints``).
+    package var checkpointCount: Int { self.checkpoints.checkpointCount }
+
     // MARK: Single-item operations
 
     public func put(_ item: Item, condition: Condition?, returning: ReturnValues) async throws(ItemStoreError) -> Item?

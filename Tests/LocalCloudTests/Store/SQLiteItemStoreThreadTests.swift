@@ -102,6 +102,26 @@ import Testing
         #expect(wal < 8_000_000, "the WAL holds \(wal) bytes after 16 MB were written")
     }
 
+    /// Readers that never pause keep the WAL from starting over, so it stays past 1,000 pages from then on: a
+    /// checkpoint is queued each time it grew by 1,000 more, not after every commit that finds it that long.
+    @Test(.timeLimit(.minutes(1))) func theWALIsCheckpointedOncePerThousandNewPages() async throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("store.sqlite")
+        let store = try SQLiteItemStore(
+            path: path, durability: .processCrash, clock: SystemClock(), walPagesBeforeTruncation: 1_000_000)
+        try await store.put(Self.order)
+        let readers = ContinuousReaders(path: path, count: 2, key: Self.key)
+        // About 8,000 pages of WAL: each commit writes the item's leaf and overflow pages and the index pages it
+        // touches. One checkpoint a 1,000 of them makes 8; one after every commit past the first 1,000, about 100.
+        let payload = AttributeValue.string(String(repeating: "x", count: 6_000))
+        for number in 0..<1_500 {
+            try await store.put(["PK": "BULK", "SK": .string(String(number)), "payload": payload])
+        }
+        _ = readers.stop()
+        try await eventually(timeout: .seconds(20)) { store.checkpointCount >= 2 }
+        #expect(store.checkpointCount <= 12, "\(store.checkpointCount) checkpoints for about 8,000 pages")
+    }
+
     @Test(.timeLimit(.minutes(1))) func theStoreCheckpointsTheWALItsCallersFill() async throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("store.sqlite")
