@@ -73,6 +73,7 @@ import Testing
         #expect(encoded["items"] == [["sku": "A", "quantity": .int(2)]])
         #expect(encoded["none"] == .null)
         #expect(encoded["missing"] == nil)
+        for (name, value) in item.attributes { #expect(encoded[name] == value, "\(name)") }
         #expect(encoded.key == ItemKey(partition: "ORDER#1", sort: "DETAILS"))
         #expect(encoded == item)
         #expect(encoded.hashValue == item.hashValue)
