@@ -90,13 +90,7 @@ import Testing
         let path = directory.path("store.sqlite")
         let store = try SQLiteItemStore(
             path: path, durability: .processCrash, clock: SystemClock(), walPagesBeforeTruncation: 300)
-        try await store.put(Self.order)
-        let readers = ContinuousReaders(path: path, count: 2, key: Self.key)
-        let payload = AttributeValue.string(String(repeating: "x", count: 8_000))
-        for number in 0..<2_000 {
-            try await store.put(["PK": "BULK", "SK": .string(String(number)), "payload": payload])
-        }
-        let reads = readers.stop()
+        let reads = try await Self.writeWhileReadersRead(2_000, itemsOf: 8_000, to: store, at: path)
         let wal = try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int ?? 0
         #expect(reads > 100, "the readers read while the store wrote")
         #expect(wal < 8_000_000, "the WAL holds \(wal) bytes after 16 MB were written")
@@ -109,15 +103,9 @@ import Testing
         let path = directory.path("store.sqlite")
         let store = try SQLiteItemStore(
             path: path, durability: .processCrash, clock: SystemClock(), walPagesBeforeTruncation: 1_000_000)
-        try await store.put(Self.order)
-        let readers = ContinuousReaders(path: path, count: 2, key: Self.key)
         // About 8,000 pages of WAL: each commit writes the item's leaf and overflow pages and the index pages it
         // touches. One checkpoint a 1,000 of them makes 8; one after every commit past the first 1,000, about 100.
-        let payload = AttributeValue.string(String(repeating: "x", count: 6_000))
-        for number in 0..<1_500 {
-            try await store.put(["PK": "BULK", "SK": .string(String(number)), "payload": payload])
-        }
-        _ = readers.stop()
+        _ = try await Self.writeWhileReadersRead(1_500, itemsOf: 6_000, to: store, at: path)
         try await eventually(timeout: .seconds(20)) { store.checkpointCount >= 2 }
         #expect(store.checkpointCount <= 12, "\(store.checkpointCount) checkpoints for about 8,000 pages")
     }
@@ -139,6 +127,20 @@ import Testing
             let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
             return size > 2_000_000
         }
+    }
+
+    /// Puts the order, then `count` items with a payload of `payloadSize` bytes, one commit each, while two
+    /// ``ContinuousReaders`` read the order from the file at `path` all along; returns how many reads they made.
+    private static func writeWhileReadersRead(
+        _ count: Int, itemsOf payloadSize: Int, to store: SQLiteItemStore, at path: String
+    ) async throws -> Int {
+        try await store.put(Self.order)
+        let readers = ContinuousReaders(path: path, count: 2, key: Self.key)
+        let payload = AttributeValue.string(String(repeating: "x", count: payloadSize))
+        for number in 0..<count {
+            try await store.put(["PK": "BULK", "SK": .string(String(number)), "payload": payload])
+        }
+        return readers.stop()
     }
 }
 
