@@ -14,8 +14,13 @@ public enum JSONValue: Sendable, Hashable {
 
 extension JSONValue: Codable {
     /// Decodes whichever JSON value `decoder` holds: `null`, a Boolean, an integer that fits `Int64`, another number,
-    /// a string, an array or an object, tried in that order.
+    /// a string, an array or an object, tried in that order. From ``JSONValueDecoder`` the value is taken as it was
+    /// parsed, without the tries (each failed one builds an error) and with its kind kept (`1.0` stays a number).
     public init(from decoder: any Decoder) throws {
+        if let decoding = decoder as? JSONValueDecoding {
+            self = decoding.value
+            return
+        }
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null

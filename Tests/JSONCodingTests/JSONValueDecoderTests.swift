@@ -94,6 +94,27 @@ import Testing
         #expect(decoded.inner == 7 && decoded.list == [1, 2, 3] && decoded.parent == "base")
     }
 
+    /// A `JSONValue` inside a decoded type is the parsed value itself, each member and element of its kind, whether
+    /// the decoder hands it over as it is or another decoder's tries find it.
+    @Test func aJSONValueMemberIsTheParsedValue() throws {
+        struct Envelope: Decodable {
+            var detail: JSONValue
+            var list: [JSONValue]
+        }
+        let text = #"{"detail":{"total":1.5,"count":2,"name":"a","flag":false,"none":null},"list":[2.5,"b",[],{}]}"#
+        let tree = try #require(JSONValue(parsing: Array(text.utf8)))
+        let expectedList: [JSONValue] = [.number(2.5), .string("b"), .array([]), .object([:])]
+        let ours = try JSONValueDecoder().decode(Envelope.self, from: text.utf8)
+        let foundations = try JSONDecoder().decode(Envelope.self, from: Data(text.utf8))
+        for envelope in [ours, foundations] {
+            #expect(envelope.detail == tree["detail"])
+            #expect(envelope.detail["total"] == .number(1.5))
+            #expect(envelope.detail["count"] == .integer(2))
+            #expect(envelope.detail["none"] == .null)
+            #expect(envelope.list == expectedList)
+        }
+    }
+
     @Test func nestingIsBounded() {
         let deep = String(repeating: "[", count: 200) + String(repeating: "]", count: 200)
         #expect(throws: DecodingError.self) { try JSONValueDecoder().decode(JSONValue.self, from: deep.utf8) }
