@@ -27,6 +27,6 @@ public struct JSONValueDecoder: Sendable {
     /// The value of type `type` that `tree` holds.
     /// - Throws: `DecodingError`.
     public func decode<Value: Decodable>(_ type: Value.Type, from tree: JSONValue) throws -> Value {
-        try JSONValueDecoding(tree, codingPath: []).decodeValue(type)
+        try JSONValueDecoding(root: tree).decodeValue(type)
     }
 }

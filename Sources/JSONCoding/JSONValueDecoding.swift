@@ -1,12 +1,28 @@
 /// A `Decoder` over one ``JSONValue`` of a parsed tree, and the single-value container of it.
+///
+/// It keeps its container's coding path and its own key apart, and joins them only when ``codingPath`` is read (by a
+/// nested container, or for an error): a member or element decoded as a scalar copies no path.
 struct JSONValueDecoding: Decoder, SingleValueDecodingContainer {
     let value: JSONValue
-    let codingPath: [any CodingKey]
+    private let containerPath: [any CodingKey]
+    private let key: (any CodingKey)?
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    init(_ value: JSONValue, codingPath: [any CodingKey]) {
+    var codingPath: [any CodingKey] {
+        guard let key = self.key else { return self.containerPath }
+        return self.containerPath + [key]
+    }
+
+    /// The decoder of the whole document's `value`.
+    init(root value: JSONValue) {
+        self.init(value, at: nil, in: [])
+    }
+
+    /// The decoder of `value`, found at `key` in the container at `containerPath`.
+    init(_ value: JSONValue, at key: (any CodingKey)?, in containerPath: [any CodingKey]) {
         self.value = value
-        self.codingPath = codingPath
+        self.key = key
+        self.containerPath = containerPath
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {

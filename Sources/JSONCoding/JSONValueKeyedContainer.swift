@@ -19,7 +19,7 @@ struct JSONValueKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     func decodeIfPresent<Value: Decodable>(_ type: Value.Type, forKey key: Key) throws -> Value? {
         guard let member = self.members[key.stringValue], member != .null else { return nil }
-        return try JSONValueDecoding(member, codingPath: self.codingPath + [key]).decodeValue(type)
+        return try JSONValueDecoding(member, at: key, in: self.codingPath).decodeValue(type)
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
@@ -33,11 +33,11 @@ struct JSONValueKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func superDecoder() throws -> any Decoder {
-        JSONValueDecoding(self.members["super"] ?? .null, codingPath: self.codingPath + [JSONKey.super])
+        JSONValueDecoding(self.members["super"] ?? .null, at: JSONKey.super, in: self.codingPath)
     }
 
     func superDecoder(forKey key: Key) throws -> any Decoder {
-        JSONValueDecoding(self.members[key.stringValue] ?? .null, codingPath: self.codingPath + [key])
+        JSONValueDecoding(self.members[key.stringValue] ?? .null, at: key, in: self.codingPath)
     }
 
     private func member(_ key: Key) throws -> JSONValue {
@@ -51,6 +51,6 @@ struct JSONValueKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     private func decoder(for key: Key) throws -> JSONValueDecoding {
-        JSONValueDecoding(try self.member(key), codingPath: self.codingPath + [key])
+        JSONValueDecoding(try self.member(key), at: key, in: self.codingPath)
     }
 }

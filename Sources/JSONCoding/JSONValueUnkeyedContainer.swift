@@ -57,6 +57,6 @@ struct JSONValueUnkeyedContainer: UnkeyedDecodingContainer {
     }
 
     private func decoder(for type: Any.Type) throws -> JSONValueDecoding {
-        JSONValueDecoding(try self.current(type), codingPath: self.codingPath + [JSONKey.index(self.currentIndex)])
+        JSONValueDecoding(try self.current(type), at: JSONKey.index(self.currentIndex), in: self.codingPath)
     }
 }
