@@ -113,6 +113,12 @@ import Testing
             #expect(envelope.detail["none"] == .null)
             #expect(envelope.list == expectedList)
         }
+        // A tree handed to the decoder keeps each value's kind: a whole number held as a number stays one (tried as
+        // an integer first, it would come back as the integer 2).
+        let handed: JSONValue = .object(["detail": .object(["total": .number(2.0)]), "list": .array([.number(3.0)])])
+        let decoded = try JSONValueDecoder().decode(Envelope.self, from: handed)
+        #expect(decoded.detail["total"] == .number(2.0))
+        #expect(decoded.list == [.number(3.0)])
     }
 
     @Test func nestingIsBounded() {

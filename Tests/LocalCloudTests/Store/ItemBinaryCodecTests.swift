@@ -58,6 +58,8 @@ import Testing
         // A count of attributes far beyond the bytes (the cursor `__main__` decodes to such bytes) reserves nothing.
         let hugeCount: [UInt8] = [0xFF, 0xF9, 0x9A, 0x8A, 0x7F, 0xFF]
         #expect(hugeCount.withUnsafeBytes { ItemBinaryCodec.decode($0) } == nil)
+        #expect(Item(encoded: hugeCount) == nil, "an item read lazily reserves no name offsets for the forged count")
+        #expect(Item(encoded: foreign) == nil)
         #expect((bytes + [0]).withUnsafeBytes { ItemBinaryCodec.decode($0) } == nil)
     }
 
