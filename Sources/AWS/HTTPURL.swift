@@ -42,7 +42,9 @@ package struct HTTPURL: Sendable, Hashable {
         self.isSecure = isSecure
         self.host = String(host)
         self.port = port
-        self.target = target.hasPrefix("/") ? String(target) : "/" + target
+        // `"/" + String(target)`, not `"/" + target`: String's generic append of a Substring looks up conformances at
+        // run time, a search of the binary's conformance records on a Lambda function's cold start.
+        self.target = target.hasPrefix("/") ? String(target) : "/" + String(target)
         self.hostHeader = Self.hostHeader(isSecure: isSecure, host: self.host, port: port)
     }
 

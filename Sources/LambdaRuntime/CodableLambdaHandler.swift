@@ -11,8 +11,11 @@ public import NIOCore
 public struct CodableLambdaHandler<Handler: LambdaHandler>: ValueLambdaHandler {
     /// The typed handler that does the work.
     public let handler: Handler
-    private let decodeEvent: @Sendable ([UInt8]) throws -> Handler.Event
-    private let encodeOutput: @Sendable (Handler.Output) throws -> [UInt8]
+    /// Decodes an event, runs the handler and encodes its output: made where the handler's type is known (the
+    /// initializers are inlinable), so that an invocation runs the handler's code specialised for its types, and the
+    /// runtime never works out `Handler.Event` from its mangled name (a search of the binary's conformance records on
+    /// every cold start).
+    @usableFromInline let invokeWithJSON: @Sendable ([UInt8], LambdaContext) async throws -> [UInt8]
 
     /// Wraps `handler` so the runtime can call it with raw bytes.
     public init(_ handler: Handler) {
@@ -30,14 +33,27 @@ public struct CodableLambdaHandler<Handler: LambdaHandler>: ValueLambdaHandler {
             encodeOutput: { output in output.jsonBytes })
     }
 
-    @usableFromInline
+    @inlinable
     init(
         _ handler: Handler, decodeEvent: @escaping @Sendable ([UInt8]) throws -> Handler.Event,
         encodeOutput: @escaping @Sendable (Handler.Output) throws -> [UInt8]
     ) {
         self.handler = handler
-        self.decodeEvent = decodeEvent
-        self.encodeOutput = encodeOutput
+        self.invokeWithJSON = { bytes, context in
+            let event: Handler.Event
+            do {
+                event = try decodeEvent(bytes)
+            } catch {
+                throw Self.undecodableEvent(error)
+            }
+            return try encodeOutput(try await handler.handle(event, context: context))
+        }
+    }
+
+    /// The error for an event that `Event` could not be decoded from.
+    @usableFromInline
+    static func undecodableEvent(_ error: any Error) -> LambdaRuntimeError {
+        LambdaRuntimeError(.undecodableEvent, "The event is not a valid \(Handler.Event.self): \(error)")
     }
 
     /// How the event type is read: from a parsed tree when it can read itself from one, else by ``JSONValueDecoder``.
@@ -63,14 +79,7 @@ public struct CodableLambdaHandler<Handler: LambdaHandler>: ValueLambdaHandler {
     /// - Throws: ``LambdaRuntimeError/Code/undecodableEvent`` when `event` is not valid JSON for `Event`; whatever the
     ///   handler throws; an `EncodingError` when its output cannot be encoded.
     public func handle(_ event: ByteBuffer, context: LambdaContext) async throws -> ByteBuffer {
-        let decoded: Handler.Event
-        do {
-            decoded = try self.decodeEvent(Array(event.readableBytesView))
-        } catch {
-            throw LambdaRuntimeError(.undecodableEvent, "The event is not a valid \(Handler.Event.self): \(error)")
-        }
-        let output = try await self.handler.handle(decoded, context: context)
-        return ByteBuffer(bytes: try self.encodeOutput(output))
+        ByteBuffer(bytes: try await self.invokeWithJSON(Array(event.readableBytesView), context))
     }
 
     /// Runs the handler with `event` directly when it is the handler's `Event`, returning its output as a value.
