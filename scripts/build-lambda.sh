@@ -28,9 +28,14 @@ echo "INPUT($archive)" >"$static_cxx/libstdc++.so"
 # `$ORIGIN` made the loader look for libm, libgcc_s and libc in the function's folder (and its hwcaps subfolders) at
 # every cold start, twenty failed opens and as many stats before the system's copies.
 # The build does not know the order file as an input: removing the binary makes it link again with the file as it is.
+# `-disable-concrete-type-metadata-mangled-name-accessors`: code that needs the metadata of a concrete generic type
+# (`[String: String]`'s storage, say) calls the type's metadata accessor with the conformances it needs, where by
+# default it hands the runtime the type's mangled name, which the runtime decodes and whose conformances it finds by
+# searching the binary's conformance records, once per type and process: a fifth of a cold start's instructions.
 rm -f "$scratch/release/bootstrap"
 swift build -c release --static-swift-stdlib --disable-local-rpath --scratch-path "$scratch" --product bootstrap \
     -Xswiftc -Xfrontend -Xswiftc -function-sections -Xcc -ffunction-sections \
+    -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors \
     -Xlinker "--section-ordering-file=$PWD/scripts/lambda/bootstrap.order" -Xlinker "-L$static_cxx" >/dev/null
 mkdir -p "$out"
 cp "$scratch/release/bootstrap" "$out/bootstrap"
