@@ -9,6 +9,7 @@ struct RouteKeyTests {
         #expect(RouteKey(parsing: "GET /orders/{id}") == .route(.method(.get), path: "/orders/{id}"))
         #expect(RouteKey(parsing: "PATCH /orders/{id}") == .route(.method(.patch), path: "/orders/{id}"))
         #expect(RouteKey(parsing: "DELETE /files/{proxy+}") == .route(.method(.delete), path: "/files/{proxy+}"))
+        #expect(RouteKey(parsing: "GET /café/{id}") == .route(.method(.get), path: "/café/{id}"))
     }
 
     @Test func anyAnswersEveryMethodAndRanksAsTheAnyMethod() {
@@ -26,7 +27,7 @@ struct RouteKeyTests {
 
     @Test(arguments: [
         "FETCH /orders", "get /orders", "GET", "GET orders", "GET /orders extra", "CONNECT /orders", "TRACE /x",
-        "", " /orders", "$default /orders",
+        "", " /orders", "$default /orders", "GET /orders \u{301}x", "GET  /orders",
     ])
     func keysAPIGatewayWouldRefuseParseToNothing(_ text: String) {
         #expect(RouteKey(parsing: text) == nil)

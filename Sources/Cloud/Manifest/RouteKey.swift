@@ -16,11 +16,14 @@ public enum RouteKey: Sendable, Hashable {
             self = .catchAll
             return
         }
-        guard let space = text.firstIndex(of: " "),
-            let method = RouteMethod(routeKeyMethod: text[..<space])
+        // Searched as UTF-8 bytes, not as Characters: the keys are parsed on every cold start of a Lambda function,
+        // and a search by Character breaks the text into grapheme clusters.
+        let space = UInt8(ascii: " ")
+        guard let methodEnd = text.utf8.firstIndex(of: space),
+            let method = RouteMethod(routeKeyMethod: text[..<methodEnd])
         else { return nil }
-        let path = text[text.index(after: space)...]
-        guard path.hasPrefix("/"), !path.contains(" ") else { return nil }
+        let path = text[text.utf8.index(after: methodEnd)...]
+        guard path.utf8.first == UInt8(ascii: "/"), !path.utf8.contains(space) else { return nil }
         self = .route(method, path: String(path))
     }
 }
