@@ -19,6 +19,11 @@ public struct MiddlewareStack<Handler: LambdaHandler>: LambdaHandler {
     public private(set) var middlewares: [any MiddlewareProtocol<Event, Output>] = []
 
     /// A stack around `handler` with no middleware yet.
+    ///
+    /// Inlinable, so that it is built with the handler's types known: otherwise the runtime works out the type of
+    /// ``middlewares`` from `Handler.Event`'s mangled name, a search of the binary's conformance records on every
+    /// cold start of a Lambda function.
+    @inlinable
     public init(_ handler: Handler) {
         self.handler = handler
     }

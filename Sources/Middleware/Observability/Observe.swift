@@ -67,12 +67,14 @@ public struct Observe<Event: Sendable & Encodable, Output: Sendable>: Middleware
 extension LambdaHandler where Event: Encodable {
     /// This handler with the observability stack (``Observe`` around a ``TracedHandler``), configured from
     /// `initialization`'s environment: the one line that makes a function observable.
+    @inlinable  // built where the handler's type is known, as MiddlewareStack.init explains
     public func observed(_ initialization: LambdaInitializationContext) -> MiddlewareStack<TracedHandler<Self>> {
         self.observed(by: FunctionObservability(initialization))
     }
 
     /// This handler with the observability stack of `observability`, for a handler that records metrics of its own
     /// in `observability.metrics`.
+    @inlinable
     public func observed(by observability: FunctionObservability) -> MiddlewareStack<TracedHandler<Self>> {
         MiddlewareStack(observability.traced(self)).use(Observe(observability))
     }
@@ -80,11 +82,13 @@ extension LambdaHandler where Event: Encodable {
 
 extension LambdaHandler where Event: Encodable & CorrelationIDCarrying {
     /// This handler with the observability stack, its lines carrying each event's correlation id.
+    @inlinable
     public func observed(_ initialization: LambdaInitializationContext) -> MiddlewareStack<TracedHandler<Self>> {
         self.observed(by: FunctionObservability(initialization))
     }
 
     /// This handler with the observability stack of `observability`, its lines carrying each event's correlation id.
+    @inlinable
     public func observed(by observability: FunctionObservability) -> MiddlewareStack<TracedHandler<Self>> {
         MiddlewareStack(observability.traced(self)).use(Observe(observability) { $0.correlationID })
     }
