@@ -16,6 +16,9 @@ public struct CodableLambdaHandler<Handler: LambdaHandler>: ValueLambdaHandler {
     /// runtime never works out `Handler.Event` from its mangled name (a search of the binary's conformance records on
     /// every cold start).
     @usableFromInline let invokeWithJSON: @Sendable ([UInt8], LambdaContext) async throws -> [UInt8]
+    /// Runs the handler with an event handed over as a value, `nil` when it is not an `Event`: made where the
+    /// handler's type is known too, so the in-process path runs the same specialised code without the JSON.
+    @usableFromInline let invokeWithValue: @Sendable (any Sendable, LambdaContext) async throws -> (any Sendable)?
 
     /// Wraps `handler` so the runtime can call it with raw bytes.
     public init(_ handler: Handler) {
@@ -47,6 +50,10 @@ public struct CodableLambdaHandler<Handler: LambdaHandler>: ValueLambdaHandler {
                 throw Self.undecodableEvent(error)
             }
             return try encodeOutput(try await handler.handle(event, context: context))
+        }
+        self.invokeWithValue = { value, context in
+            guard let event = value as? Handler.Event else { return nil }
+            return try await handler.handle(event, context: context)
         }
     }
 
@@ -87,7 +94,6 @@ public struct CodableLambdaHandler<Handler: LambdaHandler>: ValueLambdaHandler {
     /// - Returns: `nil` when `event` is of another type, so the caller falls back to JSON.
     /// - Throws: whatever the handler throws.
     public func handle(value event: any Sendable, context: LambdaContext) async throws -> (any Sendable)? {
-        guard let event = event as? Handler.Event else { return nil }
-        return try await self.handler.handle(event, context: context)
+        try await self.invokeWithValue(event, context)
     }
 }

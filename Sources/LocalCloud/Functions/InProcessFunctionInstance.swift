@@ -17,6 +17,8 @@ public final class InProcessFunctionInstance: FunctionInstance {
     public let function: Function
     /// The name, memory, region and log names the function's context reports.
     public let metadata: FunctionMetadata
+    /// The function's ARN in the local account, which every invocation's context and trace carry: made once.
+    public let functionARN: String
     private let environment: [String: String]
     private let ports: CloudPorts
     private let logSink: any LogSink
@@ -38,6 +40,7 @@ public final class InProcessFunctionInstance: FunctionInstance {
     ) {
         self.function = function
         self.metadata = metadata
+        self.functionARN = metadata.arn(account: LocalAccount.id)
         self.environment = environment
         self.ports = ports
         self.logSink = logSink
@@ -157,7 +160,7 @@ public final class InProcessFunctionInstance: FunctionInstance {
         let metadata = InvocationMetadata(
             requestID: requestID,
             deadline: .after(self.function.timeout),
-            invokedFunctionARN: self.metadata.arn(account: LocalAccount.id),
+            invokedFunctionARN: self.functionARN,
             traceID: traceID,
             clientContext: clientContext,
             cognitoIdentity: cognitoIdentity

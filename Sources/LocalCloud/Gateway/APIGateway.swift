@@ -195,7 +195,7 @@ public final class APIGateway: Sendable {
             for: request, route: route, pathParameters: parameters, requestID: requestID,
             receivedAtMilliseconds: receivedAt, authorizer: authorizer
         )
-        let invocation = trace?.invoking(route.functionName, arn: instance.metadata.arn(account: LocalAccount.id))
+        let invocation = trace?.invoking(route.functionName, arn: instance.functionARN)
         let isColdStart = !instance.isInitialized
         let started = ContinuousClock.now
         let result = await instance.invoke(
