@@ -12,7 +12,11 @@
 #     search by a string (`contains("ab")`, `split(separator: "::")`, `firstRange(of:)`) links in,
 #   - the local cloud's modules (LocalCloud, Hummingbird, GRDB or SQLite): the layering of ARCHITECTURE §2,
 #   - its code not laid out by scripts/lambda/bootstrap.order: the functions listed there spread over more than 100
-#     blocks of 64 KB (laid out, about 60; without the layout, about 150, and 3.3 MB more resident memory).
+#     blocks of 64 KB (laid out, about 60; without the layout, about 150, and 3.3 MB more resident memory);
+# and then runs it: three cold starts and 200 warm invocations of `health` with a real API Gateway event through the
+# benchmark's minimal Runtime API (scripts/bench/minimal-runtime-api.c), which fails when the function crashes or
+# closes its connection. The tests run the debug build; this is the run of the binary as it ships, compiled with
+# scripts/build-lambda.sh's own flags.
 #   bash scripts/check-lambda-binary.sh              build, then check
 #   bash scripts/check-lambda-binary.sh PATH         check the binary at PATH
 set -euo pipefail
@@ -104,3 +108,12 @@ if problems:
     sys.exit(1)
 print(f"ok   {binary} loads on provided.al2023 (glibc 2.34)")
 PYTHON
+
+mkdir -p .build-bench/lambda
+runtime_api=.build-bench/lambda/minimal-runtime-api
+cc -O2 -o "$runtime_api" scripts/bench/minimal-runtime-api.c
+if ! "$runtime_api" --event Examples/events/health-apigateway.json --cold 3 --warm 200 -- "$binary" >/dev/null; then
+    echo "FAIL $binary: health did not answer 3 cold starts and 200 warm invocations through the minimal Runtime API"
+    exit 1
+fi
+echo "ok   $binary answers health through the minimal Runtime API (3 cold starts, 200 warm invocations)"
