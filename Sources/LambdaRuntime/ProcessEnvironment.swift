@@ -9,13 +9,18 @@ import Darwin
 /// The process environment and the few changes the runtime makes to it.
 public enum ProcessEnvironment {
     /// Every variable of the process environment.
+    public static func current() -> [String: String] {
+        Self.variables(in: environ)
+    }
+
+    /// The variables of `entries`, `NAME=value` C strings ended by a null pointer, as `environ` holds them.
     ///
     /// Each entry is split at its first `=` byte and its two halves decoded as UTF-8 (invalid bytes repaired), not
     /// read as a `String` and searched by `Character`: that search breaks the text into grapheme clusters, which for
     /// an environment of 35 variables and 1.3 KB was a tenth of a cold start's instructions (531,199 against 124,478).
-    public static func current() -> [String: String] {
+    package static func variables(in entries: UnsafePointer<UnsafeMutablePointer<CChar>?>) -> [String: String] {
         var variables: [String: String] = [:]
-        var cursor = environ
+        var cursor = entries
         while let entry = cursor.pointee {
             let bytes = UnsafeBufferPointer(
                 start: UnsafeRawPointer(entry).assumingMemoryBound(to: UInt8.self),
