@@ -6,8 +6,8 @@ import Musl
 import Darwin
 #endif
 
-/// A connected TCP socket whose reads and writes block the calling thread: the Runtime API client's transport, and
-/// the AWS clients' on a Lambda worker's thread.
+/// A connected TCP socket whose reads and writes block the calling thread: the Runtime API client's transport, the
+/// AWS clients' on a Lambda worker's thread, and the local Runtime API's side of a runtime's connection.
 ///
 /// Reads and writes retry on `EINTR` and writes continue after a partial write; a failure throws an
 /// ``HTTPWireError`` naming the call and `errno`. One thread reads and writes; any other may call ``interrupt()`` to
@@ -49,9 +49,7 @@ package final class BlockingSocket: Sendable {
                 descriptor, to: entry.pointee.ai_addr, length: entry.pointee.ai_addrlen,
                 timeoutMilliseconds: connectTimeoutMilliseconds)
             if error == 0 {
-                var enabled: Int32 = 1
-                _ = setsockopt(
-                    descriptor, Int32(IPPROTO_TCP), TCP_NODELAY, &enabled, socklen_t(MemoryLayout<Int32>.size))
+                Self.disableNagle(descriptor)
                 self.descriptor = descriptor
                 return
             }
@@ -59,6 +57,19 @@ package final class BlockingSocket: Sendable {
             close(descriptor)
         }
         throw HTTPWireError(.connectFailed, "Cannot connect to \(host):\(port): \(Self.describe(lastError))")
+    }
+
+    /// Takes over `descriptor`, a connected stream socket (one that a listening socket accepted), and sets
+    /// `TCP_NODELAY` on it: the socket closes it when the last reference goes.
+    package init(adopting descriptor: Int32) {
+        Self.disableNagle(descriptor)
+        self.descriptor = descriptor
+    }
+
+    /// Sets `TCP_NODELAY`: each write goes out at once rather than waiting for the peer's acknowledgement of the last.
+    private static func disableNagle(_ descriptor: Int32) {
+        var enabled: Int32 = 1
+        _ = setsockopt(descriptor, Int32(IPPROTO_TCP), TCP_NODELAY, &enabled, socklen_t(MemoryLayout<Int32>.size))
     }
 
     deinit {

@@ -6,12 +6,12 @@ import Musl
 import Darwin
 #endif
 
-/// A thread of its own for a worker that blocks: neither the cooperative pool nor an event loop is held while it
-/// waits on the Runtime API.
-enum WorkerThread {
+/// A thread of its own for work that blocks: neither the cooperative pool nor an event loop is held while a runtime's
+/// worker waits on the Runtime API, or while the local Runtime API waits on a runtime's connection.
+package enum WorkerThread {
     /// Starts `body` on a new, detached thread and returns at once.
     /// - Returns: `false` when no thread could be started.
-    static func start(_ body: @escaping @Sendable () -> Void) -> Bool {
+    package static func start(_ body: @escaping @Sendable () -> Void) -> Bool {
         let context = Unmanaged.passRetained(Work(body)).toOpaque()
         #if canImport(Darwin)
         var thread: pthread_t?

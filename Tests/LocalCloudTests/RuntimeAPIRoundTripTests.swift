@@ -6,18 +6,19 @@ import Testing
 
 @testable import LocalCloud
 
-/// What the emulator's fast path relies on: a caller on the emulator's own event loop, the point where a warm
-/// invocation's clock starts, paths it does not serve, and the cheap read of a process's peak memory.
+/// What the emulator's fast path relies on: a caller on the thread of the runtime's connection, answers in the order
+/// of the requests, the point where a warm invocation's clock starts, paths it does not serve, and the cheap read of a
+/// process's peak memory.
 @Suite("Runtime API emulator round trip")
 struct RuntimeAPIRoundTripTests {
     typealias Emulator = RuntimeAPIEmulatorTests
 
-    @Test func aCallerOnTheEmulatorsEventLoopGetsItsResult() async throws {
+    @Test func aCallerThatPrefersTheEmulatorsExecutorGetsItsResult() async throws {
         try await Emulator.withEmulator { emulator, base in
             let result = try await withTaskExecutorPreference(emulator.executor) {
                 async let next = Emulator.send("GET", base.appendingPathComponent("invocation/next"))
                 await emulator.untilRuntimeWaits()
-                // The poll waits, so the event is written from this task, on the connection's event loop.
+                // The poll waits, so the event is written from this task.
                 async let result = emulator.invoke(
                     InvocationRequest(requestID: "req-l", event: ByteBuffer(string: "{}")))
                 #expect(try await next.status == 200)
@@ -28,6 +29,84 @@ struct RuntimeAPIRoundTripTests {
             #expect(result.outcome == .response(ByteBuffer(string: "7")))
         }
     }
+
+    /// The caller runs on the thread that read the runtime's response, before that thread answers the runtime: the
+    /// runtime's `202` cannot have arrived when the caller holds its result.
+    @Test(.timeLimit(.minutes(1))) func aCallerThatPrefersTheExecutorHasItsResultBeforeTheRuntimeHasItsAnswer()
+        async throws
+    {
+        try await Emulator.withEmulator { emulator, _ in
+            let port = try await emulator.listeningAddress().port
+            let runtime = try RawTCPConnection(port: port)
+            try runtime.send("GET \(Self.runtimePath)/invocation/next HTTP/1.1\r\nHost: x\r\n\r\n")
+            await emulator.untilRuntimeWaits()
+            let (outcome, runtimeStillWaited) = try await withTaskExecutorPreference(emulator.executor) {
+                async let invoked = { () async -> (InvocationOutcome, Bool) in
+                    let result = await emulator.invoke(
+                        InvocationRequest(requestID: "req-c", event: ByteBuffer(string: #"{"n":1}"#)))
+                    return (result.outcome, !runtime.hasUnreadBytes)
+                }()
+                let event = try await RawTCPConnection.offThePool {
+                    runtime.read(until: #"{"n":1}"#, timeout: .seconds(10))
+                }
+                #expect(event.hasPrefix("HTTP/1.1 200 OK\r\n"), "\(event)")
+                try runtime.send(
+                    "POST \(Self.runtimePath)/invocation/req-c/response HTTP/1.1\r\nHost: x\r\n"
+                        + "Content-Length: 1\r\n\r\n7")
+                return await invoked
+            }
+            #expect(outcome == .response(ByteBuffer(string: "7")))
+            #expect(runtimeStillWaited)
+            let accepted = try await RawTCPConnection.offThePool { runtime.read(until: "OK\"}", timeout: .seconds(10)) }
+            #expect(accepted.hasPrefix("HTTP/1.1 202 Accepted\r\n"), "\(accepted)")
+        }
+    }
+
+    /// Answers leave in the order of their requests: a second poll sent behind the first is refused at once, but its
+    /// refusal waits for the first poll's event.
+    @Test(.timeLimit(.minutes(1))) func pipelinedRequestsAreAnsweredInTheirOrder() async throws {
+        try await Emulator.withEmulator { emulator, base in
+            let port = try await emulator.listeningAddress().port
+            let runtime = try RawTCPConnection(port: port)
+            try runtime.send(
+                "GET \(Self.runtimePath)/invocation/next HTTP/1.1\r\nHost: x\r\n\r\n"
+                    + "GET \(Self.runtimePath)/invocation/next HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            await emulator.untilRuntimeWaits()
+            async let result = emulator.invoke(
+                InvocationRequest(requestID: "req-p", event: ByteBuffer(string: #"{"first":true}"#)))
+            let answers = try await RawTCPConnection.offThePool { runtime.readToEnd(timeout: .seconds(10)) }
+            let event = try #require(answers.range(of: "HTTP/1.1 200 OK\r\n"), "\(answers)")
+            let refusal = try #require(answers.range(of: "HTTP/1.1 403 Forbidden\r\n"), "\(answers)")
+            #expect(event.lowerBound == answers.startIndex)
+            #expect(answers[event.upperBound..<refusal.lowerBound].hasSuffix(#"{"first":true}"#), "\(answers)")
+            _ = try await Emulator.send(
+                "POST", base.appendingPathComponent("invocation/req-p/response"), body: Data("1".utf8))
+            #expect(await result.outcome == .response(ByteBuffer(string: "1")))
+        }
+    }
+
+    /// A runtime that half-closes its connection after asking for the next event still gets it.
+    @Test(.timeLimit(.minutes(1))) func aPollWhoseRuntimeStoppedSendingIsStillAnswered() async throws {
+        try await Emulator.withEmulator { emulator, base in
+            let port = try await emulator.listeningAddress().port
+            let runtime = try RawTCPConnection(port: port)
+            try runtime.send("GET \(Self.runtimePath)/invocation/next HTTP/1.1\r\nHost: x\r\n\r\n")
+            runtime.finishSending()
+            await emulator.untilRuntimeWaits()
+            async let result = emulator.invoke(
+                InvocationRequest(requestID: "req-h", event: ByteBuffer(string: #"{"half":true}"#)))
+            let event = try await RawTCPConnection.offThePool {
+                runtime.read(until: #"{"half":true}"#, timeout: .seconds(10))
+            }
+            #expect(event.hasPrefix("HTTP/1.1 200 OK\r\n"), "\(event)")
+            #expect(event.hasSuffix(#"{"half":true}"#), "\(event)")
+            _ = try await Emulator.send(
+                "POST", base.appendingPathComponent("invocation/req-h/response"), body: Data("1".utf8))
+            #expect(await result.outcome == .response(ByteBuffer(string: "1")))
+        }
+    }
+
+    private static let runtimePath = "/2018-06-01/runtime"
 
     @Test func untilRuntimeWaitsReturnsWhileAPollWaits() async throws {
         try await Emulator.withEmulator { emulator, base in
@@ -78,38 +157,11 @@ struct RuntimeAPIRoundTripTests {
     @Test func aRequestThatIsNotHTTPIsAnsweredBadRequestAndClosed() async throws {
         try await Emulator.withEmulator { emulator, _ in
             let address = try await emulator.listeningAddress()
-            let answer = try Self.exchange(Array("NOT HTTP AT ALL\r\n\r\n".utf8), port: address.port)
+            let answer = try await RawTCPConnection.answer(
+                to: "NOT HTTP AT ALL\r\n\r\n", port: address.port, timeout: .seconds(10))
             #expect(answer.hasPrefix("HTTP/1.1 400 Bad Request\r\n"), "\(answer)")
             #expect(answer.contains("Connection: close\r\n"))
         }
-    }
-
-    /// Sends `request` on a new loopback connection and reads until the server closes it.
-    static func exchange(_ request: [UInt8], port: Int) throws -> String {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        try #require(socket >= 0)
-        defer { close(socket) }
-        var timeout = timeval(tv_sec: 10, tv_usec: 0)
-        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        try #require(connected == 0)
-        _ = request.withUnsafeBytes { send(socket, $0.baseAddress, $0.count, 0) }
-        var answer: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
-            guard count > 0 else { break }
-            answer += buffer[..<count]
-        }
-        return String(decoding: answer, as: UTF8.self)
     }
 
     @Test func peakMemoryIsReadFromTheStatusLine() throws {

@@ -147,9 +147,9 @@ public final class ProcessFunctionInstance: FunctionInstance {
         return result
     }
 
-    /// Runs tasks on the thread of the instance's Runtime API emulator: prefer it (`withTaskExecutorPreference`)
+    /// Runs tasks on the thread of the instance's Runtime API connection: prefer it (`withTaskExecutorPreference`)
     /// around a run of invocations to save two thread switches on each.
-    package var executor: EventLoopTaskExecutor {
+    package var executor: RuntimeAPITaskExecutor {
         self.emulator.executor
     }
 

@@ -2,7 +2,6 @@ public import LambdaRuntime
 import NIOCore
 import NIOPosix
 import Observability
-import Synchronization
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -17,10 +16,10 @@ import Foundation
 /// (`AWS_LAMBDA_MAX_CONCURRENCY`, Lambda Managed Instances). An invocation still unanswered ``timeoutGrace`` after its deadline fails
 /// with `Sandbox.Timedout`, and ``onTimeout`` lets the owner end the instance as Lambda would.
 ///
-/// The server is a bare NIO pipeline on one event loop (one handler, which reads the requests with its own
-/// ``RuntimeAPIRequestReader`` and writes each answer as one message): a poll of `next` is answered from that loop when an invocation waits, and a report
-/// completes its caller there. A caller that prefers ``executor`` while it invokes
-/// runs on that same loop, so that a warm round trip wakes no thread but the runtime's and the loop's.
+/// Each runtime connection is served by a thread of its own that blocks in `recv` (``RuntimeAPIConnection``), as
+/// the runtime's loop does on its side: a poll of `next` is answered by the thread that invokes when it waits, and a
+/// report completes its caller on the connection's thread. A caller that prefers ``executor`` while it invokes runs
+/// on that thread, so that a warm round trip wakes no thread but the runtime's and the connection's.
 public final class RuntimeAPIEmulator: Sendable {
     /// The function whose invocations the emulator serves.
     public let function: FunctionMetadata
@@ -32,15 +31,13 @@ public final class RuntimeAPIEmulator: Sendable {
     public let accountID: String
     /// The function's ARN, as the runtime receives it in `Lambda-Runtime-Invoked-Function-Arn`.
     public let functionARN: String
-    /// Runs tasks on the emulator's event loop: prefer it (`withTaskExecutorPreference`) around a run of invocations
-    /// to save two thread switches on each.
-    package let executor: EventLoopTaskExecutor
-    private let eventLoop: any EventLoop
+    /// Runs tasks on the thread of the connection that resumed them: prefer it (`withTaskExecutorPreference`) around
+    /// a run of invocations to save two thread switches on each.
+    package var executor: RuntimeAPITaskExecutor { .shared }
     private let host: String
     private let port: Int
     private let state: RuntimeAPIState
     private let address: EventLoopPromise<RuntimeAPIAddress>
-    private let connections = Mutex<[ObjectIdentifier: any Channel]>([:])
 
     /// An emulator for `function` on `host:port` (port 0 picks a free one); `onTimeout` gets the request ID of
     /// each invocation that timed out.
@@ -54,14 +51,13 @@ public final class RuntimeAPIEmulator: Sendable {
         concurrency: Int = 1,
         onTimeout: @escaping @Sendable (String) -> Void = { _ in }
     ) {
+        // Deadlines are kept on an event loop's timers; the connections have threads of their own.
         let eventLoop = MultiThreadedEventLoopGroup.singleton.any()
         self.function = function
         self.timeout = timeout
         self.timeoutGrace = timeoutGrace
         self.accountID = accountID
         self.functionARN = function.arn(account: accountID)
-        self.executor = EventLoopTaskExecutor(eventLoop)
-        self.eventLoop = eventLoop
         self.host = host
         self.port = port
         self.state = RuntimeAPIState(
@@ -74,44 +70,24 @@ public final class RuntimeAPIEmulator: Sendable {
         self.address = eventLoop.makePromise(of: RuntimeAPIAddress.self)
     }
 
-    /// Serves the Runtime API until the surrounding task is cancelled.
+    /// Serves the Runtime API until the surrounding task is cancelled, then closes its socket and connections.
     public func run() async throws {
-        let server: any Channel
+        let listener: RuntimeAPIListener
         do {
-            server = try await ServerBootstrap(group: self.eventLoop)
-                .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-                .childChannelOption(.tcpOption(.tcp_nodelay), value: 1)
-                .childChannelInitializer { channel in
-                    channel.eventLoop.makeCompletedFuture {
-                        // Our handler alone: it reads the requests itself and writes answers as whole messages.
-                        try channel.pipeline.syncOperations.addHandler(RuntimeAPIConnectionHandler(emulator: self))
-                        self.track(channel)
-                    }
-                }
-                .bind(host: self.host, port: self.port)
-                .get()
+            listener = try RuntimeAPIListener(host: self.host, port: self.port)
+            try listener.start(serving: self)
         } catch {
             self.address.fail(error)
             throw error
         }
-        self.address.succeed(RuntimeAPIAddress(host: self.host, port: server.localAddress?.port ?? self.port))
-        try await withTaskCancellationHandler {
-            try await server.closeFuture.get()
+        self.address.succeed(RuntimeAPIAddress(host: self.host, port: listener.port))
+        let (cancelled, cancel) = AsyncStream.makeStream(of: Never.self)
+        await withTaskCancellationHandler {
+            for await _ in cancelled {}
         } onCancel: {
-            server.close(promise: nil)
-            for connection in self.connections.withLock({ Array($0.values) }) {
-                connection.close(promise: nil)
-            }
+            cancel.finish()
         }
-    }
-
-    /// Keeps `connection` until it closes, so that stopping the emulator closes it too.
-    private func track(_ connection: any Channel) {
-        let key = ObjectIdentifier(connection)
-        self.connections.withLock { $0[key] = connection }
-        connection.closeFuture.whenComplete { _ in
-            _ = self.connections.withLock { $0.removeValue(forKey: key) }
-        }
+        listener.stop()
     }
 
     /// Where the Runtime API listens (`AWS_LAMBDA_RUNTIME_API`), once ``run()`` has bound it.
@@ -153,35 +129,37 @@ public final class RuntimeAPIEmulator: Sendable {
         self.state.initFailure
     }
 
-    /// Serves one request: `body` holds at most the response limit of the `size` bytes the runtime sent;
-    /// `functionErrorType` is the request's `Lambda-Runtime-Function-Error-Type`.
-    func serve(
-        _ route: RuntimeAPIRoute, functionErrorType: String?, body: ByteBuffer, size: Int, reply: RuntimeAPIReply
-    ) {
-        switch route {
+    /// Serves one request of a runtime's connection: the answer to write once the tasks the request resumed have run
+    /// (a caller gets its result before the runtime gets its `202`, as the minimal Runtime API reads its clock first),
+    /// or `nil` when `reply` gets it later (a poll of `next` waiting for an invocation).
+    func serve(_ request: RuntimeAPIHTTPRequest, reply: RuntimeAPIReply) -> RuntimeAPIResponse? {
+        let body = request.body
+        switch RuntimeAPIRoute(method: request.method, target: request.target) {
+        case nil:
+            return .notFound(request.target)
         case .next:
             self.state.nextInvocation { poll in reply.send(self.answer(poll)) }
+            return nil
         case .response(let requestID):
-            reply.sendAfterQueuedWork(
-                self.accept { () throws(RuntimeAPIRequestError) in
-                    if size > LambdaLimits.maxResponseBytes {
-                        try self.state.complete(requestID: requestID, with: .error(.responseTooLarge(bytes: size)))
-                        throw RuntimeAPIRequestError.payloadTooLarge(size)
-                    }
-                    try self.state.complete(requestID: requestID, with: .response(body))
-                })
-        case .error(let requestID):
-            reply.sendAfterQueuedWork(
-                self.accept { () throws(RuntimeAPIRequestError) in
+            return self.accept { () throws(RuntimeAPIRequestError) in
+                if request.size > LambdaLimits.maxResponseBytes {
                     try self.state.complete(
-                        requestID: requestID, with: .error(Self.errorReport(body, functionErrorType: functionErrorType))
-                    )
-                })
+                        requestID: requestID, with: .error(.responseTooLarge(bytes: request.size)))
+                    throw RuntimeAPIRequestError.payloadTooLarge(request.size)
+                }
+                try self.state.complete(requestID: requestID, with: .response(body))
+            }
+        case .error(let requestID):
+            return self.accept { () throws(RuntimeAPIRequestError) in
+                try self.state.complete(
+                    requestID: requestID,
+                    with: .error(Self.errorReport(body, functionErrorType: request.functionErrorType)))
+            }
         case .initError:
-            reply.send(
-                self.accept { () throws(RuntimeAPIRequestError) in
-                    try self.state.failInitialization(Self.errorReport(body, functionErrorType: functionErrorType))
-                })
+            return self.accept { () throws(RuntimeAPIRequestError) in
+                try self.state.failInitialization(
+                    Self.errorReport(body, functionErrorType: request.functionErrorType))
+            }
         }
     }
 

@@ -50,7 +50,24 @@ final class RawTCPConnection: Sendable {
 
     /// Reads until the end of a response head (a blank line), the peer closing, or `timeout` without a byte.
     func readHead(timeout: Duration) -> String {
-        self.read(timeout: timeout) { $0.contains(Array("\r\n\r\n".utf8)) }
+        self.read(until: "\r\n\r\n", timeout: timeout)
+    }
+
+    /// Reads until what came holds `marker`, the peer closes, or `timeout` passes without a byte.
+    func read(until marker: String, timeout: Duration) -> String {
+        let marker = Array(marker.utf8)
+        return self.read(timeout: timeout) { $0.contains(marker) }
+    }
+
+    /// Whether bytes have arrived that were not read yet, without waiting for any.
+    var hasUnreadBytes: Bool {
+        var entry = pollfd(fd: self.descriptor, events: Int16(POLLIN), revents: 0)
+        return poll(&entry, 1, 0) == 1
+    }
+
+    /// Says that nothing more will be sent (a half close): the peer reads the end of the stream, and may still answer.
+    func finishSending() {
+        _ = shutdown(self.descriptor, Int32(SHUT_WR))
     }
 
     /// Reads everything until the peer closes the connection, or `timeout` without a byte.
