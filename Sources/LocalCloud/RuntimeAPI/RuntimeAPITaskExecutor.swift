@@ -28,6 +28,11 @@ package final class RuntimeAPITaskExecutor: TaskExecutor {
 
     private init() {}
 
+    /// Whether the calling thread is a connection's, serving a request: where the jobs enqueued here run.
+    static var isServingARequest: Bool {
+        pthread_getspecific(Self.servingKey) != nil
+    }
+
     package func enqueue(_ job: consuming ExecutorJob) {
         if let serving = pthread_getspecific(Self.servingKey) {
             Unmanaged<ResumedJobs>.fromOpaque(serving).takeUnretainedValue().jobs.append(UnownedJob(job))
