@@ -110,6 +110,47 @@ struct RuntimeAPIRoundTripTests {
         }
     }
 
+    /// A process spawned while a runtime is connected (another function's, say) inherits neither the listening socket
+    /// nor the connection: it could otherwise read that function's events and answer for it.
+    @Test(.timeLimit(.minutes(1))) func aSpawnedProcessInheritsNoSocketOfTheRuntimeAPI() async throws {
+        try await Emulator.withEmulator { emulator, _ in
+            let port = try await emulator.listeningAddress().port
+            let runtime = try RawTCPConnection(port: port)
+            try runtime.send("GET \(Self.runtimePath)/invocation/next HTTP/1.1\r\nHost: x\r\n\r\n")
+            await emulator.untilRuntimeWaits()
+            let emulatorSockets = try Self.socketInodes(onLocalPort: port)
+            #expect(emulatorSockets.count == 2, "the listening socket and the runtime's connection")
+            let listing = InMemoryLogSink()
+            let child = try ChildProcess(
+                executable: "/bin/sh", arguments: ["-c", "ls -l /proc/$$/fd"], environment: [:], output: listing)
+            #expect(await child.waitForExit() == 0)
+            let inherited = Set(
+                listing.lines.compactMap { line in
+                    line.range(of: "socket:[").flatMap { UInt64(line[$0.upperBound...].prefix { $0.isNumber }) }
+                })
+            #expect(emulatorSockets.isDisjoint(with: inherited), "\(listing.lines)")
+        }
+    }
+
+    /// The inodes of this process's IPv4 sockets whose local port is `port`: the emulator's side of its sockets.
+    private static func socketInodes(onLocalPort port: Int) throws -> Set<UInt64> {
+        var inodes = Set<UInt64>()
+        let descriptors = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").compactMap { Int32($0) }
+        for descriptor in descriptors {
+            var address = sockaddr_in()
+            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            let named = withUnsafeMutablePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+            }
+            var status = stat()
+            guard named == 0, address.sin_family == sa_family_t(AF_INET),
+                Int(UInt16(bigEndian: address.sin_port)) == port, fstat(descriptor, &status) == 0
+            else { continue }
+            inodes.insert(UInt64(status.st_ino))
+        }
+        return inodes
+    }
+
     private static let runtimePath = "/2018-06-01/runtime"
 
     @Test func untilRuntimeWaitsReturnsWhileAPollWaits() async throws {

@@ -17,6 +17,8 @@ final class RuntimeAPIConnection: Sendable {
     private static let continueMessage = ByteBuffer(string: "HTTP/1.1 100 Continue\r\n\r\n")
     /// The least room made in the buffer of received bytes before each read.
     private static let readSize = 16 * 1024
+    /// The largest buffer of received bytes kept between requests: one grown by a large response is let go.
+    private static let keptCapacity = 64 * 1024
 
     private let socket: BlockingSocket
     private let output = Mutex(Output())
@@ -62,9 +64,10 @@ final class RuntimeAPIConnection: Sendable {
                     case .request(let request):
                         let reply = RuntimeAPIReply(connection: self, request: requests, keepAlive: request.keepAlive)
                         requests += 1
-                        RuntimeAPITaskExecutor.shared.runResumedTasks(after: {
+                        let answer = RuntimeAPITaskExecutor.shared.runResumedTasks {
                             emulator.serve(request, reply: reply)
-                        }).map(reply.send)
+                        }
+                        if let answer { reply.send(answer) }
                         // What follows a request that closes the connection is not read.
                         guard request.keepAlive else { return }
                     }
@@ -74,8 +77,13 @@ final class RuntimeAPIConnection: Sendable {
                 return
             }
             if received.readableBytes == 0 {
-                // Keeps the storage when no body still refers to it; a body taken as a slice keeps the old one.
-                received.clear()
+                // The storage is kept for the next request unless a large body grew it; a body taken as a slice
+                // keeps the old storage alive, and `clear()` then starts a new one.
+                if received.capacity > Self.keptCapacity {
+                    received = ByteBuffer()
+                } else {
+                    received.clear()
+                }
             }
         }
     }

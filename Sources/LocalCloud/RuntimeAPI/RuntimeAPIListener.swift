@@ -37,8 +37,17 @@ final class RuntimeAPIListener: Sendable {
             throw RuntimeAPIListenerError("\(host) is not an IP address to listen on")
         }
         defer { freeaddrinfo(address) }
-        let descriptor = socket(address.pointee.ai_family, address.pointee.ai_socktype, address.pointee.ai_protocol)
+        // Close-on-exec from the start: a function process spawned meanwhile must not inherit the socket.
+        #if canImport(Glibc)
+        let type = address.pointee.ai_socktype | Int32(SOCK_CLOEXEC.rawValue)
+        #else
+        let type = address.pointee.ai_socktype
+        #endif
+        let descriptor = socket(address.pointee.ai_family, type, address.pointee.ai_protocol)
         guard descriptor >= 0 else { throw RuntimeAPIListenerError(calling: "socket") }
+        #if !canImport(Glibc)
+        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+        #endif
         var enabled: Int32 = 1
         _ = setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &enabled, socklen_t(MemoryLayout<Int32>.size))
         guard bind(descriptor, address.pointee.ai_addr, address.pointee.ai_addrlen) == 0,
@@ -83,7 +92,7 @@ final class RuntimeAPIListener: Sendable {
             }
         }
         while true {
-            let accepted = accept(self.descriptor, nil, nil)
+            let accepted = Self.acceptClosingOnExec(self.descriptor)
             guard accepted >= 0 else {
                 if errno == EINTR || errno == ECONNABORTED { continue }
                 // Stopped (the shut-down socket refuses with EINVAL), or out of descriptors: a runtime that cannot
@@ -110,6 +119,15 @@ final class RuntimeAPIListener: Sendable {
                 _ = self.state.withLock { $0.connections.removeValue(forKey: key) }
             }
         }
+    }
+
+    /// Accepts a connection whose descriptor closes on `exec`: no function process inherits another's connection
+    /// to the Runtime API (it could read that function's events and answer for it). Glibc's module does not export
+    /// `accept4`, so the flag is set just after; a process spawned by another thread in between would still get it.
+    private static func acceptClosingOnExec(_ descriptor: Int32) -> Int32 {
+        let accepted = accept(descriptor, nil, nil)
+        if accepted >= 0 { _ = fcntl(accepted, F_SETFD, FD_CLOEXEC) }
+        return accepted
     }
 
     private static func boundPort(of descriptor: Int32) -> Int? {
