@@ -20,14 +20,7 @@ package final class BlockingSocket: Sendable {
     /// set, each attempt taking at most `connectTimeoutMilliseconds`. An IP address is connected to directly; a host
     /// name is resolved first, and each of its addresses tried in turn.
     package init(host: String, port: Int, connectTimeoutMilliseconds: Int32) throws(HTTPWireError) {
-        var hints = addrinfo()
-        hints.ai_family = AF_UNSPEC
-        #if canImport(Darwin)
-        hints.ai_socktype = SOCK_STREAM
-        #else
-        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
-        #endif
-        hints.ai_flags = AI_NUMERICSERV
+        var hints = addrinfo.streamSocketHints(flags: AI_NUMERICSERV)
         var resolved: UnsafeMutablePointer<addrinfo>?
         // An IPv6 literal comes bracketed in `host:port` form, as in `[::1]:9001`.
         let name = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host

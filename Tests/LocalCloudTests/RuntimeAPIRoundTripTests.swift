@@ -36,10 +36,7 @@ struct RuntimeAPIRoundTripTests {
         async throws
     {
         try await Emulator.withEmulator { emulator, _ in
-            let port = try await emulator.listeningAddress().port
-            let runtime = try RawTCPConnection(port: port)
-            try runtime.send("GET \(Self.runtimePath)/invocation/next HTTP/1.1\r\nHost: x\r\n\r\n")
-            await emulator.untilRuntimeWaits()
+            let runtime = try await Self.runtimeWaitingInNext(on: emulator)
             let (outcome, runtimeStillWaited) = try await withTaskExecutorPreference(emulator.executor) {
                 async let invoked = { () async -> (InvocationOutcome, Bool) in
                     let result = await emulator.invoke(
@@ -90,11 +87,8 @@ struct RuntimeAPIRoundTripTests {
     /// A runtime that half-closes its connection after asking for the next event still gets it.
     @Test(.timeLimit(.minutes(1))) func aPollWhoseRuntimeStoppedSendingIsStillAnswered() async throws {
         try await Emulator.withEmulator { emulator, base in
-            let port = try await emulator.listeningAddress().port
-            let runtime = try RawTCPConnection(port: port)
-            try runtime.send("GET \(Self.runtimePath)/invocation/next HTTP/1.1\r\nHost: x\r\n\r\n")
+            let runtime = try await Self.runtimeWaitingInNext(on: emulator)
             runtime.finishSending()
-            await emulator.untilRuntimeWaits()
             // Time for the connection's thread to read the end of the stream, before there is an event to hand out.
             try await Task.sleep(for: .milliseconds(100))
             async let result = emulator.invoke(
@@ -114,15 +108,15 @@ struct RuntimeAPIRoundTripTests {
     /// nor the connection: it could otherwise read that function's events and answer for it.
     @Test(.timeLimit(.minutes(1))) func aSpawnedProcessInheritsNoSocketOfTheRuntimeAPI() async throws {
         try await Emulator.withEmulator { emulator, _ in
-            let port = try await emulator.listeningAddress().port
-            let runtime = try RawTCPConnection(port: port)
-            try runtime.send("GET \(Self.runtimePath)/invocation/next HTTP/1.1\r\nHost: x\r\n\r\n")
-            await emulator.untilRuntimeWaits()
-            let emulatorSockets = try Self.socketInodes(onLocalPort: port)
+            let runtime = try await Self.runtimeWaitingInNext(on: emulator)
+            let emulatorSockets = try Self.socketInodes(onLocalPort: try await emulator.listeningAddress().port)
             #expect(emulatorSockets.count == 2, "the listening socket and the runtime's connection")
             let listing = InMemoryLogSink()
-            let child = try ChildProcess(
-                executable: "/bin/sh", arguments: ["-c", "ls -l /proc/$$/fd"], environment: [:], output: listing)
+            // Spawned while the runtime's connection is open: the child gets a copy of the fd table as it is then.
+            let child = try withExtendedLifetime(runtime) {
+                try ChildProcess(
+                    executable: "/bin/sh", arguments: ["-c", "ls -l /proc/$$/fd"], environment: [:], output: listing)
+            }
             #expect(await child.waitForExit() == 0)
             let inherited = Set(
                 listing.lines.compactMap { line in
@@ -152,6 +146,14 @@ struct RuntimeAPIRoundTripTests {
     }
 
     private static let runtimePath = "/2018-06-01/runtime"
+
+    /// A raw connection to `emulator` whose poll of `next` waits there.
+    private static func runtimeWaitingInNext(on emulator: RuntimeAPIEmulator) async throws -> RawTCPConnection {
+        let runtime = try RawTCPConnection(port: try await emulator.listeningAddress().port)
+        try runtime.send("GET \(Self.runtimePath)/invocation/next HTTP/1.1\r\nHost: x\r\n\r\n")
+        await emulator.untilRuntimeWaits()
+        return runtime
+    }
 
     @Test func untilRuntimeWaitsReturnsWhileAPollWaits() async throws {
         try await Emulator.withEmulator { emulator, base in

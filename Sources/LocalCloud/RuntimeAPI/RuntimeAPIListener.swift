@@ -23,14 +23,7 @@ final class RuntimeAPIListener: Sendable {
     /// A socket listening on `host:port`; `host` is an IP address (IPv4, or IPv6 unbracketed), port 0 picks a free
     /// port.
     init(host: String, port: Int) throws(RuntimeAPIListenerError) {
-        var hints = addrinfo()
-        hints.ai_family = AF_UNSPEC
-        #if canImport(Darwin)
-        hints.ai_socktype = SOCK_STREAM
-        #else
-        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
-        #endif
-        hints.ai_flags = AI_NUMERICHOST | AI_NUMERICSERV | AI_PASSIVE
+        var hints = addrinfo.streamSocketHints(flags: AI_NUMERICHOST | AI_NUMERICSERV | AI_PASSIVE)
         var resolved: UnsafeMutablePointer<addrinfo>?
         let status = getaddrinfo(host, String(port), &hints, &resolved)
         guard status == 0, let address = resolved else {
