@@ -130,6 +130,7 @@ let package = Package(
         .target(
             name: "LocalCloud",
             dependencies: [
+                "CProcessSpawn",
                 "Cloud",
                 "LambdaRuntime",
                 "LambdaEvents",
@@ -169,6 +170,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "GlibcCompatibility"),
+        .target(name: "CProcessSpawn"),
         .executableTarget(
             name: "bootstrap",
             dependencies: ["App", "AWS", "Cloud", "LambdaRuntime", "Observability", "GlibcCompatibility"],

@@ -27,6 +27,22 @@ import Testing
         #expect(sink.lines.lines.last == "line 299")
     }
 
+    /// The child gets standard input, output and error and nothing else of this process, even a descriptor that is
+    /// not marked close-on-exec.
+    @Test func aChildInheritsOnlyItsStandardStreams() async throws {
+        let inheritable = open("/dev/null", O_RDONLY)
+        try #require(inheritable > 3)
+        defer { close(inheritable) }
+        let listing = InMemoryLogSink()
+        // `$$` is the shell's own process, whose descriptors are those the spawn left it.
+        let process = try ChildProcess(
+            executable: "/bin/sh", arguments: ["-c", "ls /proc/$$/fd"], environment: [:], output: listing)
+        #expect(await process.waitForExit() == 0)
+        let descriptors = Set(listing.lines.compactMap { Int32($0) })
+        #expect(descriptors.isSuperset(of: [0, 1, 2]), "\(listing.lines)")
+        #expect(!descriptors.contains(inheritable), "\(listing.lines)")
+    }
+
     @Test func aDescendantHoldingTheOutputOpenDelaysTheExitOnlyBoundedly() async throws {
         let sink = InMemoryLogSink()
         let started = ContinuousClock.now

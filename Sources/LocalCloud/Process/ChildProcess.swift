@@ -1,3 +1,4 @@
+import CProcessSpawn
 import Foundation
 import LambdaRuntime
 import Synchronization
@@ -27,6 +28,10 @@ final class ChildProcess: Sendable {
         posix_spawn_file_actions_adddup2(&actions, outputWrite, STDERR_FILENO)
         posix_spawn_file_actions_addclose(&actions, outputRead)
         posix_spawn_file_actions_addclose(&actions, outputWrite)
+        // Nothing else of this process reaches the child, even a descriptor that is not close-on-exec (another
+        // function's Runtime API connection, a pipe another thread is setting up). Without the action (ENOSYS),
+        // close-on-exec on our own descriptors is what remains.
+        _ = stratus_spawn_file_actions_close_from(&actions, STDERR_FILENO + 1)
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)

@@ -116,7 +116,8 @@ final class RuntimeAPIListener: Sendable {
 
     /// Accepts a connection whose descriptor closes on `exec`: no function process inherits another's connection
     /// to the Runtime API (it could read that function's events and answer for it). Glibc's module does not export
-    /// `accept4`, so the flag is set just after; a process spawned by another thread in between would still get it.
+    /// `accept4`, so the flag is set just after; `ChildProcess` also closes every descriptor above standard error in
+    /// the processes it spawns, which covers a spawn in between.
     private static func acceptClosingOnExec(_ descriptor: Int32) -> Int32 {
         let accepted = accept(descriptor, nil, nil)
         if accepted >= 0 { _ = fcntl(accepted, F_SETFD, FD_CLOEXEC) }
