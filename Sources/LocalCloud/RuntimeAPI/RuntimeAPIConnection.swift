@@ -44,6 +44,7 @@ final class RuntimeAPIConnection: Sendable {
         var reader = RuntimeAPIRequestReader()
         var received = ByteBuffer()
         var requests = 0
+        let resumed = RuntimeAPITaskExecutor.ResumedJobs()
         while true {
             let count: Int
             do {
@@ -64,7 +65,7 @@ final class RuntimeAPIConnection: Sendable {
                     case .request(let request):
                         let reply = RuntimeAPIReply(connection: self, request: requests, keepAlive: request.keepAlive)
                         requests += 1
-                        let answer = RuntimeAPITaskExecutor.shared.runResumedTasks {
+                        let answer = RuntimeAPITaskExecutor.shared.runResumedTasks(in: resumed) {
                             emulator.serve(request, reply: reply)
                         }
                         if let answer { reply.send(answer) }

@@ -14,9 +14,10 @@ package final class RuntimeAPITaskExecutor: TaskExecutor {
     /// The one executor: stateless but for the thread that is serving a request.
     package static let shared = RuntimeAPITaskExecutor()
 
-    /// The jobs enqueued on a connection thread while it serves one request.
-    private final class ResumedJobs {
-        var jobs: [UnownedJob] = []
+    /// The jobs enqueued on a connection thread while it serves a request: one per connection, its storage reused
+    /// from request to request. Only the connection's own thread touches it.
+    final class ResumedJobs {
+        fileprivate var jobs: [UnownedJob] = []
     }
 
     /// The thread-specific slot that holds the ``ResumedJobs`` of the request the thread is serving.
@@ -42,9 +43,8 @@ package final class RuntimeAPITaskExecutor: TaskExecutor {
     }
 
     /// Runs `serve` on the calling thread, then the jobs of the tasks it resumed (and those they resume in turn), in
-    /// the order they came, and returns what `serve` returned.
-    func runResumedTasks<Result>(after serve: () -> Result) -> Result {
-        let resumed = ResumedJobs()
+    /// the order they came, kept in `resumed` meanwhile; returns what `serve` returned.
+    func runResumedTasks<Result>(in resumed: ResumedJobs, after serve: () -> Result) -> Result {
         pthread_setspecific(Self.servingKey, Unmanaged.passUnretained(resumed).toOpaque())
         defer { pthread_setspecific(Self.servingKey, nil) }
         let result = serve()
@@ -55,6 +55,7 @@ package final class RuntimeAPITaskExecutor: TaskExecutor {
             next += 1
             job.runSynchronously(on: self.asUnownedTaskExecutor())
         }
+        resumed.jobs.removeAll(keepingCapacity: true)
         return result
     }
 }

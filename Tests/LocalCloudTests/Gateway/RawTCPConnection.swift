@@ -61,8 +61,7 @@ final class RawTCPConnection: Sendable {
 
     /// Whether bytes have arrived that were not read yet, without waiting for any.
     var hasUnreadBytes: Bool {
-        var entry = pollfd(fd: self.descriptor, events: Int16(POLLIN), revents: 0)
-        return poll(&entry, 1, 0) == 1
+        Self.waitUntilReadable(self.descriptor, timeout: .zero) == 1
     }
 
     /// Says that nothing more will be sent (a half close): the peer reads the end of the stream, and may still answer.
