@@ -22,8 +22,7 @@ struct RuntimeAPIRoundTripTests {
                 async let result = emulator.invoke(
                     InvocationRequest(requestID: "req-l", event: ByteBuffer(string: "{}")))
                 #expect(try await next.status == 200)
-                _ = try await Emulator.send(
-                    "POST", base.appendingPathComponent("invocation/req-l/response"), body: Data("7".utf8))
+                _ = try await Self.respond(to: "req-l", with: "7", at: base)
                 return await result
             }
             #expect(result.outcome == .response(ByteBuffer(string: "7")))
@@ -78,8 +77,7 @@ struct RuntimeAPIRoundTripTests {
             let refusal = try #require(answers.range(of: "HTTP/1.1 403 Forbidden\r\n"), "\(answers)")
             #expect(event.lowerBound == answers.startIndex)
             #expect(answers[event.upperBound..<refusal.lowerBound].hasSuffix(#"{"first":true}"#), "\(answers)")
-            _ = try await Emulator.send(
-                "POST", base.appendingPathComponent("invocation/req-p/response"), body: Data("1".utf8))
+            _ = try await Self.respond(to: "req-p", with: "1", at: base)
             #expect(await result.outcome == .response(ByteBuffer(string: "1")))
         }
     }
@@ -98,9 +96,26 @@ struct RuntimeAPIRoundTripTests {
             }
             #expect(event.hasPrefix("HTTP/1.1 200 OK\r\n"), "\(event)")
             #expect(event.hasSuffix(#"{"half":true}"#), "\(event)")
-            _ = try await Emulator.send(
-                "POST", base.appendingPathComponent("invocation/req-h/response"), body: Data("1".utf8))
+            _ = try await Self.respond(to: "req-h", with: "1", at: base)
             #expect(await result.outcome == .response(ByteBuffer(string: "1")))
+        }
+    }
+
+    /// Two reports for one invocation at once, each on its own connection and so on its own thread (a runtime that
+    /// retries, or a forged report): one is accepted and completes the caller, the other is refused with 400, and the
+    /// caller holds the accepted one's body.
+    @Test(.timeLimit(.minutes(1))) func concurrentReportsForOneInvocationCompleteItOnce() async throws {
+        try await Emulator.withEmulator { emulator, base in
+            async let next = Emulator.send("GET", base.appendingPathComponent("invocation/next"))
+            await emulator.untilRuntimeWaits()
+            async let result = emulator.invoke(InvocationRequest(requestID: "req-d", event: ByteBuffer(string: "{}")))
+            #expect(try await next.status == 200)
+            async let first = Self.respond(to: "req-d", with: "1", at: base)
+            async let second = Self.respond(to: "req-d", with: "2", at: base)
+            let statuses = try await [first, second]
+            #expect(statuses.sorted() == [202, 400])
+            let acceptedBody = statuses[0] == 202 ? "1" : "2"
+            #expect(await result.outcome == .response(ByteBuffer(string: acceptedBody)))
         }
     }
 
@@ -147,6 +162,13 @@ struct RuntimeAPIRoundTripTests {
 
     private static let runtimePath = "/2018-06-01/runtime"
 
+    /// Reports `body` as the response of invocation `requestID`, as a runtime does; answers the status it got.
+    private static func respond(to requestID: String, with body: String, at base: URL) async throws -> Int {
+        try await Emulator.send(
+            "POST", base.appendingPathComponent("invocation/\(requestID)/response"), body: Data(body.utf8)
+        ).status
+    }
+
     /// A raw connection to `emulator` whose poll of `next` waits there.
     private static func runtimeWaitingInNext(on emulator: RuntimeAPIEmulator) async throws -> RawTCPConnection {
         let runtime = try RawTCPConnection(port: try await emulator.listeningAddress().port)
@@ -165,8 +187,7 @@ struct RuntimeAPIRoundTripTests {
             #expect(Emulator.errorType(second.body) == "InvalidStateTransition")
             async let result = emulator.invoke(InvocationRequest(requestID: "req-w", event: ByteBuffer(string: "{}")))
             #expect(try await first.headers["lambda-runtime-aws-request-id"] == "req-w")
-            _ = try await Emulator.send(
-                "POST", base.appendingPathComponent("invocation/req-w/response"), body: Data("1".utf8))
+            _ = try await Self.respond(to: "req-w", with: "1", at: base)
             #expect(await result.outcome == .response(ByteBuffer(string: "1")))
         }
     }
@@ -195,8 +216,7 @@ struct RuntimeAPIRoundTripTests {
             let next = try await Emulator.send("GET", base.appendingPathComponent("invocation/next"))
             #expect(next.headers["lambda-runtime-client-context"] == "a  X-Evil: 1")
             #expect(next.headers["x-evil"] == nil)
-            _ = try await Emulator.send(
-                "POST", base.appendingPathComponent("invocation/req-h/response"), body: Data("1".utf8))
+            _ = try await Self.respond(to: "req-h", with: "1", at: base)
             _ = await result
         }
     }
