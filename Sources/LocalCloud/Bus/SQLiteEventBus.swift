@@ -29,6 +29,7 @@ public final class SQLiteEventBus: EventBus {
 
     private let pool: DatabasePool
     private let threads = SQLiteThreads(readers: 1)
+    private let writes: GroupCommits
     private let clock: any Clock
     private let arns: BusARN
     private let delivery: TargetDelivery
@@ -63,6 +64,7 @@ public final class SQLiteEventBus: EventBus {
         } catch {
             throw EventBusError(.internalFailure, "cannot open \(path): \(error)")
         }
+        self.writes = GroupCommits(self.pool, threads: self.threads)
         self.clock = clock
         self.arns = BusARN(region: region)
         self.delivery = TargetDelivery(
@@ -690,12 +692,12 @@ public final class SQLiteEventBus: EventBus {
         return value
     }
 
-    /// Runs `body` in one transaction on the writing thread.
+    /// Runs `body` on the writing thread in a transaction it shares with the writes queued beside it, in a savepoint
+    /// of its own (``GroupCommits``).
     private func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(EventBusError)
         -> T
     {
-        let pool = self.pool
-        return try await self.run { try await self.threads.write { try pool.write(body) } }
+        try await self.run { try await self.writes.write(body) }
     }
 
     /// Runs `body` on a reading thread.

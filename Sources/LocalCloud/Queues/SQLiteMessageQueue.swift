@@ -20,6 +20,7 @@ public final class SQLiteMessageQueue: MessageQueue {
 
     private let pool: DatabasePool
     private let threads = SQLiteThreads(readers: 1)
+    private let writes: GroupCommits
     private let wakeups = QueueWakeups()
     private let clock: any Clock
 
@@ -36,6 +37,7 @@ public final class SQLiteMessageQueue: MessageQueue {
         } catch {
             throw MessageQueueError(.unavailable, "cannot open \(path): \(error)")
         }
+        self.writes = GroupCommits(self.pool, threads: self.threads)
         self.clock = clock
     }
 
@@ -449,12 +451,12 @@ public final class SQLiteMessageQueue: MessageQueue {
 
     // MARK: Database access
 
-    /// Runs `body` in one transaction on the writing thread.
+    /// Runs `body` on the writing thread in a transaction it shares with the writes queued beside it, in a savepoint
+    /// of its own (``GroupCommits``).
     private func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(MessageQueueError)
         -> T
     {
-        let pool = self.pool
-        return try await self.run { try await self.threads.write { try pool.write(body) } }
+        try await self.run { try await self.writes.write(body) }
     }
 
     /// Runs `operation`, turning what it throws into a ``MessageQueueError``.

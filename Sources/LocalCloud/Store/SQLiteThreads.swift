@@ -42,8 +42,15 @@ final class SQLiteThreads: Sendable {
     /// Queues `body` on the writing thread behind the writes queued before it and returns at once: work nobody
     /// awaits, such as a checkpoint. It does not run once the threads are shutting down.
     func writeInBackground(_ body: @escaping @Sendable () -> Void) {
-        self.writer.submit { state in
-            if state == .active { body() }
+        self.submitWrite { isActive in
+            if isActive { body() }
         }
+    }
+
+    /// Queues `body` on the writing thread behind the writes queued before it and returns at once. `body` always
+    /// runs, told whether the threads are still active: when they are shutting down it must only finish what it
+    /// holds (resume its callers), not write.
+    func submitWrite(_ body: @escaping @Sendable (_ isActive: Bool) -> Void) {
+        self.writer.submit { state in body(state == .active) }
     }
 }

@@ -13,6 +13,7 @@ public import Observability
 public final class TelemetryStore: Sendable {
     private let database: any DatabaseWriter
     private let threads = SQLiteThreads(readers: 1)
+    private let writes: GroupCommits
 
     /// Opens (creating if needed) the file at `path`; `nil` path keeps everything in memory.
     public init(path: String?) throws {
@@ -28,6 +29,7 @@ public final class TelemetryStore: Sendable {
             self.database = try DatabaseQueue(configuration: configuration)
         }
         try self.database.write { db in try db.execute(sql: Self.schema) }
+        self.writes = GroupCommits(self.database, threads: self.threads)
     }
 
     private static let schema = """
@@ -141,10 +143,10 @@ public final class TelemetryStore: Sendable {
         }
     }
 
-    /// Runs `updates` in one transaction on the writing thread.
+    /// Runs `updates` on the writing thread in a transaction it shares with the writes queued beside it, in a
+    /// savepoint of its own (``GroupCommits``).
     private func write<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        let database = self.database
-        return try await self.threads.write { try database.write(updates) }
+        try await self.writes.write(updates)
     }
 
     // MARK: Reading
