@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Measures the local API gateway with load from a second process (wrk): requests/s and latency p50/p99 for
 # GET /orders/{id} and POST /orders with valid tokens through `stratus serve`, each against a bare Hummingbird route
-# answering a constant JSON body (`stratus bench bare-http`) in the same run. Release build. The measurements alternate
+# answering a constant JSON body (`stratus bench bare-http`) in the same run; and, with no target, SQS SendMessage
+# through the server's /_aws endpoint (a 200-byte message to one queue, the load of SDK clients sending at once)
+# against the bare route's POST. Release build. The measurements alternate
 # (bare, gateway, bare, gateway, ...) for several rounds and the report takes each series' median, so a slow moment
 # of a shared machine moves one sample, not the ratio.
 #   bash scripts/bench-gateway.sh                 3 rounds of 10 s per measurement, 2 threads, 16 connections
@@ -60,6 +62,21 @@ wrk.body = '$body'
 wrk.headers["content-type"] = "application/json"
 wrk.headers["authorization"] = "Bearer $token"
 LUA
+# The endpoint checks a signature's shape, not its value (any credentials do): one signed-looking request is replayed.
+aws_headers=(-H 'content-type: application/x-amz-json-1.0' -H "x-amz-date: $(date -u +%Y%m%dT%H%M%SZ)"
+    -H "authorization: AWS4-HMAC-SHA256 Credential=bench/$(date -u +%Y%m%d)/us-east-1/sqs/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=$(printf '0%.0s' $(seq 64))")
+queue_url=$(curl -sf -X POST "$gateway/_aws" "${aws_headers[@]}" -H 'x-amz-target: AmazonSQS.CreateQueue' \
+    -d '{"QueueName":"bench"}' | python3 -c 'import json, sys; print(json.load(sys.stdin)["QueueUrl"])')
+message=$(python3 -c 'import json, sys; print(json.dumps({"QueueUrl": sys.argv[1], "MessageBody": "m" * 200}))' "$queue_url")
+{
+    echo 'wrk.method = "POST"'
+    echo "wrk.body = '$message'"
+    for header in "${aws_headers[@]}" -H 'x-amz-target: AmazonSQS.SendMessage'; do
+        [ "$header" = -H ] || echo "wrk.headers[\"${header%%: *}\"] = \"${header#*: }\""
+    done
+} >"$work/send.lua"
+curl -sf -X POST "$gateway/_aws" "${aws_headers[@]}" -H 'x-amz-target: AmazonSQS.SendMessage' -d "$message" >/dev/null
+
 cat >"$work/get.lua" <<LUA
 wrk.headers["authorization"] = "Bearer $token"
 LUA
@@ -75,6 +92,7 @@ for round in $(seq 1 "$rounds"); do
     measure -s "$work/get.lua" "$gateway/orders/$order_id" >>"$work/gateway-get"
     measure -s "$work/post.lua" "$bare/orders" >>"$work/bare-post"
     measure -s "$work/post.lua" "$gateway/orders" >>"$work/gateway-post"
+    measure -s "$work/send.lua" "$gateway/_aws" >>"$work/gateway-send"
 done
 
 python3 scripts/bench/gateway_report.py "$work"

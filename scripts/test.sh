@@ -10,6 +10,11 @@ if [ ! -f /usr/include/sqlite3.h ]; then
     apt-get update -qq && apt-get install -y -qq libsqlite3-dev >/dev/null
 fi
 
+# wrk, the HTTP load generator the gateway benchmark's smoke test drives.
+if ! command -v wrk >/dev/null; then
+    apt-get update -qq && apt-get install -y -qq wrk >/dev/null
+fi
+
 # The Python virtualenv with AWS's runtime interface client (awslambdaric), which the runtime tests drive.
 if ! python3 -m venv --help >/dev/null 2>&1; then
     apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null

@@ -6,10 +6,10 @@ import Identifiers
 /// The ``MessageQueue`` of the local cloud: SQS's semantics on one SQLite file in WAL mode (`queues.sqlite` in the
 /// data folder).
 ///
-/// Every operation is one SQLite transaction on the writing thread of its ``SQLiteThreads`` (the counts of
-/// ``attributes(of:)`` on a reading thread), never on the caller's: a send has been committed when it returns, a
-/// receive hides and counts its messages in the same transaction that finds them, so a process killed at any moment
-/// loses no message that was acknowledged. Long-polling receives wait without polling: a send, a visibility change to
+/// Every operation runs on the writing thread of its ``SQLiteThreads`` (the counts of ``attributes(of:)`` on a reading
+/// thread), never on the caller's, in a savepoint of a transaction it shares with the operations queued beside it
+/// (``GroupCommits``): a send has been committed when it returns, a receive hides and counts its messages in the same
+/// transaction that finds them, so a process killed at any moment loses no message that was acknowledged. Long-polling receives wait without polling: a send, a visibility change to
 /// zero or a move wakes them (``QueueWakeups``), and so does the moment the next hidden message becomes visible.
 ///
 /// Times come from the ``Clock`` port, so tests move visibility timeouts, delays, retention and the deduplication

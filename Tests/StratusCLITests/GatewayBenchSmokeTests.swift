@@ -1,0 +1,25 @@
+import Foundation
+import StratusTesting
+import Testing
+
+/// A short run of `scripts/bench-gateway.sh` on the debug `stratus`, so the benchmark keeps working: one round of one
+/// second per series (GET and POST against the bare route, SQS SendMessage through /_aws), each of which must finish
+/// without an error response (the summary exits when wrk saw one). No ratio is asserted: a debug build's means
+/// nothing; the real measurement (release build, three rounds of ten seconds) is the script run by hand.
+@Suite("bench-gateway.sh (smoke)")
+struct GatewayBenchSmokeTests {
+    @Test(.timeLimit(.minutes(2))) func everySeriesIsMeasuredAndReported() async throws {
+        let script = TestEnvironment.packageRoot.appendingPathComponent("scripts/bench-gateway.sh").path
+        let run = try await runToCompletion(
+            "/usr/bin/env",
+            ["STRATUS=\(TestEnvironment.stratus)", "SKIP_BUILD=1", "ROUNDS=1", "DURATION=1s", "bash", script],
+            mergingErrors: true)
+        #expect(run.status == 0, "\(run.outputText)")
+        for line in [
+            "gateway GET /orders/{id}", "gateway POST /orders", "SQS SendMessage via /_aws",
+            "of the bare route's POST (no target)",
+        ] {
+            #expect(run.outputText.contains(line), "\(run.outputText)")
+        }
+    }
+}
