@@ -103,13 +103,21 @@ final class GroupCommits: Sendable {
 
     /// Begins a transaction, runs the writes of `remaining` in it until they are done or SQLite ends it, and finishes
     /// the writes that were in it. Throws, leaving `remaining` as it was, when the transaction cannot begin.
+    ///
+    /// A write alone in its transaction needs no savepoint: when it throws, the transaction is rolled back.
     private func commitTransaction(of remaining: inout ArraySlice<any GroupedWrite>, in db: Database) throws {
         try db.cachedStatement(sql: "BEGIN IMMEDIATE TRANSACTION").execute()
         self.transactions.add(1, ordering: .relaxed)
+        let inSavepoints = remaining.count > 1
         var members: [any GroupedWrite] = []
         while let write = remaining.popFirst() {
             members.append(write)
-            write.run(in: db)
+            write.run(in: db, inSavepoint: inSavepoints)
+            if !inSavepoints, let failure = write.failure {
+                if db.isInsideTransaction { try? db.cachedStatement(sql: "ROLLBACK TRANSACTION").execute() }
+                write.finish(failingWith: failure)
+                return
+            }
             guard db.isInsideTransaction else {
                 // SQLite rolled back the whole transaction: whatever the members wrote is gone.
                 let reason = write.failure ?? DatabaseError(resultCode: .SQLITE_ABORT, message: "transaction rolled back")
@@ -130,8 +138,8 @@ final class GroupCommits: Sendable {
 
 /// A caller's write waiting in a ``GroupCommits`` queue, its element type erased.
 private protocol GroupedWrite: Sendable {
-    /// Runs the write in a savepoint, keeping its outcome; a write that throws is rolled back to the savepoint.
-    func run(in db: Database)
+    /// Runs the write, keeping its outcome; in a savepoint, a write that throws is rolled back to it.
+    func run(in db: Database, inSavepoint: Bool)
     /// What the write threw when it ran, if it did.
     var failure: (any Error)? { get }
     /// Resumes the caller with the write's outcome: its transaction has committed.
@@ -154,7 +162,11 @@ private final class PendingWrite<T: Sendable>: GroupedWrite, @unchecked Sendable
         self.continuation = continuation
     }
 
-    func run(in db: Database) {
+    func run(in db: Database, inSavepoint: Bool) {
+        guard inSavepoint else {
+            self.outcome = Result { try self.body(db) }
+            return
+        }
         do {
             try db.cachedStatement(sql: "SAVEPOINT grouped_write").execute()
         } catch {

@@ -124,14 +124,21 @@ import Testing
         #expect(notes == 0)
     }
 
-    /// A write asked for while the thread is idle is a group of its own: it does not wait for company.
-    @Test func aWriteAloneCommitsAtOnce() async throws {
+    /// A write asked for while the thread is idle is a group of its own: it does not wait for company, and when it
+    /// throws its transaction is rolled back whole (it has no savepoint), leaving the next write a clean start.
+    @Test func aWriteAloneCommitsAtOnceOrIsRolledBack() async throws {
         let fixture = try Fixture()
         fixture.release()
         try await fixture.writes.write(Fixture.insert("apple"))
-        try await fixture.writes.write(Fixture.insert("banana"))
+        await #expect(throws: Refused.self) {
+            try await fixture.writes.write { db in
+                try Fixture.insert("banana")(db)
+                throw Refused()
+            }
+        }
+        try await fixture.writes.write(Fixture.insert("cherry"))
 
-        #expect(try fixture.words() == ["apple", "banana"])
-        #expect(fixture.writes.transactionCount == 2)
+        #expect(try fixture.words() == ["apple", "cherry"])
+        #expect(fixture.writes.transactionCount == 3)
     }
 }
