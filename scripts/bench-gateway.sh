@@ -3,9 +3,9 @@
 # GET /orders/{id} and POST /orders with valid tokens through `stratus serve`, each against a bare Hummingbird route
 # answering a constant JSON body (`stratus bench bare-http`) in the same run; and, with no target, SQS SendMessage
 # through the server's /_aws endpoint (a 200-byte message to one queue, the load of SDK clients sending at once)
-# against the bare route's POST. Release build. The measurements alternate
-# (bare, gateway, bare, gateway, ...) for several rounds and the report takes each series' median, so a slow moment
-# of a shared machine moves one sample, not the ratio.
+# against the bare route's POST. Release build. The measurements alternate (bare, gateway, bare, gateway, ...) for
+# several rounds and the report takes each series' median, so a slow moment of a shared machine moves one sample, not
+# the ratio; each starts once the gateway is idle, so none shares the machine with the work an earlier one left.
 #   bash scripts/bench-gateway.sh                 3 rounds of 10 s per measurement, 2 threads, 16 connections
 #   ROUNDS=5 DURATION=5s CONNECTIONS=8 bash scripts/bench-gateway.sh
 #   STRATUS=path/to/stratus SKIP_BUILD=1 bash scripts/bench-gateway.sh   measures another build (an earlier commit's)
@@ -81,8 +81,24 @@ cat >"$work/get.lua" <<LUA
 wrk.headers["authorization"] = "Bearer $token"
 LUA
 
-# Runs wrk and prints "requests/s p50 p99" (latencies in ms).
+# Waits until the gateway is idle (at most 2 clock ticks of CPU in half a second, 4 % of a core; 60 s at most), so
+# that a measurement does not share the machine with the work an earlier one left behind: every POST /orders sets off
+# its order's events through the bus, the queues and their functions, which the server finishes after wrk stops.
+settle() {
+    local ticks previous
+    previous=$(awk '{print $14 + $15}' "/proc/$gateway_pid/stat")
+    for _ in $(seq 1 120); do
+        sleep 0.5
+        ticks=$(awk '{print $14 + $15}' "/proc/$gateway_pid/stat")
+        [ $((ticks - previous)) -le 2 ] && return
+        previous=$ticks
+    done
+    echo "the gateway was still busy after 60 s; measuring anyway" >&2
+}
+
+# Runs wrk once the gateway is idle and prints "requests/s p50 p99" (latencies in ms).
 measure() {
+    settle
     wrk --latency -t2 -c"$connections" -d"$duration" "$@" | python3 scripts/bench/wrk_summary.py
 }
 

@@ -124,6 +124,40 @@ import Testing
         #expect(notes == 0)
     }
 
+    /// Eight callers writing at once, one write in seven refusing after its insert: every caller is answered once
+    /// per write, and the table holds exactly the rows of the writes that returned.
+    @Test func concurrentCallersEachSeeTheirOwnOutcome() async throws {
+        let fixture = try Fixture()
+        fixture.release()
+        let outcomes = try await withThrowingTaskGroup(of: [(String, Bool)].self) { group in
+            for caller in 0..<8 {
+                group.addTask {
+                    var outcomes: [(String, Bool)] = []
+                    for number in 0..<50 {
+                        let word = "w\(caller)-\(number)"
+                        let refuses = (caller * 50 + number) % 7 == 0
+                        do {
+                            try await fixture.writes.write { db in
+                                try Fixture.insert(word)(db)
+                                if refuses { throw Refused() }
+                            }
+                            outcomes.append((word, true))
+                        } catch is Refused {
+                            outcomes.append((word, false))
+                        }
+                    }
+                    return outcomes
+                }
+            }
+            return try await group.reduce(into: []) { $0 += $1 }
+        }
+
+        #expect(outcomes.count == 400)
+        let committed = outcomes.filter(\.1).map(\.0).sorted()
+        #expect(committed.count == 400 - 58)
+        #expect(try fixture.words() == committed)
+    }
+
     /// A write asked for while the thread is idle is a group of its own: it does not wait for company, and when it
     /// throws its transaction is rolled back whole (it has no savepoint), leaving the next write a clean start.
     @Test func aWriteAloneCommitsAtOnceOrIsRolledBack() async throws {
