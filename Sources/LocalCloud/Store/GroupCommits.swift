@@ -39,7 +39,7 @@ final class GroupCommits: Sendable {
         self.threads = threads
     }
 
-    /// How many transactions have committed or failed, for tests.
+    /// How many transactions have begun, for tests.
     var transactionCount: Int { self.transactions.load(ordering: .relaxed) }
 
     /// How many writes wait for the writing thread, for tests.
@@ -55,8 +55,9 @@ final class GroupCommits: Sendable {
             let write = PendingWrite(body, continuation)
             let startsDrain = self.state.withLock { state in
                 state.waiting.append(write)
-                defer { state.isDraining = true }
-                return !state.isDraining
+                let wasDraining = state.isDraining
+                state.isDraining = true
+                return !wasDraining
             }
             if startsDrain { self.queueDrain() }
         }
@@ -120,7 +121,8 @@ final class GroupCommits: Sendable {
             }
             guard db.isInsideTransaction else {
                 // SQLite rolled back the whole transaction: whatever the members wrote is gone.
-                let reason = write.failure ?? DatabaseError(resultCode: .SQLITE_ABORT, message: "transaction rolled back")
+                let reason =
+                    write.failure ?? DatabaseError(resultCode: .SQLITE_ABORT, message: "transaction rolled back")
                 for member in members { member.finish(failingWith: reason) }
                 return
             }
