@@ -7,7 +7,7 @@
 # several rounds and the report takes each series' median, so a slow moment of a shared machine moves one sample, not
 # the ratio; each starts once the gateway is idle, so none shares the machine with the work an earlier one left.
 #   bash scripts/bench-gateway.sh                 3 rounds of 10 s per measurement, 2 threads, 16 connections
-#   ROUNDS=5 DURATION=5s CONNECTIONS=8 bash scripts/bench-gateway.sh
+#   ROUNDS=5 DURATION=5s CONNECTIONS=8 IDLE_WAIT=30 bash scripts/bench-gateway.sh
 #   STRATUS=path/to/stratus SKIP_BUILD=1 bash scripts/bench-gateway.sh   measures another build (an earlier commit's)
 #   PROFILE=dir bash scripts/bench-gateway.sh     also records the gateway with `perf record -g` during one more GET
 #                                                 and one more POST run, into dir/get.perf and dir/post.perf
@@ -81,19 +81,20 @@ cat >"$work/get.lua" <<LUA
 wrk.headers["authorization"] = "Bearer $token"
 LUA
 
-# Waits until the gateway is idle (at most 2 clock ticks of CPU in half a second, 4 % of a core; 60 s at most), so
-# that a measurement does not share the machine with the work an earlier one left behind: every POST /orders sets off
-# its order's events through the bus, the queues and their functions, which the server finishes after wrk stops.
+# Waits until the gateway is idle (at most 2 clock ticks of CPU in half a second, 4 % of a core; IDLE_WAIT seconds at
+# most, 60 by default), so that a measurement does not share the machine with the work an earlier one left behind:
+# every POST /orders sets off its order's events through the bus, the queues and their functions, which the server
+# finishes after wrk stops.
 settle() {
     local ticks previous
     previous=$(awk '{print $14 + $15}' "/proc/$gateway_pid/stat")
-    for _ in $(seq 1 120); do
+    for _ in $(seq 1 $((2 * ${IDLE_WAIT:-60}))); do
         sleep 0.5
         ticks=$(awk '{print $14 + $15}' "/proc/$gateway_pid/stat")
         [ $((ticks - previous)) -le 2 ] && return
         previous=$ticks
     done
-    echo "the gateway was still busy after 60 s; measuring anyway" >&2
+    echo "the gateway was still busy after ${IDLE_WAIT:-60} s; measuring anyway" >&2
 }
 
 # Runs wrk once the gateway is idle and prints "requests/s p50 p99" (latencies in ms).
