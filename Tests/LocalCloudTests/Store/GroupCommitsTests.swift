@@ -7,7 +7,7 @@ import Testing
 
 /// Writes queued behind a busy writing thread commit in one transaction, and each caller still sees what a
 /// transaction of its own would give it.
-@Suite(.timeLimit(.minutes(1))) struct GroupCommitsTests {
+@Suite(.timeLimit(.minutes(2))) struct GroupCommitsTests {
     /// A database with a table of words and a table of notes that must name a word (checked at commit), its writing
     /// thread held busy until ``release()``, so that the writes asked for meanwhile wait in one group.
     final class Fixture: Sendable {
