@@ -9,8 +9,9 @@ import Identifiers
 /// Every operation runs on the writing thread of its ``SQLiteThreads`` (the counts of ``attributes(of:)`` on a reading
 /// thread), never on the caller's, in a savepoint of a transaction it shares with the operations queued beside it
 /// (``GroupCommits``): a send has been committed when it returns, a receive hides and counts its messages in the same
-/// transaction that finds them, so a process killed at any moment loses no message that was acknowledged. Long-polling receives wait without polling: a send, a visibility change to
-/// zero or a move wakes them (``QueueWakeups``), and so does the moment the next hidden message becomes visible.
+/// transaction that finds them, so a process killed at any moment loses no message that was acknowledged.
+/// Long-polling receives wait without polling: a send, a visibility change to zero or a move wakes them
+/// (``QueueWakeups``), and so does the moment the next hidden message becomes visible.
 ///
 /// Times come from the ``Clock`` port, so tests move visibility timeouts, delays, retention and the deduplication
 /// window forward without waiting; a long poll's wait time is real time.

@@ -120,9 +120,11 @@ final class GroupCommits: Sendable {
                 return
             }
             guard db.isInsideTransaction else {
-                // SQLite rolled back the whole transaction: whatever the members wrote is gone.
+                // SQLite rolled back the whole transaction: whatever the members wrote is gone. The others learn
+                // SQLite's reason (a full disk, say), never the error one caller's own code threw.
                 let reason =
-                    write.failure ?? DatabaseError(resultCode: .SQLITE_ABORT, message: "transaction rolled back")
+                    (write.failure as? DatabaseError)
+                    ?? DatabaseError(resultCode: .SQLITE_ABORT, message: "transaction rolled back")
                 for member in members { member.finish(failingWith: reason) }
                 return
             }

@@ -90,18 +90,23 @@ import Testing
         #expect(fixture.writes.transactionCount == 1)
     }
 
-    /// When SQLite ends the transaction itself (here a write rolls it back; a full disk does the same), the writes
-    /// that were in it report failure, since nothing of theirs is left, and the writes after them commit in a new
-    /// transaction.
+    /// When SQLite ends the transaction itself (here a write rolls it back, then throws; a full disk does the same),
+    /// the writes that were in it report failure, since nothing of theirs is left, the one that ended it its own
+    /// error and the others SQLite's, and the writes after them commit in a new transaction.
     @Test func whenTheTransactionEndsEveryWriteInItFailsAndTheRestCommitInANewOne() async throws {
         let fixture = try Fixture()
         let lost = try await fixture.queue(Fixture.insert("apple"))
-        let ending = try await fixture.queue { db in try db.execute(sql: "ROLLBACK") }
+        let ending = try await fixture.queue { db in
+            try db.execute(sql: "ROLLBACK")
+            throw Refused()
+        }
         let after = try await fixture.queue(Fixture.insert("cherry"))
         fixture.release()
 
-        await #expect(throws: (any Error).self) { try await lost.value }
-        await #expect(throws: (any Error).self) { try await ending.value }
+        await #expect(throws: DatabaseError.self, "the lost write learns SQLite's reason, not another caller's error") {
+            try await lost.value
+        }
+        await #expect(throws: Refused.self) { try await ending.value }
         try await after.value
         #expect(try fixture.words() == ["cherry"])
         #expect(fixture.writes.transactionCount == 2)
