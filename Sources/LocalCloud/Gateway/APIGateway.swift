@@ -108,7 +108,7 @@ public final class APIGateway: Sendable {
             return GatewayResponse(
                 GatewayError.headersTooLarge(limitBytes: Self.maximumHeadBytes), requestID: Self.makeRequestID())
         }
-        let origin = request.headers[.origin]
+        let origin = request.headers.value(of: .origin)
         guard let cors = self.cors, let origin else { return await self.answer(request, readingBody: readBody) }
         let isPreflight =
             request.method.requestMethod.folded == .options
@@ -173,7 +173,7 @@ public final class APIGateway: Sendable {
         }
         // Read before a concurrency slot is taken, so that a slow body cannot hold one; a body announced as too
         // large is refused without being read.
-        let announcedBytes = request.headers[.contentLength].flatMap { Int($0) } ?? 0
+        let announcedBytes = request.headers.value(of: .contentLength).flatMap { Int($0) } ?? 0
         guard announcedBytes <= Self.maximumRequestBytes, let body = await readBody(Self.maximumRequestBytes) else {
             return GatewayResponse(
                 GatewayError.bodyTooLarge(limitBytes: Self.maximumRequestBytes), requestID: requestID)
@@ -236,7 +236,7 @@ public final class APIGateway: Sendable {
     ) throws(JWTValidationError) -> APIGatewayV2Request.Authorizer? {
         guard case .jwt(let scopes) = route.authorization else { return nil }
         guard let authorizer = self.authorizer else { throw .invalidToken("no token issuer is configured") }
-        let header = request.headers[.authorization]
+        let header = request.headers.value(of: .authorization)
         let jwt = try authorizer.authorize(authorization: header, requiredScopes: scopes, nowSeconds: nowSeconds)
         return APIGatewayV2Request.Authorizer(jwt: jwt)
     }
@@ -299,17 +299,17 @@ public final class APIGateway: Sendable {
     /// e.g. `dGhpcyBpcyBhbg=`. Encoded by hand, as every request needs one.
     static func makeRequestID() -> String {
         let (high, low) = RandomBits.next128()
-        let bytes = (0..<11).map { index in
-            UInt8(truncatingIfNeeded: (index < 8 ? high : low) >> UInt64(8 * (index % 8)))
+        /// The id's byte at `index`, and zero past its eleventh.
+        func byte(_ index: Int) -> UInt32 {
+            guard index < 11 else { return 0 }
+            return UInt32(UInt8(truncatingIfNeeded: (index < 8 ? high : low) >> UInt64(8 * (index % 8))))
         }
         let alphabet = Self.requestIDAlphabet
         return String(unsafeUninitializedCapacity: 16) { output in
             // Three groups of three bytes make twelve characters; the last two bytes make three and a pad.
             for group in 0..<4 {
                 let first = group * 3
-                let value =
-                    UInt32(bytes[first]) << 16 | UInt32(bytes[first + 1]) << 8
-                    | (first + 2 < bytes.count ? UInt32(bytes[first + 2]) : 0)
+                let value = byte(first) << 16 | byte(first + 1) << 8 | byte(first + 2)
                 let characters = group < 3 ? 4 : 3
                 for offset in 0..<characters {
                     output[group * 4 + offset] = alphabet[Int((value >> UInt32(18 - 6 * offset)) & 0x3F)]

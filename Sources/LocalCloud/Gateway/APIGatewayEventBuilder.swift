@@ -10,11 +10,14 @@ public struct APIGatewayEventBuilder: Sendable {
     public let accountID: String
     public let apiID: String
     public let domainName: String
+    /// The domain name's first label, the context's `domainPrefix`.
+    private let domainPrefix: String
 
     public init(accountID: String = LocalAccount.id, apiID: String = "local", domainName: String = "localhost") {
         self.accountID = accountID
         self.apiID = apiID
         self.domainName = domainName
+        self.domainPrefix = domainName.split(separator: ".").first.map(String.init) ?? domainName
     }
 
     public func event(
@@ -52,7 +55,7 @@ public struct APIGatewayEventBuilder: Sendable {
                 apiId: self.apiID,
                 authorizer: authorizer,
                 domainName: self.domainName,
-                domainPrefix: self.domainName.split(separator: ".").first.map(String.init) ?? self.domainName,
+                domainPrefix: self.domainPrefix,
                 http: .init(
                     method: request.method.rawValue,
                     path: request.path,
@@ -100,14 +103,44 @@ public struct APIGatewayEventBuilder: Sendable {
         return (Base64.encode(bytes), true)
     }
 
-    /// API Gateway's `requestContext.time`: `22/Nov/2026:21:36:49 +0000`.
+    /// API Gateway's `requestContext.time`: `22/Nov/2026:21:36:49 +0000`, written as bytes (every request has one).
     static func requestTime(milliseconds: Int64) -> String {
         var seconds = time_t(milliseconds / 1000)
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(two(parts.tm_mday))/\(months[Int(parts.tm_mon)])/\(parts.tm_year + 1900):"
-            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)) +0000"
+        return String(unsafeUninitializedCapacity: 26) { output in
+            var written = 0
+            func put(_ byte: UInt8) {
+                output[written] = byte
+                written += 1
+            }
+            func putDigits(_ value: Int32, count: Int) {
+                var divisor: Int32 = 1
+                for _ in 1..<count { divisor *= 10 }
+                while divisor > 0 {
+                    put(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value / divisor % 10))
+                    divisor /= 10
+                }
+            }
+            putDigits(parts.tm_mday, count: 2)
+            put(UInt8(ascii: "/"))
+            Self.monthNames.withUTF8Buffer { names in
+                let first = 3 * Int(parts.tm_mon)
+                for offset in first..<first + 3 { put(names[offset]) }
+            }
+            put(UInt8(ascii: "/"))
+            putDigits(parts.tm_year + 1900, count: 4)
+            put(UInt8(ascii: ":"))
+            putDigits(parts.tm_hour, count: 2)
+            put(UInt8(ascii: ":"))
+            putDigits(parts.tm_min, count: 2)
+            put(UInt8(ascii: ":"))
+            putDigits(parts.tm_sec, count: 2)
+            for byte in " +0000".utf8 { put(byte) }
+            return written
+        }
     }
+
+    /// The months' abbreviations, three letters each, January first.
+    private static let monthNames: StaticString = "JanFebMarAprMayJunJulAugSepOctNovDec"
 }
