@@ -10,7 +10,14 @@ struct BusRouting: Sendable {
     /// An enabled rule and its targets.
     struct Route: Sendable {
         let rule: String
-        let targets: [RuleTarget]
+        let targets: [Target]
+    }
+
+    /// A target with its definition as the file keeps it (``StoredTarget``), which each delivery owed to it copies:
+    /// encoded once when the routing is loaded, not once per event.
+    struct Target: Sendable {
+        let target: RuleTarget
+        let definition: String
     }
 
     /// An archive and the pattern of the events it keeps (every event without one).
@@ -27,6 +34,15 @@ struct BusRouting: Sendable {
     }
 
     private(set) var buses: [String: Bus] = [:]
+    /// Every current target by its stored definition, so that the deliveries owed to it are read without decoding
+    /// their copy of it again (``target(stored:)``).
+    private var targetsByDefinition: [String: RuleTarget] = [:]
+
+    /// The target whose stored definition is `definition`: a current target's from the routing, any other (one changed
+    /// or removed since its deliveries were owed) decoded.
+    func target(stored definition: String) throws -> RuleTarget {
+        try self.targetsByDefinition[definition] ?? StoredTarget.decode(definition)
+    }
 
     /// The routing of every bus in the file.
     static func load(from db: Database) throws -> BusRouting {
@@ -34,10 +50,13 @@ struct BusRouting: Sendable {
         for name in try String.fetchAll(db, sql: "SELECT name FROM buses") {
             routing.buses[name] = Bus()
         }
-        var targets: [String: [RuleTarget]] = [:]
+        var targets: [String: [Target]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT bus, rule, definition FROM targets ORDER BY bus, rule, id") {
             let key = "\(row["bus"] as String)\n\(row["rule"] as String)"
-            targets[key, default: []].append(try StoredTarget.decode(row["definition"]))
+            let definition: String = row["definition"]
+            let target = try StoredTarget.decode(definition)
+            targets[key, default: []].append(Target(target: target, definition: definition))
+            routing.targetsByDefinition[definition] = target
         }
         let rules = try Row.fetchAll(
             db, sql: "SELECT bus, name, pattern FROM rules WHERE state != ? ORDER BY rowid",
@@ -85,7 +104,7 @@ extension BusRouting.Bus {
                 ruleName: route.rule, ruleARN: arns.rule(route.rule, bus: bus),
                 ingestedMilliseconds: ingestedMilliseconds)
             for target in route.targets {
-                routed.deliveries.append((route.rule, target, input.render(event, for: target)))
+                routed.deliveries.append((route.rule, target.definition, input.render(event, for: target.target)))
             }
         }
         if replayName == nil {

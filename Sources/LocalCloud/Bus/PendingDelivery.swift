@@ -14,8 +14,8 @@ struct PendingDelivery: Sendable {
     /// The attempts made so far.
     let attempts: Int
 
-    /// The deliveries due at `now`, oldest first, at most `limit`.
-    static func due(at now: Int64, limit: Int, in db: Database) throws -> [PendingDelivery] {
+    /// The deliveries due at `now`, oldest first, at most `limit`, their targets read through `routing`.
+    static func due(at now: Int64, limit: Int, routing: BusRouting, in db: Database) throws -> [PendingDelivery] {
         try Row.fetchAll(
             db.cachedStatement(
                 sql: """
@@ -26,7 +26,7 @@ struct PendingDelivery: Sendable {
         ).map { row in
             PendingDelivery(
                 seq: row["seq"], eventID: row["event_id"], bus: row["bus"], rule: row["rule"],
-                target: try StoredTarget.decode(row["target"]), payload: row["payload"],
+                target: try routing.target(stored: row["target"]), payload: row["payload"],
                 traceHeader: row["trace_header"], ingestedMilliseconds: row["ingested_ms"], attempts: row["attempts"])
         }
     }

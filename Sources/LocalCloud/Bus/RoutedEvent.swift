@@ -11,8 +11,8 @@ struct RoutedEvent: Sendable {
     let replayName: String?
     /// The rules it matched.
     var matchedRules: [String] = []
-    /// The rule, the target and the input the target receives, per delivery.
-    var deliveries: [(rule: String, target: RuleTarget, payload: String)] = []
+    /// The rule, the target's stored definition and the input the target receives, per delivery.
+    var deliveries: [(rule: String, target: String, payload: String)] = []
     /// The archives that keep it.
     var archives: [String] = []
 
@@ -34,7 +34,7 @@ struct RoutedEvent: Sendable {
                     """
             ).execute(
                 arguments: [
-                    self.event.id, self.bus, delivery.rule, try StoredTarget.encode(delivery.target), delivery.payload,
+                    self.event.id, self.bus, delivery.rule, delivery.target, delivery.payload,
                     self.traceHeader, self.ingestedMilliseconds, self.ingestedMilliseconds,
                 ])
         }

@@ -584,8 +584,9 @@ public final class SQLiteEventBus: EventBus {
         guard started else { return 0 }
         defer { self.deliveryPass.withLock { $0 = false } }
         let now = self.clock.nowMilliseconds
+        let routing = self.routing.withLock { $0 }
         let due = try await self.read { db in
-            try PendingDelivery.due(at: now, limit: Self.deliveriesPerPass, in: db)
+            try PendingDelivery.due(at: now, limit: Self.deliveriesPerPass, routing: routing, in: db)
         }
         var settled = due.filter { TargetDelivery.isExpired($0, at: now) }.map { ($0, self.delivery.expired($0)) }
         let attempts = await self.delivery.attempt(due.filter { !TargetDelivery.isExpired($0, at: now) })

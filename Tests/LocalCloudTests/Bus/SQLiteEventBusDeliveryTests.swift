@@ -149,6 +149,20 @@ import Testing
                 == .string("arn:aws:lambda:us-east-1:123456789012:function:nothing"))
     }
 
+    @Test func aDeliveryOwedBeforeItsTargetChangedGoesWhereTheTargetPointedWhenItsEventWasAccepted() async throws {
+        let setup = try Setup(functions: nil)
+        try await setup.queues.createQueue("before")
+        try await setup.queues.createQueue("after")
+        try await setup.route(to: RuleTarget(id: "q", destination: .queue("before")))
+        try await setup.put()
+        let moved = RuleTarget(id: "q", destination: .queue("after"))
+        #expect(try await setup.bus.putTargets([moved], rule: "orders", bus: "default").isEmpty)
+        try await setup.put()
+        #expect(try await setup.bus.deliverDue() == 2)
+        #expect(try await setup.queues.receive(from: "before", maxMessages: 10, waitTime: .zero).count == 1)
+        #expect(try await setup.queues.receive(from: "after", maxMessages: 10, waitTime: .zero).count == 1)
+    }
+
     @Test func aQueueTargetFailingPastItsRetryPolicyIsDeadLetteredWithTheConditionExhausted() async throws {
         // A queue that refuses the event: larger than its maximum message size.
         let setup = try Setup(functions: nil)
