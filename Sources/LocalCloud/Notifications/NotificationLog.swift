@@ -1,6 +1,11 @@
 public import Cloud
 import Foundation
+import JSONCoding
 import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The local cloud's outbox to people: every email or text message the system would send is appended to one file as
 /// a JSON line (`time`, `channel`, `to`, `subject`, `message`, and `key` when the sender named one), readable by its
@@ -58,10 +63,7 @@ public final class NotificationLog: Sendable {
     func append(channel: String, to address: String, subject: String, message: String, key: String?) throws -> Bool {
         let entry = Entry(
             time: self.clock.nowISO8601, channel: channel, to: address, subject: subject, message: message, key: key)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var line = try encoder.encode(entry)
-        line.append(UInt8(ascii: "\n"))
+        let line = Self.line(for: entry)
         return try self.deliveredKeys.withLock { delivered in
             if let key {
                 let known = try delivered ?? Set(self.entries().compactMap(\.key))
@@ -74,18 +76,40 @@ public final class NotificationLog: Sendable {
         }
     }
 
-    /// Writes `line` at the end of the file, creating it readable by its owner only.
-    private func appendLine(_ line: Data) throws {
-        let manager = FileManager.default
-        if !manager.fileExists(atPath: self.path) {
-            guard manager.createFile(atPath: self.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: self.path])
+    /// `entry` as one line of the log: its members sorted by name, as the log has always been written, and a newline.
+    static func line(for entry: Entry) -> [UInt8] {
+        var writer = JSONWriter(capacity: 128 + entry.subject.utf8.count + entry.message.utf8.count)
+        writer.beginObject()
+        writer.member("channel", entry.channel)
+        if let key = entry.key { writer.member("key", key) }
+        writer.member("message", entry.message)
+        writer.member("subject", entry.subject)
+        writer.member("time", entry.time)
+        writer.member("to", entry.to)
+        writer.endObject()
+        var line = writer.bytes
+        line.append(UInt8(ascii: "\n"))
+        return line
+    }
+
+    /// Writes `line` at the end of the file through a descriptor opened to append, so that a line another log on the
+    /// same file appends at the same moment is never written into the middle of it; the file is created readable by
+    /// its owner only.
+    private func appendLine(_ line: [UInt8]) throws {
+        let descriptor = open(self.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(descriptor) }
+        var written = 0
+        while written < line.count {
+            let result = line.withUnsafeBytes { bytes in
+                write(descriptor, bytes.baseAddress! + written, bytes.count - written)
             }
+            if result < 0 {
+                guard errno == EINTR else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+                continue
+            }
+            written += result
         }
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: self.path))
-        defer { try? handle.close() }
-        try handle.seekToEnd()
-        try handle.write(contentsOf: line)
     }
 
     /// Every message in the log, oldest first.
