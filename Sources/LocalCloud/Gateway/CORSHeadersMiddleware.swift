@@ -11,7 +11,7 @@ struct CORSHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         async throws -> Response
     {
         var response = try await next(request, context)
-        guard let origin = request.headers[.origin] else { return response }
+        guard let origin = request.headers.value(of: .origin) else { return response }
         for (name, value) in self.cors.responseHeaders(origin: origin) {
             if let name = HTTPField.Name(name) { response.headers[name] = value }
         }
