@@ -55,11 +55,13 @@ func writeLine(_ line: String, to descriptor: Int32) {
     }
 }
 
-/// Writes all of `bytes` to a file descriptor, retrying short writes; `false` when a write failed.
-private func writeAll(to descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+/// Writes all of `bytes` to a file descriptor, retrying short and interrupted writes; `false` when a write failed,
+/// with `errno` saying why.
+package func writeAll(to descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
     var offset = 0
     while offset < bytes.count {
         let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+        if written < 0 && errno == EINTR { continue }
         if written <= 0 { return false }
         offset += written
     }

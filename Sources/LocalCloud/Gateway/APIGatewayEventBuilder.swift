@@ -2,6 +2,7 @@ import Cloud
 import Foundation
 import HTTPTypes
 public import LambdaEvents
+import LambdaRuntime
 
 /// Turns an HTTP request into the HTTP API payload 2.0 event API Gateway hands a function: lower-cased headers
 /// (repeats joined with commas), cookies apart, the raw and the parsed query string, path parameters, and the
@@ -105,39 +106,24 @@ public struct APIGatewayEventBuilder: Sendable {
 
     /// API Gateway's `requestContext.time`: `22/Nov/2026:21:36:49 +0000`, written as bytes (every request has one).
     static func requestTime(milliseconds: Int64) -> String {
-        var seconds = time_t(milliseconds / 1000)
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
+        let parts = WallClock.utcFields(milliseconds: milliseconds)
         return String(unsafeUninitializedCapacity: 26) { output in
-            var written = 0
-            func put(_ byte: UInt8) {
-                output[written] = byte
-                written += 1
-            }
-            func putDigits(_ value: Int32, count: Int) {
-                var divisor: Int32 = 1
-                for _ in 1..<count { divisor *= 10 }
-                while divisor > 0 {
-                    put(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value / divisor % 10))
-                    divisor /= 10
-                }
-            }
-            putDigits(parts.tm_mday, count: 2)
-            put(UInt8(ascii: "/"))
+            var position = WallClock.write(parts.tm_mday, width: 2, then: UInt8(ascii: "/"), into: output, at: 0)
             Self.monthNames.withUTF8Buffer { names in
-                let first = 3 * Int(parts.tm_mon)
-                for offset in first..<first + 3 { put(names[offset]) }
+                for offset in 0..<3 { output[position + offset] = names[3 * Int(parts.tm_mon) + offset] }
             }
-            put(UInt8(ascii: "/"))
-            putDigits(parts.tm_year + 1900, count: 4)
-            put(UInt8(ascii: ":"))
-            putDigits(parts.tm_hour, count: 2)
-            put(UInt8(ascii: ":"))
-            putDigits(parts.tm_min, count: 2)
-            put(UInt8(ascii: ":"))
-            putDigits(parts.tm_sec, count: 2)
-            for byte in " +0000".utf8 { put(byte) }
-            return written
+            output[position + 3] = UInt8(ascii: "/")
+            position += 4
+            position = WallClock.write(
+                parts.tm_year + 1900, width: 4, then: UInt8(ascii: ":"), into: output, at: position)
+            position = WallClock.write(parts.tm_hour, width: 2, then: UInt8(ascii: ":"), into: output, at: position)
+            position = WallClock.write(parts.tm_min, width: 2, then: UInt8(ascii: ":"), into: output, at: position)
+            position = WallClock.write(parts.tm_sec, width: 2, then: nil, into: output, at: position)
+            for byte in " +0000".utf8 {
+                output[position] = byte
+                position += 1
+            }
+            return position
         }
     }
 

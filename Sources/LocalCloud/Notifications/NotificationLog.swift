@@ -1,6 +1,7 @@
 public import Cloud
 import Foundation
 import JSONCoding
+import LambdaRuntime
 import Synchronization
 
 #if canImport(Glibc)
@@ -99,16 +100,8 @@ public final class NotificationLog: Sendable {
         let descriptor = open(self.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         defer { close(descriptor) }
-        var written = 0
-        while written < line.count {
-            let result = line.withUnsafeBytes { bytes in
-                write(descriptor, bytes.baseAddress! + written, bytes.count - written)
-            }
-            if result < 0 {
-                guard errno == EINTR else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-                continue
-            }
-            written += result
+        guard line.withUnsafeBytes({ writeAll(to: descriptor, $0) }) else {
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
         }
     }
 
