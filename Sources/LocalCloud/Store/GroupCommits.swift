@@ -22,7 +22,10 @@ final class GroupCommits: Sendable {
     /// The most writes one transaction takes: the first caller of a group waits for the others' writes to run.
     static let largestGroup = 64
 
-    private let database: any DatabaseWriter
+    /// Lends the writing thread the database's connection for one group's transactions.
+    typealias ConnectionLender = @Sendable (_ transactions: (Database) throws -> Void) throws -> Void
+
+    private let lendConnection: ConnectionLender
     private let threads: SQLiteThreads
     private let state = Mutex(State())
     private let transactions = Atomic<Int>(0)
@@ -34,8 +37,14 @@ final class GroupCommits: Sendable {
     }
 
     /// Writes to `database` on `threads`' writing thread.
-    init(_ database: any DatabaseWriter, threads: SQLiteThreads) {
-        self.database = database
+    convenience init(_ database: any DatabaseWriter, threads: SQLiteThreads) {
+        self.init(threads: threads) { transactions in try database.writeWithoutTransaction(transactions) }
+    }
+
+    /// Writes on `threads`' writing thread to the connection `lendConnection` lends it for each group, which may
+    /// make it wait for the connection (shared with callers that write on their own threads when it is free).
+    init(threads: SQLiteThreads, lendConnection: @escaping ConnectionLender) {
+        self.lendConnection = lendConnection
         self.threads = threads
     }
 
@@ -91,13 +100,14 @@ final class GroupCommits: Sendable {
     private func commit(_ group: [any GroupedWrite]) {
         var remaining = group[...]
         do {
-            try self.database.writeWithoutTransaction { db in
+            try self.lendConnection { db in
                 while !remaining.isEmpty {
                     try self.commitTransaction(of: &remaining, in: db)
                 }
             }
         } catch {
-            // The transaction could not begin (another connection held the lock past the busy timeout).
+            // The transaction could not begin (another connection held the lock past the busy timeout), or the
+            // connection could not be had.
             for write in remaining { write.finish(failingWith: error) }
         }
     }

@@ -11,13 +11,14 @@ import GRDBSQLite
 /// admits one writer at a time anyway), so a conditional write reads, checks and writes atomically, and two writers
 /// racing on one item never both win; queries use a few read-only connections beside it. Both run on the caller's
 /// thread when their connection is free and SQLite's lock is too, and on threads the store owns (``SQLiteThreads``)
-/// when they would have to wait (``InlineOrQueuedConnections`` explains why the first is safe). The point read
+/// when they would have to wait (``InlineOrQueuedConnections`` explains why the first is safe); the writes queued
+/// together there commit as one transaction, each in a savepoint of its own (``InlineOrGroupedWrites``). The point read
 /// (`get`), the hot path of most requests, always runs on the caller's thread: ``SQLitePointReader``'s prepared
 /// lookup on a `query_only` connection in WAL mode never waits for a writer.
 ///
-/// A write waits at most ``busyTimeout`` from the moment it is asked for, queueing behind other writes included, for a
-/// lock another connection holds (another process on the same file); then it fails with
-/// ``ItemStoreError/unavailable(_:)``, which a function's HTTP router answers 503 with `Retry-After`.
+/// A write waits at most ``busyTimeout`` from the moment its transaction begins for a lock another connection holds
+/// (another process on the same file); then it fails with ``ItemStoreError/unavailable(_:)``, which a function's HTTP
+/// router answers 503 with `Retry-After`.
 ///
 /// A write that returned is in the WAL file, so it survives the process being killed; with
 /// ``Durability/powerLoss`` it is also synced to the disk, and so always runs on the store's writing thread.
@@ -37,7 +38,7 @@ public final class SQLiteItemStore: ItemStore {
     /// How many read-only connections queries use: more queries at once than this wait for one on the store's threads.
     static let queryConnections = 4
 
-    private let writer: InlineOrQueuedConnections
+    private let writer: InlineOrGroupedWrites
     private let checkpoints: WALCheckpoints
     private let readers: InlineOrQueuedConnections
     private let pointReader: SQLitePointReader
@@ -86,12 +87,11 @@ public final class SQLiteItemStore: ItemStore {
             let readers = try (0..<Self.queryConnections).map { _ in
                 try DatabaseQueue(path: path, configuration: reading)
             }
-            self.writer = InlineOrQueuedConnections(
-                [writer], threads: threads, queueOn: .writing, runsInline: durability == .processCrash,
+            self.writer = InlineOrGroupedWrites(
+                writer, threads: threads, runsInline: durability == .processCrash,
                 mustQueue: { checkpoints.isTruncating }, busyTimeout: Self.busyTimeout)
             self.checkpoints = checkpoints
-            self.readers = InlineOrQueuedConnections(
-                readers, threads: threads, queueOn: .reading, runsInline: true, busyTimeout: Self.busyTimeout)
+            self.readers = InlineOrQueuedConnections(readers, threads: threads, busyTimeout: Self.busyTimeout)
         } catch {
             throw .unavailable("cannot open \(path): \(error)")
         }
@@ -102,6 +102,9 @@ public final class SQLiteItemStore: ItemStore {
 
     /// How many operations ran on the store's threads because they could not run on the caller's without waiting.
     package var queuedOperationCount: Int { self.writer.queuedCount + self.readers.queuedCount }
+
+    /// How many transactions the writes queued on the store's writing thread committed in.
+    package var queuedWriteTransactionCount: Int { self.writer.queuedTransactionCount }
 
     /// How many checkpoints of the WAL have run (``WALCheckpoints``).
     package var checkpointCount: Int { self.checkpoints.checkpointCount }
@@ -227,26 +230,13 @@ public final class SQLiteItemStore: ItemStore {
 
     // MARK: Writing
 
-    /// Runs `body` in one immediate transaction on the writing connection, rolled back when `body` throws. The
-    /// transaction statements are prepared once and reused. `BEGIN IMMEDIATE` takes the write lock first, so a lock
-    /// another connection holds stops the write before it has changed anything.
+    /// Runs `body` as one write on the writing connection (``InlineOrGroupedWrites``): all of it committed, or none
+    /// of it when `body` throws.
     private func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(ItemStoreError)
         -> T
     {
         do {
-            let result = try await self.writer.run { db in
-                try db.cachedStatement(sql: "BEGIN IMMEDIATE TRANSACTION").execute()
-                do {
-                    let result = try body(db)
-                    try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
-                    return result
-                } catch {
-                    if db.isInsideTransaction {
-                        try db.cachedStatement(sql: "ROLLBACK TRANSACTION").execute()
-                    }
-                    throw error
-                }
-            }
+            let result = try await self.writer.write(body)
             self.checkpoints.checkpointIfDue()
             return result
         } catch {

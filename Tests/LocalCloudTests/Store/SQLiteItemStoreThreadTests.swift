@@ -66,6 +66,44 @@ import Testing
         try await loop.shutdownGracefully()
     }
 
+    /// Another process holds the write lock while five writes are asked for: all five queue on the store's writing
+    /// thread. The first begins its transaction and waits for the lock; the other four queue behind it and, once the
+    /// lock is let go, commit together in one transaction. One of them is a conditional put whose condition fails:
+    /// it alone is rolled back (its savepoint), the other three are committed, as if each had had a transaction of
+    /// its own.
+    @Test(.timeLimit(.minutes(1))) func writesQueuedTogetherCommitInOneTransactionEachRolledBackAlone() async throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("store.sqlite")
+        let store = try SQLiteItemStore(path: path)
+        try await store.put(Self.order)
+        let holder = try await WriteLockHolder(path: path, seconds: 30)
+
+        async let first: Void = store.put(["PK": "ORDER#10", "SK": "DETAILS"])
+        try await eventually(timeout: .seconds(5)) { store.queuedOperationCount == 1 }
+        async let second: Void = store.put(["PK": "ORDER#11", "SK": "DETAILS"])
+        async let refused: Item? = store.put(
+            ["PK": "ORDER#1", "SK": "DETAILS", "status": "LOST"], condition: .attributeNotExists("PK"),
+            returning: .none)
+        async let third: Item? = store.update(Self.key, ItemUpdate().set("status", to: "CONFIRMED"))
+        async let fourth: Void = store.put(["PK": "ORDER#12", "SK": "DETAILS"])
+        try await eventually(timeout: .seconds(5)) { store.queuedOperationCount == 5 }
+        #expect(try await holder.release() == .asked)
+
+        try await first
+        try await second
+        do {
+            _ = try await refused
+            Issue.record("the put whose condition failed was committed")
+        } catch ItemStoreError.conditionalCheckFailed {}
+        _ = try await third
+        try await fourth
+        #expect(store.queuedWriteTransactionCount == 2, "the first write's transaction, then the other four's")
+        #expect(try await store.get(Self.key)?["status"] == "CONFIRMED")
+        for number in 10...12 {
+            #expect(try await store.get(ItemKey(partition: "ORDER#\(number)", sort: "DETAILS")) != nil)
+        }
+    }
+
     /// With power-loss durability a commit waits for the disk, so every write runs on the store's writing thread;
     /// a query still runs where it was called.
     @Test func writesThatSyncTheDiskAlwaysRunOnTheStoresThread() async throws {
