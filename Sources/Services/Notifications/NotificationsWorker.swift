@@ -11,6 +11,11 @@ import Observability
 /// A crash between writing and sending sends again on redelivery under the same idempotency keys, which the
 /// notifier delivers once. Failed records are reported in `batchItemFailures` (``BatchProcessor``), and the reason
 /// for each is kept as a ``DeadLetterReason`` for the dead-letter processor. Events of other types are skipped.
+///
+/// The records of a batch are handled concurrently, up to ten at once: each writes items of its own (no two contend
+/// for one item, as the analytics worker's counts would, which therefore count one record after another), so a send
+/// slow to answer holds up no other record, and their writes reach the store together, where DynamoDB serves them
+/// in parallel and the local store commits those that queue as one transaction.
 package struct NotificationsWorker: LambdaHandler {
     private let processor: BatchProcessor<NotificationEvent>
     private let notifications: NotificationRepository
@@ -24,7 +29,7 @@ package struct NotificationsWorker: LambdaHandler {
         self.recipients = NotificationRecipients(store: store)
         self.notifier = notifier
         self.clock = clock
-        self.processor = BatchProcessor(NotificationEvent.self) { message, error in
+        self.processor = BatchProcessor(NotificationEvent.self, mode: .concurrent(limit: 10)) { message, error in
             let reason = DeadLetterReason(
                 messageID: message.messageId, reason: ErrorDescription(error).description,
                 receiveCount: Int(message.attributes.approximateReceiveCount) ?? 0, recordedAt: clock.nowISO8601)

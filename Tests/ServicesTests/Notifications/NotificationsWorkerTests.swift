@@ -86,6 +86,25 @@ struct NotificationsWorkerTests {
         #expect(try fixture.log.entries().count == 1)
     }
 
+    /// The records of a batch are notified at once, not one after another: a send that is slow to answer (here the
+    /// first, held until another is sent beside it) does not hold up the rest of the batch, and their store writes
+    /// meet, which the store can commit together.
+    @Test func theRecordsOfABatchAreNotifiedConcurrently() async throws {
+        let notifier = OverlapNotifier()
+        let fixture = try NotificationsFixture { _ in notifier }
+        try await fixture.addProfile("alice", email: "alice@example.com")
+        try await fixture.addProfile("bob", email: "bob@example.com")
+
+        let response = try await fixture.deliver([
+            NotificationsFixture.statusChanged(id: "event-1", customer: "alice"),
+            NotificationsFixture.statusChanged(id: "event-2", customer: "bob"),
+        ])
+
+        #expect(response.batchItemFailures.isEmpty)
+        #expect(notifier.wasOverlapped, "bob's email was sent while alice's was on its way")
+        #expect(try await fixture.list(as: "bob").notifications.map(\.notificationId) == ["event-2"])
+    }
+
     @Test func orderProgressIsTextedToAPhoneOnTheProfileAsWell() async throws {
         let fixture = try NotificationsFixture()
         try await fixture.addProfile("alice", email: "alice@example.com", phone: "+14155550123")
@@ -172,5 +191,30 @@ final class FlakyNotifier: Notifier {
     func send(_ notification: OutgoingNotification) async throws(NotifierError) {
         if self.failing.withLock({ $0 }) { throw NotifierError(.unavailable, "The test's notifier is down") }
         try await self.next.send(notification)
+    }
+}
+
+/// A notifier that holds the first notification until a second one is being sent beside it, for five seconds at
+/// most, and notes whether one was.
+final class OverlapNotifier: Notifier {
+    private let overlapped = Atomic<Bool>(false)
+    private let inFlight = Mutex(0)
+
+    /// Whether a notification was sent while another was on its way.
+    var wasOverlapped: Bool { self.overlapped.load(ordering: .relaxed) }
+
+    func send(_ notification: OutgoingNotification) async throws(NotifierError) {
+        let sending = self.inFlight.withLock { count in
+            count += 1
+            return count
+        }
+        defer { self.inFlight.withLock { $0 -= 1 } }
+        guard sending == 1 else {
+            self.overlapped.store(true, ordering: .relaxed)
+            return
+        }
+        for _ in 0..<500 where !self.overlapped.load(ordering: .relaxed) {
+            try? await Task.sleep(for: .milliseconds(10))
+        }
     }
 }
