@@ -81,6 +81,19 @@ public struct BatchProcessor<Body: Decodable & Sendable>: Sendable {
         return SQSBatchResponse(batchItemFailures: failures.map(SQSBatchResponse.ItemFailure.init(itemIdentifier:)))
     }
 
+    /// The records of `event` with their bodies decoded, in the batch's order, or `nil` when a body does not decode:
+    /// for a handler that first tries the whole batch at once (one write for all of it, say) and hands the batch to
+    /// ``process(_:context:handler:)`` when that cannot be done, which then reports each record that fails.
+    public func decodedRecords(of event: SQSEvent) -> [BatchRecord<Body>]? {
+        var records: [BatchRecord<Body>] = []
+        records.reserveCapacity(event.records.count)
+        for message in event.records {
+            guard let body = try? JSONValueDecoder().decode(Body.self, from: message.body.utf8) else { return nil }
+            records.append(BatchRecord(body: body, message: message))
+        }
+        return records
+    }
+
     /// Decodes and handles one record; `true` when it failed (after logging it and telling the observer).
     private func processRecord(
         _ message: SQSEvent.Message, context: LambdaContext, handler: RecordHandler

@@ -161,4 +161,17 @@ struct BatchProcessorTests {
         #expect(Self.failures(response) == ["m1", "m5", "m6"])
         #expect(occupancy.most == 3)
     }
+
+    /// A handler that tries a whole batch at once gets every record decoded, in order, or nothing when one body is
+    /// not a job.
+    @Test func theDecodedRecordsOfABatchAreAllOfThemOrNone() {
+        let processor = BatchProcessor(Job.self)
+        let records = processor.decodedRecords(of: Self.batch(3))
+        #expect(records?.map(\.body.name) == ["job-1", "job-2", "job-3"])
+        #expect(records?.map(\.message.messageId) == ["m1", "m2", "m3"])
+
+        var broken = Self.batch(3)
+        broken.records[1] = .test("m2", body: #"{"title":"not a job"}"#)
+        #expect(processor.decodedRecords(of: broken) == nil)
+    }
 }

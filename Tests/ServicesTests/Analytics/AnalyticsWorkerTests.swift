@@ -2,6 +2,7 @@ import Cloud
 import Middleware
 import Services
 import StratusTesting
+import Synchronization
 import Testing
 
 @Suite("Analytics worker")
@@ -67,6 +68,47 @@ struct AnalyticsWorkerTests {
         #expect(marker.expiresAtSeconds == fixture.clock.nowSeconds + 8 * 86_400)
     }
 
+    /// A batch of events none of which was counted before is counted in one transaction: each event's marker and
+    /// one addition per counter.
+    @Test func aBatchOfNewEventsIsCountedInOneTransaction() async throws {
+        let store = TransactionCountingStore(InMemoryItemStore())
+        let worker = AnalyticsWorker(store: store)
+        let event = SQSEvent(
+            records: ["e-1", "e-2", "e-3"].enumerated().map { index, id in
+                .test("m\(index)", body: AnalyticsFixture.envelope(id: id, type: "OrderCreated"), queue: "analytics")
+            } + [.test("m3", body: AnalyticsFixture.envelope(id: "e-4", type: "UserRegistered"), queue: "analytics")])
+
+        let response = try await worker.handle(event, context: .test(function: "analytics-worker"))
+
+        #expect(response.batchItemFailures.isEmpty)
+        #expect(store.transactions == 1)
+        let counts = try await AnalyticsAPI(store: store).handle(
+            .test(
+                "GET", "/analytics/events", claims: ["sub": "sam", "cognito:groups": "staff"],
+                query: ["from": "2026-11-23", "to": "2026-11-23"]),
+            context: .test(function: "analytics-api"))
+        #expect(counts.body?.contains(#""OrderCreated":3"#) == true, "\(counts.body ?? "")")
+        #expect(counts.body?.contains(#""UserRegistered":1"#) == true, "\(counts.body ?? "")")
+        for id in ["e-1", "e-2", "e-3", "e-4"] {
+            #expect(try await store.get(ItemKey(partition: "ANALYTICSEVENT#\(id)", sort: "MARKER")) != nil)
+        }
+    }
+
+    /// A batch holding an event counted before writes nothing as a whole (the transaction is cancelled) and is then
+    /// counted one record at a time: the new events count, the old one does not count again.
+    @Test func aBatchHoldingAnEventCountedBeforeIsCountedOneRecordAtATime() async throws {
+        let fixture = AnalyticsFixture()
+        _ = try await fixture.deliver([AnalyticsFixture.envelope(id: "e-1", type: "OrderCreated")])
+        let response = try await fixture.deliver([
+            AnalyticsFixture.envelope(id: "e-2", type: "OrderCreated"),
+            AnalyticsFixture.envelope(id: "e-1", type: "OrderCreated"),
+            AnalyticsFixture.envelope(id: "e-3", type: "OrderCreated"),
+        ])
+        #expect(response.batchItemFailures.isEmpty)
+        let report = try await fixture.report(from: "2026-11-23", to: "2026-11-23")
+        #expect(report.days.first?.counts == ["OrderCreated": 3])
+    }
+
     @Test func malformedEventsFailAndTheRestOfTheBatchIsCounted() async throws {
         let fixture = AnalyticsFixture()
         let response = try await fixture.deliver([
@@ -80,5 +122,45 @@ struct AnalyticsWorkerTests {
         #expect(response.batchItemFailures.map(\.itemIdentifier) == ["m1", "m2", "m3", "m4", "m5"])
         let report = try await fixture.report(from: "2026-11-23", to: "2026-11-23")
         #expect(report.days.first?.counts == ["OrderCreated": 1])
+    }
+}
+
+/// An item store that counts the transactions it is asked for and hands every call to `base`.
+final class TransactionCountingStore: ItemStore {
+    private let base: any ItemStore
+    private let count = Mutex(0)
+
+    init(_ base: any ItemStore) {
+        self.base = base
+    }
+
+    /// How many `transactWrite` calls were made.
+    var transactions: Int { self.count.withLock { $0 } }
+
+    func put(_ item: Item, condition: Condition?, returning: ReturnValues) async throws(ItemStoreError) -> Item? {
+        try await self.base.put(item, condition: condition, returning: returning)
+    }
+
+    func get(_ key: ItemKey) async throws(ItemStoreError) -> Item? {
+        try await self.base.get(key)
+    }
+
+    func delete(_ key: ItemKey, condition: Condition?, returning: ReturnValues) async throws(ItemStoreError) -> Item? {
+        try await self.base.delete(key, condition: condition, returning: returning)
+    }
+
+    func update(
+        _ key: ItemKey, _ update: ItemUpdate, condition: Condition?, returning: ReturnValues
+    ) async throws(ItemStoreError) -> Item? {
+        try await self.base.update(key, update, condition: condition, returning: returning)
+    }
+
+    func transactWrite(_ actions: [TransactionAction]) async throws(ItemStoreError) {
+        self.count.withLock { $0 += 1 }
+        try await self.base.transactWrite(actions)
+    }
+
+    func query(_ query: ItemQuery) async throws(ItemStoreError) -> QueryPage {
+        try await self.base.query(query)
     }
 }
