@@ -52,7 +52,8 @@ final class InlineOrQueuedConnections: Sendable {
     ///   `CancellationError` when the task is cancelled while the operation is queued.
     func run<T: Sendable>(_ operation: @escaping @Sendable (Database) throws -> T) async throws -> T {
         let deadline = ContinuousClock.now + self.busyTimeout
-        if let attempt = try self.withFreeConnection(waitingForLocksUntil: nil, { db in Result { try operation(db) } }) {
+        let attempt = try self.withFreeConnection(waitingForLocksUntil: nil) { db in Result { try operation(db) } }
+        if let attempt {
             switch attempt {
             case .success(let value): return value
             case .failure(let error as DatabaseError) where error.resultCode == .SQLITE_BUSY: break

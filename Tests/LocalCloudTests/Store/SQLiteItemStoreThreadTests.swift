@@ -67,10 +67,11 @@ import Testing
     }
 
     /// Another process holds the write lock while five writes are asked for: all five queue on the store's writing
-    /// thread. The first begins its transaction and waits for the lock; the other four queue behind it and, once the
-    /// lock is let go, commit together in one transaction. One of them is a conditional put whose condition fails:
-    /// it alone is rolled back (its savepoint), the other three are committed, as if each had had a transaction of
-    /// its own.
+    /// thread. The first begins its transaction and waits for the lock (with the others, if they were queued before
+    /// the thread took it up); the rest queue behind it and, once the lock is let go, commit together in one
+    /// transaction: two at most, where one a write would make five. One of them is a conditional put whose
+    /// condition fails: it alone is rolled back (its savepoint), the others are committed, as if each had had a
+    /// transaction of its own.
     @Test(.timeLimit(.minutes(1))) func writesQueuedTogetherCommitInOneTransactionEachRolledBackAlone() async throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("store.sqlite")
@@ -97,7 +98,8 @@ import Testing
         } catch ItemStoreError.conditionalCheckFailed {}
         _ = try await third
         try await fourth
-        #expect(store.queuedWriteTransactionCount == 2, "the first write's transaction, then the other four's")
+        let transactions = store.queuedWriteTransactionCount
+        #expect((1...2).contains(transactions), "\(transactions) transactions for five writes")
         #expect(try await store.get(Self.key)?["status"] == "CONFIRMED")
         for number in 10...12 {
             #expect(try await store.get(ItemKey(partition: "ORDER#\(number)", sort: "DETAILS")) != nil)
