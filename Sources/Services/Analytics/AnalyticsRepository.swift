@@ -36,7 +36,7 @@ struct AnalyticsRepository: Sendable {
         }
         try await self.store.transactWrite(
             events.map { Self.markerPut(of: $0, nowSeconds: nowSeconds) }
-                + additions.sorted { $0.key.partition + $0.key.sort < $1.key.partition + $1.key.sort }
+                + additions.sorted { ($0.key.partition, $0.key.sort) < ($1.key.partition, $1.key.sort) }
                 .map { Self.addition(of: $0.value, to: $0.key) })
     }
 
