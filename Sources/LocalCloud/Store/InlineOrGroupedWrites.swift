@@ -55,13 +55,9 @@ final class InlineOrGroupedWrites: Sendable {
     ///   timeout has passed; `CancellationError` when the task is cancelled before the write is queued.
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         if self.runsInline, !self.mustQueue(),
-            let attempt = try self.connection.ifFree({ db in Result { try Self.transaction(body, in: db) } })
+            let value = try self.connection.withoutWaiting({ db in try Self.transaction(body, in: db) })
         {
-            switch attempt {
-            case .success(let value): return value
-            case .failure(let error as DatabaseError) where error.resultCode == .SQLITE_BUSY: break
-            case .failure(let error): throw error
-            }
+            return value
         }
         self.queuedWrites.add(1, ordering: .relaxed)
         return try await self.groups.write(body)

@@ -52,13 +52,8 @@ final class InlineOrQueuedConnections: Sendable {
     ///   `CancellationError` when the task is cancelled while the operation is queued.
     func run<T: Sendable>(_ operation: @escaping @Sendable (Database) throws -> T) async throws -> T {
         let deadline = ContinuousClock.now + self.busyTimeout
-        let attempt = try self.withFreeConnection(waitingForLocksUntil: nil) { db in Result { try operation(db) } }
-        if let attempt {
-            switch attempt {
-            case .success(let value): return value
-            case .failure(let error as DatabaseError) where error.resultCode == .SQLITE_BUSY: break
-            case .failure(let error): throw error
-            }
+        for connection in self.connections {
+            if let value = try connection.withoutWaiting(operation) { return value }
         }
         self.queuedOperations.add(1, ordering: .relaxed)
         return try await self.threads.read {
@@ -69,9 +64,10 @@ final class InlineOrQueuedConnections: Sendable {
         }
     }
 
-    /// What `body` returns on the first connection that is free, or `nil` when none is.
+    /// What `body` returns on the first connection that is free, letting SQLite wait for another connection's lock
+    /// until `deadline`; `nil` when none is free.
     private func withFreeConnection<T: Sendable>(
-        waitingForLocksUntil deadline: ContinuousClock.Instant?, _ body: (Database) throws -> T
+        waitingForLocksUntil deadline: ContinuousClock.Instant, _ body: (Database) throws -> T
     ) throws -> T? {
         for connection in self.connections {
             if let value = try connection.ifFree(waitingForLocksUntil: deadline, body) { return value }

@@ -27,6 +27,19 @@ final class LockedConnection: Sendable {
         }
     }
 
+    /// What `body` returns on the connection when it can run there without waiting; `nil` when someone is using the
+    /// connection, or when SQLite finds another connection's lock held (`SQLITE_BUSY`): a read then read nothing, and
+    /// a write that begins with `BEGIN IMMEDIATE` changed nothing, so it may be run again where it can wait.
+    /// - Throws: What `body` throws, but `SQLITE_BUSY`.
+    func withoutWaiting<T: Sendable>(_ body: (Database) throws -> T) throws -> T? {
+        switch try self.ifFree({ db in Result { try body(db) } }) {
+        case nil: return nil
+        case .success(let value)?: return value
+        case .failure(let error as DatabaseError)? where error.resultCode == .SQLITE_BUSY: return nil
+        case .failure(let error)?: throw error
+        }
+    }
+
     /// What `body` returns on the connection, once whoever is using it has finished.
     /// - Parameter deadline: Until when SQLite may wait for another connection's lock.
     /// - Throws: What `body` throws; a `SQLITE_BUSY` `DatabaseError` when `deadline` has passed.

@@ -11,10 +11,7 @@ struct AnalyticsRepository: Sendable {
     /// - Returns: `false` when the event had been counted already.
     func count(_ event: CountedEvent, nowSeconds: Int64) async throws(ItemStoreError) -> Bool {
         do {
-            try await self.store.transactWrite([
-                Self.markerPut(of: event, nowSeconds: nowSeconds),
-                Self.addition(of: 1, to: AnalyticsKeys.counter(day: event.day, detailType: event.detailType)),
-            ])
+            try await self.countAll([event], nowSeconds: nowSeconds)
             return true
         } catch {
             guard case .transactionCanceled(let reasons) = error, case .conditionalCheckFailed = reasons.first else {

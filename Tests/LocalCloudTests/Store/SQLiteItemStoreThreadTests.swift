@@ -83,7 +83,7 @@ import Testing
         try await eventually(timeout: .seconds(5)) { store.queuedOperationCount == 1 }
         async let second: Void = store.put(["PK": "ORDER#11", "SK": "DETAILS"])
         async let refused: Item? = store.put(
-            ["PK": "ORDER#1", "SK": "DETAILS", "status": "LOST"], condition: .attributeNotExists("PK"),
+            ["PK": "ORDER#1", "SK": "DETAILS", "status": "LOST", "lost": true], condition: .attributeNotExists("PK"),
             returning: .none)
         async let third: Item? = store.update(Self.key, ItemUpdate().set("status", to: "CONFIRMED"))
         async let fourth: Void = store.put(["PK": "ORDER#12", "SK": "DETAILS"])
@@ -100,7 +100,9 @@ import Testing
         try await fourth
         let transactions = store.queuedWriteTransactionCount
         #expect((1...2).contains(transactions), "\(transactions) transactions for five writes")
-        #expect(try await store.get(Self.key)?["status"] == "CONFIRMED")
+        let order = try #require(try await store.get(Self.key))
+        #expect(order["status"] == "CONFIRMED")
+        #expect(order["lost"] == nil && order["version"] == 1, "nothing of the refused put was committed")
         for number in 10...12 {
             #expect(try await store.get(ItemKey(partition: "ORDER#\(number)", sort: "DETAILS")) != nil)
         }

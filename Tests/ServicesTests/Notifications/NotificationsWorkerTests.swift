@@ -102,7 +102,25 @@ struct NotificationsWorkerTests {
 
         #expect(response.batchItemFailures.isEmpty)
         #expect(notifier.wasOverlapped, "bob's email was sent while alice's was on its way")
+        #expect(try await fixture.list(as: "alice").notifications.map(\.notificationId) == ["event-1"])
         #expect(try await fixture.list(as: "bob").notifications.map(\.notificationId) == ["event-2"])
+    }
+
+    /// The same event three times in one batch, its records handled at once: one notification is written and one
+    /// email goes out for it, and no record fails (twenty events, each a batch of its three copies).
+    @Test func anEventRepeatedInOneBatchNotifiesOnceThoughItsRecordsRunAtOnce() async throws {
+        let fixture = try NotificationsFixture()
+        try await fixture.addProfile("alice", email: "alice@example.com")
+        let ids = (0..<20).map { "event-\($0)" }
+        for id in ids {
+            let event = NotificationsFixture.statusChanged(id: id)
+            let response = try await fixture.deliver([event, event, event])
+            #expect(response.batchItemFailures.isEmpty)
+        }
+        let page = try await fixture.list(query: ["limit": "50"])
+        #expect(Set(page.notifications.map(\.notificationId)) == Set(ids))
+        #expect(page.notifications.count == ids.count)
+        #expect(try fixture.log.entries().compactMap(\.key).sorted() == ids.map { "\($0)#email" }.sorted())
     }
 
     @Test func orderProgressIsTextedToAPhoneOnTheProfileAsWell() async throws {
