@@ -4,7 +4,7 @@
 # its connection reused), one call after the other in both, then their ratio. The clients take turns, ROUNDS times
 # (default 3) for SECONDS_TO_RUN each (default 5), so that a change in the machine's load falls on both; the rates
 # are over all rounds. Moto is stopped by its process id.
-# Uses the release build in .build-bench (built first unless SKIP_BUILD is set) or the binary STRATUS_BIN names, and
+# Uses the release build of scripts/build-stratus.sh (built first unless SKIP_BUILD is set) or the binary STRATUS_BIN names, and
 # the Python with moto and boto3 that STRATUS_PYTHON names, else .venv/bin/python. SMOKE=1 makes it one round of one
 # second.
 # The CI smoke run of the same script (debug build) is Tests/StratusCLITests/AWSBenchSmokeTests.
@@ -15,9 +15,8 @@ cd "$(dirname "$0")/.."
 python=${STRATUS_PYTHON:-.venv/bin/python}
 binary=${STRATUS_BIN:-}
 if [ -z "$binary" ]; then
-    scratch=.build-bench
-    [ -n "${SKIP_BUILD:-}" ] || swift build -c release --scratch-path "$scratch" --product stratus >/dev/null
-    binary=$scratch/release/stratus
+    [ -n "${SKIP_BUILD:-}" ] || bash scripts/build-stratus.sh >/dev/null
+    binary=.build-stratus/release/stratus
 fi
 rounds=${ROUNDS:-3}
 seconds=${SECONDS_TO_RUN:-5}

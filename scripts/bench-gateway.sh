@@ -3,24 +3,24 @@
 # GET /orders/{id} and POST /orders with valid tokens through `stratus serve`, each against a bare Hummingbird route
 # answering a constant JSON body (`stratus bench bare-http`) in the same run; and, with no target, SQS SendMessage
 # through the server's /_aws endpoint (a 200-byte message to one queue, the load of SDK clients sending at once)
-# against the bare route's POST. Release build. The measurements alternate (bare, gateway, bare, gateway, ...) for
-# several rounds and the report takes each series' median, so a slow moment of a shared machine moves one sample, not
-# the ratio; each starts once the gateway is idle, so none shares the machine with the work an earlier one left.
+# against the bare route's POST. Release build (scripts/build-stratus.sh). The measurements alternate (bare, gateway,
+# bare, gateway, ...) for several rounds and the report takes each series' median, so a slow moment of a shared
+# machine moves one sample, not the ratio; each starts once the gateway is idle, so none shares the machine with the
+# work an earlier one left.
 #   bash scripts/bench-gateway.sh                 3 rounds of 10 s per measurement, 2 threads, 16 connections
-#   ROUNDS=5 DURATION=5s CONNECTIONS=8 IDLE_WAIT=30 bash scripts/bench-gateway.sh
+#   ROUNDS=5 DURATION=5s CONNECTIONS=8 IDLE_WAIT=30 WARMUP=5s bash scripts/bench-gateway.sh
 #   STRATUS=path/to/stratus SKIP_BUILD=1 bash scripts/bench-gateway.sh   measures another build (an earlier commit's)
 #   PROFILE=dir bash scripts/bench-gateway.sh     also records the gateway with `perf record -g` during one more GET
 #                                                 and one more POST run, into dir/get.perf and dir/post.perf
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scratch=.build-bench
 duration=${DURATION:-10s}
 connections=${CONNECTIONS:-16}
 rounds=${ROUNDS:-3}
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-[ -n "${SKIP_BUILD:-}" ] || swift build -c release --scratch-path "$scratch" --product stratus
-stratus=${STRATUS:-$scratch/release/stratus}
+[ -n "${SKIP_BUILD:-}" ] || bash scripts/build-stratus.sh >/dev/null
+stratus=${STRATUS:-.build-stratus/release/stratus}
 
 work=$(mktemp -d)
 pids=()
@@ -104,6 +104,17 @@ measure() {
 }
 
 echo "Gateway benchmark: wrk -t2 -c$connections -d$duration, $rounds rounds alternating bare and gateway, release build"
+# Every series first runs once for WARMUP (3 s by default; 0 skips it), untimed: a fresh server's first seconds (its
+# caches, its allocator's arenas, the function instances' first invocations) would otherwise weigh on the first round
+# alone.
+if [ "${WARMUP:-3s}" != 0 ]; then
+    for target in "$bare/orders/$order_id" "-s $work/get.lua $gateway/orders/$order_id" "-s $work/post.lua $bare/orders" \
+        "-s $work/post.lua $gateway/orders" "-s $work/send.lua $gateway/_aws"; do
+        settle
+        # shellcheck disable=SC2086 # the target's words are wrk's arguments
+        wrk -t2 -c"$connections" -d"${WARMUP:-3s}" $target >/dev/null
+    done
+fi
 for round in $(seq 1 "$rounds"); do
     measure "$bare/orders/$order_id" >>"$work/bare-get"
     measure -s "$work/get.lua" "$gateway/orders/$order_id" >>"$work/gateway-get"

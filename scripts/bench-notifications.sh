@@ -2,7 +2,7 @@
 # Order answered -> notification written, through the whole event backbone of `stratus serve` (outbox relay, bus,
 # queue, poller, worker), at fixed rates (issue 16 §6): p50/p99 per rate with met/MISSED for p99 <= 50 ms at 200/s,
 # and the highest rate sustained without the queue growing (the rate steps up from 200 until it grows).
-# Uses the release build in .build-bench (built first unless SKIP_BUILD is set) or the binary STRATUS_BIN names;
+# Uses the release build of scripts/build-stratus.sh (built first unless SKIP_BUILD is set) or the binary STRATUS_BIN names;
 # RATES (e.g. 100,200) runs those rates only instead of the search; SECONDS_PER_RATE (default 10) is each step's length;
 # SMOKE=1 only checks that every order got its notification (exit 1 if one did not).
 # The CI smoke run of the same script (a few seconds, debug build) is Tests/StratusCLITests/NotificationsBenchSmokeTests.
@@ -12,9 +12,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 binary=${STRATUS_BIN:-}
 if [ -z "$binary" ]; then
-    scratch=.build-bench
-    [ -n "${SKIP_BUILD:-}" ] || swift build -c release --scratch-path "$scratch" --product stratus >/dev/null
-    binary=$scratch/release/stratus
+    [ -n "${SKIP_BUILD:-}" ] || bash scripts/build-stratus.sh >/dev/null
+    binary=.build-stratus/release/stratus
 fi
 work=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')

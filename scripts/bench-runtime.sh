@@ -26,8 +26,9 @@
 #   bash scripts/bench-runtime.sh                                   3 rounds of 10 cold starts and 1000 warm invocations
 #   ROUNDS=1 COLD_STARTS=5 WARM_INVOCATIONS=200 SKIP_EMULATOR=1 bash scripts/bench-runtime.sh    a short run
 #   SKIP_FUNCTION=1 bash scripts/bench-runtime.sh                   the emulator against the minimal server only
-#   SKIP_BUILD=1 ...                                                with the binaries already in .build-bench (the zip
-#                                                                   from scripts/build-lambda.sh)
+#   SKIP_BUILD=1 ...                                                with the binaries already built (the zip from
+#                                                                   scripts/build-lambda.sh, stratus from
+#                                                                   scripts/build-stratus.sh)
 #   STRATUS=path/to/stratus SKIP_BUILD=1 ...                        the emulator of another build
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,7 +53,7 @@ measure() { ${pin:-} "$out/minimal-runtime-api" --event "$event" --cold "$cold" 
 # The C runtime's warm p50 through our emulator, in ms, from the C baseline's row of `stratus bench runtime`:
 # "C baseline  <cold p50> ms  <cold p99> ms  <warm p50> µs ...".
 emulator_warm_ms() {
-    ${pin:-} "${STRATUS:-$scratch/release/stratus}" bench runtime \
+    ${pin:-} "${STRATUS:-.build-stratus/release/stratus}" bench runtime \
         --bootstrap "$out/baseline-runtime" --baseline "$out/baseline-runtime" --event "$event" \
         --cold-starts "$cold" --warm-invocations "$warm" | awk '/^C baseline/ { print $7 / 1000 }'
 }
@@ -67,7 +68,7 @@ if [ -z "${SKIP_FUNCTION:-}" ]; then
     unzip -q "$out/bootstrap.zip" -d "$unzipped"
 fi
 if [ -z "${SKIP_EMULATOR:-}" ]; then
-    [ -n "${SKIP_BUILD:-}" ] || swift build -c release --scratch-path "$scratch" --product stratus >/dev/null
+    [ -n "${SKIP_BUILD:-}" ] || bash scripts/build-stratus.sh >/dev/null
 fi
 
 figures=()

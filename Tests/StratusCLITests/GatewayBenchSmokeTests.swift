@@ -2,11 +2,11 @@ import Foundation
 import StratusTesting
 import Testing
 
-/// A short run of `scripts/bench-gateway.sh` on the debug `stratus`, so the benchmark keeps working: one round of one
-/// second per series (GET and POST against the bare route, SQS SendMessage through /_aws), each of which must finish
-/// without an error response (the summary exits when wrk saw one), waiting at most 5 s for an idle gateway (other
-/// tests keep the machine busy). No ratio is asserted: a debug build's means nothing; the real measurement (release
-/// build, three rounds of ten seconds) is the script run by hand.
+/// A short run of `scripts/bench-gateway.sh` on the debug `stratus`, so the benchmark keeps working: a warm-up and one
+/// round of one second per series (GET and POST against the bare route, SQS SendMessage through /_aws), each of which
+/// must finish without an error response (the summary exits when wrk saw one), waiting at most 5 s for an idle gateway
+/// (other tests keep the machine busy). No ratio is asserted: a debug build's means nothing; the real measurement
+/// (release build, three rounds of ten seconds) is the script run by hand.
 @Suite("bench-gateway.sh (smoke)")
 struct GatewayBenchSmokeTests {
     @Test(.timeLimit(.minutes(3))) func everySeriesIsMeasuredAndReported() async throws {
@@ -14,7 +14,8 @@ struct GatewayBenchSmokeTests {
         let run = try await runToCompletion(
             "/usr/bin/env",
             [
-                "STRATUS=\(TestEnvironment.stratus)", "SKIP_BUILD=1", "ROUNDS=1", "DURATION=1s", "IDLE_WAIT=5", "bash",
+                "STRATUS=\(TestEnvironment.stratus)", "SKIP_BUILD=1", "ROUNDS=1", "DURATION=1s", "WARMUP=1s",
+                "IDLE_WAIT=5", "bash",
                 script,
             ],
             mergingErrors: true)

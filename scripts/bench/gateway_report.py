@@ -30,9 +30,9 @@ for kind in ("get", "post"):
         rate, p50, p99 = median_round(rows)
         print(f"{label + ' ' + LABELS[kind]:28}{rate:>12,.0f}{p50:>9.2f}{p99:>9.2f}")
     ratio = statistics.median(row[0] for row in gateway) / statistics.median(row[0] for row in bare)
-    rounds = ", ".join(f"{g[0] / b[0]:.0%}" for b, g in zip(bare, gateway))
+    rounds = ", ".join(f"{g[0] / b[0]:.1%}" for b, g in zip(bare, gateway))
     verdict = "met" if ratio >= TARGETS[kind] else "MISSED"
-    verdicts.append(f"{verdict:8}{LABELS[kind]} ≥ {TARGETS[kind]:.0%} of the bare route ({ratio:.0%}; rounds: {rounds})")
+    verdicts.append(f"{verdict:8}{LABELS[kind]} ≥ {TARGETS[kind]:.0%} of the bare route ({ratio:.1%}; rounds: {rounds})")
 send, bare_post = samples("gateway-send"), samples("bare-post")
 rate, p50, p99 = median_round(send)
 print(f"{'SQS SendMessage via /_aws':28}{rate:>12,.0f}{p50:>9.2f}{p99:>9.2f}")
