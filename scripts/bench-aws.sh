@@ -4,9 +4,9 @@
 # its connection reused), one call after the other in both, then their ratio. The clients take turns, ROUNDS times
 # (default 3) for SECONDS_TO_RUN each (default 5), so that a change in the machine's load falls on both; the rates
 # are over all rounds. Moto is stopped by its process id.
-# Uses the release build of scripts/build-stratus.sh (built first unless SKIP_BUILD is set) or the binary STRATUS_BIN names, and
-# the Python with moto and boto3 that STRATUS_PYTHON names, else .venv/bin/python. SMOKE=1 makes it one round of one
-# second.
+# Uses the release build of scripts/build-stratus.sh (built first unless SKIP_BUILD is set) or the binary STRATUS_BIN
+# names, and the Python with moto and boto3 that STRATUS_PYTHON names, else .venv/bin/python. SMOKE=1 makes it one
+# round of one second.
 # The CI smoke run of the same script (debug build) is Tests/StratusCLITests/AWSBenchSmokeTests.
 #   bash scripts/bench-aws.sh
 #   SECONDS_TO_RUN=30 bash scripts/bench-aws.sh

@@ -108,8 +108,8 @@ echo "Gateway benchmark: wrk -t2 -c$connections -d$duration, $rounds rounds alte
 # caches, its allocator's arenas, the function instances' first invocations) would otherwise weigh on the first round
 # alone.
 if [ "${WARMUP:-3s}" != 0 ]; then
-    for target in "$bare/orders/$order_id" "-s $work/get.lua $gateway/orders/$order_id" "-s $work/post.lua $bare/orders" \
-        "-s $work/post.lua $gateway/orders" "-s $work/send.lua $gateway/_aws"; do
+    for target in "$bare/orders/$order_id" "-s $work/get.lua $gateway/orders/$order_id" \
+        "-s $work/post.lua $bare/orders" "-s $work/post.lua $gateway/orders" "-s $work/send.lua $gateway/_aws"; do
         settle
         # shellcheck disable=SC2086 # the target's words are wrk's arguments
         wrk -t2 -c"$connections" -d"${WARMUP:-3s}" $target >/dev/null

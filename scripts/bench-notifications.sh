@@ -2,9 +2,9 @@
 # Order answered -> notification written, through the whole event backbone of `stratus serve` (outbox relay, bus,
 # queue, poller, worker), at fixed rates (issue 16 §6): p50/p99 per rate with met/MISSED for p99 <= 50 ms at 200/s,
 # and the highest rate sustained without the queue growing (the rate steps up from 200 until it grows).
-# Uses the release build of scripts/build-stratus.sh (built first unless SKIP_BUILD is set) or the binary STRATUS_BIN names;
-# RATES (e.g. 100,200) runs those rates only instead of the search; SECONDS_PER_RATE (default 10) is each step's length;
-# SMOKE=1 only checks that every order got its notification (exit 1 if one did not).
+# Uses the release build of scripts/build-stratus.sh (built first unless SKIP_BUILD is set) or the binary STRATUS_BIN
+# names; RATES (e.g. 100,200) runs those rates only instead of the search; SECONDS_PER_RATE (default 10) is each
+# step's length; SMOKE=1 only checks that every order got its notification (exit 1 if one did not).
 # The CI smoke run of the same script (a few seconds, debug build) is Tests/StratusCLITests/NotificationsBenchSmokeTests.
 #   bash scripts/bench-notifications.sh
 #   RATES=100,200 SECONDS_PER_RATE=10 bash scripts/bench-notifications.sh
