@@ -17,6 +17,14 @@ cd "$(dirname "$0")/.."
 duration=${DURATION:-10s}
 connections=${CONNECTIONS:-16}
 rounds=${ROUNDS:-3}
+warmup=${WARMUP:-3s}
+# The settings are checked before anything is built or started: wrk answers a malformed one with its usage text only.
+# require NAME VALUE PATTERN WHAT stops the script, naming the setting, when VALUE does not match PATTERN.
+require() { [[ $2 =~ $3 ]] || { echo "bench-gateway.sh: $1 must be $4, not '$2'" >&2; exit 2; }; }
+require DURATION "$duration" '^[1-9][0-9]*[smh]?$' 'a time such as 10s'
+require WARMUP "$warmup" '^(0|[1-9][0-9]*[smh]?)$' 'a time such as 3s, or 0'
+require CONNECTIONS "$connections" '^[1-9][0-9]*$' 'a positive count'
+require ROUNDS "$rounds" '^[1-9][0-9]*$' 'a positive count'
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 [ -n "${SKIP_BUILD:-}" ] || bash scripts/build-stratus.sh >/dev/null
@@ -103,24 +111,32 @@ measure() {
     wrk --latency -t2 -c"$connections" -d"$duration" "$@" | python3 scripts/bench/wrk_summary.py
 }
 
+# The series in the order a round measures them: the file their samples go to, then wrk's arguments (no word of which
+# holds a space: the paths come from mktemp and the servers' announced URLs).
+series=(
+    "bare-get $bare/orders/$order_id"
+    "gateway-get -s $work/get.lua $gateway/orders/$order_id"
+    "bare-post -s $work/post.lua $bare/orders"
+    "gateway-post -s $work/post.lua $gateway/orders"
+    "gateway-send -s $work/send.lua $gateway/_aws"
+)
+
 echo "Gateway benchmark: wrk -t2 -c$connections -d$duration, $rounds rounds alternating bare and gateway, release build"
 # Every series first runs once for WARMUP (3 s by default; 0 skips it), untimed: a fresh server's first seconds (its
 # caches, its allocator's arenas, the function instances' first invocations) would otherwise weigh on the first round
 # alone.
-if [ "${WARMUP:-3s}" != 0 ]; then
-    for target in "$bare/orders/$order_id" "-s $work/get.lua $gateway/orders/$order_id" \
-        "-s $work/post.lua $bare/orders" "-s $work/post.lua $gateway/orders" "-s $work/send.lua $gateway/_aws"; do
+if [ "$warmup" != 0 ]; then
+    for entry in "${series[@]}"; do
+        read -r -a words <<<"$entry"
         settle
-        # shellcheck disable=SC2086 # the target's words are wrk's arguments
-        wrk -t2 -c"$connections" -d"${WARMUP:-3s}" $target >/dev/null
+        wrk -t2 -c"$connections" -d"$warmup" "${words[@]:1}" >/dev/null
     done
 fi
 for round in $(seq 1 "$rounds"); do
-    measure "$bare/orders/$order_id" >>"$work/bare-get"
-    measure -s "$work/get.lua" "$gateway/orders/$order_id" >>"$work/gateway-get"
-    measure -s "$work/post.lua" "$bare/orders" >>"$work/bare-post"
-    measure -s "$work/post.lua" "$gateway/orders" >>"$work/gateway-post"
-    measure -s "$work/send.lua" "$gateway/_aws" >>"$work/gateway-send"
+    for entry in "${series[@]}"; do
+        read -r -a words <<<"$entry"
+        measure "${words[@]:1}" >>"$work/${words[0]}"
+    done
 done
 
 python3 scripts/bench/gateway_report.py "$work"

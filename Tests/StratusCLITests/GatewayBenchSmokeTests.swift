@@ -27,4 +27,21 @@ struct GatewayBenchSmokeTests {
             #expect(run.outputText.contains(line), "\(run.outputText)")
         }
     }
+
+    /// A malformed setting stops the script with a message naming it, before it builds or starts anything (wrk would
+    /// print only its usage text). `STRATUS` points nowhere: reaching a server would fail differently.
+    @Test(arguments: [
+        ("WARMUP=abc", "WARMUP must be a time such as 3s, or 0, not 'abc'"),
+        ("DURATION=10x", "DURATION must be a time such as 10s, not '10x'"),
+        ("ROUNDS=0", "ROUNDS must be a positive count, not '0'"),
+        ("CONNECTIONS=-4", "CONNECTIONS must be a positive count, not '-4'"),
+    ])
+    func aMalformedSettingIsRefusedBeforeAnythingStarts(setting: String, message: String) async throws {
+        let script = TestEnvironment.packageRoot.appendingPathComponent("scripts/bench-gateway.sh").path
+        let run = try await runToCompletion(
+            "/usr/bin/env", ["STRATUS=/nonexistent/stratus", "SKIP_BUILD=1", setting, "bash", script],
+            mergingErrors: true)
+        #expect(run.status == 2, "\(run.outputText)")
+        #expect(run.outputText == "bench-gateway.sh: \(message)\n")
+    }
 }
