@@ -71,6 +71,30 @@ let routingChecks: [EventBusContract.Check] = [
         try await scenario.bus.deleteRule("to-queue", bus: bus)
         await expectBusError(.resourceNotFound) { _ = try await scenario.bus.describeRule("to-queue", bus: bus) }
     },
+    .init("a FIFO queue target must name a message group (SqsParameters); its events arrive in that group") {
+        scenario in
+        let bus = scenario.name("bus")
+        let queue = scenario.name("queue.fifo")
+        try await scenario.bus.createEventBus(bus)
+        try await scenario.queues.createQueue(
+            queue, configuration: QueueConfiguration(fifo: true, contentBasedDeduplication: true))
+        try await scenario.bus.putRule(
+            EventRule(name: "to-fifo", eventBusName: bus, eventPattern: #"{"source": ["orders"]}"#))
+        var target = RuleTarget(id: "fifo-target", destination: .queue(queue))
+        let refusal = await #expect(throws: EventBusError.self) {
+            _ = try await scenario.bus.putTargets([target], rule: "to-fifo", bus: bus)
+        }
+        #expect(refusal?.code == .validation)
+        #expect(refusal?.message == "Parameter(s) SqsParameters must be specified for target: fifo-target.")
+        #expect(try await scenario.bus.listTargets(rule: "to-fifo", bus: bus).isEmpty)
+        target.messageGroupID = "orders"
+        #expect(try await scenario.bus.putTargets([target], rule: "to-fifo", bus: bus).isEmpty)
+        #expect(try await scenario.bus.listTargets(rule: "to-fifo", bus: bus).map(\.messageGroupID) == ["orders"])
+        let id = try await scenario.put(on: bus)
+        let messages = try await scenario.delivered(to: queue)
+        #expect(messages.map(\.messageGroupID) == ["orders"])
+        #expect(JSONValue(parsing: Array((messages.first?.body ?? "").utf8))?["id"] == .string(id))
+    },
 ]
 
 /// A trace header's `Root` and `Sampled` fields: what identifies the trace and its sampling, without the `Parent` a

@@ -9,6 +9,7 @@ extension EventBridgeBus {
     ) async throws(EventBusError) -> [TargetFailure] {
         try EventBusRequest.checkRuleName(rule)
         try EventBusRequest.checkBusName(bus)
+        try EventBusRequest.checkPutTargets(targets)
         var failures = targets.compactMap(EventBusRequest.failure(of:))
         let refused = Set(failures.map(\.targetID))
         let sent = targets.filter { !refused.contains($0.id) }

@@ -2,7 +2,8 @@ import Cloud
 import JSONCoding
 
 /// A rule's target as EventBridge's `Target` structure spells it: `Id`, the `Arn` of the queue or function,
-/// `Input`, `InputPath` or `InputTransformer`, `DeadLetterConfig` (a queue's ARN) and `RetryPolicy`.
+/// `Input`, `InputPath` or `InputTransformer`, `DeadLetterConfig` (a queue's ARN), `RetryPolicy` and a FIFO queue's
+/// `SqsParameters`.
 ///
 /// A function target's ``RuleTarget/asyncInvocation`` is Lambda's setting of the function, not part of the target:
 /// it is not sent, and a listed target has Lambda's default.
@@ -28,6 +29,7 @@ enum EventBridgeTargetCoding {
         output["DeadLetterConfig"] = target.deadLetterQueue.map { queue in
             ["Arn": .string(arns.destination(.queue(queue)))]
         }
+        output["SqsParameters"] = target.messageGroupID.map { ["MessageGroupId": .string($0)] }
         return .object(output)
     }
 
@@ -61,6 +63,7 @@ enum EventBridgeTargetCoding {
                 maximumEventAgeSeconds: AWSJSONNumbers.int(retry["MaximumEventAgeInSeconds"])
                     ?? target.retryPolicy.maximumEventAgeSeconds)
         }
+        target.messageGroupID = members["SqsParameters"]?["MessageGroupId"]?.stringValue
         return target
     }
 

@@ -67,6 +67,15 @@ public enum EventBusRequest {
         try checkName(name, "Rule", maximumLength: EventBusLimits.ruleNameLength)
     }
 
+    /// Checks a `PutTargets` request as a whole: a target delivering to a FIFO queue must name the message group of
+    /// its events, or EventBridge refuses every target of the request.
+    /// - Throws: ``EventBusError/Code/validation`` naming the first target without one; nothing is put then.
+    public static func checkPutTargets(_ targets: [RuleTarget]) throws(EventBusError) {
+        if let target = targets.first(where: { $0.deliversToFIFOQueue && $0.messageGroupID == nil }) {
+            throw EventBusError(.validation, "Parameter(s) SqsParameters must be specified for target: \(target.id).")
+        }
+    }
+
     /// Why EventBridge would refuse `target`, or `nil` when it is fine.
     public static func failure(of target: RuleTarget) -> TargetFailure? {
         do {
@@ -143,6 +152,11 @@ public enum EventBusRequest {
         }
         if let queue = target.deadLetterQueue {
             try checkName(queue, "DeadLetterConfig.Arn", maximumLength: EventBusLimits.busNameLength)
+        }
+        if let group = target.messageGroupID {
+            guard (1...MessageQueueLimits.fifoIDLength).contains(group.count) else {
+                throw .invalid("SqsParameters.MessageGroupId", "a message group id has 1 to 128 characters")
+            }
         }
     }
 

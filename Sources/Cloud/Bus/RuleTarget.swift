@@ -25,6 +25,16 @@ public struct RuleTarget: Sendable, Hashable, Codable {
     public var retryPolicy: TargetRetryPolicy
     /// For function targets: Lambda's own retries of an asynchronous invocation whose function failed.
     public var asyncInvocation: TargetRetryPolicy
+    /// The message group every event sent to a FIFO queue goes in (EventBridge's `SqsParameters.MessageGroupId`),
+    /// which a FIFO queue target must have; 1…128 characters.
+    public var messageGroupID: String?
+
+    /// Whether the target delivers to a FIFO queue (whose name ends in `.fifo`), where each event needs a message
+    /// group.
+    public var deliversToFIFOQueue: Bool {
+        guard case .queue(let name) = self.destination else { return false }
+        return name.hasSuffix(".fifo")
+    }
 
     /// A target delivering to `destination`, with EventBridge's and Lambda's default retries unless given.
     public init(
@@ -35,7 +45,8 @@ public struct RuleTarget: Sendable, Hashable, Codable {
         inputTransformer: InputTransformer? = nil,
         deadLetterQueue: String? = nil,
         retryPolicy: TargetRetryPolicy = .eventBridgeDefault,
-        asyncInvocation: TargetRetryPolicy = .lambdaAsynchronousDefault
+        asyncInvocation: TargetRetryPolicy = .lambdaAsynchronousDefault,
+        messageGroupID: String? = nil
     ) {
         self.id = id
         self.destination = destination
@@ -45,5 +56,6 @@ public struct RuleTarget: Sendable, Hashable, Codable {
         self.deadLetterQueue = deadLetterQueue
         self.retryPolicy = retryPolicy
         self.asyncInvocation = asyncInvocation
+        self.messageGroupID = messageGroupID
     }
 }

@@ -284,6 +284,7 @@ public final class SQLiteEventBus: EventBus {
         -> [TargetFailure]
     {
         try EventBusRequest.checkRuleName(rule)
+        try EventBusRequest.checkPutTargets(targets)
         let failures = targets.compactMap(EventBusRequest.failure(of:))
         let valid = targets.filter { target in !failures.contains { $0.targetID == target.id } }
         try await self.change { db in

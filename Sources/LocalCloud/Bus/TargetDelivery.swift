@@ -54,7 +54,8 @@ struct TargetDelivery: Sendable {
         return outcomes
     }
 
-    /// Sends `deliveries` to the queue `name` in batches of at most ten messages and 1 MiB.
+    /// Sends `deliveries` to the queue `name` in batches of at most ten messages and 1 MiB, each message in its
+    /// target's message group, if it has one (a FIFO queue target must).
     private func send(_ deliveries: [PendingDelivery], to name: String) async -> [(PendingDelivery, Outcome)] {
         guard let queues = self.queues else { return [] }
         var outcomes: [(PendingDelivery, Outcome)] = []
@@ -62,7 +63,10 @@ struct TargetDelivery: Sendable {
             let traces = chunk.map(self.tracing.begin)
             let entries = zip(chunk, traces).enumerated().map { index, pair in
                 BatchEntry(
-                    id: String(index), message: OutgoingMessage(body: pair.0.payload, traceHeader: pair.1.traceHeader))
+                    id: String(index),
+                    message: OutgoingMessage(
+                        body: pair.0.payload, messageGroupID: pair.0.target.messageGroupID,
+                        traceHeader: pair.1.traceHeader))
             }
             do {
                 let failed = try await queues.sendBatch(entries, to: name).failed

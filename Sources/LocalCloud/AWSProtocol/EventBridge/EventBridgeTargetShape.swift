@@ -2,7 +2,8 @@ import Cloud
 import JSONCoding
 
 /// A rule's target as EventBridge's `Target` structure spells it: `Id`, the `Arn` of an SQS queue or a Lambda
-/// function, `Input`, `InputPath` or `InputTransformer`, `DeadLetterConfig` (a queue's ARN) and `RetryPolicy`.
+/// function, `Input`, `InputPath` or `InputTransformer`, `DeadLetterConfig` (a queue's ARN), `RetryPolicy` and
+/// `SqsParameters` (the message group of a FIFO queue's events).
 enum EventBridgeTargetShape {
     /// The target `members` describe.
     static func target(of members: AWSMembers) throws(AWSProtocolError) -> RuleTarget {
@@ -29,6 +30,9 @@ enum EventBridgeTargetShape {
                 maximumEventAgeSeconds: try retry.integer("MaximumEventAgeInSeconds", in: 0...Int.max)
                     ?? target.retryPolicy.maximumEventAgeSeconds)
         }
+        if let sqs = try members.structure("SqsParameters") {
+            target.messageGroupID = try sqs.string("MessageGroupId")
+        }
         return target
     }
 
@@ -53,6 +57,7 @@ enum EventBridgeTargetShape {
         output["DeadLetterConfig"] = target.deadLetterQueue.map { queue in
             ["Arn": .string(EventBridgeAddress.arn(of: .queue(queue), region: region))]
         }
+        output["SqsParameters"] = target.messageGroupID.map { ["MessageGroupId": .string($0)] }
         return .object(output)
     }
 
