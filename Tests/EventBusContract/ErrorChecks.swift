@@ -76,4 +76,20 @@ let errorChecks: [EventBusContract.Check] = [
         }
         await expectBusError(.resourceNotFound) { _ = try await scenario.bus.describeRule("bad", bus: bus) }
     },
+    .init("a message group of no character or of more than 128 fails its target alone; 128 are taken") { scenario in
+        let (bus, _) = try await scenario.route()
+        let queue = scenario.name("queue.fifo")
+        try await scenario.queues.createQueue(
+            queue, configuration: QueueConfiguration(fifo: true, contentBasedDeduplication: true))
+        let groups = [
+            ("empty", ""), ("long", String(repeating: "g", count: 129)), ("full", String(repeating: "g", count: 128)),
+        ]
+        let targets = groups.map { id, group in
+            RuleTarget(id: id, destination: .queue(queue), messageGroupID: group)
+        }
+        let failures = try await scenario.bus.putTargets(targets, rule: "to-queue", bus: bus)
+        #expect(failures.map(\.targetID) == ["empty", "long"])
+        #expect(failures.allSatisfy { $0.errorCode == EventBusError.Code.validation.rawValue })
+        #expect(Set(try await scenario.bus.listTargets(rule: "to-queue", bus: bus).map(\.id)) == ["queue", "full"])
+    },
 ]

@@ -67,6 +67,25 @@ struct EventBridgeOperationsTests {
             "ValidationException"
         ),
         ("PutTargets", #"{"Rule":"r"}"#, "ValidationException"),
+        (
+            "PutTargets", #"{"Rule":"r","Targets":[{"Id":"q","Arn":"arn:aws:sqs:eu-west-1:0:q.fifo"}]}"#,
+            "ValidationException"
+        ),
+        (
+            "PutTargets",
+            #"{"Rule":"r","Targets":[{"Id":"q","Arn":"arn:aws:sqs:eu-west-1:0:q.fifo","SqsParameters":{}}]}"#,
+            "ValidationException"
+        ),
+        (
+            "PutTargets",
+            #"{"Rule":"r","Targets":[{"Id":"q","Arn":"arn:aws:sqs:eu-west-1:0:q.fifo","SqsParameters":"g"}]}"#,
+            "ValidationException"
+        ),
+        (
+            "PutTargets",
+            #"{"Rule":"r","Targets":[{"Id":"q","Arn":"arn:aws:sqs:eu-west-1:0:q","SqsParameters":{"MessageGroupId":7}}]}"#,
+            "ValidationException"
+        ),
         ("RemoveTargets", #"{"Rule":"none","Ids":["q"]}"#, "ResourceNotFoundException"),
         ("ListTargetsByRule", #"{"Rule":"none"}"#, "ResourceNotFoundException"),
         ("ListArchives", #"{"EventSourceArn":"arn:aws:events:eu-west-1:1:archive/a"}"#, "ValidationException"),
