@@ -86,6 +86,16 @@ struct ServeCommand: AsyncParsableCommand {
     /// How long the local identity provider's tokens are valid without `--access-token-minutes`.
     static let defaultAccessTokenMinutes = 60
 
+    @Option(
+        name: .customLong("max-event-deferral"),
+        help:
+            "How long the outbox relay may hold events back while the gateway is saturated (answering more than one request at a time on average), so that they do not slow the burst that set them off: 0s to 10m, 15s by default; 0s never holds them. Not with --backend aws."
+    )
+    var maxEventDeferral: String?
+
+    /// The longest `--max-event-deferral` takes: 10 minutes.
+    static let longestEventDeferralMilliseconds: Int64 = 600_000
+
     @OptionGroup var backend: BackendOptions
 
     @Flag(name: .customLong("insecure-fast-password-hashing"), help: .hidden)
@@ -114,6 +124,18 @@ struct ServeCommand: AsyncParsableCommand {
             guard self.backend.backend == .local else {
                 throw ValidationError(
                     "--access-token-minutes sets the local identity provider's tokens; with --backend aws the user pool's app client decides how long they are valid"
+                )
+            }
+        }
+        if let deferral = self.maxEventDeferral {
+            guard let milliseconds = TimeParameter.spanMilliseconds(deferral),
+                milliseconds <= Self.longestEventDeferralMilliseconds
+            else {
+                throw ValidationError("--max-event-deferral must be a span from 0s to 10m such as 15s, not \(deferral)")
+            }
+            guard self.backend.backend == .local else {
+                throw ValidationError(
+                    "--max-event-deferral holds back the local outbox relay; with --backend aws the table's stream feeds the relay"
                 )
             }
         }
@@ -216,7 +238,7 @@ struct ServeCommand: AsyncParsableCommand {
         let functions = FunctionInstanceInvoker(instances: gateway.functionInstances, recorder: recorder)
         let eventSources: ServedEventSources
         do {
-            eventSources = try await served.eventSources(functions)
+            eventSources = try await served.eventSources(functions, gateway.load)
         } catch {
             await gateway.shutdown()
             await daemon.close()
@@ -302,7 +324,7 @@ struct ServeCommand: AsyncParsableCommand {
                 _ = try? await store.purgeExpiredItems()
                 _ = try? await directory.purgeExpiredItems()
             },
-            eventSources: { functions in
+            eventSources: { functions, gatewayLoad in
                 let queues = try dataDirectory.openQueues()
                 let bus = try dataDirectory.openEventBus(queues: queues, functions: functions, tracer: tracer)
                 let backbone: LocalEventBackbone
@@ -310,7 +332,8 @@ struct ServeCommand: AsyncParsableCommand {
                     backbone = try LocalEventBackbone(
                         manifest: ReferenceApp.manifest, store: store, queues: queues, bus: bus, functions: functions,
                         scheduleHistory: try ScheduleHistory(path: dataDirectory.scheduleHistoryPath),
-                        tracing: tracing, clock: dataDirectory.clock)
+                        tracing: tracing, relayYielding: self.relayYielding(to: gatewayLoad), clock: dataDirectory.clock
+                    )
                     try await backbone.provision()
                 } catch {
                     throw CommandLineError("Cannot set up the manifest's queues, buses, rules and schedules: \(error)")
@@ -320,6 +343,13 @@ struct ServeCommand: AsyncParsableCommand {
                     queueStatistics: QueueStatisticsAPI(queues: queues), busActivity: BusActivityAPI(feed: bus.activity)
                 )
             })
+    }
+
+    /// How the local relay yields to `load` (`--max-event-deferral`); `nil` when it never holds events back.
+    private func relayYielding(to load: GatewayLoad) -> OutboxRelay.Yielding? {
+        guard let deferral = self.maxEventDeferral else { return OutboxRelay.Yielding(to: load) }
+        let milliseconds = TimeParameter.spanMilliseconds(deferral) ?? 0
+        return milliseconds == 0 ? nil : OutboxRelay.Yielding(to: load, maximumDelay: .milliseconds(milliseconds))
     }
 
     /// The resources `stratus provision` recorded, reached through the AWS adapters (``AWSServedCloud``).
@@ -333,7 +363,7 @@ struct ServeCommand: AsyncParsableCommand {
             dataDescription: "backend aws at \(aws.backend.connection.endpoint): table \(resources.table.name), "
                 + "user pool \(resources.userPool.id), bus \(aws.appBusName(of: manifest))",
             maintenance: nil,
-            eventSources: { functions in
+            eventSources: { functions, _ in
                 let sources = try aws.eventSources(
                     of: manifest, functions: functions, dataDirectory: dataDirectory, tracing: tracing)
                 return ServedEventSources(run: { await sources.run() })

@@ -17,8 +17,9 @@ struct ServedCloud {
     let dataDescription: String
     /// Housekeeping run every ``ServeCommand/purgeInterval``, if the backend needs any.
     let maintenance: (@Sendable () async -> Void)?
-    /// Makes (and provisions, locally) the event sources that invoke the functions through the invoker given.
-    let eventSources: (FunctionInstanceInvoker) async throws -> ServedEventSources
+    /// Makes (and provisions, locally) the event sources that invoke the functions through the invoker given; the
+    /// local outbox relay yields to the gateway load given.
+    let eventSources: (FunctionInstanceInvoker, GatewayLoad) async throws -> ServedEventSources
 }
 
 /// The asynchronous half of `stratus serve` and what it serves besides the functions.

@@ -1,8 +1,9 @@
 import Cloud
 import Foundation
-import LocalCloud
 import StratusTesting
 import Testing
+
+@testable import LocalCloud
 
 /// The outbox relay on the SQLite store: order per shard, delete after accept, failures, wake-ups and sweeps.
 @Suite struct OutboxRelayTests {
@@ -177,5 +178,57 @@ import Testing
             try await eventually { try await Self.outboxCount(in: store) == 0 }
         }
         #expect(publisher.accepted == [event.id])
+    }
+
+    /// Two requests in flight and never answered stand for a burst of requests that does not end.
+    static func saturatedGateway() -> GatewayLoad {
+        let load = GatewayLoad()
+        load.begin()
+        load.begin()
+        return load
+    }
+
+    @Test(.timeLimit(.minutes(1))) func aSaturatedGatewayHoldsTheEventsBackUntilItHasSpareTime() async throws {
+        let directory = try TemporaryDirectory()
+        let store = try SQLiteItemStore(path: directory.path("store.sqlite"))
+        let publisher = OutboxRecordingPublisher(checking: store)
+        let load = Self.saturatedGateway()
+        let relay = OutboxRelay(
+            store: store, publisher: publisher, yielding: .init(to: load, maximumDelay: .seconds(50)))
+        let events = try Self.events(5)
+        try await Self.whileRunning(relay) {
+            for event in events {
+                try await Self.commitChange(raising: event, in: store)
+            }
+            try await Task.sleep(for: .milliseconds(500))
+            #expect(publisher.attempts.isEmpty, "published while the gateway was saturated")
+            #expect(try await Self.outboxCount(in: store) == events.count)
+            load.end()
+            load.end()
+            try await eventually(timeout: .seconds(20)) { try await Self.outboxCount(in: store) == 0 }
+        }
+        #expect(Set(publisher.accepted) == Set(events.map(\.id)))
+    }
+
+    @Test(.timeLimit(.minutes(1))) func eventsHeldBackAsLongAsAllowedGoUnderALoadThatDoesNotEnd() async throws {
+        let directory = try TemporaryDirectory()
+        let store = try SQLiteItemStore(path: directory.path("store.sqlite"))
+        let publisher = OutboxRecordingPublisher(checking: store)
+        let relay = OutboxRelay(
+            store: store, publisher: publisher,
+            yielding: .init(to: Self.saturatedGateway(), maximumDelay: .milliseconds(200)))
+        // 25 batches a shard: were each to wait its longest, the relay would take 5 s; once one waited, the rest of
+        // its shard goes at once.
+        let events = try Self.events(OutboxRelay.maximumBatchSize * OutboxEvent.shardCount * 25)
+        for event in events {
+            try await Self.commitChange(raising: event, in: store)
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        try await Self.whileRunning(relay) {
+            try await eventually(timeout: .seconds(20)) { try await Self.outboxCount(in: store) == 0 }
+        }
+        #expect(clock.now - start < .seconds(4), "each batch waited its longest, not each shard")
+        #expect(Set(publisher.accepted) == Set(events.map(\.id)))
     }
 }

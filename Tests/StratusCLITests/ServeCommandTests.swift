@@ -166,6 +166,13 @@ struct ServeCommandTests {
             "--access-token-minutes sets the local identity provider's tokens; with --backend aws the user pool's"
         ),
         (["--endpoint", "http://127.0.0.1:5000"], "--endpoint needs --backend aws"),
+        (["--max-event-deferral", "soon"], "--max-event-deferral must be a span from 0s to 10m"),
+        (["--max-event-deferral", "11m"], "--max-event-deferral must be a span from 0s to 10m"),
+        (["--max-event-deferral=-1s"], "--max-event-deferral must be a span from 0s to 10m"),
+        (
+            ["--max-event-deferral", "5s", "--backend", "aws"],
+            "--max-event-deferral holds back the local outbox relay; with --backend aws"
+        ),
         (["--admin-token", "short"], "--admin-token (or STRATUS_ADMIN_TOKEN) must be at least 16 characters"),
         (["--allowed-host", "my-laptop.local:3000"], "--allowed-host must be a host name"),
         (["--allowed-host", "http://my-laptop.local"], "--allowed-host must be a host name"),

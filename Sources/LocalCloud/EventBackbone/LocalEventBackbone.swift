@@ -20,7 +20,8 @@ public struct LocalEventBackbone: Sendable {
     private let triggers: FunctionTriggers
 
     /// The backbone of `manifest` on these stores, invoking functions through `functions`; `tracing` traces the
-    /// pollers' invocations and, with its tracer, the relay's publishing.
+    /// pollers' invocations and, with its tracer, the relay's publishing. With `relayYielding`, the relay holds the
+    /// outbox's events back while that gateway is saturated with requests.
     ///
     /// - Throws: ``LocalEventBackboneError`` when a schedule's expression, input or time zone is invalid, or a
     ///   queue trigger is out of Lambda's bounds.
@@ -32,6 +33,7 @@ public struct LocalEventBackbone: Sendable {
         functions: FunctionInstanceInvoker,
         scheduleHistory: ScheduleHistory,
         tracing: QueuePollerTracing? = nil,
+        relayYielding: OutboxRelay.Yielding? = nil,
         clock: any Clock = SystemClock(),
         logger: Logger = Logger(label: "stratus.event-backbone")
     ) throws(LocalEventBackboneError) {
@@ -41,7 +43,8 @@ public struct LocalEventBackbone: Sendable {
         self.appBus = manifest.buses.first?.name ?? Bus.defaultName
         self.relay = OutboxRelay(
             store: store,
-            publisher: BusOutboxPublisher(bus: bus, busName: self.appBus, tracer: tracing?.tracer ?? .disabled))
+            publisher: BusOutboxPublisher(bus: bus, busName: self.appBus, tracer: tracing?.tracer ?? .disabled),
+            yielding: relayYielding)
         self.triggers = try FunctionTriggers(
             manifest: manifest, queues: queues, functions: functions, scheduleHistory: scheduleHistory,
             tracing: tracing, clock: clock, logger: logger)

@@ -24,6 +24,8 @@ public final class APIGateway: Sendable {
     private static let setCookie = HTTPField.Name("set-cookie")!
 
     public let routes: GatewayRouteTable
+    /// How busy the gateway is, for the work that waits while it is saturated (the outbox relay's).
+    public let load = GatewayLoad()
     private let instances: [String: InProcessFunctionInstance]
     /// Every function's instance by name, for the local cloud's other callers (queue pollers, the bus, schedules).
     public var functionInstances: [String: any FunctionInstance] { self.instances }
@@ -104,6 +106,8 @@ public final class APIGateway: Sendable {
         _ request: GatewayRequest,
         readingBody readBody: (_ maximumBytes: Int) async -> [UInt8]?
     ) async -> GatewayResponse {
+        self.load.begin()
+        defer { self.load.end() }
         guard Self.headBytes(of: request) <= Self.maximumHeadBytes else {
             return GatewayResponse(
                 GatewayError.headersTooLarge(limitBytes: Self.maximumHeadBytes), requestID: Self.makeRequestID())

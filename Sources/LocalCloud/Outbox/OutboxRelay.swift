@@ -13,7 +13,30 @@ public import Logging
 /// publishes it again, with the same event ID. When the bus fails an event of a batch but accepts some after it,
 /// those are published again after the failed one, so the last copy of each event arrives in order. One relay a
 /// store file is meant: two would publish each item twice (still with its ID).
+///
+/// Given the gateway's ``GatewayLoad``, the relay lets requests go first: before each batch it waits while the
+/// gateway is saturated, so that a burst of requests does not share the machine with the events it sets off; those
+/// wait in the outbox and are published once the burst is over. A batch that waited ``Yielding/maximumDelay`` goes,
+/// and with it the rest of its shard, so events still flow under a load that does not end.
 public struct OutboxRelay: Sendable {
+    /// The gateway whose requests go before the relay's events, and the longest the relay holds them back in one go.
+    public struct Yielding: Sendable {
+        /// The load that holds the relay back while it is saturated.
+        public var load: GatewayLoad
+        /// The longest a batch waits for the gateway; 15 s by default.
+        public var maximumDelay: Duration
+
+        /// Yields to `load`, for at most `maximumDelay` at a time.
+        public init(to load: GatewayLoad, maximumDelay: Duration = Self.defaultMaximumDelay) {
+            self.load = load
+            self.maximumDelay = maximumDelay
+        }
+
+        /// The longest a batch waits for a saturated gateway unless told otherwise: 15 s, longer than a typical
+        /// load test's burst, short enough that events still flow under a load that does not end.
+        public static let defaultMaximumDelay = Duration.seconds(15)
+    }
+
     /// How long the relay waits between its reads of a shard when nothing signals it.
     public struct Timing: Sendable {
         /// How often each shard is read even without a signal.
@@ -42,19 +65,23 @@ public struct OutboxRelay: Sendable {
     private let commits: QueueWakeups
     private let publisher: any OutboxPublisher
     private let timing: Timing
+    private let yielding: Yielding?
     private let logger: Logger
 
-    /// A relay of the outbox in `store` to `publisher`; nothing happens until ``run()``.
+    /// A relay of the outbox in `store` to `publisher`, yielding to a gateway's requests when `yielding` says so;
+    /// nothing happens until ``run()``.
     public init(
         store: SQLiteItemStore,
         publisher: some OutboxPublisher,
         timing: Timing = Timing(),
+        yielding: Yielding? = nil,
         logger: Logger = Logger(label: "stratus.outbox-relay")
     ) {
         self.store = store
         self.commits = store.outboxCommits
         self.publisher = publisher
         self.timing = timing
+        self.yielding = yielding
         self.logger = logger
     }
 
@@ -82,11 +109,16 @@ public struct OutboxRelay: Sendable {
         }
     }
 
-    /// Publishes the items of `partition` a batch at a time, oldest first; `true` once none is left, `false` when
-    /// an event failed, the store failed or the task was cancelled.
+    /// Publishes the items of `partition` a batch at a time, oldest first, each once the gateway it yields to is not
+    /// saturated (or all that are left, once one waited as long as allowed); `true` once none is left, `false` when an event failed, the store failed or the task was cancelled.
     private func publishAll(of partition: String) async -> Bool {
+        var yielding = self.yielding
         do {
             while true {
+                if let current = yielding, await !current.load.waitForSpareCapacity(atMost: current.maximumDelay) {
+                    // Held back as long as allowed: the rest of the shard goes now, whatever the gateway's load.
+                    yielding = nil
+                }
                 try Task.checkCancellation()
                 let page = try await self.store.query(ItemQuery(partition: partition, limit: Self.maximumBatchSize))
                 guard !page.items.isEmpty else { return true }

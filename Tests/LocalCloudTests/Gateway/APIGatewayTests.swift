@@ -181,6 +181,19 @@ struct APIGatewayTests {
         #expect(try shortcut.json()["memory"] as? String == "128")
     }
 
+    /// The gateway's load counts every request it answers: two at once saturate it for the work that waits.
+    @Test(.timeLimit(.minutes(1))) func requestsInFlightAreTheGatewaysLoad() async throws {
+        let gateway = APIGateway(
+            manifest: GatewayFixture.manifest, ports: .unconfigured("No store"), logSink: InMemoryLogSink())
+        let request = GatewayRequest(method: .get, path: "/shortcut", rawQueryString: "ms=3000", headers: [:], body: [])
+        async let first = gateway.handle(request)
+        async let second = gateway.handle(request)
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(await gateway.load.waitForSpareCapacity(atMost: .milliseconds(300)) == false)
+        #expect(await [first.status, second.status] == [200, 200])
+        #expect(await gateway.load.waitForSpareCapacity(atMost: .seconds(30)))
+    }
+
     @Test func timeoutsAre504ErrorsAre500AndOversizedBodiesAre413() async throws {
         let started = ContinuousClock.now
         let timedOut = await GatewayFixture.send("GET", "/sleep", query: "ms=600000")

@@ -1,0 +1,89 @@
+import Synchronization
+
+/// How busy the local API gateway is: how many requests it is answering at once, on average over a short window.
+///
+/// On AWS the asynchronous half of an app (the table's stream, the bus, the queues and the functions they invoke)
+/// runs on capacity of its own; on one machine it shares the cores with the gateway. Work that can wait asks
+/// ``waitForSpareCapacity(atMost:)`` before it goes on, so that a burst of requests is not slowed down by the work it
+/// sets off: the outbox relay holds its events back (they stay in the store) while the gateway is saturated, at most
+/// for the time it is given.
+public final class GatewayLoad: Sendable {
+    /// The requests the gateway must be answering at once, on average over a ``samplingWindow``, to count as
+    /// saturated: more than one, so requests wait for each other. A client that sends one request after another
+    /// never makes it so.
+    public static let saturation = 1.5
+    /// How long one look at the gateway's load lasts.
+    public static let samplingWindow = Duration.milliseconds(10)
+
+    private struct State {
+        var inFlight = 0
+        /// The sum over time of the requests in flight, up to `lastChange`.
+        var requestTime = Duration.zero
+        /// When a request last began or ended.
+        var lastChange: ContinuousClock.Instant?
+        /// When two or more requests were last in flight.
+        var lastOverlap: ContinuousClock.Instant?
+    }
+
+    private let state = Mutex(State())
+    private let clock = ContinuousClock()
+
+    /// A gateway answering nothing yet.
+    public init() {}
+
+    /// Counts a request the gateway starts answering; each is matched by one ``end()``.
+    func begin() {
+        self.change(by: 1)
+    }
+
+    /// Counts a request answered.
+    func end() {
+        self.change(by: -1)
+    }
+
+    private func change(by step: Int) {
+        let now = self.clock.now
+        self.state.withLock { state in
+            state.requestTime = Self.requestTime(of: state, at: now)
+            state.lastChange = now
+            state.inFlight += step
+            if state.inFlight > 1 || step < 0 && state.inFlight == 1 { state.lastOverlap = now }
+        }
+    }
+
+    private static func requestTime(of state: State, at now: ContinuousClock.Instant) -> Duration {
+        guard let lastChange = state.lastChange else { return .zero }
+        return state.requestTime + (now - lastChange) * state.inFlight
+    }
+
+    /// The sum over time of the requests in flight up to `now`, and whether no two overlapped in the last
+    /// ``samplingWindow``.
+    private func sample(at now: ContinuousClock.Instant) -> (requestTime: Duration, withoutOverlap: Bool) {
+        self.state.withLock { state in
+            let withoutOverlap =
+                state.inFlight < 2 && state.lastOverlap.map { now - $0 >= Self.samplingWindow } ?? true
+            return (Self.requestTime(of: state, at: now), withoutOverlap)
+        }
+    }
+
+    /// Waits while the gateway is saturated: returns `true` at once when no two requests overlapped in the last
+    /// ``samplingWindow`` (one client's requests one after another never do), else looks at it a window at a time and returns `true` after the first in which it
+    /// answered fewer than ``saturation`` requests at once on average; `false` when `limit` passed first or the task
+    /// was cancelled.
+    @discardableResult
+    public func waitForSpareCapacity(atMost limit: Duration) async -> Bool {
+        var start = self.clock.now
+        var sample = self.sample(at: start)
+        guard !sample.withoutOverlap else { return true }
+        let deadline = start.advanced(by: limit)
+        while start < deadline {
+            let wake = min(start.advanced(by: Self.samplingWindow), deadline)
+            guard (try? await Task.sleep(until: wake, clock: self.clock)) != nil else { return false }
+            let now = self.clock.now
+            let next = self.sample(at: now)
+            if (next.requestTime - sample.requestTime) / (now - start) < Self.saturation { return true }
+            (start, sample) = (now, next)
+        }
+        return false
+    }
+}
