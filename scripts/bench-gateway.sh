@@ -136,6 +136,14 @@ for round in $(seq 1 "$rounds"); do
     for entry in "${series[@]}"; do
         read -r -a words <<<"$entry"
         measure "${words[@]:1}" >>"$work/${words[0]}"
+        # How long the server works on after a POST burst: the events the orders set off, which the outbox relay held
+        # back while the gateway was saturated (--max-event-deferral), go through the bus, the queues and the
+        # functions once it is over.
+        if [ "${words[0]}" = gateway-post ]; then
+            burst_end=$(date +%s%N)
+            settle
+            echo "$(( ($(date +%s%N) - burst_end) / 1000000 ))" >>"$work/post-drain-ms"
+        fi
     done
 done
 

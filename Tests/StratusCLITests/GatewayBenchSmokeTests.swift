@@ -22,7 +22,7 @@ struct GatewayBenchSmokeTests {
         #expect(run.status == 0, "\(run.outputText)")
         for line in [
             "gateway GET /orders/{id}", "gateway POST /orders", "SQS SendMessage via /_aws",
-            "of the bare route's POST (no target)",
+            "of the bare route's POST (no target)", "POST bursts' events all handled",
         ] {
             #expect(run.outputText.contains(line), "\(run.outputText)")
         }

@@ -39,3 +39,11 @@ print(f"{'SQS SendMessage via /_aws':28}{rate:>12,.0f}{p50:>9.2f}{p99:>9.2f}")
 print("\n".join(verdicts))
 ratio = statistics.median(row[0] for row in send) / statistics.median(row[0] for row in bare_post)
 print(f"{'':8}SQS SendMessage via /_aws at {ratio:.0%} of the bare route's POST (no target)")
+drain = work / "post-drain-ms"
+if drain.exists():
+    seconds = [int(line) / 1000 for line in drain.read_text().split()]
+    print(
+        f"{'':8}POST bursts' events all handled {statistics.median(seconds):.1f} s after the burst (median; rounds: "
+        + ", ".join(f"{s:.1f} s" for s in seconds)
+        + "): the relay holds them back while the gateway is saturated"
+    )
