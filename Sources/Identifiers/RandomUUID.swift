@@ -7,20 +7,7 @@ package enum RandomUUID {
         let random = RandomBits.next128()
         let high = (random.high & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_4000  // version 4
         let low = (random.low & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000  // RFC 9562 variant
-        return String(unsafeUninitializedCapacity: 36) { output in
-            var position = 0
-            for digit in 0..<32 {
-                if digit == 8 || digit == 12 || digit == 16 || digit == 20 {
-                    output[position] = UInt8(ascii: "-")
-                    position += 1
-                }
-                let word = digit < 16 ? high : low
-                let nibble = UInt8(truncatingIfNeeded: word >> UInt64(60 - 4 * (digit % 16))) & 0xF
-                output[position] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") - 10 + nibble
-                position += 1
-            }
-            return position
-        }
+        return UUIDText.lowercased(high: high, low: low)
     }
 
     /// Whether `text` is a UUID in text form (`8-4-4-4-12` hexadecimal digits, either case).

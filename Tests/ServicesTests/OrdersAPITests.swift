@@ -40,6 +40,16 @@ struct OrdersAPITests {
         #expect(try found.order() == second)
     }
 
+    /// New orders' ids sort after older ones, so the store's index takes each at its end.
+    @Test func theSystemsIdsSortInTheOrderTheyWereMade() async throws {
+        var ids: [String] = []
+        for _ in 0..<5 {
+            ids.append(SystemIdentifierSource().makeIdentifier())
+            try await Task.sleep(for: .milliseconds(2))
+        }
+        #expect(ids == ids.sorted(), "\(ids)")
+    }
+
     @Test func anIdNotShapedLikeThePortsIdsNamesNoOrder() {
         let identifiers = SequentialIdentifierSource()
         #expect(identifiers.isWellFormed(identifiers.makeIdentifier()))

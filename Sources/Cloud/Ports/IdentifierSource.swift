@@ -1,7 +1,7 @@
 import Identifiers
 
-/// Where the ids of new entities come from (orders' ids, say): random UUIDs from ``SystemIdentifierSource`` in the
-/// local cloud and on Lambda; tests hand in a source whose ids they know in advance.
+/// Where the ids of new entities come from (orders' ids, say): time-ordered UUIDs from ``SystemIdentifierSource`` in
+/// the local cloud and on Lambda; tests hand in a source whose ids they know in advance.
 ///
 /// Every source makes UUIDs in their text form (`8-4-4-4-12` hexadecimal digits), so an id that is not one
 /// (``isWellFormed(_:)``) names nothing and need not be looked up.
