@@ -180,11 +180,10 @@ import Testing
         #expect(publisher.accepted == [event.id])
     }
 
-    /// Two requests in flight and never answered stand for a burst of requests that does not end.
+    /// As many requests in flight as saturate the gateway, never answered, stand for a burst that does not end.
     static func saturatedGateway() -> GatewayLoad {
         let load = GatewayLoad()
-        load.begin()
-        load.begin()
+        for _ in 0..<GatewayLoad.saturation { load.begin() }
         return load
     }
 
@@ -203,8 +202,7 @@ import Testing
             try await Task.sleep(for: .milliseconds(500))
             #expect(publisher.attempts.isEmpty, "published while the gateway was saturated")
             #expect(try await Self.outboxCount(in: store) == events.count)
-            load.end()
-            load.end()
+            for _ in 0..<GatewayLoad.saturation { load.end() }
             try await eventually(timeout: .seconds(20)) { try await Self.outboxCount(in: store) == 0 }
         }
         #expect(Set(publisher.accepted) == Set(events.map(\.id)))

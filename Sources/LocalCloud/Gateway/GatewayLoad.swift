@@ -9,9 +9,9 @@ import Synchronization
 /// for the time it is given.
 public final class GatewayLoad: Sendable {
     /// The requests the gateway must be answering at once, on average over a ``samplingWindow``, to count as
-    /// saturated: more than one, so requests wait for each other. A client that sends one request after another
-    /// never makes it so.
-    public static let saturation = 1.5
+    /// saturated: four, a load test's many connections rather than a few clients whose requests now and then
+    /// overlap. A client that sends one request after another never makes it so.
+    public static let saturation = 4
     /// How long one look at the gateway's load lasts.
     public static let samplingWindow = Duration.milliseconds(10)
 
@@ -21,8 +21,8 @@ public final class GatewayLoad: Sendable {
         var requestTime = Duration.zero
         /// When a request last began or ended.
         var lastChange: ContinuousClock.Instant?
-        /// When two or more requests were last in flight.
-        var lastOverlap: ContinuousClock.Instant?
+        /// When ``saturation`` or more requests were last in flight at once.
+        var lastCrowded: ContinuousClock.Instant?
     }
 
     private let state = Mutex(State())
@@ -47,7 +47,9 @@ public final class GatewayLoad: Sendable {
             state.requestTime = Self.requestTime(of: state, at: now)
             state.lastChange = now
             state.inFlight += step
-            if state.inFlight > 1 || step < 0 && state.inFlight == 1 { state.lastOverlap = now }
+            if state.inFlight >= Self.saturation || step < 0 && state.inFlight == Self.saturation - 1 {
+                state.lastCrowded = now
+            }
         }
     }
 
@@ -56,32 +58,32 @@ public final class GatewayLoad: Sendable {
         return state.requestTime + (now - lastChange) * state.inFlight
     }
 
-    /// The sum over time of the requests in flight up to `now`, and whether no two overlapped in the last
-    /// ``samplingWindow``.
-    private func sample(at now: ContinuousClock.Instant) -> (requestTime: Duration, withoutOverlap: Bool) {
+    /// The sum over time of the requests in flight up to `now`, and whether fewer than ``saturation`` were in flight
+    /// at every moment of the last ``samplingWindow``.
+    private func sample(at now: ContinuousClock.Instant) -> (requestTime: Duration, uncrowded: Bool) {
         self.state.withLock { state in
-            let withoutOverlap =
-                state.inFlight < 2 && state.lastOverlap.map { now - $0 >= Self.samplingWindow } ?? true
-            return (Self.requestTime(of: state, at: now), withoutOverlap)
+            let uncrowded =
+                state.inFlight < Self.saturation && state.lastCrowded.map { now - $0 >= Self.samplingWindow } ?? true
+            return (Self.requestTime(of: state, at: now), uncrowded)
         }
     }
 
-    /// Waits while the gateway is saturated: returns `true` at once when no two requests overlapped in the last
-    /// ``samplingWindow`` (one client's requests one after another never do), else looks at it a window at a time and returns `true` after the first in which it
+    /// Waits while the gateway is saturated: returns `true` at once when fewer than ``saturation`` requests were in
+    /// flight at every moment of the last ``samplingWindow``, else looks at it a window at a time and returns `true` after the first in which it
     /// answered fewer than ``saturation`` requests at once on average; `false` when `limit` passed first or the task
     /// was cancelled.
     @discardableResult
     public func waitForSpareCapacity(atMost limit: Duration) async -> Bool {
         var start = self.clock.now
         var sample = self.sample(at: start)
-        guard !sample.withoutOverlap else { return true }
+        guard !sample.uncrowded else { return true }
         let deadline = start.advanced(by: limit)
         while start < deadline {
             let wake = min(start.advanced(by: Self.samplingWindow), deadline)
             guard (try? await Task.sleep(until: wake, clock: self.clock)) != nil else { return false }
             let now = self.clock.now
             let next = self.sample(at: now)
-            if (next.requestTime - sample.requestTime) / (now - start) < Self.saturation { return true }
+            if (next.requestTime - sample.requestTime) / (now - start) < Double(Self.saturation) { return true }
             (start, sample) = (now, next)
         }
         return false

@@ -110,7 +110,8 @@ public struct OutboxRelay: Sendable {
     }
 
     /// Publishes the items of `partition` a batch at a time, oldest first, each once the gateway it yields to is not
-    /// saturated (or all that are left, once one waited as long as allowed); `true` once none is left, `false` when an event failed, the store failed or the task was cancelled.
+    /// saturated (or all that are left, once one waited as long as allowed); `true` once none is left, `false` when
+    /// an event failed, the store failed or the task was cancelled.
     private func publishAll(of partition: String) async -> Bool {
         var yielding = self.yielding
         do {

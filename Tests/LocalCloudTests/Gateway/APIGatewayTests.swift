@@ -181,16 +181,21 @@ struct APIGatewayTests {
         #expect(try shortcut.json()["memory"] as? String == "128")
     }
 
-    /// The gateway's load counts every request it answers: two at once saturate it for the work that waits.
+    /// The gateway's load counts every request it answers: as many at once as ``GatewayLoad/saturation`` saturate it
+    /// for the work that waits.
     @Test(.timeLimit(.minutes(1))) func requestsInFlightAreTheGatewaysLoad() async throws {
         let gateway = APIGateway(
             manifest: GatewayFixture.manifest, ports: .unconfigured("No store"), logSink: InMemoryLogSink())
         let request = GatewayRequest(method: .get, path: "/shortcut", rawQueryString: "ms=3000", headers: [:], body: [])
-        async let first = gateway.handle(request)
-        async let second = gateway.handle(request)
+        let answers = Task {
+            await withTaskGroup(of: Int.self) { group in
+                for _ in 0..<GatewayLoad.saturation { group.addTask { await gateway.handle(request).status.code } }
+                return await group.reduce(into: []) { $0.append($1) }
+            }
+        }
         try await Task.sleep(for: .milliseconds(500))
         #expect(await gateway.load.waitForSpareCapacity(atMost: .milliseconds(300)) == false)
-        #expect(await [first.status, second.status] == [200, 200])
+        #expect(await answers.value == Array(repeating: 200, count: GatewayLoad.saturation))
         #expect(await gateway.load.waitForSpareCapacity(atMost: .seconds(30)))
     }
 

@@ -3,7 +3,7 @@ import Testing
 @testable import LocalCloud
 
 /// The gateway's load as the work that waits for it sees it: one client's requests one after another never hold
-/// anything back, overlapping requests do until they end or the limit passes.
+/// anything back, as many overlapping requests as ``GatewayLoad/saturation`` do until they end or the limit passes.
 @Suite struct GatewayLoadTests {
     /// How long `body` took.
     static func timed<T>(_ body: () async -> T) async -> (T, Duration) {
@@ -19,14 +19,14 @@ import Testing
         #expect(took < .seconds(5))
     }
 
-    /// A request that takes long, with no other beside it, is one client waiting for its answer.
-    @Test func oneRequestAtATimeHoldsNothingBack() async {
+    /// Requests that take long, fewer than ``GatewayLoad/saturation`` of them, are a few clients waiting for answers.
+    @Test func fewerRequestsAtOnceThanSaturateTheGatewayHoldNothingBack() async {
         let load = GatewayLoad()
         for _ in 0..<3 {
             load.begin()
             load.end()
         }
-        load.begin()
+        for _ in 1..<GatewayLoad.saturation { load.begin() }
         let (spare, took) = await Self.timed { await load.waitForSpareCapacity(atMost: .seconds(30)) }
         #expect(spare)
         #expect(took < .seconds(5))
@@ -34,8 +34,7 @@ import Testing
 
     @Test func overlappingRequestsHoldWorkBackUntilTheLimit() async {
         let load = GatewayLoad()
-        load.begin()
-        load.begin()
+        for _ in 0..<GatewayLoad.saturation { load.begin() }
         let (spare, took) = await Self.timed { await load.waitForSpareCapacity(atMost: .milliseconds(300)) }
         #expect(!spare)
         #expect(took >= .milliseconds(300))
@@ -43,14 +42,12 @@ import Testing
 
     @Test(.timeLimit(.minutes(1))) func workGoesOnOnceTheOverlappingRequestsAreAnswered() async {
         let load = GatewayLoad()
-        load.begin()
-        load.begin()
+        for _ in 0..<GatewayLoad.saturation { load.begin() }
         let clock = ContinuousClock()
         let waiting = Task { await load.waitForSpareCapacity(atMost: .seconds(30)) }
         try? await Task.sleep(for: .milliseconds(300))
         let answered = clock.now
-        load.end()
-        load.end()
+        for _ in 0..<GatewayLoad.saturation { load.end() }
         #expect(await waiting.value)
         #expect(clock.now - answered < .seconds(20), "it waited for the limit, not for the requests")
     }
@@ -58,11 +55,10 @@ import Testing
     /// A wait still running when it is cancelled ends without spare capacity: it had found none in 300 ms.
     @Test(.timeLimit(.minutes(1))) func theWaitLastsAsLongAsTheOverlapAndEndsWhenCancelled() async {
         let load = GatewayLoad()
-        load.begin()
-        load.begin()
+        for _ in 0..<GatewayLoad.saturation { load.begin() }
         let waiting = Task { await load.waitForSpareCapacity(atMost: .seconds(30)) }
         try? await Task.sleep(for: .milliseconds(300))
         waiting.cancel()
-        #expect(await waiting.value == false, "it found spare capacity while two requests were in flight")
+        #expect(await waiting.value == false, "it found spare capacity while the gateway was saturated")
     }
 }
