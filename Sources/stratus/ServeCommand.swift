@@ -89,7 +89,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("max-event-deferral"),
         help:
-            "How long the outbox relay may hold events back while the gateway is saturated (answering four or more requests at once on average), so that they do not slow the burst that set them off: 0s to 10m, 15s by default; 0s never holds them. Not with --backend aws."
+            "How long the outbox relay may hold events back while the gateway is saturated (four or more requests in flight at once, until it answers fewer than two at once on average over 10 ms), so that they do not slow the burst that set them off: 0s to 10m, 15s by default; 0s never holds them. Not with --backend aws."
     )
     var maxEventDeferral: String?
 

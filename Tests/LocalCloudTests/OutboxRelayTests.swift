@@ -183,7 +183,7 @@ import Testing
     /// As many requests in flight as saturate the gateway, never answered, stand for a burst that does not end.
     static func saturatedGateway() -> GatewayLoad {
         let load = GatewayLoad()
-        for _ in 0..<GatewayLoad.saturation { load.begin() }
+        for _ in 0..<GatewayLoad.crowd { load.begin() }
         return load
     }
 
@@ -202,7 +202,7 @@ import Testing
             try await Task.sleep(for: .milliseconds(500))
             #expect(publisher.attempts.isEmpty, "published while the gateway was saturated")
             #expect(try await Self.outboxCount(in: store) == events.count)
-            for _ in 0..<GatewayLoad.saturation { load.end() }
+            for _ in 0..<GatewayLoad.crowd { load.end() }
             try await eventually(timeout: .seconds(20)) { try await Self.outboxCount(in: store) == 0 }
         }
         #expect(Set(publisher.accepted) == Set(events.map(\.id)))

@@ -8,10 +8,14 @@ import Synchronization
 /// sets off: the outbox relay holds its events back (they stay in the store) while the gateway is saturated, at most
 /// for the time it is given.
 public final class GatewayLoad: Sendable {
-    /// The requests the gateway must be answering at once, on average over a ``samplingWindow``, to count as
-    /// saturated: four, a load test's many connections rather than a few clients whose requests now and then
-    /// overlap. A client that sends one request after another never makes it so.
-    public static let saturation = 4
+    /// The requests in flight at once that make the gateway look saturated: four, a load test's many connections
+    /// rather than a few clients whose requests now and then overlap. A client that sends one request after another
+    /// never makes it so.
+    public static let crowd = 4
+    /// The requests the gateway must go on answering at once, on average over each ``samplingWindow``, to stay
+    /// saturated once it looked so: two. Lower than ``crowd``, so that a moment between a load test's requests does
+    /// not end the wait; over one, so that a few clients' requests overlapping now and then do.
+    public static let saturation = 2.0
     /// How long one look at the gateway's load lasts.
     public static let samplingWindow = Duration.milliseconds(10)
 
@@ -21,7 +25,7 @@ public final class GatewayLoad: Sendable {
         var requestTime = Duration.zero
         /// When a request last began or ended.
         var lastChange: ContinuousClock.Instant?
-        /// When ``saturation`` or more requests were last in flight at once.
+        /// When ``crowd`` or more requests were last in flight at once.
         var lastCrowded: ContinuousClock.Instant?
     }
 
@@ -47,7 +51,7 @@ public final class GatewayLoad: Sendable {
             state.requestTime = Self.requestTime(of: state, at: now)
             state.lastChange = now
             state.inFlight += step
-            if state.inFlight >= Self.saturation || step < 0 && state.inFlight == Self.saturation - 1 {
+            if state.inFlight >= Self.crowd || step < 0 && state.inFlight == Self.crowd - 1 {
                 state.lastCrowded = now
             }
         }
@@ -58,20 +62,20 @@ public final class GatewayLoad: Sendable {
         return state.requestTime + (now - lastChange) * state.inFlight
     }
 
-    /// The sum over time of the requests in flight up to `now`, and whether fewer than ``saturation`` were in flight
-    /// at every moment of the last ``samplingWindow``.
+    /// The sum over time of the requests in flight up to `now`, and whether fewer than ``crowd`` were in flight at
+    /// every moment of the last ``samplingWindow``.
     private func sample(at now: ContinuousClock.Instant) -> (requestTime: Duration, uncrowded: Bool) {
         self.state.withLock { state in
             let uncrowded =
-                state.inFlight < Self.saturation && state.lastCrowded.map { now - $0 >= Self.samplingWindow } ?? true
+                state.inFlight < Self.crowd && state.lastCrowded.map { now - $0 >= Self.samplingWindow } ?? true
             return (Self.requestTime(of: state, at: now), uncrowded)
         }
     }
 
-    /// Waits while the gateway is saturated: returns `true` at once when fewer than ``saturation`` requests were in
-    /// flight at every moment of the last ``samplingWindow``, else looks at it a window at a time and returns `true` after the first in which it
-    /// answered fewer than ``saturation`` requests at once on average; `false` when `limit` passed first or the task
-    /// was cancelled.
+    /// Waits while the gateway is saturated: returns `true` at once when fewer than ``crowd`` requests were in flight
+    /// at every moment of the last ``samplingWindow``, else looks at it a window at a time and returns `true` after
+    /// the first in which it answered fewer than ``saturation`` requests at once on average; `false` when `limit`
+    /// passed first or the task was cancelled.
     @discardableResult
     public func waitForSpareCapacity(atMost limit: Duration) async -> Bool {
         var start = self.clock.now
@@ -83,7 +87,7 @@ public final class GatewayLoad: Sendable {
             guard (try? await Task.sleep(until: wake, clock: self.clock)) != nil else { return false }
             let now = self.clock.now
             let next = self.sample(at: now)
-            if (next.requestTime - sample.requestTime) / (now - start) < Double(Self.saturation) { return true }
+            if (next.requestTime - sample.requestTime) / (now - start) < Self.saturation { return true }
             (start, sample) = (now, next)
         }
         return false

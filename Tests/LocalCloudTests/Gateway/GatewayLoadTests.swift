@@ -26,7 +26,7 @@ import Testing
             load.begin()
             load.end()
         }
-        for _ in 1..<GatewayLoad.saturation { load.begin() }
+        for _ in 1..<GatewayLoad.crowd { load.begin() }
         let (spare, took) = await Self.timed { await load.waitForSpareCapacity(atMost: .seconds(30)) }
         #expect(spare)
         #expect(took < .seconds(5))
@@ -34,20 +34,31 @@ import Testing
 
     @Test func overlappingRequestsHoldWorkBackUntilTheLimit() async {
         let load = GatewayLoad()
-        for _ in 0..<GatewayLoad.saturation { load.begin() }
+        for _ in 0..<GatewayLoad.crowd { load.begin() }
         let (spare, took) = await Self.timed { await load.waitForSpareCapacity(atMost: .milliseconds(300)) }
         #expect(!spare)
         #expect(took >= .milliseconds(300))
     }
 
+    /// Once the gateway looked saturated, a moment with fewer requests in flight does not end the wait: two at once
+    /// on average keep it saturated, one does not.
+    @Test func aCrowdThatThinsToTwoRequestsStillHoldsWorkBackAndToOneLetsItGo() async {
+        let load = GatewayLoad()
+        for _ in 0..<GatewayLoad.crowd { load.begin() }
+        for _ in 2..<GatewayLoad.crowd { load.end() }
+        #expect(await load.waitForSpareCapacity(atMost: .milliseconds(300)) == false)
+        load.end()
+        #expect(await load.waitForSpareCapacity(atMost: .seconds(30)))
+    }
+
     @Test(.timeLimit(.minutes(1))) func workGoesOnOnceTheOverlappingRequestsAreAnswered() async {
         let load = GatewayLoad()
-        for _ in 0..<GatewayLoad.saturation { load.begin() }
+        for _ in 0..<GatewayLoad.crowd { load.begin() }
         let clock = ContinuousClock()
         let waiting = Task { await load.waitForSpareCapacity(atMost: .seconds(30)) }
         try? await Task.sleep(for: .milliseconds(300))
         let answered = clock.now
-        for _ in 0..<GatewayLoad.saturation { load.end() }
+        for _ in 0..<GatewayLoad.crowd { load.end() }
         #expect(await waiting.value)
         #expect(clock.now - answered < .seconds(20), "it waited for the limit, not for the requests")
     }
@@ -55,7 +66,7 @@ import Testing
     /// A wait still running when it is cancelled ends without spare capacity: it had found none in 300 ms.
     @Test(.timeLimit(.minutes(1))) func theWaitLastsAsLongAsTheOverlapAndEndsWhenCancelled() async {
         let load = GatewayLoad()
-        for _ in 0..<GatewayLoad.saturation { load.begin() }
+        for _ in 0..<GatewayLoad.crowd { load.begin() }
         let waiting = Task { await load.waitForSpareCapacity(atMost: .seconds(30)) }
         try? await Task.sleep(for: .milliseconds(300))
         waiting.cancel()
