@@ -132,6 +132,54 @@ package struct JSONReader {
     /// How many members a string map is made ready for: what a browser's or an SDK's request headers number.
     static let expectedStringMapMembers = 16
 
+    /// The object of strings that comes next, kept as its text (``JSONTextStringMap``) when every key and value in
+    /// it is ASCII without escapes, as nearly every request's headers are; otherwise read into a dictionary as
+    /// ``stringMap()`` reads it. `nil` for `null`.
+    package mutating func stringMapKeepingText() -> JSONStringMap? {
+        guard !self.failed else { return nil }
+        let start = self.parser.index
+        if let members = self.plainStringMembers() {
+            return .text(JSONTextStringMap(text: self.parser.bytes, members: members))
+        }
+        self.parser.index = start
+        return self.stringMap().map(JSONStringMap.dictionary)
+    }
+
+    /// The places of the members of the object that comes next, when every key and value is a plain string;
+    /// `nil` at anything else (`null` included), with the position left wherever it stopped.
+    private mutating func plainStringMembers() -> [JSONTextStringMap.Member]? {
+        guard self.depth < self.parser.maximumDepth, self.parser.bytes.count <= Int(Int32.max),
+            self.parser.skip(UInt8(ascii: "{"))
+        else { return nil }
+        var members: [JSONTextStringMap.Member] = []
+        members.reserveCapacity(Self.expectedStringMapMembers)
+        if self.parser.skip(UInt8(ascii: "}")) { return members }
+        while true {
+            self.parser.skipWhitespace()
+            guard let key = self.plainString(), self.parser.skip(UInt8(ascii: ":")) else { return nil }
+            self.parser.skipWhitespace()
+            guard let value = self.plainString() else { return nil }
+            members.append(
+                JSONTextStringMap.Member(
+                    keyStart: key.lowerBound, keyEnd: key.upperBound, valueStart: value.lowerBound,
+                    valueEnd: value.upperBound))
+            guard let closed = self.parser.isClosed(by: UInt8(ascii: "}")) else { return nil }
+            if closed { return members }
+        }
+    }
+
+    /// Where the string literal at the current position lies between its quotes, when it is ASCII without escapes;
+    /// the position is then past its closing quote.
+    private mutating func plainString() -> Range<Int32>? {
+        let bytes = self.parser.bytes
+        guard self.parser.index < bytes.count, bytes[self.parser.index] == UInt8(ascii: "\"") else { return nil }
+        let start = self.parser.index + 1
+        let (end, isASCII) = bytes.withUnsafeBufferPointer { JSONStringBytes.plainRun(in: $0, from: start) }
+        guard isASCII, end < bytes.count, bytes[end] == UInt8(ascii: "\"") else { return nil }
+        self.parser.index = end + 1
+        return Int32(start)..<Int32(end)
+    }
+
     /// Any value that comes next, as a tree (`.null` for `null`); `nil` when the text is not a JSON value.
     package mutating func value() -> JSONValue? {
         guard !self.failed else { return nil }

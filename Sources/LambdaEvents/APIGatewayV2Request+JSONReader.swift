@@ -32,7 +32,7 @@ extension APIGatewayV2Request {
         var rawPath: String?
         var rawQueryString: String?
         var cookies: [String]?
-        var headers: [String: String]?
+        var headers: JSONStringMap?
         var queryStringParameters: [String: String]?
         var pathParameters: [String: String]?
         var stageVariables: [String: String]?
@@ -46,7 +46,7 @@ extension APIGatewayV2Request {
             case "rawPath": rawPath = reader.string()
             case "rawQueryString": rawQueryString = reader.string()
             case "cookies": cookies = reader.strings()
-            case "headers": headers = reader.stringMap()
+            case "headers": headers = reader.stringMapKeepingText()
             case "queryStringParameters": queryStringParameters = reader.stringMap()
             case "pathParameters": pathParameters = reader.stringMap()
             case "stageVariables": stageVariables = reader.stringMap()
@@ -59,7 +59,7 @@ extension APIGatewayV2Request {
         guard !reader.failed, let version, let routeKey, let rawPath, let requestContext else { return nil }
         self.init(
             version: version, routeKey: routeKey, rawPath: rawPath, rawQueryString: rawQueryString ?? "",
-            cookies: cookies, headers: headers ?? [:], queryStringParameters: queryStringParameters,
+            cookies: cookies, headers: headers.map(Headers.init) ?? [:], queryStringParameters: queryStringParameters,
             pathParameters: pathParameters, stageVariables: stageVariables, requestContext: requestContext,
             body: body, isBase64Encoded: isBase64Encoded ?? false)
     }

@@ -15,7 +15,7 @@ extension APIGatewayV2Request: JSONValueDecodable {
             rawPath: try members.string("rawPath"),
             rawQueryString: try members.optionalString("rawQueryString") ?? "",
             cookies: try members.optionalStrings("cookies"),
-            headers: try members.optionalStringMap("headers") ?? [:],
+            headers: Headers(try members.optionalStringMap("headers") ?? [:]),
             queryStringParameters: try members.optionalStringMap("queryStringParameters"),
             pathParameters: try members.optionalStringMap("pathParameters"),
             stageVariables: try members.optionalStringMap("stageVariables"),

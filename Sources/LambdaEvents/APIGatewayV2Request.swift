@@ -14,7 +14,7 @@ public struct APIGatewayV2Request: Codable, Sendable, Equatable {
     /// Every cookie of the request's `Cookie` headers as `name=value`; `nil` when there were none.
     public var cookies: [String]?
     /// The request headers, names lower-cased, the values of a repeated header joined with commas.
-    public var headers: [String: String]
+    public var headers: Headers
     /// The decoded query parameters, a repeated key's values joined with commas; `nil` when there are none.
     public var queryStringParameters: [String: String]?
     /// The values of the route's path variables, e.g. `["id": "42"]` for `/orders/{id}`; `nil` when it has none.
@@ -37,7 +37,7 @@ public struct APIGatewayV2Request: Codable, Sendable, Equatable {
         rawPath: String,
         rawQueryString: String = "",
         cookies: [String]? = nil,
-        headers: [String: String] = [:],
+        headers: Headers = [:],
         queryStringParameters: [String: String]? = nil,
         pathParameters: [String: String]? = nil,
         stageVariables: [String: String]? = nil,
@@ -71,7 +71,7 @@ public struct APIGatewayV2Request: Codable, Sendable, Equatable {
         self.rawPath = try container.decode(String.self, forKey: .rawPath)
         self.rawQueryString = try container.decodeIfPresent(String.self, forKey: .rawQueryString) ?? ""
         self.cookies = try container.decodeIfPresent([String].self, forKey: .cookies)
-        self.headers = try container.decodeIfPresent([String: String].self, forKey: .headers) ?? [:]
+        self.headers = try container.decodeIfPresent(Headers.self, forKey: .headers) ?? [:]
         self.queryStringParameters = try container.decodeIfPresent(
             [String: String].self, forKey: .queryStringParameters)
         self.pathParameters = try container.decodeIfPresent([String: String].self, forKey: .pathParameters)

@@ -18,7 +18,7 @@ extension APIGatewayV2Request {
         return APIGatewayV2Request(
             routeKey: "\(method) \(path)",
             rawPath: path,
-            headers: allHeaders,
+            headers: .init(allHeaders),
             queryStringParameters: query,
             requestContext: .init(
                 accountId: "123456789012", apiId: "local", authorizer: claims.map { .init(jwt: .init(claims: $0)) },

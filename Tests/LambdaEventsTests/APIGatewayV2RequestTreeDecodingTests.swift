@@ -262,7 +262,7 @@ enum RequestGenerators {
             version: text(using: &rng), routeKey: text(using: &rng), rawPath: text(using: &rng),
             rawQueryString: text(using: &rng),
             cookies: Bool.random(using: &rng) ? strings(using: &rng) : nil,
-            headers: stringMap(using: &rng),
+            headers: .init(stringMap(using: &rng)),
             queryStringParameters: Bool.random(using: &rng) ? stringMap(using: &rng) : nil,
             pathParameters: Bool.random(using: &rng) ? stringMap(using: &rng) : nil,
             stageVariables: Bool.random(using: &rng) ? stringMap(using: &rng) : nil,

@@ -90,7 +90,7 @@ enum RouterFixture {
         APIGatewayV2Request(
             routeKey: "$default",
             rawPath: path,
-            headers: headers,
+            headers: .init(headers),
             requestContext: .init(
                 accountId: "123456789012",
                 apiId: "local",

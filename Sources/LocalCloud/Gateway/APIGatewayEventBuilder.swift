@@ -48,7 +48,7 @@ public struct APIGatewayEventBuilder: Sendable {
             rawPath: request.path,
             rawQueryString: request.rawQueryString,
             cookies: cookies.isEmpty ? nil : cookies,
-            headers: headers,
+            headers: .init(headers),
             queryStringParameters: Self.queryParameters(request.rawQueryString),
             pathParameters: pathParameters.isEmpty ? nil : pathParameters,
             requestContext: .init(

@@ -140,7 +140,7 @@ struct APIGatewayTests {
         let event = try JSONDecoder().decode(APIGatewayV2Request.self, from: Data(response.body))
         #expect(event.headers["accept-language"] == "de,en")
         #expect(event.headers["x-request-tag"] == "one")
-        #expect(event.headers.keys.allSatisfy { $0 == $0.lowercased() }, "\(event.headers.keys)")
+        #expect(event.headers.dictionary.keys.allSatisfy { $0 == $0.lowercased() }, "\(event.headers.dictionary.keys)")
         #expect(event.cookies == ["a=1", "b=2", "c=3"])
     }
     @Test func binaryBodiesArriveBase64Encoded() async throws {
