@@ -51,25 +51,43 @@ final class WorkerThreadExecutor: TaskExecutor {
     /// Runs `operation` to its end on the calling thread, which must be the worker's own, and returns its result.
     func run<Result: Sendable>(_ operation: @escaping @Sendable () async -> Result) -> Result {
         let result = OperationResult<Result>()
+        defer { result.free() }
         let wakeUps = self.wakeUps
         let outer = pthread_getspecific(Self.currentKey)
         pthread_setspecific(Self.currentKey, Unmanaged.passUnretained(self).toOpaque())
         defer { pthread_setspecific(Self.currentKey, outer) }
         Task(executorPreference: self) {
             let value = await operation()
-            result.value.withLock { $0 = value }
+            result.slot.pointee.withLock { $0 = value }
             wakeUps.signal()
         }
         while true {
             self.wakeUps.wait()
             let job = self.jobs.withLock { jobs in jobs.isEmpty ? nil : jobs.removeFirst() }
             job?.runSynchronously(on: self.asUnownedTaskExecutor())
-            if let value = result.value.withLock({ $0.take() }) { return value }
+            if let value = result.slot.pointee.withLock({ $0.take() }) { return value }
         }
     }
 }
 
-/// Where a task run by ``WorkerThreadExecutor/run(_:)`` leaves its result for the worker's thread.
-private final class OperationResult<Value: Sendable>: Sendable {
-    let value = Mutex<Value?>(nil)
+/// Where a task run by ``WorkerThreadExecutor/run(_:)`` leaves its result for the worker's thread: a slot that
+/// `run` allocates, shares with the task and frees once it has taken the result (the task's last use of it).
+///
+/// A struct over memory `run` owns rather than a generic class: a generic class's `deinit` is not specialized, and
+/// destroying its `Mutex<Value?>` looked three types' metadata up at run time on every invocation.
+private struct OperationResult<Value: Sendable>: @unchecked Sendable {
+    // Unchecked: the slot is only read and written under its mutex, and freed after the task's last write, which
+    // runs on the worker's thread like the rest of the task's nonisolated code (the task prefers its executor).
+    let slot: UnsafeMutablePointer<Mutex<Value?>>
+
+    init() {
+        self.slot = .allocate(capacity: 1)
+        self.slot.initialize(to: Mutex(nil))
+    }
+
+    /// Destroys the slot; nothing may use it after.
+    func free() {
+        self.slot.deinitialize(count: 1)
+        self.slot.deallocate()
+    }
 }

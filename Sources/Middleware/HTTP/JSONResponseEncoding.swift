@@ -28,8 +28,9 @@ enum JSONResponseEncoding {
     /// `fields` as an event answer's headers: lower-case names, the values of a repeated name joined with commas, as
     /// API Gateway joins them; room for `reserving` more.
     private static func eventHeaders(_ fields: ResponseHeaders, reserving extra: Int) -> [String: String] {
-        var headers: [String: String] = [:]
-        headers.reserveCapacity(fields.count + extra)
+        // Made with its capacity rather than reserving it after: `reserveCapacity` is not specialized for the
+        // dictionary's types here, and looked their metadata up at run time on every response.
+        var headers = [String: String](minimumCapacity: fields.count + extra)
         for field in fields {
             headers[field.name.canonicalName] =
                 headers[field.name.canonicalName].map { "\($0), \(field.value)" } ?? field.value
