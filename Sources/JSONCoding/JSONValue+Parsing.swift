@@ -113,15 +113,22 @@ struct JSONParser {
     mutating func string() -> String? {
         self.index += 1
         let start = self.index
-        // Most strings have no escape, and most of those are ASCII: taken whole, and ASCII needs no validating.
-        let (end, isASCII) = self.bytes.withUnsafeBufferPointer { JSONStringBytes.plainRun(in: $0, from: start) }
-        self.index = end
-        guard self.index < self.bytes.count, self.bytes[self.index] >= 0x20 else { return nil }
-        if self.bytes[self.index] == UInt8(ascii: "\"") {
-            let text = self.bytes[start..<self.index]
-            self.index += 1
-            return isASCII ? String(decoding: text, as: UTF8.self) : String(validating: text, as: UTF8.self)
+        // Most strings have no escape, and most of those are ASCII: taken whole, and ASCII needs no validating. The
+        // run is found and taken in one access to the bytes.
+        var closed = false
+        let (end, text) = self.bytes.withUnsafeBufferPointer { bytes -> (Int, String?) in
+            let (end, isASCII) = JSONStringBytes.plainRun(in: bytes, from: start)
+            guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else { return (end, nil) }
+            closed = true
+            let run = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            return (end, isASCII ? String(decoding: run, as: UTF8.self) : String(validating: run, as: UTF8.self))
         }
+        self.index = end
+        if closed {
+            self.index += 1
+            return text
+        }
+        guard self.index < self.bytes.count, self.bytes[self.index] >= 0x20 else { return nil }
         var scalars = Array(self.bytes[start..<self.index])
         while self.bytes[self.index] == UInt8(ascii: "\\") {
             self.index += 1
