@@ -2,32 +2,74 @@
 ///
 /// Header names arrive lower-cased, repeated headers and query keys comma-joined, and every `Cookie` header split
 /// into ``cookies``. Optional parts that API Gateway leaves out stay `nil` and are left out again when encoded.
+///
+/// The members live behind one reference, copied when a shared request is changed: an invocation hands its request
+/// to the middleware, the router and the handler, and each copy is one retain instead of one for every string.
 public struct APIGatewayV2Request: Codable, Sendable, Equatable {
     /// The payload format version; API Gateway sends `2.0`.
-    public var version: String
+    public var version: String {
+        get { self.storage.members.version }
+        set { self.members.version = newValue }
+    }
     /// The route that matched, e.g. `GET /orders/{id}`, or `$default`.
-    public var routeKey: String
+    public var routeKey: String {
+        get { self.storage.members.routeKey }
+        set { self.members.routeKey = newValue }
+    }
     /// The request path as the client sent it, still percent-encoded, without the query string.
-    public var rawPath: String
+    public var rawPath: String {
+        get { self.storage.members.rawPath }
+        set { self.members.rawPath = newValue }
+    }
     /// The query string without the leading `?`, still percent-encoded; empty when there is none.
-    public var rawQueryString: String
+    public var rawQueryString: String {
+        get { self.storage.members.rawQueryString }
+        set { self.members.rawQueryString = newValue }
+    }
     /// Every cookie of the request's `Cookie` headers as `name=value`; `nil` when there were none.
-    public var cookies: [String]?
+    public var cookies: [String]? {
+        get { self.storage.members.cookies }
+        set { self.members.cookies = newValue }
+    }
     /// The request headers, names lower-cased, the values of a repeated header joined with commas.
-    public var headers: Headers
+    public var headers: Headers {
+        get { self.storage.members.headers }
+        set { self.members.headers = newValue }
+    }
     /// The decoded query parameters, a repeated key's values joined with commas; `nil` when there are none.
-    public var queryStringParameters: [String: String]?
+    public var queryStringParameters: [String: String]? {
+        get { self.storage.members.queryStringParameters }
+        set { self.members.queryStringParameters = newValue }
+    }
     /// The values of the route's path variables, e.g. `["id": "42"]` for `/orders/{id}`; `nil` when it has none.
-    public var pathParameters: [String: String]?
+    public var pathParameters: [String: String]? {
+        get { self.storage.members.pathParameters }
+        set { self.members.pathParameters = newValue }
+    }
     /// The stage variables configured on the API stage; `nil` when there are none.
-    public var stageVariables: [String: String]?
+    public var stageVariables: [String: String]? {
+        get { self.storage.members.stageVariables }
+        set { self.members.stageVariables = newValue }
+    }
     /// What API Gateway knows about the request beyond the HTTP message: account, API, caller and timing.
-    public var requestContext: RequestContext
+    public var requestContext: RequestContext {
+        get { self.storage.members.requestContext }
+        set { self.members.requestContext = newValue }
+    }
     /// The raw body as API Gateway sent it: base64 when ``isBase64Encoded`` is set, text otherwise; `nil` without a
     /// body.
-    public var body: String?
+    public var body: String? {
+        get { self.storage.members.body }
+        set { self.members.body = newValue }
+    }
     /// Whether ``body`` is base64-encoded, which API Gateway does for binary content types.
-    public var isBase64Encoded: Bool
+    public var isBase64Encoded: Bool {
+        get { self.storage.members.isBase64Encoded }
+        set { self.members.isBase64Encoded = newValue }
+    }
+
+    /// The shared members.
+    private var storage: Storage
 
     /// Creates a request, e.g. for a test or a local gateway; the defaults are those of a request without query,
     /// headers or body.
@@ -45,18 +87,12 @@ public struct APIGatewayV2Request: Codable, Sendable, Equatable {
         body: String? = nil,
         isBase64Encoded: Bool = false
     ) {
-        self.version = version
-        self.routeKey = routeKey
-        self.rawPath = rawPath
-        self.rawQueryString = rawQueryString
-        self.cookies = cookies
-        self.headers = headers
-        self.queryStringParameters = queryStringParameters
-        self.pathParameters = pathParameters
-        self.stageVariables = stageVariables
-        self.requestContext = requestContext
-        self.body = body
-        self.isBase64Encoded = isBase64Encoded
+        self.storage = Storage(
+            Members(
+                version: version, routeKey: routeKey, rawPath: rawPath, rawQueryString: rawQueryString,
+                cookies: cookies, headers: headers, queryStringParameters: queryStringParameters,
+                pathParameters: pathParameters, stageVariables: stageVariables, requestContext: requestContext,
+                body: body, isBase64Encoded: isBase64Encoded))
     }
 
     /// Decodes API Gateway's JSON; a missing `rawQueryString` or `headers` reads as empty, a missing `isBase64Encoded`
@@ -65,20 +101,88 @@ public struct APIGatewayV2Request: Codable, Sendable, Equatable {
     /// - Throws: `DecodingError` when a required field (`version`, `routeKey`, `rawPath`, `requestContext`) is missing
     ///   or mistyped.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.version = try container.decode(String.self, forKey: .version)
-        self.routeKey = try container.decode(String.self, forKey: .routeKey)
-        self.rawPath = try container.decode(String.self, forKey: .rawPath)
-        self.rawQueryString = try container.decodeIfPresent(String.self, forKey: .rawQueryString) ?? ""
-        self.cookies = try container.decodeIfPresent([String].self, forKey: .cookies)
-        self.headers = try container.decodeIfPresent(Headers.self, forKey: .headers) ?? [:]
-        self.queryStringParameters = try container.decodeIfPresent(
-            [String: String].self, forKey: .queryStringParameters)
-        self.pathParameters = try container.decodeIfPresent([String: String].self, forKey: .pathParameters)
-        self.stageVariables = try container.decodeIfPresent([String: String].self, forKey: .stageVariables)
-        self.requestContext = try container.decode(RequestContext.self, forKey: .requestContext)
-        self.body = try container.decodeIfPresent(String.self, forKey: .body)
-        self.isBase64Encoded = try container.decodeIfPresent(Bool.self, forKey: .isBase64Encoded) ?? false
+        self.storage = Storage(try Members(from: decoder))
+    }
+
+    /// Encodes the request as API Gateway's JSON, leaving out the optional parts that are `nil`.
+    public func encode(to encoder: any Encoder) throws {
+        try self.storage.members.encode(to: encoder)
+    }
+
+    /// Whether both requests have the same members.
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.members == rhs.storage.members
+    }
+
+    /// The members to change: copied first when another request shares them.
+    private var members: Members {
+        get { self.storage.members }
+        _modify {
+            if !isKnownUniquelyReferenced(&self.storage) { self.storage = Storage(self.storage.members) }
+            yield &self.storage.members
+        }
+    }
+
+    /// The members of a request, as API Gateway's JSON names them.
+    private struct Members: Codable, Sendable, Equatable {
+        var version: String
+        var routeKey: String
+        var rawPath: String
+        var rawQueryString: String
+        var cookies: [String]?
+        var headers: Headers
+        var queryStringParameters: [String: String]?
+        var pathParameters: [String: String]?
+        var stageVariables: [String: String]?
+        var requestContext: RequestContext
+        var body: String?
+        var isBase64Encoded: Bool
+
+        init(
+            version: String, routeKey: String, rawPath: String, rawQueryString: String, cookies: [String]?,
+            headers: Headers, queryStringParameters: [String: String]?, pathParameters: [String: String]?,
+            stageVariables: [String: String]?, requestContext: RequestContext, body: String?, isBase64Encoded: Bool
+        ) {
+            self.version = version
+            self.routeKey = routeKey
+            self.rawPath = rawPath
+            self.rawQueryString = rawQueryString
+            self.cookies = cookies
+            self.headers = headers
+            self.queryStringParameters = queryStringParameters
+            self.pathParameters = pathParameters
+            self.stageVariables = stageVariables
+            self.requestContext = requestContext
+            self.body = body
+            self.isBase64Encoded = isBase64Encoded
+        }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.version = try container.decode(String.self, forKey: .version)
+            self.routeKey = try container.decode(String.self, forKey: .routeKey)
+            self.rawPath = try container.decode(String.self, forKey: .rawPath)
+            self.rawQueryString = try container.decodeIfPresent(String.self, forKey: .rawQueryString) ?? ""
+            self.cookies = try container.decodeIfPresent([String].self, forKey: .cookies)
+            self.headers = try container.decodeIfPresent(Headers.self, forKey: .headers) ?? [:]
+            self.queryStringParameters = try container.decodeIfPresent(
+                [String: String].self, forKey: .queryStringParameters)
+            self.pathParameters = try container.decodeIfPresent([String: String].self, forKey: .pathParameters)
+            self.stageVariables = try container.decodeIfPresent([String: String].self, forKey: .stageVariables)
+            self.requestContext = try container.decode(RequestContext.self, forKey: .requestContext)
+            self.body = try container.decodeIfPresent(String.self, forKey: .body)
+            self.isBase64Encoded = try container.decodeIfPresent(Bool.self, forKey: .isBase64Encoded) ?? false
+        }
+    }
+
+    /// The one reference to a request's members. Unchecked: the members change only through ``members``, which
+    /// copies them first when the reference is shared, so a value other requests (or threads) see never changes.
+    private final class Storage: @unchecked Sendable {
+        var members: Members
+
+        init(_ members: Members) {
+            self.members = members
+        }
     }
 }
 

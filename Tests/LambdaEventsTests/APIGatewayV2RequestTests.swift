@@ -114,4 +114,24 @@ struct APIGatewayV2RequestTests {
                 APIGatewayV2Request.self, from: Data(#"{"version":"2.0","routeKey":"$default","rawPath":"/"}"#.utf8))
         }
     }
+
+    /// Copies share their members until one changes: a change to a copy never shows in the request it came from,
+    /// nor in other copies, whichever member it touches.
+    @Test func aChangedCopyLeavesTheOriginalAsItWas() throws {
+        let original = try JSONDecoder().decode(APIGatewayV2Request.self, from: Data(Self.fullRequest.utf8))
+        var changed = original
+        let untouched = original
+        changed.headers["x-added"] = "1"
+        changed.requestContext.http.method = "DELETE"
+        changed.body = nil
+        changed.pathParameters?["id"] = "43"
+        #expect(original == untouched)
+        #expect(original.headers["x-added"] == nil)
+        #expect(original.requestContext.http.method == "POST")
+        #expect(original.body == "eyJxdWFudGl0eSI6IDJ9")
+        #expect(original.pathParameters == ["id": "42"])
+        #expect(changed.headers["x-added"] == "1" && changed.requestContext.http.method == "DELETE")
+        #expect(changed.body == nil && changed.pathParameters == ["id": "43"])
+        #expect(changed != original)
+    }
 }
