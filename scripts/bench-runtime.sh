@@ -21,9 +21,12 @@
 # The runtimes take turns (C, bootstrap, the emulator; again for each of ROUNDS rounds), and the summary reports the
 # median of each figure over the rounds, so that a slow minute of a shared machine (this VM's wake-up latency moves the
 # C floor's own warm p50 between 57 and 81 µs within an hour) weighs on every runtime alike rather than on whichever
-# ran in it; each round's ratios are printed too.
+# ran in it; each round's ratios are printed too. Five rounds, because each round's processes draw their own
+# placement: the kernel now and then keeps a runtime on the Runtime API server's core, where its round trip waits for
+# no other core to wake (the C floor then reads its one-core 14 µs instead of 50-70), and with three rounds one such
+# draw in two of them carried the median.
 #
-#   bash scripts/bench-runtime.sh                                   3 rounds of 10 cold starts and 1000 warm invocations
+#   bash scripts/bench-runtime.sh                                   5 rounds of 10 cold starts and 1000 warm invocations
 #   ROUNDS=1 COLD_STARTS=5 WARM_INVOCATIONS=200 SKIP_EMULATOR=1 bash scripts/bench-runtime.sh    a short run
 #   SKIP_FUNCTION=1 bash scripts/bench-runtime.sh                   the emulator against the minimal server only
 #   SKIP_BUILD=1 ...                                                with the binaries already built (the zip from
@@ -35,7 +38,7 @@ cd "$(dirname "$0")/.."
 scratch=.build-bench
 out="$scratch/lambda"
 mkdir -p "$out"
-rounds="${ROUNDS:-3}"
+rounds="${ROUNDS:-5}"
 cold="${COLD_STARTS:-10}"
 warm="${WARM_INVOCATIONS:-1000}"
 event=Examples/events/health-apigateway.json
