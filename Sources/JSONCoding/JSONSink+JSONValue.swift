@@ -13,9 +13,10 @@ extension JSONSink {
             self.endArray()
         case .object(let members):
             self.beginObject()
-            for key in members.keys.sorted() {
-                self.key(key)
-                self.value(members[key]!)
+            // The members sorted as pairs: sorting the keys alone would hash each one again to find its value.
+            for member in members.sorted(by: { $0.key < $1.key }) {
+                self.key(member.key)
+                self.value(member.value)
             }
             self.endObject()
         }

@@ -58,7 +58,7 @@ public struct TracedHandler<Handler: LambdaHandler>: LambdaHandler {
             let ended = DefaultTracerClock.now
             // Capturing the response and sending the segment wait for nobody: they follow the response.
             context.afterResponse {
-                if configuration.capturesResponse, let response = try? JSONValue(encoding: output) {
+                if configuration.capturesResponse, let response = Self.jsonValue(of: output) {
                     span.addMetadata(
                         "\(name) response", Redaction.traceMetadata.redacted(response), namespace: namespace)
                 }
@@ -74,6 +74,17 @@ public struct TracedHandler<Handler: LambdaHandler>: LambdaHandler {
             context.afterResponse { span.end(at: ended) }
             throw error
         }
+    }
+}
+
+extension TracedHandler {
+    /// The output as a JSON value, to capture it: read back from its own JSON text when it writes one (an HTTP API
+    /// response), which costs a fraction of building the value through an `Encoder`; `nil` when it does not encode.
+    static func jsonValue(of output: Output) -> JSONValue? {
+        if let writable = output as? any JSONBytesEncodable {
+            return JSONValue(parsing: writable.jsonBytes)
+        }
+        return try? JSONValue(encoding: output)
     }
 }
 

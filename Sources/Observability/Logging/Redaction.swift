@@ -39,13 +39,12 @@ public struct Redaction: Sendable {
     /// `value` cleaned.
     public func redacted(_ value: JSONValue) -> JSONValue {
         switch value {
-        case .object(let members):
-            var result: [String: JSONValue] = [:]
-            result.reserveCapacity(members.count)
-            for (key, member) in members {
-                result[key] = self.redacted(member, named: key)
+        case .object(var members):
+            // Each value replaced where it sits: the keys stay, so none is hashed again.
+            for index in members.indices {
+                members.values[index] = self.redacted(members.values[index], named: members.keys[index])
             }
-            return .object(result)
+            return .object(members)
         case .array(let elements):
             return .array(elements.map(self.redacted))
         case .string(let text):

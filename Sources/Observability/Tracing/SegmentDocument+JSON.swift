@@ -33,9 +33,9 @@ extension JSONWriter {
             // Namespace by namespace, in key order as any JSON object: no dictionary of JSON values is built for it.
             self.key("metadata")
             self.beginObject()
-            for namespace in metadata.keys.sorted() {
-                self.key(namespace)
-                self.value(.object(metadata[namespace]!))
+            for namespace in metadata.sorted(by: { $0.key < $1.key }) {
+                self.key(namespace.key)
+                self.value(.object(namespace.value))
             }
             self.endObject()
         }
