@@ -34,4 +34,15 @@ extension APIGatewayV2Response: JSONBytesEncodable {
         writer.endObject()
         return writer.bytes
     }
+
+    /// The response as a tree, member for member what reading ``jsonBytes`` back gives, made without writing the
+    /// text and parsing it again (a trace captures a sampled invocation's response this way).
+    public var jsonValue: JSONValue? {
+        var members: [String: JSONValue] = ["statusCode": .integer(Int64(self.statusCode))]
+        if let headers = self.headers { members["headers"] = .object(headers.mapValues(JSONValue.string)) }
+        if let cookies = self.cookies { members["cookies"] = .array(cookies.map(JSONValue.string)) }
+        if let body = self.body { members["body"] = .string(body) }
+        if let isBase64Encoded = self.isBase64Encoded { members["isBase64Encoded"] = .bool(isBase64Encoded) }
+        return .object(members)
+    }
 }

@@ -4,4 +4,15 @@
 public protocol JSONBytesEncodable: Encodable {
     /// The value as compact JSON text.
     var jsonBytes: [UInt8] { get }
+
+    /// The same JSON as a tree, what reading ``jsonBytes`` back gives: what a trace captures of the value. By
+    /// default it is read back from ``jsonBytes``; a type may make it directly. `nil` only if the text does not parse.
+    var jsonValue: JSONValue? { get }
+}
+
+extension JSONBytesEncodable {
+    /// ``jsonBytes`` read back as a tree.
+    public var jsonValue: JSONValue? {
+        JSONValue(parsing: self.jsonBytes)
+    }
 }

@@ -4,7 +4,8 @@ import PropertyBased
 import Testing
 
 /// The response's own JSON writing (what the runtime posts on every invocation) must give the bytes the streaming
-/// encoder gives for its `Encodable` conformance, and read back as the same response.
+/// encoder gives for its `Encodable` conformance, and read back as the same response; the tree it makes for a trace
+/// must be those bytes read back.
 @Suite("API Gateway HTTP API response written as JSON by itself")
 struct APIGatewayV2ResponseJSONBytesTests {
     static let response = Generator<APIGatewayV2Response, Shrink.None<APIGatewayV2Response>> { rng in
@@ -33,6 +34,8 @@ struct APIGatewayV2ResponseJSONBytesTests {
             let readBack = try JSONDecoder().decode(APIGatewayV2Response.self, from: Data(response.jsonBytes))
             #expect(response.jsonBytes == streamed)
             #expect(readBack == response)
+            #expect(response.jsonValue == JSONValue(parsing: streamed), "the tree is the text read back")
+            #expect(response.jsonValue == (try JSONValue(encoding: response)), "the tree is the encoding's")
         }
     }
 

@@ -37,4 +37,13 @@ import Testing
         #expect(!keys.isSensitive("9pi"))
         #expect(!keys.isSensitive("ünter"))
     }
+
+    /// Past the 64 words the search indexes by their first byte, the rest are still found.
+    @Test func wordsPastTheSixtyFourthAreFoundToo() {
+        let keys = SensitiveKeys(adding: (0..<80).map { "word\($0)x" })
+        #expect(keys.isSensitive("myWord79xValue"))
+        #expect(keys.isSensitive("word3x"))
+        #expect(!keys.isSensitive("word80x"))
+        #expect(!keys.isSensitive("word79"))
+    }
 }

@@ -78,11 +78,11 @@ public struct TracedHandler<Handler: LambdaHandler>: LambdaHandler {
 }
 
 extension TracedHandler {
-    /// The output as a JSON value, to capture it: read back from its own JSON text when it writes one (an HTTP API
-    /// response), which costs a fraction of building the value through an `Encoder`; `nil` when it does not encode.
+    /// The output as a JSON value, to capture it: the tree a self-writing output makes (an HTTP API response makes
+    /// it directly), which costs a fraction of building it through an `Encoder`; `nil` when it does not encode.
     static func jsonValue(of output: Output) -> JSONValue? {
         if let writable = output as? any JSONBytesEncodable {
-            return JSONValue(parsing: writable.jsonBytes)
+            return writable.jsonValue
         }
         return try? JSONValue(encoding: output)
     }

@@ -11,19 +11,14 @@ public struct SensitiveKeys: Sendable {
     /// What replaces a sensitive value.
     public static let redacted = "[REDACTED]"
 
-    /// The words, normalized, as UTF-8 one after another (``wordEnds`` tells them apart): searched through one
-    /// buffer, no array of arrays is retained and released for each word on every key.
-    private let wordBytes: [UInt8]
-    private let wordEnds: [Int]
-    /// The names, normalized, as UTF-8.
-    private let names: [[UInt8]]
+    /// The words and names, normalized.
+    private let words: KeyWordList
+    private let names: KeyWordList
 
     /// The standard words and names, and `words` and `names` of the caller's.
     public init(adding words: [String] = [], names: [String] = []) {
-        let words = (Self.standard + words).map(Self.normalized).filter { !$0.isEmpty }
-        self.wordBytes = words.flatMap { $0 }
-        self.wordEnds = words.reduce(into: []) { ends, word in ends.append((ends.last ?? 0) + word.count) }
-        self.names = (Self.standardNames + names).map(Self.normalized).filter { !$0.isEmpty }
+        self.words = KeyWordList((Self.standard + words).map(Self.normalized))
+        self.names = KeyWordList((Self.standardNames + names).map(Self.normalized))
     }
 
     /// Checked on every logged key, so on bytes: ASCII letters lower-cased, `-` and `_` dropped (into a buffer on
@@ -33,8 +28,7 @@ public struct SensitiveKeys: Sendable {
         return key.withUTF8 { utf8 in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count) { buffer in
                 let normalized = UnsafeBufferPointer(rebasing: buffer[..<Self.normalize(utf8, into: buffer)])
-                return self.names.contains { $0.count == normalized.count && $0.elementsEqual(normalized) }
-                    || self.containsWord(normalized)
+                return self.names.isWhole(normalized) || self.words.occurs(in: normalized)
             }
         }
     }
@@ -59,27 +53,5 @@ public struct SensitiveKeys: Sendable {
                 count = Self.normalize(utf8, into: output)
             }
         }
-    }
-
-    /// Whether a normalized key contains one of the words.
-    private func containsWord(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        self.wordBytes.withUnsafeBufferPointer { words in
-            var start = 0
-            for end in self.wordEnds {
-                defer { start = end }
-                if Self.contains(UnsafeBufferPointer(rebasing: words[start..<end]), in: key) { return true }
-            }
-            return false
-        }
-    }
-
-    private static func contains(_ word: UnsafeBufferPointer<UInt8>, in key: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard word.count <= key.count else { return false }
-        for position in 0...(key.count - word.count) where key[position] == word[0] {
-            var matched = 1
-            while matched < word.count, key[position + matched] == word[matched] { matched += 1 }
-            if matched == word.count { return true }
-        }
-        return false
     }
 }
