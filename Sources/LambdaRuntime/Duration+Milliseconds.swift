@@ -13,6 +13,11 @@ extension Duration {
     public var wholeMicroseconds: Int64 {
         self.components.seconds * 1_000_000 + self.components.attoseconds / 1_000_000_000_000
     }
+
+    /// The whole nanoseconds of the duration, rounded down; a duration of more than about 292 years overflows.
+    public var wholeNanoseconds: Int64 {
+        self.components.seconds * 1_000_000_000 + self.components.attoseconds / 1_000_000_000
+    }
 }
 
 extension Double {

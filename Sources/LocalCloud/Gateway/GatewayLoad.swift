@@ -1,3 +1,4 @@
+import LambdaRuntime
 import NIOCore
 import Synchronization
 
@@ -39,7 +40,7 @@ public final class GatewayLoad: Sendable {
     }
 
     private let state = Mutex(State())
-    private static let samplingWindowNanoseconds: Int64 = 10_000_000
+    private static let samplingWindowNanoseconds = samplingWindow.wholeNanoseconds
 
     /// A gateway answering nothing yet.
     public init() {}
@@ -91,8 +92,7 @@ public final class GatewayLoad: Sendable {
         var sample = self.sample(at: start)
         guard !sample.uncrowded else { return true }
         // A limit beyond a century is as good as none, and keeps the deadline from overflowing.
-        let seconds = min(max(limit.components.seconds, 0), 3_153_600_000)
-        let deadline = start + seconds * 1_000_000_000 + limit.components.attoseconds / 1_000_000_000
+        let deadline = start + min(max(limit, .zero), .seconds(3_153_600_000)).wholeNanoseconds
         while start < deadline {
             let wake = min(start + Self.samplingWindowNanoseconds, deadline)
             guard (try? await Task.sleep(nanoseconds: UInt64(wake - start))) != nil else { return false }

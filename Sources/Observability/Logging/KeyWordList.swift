@@ -25,7 +25,8 @@ struct KeyWordList: Sendable {
     func isWhole(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
         self.bytes.withUnsafeBufferPointer { bytes in
             self.ends.indices.contains { word in
-                self.length(of: word) == key.count && Self.matches(self.range(of: word), of: bytes, in: key, at: 0)
+                let range = self.range(of: word)
+                return range.count == key.count && Self.matches(range, of: bytes, in: key, at: 0)
             }
         }
     }
@@ -51,10 +52,6 @@ struct KeyWordList: Sendable {
 
     private func range(of word: Int) -> Range<Int> {
         (word == 0 ? 0 : self.ends[word - 1])..<self.ends[word]
-    }
-
-    private func length(of word: Int) -> Int {
-        self.range(of: word).count
     }
 
     /// Whether the word at `range` of `bytes` stands in `key` from `position` on.
