@@ -20,37 +20,48 @@ struct InvocationServer: Sendable {
     let traceIDEnvironment: TraceIDEnvironment?
     let shutdown = ShutdownCoordinator()
 
-    /// Serves until SIGTERM (status 0) or a broken Runtime API connection (status 1).
+    /// Serves until SIGTERM (status 0) or a broken Runtime API connection (status 1), the calling thread serving as
+    /// the first worker, and returns once every worker has ended.
     ///
     /// SIGTERM's handler is installed first (a pipe and `signal`, no thread), so that a SIGTERM after the first
-    /// invocation is never lost. Then the workers' threads start, straight from here: the first `next` goes out before
-    /// the SIGTERM observer and the watchdog start their dispatch threads, and without a child task (a thread of the
-    /// cooperative pool) to start each worker from, which cost a cold start about a millisecond of threads starting
-    /// one another.
-    /// - Parameter firstConnection: the first worker's connection, opened before the handler was made.
-    func serve(firstConnection: RuntimeAPIConnection) async -> Int32 {
+    /// invocation is never lost. The other workers' threads start next; then a thread of its own starts the SIGTERM
+    /// observer and the watchdog, whose dispatch threads start from it; and the calling thread goes straight on to the
+    /// first `next`. No thread start, and no wake-up of another core for a new thread, stands between the handler
+    /// being made and the first invocation.
+    /// - Parameters:
+    ///   - firstConnection: the first worker's connection, opened before the handler was made.
+    ///   - executor: the calling thread's executor, which made the handler.
+    func serve(firstConnection: RuntimeAPIConnection, executor: WorkerThreadExecutor) -> Int32 {
         let terminations = SignalObserver(signal: SIGTERM) {
             self.logger.info("SIGTERM received: finishing the invocations in flight")
             self.shutdown.drain()
         }
-        let status = await withCheckedContinuation { (continuation: CheckedContinuation<Int32, Never>) in
-            let exits = WorkerExits(workers: self.configuration.maxConcurrency) { continuation.resume(returning: $0) }
-            for index in 0..<self.configuration.maxConcurrency {
-                let connection = index == 0 ? firstConnection : nil
-                if !WorkerThread.start({ exits.record(self.work(index: index, givenConnection: connection)) }) {
-                    self.logger.critical("Worker \(index) cannot start a thread")
-                    exits.record(1)
-                }
+        let exits = WorkerExits(workers: self.configuration.maxConcurrency)
+        for index in 1..<self.configuration.maxConcurrency {
+            let started = WorkerThread.start {
+                exits.record(self.work(index: index, givenConnection: nil, executor: WorkerThreadExecutor()))
             }
+            if !started {
+                self.logger.critical("Worker \(index) cannot start a thread")
+                exits.record(1)
+            }
+        }
+        let startSupervision: @Sendable () -> Void = {
             terminations.startDelivering()
             self.watchdog.start()
         }
+        if !WorkerThread.start(startSupervision) {
+            startSupervision()
+        }
+        exits.record(self.work(index: 0, givenConnection: firstConnection, executor: executor))
+        let status = exits.waitForAll()
         terminations.cancel()
         return status
     }
 
-    /// One worker's whole life, on its own thread: its connection (the first worker's is given), then its loop.
-    private func work(index: Int, givenConnection: RuntimeAPIConnection?) -> Int32 {
+    /// One worker's whole life, on the thread `executor` belongs to: its connection (the first worker's is given),
+    /// then its loop.
+    private func work(index: Int, givenConnection: RuntimeAPIConnection?, executor: WorkerThreadExecutor) -> Int32 {
         let connection: RuntimeAPIConnection
         if let given = givenConnection {
             connection = given
@@ -62,6 +73,6 @@ struct InvocationServer: Sendable {
                 return 1
             }
         }
-        return InvocationWorker(index: index, connection: connection, server: self).run()
+        return InvocationWorker(index: index, connection: connection, server: self, executor: executor).run()
     }
 }

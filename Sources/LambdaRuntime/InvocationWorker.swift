@@ -9,19 +9,21 @@ import Musl
 import Darwin
 #endif
 
-/// Serves invocations one after another over one Runtime API connection, on a thread of its own: it blocks in
-/// `next`, runs the handler's `async` work on that same thread (``WorkerThreadExecutor``) and posts the outcome,
-/// with no hop to another thread on the way.
+/// Serves invocations one after another over one Runtime API connection, on one thread (the process's main thread
+/// for the first worker, a thread of its own for each other): it blocks in `next`, runs the handler's `async` work
+/// on that same thread (``WorkerThreadExecutor``) and posts the outcome, with no hop to another thread on the way.
 final class InvocationWorker: Sendable {
     private let index: Int
     private let connection: RuntimeAPIConnection
     private let server: InvocationServer
-    private let executor = WorkerThreadExecutor()
+    private let executor: WorkerThreadExecutor
 
-    init(index: Int, connection: RuntimeAPIConnection, server: InvocationServer) {
+    /// - Parameter executor: the executor of the thread that calls ``run()``.
+    init(index: Int, connection: RuntimeAPIConnection, server: InvocationServer, executor: WorkerThreadExecutor) {
         self.index = index
         self.connection = connection
         self.server = server
+        self.executor = executor
     }
 
     /// Serves until SIGTERM (status 0) or a broken Runtime API connection (status 1); blocks the calling thread.

@@ -2,17 +2,22 @@ import Logging
 
 /// The entry point of a function process on Lambda.
 public enum Lambda {
-    /// Runs this process as a Lambda function, and never returns.
+    /// Runs this process as a Lambda function on the calling thread, and never returns.
     ///
     /// Reads the configuration from the environment, builds the handler once with `makeHandler` (the cold start) and
     /// serves invocations from the Runtime API until SIGTERM, when it finishes the invocations in flight and exits 0.
     /// Any failure before the first invocation is reported to `/init/error` and ends the process with status 1.
+    ///
+    /// Call it from the top level of `main.swift` without `await`: the calling thread builds the handler (its
+    /// `async` work runs on that thread) and then serves as the first worker, so the first invocation waits for no
+    /// thread to start. An `async` top level would hand the main thread to the concurrency runtime's main queue
+    /// instead, whose `dispatch_main` ends it with `pthread_exit`, unwinding its stack at every cold start.
     /// - Parameter environment: The process environment, when the caller has read it already (reading it again
     ///   costs a cold start).
     public static func main(
         environment: [String: String] = ProcessEnvironment.current(), makeHandler: @escaping LambdaHandlerFactory
-    ) async -> Never {
-        let status = await LambdaProcess(environment: environment, makeHandler: makeHandler).run()
+    ) -> Never {
+        let status = LambdaProcess(environment: environment, makeHandler: makeHandler).run()
         ProcessEnvironment.terminate(status: status)
     }
 }
@@ -22,8 +27,8 @@ struct LambdaProcess {
     let environment: [String: String]
     let makeHandler: LambdaHandlerFactory
 
-    /// Runs the process and returns its exit status.
-    func run() async -> Int32 {
+    /// Runs the process on the calling thread and returns its exit status.
+    func run() -> Int32 {
         let configuration: LambdaConfiguration
         do {
             configuration = try LambdaConfiguration(environment: self.environment)
@@ -48,17 +53,26 @@ struct LambdaProcess {
             return 1
         }
 
+        let executor = WorkerThreadExecutor()
+        let initialization = LambdaInitializationContext(
+            handlerName: configuration.handlerName,
+            function: configuration.function,
+            environment: self.environment,
+            logger: logger
+        )
+        let made = executor.run {
+            [makeHandler = self.makeHandler] () async -> Result<any ByteBufferLambdaHandler, any Error> in
+            do {
+                return .success(try await makeHandler(initialization))
+            } catch {
+                return .failure(error)
+            }
+        }
         let handler: any ByteBufferLambdaHandler
-        do {
-            handler = try await self.makeHandler(
-                LambdaInitializationContext(
-                    handlerName: configuration.handlerName,
-                    function: configuration.function,
-                    environment: self.environment,
-                    logger: logger
-                )
-            )
-        } catch {
+        switch made {
+        case .success(let made):
+            handler = made
+        case .failure(let error):
             let report = LambdaFunctionError(describing: error)
             logger.critical(
                 "Initialisation failed",
@@ -74,7 +88,7 @@ struct LambdaProcess {
             watchdog: DeadlineWatchdog(runtimeAPI: configuration.runtimeAPI, logger: logger),
             traceIDEnvironment: configuration.maxConcurrency == 1 ? TraceIDEnvironment() : nil
         )
-        return await server.serve(firstConnection: firstConnection)
+        return server.serve(firstConnection: firstConnection, executor: executor)
     }
 
     /// Reports a failure that happened before the configuration could be read: to `/init/error` when the Runtime API

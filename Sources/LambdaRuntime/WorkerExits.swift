@@ -1,26 +1,31 @@
+import Dispatch
 import Synchronization
 
-/// Collects the exit statuses of a runtime's workers and hands the process's status, the worst of them, on once the
-/// last worker has ended.
+/// Collects the exit statuses of a runtime's workers, so that the process can wait for the last of them and exit
+/// with the worst.
 final class WorkerExits: Sendable {
     private let state: Mutex<(running: Int, status: Int32)>
-    private let ended: @Sendable (Int32) -> Void
+    /// Signalled once, when the last worker has ended.
+    private let allEnded = DispatchSemaphore(value: 0)
 
-    /// - Parameters:
-    ///   - workers: How many workers end.
-    ///   - ended: Receives the process's status, once, when the last worker has ended.
-    init(workers: Int, ended: @escaping @Sendable (Int32) -> Void) {
+    /// - Parameter workers: How many workers end.
+    init(workers: Int) {
         self.state = Mutex((workers, 0))
-        self.ended = ended
     }
 
     /// Records that a worker ended with `status`.
     func record(_ status: Int32) {
-        let finished: Int32? = self.state.withLock { state in
+        let isLast = self.state.withLock { state in
             state.running -= 1
             state.status = max(state.status, status)
-            return state.running == 0 ? state.status : nil
+            return state.running == 0
         }
-        if let finished { self.ended(finished) }
+        if isLast { self.allEnded.signal() }
+    }
+
+    /// Blocks until every worker has ended, and returns the process's status: the worst of theirs.
+    func waitForAll() -> Int32 {
+        self.allEnded.wait()
+        return self.state.withLock { $0.status }
     }
 }

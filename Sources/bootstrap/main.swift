@@ -11,4 +11,4 @@ let ports = CloudPorts.aws(environment: AWSEnvironment(environment), clock: Syst
     .traced(
         by: TracerConfiguration(environment: environment).makeTracer(),
         tableName: environment[AWSPortsConfiguration.tableNameVariable] ?? "stratus")
-await Lambda.main(environment: environment, makeHandler: ReferenceApp.manifest.handlerFactory(ports: ports))
+Lambda.main(environment: environment, makeHandler: ReferenceApp.manifest.handlerFactory(ports: ports))

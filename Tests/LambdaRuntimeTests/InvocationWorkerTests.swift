@@ -55,7 +55,10 @@ struct InvocationWorkerTests {
         // The script ends after the response: the second `next` is answered 500 and the worker stops with status 1.
         let status = await withCheckedContinuation { (continuation: CheckedContinuation<Int32, Never>) in
             let started = WorkerThread.start {
-                continuation.resume(returning: InvocationWorker(index: 0, connection: connection, server: server).run())
+                continuation.resume(
+                    returning: InvocationWorker(
+                        index: 0, connection: connection, server: server, executor: WorkerThreadExecutor()
+                    ).run())
             }
             if !started { continuation.resume(returning: -1) }
         }

@@ -92,6 +92,16 @@ struct RuntimeFixtureTests {
         }
     }
 
+    /// The first worker is the thread that called `Lambda.main`, so a cold start's first invocation waits for no
+    /// thread to start.
+    @Test func theFirstWorkerServesOnTheProcessMainThread() async throws {
+        try await withProcessInstance(executable: TestEnvironment.runtimeFixtures, function: Self.fixture("thread")) {
+            instance in
+            let response = try await instance.invoke(InvocationRequest(event: ByteBuffer(string: "{}"))).responseJSON()
+            #expect(response["mainThread"] as? Bool == true)
+        }
+    }
+
     @Test func aRuntimeThatDiesMidInvocationIsAnExitError() async throws {
         try await withProcessInstance(executable: TestEnvironment.runtimeFixtures, function: Self.fixture("crash")) {
             instance in

@@ -13,6 +13,7 @@ enum FixtureApp {
         Function("failing-init") { _ -> SleepHandler in throw FixtureError(message: "the database is unreachable") }
         Function("trace-env") { _ in TraceEnvironmentHandler() }
         Function("crash") { _ in CrashingHandler() }
+        Function("thread") { _ in ThreadHandler() }
     }
 }
 
@@ -63,5 +64,17 @@ struct TraceEnvironmentHandler: LambdaHandler {
 struct CrashingHandler: LambdaHandler {
     func handle(_ event: [String: String], context: LambdaContext) async throws -> [String: String] {
         exit(3)
+    }
+}
+
+/// Reports whether the invocation runs on the process's main thread, from `/proc/thread-self` (`PID/task/TID`: the
+/// main thread's id is the process's).
+struct ThreadHandler: LambdaHandler {
+    func handle(_ event: [String: String], context: LambdaContext) async throws -> [String: Bool] {
+        var link = [CChar](repeating: 0, count: 64)
+        let length = readlink("/proc/thread-self", &link, link.count - 1)
+        guard length > 0 else { throw FixtureError(message: "/proc/thread-self cannot be read") }
+        let parts = String(cString: link).split(separator: "/")
+        return ["mainThread": parts.first == parts.last]
     }
 }

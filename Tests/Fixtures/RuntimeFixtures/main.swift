@@ -1,5 +1,5 @@
 import Cloud
 import LambdaRuntime
 
-await Lambda.main(
+Lambda.main(
     makeHandler: FixtureApp.manifest.handlerFactory(ports: .unconfigured("The runtime fixtures have no store")))
