@@ -18,8 +18,13 @@ public enum ProcessEnvironment {
     /// Each entry is split at its first `=` byte and its two halves decoded as UTF-8 (invalid bytes repaired), not
     /// read as a `String` and searched by `Character`: that search breaks the text into grapheme clusters, which for
     /// an environment of 35 variables and 1.3 KB was a tenth of a cold start's instructions (531,199 against 124,478).
+    ///
+    /// The dictionary is made as large as the entries need first: grown one doubling at a time, it hashed every
+    /// variable again at each (128,519 instructions for 47 variables before, on Lambda's own environment's scale).
     package static func variables(in entries: UnsafePointer<UnsafeMutablePointer<CChar>?>) -> [String: String] {
-        var variables: [String: String] = [:]
+        var count = 0
+        while entries[count] != nil { count += 1 }
+        var variables = [String: String](minimumCapacity: count)
         var cursor = entries
         while let entry = cursor.pointee {
             let bytes = UnsafeBufferPointer(

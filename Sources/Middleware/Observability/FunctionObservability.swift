@@ -15,17 +15,24 @@ public struct FunctionObservability: Sendable {
     public let tracer: XRayTracer
 
     /// Configures logger, metrics and tracer from the function's environment and log sink.
+    ///
+    /// The service name is set on each configuration rather than in a copy of the environment: copying and growing
+    /// the environment's dictionary hashed every variable again at each cold start.
     public init(_ initialization: LambdaInitializationContext) {
-        var environment = initialization.environment
-        if environment["POWERTOOLS_SERVICE_NAME"]?.isEmpty ?? true {
-            environment["POWERTOOLS_SERVICE_NAME"] = initialization.function.name
-        }
-        self.logger = PowertoolsLogger(
-            configuration: LoggerConfiguration(environment: environment), sink: initialization.logSink)
-        self.metrics = EMFMetrics(
-            configuration: MetricsConfiguration(environment: environment), sink: initialization.logSink)
-        self.tracing = TracerConfiguration(environment: environment)
-        self.tracer = self.tracing.makeTracer()
+        let environment = initialization.environment
+        let service =
+            environment["POWERTOOLS_SERVICE_NAME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? initialization.function.name
+        var logging = LoggerConfiguration(environment: environment)
+        logging.service = service
+        var metrics = MetricsConfiguration(environment: environment)
+        metrics.service = service
+        var tracing = TracerConfiguration(environment: environment)
+        tracing.service = service
+        self.logger = PowertoolsLogger(configuration: logging, sink: initialization.logSink)
+        self.metrics = EMFMetrics(configuration: metrics, sink: initialization.logSink)
+        self.tracing = tracing
+        self.tracer = tracing.makeTracer()
     }
 
     /// `handler` traced by this function's tracer.

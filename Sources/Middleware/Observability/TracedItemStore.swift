@@ -15,28 +15,12 @@ public struct TracedItemStore<Tracer: Tracing.Tracer>: ItemStore {
     /// takes them whole.
     private let attributes: [SpanAttributes]
 
-    /// The DynamoDB operation each call is.
-    private enum Operation: Int, CaseIterable {
-        case putItem, getItem, deleteItem, updateItem, transactWriteItems, query
-
-        var name: String {
-            switch self {
-            case .putItem: "PutItem"
-            case .getItem: "GetItem"
-            case .deleteItem: "DeleteItem"
-            case .updateItem: "UpdateItem"
-            case .transactWriteItems: "TransactWriteItems"
-            case .query: "Query"
-            }
-        }
-    }
-
     /// Wraps `base` so its calls are traced by `tracer` as calls to the table `tableName`.
     public init(_ base: any ItemStore, tracer: Tracer, tableName: String) {
         self.base = base
         self.tracer = tracer
         self.tableName = tableName
-        self.attributes = Operation.allCases.map { operation in
+        self.attributes = DynamoDBOperation.allCases.map { operation in
             ["aws.operation": .string(operation.name), "aws.table_name": .string(tableName)]
         }
     }
@@ -96,7 +80,7 @@ public struct TracedItemStore<Tracer: Tracing.Tracer>: ItemStore {
         try await self.traced(.query) { () async throws(ItemStoreError) in try await self.base.query(query) }
     }
 
-    private func traced<Result>(_ operation: Operation, _ call: () async throws(ItemStoreError) -> Result)
+    private func traced<Result>(_ operation: DynamoDBOperation, _ call: () async throws(ItemStoreError) -> Result)
         async throws(ItemStoreError) -> Result
     {
         guard let context = ServiceContext.current else { return try await call() }
@@ -125,5 +109,22 @@ extension CloudPorts {
         ports.store = TracedItemStore(self.store, tracer: tracer, tableName: tableName)
         ports.notifier = TracedNotifier(self.notifier, tracer: tracer)
         return ports
+    }
+}
+
+/// The DynamoDB operation each call of a ``TracedItemStore`` is: outside the generic store, so that its cases and
+/// their attributes are made without looking generic metadata up at each cold start.
+private enum DynamoDBOperation: Int, CaseIterable {
+    case putItem, getItem, deleteItem, updateItem, transactWriteItems, query
+
+    var name: String {
+        switch self {
+        case .putItem: "PutItem"
+        case .getItem: "GetItem"
+        case .deleteItem: "DeleteItem"
+        case .updateItem: "UpdateItem"
+        case .transactWriteItems: "TransactWriteItems"
+        case .query: "Query"
+        }
     }
 }
