@@ -10,7 +10,8 @@ import Darwin
 
 /// Runs a handler on a dispatch queue when the process receives a signal, instead of the signal's default action.
 ///
-/// The process's own signal handler is in place when the initializer returns: it writes the signal into a pipe, which
+/// The process's own signal handler is in place, and the signal unblocked in the calling thread (whose threads started
+/// later inherit that), when the initializer returns: the handler writes the signal into a pipe, which
 /// a dispatch source reads once ``startDelivering()`` is called. A signal that arrives before that, or before the
 /// source is registered (which happens on a dispatch thread, later), waits in the pipe instead of being lost, as it
 /// would be under `SIG_IGN` and a dispatch signal source alone.
@@ -31,6 +32,12 @@ final class SignalObserver: @unchecked Sendable {
         self.number = number
         signalPipeWriteEnds[Int(number)] = writeEnd
         signal(number, forwardSignalToPipe)
+        // A process inherits its blocked signals from whatever started it, and no thread of this one would take a
+        // blocked signal: unblocked here, before the caller starts its threads, it reaches whichever thread runs.
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        sigaddset(&unblocked, number)
+        pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
 
         let source = DispatchSource.makeReadSource(fileDescriptor: readEnd, queue: .global())
         source.setEventHandler {

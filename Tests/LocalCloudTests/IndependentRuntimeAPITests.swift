@@ -33,4 +33,21 @@ struct IndependentRuntimeAPITests {
         let second = try #require(results.last?["body"])
         #expect(second.contains(#"\"coldStart\":false"#))
     }
+
+    /// A process inherits the signals its parent blocks: the runtime still hears SIGTERM and exits 0.
+    @Test func exitsZeroOnSIGTERMEvenWhenStartedWithSIGTERMBlocked() async throws {
+        let fixtures = TestEnvironment.packageRoot.appendingPathComponent("Tests/Fixtures/python")
+        let event = ExampleEvents.path("health")
+        let data = try await runToCompletion(
+            "/usr/bin/env",
+            [
+                "RUNTIME_SIGTERM_BLOCKED=1", "python3", fixtures.appendingPathComponent("minimal_runtime_api.py").path,
+                TestEnvironment.bootstrap, "health", event,
+            ]
+        ).output
+        let summary = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(summary["finished"] as? Bool == true)
+        #expect(summary["exitStatus"] as? Int == 0, "\(summary["output"] ?? "")")
+        #expect((summary["output"] as? String)?.contains("SIGTERM received") == true)
+    }
 }

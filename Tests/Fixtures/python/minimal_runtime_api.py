@@ -5,7 +5,8 @@ then sends SIGTERM and prints what happened as JSON.
 Usage: python3 minimal_runtime_api.py RUNTIME HANDLER EVENT_FILE [EVENT_FILE ...]
 
 With STRATUS_INVOCATION_HEADERS set to a JSON list of objects, the n-th object's headers replace the n-th
-invocation's (to send malformed invocations). It stops early when the runtime exits by itself.
+invocation's (to send malformed invocations). With RUNTIME_SIGTERM_BLOCKED=1 the runtime starts with SIGTERM
+blocked. It stops early when the runtime exits by itself.
 """
 import json
 import os
@@ -91,6 +92,9 @@ environment = {
 for name in ("AWS_LAMBDA_LOG_FORMAT", "AWS_LAMBDA_LOG_LEVEL"):
     if name in os.environ:
         environment[name] = os.environ[name]
+# A process inherits its parent's blocked signals.
+if os.environ.get("RUNTIME_SIGTERM_BLOCKED") == "1":
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
 process = subprocess.Popen([runtime], env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
 output = []
 threading.Thread(target=lambda: output.append(process.stdout.read().decode(errors="replace")), daemon=True).start()
