@@ -11,7 +11,7 @@ public struct ResponseStatus: Sendable, Hashable, CustomStringConvertible, Expre
     public init(code: Int, reasonPhrase: String = "") {
         precondition((100...999).contains(code), "An HTTP status code has three digits")
         self.code = code
-        self.reasonPhrase = reasonPhrase.isEmpty ? Self.phrases[code] ?? "" : reasonPhrase
+        self.reasonPhrase = reasonPhrase.isEmpty ? Self.phrase(for: code) ?? "" : reasonPhrase
     }
 
     /// The status with the code of a literal (`404`), with the RFC's phrase.
@@ -79,14 +79,34 @@ public struct ResponseStatus: Sendable, Hashable, CustomStringConvertible, Expre
     /// 504.
     public static let gatewayTimeout = ResponseStatus(code: 504)
 
-    private static let phrases: [Int: String] = [
-        200: "OK", 201: "Created", 202: "Accepted", 204: "No Content", 400: "Bad Request", 401: "Unauthorized",
-        403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed", 409: "Conflict", 412: "Precondition Failed",
-        413: "Content Too Large", 415: "Unsupported Media Type", 421: "Misdirected Request",
-        422: "Unprocessable Content",
-        428: "Precondition Required", 429: "Too Many Requests", 431: "Request Header Fields Too Large",
-        500: "Internal Server Error", 501: "Not Implemented", 502: "Bad Gateway",
-        503: "Service Unavailable",
-        504: "Gateway Timeout",
-    ]
+    /// The RFC's phrase for `code`, for the codes the platform answers with. A switch rather than a dictionary: the
+    /// dictionary was built, every code hashed, at a cold start's first status.
+    private static func phrase(for code: Int) -> String? {
+        switch code {
+        case 200: "OK"
+        case 201: "Created"
+        case 202: "Accepted"
+        case 204: "No Content"
+        case 400: "Bad Request"
+        case 401: "Unauthorized"
+        case 403: "Forbidden"
+        case 404: "Not Found"
+        case 405: "Method Not Allowed"
+        case 409: "Conflict"
+        case 412: "Precondition Failed"
+        case 413: "Content Too Large"
+        case 415: "Unsupported Media Type"
+        case 421: "Misdirected Request"
+        case 422: "Unprocessable Content"
+        case 428: "Precondition Required"
+        case 429: "Too Many Requests"
+        case 431: "Request Header Fields Too Large"
+        case 500: "Internal Server Error"
+        case 501: "Not Implemented"
+        case 502: "Bad Gateway"
+        case 503: "Service Unavailable"
+        case 504: "Gateway Timeout"
+        default: nil
+        }
+    }
 }
