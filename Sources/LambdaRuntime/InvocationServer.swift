@@ -36,8 +36,10 @@ struct InvocationServer: Sendable {
             self.logger.info("SIGTERM received: finishing the invocations in flight")
             self.shutdown.drain()
         }
-        let exits = WorkerExits(workers: self.configuration.maxConcurrency)
-        for index in 1..<self.configuration.maxConcurrency {
+        // The calling thread is always a worker, whatever a configuration made in code asks for.
+        let workers = max(self.configuration.maxConcurrency, 1)
+        let exits = WorkerExits(workers: workers)
+        for index in 1..<workers {
             let started = WorkerThread.start {
                 exits.record(self.work(index: index, givenConnection: nil, executor: WorkerThreadExecutor()))
             }
