@@ -59,5 +59,7 @@ import Testing
         #expect(
             AWSEndpointResolver.variableSuffix(serviceID: "Cognito Identity Provider") == "COGNITO_IDENTITY_PROVIDER")
         #expect(AWSEndpointResolver.variableSuffix(serviceID: "EventBridge") == "EVENTBRIDGE")
+        #expect(AWSEndpointResolver.variableSuffix(serviceID: "S3 Control") == "S3_CONTROL")
+        #expect(AWSEndpointResolver.variableSuffix(serviceID: "api-gateway v2") == "API_GATEWAY_V2")
     }
 }

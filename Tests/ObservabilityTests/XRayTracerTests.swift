@@ -262,7 +262,14 @@ import Tracing
         #expect(
             XRayDaemonAddress("tcp:127.0.0.1:2001 udp:127.0.0.2:2002")
                 == XRayDaemonAddress(host: "127.0.0.2", port: 2002))
-        for bad in ["", "127.0.0.1", "127.0.0.1:0", "127.0.0.1:99999", "tcp:127.0.0.1:2000 tcp:1.1.1.1:3"] {
+        #expect(
+            XRayDaemonAddress("xray-daemon.internal:2000")
+                == XRayDaemonAddress(host: "xray-daemon.internal", port: 2000))
+        let bad = [
+            "", "127.0.0.1", "127.0.0.1:0", "127.0.0.1:99999", "tcp:127.0.0.1:2000 tcp:1.1.1.1:3", ":2000", "::1:2000",
+            "127.0.0.1:20a0", "127.0.0.1:", "tcp:127.0.0.1:2000 udp:127.0.0.1:", "udp:127.0.0.1:2000",
+        ]
+        for bad in bad {
             #expect(XRayDaemonAddress(bad) == nil, "\(bad)")
         }
         #expect(TracerConfiguration(environment: [:]).makeTracer().isEnabled == false)
