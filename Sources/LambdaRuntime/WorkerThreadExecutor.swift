@@ -9,12 +9,13 @@ import Musl
 import Darwin
 #endif
 
-/// Runs a handler's `async` work on the thread of the worker that received the invocation.
+/// Runs `async` work on the calling thread: a worker's whole loop of invocations, or the making of the handler.
 ///
-/// The worker's thread blocks in the Runtime API's `next`, then calls ``run(_:)``: the operation starts as a task
-/// that prefers this executor, and the worker's thread runs the task's jobs as they come, until the operation
-/// finishes. Nonisolated code stays on the worker's thread, so an invocation that awaits nothing elsewhere costs no
-/// thread switch; an await on an actor or on I/O elsewhere hands the rest back to this thread through the queue.
+/// The thread calls ``run(_:)``: the operation starts as a task that prefers this executor, and the thread runs the
+/// task's jobs as they come, until the operation finishes. Nonisolated code stays on the thread, so an invocation that
+/// awaits nothing elsewhere costs no thread switch; an await on an actor or on I/O elsewhere hands the rest back to
+/// this thread through the queue. The task may block the thread (in the Runtime API's `next`): nothing else is
+/// queued for it meanwhile but the task's own jobs.
 ///
 /// While it runs an operation, the executor is the thread's ``current`` one, so that a client can tell that it may
 /// block the thread in I/O rather than switch to an event loop and back (``InvocationThread/mayBlock``).
