@@ -39,13 +39,18 @@ extension InvocationMetadata {
     static func isSafeRequestID(_ requestID: String) -> Bool {
         guard (1...Self.maximumRequestIDLength).contains(requestID.utf8.count), requestID != ".", requestID != ".."
         else { return false }
-        return requestID.utf8.allSatisfy { byte in
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
-                true
-            default:
-                false
+        // Over the contiguous bytes: the UTF-8 view's iterator cost about forty instructions a byte, on every
+        // invocation.
+        var requestID = requestID
+        return requestID.withUTF8 { bytes in
+            bytes.allSatisfy { byte in
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                    UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
+                    true
+                default:
+                    false
+                }
             }
         }
     }

@@ -26,19 +26,21 @@ package struct ReceivedHTTPHeaders: Sendable {
     }
 
     /// The value of the first field named `name`, compared without regard to case.
+    ///
+    /// The runtime looks up ten names in every invocation's two responses: the fields are visited by index, their
+    /// names compared by length first and then byte by byte, so that a visit copies no field (a retain and a release
+    /// of both its strings).
     package func first(name: String) -> String? {
         var wanted = name
         return wanted.withUTF8 { wanted in
-            self.fields.first { Self.name($0.name, equals: wanted) }?.value
-        }
-    }
-
-    /// Whether `name` is `wanted` in any case: the runtime looks up seven names in every invocation's headers.
-    private static func name(_ name: String, equals wanted: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard name.utf8.count == wanted.count else { return false }
-        var name = name
-        return name.withUTF8 { name in
-            HTTPSyntax.sameFieldName(UnsafeRawBufferPointer(name), UnsafeRawBufferPointer(wanted))
+            for index in self.fields.indices where self.fields[index].name.utf8.count == wanted.count {
+                var candidate = self.fields[index].name
+                let matches = candidate.withUTF8 { candidate in
+                    HTTPSyntax.sameFieldName(UnsafeRawBufferPointer(candidate), UnsafeRawBufferPointer(wanted))
+                }
+                if matches { return self.fields[index].value }
+            }
+            return nil
         }
     }
 }

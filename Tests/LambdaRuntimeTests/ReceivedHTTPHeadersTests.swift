@@ -1,0 +1,42 @@
+import Testing
+
+@testable import LambdaRuntime
+
+/// A response's header fields as the runtime looks them up on every invocation.
+@Suite("Received HTTP headers")
+struct ReceivedHTTPHeadersTests {
+    private static let headers: ReceivedHTTPHeaders = {
+        var headers = ReceivedHTTPHeaders()
+        headers.append(name: "Content-Type", value: "application/json")
+        headers.append(name: "Lambda-Runtime-Aws-Request-Id", value: "req-1")
+        headers.append(name: "X-Two", value: "first")
+        headers.append(name: "x-two", value: "second")
+        headers.append(name: "X-Tw", value: "shorter")
+        headers.append(name: "Über", value: "non-ASCII name")
+        return headers
+    }()
+
+    @Test func aNameIsFoundInAnyCase() {
+        #expect(Self.headers.first(name: "lambda-runtime-aws-request-id") == "req-1")
+        #expect(Self.headers.first(name: "LAMBDA-RUNTIME-AWS-REQUEST-ID") == "req-1")
+        #expect(Self.headers.first(name: "content-type") == "application/json")
+    }
+
+    @Test func theFirstOfRepeatedFieldsAnswers() {
+        #expect(Self.headers.first(name: "x-two") == "first")
+    }
+
+    @Test func aNameThatIsOnlyAPrefixOrOfAnotherLengthIsNotFound() {
+        #expect(Self.headers.first(name: "x-tw") == "shorter")
+        #expect(Self.headers.first(name: "x-t") == nil)
+        #expect(Self.headers.first(name: "x-twos") == nil)
+        #expect(Self.headers.first(name: "content-typf") == nil)
+        #expect(Self.headers.first(name: "") == nil)
+    }
+
+    @Test func onlyASCIILettersAreFoldedToLowerCase() {
+        #expect(Self.headers.first(name: "Über") == "non-ASCII name")
+        #expect(Self.headers.first(name: "über") == nil)
+        #expect(ReceivedHTTPHeaders().first(name: "content-type") == nil)
+    }
+}
