@@ -249,7 +249,7 @@ package final class HTTPResponseReader {
         }
         let status = digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
         let isHTTP10 = statusLine[7] == UInt8(ascii: "0")
-        var headers = ReceivedHTTPHeaders()
+        var headers = ReceivedHTTPHeaders(reservingBytes: range.count)
         while true {
             let line = nextLine()
             if line.isEmpty { break }
@@ -257,8 +257,8 @@ package final class HTTPResponseReader {
                 throw Self.malformed("a header line has no name")
             }
             headers.append(
-                name: String(decoding: line[..<colon], as: UTF8.self),
-                value: String(decoding: HTTPSyntax.trimmed(line[(colon + 1)...]), as: UTF8.self)
+                name: UnsafeRawBufferPointer(rebasing: line[..<colon]),
+                value: UnsafeRawBufferPointer(rebasing: HTTPSyntax.trimmed(line[(colon + 1)...]))
             )
         }
         let connection = headers.first(name: "connection")?.lowercased()

@@ -34,6 +34,26 @@ struct ReceivedHTTPHeadersTests {
         #expect(Self.headers.first(name: "") == nil)
     }
 
+    @Test func theFieldsComeInTheirOrderWithTheirNamesAsTheyCame() {
+        #expect(
+            Self.headers.fields.map(\.name) == [
+                "Content-Type", "Lambda-Runtime-Aws-Request-Id", "X-Two", "x-two", "X-Tw", "Über",
+            ])
+        #expect(
+            Self.headers.fields.map(\.value) == [
+                "application/json", "req-1", "first", "second", "shorter", "non-ASCII name",
+            ])
+    }
+
+    @Test func invalidUTF8IsRepairedWhenAValueIsRead() {
+        var headers = ReceivedHTTPHeaders()
+        let name: [UInt8] = Array("x-bytes".utf8)
+        let value: [UInt8] = [0x61, 0xFF, 0x62]
+        name.withUnsafeBytes { name in value.withUnsafeBytes { value in headers.append(name: name, value: value) } }
+        #expect(headers.first(name: "X-Bytes") == "a\u{FFFD}b")
+        #expect(headers.fields.first?.value == "a\u{FFFD}b")
+    }
+
     @Test func onlyASCIILettersAreFoldedToLowerCase() {
         #expect(Self.headers.first(name: "Über") == "non-ASCII name")
         #expect(Self.headers.first(name: "über") == nil)
