@@ -36,17 +36,6 @@ package struct ReceivedHTTPHeaders: Sendable {
         self.places.append(Place(nameStart: nameStart, valueStart: valueStart, valueEnd: Int32(self.text.count)))
     }
 
-    /// Adds a field named `name` with `value`.
-    package mutating func append(name: String, value: String) {
-        var name = name
-        var value = value
-        name.withUTF8 { name in
-            value.withUTF8 { value in
-                self.append(name: UnsafeRawBufferPointer(name), value: UnsafeRawBufferPointer(value))
-            }
-        }
-    }
-
     /// The fields, in the order they came (invalid UTF-8 repaired).
     package var fields: [(name: String, value: String)] {
         self.text.withUnsafeBytes { text in

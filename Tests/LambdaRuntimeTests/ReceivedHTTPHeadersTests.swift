@@ -47,9 +47,9 @@ struct ReceivedHTTPHeadersTests {
 
     @Test func invalidUTF8IsRepairedWhenAValueIsRead() {
         var headers = ReceivedHTTPHeaders()
-        let name: [UInt8] = Array("x-bytes".utf8)
+        let name = Array("x-bytes".utf8)
         let value: [UInt8] = [0x61, 0xFF, 0x62]
-        name.withUnsafeBytes { name in value.withUnsafeBytes { value in headers.append(name: name, value: value) } }
+        headers.append(name: name, value: value)
         #expect(headers.first(name: "X-Bytes") == "a\u{FFFD}b")
         #expect(headers.fields.first?.value == "a\u{FFFD}b")
     }
@@ -58,5 +58,16 @@ struct ReceivedHTTPHeadersTests {
         #expect(Self.headers.first(name: "Über") == "non-ASCII name")
         #expect(Self.headers.first(name: "über") == nil)
         #expect(ReceivedHTTPHeaders().first(name: "content-type") == nil)
+    }
+}
+
+extension ReceivedHTTPHeaders {
+    /// Adds a field whose name and value are `name` and `value`, as the reader adds what came on the wire.
+    fileprivate mutating func append(name: String, value: String) {
+        self.append(name: Array(name.utf8), value: Array(value.utf8))
+    }
+
+    fileprivate mutating func append(name: [UInt8], value: [UInt8]) {
+        name.withUnsafeBytes { name in value.withUnsafeBytes { value in self.append(name: name, value: value) } }
     }
 }
